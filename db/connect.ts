@@ -1,0 +1,80 @@
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { Kysely, PostgresDialect } from "kysely";
+import { KyselyPGlite } from "kysely-pglite";
+import pg from "pg";
+import type { Config } from "../platform/config";
+import type { Logger } from "../platform/logger";
+import type { Database } from "./database";
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const keepText = (value: string) => value;
+
+export type DatabaseConnection = Readonly<{
+  db: Kysely<Database>;
+  kind: "postgres" | "pglite";
+  /** Closes the pool or the embedded database; idempotent. */
+  close(): Promise<void>;
+}>;
+
+export type ConnectOptions = Readonly<{
+  logger?: Logger;
+  /** Pool size for PostgreSQL. */
+  maxConnections?: number;
+}>;
+
+/**
+ * Opens the configured database: PostgreSQL through a `pg` pool when `DATABASE_URL` is set, otherwise
+ * embedded PGlite in `CREDIT_DATA_DIR` (`memory://` for none). On both, `date` comes back as
+ * `YYYY-MM-DD` and `bigint` as a decimal string, so the application sees the same values whichever runs.
+ */
+export async function connect(
+  database: Config["database"],
+  options: ConnectOptions = {},
+): Promise<DatabaseConnection> {
+  return database.kind === "postgres"
+    ? connectPostgres(database.url, options)
+    : connectPglite(database.dataDir);
+}
+
+function connectPostgres(url: string, options: ConnectOptions): DatabaseConnection {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    types: {
+      getTypeParser: ((oid: number, format?: "text" | "binary") =>
+        oid === DATE_OID || oid === INT8_OID
+          ? keepText
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client losing its server (restart, network) must not take the process down.
+  pool.on("error", (error) => options.logger?.warn({ err: error }, "idle PostgreSQL connection failed"));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let closing: Promise<void> | undefined;
+  return {
+    db,
+    kind: "postgres",
+    close: () => (closing ??= db.destroy()),
+  };
+}
+
+async function connectPglite(dataDir: string): Promise<DatabaseConnection> {
+  const client = await PGlite.create(dataDir, {
+    extensions: { pg_trgm },
+    parsers: { [DATE_OID]: keepText, [INT8_OID]: keepText },
+  });
+  const db = new Kysely<Database>({ dialect: new KyselyPGlite(client).dialect });
+  let closing: Promise<void> | undefined;
+  return {
+    db,
+    kind: "pglite",
+    close: () =>
+      (closing ??= db.destroy().then(async () => {
+        if (!client.closed) await client.close();
+      })),
+  };
+}

@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads the process environment. Every entry point calls `loadConfig()` once and
+ * passes the frozen result down; nothing else touches `process.env`.
+ */
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce
+    .number({ message: "PORT must be a port number, e.g. PORT=4000" })
+    .int()
+    .min(0)
+    .max(65535)
+    .default(4000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
+    .optional(),
+  CREDIT_DATA_DIR: z.string().min(1).default("./.data"),
+  CREDIT_JWT_SECRET: z
+    .string()
+    .min(32, "CREDIT_JWT_SECRET must be at least 32 characters (HS256 needs 256 bits)")
+    .optional(),
+  CREDIT_SEED: z.enum(["demo", "none"], { message: "CREDIT_SEED must be demo or none" }).default("demo"),
+  CREDIT_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  CREDIT_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  CREDIT_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+});
+
+export type Config = Readonly<{
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  database: Readonly<{ kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string }>;
+  dataDir: string;
+  /** Bearer-token secret; absent in development until `ensureJwtSecret` generates one. */
+  jwtSecret: string | undefined;
+  seed: "demo" | "none";
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  subgraphTimeoutMs: number;
+  maxBodyBytes: number;
+}>;
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/** Validates the environment; throws `ConfigError` naming each bad variable and how to fix it. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration:\n${problems.join("\n")}`);
+  }
+  const env = parsed.data;
+  if (env.NODE_ENV === "production" && !env.CREDIT_JWT_SECRET) {
+    throw new ConfigError(
+      "invalid configuration:\n  CREDIT_JWT_SECRET: required when NODE_ENV=production (generate one with `openssl rand -base64 48`)",
+    );
+  }
+  return Object.freeze({
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    database: Object.freeze(
+      env.DATABASE_URL
+        ? { kind: "postgres" as const, url: env.DATABASE_URL }
+        : { kind: "pglite" as const, dataDir: env.CREDIT_DATA_DIR },
+    ),
+    dataDir: env.CREDIT_DATA_DIR,
+    jwtSecret: env.CREDIT_JWT_SECRET,
+    seed: env.CREDIT_SEED,
+    logLevel: env.CREDIT_LOG_LEVEL,
+    subgraphTimeoutMs: env.CREDIT_SUBGRAPH_TIMEOUT_MS,
+    maxBodyBytes: env.CREDIT_MAX_BODY_BYTES,
+  });
+}

@@ -1,0 +1,13 @@
+import { pino, type Logger } from "pino";
+import type { Config } from "./config";
+
+export type { Logger };
+
+/** One structured logger per process; secrets and bearer tokens are redacted wherever they appear. */
+export function createLogger(config: Pick<Config, "logLevel">, name = "credit-federation"): Logger {
+  return pino({
+    name,
+    level: config.logLevel,
+    redact: ["req.headers.authorization", "headers.authorization", "*.jwtSecret", "jwtSecret"],
+  });
+}
