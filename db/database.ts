@@ -14,6 +14,15 @@ export type ListType = "RED" | "BLACK";
 export type ListStatus = "ACTIVE" | "EXPIRED" | "REMOVED" | "REPAIRED";
 export type MeasureKind = "REWARD" | "PUNISHMENT";
 export type Decision = "BLOCK" | "REVIEW" | "GREEN_CHANNEL" | "PASS";
+export type Scenario =
+  | "ADMINISTRATIVE_LICENSING"
+  | "FISCAL_FUNDS"
+  | "PUBLIC_RESOURCE_TRADING"
+  | "PROJECT_APPROVAL"
+  | "PUBLIC_EMPLOYMENT"
+  | "HONORS"
+  | "CREDIT_LENDING"
+  | "HIGH_CONSUMPTION";
 export type AuditOutcome = "OK" | "DENIED" | "ERROR";
 
 export interface SubjectTable {
@@ -27,6 +36,8 @@ export interface SubjectTable {
 export interface CreditRecordTable {
   id: Generated<string>;
   subject_id: string;
+  /** Records are keyed on identifiers (PCIM art. 15); kept beside the id so policies and screening need no join. */
+  subject_identifier: string;
   category: RecordCategory;
   kind: string;
   severity: Severity | null;
@@ -44,6 +55,8 @@ export interface CreditRecordTable {
 export interface ListEntryTable {
   id: Generated<string>;
   subject_id: string;
+  /** Records are keyed on identifiers (PCIM art. 15); kept beside the id so policies and screening need no join. */
+  subject_identifier: string;
   list: ListType;
   status: ListStatus;
   grounds: string;
@@ -63,6 +76,9 @@ export interface MeasureTable {
   list: ListType;
   title: string;
   decision: Decision;
+  /** Whom the measure acts on: the listed subject itself, or its legal representative and responsible persons. */
+  target: "SUBJECT" | "RESPONSIBLE_PERSONS";
+  scenarios: Scenario[];
   basis: string;
   department: string;
 }
@@ -71,6 +87,8 @@ export interface MeasureApplicationTable {
   id: Generated<string>;
   measure_code: string;
   subject_id: string;
+  /** Records are keyed on identifiers (PCIM art. 15); kept beside the id so policies and screening need no join. */
+  subject_identifier: string;
   reported_by: string;
   case_number: string;
   outcome: string;
@@ -81,6 +99,8 @@ export interface MeasureApplicationTable {
 export interface ObjectionTable {
   id: Generated<string>;
   subject_id: string;
+  /** Records are keyed on identifiers (PCIM art. 15); kept beside the id so policies and screening need no join. */
+  subject_identifier: string;
   target_id: string;
   ground: "WRONG_OR_INCOMPLETE" | "PROHIBITED_DATA" | "EXPIRED_STILL_USED";
   statement: string;
@@ -110,6 +130,8 @@ export interface AuditAccessTable {
   event_id: string;
   subgraph: string;
   subject_id: string;
+  /** Records are keyed on identifiers (PCIM art. 15); kept beside the id so policies and screening need no join. */
+  subject_identifier: string;
   entity_type: string;
   tiers: string[];
   count: number;

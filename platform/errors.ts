@@ -66,3 +66,41 @@ export class InvalidIdentifierError extends CreditError {
 }
 
 export const INTERNAL_ERROR_MESSAGE = "internal error; the request id in the response headers identifies it in the logs";
+
+const APOLLO_INPUT_CODES = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_USER_INPUT",
+  "BAD_REQUEST",
+  "OPERATION_RESOLUTION_FAILURE",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "PERSISTED_QUERY_NOT_FOUND",
+]);
+
+export type ClientError = { message: string; path?: ReadonlyArray<string | number>; extensions: { code: ErrorCode } & Record<string, unknown> };
+
+/**
+ * The one boundary where errors become what a client sees: a `CreditError` keeps its message and
+ * details, malformed requests become `BAD_USER_INPUT`, anything else becomes a bare
+ * `INTERNAL_SERVER_ERROR` (and `onInternal` gets the original to log).
+ */
+export function toClientError(
+  formatted: { message: string; path?: ReadonlyArray<string | number> | undefined; extensions?: Record<string, unknown> | undefined },
+  original: unknown,
+  onInternal: (error: unknown) => void,
+): ClientError {
+  const path = formatted.path ? { path: formatted.path } : {};
+  if (original instanceof CreditError) {
+    const { stacktrace: _stacktrace, ...details } = original.extensions as Record<string, unknown>;
+    return { message: original.message, ...path, extensions: { ...details, code: original.code } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === "string" && APOLLO_INPUT_CODES.has(code)) {
+    return { message: formatted.message, ...path, extensions: { code: "BAD_USER_INPUT" } };
+  }
+  if (isErrorCode(code) && code !== "INTERNAL_SERVER_ERROR") {
+    return { message: formatted.message, ...path, extensions: { code } };
+  }
+  onInternal(original);
+  return { message: INTERNAL_ERROR_MESSAGE, ...path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+}

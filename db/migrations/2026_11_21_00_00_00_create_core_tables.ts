@@ -19,6 +19,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable("credit_records")
     .addColumn("id", "uuid", (column) => column.primaryKey().defaultTo(uuidPrimaryKey))
     .addColumn("subject_id", "uuid", (column) => column.notNull())
+    .addColumn("subject_identifier", "text", (column) => column.notNull())
     .addColumn("category", "text", (column) =>
       column.notNull().check(sql`category in ('BASIC', 'POSITIVE', 'NEGATIVE', 'OTHER')`),
     )
@@ -38,11 +39,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint("credit_records_provider_document_unique", ["provider", "document_number"])
     .execute();
   await db.schema.createIndex("credit_records_subject_idx").on("credit_records").column("subject_id").execute();
+  await db.schema.createIndex("credit_records_identifier_idx").on("credit_records").column("subject_identifier").execute();
 
   await db.schema
     .createTable("list_entries")
     .addColumn("id", "uuid", (column) => column.primaryKey().defaultTo(uuidPrimaryKey))
     .addColumn("subject_id", "uuid", (column) => column.notNull())
+    .addColumn("subject_identifier", "text", (column) => column.notNull())
     .addColumn("list", "text", (column) => column.notNull().check(sql`list in ('RED', 'BLACK')`))
     .addColumn("status", "text", (column) =>
       column.notNull().check(sql`status in ('ACTIVE', 'EXPIRED', 'REMOVED', 'REPAIRED')`),
@@ -59,6 +62,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint("list_entries_unit_document_unique", ["recognized_by", "document_number"])
     .execute();
   await db.schema.createIndex("list_entries_subject_idx").on("list_entries").column("subject_id").execute();
+  await db.schema.createIndex("list_entries_identifier_idx").on("list_entries").column("subject_identifier").execute();
 
   await db.schema
     .createTable("measures")
@@ -69,6 +73,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("decision", "text", (column) =>
       column.notNull().check(sql`decision in ('BLOCK', 'REVIEW', 'GREEN_CHANNEL', 'PASS')`),
     )
+    .addColumn("target", "text", (column) =>
+      column.notNull().check(sql`target in ('SUBJECT', 'RESPONSIBLE_PERSONS')`),
+    )
+    .addColumn("scenarios", sql`text[]`, (column) => column.notNull())
     .addColumn("basis", "text", (column) => column.notNull())
     .addColumn("department", "text", (column) => column.notNull())
     .execute();
@@ -78,6 +86,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("id", "uuid", (column) => column.primaryKey().defaultTo(uuidPrimaryKey))
     .addColumn("measure_code", "text", (column) => column.notNull().references("measures.code"))
     .addColumn("subject_id", "uuid", (column) => column.notNull())
+    .addColumn("subject_identifier", "text", (column) => column.notNull())
     .addColumn("reported_by", "text", (column) => column.notNull())
     .addColumn("case_number", "text", (column) => column.notNull())
     .addColumn("outcome", "text", (column) => column.notNull())
@@ -89,11 +98,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on("measure_applications")
     .column("subject_id")
     .execute();
+  await db.schema
+    .createIndex("measure_applications_identifier_idx")
+    .on("measure_applications")
+    .column("subject_identifier")
+    .execute();
 
   await db.schema
     .createTable("objections")
     .addColumn("id", "uuid", (column) => column.primaryKey().defaultTo(uuidPrimaryKey))
     .addColumn("subject_id", "uuid", (column) => column.notNull())
+    .addColumn("subject_identifier", "text", (column) => column.notNull())
     .addColumn("target_id", "uuid", (column) => column.notNull())
     .addColumn("ground", "text", (column) =>
       column.notNull().check(sql`ground in ('WRONG_OR_INCOMPLETE', 'PROHIBITED_DATA', 'EXPIRED_STILL_USED')`),
@@ -103,6 +118,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("filed_at", "timestamptz", (column) => column.notNull().defaultTo(sql`now()`))
     .execute();
   await db.schema.createIndex("objections_subject_idx").on("objections").column("subject_id").execute();
+  await db.schema.createIndex("objections_identifier_idx").on("objections").column("subject_identifier").execute();
 
   await db.schema
     .createTable("audit_events")
@@ -129,6 +145,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("event_id", "uuid", (column) => column.notNull().references("audit_events.id"))
     .addColumn("subgraph", "text", (column) => column.notNull())
     .addColumn("subject_id", "uuid", (column) => column.notNull())
+    .addColumn("subject_identifier", "text", (column) => column.notNull())
     .addColumn("entity_type", "text", (column) => column.notNull())
     .addColumn("tiers", sql`text[]`, (column) => column.notNull().defaultTo(sql`'{}'`))
     .addColumn("count", "integer", (column) => column.notNull())

@@ -1,0 +1,87 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from "@apollo/server";
+
+export class BodyTooLargeError extends Error {
+  override readonly name = "BodyTooLargeError";
+}
+
+/** Reads a request body, refusing (and draining no further than) `maxBytes`. */
+export async function readBody(request: IncomingMessage, maxBytes: number): Promise<string> {
+  const declared = Number(request.headers["content-length"] ?? 0);
+  if (declared > maxBytes) throw new BodyTooLargeError(`request body over ${maxBytes} bytes`);
+  const chunks: Buffer[] = [];
+  let received = 0;
+  for await (const chunk of request) {
+    received += (chunk as Buffer).length;
+    if (received > maxBytes) throw new BodyTooLargeError(`request body over ${maxBytes} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export function headerMapOf(request: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  return headers;
+}
+
+/** Parses a JSON body as Apollo's own integrations do; undefined when absent or not JSON. */
+export function parseJsonBody(request: IncomingMessage, raw: string): unknown {
+  const contentType = request.headers["content-type"] ?? "";
+  if (!raw || !contentType.toLowerCase().includes("application/json")) return raw || undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** Runs one HTTP request through Apollo Server (the documented integration API) and writes the answer. */
+export async function executeWithApollo<TContext extends BaseContext>(
+  server: ApolloServer<TContext>,
+  request: IncomingMessage,
+  response: ServerResponse,
+  body: unknown,
+  context: () => Promise<TContext>,
+  extraHeaders: Record<string, string> = {},
+): Promise<HTTPGraphQLResponse> {
+  const url = new URL(request.url ?? "/", "http://localhost");
+  const result = await server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: request.method ?? "GET", headers: headerMapOf(request), search: url.search, body },
+    context,
+  });
+  await writeApolloResponse(response, result, extraHeaders);
+  return result;
+}
+
+export async function writeApolloResponse(
+  response: ServerResponse,
+  result: HTTPGraphQLResponse,
+  extraHeaders: Record<string, string> = {},
+): Promise<void> {
+  for (const [name, value] of result.headers) response.setHeader(name, value);
+  for (const [name, value] of Object.entries(extraHeaders)) response.setHeader(name, value);
+  response.statusCode = result.status ?? 200;
+  if (result.body.kind === "complete") {
+    response.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) response.write(chunk);
+  response.end();
+}
+
+/** A bare GraphQL error response for requests refused before Apollo sees them. */
+export function writeGraphQLError(
+  response: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  extraHeaders: Record<string, string> = {},
+): void {
+  response.statusCode = status;
+  response.setHeader("content-type", "application/json; charset=utf-8");
+  for (const [name, value] of Object.entries(extraHeaders)) response.setHeader(name, value);
+  response.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}

@@ -1,0 +1,11 @@
+import { writeFile } from "node:fs/promises";
+import { composeSupergraph, readSupergraphConfig, SUPERGRAPH_FILE } from "../gateway/supergraph";
+
+const config = await readSupergraphConfig();
+const { subgraphSdl, supergraphSdl } = await composeSupergraph(config);
+for (const { name, schemaFile } of config.subgraphs) {
+  await writeFile(schemaFile, subgraphSdl.get(name)!);
+  console.log(`wrote ${schemaFile}`);
+}
+await writeFile(SUPERGRAPH_FILE, supergraphSdl);
+console.log(`wrote ${SUPERGRAPH_FILE}`);

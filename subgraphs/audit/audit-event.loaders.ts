@@ -1,0 +1,18 @@
+import DataLoader from "dataloader";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/database";
+import type { SubgraphContext } from "../shared/context";
+import { isUuid } from "../shared/ids";
+import { groupBy } from "../shared/loaders";
+import { listAccessesBySubjectIds, type AccessRow } from "./audit-event.repository";
+
+export type AuditLoaders = { accessesBySubjectId: DataLoader<string, AccessRow[]> };
+export type AuditContext = SubgraphContext<AuditLoaders>;
+
+export function createAuditLoaders(db: Kysely<Database>): AuditLoaders {
+  return {
+    accessesBySubjectId: new DataLoader(async (subjectIds) =>
+      groupBy(subjectIds, await listAccessesBySubjectIds(db, subjectIds.filter(isUuid)), (row) => row.subject_id),
+    ),
+  };
+}

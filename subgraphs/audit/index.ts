@@ -1,0 +1,11 @@
+import { buildSubgraph } from "../shared/build-subgraph-schema";
+import type { SubgraphDefinition } from "../shared/definition";
+import { createAuditLoaders, type AuditContext, type AuditLoaders } from "./audit-event.loaders";
+import { AuditEventResolver } from "./audit-event.resolver";
+import { SubjectAccessLogResolver } from "./subject/subject-access-log.resolver";
+
+export const auditSubgraph: SubgraphDefinition<AuditLoaders> = {
+  name: "audit",
+  build: () => buildSubgraph<AuditContext>({ resolvers: [AuditEventResolver, SubjectAccessLogResolver] }),
+  createLoaders: createAuditLoaders,
+};

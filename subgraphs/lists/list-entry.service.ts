@@ -1,0 +1,61 @@
+import { subject as policySubject } from "@casl/ability";
+import type { ListEntryRow } from "../../db/database";
+import { chinaDateOf } from "../../domain/dates";
+import type { ListEntryContext } from "./list-entry.loaders";
+import { ListEntry } from "./list-entry.type";
+
+/** In force: ACTIVE and within its validity (an expired entry is no longer a basis for measures, JRP art. 12). */
+export function isCurrentEntry(row: Pick<ListEntryRow, "status" | "valid_until">, today: string): boolean {
+  return row.status === "ACTIVE" && (row.valid_until === null || row.valid_until >= today);
+}
+
+function asListEntryPolicy(row: ListEntryRow, today: string) {
+  return policySubject("ListEntry", {
+    subjectIdentifier: row.subject_identifier,
+    list: row.list,
+    status: row.status,
+    recognizedBy: row.recognized_by,
+    current: isCurrentEntry(row, today),
+  });
+}
+
+export function toListEntry(row: ListEntryRow, today: string): ListEntry {
+  return Object.assign(new ListEntry(), {
+    id: row.id,
+    subject: { id: row.subject_id },
+    list: row.list,
+    status: row.status === "ACTIVE" && !isCurrentEntry(row, today) ? "EXPIRED" : row.status,
+    recognizedBy: row.recognized_by,
+    recognizedOn: row.recognized_on,
+    validUntil: row.valid_until,
+    facts: row.facts,
+    basis: row.basis,
+  });
+}
+
+/** List entries are public-tier disclosures (JRP art. 8); the policy still decides who reads which. */
+function discloseReadable(context: ListEntryContext, rows: readonly ListEntryRow[]): ListEntry[] {
+  const today = chinaDateOf(context.now);
+  return rows
+    .filter((row) => context.ability.can("read", asListEntryPolicy(row, today)))
+    .map((row) => {
+      context.disclosures.record(row.subject_id, "ListEntry", "PUBLIC");
+      return toListEntry(row, today);
+    });
+}
+
+/** `Subject.listEntries`: entries in force, or every readable one with `includeInactive`. */
+export async function listSubjectEntries(
+  context: ListEntryContext,
+  subjectId: string,
+  includeInactive: boolean,
+): Promise<ListEntry[]> {
+  const today = chinaDateOf(context.now);
+  const rows = await context.loaders.entriesBySubjectId.load(subjectId);
+  return discloseReadable(context, includeInactive ? rows : rows.filter((row) => isCurrentEntry(row, today)));
+}
+
+export async function resolveListEntryById(context: ListEntryContext, id: string): Promise<ListEntry | null> {
+  const row = await context.loaders.entryById.load(id);
+  return row ? (discloseReadable(context, [row])[0] ?? null) : null;
+}

@@ -1,0 +1,16 @@
+import { buildSubgraph } from "../shared/build-subgraph-schema";
+import type { SubgraphDefinition } from "../shared/definition";
+import { createMeasureLoaders, type MeasureContext, type MeasureLoaders } from "./measure.loaders";
+import { resolveMeasureReference } from "./measure.reference";
+import { MeasureResolver } from "./measure.resolver";
+import { SubjectMeasureApplicationsResolver } from "./subject/subject-measure-applications.resolver";
+
+export const measuresSubgraph: SubgraphDefinition<MeasureLoaders> = {
+  name: "measures",
+  build: () =>
+    buildSubgraph<MeasureContext>({
+      resolvers: [MeasureResolver, SubjectMeasureApplicationsResolver],
+      references: { Measure: { __resolveReference: resolveMeasureReference } },
+    }),
+  createLoaders: createMeasureLoaders,
+};

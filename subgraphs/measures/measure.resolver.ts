@@ -1,0 +1,17 @@
+import { Arg, Ctx, Query, Resolver } from "type-graphql";
+import type { ListType as ListTypeValue, Scenario as ScenarioValue } from "../../db/database";
+import type { MeasureContext } from "./measure.loaders";
+import { findMeasures } from "./measure.service";
+import { ListType, Measure, Scenario } from "./measure.type";
+
+@Resolver(() => Measure)
+export class MeasureResolver {
+  @Query(() => [Measure], { description: "The joint measure catalog, optionally for one list and one scenario. Public." })
+  async measures(
+    @Arg("list", () => ListType, { nullable: true }) list: ListTypeValue | null,
+    @Arg("scenario", () => Scenario, { nullable: true }) scenario: ScenarioValue | null,
+    @Ctx() context: MeasureContext,
+  ): Promise<Measure[]> {
+    return findMeasures(context, list ?? null, scenario ?? null);
+  }
+}

@@ -1,0 +1,61 @@
+import { subject as policySubject } from "@casl/ability";
+import type { ListType, MeasureApplicationRow, MeasureRow, Scenario } from "../../db/database";
+import type { MeasureContext } from "./measure.loaders";
+import { listMeasures } from "./measure.repository";
+import { Measure, MeasureApplication } from "./measure.type";
+
+export function toMeasure(row: MeasureRow): Measure {
+  return Object.assign(new Measure(), {
+    code: row.code,
+    kind: row.kind,
+    list: row.list,
+    title: row.title,
+    decision: row.decision,
+    scenarios: row.scenarios,
+    basis: row.basis,
+    department: row.department,
+  });
+}
+
+function toMeasureApplication(row: MeasureApplicationRow, measure: MeasureRow): MeasureApplication {
+  return Object.assign(new MeasureApplication(), {
+    id: row.id,
+    subject: { id: row.subject_id },
+    measure: toMeasure(measure),
+    reportedBy: row.reported_by,
+    caseNumber: row.case_number,
+    outcome: row.outcome,
+    appliedOn: row.applied_on,
+  });
+}
+
+/** `measures(list, scenario)`: the public catalog. */
+export async function findMeasures(context: MeasureContext, list: ListType | null, scenario: Scenario | null): Promise<Measure[]> {
+  if (!context.ability.can("read", "Measure")) return [];
+  const rows = await listMeasures(context.db, { list, scenario });
+  for (const row of rows) context.loaders.measureByCode.prime(row.code, row);
+  return rows.map(toMeasure);
+}
+
+export async function resolveMeasureByCode(context: MeasureContext, code: string): Promise<Measure | null> {
+  if (!context.ability.can("read", "Measure")) return null;
+  const row = await context.loaders.measureByCode.load(code);
+  return row ? toMeasure(row) : null;
+}
+
+/** `Subject.measureApplications`: who applied which measure to the subject, for those who may know. */
+export async function listSubjectMeasureApplications(context: MeasureContext, subjectId: string): Promise<MeasureApplication[]> {
+  const rows = (await context.loaders.applicationsBySubjectId.load(subjectId)).filter((row) =>
+    context.ability.can(
+      "read",
+      policySubject("MeasureApplication", { subjectIdentifier: row.subject_identifier, reportedBy: row.reported_by }),
+    ),
+  );
+  const measures = await context.loaders.measureByCode.loadMany(rows.map((row) => row.measure_code));
+  return rows.flatMap((row, index) => {
+    const measure = measures[index];
+    if (!measure || measure instanceof Error) return [];
+    context.disclosures.record(row.subject_id, "MeasureApplication", "GOVERNMENT");
+    return [toMeasureApplication(row, measure)];
+  });
+}

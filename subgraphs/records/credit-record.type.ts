@@ -1,0 +1,47 @@
+import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import type { RecordCategory as Category, RecordStatus as Status, Severity as SeverityValue, Tier as TierValue } from "../../db/database";
+import { DateScalar } from "../shared/scalars";
+import { Subject } from "./subject/subject.type";
+
+export const RecordCategory = { BASIC: "BASIC", POSITIVE: "POSITIVE", NEGATIVE: "NEGATIVE", OTHER: "OTHER" } as const satisfies Record<Category, Category>;
+export const Severity = { GENERAL: "GENERAL", SERIOUS: "SERIOUS", SEVERE: "SEVERE" } as const satisfies Record<SeverityValue, SeverityValue>;
+export const Tier = { PUBLIC: "PUBLIC", GOVERNMENT: "GOVERNMENT", AUTHORIZED: "AUTHORIZED" } as const satisfies Record<TierValue, TierValue>;
+export const RecordStatus = { ACTIVE: "ACTIVE", EXPIRED: "EXPIRED", CORRECTED: "CORRECTED", ARCHIVED: "ARCHIVED" } as const satisfies Record<Status, Status>;
+registerEnumType(RecordCategory, { name: "RecordCategory", description: "PCIM arts. 9-13" });
+registerEnumType(Severity, { name: "Severity", description: "PCIM art. 15" });
+registerEnumType(Tier, { name: "Tier", description: "Use scope (PCIM arts. 18-24)" });
+registerEnumType(RecordStatus, { name: "RecordStatus" });
+
+@Directive(`@key(fields: "id")`)
+@ObjectType({ description: "One item of public credit information." })
+export class CreditRecord {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Subject)
+  subject!: Subject;
+
+  @Field(() => RecordCategory)
+  category!: Category;
+
+  @Field(() => Severity, { nullable: true })
+  severity!: SeverityValue | null;
+
+  @Field(() => Tier)
+  tier!: TierValue;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => String, { description: "Code of the department that provided the item." })
+  provider!: string;
+
+  @Field(() => DateScalar)
+  decidedOn!: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  expiresOn!: string | null;
+
+  @Field(() => RecordStatus)
+  status!: Status;
+}

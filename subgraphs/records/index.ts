@@ -1,0 +1,17 @@
+import { buildSubgraph } from "../shared/build-subgraph-schema";
+import type { SubgraphDefinition } from "../shared/definition";
+import { createCreditRecordLoaders, type CreditRecordContext, type CreditRecordLoaders } from "./credit-record.loaders";
+import { resolveCreditRecordReference } from "./credit-record.reference";
+import { CreditRecord } from "./credit-record.type";
+import { SubjectRecordsResolver } from "./subject/subject-records.resolver";
+
+export const recordsSubgraph: SubgraphDefinition<CreditRecordLoaders> = {
+  name: "records",
+  build: () =>
+    buildSubgraph<CreditRecordContext>({
+      resolvers: [SubjectRecordsResolver],
+      orphanedTypes: [CreditRecord],
+      references: { CreditRecord: { __resolveReference: resolveCreditRecordReference } },
+    }),
+  createLoaders: createCreditRecordLoaders,
+};

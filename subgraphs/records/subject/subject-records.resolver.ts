@@ -1,0 +1,18 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { RecordCategory as Category } from "../../../db/database";
+import type { CreditRecordContext } from "../credit-record.loaders";
+import { listSubjectRecords } from "../credit-record.service";
+import { CreditRecord, RecordCategory } from "../credit-record.type";
+import { Subject } from "./subject.type";
+
+@Resolver(() => Subject)
+export class SubjectRecordsResolver {
+  @FieldResolver(() => [CreditRecord], { description: "The subject's credit records the viewer may read." })
+  async records(
+    @Root() subject: Subject,
+    @Arg("category", () => RecordCategory, { nullable: true }) category: Category | null,
+    @Ctx() context: CreditRecordContext,
+  ): Promise<CreditRecord[]> {
+    return listSubjectRecords(context, subject.id, category ?? null);
+  }
+}

@@ -1,0 +1,13 @@
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { ObjectionContext } from "../objection.loaders";
+import { listSubjectObjections } from "../objection.service";
+import { Objection } from "../objection.type";
+import { Subject } from "./subject.type";
+
+@Resolver(() => Subject)
+export class SubjectObjectionsResolver {
+  @FieldResolver(() => [Objection], { description: "Objections the subject filed, for the subject and the credit centre." })
+  async objections(@Root() subject: Subject, @Ctx() context: ObjectionContext): Promise<Objection[]> {
+    return listSubjectObjections(context, subject.id);
+  }
+}

@@ -1,0 +1,40 @@
+import type { Kysely } from "kysely";
+import type { Database, Tier } from "../../db/database";
+import type { Logger } from "../../platform/logger";
+import type { Viewer } from "../../platform/viewer";
+import type { AppAbility } from "../../policies/ability";
+
+export type Disclosure = Readonly<{ subjectId: string; entityType: string; tiers: Tier[]; count: number }>;
+
+/**
+ * What one request disclosed of whom. Services record every row they return; the subgraph reports the
+ * summary to the gateway in the response's `extensions.disclosed`, and the gateway audits it.
+ */
+export class DisclosureLog {
+  private readonly entries = new Map<string, { subjectId: string; entityType: string; tiers: Set<Tier>; count: number }>();
+
+  record(subjectId: string, entityType: string, tier: Tier): void {
+    const key = `${subjectId}\u0000${entityType}`;
+    const entry = this.entries.get(key) ?? { subjectId, entityType, tiers: new Set<Tier>(), count: 0 };
+    entry.tiers.add(tier);
+    entry.count += 1;
+    this.entries.set(key, entry);
+  }
+
+  summary(): Disclosure[] {
+    return [...this.entries.values()].map((entry) => ({ ...entry, tiers: [...entry.tiers].sort() }));
+  }
+}
+
+/** Everything a resolver may use, built fresh for each request: nothing cached here crosses users. */
+export type SubgraphContext<TLoaders = unknown> = {
+  viewer: Viewer;
+  /** Built from the gateway-signed viewer for this request only. */
+  ability: AppAbility;
+  requestId: string;
+  db: Kysely<Database>;
+  loaders: TLoaders;
+  disclosures: DisclosureLog;
+  logger: Logger;
+  now: Date;
+};

@@ -1,0 +1,15 @@
+import { buildSubgraph } from "../shared/build-subgraph-schema";
+import type { SubgraphDefinition } from "../shared/definition";
+import { createSubjectLoaders, type SubjectContext, type SubjectLoaders } from "./subject.loaders";
+import { resolveSubjectReference } from "./subject.reference";
+import { SubjectResolver } from "./subject.resolver";
+
+export const subjectsSubgraph: SubgraphDefinition<SubjectLoaders> = {
+  name: "subjects",
+  build: () =>
+    buildSubgraph<SubjectContext>({
+      resolvers: [SubjectResolver],
+      references: { Subject: { __resolveReference: resolveSubjectReference } },
+    }),
+  createLoaders: createSubjectLoaders,
+};
