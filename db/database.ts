@@ -130,8 +130,6 @@ export interface AuditAccessTable {
   event_id: string;
   subgraph: string;
   subject_id: string;
-  /** Records are keyed on identifiers (PCIM art. 15); kept beside the id so policies and screening need no join. */
-  subject_identifier: string;
   entity_type: string;
   tiers: string[];
   count: number;

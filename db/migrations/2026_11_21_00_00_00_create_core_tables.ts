@@ -145,7 +145,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("event_id", "uuid", (column) => column.notNull().references("audit_events.id"))
     .addColumn("subgraph", "text", (column) => column.notNull())
     .addColumn("subject_id", "uuid", (column) => column.notNull())
-    .addColumn("subject_identifier", "text", (column) => column.notNull())
     .addColumn("entity_type", "text", (column) => column.notNull())
     .addColumn("tiers", sql`text[]`, (column) => column.notNull().defaultTo(sql`'{}'`))
     .addColumn("count", "integer", (column) => column.notNull())

@@ -3,6 +3,7 @@ import type { SubgraphDefinition } from "../shared/definition";
 import { createMeasureLoaders, type MeasureContext, type MeasureLoaders } from "./measure.loaders";
 import { resolveMeasureReference } from "./measure.reference";
 import { MeasureResolver } from "./measure.resolver";
+import { Subject } from "./subject/subject.type";
 import { SubjectMeasureApplicationsResolver } from "./subject/subject-measure-applications.resolver";
 
 export const measuresSubgraph: SubgraphDefinition<MeasureLoaders> = {
@@ -10,6 +11,7 @@ export const measuresSubgraph: SubgraphDefinition<MeasureLoaders> = {
   build: () =>
     buildSubgraph<MeasureContext>({
       resolvers: [MeasureResolver, SubjectMeasureApplicationsResolver],
+      orphanedTypes: [Subject],
       references: { Measure: { __resolveReference: resolveMeasureReference } },
     }),
   createLoaders: createMeasureLoaders,

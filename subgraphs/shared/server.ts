@@ -41,6 +41,8 @@ export async function startSubgraphServer<TLoaders>(
     schema: options.schema,
     introspection: false,
     includeStacktraceInErrorResponses: false,
+    // Signals are handled once, in scripts/bootstrap.ts, so shutdown runs in order.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),

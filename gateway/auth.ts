@@ -1,0 +1,58 @@
+import type { IncomingHttpHeaders } from "node:http";
+import { errors as joseErrors, jwtVerify } from "jose";
+import { BadUserInputError, UnauthenticatedError } from "../platform/errors";
+import { isPurpose, isRole, PUBLIC_VIEWER, PURPOSES, type Viewer } from "../platform/viewer";
+
+export const PURPOSE_HEADER = "x-credit-purpose";
+
+const ROLES_WITH_ORGANISATION = new Set(["GOVERNMENT", "ORGANIZATION", "PROVIDER"]);
+
+/**
+ * Establishes the viewer of one request from `Authorization: Bearer` and `X-Credit-Purpose`.
+ * No header is PUBLIC; a bad, expired or incomplete token is `UNAUTHENTICATED`, never silently PUBLIC.
+ * This is the trust boundary: subgraphs only ever see the viewer the gateway signs.
+ */
+export async function authenticate(headers: IncomingHttpHeaders, secret: Uint8Array): Promise<Viewer> {
+  const purpose = readPurpose(headers[PURPOSE_HEADER]);
+  const authorization = headers.authorization;
+  if (authorization === undefined) return { ...PUBLIC_VIEWER, purpose };
+  const match = /^Bearer ([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)$/.exec(authorization.trim());
+  if (!match?.[1]) throw new UnauthenticatedError("the Authorization header must be `Bearer <JWT>`");
+  let claims: Record<string, unknown>;
+  try {
+    ({ payload: claims } = await jwtVerify(match[1], secret, { algorithms: ["HS256"], requiredClaims: ["exp", "sub"] }));
+  } catch (error) {
+    throw new UnauthenticatedError(
+      error instanceof joseErrors.JWTExpired
+        ? "the bearer token has expired; get a new one"
+        : "the bearer token is not valid; get a new one from your identity provider",
+    );
+  }
+  if (!isRole(claims.role)) throw new UnauthenticatedError("the bearer token names no known role");
+  const text = (value: unknown) => (typeof value === "string" && value.length > 0 ? value : null);
+  const viewer: Viewer = {
+    role: claims.role,
+    actor: text(claims.sub),
+    org: text(claims.org),
+    subject: text(claims.subject),
+    purpose,
+  };
+  if (viewer.role === "SUBJECT" && !viewer.subject) {
+    throw new UnauthenticatedError("a SUBJECT token must carry the `subject` claim (the caller's identifier)");
+  }
+  if (ROLES_WITH_ORGANISATION.has(viewer.role) && !viewer.org) {
+    throw new UnauthenticatedError(`a ${viewer.role} token must carry the \`org\` claim (organisation code)`);
+  }
+  return Object.freeze(viewer);
+}
+
+function readPurpose(header: string | string[] | undefined): Viewer["purpose"] {
+  if (header === undefined || header === "") return null;
+  const value = Array.isArray(header) ? header.join(",") : header.trim();
+  if (!isPurpose(value)) {
+    throw new BadUserInputError(`X-Credit-Purpose "${value.slice(0, 40)}" is not a purpose; use one of ${PURPOSES.join(", ")}`, {
+      header: "X-Credit-Purpose",
+    });
+  }
+  return value;
+}

@@ -1,0 +1,53 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import type { GatewayGraphQLRequestContext, GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
+import { SIGNATURE_HEADER, signSubgraphRequest } from "../platform/subgraph-signature";
+import type { Disclosure } from "../subgraphs/shared/context";
+import type { GatewayContext } from "./context";
+
+export type SigningDataSourceOptions = Readonly<{
+  name: string;
+  url: string;
+  signingKey: Uint8Array;
+  timeoutMs: number;
+}>;
+
+/**
+ * Forwards one subgraph fetch with the viewer signed for that subgraph and that operation, with a
+ * bounded time, and collects what the subgraph reports it disclosed for the audit.
+ */
+export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly options: SigningDataSourceOptions;
+
+  constructor(options: SigningDataSourceOptions) {
+    super({
+      url: options.url,
+      fetcher: ((url: string, init: RequestInit) =>
+        fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) })) as never,
+    });
+    this.options = options;
+  }
+
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const { request, context } = options;
+    if (!("requestId" in context)) return;
+    const signature = await signSubgraphRequest(
+      this.options.signingKey,
+      { viewer: context.viewer, requestId: context.requestId },
+      this.options.name,
+      { query: request.query, operationName: request.operationName ?? null, variables: request.variables ?? null },
+    );
+    request.http?.headers.set(SIGNATURE_HEADER, signature);
+    request.http?.headers.set("x-request-id", context.requestId);
+  }
+
+  override async didReceiveResponse({
+    response,
+    context,
+  }: Required<Pick<GatewayGraphQLRequestContext<GatewayContext>, "request" | "response" | "context">>): Promise<GatewayGraphQLResponse> {
+    const disclosed = response.extensions?.disclosed;
+    if (Array.isArray(disclosed) && Array.isArray(context.disclosures)) {
+      for (const entry of disclosed as Disclosure[]) context.disclosures.push({ ...entry, subgraph: this.options.name });
+    }
+    return response;
+  }
+}

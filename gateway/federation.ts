@@ -1,0 +1,91 @@
+import { readFile } from "node:fs/promises";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/database";
+import type { Config } from "../platform/config";
+import type { Logger } from "../platform/logger";
+import { deriveSubgraphSigningKey } from "../platform/subgraph-signature";
+import { SUBGRAPHS } from "../subgraphs/index";
+import type { SubgraphName } from "../subgraphs/shared/definition";
+import { startSubgraphServer, type RunningSubgraph } from "../subgraphs/shared/server";
+import { startGateway, type RunningGateway } from "./server";
+import { readSupergraphConfig, SUPERGRAPH_FILE } from "./supergraph";
+
+export type FederationOptions = Readonly<{
+  config: Config;
+  db: Kysely<Database>;
+  jwtSecret: string;
+  logger: Logger;
+  /** Gateway port; 0 for any free port. */
+  gatewayPort: number;
+  gatewayHost: string;
+  /** Subgraph ports by name; absent means the port of its routing_url in supergraph.yaml, 0 any free port. */
+  subgraphPorts?: Partial<Record<SubgraphName, number>>;
+}>;
+
+export type RunningFederation = Readonly<{
+  gateway: RunningGateway;
+  subgraphs: ReadonlyMap<SubgraphName, RunningSubgraph>;
+  /** Stops accepting, lets in-flight requests finish: the gateway first, then the subgraphs. */
+  stop(): Promise<void>;
+}>;
+
+/** Starts one subgraph on its own HTTP server, as `npm run subgraph -- NAME` and `npm start` do. */
+export async function startSubgraph(
+  name: SubgraphName,
+  options: Pick<FederationOptions, "config" | "db" | "jwtSecret" | "logger">,
+  port: number,
+  host: string,
+): Promise<RunningSubgraph> {
+  const definition = SUBGRAPHS[name];
+  const { schema } = await definition.build();
+  return startSubgraphServer(
+    {
+      name,
+      schema,
+      db: options.db,
+      signingKey: deriveSubgraphSigningKey(options.jwtSecret),
+      logger: options.logger,
+      maxBodyBytes: options.config.maxBodyBytes,
+      createLoaders: definition.createLoaders,
+    },
+    port,
+    host,
+  );
+}
+
+/** The whole federation in one process with real HTTP between gateway and subgraphs (`npm start`, tests). */
+export async function startFederation(options: FederationOptions): Promise<RunningFederation> {
+  const supergraphConfig = await readSupergraphConfig();
+  const subgraphs = new Map<SubgraphName, RunningSubgraph>();
+  try {
+    for (const { name, routingUrl } of supergraphConfig.subgraphs) {
+      const port = options.subgraphPorts?.[name] ?? Number(new URL(routingUrl).port);
+      subgraphs.set(name, await startSubgraph(name, options, port, "127.0.0.1"));
+    }
+    const gateway = await startGateway(
+      {
+        supergraphSdl: await readFile(SUPERGRAPH_FILE, "utf8"),
+        subgraphUrls: Object.fromEntries([...subgraphs].map(([name, running]) => [name, running.url])),
+        db: options.db,
+        jwtSecret: options.jwtSecret,
+        logger: options.logger,
+        production: options.config.env === "production",
+        subgraphTimeoutMs: options.config.subgraphTimeoutMs,
+        maxBodyBytes: options.config.maxBodyBytes,
+      },
+      options.gatewayPort,
+      options.gatewayHost,
+    );
+    return {
+      gateway,
+      subgraphs,
+      async stop() {
+        await gateway.stop();
+        await Promise.all([...subgraphs.values()].map((subgraph) => subgraph.stop()));
+      },
+    };
+  } catch (error) {
+    await Promise.allSettled([...subgraphs.values()].map((subgraph) => subgraph.stop()));
+    throw error;
+  }
+}

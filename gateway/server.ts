@@ -1,0 +1,160 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloGateway } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { sql, type Kysely } from "kysely";
+import type { Database } from "../db/database";
+import { CreditError, toClientError } from "../platform/errors";
+import { BodyTooLargeError, executeWithApollo, parseJsonBody, readBody, writeGraphQLError } from "../platform/http";
+import type { Logger } from "../platform/logger";
+import { deriveSubgraphSigningKey } from "../platform/subgraph-signature";
+import { PUBLIC_VIEWER } from "../platform/viewer";
+import { authenticate } from "./auth";
+import type { GatewayContext } from "./context";
+import { SigningDataSource } from "./data-source";
+import { AUDIT_UNAVAILABLE_MESSAGE, AuditUnavailableError, createAuditPlugin, recordAuditEvent } from "./plugins/audit.plugin";
+
+export type GatewayOptions = Readonly<{
+  supergraphSdl: string;
+  /** Where each subgraph listens; overrides the routing URLs in the supergraph. */
+  subgraphUrls: Readonly<Record<string, string>>;
+  db: Kysely<Database>;
+  jwtSecret: string;
+  logger: Logger;
+  production: boolean;
+  subgraphTimeoutMs: number;
+  maxBodyBytes: number;
+}>;
+
+export type RunningGateway = Readonly<{ url: string; port: number; stop(): Promise<void> }>;
+
+const REQUEST_ID_HEADER = "x-request-id";
+
+/**
+ * The gateway: verifies bearer tokens, gives every request an id, plans over the static supergraph,
+ * signs each subgraph fetch, audits every operation (fail closed) and masks errors to contract codes.
+ */
+export async function startGateway(options: GatewayOptions, port: number, host: string): Promise<RunningGateway> {
+  const { logger } = options;
+  const bearerSecret = new TextEncoder().encode(options.jwtSecret);
+  const signingKey = deriveSubgraphSigningKey(options.jwtSecret);
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => {
+      const subgraphUrl = options.subgraphUrls[name] ?? url;
+      if (!subgraphUrl) throw new Error(`no URL for subgraph ${name}`);
+      return new SigningDataSource({ name, url: subgraphUrl, signingKey, timeoutMs: options.subgraphTimeoutMs });
+    },
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: false,
+    // Signals are handled once, in scripts/bootstrap.ts, so shutdown runs in order.
+    stopOnTerminationSignals: false,
+    csrfPrevention: true,
+    plugins: [createAuditPlugin({ db: options.db, logger }), ApolloServerPluginLandingPageDisabled()],
+    formatError: (formatted, error) =>
+      toClientError(formatted, error, (original) => logger.error({ err: original }, "gateway error")),
+  });
+  await apollo.start();
+
+  const handleGraphQL = async (request: IncomingMessage, response: ServerResponse, requestId: string) => {
+    const context: GatewayContext = {
+      viewer: PUBLIC_VIEWER,
+      requestId,
+      clientAddress: request.socket.remoteAddress ?? null,
+      startedAt: Date.now(),
+      startedAtMonotonic: performance.now(),
+      disclosures: [],
+    };
+    const headers = { [REQUEST_ID_HEADER]: requestId };
+    try {
+      const body = request.method === "POST" ? parseJsonBody(request, await readBody(request, options.maxBodyBytes)) : undefined;
+      context.viewer = await authenticate(request.headers, bearerSecret);
+      await executeWithApollo(apollo, request, response, body, async () => context, headers);
+    } catch (error) {
+      if (response.headersSent) {
+        response.destroy();
+        return;
+      }
+      const refusal =
+        error instanceof CreditError
+          ? { status: error.code === "UNAUTHENTICATED" ? 401 : 400, code: error.code, message: error.message }
+          : error instanceof BodyTooLargeError
+            ? { status: 413, code: "QUERY_TOO_COMPLEX", message: `${error.message}; send a smaller document` }
+            : undefined;
+      if (!refusal) throw error;
+      try {
+        await recordAuditEvent(options.db, {
+          context,
+          operationName: null,
+          operationType: null,
+          document: null,
+          errorCodes: [refusal.code],
+        });
+      } catch (auditError) {
+        if (!(auditError instanceof AuditUnavailableError)) throw auditError;
+        logger.error({ err: auditError, requestId }, "audit unavailable while refusing a request");
+        writeGraphQLError(response, 503, "AUDIT_UNAVAILABLE", AUDIT_UNAVAILABLE_MESSAGE, headers);
+        return;
+      }
+      writeGraphQLError(response, refusal.status, refusal.code, refusal.message, headers);
+    }
+  };
+
+  const checkReady = async (): Promise<boolean> => {
+    try {
+      await sql`select 1`.execute(options.db);
+      const probes = Object.values(options.subgraphUrls).map(async (url) => {
+        const health = await fetch(new URL("/health", url), { signal: AbortSignal.timeout(1_000) });
+        return health.ok;
+      });
+      return (await Promise.all(probes)).every(Boolean);
+    } catch {
+      return false;
+    }
+  };
+
+  const server = createServer((request, response) => {
+    const requestId = randomUUID();
+    const path = new URL(request.url ?? "/", "http://localhost").pathname;
+    const handled =
+      path === "/health"
+        ? Promise.resolve(void response.end("ok"))
+        : path === "/ready"
+          ? checkReady().then((ready) => {
+              response.statusCode = ready ? 200 : 503;
+              response.end(ready ? "ready" : "not ready");
+            })
+          : path === "/graphql"
+            ? handleGraphQL(request, response, requestId)
+            : Promise.resolve(writeGraphQLError(response, 404, "NOT_FOUND", "the GraphQL endpoint is /graphql"));
+    handled.catch((error: unknown) => {
+      logger.error({ err: error, requestId }, "gateway request failed");
+      if (response.headersSent) response.destroy();
+      else writeGraphQLError(response, 500, "INTERNAL_SERVER_ERROR", "internal error", { [REQUEST_ID_HEADER]: requestId });
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, resolve);
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${address.port}/graphql`;
+  logger.info({ url }, "gateway listening");
+  return {
+    url,
+    port: address.port,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import { startSubgraph } from "../gateway/federation";
+import { readSupergraphConfig } from "../gateway/supergraph";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/shared/definition";
+import { bootstrap, stopOnSignals } from "./bootstrap";
+
+const name = process.argv[2];
+if (!SUBGRAPH_NAMES.includes(name as SubgraphName)) {
+  console.error(`usage: npm run subgraph -- NAME   (NAME is one of ${SUBGRAPH_NAMES.join(", ")})`);
+  process.exit(2);
+}
+const { config, logger, connection, jwtSecret } = await bootstrap({ seed: false });
+if (connection.kind === "pglite" && !config.dataDir.startsWith("memory://")) {
+  // PGlite is single-process: a second process opening the same directory would corrupt it.
+  logger.error("a subgraph in its own process needs DATABASE_URL (PostgreSQL); the embedded database serves one process");
+  await connection.close();
+  process.exit(2);
+}
+const { subgraphs } = await readSupergraphConfig();
+const routingUrl = new URL(subgraphs.find((subgraph) => subgraph.name === name)!.routingUrl);
+const running = await startSubgraph(name as SubgraphName, { config, db: connection.db, jwtSecret, logger }, Number(routingUrl.port), routingUrl.hostname);
+stopOnSignals(logger, async () => {
+  await running.stop();
+  await connection.close();
+});
