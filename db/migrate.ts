@@ -1,7 +1,7 @@
-import { promises as fs } from "node:fs";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { FileMigrationProvider, Migrator, type Kysely } from "kysely";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely";
 import type { Database } from "./database";
 
 const MIGRATIONS_FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
@@ -10,18 +10,30 @@ export class MigrationError extends Error {
   override readonly name = "MigrationError";
 }
 
+/**
+ * Kysely's FileMigrationProvider, but importing from this module so that whichever loader runs the
+ * application (tsx, vitest) also compiles the TypeScript migrations.
+ */
+const folderMigrationProvider: MigrationProvider = {
+  async getMigrations() {
+    const migrations: Record<string, Migration> = {};
+    for (const file of (await readdir(MIGRATIONS_FOLDER)).sort()) {
+      const match = /^(\d{4}_\d{2}_\d{2}_\d{2}_\d{2}_\d{2}_[a-z0-9_]+)\.(ts|js)$/.exec(file);
+      if (!match?.[1]) continue;
+      const url = pathToFileURL(path.join(MIGRATIONS_FOLDER, file)).href;
+      migrations[match[1]] = (await import(/* @vite-ignore */ url)) as Migration;
+    }
+    return migrations;
+  },
+};
+
 /** Brings the schema up to the newest migration in `db/migrations/`; the same files run on both databases. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({
-    db,
-    provider: new FileMigrationProvider({ fs, path, migrationFolder: MIGRATIONS_FOLDER }),
-  });
+  const migrator = new Migrator({ db, provider: folderMigrationProvider });
   const { error, results = [] } = await migrator.migrateToLatest();
   const failed = results.find((result) => result.status === "Error");
   if (error || failed) {
-    throw new MigrationError(`migration ${failed?.migrationName ?? "(setup)"} failed: ${String(error)}`, {
-      cause: error,
-    });
+    throw new MigrationError(`migration ${failed?.migrationName ?? "(setup)"} failed: ${String(error)}`, { cause: error });
   }
   return results.filter((result) => result.status === "Success").map((result) => result.migrationName);
 }

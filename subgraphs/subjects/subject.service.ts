@@ -1,7 +1,7 @@
 import { subject as policySubject } from "@casl/ability";
 import type { SubjectRow } from "../../db/database";
 import { checkIdentifier, maskCitizenId } from "../../domain/identifiers";
-import { InvalidIdentifierError } from "../../platform/errors";
+import { ForbiddenError, InvalidIdentifierError } from "../../platform/errors";
 import type { AppAbility } from "../../policies/ability";
 import type { SubjectContext } from "./subject.loaders";
 import { Subject } from "./subject.type";
@@ -20,6 +20,7 @@ export function toSubject(row: SubjectRow, ability: AppAbility): Subject {
 
 /** `subject(identifier)`: a bad checksum is `INVALID_IDENTIFIER` naming the rule; unknown is null. */
 export async function findSubject(context: SubjectContext, rawIdentifier: string): Promise<Subject | null> {
+  if (!context.ability.can("read", "Subject")) throw new ForbiddenError(`role ${context.viewer.role} reads no subject data`);
   const check = checkIdentifier(rawIdentifier);
   if (!check.valid) {
     throw new InvalidIdentifierError(`identifier rejected: ${check.rule}; check the number and try again`, {
@@ -34,6 +35,7 @@ export async function findSubject(context: SubjectContext, rawIdentifier: string
 
 /** Entity resolution from other subgraphs: batched through the request's loader. */
 export async function resolveSubjectById(context: SubjectContext, id: string): Promise<Subject | null> {
+  if (!context.ability.can("read", "Subject")) return null;
   const row = await context.loaders.subjectById.load(id);
   return row ? discloseSubject(context, row) : null;
 }

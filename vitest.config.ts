@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  // graphql 16 ships ESM and CJS builds; Node (and so every dependency) loads the CJS one, Vite would pick
+  // the ESM one for our sources. One instance only, or `instanceof GraphQLScalarType` checks fail.
+  resolve: { alias: [{ find: /^graphql$/, replacement: "graphql/index.js" }] },
+  test: {
+    include: ["**/*.test.ts"],
+    exclude: ["node_modules/**", ".data/**", "scratch/**"],
+    pool: "forks",
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
+});
