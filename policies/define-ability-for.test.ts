@@ -1,0 +1,53 @@
+import { subject } from "@casl/ability";
+import { describe, expect, it } from "vitest";
+import type { Tier } from "../db/database";
+import { ROLES, type Role, type Viewer } from "../platform/viewer";
+import { defineAbilityFor, UnknownRoleError } from "./define-ability-for";
+
+const viewer = (role: Role, extra: Partial<Viewer> = {}): Viewer => ({ role, actor: "a", org: "ORG", subject: null, purpose: null, ...extra });
+const record = (tier: Tier, extra: Partial<{ subjectIdentifier: string; provider: string; current: boolean }> = {}) =>
+  subject("CreditRecord", { subjectIdentifier: "OTHER", tier, category: "NEGATIVE" as const, provider: "SAMR", current: true, ...extra });
+
+describe("defineAbilityFor", () => {
+  it("throws for a role that is not in the table instead of granting defaults", () => {
+    expect(() => defineAbilityFor(viewer("ROOT" as Role))).toThrow(UnknownRoleError);
+  });
+
+  it("builds an ability for every role of the contract", () => {
+    for (const role of ROLES) expect(() => defineAbilityFor(viewer(role))).not.toThrow();
+  });
+
+  it("PUBLIC reads the public tier of current items only", () => {
+    const ability = defineAbilityFor(viewer("PUBLIC"));
+    expect(ability.can("read", record("PUBLIC"))).toBe(true);
+    expect(ability.can("read", record("GOVERNMENT"))).toBe(false);
+    expect(ability.can("read", record("AUTHORIZED"))).toBe(false);
+    expect(ability.can("read", record("PUBLIC", { current: false }))).toBe(false);
+  });
+
+  it("GOVERNMENT reads the government-shared tier only with a duty purpose", () => {
+    expect(defineAbilityFor(viewer("GOVERNMENT")).can("read", record("GOVERNMENT"))).toBe(false);
+    expect(defineAbilityFor(viewer("GOVERNMENT", { purpose: "ADMINISTRATIVE_LICENSING" })).can("read", record("GOVERNMENT"))).toBe(true);
+    expect(defineAbilityFor(viewer("GOVERNMENT", { purpose: "CREDIT_LENDING" })).can("read", record("GOVERNMENT"))).toBe(false);
+    expect(defineAbilityFor(viewer("GOVERNMENT", { purpose: "SUPERVISION" })).can("read", record("AUTHORIZED"))).toBe(false);
+  });
+
+  it("a SUBJECT reads all of its own items, expired ones included, and nothing more of others", () => {
+    const ability = defineAbilityFor(viewer("SUBJECT", { subject: "OWN" }));
+    expect(ability.can("read", record("AUTHORIZED", { subjectIdentifier: "OWN", current: false }))).toBe(true);
+    expect(ability.can("read", record("GOVERNMENT"))).toBe(false);
+  });
+
+  it("a PROVIDER reads what it submitted, expired included", () => {
+    const ability = defineAbilityFor(viewer("PROVIDER", { org: "SAMR" }));
+    expect(ability.can("read", record("AUTHORIZED", { current: false }))).toBe(true);
+    expect(ability.can("read", record("GOVERNMENT", { provider: "TAX" }))).toBe(false);
+  });
+
+  it("an AUDITOR reads audit data and no subject data", () => {
+    const ability = defineAbilityFor(viewer("AUDITOR"));
+    expect(ability.can("read", "AuditEvent")).toBe(true);
+    expect(ability.can("read", "Subject")).toBe(false);
+    expect(ability.can("read", record("PUBLIC"))).toBe(false);
+  });
+});

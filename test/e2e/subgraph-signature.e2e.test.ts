@@ -1,0 +1,110 @@
+import { SignJWT } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deriveSubgraphSigningKey, hashOperation, SIGNATURE_HEADER, signSubgraphRequest } from "../../platform/subgraph-signature";
+import type { Viewer } from "../../platform/viewer";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../../subgraphs/shared/definition";
+import { startTestFederation, type TestFederation } from "../harness";
+
+let federation: TestFederation;
+let signingKey: Uint8Array;
+beforeAll(async () => {
+  federation = await startTestFederation({ seed: "demo" });
+  signingKey = deriveSubgraphSigningKey(federation.jwtSecret);
+});
+afterAll(async () => federation?.stop());
+
+const CREDIT_CENTER: Viewer = { role: "CREDIT_CENTER", actor: "cc-1", org: "HA-CREDIT", subject: null, purpose: null };
+const PROBES = {
+  service: { query: "{ _service { sdl } }" },
+  entities: {
+    query: "query ($representations: [_Any!]!) { _entities(representations: $representations) { __typename } }",
+    variables: { representations: [{ __typename: "Subject", id: "00000000-0000-4000-8000-000000000000" }] },
+  },
+} as const;
+
+type Probe = { query: string; variables?: Record<string, unknown> };
+
+async function post(name: SubgraphName, probe: Probe, signature?: string) {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (signature !== undefined) headers[SIGNATURE_HEADER] = signature;
+  const response = await fetch(federation.subgraphUrl(name), { method: "POST", headers, body: JSON.stringify(probe) });
+  return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> } };
+}
+
+function expectRefused(result: Awaited<ReturnType<typeof post>>) {
+  expect(result.status).toBe(401);
+  expect(result.body.data).toBeUndefined();
+  expect(result.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+}
+
+const sign = (name: string, probe: Probe, viewer: Viewer = CREDIT_CENTER) =>
+  signSubgraphRequest(signingKey, { viewer, requestId: "test" }, name, { query: probe.query, operationName: null, variables: probe.variables ?? null });
+
+describe.each(SUBGRAPH_NAMES)("subgraph %s refuses what did not come from the gateway", (name) => {
+  it.each(Object.entries(PROBES))("%s with no signature", async (_label, probe) => {
+    expectRefused(await post(name, probe));
+  });
+
+  it.each(Object.entries(PROBES))("%s signed with a forged key", async (_label, probe) => {
+    const forged = await signSubgraphRequest(new TextEncoder().encode("not-the-gateway-key-but-long-enough!"), { viewer: CREDIT_CENTER, requestId: "x" }, name, {
+      query: probe.query,
+      variables: "variables" in probe ? probe.variables : null,
+    });
+    expectRefused(await post(name, probe, forged));
+  });
+
+  it("a bearer token in place of the signature", async () => {
+    expectRefused(await post(name, PROBES.service, await federation.token({ role: "CREDIT_CENTER", org: "HA-CREDIT" })));
+  });
+
+  it("a signature for another subgraph (wrong audience)", async () => {
+    const other = name === "subjects" ? "records" : "subjects";
+    expectRefused(await post(name, PROBES.service, await sign(other, PROBES.service)));
+  });
+
+  it("a signature over another operation", async () => {
+    const signedForService = await sign(name, PROBES.service);
+    expectRefused(await post(name, PROBES.entities, signedForService));
+  });
+
+  it("an expired signature", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const expired = await new SignJWT({ viewer: CREDIT_CENTER, rid: "old", op: hashOperation({ query: PROBES.service.query }) })
+      .setProtectedHeader({ alg: "HS256", typ: "credit-subgraph+jwt" })
+      .setIssuer("credit-federation-gateway")
+      .setAudience(name)
+      .setIssuedAt(now - 120)
+      .setExpirationTime(now - 60)
+      .setJti(crypto.randomUUID())
+      .sign(signingKey);
+    expectRefused(await post(name, PROBES.service, expired));
+  });
+
+  it("accepts a genuine gateway signature once, and refuses its replay", async () => {
+    const signature = await sign(name, PROBES.service);
+    const first = await post(name, PROBES.service, signature);
+    expect(first.status).toBe(200);
+    expect(first.body.data).toBeDefined();
+    expectRefused(await post(name, PROBES.service, signature));
+  });
+});
+
+describe("_entities through a signature applies the signed viewer's policy", () => {
+  it("a PUBLIC viewer resolving a GOVERNMENT-tier record gets nothing of it", async () => {
+    const hidden = await federation.connection.db
+      .selectFrom("credit_records")
+      .select("id")
+      .where("tier", "=", "GOVERNMENT")
+      .executeTakeFirstOrThrow();
+    const probe = {
+      query: "query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on CreditRecord { id title tier } } }",
+      variables: { representations: [{ __typename: "CreditRecord", id: hidden.id }] },
+    };
+    const publicViewer: Viewer = { role: "PUBLIC", actor: null, org: null, subject: null, purpose: null };
+    const asPublic = await post("records", probe, await sign("records", probe, publicViewer));
+    expect(asPublic.status).toBe(200);
+    expect(asPublic.body.data).toEqual({ _entities: [null] });
+    const asCentre = await post("records", probe, await sign("records", probe));
+    expect(asCentre.body.data).toEqual({ _entities: [expect.objectContaining({ id: hidden.id, tier: "GOVERNMENT" })] });
+  });
+});
