@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_BLACKLISTED_COMPANY } from "../../db/seed/demo";
+import { loadConfig } from "../../platform/config";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
 
 let federation: TestFederation;
@@ -76,6 +77,10 @@ describe("the federation end to end", () => {
     const result = await federation.query<{ subject: null }>(`{ subject(identifier: "11010519491231002X") { id } }`);
     expect(result.errors).toBeUndefined();
     expect(result.data!.subject).toBeNull();
+  });
+
+  it("runs on the database the environment chose (PostgreSQL when DATABASE_URL is set)", () => {
+    expect(federation.connection.kind).toBe(loadConfig().database.kind);
   });
 
   it("serves /health and /ready", async () => {
