@@ -1,6 +1,7 @@
 import { subject as policySubject } from "@casl/ability";
 import type { ListEntryRow } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
+import { discloseReadable } from "../shared/disclose";
 import type { ListEntryContext } from "./list-entry.loaders";
 import { ListEntry } from "./list-entry.type";
 
@@ -34,14 +35,15 @@ export function toListEntry(row: ListEntryRow, today: string): ListEntry {
 }
 
 /** List entries are public-tier disclosures (JRP art. 8); the policy still decides who reads which. */
-function discloseReadable(context: ListEntryContext, rows: readonly ListEntryRow[]): ListEntry[] {
+function discloseEntries(context: ListEntryContext, rows: readonly ListEntryRow[]): ListEntry[] {
   const today = chinaDateOf(context.now);
-  return rows
-    .filter((row) => context.ability.can("read", asListEntryPolicy(row, today)))
-    .map((row) => {
-      context.disclosures.record(row.subject_id, "ListEntry", "PUBLIC");
-      return toListEntry(row, today);
-    });
+  return discloseReadable(context, rows, {
+    entityType: "ListEntry",
+    policyOf: (row) => asListEntryPolicy(row, today),
+    subjectIdOf: (row) => row.subject_id,
+    tierOf: () => "PUBLIC",
+    toType: (row) => toListEntry(row, today),
+  });
 }
 
 /** `Subject.listEntries`: entries in force, or every readable one with `includeInactive`. */
@@ -52,10 +54,10 @@ export async function listSubjectEntries(
 ): Promise<ListEntry[]> {
   const today = chinaDateOf(context.now);
   const rows = await context.loaders.entriesBySubjectId.load(subjectId);
-  return discloseReadable(context, includeInactive ? rows : rows.filter((row) => isCurrentEntry(row, today)));
+  return discloseEntries(context, includeInactive ? rows : rows.filter((row) => isCurrentEntry(row, today)));
 }
 
 export async function resolveListEntryById(context: ListEntryContext, id: string): Promise<ListEntry | null> {
   const row = await context.loaders.entryById.load(id);
-  return row ? (discloseReadable(context, [row])[0] ?? null) : null;
+  return row ? (discloseEntries(context, [row])[0] ?? null) : null;
 }

@@ -1,5 +1,6 @@
 import { subject as policySubject } from "@casl/ability";
 import type { ListType, MeasureApplicationRow, MeasureRow, Scenario } from "../../db/database";
+import { discloseReadable } from "../shared/disclose";
 import type { MeasureContext } from "./measure.loaders";
 import { listMeasures } from "./measure.repository";
 import { Measure, MeasureApplication } from "./measure.type";
@@ -45,17 +46,18 @@ export async function resolveMeasureByCode(context: MeasureContext, code: string
 
 /** `Subject.measureApplications`: who applied which measure to the subject, for those who may know. */
 export async function listSubjectMeasureApplications(context: MeasureContext, subjectId: string): Promise<MeasureApplication[]> {
-  const rows = (await context.loaders.applicationsBySubjectId.load(subjectId)).filter((row) =>
-    context.ability.can(
-      "read",
-      policySubject("MeasureApplication", { subjectIdentifier: row.subject_identifier, reportedBy: row.reported_by }),
-    ),
-  );
+  const rows = await context.loaders.applicationsBySubjectId.load(subjectId);
   const measures = await context.loaders.measureByCode.loadMany(rows.map((row) => row.measure_code));
-  return rows.flatMap((row, index) => {
-    const measure = measures[index];
-    if (!measure || measure instanceof Error) return [];
-    context.disclosures.record(row.subject_id, "MeasureApplication", "GOVERNMENT");
-    return [toMeasureApplication(row, measure)];
-  });
+  const measureByCode = new Map(measures.flatMap((measure) => (measure && !(measure instanceof Error) ? [[measure.code, measure]] : [])));
+  return discloseReadable(
+    context,
+    rows.filter((row) => measureByCode.has(row.measure_code)),
+    {
+      entityType: "MeasureApplication",
+      policyOf: (row) => policySubject("MeasureApplication", { subjectIdentifier: row.subject_identifier, reportedBy: row.reported_by }),
+      subjectIdOf: (row) => row.subject_id,
+      tierOf: () => "GOVERNMENT",
+      toType: (row) => toMeasureApplication(row, measureByCode.get(row.measure_code)!),
+    },
+  );
 }

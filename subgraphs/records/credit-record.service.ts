@@ -1,6 +1,7 @@
 import { subject as policySubject } from "@casl/ability";
 import type { CreditRecordRow, RecordCategory } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
+import { discloseReadable } from "../shared/disclose";
 import type { CreditRecordContext } from "./credit-record.loaders";
 import { CreditRecord } from "./credit-record.type";
 
@@ -34,15 +35,15 @@ export function toCreditRecord(row: CreditRecordRow, today: string): CreditRecor
   });
 }
 
-/** Keeps only what the viewer may read, records each disclosure for the audit, maps to the API type. */
-function discloseReadable(context: CreditRecordContext, rows: readonly CreditRecordRow[]): CreditRecord[] {
+function discloseRecords(context: CreditRecordContext, rows: readonly CreditRecordRow[]): CreditRecord[] {
   const today = chinaDateOf(context.now);
-  return rows
-    .filter((row) => context.ability.can("read", asCreditRecordPolicy(row, today)))
-    .map((row) => {
-      context.disclosures.record(row.subject_id, "CreditRecord", row.tier);
-      return toCreditRecord(row, today);
-    });
+  return discloseReadable(context, rows, {
+    entityType: "CreditRecord",
+    policyOf: (row) => asCreditRecordPolicy(row, today),
+    subjectIdOf: (row) => row.subject_id,
+    tierOf: (row) => row.tier,
+    toType: (row) => toCreditRecord(row, today),
+  });
 }
 
 /** `Subject.records`: only what the viewer may read; what it may not is absent, not counted. */
@@ -52,11 +53,11 @@ export async function listSubjectRecords(
   category: RecordCategory | null,
 ): Promise<CreditRecord[]> {
   const rows = await context.loaders.recordsBySubjectId.load(subjectId);
-  return discloseReadable(context, category ? rows.filter((row) => row.category === category) : rows);
+  return discloseRecords(context, category ? rows.filter((row) => row.category === category) : rows);
 }
 
 /** `_entities` for CreditRecord: a record the viewer may not read resolves to nothing. */
 export async function resolveCreditRecordById(context: CreditRecordContext, id: string): Promise<CreditRecord | null> {
   const row = await context.loaders.recordById.load(id);
-  return row ? (discloseReadable(context, [row])[0] ?? null) : null;
+  return row ? (discloseRecords(context, [row])[0] ?? null) : null;
 }

@@ -1,5 +1,6 @@
 import { subject as policySubject } from "@casl/ability";
 import type { ObjectionRow } from "../../db/database";
+import { discloseReadable } from "../shared/disclose";
 import type { ObjectionContext } from "./objection.loaders";
 import { Objection } from "./objection.type";
 
@@ -16,20 +17,21 @@ export function toObjection(row: ObjectionRow): Objection {
 }
 
 /** Objections are between the subject and the credit centre: AUTHORIZED-tier information. */
-function discloseReadable(context: ObjectionContext, rows: readonly ObjectionRow[]): Objection[] {
-  return rows
-    .filter((row) => context.ability.can("read", policySubject("Objection", { subjectIdentifier: row.subject_identifier })))
-    .map((row) => {
-      context.disclosures.record(row.subject_id, "Objection", "AUTHORIZED");
-      return toObjection(row);
-    });
+function discloseObjections(context: ObjectionContext, rows: readonly ObjectionRow[]): Objection[] {
+  return discloseReadable(context, rows, {
+    entityType: "Objection",
+    policyOf: (row) => policySubject("Objection", { subjectIdentifier: row.subject_identifier }),
+    subjectIdOf: (row) => row.subject_id,
+    tierOf: () => "AUTHORIZED",
+    toType: toObjection,
+  });
 }
 
 export async function listSubjectObjections(context: ObjectionContext, subjectId: string): Promise<Objection[]> {
-  return discloseReadable(context, await context.loaders.objectionsBySubjectId.load(subjectId));
+  return discloseObjections(context, await context.loaders.objectionsBySubjectId.load(subjectId));
 }
 
 export async function resolveObjectionById(context: ObjectionContext, id: string): Promise<Objection | null> {
   const row = await context.loaders.objectionById.load(id);
-  return row ? (discloseReadable(context, [row])[0] ?? null) : null;
+  return row ? (discloseObjections(context, [row])[0] ?? null) : null;
 }

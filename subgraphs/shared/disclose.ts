@@ -1,0 +1,30 @@
+import type { Tier } from "../../db/database";
+import type { PolicySubject } from "../../policies/ability";
+import type { SubgraphContext } from "./context";
+
+/** How one entity type meets the policy and the audit: its policy shape, owner, tier and API mapping. */
+export type DisclosedEntity<Row, Type> = Readonly<{
+  entityType: string;
+  policyOf(row: Row): PolicySubject;
+  subjectIdOf(row: Row): string;
+  tierOf(row: Row): Tier;
+  toType(row: Row): Type;
+}>;
+
+/**
+ * The one path by which rows leave a subgraph: rows the viewer may not read are dropped (absent, not
+ * counted), every row kept is recorded for the audit, then mapped to its API type.
+ */
+export function discloseReadable<Row, Type>(
+  context: SubgraphContext<unknown>,
+  rows: readonly Row[],
+  entity: DisclosedEntity<Row, Type>,
+): Type[] {
+  const readable: Type[] = [];
+  for (const row of rows) {
+    if (!context.ability.can("read", entity.policyOf(row))) continue;
+    context.disclosures.record(entity.subjectIdOf(row), entity.entityType, entity.tierOf(row));
+    readable.push(entity.toType(row));
+  }
+  return readable;
+}
