@@ -1,0 +1,26 @@
+import { readFile } from "node:fs/promises";
+import { startGateway } from "../gateway/server";
+import { readSupergraphConfig, SUPERGRAPH_FILE } from "../gateway/supergraph";
+import { bootstrap, stopOnSignals } from "./bootstrap";
+
+/** The gateway alone, routing to the subgraphs at their supergraph.yaml URLs (each started with `npm run subgraph`). */
+const { config, logger, connection, jwtSecret } = await bootstrap({ seed: true });
+const { subgraphs } = await readSupergraphConfig();
+const gateway = await startGateway(
+  {
+    supergraphSdl: await readFile(SUPERGRAPH_FILE, "utf8"),
+    subgraphUrls: Object.fromEntries(subgraphs.map(({ name, routingUrl }) => [name, routingUrl])),
+    db: connection.db,
+    jwtSecret,
+    logger,
+    production: config.env === "production",
+    subgraphTimeoutMs: config.subgraphTimeoutMs,
+    maxBodyBytes: config.maxBodyBytes,
+  },
+  config.port,
+  config.host,
+);
+stopOnSignals(logger, async () => {
+  await gateway.stop();
+  await connection.close();
+});
