@@ -31,6 +31,52 @@ export interface SubjectTable {
   identifier: string;
   name: string;
   created_at: DatabaseDefault<Date>;
+  /** Natural persons: derived from the citizen ID (GB 11643). */
+  sex: ColumnType<"MALE" | "FEMALE" | null, "MALE" | "FEMALE" | null | undefined>;
+  birth_date: ColumnType<DateColumn | null, DateColumn | null | undefined>;
+  /** One of the 29 key occupational groups (domain/occupation-groups.ts). */
+  occupation_group: ColumnType<string | null, string | null | undefined>;
+  /** USCC of the employer organisation. */
+  employer_identifier: ColumnType<string | null, string | null | undefined>;
+  state_employee: ColumnType<boolean, boolean | undefined>;
+  /** Organisations: registered address, nature (enterprise, state organ, …) and region (USCC positions 3-8). */
+  registered_address: ColumnType<string | null, string | null | undefined>;
+  nature: ColumnType<string | null, string | null | undefined>;
+  region: ColumnType<string | null, string | null | undefined>;
+}
+
+export type SubjectRelationKind = "LEGAL_REPRESENTATIVE" | "PRINCIPAL" | "RESPONSIBLE_PERSON";
+
+export interface SubjectRelationTable {
+  organisation_id: string;
+  person_id: string;
+  relation: SubjectRelationKind;
+}
+
+export interface RecordKindTable {
+  code: string;
+  name: string;
+  category: RecordCategory;
+  default_tier: Tier;
+  article: string;
+}
+
+export interface RecordRelationTable {
+  record_id: string;
+  related_subject_id: string;
+  related_subject_identifier: string;
+  relation: SubjectRelationKind;
+}
+
+export interface NoticeTable {
+  id: Generated<string>;
+  recipient_org: string;
+  kind: string;
+  subject_id: string;
+  subject_identifier: string;
+  list_entry_id: string;
+  message: string;
+  created_at: DatabaseDefault<Date>;
 }
 
 export interface CreditRecordTable {
@@ -68,7 +114,23 @@ export interface ListEntryTable {
   valid_until: DateColumn | null;
   status_reason: string | null;
   created_at: DatabaseDefault<Date>;
+  /** Disclosure snapshot (JRP art. 8) so the public list is searchable without crossing subgraphs. */
+  subject_name: string;
+  subject_kind: SubjectKind;
+  region: string | null;
+  /** The fields JRP art. 8 requires on a published entry, as they were at recognition. */
+  disclosure: ColumnType<ListDisclosure, string | undefined, string>;
 }
+
+/** JRP art. 8 disclosure fields; identifiers are masked when served, not when stored. */
+export type ListDisclosure = {
+  sex?: "MALE" | "FEMALE" | null;
+  birthDate?: string | null;
+  employer?: string | null;
+  registeredAddress?: string | null;
+  nature?: string | null;
+  legalRepresentative?: string | null;
+};
 
 export interface MeasureTable {
   code: string;
@@ -138,6 +200,10 @@ export interface AuditAccessTable {
 /** Every table of every subgraph; each subgraph's repositories touch only their own. */
 export interface Database {
   subjects: SubjectTable;
+  subject_relations: SubjectRelationTable;
+  record_kinds: RecordKindTable;
+  record_relations: RecordRelationTable;
+  notices: NoticeTable;
   credit_records: CreditRecordTable;
   list_entries: ListEntryTable;
   measures: MeasureTable;
@@ -162,3 +228,8 @@ export type AuditEventRow = Selectable<AuditEventTable>;
 export type NewAuditEventRow = Insertable<AuditEventTable>;
 export type NewAuditAccessRow = Insertable<AuditAccessTable>;
 export type SubjectUpdate = Updateable<SubjectTable>;
+export type SubjectRelationRow = Selectable<SubjectRelationTable>;
+export type RecordKindRow = Selectable<RecordKindTable>;
+export type RecordRelationRow = Selectable<RecordRelationTable>;
+export type NoticeRow = Selectable<NoticeTable>;
+export type NewNoticeRow = Insertable<NoticeTable>;

@@ -46,6 +46,7 @@ export async function startSubgraph(
       signingKey: deriveSubgraphSigningKey(options.jwtSecret),
       logger: options.logger,
       maxBodyBytes: options.config.maxBodyBytes,
+      rules: options.config.rules,
       createLoaders: definition.createLoaders,
     },
     port,

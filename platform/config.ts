@@ -26,6 +26,10 @@ const environmentSchema = z.object({
   CREDIT_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   CREDIT_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   CREDIT_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  CREDIT_EXPIRY_MONTHS_GENERAL: z.coerce.number().int().positive().default(12),
+  CREDIT_EXPIRY_MONTHS_SERIOUS: z.coerce.number().int().positive().default(36),
+  CREDIT_EXPIRY_MONTHS_SEVERE: z.coerce.number().int().positive().default(36),
+  CREDIT_EXPIRY_MONTHS_UNSPECIFIED: z.coerce.number().int().positive().default(36),
 });
 
 export type Config = Readonly<{
@@ -40,7 +44,18 @@ export type Config = Readonly<{
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   subgraphTimeoutMs: number;
   maxBodyBytes: number;
+  rules: DomainRules;
 }>;
+
+/** Domain periods that later rules change (DOMAIN.md §5): configuration, with the seeds' values as defaults. */
+export type DomainRules = Readonly<{
+  /** Publication period of negative information by severity, in months from the decision date (PCIM art. 27). */
+  expiryMonths: Readonly<{ GENERAL: number; SERIOUS: number; SEVERE: number; UNSPECIFIED: number }>;
+}>;
+
+export const DEFAULT_RULES: DomainRules = Object.freeze({
+  expiryMonths: Object.freeze({ GENERAL: 12, SERIOUS: 36, SEVERE: 36, UNSPECIFIED: 36 }),
+});
 
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
@@ -74,5 +89,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logLevel: env.CREDIT_LOG_LEVEL,
     subgraphTimeoutMs: env.CREDIT_SUBGRAPH_TIMEOUT_MS,
     maxBodyBytes: env.CREDIT_MAX_BODY_BYTES,
+    rules: Object.freeze({
+      expiryMonths: Object.freeze({
+        GENERAL: env.CREDIT_EXPIRY_MONTHS_GENERAL,
+        SERIOUS: env.CREDIT_EXPIRY_MONTHS_SERIOUS,
+        SEVERE: env.CREDIT_EXPIRY_MONTHS_SEVERE,
+        UNSPECIFIED: env.CREDIT_EXPIRY_MONTHS_UNSPECIFIED,
+      }),
+    }),
   });
 }

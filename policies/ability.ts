@@ -27,6 +27,7 @@ export type ListEntryPolicy = {
 export type ObjectionPolicy = { subjectIdentifier: string };
 export type MeasureApplicationPolicy = { subjectIdentifier: string; reportedBy: string };
 export type AuditEventPolicy = { subjectIdentifiers: string[] };
+export type NoticePolicy = { recipientOrg: string };
 
 type Tagged<Name extends string, Shape> = Shape & ForcedSubject<Name>;
 
@@ -47,6 +48,7 @@ export type PolicySubject =
   | Tagged<"ListEntry", ListEntryPolicy>
   | Tagged<"Objection", ObjectionPolicy>
   | Tagged<"MeasureApplication", MeasureApplicationPolicy>
-  | Tagged<"AuditEvent", AuditEventPolicy>;
+  | Tagged<"AuditEvent", AuditEventPolicy>
+  | Tagged<"Notice", NoticePolicy>;
 
 export type AppAbility = MongoAbility<[Action, PolicySubject]>;

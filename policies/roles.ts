@@ -7,10 +7,13 @@ type Define = (viewer: Viewer, builder: Pick<AbilityBuilder<AppAbility>, "can" |
 /** Viewers whose declared purpose is a government duty (PCIM art. 22). */
 const GOVERNMENT_DUTIES = new Set(["ADMINISTRATIVE_LICENSING", "FISCAL_FUNDS", "PUBLIC_RESOURCE_TRADING", "SUPERVISION", "AWARDS", "PUBLIC_EMPLOYMENT"]);
 
+/** An organisation's registration facts are public (PCIM art. 10(2), JRP art. 8(2)). */
+const ORGANISATION_PUBLIC_FIELDS = ["identifier", "registeredAddress", "nature", "region", "legalRepresentative", "responsiblePersons"];
+
 /** What anyone, without an account, may read: the public tier of current information. */
 const definePublic: Define = (_viewer, { can }) => {
   can("read", "Subject", ["id", "kind", "name"]);
-  can("read", "Subject", ["identifier"], { kind: { $ne: "NATURAL_PERSON" } });
+  can("read", "Subject", ORGANISATION_PUBLIC_FIELDS, { kind: { $ne: "NATURAL_PERSON" } });
   can("read", "Measure");
   can("read", "CreditRecord", { tier: "PUBLIC", current: true });
   can("read", "ListEntry", { current: true });
@@ -26,7 +29,7 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     definePublic(viewer, builder);
     if (!viewer.subject) return;
     const own = { subjectIdentifier: viewer.subject };
-    builder.can("read", "Subject", ["identifier"], own);
+    builder.can("read", "Subject", own);
     builder.can("read", "CreditRecord", own);
     builder.can("read", "ListEntry", own);
     builder.can("read", "Objection", own);
@@ -35,14 +38,16 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
   GOVERNMENT(viewer, builder) {
     definePublic(viewer, builder);
     if (!viewer.purpose || !GOVERNMENT_DUTIES.has(viewer.purpose)) return;
-    builder.can("read", "Subject", ["identifier"]);
+    builder.can("read", "Subject");
     builder.can("read", "CreditRecord", { tier: "GOVERNMENT", current: true });
+    if (viewer.org) builder.can("read", "Notice", { recipientOrg: viewer.org });
     builder.can("screen", "Subject");
   },
   ORGANIZATION(viewer, builder) {
     definePublic(viewer, builder);
     if (viewer.purpose) builder.can("screen", "Subject");
     if (viewer.org) builder.can("read", "MeasureApplication", { reportedBy: viewer.org });
+    if (viewer.org) builder.can("read", "Notice", { recipientOrg: viewer.org });
   },
   PROVIDER(viewer, builder) {
     definePublic(viewer, builder);

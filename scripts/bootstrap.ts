@@ -1,6 +1,7 @@
 import { connect, type DatabaseConnection } from "../db/connect";
 import { migrateToLatest } from "../db/migrate";
 import { seedDemoData } from "../db/seed/demo";
+import { loadReferenceData } from "../db/seed/reference-data";
 import { chinaDateOf } from "../domain/dates";
 import { ConfigError, loadConfig, type Config } from "../platform/config";
 import { createLogger, type Logger } from "../platform/logger";
@@ -24,6 +25,7 @@ export async function bootstrap(options: { seed: boolean }): Promise<Bootstrappe
   const connection = await connect(config.database, { logger });
   const applied = await migrateToLatest(connection.db);
   if (applied.length > 0) logger.info({ migrations: applied, database: connection.kind }, "database migrated");
+  await loadReferenceData(connection.db);
   const jwtSecret = await ensureJwtSecret(config);
   if (options.seed && config.seed === "demo") {
     const seeded = await seedDemoData(connection.db, chinaDateOf(new Date()));

@@ -3,6 +3,7 @@ import pg from "pg";
 import { connect, type DatabaseConnection } from "../db/connect";
 import { migrateToLatest } from "../db/migrate";
 import { seedDemoData } from "../db/seed/demo";
+import { loadReferenceData } from "../db/seed/reference-data";
 import { chinaDateOf } from "../domain/dates";
 import { startFederation, type RunningFederation } from "../gateway/federation";
 import { loadConfig, type Config } from "../platform/config";
@@ -75,6 +76,7 @@ export async function startTestFederation(options: { seed?: "demo" | "none" } = 
   });
   const connection = await connect(config.database, { maxConnections: 5 });
   await migrateToLatest(connection.db);
+  await loadReferenceData(connection.db);
   if (options.seed === "demo") await seedDemoData(connection.db, chinaDateOf(new Date()));
   const jwtSecret = randomBytes(32).toString("base64url");
   const federation = await startFederation({

@@ -64,7 +64,31 @@ export async function seedDemoData(db: Kysely<Database>, today: string): Promise
       const first17 = `91${REGIONS[index % REGIONS.length]}MA${String(1000000 + index * 7919).slice(0, 7)}`;
       return { kind: "LEGAL_PERSON" as const, identifier: first17 + usccCheckCharacter(first17), name };
     });
-    const subjects = await trx.insertInto("subjects").values([...organisations, ...persons]).returning(["id", "identifier", "kind"]).execute();
+    const subjects = await trx
+      .insertInto("subjects")
+      .values([
+        ...organisations.map((organisation, index) => ({
+          ...organisation,
+          region: organisation.identifier.slice(2, 8),
+          registered_address: `江苏省${organisation.name.slice(0, 3)}建设路${index + 1}号`,
+          nature: index === 9 ? "事业单位" : "有限责任公司",
+        })),
+        ...persons.map((person, index) => ({
+          ...person,
+          region: person.identifier.slice(0, 6),
+          sex: Number(person.identifier[16]) % 2 === 1 ? ("MALE" as const) : ("FEMALE" as const),
+          birth_date: `${person.identifier.slice(6, 10)}-${person.identifier.slice(10, 12)}-${person.identifier.slice(12, 14)}`,
+          employer_identifier: organisations[index % organisations.length]!.identifier,
+          state_employee: index % 10 === 4,
+          occupation_group: index % 3 === 0 ? "TEACHER" : null,
+        })),
+      ])
+      .returning(["id", "identifier", "kind", "name", "region"])
+      .execute();
+    await trx
+      .insertInto("subject_relations")
+      .values(organisations.map((_, index) => ({ organisation_id: subjects[index]!.id, person_id: subjects[organisations.length + index]!.id, relation: "LEGAL_REPRESENTATIVE" as const })))
+      .execute();
 
     const records: NewCreditRecordRow[] = [];
     const entries: NewListEntryRow[] = [];
@@ -138,6 +162,9 @@ export async function seedDemoData(db: Kysely<Database>, today: string): Promise
       return {
         subject_id: subject.id,
         subject_identifier: subject.identifier,
+        subject_name: subject.name,
+        subject_kind: subject.kind,
+        region: subject.region,
         list,
         status: "ACTIVE",
         grounds,

@@ -1,5 +1,6 @@
 import type { Role } from "../../platform/viewer";
 import { BadUserInputError, ForbiddenError } from "../../platform/errors";
+import { checkPageSize, decodeCursor, encodeCursor } from "../shared/pagination";
 import type { AuditContext } from "./audit-event.loaders";
 import { countAuditEvents, listAuditEvents, type AuditEventWithSubjects } from "./audit-event.repository";
 import { AccessRecord, AuditEvent, AuditEventConnection } from "./audit-event.type";
@@ -22,21 +23,21 @@ function toAuditEvent(row: AuditEventWithSubjects): AuditEvent {
   });
 }
 
-const encodeCursor = (seq: string) => Buffer.from(`audit:${seq}`).toString("base64url");
+const CONNECTION = "auditEvents";
 
-function decodeCursor(cursor: string): string {
-  const match = /^audit:(\d{1,19})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!match?.[1]) throw new BadUserInputError("`after` is not a cursor from this connection; pass an endCursor you received", { argument: "after" });
-  return match[1];
+function decodeSeq(cursor: string): string {
+  const [seq] = decodeCursor(CONNECTION, cursor, 1);
+  if (!/^\d{1,19}$/.test(seq!)) throw new BadUserInputError("`after` is not a cursor of this connection", { argument: "after" });
+  return seq!;
 }
 
 /** `auditEvents`: AUDITOR only, oldest first, cursor-paginated. */
 export async function findAuditEvents(context: AuditContext, first: number, after: string | null): Promise<AuditEventConnection> {
   if (!context.ability.can("read", "AuditEvent")) throw new ForbiddenError("audit events are for auditors only");
-  if (first < 1 || first > MAX_PAGE) throw new BadUserInputError(`first must be between 1 and ${MAX_PAGE}`, { argument: "first" });
-  const rows = await listAuditEvents(context.db, after ? decodeCursor(after) : null, first + 1);
+  checkPageSize(first, MAX_PAGE);
+  const rows = await listAuditEvents(context.db, after ? decodeSeq(after) : null, first + 1);
   const page = rows.slice(0, first);
-  const edges = page.map((row) => ({ cursor: encodeCursor(row.seq), node: toAuditEvent(row) }));
+  const edges = page.map((row) => ({ cursor: encodeCursor(CONNECTION, [row.seq]), node: toAuditEvent(row) }));
   return Object.assign(new AuditEventConnection(), {
     edges,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },

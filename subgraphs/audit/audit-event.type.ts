@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import type { AuditOutcome as Outcome } from "../../db/database";
+import { PageInfo } from "../shared/pagination";
 import { ROLES, type Role as RoleValue } from "../../platform/viewer";
 
 export const AuditOutcome = { OK: "OK", DENIED: "DENIED", ERROR: "ERROR" } as const satisfies Record<Outcome, Outcome>;
@@ -50,15 +51,6 @@ export class AuditEventEdge {
 
   @Field(() => AuditEvent)
   node!: AuditEvent;
-}
-
-@ObjectType()
-export class PageInfo {
-  @Field(() => Boolean)
-  hasNextPage!: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
 }
 
 @ObjectType()

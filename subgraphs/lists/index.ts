@@ -2,6 +2,7 @@ import { buildSubgraph } from "../shared/build-subgraph-schema";
 import type { SubgraphDefinition } from "../shared/definition";
 import { createListEntryLoaders, type ListEntryContext, type ListEntryLoaders } from "./list-entry.loaders";
 import { resolveListEntryReference } from "./list-entry.reference";
+import { ListEntryResolver } from "./list-entry.resolver";
 import { ListEntry } from "./list-entry.type";
 import { SubjectListEntriesResolver } from "./subject/subject-list-entries.resolver";
 
@@ -9,7 +10,7 @@ export const listsSubgraph: SubgraphDefinition<ListEntryLoaders> = {
   name: "lists",
   build: () =>
     buildSubgraph<ListEntryContext>({
-      resolvers: [SubjectListEntriesResolver],
+      resolvers: [ListEntryResolver, SubjectListEntriesResolver],
       orphanedTypes: [ListEntry],
       references: { ListEntry: { __resolveReference: resolveListEntryReference } },
     }),

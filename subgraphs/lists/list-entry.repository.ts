@@ -1,5 +1,5 @@
-import type { Kysely } from "kysely";
-import type { Database, ListEntryRow } from "../../db/database";
+import type { Kysely, SelectQueryBuilder } from "kysely";
+import type { Database, ListEntryRow, ListStatus, ListType, NewListEntryRow, NewNoticeRow, NoticeRow } from "../../db/database";
 
 export async function listEntriesBySubjectIds(db: Kysely<Database>, subjectIds: readonly string[]): Promise<ListEntryRow[]> {
   if (subjectIds.length === 0) return [];
@@ -15,4 +15,90 @@ export async function listEntriesBySubjectIds(db: Kysely<Database>, subjectIds: 
 export async function listEntriesByIds(db: Kysely<Database>, ids: readonly string[]): Promise<ListEntryRow[]> {
   if (ids.length === 0) return [];
   return db.selectFrom("list_entries").selectAll().where("id", "in", ids).execute();
+}
+
+export async function insertListEntryIfNew(db: Kysely<Database>, row: NewListEntryRow): Promise<boolean> {
+  const inserted = await db
+    .insertInto("list_entries")
+    .values(row)
+    .onConflict((conflict) => conflict.columns(["recognized_by", "document_number"]).doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+export async function findListEntryByDocument(db: Kysely<Database>, recognizedBy: string, documentNumber: string) {
+  return db
+    .selectFrom("list_entries")
+    .selectAll()
+    .where("recognized_by", "=", recognizedBy)
+    .where("document_number", "=", documentNumber)
+    .executeTakeFirstOrThrow();
+}
+
+/** JRP art. 4: a subject entering a black list leaves every red list. */
+export async function removeActiveRedEntries(db: Kysely<Database>, subjectId: string, reason: string): Promise<number> {
+  const removed = await db
+    .updateTable("list_entries")
+    .set({ status: "REMOVED", status_reason: reason })
+    .where("subject_id", "=", subjectId)
+    .where("list", "=", "RED")
+    .where("status", "=", "ACTIVE")
+    .returning("id")
+    .execute();
+  return removed.length;
+}
+
+export async function setListEntryStatus(db: Kysely<Database>, id: string, status: ListStatus, reason: string): Promise<ListEntryRow> {
+  return db.updateTable("list_entries").set({ status, status_reason: reason }).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function insertNotice(db: Kysely<Database>, notice: NewNoticeRow): Promise<void> {
+  await db.insertInto("notices").values(notice).execute();
+}
+
+export async function listNoticesByRecipient(db: Kysely<Database>, recipientOrg: string): Promise<NoticeRow[]> {
+  return db.selectFrom("notices").selectAll().where("recipient_org", "=", recipientOrg).orderBy("created_at", "desc").execute();
+}
+
+export type PublicListQuery = Readonly<{
+  list: ListType;
+  today: string;
+  name?: string | null;
+  region?: string | null;
+  recognizedBy?: string | null;
+  grounds?: string | null;
+  from?: string | null;
+  to?: string | null;
+}>;
+
+/** Entries in force on a public list, filtered; newest recognition first, keyset-paginated on (recognized_on, id). */
+export async function listPublicEntries(db: Kysely<Database>, query: PublicListQuery, after: readonly [string, string] | null, limit: number) {
+  return filterPublicEntries(db.selectFrom("list_entries").selectAll(), query)
+    .$if(after !== null, (builder) =>
+      builder.where((eb) => eb.or([eb("recognized_on", "<", after![0]), eb.and([eb("recognized_on", "=", after![0]), eb("id", "<", after![1])])])),
+    )
+    .orderBy("recognized_on", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+}
+
+export async function countPublicEntries(db: Kysely<Database>, query: PublicListQuery): Promise<number> {
+  const { count } = await filterPublicEntries(db.selectFrom("list_entries").select((eb) => eb.fn.countAll<string>().as("count")), query).executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+function filterPublicEntries<QB extends SelectQueryBuilder<Database, "list_entries", object>>(builder: QB, query: PublicListQuery): QB {
+  const escapeLike = (value: string) => value.replace(/[\\%_]/g, (character) => `\\${character}`);
+  return builder
+    .where("list", "=", query.list)
+    .where("status", "=", "ACTIVE")
+    .where((eb) => eb.or([eb("valid_until", "is", null), eb("valid_until", ">=", query.today)]))
+    .$if(Boolean(query.name), (qb) => qb.where("subject_name", "ilike", `%${escapeLike(query.name!)}%`))
+    .$if(Boolean(query.region), (qb) => qb.where("region", "like", `${escapeLike(query.region!)}%`))
+    .$if(Boolean(query.recognizedBy), (qb) => qb.where("recognized_by", "=", query.recognizedBy!))
+    .$if(Boolean(query.grounds), (qb) => qb.where("grounds", "=", query.grounds!))
+    .$if(Boolean(query.from), (qb) => qb.where("recognized_on", ">=", query.from!))
+    .$if(Boolean(query.to), (qb) => qb.where("recognized_on", "<=", query.to!)) as QB;
 }

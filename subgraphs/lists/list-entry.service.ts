@@ -1,9 +1,11 @@
 import { subject as policySubject } from "@casl/ability";
 import type { ListEntryRow } from "../../db/database";
-import { chinaDateOf } from "../../domain/dates";
+import { ageOn, chinaDateOf } from "../../domain/dates";
+import { maskCitizenId } from "../../domain/identifiers";
+import { findListGround } from "../../domain/list-grounds";
 import { discloseReadable } from "../shared/disclose";
 import type { ListEntryContext } from "./list-entry.loaders";
-import { ListEntry } from "./list-entry.type";
+import { ListDisclosure, ListEntry } from "./list-entry.type";
 
 /** In force: ACTIVE and within its validity (an expired entry is no longer a basis for measures, JRP art. 12). */
 export function isCurrentEntry(row: Pick<ListEntryRow, "status" | "valid_until">, today: string): boolean {
@@ -20,7 +22,25 @@ function asListEntryPolicy(row: ListEntryRow, today: string) {
   });
 }
 
+function toListDisclosure(row: ListEntryRow, today: string): ListDisclosure {
+  const facts = row.disclosure;
+  const person = row.subject_kind === "NATURAL_PERSON";
+  return Object.assign(new ListDisclosure(), {
+    name: row.subject_name,
+    kind: row.subject_kind,
+    identifier: person ? maskCitizenId(row.subject_identifier) : row.subject_identifier,
+    sex: facts.sex ?? null,
+    age: facts.birthDate ? ageOn(facts.birthDate, today) : null,
+    employer: facts.employer ?? null,
+    registeredAddress: facts.registeredAddress ?? null,
+    nature: facts.nature ?? null,
+    legalRepresentative: facts.legalRepresentative ?? null,
+    region: row.region,
+  });
+}
+
 export function toListEntry(row: ListEntryRow, today: string): ListEntry {
+  const ground = findListGround(row.list, row.grounds);
   return Object.assign(new ListEntry(), {
     id: row.id,
     subject: { id: row.subject_id },
@@ -31,6 +51,11 @@ export function toListEntry(row: ListEntryRow, today: string): ListEntry {
     validUntil: row.valid_until,
     facts: row.facts,
     basis: row.basis,
+    grounds: row.grounds,
+    groundsDescription: ground ? `${ground.name} (${ground.article})` : row.grounds,
+    documentNumber: row.document_number,
+    statusReason: row.status_reason,
+    disclosure: toListDisclosure(row, today),
   });
 }
 

@@ -1,12 +1,52 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
-import type { ListStatus as Status, ListType as Type } from "../../db/database";
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import type { ListStatus as Status, ListType as Type, SubjectKind as SubjectKindValue } from "../../db/database";
+import { PageInfo } from "../shared/pagination";
 import { DateScalar } from "../shared/scalars";
 import { Subject } from "./subject/subject.type";
 
 export const ListType = { RED: "RED", BLACK: "BLACK" } as const satisfies Record<Type, Type>;
 export const ListStatus = { ACTIVE: "ACTIVE", EXPIRED: "EXPIRED", REMOVED: "REMOVED", REPAIRED: "REPAIRED" } as const satisfies Record<Status, Status>;
+export const SubjectKind = {
+  NATURAL_PERSON: "NATURAL_PERSON",
+  LEGAL_PERSON: "LEGAL_PERSON",
+  OTHER_ORGANIZATION: "OTHER_ORGANIZATION",
+} as const satisfies Record<SubjectKindValue, SubjectKindValue>;
+registerEnumType(SubjectKind, { name: "SubjectKind", description: "PCIM art. 2" });
 registerEnumType(ListType, { name: "ListType", description: "Red (守信) or black (失信) list, JRP arts. 3-14" });
 registerEnumType(ListStatus, { name: "ListStatus" });
+
+@ObjectType({ description: "The subject as published with a list entry (JRP art. 8); a person's ID number is masked." })
+export class ListDisclosure {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => SubjectKind)
+  kind!: SubjectKindValue;
+
+  @Field(() => String)
+  identifier!: string;
+
+  @Field(() => String, { nullable: true })
+  sex!: string | null;
+
+  @Field(() => Int, { nullable: true })
+  age!: number | null;
+
+  @Field(() => String, { nullable: true })
+  employer!: string | null;
+
+  @Field(() => String, { nullable: true })
+  registeredAddress!: string | null;
+
+  @Field(() => String, { nullable: true })
+  nature!: string | null;
+
+  @Field(() => String, { nullable: true })
+  legalRepresentative!: string | null;
+
+  @Field(() => String, { nullable: true })
+  region!: string | null;
+}
 
 @Directive(`@key(fields: "id")`)
 @ObjectType({ description: "An entry on a red or black list, owned by the unit that recognised it (JRP art. 3)." })
@@ -37,4 +77,76 @@ export class ListEntry {
 
   @Field(() => String)
   basis!: string;
+
+  @Field(() => String, { description: "Grounds code (JRP art. 5 or 6)." })
+  grounds!: string;
+
+  @Field(() => String, { description: "The grounds in words, with the article." })
+  groundsDescription!: string;
+
+  @Field(() => String, { description: "Number of the deciding document." })
+  documentNumber!: string;
+
+  @Field(() => String, { nullable: true, description: "Why the entry left the list (removed, repaired, cross-checked)." })
+  statusReason!: string | null;
+
+  @Field(() => ListDisclosure, { description: "What JRP art. 8 publishes with the entry." })
+  disclosure!: ListDisclosure;
+}
+
+@ObjectType()
+export class ListEntryEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => ListEntry)
+  node!: ListEntry;
+}
+
+@ObjectType()
+export class ListEntryConnection {
+  @Field(() => [ListEntryEdge])
+  edges!: ListEntryEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int)
+  totalCount!: number;
+}
+
+@ObjectType({ description: "A grounds for a list entry (JRP arts. 5-6)." })
+export class ListGround {
+  @Field(() => ListType)
+  list!: Type;
+
+  @Field(() => String)
+  code!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  article!: string;
+}
+
+@ObjectType({ description: "A notice to an employer or superior that a subject was blacklisted (JRP art. 11)." })
+export class Notice {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  kind!: string;
+
+  @Field(() => String)
+  message!: string;
+
+  @Field(() => Subject)
+  subject!: Subject;
+
+  @Field(() => ListEntry)
+  listEntry!: ListEntry;
+
+  @Field(() => Date)
+  createdAt!: Date;
 }

@@ -4,11 +4,12 @@ import type { CreditRecordRow, Database } from "../../db/database";
 import type { SubgraphContext } from "../shared/context";
 import { groupBy, indexBy } from "../shared/loaders";
 import { isUuid } from "../shared/ids";
-import { listRecordsByIds, listRecordsBySubjectIds } from "./credit-record.repository";
+import { listRecordsByIds, listRecordsBySubjectIds, listRelatedRecordsBySubjectIds, type RelatedRecordRow } from "./credit-record.repository";
 
 export type CreditRecordLoaders = {
   recordById: DataLoader<string, CreditRecordRow | undefined>;
   recordsBySubjectId: DataLoader<string, CreditRecordRow[]>;
+  relatedRecordsBySubjectId: DataLoader<string, RelatedRecordRow[]>;
 };
 export type CreditRecordContext = SubgraphContext<CreditRecordLoaders>;
 
@@ -19,6 +20,9 @@ export function createCreditRecordLoaders(db: Kysely<Database>): CreditRecordLoa
     ),
     recordsBySubjectId: new DataLoader(async (subjectIds) =>
       groupBy(subjectIds, await listRecordsBySubjectIds(db, subjectIds.filter(isUuid)), (row) => row.subject_id),
+    ),
+    relatedRecordsBySubjectId: new DataLoader(async (subjectIds) =>
+      groupBy(subjectIds, await listRelatedRecordsBySubjectIds(db, subjectIds.filter(isUuid)), (row) => row.related_subject_id),
     ),
   };
 }

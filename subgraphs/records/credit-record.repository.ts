@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { CreditRecordRow, Database } from "../../db/database";
+import type { CreditRecordRow, Database, NewCreditRecordRow, RecordKindRow, RecordRelationRow } from "../../db/database";
 
 export async function listRecordsBySubjectIds(db: Kysely<Database>, subjectIds: readonly string[]): Promise<CreditRecordRow[]> {
   if (subjectIds.length === 0) return [];
@@ -16,3 +16,55 @@ export async function listRecordsByIds(db: Kysely<Database>, ids: readonly strin
   if (ids.length === 0) return [];
   return db.selectFrom("credit_records").selectAll().where("id", "in", ids).execute();
 }
+
+export async function listRecordKinds(db: Kysely<Database>): Promise<RecordKindRow[]> {
+  return db.selectFrom("record_kinds").selectAll().orderBy("code").execute();
+}
+
+/** Inserts items not yet stored for (provider, document number); returns how many were new. */
+export async function insertRecordsIfNew(db: Kysely<Database>, rows: readonly NewCreditRecordRow[]): Promise<number> {
+  let created = 0;
+  for (let start = 0; start < rows.length; start += 1_000) {
+    const inserted = await db
+      .insertInto("credit_records")
+      .values(rows.slice(start, start + 1_000))
+      .onConflict((conflict) => conflict.columns(["provider", "document_number"]).doNothing())
+      .returning("id")
+      .execute();
+    created += inserted.length;
+  }
+  return created;
+}
+
+export async function listRecordsByDocuments(db: Kysely<Database>, provider: string, documentNumbers: readonly string[]) {
+  if (documentNumbers.length === 0) return [];
+  return db
+    .selectFrom("credit_records")
+    .select(["id", "document_number", "subject_id", "severity", "category"])
+    .where("provider", "=", provider)
+    .where("document_number", "in", documentNumbers)
+    .execute();
+}
+
+export async function insertRecordRelations(db: Kysely<Database>, rows: readonly RecordRelationRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto("record_relations")
+    .values([...rows])
+    .onConflict((conflict) => conflict.columns(["record_id", "related_subject_id", "relation"]).doNothing())
+    .execute();
+}
+
+/** Organisation records related to these persons as legal representative or responsible person. */
+export async function listRelatedRecordsBySubjectIds(db: Kysely<Database>, subjectIds: readonly string[]) {
+  if (subjectIds.length === 0) return [];
+  return db
+    .selectFrom("record_relations as relation")
+    .innerJoin("credit_records as record", "record.id", "relation.record_id")
+    .selectAll("record")
+    .select(["relation.related_subject_id", "relation.related_subject_identifier", "relation.relation"])
+    .where("relation.related_subject_id", "in", subjectIds)
+    .orderBy("record.decided_on", "desc")
+    .execute();
+}
+export type RelatedRecordRow = Awaited<ReturnType<typeof listRelatedRecordsBySubjectIds>>[number];

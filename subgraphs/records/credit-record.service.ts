@@ -1,9 +1,15 @@
 import { subject as policySubject } from "@casl/ability";
 import type { CreditRecordRow, RecordCategory } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
+import { checkRecordSubmissions, type RecordSubmission } from "../../domain/record-submission";
+import { ForbiddenError } from "../../platform/errors";
+import { refuseIfProblems } from "../../platform/input-problems";
 import { discloseReadable } from "../shared/disclose";
+import { listRecordKinds, type RelatedRecordRow } from "./credit-record.repository";
+import type { SubmitResult } from "./credit-record.input";
+import { storeRecords } from "./record-submission.service";
 import type { CreditRecordContext } from "./credit-record.loaders";
-import { CreditRecord } from "./credit-record.type";
+import { CreditRecord, RecordKind } from "./credit-record.type";
 
 /** Still publishable: active and not past its expiry (PCIM art. 27: expired items are no longer published). */
 export function isCurrentRecord(row: Pick<CreditRecordRow, "status" | "expires_on">, today: string): boolean {
@@ -20,7 +26,7 @@ function asCreditRecordPolicy(row: CreditRecordRow, today: string) {
   });
 }
 
-export function toCreditRecord(row: CreditRecordRow, today: string): CreditRecord {
+export function toCreditRecord(row: CreditRecordRow, today: string, relation: string | null = null): CreditRecord {
   return Object.assign(new CreditRecord(), {
     id: row.id,
     subject: { id: row.subject_id },
@@ -32,6 +38,7 @@ export function toCreditRecord(row: CreditRecordRow, today: string): CreditRecor
     decidedOn: row.decided_on,
     expiresOn: row.expires_on,
     status: isCurrentRecord(row, today) || row.status !== "ACTIVE" ? row.status : "EXPIRED",
+    relation,
   });
 }
 
@@ -46,18 +53,53 @@ function discloseRecords(context: CreditRecordContext, rows: readonly CreditReco
   });
 }
 
+/** An organisation's item shown on a responsible person's record: the person's item for policy and audit. */
+function discloseRelatedRecords(context: CreditRecordContext, rows: readonly RelatedRecordRow[]): CreditRecord[] {
+  const today = chinaDateOf(context.now);
+  return discloseReadable(context, rows, {
+    entityType: "CreditRecord",
+    policyOf: (row) => asCreditRecordPolicy({ ...row, subject_identifier: row.related_subject_identifier }, today),
+    subjectIdOf: (row) => row.related_subject_id,
+    tierOf: (row) => row.tier,
+    toType: (row) => toCreditRecord(row, today, row.relation),
+  });
+}
+
 /** `Subject.records`: only what the viewer may read; what it may not is absent, not counted. */
 export async function listSubjectRecords(
   context: CreditRecordContext,
   subjectId: string,
   category: RecordCategory | null,
 ): Promise<CreditRecord[]> {
-  const rows = await context.loaders.recordsBySubjectId.load(subjectId);
-  return discloseRecords(context, category ? rows.filter((row) => row.category === category) : rows);
+  const [own, related] = await Promise.all([
+    context.loaders.recordsBySubjectId.load(subjectId),
+    context.loaders.relatedRecordsBySubjectId.load(subjectId),
+  ]);
+  const inCategory = <R extends CreditRecordRow>(rows: readonly R[]) => (category ? rows.filter((row) => row.category === category) : rows);
+  return [...discloseRecords(context, inCategory(own)), ...discloseRelatedRecords(context, inCategory(related))];
 }
 
 /** `_entities` for CreditRecord: a record the viewer may not read resolves to nothing. */
 export async function resolveCreditRecordById(context: CreditRecordContext, id: string): Promise<CreditRecord | null> {
   const row = await context.loaders.recordById.load(id);
   return row ? (discloseRecords(context, [row])[0] ?? null) : null;
+}
+
+export async function findRecordKinds(context: CreditRecordContext): Promise<RecordKind[]> {
+  return (await listRecordKinds(context.db)).map((row) =>
+    Object.assign(new RecordKind(), { code: row.code, name: row.name, category: row.category, defaultTier: row.default_tier, article: row.article }),
+  );
+}
+
+/** `submitRecords`: a PROVIDER's batch, checked whole, stored whole or not at all. */
+export async function submitRecords(context: CreditRecordContext, records: readonly RecordSubmission[]): Promise<SubmitResult> {
+  if (!context.ability.can("submit", "CreditRecord") || !context.viewer.org) {
+    throw new ForbiddenError("only a PROVIDER (with its organisation code) submits records");
+  }
+  const catalog = new Map(
+    (await listRecordKinds(context.db)).map((row) => [row.code, { code: row.code, name: row.name, category: row.category, defaultTier: row.default_tier, article: row.article }]),
+  );
+  const { problems, checked } = checkRecordSubmissions(records, catalog, chinaDateOf(context.now), (index) => `records[${index}]`);
+  refuseIfProblems(problems, "submission");
+  return storeRecords(context.db, context.viewer.org, checked, context.rules);
 }

@@ -1,5 +1,11 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
-import type { RecordCategory as Category, RecordStatus as Status, Severity as SeverityValue, Tier as TierValue } from "../../db/database";
+import type {
+  RecordCategory as Category,
+  RecordStatus as Status,
+  Severity as SeverityValue,
+  SubjectKind as SubjectKindValue,
+  Tier as TierValue,
+} from "../../db/database";
 import { DateScalar } from "../shared/scalars";
 import { Subject } from "./subject/subject.type";
 
@@ -7,6 +13,12 @@ export const RecordCategory = { BASIC: "BASIC", POSITIVE: "POSITIVE", NEGATIVE: 
 export const Severity = { GENERAL: "GENERAL", SERIOUS: "SERIOUS", SEVERE: "SEVERE" } as const satisfies Record<SeverityValue, SeverityValue>;
 export const Tier = { PUBLIC: "PUBLIC", GOVERNMENT: "GOVERNMENT", AUTHORIZED: "AUTHORIZED" } as const satisfies Record<TierValue, TierValue>;
 export const RecordStatus = { ACTIVE: "ACTIVE", EXPIRED: "EXPIRED", CORRECTED: "CORRECTED", ARCHIVED: "ARCHIVED" } as const satisfies Record<Status, Status>;
+export const SubjectKind = {
+  NATURAL_PERSON: "NATURAL_PERSON",
+  LEGAL_PERSON: "LEGAL_PERSON",
+  OTHER_ORGANIZATION: "OTHER_ORGANIZATION",
+} as const satisfies Record<SubjectKindValue, SubjectKindValue>;
+registerEnumType(SubjectKind, { name: "SubjectKind", description: "PCIM art. 2" });
 registerEnumType(RecordCategory, { name: "RecordCategory", description: "PCIM arts. 9-13" });
 registerEnumType(Severity, { name: "Severity", description: "PCIM art. 15" });
 registerEnumType(Tier, { name: "Tier", description: "Use scope (PCIM arts. 18-24)" });
@@ -44,4 +56,28 @@ export class CreditRecord {
 
   @Field(() => RecordStatus)
   status!: Status;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Null for the subject's own item; LEGAL_REPRESENTATIVE, PRINCIPAL or RESPONSIBLE_PERSON when an organisation's severe item is entered on this person's record (PCIM art. 26).",
+  })
+  relation!: string | null;
+}
+
+@ObjectType({ description: "A kind of item in the record catalog (PCIM arts. 10-13)." })
+export class RecordKind {
+  @Field(() => String)
+  code!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => RecordCategory)
+  category!: Category;
+
+  @Field(() => Tier)
+  defaultTier!: TierValue;
+
+  @Field(() => String)
+  article!: string;
 }

@@ -2,6 +2,7 @@ import { buildSubgraph } from "../shared/build-subgraph-schema";
 import type { SubgraphDefinition } from "../shared/definition";
 import { createCreditRecordLoaders, type CreditRecordContext, type CreditRecordLoaders } from "./credit-record.loaders";
 import { resolveCreditRecordReference } from "./credit-record.reference";
+import { CreditRecordResolver } from "./credit-record.resolver";
 import { CreditRecord } from "./credit-record.type";
 import { SubjectRecordsResolver } from "./subject/subject-records.resolver";
 
@@ -9,7 +10,7 @@ export const recordsSubgraph: SubgraphDefinition<CreditRecordLoaders> = {
   name: "records",
   build: () =>
     buildSubgraph<CreditRecordContext>({
-      resolvers: [SubjectRecordsResolver],
+      resolvers: [CreditRecordResolver, SubjectRecordsResolver],
       orphanedTypes: [CreditRecord],
       references: { CreditRecord: { __resolveReference: resolveCreditRecordReference } },
     }),

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database, Tier } from "../../db/database";
+import type { DomainRules } from "../../platform/config";
 import type { Logger } from "../../platform/logger";
 import type { Viewer } from "../../platform/viewer";
 import type { AppAbility } from "../../policies/ability";
@@ -37,4 +38,5 @@ export type SubgraphContext<TLoaders = unknown> = {
   disclosures: DisclosureLog;
   logger: Logger;
   now: Date;
+  rules: DomainRules;
 };

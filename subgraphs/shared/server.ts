@@ -5,6 +5,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import type { GraphQLSchema } from "graphql";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database";
+import type { DomainRules } from "../../platform/config";
 import { toClientError } from "../../platform/errors";
 import { BodyTooLargeError, executeWithApollo, parseJsonBody, readBody, writeGraphQLError } from "../../platform/http";
 import type { Logger } from "../../platform/logger";
@@ -19,6 +20,7 @@ export type SubgraphServerOptions<TLoaders> = Readonly<{
   signingKey: Uint8Array;
   logger: Logger;
   maxBodyBytes: number;
+  rules: DomainRules;
   /** Builds this subgraph's DataLoaders for one request. */
   createLoaders: (db: Kysely<Database>) => TLoaders;
 }>;
@@ -102,6 +104,7 @@ export async function startSubgraphServer<TLoaders>(
           disclosures: new DisclosureLog(),
           logger: logger.child({ requestId: claims.requestId, subgraph: name }),
           now: new Date(),
+          rules: options.rules,
         };
         return { ...base, loaders: options.createLoaders(options.db) };
       });

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
-import type { Database, SubjectRow } from "../../db/database";
+import type { Database, SubjectRelationKind, SubjectRelationRow, SubjectRow, SubjectUpdate } from "../../db/database";
+import type { RegisteredSubject } from "../../domain/subject-ref";
 
 export async function findSubjectByIdentifier(db: Kysely<Database>, identifier: string): Promise<SubjectRow | undefined> {
   return db.selectFrom("subjects").selectAll().where("identifier", "=", identifier).executeTakeFirst();
@@ -8,4 +9,104 @@ export async function findSubjectByIdentifier(db: Kysely<Database>, identifier: 
 export async function listSubjectsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<SubjectRow[]> {
   if (ids.length === 0) return [];
   return db.selectFrom("subjects").selectAll().where("id", "in", ids).execute();
+}
+
+/**
+ * Registers subjects named by a submission (insert the unknown, keep the known as they are) and returns
+ * every one by identifier. This is the ingestion path's one write into `subjects`: records and lists call
+ * it inside their own transaction so that a submission is stored whole or not at all.
+ */
+export async function registerSubjects(
+  db: Kysely<Database>,
+  subjects: ReadonlyArray<RegisteredSubject>,
+): Promise<Map<string, SubjectRow>> {
+  const unique = [...new Map(subjects.map((subject) => [subject.identifier, subject])).values()];
+  if (unique.length === 0) return new Map();
+  for (let start = 0; start < unique.length; start += 2_000) {
+    await db
+      .insertInto("subjects")
+      .values(
+        unique.slice(start, start + 2_000).map((subject) => ({
+          identifier: subject.identifier,
+          name: subject.name,
+          kind: subject.kind,
+          sex: subject.sex,
+          birth_date: subject.birthDate,
+          region: subject.region,
+        })),
+      )
+      .onConflict((conflict) => conflict.column("identifier").doNothing())
+      .execute();
+  }
+  const rows = await listSubjectsByIdentifiers(db, unique.map((subject) => subject.identifier));
+  return new Map(rows.map((row) => [row.identifier, row]));
+}
+
+export async function listSubjectsByIdentifiers(db: Kysely<Database>, identifiers: readonly string[]): Promise<SubjectRow[]> {
+  if (identifiers.length === 0) return [];
+  return db.selectFrom("subjects").selectAll().where("identifier", "in", identifiers).execute();
+}
+
+/** Legal representatives, principals and responsible persons of the given organisations (PCIM art. 26). */
+export async function listResponsiblePersons(db: Kysely<Database>, organisationIds: readonly string[]) {
+  if (organisationIds.length === 0) return [];
+  return db
+    .selectFrom("subject_relations as relation")
+    .innerJoin("subjects as person", "person.id", "relation.person_id")
+    .select(["relation.organisation_id", "relation.relation", "person.id as person_id", "person.identifier as person_identifier", "person.name as person_name"])
+    .where("relation.organisation_id", "in", organisationIds)
+    .execute();
+}
+
+/** The facts JRP art. 8 publishes with a list entry: the subject, its employer's name, its legal representative's name. */
+export async function findDisclosureFacts(db: Kysely<Database>, subjectId: string) {
+  return db
+    .selectFrom("subjects as subject")
+    .leftJoin("subjects as employer", "employer.identifier", "subject.employer_identifier")
+    .select([
+      "subject.sex",
+      "subject.birth_date",
+      "subject.state_employee",
+      "subject.employer_identifier",
+      "subject.registered_address",
+      "subject.nature",
+      "employer.name as employer_name",
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom("subject_relations as relation")
+        .innerJoin("subjects as person", "person.id", "relation.person_id")
+        .select("person.name")
+        .whereRef("relation.organisation_id", "=", "subject.id")
+        .where("relation.relation", "=", "LEGAL_REPRESENTATIVE")
+        .limit(1)
+        .as("legal_representative_name"),
+    )
+    .where("subject.id", "=", subjectId)
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateSubjectDetails(db: Kysely<Database>, id: string, details: SubjectUpdate): Promise<void> {
+  if (Object.keys(details).length === 0) return;
+  await db.updateTable("subjects").set(details).where("id", "=", id).execute();
+}
+
+/** Replaces an organisation's legal representative and responsible persons. */
+export async function replaceRelations(
+  db: Kysely<Database>,
+  organisationId: string,
+  relations: ReadonlyArray<{ personId: string; relation: SubjectRelationKind }>,
+): Promise<void> {
+  await db.deleteFrom("subject_relations").where("organisation_id", "=", organisationId).execute();
+  if (relations.length === 0) return;
+  await db
+    .insertInto("subject_relations")
+    .values(relations.map((relation) => ({ organisation_id: organisationId, person_id: relation.personId, relation: relation.relation })))
+    .onConflict((conflict) => conflict.doNothing())
+    .execute();
+}
+
+export async function listRelationsByOrganisationIds(db: Kysely<Database>, organisationIds: readonly string[]): Promise<SubjectRelationRow[]> {
+  if (organisationIds.length === 0) return [];
+  return db.selectFrom("subject_relations").selectAll().where("organisation_id", "in", organisationIds).orderBy("relation").execute();
 }

@@ -1,12 +1,76 @@
-import { Arg, Ctx, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { OCCUPATION_GROUPS } from "../../domain/occupation-groups";
+import { DateScalar } from "../shared/scalars";
+import { SubjectRegistrationInput } from "./subject.input";
 import type { SubjectContext } from "./subject.loaders";
-import { findSubject } from "./subject.service";
-import { Subject } from "./subject.type";
+import { findSubject, registerSubject, resolveEmployer, resolveResponsiblePersons, revealSubjectField } from "./subject.service";
+import { OccupationGroup, ResponsiblePerson, Subject } from "./subject.type";
 
 @Resolver(() => Subject)
 export class SubjectResolver {
   @Query(() => Subject, { nullable: true, description: "Looks a subject up by citizen ID or USCC; INVALID_IDENTIFIER on a bad checksum." })
   async subject(@Arg("identifier", () => String) identifier: string, @Ctx() context: SubjectContext): Promise<Subject | null> {
     return findSubject(context, identifier);
+  }
+
+  @Query(() => [OccupationGroup], { description: "The 29 key occupational groups. Public." })
+  occupationGroups(): OccupationGroup[] {
+    return OCCUPATION_GROUPS.map((group) => Object.assign(new OccupationGroup(), group));
+  }
+
+  @Mutation(() => Subject, { description: "PROVIDER: records registration facts of a subject (PCIM art. 10)." })
+  async registerSubject(@Arg("input", () => SubjectRegistrationInput) input: SubjectRegistrationInput, @Ctx() context: SubjectContext): Promise<Subject> {
+    return registerSubject(context, input);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "MALE or FEMALE (natural persons, from the ID)." })
+  sex(@Root() subject: Subject): string | null {
+    return revealSubjectField(subject, "sex", subject.details.sex);
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true, description: "From the ID (natural persons)." })
+  birthDate(@Root() subject: Subject): string | null {
+    return revealSubjectField(subject, "birthDate", subject.details.birthDate);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Key occupational group code." })
+  occupationGroup(@Root() subject: Subject): string | null {
+    return revealSubjectField(subject, "occupationGroup", subject.details.occupationGroup);
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: "A state employee (国家工作人员)." })
+  stateEmployee(@Root() subject: Subject): boolean | null {
+    return revealSubjectField(subject, "stateEmployee", subject.details.stateEmployee);
+  }
+
+  @FieldResolver(() => Subject, { nullable: true, description: "The employer organisation." })
+  async employer(@Root() subject: Subject, @Ctx() context: SubjectContext): Promise<Subject | null> {
+    return resolveEmployer(context, subject);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  registeredAddress(@Root() subject: Subject): string | null {
+    return revealSubjectField(subject, "registeredAddress", subject.details.registeredAddress);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Nature of an organisation." })
+  nature(@Root() subject: Subject): string | null {
+    return revealSubjectField(subject, "nature", subject.details.nature);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Region code (USCC positions 3-8, or the ID's first six digits)." })
+  region(@Root() subject: Subject): string | null {
+    return revealSubjectField(subject, "region", subject.details.region);
+  }
+
+  @FieldResolver(() => Subject, { nullable: true })
+  async legalRepresentative(@Root() subject: Subject, @Ctx() context: SubjectContext): Promise<Subject | null> {
+    const [representative] = await resolveResponsiblePersons(context, subject, "LEGAL_REPRESENTATIVE");
+    return representative?.person ?? null;
+  }
+
+  @FieldResolver(() => [ResponsiblePerson], { nullable: true, description: "Legal representative, principal and responsible persons (PCIM art. 26)." })
+  async responsiblePersons(@Root() subject: Subject, @Ctx() context: SubjectContext): Promise<ResponsiblePerson[]> {
+    return resolveResponsiblePersons(context, subject);
   }
 }

@@ -1,21 +1,51 @@
 import { subject as policySubject } from "@casl/ability";
-import type { SubjectRow } from "../../db/database";
+import type { SubjectRelationKind, SubjectRow } from "../../db/database";
 import { checkIdentifier, maskCitizenId } from "../../domain/identifiers";
+import { isOccupationGroup, OCCUPATION_GROUPS } from "../../domain/occupation-groups";
+import { checkSubjectRef, type SubjectRef } from "../../domain/subject-ref";
 import { ForbiddenError, InvalidIdentifierError } from "../../platform/errors";
+import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
 import type { AppAbility } from "../../policies/ability";
 import type { SubjectContext } from "./subject.loaders";
-import { Subject } from "./subject.type";
-import { findSubjectByIdentifier } from "./subject.repository";
+import { registerSubjects, replaceRelations, updateSubjectDetails } from "./subject.repository";
+import { GUARDED_SUBJECT_FIELDS, ResponsiblePerson, Subject, type GuardedSubjectField } from "./subject.type";
+
+function asSubjectPolicy(row: SubjectRow) {
+  return policySubject("Subject", { subjectIdentifier: row.identifier, kind: row.kind });
+}
 
 export function toSubject(row: SubjectRow, ability: AppAbility): Subject {
-  const policy = policySubject("Subject", { subjectIdentifier: row.identifier, kind: row.kind });
-  const wholeIdentifier = ability.can("read", policy, "identifier");
+  const policy = asSubjectPolicy(row);
   return Object.assign(new Subject(), {
     id: row.id,
     kind: row.kind,
     name: row.name,
-    identifier: wholeIdentifier ? row.identifier : maskCitizenId(row.identifier),
+    identifier: ability.can("read", policy, "identifier") || row.kind !== "NATURAL_PERSON" ? row.identifier : maskCitizenId(row.identifier),
+    details: {
+      sex: row.sex,
+      birthDate: row.birth_date,
+      occupationGroup: row.occupation_group,
+      employerIdentifier: row.employer_identifier,
+      stateEmployee: row.state_employee,
+      registeredAddress: row.registered_address,
+      nature: row.nature,
+      region: row.region,
+    },
+    readableFields: new Set(GUARDED_SUBJECT_FIELDS.filter((field) => ability.can("read", policy, field))),
   });
+}
+
+/** A guarded field: its value when the viewer may read it, otherwise FORBIDDEN at the field's path (value null). */
+export function revealSubjectField<T>(subject: Subject, field: GuardedSubjectField, value: T): T {
+  if (!subject.readableFields.has(field)) {
+    throw new ForbiddenError(`your role may not read ${field} of this subject`);
+  }
+  return value;
+}
+
+function discloseSubject(context: SubjectContext, row: SubjectRow): Subject {
+  context.disclosures.record(row.id, "Subject", "PUBLIC");
+  return toSubject(row, context.ability);
 }
 
 /** `subject(identifier)`: a bad checksum is `INVALID_IDENTIFIER` naming the rule; unknown is null. */
@@ -23,14 +53,10 @@ export async function findSubject(context: SubjectContext, rawIdentifier: string
   if (!context.ability.can("read", "Subject")) throw new ForbiddenError(`role ${context.viewer.role} reads no subject data`);
   const check = checkIdentifier(rawIdentifier);
   if (!check.valid) {
-    throw new InvalidIdentifierError(`identifier rejected: ${check.rule}; check the number and try again`, {
-      argument: "identifier",
-    });
+    throw new InvalidIdentifierError(`identifier rejected: ${check.rule}; check the number and try again`, { argument: "identifier" });
   }
-  const row = await findSubjectByIdentifier(context.db, check.identifier);
-  if (!row) return null;
-  context.loaders.subjectById.prime(row.id, row);
-  return discloseSubject(context, row);
+  const row = await context.loaders.subjectByIdentifier.load(check.identifier);
+  return row ? discloseSubject(context, row) : null;
 }
 
 /** Entity resolution from other subgraphs: batched through the request's loader. */
@@ -40,7 +66,96 @@ export async function resolveSubjectById(context: SubjectContext, id: string): P
   return row ? discloseSubject(context, row) : null;
 }
 
-function discloseSubject(context: SubjectContext, row: SubjectRow): Subject {
-  context.disclosures.record(row.id, "Subject", "PUBLIC");
-  return toSubject(row, context.ability);
+export async function resolveEmployer(context: SubjectContext, subject: Subject): Promise<Subject | null> {
+  const identifier = revealSubjectField(subject, "employer", subject.details.employerIdentifier);
+  const row = identifier ? await context.loaders.subjectByIdentifier.load(identifier) : undefined;
+  return row ? discloseSubject(context, row) : null;
+}
+
+export async function resolveResponsiblePersons(context: SubjectContext, subject: Subject, only?: SubjectRelationKind): Promise<ResponsiblePerson[]> {
+  revealSubjectField(subject, only === "LEGAL_REPRESENTATIVE" ? "legalRepresentative" : "responsiblePersons", null);
+  const relations = (await context.loaders.relationsByOrganisationId.load(subject.id)).filter((relation) => !only || relation.relation === only);
+  const persons = await context.loaders.subjectById.loadMany(relations.map((relation) => relation.person_id));
+  return relations.flatMap((relation, index) => {
+    const person = persons[index];
+    if (!person || person instanceof Error) return [];
+    return [Object.assign(new ResponsiblePerson(), { relation: relation.relation, person: discloseSubject(context, person) })];
+  });
+}
+
+export type SubjectRegistration = Readonly<{
+  subject: SubjectRef;
+  occupationGroup?: string | null;
+  employerIdentifier?: string | null;
+  stateEmployee?: boolean | null;
+  registeredAddress?: string | null;
+  nature?: string | null;
+  legalRepresentative?: SubjectRef | null;
+  responsiblePersons?: readonly SubjectRef[] | null;
+}>;
+
+/**
+ * `registerSubject`: a PROVIDER records registration facts (PCIM art. 10): a person's occupation group,
+ * employer and state-employee status; an organisation's address, nature, legal representative and
+ * responsible persons. Those relations carry an organisation's severe items to its people (PCIM art. 26).
+ */
+export async function registerSubject(context: SubjectContext, input: SubjectRegistration): Promise<Subject> {
+  if (!context.ability.can("submit", "CreditRecord")) throw new ForbiddenError("only a PROVIDER registers subjects");
+  const problems: InputProblem[] = [];
+  const subject = checkSubjectRef(input.subject, "input.subject", problems);
+  const person = input.subject.kind === "NATURAL_PERSON";
+  if (input.occupationGroup && !isOccupationGroup(input.occupationGroup)) {
+    problems.push({
+      field: "input.occupationGroup",
+      reason: `not one of the 29 key groups: ${OCCUPATION_GROUPS.map((group) => group.code).join(", ")}`,
+      code: "BAD_USER_INPUT",
+    });
+  }
+  let employerIdentifier: string | null = null;
+  if (input.employerIdentifier) {
+    const check = checkIdentifier(input.employerIdentifier, "USCC");
+    if (check.valid) employerIdentifier = check.identifier;
+    else problems.push({ field: "input.employerIdentifier", reason: check.rule, code: "INVALID_IDENTIFIER" });
+  }
+  const personOnly = [input.occupationGroup, input.employerIdentifier, input.stateEmployee].some((value) => value != null);
+  const organisationOnly = [input.registeredAddress, input.nature, input.legalRepresentative, input.responsiblePersons].some((value) => value != null);
+  if (person && organisationOnly) problems.push({ field: "input", reason: "address, nature and responsible persons belong to organisations", code: "BAD_USER_INPUT" });
+  if (!person && personOnly) problems.push({ field: "input", reason: "occupation, employer and state employment belong to natural persons", code: "BAD_USER_INPUT" });
+  const people = [
+    ...(input.legalRepresentative ? [{ ref: input.legalRepresentative, relation: "LEGAL_REPRESENTATIVE" as const, field: "input.legalRepresentative" }] : []),
+    ...(input.responsiblePersons ?? []).map((ref, index) => ({ ref, relation: "RESPONSIBLE_PERSON" as const, field: `input.responsiblePersons[${index}]` })),
+  ];
+  const checkedPeople = people.map((entry) => {
+    if (entry.ref.kind !== "NATURAL_PERSON") problems.push({ field: `${entry.field}.kind`, reason: "a responsible person is a NATURAL_PERSON", code: "BAD_USER_INPUT" });
+    return { ...entry, checked: checkSubjectRef(entry.ref, entry.field, problems) };
+  });
+  refuseIfProblems(problems, "registration");
+
+  const row = await context.db.transaction().execute(async (trx) => {
+    const registered = await registerSubjects(trx, [subject!, ...checkedPeople.map((entry) => entry.checked!)]);
+    const own = registered.get(subject!.identifier)!;
+    await updateSubjectDetails(
+      trx,
+      own.id,
+      person
+        ? {
+            ...(input.occupationGroup !== undefined ? { occupation_group: input.occupationGroup } : {}),
+            ...(input.employerIdentifier !== undefined ? { employer_identifier: employerIdentifier } : {}),
+            ...(input.stateEmployee != null ? { state_employee: input.stateEmployee } : {}),
+          }
+        : {
+            ...(input.registeredAddress !== undefined ? { registered_address: input.registeredAddress } : {}),
+            ...(input.nature !== undefined ? { nature: input.nature } : {}),
+          },
+    );
+    if (!person && (input.legalRepresentative !== undefined || input.responsiblePersons !== undefined)) {
+      await replaceRelations(
+        trx,
+        own.id,
+        checkedPeople.map((entry) => ({ personId: registered.get(entry.checked!.identifier)!.id, relation: entry.relation })),
+      );
+    }
+    return (await trx.selectFrom("subjects").selectAll().where("id", "=", own.id).executeTakeFirstOrThrow());
+  });
+  return discloseSubject(context, row);
 }

@@ -1,0 +1,35 @@
+import type { RecordCategory, Tier } from "../db/database";
+
+export type RecordKind = Readonly<{ code: string; name: string; category: RecordCategory; defaultTier: Tier; article: string }>;
+
+/** The record catalog, seeded from PCIM arts. 10-13; the `record_kinds` table is loaded from this list. */
+export const RECORD_KINDS: readonly RecordKind[] = [
+  { code: "PERSON_REGISTRATION", name: "自然人身份及登记信息", category: "BASIC", defaultTier: "AUTHORIZED", article: "PCIM art. 10(1)" },
+  { code: "BUSINESS_REGISTRATION", name: "法人和其他组织注册登记信息", category: "BASIC", defaultTier: "PUBLIC", article: "PCIM art. 10(2)" },
+  { code: "ADMINISTRATIVE_LICENCE", name: "行政许可信息", category: "BASIC", defaultTier: "PUBLIC", article: "PCIM art. 10(3)" },
+  { code: "ADMINISTRATIVE_APPROVAL", name: "行政审批信息", category: "BASIC", defaultTier: "GOVERNMENT", article: "PCIM art. 10(3)" },
+  { code: "QUALIFICATION", name: "从业（执业）资质资格信息", category: "BASIC", defaultTier: "PUBLIC", article: "PCIM art. 10(4)" },
+  { code: "BASIC_OTHER", name: "其他基础信息", category: "BASIC", defaultTier: "GOVERNMENT", article: "PCIM art. 10(5)" },
+  { code: "HONOUR_AWARD", name: "表彰、奖励信息", category: "POSITIVE", defaultTier: "PUBLIC", article: "PCIM art. 11(1)" },
+  { code: "VOLUNTEER_SERVICE", name: "志愿服务信息", category: "POSITIVE", defaultTier: "PUBLIC", article: "PCIM art. 11(2)" },
+  { code: "CHARITABLE_DONATION", name: "慈善捐赠信息", category: "POSITIVE", defaultTier: "PUBLIC", article: "PCIM art. 11(2)" },
+  { code: "POSITIVE_OTHER", name: "其他正面信息", category: "POSITIVE", defaultTier: "GOVERNMENT", article: "PCIM art. 11(3)" },
+  { code: "CRIMINAL_JUDGEMENT", name: "反映信用状况的刑事犯罪判决信息", category: "NEGATIVE", defaultTier: "GOVERNMENT", article: "PCIM art. 12(1)" },
+  { code: "VIOLATION", name: "违法违规信息", category: "NEGATIVE", defaultTier: "GOVERNMENT", article: "PCIM art. 12(1)" },
+  { code: "REFUSE_LEGAL_INSTRUMENT", name: "不执行生效法律文书信息", category: "NEGATIVE", defaultTier: "PUBLIC", article: "PCIM art. 12(2)" },
+  { code: "TAX_ARREARS", name: "欠缴税款信息", category: "NEGATIVE", defaultTier: "PUBLIC", article: "PCIM art. 12(3)" },
+  { code: "SOCIAL_INSURANCE_ARREARS", name: "欠缴社会保险费信息", category: "NEGATIVE", defaultTier: "GOVERNMENT", article: "PCIM art. 12(3)" },
+  { code: "FEE_ARREARS", name: "欠缴行政事业性收费、政府性基金信息", category: "NEGATIVE", defaultTier: "GOVERNMENT", article: "PCIM art. 12(3)" },
+  { code: "MARKET_ORDER_VIOLATION", name: "扰乱市场经济秩序信息（恶意欠薪、传销、围标串标等）", category: "NEGATIVE", defaultTier: "PUBLIC", article: "PCIM art. 12(4)" },
+  { code: "RESPONSIBILITY_ACCIDENT", name: "产品质量、安全生产、食品安全、环境污染责任事故", category: "NEGATIVE", defaultTier: "PUBLIC", article: "PCIM art. 12(5)" },
+  { code: "FALSE_MATERIALS", name: "提供虚假材料、违反告知承诺制度信息", category: "NEGATIVE", defaultTier: "PUBLIC", article: "PCIM art. 12(6)" },
+  { code: "MARKET_BAN", name: "市场限制、禁入信息", category: "NEGATIVE", defaultTier: "PUBLIC", article: "PCIM art. 12(7)" },
+  { code: "ACADEMIC_FRAUD", name: "学术造假、考试作弊信息", category: "NEGATIVE", defaultTier: "GOVERNMENT", article: "PCIM art. 12(8)" },
+  { code: "ADMINISTRATIVE_PENALTY", name: "一般程序行政处罚信息", category: "NEGATIVE", defaultTier: "PUBLIC", article: "PCIM art. 12(9)" },
+  { code: "ADMINISTRATIVE_ENFORCEMENT", name: "行政强制执行信息", category: "NEGATIVE", defaultTier: "GOVERNMENT", article: "PCIM art. 12(9)" },
+  { code: "NEGATIVE_OTHER", name: "其他负面信息", category: "NEGATIVE", defaultTier: "GOVERNMENT", article: "PCIM art. 12(10)" },
+  { code: "CREDIT_RATING", name: "信用状况评价信息", category: "OTHER", defaultTier: "GOVERNMENT", article: "PCIM art. 13(1)" },
+  { code: "CREDIT_COMMITMENT", name: "信用承诺信息", category: "OTHER", defaultTier: "PUBLIC", article: "PCIM art. 13(2)" },
+  { code: "INSPECTION_INTERVIEW", name: "日常监督检查、约谈信息", category: "OTHER", defaultTier: "GOVERNMENT", article: "PCIM art. 13(3)" },
+  { code: "PLEDGE_MORTGAGE", name: "抵押、出质、商标及知识产权登记信息", category: "OTHER", defaultTier: "AUTHORIZED", article: "PCIM art. 13(4)" },
+];

@@ -1,0 +1,64 @@
+import { Field, InputType } from "type-graphql";
+import type { ListType as ListTypeValue, SubjectKind as SubjectKindValue } from "../../db/database";
+import { DateScalar } from "../shared/scalars";
+import { ListType, SubjectKind } from "./list-entry.type";
+
+@InputType({ description: "How a provider names the subject of an item." })
+export class SubjectRef {
+  @Field(() => String, { description: "Citizen ID (natural person) or USCC (organisation)." })
+  identifier!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => SubjectKind)
+  kind!: SubjectKindValue;
+}
+
+@InputType({ description: "A red or black list entry the recognising unit enters (JRP arts. 3-9)." })
+export class ListEntryInput {
+  @Field(() => SubjectRef)
+  subject!: SubjectRef;
+
+  @Field(() => ListType)
+  list!: ListTypeValue;
+
+  @Field(() => String, { description: "A grounds code of JRP art. 5 (red) or art. 6 (black): `listGrounds`." })
+  grounds!: string;
+
+  @Field(() => String)
+  facts!: string;
+
+  @Field(() => String)
+  basis!: string;
+
+  @Field(() => String)
+  documentNumber!: string;
+
+  @Field(() => DateScalar)
+  recognizedOn!: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  validUntil?: string | null;
+}
+
+@InputType()
+export class ListFilter {
+  @Field(() => String, { nullable: true, description: "Part of the subject's name." })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Region code or its prefix (320800 Huai'an, 3208 …)." })
+  region?: string | null;
+
+  @Field(() => String, { nullable: true })
+  recognizedBy?: string | null;
+
+  @Field(() => String, { nullable: true })
+  grounds?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Recognised on or after." })
+  from?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Recognised on or before." })
+  to?: string | null;
+}

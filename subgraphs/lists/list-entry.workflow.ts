@@ -1,0 +1,197 @@
+import { subject as policySubject } from "@casl/ability";
+import type { ListType } from "../../db/database";
+import { chinaDateOf } from "../../domain/dates";
+import { findListGround, LIST_GROUNDS } from "../../domain/list-grounds";
+import { checkSubjectRef, type SubjectRef } from "../../domain/subject-ref";
+import { ForbiddenError, NotFoundError } from "../../platform/errors";
+import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
+import { isUuid } from "../shared/ids";
+import { checkPageSize, decodeCursor, encodeCursor } from "../shared/pagination";
+import { findDisclosureFacts, registerSubjects } from "../subjects/subject.repository";
+import type { ListEntryContext } from "./list-entry.loaders";
+import {
+  countPublicEntries,
+  findListEntryByDocument,
+  insertListEntryIfNew,
+  insertNotice,
+  listNoticesByRecipient,
+  listPublicEntries,
+  removeActiveRedEntries,
+  setListEntryStatus,
+  type PublicListQuery,
+} from "./list-entry.repository";
+import { toListEntry } from "./list-entry.service";
+import { ListEntry, ListEntryConnection, ListGround, Notice } from "./list-entry.type";
+
+export type ListEntrySubmission = Readonly<{
+  subject: SubjectRef;
+  list: ListType;
+  grounds: string;
+  facts: string;
+  basis: string;
+  documentNumber: string;
+  recognizedOn: string;
+  validUntil?: string | null;
+}>;
+
+const MAX_PUBLIC_PAGE = 100;
+
+function checkText(value: unknown, field: string, maximum: number, problems: InputProblem[]): string {
+  const text = typeof value === "string" ? value.trim() : "";
+  if (text.length === 0 || text.length > maximum) problems.push({ field, reason: `1 to ${maximum} characters`, code: "BAD_USER_INPUT" });
+  return text;
+}
+
+/**
+ * `recognizeListEntry`: the recognising unit (the PROVIDER's organisation, JRP art. 3) enters a subject
+ * on a list. In one transaction: the subject is registered, the entry stored with its JRP art. 8
+ * disclosure (re-submitting the same document returns the stored entry), a BLACK entry removes the
+ * subject's active RED entries (JRP art. 4), and a blacklisted state employee's employer gets a notice
+ * (JRP art. 11).
+ */
+export async function recognizeListEntry(context: ListEntryContext, input: ListEntrySubmission): Promise<ListEntry> {
+  const unit = context.viewer.org;
+  if (!context.ability.can("recognize", "ListEntry") || !unit) {
+    throw new ForbiddenError("only a recognising unit (PROVIDER with its organisation code) enters list entries");
+  }
+  const today = chinaDateOf(context.now);
+  const problems: InputProblem[] = [];
+  const subject = checkSubjectRef(input.subject, "input.subject", problems);
+  if (!findListGround(input.list, input.grounds)) {
+    problems.push({
+      field: "input.grounds",
+      reason: `not a ${input.list} list grounds; use one of ${LIST_GROUNDS[input.list].map((ground) => ground.code).join(", ")}`,
+      code: "BAD_USER_INPUT",
+    });
+  }
+  const facts = checkText(input.facts, "input.facts", 2_000, problems);
+  const basis = checkText(input.basis, "input.basis", 500, problems);
+  const documentNumber = checkText(input.documentNumber, "input.documentNumber", 100, problems);
+  if (input.recognizedOn > today) problems.push({ field: "input.recognizedOn", reason: "lies in the future", code: "BAD_USER_INPUT" });
+  if (input.validUntil && input.validUntil <= input.recognizedOn) {
+    problems.push({ field: "input.validUntil", reason: "must come after recognizedOn", code: "BAD_USER_INPUT" });
+  }
+  refuseIfProblems(problems, "list entry");
+
+  const row = await context.db.transaction().execute(async (trx) => {
+    const registered = (await registerSubjects(trx, [subject!])).get(subject!.identifier)!;
+    const known = await findDisclosureFacts(trx, registered.id);
+    const created = await insertListEntryIfNew(trx, {
+      subject_id: registered.id,
+      subject_identifier: registered.identifier,
+      subject_name: registered.name,
+      subject_kind: registered.kind,
+      region: registered.region,
+      list: input.list,
+      status: "ACTIVE",
+      grounds: input.grounds,
+      facts,
+      basis,
+      document_number: documentNumber,
+      recognized_by: unit,
+      recognized_on: input.recognizedOn,
+      valid_until: input.validUntil ?? null,
+      disclosure: JSON.stringify({
+        sex: known.sex,
+        birthDate: known.birth_date,
+        employer: known.employer_name,
+        registeredAddress: known.registered_address,
+        nature: known.nature,
+        legalRepresentative: known.legal_representative_name,
+      }),
+    });
+    const entry = await findListEntryByDocument(trx, unit, documentNumber);
+    if (created && input.list === "BLACK") {
+      await removeActiveRedEntries(trx, registered.id, `JRP art. 4: entered the black list by ${unit}, document ${documentNumber}`);
+      if (known.state_employee && known.employer_identifier) {
+        await insertNotice(trx, {
+          recipient_org: known.employer_identifier,
+          kind: "STATE_EMPLOYEE_BLACKLISTED",
+          subject_id: registered.id,
+          subject_identifier: registered.identifier,
+          list_entry_id: entry.id,
+          message: `${registered.name}, a state employee of yours, was entered on the black list by ${unit} (document ${documentNumber}); JRP art. 11`,
+        });
+      }
+    }
+    return entry;
+  });
+  context.disclosures.record(row.subject_id, "ListEntry", "PUBLIC");
+  return toListEntry(row, today);
+}
+
+/** `removeListEntry`: only the unit that recognised the entry takes it off the list ("谁认定、谁负责"). */
+export async function removeListEntry(context: ListEntryContext, id: string, reason: string): Promise<ListEntry> {
+  const row = isUuid(id) ? await context.loaders.entryById.load(id) : undefined;
+  const ownEntry = row && context.viewer.org === row.recognized_by && context.ability.can("recognize", "ListEntry");
+  if (!row || !ownEntry) throw new NotFoundError("no list entry with that id was recognised by your unit");
+  if (row.status !== "ACTIVE") throw new ForbiddenError(`the entry is ${row.status}; only an ACTIVE entry can be removed`);
+  const text = reason.trim();
+  if (text.length === 0) refuseIfProblems([{ field: "reason", reason: "say why the entry is removed", code: "BAD_USER_INPUT" }], "removal");
+  const updated = await setListEntryStatus(context.db, row.id, "REMOVED", text);
+  context.disclosures.record(updated.subject_id, "ListEntry", "PUBLIC");
+  return toListEntry(updated, chinaDateOf(context.now));
+}
+
+/** `publicBlacklist` / `publicRedlist`: entries in force, with the JRP art. 8 disclosure, for anyone. */
+export async function findPublicList(
+  context: ListEntryContext,
+  list: ListType,
+  filter: Omit<PublicListQuery, "list" | "today">,
+  first: number,
+  after: string | null,
+): Promise<ListEntryConnection> {
+  checkPageSize(first, MAX_PUBLIC_PAGE);
+  const connection = `public${list}`;
+  const today = chinaDateOf(context.now);
+  const cursor = after ? (decodeCursor(connection, after, 2) as [string, string]) : null;
+  const query = { ...filter, list, today };
+  const rows = await listPublicEntries(context.db, query, cursor, first + 1);
+  const page = rows.slice(0, first).filter((row) =>
+    context.ability.can(
+      "read",
+      policySubject("ListEntry", { subjectIdentifier: row.subject_identifier, list: row.list, status: row.status, recognizedBy: row.recognized_by, current: true }),
+    ),
+  );
+  const edges = page.map((row) => {
+    context.disclosures.record(row.subject_id, "ListEntry", "PUBLIC");
+    return { cursor: encodeCursor(connection, [row.recognized_on, row.id]), node: toListEntry(row, today) };
+  });
+  return Object.assign(new ListEntryConnection(), {
+    edges,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: await countPublicEntries(context.db, query),
+  });
+}
+
+/** `myNotices`: notices addressed to the viewer's organisation (JRP art. 11). */
+export async function findMyNotices(context: ListEntryContext): Promise<Notice[]> {
+  const org = context.viewer.org;
+  if (!org) return [];
+  const rows = (await listNoticesByRecipient(context.db, org)).filter((row) =>
+    context.ability.can("read", policySubject("Notice", { recipientOrg: row.recipient_org })),
+  );
+  const entries = await context.loaders.entryById.loadMany(rows.map((row) => row.list_entry_id));
+  const today = chinaDateOf(context.now);
+  return rows.flatMap((row, index) => {
+    const entry = entries[index];
+    if (!entry || entry instanceof Error) return [];
+    context.disclosures.record(row.subject_id, "Notice", "GOVERNMENT");
+    return [
+      Object.assign(new Notice(), {
+        id: row.id,
+        kind: row.kind,
+        message: row.message,
+        subject: { id: row.subject_id },
+        listEntry: toListEntry(entry, today),
+        createdAt: row.created_at,
+      }),
+    ];
+  });
+}
+
+export function findListGrounds(list: ListType | null): ListGround[] {
+  return (list ? [list] : (["RED", "BLACK"] as const)).flatMap((type) =>
+    LIST_GROUNDS[type].map((ground) => Object.assign(new ListGround(), { list: type, ...ground })),
+  );
+}

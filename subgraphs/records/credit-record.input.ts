@@ -1,0 +1,59 @@
+import { Field, InputType, Int, ObjectType, ID } from "type-graphql";
+import { GraphQLJSON } from "graphql-scalars";
+import type { RecordCategory as Category, Severity as SeverityValue, SubjectKind as SubjectKindValue, Tier as TierValue } from "../../db/database";
+import { DateScalar } from "../shared/scalars";
+import { RecordCategory, Severity, SubjectKind, Tier } from "./credit-record.type";
+
+@InputType({ description: "How a provider names the subject of an item." })
+export class SubjectRef {
+  @Field(() => String, { description: "Citizen ID (natural person) or USCC (organisation)." })
+  identifier!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => SubjectKind)
+  kind!: SubjectKindValue;
+}
+
+@InputType({ description: "One item a provider submits." })
+export class RecordInput {
+  @Field(() => SubjectRef)
+  subject!: SubjectRef;
+
+  @Field(() => RecordCategory)
+  category!: Category;
+
+  @Field(() => String, { description: "A code of the record catalog (`recordKinds`)." })
+  kind!: string;
+
+  @Field(() => Severity, { nullable: true, description: "Negative items only; unspecified counts as serious for expiry." })
+  severity?: SeverityValue | null;
+
+  @Field(() => Tier)
+  tier!: TierValue;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: "Further facts; prohibited data (PCIM art. 14) is refused." })
+  attributes?: unknown;
+
+  @Field(() => String, { description: "Number of the deciding document; with the provider it identifies the item (re-submission does not duplicate)." })
+  documentNumber!: string;
+
+  @Field(() => DateScalar)
+  decidedOn!: string;
+}
+
+@ObjectType()
+export class SubmitResult {
+  @Field(() => Int, { description: "Items in the submission (new and already stored)." })
+  accepted!: number;
+
+  @Field(() => Int, { description: "Items stored by this submission; the rest were already there." })
+  created!: number;
+
+  @Field(() => [ID])
+  ids!: string[];
+}

@@ -1,0 +1,42 @@
+import { Field, InputType } from "type-graphql";
+import type { SubjectKind as SubjectKindValue } from "../../db/database";
+import { SubjectKind } from "./subject.type";
+
+@InputType({ description: "How a provider names a subject." })
+export class SubjectRef {
+  @Field(() => String, { description: "Citizen ID (natural person) or USCC (organisation)." })
+  identifier!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => SubjectKind)
+  kind!: SubjectKindValue;
+}
+
+@InputType({ description: "Registration facts a provider holds about a subject (PCIM art. 10)." })
+export class SubjectRegistrationInput {
+  @Field(() => SubjectRef)
+  subject!: SubjectRef;
+
+  @Field(() => String, { nullable: true, description: "One of the 29 key occupational groups (`occupationGroups`)." })
+  occupationGroup?: string | null;
+
+  @Field(() => String, { nullable: true, description: "USCC of the employer." })
+  employerIdentifier?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Whether the person is a state employee (国家工作人员, JRP art. 11)." })
+  stateEmployee?: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  registeredAddress?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Nature of the organisation (enterprise, state organ, public institution, SOE, …)." })
+  nature?: string | null;
+
+  @Field(() => SubjectRef, { nullable: true })
+  legalRepresentative?: SubjectRef | null;
+
+  @Field(() => [SubjectRef], { nullable: true })
+  responsiblePersons?: SubjectRef[] | null;
+}
