@@ -77,6 +77,9 @@ const APOLLO_INPUT_CODES = new Set([
   "PERSISTED_QUERY_NOT_FOUND",
 ]);
 
+/** Details a subgraph's domain error may carry through the gateway: they describe the input, never data. */
+const SAFE_DETAILS = ["problems", "argument", "header", "limit", "retryAfterSeconds"] as const;
+
 export type ClientError = { message: string; path?: ReadonlyArray<string | number>; extensions: { code: ErrorCode } & Record<string, unknown> };
 
 /**
@@ -95,11 +98,12 @@ export function toClientError(
     return { message: original.message, ...path, extensions: { ...details, code: original.code } };
   }
   const code = formatted.extensions?.code;
+  const details = Object.fromEntries(SAFE_DETAILS.flatMap((key) => (formatted.extensions?.[key] !== undefined ? [[key, formatted.extensions[key]]] : [])));
   if (typeof code === "string" && APOLLO_INPUT_CODES.has(code)) {
-    return { message: formatted.message, ...path, extensions: { code: "BAD_USER_INPUT" } };
+    return { message: formatted.message, ...path, extensions: { ...details, code: "BAD_USER_INPUT" } };
   }
   if (isErrorCode(code) && code !== "INTERNAL_SERVER_ERROR") {
-    return { message: formatted.message, ...path, extensions: { code } };
+    return { message: formatted.message, ...path, extensions: { ...details, code } };
   }
   onInternal(original);
   return { message: INTERNAL_ERROR_MESSAGE, ...path, extensions: { code: "INTERNAL_SERVER_ERROR" } };

@@ -1,0 +1,259 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addMonths } from "../../domain/dates";
+import { citizenId, daysAgo, uscc } from "../fixtures";
+import { errorCodes, startTestFederation, type TestFederation } from "../harness";
+
+let federation: TestFederation;
+let provider: string;
+let otherProvider: string;
+let centre: string;
+const PROVIDER_ORG = "HA-SAMR";
+
+beforeAll(async () => {
+  federation = await startTestFederation();
+  provider = await federation.token({ role: "PROVIDER", org: PROVIDER_ORG });
+  otherProvider = await federation.token({ role: "PROVIDER", org: "HA-TAX" });
+  centre = await federation.token({ role: "CREDIT_CENTER", org: "HA-CREDIT" });
+});
+afterAll(async () => federation?.stop());
+
+const SUBMIT = `mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { accepted created ids } }`;
+const RECORDS_OF = `query ($id: String!) { subject(identifier: $id) { records { id title tier status expiresOn relation severity } } }`;
+
+type Row = Record<string, unknown>;
+const person = (n: number, name = `测试人${n}`) => ({ identifier: citizenId(n), name, kind: "NATURAL_PERSON" });
+const company = (n: number, name = `测试公司${n}`) => ({ identifier: uscc(n), name, kind: "LEGAL_PERSON" });
+const record = (subject: Row, documentNumber: string, extra: Row = {}) => ({
+  subject,
+  category: "NEGATIVE",
+  kind: "ADMINISTRATIVE_PENALTY",
+  severity: "GENERAL",
+  tier: "PUBLIC",
+  title: "行政处罚决定书",
+  documentNumber,
+  decidedOn: daysAgo(10),
+  ...extra,
+});
+
+async function submit(records: Row[], token = provider) {
+  return federation.query<{ submitRecords: { accepted: number; created: number; ids: string[] } }>(SUBMIT, { token, variables: { records } });
+}
+
+async function counts() {
+  const db = federation.connection.db;
+  const [records, subjects] = await Promise.all([
+    db.selectFrom("credit_records").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
+    db.selectFrom("subjects").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { records: Number(records.n), subjects: Number(subjects.n) };
+}
+
+describe("submitRecords", () => {
+  it("computes expiry from severity: general one year, serious three years (PCIM art. 27)", async () => {
+    const decidedOn = daysAgo(30);
+    const result = await submit([
+      record(person(1), "EXP-1", { decidedOn, severity: "GENERAL" }),
+      record(person(1), "EXP-2", { decidedOn, severity: "SERIOUS" }),
+      record(person(1), "EXP-3", { decidedOn, severity: null }),
+    ]);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.submitRecords).toMatchObject({ accepted: 3, created: 3 });
+    const read = await federation.query<{ subject: { records: Row[] } }>(RECORDS_OF, { token: centre, variables: { id: citizenId(1) } });
+    const byTitle = new Map(read.data!.subject.records.map((row) => [row.severity, row.expiresOn]));
+    expect(byTitle.get("GENERAL")).toBe(addMonths(decidedOn, 12));
+    expect(byTitle.get("SERIOUS")).toBe(addMonths(decidedOn, 36));
+    expect(byTitle.get(null)).toBe(addMonths(decidedOn, 36));
+  });
+
+  it("stops publishing expired negative information, except to the subject, its provider and the credit centre", async () => {
+    await submit([record(person(2), "OLD-1", { decidedOn: daysAgo(400), severity: "GENERAL" })]);
+    const publicView = await federation.query<{ subject: { records: Row[] } }>(RECORDS_OF, { variables: { id: citizenId(2) } });
+    expect(publicView.data!.subject.records).toEqual([]);
+    const government = await federation.token({ role: "GOVERNMENT", org: "HA-GOV" });
+    const governmentView = await federation.query<{ subject: { records: Row[] } }>(RECORDS_OF, {
+      token: government,
+      purpose: "ADMINISTRATIVE_LICENSING",
+      variables: { id: citizenId(2) },
+    });
+    expect(governmentView.data!.subject.records).toEqual([]);
+    for (const token of [await federation.token({ role: "SUBJECT", subject: citizenId(2) }), provider, centre]) {
+      const view = await federation.query<{ subject: { records: Row[] } }>(RECORDS_OF, { token, variables: { id: citizenId(2) } });
+      expect(view.data!.subject.records).toEqual([expect.objectContaining({ status: "EXPIRED" })]);
+    }
+    const otherProviderView = await federation.query<{ subject: { records: Row[] } }>(RECORDS_OF, { token: otherProvider, variables: { id: citizenId(2) } });
+    expect(otherProviderView.data!.subject.records).toEqual([]);
+  });
+
+  it("is for providers only", async () => {
+    const result = await submit([record(person(3), "X-1")], centre);
+    expect(errorCodes(result)).toEqual(["FORBIDDEN"]);
+  });
+
+  it("refuses a batch with one bad identifier whole, naming the item and field", async () => {
+    const before = await counts();
+    const badId = `${citizenId(4).slice(0, 17)}${citizenId(4)[17] === "1" ? "2" : "1"}`;
+    const result = await submit([record(person(5), "BAD-1"), record({ ...person(4), identifier: badId }, "BAD-2")]);
+    expect(errorCodes(result)).toEqual(["INVALID_IDENTIFIER"]);
+    expect(result.errors![0]!.message).toContain("records[1].subject.identifier");
+    expect(result.errors![0]!.extensions!.problems).toEqual([expect.objectContaining({ field: "records[1].subject.identifier" })]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("does not duplicate a re-submitted document (idempotent on provider + document number)", async () => {
+    const batch = [record(person(6), "IDEM-1"), record(company(6), "IDEM-2")];
+    const first = await submit(batch);
+    const before = await counts();
+    const second = await submit(batch);
+    expect(second.data!.submitRecords).toEqual({ accepted: 2, created: 0, ids: first.data!.submitRecords.ids });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses a kind the catalog lacks and a category that contradicts it", async () => {
+    const result = await submit([record(person(7), "CAT-1", { kind: "GOSSIP" }), record(person(7), "CAT-2", { category: "POSITIVE", severity: null })]);
+    expect(errorCodes(result)).toEqual(["BAD_USER_INPUT"]);
+    const fields = (result.errors![0]!.extensions!.problems as Row[]).map((problem) => problem.field);
+    expect(fields).toEqual(["records[0].kind", "records[1].category"]);
+  });
+});
+
+describe("prohibited data is refused with PROHIBITED_DATA and nothing is stored (PCIM art. 14)", () => {
+  const TERMS = ["religion", "宗教信仰", "genes", "基因", "bloodType", "血型", "disease", "疾病", "medicalHistory", "病史", "fingerprint", "指纹"];
+  it.each(TERMS)("%s, at the top level and nested", async (term) => {
+    const before = await counts();
+    for (const attributes of [{ [term]: "x" }, { person: { details: [{ ok: 1 }, { [term.toUpperCase()]: "x" }] } }]) {
+      const result = await submit([record(person(8), `PRO-OK-${term}`), record(person(9), `PRO-${term}`, { attributes })]);
+      expect(errorCodes(result)).toEqual(["PROHIBITED_DATA"]);
+      expect(result.errors![0]!.message).toMatch(/records\[1\]\.attributes\./);
+      const paths = (result.errors![0]!.extensions!.problems as Row[]).map((problem) => String(problem.field));
+      expect(paths).toEqual([expect.stringMatching(new RegExp(`^records\\[1\\]\\.attributes\\..*${term.replace(/[a-z]/gi, ".")}$`, "i"))]);
+    }
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe("related entries (PCIM art. 26)", () => {
+  it("shows a legal person's SEVERE item on its legal representative's records", async () => {
+    const registration = await federation.query(
+      `mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id legalRepresentative { name } } }`,
+      { token: provider, variables: { input: { subject: company(20), registeredAddress: "淮安市健康西路1号", nature: "有限责任公司", legalRepresentative: person(20, "法人代表") } } },
+    );
+    expect(registration.errors).toBeUndefined();
+    await submit([
+      record(company(20), "SEV-1", { severity: "SEVERE", title: "严重违法失信" }),
+      record(company(20), "GEN-1", { severity: "GENERAL", title: "一般违法" }),
+    ]);
+    const representative = await federation.query<{ subject: { records: Row[] } }>(RECORDS_OF, { variables: { id: citizenId(20) } });
+    expect(representative.data!.subject.records).toEqual([expect.objectContaining({ title: "严重违法失信", relation: "LEGAL_REPRESENTATIVE" })]);
+  });
+});
+
+describe("lists", () => {
+  const RECOGNIZE = `mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id list status statusReason disclosure { identifier sex age employer } } }`;
+  const ENTRIES = `query ($id: String!) { subject(identifier: $id) { listEntries(includeInactive: true) { list status statusReason } } }`;
+  const entry = (subject: Row, list: "RED" | "BLACK", documentNumber: string, extra: Row = {}) => ({
+    subject,
+    list,
+    grounds: list === "RED" ? "R04_COUNTY_HONOUR" : "B07_REFUSE_JUDGEMENT",
+    facts: list === "RED" ? "县级诚信示范" : "拒不履行生效判决",
+    basis: "淮安市守信联合激励和失信联合惩戒实施办法",
+    documentNumber,
+    recognizedOn: daysAgo(5),
+    validUntil: daysAgo(-365),
+    ...extra,
+  });
+
+  it("removes the subject's active red entries when it enters a black list, in the same step (JRP art. 4)", async () => {
+    const red = await federation.query(RECOGNIZE, { token: provider, variables: { input: entry(company(30), "RED", "RED-30") } });
+    expect(red.errors).toBeUndefined();
+    await federation.query(RECOGNIZE, { token: otherProvider, variables: { input: entry(company(30), "BLACK", "BLACK-30") } });
+    const entries = await federation.query<{ subject: { listEntries: Row[] } }>(ENTRIES, { token: centre, variables: { id: uscc(30) } });
+    expect(entries.data!.subject.listEntries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ list: "RED", status: "REMOVED", statusReason: expect.stringContaining("JRP art. 4") }),
+        expect.objectContaining({ list: "BLACK", status: "ACTIVE" }),
+      ]),
+    );
+  });
+
+  it("notifies the employer of a blacklisted state employee, and only that employer (JRP art. 11)", async () => {
+    await federation.query(`mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`, {
+      token: provider,
+      variables: { input: { subject: person(31, "公务员甲"), employerIdentifier: uscc(31, "320802"), stateEmployee: true, occupationGroup: "CIVIL_SERVANT" } },
+    });
+    await federation.query(`mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`, {
+      token: provider,
+      variables: { input: { subject: { identifier: uscc(31, "320802"), name: "某区人民政府办公室", kind: "OTHER_ORGANIZATION" }, nature: "国家机关" } },
+    });
+    const black = await federation.query<{ recognizeListEntry: { disclosure: Row } }>(RECOGNIZE, {
+      token: provider,
+      variables: { input: entry(person(31, "公务员甲"), "BLACK", "BLACK-31") },
+    });
+    expect(black.data!.recognizeListEntry.disclosure).toMatchObject({ sex: "MALE", employer: "某区人民政府办公室", identifier: expect.stringContaining("********") });
+    const NOTICES = `{ myNotices { kind message listEntry { list } } }`;
+    const employer = await federation.query<{ myNotices: Row[] }>(NOTICES, { token: await federation.token({ role: "ORGANIZATION", org: uscc(31, "320802") }) });
+    expect(employer.data!.myNotices).toEqual([expect.objectContaining({ kind: "STATE_EMPLOYEE_BLACKLISTED", listEntry: { list: "BLACK" } })]);
+    const stranger = await federation.query<{ myNotices: Row[] }>(NOTICES, { token: await federation.token({ role: "ORGANIZATION", org: uscc(32) }) });
+    expect(stranger.data!.myNotices).toEqual([]);
+  });
+
+  it("lets only the recognising unit remove its entry", async () => {
+    const created = await federation.query<{ recognizeListEntry: { id: string } }>(RECOGNIZE, { token: provider, variables: { input: entry(company(33), "BLACK", "BLACK-33") } });
+    const REMOVE = `mutation ($id: ID!) { removeListEntry(id: $id, reason: "义务已履行") { status statusReason } }`;
+    const variables = { id: created.data!.recognizeListEntry.id };
+    expect(errorCodes(await federation.query(REMOVE, { token: otherProvider, variables }))).toEqual(["NOT_FOUND"]);
+    const removed = await federation.query(REMOVE, { token: provider, variables });
+    expect(removed.data).toEqual({ removeListEntry: { status: "REMOVED", statusReason: "义务已履行" } });
+  });
+
+  it("refuses grounds that are not of the list", async () => {
+    const result = await federation.query(RECOGNIZE, { token: provider, variables: { input: entry(company(34), "RED", "RED-34", { grounds: "B07_REFUSE_JUDGEMENT" }) } });
+    expect(errorCodes(result)).toEqual(["BAD_USER_INPUT"]);
+    expect(result.errors![0]!.message).toContain("input.grounds");
+  });
+
+  it("publishes entries in force with masked person identifiers and whole organisation codes, filtered and paginated", async () => {
+    await federation.query(RECOGNIZE, { token: provider, variables: { input: entry(person(40, "张公示"), "BLACK", "PUB-40") } });
+    await federation.query(RECOGNIZE, { token: provider, variables: { input: entry(company(41, "公示建材有限公司"), "BLACK", "PUB-41") } });
+    await federation.query(RECOGNIZE, { token: provider, variables: { input: entry(company(42, "过期公示有限公司"), "BLACK", "PUB-42", { recognizedOn: daysAgo(800), validUntil: daysAgo(70) }) } });
+    const LIST = `query ($filter: ListFilter, $after: String) { publicBlacklist(filter: $filter, first: 1, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { documentNumber disclosure { name identifier } } } } }`;
+    const byName = await federation.query<{ publicBlacklist: { totalCount: number; edges: Array<{ node: { disclosure: Row } }> } }>(LIST, { variables: { filter: { name: "公示" } } });
+    expect(byName.data!.publicBlacklist.totalCount).toBe(2);
+    const names = [byName.data!.publicBlacklist.edges[0]!.node.disclosure.name];
+    const next = await federation.query<{ publicBlacklist: { edges: Array<{ node: { disclosure: Row } }>; pageInfo: { hasNextPage: boolean } } }>(LIST, {
+      variables: { filter: { name: "公示" }, after: (byName.data!.publicBlacklist as unknown as { pageInfo: { endCursor: string } }).pageInfo.endCursor },
+    });
+    names.push(next.data!.publicBlacklist.edges[0]!.node.disclosure.name);
+    expect(names.sort()).toEqual(["公示建材有限公司", "张公示"]);
+    expect(next.data!.publicBlacklist.pageInfo.hasNextPage).toBe(false);
+    const disclosures = [byName, next].map((page) => (page.data as { publicBlacklist: { edges: Array<{ node: { disclosure: Row } }> } }).publicBlacklist.edges[0]!.node.disclosure);
+    expect(disclosures).toEqual(
+      expect.arrayContaining([
+        { name: "张公示", identifier: `${citizenId(40).slice(0, 6)}********${citizenId(40).slice(-4)}` },
+        { name: "公示建材有限公司", identifier: uscc(41) },
+      ]),
+    );
+    const bogusCursor = await federation.query(LIST, { variables: { after: "bm9wZQ" } });
+    expect(errorCodes(bogusCursor)).toEqual(["BAD_USER_INPUT"]);
+  });
+});
+
+describe("field masking of subjects", () => {
+  it("gives PUBLIC a person's name but not their sex or employer (null with FORBIDDEN), and a duty-bound government officer both", async () => {
+    await submit([record(person(50), "MASK-1")]);
+    const QUERY = `query ($id: String!) { subject(identifier: $id) { name identifier sex region } }`;
+    const anonymous = await federation.query<{ subject: Row }>(QUERY, { variables: { id: citizenId(50) } });
+    expect(anonymous.data!.subject).toMatchObject({ name: "测试人50", sex: null, region: null });
+    expect(anonymous.errors!.map((error) => [error.extensions!.code, error.path!.join(".")])).toEqual([
+      ["FORBIDDEN", "subject.sex"],
+      ["FORBIDDEN", "subject.region"],
+    ]);
+    const officer = await federation.query<{ subject: Row }>(QUERY, {
+      token: await federation.token({ role: "GOVERNMENT", org: "HA-GOV" }),
+      purpose: "ADMINISTRATIVE_LICENSING",
+      variables: { id: citizenId(50) },
+    });
+    expect(officer.errors).toBeUndefined();
+    expect(officer.data!.subject).toMatchObject({ identifier: citizenId(50), sex: "FEMALE", region: "320812" });
+  });
+});
