@@ -37,13 +37,18 @@ export async function insertRecordsIfNew(db: Kysely<Database>, rows: readonly Ne
 }
 
 export async function listRecordsByDocuments(db: Kysely<Database>, provider: string, documentNumbers: readonly string[]) {
-  if (documentNumbers.length === 0) return [];
-  return db
-    .selectFrom("credit_records")
-    .select(["id", "document_number", "subject_id", "severity", "category"])
-    .where("provider", "=", provider)
-    .where("document_number", "in", documentNumbers)
-    .execute();
+  const rows: Array<{ id: string; document_number: string }> = [];
+  for (let start = 0; start < documentNumbers.length; start += 5_000) {
+    rows.push(
+      ...(await db
+        .selectFrom("credit_records")
+        .select(["id", "document_number"])
+        .where("provider", "=", provider)
+        .where("document_number", "in", documentNumbers.slice(start, start + 5_000))
+        .execute()),
+    );
+  }
+  return rows;
 }
 
 export async function insertRecordRelations(db: Kysely<Database>, rows: readonly RecordRelationRow[]): Promise<void> {

@@ -43,8 +43,11 @@ export async function registerSubjects(
 }
 
 export async function listSubjectsByIdentifiers(db: Kysely<Database>, identifiers: readonly string[]): Promise<SubjectRow[]> {
-  if (identifiers.length === 0) return [];
-  return db.selectFrom("subjects").selectAll().where("identifier", "in", identifiers).execute();
+  const rows: SubjectRow[] = [];
+  for (let start = 0; start < identifiers.length; start += 5_000) {
+    rows.push(...(await db.selectFrom("subjects").selectAll().where("identifier", "in", identifiers.slice(start, start + 5_000)).execute()));
+  }
+  return rows;
 }
 
 /** Legal representatives, principals and responsible persons of the given organisations (PCIM art. 26). */
