@@ -186,6 +186,21 @@ export interface AuditEventTable {
   outcome: AuditOutcome;
   error_codes: string[];
   duration_ms: number;
+  consent_ids: ColumnType<string[], string[] | undefined, never>;
+}
+
+export interface ConsentTable {
+  id: Generated<string>;
+  subject_id: string;
+  subject_identifier: string;
+  /** Organisation code of the party allowed to read. */
+  grantee: string;
+  purpose: string;
+  valid_from: Date;
+  valid_until: Date;
+  evidence_hash: string | null;
+  revoked_at: Date | null;
+  created_at: DatabaseDefault<Date>;
 }
 
 export interface AuditAccessTable {
@@ -204,6 +219,7 @@ export interface Database {
   record_kinds: RecordKindTable;
   record_relations: RecordRelationTable;
   notices: NoticeTable;
+  consents: ConsentTable;
   credit_records: CreditRecordTable;
   list_entries: ListEntryTable;
   measures: MeasureTable;
@@ -232,4 +248,5 @@ export type SubjectRelationRow = Selectable<SubjectRelationTable>;
 export type RecordKindRow = Selectable<RecordKindTable>;
 export type RecordRelationRow = Selectable<RecordRelationTable>;
 export type NoticeRow = Selectable<NoticeTable>;
+export type ConsentRow = Selectable<ConsentTable>;
 export type NewNoticeRow = Insertable<NoticeTable>;

@@ -5,17 +5,24 @@ import type { ListStatus, ListType, RecordCategory, Tier } from "../db/database"
 export type Action = "read" | "screen" | "submit" | "recognize" | "grant" | "revoke" | "review" | "apply";
 
 /**
- * The shape policies see of each entity: the fields conditions test. Services build these from rows
- * with the `as*Policy` mappers so that a condition never depends on how a resolver happened to load data.
+ * The shape policies see of each entity: the fields conditions test. Each subgraph builds these from its
+ * rows (`as*Policy`) and compiles the same conditions to SQL (`accessibleBy` with its column map), so a
+ * condition means the same in memory and in the database.
  */
-export type SubjectPolicy = { subjectIdentifier: string; kind: string };
+export type SubjectPolicy = {
+  subjectIdentifier: string;
+  kind: string;
+  /** The viewer holds a valid written consent of this subject for its declared purpose (PCIM art. 21). */
+  consented: boolean;
+};
 export type CreditRecordPolicy = {
   subjectIdentifier: string;
   tier: Tier;
   category: RecordCategory;
   provider: string;
-  /** Not expired, not archived, not corrected away: may still be published (PCIM art. 27). */
+  /** Still publishable: active and not past its expiry (PCIM art. 27). */
   current: boolean;
+  consented: boolean;
 };
 export type ListEntryPolicy = {
   subjectIdentifier: string;
@@ -28,11 +35,13 @@ export type ObjectionPolicy = { subjectIdentifier: string };
 export type MeasureApplicationPolicy = { subjectIdentifier: string; reportedBy: string };
 export type AuditEventPolicy = { subjectIdentifiers: string[] };
 export type NoticePolicy = { recipientOrg: string };
+export type ConsentPolicy = { subjectIdentifier: string };
 
 type Tagged<Name extends string, Shape> = Shape & ForcedSubject<Name>;
 
-/** CASL subjects are exactly the GraphQL type names (STYLE.md). */
+/** CASL subjects are exactly the GraphQL type names (STYLE.md); `all` carries the rules that bind everyone. */
 export type PolicySubject =
+  | "all"
   | "Subject"
   | "CreditRecord"
   | "ListEntry"
@@ -49,6 +58,7 @@ export type PolicySubject =
   | Tagged<"Objection", ObjectionPolicy>
   | Tagged<"MeasureApplication", MeasureApplicationPolicy>
   | Tagged<"AuditEvent", AuditEventPolicy>
-  | Tagged<"Notice", NoticePolicy>;
+  | Tagged<"Notice", NoticePolicy>
+  | Tagged<"Consent", ConsentPolicy>;
 
 export type AppAbility = MongoAbility<[Action, PolicySubject]>;

@@ -6,7 +6,7 @@ import { defineAbilityFor, UnknownRoleError } from "./define-ability-for";
 
 const viewer = (role: Role, extra: Partial<Viewer> = {}): Viewer => ({ role, actor: "a", org: "ORG", subject: null, purpose: null, ...extra });
 const record = (tier: Tier, extra: Partial<{ subjectIdentifier: string; provider: string; current: boolean }> = {}) =>
-  subject("CreditRecord", { subjectIdentifier: "OTHER", tier, category: "NEGATIVE" as const, provider: "SAMR", current: true, ...extra });
+  subject("CreditRecord", { subjectIdentifier: "OTHER", tier, category: "NEGATIVE" as const, provider: "SAMR", current: true, consented: false, ...extra });
 
 describe("defineAbilityFor", () => {
   it("throws for a role that is not in the table instead of granting defaults", () => {

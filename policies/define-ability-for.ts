@@ -1,7 +1,7 @@
 import { AbilityBuilder, createMongoAbility } from "@casl/ability";
 import type { Viewer } from "../platform/viewer";
 import type { AppAbility } from "./ability";
-import { ROLE_DEFINITIONS } from "./roles";
+import { denyProhibitedData, ROLE_DEFINITIONS } from "./roles";
 
 export class UnknownRoleError extends Error {
   override readonly name = "UnknownRoleError";
@@ -13,5 +13,6 @@ export function defineAbilityFor(viewer: Viewer): AppAbility {
   if (!define) throw new UnknownRoleError(`no permissions are defined for role ${String(viewer.role)}`);
   const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
   define(viewer, builder);
+  denyProhibitedData(builder);
   return builder.build();
 }

@@ -1,68 +1,100 @@
 import type { AbilityBuilder } from "@casl/ability";
-import type { Role, Viewer } from "../platform/viewer";
+import type { Purpose, Role, Viewer } from "../platform/viewer";
 import type { AppAbility } from "./ability";
+import {
+  ORGANISATION_PUBLIC_FIELDS,
+  PERSON_AUTHORIZED_FIELDS,
+  PERSON_GOVERNMENT_FIELDS,
+  PROHIBITED_FIELD_WORDS,
+  SUBJECT_PUBLIC_FIELDS,
+} from "./subject-fields";
 
-type Define = (viewer: Viewer, builder: Pick<AbilityBuilder<AppAbility>, "can" | "cannot">) => void;
+type Builder = Pick<AbilityBuilder<AppAbility>, "can" | "cannot">;
+type Define = (viewer: Viewer, builder: Builder) => void;
 
-/** Viewers whose declared purpose is a government duty (PCIM art. 22). */
-const GOVERNMENT_DUTIES = new Set(["ADMINISTRATIVE_LICENSING", "FISCAL_FUNDS", "PUBLIC_RESOURCE_TRADING", "SUPERVISION", "AWARDS", "PUBLIC_EMPLOYMENT"]);
+/** Purposes that are a government duty (PCIM art. 22): licensing, fiscal funds, public-resource trading, supervision, awards. */
+export const GOVERNMENT_DUTIES: ReadonlySet<Purpose> = new Set([
+  "ADMINISTRATIVE_LICENSING",
+  "FISCAL_FUNDS",
+  "PUBLIC_RESOURCE_TRADING",
+  "SUPERVISION",
+  "AWARDS",
+  "PUBLIC_EMPLOYMENT",
+]);
 
-/** An organisation's registration facts are public (PCIM art. 10(2), JRP art. 8(2)). */
-const ORGANISATION_PUBLIC_FIELDS = ["identifier", "registeredAddress", "nature", "region", "legalRepresentative", "responsiblePersons"];
-
-/** What anyone, without an account, may read: the public tier of current information. */
-const definePublic: Define = (_viewer, { can }) => {
-  can("read", "Subject", ["id", "kind", "name"]);
+/** The public tier of current information: what anyone reads without an account. */
+function readPublicTier({ can }: Builder): void {
+  can("read", "Subject", SUBJECT_PUBLIC_FIELDS);
   can("read", "Subject", ORGANISATION_PUBLIC_FIELDS, { kind: { $ne: "NATURAL_PERSON" } });
-  can("read", "Measure");
   can("read", "CreditRecord", { tier: "PUBLIC", current: true });
   can("read", "ListEntry", { current: true });
-};
+  can("read", "Measure");
+}
+
+/** The authorized tier, only under a valid written consent for the declared purpose (PCIM art. 21). */
+function readAuthorizedTierWithConsent({ can }: Builder): void {
+  can("read", "Subject", PERSON_AUTHORIZED_FIELDS, { consented: true });
+  can("read", "CreditRecord", { tier: "AUTHORIZED", current: true, consented: true });
+}
+
+function readNoticesOf(viewer: Viewer, { can }: Builder): void {
+  if (viewer.org) can("read", "Notice", { recipientOrg: viewer.org });
+}
 
 /**
- * The access matrix of CONTRACT.md, one entry per role. Consent (the authorized tier for others than
- * the subject) arrives with the consent workflow; until then no rule grants it, so it stays closed.
+ * The access matrix of CONTRACT.md, one entry per role. Tier, ownership, provider, expiry and consent are
+ * conditions on the entity, so the same rule filters in memory and in SQL (accessible-by.ts).
  */
 export const ROLE_DEFINITIONS: Record<Role, Define> = {
-  PUBLIC: definePublic,
+  PUBLIC(_viewer, builder) {
+    readPublicTier(builder);
+  },
   SUBJECT(viewer, builder) {
-    definePublic(viewer, builder);
+    readPublicTier(builder);
     if (!viewer.subject) return;
     const own = { subjectIdentifier: viewer.subject };
-    builder.can("read", "Subject", own);
-    builder.can("read", "CreditRecord", own);
-    builder.can("read", "ListEntry", own);
-    builder.can("read", "Objection", own);
-    builder.can("read", "MeasureApplication", own);
+    builder.can("read", ["Subject", "CreditRecord", "ListEntry", "Objection", "MeasureApplication", "Consent", "RepairCase"], own);
+    builder.can("grant", "Consent");
+    builder.can("revoke", "Consent", own);
+    builder.can("apply", "RepairCase", own);
   },
   GOVERNMENT(viewer, builder) {
-    definePublic(viewer, builder);
-    if (!viewer.purpose || !GOVERNMENT_DUTIES.has(viewer.purpose)) return;
-    builder.can("read", "Subject");
-    builder.can("read", "CreditRecord", { tier: "GOVERNMENT", current: true });
-    if (viewer.org) builder.can("read", "Notice", { recipientOrg: viewer.org });
+    readPublicTier(builder);
+    readNoticesOf(viewer, builder);
+    if (!viewer.purpose) return;
     builder.can("screen", "Subject");
+    readAuthorizedTierWithConsent(builder);
+    if (!GOVERNMENT_DUTIES.has(viewer.purpose)) return;
+    builder.can("read", "Subject", PERSON_GOVERNMENT_FIELDS);
+    builder.can("read", "CreditRecord", { tier: "GOVERNMENT", current: true });
   },
   ORGANIZATION(viewer, builder) {
-    definePublic(viewer, builder);
-    if (viewer.purpose) builder.can("screen", "Subject");
+    readPublicTier(builder);
+    readNoticesOf(viewer, builder);
     if (viewer.org) builder.can("read", "MeasureApplication", { reportedBy: viewer.org });
-    if (viewer.org) builder.can("read", "Notice", { recipientOrg: viewer.org });
+    if (!viewer.purpose) return;
+    builder.can("screen", "Subject");
+    readAuthorizedTierWithConsent(builder);
   },
   PROVIDER(viewer, builder) {
-    definePublic(viewer, builder);
+    readPublicTier(builder);
     if (!viewer.org) return;
     builder.can("read", "CreditRecord", { provider: viewer.org });
     builder.can("read", "ListEntry", { recognizedBy: viewer.org });
     builder.can("submit", "CreditRecord");
     builder.can("recognize", "ListEntry");
   },
-  CREDIT_CENTER(viewer, builder) {
-    definePublic(viewer, builder);
-    builder.can("read", ["Subject", "CreditRecord", "ListEntry", "Objection", "MeasureApplication"]);
+  CREDIT_CENTER(_viewer, builder) {
+    readPublicTier(builder);
+    builder.can("read", ["Subject", "CreditRecord", "ListEntry", "Objection", "MeasureApplication", "RepairCase", "Consent", "Notice"]);
     builder.can("review", ["Objection", "RepairCase"]);
   },
   AUDITOR(_viewer, { can }) {
     can("read", "AuditEvent");
   },
 };
+
+/** Bound for every role, the credit centre included: prohibited data is readable by nobody. */
+export function denyProhibitedData({ cannot }: Builder): void {
+  cannot("read", "all", PROHIBITED_FIELD_WORDS);
+}

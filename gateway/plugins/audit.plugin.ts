@@ -54,6 +54,7 @@ export async function recordAuditEvent(db: Kysely<Database>, operation: AuditedO
         outcome: outcomeOf(operation.errorCodes),
         error_codes: [...new Set(operation.errorCodes)],
         duration_ms: Math.round(performance.now() - context.startedAtMonotonic),
+        consent_ids: [...new Set(context.disclosures.flatMap((disclosure) => disclosure.consentIds ?? []))],
       },
       context.disclosures.map((disclosure) => ({
         subgraph: disclosure.subgraph,

@@ -1,28 +1,36 @@
 import DataLoader from "dataloader";
 import type { Kysely } from "kysely";
-import type { CreditRecordRow, Database } from "../../db/database";
-import type { SubgraphContext } from "../shared/context";
-import { groupBy, indexBy } from "../shared/loaders";
+import type { Database } from "../../db/database";
+import type { RequestScope, SubgraphContext } from "../shared/context";
 import { isUuid } from "../shared/ids";
-import { listRecordsByIds, listRecordsBySubjectIds, listRelatedRecordsBySubjectIds, type RelatedRecordRow } from "./credit-record.repository";
+import { groupBy, indexBy } from "../shared/loaders";
+import { recordAccessFor } from "./credit-record.policy";
+import {
+  listRecordsByIds,
+  listRecordsBySubjectIds,
+  listRelatedRecordsBySubjectIds,
+  type RelatedRecordRow,
+  type VisibleRecordRow,
+} from "./credit-record.repository";
 
 export type CreditRecordLoaders = {
-  recordById: DataLoader<string, CreditRecordRow | undefined>;
-  recordsBySubjectId: DataLoader<string, CreditRecordRow[]>;
+  recordById: DataLoader<string, VisibleRecordRow | undefined>;
+  recordsBySubjectId: DataLoader<string, VisibleRecordRow[]>;
   relatedRecordsBySubjectId: DataLoader<string, RelatedRecordRow[]>;
 };
 export type CreditRecordContext = SubgraphContext<CreditRecordLoaders>;
 
-export function createCreditRecordLoaders(db: Kysely<Database>): CreditRecordLoaders {
+/** Loaders that fetch only what this request's viewer may read: the policy is part of every query. */
+export function createCreditRecordLoaders(db: Kysely<Database>, scope: RequestScope): CreditRecordLoaders {
+  const own = recordAccessFor(scope);
+  const related = recordAccessFor(scope, "relation.related_subject_identifier");
   return {
-    recordById: new DataLoader(async (ids) =>
-      indexBy(ids, await listRecordsByIds(db, ids.filter(isUuid)), (row) => row.id),
-    ),
+    recordById: new DataLoader(async (ids) => indexBy(ids, await listRecordsByIds(db, ids.filter(isUuid), own), (row) => row.id)),
     recordsBySubjectId: new DataLoader(async (subjectIds) =>
-      groupBy(subjectIds, await listRecordsBySubjectIds(db, subjectIds.filter(isUuid)), (row) => row.subject_id),
+      groupBy(subjectIds, await listRecordsBySubjectIds(db, subjectIds.filter(isUuid), own), (row) => row.subject_id),
     ),
     relatedRecordsBySubjectId: new DataLoader(async (subjectIds) =>
-      groupBy(subjectIds, await listRelatedRecordsBySubjectIds(db, subjectIds.filter(isUuid)), (row) => row.related_subject_id),
+      groupBy(subjectIds, await listRelatedRecordsBySubjectIds(db, subjectIds.filter(isUuid), related), (row) => row.related_subject_id),
     ),
   };
 }

@@ -1,20 +1,49 @@
 import type { Kysely } from "kysely";
 import type { CreditRecordRow, Database, NewCreditRecordRow, RecordKindRow, RecordRelationRow } from "../../db/database";
+import type { RecordAccess } from "./credit-record.policy";
 
-export async function listRecordsBySubjectIds(db: Kysely<Database>, subjectIds: readonly string[]): Promise<CreditRecordRow[]> {
+export type VisibleRecordRow = CreditRecordRow & { consent_id: string | null };
+
+/** The subjects' records the request may read (filtered in SQL), with the consent each is read under. */
+export async function listRecordsBySubjectIds(db: Kysely<Database>, subjectIds: readonly string[], access: RecordAccess): Promise<VisibleRecordRow[]> {
   if (subjectIds.length === 0) return [];
   return db
-    .selectFrom("credit_records")
-    .selectAll()
-    .where("subject_id", "in", subjectIds)
-    .orderBy("decided_on", "desc")
-    .orderBy("id")
-    .execute();
+    .selectFrom("credit_records as record")
+    .selectAll("record")
+    .select((eb) => access.consentId(eb).as("consent_id"))
+    .where("record.subject_id", "in", subjectIds)
+    .where(access.where)
+    .orderBy("record.decided_on", "desc")
+    .orderBy("record.id")
+    .execute() as Promise<VisibleRecordRow[]>;
 }
 
-export async function listRecordsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<CreditRecordRow[]> {
+export async function listRecordsByIds(db: Kysely<Database>, ids: readonly string[], access: RecordAccess): Promise<VisibleRecordRow[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom("credit_records").selectAll().where("id", "in", ids).execute();
+  return db
+    .selectFrom("credit_records as record")
+    .selectAll("record")
+    .select((eb) => access.consentId(eb).as("consent_id"))
+    .where("record.id", "in", ids)
+    .where(access.where)
+    .execute() as Promise<VisibleRecordRow[]>;
+}
+
+export type RelatedRecordRow = VisibleRecordRow & { related_subject_id: string; related_subject_identifier: string; relation: string };
+
+/** Organisation records entered on these persons' records (PCIM art. 26), filtered as the persons' own. */
+export async function listRelatedRecordsBySubjectIds(db: Kysely<Database>, subjectIds: readonly string[], access: RecordAccess): Promise<RelatedRecordRow[]> {
+  if (subjectIds.length === 0) return [];
+  return db
+    .selectFrom("record_relations as relation")
+    .innerJoin("credit_records as record", "record.id", "relation.record_id")
+    .selectAll("record")
+    .select(["relation.related_subject_id", "relation.related_subject_identifier", "relation.relation"])
+    .select((eb) => access.consentId(eb).as("consent_id"))
+    .where("relation.related_subject_id", "in", subjectIds)
+    .where(access.where)
+    .orderBy("record.decided_on", "desc")
+    .execute() as Promise<RelatedRecordRow[]>;
 }
 
 export async function listRecordKinds(db: Kysely<Database>): Promise<RecordKindRow[]> {
@@ -59,17 +88,3 @@ export async function insertRecordRelations(db: Kysely<Database>, rows: readonly
     .onConflict((conflict) => conflict.columns(["record_id", "related_subject_id", "relation"]).doNothing())
     .execute();
 }
-
-/** Organisation records related to these persons as legal representative or responsible person. */
-export async function listRelatedRecordsBySubjectIds(db: Kysely<Database>, subjectIds: readonly string[]) {
-  if (subjectIds.length === 0) return [];
-  return db
-    .selectFrom("record_relations as relation")
-    .innerJoin("credit_records as record", "record.id", "relation.record_id")
-    .selectAll("record")
-    .select(["relation.related_subject_id", "relation.related_subject_identifier", "relation.relation"])
-    .where("relation.related_subject_id", "in", subjectIds)
-    .orderBy("record.decided_on", "desc")
-    .execute();
-}
-export type RelatedRecordRow = Awaited<ReturnType<typeof listRelatedRecordsBySubjectIds>>[number];

@@ -1,30 +1,15 @@
-import { subject as policySubject } from "@casl/ability";
 import type { CreditRecordRow, RecordCategory } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
 import { checkRecordSubmissions, type RecordSubmission } from "../../domain/record-submission";
 import { ForbiddenError } from "../../platform/errors";
 import { refuseIfProblems } from "../../platform/input-problems";
 import { discloseReadable } from "../shared/disclose";
-import { listRecordKinds, type RelatedRecordRow } from "./credit-record.repository";
+import { asCreditRecordPolicy, isCurrentRecord } from "./credit-record.policy";
+import { listRecordKinds, type RelatedRecordRow, type VisibleRecordRow } from "./credit-record.repository";
 import type { SubmitResult } from "./credit-record.input";
 import { storeRecords } from "./record-submission.service";
 import type { CreditRecordContext } from "./credit-record.loaders";
 import { CreditRecord, RecordKind } from "./credit-record.type";
-
-/** Still publishable: active and not past its expiry (PCIM art. 27: expired items are no longer published). */
-export function isCurrentRecord(row: Pick<CreditRecordRow, "status" | "expires_on">, today: string): boolean {
-  return row.status === "ACTIVE" && (row.expires_on === null || row.expires_on >= today);
-}
-
-function asCreditRecordPolicy(row: CreditRecordRow, today: string) {
-  return policySubject("CreditRecord", {
-    subjectIdentifier: row.subject_identifier,
-    tier: row.tier,
-    category: row.category,
-    provider: row.provider,
-    current: isCurrentRecord(row, today),
-  });
-}
 
 export function toCreditRecord(row: CreditRecordRow, today: string, relation: string | null = null): CreditRecord {
   return Object.assign(new CreditRecord(), {
@@ -42,13 +27,14 @@ export function toCreditRecord(row: CreditRecordRow, today: string, relation: st
   });
 }
 
-function discloseRecords(context: CreditRecordContext, rows: readonly CreditRecordRow[]): CreditRecord[] {
+function discloseRecords(context: CreditRecordContext, rows: readonly VisibleRecordRow[]): CreditRecord[] {
   const today = chinaDateOf(context.now);
   return discloseReadable(context, rows, {
     entityType: "CreditRecord",
     policyOf: (row) => asCreditRecordPolicy(row, today),
     subjectIdOf: (row) => row.subject_id,
     tierOf: (row) => row.tier,
+    consentIdOf: (row) => row.consent_id,
     toType: (row) => toCreditRecord(row, today),
   });
 }
@@ -61,6 +47,7 @@ function discloseRelatedRecords(context: CreditRecordContext, rows: readonly Rel
     policyOf: (row) => asCreditRecordPolicy({ ...row, subject_identifier: row.related_subject_identifier }, today),
     subjectIdOf: (row) => row.related_subject_id,
     tierOf: (row) => row.tier,
+    consentIdOf: (row) => row.consent_id,
     toType: (row) => toCreditRecord(row, today, row.relation),
   });
 }

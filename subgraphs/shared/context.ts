@@ -5,27 +5,32 @@ import type { Logger } from "../../platform/logger";
 import type { Viewer } from "../../platform/viewer";
 import type { AppAbility } from "../../policies/ability";
 
-export type Disclosure = Readonly<{ subjectId: string; entityType: string; tiers: Tier[]; count: number }>;
+export type Disclosure = Readonly<{ subjectId: string; entityType: string; tiers: Tier[]; count: number; consentIds: string[] }>;
 
 /**
  * What one request disclosed of whom. Services record every row they return; the subgraph reports the
  * summary to the gateway in the response's `extensions.disclosed`, and the gateway audits it.
  */
 export class DisclosureLog {
-  private readonly entries = new Map<string, { subjectId: string; entityType: string; tiers: Set<Tier>; count: number }>();
+  private readonly entries = new Map<string, { subjectId: string; entityType: string; tiers: Set<Tier>; count: number; consentIds: Set<string> }>();
 
-  record(subjectId: string, entityType: string, tier: Tier): void {
+  /** One row disclosed; `consentId` when the row was readable only under that consent. */
+  record(subjectId: string, entityType: string, tier: Tier, consentId?: string | null): void {
     const key = `${subjectId}\u0000${entityType}`;
-    const entry = this.entries.get(key) ?? { subjectId, entityType, tiers: new Set<Tier>(), count: 0 };
+    const entry = this.entries.get(key) ?? { subjectId, entityType, tiers: new Set<Tier>(), count: 0, consentIds: new Set<string>() };
     entry.tiers.add(tier);
     entry.count += 1;
+    if (consentId) entry.consentIds.add(consentId);
     this.entries.set(key, entry);
   }
 
   summary(): Disclosure[] {
-    return [...this.entries.values()].map((entry) => ({ ...entry, tiers: [...entry.tiers].sort() }));
+    return [...this.entries.values()].map((entry) => ({ ...entry, tiers: [...entry.tiers].sort(), consentIds: [...entry.consentIds] }));
   }
 }
+
+/** Who asks and when: what loaders need to compile the policy into SQL. */
+export type RequestScope = Readonly<{ viewer: Viewer; ability: AppAbility; now: Date }>;
 
 /** Everything a resolver may use, built fresh for each request: nothing cached here crosses users. */
 export type SubgraphContext<TLoaders = unknown> = {

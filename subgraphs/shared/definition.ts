@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database";
 import type { BuiltSubgraph } from "./build-subgraph-schema";
+import type { RequestScope } from "./context";
 
 export const SUBGRAPH_NAMES = ["subjects", "records", "lists", "measures", "repair", "audit"] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -9,5 +10,5 @@ export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 export type SubgraphDefinition<TLoaders = unknown> = Readonly<{
   name: SubgraphName;
   build(): Promise<BuiltSubgraph>;
-  createLoaders(db: Kysely<Database>): TLoaders;
+  createLoaders(db: Kysely<Database>, scope: RequestScope): TLoaders;
 }>;

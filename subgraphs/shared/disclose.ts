@@ -8,6 +8,8 @@ export type DisclosedEntity<Row, Type> = Readonly<{
   policyOf(row: Row): PolicySubject;
   subjectIdOf(row: Row): string;
   tierOf(row: Row): Tier;
+  /** The consent a row was read under, for the audit (PCIM art. 21). */
+  consentIdOf?(row: Row): string | null;
   toType(row: Row): Type;
 }>;
 
@@ -23,7 +25,7 @@ export function discloseReadable<Row, Type>(
   const readable: Type[] = [];
   for (const row of rows) {
     if (!context.ability.can("read", entity.policyOf(row))) continue;
-    context.disclosures.record(entity.subjectIdOf(row), entity.entityType, entity.tierOf(row));
+    context.disclosures.record(entity.subjectIdOf(row), entity.entityType, entity.tierOf(row), entity.consentIdOf?.(row));
     readable.push(entity.toType(row));
   }
   return readable;

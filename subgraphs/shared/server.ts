@@ -11,7 +11,7 @@ import { BodyTooLargeError, executeWithApollo, parseJsonBody, readBody, writeGra
 import type { Logger } from "../../platform/logger";
 import { ReplayGuard, SIGNATURE_HEADER, SignatureError, verifySubgraphRequest } from "../../platform/subgraph-signature";
 import { defineAbilityFor } from "../../policies/define-ability-for";
-import { DisclosureLog, type SubgraphContext } from "./context";
+import { DisclosureLog, type RequestScope, type SubgraphContext } from "./context";
 
 export type SubgraphServerOptions<TLoaders> = Readonly<{
   name: string;
@@ -22,7 +22,7 @@ export type SubgraphServerOptions<TLoaders> = Readonly<{
   maxBodyBytes: number;
   rules: DomainRules;
   /** Builds this subgraph's DataLoaders for one request. */
-  createLoaders: (db: Kysely<Database>) => TLoaders;
+  createLoaders: (db: Kysely<Database>, scope: RequestScope) => TLoaders;
 }>;
 
 export type RunningSubgraph = Readonly<{ name: string; url: string; stop(): Promise<void> }>;
@@ -106,7 +106,7 @@ export async function startSubgraphServer<TLoaders>(
           now: new Date(),
           rules: options.rules,
         };
-        return { ...base, loaders: options.createLoaders(options.db) };
+        return { ...base, loaders: options.createLoaders(options.db, base) };
       });
     })().catch((error: unknown) => {
       if (response.headersSent) {

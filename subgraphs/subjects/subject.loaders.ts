@@ -1,24 +1,26 @@
 import DataLoader from "dataloader";
 import type { Kysely } from "kysely";
-import type { Database, SubjectRelationRow, SubjectRow } from "../../db/database";
-import type { SubgraphContext } from "../shared/context";
+import type { Database, SubjectRelationRow } from "../../db/database";
+import type { RequestScope, SubgraphContext } from "../shared/context";
 import { isUuid } from "../shared/ids";
 import { groupBy, indexBy } from "../shared/loaders";
-import { listRelationsByOrganisationIds, listSubjectsByIdentifiers, listSubjectsByIds } from "./subject.repository";
+import { subjectAccessFor, type VisibleSubjectRow } from "./subject.policy";
+import { listRelationsByOrganisationIds, listVisibleSubjects } from "./subject.repository";
 
 export type SubjectLoaders = {
-  subjectById: DataLoader<string, SubjectRow | undefined>;
-  subjectByIdentifier: DataLoader<string, SubjectRow | undefined>;
+  subjectById: DataLoader<string, VisibleSubjectRow | undefined>;
+  subjectByIdentifier: DataLoader<string, VisibleSubjectRow | undefined>;
   relationsByOrganisationId: DataLoader<string, SubjectRelationRow[]>;
 };
 
 export type SubjectContext = SubgraphContext<SubjectLoaders>;
 
-export function createSubjectLoaders(db: Kysely<Database>): SubjectLoaders {
+export function createSubjectLoaders(db: Kysely<Database>, scope: RequestScope): SubjectLoaders {
+  const access = subjectAccessFor(scope);
   return {
-    subjectById: new DataLoader(async (ids) => indexBy(ids, await listSubjectsByIds(db, ids.filter(isUuid)), (row) => row.id)),
+    subjectById: new DataLoader(async (ids) => indexBy(ids, await listVisibleSubjects(db, "id", ids.filter(isUuid), access), (row) => row.id)),
     subjectByIdentifier: new DataLoader(async (identifiers) =>
-      indexBy(identifiers, await listSubjectsByIdentifiers(db, identifiers), (row) => row.identifier),
+      indexBy(identifiers, await listVisibleSubjects(db, "identifier", identifiers, access), (row) => row.identifier),
     ),
     relationsByOrganisationId: new DataLoader(async (ids) =>
       groupBy(ids, await listRelationsByOrganisationIds(db, ids.filter(isUuid)), (row) => row.organisation_id),

@@ -1,14 +1,23 @@
 import type { Kysely } from "kysely";
 import type { Database, SubjectRelationKind, SubjectRelationRow, SubjectRow, SubjectUpdate } from "../../db/database";
 import type { RegisteredSubject } from "../../domain/subject-ref";
+import type { SubjectAccess, VisibleSubjectRow } from "./subject.policy";
 
-export async function findSubjectByIdentifier(db: Kysely<Database>, identifier: string): Promise<SubjectRow | undefined> {
-  return db.selectFrom("subjects").selectAll().where("identifier", "=", identifier).executeTakeFirst();
-}
-
-export async function listSubjectsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<SubjectRow[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom("subjects").selectAll().where("id", "in", ids).execute();
+/** Subjects the request may read (filtered in SQL), with the consent the viewer holds for each, if any. */
+export async function listVisibleSubjects(
+  db: Kysely<Database>,
+  by: "id" | "identifier",
+  keys: readonly string[],
+  access: SubjectAccess,
+): Promise<VisibleSubjectRow[]> {
+  if (keys.length === 0) return [];
+  return db
+    .selectFrom("subjects as subject")
+    .selectAll("subject")
+    .select((eb) => access.consentId(eb).as("consent_id"))
+    .where(`subject.${by}`, "in", keys)
+    .where(access.where)
+    .execute() as Promise<VisibleSubjectRow[]>;
 }
 
 /**

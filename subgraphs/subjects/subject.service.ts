@@ -1,5 +1,4 @@
-import { subject as policySubject } from "@casl/ability";
-import type { SubjectRelationKind, SubjectRow } from "../../db/database";
+import type { SubjectRelationKind } from "../../db/database";
 import { checkIdentifier, maskCitizenId } from "../../domain/identifiers";
 import { isOccupationGroup, OCCUPATION_GROUPS } from "../../domain/occupation-groups";
 import { checkSubjectRef, type SubjectRef } from "../../domain/subject-ref";
@@ -7,20 +6,17 @@ import { ForbiddenError, InvalidIdentifierError } from "../../platform/errors";
 import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
 import type { AppAbility } from "../../policies/ability";
 import type { SubjectContext } from "./subject.loaders";
+import { readableSubjectFields, type VisibleSubjectRow } from "./subject.policy";
 import { registerSubjects, replaceRelations, updateSubjectDetails } from "./subject.repository";
 import { GUARDED_SUBJECT_FIELDS, ResponsiblePerson, Subject, type GuardedSubjectField } from "./subject.type";
 
-function asSubjectPolicy(row: SubjectRow) {
-  return policySubject("Subject", { subjectIdentifier: row.identifier, kind: row.kind });
-}
-
-export function toSubject(row: SubjectRow, ability: AppAbility): Subject {
-  const policy = asSubjectPolicy(row);
+export function toSubject(row: VisibleSubjectRow, ability: AppAbility): Subject {
+  const readable = readableSubjectFields(ability, row, ["identifier", ...GUARDED_SUBJECT_FIELDS]);
   return Object.assign(new Subject(), {
     id: row.id,
     kind: row.kind,
     name: row.name,
-    identifier: ability.can("read", policy, "identifier") || row.kind !== "NATURAL_PERSON" ? row.identifier : maskCitizenId(row.identifier),
+    identifier: readable.has("identifier") ? row.identifier : maskCitizenId(row.identifier),
     details: {
       sex: row.sex,
       birthDate: row.birth_date,
@@ -31,7 +27,7 @@ export function toSubject(row: SubjectRow, ability: AppAbility): Subject {
       nature: row.nature,
       region: row.region,
     },
-    readableFields: new Set(GUARDED_SUBJECT_FIELDS.filter((field) => ability.can("read", policy, field))),
+    readableFields: new Set(GUARDED_SUBJECT_FIELDS.filter((field) => readable.has(field))),
   });
 }
 
@@ -43,9 +39,11 @@ export function revealSubjectField<T>(subject: Subject, field: GuardedSubjectFie
   return value;
 }
 
-function discloseSubject(context: SubjectContext, row: SubjectRow): Subject {
-  context.disclosures.record(row.id, "Subject", "PUBLIC");
-  return toSubject(row, context.ability);
+function discloseSubject(context: SubjectContext, row: VisibleSubjectRow): Subject {
+  const subject = toSubject(row, context.ability);
+  const tier = subject.readableFields.has("employer") ? "AUTHORIZED" : subject.readableFields.has("sex") ? "GOVERNMENT" : "PUBLIC";
+  context.disclosures.record(row.id, "Subject", row.kind === "NATURAL_PERSON" ? tier : "PUBLIC", tier === "AUTHORIZED" ? row.consent_id : null);
+  return subject;
 }
 
 /** `subject(identifier)`: a bad checksum is `INVALID_IDENTIFIER` naming the rule; unknown is null. */
@@ -155,7 +153,9 @@ export async function registerSubject(context: SubjectContext, input: SubjectReg
         checkedPeople.map((entry) => ({ personId: registered.get(entry.checked!.identifier)!.id, relation: entry.relation })),
       );
     }
-    return (await trx.selectFrom("subjects").selectAll().where("id", "=", own.id).executeTakeFirstOrThrow());
+    return own.id;
   });
-  return discloseSubject(context, row);
+  const stored = await context.loaders.subjectById.load(row);
+  if (!stored) throw new ForbiddenError("the registration was stored, but your role may not read this subject");
+  return discloseSubject(context, stored);
 }

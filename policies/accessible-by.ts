@@ -1,0 +1,78 @@
+import { rulesToAST } from "@casl/ability/extra";
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
+import type { Action, AppAbility } from "./ability";
+
+type AnyBuilder = ExpressionBuilder<any, any>;
+
+/**
+ * How one policy field reads in SQL for one table: a column (compared with the rule's operator) or, for
+ * a computed boolean like `current` or `consented`, a predicate.
+ */
+export type PolicyColumn =
+  | Readonly<{ column: string }>
+  | Readonly<{ predicate: (eb: AnyBuilder) => Expression<SqlBool> }>;
+
+export type PolicyColumns = Readonly<Record<string, PolicyColumn>>;
+
+type Condition =
+  | { operator: "and" | "or"; value: Condition[] }
+  | { operator: "not"; value: Condition[] | Condition }
+  | { operator: string; field: string; value: unknown };
+
+export class UntranslatablePolicyError extends Error {
+  override readonly name = "UntranslatablePolicyError";
+}
+
+const COMPARISONS: Record<string, "=" | "<>" | "in" | "not in" | "<" | "<=" | ">" | ">="> = {
+  eq: "=",
+  ne: "<>",
+  in: "in",
+  nin: "not in",
+  lt: "<",
+  lte: "<=",
+  gt: ">",
+  gte: ">=",
+};
+
+/**
+ * Compiles what `ability` allows for `action` on `subjectType` into a Kysely `where` expression over the
+ * table described by `columns`, so list queries fetch only permitted rows. No rule matches nothing
+ * (`false`); a field or operator the map cannot express throws rather than widening access.
+ */
+export function accessibleBy(
+  ability: AppAbility,
+  action: Action,
+  subjectType: "Subject" | "CreditRecord" | "ListEntry" | "Objection" | "MeasureApplication" | "Notice" | "Consent",
+  columns: PolicyColumns,
+): (eb: AnyBuilder) => Expression<SqlBool> {
+  const ast = rulesToAST(ability, action, subjectType) as Condition | null;
+  return (eb) => (ast ? compile(eb, ast, columns) : sql<SqlBool>`false`);
+}
+
+function compile(eb: AnyBuilder, condition: Condition, columns: PolicyColumns): Expression<SqlBool> {
+  if (condition.operator === "and" || condition.operator === "or") {
+    const parts = (condition.value as Condition[]).map((part) => compile(eb, part, columns));
+    if (parts.length === 0) return condition.operator === "and" ? sql<SqlBool>`true` : sql<SqlBool>`false`;
+    return condition.operator === "and" ? eb.and(parts) : eb.or(parts);
+  }
+  if (condition.operator === "not") {
+    const inner = Array.isArray(condition.value) ? { operator: "and" as const, value: condition.value } : (condition.value as Condition);
+    return eb.not(compile(eb, inner, columns));
+  }
+  const { field, value } = condition as { field: string; value: unknown; operator: string };
+  const mapping = columns[field];
+  if (!mapping) throw new UntranslatablePolicyError(`policy field ${field} has no SQL mapping`);
+  if ("predicate" in mapping) {
+    if ((condition.operator !== "eq" && condition.operator !== "ne") || typeof value !== "boolean") {
+      throw new UntranslatablePolicyError(`computed field ${field} supports only equality with true or false`);
+    }
+    const positive = (condition.operator === "eq") === value;
+    return positive ? mapping.predicate(eb) : eb.not(mapping.predicate(eb));
+  }
+  const operator = COMPARISONS[condition.operator];
+  if (!operator) throw new UntranslatablePolicyError(`policy operator ${condition.operator} has no SQL translation`);
+  if ((operator === "in" || operator === "not in") && Array.isArray(value) && value.length === 0) {
+    return operator === "in" ? sql<SqlBool>`false` : sql<SqlBool>`true`;
+  }
+  return eb(eb.ref(mapping.column), operator, value as never);
+}
