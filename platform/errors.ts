@@ -108,3 +108,15 @@ export function toClientError(
   onInternal(original);
   return { message: INTERNAL_ERROR_MESSAGE, ...path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }
+
+export class PurposeRequiredError extends CreditError {
+  constructor(message = "declare the duty or purpose of this query in the X-Credit-Purpose header (PCIM art. 33: 非履职需要，不得查询)") {
+    super("PURPOSE_REQUIRED", message, { header: "X-Credit-Purpose" });
+  }
+}
+
+export class ConsentRequiredError extends CreditError {
+  constructor(message = "this is authorized-tier information: it needs the subject's valid written consent for your organisation and declared purpose (PCIM art. 21)") {
+    super("CONSENT_REQUIRED", message);
+  }
+}

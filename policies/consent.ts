@@ -1,4 +1,5 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from "kysely";
+import type { Database } from "../db/database";
 import type { Viewer } from "../platform/viewer";
 
 /**
@@ -25,4 +26,25 @@ export function validConsentFor(viewer: Viewer, now: Date, subjectIdentifier: Ex
 export function consentedPredicate(viewer: Viewer, now: Date, subjectIdentifierColumn: string) {
   return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> =>
     viewer.org && viewer.purpose ? eb.exists(validConsentFor(viewer, now, eb.ref(subjectIdentifierColumn))(eb)) : sql<SqlBool>`false`;
+}
+
+/** Valid consents the viewer holds, by subject id: which subjects' authorized tier it may read, and under which consent. */
+export async function findValidConsents(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  now: Date,
+  subjectIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (!viewer.org || !viewer.purpose || subjectIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("consents")
+    .select(["id", "subject_id"])
+    .where("grantee", "=", viewer.org)
+    .where("purpose", "=", viewer.purpose)
+    .where("subject_id", "in", subjectIds)
+    .where("valid_from", "<=", now)
+    .where("valid_until", ">", now)
+    .where("revoked_at", "is", null)
+    .execute();
+  return new Map(rows.map((row) => [row.subject_id, row.id]));
 }

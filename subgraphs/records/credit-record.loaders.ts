@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database";
+import { findValidConsents } from "../../policies/consent";
 import type { RequestScope, SubgraphContext } from "../shared/context";
 import { isUuid } from "../shared/ids";
 import { groupBy, indexBy } from "../shared/loaders";
@@ -17,6 +18,8 @@ export type CreditRecordLoaders = {
   recordById: DataLoader<string, VisibleRecordRow | undefined>;
   recordsBySubjectId: DataLoader<string, VisibleRecordRow[]>;
   relatedRecordsBySubjectId: DataLoader<string, RelatedRecordRow[]>;
+  /** The viewer's valid consent for a subject (id), if any. */
+  consentBySubjectId: DataLoader<string, string | undefined>;
 };
 export type CreditRecordContext = SubgraphContext<CreditRecordLoaders>;
 
@@ -32,5 +35,9 @@ export function createCreditRecordLoaders(db: Kysely<Database>, scope: RequestSc
     relatedRecordsBySubjectId: new DataLoader(async (subjectIds) =>
       groupBy(subjectIds, await listRelatedRecordsBySubjectIds(db, subjectIds.filter(isUuid), related), (row) => row.related_subject_id),
     ),
+    consentBySubjectId: new DataLoader(async (subjectIds) => {
+      const consents = await findValidConsents(db, scope.viewer, scope.now, subjectIds.filter(isUuid));
+      return subjectIds.map((id) => consents.get(id));
+    }),
   };
 }

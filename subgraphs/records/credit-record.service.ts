@@ -1,7 +1,8 @@
-import type { CreditRecordRow, RecordCategory } from "../../db/database";
+import type { CreditRecordRow, RecordCategory, Tier } from "../../db/database";
+import { readsAuthorizedTierByConsent, requirePurposeForNonPublicData } from "../../policies/purpose";
 import { chinaDateOf } from "../../domain/dates";
 import { checkRecordSubmissions, type RecordSubmission } from "../../domain/record-submission";
-import { ForbiddenError } from "../../platform/errors";
+import { ConsentRequiredError, ForbiddenError } from "../../platform/errors";
 import { refuseIfProblems } from "../../platform/input-problems";
 import { discloseReadable } from "../shared/disclose";
 import { asCreditRecordPolicy, isCurrentRecord } from "./credit-record.policy";
@@ -57,12 +58,18 @@ export async function listSubjectRecords(
   context: CreditRecordContext,
   subjectId: string,
   category: RecordCategory | null,
+  tier: Tier | null = null,
 ): Promise<CreditRecord[]> {
+  requirePurposeForNonPublicData(context.viewer);
+  if (tier === "AUTHORIZED" && readsAuthorizedTierByConsent(context.viewer) && !(await context.loaders.consentBySubjectId.load(subjectId))) {
+    throw new ConsentRequiredError();
+  }
   const [own, related] = await Promise.all([
     context.loaders.recordsBySubjectId.load(subjectId),
     context.loaders.relatedRecordsBySubjectId.load(subjectId),
   ]);
-  const inCategory = <R extends CreditRecordRow>(rows: readonly R[]) => (category ? rows.filter((row) => row.category === category) : rows);
+  const inCategory = <R extends CreditRecordRow>(rows: readonly R[]) =>
+    rows.filter((row) => (!category || row.category === category) && (!tier || row.tier === tier));
   return [...discloseRecords(context, inCategory(own)), ...discloseRelatedRecords(context, inCategory(related))];
 }
 

@@ -1,5 +1,6 @@
 import { buildSubgraph } from "../shared/build-subgraph-schema";
 import type { SubgraphDefinition } from "../shared/definition";
+import { ConsentResolver } from "./consent.resolver";
 import { createSubjectLoaders, type SubjectContext, type SubjectLoaders } from "./subject.loaders";
 import { resolveSubjectReference } from "./subject.reference";
 import { SubjectResolver } from "./subject.resolver";
@@ -8,7 +9,7 @@ export const subjectsSubgraph: SubgraphDefinition<SubjectLoaders> = {
   name: "subjects",
   build: () =>
     buildSubgraph<SubjectContext>({
-      resolvers: [SubjectResolver],
+      resolvers: [SubjectResolver, ConsentResolver],
       references: { Subject: { __resolveReference: resolveSubjectReference } },
     }),
   createLoaders: createSubjectLoaders,

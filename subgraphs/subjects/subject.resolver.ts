@@ -24,23 +24,23 @@ export class SubjectResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: "MALE or FEMALE (natural persons, from the ID)." })
-  sex(@Root() subject: Subject): string | null {
-    return revealSubjectField(subject, "sex", subject.details.sex);
+  sex(@Root() subject: Subject, @Ctx() context: SubjectContext): string | null {
+    return revealSubjectField(context, subject, "sex", subject.details.sex);
   }
 
   @FieldResolver(() => DateScalar, { nullable: true, description: "From the ID (natural persons)." })
-  birthDate(@Root() subject: Subject): string | null {
-    return revealSubjectField(subject, "birthDate", subject.details.birthDate);
+  birthDate(@Root() subject: Subject, @Ctx() context: SubjectContext): string | null {
+    return revealSubjectField(context, subject, "birthDate", subject.details.birthDate);
   }
 
   @FieldResolver(() => String, { nullable: true, description: "Key occupational group code." })
-  occupationGroup(@Root() subject: Subject): string | null {
-    return revealSubjectField(subject, "occupationGroup", subject.details.occupationGroup);
+  occupationGroup(@Root() subject: Subject, @Ctx() context: SubjectContext): string | null {
+    return revealSubjectField(context, subject, "occupationGroup", subject.details.occupationGroup);
   }
 
   @FieldResolver(() => Boolean, { nullable: true, description: "A state employee (国家工作人员)." })
-  stateEmployee(@Root() subject: Subject): boolean | null {
-    return revealSubjectField(subject, "stateEmployee", subject.details.stateEmployee);
+  stateEmployee(@Root() subject: Subject, @Ctx() context: SubjectContext): boolean | null {
+    return revealSubjectField(context, subject, "stateEmployee", subject.details.stateEmployee);
   }
 
   @FieldResolver(() => Subject, { nullable: true, description: "The employer organisation." })
@@ -49,18 +49,18 @@ export class SubjectResolver {
   }
 
   @FieldResolver(() => String, { nullable: true })
-  registeredAddress(@Root() subject: Subject): string | null {
-    return revealSubjectField(subject, "registeredAddress", subject.details.registeredAddress);
+  registeredAddress(@Root() subject: Subject, @Ctx() context: SubjectContext): string | null {
+    return revealSubjectField(context, subject, "registeredAddress", subject.details.registeredAddress);
   }
 
   @FieldResolver(() => String, { nullable: true, description: "Nature of an organisation." })
-  nature(@Root() subject: Subject): string | null {
-    return revealSubjectField(subject, "nature", subject.details.nature);
+  nature(@Root() subject: Subject, @Ctx() context: SubjectContext): string | null {
+    return revealSubjectField(context, subject, "nature", subject.details.nature);
   }
 
   @FieldResolver(() => String, { nullable: true, description: "Region code (USCC positions 3-8, or the ID's first six digits)." })
-  region(@Root() subject: Subject): string | null {
-    return revealSubjectField(subject, "region", subject.details.region);
+  region(@Root() subject: Subject, @Ctx() context: SubjectContext): string | null {
+    return revealSubjectField(context, subject, "region", subject.details.region);
   }
 
   @FieldResolver(() => Subject, { nullable: true })

@@ -2,9 +2,11 @@ import type { SubjectRelationKind } from "../../db/database";
 import { checkIdentifier, maskCitizenId } from "../../domain/identifiers";
 import { isOccupationGroup, OCCUPATION_GROUPS } from "../../domain/occupation-groups";
 import { checkSubjectRef, type SubjectRef } from "../../domain/subject-ref";
-import { ForbiddenError, InvalidIdentifierError } from "../../platform/errors";
+import { ConsentRequiredError, ForbiddenError, InvalidIdentifierError } from "../../platform/errors";
 import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
 import type { AppAbility } from "../../policies/ability";
+import { readsAuthorizedTierByConsent, requirePurposeForNonPublicData } from "../../policies/purpose";
+import { ORGANISATION_PUBLIC_FIELDS, PERSON_AUTHORIZED_FIELDS } from "../../policies/subject-fields";
 import type { SubjectContext } from "./subject.loaders";
 import { readableSubjectFields, type VisibleSubjectRow } from "./subject.policy";
 import { registerSubjects, replaceRelations, updateSubjectDetails } from "./subject.repository";
@@ -31,12 +33,19 @@ export function toSubject(row: VisibleSubjectRow, ability: AppAbility): Subject 
   });
 }
 
-/** A guarded field: its value when the viewer may read it, otherwise FORBIDDEN at the field's path (value null). */
-export function revealSubjectField<T>(subject: Subject, field: GuardedSubjectField, value: T): T {
-  if (!subject.readableFields.has(field)) {
-    throw new ForbiddenError(`your role may not read ${field} of this subject`);
+/**
+ * A guarded field: its value when the viewer may read it; otherwise null with, at the field's path,
+ * PURPOSE_REQUIRED (a GOVERNMENT or ORGANIZATION viewer declared no purpose), CONSENT_REQUIRED (an
+ * authorized-tier field without consent) or FORBIDDEN.
+ */
+export function revealSubjectField<T>(context: SubjectContext, subject: Subject, field: GuardedSubjectField, value: T): T {
+  if (subject.readableFields.has(field)) return value;
+  const publicForOrganisations = subject.kind !== "NATURAL_PERSON" && ORGANISATION_PUBLIC_FIELDS.includes(field);
+  if (!publicForOrganisations) requirePurposeForNonPublicData(context.viewer);
+  if (subject.kind === "NATURAL_PERSON" && PERSON_AUTHORIZED_FIELDS.includes(field) && readsAuthorizedTierByConsent(context.viewer)) {
+    throw new ConsentRequiredError();
   }
-  return value;
+  throw new ForbiddenError(`your role may not read ${field} of this subject`);
 }
 
 function discloseSubject(context: SubjectContext, row: VisibleSubjectRow): Subject {
@@ -65,13 +74,13 @@ export async function resolveSubjectById(context: SubjectContext, id: string): P
 }
 
 export async function resolveEmployer(context: SubjectContext, subject: Subject): Promise<Subject | null> {
-  const identifier = revealSubjectField(subject, "employer", subject.details.employerIdentifier);
+  const identifier = revealSubjectField(context, subject, "employer", subject.details.employerIdentifier);
   const row = identifier ? await context.loaders.subjectByIdentifier.load(identifier) : undefined;
   return row ? discloseSubject(context, row) : null;
 }
 
 export async function resolveResponsiblePersons(context: SubjectContext, subject: Subject, only?: SubjectRelationKind): Promise<ResponsiblePerson[]> {
-  revealSubjectField(subject, only === "LEGAL_REPRESENTATIVE" ? "legalRepresentative" : "responsiblePersons", null);
+  revealSubjectField(context, subject, only === "LEGAL_REPRESENTATIVE" ? "legalRepresentative" : "responsiblePersons", null);
   const relations = (await context.loaders.relationsByOrganisationId.load(subject.id)).filter((relation) => !only || relation.relation === only);
   const persons = await context.loaders.subjectById.loadMany(relations.map((relation) => relation.person_id));
   return relations.flatMap((relation, index) => {

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import type { RecordCategory as Category } from "../../../db/database";
+import type { RecordCategory as Category, Tier as TierValue } from "../../../db/database";
 import type { CreditRecordContext } from "../credit-record.loaders";
 import { listSubjectRecords } from "../credit-record.service";
-import { CreditRecord, RecordCategory } from "../credit-record.type";
+import { CreditRecord, RecordCategory, Tier } from "../credit-record.type";
 import { Subject } from "./subject.type";
 
 @Resolver(() => Subject)
@@ -11,8 +11,9 @@ export class SubjectRecordsResolver {
   async records(
     @Root() subject: Subject,
     @Arg("category", () => RecordCategory, { nullable: true }) category: Category | null,
+    @Arg("tier", () => Tier, { nullable: true, description: "Only this tier; asking for AUTHORIZED without consent is CONSENT_REQUIRED." }) tier: TierValue | null,
     @Ctx() context: CreditRecordContext,
   ): Promise<CreditRecord[]> {
-    return listSubjectRecords(context, subject.id, category ?? null);
+    return listSubjectRecords(context, subject.id, category ?? null, tier ?? null);
   }
 }
