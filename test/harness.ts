@@ -60,12 +60,10 @@ async function createTestDatabase(adminUrl: string): Promise<{ url: string; drop
   };
 }
 
-/**
- * Boots the whole federation in-process on free ports against a fresh, migrated database: embedded
- * PGlite by default, a new PostgreSQL database when `DATABASE_URL` is set. `seed: "demo"` loads the
- * demo data.
- */
-export async function startTestFederation(options: { seed?: "demo" | "none" } = {}): Promise<TestFederation> {
+export type TestDatabase = Readonly<{ config: Config; connection: DatabaseConnection; stop(): Promise<void> }>;
+
+/** A fresh migrated database with the reference catalogs: PGlite, or a new PostgreSQL database when `DATABASE_URL` is set. */
+export async function startTestDatabase(): Promise<TestDatabase> {
   const base = loadConfig();
   const database = base.database.kind === "postgres" ? await createTestDatabase(base.database.url) : null;
   const config = loadConfig({
@@ -77,6 +75,23 @@ export async function startTestFederation(options: { seed?: "demo" | "none" } = 
   const connection = await connect(config.database, { maxConnections: 5 });
   await migrateToLatest(connection.db);
   await loadReferenceData(connection.db);
+  return {
+    config,
+    connection,
+    async stop() {
+      await connection.close();
+      await database?.drop();
+    },
+  };
+}
+
+/**
+ * Boots the whole federation in-process on free ports against a fresh, migrated database: embedded
+ * PGlite by default, a new PostgreSQL database when `DATABASE_URL` is set. `seed: "demo"` loads the
+ * demo data.
+ */
+export async function startTestFederation(options: { seed?: "demo" | "none" } = {}): Promise<TestFederation> {
+  const { config, connection, stop: stopDatabase } = await startTestDatabase();
   if (options.seed === "demo") await seedDemoData(connection.db, chinaDateOf(new Date()));
   const jwtSecret = randomBytes(32).toString("base64url");
   const federation = await startFederation({
@@ -110,8 +125,7 @@ export async function startTestFederation(options: { seed?: "demo" | "none" } = 
     },
     async stop() {
       await federation.stop();
-      await connection.close();
-      await database?.drop();
+      await stopDatabase();
     },
   };
 }
