@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chinaDateOf } from "../domain/dates";
+import { ROLES, type Purpose, type Role, type Viewer } from "../platform/viewer";
+import { asCreditRecordPolicy, recordAccessFor } from "../subgraphs/records/credit-record.policy";
+import { asSubjectPolicy, subjectAccessFor } from "../subgraphs/subjects/subject.policy";
+import { citizenId, daysAgo, uscc } from "../test/fixtures";
+import { startTestDatabase, type TestDatabase } from "../test/harness";
+import { defineAbilityFor } from "./define-ability-for";
+
+/**
+ * The SQL a policy compiles to must select exactly the rows `ability.can` allows, for every role and
+ * viewer variant, on a fixture with every tier, status, expiry, provider, owner and consent state.
+ */
+let database: TestDatabase;
+const now = new Date();
+const today = chinaDateOf(now);
+const SUBJECTS = [citizenId(800), citizenId(801), uscc(802)];
+const PROVIDERS = ["P-ONE", "P-TWO"];
+
+beforeAll(async () => {
+  database = await startTestDatabase();
+  const db = database.connection.db;
+  const subjects = await db
+    .insertInto("subjects")
+    .values(SUBJECTS.map((identifier, index) => ({ identifier, name: `fixture ${index}`, kind: index < 2 ? ("NATURAL_PERSON" as const) : ("LEGAL_PERSON" as const) })))
+    .returning(["id", "identifier"])
+    .execute();
+  let document = 0;
+  for (const subject of subjects) {
+    for (const tier of ["PUBLIC", "GOVERNMENT", "AUTHORIZED"] as const) {
+      for (const [status, expiresOn] of [["ACTIVE", null], ["ACTIVE", daysAgo(-30)], ["ACTIVE", daysAgo(1)], ["CORRECTED", null], ["ARCHIVED", daysAgo(-30)]] as const) {
+        for (const provider of PROVIDERS) {
+          await db
+            .insertInto("credit_records")
+            .values({
+              subject_id: subject.id,
+              subject_identifier: subject.identifier,
+              category: "NEGATIVE",
+              kind: "ADMINISTRATIVE_PENALTY",
+              severity: "GENERAL",
+              tier,
+              title: "fixture",
+              provider,
+              document_number: `FX-${document++}`,
+              decided_on: daysAgo(100),
+              expires_on: expiresOn,
+              status,
+            })
+            .execute();
+        }
+      }
+    }
+  }
+  const consent = (identifier: string, grantee: string, purpose: Purpose, validUntil: Date, revoked = false) => ({
+    subject_id: subjects.find((subject) => subject.identifier === identifier)!.id,
+    subject_identifier: identifier,
+    grantee,
+    purpose,
+    valid_from: new Date(now.getTime() - 86_400_000),
+    valid_until: validUntil,
+    evidence_hash: null,
+    revoked_at: revoked ? new Date(now.getTime() - 1_000) : null,
+  });
+  await db
+    .insertInto("consents")
+    .values([
+      consent(SUBJECTS[0]!, "BANK", "CREDIT_LENDING", new Date(now.getTime() + 86_400_000)),
+      consent(SUBJECTS[1]!, "BANK", "CREDIT_LENDING", new Date(now.getTime() + 86_400_000), true),
+      consent(SUBJECTS[2]!, "BANK", "BUSINESS_COOPERATION", new Date(now.getTime() + 86_400_000)),
+      consent(SUBJECTS[1]!, "GOV", "ADMINISTRATIVE_LICENSING", new Date(now.getTime() + 86_400_000)),
+    ])
+    .execute();
+});
+afterAll(async () => database?.stop());
+
+const VIEWERS: Viewer[] = ROLES.flatMap((role: Role) => {
+  const base = { role, actor: "tester", org: null, subject: null, purpose: null } as Viewer;
+  return [
+    base,
+    { ...base, org: "BANK", purpose: "CREDIT_LENDING" },
+    { ...base, org: "BANK", purpose: "BUSINESS_COOPERATION" },
+    { ...base, org: "GOV", purpose: "ADMINISTRATIVE_LICENSING" },
+    { ...base, org: "GOV", purpose: "CREDIT_LENDING" },
+    { ...base, org: "P-ONE" },
+    { ...base, subject: SUBJECTS[0]! },
+    { ...base, subject: SUBJECTS[2]! },
+  ];
+});
+
+describe("accessibleBy: SQL filter = ability.can, every role and viewer", () => {
+  it.each(VIEWERS.map((viewer) => [`${viewer.role} org=${viewer.org} purpose=${viewer.purpose} subject=${viewer.subject}`, viewer] as const))(
+    "CreditRecord: %s",
+    async (_label, viewer) => {
+      const scope = { viewer, ability: defineAbilityFor(viewer), now };
+      const access = recordAccessFor(scope);
+      const db = database.connection.db;
+      const everything = await db
+        .selectFrom("credit_records as record")
+        .selectAll("record")
+        .select((eb) => access.consentId(eb).as("consent_id"))
+        .execute();
+      const allowedInMemory = everything
+        .filter((row) => scope.ability.can("read", asCreditRecordPolicy(row as never, today)))
+        .map((row) => row.id)
+        .sort();
+      const allowedBySql = (await db.selectFrom("credit_records as record").select("record.id").where(access.where).execute()).map((row) => row.id).sort();
+      expect(allowedBySql).toEqual(allowedInMemory);
+    },
+  );
+
+  it.each(VIEWERS.map((viewer) => [`${viewer.role} org=${viewer.org} purpose=${viewer.purpose} subject=${viewer.subject}`, viewer] as const))(
+    "Subject: %s",
+    async (_label, viewer) => {
+      const scope = { viewer, ability: defineAbilityFor(viewer), now };
+      const access = subjectAccessFor(scope);
+      const db = database.connection.db;
+      const everything = await db.selectFrom("subjects as subject").selectAll("subject").select((eb) => access.consentId(eb).as("consent_id")).execute();
+      const allowedInMemory = everything.filter((row) => scope.ability.can("read", asSubjectPolicy(row as never))).map((row) => row.id).sort();
+      const allowedBySql = (await db.selectFrom("subjects as subject").select("subject.id").where(access.where).execute()).map((row) => row.id).sort();
+      expect(allowedBySql).toEqual(allowedInMemory);
+    },
+  );
+
+  it("matches nothing when no rule applies", async () => {
+    const viewer: Viewer = { role: "AUDITOR", actor: "a", org: null, subject: null, purpose: null };
+    const access = recordAccessFor({ viewer, ability: defineAbilityFor(viewer), now });
+    const rows = await database.connection.db.selectFrom("credit_records as record").select("record.id").where(access.where).execute();
+    expect(rows).toEqual([]);
+  });
+});
