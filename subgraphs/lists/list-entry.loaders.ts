@@ -1,9 +1,10 @@
 import DataLoader from "dataloader";
 import type { Kysely } from "kysely";
 import type { Database, ListEntryRow } from "../../db/database";
-import type { SubgraphContext } from "../shared/context";
+import type { RequestScope, SubgraphContext } from "../shared/context";
 import { isUuid } from "../shared/ids";
 import { groupBy, indexBy } from "../shared/loaders";
+import { listEntryAccessFor } from "./list-entry.policy";
 import { listEntriesByIds, listEntriesBySubjectIds } from "./list-entry.repository";
 
 export type ListEntryLoaders = {
@@ -12,11 +13,13 @@ export type ListEntryLoaders = {
 };
 export type ListEntryContext = SubgraphContext<ListEntryLoaders>;
 
-export function createListEntryLoaders(db: Kysely<Database>): ListEntryLoaders {
+/** Loaders that fetch only what this request's viewer may read: the policy is part of every query. */
+export function createListEntryLoaders(db: Kysely<Database>, scope: RequestScope): ListEntryLoaders {
+  const access = listEntryAccessFor(scope);
   return {
-    entryById: new DataLoader(async (ids) => indexBy(ids, await listEntriesByIds(db, ids.filter(isUuid)), (row) => row.id)),
+    entryById: new DataLoader(async (ids) => indexBy(ids, await listEntriesByIds(db, ids.filter(isUuid), access), (row) => row.id)),
     entriesBySubjectId: new DataLoader(async (subjectIds) =>
-      groupBy(subjectIds, await listEntriesBySubjectIds(db, subjectIds.filter(isUuid)), (row) => row.subject_id),
+      groupBy(subjectIds, await listEntriesBySubjectIds(db, subjectIds.filter(isUuid), access), (row) => row.subject_id),
     ),
   };
 }

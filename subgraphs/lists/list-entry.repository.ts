@@ -1,20 +1,23 @@
 import type { Kysely, SelectQueryBuilder } from "kysely";
+import type { ListEntryAccess } from "./list-entry.policy";
 import type { Database, ListEntryRow, ListStatus, ListType, NewListEntryRow, NewNoticeRow, NoticeRow } from "../../db/database";
 
-export async function listEntriesBySubjectIds(db: Kysely<Database>, subjectIds: readonly string[]): Promise<ListEntryRow[]> {
+/** The subjects' entries the request may read (the policy filters in SQL). */
+export async function listEntriesBySubjectIds(db: Kysely<Database>, subjectIds: readonly string[], access: ListEntryAccess): Promise<ListEntryRow[]> {
   if (subjectIds.length === 0) return [];
   return db
     .selectFrom("list_entries")
     .selectAll()
     .where("subject_id", "in", subjectIds)
+    .where(access)
     .orderBy("recognized_on", "desc")
     .orderBy("id")
     .execute();
 }
 
-export async function listEntriesByIds(db: Kysely<Database>, ids: readonly string[]): Promise<ListEntryRow[]> {
+export async function listEntriesByIds(db: Kysely<Database>, ids: readonly string[], access: ListEntryAccess): Promise<ListEntryRow[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom("list_entries").selectAll().where("id", "in", ids).execute();
+  return db.selectFrom("list_entries").selectAll().where("id", "in", ids).where(access).execute();
 }
 
 export async function insertListEntryIfNew(db: Kysely<Database>, row: NewListEntryRow): Promise<boolean> {
@@ -57,8 +60,8 @@ export async function insertNotice(db: Kysely<Database>, notice: NewNoticeRow): 
   await db.insertInto("notices").values(notice).execute();
 }
 
-export async function listNoticesByRecipient(db: Kysely<Database>, recipientOrg: string): Promise<NoticeRow[]> {
-  return db.selectFrom("notices").selectAll().where("recipient_org", "=", recipientOrg).orderBy("created_at", "desc").execute();
+export async function listNoticesByRecipient(db: Kysely<Database>, recipientOrg: string, access: ListEntryAccess): Promise<NoticeRow[]> {
+  return db.selectFrom("notices").selectAll().where("recipient_org", "=", recipientOrg).where(access).orderBy("created_at", "desc").execute();
 }
 
 export type PublicListQuery = Readonly<{
@@ -73,8 +76,15 @@ export type PublicListQuery = Readonly<{
 }>;
 
 /** Entries in force on a public list, filtered; newest recognition first, keyset-paginated on (recognized_on, id). */
-export async function listPublicEntries(db: Kysely<Database>, query: PublicListQuery, after: readonly [string, string] | null, limit: number) {
+export async function listPublicEntries(
+  db: Kysely<Database>,
+  query: PublicListQuery,
+  access: ListEntryAccess,
+  after: readonly [string, string] | null,
+  limit: number,
+) {
   return filterPublicEntries(db.selectFrom("list_entries").selectAll(), query)
+    .where(access)
     .$if(after !== null, (builder) =>
       builder.where((eb) => eb.or([eb("recognized_on", "<", after![0]), eb.and([eb("recognized_on", "=", after![0]), eb("id", "<", after![1])])])),
     )

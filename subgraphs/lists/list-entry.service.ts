@@ -1,26 +1,11 @@
-import { subject as policySubject } from "@casl/ability";
 import type { ListEntryRow } from "../../db/database";
 import { ageOn, chinaDateOf } from "../../domain/dates";
 import { maskCitizenId } from "../../domain/identifiers";
 import { findListGround } from "../../domain/list-grounds";
 import { discloseReadable } from "../shared/disclose";
 import type { ListEntryContext } from "./list-entry.loaders";
+import { asListEntryPolicy, isCurrentEntry } from "./list-entry.policy";
 import { ListDisclosure, ListEntry } from "./list-entry.type";
-
-/** In force: ACTIVE and within its validity (an expired entry is no longer a basis for measures, JRP art. 12). */
-export function isCurrentEntry(row: Pick<ListEntryRow, "status" | "valid_until">, today: string): boolean {
-  return row.status === "ACTIVE" && (row.valid_until === null || row.valid_until >= today);
-}
-
-function asListEntryPolicy(row: ListEntryRow, today: string) {
-  return policySubject("ListEntry", {
-    subjectIdentifier: row.subject_identifier,
-    list: row.list,
-    status: row.status,
-    recognizedBy: row.recognized_by,
-    current: isCurrentEntry(row, today),
-  });
-}
 
 function toListDisclosure(row: ListEntryRow, today: string): ListDisclosure {
   const facts = row.disclosure;

@@ -9,6 +9,7 @@ import { isUuid } from "../shared/ids";
 import { checkPageSize, decodeCursor, encodeCursor } from "../shared/pagination";
 import { findDisclosureFacts, registerSubjects } from "../subjects/subject.repository";
 import type { ListEntryContext } from "./list-entry.loaders";
+import { asListEntryPolicy, listEntryAccessFor, noticeAccessFor } from "./list-entry.policy";
 import {
   countPublicEntries,
   findListEntryByDocument,
@@ -146,13 +147,8 @@ export async function findPublicList(
   const today = chinaDateOf(context.now);
   const cursor = after ? (decodeCursor(connection, after, 2) as [string, string]) : null;
   const query = { ...filter, list, today };
-  const rows = await listPublicEntries(context.db, query, cursor, first + 1);
-  const page = rows.slice(0, first).filter((row) =>
-    context.ability.can(
-      "read",
-      policySubject("ListEntry", { subjectIdentifier: row.subject_identifier, list: row.list, status: row.status, recognizedBy: row.recognized_by, current: true }),
-    ),
-  );
+  const rows = await listPublicEntries(context.db, query, listEntryAccessFor(context), cursor, first + 1);
+  const page = rows.slice(0, first).filter((row) => context.ability.can("read", asListEntryPolicy(row, today)));
   const edges = page.map((row) => {
     context.disclosures.record(row.subject_id, "ListEntry", "PUBLIC");
     return { cursor: encodeCursor(connection, [row.recognized_on, row.id]), node: toListEntry(row, today) };
@@ -168,7 +164,7 @@ export async function findPublicList(
 export async function findMyNotices(context: ListEntryContext): Promise<Notice[]> {
   const org = context.viewer.org;
   if (!org) return [];
-  const rows = (await listNoticesByRecipient(context.db, org)).filter((row) =>
+  const rows = (await listNoticesByRecipient(context.db, org, noticeAccessFor(context))).filter((row) =>
     context.ability.can("read", policySubject("Notice", { recipientOrg: row.recipient_org })),
   );
   const entries = await context.loaders.entryById.loadMany(rows.map((row) => row.list_entry_id));

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from "kysely";
 import type { Database, ListType, MeasureApplicationRow, MeasureRow, Scenario } from "../../db/database";
 
 export async function listMeasures(
@@ -19,12 +19,14 @@ export async function listMeasuresByCodes(db: Kysely<Database>, codes: readonly 
 export async function listApplicationsBySubjectIds(
   db: Kysely<Database>,
   subjectIds: readonly string[],
+  access: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>,
 ): Promise<MeasureApplicationRow[]> {
   if (subjectIds.length === 0) return [];
   return db
     .selectFrom("measure_applications")
     .selectAll()
     .where("subject_id", "in", subjectIds)
+    .where(access)
     .orderBy("applied_on", "desc")
     .orderBy("id")
     .execute();

@@ -1,7 +1,8 @@
 import DataLoader from "dataloader";
 import type { Kysely } from "kysely";
 import type { Database, ObjectionRow } from "../../db/database";
-import type { SubgraphContext } from "../shared/context";
+import { accessibleBy } from "../../policies/accessible-by";
+import type { RequestScope, SubgraphContext } from "../shared/context";
 import { isUuid } from "../shared/ids";
 import { groupBy, indexBy } from "../shared/loaders";
 import { listObjectionsByIds, listObjectionsBySubjectIds } from "./objection.repository";
@@ -12,11 +13,12 @@ export type ObjectionLoaders = {
 };
 export type ObjectionContext = SubgraphContext<ObjectionLoaders>;
 
-export function createObjectionLoaders(db: Kysely<Database>): ObjectionLoaders {
+export function createObjectionLoaders(db: Kysely<Database>, scope: RequestScope): ObjectionLoaders {
+  const access = accessibleBy(scope.ability, "read", "Objection", { subjectIdentifier: { column: "objections.subject_identifier" } });
   return {
-    objectionById: new DataLoader(async (ids) => indexBy(ids, await listObjectionsByIds(db, ids.filter(isUuid)), (row) => row.id)),
+    objectionById: new DataLoader(async (ids) => indexBy(ids, await listObjectionsByIds(db, ids.filter(isUuid), access), (row) => row.id)),
     objectionsBySubjectId: new DataLoader(async (subjectIds) =>
-      groupBy(subjectIds, await listObjectionsBySubjectIds(db, subjectIds.filter(isUuid)), (row) => row.subject_id),
+      groupBy(subjectIds, await listObjectionsBySubjectIds(db, subjectIds.filter(isUuid), access), (row) => row.subject_id),
     ),
   };
 }

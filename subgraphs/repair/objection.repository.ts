@@ -1,12 +1,14 @@
-import type { Kysely } from "kysely";
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from "kysely";
 import type { Database, ObjectionRow } from "../../db/database";
 
-export async function listObjectionsBySubjectIds(db: Kysely<Database>, subjectIds: readonly string[]): Promise<ObjectionRow[]> {
+export type ObjectionAccess = (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
+
+export async function listObjectionsBySubjectIds(db: Kysely<Database>, subjectIds: readonly string[], access: ObjectionAccess): Promise<ObjectionRow[]> {
   if (subjectIds.length === 0) return [];
-  return db.selectFrom("objections").selectAll().where("subject_id", "in", subjectIds).orderBy("filed_at", "desc").execute();
+  return db.selectFrom("objections").selectAll().where("subject_id", "in", subjectIds).where(access).orderBy("filed_at", "desc").execute();
 }
 
-export async function listObjectionsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<ObjectionRow[]> {
+export async function listObjectionsByIds(db: Kysely<Database>, ids: readonly string[], access: ObjectionAccess): Promise<ObjectionRow[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom("objections").selectAll().where("id", "in", ids).execute();
+  return db.selectFrom("objections").selectAll().where("id", "in", ids).where(access).execute();
 }

@@ -1,0 +1,45 @@
+import { subject as policySubject } from "@casl/ability";
+import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
+import type { ListEntryRow } from "../../db/database";
+import { chinaDateOf } from "../../domain/dates";
+import { accessibleBy, type PolicyColumns } from "../../policies/accessible-by";
+import type { RequestScope } from "../shared/context";
+
+/** In force: ACTIVE and within its validity (an expired entry is no longer a basis for measures, JRP art. 12). */
+export function isCurrentEntry(row: Pick<ListEntryRow, "status" | "valid_until">, today: string): boolean {
+  return row.status === "ACTIVE" && (row.valid_until === null || row.valid_until >= today);
+}
+
+export function asListEntryPolicy(row: ListEntryRow, today: string) {
+  return policySubject("ListEntry", {
+    subjectIdentifier: row.subject_identifier,
+    list: row.list,
+    status: row.status,
+    recognizedBy: row.recognized_by,
+    current: isCurrentEntry(row, today),
+  });
+}
+
+export function listEntryColumns(scope: RequestScope): PolicyColumns {
+  const today = chinaDateOf(scope.now);
+  return {
+    subjectIdentifier: { column: "list_entries.subject_identifier" },
+    list: { column: "list_entries.list" },
+    status: { column: "list_entries.status" },
+    recognizedBy: { column: "list_entries.recognized_by" },
+    current: {
+      predicate: (eb) =>
+        eb.and([eb("list_entries.status", "=", "ACTIVE"), eb.or([eb("list_entries.valid_until", "is", null), eb("list_entries.valid_until", ">=", today)])]),
+    },
+  };
+}
+
+export type ListEntryAccess = (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
+
+export function listEntryAccessFor(scope: RequestScope): ListEntryAccess {
+  return accessibleBy(scope.ability, "read", "ListEntry", listEntryColumns(scope));
+}
+
+export function noticeAccessFor(scope: RequestScope): ListEntryAccess {
+  return accessibleBy(scope.ability, "read", "Notice", { recipientOrg: { column: "notices.recipient_org" } });
+}
