@@ -1,7 +1,8 @@
 import DataLoader from "dataloader";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database";
-import type { SubgraphContext } from "../shared/context";
+import { accessibleBy } from "../../policies/accessible-by";
+import type { RequestScope, SubgraphContext } from "../shared/context";
 import { isUuid } from "../shared/ids";
 import { groupBy } from "../shared/loaders";
 import { listAccessesBySubjectIds, type AccessRow } from "./audit-event.repository";
@@ -9,10 +10,11 @@ import { listAccessesBySubjectIds, type AccessRow } from "./audit-event.reposito
 export type AuditLoaders = { accessesBySubjectId: DataLoader<string, AccessRow[]> };
 export type AuditContext = SubgraphContext<AuditLoaders>;
 
-export function createAuditLoaders(db: Kysely<Database>): AuditLoaders {
+export function createAuditLoaders(db: Kysely<Database>, scope: RequestScope): AuditLoaders {
+  const access = accessibleBy(scope.ability, "read", "AuditEvent", {});
   return {
     accessesBySubjectId: new DataLoader(async (subjectIds) =>
-      groupBy(subjectIds, await listAccessesBySubjectIds(db, subjectIds.filter(isUuid)), (row) => row.subject_id),
+      groupBy(subjectIds, await listAccessesBySubjectIds(db, subjectIds.filter(isUuid), access), (row) => row.subject_id),
     ),
   };
 }

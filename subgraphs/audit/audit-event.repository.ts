@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from "kysely";
 import type { AuditEventRow, Database, NewAuditAccessRow, NewAuditEventRow } from "../../db/database";
 
 export type NewAccess = Omit<NewAuditAccessRow, "event_id">;
@@ -42,7 +42,11 @@ export async function countAuditEvents(db: Kysely<Database>): Promise<number> {
   return Number(count);
 }
 
-export async function listAccessesBySubjectIds(db: Kysely<Database>, subjectIds: readonly string[]) {
+export async function listAccessesBySubjectIds(
+  db: Kysely<Database>,
+  subjectIds: readonly string[],
+  access: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>,
+) {
   if (subjectIds.length === 0) return [];
   return db
     .selectFrom("audit_accesses as access")
@@ -60,6 +64,7 @@ export async function listAccessesBySubjectIds(db: Kysely<Database>, subjectIds:
       "event.purpose",
     ])
     .where("access.subject_id", "in", subjectIds)
+    .where(access)
     .orderBy("event.seq", "desc")
     .execute();
 }

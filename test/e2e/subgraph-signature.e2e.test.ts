@@ -90,6 +90,42 @@ describe.each(SUBGRAPH_NAMES)("subgraph %s refuses what did not come from the ga
 });
 
 describe("_entities through a signature applies the signed viewer's policy", () => {
+  const publicViewer: Viewer = { role: "PUBLIC", actor: null, org: null, subject: null, purpose: null };
+  const auditor: Viewer = { role: "AUDITOR", actor: "auditor", org: null, subject: null, purpose: null };
+  const entities = async (name: SubgraphName, typename: string, id: string, selection: string, viewer: Viewer) => {
+    const probe = {
+      query: `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { ${selection} } } }`,
+      variables: { representations: [{ __typename: typename, id }] },
+    };
+    return post(name, probe, await sign(name, probe, viewer));
+  };
+
+  it("an expired list entry resolves to nothing for PUBLIC, and to the entry for the credit centre", async () => {
+    const expired = await federation.connection.db.selectFrom("list_entries").select("id").where("valid_until", "<", new Date().toISOString().slice(0, 10)).executeTakeFirstOrThrow();
+    expect((await entities("lists", "ListEntry", expired.id, "id facts", publicViewer)).body.data).toEqual({ _entities: [null] });
+    expect((await entities("lists", "ListEntry", expired.id, "id", CREDIT_CENTER)).body.data).toEqual({ _entities: [{ id: expired.id }] });
+  });
+
+  it("a subject resolves to nothing for an AUDITOR (no subject data)", async () => {
+    const subject = await federation.connection.db.selectFrom("subjects").select("id").executeTakeFirstOrThrow();
+    expect((await entities("subjects", "Subject", subject.id, "id name", auditor)).body.data).toEqual({ _entities: [null] });
+    expect((await entities("subjects", "Subject", subject.id, "id", publicViewer)).body.data).toEqual({ _entities: [{ id: subject.id }] });
+  });
+
+  it("an objection resolves to nothing for PUBLIC and for another subject", async () => {
+    const subject = await federation.connection.db.selectFrom("subjects").select(["id", "identifier"]).executeTakeFirstOrThrow();
+    const { id } = await federation.connection.db
+      .insertInto("objections")
+      .values({ subject_id: subject.id, subject_identifier: subject.identifier, target_id: subject.id, ground: "WRONG_OR_INCOMPLETE", statement: "x", state: "SUBMITTED" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const stranger: Viewer = { role: "SUBJECT", actor: "s", org: null, subject: "11010519491231002X", purpose: null };
+    const owner: Viewer = { ...stranger, subject: subject.identifier };
+    expect((await entities("repair", "Objection", id, "id statement", publicViewer)).body.data).toEqual({ _entities: [null] });
+    expect((await entities("repair", "Objection", id, "id statement", stranger)).body.data).toEqual({ _entities: [null] });
+    expect((await entities("repair", "Objection", id, "id", owner)).body.data).toEqual({ _entities: [{ id }] });
+  });
+
   it("a PUBLIC viewer resolving a GOVERNMENT-tier record gets nothing of it", async () => {
     const hidden = await federation.connection.db
       .selectFrom("credit_records")
