@@ -118,6 +118,8 @@ export interface ListEntryTable {
   subject_name: string;
   subject_kind: SubjectKind;
   region: string | null;
+  /** When the entry left ACTIVE (removed, repaired, expired). */
+  status_changed_on: ColumnType<DateColumn | null, DateColumn | null | undefined>;
   /** The fields JRP art. 8 requires on a published entry, as they were at recognition. */
   disclosure: ColumnType<ListDisclosure, string | undefined, string>;
 }
@@ -156,6 +158,8 @@ export interface MeasureApplicationTable {
   outcome: string;
   applied_on: DateColumn;
   created_at: DatabaseDefault<Date>;
+  scenario: ColumnType<Scenario | null, Scenario | null | undefined>;
+  reported_role: ColumnType<string | null, string | null | undefined>;
 }
 
 export interface ObjectionTable {

@@ -26,6 +26,7 @@ const environmentSchema = z.object({
   CREDIT_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   CREDIT_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   CREDIT_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  CREDIT_MEASURES_FILE: z.string().min(1).optional(),
   CREDIT_EXPIRY_MONTHS_GENERAL: z.coerce.number().int().positive().default(12),
   CREDIT_EXPIRY_MONTHS_SERIOUS: z.coerce.number().int().positive().default(36),
   CREDIT_EXPIRY_MONTHS_SEVERE: z.coerce.number().int().positive().default(36),
@@ -45,6 +46,8 @@ export type Config = Readonly<{
   subgraphTimeoutMs: number;
   maxBodyBytes: number;
   rules: DomainRules;
+  /** The measure list the credit centre edits; default data/measures.yaml. */
+  measuresFile: string | undefined;
 }>;
 
 /** Domain periods that later rules change (DOMAIN.md §5): configuration, with the seeds' values as defaults. */
@@ -89,6 +92,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logLevel: env.CREDIT_LOG_LEVEL,
     subgraphTimeoutMs: env.CREDIT_SUBGRAPH_TIMEOUT_MS,
     maxBodyBytes: env.CREDIT_MAX_BODY_BYTES,
+    measuresFile: env.CREDIT_MEASURES_FILE,
     rules: Object.freeze({
       expiryMonths: Object.freeze({
         GENERAL: env.CREDIT_EXPIRY_MONTHS_GENERAL,

@@ -87,7 +87,7 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
   CREDIT_CENTER(_viewer, builder) {
     readPublicTier(builder);
     builder.can("read", ["Subject", "CreditRecord", "ListEntry", "Objection", "MeasureApplication", "RepairCase", "Consent", "Notice"]);
-    builder.can("review", ["Objection", "RepairCase"]);
+    builder.can("review", ["Objection", "RepairCase", "MeasureApplication"]);
   },
   AUDITOR(_viewer, { can }) {
     can("read", "AuditEvent");

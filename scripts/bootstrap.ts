@@ -25,7 +25,7 @@ export async function bootstrap(options: { seed: boolean }): Promise<Bootstrappe
   const connection = await connect(config.database, { logger });
   const applied = await migrateToLatest(connection.db);
   if (applied.length > 0) logger.info({ migrations: applied, database: connection.kind }, "database migrated");
-  await loadReferenceData(connection.db);
+  await loadReferenceData(connection.db, config.measuresFile);
   const jwtSecret = await ensureJwtSecret(config);
   if (options.seed && config.seed === "demo") {
     const seeded = await seedDemoData(connection.db, chinaDateOf(new Date()));

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { addYears } from "../../domain/dates";
 import { citizenIdCheckCharacter, usccCheckCharacter } from "../../domain/identifiers";
-import type { Database, NewCreditRecordRow, NewListEntryRow, MeasureRow } from "../database";
+import type { Database, NewCreditRecordRow, NewListEntryRow } from "../database";
 
 /** The blacklisted company the README's first query looks up. */
 export const DEMO_BLACKLISTED_COMPANY = "淮安市清江浦区恒达建材有限公司";
@@ -33,17 +33,8 @@ function createRandom(seed: number): () => number {
   };
 }
 
-export const DEMO_MEASURES: MeasureRow[] = [
-  { code: "P01", kind: "PUNISHMENT", list: "BLACK", title: "限制申请财政性资金项目", decision: "BLOCK", target: "SUBJECT", scenarios: ["FISCAL_FUNDS"], basis: "JRP art. 14(1)", department: "市财政局" },
-  { code: "P02", kind: "PUNISHMENT", list: "BLACK", title: "从严审核行政许可审批项目", decision: "REVIEW", target: "SUBJECT", scenarios: ["ADMINISTRATIVE_LICENSING"], basis: "JRP art. 14(2)", department: "市行政审批局" },
-  { code: "P05", kind: "PUNISHMENT", list: "BLACK", title: "限制参与公共资源交易", decision: "BLOCK", target: "SUBJECT", scenarios: ["PUBLIC_RESOURCE_TRADING"], basis: "JRP art. 14(5)", department: "市公共资源交易中心" },
-  { code: "P11", kind: "PUNISHMENT", list: "BLACK", title: "限制担任企业法定代表人及高级管理人员", decision: "REVIEW", target: "RESPONSIBLE_PERSONS", scenarios: ["ADMINISTRATIVE_LICENSING", "PUBLIC_EMPLOYMENT"], basis: "JRP art. 14(11)", department: "市市场监管局" },
-  { code: "R01", kind: "REWARD", list: "RED", title: "行政许可绿色通道和容缺受理", decision: "GREEN_CHANNEL", target: "SUBJECT", scenarios: ["ADMINISTRATIVE_LICENSING"], basis: "JRP art. 13(1)", department: "市行政审批局" },
-  { code: "R03", kind: "REWARD", list: "RED", title: "财政资金和公共服务优先支持", decision: "GREEN_CHANNEL", target: "SUBJECT", scenarios: ["FISCAL_FUNDS", "HONORS"], basis: "JRP art. 13(3)", department: "市财政局" },
-];
-
 /**
- * Loads a few dozen subjects with records, list entries and the measure catalog, once: a database that
+ * Loads a few dozen subjects with records and list entries, once (the measure catalog comes from data/measures.yaml): a database that
  * already holds subjects is left alone. Dates are relative to `today` so the demo never goes stale.
  */
 export async function seedDemoData(db: Kysely<Database>, today: string): Promise<{ subjects: number } | null> {
@@ -188,7 +179,6 @@ export async function seedDemoData(db: Kysely<Database>, today: string): Promise
 
     await trx.insertInto("credit_records").values(records).execute();
     await trx.insertInto("list_entries").values(entries).execute();
-    await trx.insertInto("measures").values(DEMO_MEASURES).execute();
     await trx
       .insertInto("measure_applications")
       .values({

@@ -92,7 +92,7 @@ export async function generateSeed(
     const end = Math.min(options.subjects, start + BATCH);
     const subjects = columnsOf(["id", "kind", "identifier", "name", "sex", "birth_date", "occupation_group", "employer_identifier", "state_employee", "registered_address", "nature", "region"]);
     const records = columnsOf(["id", "subject_id", "subject_identifier", "category", "kind", "severity", "tier", "title", "provider", "document_number", "decided_on", "expires_on", "status"]);
-    const entries = columnsOf(["id", "subject_id", "subject_identifier", "subject_name", "subject_kind", "region", "list", "status", "grounds", "facts", "basis", "document_number", "recognized_by", "recognized_on", "valid_until", "status_reason", "disclosure"]);
+    const entries = columnsOf(["id", "subject_id", "subject_identifier", "subject_name", "subject_kind", "region", "list", "status", "grounds", "facts", "basis", "document_number", "recognized_by", "recognized_on", "valid_until", "status_reason", "status_changed_on", "disclosure"]);
 
     for (let index = start; index < end; index++) {
       const random = randomFor(index + 1);
@@ -170,6 +170,7 @@ export async function generateSeed(
         entries.recognized_on!.push(recognizedOn);
         entries.valid_until!.push(validUntil);
         entries.status_reason!.push(removed ? "认定单位移出" : null);
+        entries.status_changed_on!.push(removed ? addYears(recognizedOn, 1) < today ? addYears(recognizedOn, 1) : today : validUntil < today ? validUntil : null);
         entries.disclosure!.push(
           JSON.stringify(
             organisation
@@ -183,7 +184,7 @@ export async function generateSeed(
     await db.transaction().execute(async (trx) => {
       rows += await insertColumns(trx, "subjects", subjects, { id: "uuid", birth_date: "date", state_employee: "boolean" });
       rows += await insertColumns(trx, "credit_records", records, { id: "uuid", subject_id: "uuid", decided_on: "date", expires_on: "date" });
-      rows += await insertColumns(trx, "list_entries", entries, { id: "uuid", subject_id: "uuid", recognized_on: "date", valid_until: "date", disclosure: "jsonb" });
+      rows += await insertColumns(trx, "list_entries", entries, { id: "uuid", subject_id: "uuid", recognized_on: "date", valid_until: "date", status_changed_on: "date", disclosure: "jsonb" });
     });
     options.onProgress?.({ subjects: end, rows });
   }

@@ -1,12 +1,36 @@
 import type { Kysely } from "kysely";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { readMeasureCatalog } from "../../domain/measure-catalog";
 import { RECORD_KINDS } from "../../domain/record-kinds";
 import type { Database } from "../database";
 
+export const DEFAULT_MEASURES_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../data/measures.yaml");
+
 /**
- * Loads the catalogs the code defines (record kinds of PCIM arts. 10-13) into their tables at every
- * start, so a new kind in the data file reaches the database without a migration.
+ * Loads the catalogs into their tables at every start: the record kinds of PCIM arts. 10-13 and the
+ * measure list the credit centre edits (`data/measures.yaml`, or `CREDIT_MEASURES_FILE`), so an edit
+ * reaches the database without a migration. A measure dropped from the file stays in the table (past
+ * reports refer to it) until removed by hand.
  */
-export async function loadReferenceData(db: Kysely<Database>): Promise<void> {
+export async function loadReferenceData(db: Kysely<Database>, measuresFile = DEFAULT_MEASURES_FILE): Promise<void> {
+  const measures = await readMeasureCatalog(measuresFile);
+  await db
+    .insertInto("measures")
+    .values(measures)
+    .onConflict((conflict) =>
+      conflict.column("code").doUpdateSet((eb) => ({
+        kind: eb.ref("excluded.kind"),
+        list: eb.ref("excluded.list"),
+        title: eb.ref("excluded.title"),
+        decision: eb.ref("excluded.decision"),
+        target: eb.ref("excluded.target"),
+        scenarios: eb.ref("excluded.scenarios"),
+        basis: eb.ref("excluded.basis"),
+        department: eb.ref("excluded.department"),
+      })),
+    )
+    .execute();
   await db
     .insertInto("record_kinds")
     .values(RECORD_KINDS.map((kind) => ({ code: kind.code, name: kind.name, category: kind.category, default_tier: kind.defaultTier, article: kind.article })))

@@ -40,10 +40,10 @@ export async function findListEntryByDocument(db: Kysely<Database>, recognizedBy
 }
 
 /** JRP art. 4: a subject entering a black list leaves every red list. */
-export async function removeActiveRedEntries(db: Kysely<Database>, subjectId: string, reason: string): Promise<number> {
+export async function removeActiveRedEntries(db: Kysely<Database>, subjectId: string, reason: string, on: string): Promise<number> {
   const removed = await db
     .updateTable("list_entries")
-    .set({ status: "REMOVED", status_reason: reason })
+    .set({ status: "REMOVED", status_reason: reason, status_changed_on: on })
     .where("subject_id", "=", subjectId)
     .where("list", "=", "RED")
     .where("status", "=", "ACTIVE")
@@ -52,8 +52,13 @@ export async function removeActiveRedEntries(db: Kysely<Database>, subjectId: st
   return removed.length;
 }
 
-export async function setListEntryStatus(db: Kysely<Database>, id: string, status: ListStatus, reason: string): Promise<ListEntryRow> {
-  return db.updateTable("list_entries").set({ status, status_reason: reason }).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
+export async function setListEntryStatus(db: Kysely<Database>, id: string, status: ListStatus, reason: string, on: string): Promise<ListEntryRow> {
+  return db
+    .updateTable("list_entries")
+    .set({ status, status_reason: reason, status_changed_on: on })
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function insertNotice(db: Kysely<Database>, notice: NewNoticeRow): Promise<void> {
@@ -111,4 +116,51 @@ function filterPublicEntries<QB extends SelectQueryBuilder<Database, "list_entri
     .$if(Boolean(query.grounds), (qb) => qb.where("grounds", "=", query.grounds!))
     .$if(Boolean(query.from), (qb) => qb.where("recognized_on", ">=", query.from!))
     .$if(Boolean(query.to), (qb) => qb.where("recognized_on", "<=", query.to!)) as QB;
+}
+
+/**
+ * Screening's one read of the lists (one statement for any number of subjects): every red or black
+ * entry of the identifiers that is in force, or a black entry that left the list within the last year.
+ */
+export async function listScreeningEntries(db: Kysely<Database>, identifiers: readonly string[], today: string, yearAgo: string) {
+  if (identifiers.length === 0) return [];
+  return db
+    .selectFrom("list_entries")
+    .select(["subject_identifier", "list", "status", "grounds", "recognized_by", "recognized_on", "document_number", "valid_until", "status_changed_on"])
+    .where("subject_identifier", "in", identifiers)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("status", "=", "ACTIVE"), eb.or([eb("valid_until", "is", null), eb("valid_until", ">=", today)])]),
+        eb.and([eb("list", "=", "BLACK"), eb.or([eb("status_changed_on", ">", yearAgo), eb("valid_until", ">", yearAgo)])]),
+      ]),
+    )
+    .execute();
+}
+
+/** Black-list entries in force of organisations whose legal representative or responsible person is one of the identifiers. */
+export async function listResponsibleEntries(db: Kysely<Database>, personIdentifiers: readonly string[], today: string) {
+  if (personIdentifiers.length === 0) return [];
+  return db
+    .selectFrom("subjects as person")
+    .innerJoin("subject_relations as relation", "relation.person_id", "person.id")
+    .innerJoin("list_entries as entry", "entry.subject_id", "relation.organisation_id")
+    .select([
+      "person.identifier as person_identifier",
+      "relation.relation",
+      "entry.subject_name as organisation_name",
+      "entry.subject_identifier as organisation_identifier",
+      "entry.list",
+      "entry.status",
+      "entry.grounds",
+      "entry.recognized_by",
+      "entry.recognized_on",
+      "entry.document_number",
+      "entry.valid_until",
+      "entry.status_changed_on",
+    ])
+    .where("person.identifier", "in", personIdentifiers)
+    .where("entry.list", "=", "BLACK")
+    .where("entry.status", "=", "ACTIVE")
+    .where((eb) => eb.or([eb("entry.valid_until", "is", null), eb("entry.valid_until", ">=", today)]))
+    .execute();
 }

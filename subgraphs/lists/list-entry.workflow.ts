@@ -103,7 +103,7 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
     });
     const entry = await findListEntryByDocument(trx, unit, documentNumber);
     if (created && input.list === "BLACK") {
-      await removeActiveRedEntries(trx, registered.id, `JRP art. 4: entered the black list by ${unit}, document ${documentNumber}`);
+      await removeActiveRedEntries(trx, registered.id, `JRP art. 4: entered the black list by ${unit}, document ${documentNumber}`, today);
       if (known.state_employee && known.employer_identifier) {
         await insertNotice(trx, {
           recipient_org: known.employer_identifier,
@@ -129,7 +129,7 @@ export async function removeListEntry(context: ListEntryContext, id: string, rea
   if (row.status !== "ACTIVE") throw new ForbiddenError(`the entry is ${row.status}; only an ACTIVE entry can be removed`);
   const text = reason.trim();
   if (text.length === 0) refuseIfProblems([{ field: "reason", reason: "say why the entry is removed", code: "BAD_USER_INPUT" }], "removal");
-  const updated = await setListEntryStatus(context.db, row.id, "REMOVED", text);
+  const updated = await setListEntryStatus(context.db, row.id, "REMOVED", text, chinaDateOf(context.now));
   context.disclosures.record(updated.subject_id, "ListEntry", "PUBLIC");
   return toListEntry(updated, chinaDateOf(context.now));
 }

@@ -3,6 +3,7 @@ import type { SubgraphDefinition } from "../shared/definition";
 import { createMeasureLoaders, type MeasureContext, type MeasureLoaders } from "./measure.loaders";
 import { resolveMeasureReference } from "./measure.reference";
 import { MeasureResolver } from "./measure.resolver";
+import { ScreeningResolver } from "./screening.resolver";
 import { Subject } from "./subject/subject.type";
 import { SubjectMeasureApplicationsResolver } from "./subject/subject-measure-applications.resolver";
 
@@ -10,7 +11,7 @@ export const measuresSubgraph: SubgraphDefinition<MeasureLoaders> = {
   name: "measures",
   build: () =>
     buildSubgraph<MeasureContext>({
-      resolvers: [MeasureResolver, SubjectMeasureApplicationsResolver],
+      resolvers: [MeasureResolver, ScreeningResolver, SubjectMeasureApplicationsResolver],
       orphanedTypes: [Subject],
       references: { Measure: { __resolveReference: resolveMeasureReference } },
     }),

@@ -122,3 +122,10 @@ export async function listRelationsByOrganisationIds(db: Kysely<Database>, organ
   if (organisationIds.length === 0) return [];
   return db.selectFrom("subject_relations").selectAll().where("organisation_id", "in", organisationIds).orderBy("relation").execute();
 }
+
+/** Which of these identifiers have a credit file (id by identifier), in one statement. */
+export async function listKnownIdentifiers(db: Kysely<Database>, identifiers: readonly string[]): Promise<Map<string, string>> {
+  if (identifiers.length === 0) return new Map();
+  const rows = await db.selectFrom("subjects").select(["id", "identifier"]).where("identifier", "in", identifiers).execute();
+  return new Map(rows.map((row) => [row.identifier, row.id]));
+}

@@ -1,0 +1,37 @@
+import { readFile } from "node:fs/promises";
+import { parse } from "yaml";
+import { z } from "zod";
+import type { MeasureRow } from "../db/database";
+
+const SCENARIOS = ["ADMINISTRATIVE_LICENSING", "FISCAL_FUNDS", "PUBLIC_RESOURCE_TRADING", "PROJECT_APPROVAL", "PUBLIC_EMPLOYMENT", "HONORS", "CREDIT_LENDING", "HIGH_CONSUMPTION"] as const;
+
+const measureSchema = z.object({
+  code: z.string().regex(/^[A-Z][A-Z0-9_]{1,19}$/, "a code is upper-case letters and digits, e.g. P05"),
+  kind: z.enum(["REWARD", "PUNISHMENT"]),
+  list: z.enum(["RED", "BLACK"]),
+  title: z.string().min(1),
+  decision: z.enum(["BLOCK", "REVIEW", "GREEN_CHANNEL"]),
+  target: z.enum(["SUBJECT", "RESPONSIBLE_PERSONS"]),
+  scenarios: z.array(z.enum(SCENARIOS)).min(1),
+  basis: z.string().min(1),
+  department: z.string().min(1),
+});
+
+const catalogSchema = z
+  .object({ measures: z.array(measureSchema).min(1) })
+  .refine((catalog) => new Set(catalog.measures.map((measure) => measure.code)).size === catalog.measures.length, "measure codes must be unique")
+  .refine((catalog) => catalog.measures.every((measure) => (measure.kind === "REWARD") === (measure.list === "RED")), "rewards follow the red list, punishments the black list");
+
+export class MeasureCatalogError extends Error {
+  override readonly name = "MeasureCatalogError";
+}
+
+/** Reads the measure list the credit centre edits (data/measures.yaml), naming every problem with its path. */
+export async function readMeasureCatalog(file: string): Promise<MeasureRow[]> {
+  const parsed = catalogSchema.safeParse(parse(await readFile(file, "utf8")));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".") || "(file)"}: ${issue.message}`);
+    throw new MeasureCatalogError(`${file} is not a valid measure list:\n${problems.join("\n")}`);
+  }
+  return parsed.data.measures;
+}

@@ -1,0 +1,93 @@
+import type { Decision, ListType, MeasureRow, Scenario } from "../db/database";
+import { addYears } from "./dates";
+import { findListGround } from "./list-grounds";
+
+/** Order of decisions: the strictest applicable one wins (CONTRACT.md). */
+const RANK: Record<Decision, number> = { PASS: 0, GREEN_CHANNEL: 1, REVIEW: 2, BLOCK: 3 };
+
+export type ScreeningEntry = Readonly<{
+  list: ListType;
+  status: string;
+  grounds: string;
+  recognizedBy: string;
+  recognizedOn: string;
+  documentNumber: string;
+  validUntil: string | null;
+  statusChangedOn: string | null;
+}>;
+
+/** A black-list entry of an organisation the screened person answers for (PCIM art. 26). */
+export type ResponsibleEntry = ScreeningEntry & Readonly<{ organisationName: string; organisationIdentifier: string; relation: string }>;
+
+export type Screening = Readonly<{ decision: Decision; reasons: string[]; measures: MeasureRow[] }>;
+
+const LIST_NAME: Record<ListType, string> = { RED: "红名单 (red list)", BLACK: "黑名单 (black list)" };
+
+/** In force and a basis for measures: ACTIVE and within its validity (JRP art. 12). */
+export function isInForce(entry: ScreeningEntry, today: string): boolean {
+  return entry.status === "ACTIVE" && (entry.validUntil === null || entry.validUntil >= today);
+}
+
+/** The day a black-list entry stopped being in force, if it did. */
+function exitedOn(entry: ScreeningEntry, today: string): string | null {
+  if (entry.list !== "BLACK") return null;
+  if (entry.status === "ACTIVE") return entry.validUntil !== null && entry.validUntil < today ? entry.validUntil : null;
+  return entry.statusChangedOn ?? entry.validUntil;
+}
+
+function describeEntry(entry: ScreeningEntry): string {
+  const ground = findListGround(entry.list, entry.grounds);
+  const grounds = ground ? `${ground.code} ${ground.name}（${ground.article}）` : entry.grounds;
+  return `${LIST_NAME[entry.list]}：${grounds}；认定单位 ${entry.recognizedBy}，文书 ${entry.documentNumber}，认定日期 ${entry.recognizedOn}${entry.validUntil ? `，有效期至 ${entry.validUntil}` : ""}`;
+}
+
+function describeMeasure(measure: MeasureRow): string {
+  return `措施 ${measure.code} ${measure.title} → ${measure.decision}（依据 ${measure.basis}，实施部门 ${measure.department}）`;
+}
+
+/**
+ * Decides one screened subject in one scenario: its list entries in force bring the measures of their
+ * list that apply in the scenario and target the subject; black-list entries of organisations it answers
+ * for bring the measures that target responsible persons. The strictest decision wins; each reason says
+ * list, grounds, unit, document, and each measure with its basis. A black list left within the last year
+ * adds a "focused monitoring" reason (CZ annex 2 §4.2).
+ */
+export function decideScreening(
+  known: boolean,
+  entries: readonly ScreeningEntry[],
+  responsible: readonly ResponsibleEntry[],
+  catalog: readonly MeasureRow[],
+  scenario: Scenario,
+  today: string,
+): Screening {
+  if (!known) return { decision: "PASS", reasons: ["无记录 (no record)：未查到该主体的公共信用档案"], measures: [] };
+  const reasons: string[] = [];
+  const applied = new Map<string, MeasureRow>();
+  const applicable = (list: ListType, target: MeasureRow["target"]) =>
+    catalog.filter((measure) => measure.list === list && measure.target === target && measure.scenarios.includes(scenario));
+
+  for (const entry of entries.filter((candidate) => isInForce(candidate, today))) {
+    reasons.push(describeEntry(entry));
+    const measures = applicable(entry.list, "SUBJECT");
+    if (measures.length === 0) reasons.push(`本场景（${scenario}）无适用该名单的措施 (no measure in this scenario)`);
+    for (const measure of measures) applied.set(measure.code, measure);
+  }
+  for (const entry of responsible.filter((candidate) => candidate.list === "BLACK" && isInForce(candidate, today))) {
+    reasons.push(`作为 ${entry.organisationName}（${entry.organisationIdentifier}）的 ${entry.relation}（PCIM art. 26）：该单位列入${describeEntry(entry)}`);
+    for (const measure of applicable("BLACK", "RESPONSIBLE_PERSONS")) applied.set(measure.code, measure);
+  }
+  const measures = [...applied.values()].sort((a, b) => RANK[b.decision] - RANK[a.decision] || a.code.localeCompare(b.code));
+  reasons.push(...measures.map(describeMeasure));
+
+  const recentExit = entries
+    .map((entry) => exitedOn(entry, today))
+    .filter((date): date is string => date !== null && date <= today && addYears(date, 1) > today)
+    .sort()
+    .at(-1);
+  if (recentExit && !entries.some((entry) => entry.list === "BLACK" && isInForce(entry, today))) {
+    reasons.push(`重点关注 (focused monitoring)：${recentExit} 退出黑名单未满一年（CZ annex 2 §4.2）`);
+  }
+  if (reasons.length === 0) reasons.push("无红黑名单记录 (no red or black list entry in force)");
+  const decision = measures.reduce<MeasureRow["decision"] | "PASS">((strictest, measure) => (RANK[measure.decision] > RANK[strictest] ? measure.decision : strictest), "PASS");
+  return { decision, reasons, measures };
+}

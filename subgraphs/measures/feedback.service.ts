@@ -1,0 +1,71 @@
+import { chinaDateOf } from "../../domain/dates";
+import { checkIdentifier } from "../../domain/identifiers";
+import { ForbiddenError } from "../../platform/errors";
+import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
+import { requirePurposeForNonPublicData } from "../../policies/purpose";
+import { listKnownIdentifiers } from "../subjects/subject.repository";
+import type { MeasureContext } from "./measure.loaders";
+import { insertMeasureApplication, listMeasureStats } from "./measure.repository";
+import { toMeasure } from "./measure.service";
+import { MeasureStat, type MeasureApplicationInput } from "./screening.type";
+import { MeasureApplication } from "./measure.type";
+
+/** `reportMeasureApplied`: the calling system reports which measure it applied to whom and how it ended (触发反馈). */
+export async function reportMeasureApplied(context: MeasureContext, input: MeasureApplicationInput): Promise<MeasureApplication> {
+  requirePurposeForNonPublicData(context.viewer);
+  if (!context.ability.can("screen", "Subject") || !context.viewer.org) {
+    throw new ForbiddenError("measures are reported by the GOVERNMENT or ORGANIZATION systems that screen");
+  }
+  const problems: InputProblem[] = [];
+  const check = checkIdentifier(input.identifier);
+  if (!check.valid) problems.push({ field: "input.identifier", reason: check.rule, code: "INVALID_IDENTIFIER" });
+  const measure = await context.loaders.measureByCode.load(input.measureCode);
+  if (!measure) problems.push({ field: "input.measureCode", reason: "not in the measure list (`measures`)", code: "BAD_USER_INPUT" });
+  else if (!measure.scenarios.includes(input.scenario)) {
+    problems.push({ field: "input.scenario", reason: `measure ${measure.code} does not apply in ${input.scenario}`, code: "BAD_USER_INPUT" });
+  }
+  for (const [field, value, maximum] of [["caseNumber", input.caseNumber, 100], ["outcome", input.outcome, 500]] as const) {
+    if (value.trim().length === 0 || value.length > maximum) problems.push({ field: `input.${field}`, reason: `1 to ${maximum} characters`, code: "BAD_USER_INPUT" });
+  }
+  if (input.appliedOn > chinaDateOf(context.now)) problems.push({ field: "input.appliedOn", reason: "lies in the future", code: "BAD_USER_INPUT" });
+  const subjectId = check.valid ? (await listKnownIdentifiers(context.db, [check.identifier])).get(check.identifier) : undefined;
+  if (check.valid && !subjectId) problems.push({ field: "input.identifier", reason: "no credit file for this identifier", code: "BAD_USER_INPUT" });
+  refuseIfProblems(problems, "report");
+  const row = await insertMeasureApplication(context.db, {
+    measure_code: measure!.code,
+    subject_id: subjectId!,
+    subject_identifier: check.identifier,
+    reported_by: context.viewer.org,
+    reported_role: context.viewer.role,
+    scenario: input.scenario,
+    case_number: input.caseNumber.trim(),
+    outcome: input.outcome.trim(),
+    applied_on: input.appliedOn,
+  });
+  context.disclosures.record(row.subject_id, "MeasureApplication", "GOVERNMENT");
+  return Object.assign(new MeasureApplication(), {
+    id: row.id,
+    subject: { id: row.subject_id },
+    measure: toMeasure(measure!),
+    reportedBy: row.reported_by,
+    caseNumber: row.case_number,
+    outcome: row.outcome,
+    appliedOn: row.applied_on,
+  });
+}
+
+/** `measureStats`: for the credit centre, how often each measure was applied, to how many subjects, with what outcomes. */
+export async function findMeasureStats(context: MeasureContext, from: string | null, to: string | null): Promise<MeasureStat[]> {
+  if (!context.ability.can("review", "MeasureApplication")) throw new ForbiddenError("measure statistics are for the credit centre");
+  const rows = await listMeasureStats(context.db, from, to);
+  const byCode = new Map<string, MeasureStat>();
+  for (const row of rows) {
+    const stat =
+      byCode.get(row.code) ??
+      Object.assign(new MeasureStat(), { measure: toMeasure(row), applications: 0, subjects: Number(row.subjects), reporters: Number(row.reporters), outcomes: [] });
+    stat.applications += Number(row.count);
+    stat.outcomes.push({ outcome: row.outcome, count: Number(row.count) });
+    byCode.set(row.code, stat);
+  }
+  return [...byCode.values()];
+}

@@ -1,0 +1,36 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import type { Scenario as ScenarioValue } from "../../db/database";
+import { findMeasureStats, reportMeasureApplied } from "./feedback.service";
+import type { MeasureContext } from "./measure.loaders";
+import { MeasureApplication, Scenario } from "./measure.type";
+import { screen } from "./screening.service";
+import { MeasureApplicationInput, MeasureStat, ScreeningResult } from "./screening.type";
+import { DateScalar } from "../shared/scalars";
+
+@Resolver(() => ScreeningResult)
+export class ScreeningResolver {
+  @Query(() => [ScreeningResult], {
+    description: "GOVERNMENT or ORGANIZATION with X-Credit-Purpose: up to 1,000 identifiers, each decided BLOCK, REVIEW, GREEN_CHANNEL or PASS with reasons.",
+  })
+  async screen(
+    @Arg("identifiers", () => [String]) identifiers: string[],
+    @Arg("scenario", () => Scenario) scenario: ScenarioValue,
+    @Ctx() context: MeasureContext,
+  ): Promise<ScreeningResult[]> {
+    return screen(context, identifiers, scenario);
+  }
+
+  @Mutation(() => MeasureApplication, { description: "The calling system reports a measure it applied (触发反馈)." })
+  async reportMeasureApplied(@Arg("input", () => MeasureApplicationInput) input: MeasureApplicationInput, @Ctx() context: MeasureContext): Promise<MeasureApplication> {
+    return reportMeasureApplied(context, input);
+  }
+
+  @Query(() => [MeasureStat], { description: "CREDIT_CENTER: measures applied per code and outcome in a period." })
+  async measureStats(
+    @Arg("from", () => DateScalar, { nullable: true }) from: string | null,
+    @Arg("to", () => DateScalar, { nullable: true }) to: string | null,
+    @Ctx() context: MeasureContext,
+  ): Promise<MeasureStat[]> {
+    return findMeasureStats(context, from ?? null, to ?? null);
+  }
+}

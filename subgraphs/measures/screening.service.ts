@@ -1,0 +1,80 @@
+import { addYears, chinaDateOf } from "../../domain/dates";
+import { checkIdentifier } from "../../domain/identifiers";
+import { decideScreening, type ResponsibleEntry, type ScreeningEntry } from "../../domain/screening";
+import type { Scenario } from "../../db/database";
+import { BadUserInputError, ForbiddenError } from "../../platform/errors";
+import { requirePurposeForNonPublicData } from "../../policies/purpose";
+import { groupBy } from "../shared/loaders";
+import { listResponsibleEntries, listScreeningEntries } from "../lists/list-entry.repository";
+import { listKnownIdentifiers } from "../subjects/subject.repository";
+import type { MeasureContext } from "./measure.loaders";
+import { listMeasures } from "./measure.repository";
+import { toMeasure } from "./measure.service";
+import { ScreeningResult } from "./screening.type";
+
+export const MAX_SCREENED_IDENTIFIERS = 1_000;
+
+/**
+ * `screen`: the embedded check at the counter. Reads lists, subjects and measures with a fixed number
+ * of statements whatever the batch size (one per table), validates each identifier on its own (a bad one
+ * gets its own error, the batch goes on) and decides each with `decideScreening`.
+ *
+ * Screening is the one read that spans the lists and subjects tables from the measures subgraph: the
+ * decision needs entries, relations and measures together, at the counter's latency.
+ */
+export async function screen(context: MeasureContext, identifiers: readonly string[], scenario: Scenario): Promise<ScreeningResult[]> {
+  requirePurposeForNonPublicData(context.viewer);
+  if (!context.ability.can("screen", "Subject")) throw new ForbiddenError("screening is for GOVERNMENT and ORGANIZATION callers with a declared purpose");
+  if (identifiers.length > MAX_SCREENED_IDENTIFIERS) {
+    throw new BadUserInputError(`at most ${MAX_SCREENED_IDENTIFIERS} identifiers per call; split the batch`, { argument: "identifiers", limit: MAX_SCREENED_IDENTIFIERS });
+  }
+  const today = chinaDateOf(context.now);
+  const checks = identifiers.map((raw) => checkIdentifier(raw));
+  const valid = [...new Set(checks.flatMap((check) => (check.valid ? [check.identifier] : [])))];
+  const [known, entries, responsible, catalog] = await Promise.all([
+    listKnownIdentifiers(context.db, valid),
+    listScreeningEntries(context.db, valid, today, addYears(today, -1)),
+    listResponsibleEntries(context.db, valid, today),
+    listMeasures(context.db, { list: null, scenario }),
+  ]);
+  const entriesGrouped = groupBy(valid, entries, (row) => row.subject_identifier);
+  const responsibleGrouped = groupBy(valid, responsible, (row) => row.person_identifier);
+  const entriesOf = new Map(valid.map((identifier, index) => [identifier, entriesGrouped[index]!]));
+  const responsibleByIdentifier = new Map(valid.map((identifier, index) => [identifier, responsibleGrouped[index]!]));
+  const measureByCode = new Map(catalog.map((row) => [row.code, toMeasure(row)]));
+
+  return checks.map((check, index) => {
+    if (!check.valid) {
+      return Object.assign(new ScreeningResult(), {
+        identifier: identifiers[index]!,
+        decision: "PASS" as const,
+        reasons: [],
+        measures: [],
+        error: `INVALID_IDENTIFIER: ${check.rule}`,
+      });
+    }
+    const subjectId = known.get(check.identifier);
+    const toEntry = (row: Omit<(typeof entries)[number], "subject_identifier">): ScreeningEntry => ({
+      list: row.list,
+      status: row.status,
+      grounds: row.grounds,
+      recognizedBy: row.recognized_by,
+      recognizedOn: row.recognized_on,
+      documentNumber: row.document_number,
+      validUntil: row.valid_until,
+      statusChangedOn: row.status_changed_on,
+    });
+    const answerable = (responsibleByIdentifier.get(check.identifier) ?? []).map(
+      (row): ResponsibleEntry => ({ ...toEntry(row), organisationName: row.organisation_name, organisationIdentifier: row.organisation_identifier, relation: row.relation }),
+    );
+    const result = decideScreening(subjectId !== undefined, (entriesOf.get(check.identifier) ?? []).map(toEntry), answerable, catalog, scenario, today);
+    if (subjectId) context.disclosures.record(subjectId, "ScreeningResult", "PUBLIC");
+    return Object.assign(new ScreeningResult(), {
+      identifier: check.identifier,
+      decision: result.decision,
+      reasons: result.reasons,
+      measures: result.measures.map((measure) => measureByCode.get(measure.code)!),
+      error: null,
+    });
+  });
+}
