@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, UnknownRow } from "kysely";
 import pg from "pg";
 import { connect, type DatabaseConnection } from "../db/connect";
 import { migrateToLatest } from "../db/migrate";
@@ -26,6 +27,18 @@ export type QueryOptions = Readonly<{
   headers?: Record<string, string>;
 }>;
 
+/** Counts every statement Kysely sends, to prove batching (statements per request constant in its size). */
+class StatementCounter implements KyselyPlugin {
+  count = 0;
+  transformQuery(args: PluginTransformQueryArgs) {
+    this.count += 1;
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+}
+
 export type TestFederation = Readonly<{
   config: Config;
   connection: DatabaseConnection;
@@ -35,6 +48,8 @@ export type TestFederation = Readonly<{
   subgraphUrl(name: SubgraphName): string;
   /** Mints a fresh token for this federation's secret. */
   token(claims: TokenClaims): Promise<string>;
+  /** Statements sent to the database so far (all subgraphs and the gateway's audit). */
+  statements(): number;
   /** POSTs an operation to the gateway over HTTP. */
   query<T = Record<string, unknown>>(document: string, options?: QueryOptions): Promise<GraphQLResult<T>>;
   stop(): Promise<void>;
@@ -94,9 +109,10 @@ export async function startTestFederation(options: { seed?: "demo" | "none" } = 
   const { config, connection, stop: stopDatabase } = await startTestDatabase();
   if (options.seed === "demo") await seedDemoData(connection.db, chinaDateOf(new Date()));
   const jwtSecret = randomBytes(32).toString("base64url");
+  const counter = new StatementCounter();
   const federation = await startFederation({
     config,
-    db: connection.db,
+    db: connection.db.withPlugin(counter),
     jwtSecret,
     logger: createLogger(config),
     gatewayPort: 0,
@@ -111,6 +127,7 @@ export async function startTestFederation(options: { seed?: "demo" | "none" } = 
     gatewayUrl: federation.gateway.url,
     subgraphUrl: (name) => federation.subgraphs.get(name)!.url,
     token: (claims) => mintToken(jwtSecret, claims),
+    statements: () => counter.count,
     async query<T>(document: string, queryOptions: QueryOptions = {}) {
       const headers: Record<string, string> = { "content-type": "application/json", ...queryOptions.headers };
       if (queryOptions.token) headers.authorization = `Bearer ${queryOptions.token}`;

@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addYears } from "../../domain/dates";
+import { citizenId, daysAgo, uscc } from "../fixtures";
+import { errorCodes, startTestFederation, type TestFederation } from "../harness";
+
+let federation: TestFederation;
+let government: string;
+
+type Result = { identifier: string; decision: string; reasons: string[]; measures: Array<{ code: string; decision: string }>; error: string | null };
+const SCREEN = `query ($ids: [String!]!, $scenario: Scenario!) { screen(identifiers: $ids, scenario: $scenario) { identifier decision reasons error measures { code decision } } }`;
+
+const person = (n: number) => ({ identifier: citizenId(n), name: `筛查人${n}`, kind: "NATURAL_PERSON" });
+const company = (n: number) => ({ identifier: uscc(n), name: `筛查公司${n}`, kind: "LEGAL_PERSON" });
+const IDS = {
+  black: uscc(900),
+  red: uscc(901),
+  both: uscc(902),
+  expired: uscc(903),
+  repaired: uscc(904),
+  removed: uscc(905),
+  representative: citizenId(906),
+  recentlyExited: uscc(907),
+  clean: uscc(908),
+  unknown: uscc(999),
+};
+
+async function recognize(subject: Record<string, string>, list: "RED" | "BLACK", documentNumber: string, extra: Record<string, unknown> = {}) {
+  const result = await federation.query<{ recognizeListEntry: { id: string } }>(
+    `mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id } }`,
+    {
+      token: await federation.token({ role: "PROVIDER", org: list === "RED" ? "HA-NDRC" : "HA-COURT" }),
+      variables: {
+        input: {
+          subject,
+          list,
+          grounds: list === "RED" ? "R04_COUNTY_HONOUR" : "B07_REFUSE_JUDGEMENT",
+          facts: list === "RED" ? "诚信示范" : "拒不履行生效判决",
+          basis: "JRP",
+          documentNumber,
+          recognizedOn: daysAgo(30),
+          validUntil: daysAgo(-700),
+          ...extra,
+        },
+      },
+    },
+  );
+  expect(result.errors).toBeUndefined();
+  return result.data!.recognizeListEntry.id;
+}
+
+async function screen(identifiers: string[], scenario: string, token = government, purpose: string | null = "ADMINISTRATIVE_LICENSING") {
+  return federation.query<{ screen: Result[] }>(SCREEN, { token, purpose: purpose ?? undefined, variables: { ids: identifiers, scenario } });
+}
+
+beforeAll(async () => {
+  federation = await startTestFederation();
+  government = await federation.token({ role: "GOVERNMENT", org: "HA-ADMIN-APPROVAL" });
+  await recognize(company(900), "BLACK", "S-900");
+  await recognize(company(901), "RED", "S-901");
+  await recognize(company(902), "BLACK", "S-902-B");
+  await recognize(company(902), "RED", "S-902-R");
+  await recognize(company(903), "BLACK", "S-903", { recognizedOn: daysAgo(900), validUntil: daysAgo(500) });
+  const repaired = await recognize(company(904), "BLACK", "S-904");
+  const removed = await recognize(company(905), "BLACK", "S-905");
+  await recognize(company(907), "BLACK", "S-907", { recognizedOn: daysAgo(400), validUntil: daysAgo(-300) });
+  const db = federation.connection.db;
+  await db.updateTable("list_entries").set({ status: "REPAIRED", status_changed_on: daysAgo(500) }).where("id", "=", repaired).execute();
+  await db.updateTable("list_entries").set({ status: "REMOVED", status_changed_on: daysAgo(450) }).where("id", "=", removed).execute();
+  await db.updateTable("list_entries").set({ status: "REMOVED", status_changed_on: daysAgo(60) }).where("document_number", "=", "S-907").execute();
+  const registered = await federation.query(`mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`, {
+    token: await federation.token({ role: "PROVIDER", org: "HA-SAMR" }),
+    variables: { input: { subject: company(900), legalRepresentative: person(906) } },
+  });
+  expect(registered.errors).toBeUndefined();
+  await federation.query(`mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { accepted } }`, {
+    token: await federation.token({ role: "PROVIDER", org: "HA-SAMR" }),
+    variables: { records: [{ subject: company(908), category: "BASIC", kind: "BUSINESS_REGISTRATION", tier: "PUBLIC", title: "营业执照", documentNumber: "S-908", decidedOn: daysAgo(99) }] },
+  });
+});
+afterAll(async () => federation?.stop());
+
+describe("screen: each decision path, in one call", () => {
+  let results: Map<string, Result>;
+  beforeAll(async () => {
+    const answer = await screen([...Object.values(IDS), "91320800MA0000000X", "not-an-id"], "PUBLIC_RESOURCE_TRADING");
+    expect(answer.errors).toBeUndefined();
+    results = new Map(answer.data!.screen.map((result) => [result.identifier, result]));
+  });
+
+  it("BLOCKs a blacklisted subject with the list, grounds, unit, document and the measure's basis", () => {
+    const black = results.get(IDS.black)!;
+    expect(black.decision).toBe("BLOCK");
+    expect(black.measures.map((measure) => measure.code)).toContain("P05");
+    expect(black.reasons.join("\n")).toMatch(/黑名单.*B07_REFUSE_JUDGEMENT.*HA-COURT.*S-900/);
+    expect(black.reasons.join("\n")).toMatch(/P05 .*JRP art\. 14\(5\)/);
+  });
+
+  it("gives a red-listed subject the GREEN_CHANNEL", () => {
+    expect(results.get(IDS.red)).toMatchObject({ decision: "GREEN_CHANNEL", measures: expect.arrayContaining([expect.objectContaining({ code: "R03" })]) });
+  });
+
+  it("lets BLOCK win over GREEN_CHANNEL for a subject on both lists", () => {
+    const both = results.get(IDS.both)!;
+    expect(both.decision).toBe("BLOCK");
+    expect(both.measures.map((measure) => measure.decision)).toEqual(expect.arrayContaining(["BLOCK", "GREEN_CHANNEL"]));
+  });
+
+  it.each([
+    ["expired", IDS.expired],
+    ["repaired", IDS.repaired],
+    ["removed more than a year ago", IDS.removed],
+  ])("PASSes a subject whose entry is %s", (_label, identifier) => {
+    expect(results.get(identifier)).toMatchObject({ decision: "PASS", measures: [] });
+    expect(results.get(identifier)!.reasons.join()).not.toMatch(/黑名单：/);
+  });
+
+  it("reviews or blocks the legal representative of a blacklisted organisation per the responsible-person measures", () => {
+    const representative = results.get(IDS.representative)!;
+    expect(representative.decision).toBe("REVIEW");
+    expect(representative.measures.map((measure) => measure.code)).toEqual(["P13"]);
+    expect(representative.reasons.join("\n")).toMatch(/LEGAL_REPRESENTATIVE.*PCIM art\. 26/);
+  });
+
+  it("PASSes a subject that left the black list within the year, with a focused-monitoring reason", () => {
+    const exited = results.get(IDS.recentlyExited)!;
+    expect(exited.decision).toBe("PASS");
+    expect(exited.reasons.join()).toMatch(/focused monitoring/);
+  });
+
+  it("PASSes a known subject without entries and an unknown subject with 'no record'", () => {
+    expect(results.get(IDS.clean)).toMatchObject({ decision: "PASS", reasons: [expect.stringMatching(/no red or black list entry/)] });
+    expect(results.get(IDS.unknown)).toMatchObject({ decision: "PASS", reasons: [expect.stringMatching(/no record/)] });
+  });
+
+  it("gives a bad checksum its own error while the batch goes on", () => {
+    expect(results.get("91320800MA0000000X")!.error).toMatch(/INVALID_IDENTIFIER.*MOD 31/);
+    expect(results.get("not-an-id")!.error).toMatch(/INVALID_IDENTIFIER/);
+    expect(results.size).toBe(Object.keys(IDS).length + 2);
+  });
+
+  it("applies the measures of the scenario: the representative is BLOCKed from licensing by P11", async () => {
+    const licensing = await screen([IDS.representative, IDS.black], "ADMINISTRATIVE_LICENSING");
+    const [representative, black] = licensing.data!.screen;
+    expect(representative).toMatchObject({ decision: "BLOCK", measures: [expect.objectContaining({ code: "P11" })] });
+    expect(black!.measures.map((measure) => measure.code)).toEqual(["P02", "P03", "P08"]);
+  });
+});
+
+describe("screen: who may call it, and limits", () => {
+  it("requires a purpose from GOVERNMENT and ORGANIZATION", async () => {
+    expect(errorCodes(await screen([IDS.black], "FISCAL_FUNDS", government, null))).toEqual(["PURPOSE_REQUIRED"]);
+    const bank = await federation.token({ role: "ORGANIZATION", org: "BANK-1" });
+    expect(errorCodes(await screen([IDS.black], "CREDIT_LENDING", bank, null))).toEqual(["PURPOSE_REQUIRED"]);
+    expect((await screen([IDS.black], "CREDIT_LENDING", bank, "CREDIT_LENDING")).data!.screen[0]!.decision).toBe("REVIEW");
+  });
+
+  it("is not for the public", async () => {
+    const result = await federation.query(SCREEN, { variables: { ids: [IDS.black], scenario: "FISCAL_FUNDS" } });
+    expect(errorCodes(result)).toEqual(["FORBIDDEN"]);
+  });
+
+  it("refuses more than 1,000 identifiers", async () => {
+    const result = await screen(Array.from({ length: 1_001 }, (_, index) => citizenId(index)), "FISCAL_FUNDS");
+    expect(errorCodes(result)).toEqual(["BAD_USER_INPUT"]);
+  });
+
+  it("sends the same number of statements for 1 identifier as for 1,000 (one round per table)", async () => {
+    const count = async (identifiers: string[]) => {
+      const before = federation.statements();
+      const result = await screen(identifiers, "PUBLIC_RESOURCE_TRADING");
+      expect(result.errors).toBeUndefined();
+      return federation.statements() - before;
+    };
+    const one = await count([IDS.black]);
+    const thousand = await count([...Object.values(IDS), ...Array.from({ length: 1_000 - Object.keys(IDS).length }, (_, index) => citizenId(index))]);
+    expect(thousand).toBe(one);
+    expect(one).toBeLessThanOrEqual(8);
+  });
+});
+
+describe("feedback (触发反馈)", () => {
+  it("records a reported measure and counts it for the credit centre", async () => {
+    const report = await federation.query(
+      `mutation ($input: MeasureApplicationInput!) { reportMeasureApplied(input: $input) { measure { code } reportedBy outcome } }`,
+      {
+        token: government,
+        purpose: "PUBLIC_RESOURCE_TRADING",
+        variables: { input: { measureCode: "P05", identifier: IDS.black, scenario: "PUBLIC_RESOURCE_TRADING", caseNumber: "TENDER-7", outcome: "投标资格被拒绝", appliedOn: daysAgo(1) } },
+      },
+    );
+    expect(report.data).toEqual({ reportMeasureApplied: { measure: { code: "P05" }, reportedBy: "HA-ADMIN-APPROVAL", outcome: "投标资格被拒绝" } });
+    const wrongScenario = await federation.query(`mutation ($input: MeasureApplicationInput!) { reportMeasureApplied(input: $input) { id } }`, {
+      token: government,
+      purpose: "PUBLIC_RESOURCE_TRADING",
+      variables: { input: { measureCode: "P05", identifier: IDS.black, scenario: "HONORS", caseNumber: "X", outcome: "x", appliedOn: daysAgo(1) } },
+    });
+    expect(errorCodes(wrongScenario)).toEqual(["BAD_USER_INPUT"]);
+    const centre = await federation.token({ role: "CREDIT_CENTER", org: "HA-CREDIT" });
+    const stats = await federation.query<{ measureStats: Array<{ measure: { code: string }; applications: number; subjects: number }> }>(
+      `query ($from: Date) { measureStats(from: $from) { measure { code } applications subjects reporters outcomes { outcome count } } }`,
+      { token: centre, variables: { from: addYears(daysAgo(0), -1) } },
+    );
+    expect(stats.data!.measureStats).toEqual([expect.objectContaining({ measure: { code: "P05" }, applications: 1, subjects: 1 })]);
+    expect(errorCodes(await federation.query(`{ measureStats { applications } }`, { token: government, purpose: "SUPERVISION" }))).toEqual(["FORBIDDEN"]);
+  });
+});
