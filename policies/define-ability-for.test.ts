@@ -44,6 +44,15 @@ describe("defineAbilityFor", () => {
     expect(ability.can("read", record("GOVERNMENT", { provider: "TAX" }))).toBe(false);
   });
 
+  it("denies prohibited data to every role, the credit centre included", () => {
+    for (const role of ROLES) {
+      const ability = defineAbilityFor(viewer(role, { subject: "OWN", purpose: "SUPERVISION" }));
+      for (const field of ["religion", "bloodType", "fingerprint", "medicalHistory", "genes", "disease"]) {
+        expect(ability.can("read", subject("Subject", { subjectIdentifier: "OWN", kind: "NATURAL_PERSON", consented: true }), field), `${role} ${field}`).toBe(false);
+      }
+    }
+  });
+
   it("an AUDITOR reads audit data and no subject data", () => {
     const ability = defineAbilityFor(viewer("AUDITOR"));
     expect(ability.can("read", "AuditEvent")).toBe(true);

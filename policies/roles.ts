@@ -5,7 +5,7 @@ import {
   ORGANISATION_PUBLIC_FIELDS,
   PERSON_AUTHORIZED_FIELDS,
   PERSON_GOVERNMENT_FIELDS,
-  PROHIBITED_FIELD_WORDS,
+  PROHIBITED_FIELD_NAMES,
   SUBJECT_PUBLIC_FIELDS,
 } from "./subject-fields";
 
@@ -96,5 +96,5 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
 
 /** Bound for every role, the credit centre included: prohibited data is readable by nobody. */
 export function denyProhibitedData({ cannot }: Builder): void {
-  cannot("read", "all", PROHIBITED_FIELD_WORDS);
+  cannot("read", "all", PROHIBITED_FIELD_NAMES);
 }

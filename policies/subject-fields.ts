@@ -10,8 +10,27 @@ export const PERSON_GOVERNMENT_FIELDS = ["identifier", "sex", "birthDate", "regi
 /** Authorized tier of a natural person: employment. */
 export const PERSON_AUTHORIZED_FIELDS = ["employer", "stateEmployee"];
 
-/**
- * Names no field of any type may carry (PCIM art. 14, JRP art. 15): denied to every role by a CASL rule
- * and checked against the composed supergraph by a test.
- */
+/** Field names of prohibited data (PCIM art. 14, JRP art. 15), denied to every role by a CASL rule. */
+export const PROHIBITED_FIELD_NAMES = [
+  "religion",
+  "religiousBelief",
+  "faith",
+  "gene",
+  "genes",
+  "geneticData",
+  "dna",
+  "bloodType",
+  "bloodGroup",
+  "disease",
+  "diseases",
+  "illness",
+  "diagnosis",
+  "medicalHistory",
+  "medicalRecord",
+  "healthCondition",
+  "fingerprint",
+  "fingerprints",
+];
+
+/** Words no field of any type may contain, checked against the composed supergraph by a test. */
 export const PROHIBITED_FIELD_WORDS = ["religion", "religious", "faith", "gene", "genes", "genetic", "genome", "dna", "bloodtype", "bloodgroup", "blood", "disease", "illness", "diagnosis", "medical", "medicalhistory", "fingerprint", "fingerprints"];

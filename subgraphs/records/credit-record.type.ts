@@ -6,6 +6,7 @@ import type {
   SubjectKind as SubjectKindValue,
   Tier as TierValue,
 } from "../../db/database";
+import { GraphQLJSON } from "graphql-scalars";
 import { DateScalar } from "../shared/scalars";
 import { Subject } from "./subject/subject.type";
 
@@ -56,6 +57,9 @@ export class CreditRecord {
 
   @Field(() => RecordStatus)
   status!: Status;
+
+  @Field(() => GraphQLJSON, { description: "Further facts the provider submitted (never prohibited data: refused at ingestion)." })
+  attributes!: Record<string, unknown>;
 
   @Field(() => String, {
     nullable: true,

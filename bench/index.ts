@@ -1,0 +1,59 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { PROJECT_ROOT } from "../gateway/supergraph";
+import { benchmarkScreen, type ScreenBenchmark } from "./screen";
+import { format } from "./stats";
+
+const usage = `usage: npm run bench [-- screen] [--sizes 100000,1000000] [--iterations 30]
+  Runs on PostgreSQL when DATABASE_URL is set (seeded databases bench_<N> are kept for reruns),
+  otherwise on embedded PGlite in a temporary directory. Prints a Markdown table, writes bench/results/*.json.`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { sizes: { type: "string" }, iterations: { type: "string", default: "30" }, help: { type: "boolean" } },
+});
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const which = positionals[0] ?? "all";
+if (!["all", "screen"].includes(which)) {
+  console.error(usage);
+  process.exit(2);
+}
+const sizes = (values.sizes ?? "100000,1000000").split(",").map(Number);
+const iterations = Number(values.iterations);
+if (sizes.some((size) => !Number.isInteger(size) || size < 1_000) || !Number.isInteger(iterations) || iterations < 5) {
+  console.error(`--sizes are whole numbers ≥ 1000, --iterations ≥ 5\n${usage}`);
+  process.exit(2);
+}
+
+const results: ScreenBenchmark[] = [];
+for (const subjects of sizes) {
+  console.error(`screen: ${subjects.toLocaleString("en")} subjects, ${iterations} interleaved rounds …`);
+  results.push(await benchmarkScreen({ subjects, iterations, warmup: 5, identifiers: 1_000 }));
+}
+
+const lines = [
+  "| subjects | database | way | p50 ms | p95 ms | req/s |",
+  "|---:|---|---|---:|---:|---:|",
+  ...results.flatMap((result) =>
+    (["gateway", "subgraph", "sql"] as const).map(
+      (way) => `| ${result.subjects.toLocaleString("en")} | ${result.database} | ${way === "sql" ? "bare SQL" : way === "subgraph" ? "straight to subgraph" : "through gateway"} | ${format(result[way].p50)} | ${format(result[way].p95)} | ${format(result[way].throughput)} |`,
+    ),
+  ),
+  "",
+  "| subjects | gateway ÷ subgraph (p50) | subgraph ÷ SQL (p50) | gateway ÷ SQL (p50) | gateway throughput ÷ subgraph |",
+  "|---:|---:|---:|---:|---:|",
+  ...results.map(
+    (result) =>
+      `| ${result.subjects.toLocaleString("en")} | ${format(result.ratios.gatewayOverSubgraphP50, 2)}× | ${format(result.ratios.subgraphOverSqlP50, 2)}× | ${format(result.ratios.gatewayOverSqlP50, 2)}× | ${format(result.ratios.gatewayThroughputShare, 2)}× |`,
+  ),
+];
+console.log(`\n1,000-identifier screen, ${iterations} interleaved rounds per way (A B C A B C …)\n\n${lines.join("\n")}`);
+const folder = path.join(PROJECT_ROOT, "bench", "results");
+await mkdir(folder, { recursive: true });
+const file = path.join(folder, `screen-${results[0]!.database}.json`);
+await writeFile(file, `${JSON.stringify({ benchmark: "screen", at: new Date().toISOString(), results }, null, 2)}\n`);
+console.error(`wrote ${path.relative(PROJECT_ROOT, file)}`);
