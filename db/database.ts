@@ -176,7 +176,7 @@ export interface ObjectionTable {
 
 export interface AuditEventTable {
   seq: Generated<string>;
-  id: Generated<string>;
+  id: string;
   request_id: string;
   at: Date;
   actor: string | null;
@@ -191,6 +191,18 @@ export interface AuditEventTable {
   error_codes: string[];
   duration_ms: number;
   consent_ids: ColumnType<string[], string[] | undefined, never>;
+  /** The call's variables with secrets removed (identifiers kept). */
+  variables: ColumnType<Record<string, unknown>, string, never>;
+  /** Position in the hash chain, previous event's hash and this event's hash. */
+  chain_index: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditChainHeadTable {
+  id: number;
+  length: string;
+  hash: string;
 }
 
 export interface ConsentTable {
@@ -211,6 +223,7 @@ export interface AuditAccessTable {
   event_id: string;
   subgraph: string;
   subject_id: string;
+  subject_identifier: string | null;
   entity_type: string;
   tiers: string[];
   count: number;
@@ -231,6 +244,7 @@ export interface Database {
   objections: ObjectionTable;
   audit_events: AuditEventTable;
   audit_accesses: AuditAccessTable;
+  audit_chain_head: AuditChainHeadTable;
 }
 
 export type SubjectRow = Selectable<SubjectTable>;
@@ -247,6 +261,7 @@ export type NewObjectionRow = Insertable<ObjectionTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
 export type NewAuditEventRow = Insertable<AuditEventTable>;
 export type NewAuditAccessRow = Insertable<AuditAccessTable>;
+export type AuditAccessRow = Selectable<AuditAccessTable>;
 export type SubjectUpdate = Updateable<SubjectTable>;
 export type SubjectRelationRow = Selectable<SubjectRelationTable>;
 export type RecordKindRow = Selectable<RecordKindTable>;

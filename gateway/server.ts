@@ -11,6 +11,7 @@ import { BodyTooLargeError, executeWithApollo, parseJsonBody, readBody, writeGra
 import type { Logger } from "../platform/logger";
 import { deriveSubgraphSigningKey } from "../platform/subgraph-signature";
 import { PUBLIC_VIEWER } from "../platform/viewer";
+import { AuditLog } from "./audit-log";
 import { authenticate } from "./auth";
 import type { GatewayContext } from "./context";
 import { SigningDataSource } from "./data-source";
@@ -40,6 +41,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
   const { logger } = options;
   const bearerSecret = new TextEncoder().encode(options.jwtSecret);
   const signingKey = deriveSubgraphSigningKey(options.jwtSecret);
+  const auditLog = new AuditLog(options.db);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
@@ -55,7 +57,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
     // Signals are handled once, in scripts/bootstrap.ts, so shutdown runs in order.
     stopOnTerminationSignals: false,
     csrfPrevention: true,
-    plugins: [createAuditPlugin({ db: options.db, logger }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [createAuditPlugin({ auditLog, logger }), ApolloServerPluginLandingPageDisabled()],
     formatError: (formatted, error) =>
       toClientError(formatted, error, (original) => logger.error({ err: original }, "gateway error")),
   });
@@ -71,8 +73,9 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
       disclosures: [],
     };
     const headers = { [REQUEST_ID_HEADER]: requestId };
+    let body: unknown;
     try {
-      const body = request.method === "POST" ? parseJsonBody(request, await readBody(request, options.maxBodyBytes)) : undefined;
+      body = request.method === "POST" ? parseJsonBody(request, await readBody(request, options.maxBodyBytes)) : undefined;
       context.viewer = await authenticate(request.headers, bearerSecret);
       await executeWithApollo(apollo, request, response, body, async () => context, headers);
     } catch (error) {
@@ -88,11 +91,13 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
             : undefined;
       if (!refusal) throw error;
       try {
-        await recordAuditEvent(options.db, {
+        const operation = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
+        await recordAuditEvent(auditLog, {
           context,
-          operationName: null,
+          operationName: typeof operation.operationName === "string" ? operation.operationName : null,
           operationType: null,
-          document: null,
+          document: typeof operation.query === "string" ? operation.query : null,
+          variables: operation.variables,
           errorCodes: [refusal.code],
         });
       } catch (auditError) {
@@ -155,6 +160,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
         server.closeIdleConnections();
       });
       await apollo.stop();
+      await auditLog.drain();
     },
   };
 }

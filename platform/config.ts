@@ -27,6 +27,10 @@ const environmentSchema = z.object({
   CREDIT_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   CREDIT_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   CREDIT_MEASURES_FILE: z.string().min(1).optional(),
+  CREDIT_ALERT_SUBJECTS_PER_HOUR: z.coerce.number().int().positive().default(50),
+  CREDIT_ALERT_DENIALS_PER_HOUR: z.coerce.number().int().positive().default(10),
+  CREDIT_ALERT_REVOKED_WITHIN_MINUTES: z.coerce.number().int().positive().default(30),
+  CREDIT_ALERT_WORKING_HOURS: z.string().regex(/^\d{1,2}-\d{1,2}$/, "CREDIT_ALERT_WORKING_HOURS is FROM-TO in hours, e.g. 8-18").default("8-18"),
   CREDIT_EXPIRY_MONTHS_GENERAL: z.coerce.number().int().positive().default(12),
   CREDIT_EXPIRY_MONTHS_SERIOUS: z.coerce.number().int().positive().default(36),
   CREDIT_EXPIRY_MONTHS_SEVERE: z.coerce.number().int().positive().default(36),
@@ -54,10 +58,13 @@ export type Config = Readonly<{
 export type DomainRules = Readonly<{
   /** Publication period of negative information by severity, in months from the decision date (PCIM art. 27). */
   expiryMonths: Readonly<{ GENERAL: number; SERIOUS: number; SEVERE: number; UNSPECIFIED: number }>;
+  /** Thresholds of the audit's abuse alerts (DOMAIN.md §4: 非履职需要，不得查询). */
+  alerts: Readonly<{ subjectsPerHour: number; denialsPerHour: number; revokedWithinMinutes: number; workingHours: readonly [number, number] }>;
 }>;
 
 export const DEFAULT_RULES: DomainRules = Object.freeze({
   expiryMonths: Object.freeze({ GENERAL: 12, SERIOUS: 36, SEVERE: 36, UNSPECIFIED: 36 }),
+  alerts: Object.freeze({ subjectsPerHour: 50, denialsPerHour: 10, revokedWithinMinutes: 30, workingHours: [8, 18] as const }),
 });
 
 export class ConfigError extends Error {
@@ -99,6 +106,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
         SERIOUS: env.CREDIT_EXPIRY_MONTHS_SERIOUS,
         SEVERE: env.CREDIT_EXPIRY_MONTHS_SEVERE,
         UNSPECIFIED: env.CREDIT_EXPIRY_MONTHS_UNSPECIFIED,
+      }),
+      alerts: Object.freeze({
+        subjectsPerHour: env.CREDIT_ALERT_SUBJECTS_PER_HOUR,
+        denialsPerHour: env.CREDIT_ALERT_DENIALS_PER_HOUR,
+        revokedWithinMinutes: env.CREDIT_ALERT_REVOKED_WITHIN_MINUTES,
+        workingHours: env.CREDIT_ALERT_WORKING_HOURS.split("-").map(Number) as unknown as readonly [number, number],
       }),
     }),
   });

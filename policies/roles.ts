@@ -54,6 +54,7 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     if (!viewer.subject) return;
     const own = { subjectIdentifier: viewer.subject };
     builder.can("read", ["Subject", "CreditRecord", "ListEntry", "Objection", "MeasureApplication", "Consent", "RepairCase"], own);
+    builder.can("read", "AuditEvent", { subjectIdentifiers: viewer.subject });
     builder.can("grant", "Consent");
     builder.can("revoke", "Consent", own);
     builder.can("apply", "RepairCase", own);

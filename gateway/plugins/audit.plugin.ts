@@ -1,19 +1,12 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { Kysely } from "kysely";
-import type { AuditOutcome, Database } from "../../db/database";
+import type { AuditOutcome } from "../../db/database";
 import type { Logger } from "../../platform/logger";
-import { insertAuditEvent } from "../../subgraphs/audit/audit-event.repository";
+import { redactVariables } from "../../subgraphs/audit/audit-chain";
+import type { AuditLog } from "../audit-log";
 import type { GatewayContext } from "../context";
 
-const DENIAL_CODES = new Set([
-  "UNAUTHENTICATED",
-  "FORBIDDEN",
-  "PURPOSE_REQUIRED",
-  "CONSENT_REQUIRED",
-  "QUERY_TOO_COMPLEX",
-  "RATE_LIMITED",
-]);
+const DENIAL_CODES = new Set(["UNAUTHENTICATED", "FORBIDDEN", "PURPOSE_REQUIRED", "CONSENT_REQUIRED", "QUERY_TOO_COMPLEX", "RATE_LIMITED"]);
 
 export class AuditUnavailableError extends Error {
   override readonly name = "AuditUnavailableError";
@@ -31,39 +24,40 @@ export type AuditedOperation = Readonly<{
   operationName: string | null;
   operationType: string | null;
   document: string | null;
+  variables: unknown;
   errorCodes: readonly string[];
 }>;
 
 /** Writes the event for one operation with its access rows; throws `AuditUnavailableError` if it can't. */
-export async function recordAuditEvent(db: Kysely<Database>, operation: AuditedOperation): Promise<void> {
+export async function recordAuditEvent(auditLog: AuditLog, operation: AuditedOperation): Promise<void> {
   const { context } = operation;
   try {
-    await insertAuditEvent(
-      db,
-      {
-        request_id: context.requestId,
-        at: new Date(context.startedAt),
-        actor: context.viewer.actor,
-        role: context.viewer.role,
-        org: context.viewer.org,
-        purpose: context.viewer.purpose,
-        operation_name: operation.operationName,
-        operation_type: operation.operationType,
-        document_hash: operation.document ? createHash("sha256").update(operation.document).digest("hex") : null,
-        client_address: context.clientAddress,
-        outcome: outcomeOf(operation.errorCodes),
-        error_codes: [...new Set(operation.errorCodes)],
-        duration_ms: Math.round(performance.now() - context.startedAtMonotonic),
-        consent_ids: [...new Set(context.disclosures.flatMap((disclosure) => disclosure.consentIds ?? []))],
-      },
-      context.disclosures.map((disclosure) => ({
+    await auditLog.append({
+      id: randomUUID(),
+      requestId: context.requestId,
+      at: new Date(context.startedAt),
+      actor: context.viewer.actor,
+      role: context.viewer.role,
+      org: context.viewer.org,
+      purpose: context.viewer.purpose,
+      operationName: operation.operationName,
+      operationType: operation.operationType,
+      documentHash: operation.document ? createHash("sha256").update(operation.document).digest("hex") : null,
+      variables: redactVariables(operation.variables),
+      clientAddress: context.clientAddress,
+      outcome: outcomeOf(operation.errorCodes),
+      errorCodes: [...new Set(operation.errorCodes)],
+      consentIds: [...new Set(context.disclosures.flatMap((disclosure) => disclosure.consentIds ?? []))],
+      durationMs: Math.round(performance.now() - context.startedAtMonotonic),
+      accesses: context.disclosures.map((disclosure) => ({
         subgraph: disclosure.subgraph,
-        subject_id: disclosure.subjectId,
-        entity_type: disclosure.entityType,
+        subjectId: disclosure.subjectId,
+        subjectIdentifier: disclosure.subjectIdentifier ?? null,
+        entityType: disclosure.entityType,
         tiers: disclosure.tiers,
         count: disclosure.count,
       })),
-    );
+    });
   } catch (error) {
     throw new AuditUnavailableError("audit write failed", { cause: error });
   }
@@ -73,7 +67,7 @@ export async function recordAuditEvent(db: Kysely<Database>, operation: AuditedO
  * One audit event per operation, written before the response leaves: if it cannot be written the
  * caller gets `AUDIT_UNAVAILABLE` and no data (fail closed, NIST 800-53 AU-5).
  */
-export function createAuditPlugin(options: { db: Kysely<Database>; logger: Logger }): ApolloServerPlugin<GatewayContext> {
+export function createAuditPlugin(options: { auditLog: AuditLog; logger: Logger }): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
@@ -83,11 +77,12 @@ export function createAuditPlugin(options: { db: Kysely<Database>; logger: Logge
               ? (response.body.singleResult.errors ?? []).map((error) => String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR"))
               : (errors ?? []).map((error) => String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR"));
           try {
-            await recordAuditEvent(options.db, {
+            await recordAuditEvent(options.auditLog, {
               context: contextValue,
               operationName: operationName ?? request.operationName ?? null,
               operationType: operation?.operation ?? null,
               document: request.query ?? null,
+              variables: request.variables,
               errorCodes,
             });
           } catch (error) {

@@ -1,44 +1,142 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from "kysely";
-import type { AuditEventRow, Database, NewAuditAccessRow, NewAuditEventRow } from "../../db/database";
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool } from "kysely";
+import type { AuditEventRow, AuditEventTable, Database, NewAuditAccessRow, NewAuditEventRow } from "../../db/database";
+import { canonicalEntry, chainHash, type AuditEntry } from "./audit-chain";
 
-export type NewAccess = Omit<NewAuditAccessRow, "event_id">;
-
-/** Writes one event and its access rows in one transaction: both are there, or neither. */
-export async function insertAuditEvent(db: Kysely<Database>, event: NewAuditEventRow, accesses: readonly NewAccess[]): Promise<string> {
-  return db.transaction().execute(async (trx) => {
-    const { id } = await trx.insertInto("audit_events").values(event).returning("id").executeTakeFirstOrThrow();
-    if (accesses.length > 0) {
-      await trx.insertInto("audit_accesses").values(accesses.map((access) => ({ ...access, event_id: id }))).execute();
+/**
+ * Appends a batch of events to the hash chain in one transaction (group commit): the chain head is
+ * locked (ordering writers across processes), each event is hashed over the previous hash and its
+ * canonical form, events and access rows are inserted, the head moves. All of the batch, or none.
+ */
+export async function appendAuditEntries(db: Kysely<Database>, entries: readonly AuditEntry[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const head = await trx.selectFrom("audit_chain_head").select(["length", "hash"]).where("id", "=", 1).forUpdate().executeTakeFirstOrThrow();
+    let previousHash = head.hash;
+    let index = BigInt(head.length);
+    const events: NewAuditEventRow[] = [];
+    const accesses: NewAuditAccessRow[] = [];
+    for (const entry of entries) {
+      const hash = chainHash(previousHash, canonicalEntry(entry, index));
+      events.push({
+        id: entry.id,
+        request_id: entry.requestId,
+        at: entry.at,
+        actor: entry.actor,
+        role: entry.role,
+        org: entry.org,
+        purpose: entry.purpose,
+        operation_name: entry.operationName,
+        operation_type: entry.operationType,
+        document_hash: entry.documentHash,
+        client_address: entry.clientAddress,
+        outcome: entry.outcome,
+        error_codes: entry.errorCodes,
+        consent_ids: entry.consentIds,
+        duration_ms: entry.durationMs,
+        variables: JSON.stringify(entry.variables),
+        chain_index: index.toString(),
+        prev_hash: previousHash,
+        hash,
+      });
+      accesses.push(
+        ...entry.accesses.map((access) => ({
+          event_id: entry.id,
+          subgraph: access.subgraph,
+          subject_id: access.subjectId,
+          subject_identifier: access.subjectIdentifier,
+          entity_type: access.entityType,
+          tiers: access.tiers,
+          count: access.count,
+        })),
+      );
+      previousHash = hash;
+      index += 1n;
     }
-    return id;
+    for (let start = 0; start < events.length; start += 500) await trx.insertInto("audit_events").values(events.slice(start, start + 500)).execute();
+    for (let start = 0; start < accesses.length; start += 2_000) await trx.insertInto("audit_accesses").values(accesses.slice(start, start + 2_000)).execute();
+    await trx.updateTable("audit_chain_head").set({ length: index.toString(), hash: previousHash }).where("id", "=", 1).execute();
   });
 }
 
-export type AuditEventWithSubjects = AuditEventRow & { subject_ids: string[] };
+export type AuditEventWithSubjects = AuditEventRow & { subject_identifiers: string[]; categories: string[] };
 
-export async function listAuditEvents(db: Kysely<Database>, afterSeq: string | null, limit: number): Promise<AuditEventWithSubjects[]> {
-  let query = db
-    .selectFrom("audit_events as event")
-    .selectAll("event")
-    .select((eb) =>
+export type AuditEventQuery = Readonly<{
+  actor?: string | null;
+  org?: string | null;
+  role?: string | null;
+  purpose?: string | null;
+  subject?: string | null;
+  outcome?: string | null;
+  operation?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+  /** Events that disclosed this subject's data, leaving out this actor's own reads (a subject's access log). */
+  disclosedTo?: Readonly<{ subjectIdentifier: string; exceptActor: string | null }> | null;
+}>;
+
+type EventScope = Database & { event: AuditEventTable };
+
+function filterAuditEvents<QB extends SelectQueryBuilder<EventScope, "event", object>>(builder: QB, query: AuditEventQuery): QB {
+  const disclosed = query.disclosedTo;
+  return builder
+    .$if(Boolean(query.actor), (qb) => qb.where("event.actor", "=", query.actor!))
+    .$if(Boolean(query.org), (qb) => qb.where("event.org", "=", query.org!))
+    .$if(Boolean(query.role), (qb) => qb.where("event.role", "=", query.role!))
+    .$if(Boolean(query.purpose), (qb) => qb.where("event.purpose", "=", query.purpose!))
+    .$if(Boolean(query.outcome), (qb) => qb.where("event.outcome", "=", query.outcome as "OK"))
+    .$if(Boolean(query.operation), (qb) => qb.where("event.operation_name", "=", query.operation!))
+    .$if(Boolean(query.from), (qb) => qb.where("event.at", ">=", query.from!))
+    .$if(Boolean(query.to), (qb) => qb.where("event.at", "<=", query.to!))
+    .$if(Boolean(query.subject), (qb) =>
+      qb.where((eb) =>
+        eb.exists(eb.selectFrom("audit_accesses as access").select("access.event_id").whereRef("access.event_id", "=", "event.id").where("access.subject_identifier", "=", query.subject!)),
+      ),
+    )
+    .$if(Boolean(disclosed), (qb) =>
+      qb
+        .where((eb) =>
+          eb.exists(
+            eb.selectFrom("audit_accesses as access").select("access.event_id").whereRef("access.event_id", "=", "event.id").where("access.subject_identifier", "=", disclosed!.subjectIdentifier),
+          ),
+        )
+        .where((eb) => eb.not(eb.and([eb("event.role", "=", "SUBJECT"), eb("event.actor", "=", disclosed!.exceptActor ?? "")]))),
+    ) as QB;
+}
+
+/** Events oldest first, filtered, keyset-paginated on seq, each with the identifiers and categories it disclosed. */
+export async function listAuditEvents(db: Kysely<Database>, query: AuditEventQuery, afterSeq: string | null, limit: number): Promise<AuditEventWithSubjects[]> {
+  const onlySubject = query.disclosedTo?.subjectIdentifier ?? null;
+  return filterAuditEvents(db.selectFrom("audit_events as event").selectAll("event"), query)
+    .select((eb) => [
       eb.fn
         .coalesce(
           eb
             .selectFrom("audit_accesses as access")
-            .select(sql<string[]>`array_agg(distinct access.subject_id::text)`.as("ids"))
-            .whereRef("access.event_id", "=", "event.id"),
+            .select(sql<string[]>`array_agg(distinct access.subject_identifier)`.as("ids"))
+            .whereRef("access.event_id", "=", "event.id")
+            .where("access.subject_identifier", "is not", null)
+            .$if(onlySubject !== null, (qb) => qb.where("access.subject_identifier", "=", onlySubject!)),
           sql<string[]>`'{}'::text[]`,
         )
-        .as("subject_ids"),
-    )
+        .as("subject_identifiers"),
+      eb.fn
+        .coalesce(
+          eb
+            .selectFrom("audit_accesses as access")
+            .select(sql<string[]>`array_agg(distinct access.entity_type || ':' || array_to_string(access.tiers, '+'))`.as("categories"))
+            .whereRef("access.event_id", "=", "event.id")
+            .$if(onlySubject !== null, (qb) => qb.where("access.subject_identifier", "=", onlySubject!)),
+          sql<string[]>`'{}'::text[]`,
+        )
+        .as("categories"),
+    ])
+    .$if(afterSeq !== null, (qb) => qb.where("event.seq", ">", afterSeq!))
     .orderBy("event.seq")
-    .limit(limit);
-  if (afterSeq !== null) query = query.where("event.seq", ">", afterSeq);
-  return query.execute();
+    .limit(limit)
+    .execute() as Promise<AuditEventWithSubjects[]>;
 }
 
-export async function countAuditEvents(db: Kysely<Database>): Promise<number> {
-  const { count } = await db.selectFrom("audit_events").select((eb) => eb.fn.countAll<string>().as("count")).executeTakeFirstOrThrow();
+export async function countAuditEvents(db: Kysely<Database>, query: AuditEventQuery): Promise<number> {
+  const { count } = await filterAuditEvents(db.selectFrom("audit_events as event").select((eb) => eb.fn.countAll<string>().as("count")), query).executeTakeFirstOrThrow();
   return Number(count);
 }
 
@@ -69,3 +167,99 @@ export async function listAccessesBySubjectIds(
     .execute();
 }
 export type AccessRow = Awaited<ReturnType<typeof listAccessesBySubjectIds>>[number];
+
+/** A page of the chain in chain order, each event with its access rows, for verification and export. */
+export async function listChainPage(db: Kysely<Database>, afterIndex: string | null, limit: number) {
+  const events = await db
+    .selectFrom("audit_events")
+    .selectAll()
+    .$if(afterIndex !== null, (qb) => qb.where("chain_index", ">", afterIndex!))
+    .orderBy("chain_index")
+    .limit(limit)
+    .execute();
+  const accesses = events.length
+    ? await db.selectFrom("audit_accesses").selectAll().where("event_id", "in", events.map((event) => event.id)).execute()
+    : [];
+  return { events, accesses };
+}
+
+export async function findChainHead(db: Kysely<Database>) {
+  return db.selectFrom("audit_chain_head").select(["length", "hash"]).where("id", "=", 1).executeTakeFirstOrThrow();
+}
+
+export type AlertWindow = Readonly<{ from: Date; to: Date }>;
+
+/** Actors who saw more than `limit` distinct subjects within one hour, screening left out. */
+export async function findMassLookups(db: Kysely<Database>, window: AlertWindow, limit: number) {
+  return db
+    .selectFrom("audit_events as event")
+    .innerJoin("audit_accesses as access", "access.event_id", "event.id")
+    .select((eb) => [
+      "event.actor",
+      "event.role",
+      "event.org",
+      sql<Date>`date_trunc('hour', event.at)`.as("hour"),
+      eb.fn.count<string>("access.subject_id").distinct().as("subjects"),
+    ])
+    .where("event.at", ">=", window.from)
+    .where("event.at", "<=", window.to)
+    .where("event.actor", "is not", null)
+    .where("access.entity_type", "<>", "ScreeningResult")
+    .groupBy(["event.actor", "event.role", "event.org", sql`date_trunc('hour', event.at)`])
+    .having((eb) => eb.fn.count("access.subject_id").distinct(), ">", limit)
+    .execute();
+}
+
+/** Callers (actor, or client address without one) refused at least `limit` times within one hour. */
+export async function findRepeatedDenials(db: Kysely<Database>, window: AlertWindow, limit: number) {
+  return db
+    .selectFrom("audit_events as event")
+    .select((eb) => [
+      sql<string>`coalesce(event.actor, event.client_address, 'unknown')`.as("caller"),
+      "event.role",
+      "event.org",
+      sql<Date>`date_trunc('hour', event.at)`.as("hour"),
+      eb.fn.countAll<string>().as("denials"),
+    ])
+    .where("event.at", ">=", window.from)
+    .where("event.at", "<=", window.to)
+    .where("event.outcome", "=", "DENIED")
+    .groupBy([sql`coalesce(event.actor, event.client_address, 'unknown')`, "event.role", "event.org", sql`date_trunc('hour', event.at)`])
+    .having((eb) => eb.fn.countAll(), ">=", limit)
+    .execute();
+}
+
+/** Reads under a consent that was revoked within `minutes` after the read. */
+export async function findReadsBeforeRevocation(db: Kysely<Database>, window: AlertWindow, minutes: number) {
+  return db
+    .selectFrom("audit_events as event")
+    .innerJoin("consents as consent", (join) => join.on(sql<boolean>`consent.id::text = any(event.consent_ids)`))
+    .select(["event.id", "event.request_id", "event.actor", "event.role", "event.org", "event.at", "consent.id as consent_id", "consent.revoked_at"])
+    .where("event.at", ">=", window.from)
+    .where("event.at", "<=", window.to)
+    .where("consent.revoked_at", "is not", null)
+    .where(sql<boolean>`consent.revoked_at between event.at and event.at + make_interval(mins => ${minutes})`)
+    .execute();
+}
+
+/** GOVERNMENT and ORGANIZATION reads of subject data outside working hours (China time) or at weekends. */
+export async function findOffHoursReads(db: Kysely<Database>, window: AlertWindow, workingHours: readonly [number, number]) {
+  const local = sql`(event.at at time zone 'UTC') + interval '8 hours'`;
+  return db
+    .selectFrom("audit_events as event")
+    .select(["event.id", "event.request_id", "event.actor", "event.role", "event.org", "event.at"])
+    .where("event.at", ">=", window.from)
+    .where("event.at", "<=", window.to)
+    .where("event.role", "in", ["GOVERNMENT", "ORGANIZATION"])
+    .where((eb) => eb.exists(eb.selectFrom("audit_accesses as access").select("access.event_id").whereRef("access.event_id", "=", "event.id")))
+    .where((eb) =>
+      eb.or([
+        eb(sql`extract(isodow from ${local})`, ">", 5),
+        eb(sql`extract(hour from ${local})`, "<", workingHours[0]),
+        eb(sql`extract(hour from ${local})`, ">=", workingHours[1]),
+      ]),
+    )
+    .orderBy("event.at")
+    .limit(1_000)
+    .execute();
+}

@@ -1,53 +1,120 @@
-import type { Role } from "../../platform/viewer";
+import { subject as policySubject } from "@casl/ability";
 import { BadUserInputError, ForbiddenError } from "../../platform/errors";
+import type { Role } from "../../platform/viewer";
 import { checkPageSize, decodeCursor, encodeCursor } from "../shared/pagination";
 import type { AuditContext } from "./audit-event.loaders";
-import { countAuditEvents, listAuditEvents, type AuditEventWithSubjects } from "./audit-event.repository";
-import { AccessRecord, AuditEvent, AuditEventConnection } from "./audit-event.type";
+import {
+  countAuditEvents,
+  findMassLookups,
+  findOffHoursReads,
+  findReadsBeforeRevocation,
+  findRepeatedDenials,
+  listAuditEvents,
+  type AuditEventQuery,
+  type AuditEventWithSubjects,
+} from "./audit-event.repository";
+import { AccessRecord, AuditAlert, AuditChainStatus, AuditEvent, AuditEventConnection, type AuditFilter } from "./audit-event.type";
+import { verifyAuditChain } from "./audit-verification";
 
 const MAX_PAGE = 500;
 
-function toAuditEvent(row: AuditEventWithSubjects): AuditEvent {
+function toAuditEvent(row: AuditEventWithSubjects, hideActor: boolean): AuditEvent {
   return Object.assign(new AuditEvent(), {
     id: row.id,
     requestId: row.request_id,
     at: row.at,
-    actor: row.actor,
+    actor: hideActor ? null : row.actor,
     role: row.role as Role,
     org: row.org,
     purpose: row.purpose,
     operationName: row.operation_name,
+    operationType: row.operation_type,
     outcome: row.outcome,
     errorCodes: row.error_codes,
-    subjects: row.subject_ids,
+    subjects: row.subject_identifiers,
+    categories: row.categories,
+    consentIds: row.consent_ids,
+    clientAddress: hideActor ? null : row.client_address,
+    durationMs: row.duration_ms,
   });
 }
 
-const CONNECTION = "auditEvents";
-
-function decodeSeq(cursor: string): string {
-  const [seq] = decodeCursor(CONNECTION, cursor, 1);
+function decodeSeq(connection: string, cursor: string): string {
+  const [seq] = decodeCursor(connection, cursor, 1);
   if (!/^\d{1,19}$/.test(seq!)) throw new BadUserInputError("`after` is not a cursor of this connection", { argument: "after" });
   return seq!;
 }
 
-/** `auditEvents`: AUDITOR only, oldest first, cursor-paginated. */
-export async function findAuditEvents(context: AuditContext, first: number, after: string | null): Promise<AuditEventConnection> {
-  if (!context.ability.can("read", "AuditEvent")) throw new ForbiddenError("audit events are for auditors only");
+async function page(context: AuditContext, connection: string, query: AuditEventQuery, first: number, after: string | null, hideActor: boolean) {
   checkPageSize(first, MAX_PAGE);
-  const rows = await listAuditEvents(context.db, after ? decodeSeq(after) : null, first + 1);
-  const page = rows.slice(0, first);
-  const edges = page.map((row) => ({ cursor: encodeCursor(CONNECTION, [row.seq]), node: toAuditEvent(row) }));
+  const rows = await listAuditEvents(context.db, query, after ? decodeSeq(connection, after) : null, first + 1);
+  const edges = rows.slice(0, first).map((row) => ({ cursor: encodeCursor(connection, [row.seq]), node: toAuditEvent(row, hideActor) }));
   return Object.assign(new AuditEventConnection(), {
     edges,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: await countAuditEvents(context.db),
+    totalCount: await countAuditEvents(context.db, query),
   });
+}
+
+/** The whole log: an AuditEvent about nobody in particular, which only an unconditional rule (AUDITOR) allows. */
+function requireAuditor(context: AuditContext): void {
+  if (!context.ability.can("read", policySubject("AuditEvent", { subjectIdentifiers: [] }))) throw new ForbiddenError("the audit log is for auditors");
+}
+
+/** `auditEvents`: AUDITOR only, oldest first, filtered, cursor-paginated. */
+export async function findAuditEvents(context: AuditContext, filter: AuditFilter | null, first: number, after: string | null): Promise<AuditEventConnection> {
+  requireAuditor(context);
+  return page(context, "auditEvents", filter ?? {}, first, after, false);
+}
+
+/**
+ * `myAccessLog`: for the subject, who was shown its data — when, which organisation (never the individual
+ * officer), for what purpose, which categories. Its own reads are left out.
+ */
+export async function findMyAccessLog(context: AuditContext, first: number, after: string | null): Promise<AuditEventConnection> {
+  const own = context.viewer.subject;
+  if (context.viewer.role !== "SUBJECT" || !own || !context.ability.can("read", policySubject("AuditEvent", { subjectIdentifiers: [own] }))) {
+    throw new ForbiddenError("the access log is for the subject itself");
+  }
+  return page(context, "myAccessLog", { disclosedTo: { subjectIdentifier: own, exceptActor: context.viewer.actor } }, first, after, true);
+}
+
+/** `auditChain`: verifies the whole hash chain now. */
+export async function checkAuditChain(context: AuditContext): Promise<AuditChainStatus> {
+  requireAuditor(context);
+  return Object.assign(new AuditChainStatus(), await verifyAuditChain(context.db));
+}
+
+/** `auditAlerts`: the abuse rules over a period; thresholds are configuration (CREDIT_ALERT_*). */
+export async function findAuditAlerts(context: AuditContext, from: Date | null, to: Date | null): Promise<AuditAlert[]> {
+  requireAuditor(context);
+  const window = { from: from ?? new Date(context.now.getTime() - 7 * 86_400_000), to: to ?? context.now };
+  const thresholds = context.rules.alerts;
+  const [mass, denials, revoked, offHours] = await Promise.all([
+    findMassLookups(context.db, window, thresholds.subjectsPerHour),
+    findRepeatedDenials(context.db, window, thresholds.denialsPerHour),
+    findReadsBeforeRevocation(context.db, window, thresholds.revokedWithinMinutes),
+    findOffHoursReads(context.db, window, thresholds.workingHours),
+  ]);
+  const alert = (fields: Omit<AuditAlert, never>) => Object.assign(new AuditAlert(), fields);
+  return [
+    ...mass.map((row) =>
+      alert({ rule: "MASS_LOOKUP", actor: row.actor, role: row.role, org: row.org, at: row.hour, count: Number(row.subjects), detail: `${row.subjects} distinct subjects within one hour outside screening (threshold ${thresholds.subjectsPerHour})` }),
+    ),
+    ...denials.map((row) =>
+      alert({ rule: "REPEATED_DENIALS", actor: row.caller, role: row.role, org: row.org, at: row.hour, count: Number(row.denials), detail: `${row.denials} refused requests within one hour (threshold ${thresholds.denialsPerHour})` }),
+    ),
+    ...revoked.map((row) =>
+      alert({ rule: "READ_BEFORE_CONSENT_REVOKED", actor: row.actor, role: row.role, org: row.org, at: row.at, count: 1, detail: `request ${row.request_id} read under consent ${row.consent_id}, revoked ${row.revoked_at?.toISOString()}` }),
+    ),
+    ...offHours.map((row) =>
+      alert({ rule: "OFF_HOURS", actor: row.actor, role: row.role, org: row.org, at: row.at, count: 1, detail: `request ${row.request_id} read subject data outside ${thresholds.workingHours[0]}:00-${thresholds.workingHours[1]}:00 on a working day (China time)` }),
+    ),
+  ];
 }
 
 /** `Subject.accessLog`: for auditors, every disclosure of the subject's data. */
 export async function listSubjectAccessLog(context: AuditContext, subjectId: string): Promise<AccessRecord[]> {
-  if (!context.ability.can("read", "AuditEvent")) return [];
   const rows = await context.loaders.accessesBySubjectId.load(subjectId);
   return rows.map((row) =>
     Object.assign(new AccessRecord(), {

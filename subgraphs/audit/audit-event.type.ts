@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import type { AuditOutcome as Outcome } from "../../db/database";
 import { PageInfo } from "../shared/pagination";
 import { ROLES, type Role as RoleValue } from "../../platform/viewer";
@@ -37,11 +37,95 @@ export class AuditEvent {
   @Field(() => AuditOutcome)
   outcome!: Outcome;
 
+  @Field(() => String, { nullable: true, description: "query or mutation; null when refused before parsing." })
+  operationType!: string | null;
+
   @Field(() => [String])
   errorCodes!: string[];
 
-  @Field(() => [String], { description: "Ids of the subjects whose data the operation disclosed." })
+  @Field(() => [String], { description: "Identifiers of the subjects whose data the operation disclosed." })
   subjects!: string[];
+
+  @Field(() => [String], { description: "What was disclosed: entity type and tiers, e.g. CreditRecord:GOVERNMENT+PUBLIC." })
+  categories!: string[];
+
+  @Field(() => [String], { description: "Consents the disclosure relied on." })
+  consentIds!: string[];
+
+  @Field(() => String, { nullable: true })
+  clientAddress!: string | null;
+
+  @Field(() => Int)
+  durationMs!: number;
+}
+
+@InputType()
+export class AuditFilter {
+  @Field(() => String, { nullable: true })
+  actor?: string | null;
+
+  @Field(() => String, { nullable: true })
+  org?: string | null;
+
+  @Field(() => Role, { nullable: true })
+  role?: RoleValue | null;
+
+  @Field(() => String, { nullable: true })
+  purpose?: string | null;
+
+  @Field(() => String, { nullable: true, description: "A subject identifier: events that disclosed its data." })
+  subject?: string | null;
+
+  @Field(() => AuditOutcome, { nullable: true })
+  outcome?: Outcome | null;
+
+  @Field(() => String, { nullable: true, description: "Operation name." })
+  operation?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  to?: Date | null;
+}
+
+@ObjectType({ description: "The state of the audit hash chain." })
+export class AuditChainStatus {
+  @Field(() => Boolean)
+  verified!: boolean;
+
+  @Field(() => Int, { description: "Events verified in order." })
+  length!: number;
+
+  @Field(() => ID, { nullable: true, description: "The first event that does not hold (or the last intact one when the end was cut)." })
+  brokenAt!: string | null;
+
+  @Field(() => String, { nullable: true })
+  reason!: string | null;
+}
+
+@ObjectType({ description: "A pattern of use that an auditor should look at (DOMAIN.md §4)." })
+export class AuditAlert {
+  @Field(() => String, { description: "MASS_LOOKUP, REPEATED_DENIALS, READ_BEFORE_CONSENT_REVOKED or OFF_HOURS." })
+  rule!: string;
+
+  @Field(() => String, { nullable: true, description: "The actor (or client address)." })
+  actor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  role!: string | null;
+
+  @Field(() => String, { nullable: true })
+  org!: string | null;
+
+  @Field(() => Date)
+  at!: Date;
+
+  @Field(() => Int)
+  count!: number;
+
+  @Field(() => String)
+  detail!: string;
 }
 
 @ObjectType()

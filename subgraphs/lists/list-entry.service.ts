@@ -51,6 +51,7 @@ function discloseEntries(context: ListEntryContext, rows: readonly ListEntryRow[
     entityType: "ListEntry",
     policyOf: (row) => asListEntryPolicy(row, today),
     subjectIdOf: (row) => row.subject_id,
+    subjectIdentifierOf: (row) => row.subject_identifier,
     tierOf: () => "PUBLIC",
     toType: (row) => toListEntry(row, today),
   });

@@ -117,7 +117,7 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
     }
     return entry;
   });
-  context.disclosures.record(row.subject_id, "ListEntry", "PUBLIC");
+  context.disclosures.record({ subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "ListEntry", tier: "PUBLIC" });
   return toListEntry(row, today);
 }
 
@@ -130,7 +130,7 @@ export async function removeListEntry(context: ListEntryContext, id: string, rea
   const text = reason.trim();
   if (text.length === 0) refuseIfProblems([{ field: "reason", reason: "say why the entry is removed", code: "BAD_USER_INPUT" }], "removal");
   const updated = await setListEntryStatus(context.db, row.id, "REMOVED", text, chinaDateOf(context.now));
-  context.disclosures.record(updated.subject_id, "ListEntry", "PUBLIC");
+  context.disclosures.record({ subjectId: updated.subject_id, subjectIdentifier: updated.subject_identifier, entityType: "ListEntry", tier: "PUBLIC" });
   return toListEntry(updated, chinaDateOf(context.now));
 }
 
@@ -150,7 +150,7 @@ export async function findPublicList(
   const rows = await listPublicEntries(context.db, query, listEntryAccessFor(context), cursor, first + 1);
   const page = rows.slice(0, first).filter((row) => context.ability.can("read", asListEntryPolicy(row, today)));
   const edges = page.map((row) => {
-    context.disclosures.record(row.subject_id, "ListEntry", "PUBLIC");
+    context.disclosures.record({ subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "ListEntry", tier: "PUBLIC" });
     return { cursor: encodeCursor(connection, [row.recognized_on, row.id]), node: toListEntry(row, today) };
   });
   return Object.assign(new ListEntryConnection(), {
@@ -172,7 +172,7 @@ export async function findMyNotices(context: ListEntryContext): Promise<Notice[]
   return rows.flatMap((row, index) => {
     const entry = entries[index];
     if (!entry || entry instanceof Error) return [];
-    context.disclosures.record(row.subject_id, "Notice", "GOVERNMENT");
+    context.disclosures.record({ subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "Notice", tier: "GOVERNMENT" });
     return [
       Object.assign(new Notice(), {
         id: row.id,

@@ -42,7 +42,7 @@ export async function reportMeasureApplied(context: MeasureContext, input: Measu
     outcome: input.outcome.trim(),
     applied_on: input.appliedOn,
   });
-  context.disclosures.record(row.subject_id, "MeasureApplication", "GOVERNMENT");
+  context.disclosures.record({ subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "MeasureApplication", tier: "GOVERNMENT" });
   return Object.assign(new MeasureApplication(), {
     id: row.id,
     subject: { id: row.subject_id },

@@ -56,6 +56,7 @@ export async function listSubjectMeasureApplications(context: MeasureContext, su
       entityType: "MeasureApplication",
       policyOf: (row) => policySubject("MeasureApplication", { subjectIdentifier: row.subject_identifier, reportedBy: row.reported_by }),
       subjectIdOf: (row) => row.subject_id,
+      subjectIdentifierOf: (row) => row.subject_identifier,
       tierOf: () => "GOVERNMENT",
       toType: (row) => toMeasureApplication(row, measureByCode.get(row.measure_code)!),
     },

@@ -68,7 +68,7 @@ export async function screen(context: MeasureContext, identifiers: readonly stri
       (row): ResponsibleEntry => ({ ...toEntry(row), organisationName: row.organisation_name, organisationIdentifier: row.organisation_identifier, relation: row.relation }),
     );
     const result = decideScreening(subjectId !== undefined, (entriesOf.get(check.identifier) ?? []).map(toEntry), answerable, catalog, scenario, today);
-    if (subjectId) context.disclosures.record(subjectId, "ScreeningResult", "PUBLIC");
+    if (subjectId) context.disclosures.record({ subjectId, subjectIdentifier: check.identifier, entityType: "ScreeningResult", tier: "PUBLIC" });
     return Object.assign(new ScreeningResult(), {
       identifier: check.identifier,
       decision: result.decision,

@@ -22,6 +22,7 @@ function discloseObjections(context: ObjectionContext, rows: readonly ObjectionR
     entityType: "Objection",
     policyOf: (row) => policySubject("Objection", { subjectIdentifier: row.subject_identifier }),
     subjectIdOf: (row) => row.subject_id,
+    subjectIdentifierOf: (row) => row.subject_identifier,
     tierOf: () => "AUTHORIZED",
     toType: toObjection,
   });

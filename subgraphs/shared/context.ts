@@ -5,22 +5,34 @@ import type { Logger } from "../../platform/logger";
 import type { Viewer } from "../../platform/viewer";
 import type { AppAbility } from "../../policies/ability";
 
-export type Disclosure = Readonly<{ subjectId: string; entityType: string; tiers: Tier[]; count: number; consentIds: string[] }>;
+export type Disclosure = Readonly<{ subjectId: string; subjectIdentifier: string; entityType: string; tiers: Tier[]; count: number; consentIds: string[] }>;
+
+/** One row disclosed: whose, what, at which tier, and the consent it was readable under, if any. */
+export type DisclosedRow = Readonly<{ subjectId: string; subjectIdentifier: string; entityType: string; tier: Tier; consentId?: string | null }>;
 
 /**
  * What one request disclosed of whom. Services record every row they return; the subgraph reports the
  * summary to the gateway in the response's `extensions.disclosed`, and the gateway audits it.
  */
 export class DisclosureLog {
-  private readonly entries = new Map<string, { subjectId: string; entityType: string; tiers: Set<Tier>; count: number; consentIds: Set<string> }>();
+  private readonly entries = new Map<
+    string,
+    { subjectId: string; subjectIdentifier: string; entityType: string; tiers: Set<Tier>; count: number; consentIds: Set<string> }
+  >();
 
-  /** One row disclosed; `consentId` when the row was readable only under that consent. */
-  record(subjectId: string, entityType: string, tier: Tier, consentId?: string | null): void {
-    const key = `${subjectId}\u0000${entityType}`;
-    const entry = this.entries.get(key) ?? { subjectId, entityType, tiers: new Set<Tier>(), count: 0, consentIds: new Set<string>() };
-    entry.tiers.add(tier);
+  record(row: DisclosedRow): void {
+    const key = `${row.subjectId}\u0000${row.entityType}`;
+    const entry = this.entries.get(key) ?? {
+      subjectId: row.subjectId,
+      subjectIdentifier: row.subjectIdentifier,
+      entityType: row.entityType,
+      tiers: new Set<Tier>(),
+      count: 0,
+      consentIds: new Set<string>(),
+    };
+    entry.tiers.add(row.tier);
     entry.count += 1;
-    if (consentId) entry.consentIds.add(consentId);
+    if (row.consentId) entry.consentIds.add(row.consentId);
     this.entries.set(key, entry);
   }
 

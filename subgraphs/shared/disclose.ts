@@ -7,6 +7,7 @@ export type DisclosedEntity<Row, Type> = Readonly<{
   entityType: string;
   policyOf(row: Row): PolicySubject;
   subjectIdOf(row: Row): string;
+  subjectIdentifierOf(row: Row): string;
   tierOf(row: Row): Tier;
   /** The consent a row was read under, for the audit (PCIM art. 21). */
   consentIdOf?(row: Row): string | null;
@@ -25,7 +26,13 @@ export function discloseReadable<Row, Type>(
   const readable: Type[] = [];
   for (const row of rows) {
     if (!context.ability.can("read", entity.policyOf(row))) continue;
-    context.disclosures.record(entity.subjectIdOf(row), entity.entityType, entity.tierOf(row), entity.consentIdOf?.(row));
+    context.disclosures.record({
+      subjectId: entity.subjectIdOf(row),
+      subjectIdentifier: entity.subjectIdentifierOf(row),
+      entityType: entity.entityType,
+      tier: entity.tierOf(row),
+      consentId: entity.consentIdOf?.(row),
+    });
     readable.push(entity.toType(row));
   }
   return readable;

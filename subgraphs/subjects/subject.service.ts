@@ -51,7 +51,13 @@ export function revealSubjectField<T>(context: SubjectContext, subject: Subject,
 function discloseSubject(context: SubjectContext, row: VisibleSubjectRow): Subject {
   const subject = toSubject(row, context.ability);
   const tier = subject.readableFields.has("employer") ? "AUTHORIZED" : subject.readableFields.has("sex") ? "GOVERNMENT" : "PUBLIC";
-  context.disclosures.record(row.id, "Subject", row.kind === "NATURAL_PERSON" ? tier : "PUBLIC", tier === "AUTHORIZED" ? row.consent_id : null);
+  context.disclosures.record({
+    subjectId: row.id,
+    subjectIdentifier: row.identifier,
+    entityType: "Subject",
+    tier: row.kind === "NATURAL_PERSON" ? tier : "PUBLIC",
+    consentId: tier === "AUTHORIZED" ? row.consent_id : null,
+  });
   return subject;
 }
 

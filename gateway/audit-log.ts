@@ -1,0 +1,46 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../db/database";
+import type { AuditEntry } from "../subgraphs/audit/audit-chain";
+import { appendAuditEntries } from "../subgraphs/audit/audit-event.repository";
+
+type Waiting = { entry: AuditEntry; resolve: () => void; reject: (error: unknown) => void };
+
+/**
+ * The gateway's audit writer with group commit: entries that arrive while a batch is being written go
+ * into the next one, so the chain (one head, locked per batch) does not serialise requests one by one.
+ * `append` resolves only once the entry is committed — the caller withholds the answer until then.
+ */
+export class AuditLog {
+  private pending: Waiting[] = [];
+  private flushing: Promise<void> | null = null;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly maxBatch = 500,
+  ) {}
+
+  append(entry: AuditEntry): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ entry, resolve, reject });
+      this.flushing ??= this.flush();
+    });
+  }
+
+  /** Resolves when everything appended so far is written (or refused). */
+  async drain(): Promise<void> {
+    while (this.flushing) await this.flushing;
+  }
+
+  private async flush(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending.splice(0, this.maxBatch);
+      try {
+        await appendAuditEntries(this.db, batch.map((waiting) => waiting.entry));
+        for (const waiting of batch) waiting.resolve();
+      } catch (error) {
+        for (const waiting of batch) waiting.reject(error);
+      }
+    }
+    this.flushing = null;
+  }
+}

@@ -1,0 +1,73 @@
+import type { Kysely } from "kysely";
+import type { AuditAccessRow, AuditEventRow, Database } from "../../db/database";
+import { canonicalEntry, chainHash, GENESIS_HASH, type AuditEntry } from "./audit-chain";
+import { findChainHead, listChainPage } from "./audit-event.repository";
+
+export type ChainVerification = Readonly<{ verified: boolean; length: number; brokenAt: string | null; reason: string | null }>;
+
+const PAGE = 5_000;
+
+/** Rebuilds the entry a stored event was hashed from. */
+export function entryOfRow(event: AuditEventRow, accesses: readonly AuditAccessRow[]): AuditEntry {
+  return {
+    id: event.id,
+    requestId: event.request_id,
+    at: event.at,
+    actor: event.actor,
+    role: event.role,
+    org: event.org,
+    purpose: event.purpose,
+    operationName: event.operation_name,
+    operationType: event.operation_type,
+    documentHash: event.document_hash,
+    variables: event.variables,
+    clientAddress: event.client_address,
+    outcome: event.outcome,
+    errorCodes: event.error_codes,
+    consentIds: event.consent_ids,
+    durationMs: event.duration_ms,
+    accesses: accesses.map((access) => ({
+      subgraph: access.subgraph,
+      subjectId: access.subject_id,
+      subjectIdentifier: access.subject_identifier,
+      entityType: access.entity_type,
+      tiers: access.tiers,
+      count: access.count,
+    })),
+  };
+}
+
+/**
+ * Walks the chain in order and recomputes every hash. Names the first event that does not hold: edited
+ * (its hash no longer matches its content), deleted or inserted or reordered (its position or its link to
+ * the previous hash is wrong), or a chain cut short at the end (the head records more than is there).
+ */
+export async function verifyAuditChain(db: Kysely<Database>): Promise<ChainVerification> {
+  let previousHash = GENESIS_HASH;
+  let expectedIndex = 0n;
+  let afterIndex: string | null = null;
+  let lastId: string | null = null;
+  for (;;) {
+    const { events, accesses } = await listChainPage(db, afterIndex, PAGE);
+    if (events.length === 0) break;
+    const accessesByEvent = new Map<string, AuditAccessRow[]>();
+    for (const access of accesses) accessesByEvent.set(access.event_id, [...(accessesByEvent.get(access.event_id) ?? []), access]);
+    for (const event of events) {
+      const broken = (reason: string): ChainVerification => ({ verified: false, length: Number(expectedIndex), brokenAt: event.id, reason });
+      if (BigInt(event.chain_index) !== expectedIndex) return broken(`expected position ${expectedIndex}, found ${event.chain_index}: an event was deleted, inserted or moved before this one`);
+      if (event.prev_hash !== previousHash) return broken("its link to the previous event is broken: an event before it was deleted, inserted or reordered");
+      if (chainHash(event.prev_hash, canonicalEntry(entryOfRow(event, accessesByEvent.get(event.id) ?? []), expectedIndex)) !== event.hash) {
+        return broken("its content no longer matches its hash: the event or its access rows were edited");
+      }
+      previousHash = event.hash;
+      expectedIndex += 1n;
+      lastId = event.id;
+    }
+    afterIndex = events.at(-1)!.chain_index;
+  }
+  const head = await findChainHead(db);
+  if (BigInt(head.length) !== expectedIndex || head.hash !== previousHash) {
+    return { verified: false, length: Number(expectedIndex), brokenAt: lastId, reason: `the chain head records ${head.length} events, ${expectedIndex} are intact: events after this one were removed` };
+  }
+  return { verified: true, length: Number(expectedIndex), brokenAt: null, reason: null };
+}
