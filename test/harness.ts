@@ -78,13 +78,14 @@ async function createTestDatabase(adminUrl: string): Promise<{ url: string; drop
 export type TestDatabase = Readonly<{ config: Config; connection: DatabaseConnection; stop(): Promise<void> }>;
 
 /** A fresh migrated database with the reference catalogs: PGlite, or a new PostgreSQL database when `DATABASE_URL` is set. */
-export async function startTestDatabase(): Promise<TestDatabase> {
+export async function startTestDatabase(environment: Record<string, string> = {}): Promise<TestDatabase> {
   const base = loadConfig();
   const database = base.database.kind === "postgres" ? await createTestDatabase(base.database.url) : null;
   const config = loadConfig({
     NODE_ENV: "test",
     CREDIT_DATA_DIR: "memory://",
     CREDIT_LOG_LEVEL: "silent",
+    ...environment,
     ...(database ? { DATABASE_URL: database.url } : {}),
   });
   const connection = await connect(config.database, { maxConnections: 5 });
@@ -105,8 +106,8 @@ export async function startTestDatabase(): Promise<TestDatabase> {
  * PGlite by default, a new PostgreSQL database when `DATABASE_URL` is set. `seed: "demo"` loads the
  * demo data.
  */
-export async function startTestFederation(options: { seed?: "demo" | "none" } = {}): Promise<TestFederation> {
-  const { config, connection, stop: stopDatabase } = await startTestDatabase();
+export async function startTestFederation(options: { seed?: "demo" | "none"; environment?: Record<string, string> } = {}): Promise<TestFederation> {
+  const { config, connection, stop: stopDatabase } = await startTestDatabase(options.environment);
   if (options.seed === "demo") await seedDemoData(connection.db, chinaDateOf(new Date()));
   const jwtSecret = randomBytes(32).toString("base64url");
   const counter = new StatementCounter();
