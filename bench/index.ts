@@ -2,10 +2,11 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../gateway/supergraph";
+import { benchmarkAudit } from "./audit";
 import { benchmarkScreen, type ScreenBenchmark } from "./screen";
 import { format } from "./stats";
 
-const usage = `usage: npm run bench [-- screen] [--sizes 100000,1000000] [--iterations 30]
+const usage = `usage: npm run bench [-- screen|audit] [--sizes 100000,1000000] [--iterations 30]
   Runs on PostgreSQL when DATABASE_URL is set (seeded databases bench_<N> are kept for reruns),
   otherwise on embedded PGlite in a temporary directory. Prints a Markdown table, writes bench/results/*.json.`;
 
@@ -18,7 +19,7 @@ if (values.help) {
   process.exit(0);
 }
 const which = positionals[0] ?? "all";
-if (!["all", "screen"].includes(which)) {
+if (!["all", "screen", "audit"].includes(which)) {
   console.error(usage);
   process.exit(2);
 }
@@ -28,6 +29,27 @@ if (sizes.some((size) => !Number.isInteger(size) || size < 1_000) || !Number.isI
   console.error(`--sizes are whole numbers ≥ 1000, --iterations ≥ 5\n${usage}`);
   process.exit(2);
 }
+
+const folder = path.join(PROJECT_ROOT, "bench", "results");
+await mkdir(folder, { recursive: true });
+
+if (which === "all" || which === "audit") {
+  const subjects = sizes[0]!;
+  console.error(`audit on vs off: ${subjects.toLocaleString("en")} subjects, ${iterations} interleaved rounds, then 4 clients …`);
+  const audit = await benchmarkAudit({ subjects, iterations, concurrency: 4 });
+  console.log(
+    [
+      `\nSingle-subject lookup across all subgraphs, audit on vs off (${audit.database}, ${subjects.toLocaleString("en")} subjects)\n`,
+      "| | audit on | audit off | on ÷ off | goal |",
+      "|---|---:|---:|---:|---|",
+      `| p50 ms (sequential) | ${format(audit.sequential.on.p50)} | ${format(audit.sequential.off.p50)} | ${format(audit.sequential.p50Ratio, 2)}× | ≤ 1.25× ${audit.sequential.p50Ratio <= 1.25 ? "met" : "missed"} |`,
+      `| req/s (sequential) | ${format(audit.sequential.on.throughput)} | ${format(audit.sequential.off.throughput)} | ${format(audit.sequential.throughputRatio, 2)}× | ≥ 0.8× ${audit.sequential.throughputRatio >= 0.8 ? "met" : "missed"} |`,
+      `| req/s (${audit.concurrent.concurrency} clients) | ${format(audit.concurrent.onRequestsPerSecond)} | ${format(audit.concurrent.offRequestsPerSecond)} | ${format(audit.concurrent.throughputRatio, 2)}× | ≥ 0.8× ${audit.concurrent.throughputRatio >= 0.8 ? "met" : "missed"} |`,
+    ].join("\n"),
+  );
+  await writeFile(path.join(folder, `audit-${audit.database}.json`), `${JSON.stringify({ benchmark: "audit on vs off", at: new Date().toISOString(), ...audit }, null, 2)}\n`);
+}
+if (which === "audit") process.exit(0);
 
 const results: ScreenBenchmark[] = [];
 for (const subjects of sizes) {
@@ -52,8 +74,6 @@ const lines = [
   ),
 ];
 console.log(`\n1,000-identifier screen, ${iterations} interleaved rounds per way (A B C A B C …)\n\n${lines.join("\n")}`);
-const folder = path.join(PROJECT_ROOT, "bench", "results");
-await mkdir(folder, { recursive: true });
 const file = path.join(folder, `screen-${results[0]!.database}.json`);
 await writeFile(file, `${JSON.stringify({ benchmark: "screen", at: new Date().toISOString(), results }, null, 2)}\n`);
 console.error(`wrote ${path.relative(PROJECT_ROOT, file)}`);

@@ -36,7 +36,7 @@ export type ScreenBenchmark = Readonly<{
 }>;
 
 /** A database of `subjects` seeded subjects: a reused PostgreSQL database `bench_<n>` or a fresh PGlite directory. */
-async function openSeededDatabase(base: Config, subjects: number): Promise<{ connection: DatabaseConnection; dispose(): Promise<void> }> {
+export async function openSeededDatabase(base: Config, subjects: number): Promise<{ connection: DatabaseConnection; dispose(): Promise<void> }> {
   let connection: DatabaseConnection;
   let dispose = async () => {};
   if (base.database.kind === "postgres") {

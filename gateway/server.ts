@@ -27,6 +27,8 @@ export type GatewayOptions = Readonly<{
   production: boolean;
   subgraphTimeoutMs: number;
   maxBodyBytes: number;
+  /** Audit every operation (default). Only the benchmarks turn it off, to measure its cost. */
+  audit?: boolean;
 }>;
 
 export type RunningGateway = Readonly<{ url: string; port: number; stop(): Promise<void> }>;
@@ -42,6 +44,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
   const bearerSecret = new TextEncoder().encode(options.jwtSecret);
   const signingKey = deriveSubgraphSigningKey(options.jwtSecret);
   const auditLog = new AuditLog(options.db);
+  const audited = options.audit ?? true;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
@@ -57,7 +60,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
     // Signals are handled once, in scripts/bootstrap.ts, so shutdown runs in order.
     stopOnTerminationSignals: false,
     csrfPrevention: true,
-    plugins: [createAuditPlugin({ auditLog, logger }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [...(audited ? [createAuditPlugin({ auditLog, logger })] : []), ApolloServerPluginLandingPageDisabled()],
     formatError: (formatted, error) =>
       toClientError(formatted, error, (original) => logger.error({ err: original }, "gateway error")),
   });
@@ -90,21 +93,23 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
             ? { status: 413, code: "QUERY_TOO_COMPLEX", message: `${error.message}; send a smaller document` }
             : undefined;
       if (!refusal) throw error;
-      try {
+      if (audited) {
         const operation = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
-        await recordAuditEvent(auditLog, {
-          context,
-          operationName: typeof operation.operationName === "string" ? operation.operationName : null,
-          operationType: null,
-          document: typeof operation.query === "string" ? operation.query : null,
-          variables: operation.variables,
-          errorCodes: [refusal.code],
-        });
-      } catch (auditError) {
-        if (!(auditError instanceof AuditUnavailableError)) throw auditError;
-        logger.error({ err: auditError, requestId }, "audit unavailable while refusing a request");
-        writeGraphQLError(response, 503, "AUDIT_UNAVAILABLE", AUDIT_UNAVAILABLE_MESSAGE, headers);
-        return;
+        try {
+          await recordAuditEvent(auditLog, {
+            context,
+            operationName: typeof operation.operationName === "string" ? operation.operationName : null,
+            operationType: null,
+            document: typeof operation.query === "string" ? operation.query : null,
+            variables: operation.variables,
+            errorCodes: [refusal.code],
+          });
+        } catch (auditError) {
+          if (!(auditError instanceof AuditUnavailableError)) throw auditError;
+          logger.error({ err: auditError, requestId }, "audit unavailable while refusing a request");
+          writeGraphQLError(response, 503, "AUDIT_UNAVAILABLE", AUDIT_UNAVAILABLE_MESSAGE, headers);
+          return;
+        }
       }
       writeGraphQLError(response, refusal.status, refusal.code, refusal.message, headers);
     }

@@ -63,6 +63,34 @@ describe("every operation through the gateway is audited", () => {
     expect(recovered.data!.subject.name).toBe(DEMO_BLACKLISTED_COMPANY);
   });
 
+  it("under concurrent load, every answer that carries data has its audit row, when the store breaks mid-run", async () => {
+    const query = `query ($id: String!) { subject(identifier: $id) { name listEntries { list } } }`;
+    const send = () => federation.query<{ subject: { name: string } }>(query, { variables: { id: companyIdentifier } });
+    const firstWave = Array.from({ length: 20 }, send);
+    await Promise.race(firstWave);
+    await sql`alter table audit_events rename to audit_events_unreachable`.execute(federation.connection.db);
+    const secondWave = Array.from({ length: 20 }, send);
+    const results = await Promise.all([...firstWave, ...secondWave]);
+    await sql`alter table audit_events_unreachable rename to audit_events`.execute(federation.connection.db);
+    const audited = new Set(
+      (await federation.connection.db.selectFrom("audit_events").select("request_id").where("request_id", "in", results.map((result) => result.headers.get("x-request-id")!)).execute()).map(
+        (row) => row.request_id,
+      ),
+    );
+    let answered = 0;
+    for (const result of results) {
+      if (result.data?.subject) {
+        answered += 1;
+        expect(audited.has(result.headers.get("x-request-id")!)).toBe(true);
+      } else {
+        expect(errorCodes(result)).toEqual(["AUDIT_UNAVAILABLE"]);
+        expect(JSON.stringify(result)).not.toContain(DEMO_BLACKLISTED_COMPANY);
+      }
+    }
+    expect(answered).toBeGreaterThan(0);
+    expect(answered).toBeLessThan(results.length);
+  });
+
   it("lets an AUDITOR page through the events, and nobody else", async () => {
     const auditor = await federation.token({ role: "AUDITOR" });
     const page = await federation.query<{ auditEvents: { totalCount: number; edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(

@@ -1,0 +1,109 @@
+import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { startFederation } from "../gateway/federation";
+import { startGateway } from "../gateway/server";
+import { SUPERGRAPH_FILE } from "../gateway/supergraph";
+import { loadConfig } from "../platform/config";
+import { createLogger } from "../platform/logger";
+import { mintToken } from "../platform/tokens";
+import { SUBGRAPH_NAMES } from "../subgraphs/shared/definition";
+import { openSeededDatabase } from "./screen";
+import { summarize, type Summary } from "./stats";
+
+const LOOKUP = `query Lookup($id: String!) { subject(identifier: $id) { name identifier sex records { title tier expiresOn } listEntries { list status } measureApplications { outcome } objections { state } } }`;
+
+export type AuditBenchmark = Readonly<{
+  database: "postgres" | "pglite";
+  subjects: number;
+  sequential: Readonly<{ on: Summary; off: Summary; p50Ratio: number; throughputRatio: number }>;
+  concurrent: Readonly<{ concurrency: number; onRequestsPerSecond: number; offRequestsPerSecond: number; throughputRatio: number }>;
+}>;
+
+/**
+ * The same single-subject lookup across all subgraphs through two gateways over the same subgraphs —
+ * one auditing every operation (the product), one with the audit switched off — interleaved A B A B,
+ * sequentially and with concurrent clients (where group commit batches the chain writes).
+ */
+export async function benchmarkAudit(options: { subjects: number; iterations: number; concurrency: number }): Promise<AuditBenchmark> {
+  const base = loadConfig();
+  const { connection, dispose } = await openSeededDatabase(base, options.subjects);
+  const config = loadConfig({ NODE_ENV: "production", CREDIT_JWT_SECRET: randomBytes(32).toString("base64url"), CREDIT_LOG_LEVEL: "silent", CREDIT_DATA_DIR: "memory://" });
+  const logger = createLogger(config);
+  const federation = await startFederation({
+    config,
+    db: connection.db,
+    jwtSecret: config.jwtSecret!,
+    logger,
+    gatewayPort: 0,
+    gatewayHost: "127.0.0.1",
+    subgraphPorts: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])),
+  });
+  const unaudited = await startGateway(
+    {
+      supergraphSdl: await readFile(SUPERGRAPH_FILE, "utf8"),
+      subgraphUrls: Object.fromEntries([...federation.subgraphs].map(([name, running]) => [name, running.url])),
+      db: connection.db,
+      jwtSecret: config.jwtSecret!,
+      logger,
+      production: true,
+      subgraphTimeoutMs: config.subgraphTimeoutMs,
+      maxBodyBytes: config.maxBodyBytes,
+      audit: false,
+    },
+    0,
+    "127.0.0.1",
+  );
+  try {
+    const token = await mintToken(config.jwtSecret!, { role: "GOVERNMENT", org: "BENCH-GOV" });
+    const people = (await connection.db.selectFrom("subjects").select("identifier").where("kind", "=", "NATURAL_PERSON").orderBy("id").limit(200).execute()).map((row) => row.identifier);
+    let next = 0;
+    const lookup = async (url: string) => {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "x-credit-purpose": "ADMINISTRATIVE_LICENSING" },
+        body: JSON.stringify({ query: LOOKUP, variables: { id: people[next++ % people.length] }, operationName: "Lookup" }),
+      });
+      const body = (await response.json()) as { errors?: unknown };
+      if (body.errors) throw new Error(`lookup failed: ${JSON.stringify(body.errors).slice(0, 200)}`);
+    };
+    const on: number[] = [];
+    const off: number[] = [];
+    for (let round = 0; round < 10 + options.iterations; round++) {
+      for (const [url, samples] of [[federation.gateway.url, on], [unaudited.url, off]] as const) {
+        const started = performance.now();
+        await lookup(url);
+        if (round >= 10) samples.push(performance.now() - started);
+      }
+    }
+    const throughput = async (url: string) => {
+      const started = performance.now();
+      let done = 0;
+      await Promise.all(
+        Array.from({ length: options.concurrency }, async () => {
+          while (performance.now() - started < 3_000) {
+            await lookup(url);
+            done += 1;
+          }
+        }),
+      );
+      return done / ((performance.now() - started) / 1000);
+    };
+    const concurrent = { on: 0, off: 0 };
+    for (let round = 0; round < 2; round++) {
+      concurrent.on += await throughput(federation.gateway.url);
+      concurrent.off += await throughput(unaudited.url);
+    }
+    const onSummary = summarize(on);
+    const offSummary = summarize(off);
+    return {
+      database: connection.kind,
+      subjects: options.subjects,
+      sequential: { on: onSummary, off: offSummary, p50Ratio: onSummary.p50 / offSummary.p50, throughputRatio: onSummary.throughput / offSummary.throughput },
+      concurrent: { concurrency: options.concurrency, onRequestsPerSecond: concurrent.on / 2, offRequestsPerSecond: concurrent.off / 2, throughputRatio: concurrent.on / concurrent.off },
+    };
+  } finally {
+    await unaudited.stop();
+    await federation.stop();
+    await dispose();
+  }
+}
