@@ -172,6 +172,45 @@ export interface ObjectionTable {
   statement: string;
   state: string;
   filed_at: DatabaseDefault<Date>;
+  target_type: "CREDIT_RECORD" | "LIST_ENTRY";
+  provider: string;
+  evidence: string | null;
+  filed_on: DateColumn;
+  state_changed_on: DateColumn;
+  due_on: DateColumn | null;
+}
+
+export interface RepairCaseTable {
+  id: Generated<string>;
+  subject_id: string;
+  subject_identifier: string;
+  target_id: string;
+  target_type: "CREDIT_RECORD" | "LIST_ENTRY";
+  /** The record kind, or the list and grounds, of the repaired item ("same class" in PCIM art. 31). */
+  target_kind: string;
+  provider: string;
+  state: string;
+  commitment: string;
+  evidence: string | null;
+  provider_opinion: string | null;
+  applied_on: DateColumn;
+  state_changed_on: DateColumn;
+  due_on: DateColumn | null;
+  completed_on: DateColumn | null;
+  archived_original: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  created_at: DatabaseDefault<Date>;
+}
+
+export interface WorkflowEventTable {
+  id: Generated<string>;
+  workflow: "OBJECTION" | "REPAIR";
+  case_id: string;
+  from_state: string | null;
+  to_state: string;
+  actor: string | null;
+  role: string;
+  note: string | null;
+  at: DatabaseDefault<Date>;
 }
 
 export interface AuditEventTable {
@@ -237,6 +276,8 @@ export interface Database {
   record_relations: RecordRelationTable;
   notices: NoticeTable;
   consents: ConsentTable;
+  repair_cases: RepairCaseTable;
+  workflow_events: WorkflowEventTable;
   credit_records: CreditRecordTable;
   list_entries: ListEntryTable;
   measures: MeasureTable;
@@ -268,4 +309,7 @@ export type RecordKindRow = Selectable<RecordKindTable>;
 export type RecordRelationRow = Selectable<RecordRelationTable>;
 export type NoticeRow = Selectable<NoticeTable>;
 export type ConsentRow = Selectable<ConsentTable>;
+export type RepairCaseRow = Selectable<RepairCaseTable>;
+export type NewRepairCaseRow = Insertable<RepairCaseTable>;
+export type WorkflowEventRow = Selectable<WorkflowEventTable>;
 export type NewNoticeRow = Insertable<NoticeTable>;

@@ -31,5 +31,8 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   { code: "CREDIT_RATING", name: "信用状况评价信息", category: "OTHER", defaultTier: "GOVERNMENT", article: "PCIM art. 13(1)" },
   { code: "CREDIT_COMMITMENT", name: "信用承诺信息", category: "OTHER", defaultTier: "PUBLIC", article: "PCIM art. 13(2)" },
   { code: "INSPECTION_INTERVIEW", name: "日常监督检查、约谈信息", category: "OTHER", defaultTier: "GOVERNMENT", article: "PCIM art. 13(3)" },
+  { code: "BANKRUPTCY_PROCEEDING", name: "破产程序信息", category: "OTHER", defaultTier: "GOVERNMENT", article: "PCIM art. 13(1), art. 31(2)(2)" },
+  { code: "IGNORED_CREDIT_REMINDER", name: "拒不接受信用提醒、约谈信息", category: "OTHER", defaultTier: "GOVERNMENT", article: "PCIM art. 13(3), art. 31(2)(6)" },
+  { code: "REPAIR_BAR", name: "法律法规规定不得修复的其他情形", category: "OTHER", defaultTier: "GOVERNMENT", article: "PCIM art. 31(2)(7)" },
   { code: "PLEDGE_MORTGAGE", name: "抵押、出质、商标及知识产权登记信息", category: "OTHER", defaultTier: "AUTHORIZED", article: "PCIM art. 13(4)" },
 ];

@@ -31,7 +31,8 @@ export type ListEntryPolicy = {
   recognizedBy: string;
   current: boolean;
 };
-export type ObjectionPolicy = { subjectIdentifier: string };
+export type ObjectionPolicy = { subjectIdentifier: string; provider: string };
+export type RepairCasePolicy = { subjectIdentifier: string; provider: string };
 export type MeasureApplicationPolicy = { subjectIdentifier: string; reportedBy: string };
 export type AuditEventPolicy = { subjectIdentifiers: string[] };
 export type NoticePolicy = { recipientOrg: string };
@@ -59,6 +60,7 @@ export type PolicySubject =
   | Tagged<"MeasureApplication", MeasureApplicationPolicy>
   | Tagged<"AuditEvent", AuditEventPolicy>
   | Tagged<"Notice", NoticePolicy>
-  | Tagged<"Consent", ConsentPolicy>;
+  | Tagged<"Consent", ConsentPolicy>
+  | Tagged<"RepairCase", RepairCasePolicy>;
 
 export type AppAbility = MongoAbility<[Action, PolicySubject]>;

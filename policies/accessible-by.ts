@@ -42,7 +42,7 @@ const COMPARISONS: Record<string, "=" | "<>" | "in" | "not in" | "<" | "<=" | ">
 export function accessibleBy(
   ability: AppAbility,
   action: Action,
-  subjectType: "Subject" | "CreditRecord" | "ListEntry" | "Objection" | "MeasureApplication" | "Notice" | "Consent" | "AuditEvent",
+  subjectType: "Subject" | "CreditRecord" | "ListEntry" | "Objection" | "MeasureApplication" | "Notice" | "Consent" | "AuditEvent" | "RepairCase",
   columns: PolicyColumns,
 ): (eb: AnyBuilder) => Expression<SqlBool> {
   const ast = rulesToAST(ability, action, subjectType) as Condition | null;

@@ -82,6 +82,7 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     if (!viewer.org) return;
     builder.can("read", "CreditRecord", { provider: viewer.org });
     builder.can("read", "ListEntry", { recognizedBy: viewer.org });
+    builder.can(["read", "review"], ["Objection", "RepairCase"], { provider: viewer.org });
     builder.can("submit", "CreditRecord");
     builder.can("recognize", "ListEntry");
   },
@@ -92,6 +93,8 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
   },
   AUDITOR(_viewer, { can }) {
     can("read", "AuditEvent");
+    // Archived originals of repaired items stay readable for audit (PCIM art. 32).
+    can("read", "RepairCase");
   },
 };
 

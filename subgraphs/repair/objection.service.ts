@@ -1,30 +1,78 @@
 import { subject as policySubject } from "@casl/ability";
-import type { ObjectionRow } from "../../db/database";
+import type { ObjectionRow, WorkflowEventRow } from "../../db/database";
+import { chinaDateOf } from "../../domain/dates";
+import { checkTransition, type TransitionTable } from "../../domain/workflow";
+import { WorkingDayCalendar } from "../../domain/working-days";
+import { CreditError, ForbiddenError, NotFoundError } from "../../platform/errors";
+import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
 import { discloseReadable } from "../shared/disclose";
+import { isUuid } from "../shared/ids";
 import type { ObjectionContext } from "./objection.loaders";
-import { Objection } from "./objection.type";
+import { Objection, WorkflowStep, type ObjectionInput, type ObjectionStateValue } from "./objection.type";
+import { applyCorrection, findObjectionById, findWorkflowTarget, insertObjection, insertWorkflowEvent, OPEN_OBJECTION_STATES, updateObjectionState } from "./repair.repository";
 
-export function toObjection(row: ObjectionRow): Objection {
+export const calendar = new WorkingDayCalendar();
+
+/** Who moves an objection from which state to which (PCIM arts. 28-30, JRP arts. 15-17). */
+export const OBJECTION_TRANSITIONS: TransitionTable<ObjectionStateValue> = {
+  SUBMITTED: { UNDER_REVIEW: ["CREDIT_CENTER"] },
+  UNDER_REVIEW: { PROVIDER_VERIFYING: ["CREDIT_CENTER"] },
+  PROVIDER_VERIFYING: { CORRECTED: ["PROVIDER"], UPHELD: ["PROVIDER"] },
+  UPHELD: { APPEALED: ["SUBJECT"] },
+  CORRECTED: {},
+  APPEALED: {},
+};
+
+/** Working days each step has: the credit centre's review 10 (from filing), the provider's verification 5, re-publication 3. */
+function dueOnFor(state: ObjectionStateValue, row: Pick<ObjectionRow, "filed_on">, today: string): string | null {
+  switch (state) {
+    case "SUBMITTED":
+    case "UNDER_REVIEW":
+      return calendar.addWorkingDays(row.filed_on, 10);
+    case "PROVIDER_VERIFYING":
+      return calendar.addWorkingDays(today, 5);
+    case "CORRECTED":
+      return calendar.addWorkingDays(today, 3);
+    default:
+      return null;
+  }
+}
+
+export function toWorkflowSteps(events: readonly WorkflowEventRow[]): WorkflowStep[] {
+  return events.map((event) => Object.assign(new WorkflowStep(), { from: event.from_state, to: event.to_state, role: event.role, note: event.note, at: event.at }));
+}
+
+function toObjection(row: ObjectionRow, today: string, history: WorkflowStep[] = []): Objection {
+  const open = (OPEN_OBJECTION_STATES as readonly string[]).includes(row.state) || row.state === "CORRECTED";
   return Object.assign(new Objection(), {
     id: row.id,
     subject: { id: row.subject_id },
     targetId: row.target_id,
+    targetType: row.target_type,
     ground: row.ground,
     statement: row.statement,
-    state: row.state,
+    state: row.state as ObjectionStateValue,
     filedAt: row.filed_at,
+    dueOn: row.due_on,
+    overdue: open && row.due_on !== null && today > row.due_on,
+    history,
   });
 }
 
-/** Objections are between the subject and the credit centre: AUTHORIZED-tier information. */
-function discloseObjections(context: ObjectionContext, rows: readonly ObjectionRow[]): Objection[] {
+const asObjectionPolicy = (row: ObjectionRow) => policySubject("Objection", { subjectIdentifier: row.subject_identifier, provider: row.provider });
+
+/** Objections are between the subject, the provider and the credit centre: AUTHORIZED-tier information. */
+async function discloseObjections(context: ObjectionContext, rows: readonly ObjectionRow[]): Promise<Objection[]> {
+  const steps = await context.loaders.stepsByCaseId.loadMany(rows.map((row) => row.id));
+  const stepsById = new Map(rows.map((row, index) => [row.id, steps[index] instanceof Error ? [] : (steps[index] as WorkflowEventRow[])]));
+  const today = chinaDateOf(context.now);
   return discloseReadable(context, rows, {
     entityType: "Objection",
-    policyOf: (row) => policySubject("Objection", { subjectIdentifier: row.subject_identifier }),
+    policyOf: asObjectionPolicy,
     subjectIdOf: (row) => row.subject_id,
     subjectIdentifierOf: (row) => row.subject_identifier,
     tierOf: () => "AUTHORIZED",
-    toType: toObjection,
+    toType: (row) => toObjection(row, today, toWorkflowSteps(stepsById.get(row.id) ?? [])),
   });
 }
 
@@ -34,5 +82,62 @@ export async function listSubjectObjections(context: ObjectionContext, subjectId
 
 export async function resolveObjectionById(context: ObjectionContext, id: string): Promise<Objection | null> {
   const row = await context.loaders.objectionById.load(id);
-  return row ? (discloseObjections(context, [row])[0] ?? null) : null;
+  return row ? ((await discloseObjections(context, [row]))[0] ?? null) : null;
+}
+
+/** `fileObjection`: a subject objects to its own record or list entry, with a ground, a statement and evidence. */
+export async function fileObjection(context: ObjectionContext, input: ObjectionInput): Promise<Objection> {
+  const own = context.viewer.subject;
+  if (context.viewer.role !== "SUBJECT" || !own) throw new ForbiddenError("an objection is filed by the subject itself");
+  const target = isUuid(input.targetId) ? await findWorkflowTarget(context.db, input.targetId) : null;
+  if (!target || target.subjectIdentifier !== own) throw new NotFoundError("you have no record or list entry with that id");
+  const problems: InputProblem[] = [];
+  const statement = input.statement.trim();
+  if (statement.length === 0 || statement.length > 5_000) problems.push({ field: "input.statement", reason: "1 to 5,000 characters", code: "BAD_USER_INPUT" });
+  refuseIfProblems(problems, "objection");
+  const today = chinaDateOf(context.now);
+  const row = await context.db.transaction().execute(async (trx) => {
+    const created = await insertObjection(trx, {
+      subject_id: target.subjectId,
+      subject_identifier: target.subjectIdentifier,
+      target_id: target.id,
+      target_type: target.type,
+      provider: target.provider,
+      ground: input.ground,
+      statement,
+      evidence: input.evidence ?? null,
+      state: "SUBMITTED",
+      filed_on: today,
+      state_changed_on: today,
+      due_on: calendar.addWorkingDays(today, 10),
+    });
+    await insertWorkflowEvent(trx, { workflow: "OBJECTION", case_id: created.id, from_state: null, to_state: "SUBMITTED", actor: context.viewer.actor, role: context.viewer.role, note: null });
+    return created;
+  });
+  return (await discloseObjections(context, [row]))[0]!;
+}
+
+/**
+ * `moveObjection`: one step of the workflow by the role it belongs to; an invalid step says which steps
+ * are possible. CORRECTED stops publication of the item, and purges it when the ground was prohibited data.
+ */
+export async function moveObjection(context: ObjectionContext, id: string, to: ObjectionStateValue, note: string | null): Promise<Objection> {
+  const row = isUuid(id) ? await findObjectionById(context.db, id) : undefined;
+  const visible = row && (context.ability.can("read", asObjectionPolicy(row)) || context.ability.can("review", asObjectionPolicy(row)));
+  if (!row || !visible) throw new NotFoundError("no objection with that id is visible to you");
+  const check = checkTransition(OBJECTION_TRANSITIONS, row.state as ObjectionStateValue, to, context.viewer.role);
+  if (!check.allowed) throw new CreditError(check.code, check.reason);
+  const ownStep = to === "APPEALED" ? row.subject_identifier === context.viewer.subject : context.ability.can("review", asObjectionPolicy(row));
+  if (!ownStep) throw new ForbiddenError(to === "APPEALED" ? "only the subject appeals its objection" : "only the item's provider (or the credit centre) takes this step");
+  const today = chinaDateOf(context.now);
+  const updated = await context.db.transaction().execute(async (trx) => {
+    if (to === "CORRECTED") {
+      const target = await findWorkflowTarget(trx, row.target_id);
+      if (target) await applyCorrection(trx, target, row.ground === "PROHIBITED_DATA", today, note ?? "objection upheld by the provider");
+    }
+    await insertWorkflowEvent(trx, { workflow: "OBJECTION", case_id: row.id, from_state: row.state, to_state: to, actor: context.viewer.actor, role: context.viewer.role, note });
+    return updateObjectionState(trx, row.id, to, today, dueOnFor(to, row, today));
+  });
+  context.loaders.stepsByCaseId.clear(row.id);
+  return (await discloseObjections(context, [updated]))[0] ?? toObjection(updated, today);
 }

@@ -116,7 +116,7 @@ describe("_entities through a signature applies the signed viewer's policy", () 
     const subject = await federation.connection.db.selectFrom("subjects").select(["id", "identifier"]).executeTakeFirstOrThrow();
     const { id } = await federation.connection.db
       .insertInto("objections")
-      .values({ subject_id: subject.id, subject_identifier: subject.identifier, target_id: subject.id, ground: "WRONG_OR_INCOMPLETE", statement: "x", state: "SUBMITTED" })
+      .values({ subject_id: subject.id, subject_identifier: subject.identifier, target_id: subject.id, target_type: "CREDIT_RECORD", provider: "X", ground: "WRONG_OR_INCOMPLETE", statement: "x", state: "SUBMITTED", filed_on: "2026-11-20", state_changed_on: "2026-11-20" })
       .returning("id")
       .executeTakeFirstOrThrow();
     const stranger: Viewer = { role: "SUBJECT", actor: "s", org: null, subject: "11010519491231002X", purpose: null };

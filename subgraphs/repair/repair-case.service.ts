@@ -1,0 +1,186 @@
+import { subject as policySubject } from "@casl/ability";
+import type { RepairCaseRow } from "../../db/database";
+import { chinaDateOf } from "../../domain/dates";
+import { checkRepairEligibility, type RepairTarget } from "../../domain/repair-eligibility";
+import { checkTransition, type TransitionTable } from "../../domain/workflow";
+import { CreditError, ForbiddenError, NotFoundError } from "../../platform/errors";
+import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
+import { discloseReadable } from "../shared/disclose";
+import { isUuid } from "../shared/ids";
+import { repairCaseAccessFor, type ObjectionContext } from "./objection.loaders";
+import { calendar, toWorkflowSteps } from "./objection.service";
+import { RepairCase, RepairEligibility, type RepairInput, type RepairStateValue } from "./repair-case.type";
+import {
+  archiveRepaired,
+  findRepairCaseById,
+  findWorkflowTarget,
+  insertRepairCase,
+  insertWorkflowEvent,
+  listRepairCases,
+  loadRepairHistory,
+  openRepairCaseFor,
+  updateRepairCase,
+  type WorkflowTarget,
+} from "./repair.repository";
+
+const PUBLICITY_WORKING_DAYS = 5;
+
+/** Who moves a repair case (PCIM art. 32, JRP art. 19): provider's opinion, 5 working days of publicity, completion. */
+export const REPAIR_TRANSITIONS: TransitionTable<RepairStateValue> = {
+  APPLIED: { OPINION_SUPPORTED: ["PROVIDER"], REJECTED: ["PROVIDER", "CREDIT_CENTER"] },
+  OPINION_SUPPORTED: { IN_PUBLICITY: ["CREDIT_CENTER"], REJECTED: ["CREDIT_CENTER"] },
+  IN_PUBLICITY: { OBJECTED: ["SUBJECT", "GOVERNMENT", "ORGANIZATION", "PROVIDER", "CREDIT_CENTER"], COMPLETED: ["CREDIT_CENTER"] },
+  OBJECTED: { IN_PUBLICITY: ["CREDIT_CENTER"], REJECTED: ["CREDIT_CENTER"] },
+  COMPLETED: {},
+  REJECTED: {},
+};
+
+const asRepairPolicy = (row: Pick<RepairCaseRow, "subject_identifier" | "provider">) =>
+  policySubject("RepairCase", { subjectIdentifier: row.subject_identifier, provider: row.provider });
+
+function asRepairTarget(target: WorkflowTarget): RepairTarget {
+  return target.type === "CREDIT_RECORD"
+    ? { type: "CREDIT_RECORD", id: target.id, kind: target.kind, category: target.category, severity: target.severity, status: target.status, decidedOn: target.decidedOn }
+    : { type: "LIST_ENTRY", id: target.id, list: target.list!, grounds: target.kind, status: target.status, recognizedOn: target.decidedOn };
+}
+
+async function loadTarget(context: ObjectionContext, targetId: string): Promise<WorkflowTarget> {
+  const target = isUuid(targetId) ? await findWorkflowTarget(context.db, targetId) : null;
+  const mayAsk = target && (target.subjectIdentifier === context.viewer.subject || context.viewer.role === "CREDIT_CENTER" || (context.viewer.role === "PROVIDER" && target.provider === context.viewer.org));
+  if (!target || !mayAsk) throw new NotFoundError("no record or list entry with that id is yours to repair");
+  return target;
+}
+
+async function eligibilityOf(context: ObjectionContext, target: WorkflowTarget) {
+  return checkRepairEligibility(asRepairTarget(target), await loadRepairHistory(context.db, target.subjectIdentifier), chinaDateOf(context.now));
+}
+
+/** `repairEligibility`: every condition of JRP art. 18 or PCIM art. 31, each unmet one with its article and earliest date. */
+export async function findRepairEligibility(context: ObjectionContext, targetId: string): Promise<RepairEligibility> {
+  const result = await eligibilityOf(context, await loadTarget(context, targetId));
+  return Object.assign(new RepairEligibility(), {
+    eligible: result.eligible,
+    reasons: result.conditions.filter((condition) => !condition.met).map((condition) => `${condition.article}: ${condition.reason}${condition.earliestOn ? ` (from ${condition.earliestOn})` : ""}`),
+    earliestOn: result.earliestOn,
+    conditions: result.conditions,
+  });
+}
+
+function toRepairCase(row: RepairCaseRow, today: string, canSeeArchive: boolean, steps: RepairCase["history"]): RepairCase {
+  return Object.assign(new RepairCase(), {
+    id: row.id,
+    subject: { id: row.subject_id },
+    targetId: row.target_id,
+    targetType: row.target_type,
+    state: row.state as RepairStateValue,
+    commitment: row.commitment,
+    providerOpinion: row.provider_opinion,
+    appliedOn: row.applied_on,
+    dueOn: row.due_on,
+    overdue: row.state === "IN_PUBLICITY" ? false : row.due_on !== null && today > row.due_on && !["COMPLETED", "REJECTED"].includes(row.state),
+    completedOn: row.completed_on,
+    archivedOriginal: canSeeArchive ? row.archived_original : null,
+    history: steps,
+  });
+}
+
+async function discloseCases(context: ObjectionContext, rows: readonly RepairCaseRow[]): Promise<RepairCase[]> {
+  const steps = await context.loaders.stepsByCaseId.loadMany(rows.map((row) => row.id));
+  const today = chinaDateOf(context.now);
+  const archiveReaders = context.viewer.role === "CREDIT_CENTER" || context.viewer.role === "AUDITOR";
+  return discloseReadable<RepairCaseRow, RepairCase>(context, rows, {
+    entityType: "RepairCase",
+    policyOf: asRepairPolicy,
+    subjectIdOf: (row) => row.subject_id,
+    subjectIdentifierOf: (row) => row.subject_identifier,
+    tierOf: () => "AUTHORIZED",
+    toType: (row) => {
+      const index = rows.indexOf(row);
+      return toRepairCase(row, today, archiveReaders, steps[index] instanceof Error ? [] : toWorkflowSteps(steps[index] as never));
+    },
+  });
+}
+
+export async function listSubjectRepairCases(context: ObjectionContext, subjectId: string): Promise<RepairCase[]> {
+  return discloseCases(context, await context.loaders.repairCasesBySubjectId.load(subjectId));
+}
+
+/** `repairCases`: for the credit centre (and auditors, for the archived originals), by state. */
+export async function findRepairCases(context: ObjectionContext, state: RepairStateValue | null): Promise<RepairCase[]> {
+  if (!["CREDIT_CENTER", "AUDITOR", "PROVIDER"].includes(context.viewer.role)) throw new ForbiddenError("the repair register is for the credit centre, providers and auditors");
+  return discloseCases(context, await listRepairCases(context.db, { state, access: repairCaseAccessFor(context) }));
+}
+
+/** `applyForRepair`: the subject applies with a written commitment; an ineligible application is refused with every unmet condition. */
+export async function applyForRepair(context: ObjectionContext, input: RepairInput): Promise<RepairCase> {
+  if (context.viewer.role !== "SUBJECT" || !context.viewer.subject) throw new ForbiddenError("the subject itself applies for repair");
+  const target = await loadTarget(context, input.targetId);
+  if (!context.ability.can("apply", policySubject("RepairCase", { subjectIdentifier: target.subjectIdentifier, provider: target.provider }))) {
+    throw new ForbiddenError("you may apply only for your own items");
+  }
+  const problems: InputProblem[] = [];
+  const commitment = input.commitment.trim();
+  if (commitment.length < 10 || commitment.length > 5_000) problems.push({ field: "input.commitment", reason: "a written commitment of 10 to 5,000 characters is required", code: "BAD_USER_INPUT" });
+  if (await openRepairCaseFor(context.db, target.id)) problems.push({ field: "input.targetId", reason: "a repair case for this item is already under way", code: "BAD_USER_INPUT" });
+  const eligibility = await eligibilityOf(context, target);
+  for (const condition of eligibility.conditions.filter((item) => !item.met)) {
+    problems.push({ field: "input.targetId", reason: `${condition.article}: ${condition.reason}${condition.earliestOn ? ` (eligible from ${condition.earliestOn})` : ""}`, code: "BAD_USER_INPUT" });
+  }
+  refuseIfProblems(problems, "repair application");
+  const today = chinaDateOf(context.now);
+  const row = await context.db.transaction().execute(async (trx) => {
+    const created = await insertRepairCase(trx, {
+      subject_id: target.subjectId,
+      subject_identifier: target.subjectIdentifier,
+      target_id: target.id,
+      target_type: target.type,
+      target_kind: target.kind,
+      provider: target.provider,
+      state: "APPLIED",
+      commitment,
+      evidence: input.evidence ?? null,
+      applied_on: today,
+      state_changed_on: today,
+    });
+    await insertWorkflowEvent(trx, { workflow: "REPAIR", case_id: created.id, from_state: null, to_state: "APPLIED", actor: context.viewer.actor, role: context.viewer.role, note: null });
+    return created;
+  });
+  return (await discloseCases(context, [row]))[0]!;
+}
+
+/**
+ * `moveRepairCase`: the provider's written opinion, 5 working days of publicity, objections during it,
+ * completion by the credit centre once publicity has run: the entry becomes REPAIRED (a record
+ * ARCHIVED) and the original is kept in the case for the credit centre and auditors.
+ */
+export async function moveRepairCase(context: ObjectionContext, id: string, to: RepairStateValue, note: string | null): Promise<RepairCase> {
+  const row = isUuid(id) ? await findRepairCaseById(context.db, id) : undefined;
+  const publicStep = to === "OBJECTED" && row?.state === "IN_PUBLICITY";
+  if (!row || (!publicStep && !context.ability.can("read", asRepairPolicy(row)))) throw new NotFoundError("no repair case with that id is visible to you");
+  const check = checkTransition(REPAIR_TRANSITIONS, row.state as RepairStateValue, to, context.viewer.role);
+  if (!check.allowed) throw new CreditError(check.code, check.reason);
+  if (!publicStep && context.viewer.role !== "CREDIT_CENTER" && !context.ability.can("review", asRepairPolicy(row))) {
+    throw new ForbiddenError("only the item's provider or the credit centre takes this step");
+  }
+  const today = chinaDateOf(context.now);
+  if (to === "COMPLETED" && row.due_on && today <= row.due_on) {
+    throw new CreditError("BAD_USER_INPUT", `publicity runs until ${row.due_on} (${PUBLICITY_WORKING_DAYS} working days); complete the repair after it`);
+  }
+  if ((to === "OPINION_SUPPORTED" || to === "REJECTED") && row.state === "APPLIED" && !note?.trim()) {
+    throw new CreditError("BAD_USER_INPUT", "the provider's written opinion is required (note)", { problems: [{ field: "note", reason: "write the opinion", code: "BAD_USER_INPUT" }] });
+  }
+  const updated = await context.db.transaction().execute(async (trx) => {
+    const changes: Parameters<typeof updateRepairCase>[2] = { state: to, state_changed_on: today, due_on: to === "IN_PUBLICITY" ? calendar.addWorkingDays(today, PUBLICITY_WORKING_DAYS) : null };
+    if (row.state === "APPLIED") changes.provider_opinion = note;
+    if (to === "COMPLETED") {
+      const target = await findWorkflowTarget(trx, row.target_id);
+      if (!target) throw new NotFoundError("the item of this case no longer exists");
+      changes.archived_original = JSON.stringify(await archiveRepaired(trx, target, today, row.id));
+      changes.completed_on = today;
+    }
+    await insertWorkflowEvent(trx, { workflow: "REPAIR", case_id: row.id, from_state: row.state, to_state: to, actor: context.viewer.actor, role: context.viewer.role, note });
+    return updateRepairCase(trx, row.id, changes);
+  });
+  context.loaders.stepsByCaseId.clear(row.id);
+  return (await discloseCases(context, [updated]))[0] ?? toRepairCase(updated, today, false, []);
+}

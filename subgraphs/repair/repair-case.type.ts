@@ -1,0 +1,100 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { GraphQLJSON } from "graphql-scalars";
+import { DateScalar } from "../shared/scalars";
+import { Subject } from "./subject/subject.type";
+import { WorkflowStep } from "./objection.type";
+
+export const RepairState = {
+  APPLIED: "APPLIED",
+  OPINION_SUPPORTED: "OPINION_SUPPORTED",
+  IN_PUBLICITY: "IN_PUBLICITY",
+  OBJECTED: "OBJECTED",
+  COMPLETED: "COMPLETED",
+  REJECTED: "REJECTED",
+} as const;
+export type RepairStateValue = keyof typeof RepairState;
+registerEnumType(RepairState, { name: "RepairState", description: "PCIM art. 32, JRP art. 19" });
+
+@ObjectType({ description: "One condition of JRP art. 18 or PCIM art. 31." })
+export class RepairCondition {
+  @Field(() => String)
+  article!: string;
+
+  @Field(() => Boolean)
+  met!: boolean;
+
+  @Field(() => String)
+  reason!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: "When time will satisfy it; null if no date does." })
+  earliestOn!: string | null;
+}
+
+@ObjectType()
+export class RepairEligibility {
+  @Field(() => Boolean)
+  eligible!: boolean;
+
+  @Field(() => [String], { description: "Each unmet condition with its article." })
+  reasons!: string[];
+
+  @Field(() => DateScalar, { nullable: true, description: "The first day every time-bound condition is met; null if eligible now or a condition has no date." })
+  earliestOn!: string | null;
+
+  @Field(() => [RepairCondition])
+  conditions!: RepairCondition[];
+}
+
+@ObjectType({ description: "A credit repair case (信用修复)." })
+export class RepairCase {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Subject)
+  subject!: Subject;
+
+  @Field(() => ID)
+  targetId!: string;
+
+  @Field(() => String)
+  targetType!: string;
+
+  @Field(() => RepairState)
+  state!: RepairStateValue;
+
+  @Field(() => String)
+  commitment!: string;
+
+  @Field(() => String, { nullable: true, description: "The provider's written opinion." })
+  providerOpinion!: string | null;
+
+  @Field(() => DateScalar)
+  appliedOn!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: "End of the current step (publicity: 5 working days)." })
+  dueOn!: string | null;
+
+  @Field(() => Boolean)
+  overdue!: boolean;
+
+  @Field(() => DateScalar, { nullable: true })
+  completedOn!: string | null;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: "The original item as it was before repair; for the credit centre and auditors only." })
+  archivedOriginal!: Record<string, unknown> | null;
+
+  @Field(() => [WorkflowStep])
+  history!: WorkflowStep[];
+}
+
+@InputType()
+export class RepairInput {
+  @Field(() => ID)
+  targetId!: string;
+
+  @Field(() => String, { description: "The written credit commitment (信用承诺书)." })
+  commitment!: string;
+
+  @Field(() => String, { nullable: true })
+  evidence?: string | null;
+}

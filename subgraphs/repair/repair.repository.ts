@@ -1,0 +1,165 @@
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from "kysely";
+import type { Database, NewRepairCaseRow, ObjectionRow, RepairCaseRow, WorkflowEventRow } from "../../db/database";
+
+export type WorkflowTarget = Readonly<{
+  type: "CREDIT_RECORD" | "LIST_ENTRY";
+  id: string;
+  subjectId: string;
+  subjectIdentifier: string;
+  provider: string;
+  kind: string;
+  category: string;
+  severity: string | null;
+  status: string;
+  decidedOn: string;
+  list: string | null;
+}>;
+
+/**
+ * The item an objection or repair is about. The repair subgraph owns the workflows; the items live in
+ * the records and lists subgraphs' tables, which the workflows read here and change only in
+ * `applyCorrection` / `archiveRepaired` (JRP art. 20: no change outside these procedures).
+ */
+export async function findWorkflowTarget(db: Kysely<Database>, id: string): Promise<WorkflowTarget | null> {
+  const record = await db.selectFrom("credit_records").selectAll().where("id", "=", id).executeTakeFirst();
+  if (record) {
+    return {
+      type: "CREDIT_RECORD",
+      id,
+      subjectId: record.subject_id,
+      subjectIdentifier: record.subject_identifier,
+      provider: record.provider,
+      kind: record.kind,
+      category: record.category,
+      severity: record.severity,
+      status: record.status,
+      decidedOn: record.decided_on,
+      list: null,
+    };
+  }
+  const entry = await db.selectFrom("list_entries").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!entry) return null;
+  return {
+    type: "LIST_ENTRY",
+    id,
+    subjectId: entry.subject_id,
+    subjectIdentifier: entry.subject_identifier,
+    provider: entry.recognized_by,
+    kind: `${entry.list}:${entry.grounds}`,
+    category: entry.list === "BLACK" ? "NEGATIVE" : "POSITIVE",
+    severity: null,
+    status: entry.status,
+    decidedOn: entry.recognized_on,
+    list: entry.list,
+  };
+}
+
+/** The subject's history for repair eligibility: negative and marker records, black listings, completed repairs. */
+export async function loadRepairHistory(db: Kysely<Database>, subjectIdentifier: string) {
+  const [records, blackListings, repairs] = await Promise.all([
+    db
+      .selectFrom("credit_records")
+      .select(["id", "kind", "category", "severity", "status", "decided_on"])
+      .where("subject_identifier", "=", subjectIdentifier)
+      .where((eb) => eb.or([eb("category", "=", "NEGATIVE"), eb("kind", "in", ["BANKRUPTCY_PROCEEDING", "IGNORED_CREDIT_REMINDER", "REPAIR_BAR"])]))
+      .execute(),
+    db.selectFrom("list_entries").select(["id", "recognized_on"]).where("subject_identifier", "=", subjectIdentifier).where("list", "=", "BLACK").execute(),
+    db.selectFrom("repair_cases").select(["completed_on", "target_kind"]).where("subject_identifier", "=", subjectIdentifier).where("state", "=", "COMPLETED").execute(),
+  ]);
+  return {
+    records: records.map((record) => ({ id: record.id, kind: record.kind, category: record.category, severity: record.severity, status: record.status, decidedOn: record.decided_on })),
+    blackListings: blackListings.map((listing) => ({ id: listing.id, recognizedOn: listing.recognized_on })),
+    repairs: repairs.map((repair) => ({ completedOn: repair.completed_on!, kind: repair.target_kind })),
+  };
+}
+
+export async function insertObjection(db: Kysely<Database>, row: Omit<ObjectionRow, "id" | "filed_at">): Promise<ObjectionRow> {
+  return db.insertInto("objections").values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findObjectionById(db: Kysely<Database>, id: string): Promise<ObjectionRow | undefined> {
+  return db.selectFrom("objections").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function updateObjectionState(db: Kysely<Database>, id: string, state: string, on: string, dueOn: string | null): Promise<ObjectionRow> {
+  return db.updateTable("objections").set({ state, state_changed_on: on, due_on: dueOn }).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function insertRepairCase(db: Kysely<Database>, row: NewRepairCaseRow): Promise<RepairCaseRow> {
+  return db.insertInto("repair_cases").values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findRepairCaseById(db: Kysely<Database>, id: string): Promise<RepairCaseRow | undefined> {
+  return db.selectFrom("repair_cases").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function updateRepairCase(db: Kysely<Database>, id: string, changes: Partial<Pick<RepairCaseRow, "state" | "state_changed_on" | "due_on" | "completed_on" | "provider_opinion">> & { archived_original?: string }): Promise<RepairCaseRow> {
+  return db.updateTable("repair_cases").set(changes).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function openRepairCaseFor(db: Kysely<Database>, targetId: string): Promise<RepairCaseRow | undefined> {
+  return db.selectFrom("repair_cases").selectAll().where("target_id", "=", targetId).where("state", "not in", ["COMPLETED", "REJECTED"]).executeTakeFirst();
+}
+
+export async function insertWorkflowEvent(db: Kysely<Database>, event: Omit<WorkflowEventRow, "id" | "at">): Promise<void> {
+  await db.insertInto("workflow_events").values(event).execute();
+}
+
+export async function listWorkflowEvents(db: Kysely<Database>, caseIds: readonly string[]): Promise<WorkflowEventRow[]> {
+  if (caseIds.length === 0) return [];
+  return db.selectFrom("workflow_events").selectAll().where("case_id", "in", caseIds).orderBy("id").execute();
+}
+
+/** A corrected item stops being published; prohibited data is purged from it (PCIM art. 28(2)). */
+export async function applyCorrection(db: Kysely<Database>, target: WorkflowTarget, purge: boolean, on: string, note: string): Promise<void> {
+  if (target.type === "CREDIT_RECORD") {
+    await db
+      .updateTable("credit_records")
+      .set({ status: "CORRECTED", ...(purge ? { attributes: "{}", title: "（已删除：禁止归集的信息）" } : {}) })
+      .where("id", "=", target.id)
+      .execute();
+  } else {
+    await db.updateTable("list_entries").set({ status: "REMOVED", status_reason: `corrected after objection: ${note}`, status_changed_on: on }).where("id", "=", target.id).execute();
+  }
+}
+
+/** Completes a repair: the item leaves publication (REPAIRED entry, ARCHIVED record); its original is returned for the case's archive. */
+export async function archiveRepaired(db: Kysely<Database>, target: WorkflowTarget, on: string, caseId: string): Promise<Record<string, unknown>> {
+  if (target.type === "CREDIT_RECORD") {
+    const original = await db.selectFrom("credit_records").selectAll().where("id", "=", target.id).executeTakeFirstOrThrow();
+    await db.updateTable("credit_records").set({ status: "ARCHIVED" }).where("id", "=", target.id).execute();
+    return { ...original };
+  }
+  const original = await db.selectFrom("list_entries").selectAll().where("id", "=", target.id).executeTakeFirstOrThrow();
+  await db.updateTable("list_entries").set({ status: "REPAIRED", status_reason: `credit repair completed (case ${caseId})`, status_changed_on: on }).where("id", "=", target.id).execute();
+  return { ...original };
+}
+
+export const OPEN_OBJECTION_STATES = ["SUBMITTED", "UNDER_REVIEW", "PROVIDER_VERIFYING", "APPEALED"] as const;
+
+export async function listOpenObjectionTargets(db: Kysely<Database>, targetIds: readonly string[]): Promise<string[]> {
+  if (targetIds.length === 0) return [];
+  const rows = await db.selectFrom("objections").select("target_id").distinct().where("target_id", "in", targetIds).where("state", "in", [...OPEN_OBJECTION_STATES]).execute();
+  return rows.map((row) => row.target_id);
+}
+
+export async function listPublicityByTargets(db: Kysely<Database>, targetIds: readonly string[]) {
+  if (targetIds.length === 0) return [];
+  return db.selectFrom("repair_cases").select(["target_id", "due_on"]).where("target_id", "in", targetIds).where("state", "=", "IN_PUBLICITY").execute();
+}
+
+export async function listRepairCases(
+  db: Kysely<Database>,
+  filter: { subjectIds?: readonly string[]; state?: string | null; access: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool> },
+) {
+  if (filter.subjectIds?.length === 0) return [];
+  return db
+    .selectFrom("repair_cases")
+    .selectAll()
+    .$if(filter.subjectIds !== undefined, (qb) => qb.where("subject_id", "in", filter.subjectIds!))
+    .$if(Boolean(filter.state), (qb) => qb.where("state", "=", filter.state!))
+    .where(filter.access)
+    .orderBy("created_at", "desc")
+    .limit(500)
+    .execute();
+}
