@@ -1,7 +1,7 @@
 import { subject as policySubject } from "@casl/ability";
 import type { ObjectionRow, WorkflowEventRow } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
-import { checkTransition, type TransitionTable } from "../../domain/workflow";
+import { checkTransition } from "../../domain/workflow";
 import { WorkingDayCalendar } from "../../domain/working-days";
 import { CreditError, ForbiddenError, NotFoundError } from "../../platform/errors";
 import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
@@ -9,19 +9,10 @@ import { discloseReadable } from "../shared/disclose";
 import { isUuid } from "../shared/ids";
 import type { ObjectionContext } from "./objection.loaders";
 import { Objection, WorkflowStep, type ObjectionInput, type ObjectionStateValue } from "./objection.type";
+import { OBJECTION_TRANSITIONS } from "./workflow-transitions";
 import { applyCorrection, findObjectionById, findWorkflowTarget, insertObjection, insertWorkflowEvent, OPEN_OBJECTION_STATES, updateObjectionState } from "./repair.repository";
 
 export const calendar = new WorkingDayCalendar();
-
-/** Who moves an objection from which state to which (PCIM arts. 28-30, JRP arts. 15-17). */
-export const OBJECTION_TRANSITIONS: TransitionTable<ObjectionStateValue> = {
-  SUBMITTED: { UNDER_REVIEW: ["CREDIT_CENTER"] },
-  UNDER_REVIEW: { PROVIDER_VERIFYING: ["CREDIT_CENTER"] },
-  PROVIDER_VERIFYING: { CORRECTED: ["PROVIDER"], UPHELD: ["PROVIDER"] },
-  UPHELD: { APPEALED: ["SUBJECT"] },
-  CORRECTED: {},
-  APPEALED: {},
-};
 
 /** Working days each step has: the credit centre's review 10 (from filing), the provider's verification 5, re-publication 3. */
 function dueOnFor(state: ObjectionStateValue, row: Pick<ObjectionRow, "filed_on">, today: string): string | null {

@@ -2,7 +2,7 @@ import { subject as policySubject } from "@casl/ability";
 import type { RepairCaseRow } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
 import { checkRepairEligibility, type RepairTarget } from "../../domain/repair-eligibility";
-import { checkTransition, type TransitionTable } from "../../domain/workflow";
+import { checkTransition } from "../../domain/workflow";
 import { CreditError, ForbiddenError, NotFoundError } from "../../platform/errors";
 import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
 import { discloseReadable } from "../shared/disclose";
@@ -10,6 +10,7 @@ import { isUuid } from "../shared/ids";
 import { repairCaseAccessFor, type ObjectionContext } from "./objection.loaders";
 import { calendar, toWorkflowSteps } from "./objection.service";
 import { RepairCase, RepairEligibility, type RepairInput, type RepairStateValue } from "./repair-case.type";
+import { REPAIR_TRANSITIONS } from "./workflow-transitions";
 import {
   archiveRepaired,
   findRepairCaseById,
@@ -24,16 +25,6 @@ import {
 } from "./repair.repository";
 
 const PUBLICITY_WORKING_DAYS = 5;
-
-/** Who moves a repair case (PCIM art. 32, JRP art. 19): provider's opinion, 5 working days of publicity, completion. */
-export const REPAIR_TRANSITIONS: TransitionTable<RepairStateValue> = {
-  APPLIED: { OPINION_SUPPORTED: ["PROVIDER"], REJECTED: ["PROVIDER", "CREDIT_CENTER"] },
-  OPINION_SUPPORTED: { IN_PUBLICITY: ["CREDIT_CENTER"], REJECTED: ["CREDIT_CENTER"] },
-  IN_PUBLICITY: { OBJECTED: ["SUBJECT", "GOVERNMENT", "ORGANIZATION", "PROVIDER", "CREDIT_CENTER"], COMPLETED: ["CREDIT_CENTER"] },
-  OBJECTED: { IN_PUBLICITY: ["CREDIT_CENTER"], REJECTED: ["CREDIT_CENTER"] },
-  COMPLETED: {},
-  REJECTED: {},
-};
 
 const asRepairPolicy = (row: Pick<RepairCaseRow, "subject_identifier" | "provider">) =>
   policySubject("RepairCase", { subjectIdentifier: row.subject_identifier, provider: row.provider });
