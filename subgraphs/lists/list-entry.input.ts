@@ -1,19 +1,8 @@
 import { Field, InputType } from "type-graphql";
-import type { ListType as ListTypeValue, SubjectKind as SubjectKindValue } from "../../db/database";
+import type { ListType as ListTypeValue } from "../../db/database";
+import { SubjectRef } from "../subjects/subject.input";
 import { DateScalar } from "../shared/scalars";
-import { ListType, SubjectKind } from "./list-entry.type";
-
-@InputType({ description: "How a provider names the subject of an item." })
-export class SubjectRef {
-  @Field(() => String, { description: "Citizen ID (natural person) or USCC (organisation)." })
-  identifier!: string;
-
-  @Field(() => String)
-  name!: string;
-
-  @Field(() => SubjectKind)
-  kind!: SubjectKindValue;
-}
+import { ListType } from "./list-entry.type";
 
 @InputType({ description: "A red or black list entry the recognising unit enters (JRP arts. 3-9)." })
 export class ListEntryInput {

@@ -1,17 +1,12 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import type { ListStatus as Status, ListType as Type, SubjectKind as SubjectKindValue } from "../../db/database";
 import { PageInfo } from "../shared/pagination";
+import { SubjectKind } from "../subjects/subject.type";
 import { DateScalar } from "../shared/scalars";
 import { Subject } from "./subject/subject.type";
 
 export const ListType = { RED: "RED", BLACK: "BLACK" } as const satisfies Record<Type, Type>;
 export const ListStatus = { ACTIVE: "ACTIVE", EXPIRED: "EXPIRED", REMOVED: "REMOVED", REPAIRED: "REPAIRED" } as const satisfies Record<Status, Status>;
-export const SubjectKind = {
-  NATURAL_PERSON: "NATURAL_PERSON",
-  LEGAL_PERSON: "LEGAL_PERSON",
-  OTHER_ORGANIZATION: "OTHER_ORGANIZATION",
-} as const satisfies Record<SubjectKindValue, SubjectKindValue>;
-registerEnumType(SubjectKind, { name: "SubjectKind", description: "PCIM art. 2" });
 registerEnumType(ListType, { name: "ListType", description: "Red (守信) or black (失信) list, JRP arts. 3-14" });
 registerEnumType(ListStatus, { name: "ListStatus" });
 

@@ -1,20 +1,9 @@
-import { Field, InputType, Int, ObjectType, ID } from "type-graphql";
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { GraphQLJSON } from "graphql-scalars";
-import type { RecordCategory as Category, Severity as SeverityValue, SubjectKind as SubjectKindValue, Tier as TierValue } from "../../db/database";
+import type { RecordCategory as Category, Severity as SeverityValue, Tier as TierValue } from "../../db/database";
+import { SubjectRef } from "../subjects/subject.input";
 import { DateScalar } from "../shared/scalars";
-import { RecordCategory, Severity, SubjectKind, Tier } from "./credit-record.type";
-
-@InputType({ description: "How a provider names the subject of an item." })
-export class SubjectRef {
-  @Field(() => String, { description: "Citizen ID (natural person) or USCC (organisation)." })
-  identifier!: string;
-
-  @Field(() => String)
-  name!: string;
-
-  @Field(() => SubjectKind)
-  kind!: SubjectKindValue;
-}
+import { RecordCategory, Severity, Tier } from "./credit-record.type";
 
 @InputType({ description: "One item a provider submits." })
 export class RecordInput {

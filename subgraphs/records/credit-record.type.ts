@@ -3,7 +3,6 @@ import type {
   RecordCategory as Category,
   RecordStatus as Status,
   Severity as SeverityValue,
-  SubjectKind as SubjectKindValue,
   Tier as TierValue,
 } from "../../db/database";
 import { GraphQLJSON } from "graphql-scalars";
@@ -14,12 +13,6 @@ export const RecordCategory = { BASIC: "BASIC", POSITIVE: "POSITIVE", NEGATIVE: 
 export const Severity = { GENERAL: "GENERAL", SERIOUS: "SERIOUS", SEVERE: "SEVERE" } as const satisfies Record<SeverityValue, SeverityValue>;
 export const Tier = { PUBLIC: "PUBLIC", GOVERNMENT: "GOVERNMENT", AUTHORIZED: "AUTHORIZED" } as const satisfies Record<TierValue, TierValue>;
 export const RecordStatus = { ACTIVE: "ACTIVE", EXPIRED: "EXPIRED", CORRECTED: "CORRECTED", ARCHIVED: "ARCHIVED" } as const satisfies Record<Status, Status>;
-export const SubjectKind = {
-  NATURAL_PERSON: "NATURAL_PERSON",
-  LEGAL_PERSON: "LEGAL_PERSON",
-  OTHER_ORGANIZATION: "OTHER_ORGANIZATION",
-} as const satisfies Record<SubjectKindValue, SubjectKindValue>;
-registerEnumType(SubjectKind, { name: "SubjectKind", description: "PCIM art. 2" });
 registerEnumType(RecordCategory, { name: "RecordCategory", description: "PCIM arts. 9-13" });
 registerEnumType(Severity, { name: "Severity", description: "PCIM art. 15" });
 registerEnumType(Tier, { name: "Tier", description: "Use scope (PCIM arts. 18-24)" });

@@ -2,7 +2,8 @@ import { Field, InputType } from "type-graphql";
 import type { SubjectKind as SubjectKindValue } from "../../db/database";
 import { SubjectKind } from "./subject.type";
 
-@InputType({ description: "How a provider names a subject." })
+/** Owned by the subjects subgraph; records and lists take it in their submissions too. */
+@InputType({ description: "How a provider names a subject: identifier, name and kind." })
 export class SubjectRef {
   @Field(() => String, { description: "Citizen ID (natural person) or USCC (organisation)." })
   identifier!: string;
