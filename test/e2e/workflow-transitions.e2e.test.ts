@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROLES, type Role } from "../../platform/viewer";
+import { OBJECTION_TRANSITIONS, REPAIR_TRANSITIONS } from "../../subgraphs/repair/workflow-transitions";
+import { citizenId, daysAgo, uscc } from "../fixtures";
+import { errorCodes, startTestFederation, type TestFederation } from "../harness";
+
+/**
+ * Every (from, to, role) of both workflows through the gateway, on the database: the case is put in
+ * `from`, the role asks for `to`, and the answer is the step (allowed), BAD_USER_INPUT (no such step)
+ * or a refusal (FORBIDDEN, or NOT_FOUND for a role that may not even see the case).
+ */
+let federation: TestFederation;
+const OWNER = citizenId(990);
+const PROVIDER = "HA-WF";
+let objectionId: string;
+let repairId: string;
+
+beforeAll(async () => {
+  federation = await startTestFederation();
+  const provider = await federation.token({ role: "PROVIDER", org: PROVIDER });
+  const records = await federation.query<{ submitRecords: { ids: string[] } }>(`mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { ids } }`, {
+    token: provider,
+    variables: {
+      records: [{ subject: { identifier: OWNER, name: "流程人", kind: "NATURAL_PERSON" }, category: "NEGATIVE", kind: "VIOLATION", severity: "GENERAL", tier: "PUBLIC", title: "违法", documentNumber: "WF-1", decidedOn: daysAgo(30) }],
+    },
+  });
+  const recordId = records.data!.submitRecords.ids[0]!;
+  const entry = await federation.query<{ recognizeListEntry: { id: string } }>(`mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id } }`, {
+    token: provider,
+    variables: { input: { subject: { identifier: OWNER, name: "流程人", kind: "NATURAL_PERSON" }, list: "BLACK", grounds: "B09_REFUSE_CORRECTION", facts: "拒不改正", basis: "JRP", documentNumber: "WF-L", recognizedOn: daysAgo(300), validUntil: daysAgo(-300) } },
+  });
+  const owner = await federation.token({ role: "SUBJECT", subject: OWNER });
+  const objection = await federation.query<{ fileObjection: { id: string } }>(`mutation ($input: ObjectionInput!) { fileObjection(input: $input) { id } }`, {
+    token: owner,
+    variables: { input: { targetId: recordId, ground: "WRONG_OR_INCOMPLETE", statement: "核对" } },
+  });
+  objectionId = objection.data!.fileObjection.id;
+  const repair = await federation.query<{ applyForRepair: { id: string } }>(`mutation ($input: RepairInput!) { applyForRepair(input: $input) { id } }`, {
+    token: owner,
+    variables: { input: { targetId: entry.data!.recognizeListEntry.id, commitment: "承诺依法履行全部义务" } },
+  });
+  expect(repair.errors).toBeUndefined();
+  repairId = repair.data!.applyForRepair.id;
+});
+afterAll(async () => federation?.stop());
+
+function tokenFor(role: Role): Promise<string | undefined> {
+  if (role === "PUBLIC") return Promise.resolve(undefined);
+  if (role === "SUBJECT") return federation.token({ role, subject: OWNER });
+  if (role === "PROVIDER") return federation.token({ role, org: PROVIDER });
+  return federation.token({ role, org: `WF-${role}` });
+}
+
+function moves<State extends string>(table: Readonly<Record<State, Partial<Record<State, readonly Role[]>>>>) {
+  const states = Object.keys(table) as State[];
+  return states.flatMap((from) => states.map((to) => ({ from, to, roles: table[from][to] as readonly Role[] | undefined })));
+}
+
+describe("objection transitions, every (from, to) by every role", () => {
+  it.each(moves(OBJECTION_TRANSITIONS))("$from → $to", async ({ from, to, roles }) => {
+    for (const role of ROLES) {
+      await federation.connection.db.updateTable("objections").set({ state: from }).where("id", "=", objectionId).execute();
+      const result = await federation.query<{ moveObjection: { state: string } }>(`mutation ($id: ID!, $to: ObjectionState!) { moveObjection(id: $id, to: $to, note: "n") { state } }`, {
+        token: await tokenFor(role),
+        variables: { id: objectionId, to },
+      });
+      const label = `${from} → ${to} by ${role}`;
+      if (roles?.includes(role)) expect(result.data?.moveObjection.state, label).toBe(to);
+      else if (!roles) expect(errorCodes(result), label).toEqual([expect.stringMatching(/^(BAD_USER_INPUT|NOT_FOUND)$/)]);
+      else expect(errorCodes(result), label).toEqual([expect.stringMatching(/^(FORBIDDEN|NOT_FOUND)$/)]);
+    }
+  });
+});
+
+describe("repair transitions, every (from, to) by every role", () => {
+  it.each(moves(REPAIR_TRANSITIONS))("$from → $to", async ({ from, to, roles }) => {
+    for (const role of ROLES) {
+      await federation.connection.db.updateTable("repair_cases").set({ state: from, due_on: daysAgo(1) }).where("id", "=", repairId).execute();
+      const result = await federation.query<{ moveRepairCase: { state: string } }>(`mutation ($id: ID!, $to: RepairState!) { moveRepairCase(id: $id, to: $to, note: "opinion") { state } }`, {
+        token: await tokenFor(role),
+        variables: { id: repairId, to },
+      });
+      const label = `${from} → ${to} by ${role}`;
+      if (roles?.includes(role)) expect(result.data?.moveRepairCase.state, label).toBe(to);
+      else if (!roles) expect(errorCodes(result), label).toEqual([expect.stringMatching(/^(BAD_USER_INPUT|NOT_FOUND)$/)]);
+      else expect(errorCodes(result), label).toEqual([expect.stringMatching(/^(FORBIDDEN|NOT_FOUND)$/)]);
+    }
+  });
+});
