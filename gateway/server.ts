@@ -13,6 +13,7 @@ import { deriveSubgraphSigningKey } from "../platform/subgraph-signature";
 import { PUBLIC_VIEWER } from "../platform/viewer";
 import { AuditLog } from "./audit-log";
 import { authenticate } from "./auth";
+import { checkQueryLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from "./query-limits";
 import type { GatewayContext } from "./context";
 import { SigningDataSource } from "./data-source";
 import { AUDIT_UNAVAILABLE_MESSAGE, AuditUnavailableError, createAuditPlugin, recordAuditEvent } from "./plugins/audit.plugin";
@@ -27,6 +28,7 @@ export type GatewayOptions = Readonly<{
   production: boolean;
   subgraphTimeoutMs: number;
   maxBodyBytes: number;
+  queryLimits?: QueryLimits;
   /** Audit every operation (default). Only the benchmarks turn it off, to measure its cost. */
   audit?: boolean;
 }>;
@@ -34,6 +36,24 @@ export type GatewayOptions = Readonly<{
 export type RunningGateway = Readonly<{ url: string; port: number; stop(): Promise<void> }>;
 
 const REQUEST_ID_HEADER = "x-request-id";
+
+/** Query limits apply to POST bodies and GET query strings alike, before Apollo sees the request. */
+function refuseOverLimits(request: IncomingMessage, body: unknown, limits: QueryLimits): void {
+  const url = new URL(request.url ?? "/", "http://localhost");
+  const operation = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
+  const query = typeof operation.query === "string" ? operation.query : url.searchParams.get("query");
+  if (!query) return;
+  let variables = operation.variables;
+  if (variables === undefined && url.searchParams.has("variables")) {
+    try {
+      variables = JSON.parse(url.searchParams.get("variables")!);
+    } catch {
+      variables = undefined;
+    }
+  }
+  const breach = checkQueryLimits(query, variables, limits);
+  if (breach) throw new CreditError("QUERY_TOO_COMPLEX", `${breach.message} (limit ${breach.limit} = ${breach.max}); simplify or split the operation`, { limit: breach.limit });
+}
 
 /**
  * The gateway: verifies bearer tokens, gives every request an id, plans over the static supergraph,
@@ -56,6 +76,8 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !options.production,
+    // No "Did you mean …?" suggestions in production: they disclose the schema piece by piece.
+    hideSchemaDetailsFromClientErrors: options.production,
     includeStacktraceInErrorResponses: false,
     // Signals are handled once, in scripts/bootstrap.ts, so shutdown runs in order.
     stopOnTerminationSignals: false,
@@ -80,6 +102,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
     try {
       body = request.method === "POST" ? parseJsonBody(request, await readBody(request, options.maxBodyBytes)) : undefined;
       context.viewer = await authenticate(request.headers, bearerSecret);
+      refuseOverLimits(request, body, options.queryLimits ?? DEFAULT_QUERY_LIMITS);
       await executeWithApollo(apollo, request, response, body, async () => context, headers);
     } catch (error) {
       if (response.headersSent) {
@@ -88,9 +111,9 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
       }
       const refusal =
         error instanceof CreditError
-          ? { status: error.code === "UNAUTHENTICATED" ? 401 : 400, code: error.code, message: error.message }
+          ? { status: error.code === "UNAUTHENTICATED" ? 401 : 400, code: error.code, message: error.message, details: error.extensions }
           : error instanceof BodyTooLargeError
-            ? { status: 413, code: "QUERY_TOO_COMPLEX", message: `${error.message}; send a smaller document` }
+            ? { status: 413, code: "QUERY_TOO_COMPLEX", message: `${error.message}; send a smaller document`, details: { limit: "maxBodyBytes" } }
             : undefined;
       if (!refusal) throw error;
       if (audited) {
@@ -111,7 +134,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
           return;
         }
       }
-      writeGraphQLError(response, refusal.status, refusal.code, refusal.message, headers);
+      writeGraphQLError(response, refusal.status, refusal.code, refusal.message, headers, refusal.details);
     }
   };
 

@@ -79,9 +79,12 @@ export function writeGraphQLError(
   code: string,
   message: string,
   extraHeaders: Record<string, string> = {},
+  details: Readonly<Record<string, unknown>> = {},
 ): void {
   response.statusCode = status;
   response.setHeader("content-type", "application/json; charset=utf-8");
   for (const [name, value] of Object.entries(extraHeaders)) response.setHeader(name, value);
-  response.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  const { limit, header, argument } = details;
+  const safe = Object.fromEntries(Object.entries({ limit, header, argument }).filter(([, value]) => value !== undefined));
+  response.end(JSON.stringify({ errors: [{ message, extensions: { ...safe, code } }] }));
 }

@@ -159,9 +159,10 @@ describe("screen: who may call it, and limits", () => {
     expect(errorCodes(result)).toEqual(["FORBIDDEN"]);
   });
 
-  it("refuses more than 1,000 identifiers", async () => {
+  it("refuses more than 1,000 identifiers at the gateway, before anything runs", async () => {
     const result = await screen(Array.from({ length: 1_001 }, (_, index) => citizenId(index)), "FISCAL_FUNDS");
-    expect(errorCodes(result)).toEqual(["BAD_USER_INPUT"]);
+    expect(errorCodes(result)).toEqual(["QUERY_TOO_COMPLEX"]);
+    expect(result.errors![0]!.message).toMatch(/at most 1000 identifiers/);
   });
 
   it("sends the same number of statements for 1 identifier as for 1,000 (one round per table)", async () => {

@@ -1,0 +1,104 @@
+import { Kind, parse, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode, type ValueNode } from "graphql";
+
+/** Limits on one operation, checked on the parsed document before anything executes. */
+export type QueryLimits = Readonly<{
+  maxTokens: number;
+  maxDepth: number;
+  maxAliases: number;
+  /** Fields counted where fragments expand: the work the operation asks for. */
+  maxFields: number;
+  maxDirectives: number;
+  maxRootFields: number;
+  maxScreenIdentifiers: number;
+}>;
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = Object.freeze({
+  maxTokens: 5_000,
+  maxDepth: 12,
+  maxAliases: 30,
+  maxFields: 1_500,
+  maxDirectives: 50,
+  maxRootFields: 20,
+  maxScreenIdentifiers: 1_000,
+});
+
+export type LimitBreach = Readonly<{ limit: keyof QueryLimits; max: number; message: string }>;
+
+class Breach extends Error {
+  constructor(readonly breach: LimitBreach) {
+    super(breach.message);
+  }
+}
+
+/**
+ * Checks one request's document against the limits: tokens while parsing (graphql's own `maxTokens`),
+ * then one walk that expands fragment spreads where they are used — so named-fragment fan-out counts in
+ * full — and stops as soon as a limit is passed, so a hostile document costs at most the limit's work.
+ * Returns the first breach, or null.
+ */
+export function checkQueryLimits(query: string, variables: unknown, limits: QueryLimits = DEFAULT_QUERY_LIMITS): LimitBreach | null {
+  let document: DocumentNode;
+  try {
+    document = parse(query, { maxTokens: limits.maxTokens, noLocation: true });
+  } catch (error) {
+    // graphql-js 16 words it "contains more that N tokens".
+    if (/more th\w+ \d+ tokens/i.test(String((error as Error).message))) {
+      return { limit: "maxTokens", max: limits.maxTokens, message: `the document has more than ${limits.maxTokens} tokens` };
+    }
+    return null;
+  }
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  const counts = { fields: 0, aliases: 0, directives: 0 };
+  const bump = (key: keyof typeof counts, limit: "maxFields" | "maxAliases" | "maxDirectives", noun: string, by = 1) => {
+    counts[key] += by;
+    if (counts[key] > limits[limit]) throw new Breach({ limit, max: limits[limit], message: `the operation has more than ${limits[limit]} ${noun}` });
+  };
+  const screenIdentifiers = (value: ValueNode): number => {
+    if (value.kind === Kind.LIST) return value.values.length;
+    if (value.kind === Kind.VARIABLE) {
+      const bound = (variables as Record<string, unknown> | undefined)?.[value.name.value];
+      return Array.isArray(bound) ? bound.length : 0;
+    }
+    return 1;
+  };
+  const walk = (selectionSet: SelectionSetNode, depth: number, expanding: ReadonlySet<string>): void => {
+    if (depth > limits.maxDepth) throw new Breach({ limit: "maxDepth", max: limits.maxDepth, message: `the operation nests deeper than ${limits.maxDepth} levels` });
+    for (const selection of selectionSet.selections) {
+      bump("directives", "maxDirectives", "directives", selection.directives?.length ?? 0);
+      if (selection.kind === Kind.FIELD) {
+        bump("fields", "maxFields", "fields (fragments counted where they expand)");
+        if (selection.alias) bump("aliases", "maxAliases", "aliases");
+        if (selection.name.value === "screen") {
+          const identifiers = selection.arguments?.find((argument) => argument.name.value === "identifiers");
+          if (identifiers && screenIdentifiers(identifiers.value) > limits.maxScreenIdentifiers) {
+            throw new Breach({ limit: "maxScreenIdentifiers", max: limits.maxScreenIdentifiers, message: `screen takes at most ${limits.maxScreenIdentifiers} identifiers per call; split the batch` });
+          }
+        }
+        if (selection.selectionSet) walk(selection.selectionSet, depth + 1, expanding);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        walk(selection.selectionSet, depth, expanding);
+      } else {
+        const name = selection.name.value;
+        const fragment = fragments.get(name);
+        if (!fragment || expanding.has(name)) continue;
+        bump("directives", "maxDirectives", "directives", fragment.directives?.length ?? 0);
+        walk(fragment.selectionSet, depth, new Set([...expanding, name]));
+      }
+    }
+  };
+  try {
+    for (const definition of document.definitions) {
+      if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+      bump("directives", "maxDirectives", "directives", definition.directives?.length ?? 0);
+      if (definition.selectionSet.selections.length > limits.maxRootFields) {
+        return { limit: "maxRootFields", max: limits.maxRootFields, message: `an operation may ask for at most ${limits.maxRootFields} root fields` };
+      }
+      walk(definition.selectionSet, 1, new Set());
+    }
+  } catch (error) {
+    if (error instanceof Breach) return error.breach;
+    throw error;
+  }
+  return null;
+}
