@@ -37,6 +37,14 @@ export type RunningGateway = Readonly<{ url: string; port: number; stop(): Promi
 
 const REQUEST_ID_HEADER = "x-request-id";
 
+/** PostgreSQL cannot store U+0000; refusing it here keeps it from reaching any query as an internal error. */
+function containsNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === "object") return Object.entries(value).some(([key, child]) => key.includes("\u0000") || containsNul(child));
+  return false;
+}
+
 /** Query limits apply to POST bodies and GET query strings alike, before Apollo sees the request. */
 function refuseOverLimits(request: IncomingMessage, body: unknown, limits: QueryLimits): void {
   const url = new URL(request.url ?? "/", "http://localhost");
@@ -50,6 +58,9 @@ function refuseOverLimits(request: IncomingMessage, body: unknown, limits: Query
     } catch {
       variables = undefined;
     }
+  }
+  if (containsNul(variables)) {
+    throw new CreditError("BAD_USER_INPUT", "text may not contain the NUL character (U+0000); remove it from the variables", { argument: "variables" });
   }
   const breach = checkQueryLimits(query, variables, limits);
   if (breach) throw new CreditError("QUERY_TOO_COMPLEX", `${breach.message} (limit ${breach.limit} = ${breach.max}); simplify or split the operation`, { limit: breach.limit });

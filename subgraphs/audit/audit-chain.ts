@@ -50,13 +50,19 @@ export function chainHash(previousHash: string, canonical: string): string {
   return createHash("sha256").update(previousHash).update("\n").update(canonical).digest("hex");
 }
 
-/** Removes values a caller may have sent that must not be kept (passwords, tokens, secrets); identifiers stay. */
+/**
+ * Removes values a caller may have sent that must not be kept (passwords, tokens, secrets); identifiers
+ * stay. NUL characters, which PostgreSQL cannot store, are written as the text "\u0000" so that a hostile
+ * variable cannot make the audit (and with it the answer) fail.
+ */
 export function redactVariables(variables: unknown): Record<string, unknown> {
   const SECRET = /pass(word)?|secret|token|authorization|credential|private.?key/i;
+  const storable = (text: string) => text.replaceAll("\u0000", "\\u0000");
   const redact = (value: unknown): unknown => {
+    if (typeof value === "string") return storable(value);
     if (Array.isArray(value)) return value.map(redact);
     if (value && typeof value === "object") {
-      return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, SECRET.test(key) ? "[redacted]" : redact(child)]));
+      return Object.fromEntries(Object.entries(value).map(([key, child]) => [storable(key), SECRET.test(key) ? "[redacted]" : redact(child)]));
     }
     return value;
   };

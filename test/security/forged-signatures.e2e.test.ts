@@ -1,0 +1,66 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { SignJWT } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deriveSubgraphSigningKey, hashOperation, SIGNATURE_HEADER, signSubgraphRequest } from "../../platform/subgraph-signature";
+import type { Viewer } from "../../platform/viewer";
+import { SUBGRAPH_NAMES } from "../../subgraphs/shared/definition";
+import { startTestFederation, type TestFederation } from "../harness";
+
+/** 1,000 hostile signatures per subgraph — forged, replayed, expired, wrong audience — on `_entities` and `_service`: none answered. */
+let federation: TestFederation;
+beforeAll(async () => {
+  federation = await startTestFederation();
+});
+afterAll(async () => federation?.stop());
+
+const VIEWER: Viewer = { role: "CREDIT_CENTER", actor: "x", org: "HA-CREDIT", subject: null, purpose: null };
+const PROBES = [
+  { query: "{ _service { sdl } }" },
+  { query: "query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }", variables: { r: [{ __typename: "Subject", id: randomUUID() }] } },
+];
+
+describe.each(SUBGRAPH_NAMES)("subgraph %s", (name) => {
+  it("answers none of 1,000 forged, replayed, expired and wrong-audience signatures", async () => {
+    const key = deriveSubgraphSigningKey(federation.jwtSecret);
+    const genuine = await signSubgraphRequest(key, { viewer: VIEWER, requestId: "r" }, name, { query: PROBES[0]!.query });
+    const first = await fetch(federation.subgraphUrl(name), { method: "POST", headers: { "content-type": "application/json", [SIGNATURE_HEADER]: genuine }, body: JSON.stringify(PROBES[0]) });
+    expect(first.status).toBe(200);
+    const hostile = async (index: number): Promise<{ signature: string; probe: (typeof PROBES)[number] }> => {
+      const probe = PROBES[index % 2]!;
+      const operation = { query: probe.query, variables: (probe as { variables?: Record<string, unknown> }).variables ?? null };
+      switch (index % 4) {
+        case 0:
+          return { probe, signature: await signSubgraphRequest(randomBytes(32), { viewer: VIEWER, requestId: "f" }, name, operation) };
+        case 1:
+          return { probe: PROBES[0]!, signature: genuine };
+        case 2: {
+          const now = Math.floor(Date.now() / 1000);
+          const expired = await new SignJWT({ viewer: VIEWER, rid: "e", op: hashOperation(operation) })
+            .setProtectedHeader({ alg: "HS256", typ: "credit-subgraph+jwt" })
+            .setIssuer("credit-federation-gateway")
+            .setAudience(name)
+            .setIssuedAt(now - 100)
+            .setExpirationTime(now - 40 - (index % 50))
+            .setJti(randomUUID())
+            .sign(key);
+          return { probe, signature: expired };
+        }
+        default:
+          return { probe, signature: await signSubgraphRequest(key, { viewer: VIEWER, requestId: "w" }, name === "audit" ? "subjects" : "audit", operation) };
+      }
+    };
+    let answered = 0;
+    for (let start = 0; start < 1_000; start += 50) {
+      const statuses = await Promise.all(
+        Array.from({ length: 50 }, async (_, offset) => {
+          const { signature, probe } = await hostile(start + offset);
+          const response = await fetch(federation.subgraphUrl(name), { method: "POST", headers: { "content-type": "application/json", [SIGNATURE_HEADER]: signature }, body: JSON.stringify(probe) });
+          const body = (await response.json()) as { data?: unknown };
+          return response.status === 200 || body.data !== undefined;
+        }),
+      );
+      answered += statuses.filter(Boolean).length;
+    }
+    expect(answered).toBe(0);
+  }, 60_000);
+});
