@@ -4,6 +4,9 @@ import type { Action, AppAbility } from "./ability";
 
 type AnyBuilder = ExpressionBuilder<any, any>;
 
+/** A compiled policy: the `where` a repository adds so that a query returns only permitted rows. */
+export type AccessFilter = (eb: AnyBuilder) => Expression<SqlBool>;
+
 /**
  * How one policy field reads in SQL for one table: a column (compared with the rule's operator) or, for
  * a computed boolean like `current` or `consented`, a predicate.
@@ -44,7 +47,7 @@ export function accessibleBy(
   action: Action,
   subjectType: "Subject" | "CreditRecord" | "ListEntry" | "Objection" | "MeasureApplication" | "Notice" | "Consent" | "AuditEvent" | "RepairCase",
   columns: PolicyColumns,
-): (eb: AnyBuilder) => Expression<SqlBool> {
+): AccessFilter {
   const ast = rulesToAST(ability, action, subjectType) as Condition | null;
   return (eb) => (ast ? compile(eb, ast, columns) : sql<SqlBool>`false`);
 }

@@ -1,4 +1,5 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool } from "kysely";
+import type { AccessFilter } from "../../policies/accessible-by";
+import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
 import type { AuditEventRow, AuditEventTable, Database, NewAuditAccessRow, NewAuditEventRow } from "../../db/database";
 import { canonicalEntry, chainHash, type AuditEntry } from "./audit-chain";
 
@@ -143,7 +144,7 @@ export async function countAuditEvents(db: Kysely<Database>, query: AuditEventQu
 export async function listAccessesBySubjectIds(
   db: Kysely<Database>,
   subjectIds: readonly string[],
-  access: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>,
+  access: AccessFilter,
 ) {
   if (subjectIds.length === 0) return [];
   return db

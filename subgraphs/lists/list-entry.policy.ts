@@ -1,8 +1,7 @@
 import { subject as policySubject } from "@casl/ability";
-import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
 import type { ListEntryRow } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
-import { accessibleBy, type PolicyColumns } from "../../policies/accessible-by";
+import { accessibleBy, type PolicyColumns, type AccessFilter } from "../../policies/accessible-by";
 import type { RequestScope } from "../shared/context";
 
 /** In force: ACTIVE and within its validity (an expired entry is no longer a basis for measures, JRP art. 12). */
@@ -34,7 +33,7 @@ export function listEntryColumns(scope: RequestScope): PolicyColumns {
   };
 }
 
-export type ListEntryAccess = (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
+export type ListEntryAccess = AccessFilter;
 
 export function listEntryAccessFor(scope: RequestScope): ListEntryAccess {
   return accessibleBy(scope.ability, "read", "ListEntry", listEntryColumns(scope));

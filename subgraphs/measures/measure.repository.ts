@@ -1,4 +1,5 @@
-import type { Expression, ExpressionBuilder, Kysely, SqlBool } from "kysely";
+import type { AccessFilter } from "../../policies/accessible-by";
+import type { Kysely } from "kysely";
 import type { Database, ListType, MeasureApplicationRow, MeasureRow, NewMeasureApplicationRow, Scenario } from "../../db/database";
 
 export async function listMeasures(
@@ -19,7 +20,7 @@ export async function listMeasuresByCodes(db: Kysely<Database>, codes: readonly 
 export async function listApplicationsBySubjectIds(
   db: Kysely<Database>,
   subjectIds: readonly string[],
-  access: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>,
+  access: AccessFilter,
 ): Promise<MeasureApplicationRow[]> {
   if (subjectIds.length === 0) return [];
   return db

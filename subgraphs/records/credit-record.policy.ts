@@ -1,8 +1,8 @@
 import { subject as policySubject } from "@casl/ability";
-import type { AliasableExpression, Expression, ExpressionBuilder, SqlBool } from "kysely";
+import type { AliasableExpression, ExpressionBuilder } from "kysely";
 import type { CreditRecordRow } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
-import { accessibleBy, type PolicyColumns } from "../../policies/accessible-by";
+import { accessibleBy, type PolicyColumns, type AccessFilter } from "../../policies/accessible-by";
 import { consentedPredicate, validConsentFor } from "../../policies/consent";
 import type { RequestScope } from "../shared/context";
 
@@ -42,7 +42,7 @@ export function creditRecordColumns(scope: RequestScope, owner = "record.subject
 }
 
 export type RecordAccess = Readonly<{
-  where: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
+  where: AccessFilter;
   consentId: (eb: ExpressionBuilder<any, any>) => AliasableExpression<string | null>;
 }>;
 

@@ -1,7 +1,8 @@
-import type { Expression, ExpressionBuilder, Kysely, SqlBool } from "kysely";
+import type { AccessFilter } from "../../policies/accessible-by";
+import type { Kysely } from "kysely";
 import type { Database, ObjectionRow } from "../../db/database";
 
-export type ObjectionAccess = (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
+export type ObjectionAccess = AccessFilter;
 
 export async function listObjectionsBySubjectIds(db: Kysely<Database>, subjectIds: readonly string[], access: ObjectionAccess): Promise<ObjectionRow[]> {
   if (subjectIds.length === 0) return [];

@@ -1,4 +1,5 @@
-import type { Expression, ExpressionBuilder, Kysely, SqlBool } from "kysely";
+import type { AccessFilter } from "../../policies/accessible-by";
+import type { Kysely } from "kysely";
 import type { Database, NewRepairCaseRow, ObjectionRow, RepairCaseRow, WorkflowEventRow } from "../../db/database";
 
 export type WorkflowTarget = Readonly<{
@@ -150,7 +151,7 @@ export async function listPublicityByTargets(db: Kysely<Database>, targetIds: re
 
 export async function listRepairCases(
   db: Kysely<Database>,
-  filter: { subjectIds?: readonly string[]; state?: string | null; access: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool> },
+  filter: { subjectIds?: readonly string[]; state?: string | null; access: AccessFilter },
 ) {
   if (filter.subjectIds?.length === 0) return [];
   return db

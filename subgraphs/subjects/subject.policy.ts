@@ -1,9 +1,9 @@
 import { subject as policySubject } from "@casl/ability";
 import { permittedFieldsOf } from "@casl/ability/extra";
-import type { AliasableExpression, Expression, ExpressionBuilder, SqlBool } from "kysely";
+import type { AliasableExpression, ExpressionBuilder } from "kysely";
 import type { SubjectRow } from "../../db/database";
 import type { AppAbility } from "../../policies/ability";
-import { accessibleBy, type PolicyColumns } from "../../policies/accessible-by";
+import { accessibleBy, type PolicyColumns, type AccessFilter } from "../../policies/accessible-by";
 import { consentedPredicate, validConsentFor } from "../../policies/consent";
 import type { RequestScope } from "../shared/context";
 
@@ -30,7 +30,7 @@ export function subjectColumns(scope: RequestScope): PolicyColumns {
 }
 
 export type SubjectAccess = Readonly<{
-  where: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
+  where: AccessFilter;
   consentId: (eb: ExpressionBuilder<any, any>) => AliasableExpression<string | null>;
 }>;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../../platform/viewer";
 import { OBJECTION_TRANSITIONS, REPAIR_TRANSITIONS } from "../../subgraphs/repair/workflow-transitions";
-import { citizenId, daysAgo, uscc } from "../fixtures";
+import { citizenId, daysAgo } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
 
 /**
