@@ -27,7 +27,7 @@ export type AuditBenchmark = Readonly<{
 export async function benchmarkAudit(options: { subjects: number; iterations: number; concurrency: number }): Promise<AuditBenchmark> {
   const base = loadConfig();
   const { connection, dispose } = await openSeededDatabase(base, options.subjects);
-  const config = loadConfig({ NODE_ENV: "production", CREDIT_JWT_SECRET: randomBytes(32).toString("base64url"), CREDIT_LOG_LEVEL: "silent", CREDIT_DATA_DIR: "memory://" });
+  const config = loadConfig({ NODE_ENV: "production", CREDIT_JWT_SECRET: randomBytes(32).toString("base64url"), CREDIT_LOG_LEVEL: "silent", CREDIT_DATA_DIR: "memory://", CREDIT_RATE_LIMIT_PER_MINUTE: "1000000000" });
   const logger = createLogger(config);
   const federation = await startFederation({
     config,
@@ -48,6 +48,7 @@ export async function benchmarkAudit(options: { subjects: number; iterations: nu
       production: true,
       subgraphTimeoutMs: config.subgraphTimeoutMs,
       maxBodyBytes: config.maxBodyBytes,
+      rateLimitPerMinute: Number.MAX_SAFE_INTEGER,
       audit: false,
     },
     0,

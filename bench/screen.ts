@@ -102,7 +102,7 @@ async function postJson(url: string, headers: Record<string, string>, body: unkn
 export async function benchmarkScreen(options: { subjects: number; iterations: number; warmup: number; identifiers: number }): Promise<ScreenBenchmark> {
   const base = loadConfig();
   const { connection, dispose } = await openSeededDatabase(base, options.subjects);
-  const config = loadConfig({ NODE_ENV: "production", CREDIT_JWT_SECRET: randomBytes(32).toString("base64url"), CREDIT_LOG_LEVEL: "silent", CREDIT_DATA_DIR: "memory://" });
+  const config = loadConfig({ NODE_ENV: "production", CREDIT_JWT_SECRET: randomBytes(32).toString("base64url"), CREDIT_LOG_LEVEL: "silent", CREDIT_DATA_DIR: "memory://", CREDIT_RATE_LIMIT_PER_MINUTE: "1000000000" });
   const jwtSecret = config.jwtSecret!;
   const federation = await startFederation({
     config,

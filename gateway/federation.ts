@@ -73,6 +73,7 @@ export async function startFederation(options: FederationOptions): Promise<Runni
         production: options.config.env === "production",
         subgraphTimeoutMs: options.config.subgraphTimeoutMs,
         maxBodyBytes: options.config.maxBodyBytes,
+        rateLimitPerMinute: options.config.rateLimitPerMinute,
       },
       options.gatewayPort,
       options.gatewayHost,

@@ -24,6 +24,9 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = Object.freeze({
 
 export type LimitBreach = Readonly<{ limit: keyof QueryLimits; max: number; message: string }>;
 
+/** What one operation asks for, for rate limiting: root fields, aliases and screened identifiers. */
+export type QueryCheck = Readonly<{ breach: LimitBreach | null; cost: number }>;
+
 class Breach extends Error {
   constructor(readonly breach: LimitBreach) {
     super(breach.message);
@@ -36,20 +39,20 @@ class Breach extends Error {
  * full — and stops as soon as a limit is passed, so a hostile document costs at most the limit's work.
  * Returns the first breach, or null.
  */
-export function checkQueryLimits(query: string, variables: unknown, limits: QueryLimits = DEFAULT_QUERY_LIMITS): LimitBreach | null {
+export function checkQueryLimits(query: string, variables: unknown, limits: QueryLimits = DEFAULT_QUERY_LIMITS): QueryCheck {
   let document: DocumentNode;
   try {
     document = parse(query, { maxTokens: limits.maxTokens, noLocation: true });
   } catch (error) {
     // graphql-js 16 words it "contains more that N tokens".
     if (/more th\w+ \d+ tokens/i.test(String((error as Error).message))) {
-      return { limit: "maxTokens", max: limits.maxTokens, message: `the document has more than ${limits.maxTokens} tokens` };
+      return { breach: { limit: "maxTokens", max: limits.maxTokens, message: `the document has more than ${limits.maxTokens} tokens` }, cost: 1 };
     }
-    return null;
+    return { breach: null, cost: 1 };
   }
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  const counts = { fields: 0, aliases: 0, directives: 0 };
+  const counts = { fields: 0, aliases: 0, directives: 0, rootFields: 0, screened: 0 };
   const bump = (key: keyof typeof counts, limit: "maxFields" | "maxAliases" | "maxDirectives", noun: string, by = 1) => {
     counts[key] += by;
     if (counts[key] > limits[limit]) throw new Breach({ limit, max: limits[limit], message: `the operation has more than ${limits[limit]} ${noun}` });
@@ -71,9 +74,11 @@ export function checkQueryLimits(query: string, variables: unknown, limits: Quer
         if (selection.alias) bump("aliases", "maxAliases", "aliases");
         if (selection.name.value === "screen") {
           const identifiers = selection.arguments?.find((argument) => argument.name.value === "identifiers");
-          if (identifiers && screenIdentifiers(identifiers.value) > limits.maxScreenIdentifiers) {
+          const screened = identifiers ? screenIdentifiers(identifiers.value) : 0;
+          if (screened > limits.maxScreenIdentifiers) {
             throw new Breach({ limit: "maxScreenIdentifiers", max: limits.maxScreenIdentifiers, message: `screen takes at most ${limits.maxScreenIdentifiers} identifiers per call; split the batch` });
           }
+          counts.screened += screened;
         }
         if (selection.selectionSet) walk(selection.selectionSet, depth + 1, expanding);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -92,13 +97,14 @@ export function checkQueryLimits(query: string, variables: unknown, limits: Quer
       if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
       bump("directives", "maxDirectives", "directives", definition.directives?.length ?? 0);
       if (definition.selectionSet.selections.length > limits.maxRootFields) {
-        return { limit: "maxRootFields", max: limits.maxRootFields, message: `an operation may ask for at most ${limits.maxRootFields} root fields` };
+        return { breach: { limit: "maxRootFields", max: limits.maxRootFields, message: `an operation may ask for at most ${limits.maxRootFields} root fields` }, cost: 1 };
       }
+      counts.rootFields += definition.selectionSet.selections.length;
       walk(definition.selectionSet, 1, new Set());
     }
   } catch (error) {
-    if (error instanceof Breach) return error.breach;
+    if (error instanceof Breach) return { breach: error.breach, cost: 1 };
     throw error;
   }
-  return null;
+  return { breach: null, cost: Math.max(1, counts.rootFields + counts.aliases + counts.screened) };
 }

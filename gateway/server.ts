@@ -13,6 +13,7 @@ import { deriveSubgraphSigningKey } from "../platform/subgraph-signature";
 import { PUBLIC_VIEWER } from "../platform/viewer";
 import { AuditLog } from "./audit-log";
 import { authenticate } from "./auth";
+import { RateLimiter } from "./rate-limit";
 import { checkQueryLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from "./query-limits";
 import type { GatewayContext } from "./context";
 import { SigningDataSource } from "./data-source";
@@ -29,6 +30,8 @@ export type GatewayOptions = Readonly<{
   subgraphTimeoutMs: number;
   maxBodyBytes: number;
   queryLimits?: QueryLimits;
+  /** Units (root fields, aliases, screened identifiers) each caller may spend per minute. */
+  rateLimitPerMinute: number;
   /** Audit every operation (default). Only the benchmarks turn it off, to measure its cost. */
   audit?: boolean;
 }>;
@@ -45,12 +48,12 @@ function containsNul(value: unknown): boolean {
   return false;
 }
 
-/** Query limits apply to POST bodies and GET query strings alike, before Apollo sees the request. */
-function refuseOverLimits(request: IncomingMessage, body: unknown, limits: QueryLimits): void {
+/** Query limits apply to POST bodies and GET query strings alike, before Apollo sees the request; returns the operation's cost. */
+function refuseOverLimits(request: IncomingMessage, body: unknown, limits: QueryLimits): number {
   const url = new URL(request.url ?? "/", "http://localhost");
   const operation = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
   const query = typeof operation.query === "string" ? operation.query : url.searchParams.get("query");
-  if (!query) return;
+  if (!query) return 1;
   let variables = operation.variables;
   if (variables === undefined && url.searchParams.has("variables")) {
     try {
@@ -62,8 +65,9 @@ function refuseOverLimits(request: IncomingMessage, body: unknown, limits: Query
   if (containsNul(variables)) {
     throw new CreditError("BAD_USER_INPUT", "text may not contain the NUL character (U+0000); remove it from the variables", { argument: "variables" });
   }
-  const breach = checkQueryLimits(query, variables, limits);
+  const { breach, cost } = checkQueryLimits(query, variables, limits);
   if (breach) throw new CreditError("QUERY_TOO_COMPLEX", `${breach.message} (limit ${breach.limit} = ${breach.max}); simplify or split the operation`, { limit: breach.limit });
+  return cost;
 }
 
 /**
@@ -75,6 +79,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
   const bearerSecret = new TextEncoder().encode(options.jwtSecret);
   const signingKey = deriveSubgraphSigningKey(options.jwtSecret);
   const auditLog = new AuditLog(options.db);
+  const rateLimiter = new RateLimiter(options.rateLimitPerMinute);
   const audited = options.audit ?? true;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -108,12 +113,17 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
       startedAtMonotonic: performance.now(),
       disclosures: [],
     };
-    const headers = { [REQUEST_ID_HEADER]: requestId };
+    const headers: Record<string, string> = { [REQUEST_ID_HEADER]: requestId };
     let body: unknown;
     try {
       body = request.method === "POST" ? parseJsonBody(request, await readBody(request, options.maxBodyBytes)) : undefined;
       context.viewer = await authenticate(request.headers, bearerSecret);
-      refuseOverLimits(request, body, options.queryLimits ?? DEFAULT_QUERY_LIMITS);
+      const cost = refuseOverLimits(request, body, options.queryLimits ?? DEFAULT_QUERY_LIMITS);
+      const retryAfter = rateLimiter.take(context.viewer.actor ?? `address:${context.clientAddress ?? "unknown"}`, cost);
+      if (retryAfter > 0) {
+        headers["retry-after"] = String(retryAfter);
+        throw new CreditError("RATE_LIMITED", `too many requests from you; retry in ${retryAfter} s`, { retryAfterSeconds: retryAfter });
+      }
       await executeWithApollo(apollo, request, response, body, async () => context, headers);
     } catch (error) {
       if (response.headersSent) {
@@ -122,7 +132,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
       }
       const refusal =
         error instanceof CreditError
-          ? { status: error.code === "UNAUTHENTICATED" ? 401 : 400, code: error.code, message: error.message, details: error.extensions }
+          ? { status: error.code === "UNAUTHENTICATED" ? 401 : error.code === "RATE_LIMITED" ? 429 : 400, code: error.code, message: error.message, details: error.extensions }
           : error instanceof BodyTooLargeError
             ? { status: 413, code: "QUERY_TOO_COMPLEX", message: `${error.message}; send a smaller document`, details: { limit: "maxBodyBytes" } }
             : undefined;

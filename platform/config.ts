@@ -26,9 +26,11 @@ const environmentSchema = z.object({
   CREDIT_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   CREDIT_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   CREDIT_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  CREDIT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6_000),
   CREDIT_MEASURES_FILE: z.string().min(1).optional(),
   CREDIT_ALERT_SUBJECTS_PER_HOUR: z.coerce.number().int().positive().default(50),
   CREDIT_ALERT_DENIALS_PER_HOUR: z.coerce.number().int().positive().default(10),
+  CREDIT_ALERT_PROBES_PER_HOUR: z.coerce.number().int().positive().default(30),
   CREDIT_ALERT_REVOKED_WITHIN_MINUTES: z.coerce.number().int().positive().default(30),
   CREDIT_ALERT_WORKING_HOURS: z.string().regex(/^\d{1,2}-\d{1,2}$/, "CREDIT_ALERT_WORKING_HOURS is FROM-TO in hours, e.g. 8-18").default("8-18"),
   CREDIT_EXPIRY_MONTHS_GENERAL: z.coerce.number().int().positive().default(12),
@@ -49,6 +51,8 @@ export type Config = Readonly<{
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   subgraphTimeoutMs: number;
   maxBodyBytes: number;
+  /** Units (root fields, aliases, screened identifiers) each caller may spend per minute at the gateway. */
+  rateLimitPerMinute: number;
   rules: DomainRules;
   /** The measure list the credit centre edits; default data/measures.yaml. */
   measuresFile: string | undefined;
@@ -59,12 +63,12 @@ export type DomainRules = Readonly<{
   /** Publication period of negative information by severity, in months from the decision date (PCIM art. 27). */
   expiryMonths: Readonly<{ GENERAL: number; SERIOUS: number; SEVERE: number; UNSPECIFIED: number }>;
   /** Thresholds of the audit's abuse alerts (DOMAIN.md §4: 非履职需要，不得查询). */
-  alerts: Readonly<{ subjectsPerHour: number; denialsPerHour: number; revokedWithinMinutes: number; workingHours: readonly [number, number] }>;
+  alerts: Readonly<{ subjectsPerHour: number; denialsPerHour: number; probesPerHour: number; revokedWithinMinutes: number; workingHours: readonly [number, number] }>;
 }>;
 
 export const DEFAULT_RULES: DomainRules = Object.freeze({
   expiryMonths: Object.freeze({ GENERAL: 12, SERIOUS: 36, SEVERE: 36, UNSPECIFIED: 36 }),
-  alerts: Object.freeze({ subjectsPerHour: 50, denialsPerHour: 10, revokedWithinMinutes: 30, workingHours: [8, 18] as const }),
+  alerts: Object.freeze({ subjectsPerHour: 50, denialsPerHour: 10, probesPerHour: 30, revokedWithinMinutes: 30, workingHours: [8, 18] as const }),
 });
 
 export class ConfigError extends Error {
@@ -99,6 +103,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logLevel: env.CREDIT_LOG_LEVEL,
     subgraphTimeoutMs: env.CREDIT_SUBGRAPH_TIMEOUT_MS,
     maxBodyBytes: env.CREDIT_MAX_BODY_BYTES,
+    rateLimitPerMinute: env.CREDIT_RATE_LIMIT_PER_MINUTE,
     measuresFile: env.CREDIT_MEASURES_FILE,
     rules: Object.freeze({
       expiryMonths: Object.freeze({
@@ -110,6 +115,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       alerts: Object.freeze({
         subjectsPerHour: env.CREDIT_ALERT_SUBJECTS_PER_HOUR,
         denialsPerHour: env.CREDIT_ALERT_DENIALS_PER_HOUR,
+        probesPerHour: env.CREDIT_ALERT_PROBES_PER_HOUR,
         revokedWithinMinutes: env.CREDIT_ALERT_REVOKED_WITHIN_MINUTES,
         workingHours: env.CREDIT_ALERT_WORKING_HOURS.split("-").map(Number) as unknown as readonly [number, number],
       }),

@@ -84,7 +84,7 @@ export function writeGraphQLError(
   response.statusCode = status;
   response.setHeader("content-type", "application/json; charset=utf-8");
   for (const [name, value] of Object.entries(extraHeaders)) response.setHeader(name, value);
-  const { limit, header, argument } = details;
-  const safe = Object.fromEntries(Object.entries({ limit, header, argument }).filter(([, value]) => value !== undefined));
+  const { limit, header, argument, retryAfterSeconds } = details;
+  const safe = Object.fromEntries(Object.entries({ limit, header, argument, retryAfterSeconds }).filter(([, value]) => value !== undefined));
   response.end(JSON.stringify({ errors: [{ message, extensions: { ...safe, code } }] }));
 }

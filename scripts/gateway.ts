@@ -16,6 +16,7 @@ const gateway = await startGateway(
     production: config.env === "production",
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     maxBodyBytes: config.maxBodyBytes,
+    rateLimitPerMinute: config.rateLimitPerMinute,
   },
   config.port,
   config.host,

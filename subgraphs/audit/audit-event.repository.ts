@@ -230,6 +230,29 @@ export async function findRepeatedDenials(db: Kysely<Database>, window: AlertWin
     .execute();
 }
 
+/**
+ * Callers whose identifiers failed their checksum many times within one hour: guessing citizen IDs
+ * through `subject` or `screen`. (Guesses with correct checksums that find no one are held back by the
+ * rate limit, not flagged here.)
+ */
+export async function findIdentifierProbing(db: Kysely<Database>, window: AlertWindow, limit: number) {
+  return db
+    .selectFrom("audit_events as event")
+    .select((eb) => [
+      sql<string>`coalesce(event.actor, event.client_address, 'unknown')`.as("caller"),
+      "event.role",
+      "event.org",
+      sql<Date>`date_trunc('hour', event.at)`.as("hour"),
+      eb.fn.countAll<string>().as("probes"),
+    ])
+    .where("event.at", ">=", window.from)
+    .where("event.at", "<=", window.to)
+    .where(sql<boolean>`'INVALID_IDENTIFIER' = any(event.error_codes)`)
+    .groupBy([sql`coalesce(event.actor, event.client_address, 'unknown')`, "event.role", "event.org", sql`date_trunc('hour', event.at)`])
+    .having((eb) => eb.fn.countAll(), ">=", limit)
+    .execute();
+}
+
 /** Reads under a consent that was revoked within `minutes` after the read. */
 export async function findReadsBeforeRevocation(db: Kysely<Database>, window: AlertWindow, minutes: number) {
   return db

@@ -5,6 +5,7 @@ import { checkPageSize, decodeCursor, encodeCursor } from "../shared/pagination"
 import type { AuditContext } from "./audit-event.loaders";
 import {
   countAuditEvents,
+  findIdentifierProbing,
   findMassLookups,
   findOffHoursReads,
   findReadsBeforeRevocation,
@@ -90,9 +91,10 @@ export async function findAuditAlerts(context: AuditContext, from: Date | null, 
   requireAuditor(context);
   const window = { from: from ?? new Date(context.now.getTime() - 7 * 86_400_000), to: to ?? context.now };
   const thresholds = context.rules.alerts;
-  const [mass, denials, revoked, offHours] = await Promise.all([
+  const [mass, denials, probes, revoked, offHours] = await Promise.all([
     findMassLookups(context.db, window, thresholds.subjectsPerHour),
     findRepeatedDenials(context.db, window, thresholds.denialsPerHour),
+    findIdentifierProbing(context.db, window, thresholds.probesPerHour),
     findReadsBeforeRevocation(context.db, window, thresholds.revokedWithinMinutes),
     findOffHoursReads(context.db, window, thresholds.workingHours),
   ]);
@@ -103,6 +105,9 @@ export async function findAuditAlerts(context: AuditContext, from: Date | null, 
     ),
     ...denials.map((row) =>
       alert({ rule: "REPEATED_DENIALS", actor: row.caller, role: row.role, org: row.org, at: row.hour, count: Number(row.denials), detail: `${row.denials} refused requests within one hour (threshold ${thresholds.denialsPerHour})` }),
+    ),
+    ...probes.map((row) =>
+      alert({ rule: "IDENTIFIER_PROBING", actor: row.caller, role: row.role, org: row.org, at: row.hour, count: Number(row.probes), detail: `${row.probes} lookups by identifier that found no one within one hour (threshold ${thresholds.probesPerHour})` }),
     ),
     ...revoked.map((row) =>
       alert({ rule: "READ_BEFORE_CONSENT_REVOKED", actor: row.actor, role: row.role, org: row.org, at: row.at, count: 1, detail: `request ${row.request_id} read under consent ${row.consent_id}, revoked ${row.revoked_at?.toISOString()}` }),
