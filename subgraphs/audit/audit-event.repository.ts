@@ -1,5 +1,5 @@
 import type { AccessFilter } from "../../policies/accessible-by";
-import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from "kysely";
 import type { AuditEventRow, AuditEventTable, Database, NewAuditAccessRow, NewAuditEventRow } from "../../db/database";
 import { canonicalEntry, chainHash, type AuditEntry } from "./audit-chain";
 
@@ -211,47 +211,35 @@ export async function findMassLookups(db: Kysely<Database>, window: AlertWindow,
     .execute();
 }
 
-/** Callers (actor, or client address without one) refused at least `limit` times within one hour. */
-export async function findRepeatedDenials(db: Kysely<Database>, window: AlertWindow, limit: number) {
+/**
+ * Callers (actor, or client address without one) with at least `limit` events matching `condition`
+ * within one hour — the shape of the denial and probing alerts.
+ */
+export async function countEventsPerCallerHour(db: Kysely<Database>, window: AlertWindow, condition: RawBuilder<boolean>, limit: number) {
+  const caller = sql<string>`coalesce(event.actor, event.client_address, 'unknown')`;
+  const hour = sql<Date>`date_trunc('hour', event.at)`;
   return db
     .selectFrom("audit_events as event")
-    .select((eb) => [
-      sql<string>`coalesce(event.actor, event.client_address, 'unknown')`.as("caller"),
-      "event.role",
-      "event.org",
-      sql<Date>`date_trunc('hour', event.at)`.as("hour"),
-      eb.fn.countAll<string>().as("denials"),
-    ])
+    .select((eb) => [caller.as("caller"), "event.role", "event.org", hour.as("hour"), eb.fn.countAll<string>().as("count")])
     .where("event.at", ">=", window.from)
     .where("event.at", "<=", window.to)
-    .where("event.outcome", "=", "DENIED")
-    .groupBy([sql`coalesce(event.actor, event.client_address, 'unknown')`, "event.role", "event.org", sql`date_trunc('hour', event.at)`])
+    .where(condition)
+    .groupBy([caller, "event.role", "event.org", hour])
     .having((eb) => eb.fn.countAll(), ">=", limit)
     .execute();
 }
+
+/** Callers refused at least `limit` times within one hour. */
+export const findRepeatedDenials = (db: Kysely<Database>, window: AlertWindow, limit: number) =>
+  countEventsPerCallerHour(db, window, sql<boolean>`event.outcome = 'DENIED'`, limit);
 
 /**
  * Callers whose identifiers failed their checksum many times within one hour: guessing citizen IDs
  * through `subject` or `screen`. (Guesses with correct checksums that find no one are held back by the
  * rate limit, not flagged here.)
  */
-export async function findIdentifierProbing(db: Kysely<Database>, window: AlertWindow, limit: number) {
-  return db
-    .selectFrom("audit_events as event")
-    .select((eb) => [
-      sql<string>`coalesce(event.actor, event.client_address, 'unknown')`.as("caller"),
-      "event.role",
-      "event.org",
-      sql<Date>`date_trunc('hour', event.at)`.as("hour"),
-      eb.fn.countAll<string>().as("probes"),
-    ])
-    .where("event.at", ">=", window.from)
-    .where("event.at", "<=", window.to)
-    .where(sql<boolean>`'INVALID_IDENTIFIER' = any(event.error_codes)`)
-    .groupBy([sql`coalesce(event.actor, event.client_address, 'unknown')`, "event.role", "event.org", sql`date_trunc('hour', event.at)`])
-    .having((eb) => eb.fn.countAll(), ">=", limit)
-    .execute();
-}
+export const findIdentifierProbing = (db: Kysely<Database>, window: AlertWindow, limit: number) =>
+  countEventsPerCallerHour(db, window, sql<boolean>`'INVALID_IDENTIFIER' = any(event.error_codes)`, limit);
 
 /** Reads under a consent that was revoked within `minutes` after the read. */
 export async function findReadsBeforeRevocation(db: Kysely<Database>, window: AlertWindow, minutes: number) {

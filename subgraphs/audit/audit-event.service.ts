@@ -104,10 +104,10 @@ export async function findAuditAlerts(context: AuditContext, from: Date | null, 
       alert({ rule: "MASS_LOOKUP", actor: row.actor, role: row.role, org: row.org, at: row.hour, count: Number(row.subjects), detail: `${row.subjects} distinct subjects within one hour outside screening (threshold ${thresholds.subjectsPerHour})` }),
     ),
     ...denials.map((row) =>
-      alert({ rule: "REPEATED_DENIALS", actor: row.caller, role: row.role, org: row.org, at: row.hour, count: Number(row.denials), detail: `${row.denials} refused requests within one hour (threshold ${thresholds.denialsPerHour})` }),
+      alert({ rule: "REPEATED_DENIALS", actor: row.caller, role: row.role, org: row.org, at: row.hour, count: Number(row.count), detail: `${row.count} refused requests within one hour (threshold ${thresholds.denialsPerHour})` }),
     ),
     ...probes.map((row) =>
-      alert({ rule: "IDENTIFIER_PROBING", actor: row.caller, role: row.role, org: row.org, at: row.hour, count: Number(row.probes), detail: `${row.probes} lookups by identifier that found no one within one hour (threshold ${thresholds.probesPerHour})` }),
+      alert({ rule: "IDENTIFIER_PROBING", actor: row.caller, role: row.role, org: row.org, at: row.hour, count: Number(row.count), detail: `${row.count} lookups by identifier that found no one within one hour (threshold ${thresholds.probesPerHour})` }),
     ),
     ...revoked.map((row) =>
       alert({ rule: "READ_BEFORE_CONSENT_REVOKED", actor: row.actor, role: row.role, org: row.org, at: row.at, count: 1, detail: `request ${row.request_id} read under consent ${row.consent_id}, revoked ${row.revoked_at?.toISOString()}` }),

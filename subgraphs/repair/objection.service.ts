@@ -29,8 +29,14 @@ function dueOnFor(state: ObjectionStateValue, row: Pick<ObjectionRow, "filed_on"
   }
 }
 
-export function toWorkflowSteps(events: readonly WorkflowEventRow[]): WorkflowStep[] {
+function toWorkflowSteps(events: readonly WorkflowEventRow[]): WorkflowStep[] {
   return events.map((event) => Object.assign(new WorkflowStep(), { from: event.from_state, to: event.to_state, role: event.role, note: event.note, at: event.at }));
+}
+
+/** The history of each case (objection or repair), batched through the request's loader. */
+export async function loadWorkflowSteps(context: ObjectionContext, caseIds: readonly string[]): Promise<Map<string, WorkflowStep[]>> {
+  const steps = await context.loaders.stepsByCaseId.loadMany(caseIds);
+  return new Map(caseIds.map((id, index) => [id, toWorkflowSteps(steps[index] instanceof Error ? [] : (steps[index] as WorkflowEventRow[]))]));
 }
 
 function toObjection(row: ObjectionRow, today: string, history: WorkflowStep[] = []): Objection {
@@ -54,8 +60,7 @@ const asObjectionPolicy = (row: ObjectionRow) => policySubject("Objection", { su
 
 /** Objections are between the subject, the provider and the credit centre: AUTHORIZED-tier information. */
 async function discloseObjections(context: ObjectionContext, rows: readonly ObjectionRow[]): Promise<Objection[]> {
-  const steps = await context.loaders.stepsByCaseId.loadMany(rows.map((row) => row.id));
-  const stepsById = new Map(rows.map((row, index) => [row.id, steps[index] instanceof Error ? [] : (steps[index] as WorkflowEventRow[])]));
+  const stepsById = await loadWorkflowSteps(context, rows.map((row) => row.id));
   const today = chinaDateOf(context.now);
   return discloseReadable(context, rows, {
     entityType: "Objection",
@@ -63,7 +68,7 @@ async function discloseObjections(context: ObjectionContext, rows: readonly Obje
     subjectIdOf: (row) => row.subject_id,
     subjectIdentifierOf: (row) => row.subject_identifier,
     tierOf: () => "AUTHORIZED",
-    toType: (row) => toObjection(row, today, toWorkflowSteps(stepsById.get(row.id) ?? [])),
+    toType: (row) => toObjection(row, today, stepsById.get(row.id) ?? []),
   });
 }
 

@@ -8,7 +8,7 @@ import { refuseIfProblems, type InputProblem } from "../../platform/input-proble
 import { discloseReadable } from "../shared/disclose";
 import { isUuid } from "../shared/ids";
 import { repairCaseAccessFor, type ObjectionContext } from "./objection.loaders";
-import { calendar, toWorkflowSteps } from "./objection.service";
+import { calendar, loadWorkflowSteps } from "./objection.service";
 import { RepairCase, RepairEligibility, type RepairInput, type RepairStateValue } from "./repair-case.type";
 import { REPAIR_TRANSITIONS } from "./workflow-transitions";
 import {
@@ -76,7 +76,7 @@ function toRepairCase(row: RepairCaseRow, today: string, canSeeArchive: boolean,
 }
 
 async function discloseCases(context: ObjectionContext, rows: readonly RepairCaseRow[]): Promise<RepairCase[]> {
-  const steps = await context.loaders.stepsByCaseId.loadMany(rows.map((row) => row.id));
+  const stepsById = await loadWorkflowSteps(context, rows.map((row) => row.id));
   const today = chinaDateOf(context.now);
   const archiveReaders = context.viewer.role === "CREDIT_CENTER" || context.viewer.role === "AUDITOR";
   return discloseReadable<RepairCaseRow, RepairCase>(context, rows, {
@@ -85,10 +85,7 @@ async function discloseCases(context: ObjectionContext, rows: readonly RepairCas
     subjectIdOf: (row) => row.subject_id,
     subjectIdentifierOf: (row) => row.subject_identifier,
     tierOf: () => "AUTHORIZED",
-    toType: (row) => {
-      const index = rows.indexOf(row);
-      return toRepairCase(row, today, archiveReaders, steps[index] instanceof Error ? [] : toWorkflowSteps(steps[index] as never));
-    },
+    toType: (row) => toRepairCase(row, today, archiveReaders, stepsById.get(row.id) ?? []),
   });
 }
 
