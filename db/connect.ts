@@ -51,8 +51,13 @@ function connectPostgres(url: string, options: ConnectOptions): DatabaseConnecti
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
-  // An idle client losing its server (restart, network) must not take the process down.
+  // A connection losing its server (restart, network) must not take the process down. The pool listens
+  // on idle clients only; a checked-out client emits "error" too (besides failing its query), and an
+  // "error" event nobody listens to is an uncaught exception — found by test/faults under restarts.
   pool.on("error", (error) => options.logger?.warn({ err: error }, "idle PostgreSQL connection failed"));
+  pool.on("connect", (client) => {
+    client.on("error", (error) => options.logger?.warn({ err: error }, "PostgreSQL connection failed"));
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let closing: Promise<void> | undefined;
   return {

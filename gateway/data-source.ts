@@ -1,5 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLRequestContext, GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
+import { ServiceUnavailableError } from "../platform/errors";
+import type { Logger } from "../platform/logger";
 import { SIGNATURE_HEADER, signSubgraphRequest } from "../platform/subgraph-signature";
 import type { Disclosure } from "../subgraphs/shared/context";
 import type { GatewayContext } from "./context";
@@ -9,11 +11,14 @@ export type SigningDataSourceOptions = Readonly<{
   url: string;
   signingKey: Uint8Array;
   timeoutMs: number;
+  logger: Logger;
 }>;
 
 /**
  * Forwards one subgraph fetch with the viewer signed for that subgraph and that operation, with a
- * bounded time, and collects what the subgraph reports it disclosed for the audit.
+ * bounded time, and collects what the subgraph reports it disclosed for the audit. A subgraph that is
+ * down or does not answer in time becomes `SERVICE_UNAVAILABLE` for its part of the answer — without
+ * its URL or the network error, which go to the log.
  */
 export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly options: SigningDataSourceOptions;
@@ -21,8 +26,14 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(options: SigningDataSourceOptions) {
     super({
       url: options.url,
-      fetcher: ((url: string, init: RequestInit) =>
-        fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) })) as never,
+      fetcher: (async (url: string, init: RequestInit) => {
+        try {
+          return await fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
+        } catch (error) {
+          options.logger.warn({ err: error, subgraph: options.name }, "subgraph unreachable or too slow");
+          throw new ServiceUnavailableError(`the ${options.name} part of the service`);
+        }
+      }) as never,
     });
     this.options = options;
   }

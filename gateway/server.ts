@@ -86,7 +86,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
     buildService: ({ name, url }) => {
       const subgraphUrl = options.subgraphUrls[name] ?? url;
       if (!subgraphUrl) throw new Error(`no URL for subgraph ${name}`);
-      return new SigningDataSource({ name, url: subgraphUrl, signingKey, timeoutMs: options.subgraphTimeoutMs });
+      return new SigningDataSource({ name, url: subgraphUrl, signingKey, timeoutMs: options.subgraphTimeoutMs, logger });
     },
   });
   const apollo = new ApolloServer<GatewayContext>({

@@ -13,6 +13,9 @@ export const ERROR_CODES = [
   "QUERY_TOO_COMPLEX",
   "RATE_LIMITED",
   "AUDIT_UNAVAILABLE",
+  // Added beyond CONTRACT.md's list: a subgraph or the database cannot be reached (or did not answer in
+  // time); the caller may retry after `retryAfterSeconds`. Distinct from a bug (INTERNAL_SERVER_ERROR).
+  "SERVICE_UNAVAILABLE",
   "INTERNAL_SERVER_ERROR",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -65,6 +68,34 @@ export class InvalidIdentifierError extends CreditError {
   }
 }
 
+export const SERVICE_RETRY_AFTER_SECONDS = 5;
+
+/** A part of the service (one subgraph, or the database) is unreachable: a temporary fault, not bad input. */
+export class ServiceUnavailableError extends CreditError {
+  constructor(part: string) {
+    super("SERVICE_UNAVAILABLE", `${part} is unavailable at the moment — retry in a few seconds`, {
+      retryAfterSeconds: SERVICE_RETRY_AFTER_SECONDS,
+    });
+  }
+}
+
+/**
+ * Errors of a lost or refused database connection (PostgreSQL restarting, network, pool timeout, the
+ * embedded database closed) — as opposed to errors of the statement itself. SQLSTATE classes 08
+ * (connection exception) and 57P (operator intervention: admin shutdown, cannot connect now).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const next = (current: Error): unknown => (current instanceof GraphQLError && current.originalError ? current.originalError : current.cause);
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 5; current = next(current), depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && (/^08/.test(code) || /^57P0[1-3]$/.test(code) || ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH"].includes(code))) {
+      return true;
+    }
+    if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|PGlite is closed/i.test(current.message)) return true;
+  }
+  return false;
+}
+
 export const INTERNAL_ERROR_MESSAGE = "internal error; the request id in the response headers identifies it in the logs";
 
 const APOLLO_INPUT_CODES = new Set([
@@ -106,6 +137,10 @@ export function toClientError(
     return { message: formatted.message, ...path, extensions: { ...details, code } };
   }
   onInternal(original);
+  if (isDatabaseUnavailable(original)) {
+    const unavailable = new ServiceUnavailableError("the database");
+    return { message: unavailable.message, ...path, extensions: { retryAfterSeconds: SERVICE_RETRY_AFTER_SECONDS, code: "SERVICE_UNAVAILABLE" } };
+  }
   return { message: INTERNAL_ERROR_MESSAGE, ...path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }
 

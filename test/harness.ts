@@ -79,7 +79,8 @@ export type TestDatabase = Readonly<{ config: Config; connection: DatabaseConnec
 
 /** A fresh migrated database with the reference catalogs: PGlite, or a new PostgreSQL database when `DATABASE_URL` is set. */
 export async function startTestDatabase(environment: Record<string, string> = {}): Promise<TestDatabase> {
-  const base = loadConfig();
+  // A DATABASE_URL in `environment` names the server to create the suite's database on (fault tests own one).
+  const base = loadConfig({ ...process.env, ...environment });
   const database = base.database.kind === "postgres" ? await createTestDatabase(base.database.url) : null;
   const config = loadConfig({
     NODE_ENV: "test",

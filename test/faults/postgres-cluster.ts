@@ -1,0 +1,81 @@
+import { execFile } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { chown, mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+/** The directory holding `initdb` and `pg_ctl`: on PATH, or Debian's newest `/usr/lib/postgresql/N/bin`. */
+export function findPostgresBinaries(): string | null {
+  for (const directory of (process.env.PATH ?? "").split(":")) {
+    if (directory && existsSync(join(directory, "initdb")) && existsSync(join(directory, "pg_ctl"))) return directory;
+  }
+  const debian = "/usr/lib/postgresql";
+  if (!existsSync(debian)) return null;
+  const versions = readdirSync(debian).filter((name) => existsSync(join(debian, name, "bin", "initdb")));
+  versions.sort((a, b) => Number(a) - Number(b));
+  return versions.length > 0 ? join(debian, versions.at(-1)!, "bin") : null;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export type PostgresCluster = Readonly<{
+  /** The `postgres` database of the cluster, user `credit`, no password (trust on loopback). */
+  url: string;
+  /** `pg_ctl restart -m fast`: every connection is cut, the server is back when this resolves. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  destroy(): Promise<void>;
+}>;
+
+/**
+ * A throwaway PostgreSQL cluster in a temp directory on a free loopback port, owned by the test: the fault
+ * tests restart and stop it, which they must not do to the server the rest of the suite shares. initdb
+ * refuses to run as root, so as root the cluster belongs to the `postgres` user (as in `.ci/run`).
+ */
+export async function startPostgresCluster(binaries: string): Promise<PostgresCluster> {
+  const directory = await mkdtemp(join(tmpdir(), "credit-fault-pg-"));
+  const dataDir = join(directory, "data");
+  const port = await freePort();
+  const asOwner = async (command: string, args: string[]) => {
+    const program = join(binaries, command);
+    if (process.getuid?.() === 0) {
+      await run("runuser", ["-u", "postgres", "--", program, ...args]);
+    } else {
+      await run(program, args);
+    }
+  };
+  if (process.getuid?.() === 0) {
+    await run("sh", ["-c", "id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres"]);
+    const { stdout } = await run("id", ["-u", "postgres"]);
+    const { stdout: group } = await run("id", ["-g", "postgres"]);
+    await chown(directory, Number(stdout.trim()), Number(group.trim()));
+  }
+  await asOwner("initdb", ["-D", dataDir, "-U", "credit", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
+  const options = `-h 127.0.0.1 -p ${port} -k ${directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+  const pgCtl = (action: string, ...extra: string[]) => asOwner("pg_ctl", ["-D", dataDir, "-l", join(directory, "server.log"), "-w", ...extra, action]);
+  await pgCtl("start", "-o", options);
+  return {
+    url: `postgres://credit@127.0.0.1:${port}/postgres`,
+    restart: () => pgCtl("restart", "-m", "fast", "-o", options),
+    stop: () => pgCtl("stop", "-m", "fast"),
+    start: () => pgCtl("start", "-o", options),
+    async destroy() {
+      await pgCtl("stop", "-m", "immediate").catch(() => undefined);
+      await rm(directory, { recursive: true, force: true });
+    },
+  };
+}
