@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLRequestContext, GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
-import { ServiceUnavailableError } from "../platform/errors";
+import type { GraphQLError } from "graphql";
+import { BadUserInputError, ServiceUnavailableError } from "../platform/errors";
 import type { Logger } from "../platform/logger";
 import { SIGNATURE_HEADER, signSubgraphRequest } from "../platform/subgraph-signature";
 import type { Disclosure } from "../subgraphs/shared/context";
@@ -49,6 +50,21 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     );
     request.http?.headers.set(SIGNATURE_HEADER, signature);
     request.http?.headers.set("x-request-id", context.requestId);
+  }
+
+  /**
+   * A subgraph answers 400 when the variables it was sent fail its scalars (the supergraph's custom
+   * scalars accept anything at the gateway, the subgraph's do not). Its error is already masked to
+   * BAD_USER_INPUT and says what to fix: the caller gets it instead of an internal error.
+   */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0]): Promise<GraphQLError> {
+    const error = await super.errorFromResponse(response);
+    const body = (error.extensions.response as { body?: { errors?: Array<{ message?: unknown; extensions?: { code?: unknown } }> } } | undefined)?.body;
+    const first = typeof body === "object" && body !== null && Array.isArray(body.errors) ? body.errors[0] : undefined;
+    if (response.status === 400 && first?.extensions?.code === "BAD_USER_INPUT" && typeof first.message === "string") {
+      return new BadUserInputError(first.message);
+    }
+    return error;
   }
 
   override async didReceiveResponse({
