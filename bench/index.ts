@@ -3,10 +3,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../gateway/supergraph";
 import { benchmarkAudit } from "./audit";
+import { benchmarkLimits } from "./limits";
 import { benchmarkScreen, type ScreenBenchmark } from "./screen";
 import { format } from "./stats";
 
-const usage = `usage: npm run bench [-- screen|audit] [--sizes 100000,1000000] [--iterations 30]
+const usage = `usage: npm run bench [-- screen|audit|limits] [--sizes 100000,1000000] [--iterations 30]
   Runs on PostgreSQL when DATABASE_URL is set (seeded databases bench_<N> are kept for reruns),
   otherwise on embedded PGlite in a temporary directory. Prints a Markdown table, writes bench/results/*.json.`;
 
@@ -19,7 +20,7 @@ if (values.help) {
   process.exit(0);
 }
 const which = positionals[0] ?? "all";
-if (!["all", "screen", "audit"].includes(which)) {
+if (!["all", "screen", "audit", "limits"].includes(which)) {
   console.error(usage);
   process.exit(2);
 }
@@ -32,6 +33,25 @@ if (sizes.some((size) => !Number.isInteger(size) || size < 1_000) || !Number.isI
 
 const folder = path.join(PROJECT_ROOT, "bench", "results");
 await mkdir(folder, { recursive: true });
+
+if (which === "all" || which === "limits") {
+  console.error(`query-limit refusals: ${iterations} interleaved rounds …`);
+  const limits = await benchmarkLimits({ rounds: iterations });
+  console.log(
+    [
+      `\nOver-limit documents refused at the gateway (${limits.database}, ${iterations} interleaved rounds, each refusal audited)\n`,
+      "| document | bytes | answer | request p50 ms | request p95 ms | limit check alone p50 ms | check max ms |",
+      "|---|---:|---|---:|---:|---:|---:|",
+      ...limits.documents.map(
+        (document) =>
+          `| ${document.name} | ${document.bytes.toLocaleString("en")} | ${document.code} | ${format(document.latency.p50)} | ${format(document.latency.p95)} | ${format(document.check.p50, 2)} | ${format(document.check.max, 2)} |`,
+      ),
+      `\nEvent-loop delay while refusing: p99 ${format(limits.eventLoopDelay.p99)} ms, max ${format(limits.eventLoopDelay.max)} ms`,
+    ].join("\n"),
+  );
+  await writeFile(path.join(folder, `limits-${limits.database}.json`), `${JSON.stringify({ benchmark: "query-limit refusals", at: new Date().toISOString(), ...limits }, null, 2)}\n`);
+}
+if (which === "limits") process.exit(0);
 
 if (which === "all" || which === "audit") {
   const subjects = sizes[0]!;

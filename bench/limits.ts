@@ -1,0 +1,97 @@
+import { randomBytes } from "node:crypto";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { connect } from "../db/connect";
+import { migrateToLatest } from "../db/migrate";
+import { loadReferenceData } from "../db/seed/reference-data";
+import { startFederation } from "../gateway/federation";
+import { checkQueryLimits } from "../gateway/query-limits";
+import { loadConfig } from "../platform/config";
+import { createLogger } from "../platform/logger";
+import { SUBGRAPH_NAMES } from "../subgraphs/shared/definition";
+import { summarize, type Summary } from "./stats";
+
+/** Hostile documents of issue #8 item 1, each refused by a different limit, and one ordinary query to compare. */
+const DOCUMENTS: Record<string, string> = {
+  "ordinary query (answered)": `{ measures(list: BLACK) { code title } }`,
+  depth: `{ subject(identifier: "x") { ${"records { subject { ".repeat(7)} id ${"} } ".repeat(7)} } }`,
+  aliases: `{ measures { ${Array.from({ length: 1_000 }, (_, index) => `c${index}: code`).join(" ")} } }`,
+  "fragment fan-out (6^5 fields)": `query { measures { ...L4 } }
+    fragment L0 on Measure { code title kind decision basis department }
+    fragment L1 on Measure { ...L0 ...L0 ...L0 ...L0 ...L0 ...L0 }
+    fragment L2 on Measure { ...L1 ...L1 ...L1 ...L1 ...L1 ...L1 }
+    fragment L3 on Measure { ...L2 ...L2 ...L2 ...L2 ...L2 ...L2 }
+    fragment L4 on Measure { ...L3 ...L3 ...L3 ...L3 ...L3 ...L3 }`,
+  "tokens (≈1 MB document)": `{ measures { ${"code ".repeat(200_000)} } }`,
+  "screen identifiers (5,000)": `{ screen(identifiers: [${Array.from({ length: 5_000 }, () => `"x"`).join(",")}], scenario: FISCAL_FUNDS) { decision } }`,
+};
+
+export type LimitsBenchmark = Readonly<{
+  database: "postgres" | "pglite";
+  rounds: number;
+  /** `latency`: the whole request over HTTP, refusal audited; `check`: the limit check alone, in process. */
+  documents: ReadonlyArray<Readonly<{ name: string; bytes: number; code: string; latency: Summary; check: Summary }>>;
+  /** Event-loop delay while only hostile documents were being refused, ms. */
+  eventLoopDelay: Readonly<{ p99: number; max: number }>;
+}>;
+
+/**
+ * How long the gateway takes to refuse each kind of over-limit document (wall time per request over
+ * HTTP, refusal audited as in production), beside an ordinary answered query, interleaved round by round;
+ * and how much those refusals delay the event loop (how long other requests would wait).
+ */
+export async function benchmarkLimits(options: { rounds: number }): Promise<LimitsBenchmark> {
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: "production",
+    CREDIT_JWT_SECRET: randomBytes(32).toString("base64url"),
+    CREDIT_LOG_LEVEL: "silent",
+    CREDIT_DATA_DIR: "memory://",
+    CREDIT_RATE_LIMIT_PER_MINUTE: "1000000000",
+    CREDIT_MAX_BODY_BYTES: String(4 * 1024 * 1024),
+  });
+  const connection = await connect(config.database);
+  await migrateToLatest(connection.db);
+  await loadReferenceData(connection.db, config.measuresFile);
+  const federation = await startFederation({
+    config,
+    db: connection.db,
+    jwtSecret: config.jwtSecret!,
+    logger: createLogger(config),
+    gatewayPort: 0,
+    gatewayHost: "127.0.0.1",
+    subgraphPorts: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])),
+  });
+  try {
+    const send = async (query: string) => {
+      const response = await fetch(federation.gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+      const body = (await response.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+      return body.errors?.[0]?.extensions?.code ?? "OK";
+    };
+    const samples = new Map<string, number[]>(Object.keys(DOCUMENTS).map((name) => [name, []]));
+    const checks = new Map<string, number[]>(Object.keys(DOCUMENTS).map((name) => [name, []]));
+    const codes = new Map<string, string>();
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    for (let round = 0; round < options.rounds + 5; round++) {
+      for (const [name, query] of Object.entries(DOCUMENTS)) {
+        const hostile = name !== "ordinary query (answered)";
+        if (hostile && round >= 5) delay.enable();
+        const started = performance.now();
+        codes.set(name, await send(query));
+        if (round >= 5) samples.get(name)!.push(performance.now() - started);
+        delay.disable();
+        const checkStarted = performance.now();
+        checkQueryLimits(query, undefined);
+        if (round >= 5) checks.get(name)!.push(performance.now() - checkStarted);
+      }
+    }
+    return {
+      database: connection.kind,
+      rounds: options.rounds,
+      documents: Object.entries(DOCUMENTS).map(([name, query]) => ({ name, bytes: Buffer.byteLength(query), code: codes.get(name)!, latency: summarize(samples.get(name)!), check: summarize(checks.get(name)!) })),
+      eventLoopDelay: { p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 },
+    };
+  } finally {
+    await federation.stop();
+    await connection.close();
+  }
+}
