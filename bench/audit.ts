@@ -1,14 +1,12 @@
-import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { startFederation } from "../gateway/federation";
 import { startGateway } from "../gateway/server";
 import { SUPERGRAPH_FILE } from "../gateway/supergraph";
-import { loadConfig } from "../platform/config";
 import { createLogger } from "../platform/logger";
 import { mintToken } from "../platform/tokens";
 import { SUBGRAPH_NAMES } from "../subgraphs/shared/definition";
 import { openSeededDatabase } from "./screen";
-import { summarize, type Summary } from "./stats";
+import { benchConfig, summarize, type Summary } from "./stats";
 
 const LOOKUP = `query Lookup($id: String!) { subject(identifier: $id) { name identifier sex records { title tier expiresOn } listEntries { list status } measureApplications { outcome } objections { state } } }`;
 
@@ -25,9 +23,8 @@ export type AuditBenchmark = Readonly<{
  * sequentially and with concurrent clients (where group commit batches the chain writes).
  */
 export async function benchmarkAudit(options: { subjects: number; iterations: number; concurrency: number }): Promise<AuditBenchmark> {
-  const base = loadConfig();
-  const { connection, dispose } = await openSeededDatabase(base, options.subjects);
-  const config = loadConfig({ NODE_ENV: "production", CREDIT_JWT_SECRET: randomBytes(32).toString("base64url"), CREDIT_LOG_LEVEL: "silent", CREDIT_DATA_DIR: "memory://", CREDIT_RATE_LIMIT_PER_MINUTE: "1000000000" });
+  const config = benchConfig();
+  const { connection, dispose } = await openSeededDatabase(config, options.subjects);
   const logger = createLogger(config);
   const federation = await startFederation({
     config,

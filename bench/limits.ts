@@ -1,14 +1,12 @@
-import { randomBytes } from "node:crypto";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { connect } from "../db/connect";
 import { migrateToLatest } from "../db/migrate";
 import { loadReferenceData } from "../db/seed/reference-data";
 import { startFederation } from "../gateway/federation";
 import { checkQueryLimits } from "../gateway/query-limits";
-import { loadConfig } from "../platform/config";
 import { createLogger } from "../platform/logger";
 import { SUBGRAPH_NAMES } from "../subgraphs/shared/definition";
-import { summarize, type Summary } from "./stats";
+import { benchConfig, summarize, type Summary } from "./stats";
 
 /** Hostile documents of issue #8 item 1, each refused by a different limit, and one ordinary query to compare. */
 const DOCUMENTS: Record<string, string> = {
@@ -40,15 +38,7 @@ export type LimitsBenchmark = Readonly<{
  * and how much those refusals delay the event loop (how long other requests would wait).
  */
 export async function benchmarkLimits(options: { rounds: number }): Promise<LimitsBenchmark> {
-  const config = loadConfig({
-    ...process.env,
-    NODE_ENV: "production",
-    CREDIT_JWT_SECRET: randomBytes(32).toString("base64url"),
-    CREDIT_LOG_LEVEL: "silent",
-    CREDIT_DATA_DIR: "memory://",
-    CREDIT_RATE_LIMIT_PER_MINUTE: "1000000000",
-    CREDIT_MAX_BODY_BYTES: String(4 * 1024 * 1024),
-  });
+  const config = benchConfig({ CREDIT_MAX_BODY_BYTES: String(4 * 1024 * 1024) });
   const connection = await connect(config.database);
   await migrateToLatest(connection.db);
   await loadReferenceData(connection.db, config.measuresFile);

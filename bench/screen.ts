@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,7 +8,7 @@ import { generateSeed } from "../db/seed/generate";
 import { loadReferenceData } from "../db/seed/reference-data";
 import { addYears, chinaDateOf } from "../domain/dates";
 import { startFederation } from "../gateway/federation";
-import { loadConfig, type Config } from "../platform/config";
+import type { Config } from "../platform/config";
 import { createLogger } from "../platform/logger";
 import { createProgressBar } from "../platform/progress";
 import { deriveSubgraphSigningKey, SIGNATURE_HEADER, signSubgraphRequest } from "../platform/subgraph-signature";
@@ -19,7 +18,7 @@ import { listResponsibleEntries, listScreeningEntries } from "../subgraphs/lists
 import { listMeasures } from "../subgraphs/measures/measure.repository";
 import { SUBGRAPH_NAMES } from "../subgraphs/shared/definition";
 import { listKnownIdentifiers } from "../subgraphs/subjects/subject.repository";
-import { summarize, type Summary } from "./stats";
+import { benchConfig, summarize, type Summary } from "./stats";
 
 const SCREEN = `query Screen($ids: [String!]!) { screen(identifiers: $ids, scenario: PUBLIC_RESOURCE_TRADING) { identifier decision reasons error measures { code } } }`;
 const VIEWER: Viewer = { role: "GOVERNMENT", actor: "bench", org: "BENCH-GOV", subject: null, purpose: "PUBLIC_RESOURCE_TRADING" };
@@ -100,9 +99,8 @@ async function postJson(url: string, headers: Record<string, string>, body: unkn
  * the gateway would), and the bare SQL the subgraph runs (its four statements, in parallel).
  */
 export async function benchmarkScreen(options: { subjects: number; iterations: number; warmup: number; identifiers: number }): Promise<ScreenBenchmark> {
-  const base = loadConfig();
-  const { connection, dispose } = await openSeededDatabase(base, options.subjects);
-  const config = loadConfig({ NODE_ENV: "production", CREDIT_JWT_SECRET: randomBytes(32).toString("base64url"), CREDIT_LOG_LEVEL: "silent", CREDIT_DATA_DIR: "memory://", CREDIT_RATE_LIMIT_PER_MINUTE: "1000000000" });
+  const config = benchConfig();
+  const { connection, dispose } = await openSeededDatabase(config, options.subjects);
   const jwtSecret = config.jwtSecret!;
   const federation = await startFederation({
     config,

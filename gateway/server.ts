@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../db/database";
 import { CreditError, toClientError } from "../platform/errors";
@@ -98,7 +98,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
     // Signals are handled once, in scripts/bootstrap.ts, so shutdown runs in order.
     stopOnTerminationSignals: false,
     csrfPrevention: true,
-    plugins: [...(audited ? [createAuditPlugin({ auditLog, logger })] : []), ApolloServerPluginLandingPageDisabled()],
+    plugins: [...(audited ? [createAuditPlugin({ auditLog, logger })] : []), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
     formatError: (formatted, error) =>
       toClientError(formatted, error, (original) => logger.error({ err: original }, "gateway error")),
   });

@@ -53,9 +53,25 @@ export async function appendAuditEntries(db: Kysely<Database>, entries: readonly
       index += 1n;
     }
     for (let start = 0; start < events.length; start += 500) await trx.insertInto("audit_events").values(events.slice(start, start + 500)).execute();
-    for (let start = 0; start < accesses.length; start += 2_000) await trx.insertInto("audit_accesses").values(accesses.slice(start, start + 2_000)).execute();
+    if (accesses.length > 0) await insertAccessRows(trx, accesses);
     await trx.updateTable("audit_chain_head").set({ length: index.toString(), hash: previousHash }).where("id", "=", 1).execute();
   });
+}
+
+/**
+ * All access rows of a batch in one statement with one parameter per column (`unnest` of arrays): a
+ * 1,000-subject screen was 7,000 bound parameters for Kysely to compile and `pg` to serialise.
+ */
+async function insertAccessRows(db: Kysely<Database>, rows: readonly NewAuditAccessRow[]): Promise<void> {
+  const column = <K extends keyof NewAuditAccessRow>(key: K) => rows.map((row) => row[key]);
+  // Tiers are enum names (no commas, quotes or braces), written as array literals and cast back per row.
+  const tiers = rows.map((row) => `{${row.tiers.join(",")}}`);
+  await sql`
+    insert into audit_accesses (event_id, subgraph, subject_id, subject_identifier, entity_type, tiers, count)
+    select event_id, subgraph, subject_id, subject_identifier, entity_type, tiers::text[], count
+    from unnest(${column("event_id")}::uuid[], ${column("subgraph")}::text[], ${column("subject_id")}::uuid[], ${column("subject_identifier")}::text[],
+                ${column("entity_type")}::text[], ${tiers}::text[], ${column("count")}::int[])
+      as access(event_id, subgraph, subject_id, subject_identifier, entity_type, tiers, count)`.execute(db);
 }
 
 export type AuditEventWithSubjects = AuditEventRow & { subject_identifiers: string[]; categories: string[] };
@@ -186,6 +202,17 @@ export async function listChainPage(db: Kysely<Database>, afterIndex: string | n
 
 export async function findChainHead(db: Kysely<Database>) {
   return db.selectFrom("audit_chain_head").select(["length", "hash"]).where("id", "=", 1).executeTakeFirstOrThrow();
+}
+
+/** The event id of one access row whose event does not exist (rows inserted around the chain), or null. */
+export async function findAccessRowWithoutEvent(db: Kysely<Database>): Promise<string | null> {
+  const row = await db
+    .selectFrom("audit_accesses as access")
+    .select("access.event_id")
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom("audit_events as event").select("event.id").whereRef("event.id", "=", "access.event_id"))))
+    .limit(1)
+    .executeTakeFirst();
+  return row?.event_id ?? null;
 }
 
 export type AlertWindow = Readonly<{ from: Date; to: Date }>;

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { AuditAccessRow, AuditEventRow, Database } from "../../db/database";
 import { canonicalEntry, chainHash, GENESIS_HASH, type AuditEntry } from "./audit-chain";
-import { findChainHead, listChainPage } from "./audit-event.repository";
+import { findAccessRowWithoutEvent, findChainHead, listChainPage } from "./audit-event.repository";
 
 export type ChainVerification = Readonly<{ verified: boolean; length: number; brokenAt: string | null; reason: string | null }>;
 
@@ -51,7 +51,11 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<ChainVerif
     const { events, accesses } = await listChainPage(db, afterIndex, PAGE);
     if (events.length === 0) break;
     const accessesByEvent = new Map<string, AuditAccessRow[]>();
-    for (const access of accesses) accessesByEvent.set(access.event_id, [...(accessesByEvent.get(access.event_id) ?? []), access]);
+    for (const access of accesses) {
+      const rows = accessesByEvent.get(access.event_id);
+      if (rows) rows.push(access);
+      else accessesByEvent.set(access.event_id, [access]);
+    }
     for (const event of events) {
       const broken = (reason: string): ChainVerification => ({ verified: false, length: Number(expectedIndex), brokenAt: event.id, reason });
       if (BigInt(event.chain_index) !== expectedIndex) return broken(`expected position ${expectedIndex}, found ${event.chain_index}: an event was deleted, inserted or moved before this one`);
@@ -68,6 +72,10 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<ChainVerif
   const head = await findChainHead(db);
   if (BigInt(head.length) !== expectedIndex || head.hash !== previousHash) {
     return { verified: false, length: Number(expectedIndex), brokenAt: lastId, reason: `the chain head records ${head.length} events, ${expectedIndex} are intact: events after this one were removed` };
+  }
+  const orphan = await findAccessRowWithoutEvent(db);
+  if (orphan) {
+    return { verified: false, length: Number(expectedIndex), brokenAt: orphan, reason: `access rows name an event (${orphan}) that is not in the chain: they were inserted` };
   }
   return { verified: true, length: Number(expectedIndex), brokenAt: null, reason: null };
 }

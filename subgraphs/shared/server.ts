@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database";
@@ -47,6 +47,9 @@ export async function startSubgraphServer<TLoaders>(
     stopOnTerminationSignals: false,
     csrfPrevention: true,
     plugins: [
+      // No HTTP caching of credit data, and its per-field hook wrapped every resolver (measured in
+      // docs/performance.md): off.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       {

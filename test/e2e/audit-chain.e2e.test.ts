@@ -142,6 +142,15 @@ describe("the hash chain detects tampering and names the first bad event", () =>
     await restore();
   });
 
+  it("access rows inserted around the chain (an event that does not exist)", async () => {
+    const access = await db().selectFrom("audit_accesses").selectAll().limit(1).executeTakeFirstOrThrow();
+    const invented = "00000000-0000-4000-8000-00000000abcd";
+    // Inserting needs no trigger switched off: the database accepts appends, the chain must catch this one.
+    await db().insertInto("audit_accesses").values({ ...access, event_id: invented }).execute();
+    expect(await verifyAuditChain(db())).toMatchObject({ verified: false, brokenAt: invented, reason: expect.stringMatching(/inserted/) });
+    await restore();
+  });
+
   it("reordered events", async () => {
     const first = await eventAt(8);
     const second = await eventAt(9);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../../subgraphs/audit/audit-verification";
 import { startTestFederation, type TestFederation } from "../harness";
 import { mixedOperations, runLoad, sleep, timeToRecovery, type Operation, type Outcome } from "./load";
-import { findPostgresBinaries, startPostgresCluster, type PostgresCluster } from "./postgres-cluster";
+import { findPostgresBinaries, startPostgresCluster, type PostgresCluster } from "../postgres-cluster";
 
 /**
  * The database going away under load (issue #8, item 6; NIST 800-53 AU-5): the process stays up, requests
