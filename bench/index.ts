@@ -2,98 +2,283 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../gateway/supergraph";
+import { findPostgresBinaries, startPostgresCluster, type PostgresCluster } from "../test/postgres-cluster";
 import { benchmarkAudit } from "./audit";
 import { benchmarkLimits } from "./limits";
-import { benchmarkScreen, type ScreenBenchmark } from "./screen";
-import { format } from "./stats";
+import { benchmarkScreen, openSeededDatabase, type ScreenBenchmark, type SeededDatabase } from "./screen";
+import { pinLoadGenerator, startService, type RunningService } from "./service";
+import { soak } from "./soak";
+import { benchConfig, format } from "./stats";
+import { compare, governmentHeaders, lookupVariants, LOOKUP_GOVERNMENT, peerGatewayVariants, screenVariants, SCREEN, type Measured } from "./throughput";
 
-const usage = `usage: npm run bench [-- screen|audit|limits] [--sizes 100000,1000000] [--iterations 30]
-  Runs on PostgreSQL when DATABASE_URL is set (seeded databases bench_<N> are kept for reruns),
-  otherwise on embedded PGlite in a temporary directory. Prints a Markdown table, writes bench/results/*.json.`;
+const PARTS = ["limits", "audit", "scale", "throughput", "soak"] as const;
+type Part = (typeof PARTS)[number];
+
+const usage = `usage: npm run bench [-- ${PARTS.join("|")} …] [--sizes 10000,1000000] [--iterations 30] [--seconds 5] [--rounds 3] [--soak-minutes 10]
+  Without a part, runs them all (about 25 minutes; seeding a million subjects the first time adds about 4).
+  PostgreSQL: DATABASE_URL if set; otherwise a cluster of its own in .data/bench-postgres when initdb and
+  pg_ctl exist (kept, so seeded databases bench_<N> are reused); otherwise the embedded database only.
+  Prints Markdown tables and a table of every goal of issue #9; writes bench/results/*.json and summary.md.`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { sizes: { type: "string" }, iterations: { type: "string", default: "30" }, help: { type: "boolean" } },
+  options: {
+    sizes: { type: "string", default: "10000,1000000" },
+    iterations: { type: "string", default: "30" },
+    seconds: { type: "string", default: "5" },
+    rounds: { type: "string", default: "3" },
+    "soak-minutes": { type: "string", default: "10" },
+    help: { type: "boolean" },
+  },
 });
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
-const which = positionals[0] ?? "all";
-if (!["all", "screen", "audit", "limits"].includes(which)) {
+const parts = (positionals.length > 0 ? positionals : [...PARTS]) as Part[];
+const sizes = values.sizes.split(",").map(Number);
+const [iterations, seconds, rounds, soakMinutes] = [values.iterations, values.seconds, values.rounds, values["soak-minutes"]].map(Number) as [number, number, number, number];
+if (values.help || parts.some((part) => !PARTS.includes(part)) || sizes.some((size) => !Number.isInteger(size) || size < 1_000) || iterations < 5 || seconds < 1 || rounds < 1 || soakMinutes < 2) {
   console.error(usage);
-  process.exit(2);
-}
-const sizes = (values.sizes ?? "100000,1000000").split(",").map(Number);
-const iterations = Number(values.iterations);
-if (sizes.some((size) => !Number.isInteger(size) || size < 1_000) || !Number.isInteger(iterations) || iterations < 5) {
-  console.error(`--sizes are whole numbers ≥ 1000, --iterations ≥ 5\n${usage}`);
-  process.exit(2);
+  process.exit(values.help ? 0 : 2);
 }
 
+type Goal = Readonly<{ item: string; measure: string; value: number; unit: "×" | "ms" | "MiB" | "%" | ""; goal: string; met: boolean | null }>;
+const goals: Goal[] = [];
+const results: Record<string, unknown> = {};
 const folder = path.join(PROJECT_ROOT, "bench", "results");
 await mkdir(folder, { recursive: true });
+const print = (title: string, lines: string[]) => console.log(`\n${title}\n\n${lines.join("\n")}`);
 
-if (which === "all" || which === "limits") {
-  console.error(`query-limit refusals: ${iterations} interleaved rounds …`);
-  const limits = await benchmarkLimits({ rounds: iterations });
-  console.log(
-    [
-      `\nOver-limit documents refused at the gateway (${limits.database}, ${iterations} interleaved rounds, each refusal audited)\n`,
+let cluster: PostgresCluster | null = null;
+if (!process.env.DATABASE_URL) {
+  const binaries = findPostgresBinaries();
+  if (binaries) {
+    console.error("starting the benchmark's own PostgreSQL cluster in .data/bench-postgres …");
+    cluster = await startPostgresCluster(binaries, { keepIn: path.join(PROJECT_ROOT, ".data", "bench-postgres") });
+    process.env.DATABASE_URL = cluster.url;
+  }
+}
+const onPostgres = Boolean(process.env.DATABASE_URL);
+const engine = onPostgres ? "postgres" : "pglite";
+
+try {
+  if (parts.includes("limits")) {
+    console.error("query-limit refusals …");
+    const limits = await benchmarkLimits({ rounds: iterations });
+    results.limits = limits;
+    print(`Over-limit documents refused at the gateway (${limits.database}, ${iterations} interleaved rounds, each refusal audited)`, [
       "| document | bytes | answer | request p50 ms | request p95 ms | limit check alone p50 ms | check max ms |",
       "|---|---:|---|---:|---:|---:|---:|",
       ...limits.documents.map(
         (document) =>
           `| ${document.name} | ${document.bytes.toLocaleString("en")} | ${document.code} | ${format(document.latency.p50)} | ${format(document.latency.p95)} | ${format(document.check.p50, 2)} | ${format(document.check.max, 2)} |`,
       ),
-      `\nEvent-loop delay while refusing: p99 ${format(limits.eventLoopDelay.p99)} ms, max ${format(limits.eventLoopDelay.max)} ms`,
-    ].join("\n"),
-  );
-  await writeFile(path.join(folder, `limits-${limits.database}.json`), `${JSON.stringify({ benchmark: "query-limit refusals", at: new Date().toISOString(), ...limits }, null, 2)}\n`);
-}
-if (which === "limits") process.exit(0);
+    ]);
+  }
 
-if (which === "all" || which === "audit") {
-  const subjects = sizes[0]!;
-  console.error(`audit on vs off: ${subjects.toLocaleString("en")} subjects, ${iterations} interleaved rounds, then 4 clients …`);
-  const audit = await benchmarkAudit({ subjects, iterations, concurrency: 4 });
-  console.log(
-    [
-      `\nSingle-subject lookup across all subgraphs, audit on vs off (${audit.database}, ${subjects.toLocaleString("en")} subjects)\n`,
-      "| | audit on | audit off | on ÷ off | goal |",
-      "|---|---:|---:|---:|---|",
-      `| p50 ms (sequential) | ${format(audit.sequential.on.p50)} | ${format(audit.sequential.off.p50)} | ${format(audit.sequential.p50Ratio, 2)}× | ≤ 1.25× ${audit.sequential.p50Ratio <= 1.25 ? "met" : "missed"} |`,
-      `| req/s (sequential) | ${format(audit.sequential.on.throughput)} | ${format(audit.sequential.off.throughput)} | ${format(audit.sequential.throughputRatio, 2)}× | ≥ 0.8× ${audit.sequential.throughputRatio >= 0.8 ? "met" : "missed"} |`,
-      `| req/s (${audit.concurrent.concurrency} clients) | ${format(audit.concurrent.onRequestsPerSecond)} | ${format(audit.concurrent.offRequestsPerSecond)} | ${format(audit.concurrent.throughputRatio, 2)}× | ≥ 0.8× ${audit.concurrent.throughputRatio >= 0.8 ? "met" : "missed"} |`,
-    ].join("\n"),
-  );
-  await writeFile(path.join(folder, `audit-${audit.database}.json`), `${JSON.stringify({ benchmark: "audit on vs off", at: new Date().toISOString(), ...audit }, null, 2)}\n`);
-}
-if (which === "audit") process.exit(0);
+  if (parts.includes("audit")) {
+    const subjects = sizes[0]!;
+    console.error(`audit on vs off: ${subjects.toLocaleString("en")} subjects …`);
+    const audit = await benchmarkAudit({ subjects, iterations, concurrency: 4 });
+    results.audit = audit;
+    print(`Single-subject lookup across all subgraphs, audit on vs off (${audit.database}, ${subjects.toLocaleString("en")} subjects, interleaved, in process)`, [
+      "| | audit on | audit off | on ÷ off |",
+      "|---|---:|---:|---:|",
+      `| p50 ms (sequential) | ${format(audit.sequential.on.p50)} | ${format(audit.sequential.off.p50)} | ${format(audit.sequential.p50Ratio, 2)}× |`,
+      `| req/s (sequential) | ${format(audit.sequential.on.throughput)} | ${format(audit.sequential.off.throughput)} | ${format(audit.sequential.throughputRatio, 2)}× |`,
+      `| req/s (${audit.concurrent.concurrency} clients) | ${format(audit.concurrent.onRequestsPerSecond)} | ${format(audit.concurrent.offRequestsPerSecond)} | ${format(audit.concurrent.throughputRatio, 2)}× |`,
+    ]);
+    goals.push(
+      { item: "5 audit cost", measure: "p50 on ÷ off", value: audit.sequential.p50Ratio, unit: "×", goal: "≤ 1.25×", met: audit.sequential.p50Ratio <= 1.25 },
+      { item: "5 audit cost", measure: `throughput on ÷ off (${audit.concurrent.concurrency} clients)`, value: audit.concurrent.throughputRatio, unit: "×", goal: "≥ 0.8×", met: audit.concurrent.throughputRatio >= 0.8 },
+    );
+  }
 
-const results: ScreenBenchmark[] = [];
-for (const subjects of sizes) {
-  console.error(`screen: ${subjects.toLocaleString("en")} subjects, ${iterations} interleaved rounds …`);
-  results.push(await benchmarkScreen({ subjects, iterations, warmup: 5, identifiers: 1_000 }));
+  if (parts.includes("scale")) {
+    const scale: ScreenBenchmark[] = [];
+    for (const subjects of sizes) {
+      console.error(`screen at ${subjects.toLocaleString("en")} subjects (${engine}), ${iterations} interleaved rounds …`);
+      scale.push(await benchmarkScreen({ subjects, iterations, warmup: 5, identifiers: 1_000 }));
+    }
+    results.scale = scale;
+    print(`1,000-identifier screen and public name search by size (${engine}, ${iterations} interleaved rounds, sequential, in process)`, [
+      "| subjects | screen via gateway p50 ms | straight to subgraph p50 ms | bare SQL p50 ms | name search p50 ms |",
+      "|---:|---:|---:|---:|---:|",
+      ...scale.map((run) => `| ${run.subjects.toLocaleString("en")} | ${format(run.gateway.p50)} | ${format(run.subgraph.p50)} | ${format(run.sql.p50)} | ${format(run.nameSearch.p50)} |`),
+    ]);
+    const [smallest, largest] = [scale[0]!, scale.at(-1)!];
+    if (scale.length > 1) {
+      const growth = largest.gateway.p50 / smallest.gateway.p50;
+      goals.push({ item: "7 scale", measure: `screen p50 ${largest.subjects.toLocaleString("en")} ÷ ${smallest.subjects.toLocaleString("en")}`, value: growth, unit: "×", goal: "≤ 1.5×", met: growth <= 1.5 });
+    }
+    goals.push({
+      item: "7 scale",
+      measure: `public name search p50 at ${largest.subjects.toLocaleString("en")}`,
+      value: largest.nameSearch.p50,
+      unit: "ms",
+      goal: "≤ 50 ms at 1,000,000",
+      met: largest.subjects >= 1_000_000 ? largest.nameSearch.p50 <= 50 : null,
+    });
+  }
+
+  let service: RunningService | null = null;
+  let seeded: SeededDatabase | null = null;
+  let headlineRate = 0;
+  const jwtSecret = benchConfig().jwtSecret!;
+  const lookupBody = (identifier: string) => JSON.stringify({ query: LOOKUP_GOVERNMENT, variables: { id: identifier }, operationName: "Lookup" });
+  let batch: string[] = [];
+  let person = "";
+  if (parts.includes("throughput") || parts.includes("soak")) {
+    console.error(pinLoadGenerator());
+    seeded = await openSeededDatabase(benchConfig(), sizes[0]!);
+    const db = seeded.connection.db;
+    batch = (await db.selectFrom("subjects").select("identifier").orderBy("id").limit(1_000).execute()).map((row) => row.identifier);
+    person = (await db.selectFrom("subjects").select("identifier").where("kind", "=", "NATURAL_PERSON").orderBy("id").limit(1).executeTakeFirstOrThrow()).identifier;
+    // The service process opens the database itself (an embedded one serves one process at a time).
+    await seeded.connection.close();
+    service = await startService(seeded.location, jwtSecret);
+  }
+
+  try {
+    if (parts.includes("throughput") && service && seeded) {
+      const live = service;
+      const options = { rounds, seconds };
+      console.error(`peer gateway, ${rounds} interleaved rounds of ${seconds} s, 8 connections …`);
+      const peers = await peerGatewayVariants(live, jwtSecret, person);
+      const fair = await compare(live, peers.fair, { ...options, connections: 8 });
+      const headline = await compare(live, peers.headline, { ...options, connections: 8 });
+      headlineRate = headline[0]!.requestsPerSecond;
+      console.error("screen of 1,000 identifiers: gateway, subgraph, bare SQL (1 connection) …");
+      const screen = await compare(live, await screenVariants(live, jwtSecret, batch, 2_000), { ...options, connections: 1 });
+      console.error("single-subject lookup: gateway vs subgraph (8 connections) …");
+      const lookup = await compare(live, await lookupVariants(live, jwtSecret, person, 20_000), { ...options, connections: 8 });
+      const table = (rows: Measured[]) => [
+        "| way | req/s | p50 ms | p99 ms | service CPU ms per request | errors |",
+        "|---|---:|---:|---:|---:|---:|",
+        ...rows.map((row) => `| ${row.name} | ${format(row.requestsPerSecond)} | ${format(row.p50)} | ${format(row.p99)} | ${format(row.cpuMsPerRequest, 2)} | ${row.errors} |`),
+      ];
+      print(`Peer gateway, lookup as PUBLIC, auth and audit off in ours (${engine}, ${sizes[0]!.toLocaleString("en")} subjects, autocannon)`, table(fair));
+      print("Peer gateway, lookup across all subgraphs as GOVERNMENT, auth and audit on in ours", table(headline));
+      print("1,000-identifier screen, one connection", table(screen));
+      print("Single-subject lookup (subjects subgraph only), 8 connections", table(lookup));
+
+      console.error("batching: 1,000 single-identifier screens vs one screen of 1,000 …");
+      const headers = { "content-type": "application/json", ...(await governmentHeaders(jwtSecret)) };
+      const screenOnce = async (ids: readonly string[]) => {
+        const response = await fetch(live.urls.gateway, { method: "POST", headers, body: JSON.stringify({ query: SCREEN, variables: { ids }, operationName: "Screen" }) });
+        const body = (await response.json()) as { errors?: unknown };
+        if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 300));
+      };
+      const batched: number[] = [];
+      const single: number[] = [];
+      for (let round = 0; round < 3; round++) {
+        let started = performance.now();
+        await screenOnce(batch);
+        batched.push(performance.now() - started);
+        started = performance.now();
+        for (const identifier of batch) await screenOnce([identifier]);
+        single.push(performance.now() - started);
+      }
+      const batching = Math.min(...single) / Math.min(...batched);
+      print("Batching through the gateway (best of 3)", [
+        "| | ms |",
+        "|---|---:|",
+        `| one screen of 1,000 identifiers | ${format(Math.min(...batched))} |`,
+        `| 1,000 screens of one identifier | ${format(Math.min(...single))} |`,
+        `| ratio | ${format(batching, 1)}× |`,
+      ]);
+      results.throughput = { engine, subjects: sizes[0], fair, headline, screen, lookup, batching: { batched, single, ratio: batching } };
+
+      const [ours, hive] = fair;
+      const [oursOn, hiveOn] = headline;
+      const [viaGateway, direct, bare] = screen;
+      const [lookupGateway, lookupDirect] = lookup;
+      const added = lookupGateway!.p50 - lookupDirect!.p50;
+      goals.push(
+        { item: "1 gateway overhead", measure: "screen throughput gateway ÷ direct", value: viaGateway!.requestsPerSecond / direct!.requestsPerSecond, unit: "×", goal: "≥ 0.6×", met: viaGateway!.requestsPerSecond / direct!.requestsPerSecond >= 0.6 },
+        { item: "1 gateway overhead", measure: "lookup throughput gateway ÷ direct", value: lookupGateway!.requestsPerSecond / lookupDirect!.requestsPerSecond, unit: "×", goal: "≥ 0.6×", met: lookupGateway!.requestsPerSecond / lookupDirect!.requestsPerSecond >= 0.6 },
+        { item: "1 gateway overhead", measure: "lookup p50 added by the gateway", value: added, unit: "ms", goal: `≤ max(5 ms, 30%) = ${format(Math.max(5, 0.3 * lookupDirect!.p50))} ms`, met: added <= Math.max(5, 0.3 * lookupDirect!.p50) },
+        { item: "2 GraphQL vs SQL", measure: "screen p50 subgraph ÷ bare SQL + audit", value: direct!.p50 / bare!.p50, unit: "×", goal: "≤ 2×", met: direct!.p50 / bare!.p50 <= 2 },
+        { item: "2 GraphQL vs SQL", measure: "screen p50 gateway (with audit) ÷ bare SQL + audit", value: viaGateway!.p50 / bare!.p50, unit: "×", goal: "(context)", met: null },
+        { item: "3 peer gateway", measure: "ours ÷ Hive Gateway, auth + audit off", value: ours!.requestsPerSecond / hive!.requestsPerSecond, unit: "×", goal: "≥ 1.0×", met: ours!.requestsPerSecond / hive!.requestsPerSecond >= 1 },
+        { item: "3 peer gateway", measure: "ours ÷ Hive Gateway, auth + audit on in ours", value: oursOn!.requestsPerSecond / hiveOn!.requestsPerSecond, unit: "×", goal: "≥ 0.8×", met: oursOn!.requestsPerSecond / hiveOn!.requestsPerSecond >= 0.8 },
+        { item: "4 batching", measure: "1,000 single screens ÷ one screen of 1,000", value: batching, unit: "×", goal: "≥ 20×", met: batching >= 20 },
+      );
+
+      if (onPostgres) {
+        console.error("embedded vs server: the same lookup through the audited gateway on PGlite and PostgreSQL …");
+        const embedded = await openSeededDatabase(benchConfig({ DATABASE_URL: undefined }), sizes[0]!);
+        await embedded.connection.close();
+        const embeddedService = await startService(embedded.location, jwtSecret);
+        try {
+          const government = await governmentHeaders(jwtSecret);
+          const variants = [
+            { name: "PostgreSQL", service: live },
+            { name: "PGlite", service: embeddedService },
+          ];
+          const measured: Record<string, number[]> = { PostgreSQL: [], PGlite: [] };
+          for (let round = 0; round < rounds; round++) {
+            for (const variant of variants) {
+              const run = await compare(variant.service, [{ name: variant.name, request: { url: variant.service.urls.gateway, body: lookupBody(person), headers: government } }], { rounds: 1, seconds, connections: 8 });
+              measured[variant.name]!.push(run[0]!.requestsPerSecond);
+            }
+          }
+          const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+          const ratio = median(measured.PGlite!) / median(measured.PostgreSQL!);
+          print("Embedded vs server, audited lookup across all subgraphs, 8 connections (median req/s)", [
+            "| database | req/s |",
+            "|---|---:|",
+            `| PostgreSQL | ${format(median(measured.PostgreSQL!))} |`,
+            `| PGlite | ${format(median(measured.PGlite!))} |`,
+            `| PGlite ÷ PostgreSQL | ${format(ratio, 2)}× |`,
+          ]);
+          results.embeddedVsServer = { measured, ratio };
+          goals.push({ item: "6 embedded vs server", measure: "PGlite ÷ PostgreSQL throughput", value: ratio, unit: "×", goal: "≥ 0.4×", met: ratio >= 0.4 });
+        } finally {
+          await embeddedService.stop();
+          await embedded.dispose();
+        }
+      } else {
+        goals.push({ item: "6 embedded vs server", measure: "PGlite ÷ PostgreSQL throughput", value: Number.NaN, unit: "×", goal: "≥ 0.4× (needs PostgreSQL)", met: null });
+      }
+    }
+
+    if (parts.includes("soak") && service) {
+      if (!headlineRate) {
+        const measured = await compare(service, [{ name: "max", request: { url: service.urls.gateway, body: lookupBody(person), headers: await governmentHeaders(jwtSecret) } }], { rounds: 1, seconds, connections: 8 });
+        headlineRate = measured[0]!.requestsPerSecond;
+      }
+      const rate = Math.max(1, Math.floor(headlineRate * 0.7));
+      console.error(`soak: ${soakMinutes} minutes at ${rate} req/s (70% of ${format(headlineRate)}) …`);
+      const soaked = await soak(service, { url: service.urls.gateway, body: lookupBody(person), headers: await governmentHeaders(jwtSecret) }, { rate, minutes: soakMinutes, connections: 8, jwtSecret });
+      results.soak = soaked;
+      print(`Soak: audited lookup across all subgraphs at ${rate} req/s for ${soakMinutes} minutes (${engine})`, [
+        "| minute | requests | errors | p50 ms | p99 ms | RSS MiB |",
+        "|---:|---:|---:|---:|---:|---:|",
+        ...soaked.minutes.map((minute) => `| ${minute.minute} | ${minute.requests} | ${minute.errors} | ${minute.p50} | ${minute.p99} | ${format(minute.rssMiB)} |`),
+        "",
+        `audit events written: ${soaked.auditEvents}, requests answered: ${soaked.requests}`,
+      ]);
+      goals.push(
+        { item: "8 soak", measure: "RSS max", value: soaked.maxRssMiB, unit: "MiB", goal: "≤ 512 MiB", met: soaked.maxRssMiB <= 512 },
+        { item: "8 soak", measure: "RSS growth, minute 2 → last", value: soaked.rssGrowth * 100, unit: "%", goal: "≤ 10%", met: soaked.rssGrowth <= 0.1 },
+        { item: "8 soak", measure: "p99 last minute ÷ first", value: soaked.p99Drift, unit: "×", goal: "≤ 1.5×", met: soaked.p99Drift <= 1.5 },
+        { item: "8 soak", measure: "errors", value: soaked.errors, unit: "", goal: "0", met: soaked.errors === 0 },
+        { item: "8 soak", measure: "audit events − requests", value: soaked.auditEvents - soaked.requests, unit: "", goal: "0", met: soaked.auditEvents === soaked.requests },
+      );
+    }
+  } finally {
+    await (service as RunningService | null)?.stop();
+    await seeded?.dispose();
+  }
+} finally {
+  await cluster?.destroy();
 }
 
-const lines = [
-  "| subjects | database | way | p50 ms | p95 ms | req/s |",
-  "|---:|---|---|---:|---:|---:|",
-  ...results.flatMap((result) =>
-    (["gateway", "subgraph", "sql"] as const).map(
-      (way) => `| ${result.subjects.toLocaleString("en")} | ${result.database} | ${way === "sql" ? "bare SQL" : way === "subgraph" ? "straight to subgraph" : "through gateway"} | ${format(result[way].p50)} | ${format(result[way].p95)} | ${format(result[way].throughput)} |`,
-    ),
-  ),
-  "",
-  "| subjects | gateway ÷ subgraph (p50) | subgraph ÷ SQL (p50) | gateway ÷ SQL (p50) | gateway throughput ÷ subgraph |",
-  "|---:|---:|---:|---:|---:|",
-  ...results.map(
-    (result) =>
-      `| ${result.subjects.toLocaleString("en")} | ${format(result.ratios.gatewayOverSubgraphP50, 2)}× | ${format(result.ratios.subgraphOverSqlP50, 2)}× | ${format(result.ratios.gatewayOverSqlP50, 2)}× | ${format(result.ratios.gatewayThroughputShare, 2)}× |`,
-  ),
+const goalLines = [
+  "| item | measure | value | goal | |",
+  "|---|---|---:|---|---|",
+  ...goals.map((goal) => `| ${goal.item} | ${goal.measure} | ${Number.isNaN(goal.value) ? "—" : `${format(goal.value, goal.unit === "×" ? 2 : 1)}${goal.unit === "×" ? "×" : goal.unit ? ` ${goal.unit}` : ""}`} | ${goal.goal} | ${goal.met === null ? "not judged" : goal.met ? "met" : "**missed**"} |`),
 ];
-console.log(`\n1,000-identifier screen, ${iterations} interleaved rounds per way (A B C A B C …)\n\n${lines.join("\n")}`);
-const file = path.join(folder, `screen-${results[0]!.database}.json`);
-await writeFile(file, `${JSON.stringify({ benchmark: "screen", at: new Date().toISOString(), results }, null, 2)}\n`);
-console.error(`wrote ${path.relative(PROJECT_ROOT, file)}`);
+print(`Goals of issue #9 (${new Date().toISOString().slice(0, 10)}, ${engine})`, goalLines);
+const stamp = { at: new Date().toISOString(), engine, parts, sizes, iterations, seconds, rounds };
+await writeFile(path.join(folder, `bench-${engine}.json`), `${JSON.stringify({ ...stamp, goals, results }, null, 2)}\n`);
+await writeFile(path.join(folder, "summary.md"), `${goalLines.join("\n")}\n`);
+console.error(`wrote bench/results/bench-${engine}.json and bench/results/summary.md`);

@@ -18,9 +18,11 @@ import { listResponsibleEntries, listScreeningEntries } from "../subgraphs/lists
 import { listMeasures } from "../subgraphs/measures/measure.repository";
 import { SUBGRAPH_NAMES } from "../subgraphs/shared/definition";
 import { listKnownIdentifiers } from "../subgraphs/subjects/subject.repository";
+import type { DatabaseLocation } from "./service";
 import { benchConfig, summarize, type Summary } from "./stats";
 
 const SCREEN = `query Screen($ids: [String!]!) { screen(identifiers: $ids, scenario: PUBLIC_RESOURCE_TRADING) { identifier decision reasons error measures { code } } }`;
+const NAME_SEARCH = `query NameSearch($name: String!) { publicBlacklist(filter: { name: $name }, first: 20) { totalCount edges { cursor } } }`;
 const VIEWER: Viewer = { role: "GOVERNMENT", actor: "bench", org: "BENCH-GOV", subject: null, purpose: "PUBLIC_RESOURCE_TRADING" };
 
 export type ScreenBenchmark = Readonly<{
@@ -31,12 +33,23 @@ export type ScreenBenchmark = Readonly<{
   gateway: Summary;
   subgraph: Summary;
   sql: Summary;
+  /** `publicBlacklist(filter: { name })` through the gateway, as the public portal asks it. */
+  nameSearch: Summary;
   ratios: Readonly<{ gatewayOverSubgraphP50: number; subgraphOverSqlP50: number; gatewayOverSqlP50: number; gatewayThroughputShare: number }>;
 }>;
 
 /** A database of `subjects` seeded subjects: a reused PostgreSQL database `bench_<n>` or a fresh PGlite directory. */
-export async function openSeededDatabase(base: Config, subjects: number): Promise<{ connection: DatabaseConnection; dispose(): Promise<void> }> {
+export type SeededDatabase = Readonly<{
+  connection: DatabaseConnection;
+  /** For another process: the service under load opens the same database. */
+  location: DatabaseLocation;
+  /** Closes the connection and removes a PGlite directory. */
+  dispose(): Promise<void>;
+}>;
+
+export async function openSeededDatabase(base: Config, subjects: number): Promise<SeededDatabase> {
   let connection: DatabaseConnection;
+  let location: DatabaseLocation;
   let dispose = async () => {};
   if (base.database.kind === "postgres") {
     const url = new URL(base.database.url);
@@ -48,9 +61,11 @@ export async function openSeededDatabase(base: Config, subjects: number): Promis
     await admin.end();
     url.pathname = `/${name}`;
     connection = await connect({ kind: "postgres", url: url.toString() }, { maxConnections: 10 });
+    location = { DATABASE_URL: url.toString() };
   } else {
     const folder = await mkdtemp(path.join(tmpdir(), "credit-bench-"));
     connection = await connect({ kind: "pglite", dataDir: folder });
+    location = { CREDIT_DATA_DIR: folder };
     dispose = () => rm(folder, { recursive: true, force: true });
   }
   await migrateToLatest(connection.db);
@@ -66,7 +81,7 @@ export async function openSeededDatabase(base: Config, subjects: number): Promis
     });
     bar.finish();
   }
-  return { connection, dispose: async () => (await connection.close(), await dispose()) };
+  return { connection, location, dispose: async () => (await connection.close(), await dispose()) };
 }
 
 /** 1,000 identifiers spread over the seeded population, blacklisted ones among them. */
@@ -119,6 +134,8 @@ export async function benchmarkScreen(options: { subjects: number; iterations: n
     const variables = { ids: identifiers };
     const today = chinaDateOf(new Date());
 
+    const listedNames = (await connection.db.selectFrom("list_entries").innerJoin("subjects", "subjects.identifier", "list_entries.subject_identifier").select("subjects.name").where("list_entries.list", "=", "BLACK").orderBy("list_entries.id").limit(50).execute()).map((row) => row.name);
+    let nextName = 0;
     const ways = {
       gateway: () => postJson(federation.gateway.url, { authorization: `Bearer ${token}`, "x-credit-purpose": VIEWER.purpose! }, { query: SCREEN, variables, operationName: "Screen" }),
       subgraph: async () => {
@@ -133,8 +150,17 @@ export async function benchmarkScreen(options: { subjects: number; iterations: n
           listMeasures(connection.db, { list: null, scenario: "PUBLIC_RESOURCE_TRADING" }),
         ]);
       },
+      nameSearch: async () => {
+        const response = await fetch(federation.gateway.url, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query: NAME_SEARCH, variables: { name: listedNames[nextName++ % listedNames.length] }, operationName: "NameSearch" }),
+        });
+        const answer = (await response.json()) as { errors?: unknown };
+        if (answer.errors) throw new Error(`name search failed: ${JSON.stringify(answer.errors).slice(0, 300)}`);
+      },
     } as const;
-    const samples: Record<keyof typeof ways, number[]> = { gateway: [], subgraph: [], sql: [] };
+    const samples: Record<keyof typeof ways, number[]> = { gateway: [], subgraph: [], sql: [], nameSearch: [] };
     for (let round = 0; round < options.warmup + options.iterations; round++) {
       for (const way of Object.keys(ways) as Array<keyof typeof ways>) {
         const milliseconds = await timed(ways[way]);
@@ -152,6 +178,7 @@ export async function benchmarkScreen(options: { subjects: number; iterations: n
       gateway,
       subgraph,
       sql,
+      nameSearch: summarize(samples.nameSearch),
       ratios: {
         gatewayOverSubgraphP50: gateway.p50 / subgraph.p50,
         subgraphOverSqlP50: subgraph.p50 / sql.p50,

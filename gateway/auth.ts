@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { errors as joseErrors, jwtVerify } from "jose";
 import { BadUserInputError, UnauthenticatedError } from "../platform/errors";
+import { hmacKey } from "../platform/hmac-key";
 import { isPurpose, isRole, PUBLIC_VIEWER, PURPOSES, type Viewer } from "../platform/viewer";
 
 export const PURPOSE_HEADER = "x-credit-purpose";
@@ -20,7 +21,7 @@ export async function authenticate(headers: IncomingHttpHeaders, secret: Uint8Ar
   if (!match?.[1]) throw new UnauthenticatedError("the Authorization header must be `Bearer <JWT>`");
   let claims: Record<string, unknown>;
   try {
-    ({ payload: claims } = await jwtVerify(match[1], secret, { algorithms: ["HS256"], requiredClaims: ["exp", "sub"] }));
+    ({ payload: claims } = await jwtVerify(match[1], await hmacKey(secret), { algorithms: ["HS256"], requiredClaims: ["exp", "sub"] }));
   } catch (error) {
     throw new UnauthenticatedError(
       error instanceof joseErrors.JWTExpired

@@ -1,5 +1,6 @@
 import { createHash, hkdfSync, randomUUID } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
+import { hmacKey } from "./hmac-key";
 import { isPurpose, isRole, type Viewer } from "./viewer";
 
 /** The header that carries the gateway's signature over the viewer and the operation. */
@@ -54,7 +55,7 @@ export async function signSubgraphRequest(
     .setIssuedAt()
     .setExpirationTime(`${LIFETIME_SECONDS}s`)
     .setJti(randomUUID())
-    .sign(key);
+    .sign(await hmacKey(key));
 }
 
 export class SignatureError extends Error {
@@ -94,7 +95,7 @@ export async function verifySubgraphRequest(
   if (!token) throw new SignatureError("missing gateway signature");
   let payload: Record<string, unknown>;
   try {
-    ({ payload } = await jwtVerify(token, key, {
+    ({ payload } = await jwtVerify(token, await hmacKey(key), {
       issuer: ISSUER,
       audience,
       algorithms: ["HS256"],

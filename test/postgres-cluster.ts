@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
-import { chown, mkdtemp, rm } from "node:fs/promises";
+import { chown, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -42,12 +42,14 @@ export type PostgresCluster = Readonly<{
 }>;
 
 /**
- * A throwaway PostgreSQL cluster in a temp directory on a free loopback port, owned by the test: the fault
- * tests restart and stop it, which they must not do to the server the rest of the suite shares. initdb
+ * A PostgreSQL cluster of our own on a free loopback port: throwaway in a temp directory for the fault
+ * tests (they restart and stop it, which they must not do to the server the rest of the suite shares), or
+ * kept in `keepIn` across runs for the benchmarks (seeding a million subjects takes minutes). initdb
  * refuses to run as root, so as root the cluster belongs to the `postgres` user (as in `.ci/run`).
  */
-export async function startPostgresCluster(binaries: string): Promise<PostgresCluster> {
-  const directory = await mkdtemp(join(tmpdir(), "credit-fault-pg-"));
+export async function startPostgresCluster(binaries: string, options: { keepIn?: string } = {}): Promise<PostgresCluster> {
+  const directory = options.keepIn ?? (await mkdtemp(join(tmpdir(), "credit-fault-pg-")));
+  await mkdir(directory, { recursive: true });
   const dataDir = join(directory, "data");
   const port = await freePort();
   const asOwner = async (command: string, args: string[]) => {
@@ -64,18 +66,18 @@ export async function startPostgresCluster(binaries: string): Promise<PostgresCl
     const { stdout: group } = await run("id", ["-g", "postgres"]);
     await chown(directory, Number(stdout.trim()), Number(group.trim()));
   }
-  await asOwner("initdb", ["-D", dataDir, "-U", "credit", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
-  const options = `-h 127.0.0.1 -p ${port} -k ${directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+  if (!existsSync(join(dataDir, "PG_VERSION"))) await asOwner("initdb", ["-D", dataDir, "-U", "credit", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
+  const serverOptions = `-h 127.0.0.1 -p ${port} -k ${directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
   const pgCtl = (action: string, ...extra: string[]) => asOwner("pg_ctl", ["-D", dataDir, "-l", join(directory, "server.log"), "-w", ...extra, action]);
-  await pgCtl("start", "-o", options);
+  await pgCtl("start", "-o", serverOptions);
   return {
     url: `postgres://credit@127.0.0.1:${port}/postgres`,
-    restart: () => pgCtl("restart", "-m", "fast", "-o", options),
+    restart: () => pgCtl("restart", "-m", "fast", "-o", serverOptions),
     stop: () => pgCtl("stop", "-m", "fast"),
-    start: () => pgCtl("start", "-o", options),
+    start: () => pgCtl("start", "-o", serverOptions),
     async destroy() {
-      await pgCtl("stop", "-m", "immediate").catch(() => undefined);
-      await rm(directory, { recursive: true, force: true });
+      await pgCtl("stop", "-m", options.keepIn ? "fast" : "immediate").catch(() => undefined);
+      if (!options.keepIn) await rm(directory, { recursive: true, force: true });
     },
   };
 }

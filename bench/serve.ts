@@ -1,0 +1,161 @@
+/**
+ * The service under load, in its own process (the load generator runs elsewhere, on another core):
+ * every subgraph and our gateway with audit (the product), the same gateway with the audit off, Hive
+ * Gateway over the same `supergraph.graphql`, and a bare HTTP endpoint doing the screening SQL and the
+ * audit insert. Started by bench/throughput.ts; prints one JSON line with the URLs, runs until SIGTERM.
+ *
+ * Environment: DATABASE_URL or CREDIT_DATA_DIR (an already seeded database), CREDIT_JWT_SECRET.
+ */
+import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createGatewayRuntime, type GatewayPlugin } from "@graphql-hive/gateway";
+import { connect } from "../db/connect";
+import { addYears, chinaDateOf } from "../domain/dates";
+import { startFederation } from "../gateway/federation";
+import { startGateway } from "../gateway/server";
+import { SUPERGRAPH_FILE } from "../gateway/supergraph";
+import { loadConfig } from "../platform/config";
+import { createLogger } from "../platform/logger";
+import { deriveSubgraphSigningKey, SIGNATURE_HEADER, signSubgraphRequest } from "../platform/subgraph-signature";
+import type { Viewer } from "../platform/viewer";
+import { appendAuditEntries } from "../subgraphs/audit/audit-event.repository";
+import { listResponsibleEntries, listScreeningEntries } from "../subgraphs/lists/list-entry.repository";
+import { listMeasures } from "../subgraphs/measures/measure.repository";
+import { SUBGRAPH_NAMES } from "../subgraphs/shared/definition";
+import { listKnownIdentifiers } from "../subgraphs/subjects/subject.repository";
+
+export type ServiceUrls = Readonly<{
+  gateway: string;
+  gatewayUnaudited: string;
+  hivePublic: string;
+  hiveGovernment: string;
+  subgraphs: Record<string, string>;
+  sql: string;
+}>;
+
+const GOVERNMENT_VIEWER: Viewer = { role: "GOVERNMENT", actor: "bench", org: "BENCH-GOV", subject: null, purpose: "PUBLIC_RESOURCE_TRADING" };
+const PUBLIC_VIEWER: Viewer = { role: "PUBLIC", actor: null, org: null, subject: null, purpose: null };
+
+const config = loadConfig({ ...process.env, NODE_ENV: "production", CREDIT_LOG_LEVEL: "silent", CREDIT_RATE_LIMIT_PER_MINUTE: "1000000000" });
+const jwtSecret = config.jwtSecret!;
+const logger = createLogger(config);
+const connection = await connect(config.database, { maxConnections: 20 });
+const federation = await startFederation({
+  config,
+  db: connection.db,
+  jwtSecret,
+  logger,
+  gatewayPort: 0,
+  gatewayHost: "127.0.0.1",
+  subgraphPorts: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])),
+});
+const subgraphUrls = Object.fromEntries([...federation.subgraphs].map(([name, running]) => [name, running.url]));
+const supergraphSdl = await readFile(SUPERGRAPH_FILE, "utf8");
+const unaudited = await startGateway(
+  {
+    supergraphSdl,
+    subgraphUrls,
+    db: connection.db,
+    jwtSecret,
+    logger,
+    production: true,
+    subgraphTimeoutMs: config.subgraphTimeoutMs,
+    maxBodyBytes: config.maxBodyBytes,
+    rateLimitPerMinute: Number.MAX_SAFE_INTEGER,
+    audit: false,
+  },
+  0,
+  "127.0.0.1",
+);
+
+const listen = async (handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<string> => {
+  const server = createHttpServer(handler);
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+};
+
+/**
+ * Hive Gateway cannot know our subgraphs' signature; this plugin signs each subgraph fetch for a fixed
+ * viewer exactly as our gateway does, so both do the same work per fetch.
+ */
+function signingPlugin(viewer: Viewer): GatewayPlugin {
+  const signingKey = deriveSubgraphSigningKey(jwtSecret);
+  const nameByUrl = new Map(Object.entries(subgraphUrls).map(([name, url]) => [url, name]));
+  return {
+    async onFetch({ url, options, setOptions }) {
+      const body = JSON.parse(String(options.body)) as { query: string; operationName?: string; variables?: Record<string, unknown> };
+      const signature = await signSubgraphRequest(signingKey, { viewer, requestId: randomUUID() }, nameByUrl.get(url) ?? "", {
+        query: body.query,
+        operationName: body.operationName ?? null,
+        variables: body.variables ?? null,
+      });
+      setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), [SIGNATURE_HEADER]: signature } });
+    },
+  };
+}
+
+/** The supergraph with each subgraph's routing URL replaced by where it listens in this process. */
+const routedSupergraph = supergraphSdl.replace(/@join__graph\(name: "(\w+)", url: "[^"]*"\)/g, (_match, name: string) => `@join__graph(name: "${name}", url: "${subgraphUrls[name]}")`);
+const hive = (viewer: Viewer) => createGatewayRuntime({ supergraph: routedSupergraph, logging: false, graphqlEndpoint: "/graphql", plugins: () => [signingPlugin(viewer)] });
+const hivePublic = await listen(hive(PUBLIC_VIEWER) as never);
+const hiveGovernment = await listen(hive(GOVERNMENT_VIEWER) as never);
+
+/** The screening SQL (the measures subgraph's four statements) and one audit event with its access rows, over bare HTTP. */
+const sql = await listen((request, response) => {
+  const chunks: Buffer[] = [];
+  request.on("data", (chunk: Buffer) => chunks.push(chunk));
+  request.on("end", () => {
+    void (async () => {
+      const { ids } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { ids: string[] };
+      const today = chinaDateOf(new Date());
+      const [known, entries, responsible, catalog] = await Promise.all([
+        listKnownIdentifiers(connection.db, ids),
+        listScreeningEntries(connection.db, ids, today, addYears(today, -1)),
+        listResponsibleEntries(connection.db, ids, today),
+        listMeasures(connection.db, { list: null, scenario: "PUBLIC_RESOURCE_TRADING" }),
+      ]);
+      const id = randomUUID();
+      await appendAuditEntries(connection.db, [
+        {
+          id,
+          requestId: id,
+          at: new Date(),
+          actor: "bench",
+          role: "GOVERNMENT",
+          org: "BENCH-GOV",
+          purpose: "PUBLIC_RESOURCE_TRADING",
+          operationName: "Screen",
+          operationType: "query",
+          documentHash: null,
+          variables: { ids },
+          clientAddress: null,
+          outcome: "OK",
+          errorCodes: [],
+          consentIds: [],
+          durationMs: 0,
+          accesses: [...known].map(([identifier, subjectId]) => ({ subgraph: "measures", subjectId, subjectIdentifier: identifier, entityType: "ScreeningResult", tiers: ["PUBLIC"], count: 1 })),
+        },
+      ]);
+      response.setHeader("content-type", "application/json");
+      response.end(JSON.stringify({ data: { known: known.size, entries: entries.length, responsible: responsible.length, measures: catalog.length } }));
+    })().catch((error: unknown) => {
+      response.statusCode = 500;
+      response.end(JSON.stringify({ errors: [{ message: String(error) }] }));
+    });
+  });
+});
+
+const urls: ServiceUrls = { gateway: federation.gateway.url, gatewayUnaudited: unaudited.url, hivePublic, hiveGovernment, subgraphs: subgraphUrls, sql };
+process.stdout.write(`${JSON.stringify(urls)}\n`);
+
+process.once("SIGTERM", () => {
+  void (async () => {
+    await unaudited.stop();
+    await federation.stop();
+    await connection.close();
+    process.exit(0);
+  })();
+});

@@ -1,0 +1,107 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import autocannon from "autocannon";
+import { PROJECT_ROOT } from "../gateway/supergraph";
+import type { ServiceUrls } from "./serve";
+
+/** Where a seeded database is, as the service process's environment. */
+export type DatabaseLocation = Readonly<{ DATABASE_URL: string } | { CREDIT_DATA_DIR: string }>;
+
+export type RunningService = Readonly<{
+  urls: ServiceUrls;
+  pid: number;
+  /** CPU seconds the service process has used so far (user + system). */
+  cpuSeconds(): number;
+  /** Resident set size of the service process, MiB. */
+  rssMiB(): number;
+  stop(): Promise<void>;
+}>;
+
+const CLOCK_TICKS_PER_SECOND = 100;
+const taskset = spawnSync("taskset", ["--version"]).status === 0 && availableParallelism() >= 2;
+
+/** The load generator (this process) on core 1, so that the service can have core 0 to itself. */
+export function pinLoadGenerator(): string {
+  if (!taskset) return "not pinned (taskset or a second core missing)";
+  spawnSync("taskset", ["-a", "-p", "-c", "1", String(process.pid)]);
+  return "load generator on core 1, service on core 0 (taskset)";
+}
+
+/** Starts bench/serve.ts in its own process (pinned to core 0 when possible) over a seeded database. */
+export async function startService(location: DatabaseLocation, jwtSecret: string): Promise<RunningService> {
+  const node = [process.execPath, "--import", "tsx", path.join(PROJECT_ROOT, "bench", "serve.ts")];
+  const [command, ...args] = taskset ? ["taskset", "-c", "0", ...node] : node;
+  const environment: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", CREDIT_JWT_SECRET: jwtSecret, ...location };
+  if (!("DATABASE_URL" in location)) delete environment.DATABASE_URL;
+  const child: ChildProcess = spawn(command!, args, { cwd: PROJECT_ROOT, env: environment, stdio: ["ignore", "pipe", "inherit"] });
+  const urls = await new Promise<ServiceUrls>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`the benchmark service exited (${code}) before it was ready`)));
+    createInterface({ input: child.stdout! }).once("line", (line) => resolve(JSON.parse(line) as ServiceUrls));
+  });
+  const pid = child.pid!;
+  return {
+    urls,
+    pid,
+    cpuSeconds() {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      // utime and stime are fields 14 and 15 of /proc/PID/stat; after "comm) " they are the 12th and 13th.
+      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+    },
+    rssMiB() {
+      const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((entry) => entry.startsWith("VmRSS:"))!;
+      return Number(line.replace(/\D+/g, "")) / 1024;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+export type LoadRequest = Readonly<{ url: string; body: string; headers?: Record<string, string>; /** A fresh value per request, e.g. a single-use signature. */ perRequestHeaders?: () => Record<string, string> }>;
+
+export type LoadResult = Readonly<{
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  errors: number;
+  /** Service CPU milliseconds per request over the run. */
+  cpuMsPerRequest: number;
+}>;
+
+/** One autocannon run against the service; errors are non-2xx answers, timeouts and socket errors. */
+export async function runLoad(service: RunningService, request: LoadRequest, options: { connections: number; seconds: number; overallRate?: number }): Promise<LoadResult> {
+  const cpuBefore = service.cpuSeconds();
+  const result = await autocannon({
+    url: request.url,
+    method: "POST",
+    headers: { "content-type": "application/json", ...request.headers },
+    body: request.body,
+    connections: options.connections,
+    duration: options.seconds,
+    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
+    ...(request.perRequestHeaders
+      ? { requests: [{ setupRequest: (outgoing: autocannon.Request) => ({ ...outgoing, headers: { ...outgoing.headers, ...request.perRequestHeaders!() } }) }] }
+      : {}),
+  });
+  const cpu = service.cpuSeconds() - cpuBefore;
+  const requests = result.requests.total;
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests,
+    errors: result.non2xx + result.errors + result.timeouts,
+    cpuMsPerRequest: requests > 0 ? (cpu * 1000) / requests : Number.NaN,
+  };
+}
+
+export const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+};
