@@ -240,10 +240,14 @@ try {
       }
     }
 
-    if (parts.includes("soak") && service) {
+    if (parts.includes("soak") && service && seeded) {
+      // Memory is the product's: the soak runs against a process holding only what `npm start` holds.
+      await service.stop();
+      service = await startService(seeded.location, jwtSecret, { productOnly: true });
       if (!headlineRate) {
-        const measured = await compare(service, [{ name: "max", request: { url: service.urls.gateway, body: lookupBody(person), headers: await governmentHeaders(jwtSecret) } }], { rounds: 1, seconds, connections: 8 });
-        headlineRate = measured[0]!.requestsPerSecond;
+        // Two rounds, the second counts: the first warms a freshly started process.
+        const measured = await compare(service, [{ name: "maximum", request: { url: service.urls.gateway, body: lookupBody(person), headers: await governmentHeaders(jwtSecret) } }], { rounds: 2, seconds, connections: 8 });
+        headlineRate = measured[0]!.rounds.at(-1)!.requestsPerSecond;
       }
       const rate = Math.max(1, Math.floor(headlineRate * 0.7));
       console.error(`soak: ${soakMinutes} minutes at ${rate} req/s (70% of ${format(headlineRate)}) …`);
@@ -254,14 +258,14 @@ try {
         "|---:|---:|---:|---:|---:|---:|",
         ...soaked.minutes.map((minute) => `| ${minute.minute} | ${minute.requests} | ${minute.errors} | ${minute.p50} | ${minute.p99} | ${format(minute.rssMiB)} |`),
         "",
-        `audit events written: ${soaked.auditEvents}, requests answered: ${soaked.requests}`,
+        `audit events written: ${soaked.auditEvents}; requests sent: ${soaked.sent} (answered within the minute runs: ${soaked.requests})`,
       ]);
       goals.push(
         { item: "8 soak", measure: "RSS max", value: soaked.maxRssMiB, unit: "MiB", goal: "≤ 512 MiB", met: soaked.maxRssMiB <= 512 },
         { item: "8 soak", measure: "RSS growth, minute 2 → last", value: soaked.rssGrowth * 100, unit: "%", goal: "≤ 10%", met: soaked.rssGrowth <= 0.1 },
         { item: "8 soak", measure: "p99 last minute ÷ first", value: soaked.p99Drift, unit: "×", goal: "≤ 1.5×", met: soaked.p99Drift <= 1.5 },
         { item: "8 soak", measure: "errors", value: soaked.errors, unit: "", goal: "0", met: soaked.errors === 0 },
-        { item: "8 soak", measure: "audit events − requests", value: soaked.auditEvents - soaked.requests, unit: "", goal: "0", met: soaked.auditEvents === soaked.requests },
+        { item: "8 soak", measure: "audit events − requests sent", value: soaked.auditEvents - soaked.sent, unit: "", goal: "0", met: soaked.auditEvents === soaked.sent },
       );
     }
   } finally {

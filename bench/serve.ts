@@ -4,7 +4,8 @@
  * Gateway over the same `supergraph.graphql`, and a bare HTTP endpoint doing the screening SQL and the
  * audit insert. Started by bench/throughput.ts; prints one JSON line with the URLs, runs until SIGTERM.
  *
- * Environment: DATABASE_URL or CREDIT_DATA_DIR (an already seeded database), CREDIT_JWT_SECRET.
+ * Environment: DATABASE_URL or CREDIT_DATA_DIR (an already seeded database), CREDIT_JWT_SECRET;
+ * BENCH_PRODUCT_ONLY=1 starts only what `npm start` starts (the soak measures that process's memory).
  */
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
@@ -52,8 +53,9 @@ const federation = await startFederation({
   subgraphPorts: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])),
 });
 const subgraphUrls = Object.fromEntries([...federation.subgraphs].map(([name, running]) => [name, running.url]));
+const productOnly = process.env.BENCH_PRODUCT_ONLY === "1";
 const supergraphSdl = await readFile(SUPERGRAPH_FILE, "utf8");
-const unaudited = await startGateway(
+const unaudited = productOnly ? null : await startGateway(
   {
     supergraphSdl,
     subgraphUrls,
@@ -100,11 +102,11 @@ function signingPlugin(viewer: Viewer): GatewayPlugin {
 /** The supergraph with each subgraph's routing URL replaced by where it listens in this process. */
 const routedSupergraph = supergraphSdl.replace(/@join__graph\(name: "(\w+)", url: "[^"]*"\)/g, (_match, name: string) => `@join__graph(name: "${name}", url: "${subgraphUrls[name]}")`);
 const hive = (viewer: Viewer) => createGatewayRuntime({ supergraph: routedSupergraph, logging: false, graphqlEndpoint: "/graphql", plugins: () => [signingPlugin(viewer)] });
-const hivePublic = await listen(hive(PUBLIC_VIEWER) as never);
-const hiveGovernment = await listen(hive(GOVERNMENT_VIEWER) as never);
+const hivePublic = productOnly ? "" : await listen(hive(PUBLIC_VIEWER) as never);
+const hiveGovernment = productOnly ? "" : await listen(hive(GOVERNMENT_VIEWER) as never);
 
 /** The screening SQL (the measures subgraph's four statements) and one audit event with its access rows, over bare HTTP. */
-const sql = await listen((request, response) => {
+const sql = productOnly ? "" : await listen((request, response) => {
   const chunks: Buffer[] = [];
   request.on("data", (chunk: Buffer) => chunks.push(chunk));
   request.on("end", () => {
@@ -148,12 +150,12 @@ const sql = await listen((request, response) => {
   });
 });
 
-const urls: ServiceUrls = { gateway: federation.gateway.url, gatewayUnaudited: unaudited.url, hivePublic, hiveGovernment, subgraphs: subgraphUrls, sql };
+const urls: ServiceUrls = { gateway: federation.gateway.url, gatewayUnaudited: unaudited?.url ?? "", hivePublic, hiveGovernment, subgraphs: subgraphUrls, sql };
 process.stdout.write(`${JSON.stringify(urls)}\n`);
 
 process.once("SIGTERM", () => {
   void (async () => {
-    await unaudited.stop();
+    await unaudited?.stop();
     await federation.stop();
     await connection.close();
     process.exit(0);

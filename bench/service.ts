@@ -30,11 +30,13 @@ export function pinLoadGenerator(): string {
   return "load generator on core 1, service on core 0 (taskset)";
 }
 
-/** Starts bench/serve.ts in its own process (pinned to core 0 when possible) over a seeded database. */
-export async function startService(location: DatabaseLocation, jwtSecret: string): Promise<RunningService> {
+/** Starts bench/serve.ts in its own process (pinned to core 0 when possible) over a seeded database; `productOnly`: just the federation, as `npm start` runs it. */
+export async function startService(location: DatabaseLocation, jwtSecret: string, options: { productOnly?: boolean } = {}): Promise<RunningService> {
   const node = [process.execPath, "--import", "tsx", path.join(PROJECT_ROOT, "bench", "serve.ts")];
   const [command, ...args] = taskset ? ["taskset", "-c", "0", ...node] : node;
-  const environment: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", CREDIT_JWT_SECRET: jwtSecret, ...location };
+  const environment: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", CREDIT_JWT_SECRET: jwtSecret, BENCH_PRODUCT_ONLY: options.productOnly ? "1" : "0", ...location };
+  // Node flags for the service alone (e.g. a heap cap to tell retained memory from lazy collection).
+  if (process.env.BENCH_SERVICE_NODE_OPTIONS) environment.NODE_OPTIONS = process.env.BENCH_SERVICE_NODE_OPTIONS;
   if (!("DATABASE_URL" in location)) delete environment.DATABASE_URL;
   const child: ChildProcess = spawn(command!, args, { cwd: PROJECT_ROOT, env: environment, stdio: ["ignore", "pipe", "inherit"] });
   const urls = await new Promise<ServiceUrls>((resolve, reject) => {
@@ -68,7 +70,10 @@ export type LoadResult = Readonly<{
   requestsPerSecond: number;
   p50: number;
   p99: number;
+  /** Answers counted within the run. */
   requests: number;
+  /** Requests sent, including those still in flight when the run ended (each is answered and audited). */
+  sent: number;
   errors: number;
   /** Service CPU milliseconds per request over the run. */
   cpuMsPerRequest: number;
@@ -96,6 +101,7 @@ export async function runLoad(service: RunningService, request: LoadRequest, opt
     p50: result.latency.p50,
     p99: result.latency.p99,
     requests,
+    sent: (result.requests as typeof result.requests & { sent: number }).sent,
     errors: result.non2xx + result.errors + result.timeouts,
     cpuMsPerRequest: requests > 0 ? (cpu * 1000) / requests : Number.NaN,
   };

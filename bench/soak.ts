@@ -1,12 +1,14 @@
 import { mintToken } from "../platform/tokens";
 import { runLoad, type LoadRequest, type RunningService } from "./service";
 
-export type SoakMinute = Readonly<{ minute: number; requests: number; errors: number; p50: number; p99: number; rssMiB: number }>;
+export type SoakMinute = Readonly<{ minute: number; requests: number; sent: number; errors: number; p50: number; p99: number; rssMiB: number }>;
 
 export type SoakResult = Readonly<{
   rate: number;
   minutes: SoakMinute[];
   requests: number;
+  /** Requests sent, those in flight at the end of each minute included: each must have its audit event. */
+  sent: number;
   errors: number;
   auditEvents: number;
   maxRssMiB: number;
@@ -35,12 +37,14 @@ async function countAuditEvents(service: RunningService, jwtSecret: string, from
  * answered request must have its audit event.
  */
 export async function soak(service: RunningService, request: LoadRequest, options: { rate: number; minutes: number; connections: number; jwtSecret: string }): Promise<SoakResult> {
-  const from = new Date(Date.now() - 1_000);
+  // Requests of earlier runs are all answered (and audited) before the window opens.
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const from = new Date();
   const before = await countAuditEvents(service, options.jwtSecret, from);
   const minutes: SoakMinute[] = [];
   for (let minute = 1; minute <= options.minutes; minute++) {
     const run = await runLoad(service, request, { connections: options.connections, seconds: 60, overallRate: options.rate });
-    minutes.push({ minute, requests: run.requests, errors: run.errors, p50: run.p50, p99: run.p99, rssMiB: service.rssMiB() });
+    minutes.push({ minute, requests: run.requests, sent: run.sent, errors: run.errors, p50: run.p50, p99: run.p99, rssMiB: service.rssMiB() });
     console.error(`  soak minute ${minute}/${options.minutes}: ${run.requests} requests, ${run.errors} errors, p99 ${run.p99} ms, RSS ${service.rssMiB().toFixed(0)} MiB`);
   }
   const after = await countAuditEvents(service, options.jwtSecret, from);
@@ -50,6 +54,7 @@ export async function soak(service: RunningService, request: LoadRequest, option
     rate: options.rate,
     minutes,
     requests,
+    sent: minutes.reduce((sum, minute) => sum + minute.sent, 0),
     errors: minutes.reduce((sum, minute) => sum + minute.errors, 0),
     // The first count query's own event is in `after`.
     auditEvents: after - before - 1,

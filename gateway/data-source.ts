@@ -28,11 +28,19 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     super({
       url: options.url,
       fetcher: (async (url: string, init: RequestInit) => {
+        // A timer cleared as soon as the answer is in: AbortSignal.timeout would keep each signal, its
+        // listeners and what they reference for the whole timeout after the fetch is done.
+        const abort = new AbortController();
+        const timer = setTimeout(() => abort.abort(new DOMException("subgraph timeout", "TimeoutError")), options.timeoutMs);
         try {
-          return await fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
+          const response = await fetch(url, { ...init, signal: abort.signal });
+          const body = await response.text();
+          return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
         } catch (error) {
           options.logger.warn({ err: error, subgraph: options.name }, "subgraph unreachable or too slow");
           throw new ServiceUnavailableError(`the ${options.name} part of the service`);
+        } finally {
+          clearTimeout(timer);
         }
       }) as never,
     });

@@ -1,0 +1,132 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemoData } from "../../db/seed/demo";
+import { chinaDateOf } from "../../domain/dates";
+import { PROJECT_ROOT } from "../../gateway/supergraph";
+import { mintToken } from "../../platform/tokens";
+import { SUBGRAPH_NAMES } from "../../subgraphs/shared/definition";
+import { citizenId, daysAgo } from "../fixtures";
+import { errorCodes, startTestDatabase, type TestDatabase } from "../harness";
+
+/**
+ * The multi-process shape of docs/scaling.md (issue #9): each subgraph in its own process with
+ * `npm run subgraph -- NAME`, the gateway with `npm run gateway`, all on one PostgreSQL database — and
+ * the federation answers as it does in one process: lookups across subgraphs, screening, writes read
+ * back, every answer audited; a subgraph process killed with SIGKILL costs only its part of the answers.
+ *
+ * Needs PostgreSQL (the embedded database serves one process) and the supergraph.yaml ports 4000-4006.
+ */
+
+const PORTS = [4000, 4001, 4002, 4003, 4004, 4005, 4006];
+const portFree = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+const portsFree = (await Promise.all(PORTS.map(portFree))).every(Boolean);
+const GATEWAY = "http://127.0.0.1:4000";
+const COMPANY = "91320802MA1000000F";
+
+let database: TestDatabase;
+const processes = new Map<string, ChildProcess>();
+const jwtSecret = randomBytes(32).toString("base64url");
+
+function start(name: string, args: string[], environment: Record<string, string>): void {
+  // Its own process group, so that npm and the node process under it stop together.
+  const child = spawn("npm", ["run", "-s", ...args], { cwd: PROJECT_ROOT, env: { ...process.env, ...environment }, stdio: "ignore", detached: true });
+  processes.set(name, child);
+}
+
+function stop(name: string, signal: NodeJS.Signals): Promise<void> {
+  const child = processes.get(name)!;
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    process.kill(-child.pid!, signal);
+  });
+}
+
+async function waitUntilReady(withinMs: number): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (Date.now() < deadline) {
+    const ready = await fetch(`${GATEWAY}/ready`).then((response) => response.ok, () => false);
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the gateway and six subgraph processes were not ready within ${withinMs / 1000} s`);
+}
+
+async function query(document: string, options: { token?: string; purpose?: string; variables?: Record<string, unknown> } = {}) {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.purpose) headers["x-credit-purpose"] = options.purpose;
+  const response = await fetch(`${GATEWAY}/graphql`, { method: "POST", headers, body: JSON.stringify({ query: document, variables: options.variables }) });
+  return { status: response.status, headers: response.headers, ...((await response.json()) as { data?: Record<string, any> | null; errors?: Array<{ message: string; extensions?: { code?: string } }> }) };
+}
+
+describe.runIf(Boolean(process.env.DATABASE_URL) && portsFree)("every subgraph in its own process behind the gateway (npm run subgraph ×6 + npm run gateway)", () => {
+  beforeAll(async () => {
+    database = await startTestDatabase();
+    await seedDemoData(database.connection.db, chinaDateOf(new Date()));
+    const environment = { DATABASE_URL: database.config.database.kind === "postgres" ? database.config.database.url : "", CREDIT_JWT_SECRET: jwtSecret, CREDIT_SEED: "none", CREDIT_LOG_LEVEL: "error", HOST: "127.0.0.1", PORT: "4000" };
+    for (const name of SUBGRAPH_NAMES) start(name, ["subgraph", "--", name], environment);
+    start("gateway", ["gateway"], environment);
+    await waitUntilReady(90_000);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all([...processes.keys()].map((name) => stop(name, "SIGTERM")));
+    await database?.stop();
+  });
+
+  it("answers a lookup across subgraphs, a screening and a write read back, each audited", async () => {
+    const lookup = await query(`{ subject(identifier: "${COMPANY}") { name records { title } listEntries { list status } } }`);
+    expect(errorCodes(lookup)).toEqual([]);
+    expect(lookup.data!.subject.records.length).toBeGreaterThan(0);
+
+    const government = await mintToken(jwtSecret, { role: "GOVERNMENT", org: "HA-ADMIN-APPROVAL" });
+    const screening = await query(`query ($ids: [String!]!) { screen(identifiers: $ids, scenario: ADMINISTRATIVE_LICENSING) { identifier decision } }`, {
+      token: government,
+      purpose: "ADMINISTRATIVE_LICENSING",
+      variables: { ids: [COMPANY, citizenId(77_001)] },
+    });
+    expect(errorCodes(screening)).toEqual([]);
+    expect(screening.data!.screen).toHaveLength(2);
+
+    const provider = await mintToken(jwtSecret, { role: "PROVIDER", org: "HA-SAMR" });
+    const person = citizenId(77_002);
+    const submitted = await query(`mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { accepted } }`, {
+      token: provider,
+      variables: {
+        records: [{ subject: { identifier: person, name: "多进程", kind: "NATURAL_PERSON" }, category: "NEGATIVE", kind: "ADMINISTRATIVE_PENALTY", severity: "GENERAL", tier: "GOVERNMENT", title: "行政处罚", documentNumber: "MP-1", decidedOn: daysAgo(3) }],
+      },
+    });
+    expect(errorCodes(submitted)).toEqual([]);
+    const readBack = await query(`query ($id: String!) { subject(identifier: $id) { records { title tier } } }`, { token: government, purpose: "SUPERVISION", variables: { id: person } });
+    expect(readBack.data!.subject.records).toEqual([{ title: "行政处罚", tier: "GOVERNMENT" }]);
+
+    const requestIds = [lookup, screening, submitted, readBack].map((result) => result.headers.get("x-request-id")!);
+    const audited = await database.connection.db.selectFrom("audit_events").select("request_id").where("request_id", "in", requestIds).execute();
+    expect(audited).toHaveLength(4);
+  });
+
+  it("loses only the killed subgraph's part of the answers (SIGKILL), and gets it back when it is started again", async () => {
+    await stop("records", "SIGKILL");
+    const withRecords = await query(`{ subject(identifier: "${COMPANY}") { name records { title } } }`);
+    expect(errorCodes(withRecords)).toEqual(["SERVICE_UNAVAILABLE"]);
+    const withoutRecords = await query(`{ subject(identifier: "${COMPANY}") { name listEntries { list } } }`);
+    expect(errorCodes(withoutRecords)).toEqual([]);
+
+    start("records", ["subgraph", "--", "records"], {
+      DATABASE_URL: database.config.database.kind === "postgres" ? database.config.database.url : "",
+      CREDIT_JWT_SECRET: jwtSecret,
+      CREDIT_SEED: "none",
+      CREDIT_LOG_LEVEL: "error",
+    });
+    await waitUntilReady(60_000);
+    expect(errorCodes(await query(`{ subject(identifier: "${COMPANY}") { name records { title } } }`))).toEqual([]);
+  }, 90_000);
+});
