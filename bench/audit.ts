@@ -1,12 +1,8 @@
-import { readFile } from "node:fs/promises";
-import { startFederation } from "../gateway/federation";
-import { startGateway } from "../gateway/server";
-import { SUPERGRAPH_FILE } from "../gateway/supergraph";
 import { createLogger } from "../platform/logger";
 import { mintToken } from "../platform/tokens";
-import { SUBGRAPH_NAMES } from "../subgraphs/shared/definition";
 import { openSeededDatabase } from "./screen";
-import { benchConfig, summarize, type Summary } from "./stats";
+import { benchConfig, startBenchFederation, startUnauditedGateway } from "./setup";
+import { summarize, type Summary } from "./stats";
 
 const LOOKUP = `query Lookup($id: String!) { subject(identifier: $id) { name identifier sex records { title tier expiresOn } listEntries { list status } measureApplications { outcome } objections { state } } }`;
 
@@ -26,31 +22,8 @@ export async function benchmarkAudit(options: { subjects: number; iterations: nu
   const config = benchConfig();
   const { connection, dispose } = await openSeededDatabase(config, options.subjects);
   const logger = createLogger(config);
-  const federation = await startFederation({
-    config,
-    db: connection.db,
-    jwtSecret: config.jwtSecret!,
-    logger,
-    gatewayPort: 0,
-    gatewayHost: "127.0.0.1",
-    subgraphPorts: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])),
-  });
-  const unaudited = await startGateway(
-    {
-      supergraphSdl: await readFile(SUPERGRAPH_FILE, "utf8"),
-      subgraphUrls: Object.fromEntries([...federation.subgraphs].map(([name, running]) => [name, running.url])),
-      db: connection.db,
-      jwtSecret: config.jwtSecret!,
-      logger,
-      production: true,
-      subgraphTimeoutMs: config.subgraphTimeoutMs,
-      maxBodyBytes: config.maxBodyBytes,
-      rateLimitPerMinute: Number.MAX_SAFE_INTEGER,
-      audit: false,
-    },
-    0,
-    "127.0.0.1",
-  );
+  const federation = await startBenchFederation(config, connection.db, logger);
+  const unaudited = await startUnauditedGateway(config, connection.db, federation, logger);
   try {
     const token = await mintToken(config.jwtSecret!, { role: "GOVERNMENT", org: "BENCH-GOV" });
     const people = (await connection.db.selectFrom("subjects").select("identifier").where("kind", "=", "NATURAL_PERSON").orderBy("id").limit(200).execute()).map((row) => row.identifier);

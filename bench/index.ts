@@ -8,7 +8,8 @@ import { benchmarkLimits } from "./limits";
 import { benchmarkScreen, openSeededDatabase, type ScreenBenchmark, type SeededDatabase } from "./screen";
 import { pinLoadGenerator, startService, type RunningService } from "./service";
 import { soak } from "./soak";
-import { benchConfig, format } from "./stats";
+import { benchConfig } from "./setup";
+import { format } from "./stats";
 import { compare, governmentHeaders, lookupVariants, LOOKUP_GOVERNMENT, peerGatewayVariants, screenVariants, SCREEN, type Measured } from "./throughput";
 
 const PARTS = ["limits", "audit", "scale", "throughput", "soak"] as const;
@@ -258,14 +259,21 @@ try {
         "|---:|---:|---:|---:|---:|---:|",
         ...soaked.minutes.map((minute) => `| ${minute.minute} | ${minute.requests} | ${minute.errors} | ${minute.p50} | ${minute.p99} | ${format(minute.rssMiB)} |`),
         "",
-        `audit events written: ${soaked.auditEvents}; requests sent: ${soaked.sent} (answered within the minute runs: ${soaked.requests})`,
+        `audit events written: ${soaked.auditEvents}; requests answered within the minute runs: ${soaked.requests}; still in flight when the runs stopped: at most ${soaked.inFlightAtRunEnds}`,
       ]);
       goals.push(
         { item: "8 soak", measure: "RSS max", value: soaked.maxRssMiB, unit: "MiB", goal: "≤ 512 MiB", met: soaked.maxRssMiB <= 512 },
         { item: "8 soak", measure: "RSS growth, minute 2 → last", value: soaked.rssGrowth * 100, unit: "%", goal: "≤ 10%", met: soaked.rssGrowth <= 0.1 },
         { item: "8 soak", measure: "p99 last minute ÷ first", value: soaked.p99Drift, unit: "×", goal: "≤ 1.5×", met: soaked.p99Drift <= 1.5 },
         { item: "8 soak", measure: "errors", value: soaked.errors, unit: "", goal: "0", met: soaked.errors === 0 },
-        { item: "8 soak", measure: "audit events − requests sent", value: soaked.auditEvents - soaked.sent, unit: "", goal: "0", met: soaked.auditEvents === soaked.sent },
+        {
+          item: "8 soak",
+          measure: "audit events − answered requests (in flight at run ends: ≤ connections × minutes)",
+          value: soaked.auditEvents - soaked.requests,
+          unit: "",
+          goal: `0 … ${soaked.inFlightAtRunEnds}`,
+          met: soaked.auditEvents >= soaked.requests && soaked.auditEvents - soaked.requests <= soaked.inFlightAtRunEnds,
+        },
       );
     }
   } finally {

@@ -2,11 +2,10 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { connect } from "../db/connect";
 import { migrateToLatest } from "../db/migrate";
 import { loadReferenceData } from "../db/seed/reference-data";
-import { startFederation } from "../gateway/federation";
 import { checkQueryLimits } from "../gateway/query-limits";
 import { createLogger } from "../platform/logger";
-import { SUBGRAPH_NAMES } from "../subgraphs/shared/definition";
-import { benchConfig, summarize, type Summary } from "./stats";
+import { benchConfig, startBenchFederation } from "./setup";
+import { summarize, type Summary } from "./stats";
 
 /** Hostile documents of issue #8 item 1, each refused by a different limit, and one ordinary query to compare. */
 const DOCUMENTS: Record<string, string> = {
@@ -43,15 +42,7 @@ export async function benchmarkLimits(options: { rounds: number }): Promise<Limi
   const connection = await connect(config.database);
   await migrateToLatest(connection.db);
   await loadReferenceData(connection.db, config.measuresFile);
-  const federation = await startFederation({
-    config,
-    db: connection.db,
-    jwtSecret: config.jwtSecret!,
-    logger: createLogger(config),
-    gatewayPort: 0,
-    gatewayHost: "127.0.0.1",
-    subgraphPorts: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])),
-  });
+  const federation = await startBenchFederation(config, connection.db, createLogger(config));
   try {
     const send = async (query: string) => {
       const response = await fetch(federation.gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });

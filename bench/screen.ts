@@ -7,7 +7,6 @@ import { migrateToLatest } from "../db/migrate";
 import { generateSeed } from "../db/seed/generate";
 import { loadReferenceData } from "../db/seed/reference-data";
 import { addYears, chinaDateOf } from "../domain/dates";
-import { startFederation } from "../gateway/federation";
 import type { Config } from "../platform/config";
 import { createLogger } from "../platform/logger";
 import { createProgressBar } from "../platform/progress";
@@ -16,10 +15,10 @@ import { mintToken } from "../platform/tokens";
 import type { Viewer } from "../platform/viewer";
 import { listResponsibleEntries, listScreeningEntries } from "../subgraphs/lists/list-entry.repository";
 import { listMeasures } from "../subgraphs/measures/measure.repository";
-import { SUBGRAPH_NAMES } from "../subgraphs/shared/definition";
 import { listKnownIdentifiers } from "../subgraphs/subjects/subject.repository";
 import type { DatabaseLocation } from "./service";
-import { benchConfig, summarize, type Summary } from "./stats";
+import { benchConfig, startBenchFederation } from "./setup";
+import { summarize, type Summary } from "./stats";
 
 const SCREEN = `query Screen($ids: [String!]!) { screen(identifiers: $ids, scenario: PUBLIC_RESOURCE_TRADING) { identifier decision reasons error measures { code } } }`;
 const NAME_SEARCH = `query NameSearch($name: String!) { publicBlacklist(filter: { name: $name }, first: 20) { totalCount edges { cursor } } }`;
@@ -117,15 +116,7 @@ export async function benchmarkScreen(options: { subjects: number; iterations: n
   const config = benchConfig();
   const { connection, dispose } = await openSeededDatabase(config, options.subjects);
   const jwtSecret = config.jwtSecret!;
-  const federation = await startFederation({
-    config,
-    db: connection.db,
-    jwtSecret,
-    logger: createLogger(config),
-    gatewayPort: 0,
-    gatewayHost: "127.0.0.1",
-    subgraphPorts: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])),
-  });
+  const federation = await startBenchFederation(config, connection.db, createLogger(config));
   try {
     const identifiers = await sampleIdentifiers(connection, options.identifiers);
     const token = await mintToken(jwtSecret, { role: "GOVERNMENT", org: VIEWER.org!, ttl: "1h" });

@@ -14,8 +14,6 @@ import type { AddressInfo } from "node:net";
 import { createGatewayRuntime, type GatewayPlugin } from "@graphql-hive/gateway";
 import { connect } from "../db/connect";
 import { addYears, chinaDateOf } from "../domain/dates";
-import { startFederation } from "../gateway/federation";
-import { startGateway } from "../gateway/server";
 import { SUPERGRAPH_FILE } from "../gateway/supergraph";
 import { loadConfig } from "../platform/config";
 import { createLogger } from "../platform/logger";
@@ -24,8 +22,8 @@ import type { Viewer } from "../platform/viewer";
 import { appendAuditEntries } from "../subgraphs/audit/audit-event.repository";
 import { listResponsibleEntries, listScreeningEntries } from "../subgraphs/lists/list-entry.repository";
 import { listMeasures } from "../subgraphs/measures/measure.repository";
-import { SUBGRAPH_NAMES } from "../subgraphs/shared/definition";
 import { listKnownIdentifiers } from "../subgraphs/subjects/subject.repository";
+import { startBenchFederation, startUnauditedGateway } from "./setup";
 
 export type ServiceUrls = Readonly<{
   gateway: string;
@@ -43,34 +41,11 @@ const config = loadConfig({ ...process.env, NODE_ENV: "production", CREDIT_LOG_L
 const jwtSecret = config.jwtSecret!;
 const logger = createLogger(config);
 const connection = await connect(config.database, { maxConnections: 20 });
-const federation = await startFederation({
-  config,
-  db: connection.db,
-  jwtSecret,
-  logger,
-  gatewayPort: 0,
-  gatewayHost: "127.0.0.1",
-  subgraphPorts: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])),
-});
+const federation = await startBenchFederation(config, connection.db, logger);
 const subgraphUrls = Object.fromEntries([...federation.subgraphs].map(([name, running]) => [name, running.url]));
 const productOnly = process.env.BENCH_PRODUCT_ONLY === "1";
 const supergraphSdl = await readFile(SUPERGRAPH_FILE, "utf8");
-const unaudited = productOnly ? null : await startGateway(
-  {
-    supergraphSdl,
-    subgraphUrls,
-    db: connection.db,
-    jwtSecret,
-    logger,
-    production: true,
-    subgraphTimeoutMs: config.subgraphTimeoutMs,
-    maxBodyBytes: config.maxBodyBytes,
-    rateLimitPerMinute: Number.MAX_SAFE_INTEGER,
-    audit: false,
-  },
-  0,
-  "127.0.0.1",
-);
+const unaudited = productOnly ? null : await startUnauditedGateway(config, connection.db, federation, logger);
 
 const listen = async (handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<string> => {
   const server = createHttpServer(handler);

@@ -70,10 +70,7 @@ export type LoadResult = Readonly<{
   requestsPerSecond: number;
   p50: number;
   p99: number;
-  /** Answers counted within the run. */
   requests: number;
-  /** Requests sent, including those still in flight when the run ended (each is answered and audited). */
-  sent: number;
   errors: number;
   /** Service CPU milliseconds per request over the run. */
   cpuMsPerRequest: number;
@@ -101,7 +98,6 @@ export async function runLoad(service: RunningService, request: LoadRequest, opt
     p50: result.latency.p50,
     p99: result.latency.p99,
     requests,
-    sent: (result.requests as typeof result.requests & { sent: number }).sent,
     errors: result.non2xx + result.errors + result.timeouts,
     cpuMsPerRequest: requests > 0 ? (cpu * 1000) / requests : Number.NaN,
   };

@@ -1,16 +1,16 @@
 import { mintToken } from "../platform/tokens";
 import { runLoad, type LoadRequest, type RunningService } from "./service";
 
-export type SoakMinute = Readonly<{ minute: number; requests: number; sent: number; errors: number; p50: number; p99: number; rssMiB: number }>;
+export type SoakMinute = Readonly<{ minute: number; requests: number; errors: number; p50: number; p99: number; rssMiB: number }>;
 
 export type SoakResult = Readonly<{
   rate: number;
   minutes: SoakMinute[];
   requests: number;
-  /** Requests sent, those in flight at the end of each minute included: each must have its audit event. */
-  sent: number;
   errors: number;
   auditEvents: number;
+  /** At most this many requests are still in flight when the minute runs stop (connections × minutes): answered and audited after autocannon stopped counting. */
+  inFlightAtRunEnds: number;
   maxRssMiB: number;
   /** RSS growth from the end of minute 2 to the end of the last minute. */
   rssGrowth: number;
@@ -44,7 +44,7 @@ export async function soak(service: RunningService, request: LoadRequest, option
   const minutes: SoakMinute[] = [];
   for (let minute = 1; minute <= options.minutes; minute++) {
     const run = await runLoad(service, request, { connections: options.connections, seconds: 60, overallRate: options.rate });
-    minutes.push({ minute, requests: run.requests, sent: run.sent, errors: run.errors, p50: run.p50, p99: run.p99, rssMiB: service.rssMiB() });
+    minutes.push({ minute, requests: run.requests, errors: run.errors, p50: run.p50, p99: run.p99, rssMiB: service.rssMiB() });
     console.error(`  soak minute ${minute}/${options.minutes}: ${run.requests} requests, ${run.errors} errors, p99 ${run.p99} ms, RSS ${service.rssMiB().toFixed(0)} MiB`);
   }
   const after = await countAuditEvents(service, options.jwtSecret, from);
@@ -54,10 +54,10 @@ export async function soak(service: RunningService, request: LoadRequest, option
     rate: options.rate,
     minutes,
     requests,
-    sent: minutes.reduce((sum, minute) => sum + minute.sent, 0),
     errors: minutes.reduce((sum, minute) => sum + minute.errors, 0),
     // The first count query's own event is in `after`.
     auditEvents: after - before - 1,
+    inFlightAtRunEnds: options.connections * options.minutes,
     maxRssMiB: Math.max(...minutes.map((minute) => minute.rssMiB)),
     rssGrowth: minutes.at(-1)!.rssMiB / second.rssMiB - 1,
     p99Drift: minutes.at(-1)!.p99 / minutes[0]!.p99,

@@ -1,24 +1,3 @@
-import { randomBytes } from "node:crypto";
-import { loadConfig, type Config } from "../platform/config";
-
-/**
- * The benchmarks' configuration: production mode as deployed (`npm run bench` also sets NODE_ENV for the
- * libraries, graphql-js among them), a fresh secret, no logs, no rate limit; PostgreSQL when DATABASE_URL is set.
- */
-export function benchConfig(overrides: Record<string, string | undefined> = {}): Config {
-  const environment: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    CREDIT_JWT_SECRET: randomBytes(32).toString("base64url"),
-    CREDIT_LOG_LEVEL: "silent",
-    CREDIT_DATA_DIR: "memory://",
-    CREDIT_RATE_LIMIT_PER_MINUTE: "1000000000",
-    ...overrides,
-  };
-  for (const [key, value] of Object.entries(environment)) if (value === undefined) delete environment[key];
-  return loadConfig(environment);
-}
-
 export type Summary = Readonly<{ samples: number; p50: number; p95: number; mean: number; min: number; max: number; throughput: number }>;
 
 function percentile(sorted: readonly number[], fraction: number): number {

@@ -1,0 +1,62 @@
+import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/database";
+import { startFederation, type RunningFederation } from "../gateway/federation";
+import { startGateway, type RunningGateway } from "../gateway/server";
+import { SUPERGRAPH_FILE } from "../gateway/supergraph";
+import { loadConfig, type Config } from "../platform/config";
+import type { Logger } from "../platform/logger";
+import { createLogger } from "../platform/logger";
+import { SUBGRAPH_NAMES } from "../subgraphs/shared/definition";
+
+/**
+ * The benchmarks' configuration: production mode as deployed (`npm run bench` also sets NODE_ENV for the
+ * libraries, graphql-js among them), a fresh secret, no logs, no rate limit; PostgreSQL when DATABASE_URL is set.
+ */
+export function benchConfig(overrides: Record<string, string | undefined> = {}): Config {
+  const environment: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    CREDIT_JWT_SECRET: randomBytes(32).toString("base64url"),
+    CREDIT_LOG_LEVEL: "silent",
+    CREDIT_DATA_DIR: "memory://",
+    CREDIT_RATE_LIMIT_PER_MINUTE: "1000000000",
+    ...overrides,
+  };
+  for (const [key, value] of Object.entries(environment)) if (value === undefined) delete environment[key];
+  return loadConfig(environment);
+}
+
+/** The whole federation on free loopback ports, as `npm start` runs it. */
+export function startBenchFederation(config: Config, db: Kysely<Database>, logger: Logger = createLogger(config)): Promise<RunningFederation> {
+  return startFederation({
+    config,
+    db,
+    jwtSecret: config.jwtSecret!,
+    logger,
+    gatewayPort: 0,
+    gatewayHost: "127.0.0.1",
+    subgraphPorts: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])),
+  });
+}
+
+/** A second gateway over the same subgraphs with the audit switched off (benchmarks only), to measure what the audit costs. */
+export async function startUnauditedGateway(config: Config, db: Kysely<Database>, federation: RunningFederation, logger: Logger = createLogger(config)): Promise<RunningGateway> {
+  return startGateway(
+    {
+      supergraphSdl: await readFile(SUPERGRAPH_FILE, "utf8"),
+      subgraphUrls: Object.fromEntries([...federation.subgraphs].map(([name, running]) => [name, running.url])),
+      db,
+      jwtSecret: config.jwtSecret!,
+      logger,
+      production: true,
+      subgraphTimeoutMs: config.subgraphTimeoutMs,
+      maxBodyBytes: config.maxBodyBytes,
+      rateLimitPerMinute: Number.MAX_SAFE_INTEGER,
+      audit: false,
+    },
+    0,
+    "127.0.0.1",
+  );
+}
