@@ -6,7 +6,7 @@ import { findPostgresBinaries, startPostgresCluster, type PostgresCluster } from
 import { benchmarkAudit } from "./audit";
 import { benchmarkLimits } from "./limits";
 import { benchmarkScreen, openSeededDatabase, type ScreenBenchmark, type SeededDatabase } from "./screen";
-import { pinLoadGenerator, startService, type RunningService } from "./service";
+import { median, pinLoadGenerator, startService, type RunningService } from "./service";
 import { soak } from "./soak";
 import { benchConfig } from "./setup";
 import { format } from "./stats";
@@ -221,7 +221,6 @@ try {
               measured[variant.name]!.push(run[0]!.requestsPerSecond);
             }
           }
-          const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
           const ratio = median(measured.PGlite!) / median(measured.PostgreSQL!);
           print("Embedded vs server, audited lookup across all subgraphs, 8 connections (median req/s)", [
             "| database | req/s |",

@@ -28,8 +28,8 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     super({
       url: options.url,
       fetcher: (async (url: string, init: RequestInit) => {
-        // A timer cleared as soon as the answer is in: AbortSignal.timeout would keep each signal, its
-        // listeners and what they reference for the whole timeout after the fetch is done.
+        // The timeout covers the body too (a subgraph that sends its headers and then stalls is cut as
+        // well), and its timer goes as soon as the answer is in rather than living out the full timeout.
         const abort = new AbortController();
         const timer = setTimeout(() => abort.abort(new DOMException("subgraph timeout", "TimeoutError")), options.timeoutMs);
         try {
