@@ -147,9 +147,9 @@ try {
       const headline = await compare(live, peers.headline, { ...options, connections: 8 });
       headlineRate = headline[0]!.requestsPerSecond;
       console.error("screen of 1,000 identifiers: gateway, subgraph, bare SQL (1 connection) …");
-      const screen = await compare(live, await screenVariants(live, jwtSecret, batch, 2_000), { ...options, connections: 1 });
+      const screen = await compare(live, await screenVariants(live, jwtSecret, batch), { ...options, connections: 1, signaturesPerRun: 2_000 });
       console.error("single-subject lookup: gateway vs subgraph (8 connections) …");
-      const lookup = await compare(live, await lookupVariants(live, jwtSecret, person, 20_000), { ...options, connections: 8 });
+      const lookup = await compare(live, await lookupVariants(live, jwtSecret, person), { ...options, connections: 8, signaturesPerRun: 20_000 });
       const table = (rows: Measured[]) => [
         "| way | req/s | p50 ms | p99 ms | service CPU ms per request | errors |",
         "|---|---:|---:|---:|---:|---:|",

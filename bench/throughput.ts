@@ -9,13 +9,16 @@ export const LOOKUP_PUBLIC = `query Lookup($id: String!) { subject(identifier: $
 export const SCREEN = `query Screen($ids: [String!]!) { screen(identifiers: $ids, scenario: PUBLIC_RESOURCE_TRADING) { identifier decision reasons error measures { code } } }`;
 const GOVERNMENT: Viewer = { role: "GOVERNMENT", actor: "bench", org: "BENCH-GOV", subject: null, purpose: "PUBLIC_RESOURCE_TRADING" };
 
-/** `prepare` runs before every run: single-use signatures expire after 30 s, so they are signed per run. */
-export type Variant = Readonly<{ name: string; request: LoadRequest; prepare?: () => Promise<LoadRequest["perRequestHeaders"]> }>;
+/**
+ * `prepare(requests)` runs before every run with the number of requests it must cover: single-use
+ * signatures expire after 30 s, so they are signed per run, and only one for the check request.
+ */
+export type Variant = Readonly<{ name: string; request: LoadRequest; prepare?: (requests: number) => Promise<LoadRequest["perRequestHeaders"]> }>;
 export type Measured = Readonly<{ name: string; rounds: LoadResult[]; requestsPerSecond: number; p50: number; p99: number; cpuMsPerRequest: number; errors: number }>;
 
 /** Sends one request and fails loudly on GraphQL errors: autocannon counts HTTP statuses only. */
 async function expectAnswered(variant: Variant): Promise<void> {
-  const perRequestHeaders = await variant.prepare?.();
+  const perRequestHeaders = await variant.prepare?.(1);
   const response = await fetch(variant.request.url, {
     method: "POST",
     headers: { "content-type": "application/json", ...variant.request.headers, ...perRequestHeaders?.() },
@@ -26,13 +29,18 @@ async function expectAnswered(variant: Variant): Promise<void> {
 }
 
 /** Runs the variants interleaved (A B C A B C …), `rounds` times each; medians over rounds. */
-export async function compare(service: RunningService, variants: readonly Variant[], options: { rounds: number; seconds: number; connections: number }): Promise<Measured[]> {
+export async function compare(
+  service: RunningService,
+  variants: readonly Variant[],
+  options: { rounds: number; seconds: number; connections: number; /** For variants with `prepare`: at least the requests one run sends. */ signaturesPerRun?: number },
+): Promise<Measured[]> {
   for (const variant of variants) await expectAnswered(variant);
   const results = new Map<string, LoadResult[]>(variants.map((variant) => [variant.name, []]));
   for (let round = 0; round < options.rounds; round++) {
     for (const variant of variants) {
       console.error(`  ${variant.name}, round ${round + 1}/${options.rounds}, ${options.connections} connection(s), ${options.seconds} s …`);
-      const perRequestHeaders = await variant.prepare?.();
+      if (variant.prepare && !options.signaturesPerRun) throw new Error(`${variant.name} signs its requests: pass signaturesPerRun`);
+      const perRequestHeaders = await variant.prepare?.(options.signaturesPerRun!);
       results.get(variant.name)!.push(await runLoad(service, { ...variant.request, ...(perRequestHeaders ? { perRequestHeaders } : {}) }, options));
     }
   }
@@ -84,22 +92,22 @@ export async function peerGatewayVariants(service: RunningService, jwtSecret: st
 }
 
 /** Items 1 and 2: the 1,000-identifier screen through the gateway, straight to the measures subgraph, and as bare SQL over HTTP. */
-export async function screenVariants(service: RunningService, jwtSecret: string, identifiers: readonly string[], signaturesNeeded: number): Promise<Variant[]> {
+export async function screenVariants(service: RunningService, jwtSecret: string, identifiers: readonly string[]): Promise<Variant[]> {
   const body = graphql(SCREEN, { ids: identifiers });
   return [
     { name: "through gateway (auth, audit)", request: { url: service.urls.gateway, body, headers: await governmentHeaders(jwtSecret) } },
-    { name: "straight to subgraph", request: { url: service.urls.subgraphs.measures!, body }, prepare: () => presigned(jwtSecret, "measures", body, signaturesNeeded) },
+    { name: "straight to subgraph", request: { url: service.urls.subgraphs.measures!, body }, prepare: (count) => presigned(jwtSecret, "measures", body, count) },
     { name: "bare SQL + audit insert", request: { url: service.urls.sql, body: JSON.stringify({ ids: identifiers }) } },
   ];
 }
 
 /** The same lookup straight to the subjects subgraph, for the lookup's gateway overhead (item 1). */
-export async function lookupVariants(service: RunningService, jwtSecret: string, identifier: string, signaturesNeeded: number): Promise<Variant[]> {
+export async function lookupVariants(service: RunningService, jwtSecret: string, identifier: string): Promise<Variant[]> {
   const government = await governmentHeaders(jwtSecret);
   const subjectOnly = `query Lookup($id: String!) { subject(identifier: $id) { name identifier sex } }`;
   const direct = graphql(subjectOnly, { id: identifier });
   return [
     { name: "subject fields through gateway", request: { url: service.urls.gateway, body: direct, headers: government } },
-    { name: "subject fields straight to subgraph", request: { url: service.urls.subgraphs.subjects!, body: direct }, prepare: () => presigned(jwtSecret, "subjects", direct, signaturesNeeded) },
+    { name: "subject fields straight to subgraph", request: { url: service.urls.subgraphs.subjects!, body: direct }, prepare: (count) => presigned(jwtSecret, "subjects", direct, count) },
   ];
 }

@@ -68,7 +68,7 @@ export class InvalidIdentifierError extends CreditError {
   }
 }
 
-export const SERVICE_RETRY_AFTER_SECONDS = 5;
+const SERVICE_RETRY_AFTER_SECONDS = 5;
 
 /** A part of the service (one subgraph, or the database) is unreachable: a temporary fault, not bad input. */
 export class ServiceUnavailableError extends CreditError {
@@ -139,7 +139,7 @@ export function toClientError(
   onInternal(original);
   if (isDatabaseUnavailable(original)) {
     const unavailable = new ServiceUnavailableError("the database");
-    return { message: unavailable.message, ...path, extensions: { retryAfterSeconds: SERVICE_RETRY_AFTER_SECONDS, code: "SERVICE_UNAVAILABLE" } };
+    return { message: unavailable.message, ...path, extensions: { ...unavailable.extensions, code: unavailable.code } };
   }
   return { message: INTERNAL_ERROR_MESSAGE, ...path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }
