@@ -125,13 +125,15 @@ try {
   const jwtSecret = benchConfig().jwtSecret!;
   const lookupBody = (identifier: string) => JSON.stringify({ query: LOOKUP_GOVERNMENT, variables: { id: identifier }, operationName: "Lookup" });
   let batch: string[] = [];
+  let people: string[] = [];
   let person = "";
   if (parts.includes("throughput") || parts.includes("soak")) {
     console.error(pinLoadGenerator());
     seeded = await openSeededDatabase(benchConfig(), sizes[0]!);
     const db = seeded.connection.db;
     batch = (await db.selectFrom("subjects").select("identifier").orderBy("id").limit(1_000).execute()).map((row) => row.identifier);
-    person = (await db.selectFrom("subjects").select("identifier").where("kind", "=", "NATURAL_PERSON").orderBy("id").limit(1).executeTakeFirstOrThrow()).identifier;
+    people = (await db.selectFrom("subjects").select("identifier").where("kind", "=", "NATURAL_PERSON").orderBy("id").limit(1_000).execute()).map((row) => row.identifier);
+    person = people[0]!;
     // The service process opens the database itself (an embedded one serves one process at a time).
     await seeded.connection.close();
     service = await startService(seeded.location, jwtSecret);
@@ -142,7 +144,7 @@ try {
       const live = service;
       const options = { rounds, seconds };
       console.error(`peer gateway, ${rounds} interleaved rounds of ${seconds} s, 8 connections …`);
-      const peers = await peerGatewayVariants(live, jwtSecret, person);
+      const peers = await peerGatewayVariants(live, jwtSecret, people);
       const fair = await compare(live, peers.fair, { ...options, connections: 8 });
       const headline = await compare(live, peers.headline, { ...options, connections: 8 });
       headlineRate = headline[0]!.requestsPerSecond;
@@ -155,8 +157,8 @@ try {
         "|---|---:|---:|---:|---:|---:|",
         ...rows.map((row) => `| ${row.name} | ${format(row.requestsPerSecond)} | ${format(row.p50)} | ${format(row.p99)} | ${format(row.cpuMsPerRequest, 2)} | ${row.errors} |`),
       ];
-      print(`Peer gateway, lookup as PUBLIC, auth and audit off in ours (${engine}, ${sizes[0]!.toLocaleString("en")} subjects, autocannon)`, table(fair));
-      print("Peer gateway, lookup across all subgraphs as GOVERNMENT, auth and audit on in ours", table(headline));
+      print(`Peer gateway, lookup as PUBLIC of ${people.length.toLocaleString("en")} people in turn, auth and audit off in ours (${engine}, ${sizes[0]!.toLocaleString("en")} subjects, autocannon)`, table(fair));
+      print("Peer gateway, lookup across all subgraphs as GOVERNMENT, people in turn, auth and audit on in ours", table(headline));
       print("1,000-identifier screen, one connection", table(screen));
       print("Single-subject lookup (subjects subgraph only), 8 connections", table(lookup));
 

@@ -64,7 +64,10 @@ export async function startService(location: DatabaseLocation, jwtSecret: string
   };
 }
 
-export type LoadRequest = Readonly<{ url: string; body: string; headers?: Record<string, string>; /** A fresh value per request, e.g. a single-use signature. */ perRequestHeaders?: () => Record<string, string> }>;
+/** What changes from one request to the next: a single-use signature, or the body (another identifier). */
+export type PerRequest = () => Readonly<{ headers?: Record<string, string>; body?: string }>;
+
+export type LoadRequest = Readonly<{ url: string; body: string; headers?: Record<string, string>; perRequest?: PerRequest }>;
 
 export type LoadResult = Readonly<{
   requestsPerSecond: number;
@@ -87,8 +90,17 @@ export async function runLoad(service: RunningService, request: LoadRequest, opt
     connections: options.connections,
     duration: options.seconds,
     ...(options.overallRate ? { overallRate: options.overallRate } : {}),
-    ...(request.perRequestHeaders
-      ? { requests: [{ setupRequest: (outgoing: autocannon.Request) => ({ ...outgoing, headers: { ...outgoing.headers, ...request.perRequestHeaders!() } }) }] }
+    ...(request.perRequest
+      ? {
+          requests: [
+            {
+              setupRequest: (outgoing: autocannon.Request) => {
+                const { headers, body } = request.perRequest!();
+                return { ...outgoing, headers: { ...outgoing.headers, ...headers }, ...(body === undefined ? {} : { body }) };
+              },
+            },
+          ],
+        }
       : {}),
   });
   const cpu = service.cpuSeconds() - cpuBefore;

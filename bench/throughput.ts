@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { deriveSubgraphSigningKey, SIGNATURE_HEADER, signSubgraphRequest } from "../platform/subgraph-signature";
 import { mintToken } from "../platform/tokens";
 import type { Viewer } from "../platform/viewer";
-import { median, runLoad, type LoadRequest, type LoadResult, type RunningService } from "./service";
+import { median, runLoad, type LoadRequest, type LoadResult, type PerRequest, type RunningService } from "./service";
 
 export const LOOKUP_GOVERNMENT = `query Lookup($id: String!) { subject(identifier: $id) { name identifier sex records { title tier expiresOn } listEntries { list status } measureApplications { outcome } objections { state } } }`;
 export const LOOKUP_PUBLIC = `query Lookup($id: String!) { subject(identifier: $id) { name identifier records { title tier expiresOn } listEntries { list status } } }`;
@@ -13,35 +13,42 @@ const GOVERNMENT: Viewer = { role: "GOVERNMENT", actor: "bench", org: "BENCH-GOV
  * `prepare(requests)` runs before every run with the number of requests it must cover: single-use
  * signatures expire after 30 s, so they are signed per run, and only one for the check request.
  */
-export type Variant = Readonly<{ name: string; request: LoadRequest; prepare?: (requests: number) => Promise<LoadRequest["perRequestHeaders"]> }>;
+export type Variant = Readonly<{ name: string; request: LoadRequest; prepare?: (requests: number) => Promise<PerRequest> }>;
 export type Measured = Readonly<{ name: string; rounds: LoadResult[]; requestsPerSecond: number; p50: number; p99: number; cpuMsPerRequest: number; errors: number }>;
 
 /** Sends one request and fails loudly on GraphQL errors: autocannon counts HTTP statuses only. */
 async function expectAnswered(variant: Variant): Promise<void> {
-  const perRequestHeaders = await variant.prepare?.(1);
+  const perRequest = await variant.prepare?.(1);
   const response = await fetch(variant.request.url, {
     method: "POST",
-    headers: { "content-type": "application/json", ...variant.request.headers, ...perRequestHeaders?.() },
+    headers: { "content-type": "application/json", ...variant.request.headers, ...perRequest?.().headers },
     body: variant.request.body,
   });
   const body = (await response.json()) as { errors?: unknown };
   if (!response.ok || body.errors) throw new Error(`${variant.name}: ${response.status} ${JSON.stringify(body.errors ?? body).slice(0, 300)}`);
 }
 
-/** Runs the variants interleaved (A B C A B C …), `rounds` times each; medians over rounds. */
+const WARMUP_SECONDS = 2;
+
+/** Runs the variants interleaved (A B C A B C …), `rounds` times each after a warm-up; medians over rounds. */
 export async function compare(
   service: RunningService,
   variants: readonly Variant[],
   options: { rounds: number; seconds: number; connections: number; /** For variants with `prepare`: at least the requests one run sends. */ signaturesPerRun?: number },
 ): Promise<Measured[]> {
   for (const variant of variants) await expectAnswered(variant);
+  // A short unmeasured run each, so that no variant's first round pays for the JIT compiling its code path.
+  for (const variant of variants) {
+    const perRequest = await variant.prepare?.(options.signaturesPerRun ?? 1);
+    await runLoad(service, { ...variant.request, ...(perRequest ? { perRequest } : {}) }, { connections: options.connections, seconds: WARMUP_SECONDS });
+  }
   const results = new Map<string, LoadResult[]>(variants.map((variant) => [variant.name, []]));
   for (let round = 0; round < options.rounds; round++) {
     for (const variant of variants) {
       console.error(`  ${variant.name}, round ${round + 1}/${options.rounds}, ${options.connections} connection(s), ${options.seconds} s …`);
       if (variant.prepare && !options.signaturesPerRun) throw new Error(`${variant.name} signs its requests: pass signaturesPerRun`);
-      const perRequestHeaders = await variant.prepare?.(options.signaturesPerRun!);
-      results.get(variant.name)!.push(await runLoad(service, { ...variant.request, ...(perRequestHeaders ? { perRequestHeaders } : {}) }, options));
+      const perRequest = await variant.prepare?.(options.signaturesPerRun!);
+      results.get(variant.name)!.push(await runLoad(service, { ...variant.request, ...(perRequest ? { perRequest } : {}) }, options));
     }
   }
   return variants.map(({ name }) => {
@@ -66,27 +73,38 @@ export async function governmentHeaders(jwtSecret: string): Promise<Record<strin
 }
 
 /** Single-use subgraph signatures, signed ahead of a run (autocannon's per-request hook is synchronous). */
-async function presigned(jwtSecret: string, subgraph: string, body: string, count: number): Promise<() => Record<string, string>> {
+async function presigned(jwtSecret: string, subgraph: string, body: string, count: number): Promise<PerRequest> {
   const signingKey = deriveSubgraphSigningKey(jwtSecret);
   const { query, variables, operationName } = JSON.parse(body) as { query: string; variables: Record<string, unknown>; operationName: string };
   const signatures = await Promise.all(
     Array.from({ length: count }, () => signSubgraphRequest(signingKey, { viewer: GOVERNMENT, requestId: randomUUID() }, subgraph, { query, operationName, variables })),
   );
   let next = 0;
-  return () => ({ [SIGNATURE_HEADER]: signatures[next++ % count]! });
+  return () => ({ headers: { [SIGNATURE_HEADER]: signatures[next++ % count]! } });
+}
+
+/**
+ * Each request asks for the next of `identifiers`, as real callers do. Sending one identical request
+ * over and over would measure Hive Gateway's inflight deduplication (on by default: concurrent
+ * identical subgraph fetches share one answer) rather than the gateways' work — docs/performance.md.
+ */
+function rotating(url: string, query: string, identifiers: readonly string[], headers?: Record<string, string>): LoadRequest {
+  const bodies = identifiers.map((id) => graphql(query, { id }));
+  let next = 0;
+  return { url, body: bodies[0]!, ...(headers ? { headers } : {}), perRequest: () => ({ body: bodies[next++ % bodies.length]! }) };
 }
 
 /** Item 3 of issue #9: the same lookups through Hive Gateway and ours, auth and audit off (fair) and on (headline). */
-export async function peerGatewayVariants(service: RunningService, jwtSecret: string, identifier: string): Promise<{ fair: Variant[]; headline: Variant[] }> {
+export async function peerGatewayVariants(service: RunningService, jwtSecret: string, identifiers: readonly string[]): Promise<{ fair: Variant[]; headline: Variant[] }> {
   const government = await governmentHeaders(jwtSecret);
   return {
     fair: [
-      { name: "ours, no auth, no audit", request: { url: service.urls.gatewayUnaudited, body: graphql(LOOKUP_PUBLIC, { id: identifier }) } },
-      { name: "Hive Gateway", request: { url: service.urls.hivePublic, body: graphql(LOOKUP_PUBLIC, { id: identifier }) } },
+      { name: "ours, no auth, no audit", request: rotating(service.urls.gatewayUnaudited, LOOKUP_PUBLIC, identifiers) },
+      { name: "Hive Gateway", request: rotating(service.urls.hivePublic, LOOKUP_PUBLIC, identifiers) },
     ],
     headline: [
-      { name: "ours, auth + audit", request: { url: service.urls.gateway, body: graphql(LOOKUP_GOVERNMENT, { id: identifier }), headers: government } },
-      { name: "Hive Gateway (signs the same viewer)", request: { url: service.urls.hiveGovernment, body: graphql(LOOKUP_GOVERNMENT, { id: identifier }) } },
+      { name: "ours, auth + audit", request: rotating(service.urls.gateway, LOOKUP_GOVERNMENT, identifiers, government) },
+      { name: "Hive Gateway (signs the same viewer)", request: rotating(service.urls.hiveGovernment, LOOKUP_GOVERNMENT, identifiers) },
     ],
   };
 }
