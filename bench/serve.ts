@@ -62,9 +62,9 @@ function signingPlugin(viewer: Viewer): GatewayPlugin {
   const signingKey = deriveSubgraphSigningKey(jwtSecret);
   const nameByUrl = new Map(Object.entries(subgraphUrls).map(([name, url]) => [url, name]));
   return {
-    async onFetch({ url, options, setOptions }) {
+    onFetch({ url, options, setOptions }) {
       const body = JSON.parse(String(options.body)) as { query: string; operationName?: string; variables?: Record<string, unknown> };
-      const signature = await signSubgraphRequest(signingKey, { viewer, requestId: randomUUID() }, nameByUrl.get(url) ?? "", {
+      const signature = signSubgraphRequest(signingKey, { viewer, requestId: randomUUID() }, nameByUrl.get(url) ?? "", {
         query: body.query,
         operationName: body.operationName ?? null,
         variables: body.variables ?? null,

@@ -76,9 +76,7 @@ export async function governmentHeaders(jwtSecret: string): Promise<Record<strin
 async function presigned(jwtSecret: string, subgraph: string, body: string, count: number): Promise<PerRequest> {
   const signingKey = deriveSubgraphSigningKey(jwtSecret);
   const { query, variables, operationName } = JSON.parse(body) as { query: string; variables: Record<string, unknown>; operationName: string };
-  const signatures = await Promise.all(
-    Array.from({ length: count }, () => signSubgraphRequest(signingKey, { viewer: GOVERNMENT, requestId: randomUUID() }, subgraph, { query, operationName, variables })),
-  );
+  const signatures = Array.from({ length: count }, () => signSubgraphRequest(signingKey, { viewer: GOVERNMENT, requestId: randomUUID() }, subgraph, { query, operationName, variables }));
   let next = 0;
   return () => ({ headers: { [SIGNATURE_HEADER]: signatures[next++ % count]! } });
 }

@@ -5,6 +5,7 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { sql, type Kysely } from "kysely";
+import { Agent } from "undici";
 import type { Database } from "../db/database";
 import { CreditError, toClientError } from "../platform/errors";
 import { BodyTooLargeError, executeWithApollo, parseJsonBody, readBody, writeGraphQLError } from "../platform/http";
@@ -81,12 +82,13 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
   const auditLog = new AuditLog(options.db);
   const rateLimiter = new RateLimiter(options.rateLimitPerMinute);
   const audited = options.audit ?? true;
+  const subgraphConnections = new Agent({ keepAliveTimeout: 30_000 });
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const subgraphUrl = options.subgraphUrls[name] ?? url;
       if (!subgraphUrl) throw new Error(`no URL for subgraph ${name}`);
-      return new SigningDataSource({ name, url: subgraphUrl, signingKey, timeoutMs: options.subgraphTimeoutMs, logger });
+      return new SigningDataSource({ name, url: subgraphUrl, signingKey, timeoutMs: options.subgraphTimeoutMs, logger, dispatcher: subgraphConnections });
     },
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -209,6 +211,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
         server.closeIdleConnections();
       });
       await apollo.stop();
+      await subgraphConnections.close();
       await auditLog.drain();
     },
   };

@@ -87,7 +87,7 @@ export async function startSubgraphServer<TLoaders>(
       const body = parseJsonBody(request, await readBody(request, options.maxBodyBytes));
       const operation = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
       const signature = request.headers[SIGNATURE_HEADER];
-      const claims = await verifySubgraphRequest(
+      const claims = verifySubgraphRequest(
         options.signingKey,
         typeof signature === "string" ? signature : undefined,
         name,
