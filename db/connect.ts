@@ -1,6 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { Kysely, PostgresDialect } from "kysely";
+import { Kysely, PostgresDialect, type DatabaseConnection as KyselyConnection, type Dialect, type Driver, type TransactionSettings } from "kysely";
 import { KyselyPGlite } from "kysely-pglite";
 import pg from "pg";
 import type { Config } from "../platform/config";
@@ -72,7 +72,8 @@ async function connectPglite(dataDir: string): Promise<DatabaseConnection> {
     extensions: { pg_trgm },
     parsers: { [DATE_OID]: keepText, [INT8_OID]: keepText },
   });
-  const db = new Kysely<Database>({ dialect: new KyselyPGlite(client).dialect });
+  const dialect = new KyselyPGlite(client).dialect;
+  const db = new Kysely<Database>({ dialect: { ...dialect, createDriver: () => new OneAtATimeDriver(dialect.createDriver()) } satisfies Dialect });
   let closing: Promise<void> | undefined;
   return {
     db,
@@ -82,4 +83,52 @@ async function connectPglite(dataDir: string): Promise<DatabaseConnection> {
         if (!client.closed) await client.close();
       })),
   };
+}
+
+/**
+ * PGlite is one session. kysely-pglite hands it to every query at once (dnlsandiego/kysely-pglite#2,
+ * open), so a statement of one request would run inside another request's open transaction and commit
+ * or roll back with it — an audit event rolled back with someone else's failed batch, for one. Kysely's
+ * own SQLite driver solves the same problem the same way: one holder of the connection at a time, a
+ * transaction holding it from BEGIN to COMMIT.
+ */
+class OneAtATimeDriver implements Driver {
+  private held: Promise<void> | null = null;
+  private release: (() => void) | null = null;
+
+  constructor(private readonly inner: Driver) {}
+
+  init(): Promise<void> {
+    return this.inner.init();
+  }
+
+  async acquireConnection(): Promise<KyselyConnection> {
+    while (this.held) await this.held;
+    this.held = new Promise((resolve) => (this.release = resolve));
+    return this.inner.acquireConnection();
+  }
+
+  async releaseConnection(connection: KyselyConnection): Promise<void> {
+    await this.inner.releaseConnection(connection);
+    const release = this.release;
+    this.held = null;
+    this.release = null;
+    release?.();
+  }
+
+  beginTransaction(connection: KyselyConnection, settings: TransactionSettings): Promise<void> {
+    return this.inner.beginTransaction(connection, settings);
+  }
+
+  commitTransaction(connection: KyselyConnection): Promise<void> {
+    return this.inner.commitTransaction(connection);
+  }
+
+  rollbackTransaction(connection: KyselyConnection): Promise<void> {
+    return this.inner.rollbackTransaction(connection);
+  }
+
+  destroy(): Promise<void> {
+    return this.inner.destroy();
+  }
 }

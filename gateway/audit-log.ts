@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database";
 import type { AuditEntry } from "../subgraphs/audit/audit-chain";
-import { appendAuditEntries } from "../subgraphs/audit/audit-event.repository";
+import { appendAuditEntries, type ChainHead } from "../subgraphs/audit/audit-event.repository";
 
 type Waiting = { entry: AuditEntry; resolve: () => void; reject: (error: unknown) => void };
 
@@ -13,6 +13,8 @@ type Waiting = { entry: AuditEntry; resolve: () => void; reject: (error: unknown
 export class AuditLog {
   private pending: Waiting[] = [];
   private flushing: Promise<void> | null = null;
+  /** Where this writer last left the chain; another process may have moved it since. */
+  private head: ChainHead | undefined;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -35,9 +37,10 @@ export class AuditLog {
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, this.maxBatch);
       try {
-        await appendAuditEntries(this.db, batch.map((waiting) => waiting.entry));
+        this.head = await appendAuditEntries(this.db, batch.map((waiting) => waiting.entry), this.head);
         for (const waiting of batch) waiting.resolve();
       } catch (error) {
+        this.head = undefined;
         for (const waiting of batch) waiting.reject(error);
       }
     }
