@@ -2,7 +2,10 @@ import { createLogger } from "../platform/logger";
 import { mintToken } from "../platform/tokens";
 import { openSeededDatabase } from "./screen";
 import { benchConfig, startBenchFederation, startUnauditedGateway } from "./setup";
+import { median } from "./service";
 import { summarize, type Summary } from "./stats";
+
+const CONCURRENT_ROUNDS = 6;
 
 const LOOKUP = `query Lookup($id: String!) { subject(identifier: $id) { name identifier sex records { title tier expiresOn } listEntries { list status } measureApplications { outcome } objections { state } } }`;
 
@@ -46,12 +49,12 @@ export async function benchmarkAudit(options: { subjects: number; iterations: nu
         if (round >= 10) samples.push(performance.now() - started);
       }
     }
-    const throughput = async (url: string) => {
+    const throughput = async (url: string, seconds: number) => {
       const started = performance.now();
       let done = 0;
       await Promise.all(
         Array.from({ length: options.concurrency }, async () => {
-          while (performance.now() - started < 3_000) {
+          while (performance.now() - started < seconds * 1_000) {
             await lookup(url);
             done += 1;
           }
@@ -59,10 +62,13 @@ export async function benchmarkAudit(options: { subjects: number; iterations: nu
       );
       return done / ((performance.now() - started) / 1000);
     };
-    const concurrent = { on: 0, off: 0 };
-    for (let round = 0; round < 2; round++) {
-      concurrent.on += await throughput(federation.gateway.url);
-      concurrent.off += await throughput(unaudited.url);
+    await throughput(federation.gateway.url, 1);
+    await throughput(unaudited.url, 1);
+    // A B B A …: neither variant always runs first in a round, medians over rounds.
+    const concurrent = { on: [] as number[], off: [] as number[] };
+    for (let round = 0; round < CONCURRENT_ROUNDS; round++) {
+      const order = round % 2 === 0 ? (["on", "off"] as const) : (["off", "on"] as const);
+      for (const variant of order) concurrent[variant].push(await throughput(variant === "on" ? federation.gateway.url : unaudited.url, 3));
     }
     const onSummary = summarize(on);
     const offSummary = summarize(off);
@@ -70,7 +76,12 @@ export async function benchmarkAudit(options: { subjects: number; iterations: nu
       database: connection.kind,
       subjects: options.subjects,
       sequential: { on: onSummary, off: offSummary, p50Ratio: onSummary.p50 / offSummary.p50, throughputRatio: onSummary.throughput / offSummary.throughput },
-      concurrent: { concurrency: options.concurrency, onRequestsPerSecond: concurrent.on / 2, offRequestsPerSecond: concurrent.off / 2, throughputRatio: concurrent.on / concurrent.off },
+      concurrent: {
+        concurrency: options.concurrency,
+        onRequestsPerSecond: median(concurrent.on),
+        offRequestsPerSecond: median(concurrent.off),
+        throughputRatio: median(concurrent.on) / median(concurrent.off),
+      },
     };
   } finally {
     await unaudited.stop();
