@@ -30,9 +30,18 @@ export function pinLoadGenerator(): string {
   return "load generator on core 1, service on core 0 (taskset)";
 }
 
+/**
+ * The Node flags `npm start` gives the product (package.json: its heap cap), so that the soak measures
+ * the process as it is started. The comparison runs hold more servers and run without them.
+ */
+function productNodeFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
+  return scripts.start.split(/\s+/).filter((word) => word.startsWith("--") && word !== "--import");
+}
+
 /** Starts bench/serve.ts in its own process (pinned to core 0 when possible) over a seeded database; `productOnly`: just the federation, as `npm start` runs it. */
 export async function startService(location: DatabaseLocation, jwtSecret: string, options: { productOnly?: boolean } = {}): Promise<RunningService> {
-  const node = [process.execPath, "--import", "tsx", path.join(PROJECT_ROOT, "bench", "serve.ts")];
+  const node = [process.execPath, ...(options.productOnly ? productNodeFlags() : []), "--import", "tsx", path.join(PROJECT_ROOT, "bench", "serve.ts")];
   const [command, ...args] = taskset ? ["taskset", "-c", "0", ...node] : node;
   const environment: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", CREDIT_JWT_SECRET: jwtSecret, BENCH_PRODUCT_ONLY: options.productOnly ? "1" : "0", ...location };
   // Node flags for the service alone (e.g. a heap cap to tell retained memory from lazy collection).
