@@ -10,7 +10,7 @@ import { median, pinLoadGenerator, startService, type RunningService } from "./s
 import { soak } from "./soak";
 import { benchConfig } from "./setup";
 import { format } from "./stats";
-import { compare, governmentHeaders, lookupVariants, LOOKUP_GOVERNMENT, peerGatewayVariants, screenVariants, SCREEN, type Measured } from "./throughput";
+import { compare, crossingLookupVariants, governmentHeaders, lookupVariants, LOOKUP_GOVERNMENT, peerGatewayVariants, screenVariants, SCREEN, type Measured } from "./throughput";
 
 const PARTS = ["limits", "audit", "scale", "throughput", "soak"] as const;
 type Part = (typeof PARTS)[number];
@@ -153,6 +153,12 @@ try {
       const screen = await compare(live, await screenVariants(live, jwtSecret, batch), { ...options, connections: 1, signaturesPerRun: 2_000 });
       console.error("single-subject lookup: gateway vs subgraph (8 connections) …");
       const lookup = await compare(live, await lookupVariants(live, jwtSecret, person), { ...options, connections: 8, signaturesPerRun: 20_000 });
+      console.error("lookup across all subgraphs: gateway vs the plan's fetches sent straight to the subgraphs (8 clients) …");
+      const crossingVariants = await crossingLookupVariants(live, jwtSecret, people);
+      const crossing = await compare(live, crossingVariants, { ...options, connections: 8 });
+      // The latency the gateway adds, without the queueing that eight clients on one core add to both.
+      console.error("lookup across all subgraphs, one client at a time …");
+      const crossingAlone = await compare(live, crossingVariants, { ...options, connections: 1 });
       const table = (rows: Measured[]) => [
         "| way | req/s | p50 ms | p99 ms | service CPU ms per request | errors |",
         "|---|---:|---:|---:|---:|---:|",
@@ -162,6 +168,8 @@ try {
       print("Peer gateway, lookup across all subgraphs as GOVERNMENT, people in turn, auth and audit on in ours", table(headline));
       print("1,000-identifier screen, one connection", table(screen));
       print("Single-subject lookup (subjects subgraph only), 8 connections", table(lookup));
+      print("Lookup across all subgraphs as GOVERNMENT, people in turn, 8 clients (straight: the load generator sends the plan's five fetches, signed)", table(crossing));
+      print("The same, one client at a time", table(crossingAlone));
 
       console.error("batching: 1,000 single-identifier screens vs one screen of 1,000 …");
       const headers = { "content-type": "application/json", ...(await governmentHeaders(jwtSecret)) };
@@ -188,17 +196,20 @@ try {
         `| 1,000 screens of one identifier | ${format(Math.min(...single))} |`,
         `| ratio | ${format(batching, 1)}× |`,
       ]);
-      results.throughput = { engine, subjects: sizes[0], fair, headline, screen, lookup, batching: { batched, single, ratio: batching } };
+      results.throughput = { engine, subjects: sizes[0], fair, headline, screen, lookup, crossing, crossingAlone, batching: { batched, single, ratio: batching } };
 
       const [ours, hive] = fair;
       const [oursOn, hiveOn] = headline;
       const [viaGateway, direct, bare] = screen;
       const [lookupGateway, lookupDirect] = lookup;
-      const added = lookupGateway!.p50 - lookupDirect!.p50;
+      const [crossingGateway, crossingDirect] = crossing;
+      const [aloneGateway, aloneDirect] = crossingAlone;
+      const added = aloneGateway!.p50 - aloneDirect!.p50;
       goals.push(
         { item: "1 gateway overhead", measure: "screen throughput gateway ÷ direct", value: viaGateway!.requestsPerSecond / direct!.requestsPerSecond, unit: "×", goal: "≥ 0.6×", met: viaGateway!.requestsPerSecond / direct!.requestsPerSecond >= 0.6 },
-        { item: "1 gateway overhead", measure: "lookup throughput gateway ÷ direct", value: lookupGateway!.requestsPerSecond / lookupDirect!.requestsPerSecond, unit: "×", goal: "≥ 0.6×", met: lookupGateway!.requestsPerSecond / lookupDirect!.requestsPerSecond >= 0.6 },
-        { item: "1 gateway overhead", measure: "lookup p50 added by the gateway", value: added, unit: "ms", goal: `≤ max(5 ms, 30%) = ${format(Math.max(5, 0.3 * lookupDirect!.p50))} ms`, met: added <= Math.max(5, 0.3 * lookupDirect!.p50) },
+        { item: "1 gateway overhead", measure: "lookup across all subgraphs, throughput gateway ÷ direct", value: crossingGateway!.requestsPerSecond / crossingDirect!.requestsPerSecond, unit: "×", goal: "≥ 0.6×", met: crossingGateway!.requestsPerSecond / crossingDirect!.requestsPerSecond >= 0.6 },
+        { item: "1 gateway overhead", measure: "lookup across all subgraphs, p50 added by the gateway (one client)", value: added, unit: "ms", goal: `≤ max(5 ms, 30%) = ${format(Math.max(5, 0.3 * aloneDirect!.p50))} ms`, met: added <= Math.max(5, 0.3 * aloneDirect!.p50) },
+        { item: "1 gateway overhead", measure: "one-subgraph lookup, throughput gateway ÷ direct", value: lookupGateway!.requestsPerSecond / lookupDirect!.requestsPerSecond, unit: "×", goal: "(context)", met: null },
         { item: "2 GraphQL vs SQL", measure: "screen p50 subgraph ÷ bare SQL + audit", value: direct!.p50 / bare!.p50, unit: "×", goal: "≤ 2×", met: direct!.p50 / bare!.p50 <= 2 },
         { item: "2 GraphQL vs SQL", measure: "screen p50 gateway (with audit) ÷ bare SQL + audit", value: viaGateway!.p50 / bare!.p50, unit: "×", goal: "(context)", met: null },
         { item: "3 peer gateway", measure: "ours ÷ Hive Gateway, auth + audit off", value: ours!.requestsPerSecond / hive!.requestsPerSecond, unit: "×", goal: "≥ 1.0×", met: ours!.requestsPerSecond / hive!.requestsPerSecond >= 1 },

@@ -128,3 +128,42 @@ export const median = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
 };
+
+/**
+ * `connections` clients each running `sequence` back to back for `seconds` — for a request the load
+ * generator has to make of several dependent fetches (the plan of a lookup, sent straight to the
+ * subgraphs); a thrown error counts as an error.
+ */
+export async function runSequences(service: RunningService, sequence: () => Promise<void>, options: { connections: number; seconds: number }): Promise<LoadResult> {
+  const cpuBefore = service.cpuSeconds();
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const until = started + options.seconds * 1_000;
+  await Promise.all(
+    Array.from({ length: options.connections }, async () => {
+      while (performance.now() < until) {
+        const sent = performance.now();
+        try {
+          await sequence();
+          latencies.push(performance.now() - sent);
+        } catch {
+          errors += 1;
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1_000;
+  const cpu = service.cpuSeconds() - cpuBefore;
+  const sorted = latencies.sort((a, b) => a - b);
+  const at = (fraction: number) => sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? Number.NaN;
+  return {
+    requestsPerSecond: latencies.length / seconds,
+    p50: Math.round(at(0.5)),
+    p99: Math.round(at(0.99)),
+    requests: latencies.length,
+    errors,
+    cpuMsPerRequest: latencies.length > 0 ? (cpu * 1000) / latencies.length : Number.NaN,
+  };
+}
+

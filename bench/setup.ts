@@ -54,6 +54,7 @@ export async function startUnauditedGateway(config: Config, db: Kysely<Database>
       subgraphTimeoutMs: config.subgraphTimeoutMs,
       maxBodyBytes: config.maxBodyBytes,
       rateLimitPerMinute: Number.MAX_SAFE_INTEGER,
+      maxInFlightCost: config.maxInFlightCost,
       audit: false,
     },
     0,

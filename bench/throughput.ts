@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { deriveSubgraphSigningKey, SIGNATURE_HEADER, signSubgraphRequest } from "../platform/subgraph-signature";
 import { mintToken } from "../platform/tokens";
 import type { Viewer } from "../platform/viewer";
-import { median, runLoad, type LoadRequest, type LoadResult, type PerRequest, type RunningService } from "./service";
+import { request } from "undici";
+import { median, runLoad, runSequences, type LoadRequest, type LoadResult, type PerRequest, type RunningService } from "./service";
 
 export const LOOKUP_GOVERNMENT = `query Lookup($id: String!) { subject(identifier: $id) { name identifier sex records { title tier expiresOn } listEntries { list status } measureApplications { outcome } objections { state } } }`;
 export const LOOKUP_PUBLIC = `query Lookup($id: String!) { subject(identifier: $id) { name identifier records { title tier expiresOn } listEntries { list status } } }`;
@@ -13,11 +14,16 @@ const GOVERNMENT: Viewer = { role: "GOVERNMENT", actor: "bench", org: "BENCH-GOV
  * `prepare(requests)` runs before every run with the number of requests it must cover: single-use
  * signatures expire after 30 s, so they are signed per run, and only one for the check request.
  */
-export type Variant = Readonly<{ name: string; request: LoadRequest; prepare?: (requests: number) => Promise<PerRequest> }>;
+export type Variant = Readonly<
+  | { name: string; request: LoadRequest; prepare?: (requests: number) => Promise<PerRequest> }
+  /** One call is one request made of several fetches by the load generator; it throws on any error. */
+  | { name: string; sequence: () => Promise<void> }
+>;
 export type Measured = Readonly<{ name: string; rounds: LoadResult[]; requestsPerSecond: number; p50: number; p99: number; cpuMsPerRequest: number; errors: number }>;
 
 /** Sends one request and fails loudly on GraphQL errors: autocannon counts HTTP statuses only. */
 async function expectAnswered(variant: Variant): Promise<void> {
+  if ("sequence" in variant) return variant.sequence();
   const perRequest = await variant.prepare?.(1);
   const response = await fetch(variant.request.url, {
     method: "POST",
@@ -37,18 +43,19 @@ export async function compare(
   options: { rounds: number; seconds: number; connections: number; /** For variants with `prepare`: at least the requests one run sends. */ signaturesPerRun?: number },
 ): Promise<Measured[]> {
   for (const variant of variants) await expectAnswered(variant);
+  const run = async (variant: Variant, seconds: number) => {
+    if ("sequence" in variant) return runSequences(service, variant.sequence, { connections: options.connections, seconds });
+    if (variant.prepare && !options.signaturesPerRun) throw new Error(`${variant.name} signs its requests: pass signaturesPerRun`);
+    const perRequest = await variant.prepare?.(options.signaturesPerRun!);
+    return runLoad(service, { ...variant.request, ...(perRequest ? { perRequest } : {}) }, { connections: options.connections, seconds });
+  };
   // A short unmeasured run each, so that no variant's first round pays for the JIT compiling its code path.
-  for (const variant of variants) {
-    const perRequest = await variant.prepare?.(options.signaturesPerRun ?? 1);
-    await runLoad(service, { ...variant.request, ...(perRequest ? { perRequest } : {}) }, { connections: options.connections, seconds: WARMUP_SECONDS });
-  }
+  for (const variant of variants) await run(variant, WARMUP_SECONDS);
   const results = new Map<string, LoadResult[]>(variants.map((variant) => [variant.name, []]));
   for (let round = 0; round < options.rounds; round++) {
     for (const variant of variants) {
       console.error(`  ${variant.name}, round ${round + 1}/${options.rounds}, ${options.connections} connection(s), ${options.seconds} s …`);
-      if (variant.prepare && !options.signaturesPerRun) throw new Error(`${variant.name} signs its requests: pass signaturesPerRun`);
-      const perRequest = await variant.prepare?.(options.signaturesPerRun!);
-      results.get(variant.name)!.push(await runLoad(service, { ...variant.request, ...(perRequest ? { perRequest } : {}) }, options));
+      results.get(variant.name)!.push(await run(variant, options.seconds));
     }
   }
   return variants.map(({ name }) => {
@@ -127,3 +134,50 @@ export async function lookupVariants(service: RunningService, jwtSecret: string,
     { name: "subject fields straight to subgraph", request: { url: service.urls.subgraphs.subjects!, body: direct }, prepare: (count) => presigned(jwtSecret, "subjects", direct, count) },
   ];
 }
+
+/** POSTs one GraphQL operation with the load generator's connection pool; throws on any error in the answer. */
+async function post<T>(url: string, body: Record<string, unknown>, headers: Record<string, string>): Promise<T> {
+  const response = await request(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  const answer = (await response.body.json()) as { data?: T; errors?: unknown };
+  if (response.statusCode !== 200 || answer.errors || !answer.data) throw new Error(`${response.statusCode} ${JSON.stringify(answer.errors ?? answer).slice(0, 300)}`);
+  return answer.data;
+}
+
+/** The fields of LOOKUP_GOVERNMENT each subgraph contributes to a Subject, as the gateway's plan asks them. */
+const ENTITY_FIELDS: Readonly<Record<string, string>> = {
+  records: "records { title tier expiresOn }",
+  lists: "listEntries { list status }",
+  measures: "measureApplications { outcome }",
+  repair: "objections { state }",
+};
+
+/**
+ * Item 1, the lookup crossing all subgraphs: through the gateway (auth, audit), and straight to the
+ * subgraphs — the load generator doing what the gateway's plan does (the subject from `subjects`, then
+ * the four `_entities` fetches at once), each fetch signed for the same viewer. People in turn.
+ */
+export async function crossingLookupVariants(service: RunningService, jwtSecret: string, identifiers: readonly string[]): Promise<Variant[]> {
+  const government = await governmentHeaders(jwtSecret);
+  const signingKey = deriveSubgraphSigningKey(jwtSecret);
+  const signed = (subgraph: string, query: string, variables: Record<string, unknown>) =>
+    post<Record<string, unknown>>(service.urls.subgraphs[subgraph]!, { query, variables }, {
+      [SIGNATURE_HEADER]: signSubgraphRequest(signingKey, { viewer: GOVERNMENT, requestId: randomUUID() }, subgraph, { query, operationName: null, variables }),
+    });
+  const subjectQuery = `query ($id: String!) { subject(identifier: $id) { __typename id name identifier sex } }`;
+  let next = 0;
+  return [
+    { name: "lookup across all subgraphs through gateway", sequence: async () => void (await post(service.urls.gateway, { query: LOOKUP_GOVERNMENT, variables: { id: identifiers[next++ % identifiers.length] }, operationName: "Lookup" }, government)) },
+    {
+      name: "lookup across all subgraphs straight to the subgraphs",
+      sequence: async () => {
+        const { subject } = (await signed("subjects", subjectQuery, { id: identifiers[next++ % identifiers.length] })) as { subject: { id: string } | null };
+        if (!subject) throw new Error("subject not found");
+        const representations = [{ __typename: "Subject", id: subject.id }];
+        await Promise.all(
+          Object.entries(ENTITY_FIELDS).map(([subgraph, fields]) => signed(subgraph, `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Subject { ${fields} } } }`, { representations })),
+        );
+      },
+    },
+  ];
+}
+

@@ -74,6 +74,7 @@ export async function startFederation(options: FederationOptions): Promise<Runni
         subgraphTimeoutMs: options.config.subgraphTimeoutMs,
         maxBodyBytes: options.config.maxBodyBytes,
         rateLimitPerMinute: options.config.rateLimitPerMinute,
+        maxInFlightCost: options.config.maxInFlightCost,
       },
       options.gatewayPort,
       options.gatewayHost,

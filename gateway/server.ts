@@ -7,13 +7,14 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { sql, type Kysely } from "kysely";
 import { Agent } from "undici";
 import type { Database } from "../db/database";
-import { CreditError, toClientError } from "../platform/errors";
+import { CreditError, ServiceUnavailableError, toClientError } from "../platform/errors";
 import { BodyTooLargeError, executeWithApollo, parseJsonBody, readBody, writeGraphQLError } from "../platform/http";
 import type { Logger } from "../platform/logger";
 import { deriveSubgraphSigningKey } from "../platform/subgraph-signature";
 import { PUBLIC_VIEWER } from "../platform/viewer";
 import { AuditLog } from "./audit-log";
 import { authenticate } from "./auth";
+import { InFlightBudget } from "./admission";
 import { RateLimiter } from "./rate-limit";
 import { checkQueryLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from "./query-limits";
 import type { GatewayContext } from "./context";
@@ -33,6 +34,8 @@ export type GatewayOptions = Readonly<{
   queryLimits?: QueryLimits;
   /** Units (root fields, aliases, screened identifiers) each caller may spend per minute. */
   rateLimitPerMinute: number;
+  /** Units all callers together may have in flight at once; past it, requests are refused (SERVICE_UNAVAILABLE). */
+  maxInFlightCost: number;
   /** Audit every operation (default). Only the benchmarks turn it off, to measure its cost. */
   audit?: boolean;
 }>;
@@ -40,6 +43,9 @@ export type GatewayOptions = Readonly<{
 export type RunningGateway = Readonly<{ url: string; port: number; stop(): Promise<void> }>;
 
 const REQUEST_ID_HEADER = "x-request-id";
+
+/** HTTP status of a request refused before execution, by code; anything else is 400. */
+const REFUSAL_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429, SERVICE_UNAVAILABLE: 503 };
 
 /** PostgreSQL cannot store U+0000; refusing it here keeps it from reaching any query as an internal error. */
 function containsNul(value: unknown): boolean {
@@ -81,6 +87,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
   const signingKey = deriveSubgraphSigningKey(options.jwtSecret);
   const auditLog = new AuditLog(options.db);
   const rateLimiter = new RateLimiter(options.rateLimitPerMinute);
+  const inFlight = new InFlightBudget(options.maxInFlightCost);
   const audited = options.audit ?? true;
   const subgraphConnections = new Agent({ keepAliveTimeout: 30_000 });
   const gateway = new ApolloGateway({
@@ -126,7 +133,17 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
         headers["retry-after"] = String(retryAfter);
         throw new CreditError("RATE_LIMITED", `too many requests from you; retry in ${retryAfter} s`, { retryAfterSeconds: retryAfter });
       }
-      await executeWithApollo(apollo, request, response, body, async () => context, headers);
+      const release = inFlight.admit(cost);
+      if (!release) {
+        const busy = new ServiceUnavailableError("the service");
+        headers["retry-after"] = String(busy.extensions.retryAfterSeconds);
+        throw busy;
+      }
+      try {
+        await executeWithApollo(apollo, request, response, body, async () => context, headers);
+      } finally {
+        release();
+      }
     } catch (error) {
       if (response.headersSent) {
         response.destroy();
@@ -134,7 +151,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
       }
       const refusal =
         error instanceof CreditError
-          ? { status: error.code === "UNAUTHENTICATED" ? 401 : error.code === "RATE_LIMITED" ? 429 : 400, code: error.code, message: error.message, details: error.extensions }
+          ? { status: REFUSAL_STATUS[error.code] ?? 400, code: error.code, message: error.message, details: error.extensions }
           : error instanceof BodyTooLargeError
             ? { status: 413, code: "QUERY_TOO_COMPLEX", message: `${error.message}; send a smaller document`, details: { limit: "maxBodyBytes" } }
             : undefined;

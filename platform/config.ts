@@ -27,6 +27,7 @@ const environmentSchema = z.object({
   CREDIT_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   CREDIT_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   CREDIT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6_000),
+  CREDIT_MAX_IN_FLIGHT_COST: z.coerce.number().int().positive().default(16_000),
   CREDIT_MEASURES_FILE: z.string().min(1).optional(),
   CREDIT_ALERT_SUBJECTS_PER_HOUR: z.coerce.number().int().positive().default(50),
   CREDIT_ALERT_DENIALS_PER_HOUR: z.coerce.number().int().positive().default(10),
@@ -53,6 +54,8 @@ export type Config = Readonly<{
   maxBodyBytes: number;
   /** Units (root fields, aliases, screened identifiers) each caller may spend per minute at the gateway. */
   rateLimitPerMinute: number;
+  /** Work units (as for the rate limit) all callers together may have in flight in one gateway. */
+  maxInFlightCost: number;
   rules: DomainRules;
   /** The measure list the credit centre edits; default data/measures.yaml. */
   measuresFile: string | undefined;
@@ -104,6 +107,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     subgraphTimeoutMs: env.CREDIT_SUBGRAPH_TIMEOUT_MS,
     maxBodyBytes: env.CREDIT_MAX_BODY_BYTES,
     rateLimitPerMinute: env.CREDIT_RATE_LIMIT_PER_MINUTE,
+    maxInFlightCost: env.CREDIT_MAX_IN_FLIGHT_COST,
     measuresFile: env.CREDIT_MEASURES_FILE,
     rules: Object.freeze({
       expiryMonths: Object.freeze({

@@ -17,6 +17,7 @@ const gateway = await startGateway(
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     maxBodyBytes: config.maxBodyBytes,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    maxInFlightCost: config.maxInFlightCost,
   },
   config.port,
   config.host,

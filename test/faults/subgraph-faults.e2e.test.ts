@@ -128,6 +128,7 @@ describe("a gateway started while a subgraph is down", () => {
         subgraphTimeoutMs: TIMEOUT_MS,
         maxBodyBytes: config.maxBodyBytes,
         rateLimitPerMinute: config.rateLimitPerMinute,
+        maxInFlightCost: config.maxInFlightCost,
       },
       0,
       "127.0.0.1",
