@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database";
 import { startFederation, type RunningFederation } from "../gateway/federation";
-import { startGateway, type RunningGateway } from "../gateway/server";
+import { gatewaySettings, startGateway, type RunningGateway } from "../gateway/server";
 import { SUPERGRAPH_FILE } from "../gateway/supergraph";
 import { loadConfig, type Config } from "../platform/config";
 import type { Logger } from "../platform/logger";
@@ -50,11 +50,7 @@ export async function startUnauditedGateway(config: Config, db: Kysely<Database>
       db,
       jwtSecret: config.jwtSecret!,
       logger,
-      production: true,
-      subgraphTimeoutMs: config.subgraphTimeoutMs,
-      maxBodyBytes: config.maxBodyBytes,
-      rateLimitPerMinute: Number.MAX_SAFE_INTEGER,
-      maxInFlightCost: config.maxInFlightCost,
+      ...gatewaySettings(config),
       audit: false,
     },
     0,

@@ -7,7 +7,7 @@ import { deriveSubgraphSigningKey } from "../platform/subgraph-signature";
 import { SUBGRAPHS } from "../subgraphs/index";
 import type { SubgraphName } from "../subgraphs/shared/definition";
 import { startSubgraphServer, type RunningSubgraph } from "../subgraphs/shared/server";
-import { startGateway, type RunningGateway } from "./server";
+import { gatewaySettings, startGateway, type RunningGateway } from "./server";
 import { readSupergraphConfig, SUPERGRAPH_FILE } from "./supergraph";
 
 export type FederationOptions = Readonly<{
@@ -70,11 +70,7 @@ export async function startFederation(options: FederationOptions): Promise<Runni
         db: options.db,
         jwtSecret: options.jwtSecret,
         logger: options.logger,
-        production: options.config.env === "production",
-        subgraphTimeoutMs: options.config.subgraphTimeoutMs,
-        maxBodyBytes: options.config.maxBodyBytes,
-        rateLimitPerMinute: options.config.rateLimitPerMinute,
-        maxInFlightCost: options.config.maxInFlightCost,
+        ...gatewaySettings(options.config),
       },
       options.gatewayPort,
       options.gatewayHost,

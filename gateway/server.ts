@@ -7,6 +7,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { sql, type Kysely } from "kysely";
 import { Agent } from "undici";
 import type { Database } from "../db/database";
+import type { Config } from "../platform/config";
 import { CreditError, ServiceUnavailableError, toClientError } from "../platform/errors";
 import { BodyTooLargeError, executeWithApollo, parseJsonBody, readBody, writeGraphQLError } from "../platform/http";
 import type { Logger } from "../platform/logger";
@@ -41,6 +42,17 @@ export type GatewayOptions = Readonly<{
 }>;
 
 export type RunningGateway = Readonly<{ url: string; port: number; stop(): Promise<void> }>;
+
+/** The gateway options that come straight from the configuration. */
+export function gatewaySettings(config: Config): Pick<GatewayOptions, "production" | "subgraphTimeoutMs" | "maxBodyBytes" | "rateLimitPerMinute" | "maxInFlightCost"> {
+  return {
+    production: config.env === "production",
+    subgraphTimeoutMs: config.subgraphTimeoutMs,
+    maxBodyBytes: config.maxBodyBytes,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    maxInFlightCost: config.maxInFlightCost,
+  };
+}
 
 const REQUEST_ID_HEADER = "x-request-id";
 

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { startGateway } from "../gateway/server";
+import { gatewaySettings, startGateway } from "../gateway/server";
 import { readSupergraphConfig, SUPERGRAPH_FILE } from "../gateway/supergraph";
 import { bootstrap, stopOnSignals } from "./bootstrap";
 
@@ -13,11 +13,7 @@ const gateway = await startGateway(
     db: connection.db,
     jwtSecret,
     logger,
-    production: config.env === "production",
-    subgraphTimeoutMs: config.subgraphTimeoutMs,
-    maxBodyBytes: config.maxBodyBytes,
-    rateLimitPerMinute: config.rateLimitPerMinute,
-    maxInFlightCost: config.maxInFlightCost,
+    ...gatewaySettings(config),
   },
   config.port,
   config.host,

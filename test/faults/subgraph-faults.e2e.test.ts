@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSubgraph } from "../../gateway/federation";
-import { startGateway } from "../../gateway/server";
+import { gatewaySettings, startGateway } from "../../gateway/server";
 import { SUPERGRAPH_FILE } from "../../gateway/supergraph";
 import { createLogger } from "../../platform/logger";
 import type { SubgraphName } from "../../subgraphs/shared/definition";
@@ -124,11 +124,8 @@ describe("a gateway started while a subgraph is down", () => {
         db: connection.db,
         jwtSecret,
         logger: createLogger(config),
-        production: false,
+        ...gatewaySettings(config),
         subgraphTimeoutMs: TIMEOUT_MS,
-        maxBodyBytes: config.maxBodyBytes,
-        rateLimitPerMinute: config.rateLimitPerMinute,
-        maxInFlightCost: config.maxInFlightCost,
       },
       0,
       "127.0.0.1",
