@@ -6,6 +6,7 @@ import { createInterface } from "node:readline";
 import autocannon from "autocannon";
 import { PROJECT_ROOT } from "../gateway/supergraph";
 import type { ServiceUrls } from "./serve";
+import { percentile } from "./stats";
 
 /** Where a seeded database is, as the service process's environment. */
 export type DatabaseLocation = Readonly<{ DATABASE_URL: string } | { CREDIT_DATA_DIR: string }>;
@@ -156,11 +157,11 @@ export async function runSequences(service: RunningService, sequence: () => Prom
   const seconds = (performance.now() - started) / 1_000;
   const cpu = service.cpuSeconds() - cpuBefore;
   const sorted = latencies.sort((a, b) => a - b);
-  const at = (fraction: number) => sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? Number.NaN;
   return {
     requestsPerSecond: latencies.length / seconds,
-    p50: Math.round(at(0.5)),
-    p99: Math.round(at(0.99)),
+    // Whole milliseconds, as autocannon reports them for the variants it drives.
+    p50: Math.round(percentile(sorted, 0.5)),
+    p99: Math.round(percentile(sorted, 0.99)),
     requests: latencies.length,
     errors,
     cpuMsPerRequest: latencies.length > 0 ? (cpu * 1000) / latencies.length : Number.NaN,

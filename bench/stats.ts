@@ -1,8 +1,9 @@
 export type Summary = Readonly<{ samples: number; p50: number; p95: number; mean: number; min: number; max: number; throughput: number }>;
 
-function percentile(sorted: readonly number[], fraction: number): number {
+/** Nearest-rank percentile of an ascending series; NaN for an empty one. */
+export function percentile(sorted: readonly number[], fraction: number): number {
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
-  return sorted[index]!;
+  return sorted[index] ?? Number.NaN;
 }
 
 /** Latency figures in milliseconds and sequential throughput (requests per second) of one series. */
