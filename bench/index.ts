@@ -10,7 +10,7 @@ import { median, pinLoadGenerator, startService, type RunningService } from "./s
 import { soak } from "./soak";
 import { benchConfig } from "./setup";
 import { format } from "./stats";
-import { compare, crossingLookupVariants, governmentHeaders, lookupVariants, LOOKUP_GOVERNMENT, peerGatewayVariants, screenVariants, SCREEN, type Measured } from "./throughput";
+import { compare, crossingLookupVariants, governmentHeaders, lookupVariants, LOOKUP_GOVERNMENT, operationBody, peerGatewayVariants, screenVariants, SCREEN, type Measured } from "./throughput";
 
 const PARTS = ["limits", "audit", "scale", "throughput", "soak"] as const;
 type Part = (typeof PARTS)[number];
@@ -124,7 +124,7 @@ try {
   let seeded: SeededDatabase | null = null;
   let headlineRate = 0;
   const jwtSecret = benchConfig().jwtSecret!;
-  const lookupBody = (identifier: string) => JSON.stringify({ query: LOOKUP_GOVERNMENT, variables: { id: identifier }, operationName: "Lookup" });
+  const lookupBody = (identifier: string) => operationBody(LOOKUP_GOVERNMENT, { id: identifier });
   let batch: string[] = [];
   let people: string[] = [];
   let person = "";

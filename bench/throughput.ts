@@ -72,7 +72,8 @@ export async function compare(
   });
 }
 
-const graphql = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables, operationName: query.match(/query (\w+)/)![1] });
+/** The JSON body of one named operation (its name read from the document). */
+export const operationBody = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables, operationName: query.match(/query (\w+)/)![1] });
 
 export async function governmentHeaders(jwtSecret: string): Promise<Record<string, string>> {
   const token = await mintToken(jwtSecret, { role: "GOVERNMENT", org: GOVERNMENT.org!, ttl: "2h" });
@@ -94,7 +95,7 @@ async function presigned(jwtSecret: string, subgraph: string, body: string, coun
  * identical subgraph fetches share one answer) rather than the gateways' work — docs/performance.md.
  */
 function rotating(url: string, query: string, identifiers: readonly string[], headers?: Record<string, string>): LoadRequest {
-  const bodies = identifiers.map((id) => graphql(query, { id }));
+  const bodies = identifiers.map((id) => operationBody(query, { id }));
   let next = 0;
   return { url, body: bodies[0]!, ...(headers ? { headers } : {}), perRequest: () => ({ body: bodies[next++ % bodies.length]! }) };
 }
@@ -116,7 +117,7 @@ export async function peerGatewayVariants(service: RunningService, jwtSecret: st
 
 /** Items 1 and 2: the 1,000-identifier screen through the gateway, straight to the measures subgraph, and as bare SQL over HTTP. */
 export async function screenVariants(service: RunningService, jwtSecret: string, identifiers: readonly string[]): Promise<Variant[]> {
-  const body = graphql(SCREEN, { ids: identifiers });
+  const body = operationBody(SCREEN, { ids: identifiers });
   return [
     { name: "through gateway (auth, audit)", request: { url: service.urls.gateway, body, headers: await governmentHeaders(jwtSecret) } },
     { name: "straight to subgraph", request: { url: service.urls.subgraphs.measures!, body }, prepare: (count) => presigned(jwtSecret, "measures", body, count) },
@@ -128,7 +129,7 @@ export async function screenVariants(service: RunningService, jwtSecret: string,
 export async function lookupVariants(service: RunningService, jwtSecret: string, identifier: string): Promise<Variant[]> {
   const government = await governmentHeaders(jwtSecret);
   const subjectOnly = `query Lookup($id: String!) { subject(identifier: $id) { name identifier sex } }`;
-  const direct = graphql(subjectOnly, { id: identifier });
+  const direct = operationBody(subjectOnly, { id: identifier });
   return [
     { name: "subject fields through gateway", request: { url: service.urls.gateway, body: direct, headers: government } },
     { name: "subject fields straight to subgraph", request: { url: service.urls.subgraphs.subjects!, body: direct }, prepare: (count) => presigned(jwtSecret, "subjects", direct, count) },
