@@ -1,3 +1,4 @@
+import { loadWorkingDayCalendar } from "../platform/calendar-files";
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Kysely } from "kysely";
@@ -35,6 +36,7 @@ export function startBenchFederation(config: Config, db: Kysely<Database>, logge
     db,
     jwtSecret: config.jwtSecret!,
     logger,
+    calendar: loadWorkingDayCalendar(config.calendarDir).calendar,
     gatewayPort: 0,
     gatewayHost: "127.0.0.1",
     subgraphPorts: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])),

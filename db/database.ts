@@ -178,6 +178,8 @@ export interface ObjectionTable {
   filed_on: DateColumn;
   state_changed_on: DateColumn;
   due_on: DateColumn | null;
+  /** `due_on` counted through a year without its State Council notice (recomputed when it is loaded). */
+  due_on_provisional: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface RepairCaseTable {
@@ -196,6 +198,8 @@ export interface RepairCaseTable {
   applied_on: DateColumn;
   state_changed_on: DateColumn;
   due_on: DateColumn | null;
+  /** `due_on` counted through a year without its State Council notice (recomputed when it is loaded). */
+  due_on_provisional: ColumnType<boolean, boolean | undefined, boolean>;
   completed_on: DateColumn | null;
   archived_original: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   created_at: DatabaseDefault<Date>;

@@ -17,7 +17,7 @@ describe("expiry of negative information (PCIM art. 27)", () => {
   });
 
   it("follows configured periods (e.g. 3 months for minor items under later rules)", () => {
-    const rules = { expiryMonths: { ...DEFAULT_RULES.expiryMonths, GENERAL: 3 } };
+    const rules = { ...DEFAULT_RULES, expiryMonths: { ...DEFAULT_RULES.expiryMonths, GENERAL: 3 } };
     expect(expiryOf("NEGATIVE", "GENERAL", "2025-11-30", rules)).toBe("2026-02-28");
   });
 

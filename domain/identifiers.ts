@@ -58,9 +58,9 @@ export function regionOfUscc(identifier: string): string {
  * Validates a raw identifier; a failure names the rule it broke so the caller can fix the input.
  * `expected` is the kind the caller knows it holds (a natural person's citizen ID, an organisation's
  * USCC). Without it either kind is accepted: an all-digit USCC is legitimate, so the shape alone
- * cannot tell them apart.
+ * cannot tell them apart. `today` (China date, YYYY-MM-DD, from the service's clock) bounds birth dates.
  */
-export function checkIdentifier(raw: string, expected?: IdentifierKind, today: Date = new Date()): IdentifierCheck {
+export function checkIdentifier(raw: string, expected: IdentifierKind | undefined, today: string): IdentifierCheck {
   const identifier = normalizeIdentifier(raw);
   if (identifier.length !== 18) {
     return { valid: false, rule: `an identifier has 18 characters, this one has ${identifier.length}`, identifier };
@@ -74,11 +74,11 @@ export function checkIdentifier(raw: string, expected?: IdentifierKind, today: D
   return { valid: false, rule, identifier };
 }
 
-function citizenIdRuleBroken(identifier: string, today: Date): string | undefined {
+function citizenIdRuleBroken(identifier: string, today: string): string | undefined {
   if (!/^\d{17}[\dX]$/.test(identifier)) return "a citizen ID is 17 digits and a check digit or X";
   const birthDate = birthDateOfCitizenId(identifier);
   if (!birthDate) return "citizen ID positions 7-14 must be a valid birth date (YYYYMMDD)";
-  if (birthDate > today.toISOString().slice(0, 10)) return "citizen ID birth date lies in the future";
+  if (birthDate > today) return "citizen ID birth date lies in the future";
   if (citizenIdCheckCharacter(identifier) !== identifier[17]) {
     return "citizen ID check character does not match (GB 11643 MOD 11-2)";
   }

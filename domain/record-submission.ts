@@ -61,7 +61,7 @@ export function checkRecordSubmissions(
     const bad = (name: string, reason: string, code: InputProblem["code"] = "BAD_USER_INPUT") =>
       problems.push({ field: `${field}.${name}`, reason, code });
 
-    const subject = checkSubjectRef(item.subject ?? ({} as SubjectRef), `${field}.subject`, problems);
+    const subject = checkSubjectRef(item.subject ?? ({} as SubjectRef), `${field}.subject`, problems, today);
     if (!CATEGORIES.has(item.category)) bad("category", "one of BASIC, POSITIVE, NEGATIVE, OTHER");
     const kind = catalog.get(item.kind);
     if (!kind) bad("kind", `"${String(item.kind).slice(0, 40)}" is not in the record catalog; use a code from recordKinds`);

@@ -16,12 +16,12 @@ export type RegisteredSubject = Readonly<{
 }>;
 
 /** Validates a `SubjectRef` (a natural person's citizen ID, an organisation's USCC) and derives its facts. */
-export function checkSubjectRef(ref: SubjectRef, field: string, problems: InputProblem[]): RegisteredSubject | null {
+export function checkSubjectRef(ref: SubjectRef, field: string, problems: InputProblem[], today: string): RegisteredSubject | null {
   const name = typeof ref.name === "string" ? ref.name.trim() : "";
   if (name.length === 0 || name.length > 200) {
     problems.push({ field: `${field}.name`, reason: "a subject's name is 1 to 200 characters", code: "BAD_USER_INPUT" });
   }
-  const check = checkIdentifier(String(ref.identifier ?? ""), ref.kind === "NATURAL_PERSON" ? "CITIZEN_ID" : "USCC");
+  const check = checkIdentifier(String(ref.identifier ?? ""), ref.kind === "NATURAL_PERSON" ? "CITIZEN_ID" : "USCC", today);
   if (!check.valid) {
     problems.push({
       field: `${field}.identifier`,

@@ -1,69 +1,130 @@
-import { readFileSync, existsSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { z } from "zod";
+import { isWeekend, nextDay } from "./dates";
+import { statuteFor, statutoryDaysOf } from "./statutory-holidays";
 
-const CALENDAR_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../data/calendar");
+/** A year's official arrangement, as the State Council's notice gives it (data/calendar/YYYY.json). */
+export type YearArrangement = Readonly<{
+  year: number;
+  /** The notice, with its number (e.g. 国办发明电〔2024〕12号). */
+  source: string;
+  holidays: readonly string[];
+  makeUpWorkdays: readonly string[];
+}>;
+
+/** How one year's working days are known: from its notice (official), or from the 办法 alone (provisional). */
+export type YearCalendar = Readonly<{
+  year: number;
+  official: boolean;
+  source: string;
+  holidays: ReadonlySet<string>;
+  makeUpWorkdays: ReadonlySet<string>;
+}>;
+
+/** A date a number of working days on; `provisional` when a year it counted through has no notice loaded. */
+export type Deadline = Readonly<{ dueOn: string; provisional: boolean }>;
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-const calendarSchema = z.object({
-  year: z.number().int(),
-  source: z.string().min(1),
-  holidays: z.array(z.string().regex(ISO_DATE)),
-  makeUpWorkdays: z.array(z.string().regex(ISO_DATE)),
-});
-
-export class MissingCalendarError extends Error {
-  override readonly name = "MissingCalendarError";
-}
-
-type YearCalendar = Readonly<{ holidays: ReadonlySet<string>; makeUpWorkdays: ReadonlySet<string> }>;
+const isRealDate = (date: string) => ISO_DATE.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
 
 /**
- * Chinese working days (DOMAIN.md §10): weekends and statutory holidays are off; the State Council's
- * make-up working days (调休) on weekends are on. Each year is a data file (data/calendar/YYYY.json, from
- * that year's notice); a year without one is an error, never a guess.
+ * Why a notice's arrangement cannot be right, one line per problem, naming the date: every date a real
+ * day of that year, listed once; make-up working days on weekends only; no day both off and on; every
+ * festival day of the 办法 off; and at least as many weekdays off, net of make-up days, as it has festival
+ * days (one on a weekend owes a weekday in lieu). Empty when the arrangement is acceptable.
+ */
+export function checkYearArrangement(arrangement: YearArrangement): string[] {
+  const { year } = arrangement;
+  const problems: string[] = [];
+  if (!Number.isInteger(year) || year < 1900 || year > 2200) return [`year ${year}: a year between 1900 and 2200`];
+  if (arrangement.source.trim().length === 0) problems.push("source: name the State Council's notice and its number");
+  const seen = new Set<string>();
+  for (const [list, dates] of [["holidays", arrangement.holidays], ["makeUpWorkdays", arrangement.makeUpWorkdays]] as const) {
+    for (const date of dates) {
+      if (!isRealDate(date)) problems.push(`${date}: in ${list}, not a real date written YYYY-MM-DD`);
+      else if (!date.startsWith(`${year}-`)) problems.push(`${date}: in ${list}, not in ${year}`);
+      else if (seen.has(date)) problems.push(`${date}: listed twice`);
+      else if (list === "makeUpWorkdays" && !isWeekend(date)) problems.push(`${date}: a make-up working day must be a Saturday or Sunday`);
+      seen.add(date);
+    }
+  }
+  if (problems.length > 0) return problems;
+  const holidays = new Set(arrangement.holidays);
+  const statutory = statutoryDaysOf(year);
+  for (const day of statutory.filter((item) => !item.inLieu)) {
+    if (!holidays.has(day.date)) problems.push(`${day.date}: ${day.festival} is a statutory holiday (${statuteFor(year).name}) but is not among the holidays`);
+  }
+  const festivalDays = new Set(statutory.filter((item) => !item.inLieu).map((item) => item.date)).size;
+  const weekdaysOff = arrangement.holidays.filter((date) => !isWeekend(date)).length - arrangement.makeUpWorkdays.length;
+  if (weekdaysOff < festivalDays) {
+    problems.push(`${year}: ${weekdaysOff} weekdays off net of make-up days, fewer than the ${festivalDays} festival days of the 办法 (a festival day on a weekend owes a weekday in lieu)`);
+  }
+  return problems;
+}
+
+/** The year as the 办法 alone makes it: weekends and the statutory days off (with days in lieu), no notice. */
+function provisionalYear(year: number): YearCalendar {
+  return {
+    year,
+    official: false,
+    source: `provisional: ${statuteFor(year).name}, weekends and statutory days only, no State Council notice loaded`,
+    holidays: new Set(statutoryDaysOf(year).map((day) => day.date)),
+    makeUpWorkdays: new Set(),
+  };
+}
+
+/**
+ * Chinese working days (DOMAIN.md §10): weekends and holidays are off; the notice's make-up working days
+ * (调休) on weekends are on. A year with an official arrangement uses it; any other year is computed
+ * from the statutory holidays and marked provisional. Never refuses a date for want of data.
  */
 export class WorkingDayCalendar {
   private readonly years = new Map<number, YearCalendar>();
 
-  constructor(private readonly folder = CALENDAR_FOLDER) {}
+  /** `official`: arrangements already checked with `checkYearArrangement`. */
+  constructor(official: readonly YearArrangement[] = []) {
+    for (const arrangement of official) {
+      this.years.set(arrangement.year, {
+        year: arrangement.year,
+        official: true,
+        source: arrangement.source,
+        holidays: new Set(arrangement.holidays),
+        makeUpWorkdays: new Set(arrangement.makeUpWorkdays),
+      });
+    }
+  }
 
-  private yearOf(year: number): YearCalendar {
+  yearOf(year: number): YearCalendar {
     const known = this.years.get(year);
     if (known) return known;
-    const file = path.join(this.folder, `${year}.json`);
-    if (!existsSync(file)) {
-      throw new MissingCalendarError(`no working-day calendar for ${year}: add data/calendar/${year}.json from the State Council's holiday notice for ${year}`);
-    }
-    const parsed = calendarSchema.parse(JSON.parse(readFileSync(file, "utf8")));
-    if (parsed.year !== year) throw new MissingCalendarError(`${file} describes ${parsed.year}, not ${year}`);
-    const calendar = { holidays: new Set(parsed.holidays), makeUpWorkdays: new Set(parsed.makeUpWorkdays) };
-    this.years.set(year, calendar);
-    return calendar;
+    const computed = provisionalYear(year);
+    this.years.set(year, computed);
+    return computed;
   }
 
   isWorkingDay(date: string): boolean {
     const calendar = this.yearOf(Number(date.slice(0, 4)));
     if (calendar.makeUpWorkdays.has(date)) return true;
     if (calendar.holidays.has(date)) return false;
-    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-    return weekday !== 0 && weekday !== 6;
+    return !isWeekend(date);
   }
 
   /** The n-th working day after `date` (n ≥ 0; 0 is `date` itself when it is a working day, else the next one). */
-  addWorkingDays(date: string, n: number): string {
+  addWorkingDays(date: string, n: number): Deadline {
     let current = date;
     let remaining = n;
+    let provisional = !this.yearOf(Number(date.slice(0, 4))).official;
+    const step = () => {
+      current = nextDay(current);
+      if (current.endsWith("-01-01")) provisional ||= !this.yearOf(Number(current.slice(0, 4))).official;
+    };
     if (remaining === 0) {
-      while (!this.isWorkingDay(current)) current = nextDay(current);
-      return current;
+      while (!this.isWorkingDay(current)) step();
+      return { dueOn: current, provisional };
     }
     while (remaining > 0) {
-      current = nextDay(current);
+      step();
       if (this.isWorkingDay(current)) remaining -= 1;
     }
-    return current;
+    return { dueOn: current, provisional };
   }
 
   /** Working days after `from` up to and including `to` (0 when `to` ≤ `from`). */
@@ -74,6 +135,13 @@ export class WorkingDayCalendar {
   }
 }
 
-function nextDay(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+/**
+ * The operators' yearly reminder (DOMAIN.md §10): from 1 November, when next year has no notice loaded,
+ * what to do about it; otherwise null.
+ */
+export function nextYearCalendarWarning(calendar: WorkingDayCalendar, today: string): string | null {
+  if (today.slice(5) < "11-01") return null;
+  const next = Number(today.slice(0, 4)) + 1;
+  if (calendar.yearOf(next).official) return null;
+  return `no State Council holiday notice loaded for ${next}: deadlines reaching into ${next} are provisional (statutory holidays only). Load it with \`npm run calendar -- import ${next}.json\` when it is published`;
 }

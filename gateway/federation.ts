@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database";
+import type { WorkingDayCalendar } from "../domain/working-days";
 import type { Config } from "../platform/config";
 import type { Logger } from "../platform/logger";
 import { deriveSubgraphSigningKey } from "../platform/subgraph-signature";
@@ -15,6 +16,8 @@ export type FederationOptions = Readonly<{
   db: Kysely<Database>;
   jwtSecret: string;
   logger: Logger;
+  /** The working-day calendar every subgraph counts deadlines with (platform/calendar-files.ts). */
+  calendar: WorkingDayCalendar;
   /** Gateway port; 0 for any free port. */
   gatewayPort: number;
   gatewayHost: string;
@@ -32,12 +35,13 @@ export type RunningFederation = Readonly<{
 /** Starts one subgraph on its own HTTP server, as `npm run subgraph -- NAME` and `npm start` do. */
 export async function startSubgraph(
   name: SubgraphName,
-  options: Pick<FederationOptions, "config" | "db" | "jwtSecret" | "logger">,
+  options: Pick<FederationOptions, "config" | "db" | "jwtSecret" | "logger" | "calendar">,
   port: number,
   host: string,
 ): Promise<RunningSubgraph> {
   const definition = SUBGRAPHS[name];
   const { schema } = await definition.build();
+  await definition.beforeServing?.(options.db, { clock: options.config.clock, calendar: options.calendar, logger: options.logger });
   return startSubgraphServer(
     {
       name,
@@ -47,6 +51,8 @@ export async function startSubgraph(
       logger: options.logger,
       maxBodyBytes: options.config.maxBodyBytes,
       rules: options.config.rules,
+      clock: options.config.clock,
+      calendar: options.calendar,
       createLoaders: definition.createLoaders,
     },
     port,

@@ -7,6 +7,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { sql, type Kysely } from "kysely";
 import { Agent } from "undici";
 import type { Database } from "../db/database";
+import type { Clock } from "../platform/clock";
 import type { Config } from "../platform/config";
 import { CreditError, ServiceUnavailableError, toClientError } from "../platform/errors";
 import { BodyTooLargeError, executeWithApollo, parseJsonBody, readBody, writeGraphQLError } from "../platform/http";
@@ -39,13 +40,16 @@ export type GatewayOptions = Readonly<{
   maxInFlightCost: number;
   /** Audit every operation (default). Only the benchmarks turn it off, to measure its cost. */
   audit?: boolean;
+  /** The service's one clock: audit events are stamped from it. */
+  clock: Clock;
 }>;
 
 export type RunningGateway = Readonly<{ url: string; port: number; stop(): Promise<void> }>;
 
 /** The gateway options that come straight from the configuration. */
-export function gatewaySettings(config: Config): Pick<GatewayOptions, "production" | "subgraphTimeoutMs" | "maxBodyBytes" | "rateLimitPerMinute" | "maxInFlightCost"> {
+export function gatewaySettings(config: Config): Pick<GatewayOptions, "production" | "subgraphTimeoutMs" | "maxBodyBytes" | "rateLimitPerMinute" | "maxInFlightCost" | "clock"> {
   return {
+    clock: config.clock,
     production: config.env === "production",
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     maxBodyBytes: config.maxBodyBytes,
@@ -130,7 +134,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
       viewer: PUBLIC_VIEWER,
       requestId,
       clientAddress: request.socket.remoteAddress ?? null,
-      startedAt: Date.now(),
+      startedAt: options.clock.now().getTime(),
       startedAtMonotonic: performance.now(),
       disclosures: [],
     };

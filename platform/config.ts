@@ -1,4 +1,12 @@
 import { z } from "zod";
+import { clockStartingAt, systemClock, type Clock } from "./clock";
+
+/** An ISO 8601 instant whose date exists (Date.parse would roll 30 February over into March). */
+function isRealInstant(value: string): boolean {
+  const [year, month, day] = value.slice(0, 10).split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return !Number.isNaN(Date.parse(value)) && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 
 /**
  * The one place that reads the process environment. Every entry point calls `loadConfig()` once and
@@ -29,6 +37,12 @@ const environmentSchema = z.object({
   CREDIT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6_000),
   CREDIT_MAX_IN_FLIGHT_COST: z.coerce.number().int().positive().default(16_000),
   CREDIT_MEASURES_FILE: z.string().min(1).optional(),
+  CREDIT_CALENDAR_DIR: z.string().min(1).optional(),
+  CREDIT_NOW: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, "CREDIT_NOW must be an ISO 8601 instant with its offset, e.g. 2026-12-28T10:00:00+08:00")
+    .refine(isRealInstant, "CREDIT_NOW must be a real instant, e.g. 2026-12-28T10:00:00+08:00")
+    .optional(),
   CREDIT_ALERT_SUBJECTS_PER_HOUR: z.coerce.number().int().positive().default(50),
   CREDIT_ALERT_DENIALS_PER_HOUR: z.coerce.number().int().positive().default(10),
   CREDIT_ALERT_PROBES_PER_HOUR: z.coerce.number().int().positive().default(30),
@@ -59,6 +73,10 @@ export type Config = Readonly<{
   rules: DomainRules;
   /** The measure list the credit centre edits; default data/measures.yaml. */
   measuresFile: string | undefined;
+  /** The folder of the State Council's yearly holiday notices (YYYY.json); default data/calendar. */
+  calendarDir: string | undefined;
+  /** The one clock of the service: the machine's, or `CREDIT_NOW` outside production. */
+  clock: Clock;
 }>;
 
 /** Domain periods that later rules change (DOMAIN.md §5): configuration, with the seeds' values as defaults. */
@@ -91,6 +109,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       "invalid configuration:\n  CREDIT_JWT_SECRET: required when NODE_ENV=production (generate one with `openssl rand -base64 48`)",
     );
   }
+  if (env.NODE_ENV === "production" && env.CREDIT_NOW) {
+    throw new ConfigError("invalid configuration:\n  CREDIT_NOW: refused when NODE_ENV=production (a fixed clock is for demos and tests); unset it");
+  }
   return Object.freeze({
     env: env.NODE_ENV,
     port: env.PORT,
@@ -109,6 +130,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     rateLimitPerMinute: env.CREDIT_RATE_LIMIT_PER_MINUTE,
     maxInFlightCost: env.CREDIT_MAX_IN_FLIGHT_COST,
     measuresFile: env.CREDIT_MEASURES_FILE,
+    calendarDir: env.CREDIT_CALENDAR_DIR,
+    clock: env.CREDIT_NOW ? clockStartingAt(new Date(env.CREDIT_NOW)) : systemClock,
     rules: Object.freeze({
       expiryMonths: Object.freeze({
         GENERAL: env.CREDIT_EXPIRY_MONTHS_GENERAL,

@@ -3,13 +3,20 @@ import { migrateToLatest } from "../db/migrate";
 import { seedDemoData } from "../db/seed/demo";
 import { loadReferenceData } from "../db/seed/reference-data";
 import { chinaDateOf } from "../domain/dates";
+import { nextYearCalendarWarning, type WorkingDayCalendar } from "../domain/working-days";
+import { loadWorkingDayCalendar } from "../platform/calendar-files";
+import { systemClock } from "../platform/clock";
 import { ConfigError, loadConfig, type Config } from "../platform/config";
 import { createLogger, type Logger } from "../platform/logger";
 import { ensureJwtSecret } from "../platform/secrets";
 
-export type Bootstrapped = Readonly<{ config: Config; logger: Logger; connection: DatabaseConnection; jwtSecret: string }>;
+export type Bootstrapped = Readonly<{ config: Config; logger: Logger; connection: DatabaseConnection; jwtSecret: string; calendar: WorkingDayCalendar }>;
 
-/** What every long-running command does first: validated config, database migrated, secret ready, demo data once. */
+/**
+ * What every long-running command does first: validated config, database migrated, secret ready, demo
+ * data once, the working-day calendar loaded (with a warning for a refused file, and from 1 November
+ * when next year's notice is not loaded).
+ */
 export async function bootstrap(options: { seed: boolean }): Promise<Bootstrapped> {
   let config: Config;
   try {
@@ -22,16 +29,21 @@ export async function bootstrap(options: { seed: boolean }): Promise<Bootstrappe
     throw error;
   }
   const logger = createLogger(config);
+  if (config.clock !== systemClock) logger.warn({ clock: config.clock.describe() }, "the service's clock is pinned (CREDIT_NOW): dates and deadlines follow it");
+  const { calendar, refused } = loadWorkingDayCalendar(config.calendarDir);
+  for (const problem of refused) logger.error({ file: problem.file, problems: problem.problems }, "calendar file refused: its year counts as provisional until it is fixed");
+  const warning = nextYearCalendarWarning(calendar, chinaDateOf(config.clock.now()));
+  if (warning) logger.warn(warning);
   const connection = await connect(config.database, { logger });
   const applied = await migrateToLatest(connection.db);
   if (applied.length > 0) logger.info({ migrations: applied, database: connection.kind }, "database migrated");
   await loadReferenceData(connection.db, config.measuresFile);
   const jwtSecret = await ensureJwtSecret(config);
   if (options.seed && config.seed === "demo") {
-    const seeded = await seedDemoData(connection.db, chinaDateOf(new Date()));
+    const seeded = await seedDemoData(connection.db, chinaDateOf(config.clock.now()));
     if (seeded) logger.info(seeded, "demo data loaded (CREDIT_SEED=none to start empty)");
   }
-  return { config, logger, connection, jwtSecret };
+  return { config, logger, connection, jwtSecret, calendar };
 }
 
 /** Graceful shutdown on SIGTERM/SIGINT: in-flight requests finish, then the pools close. */

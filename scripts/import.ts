@@ -31,7 +31,7 @@ try {
     provider,
     path: file,
     rules: config.rules,
-    today: chinaDateOf(new Date()),
+    today: chinaDateOf(config.clock.now()),
     onProgress: ({ bytesRead, totalBytes, lines }) => bar.update(bytesRead, totalBytes, `${lines.toLocaleString("en")} lines`),
   });
   if (!outcome.stored) {

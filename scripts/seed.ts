@@ -24,7 +24,7 @@ const started = performance.now();
 try {
   const result = await generateSeed(connection.db, {
     subjects,
-    today: chinaDateOf(new Date()),
+    today: chinaDateOf(config.clock.now()),
     rules: config.rules,
     onProgress: (progress) => bar.update(progress.subjects, subjects, `${progress.rows.toLocaleString("en")} rows`),
   });

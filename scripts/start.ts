@@ -1,12 +1,13 @@
 import { startFederation } from "../gateway/federation";
 import { bootstrap, stopOnSignals } from "./bootstrap";
 
-const { config, logger, connection, jwtSecret } = await bootstrap({ seed: true });
+const { config, logger, connection, jwtSecret, calendar } = await bootstrap({ seed: true });
 const federation = await startFederation({
   config,
   db: connection.db,
   jwtSecret,
   logger,
+  calendar,
   gatewayPort: config.port,
   gatewayHost: config.host,
 });

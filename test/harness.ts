@@ -6,11 +6,14 @@ import { migrateToLatest } from "../db/migrate";
 import { seedDemoData } from "../db/seed/demo";
 import { loadReferenceData } from "../db/seed/reference-data";
 import { chinaDateOf } from "../domain/dates";
+import type { WorkingDayCalendar } from "../domain/working-days";
+import { loadWorkingDayCalendar } from "../platform/calendar-files";
 import { startFederation, type RunningFederation } from "../gateway/federation";
 import { loadConfig, type Config } from "../platform/config";
 import { createLogger } from "../platform/logger";
 import { mintToken, type TokenClaims } from "../platform/tokens";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/shared/definition";
+import { TestClock } from "./clock";
 
 export type GraphQLResult<T = Record<string, unknown>> = {
   status: number;
@@ -43,6 +46,11 @@ export type TestFederation = Readonly<{
   config: Config;
   connection: DatabaseConnection;
   federation: RunningFederation;
+  /** The service's one clock: pinned by `now`, moved with `clock.set(…)`. */
+  clock: TestClock;
+  /** Today's date in China by the service's clock, YYYY-MM-DD. */
+  today(): string;
+  calendar: WorkingDayCalendar;
   jwtSecret: string;
   gatewayUrl: string;
   subgraphUrl(name: SubgraphName): string;
@@ -107,9 +115,21 @@ export async function startTestDatabase(environment: Record<string, string> = {}
  * PGlite by default, a new PostgreSQL database when `DATABASE_URL` is set. `seed: "demo"` loads the
  * demo data.
  */
-export async function startTestFederation(options: { seed?: "demo" | "none"; environment?: Record<string, string> } = {}): Promise<TestFederation> {
-  const { config, connection, stop: stopDatabase } = await startTestDatabase(options.environment);
-  if (options.seed === "demo") await seedDemoData(connection.db, chinaDateOf(new Date()));
+export async function startTestFederation(
+  options: {
+    seed?: "demo" | "none";
+    environment?: Record<string, string>;
+    /** Pins the service's clock (ISO 8601 with offset); tests whose outcome depends on the date pass one. */
+    now?: string;
+    /** Working days to count with; default the calendar of data/calendar. */
+    calendar?: WorkingDayCalendar;
+  } = {},
+): Promise<TestFederation> {
+  const { config: loaded, connection, stop: stopDatabase } = await startTestDatabase(options.environment);
+  const clock = new TestClock(options.now ?? loaded.clock.now());
+  const config = Object.freeze({ ...loaded, clock });
+  const calendar = options.calendar ?? loadWorkingDayCalendar(config.calendarDir).calendar;
+  if (options.seed === "demo") await seedDemoData(connection.db, chinaDateOf(clock.now()));
   const jwtSecret = randomBytes(32).toString("base64url");
   const counter = new StatementCounter();
   const federation = await startFederation({
@@ -117,6 +137,7 @@ export async function startTestFederation(options: { seed?: "demo" | "none"; env
     db: connection.db.withPlugin(counter),
     jwtSecret,
     logger: createLogger(config),
+    calendar,
     gatewayPort: 0,
     gatewayHost: "127.0.0.1",
     subgraphPorts: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])),
@@ -125,6 +146,9 @@ export async function startTestFederation(options: { seed?: "demo" | "none"; env
     config,
     connection,
     federation,
+    clock,
+    today: () => chinaDateOf(clock.now()),
+    calendar,
     jwtSecret,
     gatewayUrl: federation.gateway.url,
     subgraphUrl: (name) => federation.subgraphs.get(name)!.url,

@@ -24,7 +24,7 @@ describe("generateSeed", () => {
     const subjects = await db.selectFrom("subjects").select(["identifier", "kind"]).execute();
     expect(subjects).toHaveLength(3_000);
     for (const subject of subjects) {
-      expect(checkIdentifier(subject.identifier, subject.kind === "NATURAL_PERSON" ? "CITIZEN_ID" : "USCC").valid).toBe(true);
+      expect(checkIdentifier(subject.identifier, subject.kind === "NATURAL_PERSON" ? "CITIZEN_ID" : "USCC", today).valid).toBe(true);
     }
     const count = async (table: "credit_records" | "list_entries" | "subject_relations") =>
       Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow()).n);

@@ -57,7 +57,7 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
   }
   const today = chinaDateOf(context.now);
   const problems: InputProblem[] = [];
-  const subject = checkSubjectRef(input.subject, "input.subject", problems);
+  const subject = checkSubjectRef(input.subject, "input.subject", problems, today);
   if (!findListGround(input.list, input.grounds)) {
     problems.push({
       field: "input.grounds",

@@ -17,7 +17,7 @@ export async function reportMeasureApplied(context: MeasureContext, input: Measu
     throw new ForbiddenError("measures are reported by the GOVERNMENT or ORGANIZATION systems that screen");
   }
   const problems: InputProblem[] = [];
-  const check = checkIdentifier(input.identifier);
+  const check = checkIdentifier(input.identifier, undefined, chinaDateOf(context.now));
   if (!check.valid) problems.push({ field: "input.identifier", reason: check.rule, code: "INVALID_IDENTIFIER" });
   const measure = await context.loaders.measureByCode.load(input.measureCode);
   if (!measure) problems.push({ field: "input.measureCode", reason: "not in the measure list (`measures`)", code: "BAD_USER_INPUT" });

@@ -29,7 +29,7 @@ export async function screen(context: MeasureContext, identifiers: readonly stri
     throw new BadUserInputError(`at most ${MAX_SCREENED_IDENTIFIERS} identifiers per call; split the batch`, { argument: "identifiers", limit: MAX_SCREENED_IDENTIFIERS });
   }
   const today = chinaDateOf(context.now);
-  const checks = identifiers.map((raw) => checkIdentifier(raw));
+  const checks = identifiers.map((raw) => checkIdentifier(raw, undefined, today));
   const valid = [...new Set(checks.flatMap((check) => (check.valid ? [check.identifier] : [])))];
   const [known, entries, responsible, catalog] = await Promise.all([
     listKnownIdentifiers(context.db, valid),

@@ -1,4 +1,5 @@
 import { buildSubgraph } from "../shared/build-subgraph-schema";
+import { confirmProvisionalDeadlines } from "./deadline.service";
 import type { SubgraphDefinition } from "../shared/definition";
 import { createObjectionLoaders, type ObjectionContext, type ObjectionLoaders } from "./objection.loaders";
 import { resolveObjectionReference } from "./objection.reference";
@@ -17,4 +18,7 @@ export const repairSubgraph: SubgraphDefinition<ObjectionLoaders> = {
       references: { Objection: { __resolveReference: resolveObjectionReference } },
     }),
   createLoaders: createObjectionLoaders,
+  beforeServing: async (db, services) => {
+    await confirmProvisionalDeadlines(db, services);
+  },
 };

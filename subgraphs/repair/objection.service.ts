@@ -2,32 +2,15 @@ import { subject as policySubject } from "@casl/ability";
 import type { ObjectionRow, WorkflowEventRow } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
 import { checkTransition } from "../../domain/workflow";
-import { WorkingDayCalendar } from "../../domain/working-days";
 import { CreditError, ForbiddenError, NotFoundError } from "../../platform/errors";
 import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
 import { discloseReadable } from "../shared/disclose";
 import { isUuid } from "../shared/ids";
 import type { ObjectionContext } from "./objection.loaders";
 import { Objection, WorkflowStep, type ObjectionInput, type ObjectionStateValue } from "./objection.type";
+import { deadlineOf, OBJECTION_DEADLINES } from "./deadline.rules";
 import { OBJECTION_TRANSITIONS } from "./workflow-transitions";
-import { applyCorrection, findObjectionById, findWorkflowTarget, insertObjection, insertWorkflowEvent, OPEN_OBJECTION_STATES, updateObjectionState } from "./repair.repository";
-
-export const calendar = new WorkingDayCalendar();
-
-/** Working days each step has: the credit centre's review 10 (from filing), the provider's verification 5, re-publication 3. */
-function dueOnFor(state: ObjectionStateValue, row: Pick<ObjectionRow, "filed_on">, today: string): string | null {
-  switch (state) {
-    case "SUBMITTED":
-    case "UNDER_REVIEW":
-      return calendar.addWorkingDays(row.filed_on, 10);
-    case "PROVIDER_VERIFYING":
-      return calendar.addWorkingDays(today, 5);
-    case "CORRECTED":
-      return calendar.addWorkingDays(today, 3);
-    default:
-      return null;
-  }
-}
+import { applyCorrection, dueOnColumns, findObjectionById, findWorkflowTarget, insertObjection, insertWorkflowEvent, OPEN_OBJECTION_STATES, updateObjectionState } from "./repair.repository";
 
 function toWorkflowSteps(events: readonly WorkflowEventRow[]): WorkflowStep[] {
   return events.map((event) => Object.assign(new WorkflowStep(), { from: event.from_state, to: event.to_state, role: event.role, note: event.note, at: event.at }));
@@ -51,6 +34,7 @@ function toObjection(row: ObjectionRow, today: string, history: WorkflowStep[] =
     state: row.state as ObjectionStateValue,
     filedAt: row.filed_at,
     dueOn: row.due_on,
+    dueOnProvisional: row.due_on !== null && row.due_on_provisional,
     overdue: open && row.due_on !== null && today > row.due_on,
     history,
   });
@@ -103,11 +87,12 @@ export async function fileObjection(context: ObjectionContext, input: ObjectionI
       statement,
       evidence: input.evidence ?? null,
       state: "SUBMITTED",
+      filed_at: context.now,
       filed_on: today,
       state_changed_on: today,
-      due_on: calendar.addWorkingDays(today, 10),
+      ...dueOnColumns(deadlineOf(OBJECTION_DEADLINES, "SUBMITTED", { filed_on: today, state_changed_on: today }, context.calendar)),
     });
-    await insertWorkflowEvent(trx, { workflow: "OBJECTION", case_id: created.id, from_state: null, to_state: "SUBMITTED", actor: context.viewer.actor, role: context.viewer.role, note: null });
+    await insertWorkflowEvent(trx, { workflow: "OBJECTION", case_id: created.id, from_state: null, to_state: "SUBMITTED", actor: context.viewer.actor, role: context.viewer.role, note: null, at: context.now });
     return created;
   });
   return (await discloseObjections(context, [row]))[0]!;
@@ -131,8 +116,8 @@ export async function moveObjection(context: ObjectionContext, id: string, to: O
       const target = await findWorkflowTarget(trx, row.target_id);
       if (target) await applyCorrection(trx, target, row.ground === "PROHIBITED_DATA", today, note ?? "objection upheld by the provider");
     }
-    await insertWorkflowEvent(trx, { workflow: "OBJECTION", case_id: row.id, from_state: row.state, to_state: to, actor: context.viewer.actor, role: context.viewer.role, note });
-    return updateObjectionState(trx, row.id, to, today, dueOnFor(to, row, today));
+    await insertWorkflowEvent(trx, { workflow: "OBJECTION", case_id: row.id, from_state: row.state, to_state: to, actor: context.viewer.actor, role: context.viewer.role, note, at: context.now });
+    return updateObjectionState(trx, row.id, { state: to, state_changed_on: today, ...dueOnColumns(deadlineOf(OBJECTION_DEADLINES, to, { filed_on: row.filed_on, state_changed_on: today }, context.calendar)) });
   });
   context.loaders.stepsByCaseId.clear(row.id);
   return (await discloseObjections(context, [updated]))[0] ?? toObjection(updated, today);

@@ -70,6 +70,11 @@ export class Objection {
   @Field(() => DateScalar, { nullable: true, description: "When the current step must be done (working days)." })
   dueOn!: string | null;
 
+  @Field(() => Boolean, {
+    description: "True when dueOn was counted through a year whose State Council holiday notice is not loaded yet (statutory holidays only); recomputed, never earlier, when it is.",
+  })
+  dueOnProvisional!: boolean;
+
   @Field(() => Boolean)
   overdue!: boolean;
 

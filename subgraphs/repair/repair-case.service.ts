@@ -8,11 +8,13 @@ import { refuseIfProblems, type InputProblem } from "../../platform/input-proble
 import { discloseReadable } from "../shared/disclose";
 import { isUuid } from "../shared/ids";
 import { repairCaseAccessFor, type ObjectionContext } from "./objection.loaders";
-import { calendar, loadWorkflowSteps } from "./objection.service";
+import { deadlineOf, REPAIR_DEADLINES } from "./deadline.rules";
+import { loadWorkflowSteps } from "./objection.service";
 import { RepairCase, RepairEligibility, type RepairInput, type RepairStateValue } from "./repair-case.type";
 import { REPAIR_TRANSITIONS } from "./workflow-transitions";
 import {
   archiveRepaired,
+  dueOnColumns,
   findRepairCaseById,
   findWorkflowTarget,
   insertRepairCase,
@@ -23,8 +25,6 @@ import {
   updateRepairCase,
   type WorkflowTarget,
 } from "./repair.repository";
-
-const PUBLICITY_WORKING_DAYS = 5;
 
 const asRepairPolicy = (row: Pick<RepairCaseRow, "subject_identifier" | "provider">) =>
   policySubject("RepairCase", { subjectIdentifier: row.subject_identifier, provider: row.provider });
@@ -68,6 +68,7 @@ function toRepairCase(row: RepairCaseRow, today: string, canSeeArchive: boolean,
     providerOpinion: row.provider_opinion,
     appliedOn: row.applied_on,
     dueOn: row.due_on,
+    dueOnProvisional: row.due_on !== null && row.due_on_provisional,
     overdue: row.state === "IN_PUBLICITY" ? false : row.due_on !== null && today > row.due_on && !["COMPLETED", "REJECTED"].includes(row.state),
     completedOn: row.completed_on,
     archivedOriginal: canSeeArchive ? row.archived_original : null,
@@ -130,7 +131,7 @@ export async function applyForRepair(context: ObjectionContext, input: RepairInp
       applied_on: today,
       state_changed_on: today,
     });
-    await insertWorkflowEvent(trx, { workflow: "REPAIR", case_id: created.id, from_state: null, to_state: "APPLIED", actor: context.viewer.actor, role: context.viewer.role, note: null });
+    await insertWorkflowEvent(trx, { workflow: "REPAIR", case_id: created.id, from_state: null, to_state: "APPLIED", actor: context.viewer.actor, role: context.viewer.role, note: null, at: context.now });
     return created;
   });
   return (await discloseCases(context, [row]))[0]!;
@@ -152,13 +153,13 @@ export async function moveRepairCase(context: ObjectionContext, id: string, to: 
   }
   const today = chinaDateOf(context.now);
   if (to === "COMPLETED" && row.due_on && today <= row.due_on) {
-    throw new CreditError("BAD_USER_INPUT", `publicity runs until ${row.due_on} (${PUBLICITY_WORKING_DAYS} working days); complete the repair after it`);
+    throw new CreditError("BAD_USER_INPUT", `publicity runs until ${row.due_on} (${REPAIR_DEADLINES.IN_PUBLICITY!.workingDays} working days); complete the repair after it`);
   }
   if ((to === "OPINION_SUPPORTED" || to === "REJECTED") && row.state === "APPLIED" && !note?.trim()) {
     throw new CreditError("BAD_USER_INPUT", "the provider's written opinion is required (note)", { problems: [{ field: "note", reason: "write the opinion", code: "BAD_USER_INPUT" }] });
   }
   const updated = await context.db.transaction().execute(async (trx) => {
-    const changes: Parameters<typeof updateRepairCase>[2] = { state: to, state_changed_on: today, due_on: to === "IN_PUBLICITY" ? calendar.addWorkingDays(today, PUBLICITY_WORKING_DAYS) : null };
+    const changes: Parameters<typeof updateRepairCase>[2] = { state: to, state_changed_on: today, ...dueOnColumns(deadlineOf(REPAIR_DEADLINES, to, { state_changed_on: today }, context.calendar)) };
     if (row.state === "APPLIED") changes.provider_opinion = note;
     if (to === "COMPLETED") {
       const target = await findWorkflowTarget(trx, row.target_id);
@@ -166,7 +167,7 @@ export async function moveRepairCase(context: ObjectionContext, id: string, to: 
       changes.archived_original = JSON.stringify(await archiveRepaired(trx, target, today, row.id));
       changes.completed_on = today;
     }
-    await insertWorkflowEvent(trx, { workflow: "REPAIR", case_id: row.id, from_state: row.state, to_state: to, actor: context.viewer.actor, role: context.viewer.role, note });
+    await insertWorkflowEvent(trx, { workflow: "REPAIR", case_id: row.id, from_state: row.state, to_state: to, actor: context.viewer.actor, role: context.viewer.role, note, at: context.now });
     return updateRepairCase(trx, row.id, changes);
   });
   context.loaders.stepsByCaseId.clear(row.id);

@@ -74,6 +74,11 @@ export class RepairCase {
   @Field(() => DateScalar, { nullable: true, description: "End of the current step (publicity: 5 working days)." })
   dueOn!: string | null;
 
+  @Field(() => Boolean, {
+    description: "True when dueOn was counted through a year whose State Council holiday notice is not loaded yet (statutory holidays only); recomputed, never earlier, when it is.",
+  })
+  dueOnProvisional!: boolean;
+
   @Field(() => Boolean)
   overdue!: boolean;
 

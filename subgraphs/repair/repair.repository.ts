@@ -1,6 +1,7 @@
 import type { AccessFilter } from "../../policies/accessible-by";
-import type { Kysely } from "kysely";
-import type { Database, NewRepairCaseRow, ObjectionRow, RepairCaseRow, WorkflowEventRow } from "../../db/database";
+import { sql, type Kysely } from "kysely";
+import type { Database, NewObjectionRow, NewRepairCaseRow, ObjectionRow, RepairCaseRow, WorkflowEventRow } from "../../db/database";
+import type { Deadline } from "../../domain/working-days";
 
 export type WorkflowTarget = Readonly<{
   type: "CREDIT_RECORD" | "LIST_ENTRY";
@@ -74,7 +75,12 @@ export async function loadRepairHistory(db: Kysely<Database>, subjectIdentifier:
   };
 }
 
-export async function insertObjection(db: Kysely<Database>, row: Omit<ObjectionRow, "id" | "filed_at">): Promise<ObjectionRow> {
+/** A deadline as its two columns; no deadline clears both. */
+export function dueOnColumns(deadline: Deadline | null): { due_on: string | null; due_on_provisional: boolean } {
+  return { due_on: deadline?.dueOn ?? null, due_on_provisional: deadline?.provisional ?? false };
+}
+
+export async function insertObjection(db: Kysely<Database>, row: NewObjectionRow): Promise<ObjectionRow> {
   return db.insertInto("objections").values(row).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -82,8 +88,8 @@ export async function findObjectionById(db: Kysely<Database>, id: string): Promi
   return db.selectFrom("objections").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function updateObjectionState(db: Kysely<Database>, id: string, state: string, on: string, dueOn: string | null): Promise<ObjectionRow> {
-  return db.updateTable("objections").set({ state, state_changed_on: on, due_on: dueOn }).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
+export async function updateObjectionState(db: Kysely<Database>, id: string, changes: Pick<ObjectionRow, "state" | "state_changed_on" | "due_on" | "due_on_provisional">): Promise<ObjectionRow> {
+  return db.updateTable("objections").set(changes).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function insertRepairCase(db: Kysely<Database>, row: NewRepairCaseRow): Promise<RepairCaseRow> {
@@ -94,7 +100,7 @@ export async function findRepairCaseById(db: Kysely<Database>, id: string): Prom
   return db.selectFrom("repair_cases").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function updateRepairCase(db: Kysely<Database>, id: string, changes: Partial<Pick<RepairCaseRow, "state" | "state_changed_on" | "due_on" | "completed_on" | "provider_opinion">> & { archived_original?: string }): Promise<RepairCaseRow> {
+export async function updateRepairCase(db: Kysely<Database>, id: string, changes: Partial<Pick<RepairCaseRow, "state" | "state_changed_on" | "due_on" | "due_on_provisional" | "completed_on" | "provider_opinion">> & { archived_original?: string }): Promise<RepairCaseRow> {
   return db.updateTable("repair_cases").set(changes).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -102,7 +108,7 @@ export async function openRepairCaseFor(db: Kysely<Database>, targetId: string):
   return db.selectFrom("repair_cases").selectAll().where("target_id", "=", targetId).where("state", "not in", ["COMPLETED", "REJECTED"]).executeTakeFirst();
 }
 
-export async function insertWorkflowEvent(db: Kysely<Database>, event: Omit<WorkflowEventRow, "id" | "at">): Promise<void> {
+export async function insertWorkflowEvent(db: Kysely<Database>, event: Omit<WorkflowEventRow, "id">): Promise<void> {
   await db.insertInto("workflow_events").values(event).execute();
 }
 
@@ -163,4 +169,30 @@ export async function listRepairCases(
     .orderBy("created_at", "desc")
     .limit(500)
     .execute();
+}
+
+export type ProvisionalDeadlineRow = Readonly<{ id: string; state: string; filed_on: string | null; state_changed_on: string; due_on: string }>;
+
+/** Open cases whose deadline was counted through a year without its notice. */
+export async function listProvisionalDeadlines(db: Kysely<Database>): Promise<{ objections: ProvisionalDeadlineRow[]; repairCases: ProvisionalDeadlineRow[] }> {
+  const [objections, repairCases] = await Promise.all([
+    db.selectFrom("objections").select(["id", "state", "filed_on", "state_changed_on", "due_on"]).where("due_on_provisional", "=", true).where("due_on", "is not", null).execute(),
+    db.selectFrom("repair_cases").select(["id", "state", sql<null>`null`.as("filed_on"), "state_changed_on", "due_on"]).where("due_on_provisional", "=", true).where("due_on", "is not", null).execute(),
+  ]);
+  return { objections: objections as ProvisionalDeadlineRow[], repairCases: repairCases as ProvisionalDeadlineRow[] };
+}
+
+/**
+ * Makes a provisional deadline official, only if it still is (and the case is still in `state`): two
+ * processes confirming at once confirm it once. True when this call did.
+ */
+export async function confirmDeadline(db: Kysely<Database>, table: "objections" | "repair_cases", row: ProvisionalDeadlineRow, dueOn: string): Promise<boolean> {
+  const updated = await db
+    .updateTable(table)
+    .set({ due_on: dueOn, due_on_provisional: false })
+    .where("id", "=", row.id)
+    .where("state", "=", row.state)
+    .where("due_on_provisional", "=", true)
+    .executeTakeFirst();
+  return updated.numUpdatedRows > 0n;
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database, Tier } from "../../db/database";
+import type { WorkingDayCalendar } from "../../domain/working-days";
 import type { DomainRules } from "../../platform/config";
 import type { Logger } from "../../platform/logger";
 import type { Viewer } from "../../platform/viewer";
@@ -54,6 +55,9 @@ export type SubgraphContext<TLoaders = unknown> = {
   loaders: TLoaders;
   disclosures: DisclosureLog;
   logger: Logger;
+  /** Read once per request from the service's clock (platform/clock.ts). */
   now: Date;
   rules: DomainRules;
+  /** Working days: official years from the State Council's notices, provisional ones from the statute. */
+  calendar: WorkingDayCalendar;
 };

@@ -1,5 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database";
+import type { WorkingDayCalendar } from "../../domain/working-days";
+import type { Clock } from "../../platform/clock";
+import type { Logger } from "../../platform/logger";
 import type { BuiltSubgraph } from "./build-subgraph-schema";
 import type { RequestScope } from "./context";
 
@@ -11,4 +14,9 @@ export type SubgraphDefinition<TLoaders = unknown> = Readonly<{
   name: SubgraphName;
   build(): Promise<BuiltSubgraph>;
   createLoaders(db: Kysely<Database>, scope: RequestScope): TLoaders;
+  /** Work the subgraph does on its own tables before it serves (each process that serves it runs it). */
+  beforeServing?(db: Kysely<Database>, services: StartUpServices): Promise<void>;
 }>;
+
+/** What a subgraph's start-up work may use. */
+export type StartUpServices = Readonly<{ clock: Clock; calendar: WorkingDayCalendar; logger: Logger }>;

@@ -5,6 +5,8 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import type { GraphQLSchema } from "graphql";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database";
+import type { WorkingDayCalendar } from "../../domain/working-days";
+import type { Clock } from "../../platform/clock";
 import type { DomainRules } from "../../platform/config";
 import { toClientError } from "../../platform/errors";
 import { BodyTooLargeError, executeWithApollo, parseJsonBody, readBody, writeGraphQLError } from "../../platform/http";
@@ -21,6 +23,9 @@ export type SubgraphServerOptions<TLoaders> = Readonly<{
   logger: Logger;
   maxBodyBytes: number;
   rules: DomainRules;
+  /** The service's one clock: each request reads "now" from it once. */
+  clock: Clock;
+  calendar: WorkingDayCalendar;
   /** Builds this subgraph's DataLoaders for one request. */
   createLoaders: (db: Kysely<Database>, scope: RequestScope) => TLoaders;
 }>;
@@ -106,8 +111,9 @@ export async function startSubgraphServer<TLoaders>(
           db: options.db,
           disclosures: new DisclosureLog(),
           logger: logger.child({ requestId: claims.requestId, subgraph: name }),
-          now: new Date(),
+          now: options.clock.now(),
           rules: options.rules,
+          calendar: options.calendar,
         };
         return { ...base, loaders: options.createLoaders(options.db, base) };
       });

@@ -1,3 +1,4 @@
+import { chinaDateOf } from "../../domain/dates";
 import type { SubjectRelationKind } from "../../db/database";
 import { checkIdentifier, maskCitizenId } from "../../domain/identifiers";
 import { isOccupationGroup, OCCUPATION_GROUPS } from "../../domain/occupation-groups";
@@ -64,7 +65,7 @@ function discloseSubject(context: SubjectContext, row: VisibleSubjectRow): Subje
 /** `subject(identifier)`: a bad checksum is `INVALID_IDENTIFIER` naming the rule; unknown is null. */
 export async function findSubject(context: SubjectContext, rawIdentifier: string): Promise<Subject | null> {
   if (!context.ability.can("read", "Subject")) throw new ForbiddenError(`role ${context.viewer.role} reads no subject data`);
-  const check = checkIdentifier(rawIdentifier);
+  const check = checkIdentifier(rawIdentifier, undefined, chinaDateOf(context.now));
   if (!check.valid) {
     throw new InvalidIdentifierError(`identifier rejected: ${check.rule}; check the number and try again`, { argument: "identifier" });
   }
@@ -115,7 +116,7 @@ export type SubjectRegistration = Readonly<{
 export async function registerSubject(context: SubjectContext, input: SubjectRegistration): Promise<Subject> {
   if (!context.ability.can("submit", "CreditRecord")) throw new ForbiddenError("only a PROVIDER registers subjects");
   const problems: InputProblem[] = [];
-  const subject = checkSubjectRef(input.subject, "input.subject", problems);
+  const subject = checkSubjectRef(input.subject, "input.subject", problems, chinaDateOf(context.now));
   const person = input.subject.kind === "NATURAL_PERSON";
   if (input.occupationGroup && !isOccupationGroup(input.occupationGroup)) {
     problems.push({
@@ -126,7 +127,7 @@ export async function registerSubject(context: SubjectContext, input: SubjectReg
   }
   let employerIdentifier: string | null = null;
   if (input.employerIdentifier) {
-    const check = checkIdentifier(input.employerIdentifier, "USCC");
+    const check = checkIdentifier(input.employerIdentifier, "USCC", chinaDateOf(context.now));
     if (check.valid) employerIdentifier = check.identifier;
     else problems.push({ field: "input.employerIdentifier", reason: check.rule, code: "INVALID_IDENTIFIER" });
   }
@@ -140,7 +141,7 @@ export async function registerSubject(context: SubjectContext, input: SubjectReg
   ];
   const checkedPeople = people.map((entry) => {
     if (entry.ref.kind !== "NATURAL_PERSON") problems.push({ field: `${entry.field}.kind`, reason: "a responsible person is a NATURAL_PERSON", code: "BAD_USER_INPUT" });
-    return { ...entry, checked: checkSubjectRef(entry.ref, entry.field, problems) };
+    return { ...entry, checked: checkSubjectRef(entry.ref, entry.field, problems, chinaDateOf(context.now)) };
   });
   refuseIfProblems(problems, "registration");
 

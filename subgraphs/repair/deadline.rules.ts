@@ -1,0 +1,46 @@
+import type { Deadline, WorkingDayCalendar } from "../../domain/working-days";
+import type { ObjectionStateValue } from "./objection.type";
+import type { RepairStateValue } from "./repair-case.type";
+
+/** How long a step has, in working days, counted from which day of its case. */
+export type DeadlineRule = Readonly<{ workingDays: number; from: "filed_on" | "state_changed_on" }>;
+
+/**
+ * Objections (PCIM art. 29, JRP art. 16): the review 10 working days from filing; the provider's
+ * verification 5 from its start; the correction published and made known within 3 of being decided.
+ * Other states have no deadline.
+ */
+export const OBJECTION_DEADLINES: Readonly<Partial<Record<ObjectionStateValue, DeadlineRule>>> = {
+  SUBMITTED: { workingDays: 10, from: "filed_on" },
+  UNDER_REVIEW: { workingDays: 10, from: "filed_on" },
+  PROVIDER_VERIFYING: { workingDays: 5, from: "state_changed_on" },
+  CORRECTED: { workingDays: 3, from: "state_changed_on" },
+};
+
+/** Repair (PCIM art. 32, JRP art. 19): 5 working days of publicity. */
+export const REPAIR_DEADLINES: Readonly<Partial<Record<RepairStateValue, DeadlineRule>>> = {
+  IN_PUBLICITY: { workingDays: 5, from: "state_changed_on" },
+};
+
+type CaseDates = Readonly<{ filed_on?: string; state_changed_on: string }>;
+
+/** The deadline of a case in a state, or null when that state has none. Never throws for calendar data. */
+export function deadlineOf<TState extends string>(
+  rules: Readonly<Partial<Record<TState, DeadlineRule>>>,
+  state: TState,
+  dates: CaseDates,
+  calendar: WorkingDayCalendar,
+): Deadline | null {
+  const rule = rules[state];
+  if (!rule) return null;
+  const from = rule.from === "filed_on" ? (dates.filed_on ?? dates.state_changed_on) : dates.state_changed_on;
+  return calendar.addWorkingDays(from, rule.workingDays);
+}
+
+/**
+ * A deadline recomputed once the notice of its year is loaded: the official date, but never earlier
+ * than the provisional date already told to the subject (CONTRACT.md "Deadlines never stop a filing").
+ */
+export function confirmedDeadline(told: string, official: string): string {
+  return official > told ? official : told;
+}
