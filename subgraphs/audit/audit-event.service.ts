@@ -1,4 +1,6 @@
 import { subject as policySubject } from "@casl/ability";
+import { chinaDateOf } from "../../domain/dates";
+import { nextYearCalendarWarning } from "../../domain/working-days";
 import { BadUserInputError, ForbiddenError } from "../../platform/errors";
 import type { Role } from "../../platform/viewer";
 import { checkPageSize, decodeCursor, encodeCursor } from "../shared/pagination";
@@ -86,7 +88,10 @@ export async function checkAuditChain(context: AuditContext): Promise<AuditChain
   return Object.assign(new AuditChainStatus(), await verifyAuditChain(context.db));
 }
 
-/** `auditAlerts`: the abuse rules over a period; thresholds are configuration (CREDIT_ALERT_*). */
+/**
+ * `auditAlerts`: the abuse rules over a period; thresholds are configuration (CREDIT_ALERT_*). From 1
+ * November, also the operators' reminder while next year's holiday notice is not loaded.
+ */
 export async function findAuditAlerts(context: AuditContext, from: Date | null, to: Date | null): Promise<AuditAlert[]> {
   requireAuditor(context);
   const window = { from: from ?? new Date(context.now.getTime() - 7 * 86_400_000), to: to ?? context.now };
@@ -115,6 +120,9 @@ export async function findAuditAlerts(context: AuditContext, from: Date | null, 
     ...offHours.map((row) =>
       alert({ rule: "OFF_HOURS", actor: row.actor, role: row.role, org: row.org, at: row.at, count: 1, detail: `request ${row.request_id} read subject data outside ${thresholds.workingHours[0]}:00-${thresholds.workingHours[1]}:00 on a working day (China time)` }),
     ),
+    ...[nextYearCalendarWarning(context.calendar, chinaDateOf(context.now))]
+      .filter((warning) => warning !== null)
+      .map((warning) => alert({ rule: "CALENDAR_PROVISIONAL", actor: null, role: null, org: null, at: context.now, count: 1, detail: warning })),
   ];
 }
 

@@ -193,6 +193,7 @@ export async function confirmDeadline(db: Kysely<Database>, table: "objections" 
     .where("id", "=", row.id)
     .where("state", "=", row.state)
     .where("due_on_provisional", "=", true)
+    .returning("id")
     .executeTakeFirst();
-  return updated.numUpdatedRows > 0n;
+  return updated !== undefined;
 }
