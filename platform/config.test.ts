@@ -28,3 +28,22 @@ describe("loadConfig", () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
   });
 });
+
+describe("CREDIT_NOW", () => {
+  it("pins the service's one clock to the instant given, which then runs on", () => {
+    const config = loadConfig({ CREDIT_NOW: "2026-12-28T10:00:00+08:00" });
+    expect(config.clock.now().getTime() - Date.parse("2026-12-28T02:00:00Z")).toBeGreaterThanOrEqual(0);
+    expect(config.clock.now().getTime() - Date.parse("2026-12-28T02:00:00Z")).toBeLessThan(5_000);
+    expect(loadConfig({}).clock.describe()).toBe("the machine's clock");
+  });
+
+  it("is refused in production, naming the variable", () => {
+    expect(() => loadConfig({ NODE_ENV: "production", CREDIT_JWT_SECRET: "x".repeat(32), CREDIT_NOW: "2026-12-28T10:00:00+08:00" })).toThrow(/CREDIT_NOW: refused when NODE_ENV=production/);
+  });
+
+  it("needs a real instant with its offset", () => {
+    for (const value of ["2026-12-28", "2026-12-28T10:00:00", "2026-02-30T10:00:00+08:00", "2026-12-28T25:00:00+08:00", "tomorrow", "2026-12-28T10:00:00+08:00\u200b"]) {
+      expect(() => loadConfig({ CREDIT_NOW: value }), value).toThrow(/CREDIT_NOW/);
+    }
+  });
+});

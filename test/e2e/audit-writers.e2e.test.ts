@@ -24,7 +24,7 @@ function entry(overrides: Partial<AuditEntry> = {}): AuditEntry {
   return {
     id,
     requestId: id,
-    at: new Date(),
+    at: database.config.clock.now(),
     actor: "officer-1",
     role: "GOVERNMENT",
     org: "HA-MARKET",

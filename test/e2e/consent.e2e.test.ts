@@ -31,7 +31,7 @@ describe("consent (PCIM art. 21), end to end", () => {
     expect(errorCodes(await readAs("CREDIT_LENDING"))).toEqual(["CONSENT_REQUIRED"]);
     const granted = await federation.query<{ grantConsent: { id: string; valid: boolean; evidenceHash: string } }>(GRANT, {
       token: subject,
-      variables: { input: { grantee: BANK, purpose: "CREDIT_LENDING", validUntil: new Date(Date.now() + 86_400_000).toISOString(), evidence: "签字授权书 2026-11-21" } },
+      variables: { input: { grantee: BANK, purpose: "CREDIT_LENDING", validUntil: new Date(federation.clock.now().getTime() + 86_400_000).toISOString(), evidence: "签字授权书 2026-11-21" } },
     });
     expect(granted.data!.grantConsent).toMatchObject({ valid: true, evidenceHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect((await readAs("CREDIT_LENDING")).data!.subject.records).toEqual([{ title: "不动产抵押登记" }]);
@@ -55,7 +55,7 @@ describe("consent (PCIM art. 21), end to end", () => {
     const future = await federation.query<{ grantConsent: { valid: boolean } }>(GRANT, {
       token: subject,
       variables: {
-        input: { grantee: BANK, purpose: "EMPLOYMENT_SCREENING", validFrom: new Date(Date.now() + 3_600_000).toISOString(), validUntil: new Date(Date.now() + 86_400_000).toISOString() },
+        input: { grantee: BANK, purpose: "EMPLOYMENT_SCREENING", validFrom: new Date(federation.clock.now().getTime() + 3_600_000).toISOString(), validUntil: new Date(federation.clock.now().getTime() + 86_400_000).toISOString() },
       },
     });
     expect(future.data!.grantConsent.valid).toBe(false);
@@ -66,10 +66,10 @@ describe("consent (PCIM art. 21), end to end", () => {
 
   it("is for the subject itself only, and checks the window", async () => {
     const bank = await federation.token({ role: "ORGANIZATION", org: BANK });
-    const input = { grantee: BANK, purpose: "CREDIT_LENDING", validUntil: new Date(Date.now() + 86_400_000).toISOString() };
+    const input = { grantee: BANK, purpose: "CREDIT_LENDING", validUntil: new Date(federation.clock.now().getTime() + 86_400_000).toISOString() };
     expect(errorCodes(await federation.query(GRANT, { token: bank, variables: { input } }))).toEqual(["FORBIDDEN"]);
     const subject = await federation.token({ role: "SUBJECT", subject: OWNER });
-    const past = await federation.query(GRANT, { token: subject, variables: { input: { ...input, validUntil: new Date(Date.now() - 1_000).toISOString() } } });
+    const past = await federation.query(GRANT, { token: subject, variables: { input: { ...input, validUntil: new Date(federation.clock.now().getTime() - 1_000).toISOString() } } });
     expect(errorCodes(past)).toEqual(["BAD_USER_INPUT"]);
   });
 });

@@ -120,6 +120,19 @@ describe("deadlines at the end of 2026, with no 2027 notice loaded", () => {
     expect(publicity.data!.moveRepairCase).toEqual({ state: "IN_PUBLICITY", dueOn: "2027-01-04", dueOnProvisional: true });
   });
 
+  it("tells auditors from 1 November that next year's notice is missing, and not in October", async () => {
+    const auditor = await federation.token({ role: "AUDITOR", org: "HA-AUDIT" });
+    const alerts = async () =>
+      (await federation.query<{ auditAlerts: Array<{ rule: string; detail: string }> }>(`{ auditAlerts { rule detail } }`, { token: auditor })).data!.auditAlerts.filter(
+        (alert) => alert.rule === "CALENDAR_PROVISIONAL",
+      );
+    expect(await alerts()).toEqual([{ rule: "CALENDAR_PROVISIONAL", detail: expect.stringContaining("no State Council holiday notice loaded for 2027") }]);
+    const now = federation.clock.now();
+    federation.clock.set("2026-10-31T10:00:00+08:00");
+    expect(await alerts()).toEqual([]);
+    federation.clock.set(now);
+  });
+
   it("recounts provisional deadlines when the 2027 notice is loaded: later when it adds a bridge, never earlier when it adds a make-up day, with a history step", async () => {
     federation.clock.set("2026-12-30T10:00:00+08:00");
     const logger = createLogger({ logLevel: "silent" });

@@ -2,7 +2,6 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chinaDateOf } from "../../domain/dates";
 import { importRecordFile } from "../../subgraphs/records/record-import";
 import { citizenId, daysAgo, uscc } from "../fixtures";
 import { startTestFederation, type TestFederation } from "../harness";
@@ -29,7 +28,7 @@ const line = (n: number, extra: Record<string, unknown> = {}) => ({
 });
 
 const runImport = (path: string, provider = "HA-TAX") =>
-  importRecordFile(federation.connection.db, { provider, path, rules: federation.config.rules, today: chinaDateOf(new Date()) });
+  importRecordFile(federation.connection.db, { provider, path, rules: federation.config.rules, today: federation.today() });
 
 const recordCount = async () =>
   Number((await federation.connection.db.selectFrom("credit_records").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow()).n);

@@ -70,7 +70,7 @@ async function query(document: string, options: { token?: string; purpose?: stri
 describe.runIf(Boolean(process.env.DATABASE_URL) && portsFree)("every subgraph in its own process behind the gateway (npm run subgraph ×6 + npm run gateway)", () => {
   beforeAll(async () => {
     database = await startTestDatabase();
-    await seedDemoData(database.connection.db, chinaDateOf(new Date()));
+    await seedDemoData(database.connection.db, chinaDateOf(database.config.clock.now()));
     const environment = { DATABASE_URL: database.config.database.kind === "postgres" ? database.config.database.url : "", CREDIT_JWT_SECRET: jwtSecret, CREDIT_SEED: "none", CREDIT_LOG_LEVEL: "error", HOST: "127.0.0.1", PORT: "4000" };
     for (const name of SUBGRAPH_NAMES) start(name, ["subgraph", "--", name], environment);
     start("gateway", ["gateway"], environment);

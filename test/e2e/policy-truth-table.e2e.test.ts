@@ -85,7 +85,7 @@ beforeAll(async () => {
 
   const db = federation.connection.db;
   const subjects = await db.selectFrom("subjects").select(["id", "identifier"]).execute();
-  const now = Date.now();
+  const now = federation.clock.now().getTime();
   const window = {
     valid: { from: now - 86_400_000, until: now + 30 * 86_400_000, revoked: false, other: false },
     expired: { from: now - 30 * 86_400_000, until: now - 86_400_000, revoked: false, other: false },

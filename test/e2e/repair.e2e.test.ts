@@ -14,7 +14,8 @@ let prohibitedRecordId: string;
 let entryId: string;
 
 beforeAll(async () => {
-  federation = await startTestFederation();
+  // Dates matter here (deadlines, periods): the suite runs on a fixed day, whatever the machine's date.
+  federation = await startTestFederation({ now: "2026-11-18T10:00:00+08:00" });
   subject = await federation.token({ role: "SUBJECT", subject: PERSON, sub: "citizen-970" });
   provider = await federation.token({ role: "PROVIDER", org: PROVIDER });
   centre = await federation.token({ role: "CREDIT_CENTER", org: "HA-CREDIT" });
@@ -22,8 +23,8 @@ beforeAll(async () => {
     token: provider,
     variables: {
       records: [
-        { subject: { identifier: PERSON, name: "修复人", kind: "NATURAL_PERSON" }, category: "NEGATIVE", kind: "ADMINISTRATIVE_PENALTY", severity: "GENERAL", tier: "PUBLIC", title: "行政处罚", documentNumber: "REP-1", decidedOn: daysAgo(100) },
-        { subject: { identifier: PERSON, name: "修复人", kind: "NATURAL_PERSON" }, category: "NEGATIVE", kind: "VIOLATION", severity: "GENERAL", tier: "PUBLIC", title: "违法记录", attributes: { detail: "x" }, documentNumber: "REP-2", decidedOn: daysAgo(50) },
+        { subject: { identifier: PERSON, name: "修复人", kind: "NATURAL_PERSON" }, category: "NEGATIVE", kind: "ADMINISTRATIVE_PENALTY", severity: "GENERAL", tier: "PUBLIC", title: "行政处罚", documentNumber: "REP-1", decidedOn: daysAgo(100, federation.clock.now()) },
+        { subject: { identifier: PERSON, name: "修复人", kind: "NATURAL_PERSON" }, category: "NEGATIVE", kind: "VIOLATION", severity: "GENERAL", tier: "PUBLIC", title: "违法记录", attributes: { detail: "x" }, documentNumber: "REP-2", decidedOn: daysAgo(50, federation.clock.now()) },
       ],
     },
   });
@@ -31,7 +32,7 @@ beforeAll(async () => {
   const entry = await federation.query<{ recognizeListEntry: { id: string } }>(`mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id } }`, {
     token: provider,
     variables: {
-      input: { subject: { identifier: COMPANY, name: "修复公司", kind: "LEGAL_PERSON" }, list: "BLACK", grounds: "B05_CAPACITY_REDUCTION", facts: "拒不履行义务", basis: "JRP", documentNumber: "REP-L", recognizedOn: daysAgo(200), validUntil: daysAgo(-500) },
+      input: { subject: { identifier: COMPANY, name: "修复公司", kind: "LEGAL_PERSON" }, list: "BLACK", grounds: "B05_CAPACITY_REDUCTION", facts: "拒不履行义务", basis: "JRP", documentNumber: "REP-L", recognizedOn: daysAgo(200, federation.clock.now()), validUntil: daysAgo(-500, federation.clock.now()) },
     },
   });
   entryId = entry.data!.recognizeListEntry.id;
@@ -47,7 +48,8 @@ describe("objections (PCIM arts. 28-30)", () => {
       token: subject,
       variables: { input: { targetId: recordId, ground: "WRONG_OR_INCOMPLETE", statement: "处罚已撤销" } },
     });
-    expect(filed.data!.fileObjection).toMatchObject({ state: "SUBMITTED", overdue: false, dueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    // Filed Wednesday 18 November 2026: ten working days run 19, 20, 23-27, 30 November, 1, 2 December.
+    expect(filed.data!.fileObjection).toMatchObject({ state: "SUBMITTED", overdue: false, dueOn: "2026-12-02" });
     const stranger = await federation.token({ role: "SUBJECT", subject: citizenId(979) });
     expect(errorCodes(await federation.query(FILE, { token: stranger, variables: { input: { targetId: recordId, ground: "WRONG_OR_INCOMPLETE", statement: "x" } } }))).toEqual(["NOT_FOUND"]);
     expect(errorCodes(await federation.query(FILE, { token: provider, variables: { input: { targetId: recordId, ground: "WRONG_OR_INCOMPLETE", statement: "x" } } }))).toEqual(["FORBIDDEN"]);
@@ -101,7 +103,7 @@ describe("objections (PCIM arts. 28-30)", () => {
 
   it("report overdue steps", async () => {
     const filed = await federation.query<{ fileObjection: { id: string } }>(FILE, { token: subject, variables: { input: { targetId: recordId, ground: "EXPIRED_STILL_USED", statement: "已过期" } } });
-    await federation.connection.db.updateTable("objections").set({ due_on: daysAgo(3) }).where("id", "=", filed.data!.fileObjection.id).execute();
+    await federation.connection.db.updateTable("objections").set({ due_on: daysAgo(3, federation.clock.now()) }).where("id", "=", filed.data!.fileObjection.id).execute();
     const mine = await federation.query<{ subject: { objections: Array<{ id: string; overdue: boolean }> } }>(`query ($id: String!) { subject(identifier: $id) { objections { id overdue } } }`, { token: centre, variables: { id: PERSON } });
     expect(mine.data!.subject.objections.find((objection) => objection.id === filed.data!.fileObjection.id)!.overdue).toBe(true);
   });
@@ -136,7 +138,8 @@ describe("credit repair (JRP arts. 18-19, PCIM arts. 31-32)", () => {
     expect(errorCodes(await federation.query(MOVE_CASE, { token: provider, variables: { id, to: "OPINION_SUPPORTED" } }))).toEqual(["BAD_USER_INPUT"]);
     expect((await federation.query(MOVE_CASE, { token: provider, variables: { id, to: "OPINION_SUPPORTED", note: "同意修复：义务已履行" } })).errors).toBeUndefined();
     const publicity = await federation.query<{ moveRepairCase: { dueOn: string } }>(MOVE_CASE, { token: centre, variables: { id, to: "IN_PUBLICITY" } });
-    expect(publicity.data!.moveRepairCase.dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Five working days of publicity from Wednesday 18 November: 19, 20, 23, 24, 25 November.
+    expect(publicity.data!.moveRepairCase.dueOn).toBe("2026-11-25");
 
     const listed = await federation.query<{ publicBlacklist: { edges: Array<{ node: { id: string; repairPublicityUntil: string | null } }> } }>(`{ publicBlacklist(first: 100) { edges { node { id repairPublicityUntil } } } }`);
     expect(listed.data!.publicBlacklist.edges.find((edge) => edge.node.id === entryId)!.node.repairPublicityUntil).toBe(publicity.data!.moveRepairCase.dueOn);
@@ -144,7 +147,7 @@ describe("credit repair (JRP arts. 18-19, PCIM arts. 31-32)", () => {
     const early = await federation.query(MOVE_CASE, { token: centre, variables: { id, to: "COMPLETED" } });
     expect(errorCodes(early)).toEqual(["BAD_USER_INPUT"]);
     expect(early.errors![0]!.message).toMatch(/publicity runs until/);
-    await federation.connection.db.updateTable("repair_cases").set({ due_on: daysAgo(1) }).where("id", "=", id).execute();
+    await federation.connection.db.updateTable("repair_cases").set({ due_on: daysAgo(1, federation.clock.now()) }).where("id", "=", id).execute();
     const done = await federation.query<{ moveRepairCase: { state: string; archivedOriginal: { status: string } } }>(MOVE_CASE, { token: centre, variables: { id, to: "COMPLETED" } });
     expect(done.data!.moveRepairCase).toMatchObject({ state: "COMPLETED", archivedOriginal: expect.objectContaining({ status: "ACTIVE", document_number: "REP-L" }) });
 

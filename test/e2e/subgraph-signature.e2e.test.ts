@@ -101,7 +101,7 @@ describe("_entities through a signature applies the signed viewer's policy", () 
   };
 
   it("an expired list entry resolves to nothing for PUBLIC, and to the entry for the credit centre", async () => {
-    const expired = await federation.connection.db.selectFrom("list_entries").select("id").where("valid_until", "<", new Date().toISOString().slice(0, 10)).executeTakeFirstOrThrow();
+    const expired = await federation.connection.db.selectFrom("list_entries").select("id").where("valid_until", "<", federation.today()).executeTakeFirstOrThrow();
     expect((await entities("lists", "ListEntry", expired.id, "id facts", publicViewer)).body.data).toEqual({ _entities: [null] });
     expect((await entities("lists", "ListEntry", expired.id, "id", CREDIT_CENTER)).body.data).toEqual({ _entities: [{ id: expired.id }] });
   });

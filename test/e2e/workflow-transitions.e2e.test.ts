@@ -16,18 +16,19 @@ let objectionId: string;
 let repairId: string;
 
 beforeAll(async () => {
-  federation = await startTestFederation();
+  // Dates matter here (deadlines, periods): the suite runs on a fixed day, whatever the machine's date.
+  federation = await startTestFederation({ now: "2026-11-18T10:00:00+08:00" });
   const provider = await federation.token({ role: "PROVIDER", org: PROVIDER });
   const records = await federation.query<{ submitRecords: { ids: string[] } }>(`mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { ids } }`, {
     token: provider,
     variables: {
-      records: [{ subject: { identifier: OWNER, name: "流程人", kind: "NATURAL_PERSON" }, category: "NEGATIVE", kind: "VIOLATION", severity: "GENERAL", tier: "PUBLIC", title: "违法", documentNumber: "WF-1", decidedOn: daysAgo(30) }],
+      records: [{ subject: { identifier: OWNER, name: "流程人", kind: "NATURAL_PERSON" }, category: "NEGATIVE", kind: "VIOLATION", severity: "GENERAL", tier: "PUBLIC", title: "违法", documentNumber: "WF-1", decidedOn: daysAgo(30, federation.clock.now()) }],
     },
   });
   const recordId = records.data!.submitRecords.ids[0]!;
   const entry = await federation.query<{ recognizeListEntry: { id: string } }>(`mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id } }`, {
     token: provider,
-    variables: { input: { subject: { identifier: OWNER, name: "流程人", kind: "NATURAL_PERSON" }, list: "BLACK", grounds: "B09_REFUSE_CORRECTION", facts: "拒不改正", basis: "JRP", documentNumber: "WF-L", recognizedOn: daysAgo(300), validUntil: daysAgo(-300) } },
+    variables: { input: { subject: { identifier: OWNER, name: "流程人", kind: "NATURAL_PERSON" }, list: "BLACK", grounds: "B09_REFUSE_CORRECTION", facts: "拒不改正", basis: "JRP", documentNumber: "WF-L", recognizedOn: daysAgo(300, federation.clock.now()), validUntil: daysAgo(-300, federation.clock.now()) } },
   });
   const owner = await federation.token({ role: "SUBJECT", subject: OWNER });
   const objection = await federation.query<{ fileObjection: { id: string } }>(`mutation ($input: ObjectionInput!) { fileObjection(input: $input) { id } }`, {
@@ -75,7 +76,7 @@ describe("objection transitions, every (from, to) by every role", () => {
 describe("repair transitions, every (from, to) by every role", () => {
   it.each(moves(REPAIR_TRANSITIONS))("$from → $to", async ({ from, to, roles }) => {
     for (const role of ROLES) {
-      await federation.connection.db.updateTable("repair_cases").set({ state: from, due_on: daysAgo(1) }).where("id", "=", repairId).execute();
+      await federation.connection.db.updateTable("repair_cases").set({ state: from, due_on: daysAgo(1, federation.clock.now()) }).where("id", "=", repairId).execute();
       const result = await federation.query<{ moveRepairCase: { state: string } }>(`mutation ($id: ID!, $to: RepairState!) { moveRepairCase(id: $id, to: $to, note: "opinion") { state } }`, {
         token: await tokenFor(role),
         variables: { id: repairId, to },
