@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# `npm test` with the machine's clock set to another day (libfaketime, Debian package faketime), 10:00 in
+# China: the suite must pass on any real date. Monotonic time is left alone so timers and timeouts behave.
+set -euo pipefail
+day=${1:-}
+if [[ ! "$day" =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}$ ]]; then
+  echo "usage: npm run test:on-date -- YYYY-MM-DD" >&2
+  exit 2
+fi
+if ! command -v faketime >/dev/null 2>&1; then
+  echo "faketime is missing: apt-get install faketime" >&2
+  exit 2
+fi
+echo "== npm test with the machine's date at $day 10:00 (China)"
+FAKETIME_DONT_FAKE_MONOTONIC=1 exec faketime -m -f "@$day 02:00:00" npm test
