@@ -15,9 +15,10 @@ type Version = Readonly<{ from: number; name: string; springFestival: readonly S
 const VERSIONS: readonly Version[] = [
   { from: 2025, name: "《全国年节及纪念日放假办法》2024年11月修订（2025年1月1日起施行）", springFestival: ["除夕", "初一", "初二", "初三"], labourDays: 2 },
   { from: 2014, name: "《全国年节及纪念日放假办法》2013年12月修订（2014年1月1日起施行）", springFestival: ["初一", "初二", "初三"], labourDays: 1 },
+  { from: 2008, name: "《全国年节及纪念日放假办法》2007年12月修订（2008年1月1日起施行）", springFestival: ["除夕", "初一", "初二"], labourDays: 1 },
 ];
 
-/** The version of the 办法 that governs `year` (years before 2014 are counted by the 2014 version). */
+/** The version of the 办法 that governs `year` (years before 2008 are counted by the 2008 version). */
 export function statuteFor(year: number): Version {
   return VERSIONS.find((version) => year >= version.from) ?? VERSIONS[VERSIONS.length - 1]!;
 }
@@ -35,7 +36,9 @@ function qingmingOf(year: number): string {
  * The days off the 办法 itself gives in `year`, before any State Council notice: each festival's days
  * (lunar dates and the 清明 solar term computed by lunar-typescript), and for each festival day that
  * falls on a Saturday or Sunday a weekday in lieu (art. 6: 「适逢星期六、星期日，应当在工作日补假」), the
- * first weekday after the festival that is not already off. Sorted by date.
+ * first weekday after the festival that is not already off. A festival day that falls on another
+ * festival's day (中秋 on 1-3 October) is owed a weekday in lieu too, as the notices give one (2020: eight
+ * days for 中秋 and 国庆 together). Sorted by date.
  */
 export function statutoryDaysOf(year: number): StatutoryDay[] {
   const version = statuteFor(year);
@@ -52,9 +55,12 @@ export function statutoryDaysOf(year: number): StatutoryDay[] {
   ];
   const days: StatutoryDay[] = festivals.flatMap(({ festival, dates }) => dates.map((date) => ({ date, festival, inLieu: false })));
   const off = new Set(days.map((day) => day.date));
+  const claimed = new Set<string>();
   for (const { festival, dates } of festivals) {
     let candidate = dates[dates.length - 1]!;
-    for (let owed = dates.filter(isWeekend).length; owed > 0; owed -= 1) {
+    const owedDays = dates.filter((date) => isWeekend(date) || claimed.has(date)).length;
+    for (const date of dates) claimed.add(date);
+    for (let owed = owedDays; owed > 0; owed -= 1) {
       do candidate = nextDay(candidate);
       while (isWeekend(candidate) || off.has(candidate));
       off.add(candidate);

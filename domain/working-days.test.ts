@@ -3,6 +3,7 @@ import { HolidayUtil } from "lunar-typescript";
 import { describe, expect, it } from "vitest";
 import { loadWorkingDayCalendar } from "../platform/calendar-files";
 import { statutoryDaysOf } from "./statutory-holidays";
+import { isWeekend } from "./dates";
 import { checkYearArrangement, nextYearCalendarWarning, WorkingDayCalendar, type YearArrangement } from "./working-days";
 
 const { calendar, refused } = loadWorkingDayCalendar();
@@ -63,7 +64,9 @@ describe("working days in a provisional year (no notice loaded: the 办法's hol
   it("pins 10 / 5 / 3 working days and the 5 of repair publicity across the 2026 year end, skipping 1 January 2027 and the weekends", () => {
     expect(official("2026-12-28", 10)).toEqual({ dueOn: "2027-01-12", provisional: true });
     expect(official("2026-12-28", 5)).toEqual({ dueOn: "2027-01-05", provisional: true });
-    expect(official("2026-12-28", 3)).toEqual({ dueOn: "2026-12-31", provisional: false });
+    // Even within 2026: the 2027 notice may still put the last days of December into its New Year break.
+    expect(official("2026-12-28", 3)).toEqual({ dueOn: "2026-12-31", provisional: true });
+    expect(official("2026-12-14", 5)).toEqual({ dueOn: "2026-12-21", provisional: false });
     expect(official("2026-12-25", 5)).toEqual({ dueOn: "2027-01-04", provisional: true });
     expect(official("2026-12-18", 10)).toEqual({ dueOn: "2027-01-04", provisional: true });
   });
@@ -119,10 +122,36 @@ describe("checking a notice before it is loaded", () => {
 
   it("names each wrong date", () => {
     expect(checkYearArrangement({ ...good, makeUpWorkdays: [...good.makeUpWorkdays, "2026-03-03"] })).toEqual(["2026-03-03: a make-up working day must be a Saturday or Sunday"]);
-    expect(checkYearArrangement({ ...good, holidays: [...good.holidays, "2027-01-01"] })).toEqual(["2027-01-01: in holidays, not in 2026"]);
+    expect(checkYearArrangement({ ...good, holidays: [...good.holidays, "2027-01-01"] })).toEqual(["2027-01-01: in holidays, not in 2026 (nor in the New Year break from 2025-12-25)"]);
+    expect(checkYearArrangement({ ...good, holidays: [...good.holidays, "2025-12-20"] })).toEqual(["2025-12-20: in holidays, not in 2026 (nor in the New Year break from 2025-12-25)"]);
     expect(checkYearArrangement({ ...good, holidays: [...good.holidays, "2026-02-30"] })).toEqual(["2026-02-30: in holidays, not a real date written YYYY-MM-DD"]);
     expect(checkYearArrangement({ ...good, holidays: [...good.holidays, "2026-01-01"] })).toEqual(["2026-01-01: listed twice"]);
-    expect(checkYearArrangement({ ...good, source: " " })).toEqual(["source: name the State Council's notice and its number"]);
+    expect(checkYearArrangement({ ...good, source: "国务院办公厅关于部分节假日安排的通知" })).toEqual(["source: name the State Council's notice for 2026 and its number"]);
+  });
+
+  it("refuses a year of holidays: more than 5 extra weekdays off is a typing error, not a notice", () => {
+    const everyDay = Array.from({ length: 365 }, (_, index) => new Date(Date.UTC(2026, 0, 1 + index)).toISOString().slice(0, 10));
+    expect(checkYearArrangement({ ...good, holidays: everyDay, makeUpWorkdays: [] })).toEqual([
+      "2026: 261 weekdays off net of make-up days, more than 5 beyond the 13 festival days of the 办法: check the file against the notice",
+    ]);
+    const sixMore = ["2026-07-13", "2026-07-14", "2026-07-15", "2026-07-16", "2026-07-17", "2026-07-20"];
+    expect(checkYearArrangement({ ...good, holidays: [...good.holidays, ...sixMore.slice(0, 5)] })).toEqual([]);
+    expect(checkYearArrangement({ ...good, holidays: [...good.holidays, ...sixMore] })).toEqual([expect.stringMatching(/^2026: 19 weekdays off net of make-up days, more than 5 beyond/)]);
+  });
+
+  it("accepts every notice of 2008-2026 in lunar-typescript's table, under the version of the 办法 then in force", () => {
+    for (let year = 2008; year <= 2026; year += 1) {
+      // The table files a day under its holiday's year (the New Year break of 2019 begins 2018-12-30) and
+      // marks some ordinary weekdays as working days, which a notice never lists.
+      const table = [...HolidayUtil.getHolidays(year), ...HolidayUtil.getHolidays(year - 1)].filter((holiday) => holiday.getTarget().startsWith(`${year}-`));
+      const arrangement = {
+        year,
+        source: `国务院办公厅关于${year}年部分节假日安排的通知`,
+        holidays: table.filter((holiday) => !holiday.isWork()).map((holiday) => holiday.getDay()),
+        makeUpWorkdays: table.filter((holiday) => holiday.isWork() && isWeekend(holiday.getDay())).map((holiday) => holiday.getDay()),
+      };
+      expect(checkYearArrangement(arrangement), String(year)).toEqual([]);
+    }
   });
 
   it("refuses a notice that drops a statutory day or the weekday owed for one on a weekend", () => {
@@ -131,6 +160,16 @@ describe("checking a notice before it is loaded", () => {
       "2026: 12 weekdays off net of make-up days, fewer than the 13 festival days of the 办法 (a festival day on a weekend owes a weekday in lieu)",
     ]);
     expect(checkYearArrangement({ ...good, holidays: good.holidays.filter((date) => date !== "2026-04-06") })[0]).toMatch(/^2026: 12 weekdays off/);
+  });
+
+  it("asks a weekday in lieu when 中秋 falls on 国庆, as the 2020 notice gave (eight days)", () => {
+    const days2028 = statutoryDaysOf(2028);
+    expect(days2028.filter((day) => day.date >= "2028-10-01").map((day) => `${day.date}${day.inLieu ? "*" : ""}`)).toEqual(["2028-10-01", "2028-10-02", "2028-10-03", "2028-10-03", "2028-10-04*", "2028-10-05*"]);
+    const arrangement = { year: 2028, source: "2028 test", holidays: [...new Set(days2028.map((day) => day.date))], makeUpWorkdays: [] };
+    expect(checkYearArrangement(arrangement)).toEqual([]);
+    expect(checkYearArrangement({ ...arrangement, holidays: arrangement.holidays.filter((date) => date !== "2028-10-05") })).toEqual([
+      "2028: 12 weekdays off net of make-up days, fewer than the 13 festival days of the 办法 (a festival day on a weekend owes a weekday in lieu)",
+    ]);
   });
 });
 

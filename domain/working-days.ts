@@ -23,24 +23,36 @@ export type YearCalendar = Readonly<{
 export type Deadline = Readonly<{ dueOn: string; provisional: boolean }>;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * Weekdays off, net of make-up days, that a notice may give beyond the festival days: the notices of
+ * 2008-2026 gave at most 1 (2015: the 70th anniversary of victory, 3-4 September); 2020's pandemic
+ * extension gave 3 more by a separate notice.
+ */
+const EXTRA_WEEKDAYS_OFF = 5;
+
+/** A notice's New Year break may begin in the last days of December before (2019, 2023). */
+const newYearBreakStart = (year: number) => `${year - 1}-12-25`;
+const isNewYearBreakBefore = (year: number, date: string) => date >= newYearBreakStart(year) && date.startsWith(`${year - 1}-`);
 const isRealDate = (date: string) => ISO_DATE.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
 
 /**
- * Why a notice's arrangement cannot be right, one line per problem, naming the date: every date a real
- * day of that year, listed once; make-up working days on weekends only; no day both off and on; every
- * festival day of the 办法 off; and at least as many weekdays off, net of make-up days, as it has festival
- * days (one on a weekend owes a weekday in lieu). Empty when the arrangement is acceptable.
+ * Why a notice's arrangement cannot be right, one line per problem, naming the date: the source names
+ * the year; every date a real day of that year (or of the New Year break that starts in the last days of
+ * the year before, as the 2019 and 2023 notices have it), listed once; make-up working days on weekends
+ * only; no day both off and on; every festival day of the 办法 off; at least as many weekdays off, net of
+ * make-up days, as it has festival days (one on a weekend owes a weekday in lieu), and not more than a few
+ * more (a year of holidays is a typing error, not a notice). Empty when acceptable.
  */
 export function checkYearArrangement(arrangement: YearArrangement): string[] {
   const { year } = arrangement;
   const problems: string[] = [];
   if (!Number.isInteger(year) || year < 1900 || year > 2200) return [`year ${year}: a year between 1900 and 2200`];
-  if (arrangement.source.trim().length === 0) problems.push("source: name the State Council's notice and its number");
+  if (!arrangement.source.includes(String(year))) problems.push(`source: name the State Council's notice for ${year} and its number`);
   const seen = new Set<string>();
   for (const [list, dates] of [["holidays", arrangement.holidays], ["makeUpWorkdays", arrangement.makeUpWorkdays]] as const) {
     for (const date of dates) {
       if (!isRealDate(date)) problems.push(`${date}: in ${list}, not a real date written YYYY-MM-DD`);
-      else if (!date.startsWith(`${year}-`)) problems.push(`${date}: in ${list}, not in ${year}`);
+      else if (!date.startsWith(`${year}-`) && !isNewYearBreakBefore(year, date)) problems.push(`${date}: in ${list}, not in ${year} (nor in the New Year break from ${newYearBreakStart(year)})`);
       else if (seen.has(date)) problems.push(`${date}: listed twice`);
       else if (list === "makeUpWorkdays" && !isWeekend(date)) problems.push(`${date}: a make-up working day must be a Saturday or Sunday`);
       seen.add(date);
@@ -48,14 +60,16 @@ export function checkYearArrangement(arrangement: YearArrangement): string[] {
   }
   if (problems.length > 0) return problems;
   const holidays = new Set(arrangement.holidays);
-  const statutory = statutoryDaysOf(year);
-  for (const day of statutory.filter((item) => !item.inLieu)) {
+  const festivalDays = statutoryDaysOf(year).filter((item) => !item.inLieu);
+  for (const day of festivalDays) {
     if (!holidays.has(day.date)) problems.push(`${day.date}: ${day.festival} is a statutory holiday (${statuteFor(year).name}) but is not among the holidays`);
   }
-  const festivalDays = new Set(statutory.filter((item) => !item.inLieu).map((item) => item.date)).size;
   const weekdaysOff = arrangement.holidays.filter((date) => !isWeekend(date)).length - arrangement.makeUpWorkdays.length;
-  if (weekdaysOff < festivalDays) {
-    problems.push(`${year}: ${weekdaysOff} weekdays off net of make-up days, fewer than the ${festivalDays} festival days of the 办法 (a festival day on a weekend owes a weekday in lieu)`);
+  if (weekdaysOff < festivalDays.length) {
+    problems.push(`${year}: ${weekdaysOff} weekdays off net of make-up days, fewer than the ${festivalDays.length} festival days of the 办法 (a festival day on a weekend owes a weekday in lieu)`);
+  }
+  if (weekdaysOff > festivalDays.length + EXTRA_WEEKDAYS_OFF) {
+    problems.push(`${year}: ${weekdaysOff} weekdays off net of make-up days, more than ${EXTRA_WEEKDAYS_OFF} beyond the ${festivalDays.length} festival days of the 办法: check the file against the notice`);
   }
   return problems;
 }
@@ -101,20 +115,32 @@ export class WorkingDayCalendar {
   }
 
   isWorkingDay(date: string): boolean {
-    const calendar = this.yearOf(Number(date.slice(0, 4)));
-    if (calendar.makeUpWorkdays.has(date)) return true;
-    if (calendar.holidays.has(date)) return false;
+    const year = Number(date.slice(0, 4));
+    // A late-December day may belong to next year's New Year break, which next year's notice arranges.
+    for (const calendar of isNewYearBreakBefore(year + 1, date) ? [this.yearOf(year), this.yearOf(year + 1)] : [this.yearOf(year)]) {
+      if (calendar.makeUpWorkdays.has(date)) return true;
+      if (calendar.holidays.has(date)) return false;
+    }
     return !isWeekend(date);
   }
 
-  /** The n-th working day after `date` (n ≥ 0; 0 is `date` itself when it is a working day, else the next one). */
+  /** Whether a day is settled by the notices: its year's is loaded, and for the last days of December next year's too. */
+  private isSettled(date: string): boolean {
+    const year = Number(date.slice(0, 4));
+    return this.yearOf(year).official && (!isNewYearBreakBefore(year + 1, date) || this.yearOf(year + 1).official);
+  }
+
+  /**
+   * The n-th working day after `date` (n ≥ 0; 0 is `date` itself when it is a working day, else the next
+   * one); provisional when a day it counted through is not settled by a loaded notice.
+   */
   addWorkingDays(date: string, n: number): Deadline {
     let current = date;
     let remaining = n;
-    let provisional = !this.yearOf(Number(date.slice(0, 4))).official;
+    let provisional = !this.isSettled(current);
     const step = () => {
       current = nextDay(current);
-      if (current.endsWith("-01-01")) provisional ||= !this.yearOf(Number(current.slice(0, 4))).official;
+      provisional ||= !this.isSettled(current);
     };
     if (remaining === 0) {
       while (!this.isWorkingDay(current)) step();

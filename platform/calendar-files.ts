@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -52,6 +52,7 @@ export type LoadedCalendar = Readonly<{
 export function loadWorkingDayCalendar(folder = DEFAULT_CALENDAR_DIR): LoadedCalendar {
   const arrangements: YearArrangement[] = [];
   const refused: CalendarFileError[] = [];
+  if (existsSync(folder) && !statSync(folder).isDirectory()) return { calendar: new WorkingDayCalendar(), refused: [new CalendarFileError(folder, ["not a folder: every year counts as provisional"])] };
   const files = existsSync(folder) ? readdirSync(folder).filter((name) => /^\d{4}\.json$/.test(name)).sort() : [];
   for (const name of files) {
     const file = path.join(folder, name);
@@ -70,6 +71,7 @@ export function loadWorkingDayCalendar(folder = DEFAULT_CALENDAR_DIR): LoadedCal
 /** Checks a notice file and writes it as `folder/YYYY.json` (atomically); returns what was written. */
 export function importYearArrangement(file: string, folder = DEFAULT_CALENDAR_DIR): { arrangement: YearArrangement; written: string; replaced: boolean } {
   const arrangement = readYearArrangement(file);
+  mkdirSync(folder, { recursive: true });
   const written = path.join(folder, `${arrangement.year}.json`);
   const replaced = existsSync(written);
   const body = {

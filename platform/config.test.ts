@@ -42,8 +42,20 @@ describe("CREDIT_NOW", () => {
   });
 
   it("needs a real instant with its offset", () => {
-    for (const value of ["2026-12-28", "2026-12-28T10:00:00", "2026-02-30T10:00:00+08:00", "2026-12-28T25:00:00+08:00", "tomorrow", "2026-12-28T10:00:00+08:00\u200b"]) {
+    for (const value of [
+      "2026-12-28",
+      "2026-12-28T10:00:00",
+      "2026-02-30T10:00:00+08:00",
+      "2026-12-28T25:00:00+08:00",
+      "2026-12-28T24:00:00+08:00",
+      "2026-12-28T10:00:00+99:00",
+      "9999-12-28T10:00:00+08:00",
+      "1000-12-28T10:00:00+08:00",
+      "tomorrow",
+      "2026-12-28T10:00:00+08:00\u200b",
+    ]) {
       expect(() => loadConfig({ CREDIT_NOW: value }), value).toThrow(/CREDIT_NOW/);
     }
+    expect(loadConfig({ CREDIT_NOW: "" }).clock.describe()).toBe("the machine's clock");
   });
 });

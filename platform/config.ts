@@ -39,9 +39,17 @@ const environmentSchema = z.object({
   CREDIT_MEASURES_FILE: z.string().min(1).optional(),
   CREDIT_CALENDAR_DIR: z.string().min(1).optional(),
   CREDIT_NOW: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, "CREDIT_NOW must be an ISO 8601 instant with its offset, e.g. 2026-12-28T10:00:00+08:00")
-    .refine(isRealInstant, "CREDIT_NOW must be a real instant, e.g. 2026-12-28T10:00:00+08:00")
+    .preprocess(
+      (value) => (value === "" ? undefined : value),
+      z
+        .string()
+        .regex(
+          /^2[01]\d{2}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/,
+          "CREDIT_NOW must be an ISO 8601 instant with its offset in the years 2000-2199, e.g. 2026-12-28T10:00:00+08:00",
+        )
+        .refine(isRealInstant, "CREDIT_NOW must be a real instant, e.g. 2026-12-28T10:00:00+08:00")
+        .optional(),
+    )
     .optional(),
   CREDIT_ALERT_SUBJECTS_PER_HOUR: z.coerce.number().int().positive().default(50),
   CREDIT_ALERT_DENIALS_PER_HOUR: z.coerce.number().int().positive().default(10),

@@ -112,6 +112,7 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
           subject_identifier: registered.identifier,
           list_entry_id: entry.id,
           message: `${registered.name}, a state employee of yours, was entered on the black list by ${unit} (document ${documentNumber}); JRP art. 11`,
+          created_at: context.now,
         });
       }
     }

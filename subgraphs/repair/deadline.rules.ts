@@ -38,6 +38,26 @@ export function deadlineOf<TState extends string>(
 }
 
 /**
+ * The deadline of the step a case moves to. A step that goes on counting the same period from the same
+ * day (the review's 10 working days from filing, through SUBMITTED and UNDER_REVIEW) keeps the date the
+ * subject was already told when that is later: a notice loaded in between never shortens it.
+ */
+export function deadlineOfStep<TState extends string>(
+  rules: Readonly<Partial<Record<TState, DeadlineRule>>>,
+  from: TState,
+  to: TState,
+  dates: CaseDates,
+  told: string | null,
+  calendar: WorkingDayCalendar,
+): Deadline | null {
+  const deadline = deadlineOf(rules, to, dates, calendar);
+  const before = rules[from];
+  const after = rules[to];
+  const sameCount = before && after && before.from === "filed_on" && after.from === "filed_on" && before.workingDays === after.workingDays;
+  return deadline && sameCount && told ? { dueOn: confirmedDeadline(told, deadline.dueOn), provisional: deadline.provisional } : deadline;
+}
+
+/**
  * A deadline recomputed once the notice of its year is loaded: the official date, but never earlier
  * than the provisional date already told to the subject (CONTRACT.md "Deadlines never stop a filing").
  */

@@ -8,7 +8,7 @@ import { discloseReadable } from "../shared/disclose";
 import { isUuid } from "../shared/ids";
 import type { ObjectionContext } from "./objection.loaders";
 import { Objection, WorkflowStep, type ObjectionInput, type ObjectionStateValue } from "./objection.type";
-import { deadlineOf, OBJECTION_DEADLINES } from "./deadline.rules";
+import { deadlineOf, deadlineOfStep, OBJECTION_DEADLINES } from "./deadline.rules";
 import { OBJECTION_TRANSITIONS } from "./workflow-transitions";
 import { applyCorrection, dueOnColumns, findObjectionById, findWorkflowTarget, insertObjection, insertWorkflowEvent, OPEN_OBJECTION_STATES, updateObjectionState } from "./repair.repository";
 
@@ -117,7 +117,7 @@ export async function moveObjection(context: ObjectionContext, id: string, to: O
       if (target) await applyCorrection(trx, target, row.ground === "PROHIBITED_DATA", today, note ?? "objection upheld by the provider");
     }
     await insertWorkflowEvent(trx, { workflow: "OBJECTION", case_id: row.id, from_state: row.state, to_state: to, actor: context.viewer.actor, role: context.viewer.role, note, at: context.now });
-    return updateObjectionState(trx, row.id, { state: to, state_changed_on: today, ...dueOnColumns(deadlineOf(OBJECTION_DEADLINES, to, { filed_on: row.filed_on, state_changed_on: today }, context.calendar)) });
+    return updateObjectionState(trx, row.id, { state: to, state_changed_on: today, ...dueOnColumns(deadlineOfStep(OBJECTION_DEADLINES, row.state as ObjectionStateValue, to, { filed_on: row.filed_on, state_changed_on: today }, row.due_on, context.calendar)) });
   });
   context.loaders.stepsByCaseId.clear(row.id);
   return (await discloseObjections(context, [updated]))[0] ?? toObjection(updated, today);

@@ -183,8 +183,9 @@ export async function listProvisionalDeadlines(db: Kysely<Database>): Promise<{ 
 }
 
 /**
- * Makes a provisional deadline official, only if it still is (and the case is still in `state`): two
- * processes confirming at once confirm it once. True when this call did.
+ * Makes a provisional deadline official, only if the case is still as it was read (same state, step
+ * start and date, still provisional): two processes confirming at once confirm it once, and a step taken
+ * meanwhile is never overwritten. True when this call did.
  */
 export async function confirmDeadline(db: Kysely<Database>, table: "objections" | "repair_cases", row: ProvisionalDeadlineRow, dueOn: string): Promise<boolean> {
   const updated = await db
@@ -192,6 +193,8 @@ export async function confirmDeadline(db: Kysely<Database>, table: "objections" 
     .set({ due_on: dueOn, due_on_provisional: false })
     .where("id", "=", row.id)
     .where("state", "=", row.state)
+    .where("state_changed_on", "=", row.state_changed_on)
+    .where("due_on", "=", row.due_on)
     .where("due_on_provisional", "=", true)
     .returning("id")
     .executeTakeFirst();

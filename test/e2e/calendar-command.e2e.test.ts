@@ -33,7 +33,7 @@ describe("npm run calendar", () => {
   it("imports a notice that passes every check, and then shows and checks the year as official", async () => {
     const folder = mkdtempSync(path.join(tmpdir(), "credit-calendar-"));
     const holidays = statutoryDaysOf(2027).map((day) => day.date);
-    const file = notice(folder, { year: 2027, source: "test fixture (not the State Council's notice)", holidays: [...holidays, "2027-02-11"], makeUpWorkdays: ["2027-02-20"] });
+    const file = notice(folder, { year: 2027, source: "test fixture for 2027 (not the State Council's notice)", holidays: [...holidays, "2027-02-11"], makeUpWorkdays: ["2027-02-20"] });
 
     expect(await calendar(folder, ["check"], "2026-11-02T09:00:00+08:00")).toMatchObject({ code: 1, stderr: expect.stringContaining("no State Council holiday notice loaded for 2027") });
     const imported = await calendar(folder, ["import", file]);
@@ -66,5 +66,18 @@ describe("npm run calendar", () => {
     expect(await calendar(folder, ["check"], "2026-11-01T00:30:00+08:00")).toMatchObject({ code: 1, stderr: expect.stringContaining("npm run calendar -- import 2027.json") });
     expect(await calendar(folder, ["show", "20x7"])).toMatchObject({ code: 2, stderr: expect.stringContaining("usage: npm run calendar") });
     expect(await calendar(folder, ["frobnicate"])).toMatchObject({ code: 2 });
+  }, 60_000);
+});
+
+describe("a calendar folder that is not a folder", () => {
+  it("counts every year provisionally instead of failing, and an import creates a missing folder", async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "credit-calendar-"));
+    const notAFolder = path.join(folder, "calendar.json");
+    writeFileSync(notAFolder, "{}");
+    expect(await calendar(notAFolder, ["check"], "2026-06-01T10:00:00+08:00")).toMatchObject({ code: 1, stderr: expect.stringContaining("not a folder") });
+    const missing = path.join(folder, "new", "calendar");
+    const file = notice(folder, { year: 2027, source: "test fixture for 2027", holidays: statutoryDaysOf(2027).map((day) => day.date), makeUpWorkdays: [] });
+    expect((await calendar(missing, ["import", file])).code).toBe(0);
+    expect(existsSync(path.join(missing, "2027.json"))).toBe(true);
   }, 60_000);
 });

@@ -7,6 +7,7 @@ import { WorkingDayCalendar, type YearArrangement } from "../../domain/working-d
 import { loadWorkingDayCalendar } from "../../platform/calendar-files";
 import { createLogger } from "../../platform/logger";
 import { confirmProvisionalDeadlines } from "../../subgraphs/repair/deadline.service";
+import { confirmDeadline, listProvisionalDeadlines } from "../../subgraphs/repair/repair.repository";
 import { citizenId, daysAgo, uscc } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
 
@@ -182,13 +183,34 @@ describe("deadlines at the end of 2026, with no 2027 notice loaded", () => {
   });
 });
 
+describe("a recount racing a step taken meanwhile", () => {
+  let federation: TestFederation;
+  beforeAll(async () => {
+    federation = await startTestFederation({ now: "2026-12-28T10:00:00+08:00" });
+  });
+  afterAll(async () => federation?.stop());
+
+  it("leaves the case alone when it changed after the recount read it", async () => {
+    const recordId = await submitRecord(federation, "DL-4");
+    const subject = await federation.token({ role: "SUBJECT", subject: PERSON });
+    const filed = await federation.query<Filed>(FILE, { token: subject, variables: { input: { targetId: recordId, ground: "WRONG_OR_INCOMPLETE", statement: "记录有误" } } });
+    const db = federation.connection.db;
+    const [read] = (await listProvisionalDeadlines(db)).objections;
+    expect(read).toMatchObject({ id: filed.data!.fileObjection.id, due_on: "2027-01-12" });
+    // Another process takes a step that gives the case a new provisional date before this one writes.
+    await db.updateTable("objections").set({ due_on: "2027-01-20", state_changed_on: "2027-01-06" }).where("id", "=", read!.id).execute();
+    expect(await confirmDeadline(db, "objections", read!, "2027-01-12")).toBe(false);
+    expect(await db.selectFrom("objections").select(["due_on", "due_on_provisional"]).where("id", "=", read!.id).executeTakeFirstOrThrow()).toEqual({ due_on: "2027-01-20", due_on_provisional: true });
+  });
+});
+
 describe("a calendar folder that is empty or holds a broken file", () => {
   let federation: TestFederation;
   afterAll(async () => federation?.stop());
 
   it("refuses the broken file, counts every year provisionally, and still accepts filings and every step", async () => {
     const folder = mkdtempSync(path.join(tmpdir(), "credit-calendar-"));
-    writeFileSync(path.join(folder, "2026.json"), JSON.stringify({ year: 2026, source: "x", holidays: ["2026-13-01"], makeUpWorkdays: [] }));
+    writeFileSync(path.join(folder, "2026.json"), JSON.stringify({ year: 2026, source: "国务院办公厅关于2026年部分节假日安排的通知", holidays: ["2026-13-01"], makeUpWorkdays: [] }));
     const { calendar, refused } = loadWorkingDayCalendar(folder);
     expect(refused.map((problem) => problem.problems)).toEqual([["2026-13-01: in holidays, not a real date written YYYY-MM-DD"]]);
     federation = await startTestFederation({ now: "2026-12-28T10:00:00+08:00", calendar });
