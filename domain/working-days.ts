@@ -19,7 +19,7 @@ export type YearCalendar = Readonly<{
   makeUpWorkdays: ReadonlySet<string>;
 }>;
 
-/** A date a number of working days on; `provisional` when a year it counted through has no notice loaded. */
+/** A date a number of working days on; `provisional` when a day it counted through is not settled by a loaded notice. */
 export type Deadline = Readonly<{ dueOn: string; provisional: boolean }>;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
