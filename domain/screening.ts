@@ -21,6 +21,16 @@ export type ResponsibleEntry = ScreeningEntry & Readonly<{ organisationName: str
 
 export type Screening = Readonly<{ decision: Decision; reasons: string[]; measures: MeasureRow[] }>;
 
+const NO_ENTRY_IN_FORCE = "无红黑名单记录 (no red or black list entry in force)";
+
+/**
+ * An identifier that cannot be screened (CONTRACT.md "Screening never fails open"): REVIEW, never PASS,
+ * so a counter that reads only `decision` still stops.
+ */
+export function undecidableScreening(rule: string): Screening & { error: string } {
+  return { decision: "REVIEW", reasons: [`无法筛查 (cannot be screened)：标识码有误，请核对后重新筛查 (${rule})`], measures: [], error: `INVALID_IDENTIFIER: ${rule}` };
+}
+
 const LIST_NAME: Record<ListType, string> = { RED: "红名单 (red list)", BLACK: "黑名单 (black list)" };
 
 /** In force and a basis for measures: ACTIVE and within its validity (JRP art. 12). */
@@ -50,17 +60,16 @@ function describeMeasure(measure: MeasureRow): string {
  * list that apply in the scenario and target the subject; black-list entries of organisations it answers
  * for bring the measures that target responsible persons. The strictest decision wins; each reason says
  * list, grounds, unit, document, and each measure with its basis. A black list left within the last year
- * adds a "focused monitoring" reason (CZ annex 2 §4.2).
+ * adds a "focused monitoring" reason (CZ annex 2 §4.2). A subject with no credit file is told in the
+ * same words as one with no entry in force, so that screening is no test of whether a file exists.
  */
 export function decideScreening(
-  known: boolean,
   entries: readonly ScreeningEntry[],
   responsible: readonly ResponsibleEntry[],
   catalog: readonly MeasureRow[],
   scenario: Scenario,
   today: string,
 ): Screening {
-  if (!known) return { decision: "PASS", reasons: ["无记录 (no record)：未查到该主体的公共信用档案"], measures: [] };
   const reasons: string[] = [];
   const applied = new Map<string, MeasureRow>();
   const applicable = (list: ListType, target: MeasureRow["target"]) =>
@@ -87,7 +96,7 @@ export function decideScreening(
   if (recentExit && !entries.some((entry) => entry.list === "BLACK" && isInForce(entry, today))) {
     reasons.push(`重点关注 (focused monitoring)：${recentExit} 退出黑名单未满一年（CZ annex 2 §4.2）`);
   }
-  if (reasons.length === 0) reasons.push("无红黑名单记录 (no red or black list entry in force)");
+  if (reasons.length === 0) reasons.push(NO_ENTRY_IN_FORCE);
   const decision = measures.reduce<MeasureRow["decision"] | "PASS">((strictest, measure) => (RANK[measure.decision] > RANK[strictest] ? measure.decision : strictest), "PASS");
   return { decision, reasons, measures };
 }

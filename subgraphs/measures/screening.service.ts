@@ -1,6 +1,6 @@
 import { addYears, chinaDateOf } from "../../domain/dates";
 import { checkIdentifier } from "../../domain/identifiers";
-import { decideScreening, type ResponsibleEntry, type ScreeningEntry } from "../../domain/screening";
+import { decideScreening, undecidableScreening, type ResponsibleEntry, type ScreeningEntry } from "../../domain/screening";
 import type { Scenario } from "../../db/database";
 import { BadUserInputError, ForbiddenError } from "../../platform/errors";
 import { requirePurposeForNonPublicData } from "../../policies/purpose";
@@ -44,15 +44,7 @@ export async function screen(context: MeasureContext, identifiers: readonly stri
   const measureByCode = new Map(catalog.map((row) => [row.code, toMeasure(row)]));
 
   return checks.map((check, index) => {
-    if (!check.valid) {
-      return Object.assign(new ScreeningResult(), {
-        identifier: identifiers[index]!,
-        decision: "PASS" as const,
-        reasons: [],
-        measures: [],
-        error: `INVALID_IDENTIFIER: ${check.rule}`,
-      });
-    }
+    if (!check.valid) return Object.assign(new ScreeningResult(), { identifier: identifiers[index]!, ...undecidableScreening(check.rule) });
     const subjectId = known.get(check.identifier);
     const toEntry = (row: Omit<(typeof entries)[number], "subject_identifier">): ScreeningEntry => ({
       list: row.list,
@@ -67,7 +59,7 @@ export async function screen(context: MeasureContext, identifiers: readonly stri
     const answerable = (responsibleByIdentifier.get(check.identifier) ?? []).map(
       (row): ResponsibleEntry => ({ ...toEntry(row), organisationName: row.organisation_name, organisationIdentifier: row.organisation_identifier, relation: row.relation }),
     );
-    const result = decideScreening(subjectId !== undefined, (entriesOf.get(check.identifier) ?? []).map(toEntry), answerable, catalog, scenario, today);
+    const result = decideScreening((entriesOf.get(check.identifier) ?? []).map(toEntry), answerable, catalog, scenario, today);
     if (subjectId) context.disclosures.record({ subjectId, subjectIdentifier: check.identifier, entityType: "ScreeningResult", tier: "PUBLIC" });
     return Object.assign(new ScreeningResult(), {
       identifier: check.identifier,

@@ -17,7 +17,7 @@ export class ScreeningResult {
   @Field(() => [Measure])
   measures!: Measure[];
 
-  @Field(() => String, { nullable: true, description: "Why this identifier could not be screened (bad checksum); the rest of the batch is answered." })
+  @Field(() => String, { nullable: true, description: "Why this identifier could not be screened (bad checksum): its decision is then REVIEW, never PASS; the rest of the batch is answered." })
   error!: string | null;
 }
 
