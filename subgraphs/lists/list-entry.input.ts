@@ -27,7 +27,10 @@ export class ListEntryInput {
   @Field(() => DateScalar)
   recognizedOn!: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "The entry's validity (信息有效期, JRP art. 8). A black-list entry without one is valid 36 months from recognizedOn (PCIM art. 27).",
+  })
   validUntil?: string | null;
 }
 

@@ -1,6 +1,7 @@
 import { subject as policySubject } from "@casl/ability";
 import type { ListType } from "../../db/database";
-import { chinaDateOf } from "../../domain/dates";
+import type { DomainRules } from "../../platform/config";
+import { addMonths, chinaDateOf } from "../../domain/dates";
 import { findListGround, LIST_GROUNDS } from "../../domain/list-grounds";
 import { checkSubjectRef, type SubjectRef } from "../../domain/subject-ref";
 import { ForbiddenError, NotFoundError } from "../../platform/errors";
@@ -91,7 +92,7 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
       document_number: documentNumber,
       recognized_by: unit,
       recognized_on: input.recognizedOn,
-      valid_until: input.validUntil ?? null,
+      valid_until: input.validUntil ?? defaultValidUntil(input.list, input.recognizedOn, context.rules),
       disclosure: JSON.stringify({
         sex: known.sex,
         birthDate: known.birth_date,
@@ -120,6 +121,14 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
   });
   context.disclosures.record({ subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "ListEntry", tier: "PUBLIC" });
   return toListEntry(row, today);
+}
+
+/**
+ * A black-list entry is never in force forever (PCIM art. 27, JRP arts. 8 and 12): without the unit's own
+ * date it ends when severe dishonesty stops being a basis, 36 months after recognition by default.
+ */
+function defaultValidUntil(list: ListType, recognizedOn: string, rules: DomainRules): string | null {
+  return list === "BLACK" ? addMonths(recognizedOn, rules.expiryMonths.SEVERE) : null;
 }
 
 /** `removeListEntry`: only the unit that recognised the entry takes it off the list ("谁认定、谁负责"). */

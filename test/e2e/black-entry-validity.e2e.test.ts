@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { uscc } from "../fixtures";
+import { startTestFederation, type TestFederation } from "../harness";
+
+/** CONTRACT.md "A black-list entry always has validUntil"; DOMAIN.md §5 (PCIM art. 27, JRP arts. 8, 12). */
+const FRESH = uscc(960);
+const OLD = uscc(961);
+const RECOGNIZE = `mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id validUntil } }`;
+const SCREEN = `query ($ids: [String!]!) { screen(identifiers: $ids, scenario: PUBLIC_RESOURCE_TRADING) { identifier decision } }`;
+
+let federation: TestFederation;
+let freshId: string;
+let oldId: string;
+
+beforeAll(async () => {
+  federation = await startTestFederation({ now: "2026-12-01T10:00:00+08:00" });
+  const provider = await federation.token({ role: "PROVIDER", org: "HA-SAMR" });
+  const recognize = async (identifier: string, recognizedOn: string, documentNumber: string) => {
+    const result = await federation.query<{ recognizeListEntry: { id: string; validUntil: string } }>(RECOGNIZE, {
+      token: provider,
+      variables: {
+        input: { subject: { identifier, name: `有效期公司${documentNumber}`, kind: "LEGAL_PERSON" }, list: "BLACK", grounds: "B03_MARKET_FRAUD", facts: "销售不合格产品", basis: "JRP 第六条", documentNumber, recognizedOn },
+      },
+    });
+    expect(result.errors).toBeUndefined();
+    return result.data!.recognizeListEntry;
+  };
+  const fresh = await recognize(FRESH, "2026-11-02", "VAL-1");
+  const old = await recognize(OLD, "2023-10-09", "VAL-2");
+  expect([fresh.validUntil, old.validUntil]).toEqual(["2029-11-02", "2026-10-09"]);
+  [freshId, oldId] = [fresh.id, old.id];
+});
+afterAll(async () => federation?.stop());
+
+describe("a black-list entry recognised without validUntil", () => {
+  it("is valid 36 months from recognition: published and a basis for measures until then, neither after", async () => {
+    const listed = await federation.query<{ publicBlacklist: { edges: Array<{ node: { id: string; validUntil: string } }> } }>(`{ publicBlacklist(first: 100) { edges { node { id validUntil } } } }`);
+    const ids = listed.data!.publicBlacklist.edges.map((edge) => edge.node.id);
+    expect(ids).toContain(freshId);
+    expect(ids).not.toContain(oldId);
+
+    const government = await federation.token({ role: "GOVERNMENT", org: "HA-GOV" });
+    const screened = await federation.query<{ screen: Array<{ identifier: string; decision: string }> }>(SCREEN, { token: government, purpose: "PUBLIC_RESOURCE_TRADING", variables: { ids: [FRESH, OLD] } });
+    const decisions = Object.fromEntries(screened.data!.screen.map((result) => [result.identifier, result.decision]));
+    expect(decisions[FRESH]).toBe("BLOCK");
+    expect(decisions[OLD]).toBe("PASS");
+  });
+
+  it("cannot be stored without a validity, even around the service", async () => {
+    const row = await federation.connection.db.selectFrom("list_entries").selectAll().where("id", "=", freshId).executeTakeFirstOrThrow();
+    const { id: _id, ...copy } = row;
+    await expect(
+      federation.connection.db
+        .insertInto("list_entries")
+        .values({ ...copy, document_number: "VAL-3", valid_until: null, disclosure: JSON.stringify(row.disclosure) } as never)
+        .execute(),
+    ).rejects.toThrow(/list_entries_black_has_validity/);
+  });
+});
