@@ -12,7 +12,7 @@ describe("screening decisions that must not fail open (CONTRACT.md)", () => {
   });
 
   it("answers a subject without entries in the one wording, file or no file", () => {
-    expect(decideScreening([], [], [], "ADMINISTRATIVE_LICENSING", "2026-12-01")).toEqual({
+    expect(decideScreening([], [], [], "ADMINISTRATIVE_LICENSING", "2026-12-01", false)).toEqual({
       decision: "PASS",
       reasons: ["无红黑名单记录 (no red or black list entry in force)"],
       measures: [],

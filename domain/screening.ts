@@ -38,11 +38,15 @@ export function isInForce(entry: ScreeningEntry, today: string): boolean {
   return entry.status === "ACTIVE" && (entry.validUntil === null || entry.validUntil >= today);
 }
 
-/** The day a black-list entry stopped being in force, if it did. */
+/**
+ * The day a black-list entry left the list by repair or expiry, if it did: the exits that put a subject
+ * under focused monitoring. An entry removed (taken off as wrong, by its unit) never does.
+ */
 function exitedOn(entry: ScreeningEntry, today: string): string | null {
   if (entry.list !== "BLACK") return null;
   if (entry.status === "ACTIVE") return entry.validUntil !== null && entry.validUntil < today ? entry.validUntil : null;
-  return entry.statusChangedOn ?? entry.validUntil;
+  if (entry.status === "REPAIRED" || entry.status === "EXPIRED") return entry.statusChangedOn ?? entry.validUntil;
+  return null;
 }
 
 function describeEntry(entry: ScreeningEntry): string {
@@ -59,8 +63,9 @@ function describeMeasure(measure: MeasureRow): string {
  * Decides one screened subject in one scenario: its list entries in force bring the measures of their
  * list that apply in the scenario and target the subject; black-list entries of organisations it answers
  * for bring the measures that target responsible persons. The strictest decision wins; each reason says
- * list, grounds, unit, document, and each measure with its basis. A black list left within the last year
- * adds a "focused monitoring" reason (CZ annex 2 §4.2). A subject with no credit file is told in the
+ * list, grounds, unit, document, and each measure with its basis. For a supervising body
+ * (`showsMonitoring`), a black list left by repair or expiry within the last year adds a "focused
+ * monitoring" reason (CZ annex 2 §4.2): a supervision matter, never told to banks, employers or the public. A subject with no credit file is told in the
  * same words as one with no entry in force, so that screening is no test of whether a file exists.
  */
 export function decideScreening(
@@ -69,6 +74,7 @@ export function decideScreening(
   catalog: readonly MeasureRow[],
   scenario: Scenario,
   today: string,
+  showsMonitoring: boolean,
 ): Screening {
   const reasons: string[] = [];
   const applied = new Map<string, MeasureRow>();
@@ -93,7 +99,7 @@ export function decideScreening(
     .filter((date): date is string => date !== null && date <= today && addYears(date, 1) > today)
     .sort()
     .at(-1);
-  if (recentExit && !entries.some((entry) => entry.list === "BLACK" && isInForce(entry, today))) {
+  if (showsMonitoring && recentExit && !entries.some((entry) => entry.list === "BLACK" && isInForce(entry, today))) {
     reasons.push(`重点关注 (focused monitoring)：${recentExit} 退出黑名单未满一年（CZ annex 2 §4.2）`);
   }
   if (reasons.length === 0) reasons.push(NO_ENTRY_IN_FORCE);

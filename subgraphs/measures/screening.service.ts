@@ -29,6 +29,8 @@ export async function screen(context: MeasureContext, identifiers: readonly stri
     throw new BadUserInputError(`at most ${MAX_SCREENED_IDENTIFIERS} identifiers per call; split the batch`, { argument: "identifiers", limit: MAX_SCREENED_IDENTIFIERS });
   }
   const today = chinaDateOf(context.now);
+  // Focused monitoring (CZ annex 2 §4.2) is for government bodies supervising, not for lenders, employers or licensing.
+  const showsMonitoring = context.viewer.role === "GOVERNMENT" && context.viewer.purpose === "SUPERVISION";
   const checks = identifiers.map((raw) => checkIdentifier(raw, undefined, today));
   const valid = [...new Set(checks.flatMap((check) => (check.valid ? [check.identifier] : [])))];
   const [known, entries, responsible, catalog] = await Promise.all([
@@ -59,7 +61,7 @@ export async function screen(context: MeasureContext, identifiers: readonly stri
     const answerable = (responsibleByIdentifier.get(check.identifier) ?? []).map(
       (row): ResponsibleEntry => ({ ...toEntry(row), organisationName: row.organisation_name, organisationIdentifier: row.organisation_identifier, relation: row.relation }),
     );
-    const result = decideScreening((entriesOf.get(check.identifier) ?? []).map(toEntry), answerable, catalog, scenario, today);
+    const result = decideScreening((entriesOf.get(check.identifier) ?? []).map(toEntry), answerable, catalog, scenario, today, showsMonitoring);
     if (subjectId) context.disclosures.record({ subjectId, subjectIdentifier: check.identifier, entityType: "ScreeningResult", tier: "PUBLIC" });
     return Object.assign(new ScreeningResult(), {
       identifier: check.identifier,

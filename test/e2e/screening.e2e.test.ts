@@ -21,6 +21,7 @@ const IDS = {
   representative: citizenId(906),
   recentlyExited: uscc(907),
   clean: uscc(908),
+  recentlyRemoved: uscc(909),
   unknown: uscc(999),
 };
 
@@ -63,10 +64,12 @@ beforeAll(async () => {
   const repaired = await recognize(company(904), "BLACK", "S-904");
   const removed = await recognize(company(905), "BLACK", "S-905");
   await recognize(company(907), "BLACK", "S-907", { recognizedOn: daysAgo(400), validUntil: daysAgo(-300) });
+  await recognize(company(909), "BLACK", "S-909", { recognizedOn: daysAgo(400), validUntil: daysAgo(-300) });
   const db = federation.connection.db;
   await db.updateTable("list_entries").set({ status: "REPAIRED", status_changed_on: daysAgo(500) }).where("id", "=", repaired).execute();
   await db.updateTable("list_entries").set({ status: "REMOVED", status_changed_on: daysAgo(450) }).where("id", "=", removed).execute();
-  await db.updateTable("list_entries").set({ status: "REMOVED", status_changed_on: daysAgo(60) }).where("document_number", "=", "S-907").execute();
+  await db.updateTable("list_entries").set({ status: "REPAIRED", status_changed_on: daysAgo(60) }).where("document_number", "=", "S-907").execute();
+  await db.updateTable("list_entries").set({ status: "REMOVED", status_changed_on: daysAgo(60) }).where("document_number", "=", "S-909").execute();
   const registered = await federation.query(`mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`, {
     token: await federation.token({ role: "PROVIDER", org: "HA-SAMR" }),
     variables: { input: { subject: company(900), legalRepresentative: person(906) } },
@@ -121,10 +124,22 @@ describe("screen: each decision path, in one call", () => {
     expect(representative.reasons.join("\n")).toMatch(/LEGAL_REPRESENTATIVE.*PCIM art\. 26/);
   });
 
-  it("PASSes a subject that left the black list within the year, with a focused-monitoring reason", () => {
+  it("PASSes a subject that left the black list by repair within the year, telling licensing nothing of monitoring", () => {
     const exited = results.get(IDS.recentlyExited)!;
     expect(exited.decision).toBe("PASS");
-    expect(exited.reasons.join()).toMatch(/focused monitoring/);
+    expect(exited.reasons.join()).not.toMatch(/focused monitoring|重点关注/);
+  });
+
+  it("tells a supervising body (GOVERNMENT, SUPERVISION) of focused monitoring after repair, never after a removal as wrong, and never a bank", async () => {
+    const supervised = await screen([IDS.recentlyExited, IDS.recentlyRemoved], "PUBLIC_RESOURCE_TRADING", government, "SUPERVISION");
+    const [repaired, removed] = supervised.data!.screen;
+    expect(repaired).toMatchObject({ decision: "PASS" });
+    expect(repaired!.reasons.join()).toMatch(/focused monitoring/);
+    expect(removed!.reasons.join()).not.toMatch(/focused monitoring|重点关注/);
+    const bank = await federation.token({ role: "ORGANIZATION", org: "BANK-1" });
+    const lender = await screen([IDS.recentlyExited], "CREDIT_LENDING", bank, "CREDIT_LENDING");
+    expect(lender.errors).toBeUndefined();
+    expect(lender.data!.screen[0]!.reasons.join()).not.toMatch(/focused monitoring|重点关注/);
   });
 
   it("PASSes a known subject without entries and an unknown subject in the same words (no oracle of whether a file exists)", () => {
