@@ -143,6 +143,8 @@ export interface MeasureTable {
   /** Whom the measure acts on: the listed subject itself, or its legal representative and responsible persons. */
   target: "SUBJECT" | "RESPONSIBLE_PERSONS";
   scenarios: Scenario[];
+  /** The list grounds the measure's legal basis covers; empty = every grounds of its list. */
+  grounds: ColumnType<string[], string[] | undefined, string[]>;
   basis: string;
   department: string;
 }

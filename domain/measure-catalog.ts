@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { parse } from "yaml";
 import { z } from "zod";
 import type { MeasureRow } from "../db/database";
+import { LIST_GROUNDS } from "./list-grounds";
 
 const SCENARIOS = ["ADMINISTRATIVE_LICENSING", "FISCAL_FUNDS", "PUBLIC_RESOURCE_TRADING", "PROJECT_APPROVAL", "PUBLIC_EMPLOYMENT", "HONORS", "CREDIT_LENDING", "HIGH_CONSUMPTION"] as const;
 
@@ -12,6 +13,7 @@ const measureSchema = z.object({
   title: z.string().min(1),
   decision: z.enum(["BLOCK", "REVIEW", "GREEN_CHANNEL"]),
   target: z.enum(["SUBJECT", "RESPONSIBLE_PERSONS"]),
+  grounds: z.array(z.string()).default([]),
   scenarios: z.array(z.enum(SCENARIOS)).min(1),
   basis: z.string().min(1),
   department: z.string().min(1),
@@ -20,7 +22,15 @@ const measureSchema = z.object({
 const catalogSchema = z
   .object({ measures: z.array(measureSchema).min(1) })
   .refine((catalog) => new Set(catalog.measures.map((measure) => measure.code)).size === catalog.measures.length, "measure codes must be unique")
-  .refine((catalog) => catalog.measures.every((measure) => (measure.kind === "REWARD") === (measure.list === "RED")), "rewards follow the red list, punishments the black list");
+  .refine((catalog) => catalog.measures.every((measure) => (measure.kind === "REWARD") === (measure.list === "RED")), "rewards follow the red list, punishments the black list")
+  .superRefine((catalog, context) => {
+    catalog.measures.forEach((measure, index) => {
+      const known: readonly string[] = LIST_GROUNDS[measure.list].map((ground) => ground.code);
+      for (const grounds of measure.grounds.filter((code) => !known.includes(code))) {
+        context.addIssue({ code: "custom", path: ["measures", index, "grounds"], message: `${grounds} is not a ${measure.list} list grounds; use one of ${known.join(", ")}` });
+      }
+    });
+  });
 
 export class MeasureCatalogError extends Error {
   override readonly name = "MeasureCatalogError";

@@ -78,18 +78,25 @@ export function decideScreening(
 ): Screening {
   const reasons: string[] = [];
   const applied = new Map<string, MeasureRow>();
-  const applicable = (list: ListType, target: MeasureRow["target"]) =>
-    catalog.filter((measure) => measure.list === list && measure.target === target && measure.scenarios.includes(scenario));
+  // 「依法依规」 (JRP art. 14): a measure acts only on entries whose grounds its legal basis covers.
+  const applicable = (entry: ScreeningEntry, target: MeasureRow["target"]) =>
+    catalog.filter(
+      (measure) =>
+        measure.list === entry.list &&
+        measure.target === target &&
+        measure.scenarios.includes(scenario) &&
+        (measure.grounds.length === 0 || measure.grounds.includes(entry.grounds)),
+    );
 
   for (const entry of entries.filter((candidate) => isInForce(candidate, today))) {
     reasons.push(describeEntry(entry));
-    const measures = applicable(entry.list, "SUBJECT");
+    const measures = applicable(entry, "SUBJECT");
     if (measures.length === 0) reasons.push(`本场景（${scenario}）无适用该名单的措施 (no measure in this scenario)`);
     for (const measure of measures) applied.set(measure.code, measure);
   }
   for (const entry of responsible.filter((candidate) => candidate.list === "BLACK" && isInForce(candidate, today))) {
     reasons.push(`作为 ${entry.organisationName}（${entry.organisationIdentifier}）的 ${entry.relation}（PCIM art. 26）：该单位列入${describeEntry(entry)}`);
-    for (const measure of applicable("BLACK", "RESPONSIBLE_PERSONS")) applied.set(measure.code, measure);
+    for (const measure of applicable(entry, "RESPONSIBLE_PERSONS")) applied.set(measure.code, measure);
   }
   const measures = [...applied.values()].sort((a, b) => RANK[b.decision] - RANK[a.decision] || a.code.localeCompare(b.code));
   reasons.push(...measures.map(describeMeasure));

@@ -26,6 +26,7 @@ export async function loadReferenceData(db: Kysely<Database>, measuresFile = DEF
         decision: eb.ref("excluded.decision"),
         target: eb.ref("excluded.target"),
         scenarios: eb.ref("excluded.scenarios"),
+        grounds: eb.ref("excluded.grounds"),
         basis: eb.ref("excluded.basis"),
         department: eb.ref("excluded.department"),
       })),

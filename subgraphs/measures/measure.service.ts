@@ -13,6 +13,7 @@ export function toMeasure(row: MeasureRow): Measure {
     title: row.title,
     decision: row.decision,
     scenarios: row.scenarios,
+    grounds: row.grounds,
     basis: row.basis,
     department: row.department,
   });

@@ -42,6 +42,9 @@ export class Measure {
   @Field(() => [Scenario])
   scenarios!: ScenarioValue[];
 
+  @Field(() => [String], { description: "The list grounds (JRP arts. 5-6 codes) the measure's legal basis covers; empty = every grounds. Screening applies it only to those entries." })
+  grounds!: string[];
+
   @Field(() => String, { description: "Legal basis." })
   basis!: string;
 

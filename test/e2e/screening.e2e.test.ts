@@ -220,3 +220,25 @@ describe("feedback (触发反馈)", () => {
     expect(errorCodes(await federation.query(`{ measureStats { applications } }`, { token: government, purpose: "SUPERVISION" }))).toEqual(["FORBIDDEN"]);
   });
 });
+
+describe("measures only where their basis applies (JRP art. 14, 「依法依规」)", () => {
+  it("restricts exit and high consumption for a 失信被执行人 (B07), never for a non-compliant design (B10)", async () => {
+    await recognize(company(910), "BLACK", "S-910");
+    await recognize(company(911), "BLACK", "S-911", { grounds: "B10_NONCOMPLIANT_DESIGN", facts: "提供不符合国家标准的设计方案" });
+    const answer = await screen([uscc(910), uscc(911)], "HIGH_CONSUMPTION");
+    expect(answer.errors).toBeUndefined();
+    const [judgementDebtor, design] = answer.data!.screen;
+    expect(judgementDebtor).toMatchObject({ decision: "BLOCK" });
+    expect(judgementDebtor!.measures.map((measure) => measure.code).sort()).toEqual(["P10", "P12"]);
+    expect(design).toMatchObject({ decision: "PASS", measures: [] });
+    // Other measures still reach every black grounds: B10 is stopped from public-resource trading.
+    const trading = await screen([uscc(911)], "PUBLIC_RESOURCE_TRADING");
+    expect(trading.data!.screen[0]!.measures.map((measure) => measure.code)).toContain("P05");
+  });
+
+  it("publishes each measure's grounds in the catalogue", async () => {
+    const catalogue = await federation.query<{ measures: Array<{ code: string; grounds: string[] }> }>(`{ measures(list: BLACK) { code grounds } }`);
+    const grounds = Object.fromEntries(catalogue.data!.measures.map((measure) => [measure.code, measure.grounds]));
+    expect(grounds).toMatchObject({ P10: ["B07_REFUSE_JUDGEMENT"], P12: ["B07_REFUSE_JUDGEMENT"], P05: [] });
+  });
+});
