@@ -48,9 +48,14 @@ export interface SubjectTable {
 export type SubjectRelationKind = "LEGAL_REPRESENTATIVE" | "PRINCIPAL" | "RESPONSIBLE_PERSON";
 
 export interface SubjectRelationTable {
+  id: Generated<string>;
   organisation_id: string;
   person_id: string;
   relation: SubjectRelationKind;
+  /** First day the person held the role; null: since before dates were recorded. */
+  valid_from: ColumnType<string | null, string | null | undefined, string | null>;
+  /** First day the person no longer held it (exclusive); null: holds it now. */
+  valid_to: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RecordKindTable {

@@ -17,7 +17,7 @@ export type ScreeningEntry = Readonly<{
 }>;
 
 /** A black-list entry of an organisation the screened person answers for (PCIM art. 26). */
-export type ResponsibleEntry = ScreeningEntry & Readonly<{ organisationName: string; organisationIdentifier: string; relation: string }>;
+export type ResponsibleEntry = ScreeningEntry & Readonly<{ organisationName: string; organisationIdentifier: string; relation: string; relationPeriod: string }>;
 
 export type Screening = Readonly<{ decision: Decision; reasons: string[]; measures: MeasureRow[] }>;
 
@@ -95,7 +95,7 @@ export function decideScreening(
     for (const measure of measures) applied.set(measure.code, measure);
   }
   for (const entry of responsible.filter((candidate) => candidate.list === "BLACK" && isInForce(candidate, today))) {
-    reasons.push(`作为 ${entry.organisationName}（${entry.organisationIdentifier}）的 ${entry.relation}（PCIM art. 26）：该单位列入${describeEntry(entry)}`);
+    reasons.push(`作为 ${entry.organisationName}（${entry.organisationIdentifier}）的 ${entry.relation}（${entry.relationPeriod}，认定时在任，PCIM art. 26）：该单位列入${describeEntry(entry)}`);
     for (const measure of applicable(entry, "RESPONSIBLE_PERSONS")) applied.set(measure.code, measure);
   }
   const measures = [...applied.values()].sort((a, b) => RANK[b.decision] - RANK[a.decision] || a.code.localeCompare(b.code));

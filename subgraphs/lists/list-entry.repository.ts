@@ -1,6 +1,7 @@
 import type { Kysely, SelectQueryBuilder } from "kysely";
 import type { ListEntryAccess } from "./list-entry.policy";
 import type { Database, ListEntryRow, ListStatus, ListType, NewListEntryRow, NewNoticeRow, NoticeRow } from "../../db/database";
+import { relationHeldOnColumn } from "../subjects/subject.registry";
 
 /** The subjects' entries the request may read (the policy filters in SQL). */
 export async function listEntriesBySubjectIds(db: Kysely<Database>, subjectIds: readonly string[], access: ListEntryAccess): Promise<ListEntryRow[]> {
@@ -137,7 +138,7 @@ export async function listScreeningEntries(db: Kysely<Database>, identifiers: re
     .execute();
 }
 
-/** Black-list entries in force of organisations whose legal representative or responsible person is one of the identifiers. */
+/** Black-list entries in force of organisations whose legal representative or responsible person one of the identifiers was when the entry was recognised. */
 export async function listResponsibleEntries(db: Kysely<Database>, personIdentifiers: readonly string[], today: string) {
   if (personIdentifiers.length === 0) return [];
   return db
@@ -147,6 +148,8 @@ export async function listResponsibleEntries(db: Kysely<Database>, personIdentif
     .select([
       "person.identifier as person_identifier",
       "relation.relation",
+      "relation.valid_from as relation_from",
+      "relation.valid_to as relation_to",
       "entry.subject_name as organisation_name",
       "entry.subject_identifier as organisation_identifier",
       "entry.list",
@@ -162,5 +165,6 @@ export async function listResponsibleEntries(db: Kysely<Database>, personIdentif
     .where("entry.list", "=", "BLACK")
     .where("entry.status", "=", "ACTIVE")
     .where((eb) => eb.or([eb("entry.valid_until", "is", null), eb("entry.valid_until", ">=", today)]))
+    .where((eb) => relationHeldOnColumn(eb, "relation", "entry.recognized_on"))
     .execute();
 }

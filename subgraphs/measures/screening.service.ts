@@ -6,6 +6,7 @@ import { BadUserInputError, ForbiddenError } from "../../platform/errors";
 import { requirePurposeForNonPublicData } from "../../policies/purpose";
 import { groupBy } from "../shared/loaders";
 import { listResponsibleEntries, listScreeningEntries } from "../lists/list-entry.repository";
+import { describeRelationPeriod } from "../subjects/subject.registry";
 import { listKnownIdentifiers } from "../subjects/subject.repository";
 import type { MeasureContext } from "./measure.loaders";
 import { listMeasures } from "./measure.repository";
@@ -59,7 +60,13 @@ export async function screen(context: MeasureContext, identifiers: readonly stri
       statusChangedOn: row.status_changed_on,
     });
     const answerable = (responsibleByIdentifier.get(check.identifier) ?? []).map(
-      (row): ResponsibleEntry => ({ ...toEntry(row), organisationName: row.organisation_name, organisationIdentifier: row.organisation_identifier, relation: row.relation }),
+      (row): ResponsibleEntry => ({
+        ...toEntry(row),
+        organisationName: row.organisation_name,
+        organisationIdentifier: row.organisation_identifier,
+        relation: row.relation,
+        relationPeriod: describeRelationPeriod({ valid_from: row.relation_from, valid_to: row.relation_to }),
+      }),
     );
     const result = decideScreening((entriesOf.get(check.identifier) ?? []).map(toEntry), answerable, catalog, scenario, today, showsMonitoring);
     if (subjectId) context.disclosures.record({ subjectId, subjectIdentifier: check.identifier, entityType: "ScreeningResult", tier: "PUBLIC" });

@@ -3,6 +3,7 @@ import type { Database } from "../../db/database";
 import { expiryOf } from "../../domain/expiry";
 import type { CheckedRecord } from "../../domain/record-submission";
 import type { DomainRules } from "../../platform/config";
+import { isRelationHeldOn } from "../subjects/subject.registry";
 import { listResponsiblePersons, registerSubjects } from "../subjects/subject.repository";
 import { insertRecordRelations, insertRecordsIfNew, listRecordsByDocuments } from "./credit-record.repository";
 
@@ -54,7 +55,7 @@ export async function storeRecords(
         severeOfOrganisations.flatMap((record) => {
           const organisationId = subjects.get(record.subject.identifier)!.id;
           return persons
-            .filter((person) => person.organisation_id === organisationId)
+            .filter((person) => person.organisation_id === organisationId && isRelationHeldOn(person, record.decidedOn))
             .map((person) => ({
               record_id: idByDocument.get(record.documentNumber)!,
               related_subject_id: person.person_id,

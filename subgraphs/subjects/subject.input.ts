@@ -1,6 +1,7 @@
 import { Field, InputType } from "type-graphql";
 import type { SubjectKind as SubjectKindValue } from "../../db/database";
 import { SubjectKind } from "./subject.type";
+import { DateScalar } from "../shared/scalars";
 
 /** Owned by the subjects subgraph; records and lists take it in their submissions too. */
 @InputType({ description: "How a provider names a subject: identifier, name and kind." })
@@ -40,4 +41,10 @@ export class SubjectRegistrationInput {
 
   @Field(() => [SubjectRef], { nullable: true })
   responsiblePersons?: SubjectRef[] | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "The day the legal representative and responsible persons given here took office (default today). Earlier holders keep their period: a person answers for a listing recognised while they held the role (PCIM art. 26).",
+  })
+  relationsSince?: string | null;
 }

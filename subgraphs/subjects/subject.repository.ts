@@ -59,13 +59,21 @@ export async function listSubjectsByIdentifiers(db: Kysely<Database>, identifier
   return rows;
 }
 
-/** Legal representatives, principals and responsible persons of the given organisations (PCIM art. 26). */
+/** Legal representatives, principals and responsible persons of the given organisations (PCIM art. 26), past and present, with their periods. */
 export async function listResponsiblePersons(db: Kysely<Database>, organisationIds: readonly string[]) {
   if (organisationIds.length === 0) return [];
   return db
     .selectFrom("subject_relations as relation")
     .innerJoin("subjects as person", "person.id", "relation.person_id")
-    .select(["relation.organisation_id", "relation.relation", "person.id as person_id", "person.identifier as person_identifier", "person.name as person_name"])
+    .select([
+      "relation.organisation_id",
+      "relation.relation",
+      "relation.valid_from",
+      "relation.valid_to",
+      "person.id as person_id",
+      "person.identifier as person_identifier",
+      "person.name as person_name",
+    ])
     .where("relation.organisation_id", "in", organisationIds)
     .execute();
 }
@@ -91,6 +99,7 @@ export async function findDisclosureFacts(db: Kysely<Database>, subjectId: strin
         .select("person.name")
         .whereRef("relation.organisation_id", "=", "subject.id")
         .where("relation.relation", "=", "LEGAL_REPRESENTATIVE")
+        .where("relation.valid_to", "is", null)
         .limit(1)
         .as("legal_representative_name"),
     )
@@ -103,24 +112,46 @@ export async function updateSubjectDetails(db: Kysely<Database>, id: string, det
   await db.updateTable("subjects").set(details).where("id", "=", id).execute();
 }
 
-/** Replaces an organisation's legal representative and responsible persons. */
+/** When an organisation's current relations began (the latest start), to refuse a change dated before it. */
+export async function findCurrentRelationsStart(db: Kysely<Database>, organisationId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom("subject_relations")
+    .select((eb) => eb.fn.max("valid_from").as("since"))
+    .where("organisation_id", "=", organisationId)
+    .where("valid_to", "is", null)
+    .executeTakeFirst();
+  return row?.since ?? null;
+}
+
+/**
+ * Sets an organisation's legal representative and responsible persons as of `since`: a current holding
+ * not in the new set ends that day, a new one begins that day, one that stays is untouched. History is
+ * never deleted (PCIM art. 26 looks at who held the role when).
+ */
 export async function replaceRelations(
   db: Kysely<Database>,
   organisationId: string,
   relations: ReadonlyArray<{ personId: string; relation: SubjectRelationKind }>,
+  since: string,
 ): Promise<void> {
-  await db.deleteFrom("subject_relations").where("organisation_id", "=", organisationId).execute();
-  if (relations.length === 0) return;
+  const current = await db.selectFrom("subject_relations").select(["id", "person_id", "relation"]).where("organisation_id", "=", organisationId).where("valid_to", "is", null).execute();
+  const key = (personId: string, relation: string) => `${personId}\u0000${relation}`;
+  const wanted = new Set(relations.map((relation) => key(relation.personId, relation.relation)));
+  const held = new Set(current.map((row) => key(row.person_id, row.relation)));
+  const ended = current.filter((row) => !wanted.has(key(row.person_id, row.relation))).map((row) => row.id);
+  if (ended.length > 0) await db.updateTable("subject_relations").set({ valid_to: since }).where("id", "in", ended).execute();
+  const begun = [...new Map(relations.filter((relation) => !held.has(key(relation.personId, relation.relation))).map((relation) => [key(relation.personId, relation.relation), relation])).values()];
+  if (begun.length === 0) return;
   await db
     .insertInto("subject_relations")
-    .values(relations.map((relation) => ({ organisation_id: organisationId, person_id: relation.personId, relation: relation.relation })))
-    .onConflict((conflict) => conflict.doNothing())
+    .values(begun.map((relation) => ({ organisation_id: organisationId, person_id: relation.personId, relation: relation.relation, valid_from: since })))
     .execute();
 }
 
+/** An organisation's current relations (who holds each role today). */
 export async function listRelationsByOrganisationIds(db: Kysely<Database>, organisationIds: readonly string[]): Promise<SubjectRelationRow[]> {
   if (organisationIds.length === 0) return [];
-  return db.selectFrom("subject_relations").selectAll().where("organisation_id", "in", organisationIds).orderBy("relation").execute();
+  return db.selectFrom("subject_relations").selectAll().where("organisation_id", "in", organisationIds).where("valid_to", "is", null).orderBy("relation").execute();
 }
 
 /** Which of these identifiers have a credit file (id by identifier), in one statement. */

@@ -10,7 +10,7 @@ import { readsAuthorizedTierByConsent, requirePurposeForNonPublicData } from "..
 import { ORGANISATION_PUBLIC_FIELDS, PERSON_AUTHORIZED_FIELDS } from "../../policies/subject-fields";
 import type { SubjectContext } from "./subject.loaders";
 import { readableSubjectFields, type VisibleSubjectRow } from "./subject.policy";
-import { registerSubjects, replaceRelations, updateSubjectDetails } from "./subject.repository";
+import { findCurrentRelationsStart, registerSubjects, replaceRelations, updateSubjectDetails } from "./subject.repository";
 import { GUARDED_SUBJECT_FIELDS, ResponsiblePerson, Subject, type GuardedSubjectField } from "./subject.type";
 
 export function toSubject(row: VisibleSubjectRow, ability: AppAbility): Subject {
@@ -106,6 +106,7 @@ export type SubjectRegistration = Readonly<{
   nature?: string | null;
   legalRepresentative?: SubjectRef | null;
   responsiblePersons?: readonly SubjectRef[] | null;
+  relationsSince?: string | null;
 }>;
 
 /**
@@ -143,6 +144,9 @@ export async function registerSubject(context: SubjectContext, input: SubjectReg
     if (entry.ref.kind !== "NATURAL_PERSON") problems.push({ field: `${entry.field}.kind`, reason: "a responsible person is a NATURAL_PERSON", code: "BAD_USER_INPUT" });
     return { ...entry, checked: checkSubjectRef(entry.ref, entry.field, problems, chinaDateOf(context.now)) };
   });
+  const today = chinaDateOf(context.now);
+  const relationsSince = input.relationsSince ?? today;
+  if (relationsSince > today) problems.push({ field: "input.relationsSince", reason: "lies in the future", code: "BAD_USER_INPUT" });
   refuseIfProblems(problems, "registration");
 
   const row = await context.db.transaction().execute(async (trx) => {
@@ -163,10 +167,15 @@ export async function registerSubject(context: SubjectContext, input: SubjectReg
           },
     );
     if (!person && (input.legalRepresentative !== undefined || input.responsiblePersons !== undefined)) {
+      const currentSince = await findCurrentRelationsStart(trx, own.id);
+      if (currentSince !== null && relationsSince < currentSince) {
+        refuseIfProblems([{ field: "input.relationsSince", reason: `the current relations began ${currentSince}; a change takes effect on or after it`, code: "BAD_USER_INPUT" }], "registration");
+      }
       await replaceRelations(
         trx,
         own.id,
         checkedPeople.map((entry) => ({ personId: registered.get(entry.checked!.identifier)!.id, relation: entry.relation })),
+        relationsSince,
       );
     }
     return own.id;

@@ -135,7 +135,7 @@ describe("related entries (PCIM art. 26)", () => {
   it("shows a legal person's SEVERE item on its legal representative's records", async () => {
     const registration = await federation.query(
       `mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id legalRepresentative { name } } }`,
-      { token: provider, variables: { input: { subject: company(20), registeredAddress: "淮安市健康西路1号", nature: "有限责任公司", legalRepresentative: person(20, "法人代表") } } },
+      { token: provider, variables: { input: { subject: company(20), registeredAddress: "淮安市健康西路1号", nature: "有限责任公司", legalRepresentative: person(20, "法人代表"), relationsSince: daysAgo(365) } } },
     );
     expect(registration.errors).toBeUndefined();
     await submit([
@@ -144,6 +144,17 @@ describe("related entries (PCIM art. 26)", () => {
     ]);
     const representative = await federation.query<{ subject: { records: Row[] } }>(RECORDS_OF, { variables: { id: citizenId(20) } });
     expect(representative.data!.subject.records).toEqual([expect.objectContaining({ title: "严重违法失信", relation: "LEGAL_REPRESENTATIVE" })]);
+  });
+
+  it("does not put an item decided before a representative took office on that representative's records", async () => {
+    const registration = await federation.query(`mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`, {
+      token: provider,
+      variables: { input: { subject: company(21), legalRepresentative: person(21, "新任法人"), relationsSince: daysAgo(3) } },
+    });
+    expect(registration.errors).toBeUndefined();
+    await submit([record(company(21), "SEV-21", { severity: "SEVERE", title: "任前严重失信" })]);
+    const newcomer = await federation.query<{ subject: { records: Row[] } | null }>(RECORDS_OF, { variables: { id: citizenId(21) } });
+    expect(newcomer.data!.subject?.records ?? []).toEqual([]);
   });
 });
 

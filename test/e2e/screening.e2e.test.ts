@@ -72,7 +72,7 @@ beforeAll(async () => {
   await db.updateTable("list_entries").set({ status: "REMOVED", status_changed_on: daysAgo(60) }).where("document_number", "=", "S-909").execute();
   const registered = await federation.query(`mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`, {
     token: await federation.token({ role: "PROVIDER", org: "HA-SAMR" }),
-    variables: { input: { subject: company(900), legalRepresentative: person(906) } },
+    variables: { input: { subject: company(900), legalRepresentative: person(906), relationsSince: daysAgo(400) } },
   });
   expect(registered.errors).toBeUndefined();
   await federation.query(`mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { accepted } }`, {
@@ -240,5 +240,34 @@ describe("measures only where their basis applies (JRP art. 14, 「依法依规�
     const catalogue = await federation.query<{ measures: Array<{ code: string; grounds: string[] }> }>(`{ measures(list: BLACK) { code grounds } }`);
     const grounds = Object.fromEntries(catalogue.data!.measures.map((measure) => [measure.code, measure.grounds]));
     expect(grounds).toMatchObject({ P10: ["B07_REFUSE_JUDGEMENT"], P12: ["B07_REFUSE_JUDGEMENT"], P05: [] });
+  });
+});
+
+describe("responsible persons at the time (PCIM art. 26 「负有责任的」)", () => {
+  it("reaches the representative in office when the organisation was listed, not the one appointed after", async () => {
+    const provider = await federation.token({ role: "PROVIDER", org: "HA-SAMR" });
+    const register = (representative: number, relationsSince: string) =>
+      federation.query(`mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`, {
+        token: provider,
+        variables: { input: { subject: company(912), legalRepresentative: person(representative), relationsSince } },
+      });
+    expect((await register(913, daysAgo(400))).errors).toBeUndefined();
+    await recognize(company(912), "BLACK", "S-912");
+    expect((await register(914, daysAgo(10))).errors).toBeUndefined();
+    // A change dated before the current holder took office is refused.
+    expect(errorCodes(await register(915, daysAgo(20)))).toEqual(["BAD_USER_INPUT"]);
+
+    const answer = await screen([citizenId(913), citizenId(914)], "FISCAL_FUNDS", government, "FISCAL_FUNDS");
+    const [atTheTime, appointedAfter] = answer.data!.screen;
+    expect(atTheTime).toMatchObject({ decision: "REVIEW", measures: [{ code: "P13", decision: "REVIEW" }] });
+    expect(atTheTime!.reasons.join("\n")).toMatch(new RegExp(`LEGAL_REPRESENTATIVE（任职 ${daysAgo(400)} 至 ${daysAgo(10)}，认定时在任`));
+    expect(appointedAfter).toMatchObject({ decision: "PASS", measures: [] });
+
+    const current = await federation.query<{ subject: { legalRepresentative: { name: string } | null } }>(`query ($id: String!) { subject(identifier: $id) { legalRepresentative { name } } }`, {
+      token: government,
+      purpose: "FISCAL_FUNDS",
+      variables: { id: uscc(912) },
+    });
+    expect(current.data!.subject.legalRepresentative).toEqual({ name: "筛查人914" });
   });
 });

@@ -1,0 +1,30 @@
+/** The subjects slice's published face: what other slices may use of its relations. */
+import type { ExpressionBuilder } from "kysely";
+import type { Database } from "../../db/database";
+
+/** A relation's period: from `valid_from` (null: since before dates were recorded) until `valid_to`, exclusive (null: now). */
+export type RelationPeriod = Readonly<{ valid_from: string | null; valid_to: string | null }>;
+
+/**
+ * Whether a person held the role on `date` (PCIM art. 26 「负有责任的」: the persons responsible when the
+ * dishonesty was recognised or decided, not whoever holds the office today). In memory here, and in SQL
+ * by `relationHeldOnColumn` below, from the same definition.
+ */
+export function isRelationHeldOn(relation: RelationPeriod, date: string): boolean {
+  return (relation.valid_from === null || relation.valid_from <= date) && (relation.valid_to === null || date < relation.valid_to);
+}
+
+/** `isRelationHeldOn` as a SQL condition on a `subject_relations` alias and a date column or value. */
+export function relationHeldOnColumn<DB extends Database, TB extends keyof DB & string>(eb: ExpressionBuilder<DB, TB>, alias: string, dateColumn: string) {
+  const ref = (column: string) => eb.ref(`${alias}.${column}` as never);
+  const date = eb.ref(dateColumn as never);
+  return eb.and([
+    eb.or([eb(ref("valid_from"), "is", null), eb(ref("valid_from"), "<=", date)]),
+    eb.or([eb(ref("valid_to"), "is", null), eb(date, "<", ref("valid_to"))]),
+  ]);
+}
+
+/** How a relation's period reads in a reason: 「任职 2020-01-01 至今」. */
+export function describeRelationPeriod(relation: RelationPeriod): string {
+  return `任职 ${relation.valid_from ?? "（登记前）"} 至 ${relation.valid_to ?? "今"}`;
+}
