@@ -168,3 +168,16 @@ export async function listResponsibleEntries(db: Kysely<Database>, personIdentif
     .where((eb) => relationHeldOnColumn(eb, "relation", "entry.recognized_on"))
     .execute();
 }
+
+/** The black-list entries in force of a subject (JRP art. 4's cross-check of a red recognition against them). */
+export async function listBlackEntriesInForce(db: Kysely<Database>, subjectIdentifier: string, today: string) {
+  return db
+    .selectFrom("list_entries")
+    .select(["recognized_by", "recognized_on", "document_number"])
+    .where("subject_identifier", "=", subjectIdentifier)
+    .where("list", "=", "BLACK")
+    .where("status", "=", "ACTIVE")
+    .where((eb) => eb.or([eb("valid_until", "is", null), eb("valid_until", ">=", today)]))
+    .orderBy("recognized_on")
+    .execute();
+}

@@ -16,6 +16,7 @@ import {
   findListEntryByDocument,
   insertListEntryIfNew,
   insertNotice,
+  listBlackEntriesInForce,
   listNoticesByRecipient,
   listPublicEntries,
   removeActiveRedEntries,
@@ -76,6 +77,17 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
   refuseIfProblems(problems, "list entry");
 
   const row = await context.db.transaction().execute(async (trx) => {
+    if (input.list === "RED") {
+      // JRP art. 4: lists are cross-checked both ways; a subject on the black list is not honoured on the red one.
+      const black = await listBlackEntriesInForce(trx, subject!.identifier, today);
+      if (black.length > 0) {
+        const [first] = black;
+        refuseIfProblems(
+          [{ field: "input.subject", reason: `the subject is on the black list (recognised by ${first!.recognized_by} on ${first!.recognized_on}, document ${first!.document_number}); JRP art. 4 cross-check: verify with that unit before a red recognition`, code: "BAD_USER_INPUT" }],
+          "list entry",
+        );
+      }
+    }
     const registered = (await registerSubjects(trx, [subject!])).get(subject!.identifier)!;
     const known = await findDisclosureFacts(trx, registered.id);
     const created = await insertListEntryIfNew(trx, {

@@ -186,6 +186,16 @@ describe("lists", () => {
     );
   });
 
+  it("refuses a red recognition for a subject on the black list, naming the black entry's unit and date (JRP art. 4, both ways)", async () => {
+    await federation.query(RECOGNIZE, { token: otherProvider, variables: { input: entry(company(32), "BLACK", "BLACK-32") } });
+    const red = await federation.query(RECOGNIZE, { token: provider, variables: { input: entry(company(32), "RED", "RED-32") } });
+    expect(errorCodes(red)).toEqual(["BAD_USER_INPUT"]);
+    expect(JSON.stringify(red.errors)).toContain(`on the black list (recognised by`);
+    expect(JSON.stringify(red.errors)).toContain(daysAgo(5));
+    const entries = await federation.query<{ subject: { listEntries: Row[] } }>(ENTRIES, { token: centre, variables: { id: uscc(32) } });
+    expect(entries.data!.subject.listEntries).toEqual([expect.objectContaining({ list: "BLACK", status: "ACTIVE" })]);
+  });
+
   it("notifies the employer of a blacklisted state employee, and only that employer (JRP art. 11)", async () => {
     await federation.query(`mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`, {
       token: provider,
