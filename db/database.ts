@@ -127,6 +127,10 @@ export interface ListEntryTable {
   status_changed_on: ColumnType<DateColumn | null, DateColumn | null | undefined>;
   /** The fields JRP art. 8 requires on a published entry, as they were at recognition. */
   disclosure: ColumnType<ListDisclosure, string | undefined, string>;
+  /** The day the entry reached the city platform (JRP art. 9); null for seeded history. */
+  pushed_on: ColumnType<DateColumn | null, DateColumn | null | undefined>;
+  /** Pushed later than 7 working days after recognition (JRP art. 9), counted against the unit. */
+  pushed_late: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 /** JRP art. 8 disclosure fields; identifiers are masked when served, not when stored. */

@@ -40,6 +40,8 @@ export function toListEntry(row: ListEntryRow, today: string): ListEntry {
     groundsDescription: ground ? `${ground.name} (${ground.article})` : row.grounds,
     documentNumber: row.document_number,
     statusReason: row.status_reason,
+    pushedOn: row.pushed_on,
+    pushedLate: row.pushed_late,
     disclosure: toListDisclosure(row, today),
   });
 }

@@ -85,6 +85,12 @@ export class ListEntry {
   @Field(() => String, { nullable: true, description: "Why the entry left the list (removed, repaired, cross-checked)." })
   statusReason!: string | null;
 
+  @Field(() => DateScalar, { nullable: true, description: "The day the unit pushed the entry to the city platform (JRP art. 9)." })
+  pushedOn!: string | null;
+
+  @Field(() => Boolean, { description: "Pushed later than 7 working days after recognition (JRP art. 9): accepted, and counted against the unit." })
+  pushedLate!: boolean;
+
   @Field(() => ListDisclosure, { description: "What JRP art. 8 publishes with the entry." })
   disclosure!: ListDisclosure;
 }

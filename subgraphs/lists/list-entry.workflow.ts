@@ -105,6 +105,8 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
       recognized_by: unit,
       recognized_on: input.recognizedOn,
       valid_until: input.validUntil ?? defaultValidUntil(input.list, input.recognizedOn, context.rules),
+      pushed_on: today,
+      pushed_late: today > context.calendar.addWorkingDays(input.recognizedOn, PUSH_WORKING_DAYS).dueOn,
       disclosure: JSON.stringify({
         sex: known.sex,
         birthDate: known.birth_date,
@@ -134,6 +136,9 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
   context.disclosures.record({ subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "ListEntry", tier: "PUBLIC" });
   return toListEntry(row, today);
 }
+
+/** JRP art. 9: a recognition reaches the city platform within 7 working days; later is accepted but flagged. */
+const PUSH_WORKING_DAYS = 7;
 
 /**
  * A black-list entry is never in force forever (PCIM art. 27, JRP arts. 8 and 12): without the unit's own

@@ -57,3 +57,22 @@ describe("a black-list entry recognised without validUntil", () => {
     ).rejects.toThrow(/list_entries_black_has_validity/);
   });
 });
+
+describe("the push to the city platform (JRP art. 9: within 7 working days)", () => {
+  it("accepts a late push and flags it, counting working days", async () => {
+    const provider = await federation.token({ role: "PROVIDER", org: "HA-SAMR" });
+    const push = async (n: number, recognizedOn: string) =>
+      (
+        await federation.query<{ recognizeListEntry: { pushedOn: string; pushedLate: boolean } }>(`mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { pushedOn pushedLate } }`, {
+          token: provider,
+          variables: {
+            input: { subject: { identifier: uscc(n), name: `推送公司${n}`, kind: "LEGAL_PERSON" }, list: "BLACK", grounds: "B09_REFUSE_CORRECTION", facts: "拒不改正", basis: "JRP 第六条", documentNumber: `PUSH-${n}`, recognizedOn },
+          },
+        })
+      ).data!.recognizeListEntry;
+    // Recognised Friday 20 November: the seventh working day is Tuesday 1 December, today.
+    expect(await push(962, "2026-11-20")).toEqual({ pushedOn: "2026-12-01", pushedLate: false });
+    // Recognised Thursday 19 November: the seventh working day was Monday 30 November.
+    expect(await push(963, "2026-11-19")).toEqual({ pushedOn: "2026-12-01", pushedLate: true });
+  });
+});
