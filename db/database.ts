@@ -43,6 +43,8 @@ export interface SubjectTable {
   registered_address: ColumnType<string | null, string | null | undefined>;
   nature: ColumnType<string | null, string | null | undefined>;
   region: ColumnType<string | null, string | null | undefined>;
+  /** A state organ's, institution's or SOE's superior unit or competent department (its code), told of a black listing (JRP art. 11). */
+  superior_unit: ColumnType<string | null, string | null | undefined>;
 }
 
 export type SubjectRelationKind = "LEGAL_REPRESENTATIVE" | "PRINCIPAL" | "RESPONSIBLE_PERSON";

@@ -136,7 +136,7 @@ export class Notice {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "STATE_EMPLOYEE_BLACKLISTED (to the employer) or SUBORDINATE_UNIT_BLACKLISTED (to the superior unit or competent department), JRP art. 11." })
   kind!: string;
 
   @Field(() => String)

@@ -130,6 +130,17 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
           created_at: context.now,
         });
       }
+      if (known.superior_unit) {
+        await insertNotice(trx, {
+          recipient_org: known.superior_unit,
+          kind: "SUBORDINATE_UNIT_BLACKLISTED",
+          subject_id: registered.id,
+          subject_identifier: registered.identifier,
+          list_entry_id: entry.id,
+          message: `${registered.name}, a unit under you, was entered on the black list by ${unit} (document ${documentNumber}); JRP art. 11`,
+          created_at: context.now,
+        });
+      }
     }
     return entry;
   });

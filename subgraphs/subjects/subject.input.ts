@@ -36,6 +36,12 @@ export class SubjectRegistrationInput {
   @Field(() => String, { nullable: true, description: "Nature of the organisation (enterprise, state organ, public institution, SOE, …)." })
   nature?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "A state organ's, public institution's or state-owned enterprise's superior unit or competent department (its organisation code): told when the organisation is blacklisted (JRP art. 11).",
+  })
+  superiorUnit?: string | null;
+
   @Field(() => SubjectRef, { nullable: true })
   legalRepresentative?: SubjectRef | null;
 

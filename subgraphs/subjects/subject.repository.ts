@@ -90,6 +90,7 @@ export async function findDisclosureFacts(db: Kysely<Database>, subjectId: strin
       "subject.employer_identifier",
       "subject.registered_address",
       "subject.nature",
+      "subject.superior_unit",
       "employer.name as employer_name",
     ])
     .select((eb) =>

@@ -104,6 +104,7 @@ export type SubjectRegistration = Readonly<{
   stateEmployee?: boolean | null;
   registeredAddress?: string | null;
   nature?: string | null;
+  superiorUnit?: string | null;
   legalRepresentative?: SubjectRef | null;
   responsiblePersons?: readonly SubjectRef[] | null;
   relationsSince?: string | null;
@@ -133,7 +134,9 @@ export async function registerSubject(context: SubjectContext, input: SubjectReg
     else problems.push({ field: "input.employerIdentifier", reason: check.rule, code: "INVALID_IDENTIFIER" });
   }
   const personOnly = [input.occupationGroup, input.employerIdentifier, input.stateEmployee].some((value) => value != null);
-  const organisationOnly = [input.registeredAddress, input.nature, input.legalRepresentative, input.responsiblePersons].some((value) => value != null);
+  const organisationOnly = [input.registeredAddress, input.nature, input.superiorUnit, input.legalRepresentative, input.responsiblePersons].some((value) => value != null);
+  const superiorUnit = input.superiorUnit?.trim();
+  if (superiorUnit !== undefined && (superiorUnit.length === 0 || superiorUnit.length > 100)) problems.push({ field: "input.superiorUnit", reason: "an organisation code of 1 to 100 characters", code: "BAD_USER_INPUT" });
   if (person && organisationOnly) problems.push({ field: "input", reason: "address, nature and responsible persons belong to organisations", code: "BAD_USER_INPUT" });
   if (!person && personOnly) problems.push({ field: "input", reason: "occupation, employer and state employment belong to natural persons", code: "BAD_USER_INPUT" });
   const people = [
@@ -164,6 +167,7 @@ export async function registerSubject(context: SubjectContext, input: SubjectReg
         : {
             ...(input.registeredAddress !== undefined ? { registered_address: input.registeredAddress } : {}),
             ...(input.nature !== undefined ? { nature: input.nature } : {}),
+            ...(input.superiorUnit !== undefined ? { superior_unit: superiorUnit ?? null } : {}),
           },
     );
     if (!person && (input.legalRepresentative !== undefined || input.responsiblePersons !== undefined)) {

@@ -217,6 +217,20 @@ describe("lists", () => {
     expect(stranger.data!.myNotices).toEqual([]);
   });
 
+  it("notifies the superior unit of a blacklisted state-owned enterprise, and only that unit (JRP art. 11)", async () => {
+    const registered = await federation.query(`mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`, {
+      token: provider,
+      variables: { input: { subject: company(35), nature: "国有独资企业", superiorUnit: "HA-SASAC" } },
+    });
+    expect(registered.errors).toBeUndefined();
+    await federation.query(RECOGNIZE, { token: otherProvider, variables: { input: entry(company(35), "BLACK", "BLACK-35") } });
+    const NOTICES = `{ myNotices { kind message subject { identifier } } }`;
+    const superior = await federation.query<{ myNotices: Row[] }>(NOTICES, { token: await federation.token({ role: "GOVERNMENT", org: "HA-SASAC" }) });
+    expect(superior.data!.myNotices).toEqual([expect.objectContaining({ kind: "SUBORDINATE_UNIT_BLACKLISTED", message: expect.stringContaining("JRP art. 11") })]);
+    const other = await federation.query<{ myNotices: Row[] }>(NOTICES, { token: await federation.token({ role: "GOVERNMENT", org: "HA-OTHER" }) });
+    expect(other.data!.myNotices).toEqual([]);
+  });
+
   it("lets only the recognising unit remove its entry", async () => {
     const created = await federation.query<{ recognizeListEntry: { id: string } }>(RECOGNIZE, { token: provider, variables: { input: entry(company(33), "BLACK", "BLACK-33") } });
     const REMOVE = `mutation ($id: ID!) { removeListEntry(id: $id, reason: "义务已履行") { status statusReason } }`;
