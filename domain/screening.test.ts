@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_MEASURES_FILE } from "../db/seed/reference-data";
+import { LIST_GROUNDS } from "./list-grounds";
 import { readMeasureCatalog } from "./measure-catalog";
 import { decideScreening, undecidableScreening, type ScreeningEntry } from "./screening";
 
@@ -38,5 +40,50 @@ describe("the strictest decision wins", () => {
     const both = decideScreening([entry("RED", "R04_COUNTY_HONOUR"), entry("BLACK", "B07_REFUSE_JUDGEMENT")], [], catalog, "PUBLIC_RESOURCE_TRADING", "2026-12-01", false);
     expect(both.decision).toBe("BLOCK");
     expect(both.measures.map((measure) => measure.decision)).toEqual(expect.arrayContaining(["BLOCK", "GREEN_CHANNEL"]));
+  });
+});
+
+describe("screening against an independent oracle (DOMAIN.md §5-7)", () => {
+  const SCENARIOS = ["ADMINISTRATIVE_LICENSING", "FISCAL_FUNDS", "PUBLIC_RESOURCE_TRADING", "PROJECT_APPROVAL", "PUBLIC_EMPLOYMENT", "HONORS", "CREDIT_LENDING", "HIGH_CONSUMPTION"] as const;
+  const TODAY = "2026-12-01";
+  const RANK = { PASS: 0, GREEN_CHANNEL: 1, REVIEW: 2, BLOCK: 3 } as const;
+  const day = (offset: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+  const entryArbitrary = fc.oneof(
+    ...(["RED", "BLACK"] as const).map((list) =>
+      fc.record({
+        list: fc.constant(list),
+        status: fc.constantFrom("ACTIVE", "EXPIRED", "REMOVED", "REPAIRED"),
+        grounds: fc.constantFrom(...LIST_GROUNDS[list].map((ground) => ground.code)),
+        recognizedBy: fc.constant("HA-X"),
+        recognizedOn: fc.integer({ min: -1500, max: 0 }).map(day),
+        documentNumber: fc.constant("D-1"),
+        validUntil: fc.integer({ min: -400, max: 400 }).map(day),
+        statusChangedOn: fc.constant(null),
+      }),
+    ),
+  );
+
+  it("applies exactly the measures of the list, scenario, target and grounds of each entry in force, and the strictest decision", async () => {
+    const catalog = await readMeasureCatalog(DEFAULT_MEASURES_FILE);
+    fc.assert(
+      fc.property(fc.array(entryArbitrary, { maxLength: 4 }), fc.array(entryArbitrary, { maxLength: 2 }), fc.constantFrom(...SCENARIOS), (own, organisations, scenario) => {
+        // The oracle, written from the rules: in force = ACTIVE and not past validUntil (the last day counts).
+        const inForce = (entry: ScreeningEntry) => entry.status === "ACTIVE" && entry.validUntil !== null && entry.validUntil >= TODAY;
+        const covers = (measure: (typeof catalog)[number], entry: ScreeningEntry, target: string) =>
+          measure.list === entry.list && measure.target === target && measure.scenarios.includes(scenario) && (measure.grounds.length === 0 || measure.grounds.includes(entry.grounds));
+        const expected = new Set<string>();
+        for (const entry of own.filter(inForce)) for (const measure of catalog) if (covers(measure, entry, "SUBJECT")) expected.add(measure.code);
+        for (const entry of organisations.filter((candidate) => candidate.list === "BLACK" && inForce(candidate))) {
+          for (const measure of catalog) if (covers(measure, entry, "RESPONSIBLE_PERSONS")) expected.add(measure.code);
+        }
+        const strictest = [...expected].map((code) => catalog.find((measure) => measure.code === code)!.decision).reduce<keyof typeof RANK>((a, b) => (RANK[b] > RANK[a] ? b : a), "PASS");
+
+        const responsible = organisations.map((entry) => ({ ...entry, organisationName: "单位", organisationIdentifier: "91320800MA0000001X", relation: "LEGAL_REPRESENTATIVE", relationPeriod: "任职 2020-01-01 至 今" }));
+        const decided = decideScreening(own, responsible, catalog, scenario, TODAY, false);
+        expect(new Set(decided.measures.map((measure) => measure.code))).toEqual(expected);
+        expect(decided.decision).toBe(strictest);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
