@@ -49,6 +49,12 @@ export interface SubjectTable {
 
 export type SubjectRelationKind = "LEGAL_REPRESENTATIVE" | "PRINCIPAL" | "RESPONSIBLE_PERSON";
 
+/** A recognising or providing unit by its organisation code (data/units.yaml). */
+export interface UnitTable {
+  code: string;
+  name: string;
+}
+
 export interface SubjectRelationTable {
   id: Generated<string>;
   organisation_id: string;
@@ -289,6 +295,7 @@ export interface AuditAccessTable {
 export interface Database {
   subjects: SubjectTable;
   subject_relations: SubjectRelationTable;
+  units: UnitTable;
   record_kinds: RecordKindTable;
   record_relations: RecordRelationTable;
   notices: NoticeTable;

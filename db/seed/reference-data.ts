@@ -1,4 +1,7 @@
+import { readFile } from "node:fs/promises";
 import type { Kysely } from "kysely";
+import { parse } from "yaml";
+import { z } from "zod";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readMeasureCatalog } from "../../domain/measure-catalog";
@@ -6,10 +9,13 @@ import { RECORD_KINDS } from "../../domain/record-kinds";
 import type { Database } from "../database";
 
 export const DEFAULT_MEASURES_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../data/measures.yaml");
+const UNITS_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../data/units.yaml");
+
+const unitsSchema = z.object({ units: z.array(z.object({ code: z.string().min(1).max(100), name: z.string().min(1).max(200) })).min(1) });
 
 /**
- * Loads the catalogs into their tables at every start: the record kinds of PCIM arts. 10-13 and the
- * measure list the credit centre edits (`data/measures.yaml`, or `CREDIT_MEASURES_FILE`), so an edit
+ * Loads the catalogs into their tables at every start: the record kinds of PCIM arts. 10-13, the units'
+ * names (`data/units.yaml`) and the measure list the credit centre edits (`data/measures.yaml`, or `CREDIT_MEASURES_FILE`), so an edit
  * reaches the database without a migration. A measure dropped from the file stays in the table (past
  * reports refer to it) until removed by hand.
  */
@@ -31,6 +37,12 @@ export async function loadReferenceData(db: Kysely<Database>, measuresFile = DEF
         department: eb.ref("excluded.department"),
       })),
     )
+    .execute();
+  const units = unitsSchema.parse(parse(await readFile(UNITS_FILE, "utf8"))).units;
+  await db
+    .insertInto("units")
+    .values(units)
+    .onConflict((conflict) => conflict.column("code").doUpdateSet((eb) => ({ name: eb.ref("excluded.name") })))
     .execute();
   await db
     .insertInto("record_kinds")

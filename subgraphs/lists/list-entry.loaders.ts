@@ -5,11 +5,13 @@ import type { RequestScope, SubgraphContext } from "../shared/context";
 import { isUuid } from "../shared/ids";
 import { groupBy, indexBy } from "../shared/loaders";
 import { listEntryAccessFor } from "./list-entry.policy";
-import { listEntriesByIds, listEntriesBySubjectIds } from "./list-entry.repository";
+import { listEntriesByIds, listEntriesBySubjectIds, listUnits } from "./list-entry.repository";
 
 export type ListEntryLoaders = {
   entryById: DataLoader<string, ListEntryRow | undefined>;
   entriesBySubjectId: DataLoader<string, ListEntryRow[]>;
+  /** A unit's name by its code (data/units.yaml); null when the directory lacks it. */
+  unitName: DataLoader<string, string | null>;
 };
 export type ListEntryContext = SubgraphContext<ListEntryLoaders>;
 
@@ -21,5 +23,6 @@ export function createListEntryLoaders(db: Kysely<Database>, scope: RequestScope
     entriesBySubjectId: new DataLoader(async (subjectIds) =>
       groupBy(subjectIds, await listEntriesBySubjectIds(db, subjectIds.filter(isUuid), access), (row) => row.subject_id),
     ),
+    unitName: new DataLoader(async (codes) => indexBy(codes, await listUnits(db, codes), (row) => row.code).map((row) => row?.name ?? null)),
   };
 }

@@ -181,3 +181,9 @@ export async function listBlackEntriesInForce(db: Kysely<Database>, subjectIdent
     .orderBy("recognized_on")
     .execute();
 }
+
+/** The units' names by code (data/units.yaml). */
+export async function listUnits(db: Kysely<Database>, codes: readonly string[]) {
+  if (codes.length === 0) return [];
+  return db.selectFrom("units").select(["code", "name"]).where("code", "in", codes).execute();
+}

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { ListType as ListTypeValue } from "../../db/database";
 import { ListEntryInput, ListFilter } from "./list-entry.input";
 import type { ListEntryContext } from "./list-entry.loaders";
@@ -7,6 +7,11 @@ import { findListGrounds, findMyNotices, findPublicList, recognizeListEntry, rem
 
 @Resolver(() => ListEntry)
 export class ListEntryResolver {
+  @FieldResolver(() => String, { description: "The recognising unit by its name (JRP art. 8 「认定单位」, data/units.yaml); its code when the directory lacks it." })
+  async recognizedByName(@Root() entry: ListEntry, @Ctx() context: ListEntryContext): Promise<string> {
+    return (await context.loaders.unitName.load(entry.recognizedBy)) ?? entry.recognizedBy;
+  }
+
   @Query(() => ListEntryConnection, { description: "Black-list entries in force, with their JRP art. 8 disclosure. Public." })
   async publicBlacklist(
     @Arg("filter", () => ListFilter, { nullable: true }) filter: ListFilter | null,

@@ -34,9 +34,13 @@ afterAll(async () => federation?.stop());
 
 describe("a black-list entry recognised without validUntil", () => {
   it("is valid 36 months from recognition: published and a basis for measures until then, neither after", async () => {
-    const listed = await federation.query<{ publicBlacklist: { edges: Array<{ node: { id: string; validUntil: string } }> } }>(`{ publicBlacklist(first: 100) { edges { node { id validUntil } } } }`);
+    const listed = await federation.query<{ publicBlacklist: { edges: Array<{ node: { id: string; validUntil: string; recognizedBy: string; recognizedByName: string } }> } }>(
+      `{ publicBlacklist(first: 100) { edges { node { id validUntil recognizedBy recognizedByName } } } }`,
+    );
     const ids = listed.data!.publicBlacklist.edges.map((edge) => edge.node.id);
     expect(ids).toContain(freshId);
+    // The unit is disclosed by its name (JRP art. 8, data/units.yaml).
+    expect(listed.data!.publicBlacklist.edges.find((edge) => edge.node.id === freshId)!.node).toMatchObject({ recognizedBy: "HA-SAMR", recognizedByName: "淮安市市场监督管理局" });
     expect(ids).not.toContain(oldId);
 
     const government = await federation.token({ role: "GOVERNMENT", org: "HA-GOV" });
