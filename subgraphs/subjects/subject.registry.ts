@@ -1,6 +1,7 @@
-/** The subjects slice's published face: what other slices may use of its relations. */
 import type { ExpressionBuilder } from "kysely";
 import type { Database } from "../../db/database";
+
+// The subjects slice's published face: what other slices may use of its relations.
 
 /** A relation's period: from `valid_from` (null: since before dates were recorded) until `valid_to`, exclusive (null: now). */
 export type RelationPeriod = Readonly<{ valid_from: string | null; valid_to: string | null }>;
