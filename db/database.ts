@@ -45,6 +45,8 @@ export interface SubjectTable {
   region: ColumnType<string | null, string | null | undefined>;
   /** A state organ's, institution's or SOE's superior unit or competent department (its code), told of a black listing (JRP art. 11). */
   superior_unit: ColumnType<string | null, string | null | undefined>;
+  /** The unit that registered the subject's facts and relations: only it or the credit centre changes them. */
+  registered_by: ColumnType<string | null, string | null | undefined>;
 }
 
 export type SubjectRelationKind = "LEGAL_REPRESENTATIVE" | "PRINCIPAL" | "RESPONSIBLE_PERSON";

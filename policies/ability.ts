@@ -2,7 +2,7 @@ import type { ForcedSubject, MongoAbility } from "@casl/ability";
 import type { ListStatus, ListType, RecordCategory, Tier } from "../db/database";
 
 /** What a viewer can do; lowercase verbs (STYLE.md). */
-export type Action = "read" | "screen" | "submit" | "recognize" | "grant" | "revoke" | "review" | "apply";
+export type Action = "read" | "screen" | "submit" | "recognize" | "register" | "grant" | "revoke" | "review" | "apply";
 
 /**
  * The shape policies see of each entity: the fields conditions test. Each subgraph builds these from its
@@ -14,6 +14,8 @@ export type SubjectPolicy = {
   kind: string;
   /** The viewer holds a valid written consent of this subject for its declared purpose (PCIM art. 21). */
   consented: boolean;
+  /** The unit that owns the subject's registration (null: nobody yet); tested by `register` only. */
+  registeredBy?: string | null;
 };
 export type CreditRecordPolicy = {
   subjectIdentifier: string;

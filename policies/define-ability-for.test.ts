@@ -53,6 +53,16 @@ describe("defineAbilityFor", () => {
     }
   });
 
+  it("lets a registration be changed only by the unit that owns it, or claimed when nobody does, or by the credit centre", () => {
+    const registration = (registeredBy: string | null) => subject("Subject", { subjectIdentifier: "ORG-1", kind: "LEGAL_PERSON", consented: false, registeredBy });
+    const samr = defineAbilityFor(viewer("PROVIDER", { org: "SAMR" }));
+    expect(samr.can("register", registration(null))).toBe(true);
+    expect(samr.can("register", registration("SAMR"))).toBe(true);
+    expect(samr.can("register", registration("TAX"))).toBe(false);
+    expect(defineAbilityFor(viewer("CREDIT_CENTER")).can("register", registration("TAX"))).toBe(true);
+    for (const role of ["PUBLIC", "SUBJECT", "GOVERNMENT", "ORGANIZATION", "AUDITOR"] as const) expect(defineAbilityFor(viewer(role, { subject: "ORG-1", purpose: "SUPERVISION" })).can("register", registration(null)), role).toBe(false);
+  });
+
   it("an AUDITOR reads audit data and no subject data", () => {
     const ability = defineAbilityFor(viewer("AUDITOR"));
     expect(ability.can("read", "AuditEvent")).toBe(true);

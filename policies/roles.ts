@@ -85,11 +85,14 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     builder.can(["read", "review"], ["Objection", "RepairCase"], { provider: viewer.org });
     builder.can("submit", "CreditRecord");
     builder.can("recognize", "ListEntry");
+    // Registration facts and relations have an owner: the unit that registered them first (DOMAIN.md §7).
+    builder.can("register", "Subject", { registeredBy: { $in: [null, viewer.org] } });
   },
   CREDIT_CENTER(_viewer, builder) {
     readPublicTier(builder);
     builder.can("read", ["Subject", "CreditRecord", "ListEntry", "Objection", "MeasureApplication", "RepairCase", "Consent", "Notice"]);
     builder.can("review", ["Objection", "RepairCase", "MeasureApplication"]);
+    builder.can("register", "Subject");
   },
   AUDITOR(_viewer, { can }) {
     can("read", "AuditEvent");

@@ -1,3 +1,4 @@
+import { subject as policySubject } from "@casl/ability";
 import { chinaDateOf } from "../../domain/dates";
 import type { SubjectRelationKind } from "../../db/database";
 import { checkIdentifier, maskCitizenId } from "../../domain/identifiers";
@@ -10,7 +11,7 @@ import { readsAuthorizedTierByConsent, requirePurposeForNonPublicData } from "..
 import { ORGANISATION_PUBLIC_FIELDS, PERSON_AUTHORIZED_FIELDS } from "../../policies/subject-fields";
 import type { SubjectContext } from "./subject.loaders";
 import { readableSubjectFields, type VisibleSubjectRow } from "./subject.policy";
-import { findCurrentRelationsStart, registerSubjects, replaceRelations, updateSubjectDetails } from "./subject.repository";
+import { findCurrentRelationsStart, listSubjectsByIdentifiers, registerSubjects, replaceRelations, updateSubjectDetails } from "./subject.repository";
 import { GUARDED_SUBJECT_FIELDS, ResponsiblePerson, Subject, type GuardedSubjectField } from "./subject.type";
 
 export function toSubject(row: VisibleSubjectRow, ability: AppAbility): Subject {
@@ -116,7 +117,7 @@ export type SubjectRegistration = Readonly<{
  * responsible persons. Those relations carry an organisation's severe items to its people (PCIM art. 26).
  */
 export async function registerSubject(context: SubjectContext, input: SubjectRegistration): Promise<Subject> {
-  if (!context.ability.can("submit", "CreditRecord")) throw new ForbiddenError("only a PROVIDER registers subjects");
+  if (!context.ability.can("register", "Subject")) throw new ForbiddenError("subjects are registered by a registering unit (PROVIDER) or the credit centre");
   const problems: InputProblem[] = [];
   const subject = checkSubjectRef(input.subject, "input.subject", problems, chinaDateOf(context.now));
   const person = input.subject.kind === "NATURAL_PERSON";
@@ -153,12 +154,18 @@ export async function registerSubject(context: SubjectContext, input: SubjectReg
   refuseIfProblems(problems, "registration");
 
   const row = await context.db.transaction().execute(async (trx) => {
+    const [existing] = await listSubjectsByIdentifiers(trx, [subject!.identifier]);
+    const owner = existing?.registered_by ?? null;
+    if (!context.ability.can("register", policySubject("Subject", { subjectIdentifier: subject!.identifier, kind: subject!.kind, consented: false, registeredBy: owner }))) {
+      throw new ForbiddenError("this subject's registration belongs to the unit that registered it; that unit or the credit centre changes it");
+    }
     const registered = await registerSubjects(trx, [subject!, ...checkedPeople.map((entry) => entry.checked!)]);
     const own = registered.get(subject!.identifier)!;
-    await updateSubjectDetails(
-      trx,
-      own.id,
-      person
+    // The first registering unit becomes the owner; the credit centre changes a registration without owning it.
+    const claim = owner === null && context.viewer.role === "PROVIDER" && context.viewer.org ? { registered_by: context.viewer.org } : {};
+    await updateSubjectDetails(trx, own.id, {
+      ...claim,
+      ...(person
         ? {
             ...(input.occupationGroup !== undefined ? { occupation_group: input.occupationGroup } : {}),
             ...(input.employerIdentifier !== undefined ? { employer_identifier: employerIdentifier } : {}),
@@ -168,8 +175,8 @@ export async function registerSubject(context: SubjectContext, input: SubjectReg
             ...(input.registeredAddress !== undefined ? { registered_address: input.registeredAddress } : {}),
             ...(input.nature !== undefined ? { nature: input.nature } : {}),
             ...(input.superiorUnit !== undefined ? { superior_unit: superiorUnit ?? null } : {}),
-          },
-    );
+          }),
+    });
     if (!person && (input.legalRepresentative !== undefined || input.responsiblePersons !== undefined)) {
       const currentSince = await findCurrentRelationsStart(trx, own.id);
       if (currentSince !== null && relationsSince < currentSince) {

@@ -146,6 +146,17 @@ describe("related entries (PCIM art. 26)", () => {
     expect(representative.data!.subject.records).toEqual([expect.objectContaining({ title: "严重违法失信", relation: "LEGAL_REPRESENTATIVE" })]);
   });
 
+  it("lets only the registering unit (or the credit centre) change an organisation's registration and relations", async () => {
+    const REGISTER = `mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id legalRepresentative { name } } }`;
+    const input = (representative: number) => ({ subject: company(22), legalRepresentative: person(representative, `法人${representative}`), relationsSince: daysAgo(30) });
+    expect((await federation.query(REGISTER, { token: provider, variables: { input: input(22) } })).errors).toBeUndefined();
+    // Another unit cannot put an innocent person in as legal representative.
+    expect(errorCodes(await federation.query(REGISTER, { token: otherProvider, variables: { input: { ...input(23), relationsSince: daysAgo(1) } } }))).toEqual(["FORBIDDEN"]);
+    const corrected = await federation.query<{ registerSubject: { legalRepresentative: { name: string } } }>(REGISTER, { token: centre, variables: { input: { ...input(24), relationsSince: daysAgo(1) } } });
+    expect(corrected.data!.registerSubject.legalRepresentative).toEqual({ name: "法人24" });
+    expect((await federation.query(REGISTER, { token: provider, variables: { input: { ...input(22), relationsSince: daysAgo(0) } } })).errors).toBeUndefined();
+  });
+
   it("does not put an item decided before a representative took office on that representative's records", async () => {
     const registration = await federation.query(`mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`, {
       token: provider,
