@@ -146,6 +146,7 @@ const WRITABLE_TABLES = [
   "measure_applications",
   "measures",
   "record_kinds",
+  "units",
 ] as const;
 
 /** Every writable table, row by row: what a failed mutation must leave exactly as it was. */
