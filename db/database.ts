@@ -221,6 +221,8 @@ export interface RepairCaseTable {
   due_on: DateColumn | null;
   /** `due_on` counted through a year without its State Council notice (recomputed when it is loaded). */
   due_on_provisional: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The day obligations were performed or rectification completed, as the applicant states it (JRP art. 18, PCIM art. 31). */
+  rectified_on: ColumnType<DateColumn | null, DateColumn | null | undefined>;
   completed_on: DateColumn | null;
   archived_original: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   created_at: DatabaseDefault<Date>;

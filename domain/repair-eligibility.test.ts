@@ -5,36 +5,74 @@ const TODAY = "2026-11-20";
 const none: RepairHistory = { records: [], blackListings: [], repairs: [] };
 const conditionOf = (result: ReturnType<typeof checkRepairEligibility>, article: string) => result.conditions.find((condition) => condition.article.startsWith(article))!;
 
-describe("JRP art. 18: leaving a black list", () => {
-  const entry = (recognizedOn: string): RepairTarget => ({ type: "LIST_ENTRY", id: "E", list: "BLACK", grounds: "BLACK:B07", status: "ACTIVE", recognizedOn });
-  const history = (listings: string[]): RepairHistory => ({ ...none, blackListings: listings.map((recognizedOn, index) => ({ id: index === 0 ? "E" : `E${index}`, recognizedOn })) });
-
-  it("first listing: eligible six months after recognition, not a day before", () => {
-    expect(checkRepairEligibility(entry("2026-05-20"), history(["2026-05-20"]), TODAY).eligible).toBe(true);
-    const early = checkRepairEligibility(entry("2026-05-21"), history(["2026-05-21"]), TODAY);
-    expect(early).toMatchObject({ eligible: false, earliestOn: "2026-11-21" });
-    expect(conditionOf(early, "JRP art. 18(1): first listing").met).toBe(false);
+describe("JRP art. 18: leaving a black list, counted from rectification (「其后」)", () => {
+  const entry = (recognizedOn: string, extra: Partial<Extract<RepairTarget, { type: "LIST_ENTRY" }>> = {}): RepairTarget => ({
+    type: "LIST_ENTRY",
+    id: "E",
+    list: "BLACK",
+    grounds: "BLACK:B07",
+    status: "ACTIVE",
+    recognizedOn,
+    validUntil: "2029-01-01",
+    ...extra,
+  });
+  const history = (listings: Array<[string, string?]>): RepairHistory => ({
+    ...none,
+    blackListings: listings.map(([recognizedOn, status = "ACTIVE"], index) => ({ id: index === 0 ? "E" : `E${index}`, recognizedOn, status })),
   });
 
-  it("repeat listing: twelve months", () => {
-    const repeat = checkRepairEligibility(entry("2026-01-10"), history(["2026-01-10", "2023-03-01"]), TODAY);
-    expect(repeat).toMatchObject({ eligible: false, earliestOn: "2027-01-10" });
-    expect(conditionOf(repeat, "JRP art. 18(1): repeat listing").met).toBe(false);
+  it.each([
+    // [case, listed on, rectified on, earlier listings, eligible, earliest]
+    ["first listing, rectified 20 days ago: six months after performance", "2026-05-01", "2026-10-31", [], false, "2027-05-01"],
+    ["first listing, rectified 7 months ago", "2026-01-10", "2026-04-20", [], true, null],
+    ["first listing, the six months end today (1 May to 20 November): met the day after", "2026-01-10", "2026-05-20", [], false, "2026-11-21"],
+    ["first listing, the six months ended yesterday", "2026-01-10", "2026-05-19", [], true, null],
+    ["repeat listing: twelve months", "2026-01-10", "2026-04-20", [["2023-03-01"]], false, "2027-04-21"],
+    ["an earlier listing removed as wrong is no listing", "2026-01-10", "2026-04-20", [["2023-03-01", "REMOVED"]], true, null],
+  ] as const)("%s", (_case, listedOn, rectifiedOn, earlier, eligible, earliestOn) => {
+    const result = checkRepairEligibility(entry(listedOn), history([[listedOn], ...earlier.map((listing) => [...listing] as [string, string?])]), TODAY, rectifiedOn);
+    expect(result).toMatchObject({ eligible, earliestOn });
   });
 
-  it("a new severe dishonesty restarts the period", () => {
-    const severe: RepairHistory = { ...history(["2025-01-01"]), records: [{ id: "R", kind: "VIOLATION", category: "NEGATIVE", severity: "SEVERE", status: "ACTIVE", decidedOn: "2026-09-01" }] };
-    expect(checkRepairEligibility(entry("2025-01-01"), severe, TODAY)).toMatchObject({ eligible: false, earliestOn: "2027-03-01" });
+  it("counts from rectification, not from the listing: an old listing rectified last month is not eligible", () => {
+    expect(checkRepairEligibility(entry("2024-01-01"), history([["2024-01-01"]]), TODAY, "2026-10-20")).toMatchObject({ eligible: false, earliestOn: "2027-04-21" });
   });
 
-  it("only an ACTIVE black-list entry leaves through repair", () => {
-    expect(checkRepairEligibility({ ...entry("2020-01-01"), status: "REMOVED" } as RepairTarget, history(["2020-01-01"]), TODAY).eligible).toBe(false);
-    expect(checkRepairEligibility({ ...entry("2020-01-01"), list: "RED" } as RepairTarget, history([]), TODAY).eligible).toBe(false);
+  it("without the day of rectification, says what to state and is not eligible", () => {
+    const result = checkRepairEligibility(entry("2024-01-01"), history([["2024-01-01"]]), TODAY, null);
+    expect(result).toMatchObject({ eligible: false, earliestOn: null });
+    expect(conditionOf(result, "JRP art. 18(1)-(2): performed or rectified")).toMatchObject({ met: false, reason: expect.stringContaining("rectifiedOn") });
+  });
+
+  it("a new severe dishonesty or a new black listing after rectification restarts the count", () => {
+    const severe: RepairHistory = { ...history([["2025-01-01"]]), records: [{ id: "R", kind: "VIOLATION", category: "NEGATIVE", severity: "SEVERE", status: "ACTIVE", decidedOn: "2026-09-01" }] };
+    expect(checkRepairEligibility(entry("2025-01-01"), severe, TODAY, "2025-03-01")).toMatchObject({ eligible: false, earliestOn: "2027-03-02" });
+    expect(checkRepairEligibility(entry("2025-01-01"), history([["2025-01-01"], ["2026-08-01"]]), TODAY, "2025-03-01")).toMatchObject({ eligible: false, earliestOn: "2027-02-02" });
+  });
+
+  it("only a black-list entry in force leaves through repair: removed, red or expired information is out of use", () => {
+    expect(checkRepairEligibility(entry("2020-01-01", { status: "REMOVED" }), history([["2020-01-01"]]), TODAY, "2020-02-01").eligible).toBe(false);
+    expect(checkRepairEligibility(entry("2020-01-01", { list: "RED" }), history([]), TODAY, "2020-02-01").eligible).toBe(false);
+    const expired = checkRepairEligibility(entry("2020-01-01", { validUntil: "2023-01-01" }), history([["2020-01-01"]]), TODAY, "2020-02-01");
+    expect(conditionOf(expired, "JRP art. 18")).toMatchObject({ met: false, earliestOn: null });
+    expect(expired.eligible).toBe(false);
   });
 });
 
 describe("PCIM art. 31: repairing an item", () => {
-  const item = (decidedOn = "2025-06-01", kind = "TAX_ARREARS"): RepairTarget => ({ type: "CREDIT_RECORD", id: "T", kind, category: "NEGATIVE", severity: "GENERAL", status: "ACTIVE", decidedOn });
+  const item = (decidedOn = "2025-06-01", kind = "TAX_ARREARS", extra: Partial<Extract<RepairTarget, { type: "CREDIT_RECORD" }>> = {}): RepairTarget => ({
+    type: "CREDIT_RECORD",
+    id: "T",
+    kind,
+    category: "NEGATIVE",
+    severity: "GENERAL",
+    status: "ACTIVE",
+    decidedOn,
+    expiresOn: "2028-06-01",
+    ...extra,
+  });
+  /** Corrected the day after the decision unless a test says otherwise. */
+  const RECTIFIED = "2025-06-02";
   const record = (decidedOn: string, extra: Partial<RepairHistory["records"][number]> = {}) => ({
     id: `R-${decidedOn}-${extra.kind ?? ""}`,
     kind: "VIOLATION",
@@ -44,67 +82,80 @@ describe("PCIM art. 31: repairing an item", () => {
     decidedOn,
     ...extra,
   });
-  const eligibleBase = () => checkRepairEligibility(item(), { ...none, records: [record("2025-06-01", { id: "T", kind: "TAX_ARREARS" })] }, TODAY);
+  const eligibleBase = () => checkRepairEligibility(item(), { ...none, records: [record("2025-06-01", { id: "T", kind: "TAX_ARREARS" })] }, TODAY, RECTIFIED);
 
   it("is eligible when every condition holds", () => {
     expect(eligibleBase()).toMatchObject({ eligible: true, earliestOn: null });
     expect(eligibleBase().conditions.every((condition) => condition.met)).toBe(true);
   });
 
-  it("(1) publicity must have run three months", () => {
-    const result = checkRepairEligibility(item("2026-09-01"), none, TODAY);
-    expect(conditionOf(result, "PCIM art. 31(1): publicity")).toMatchObject({ met: false, earliestOn: "2026-12-01" });
+  it("(1) publicity must have run three full months from publication: not on the day they end, the day after (「期满3个月以上」)", () => {
+    const result = checkRepairEligibility(item("2026-09-01"), none, TODAY, "2026-09-02");
+    expect(conditionOf(result, "PCIM art. 31(1): publicity")).toMatchObject({ met: false, earliestOn: "2026-12-02" });
+    expect(conditionOf(checkRepairEligibility(item("2026-08-19"), none, TODAY, "2026-08-20"), "PCIM art. 31(1): publicity").met).toBe(true);
+    expect(conditionOf(checkRepairEligibility(item("2026-08-20"), none, TODAY, "2026-08-21"), "PCIM art. 31(1): publicity").met).toBe(false);
   });
 
-  it("(1) one year without same-class dishonesty since correction", () => {
-    const result = checkRepairEligibility(item("2025-06-01"), { ...none, records: [record("2026-02-01", { kind: "TAX_ARREARS" })] }, TODAY);
-    expect(conditionOf(result, "PCIM art. 31(1): 1 year")).toMatchObject({ met: false, earliestOn: "2027-02-01" });
+  it("(1) one year without same-class dishonesty from the day of correction (「自纠正之日起」), restarted by a same-class item", () => {
+    const corrected = checkRepairEligibility(item("2025-06-01"), none, TODAY, "2026-03-10");
+    expect(conditionOf(corrected, "PCIM art. 31(1): 1 year")).toMatchObject({ met: false, earliestOn: "2027-03-11" });
+    const restarted = checkRepairEligibility(item("2025-06-01"), { ...none, records: [record("2026-02-01", { kind: "TAX_ARREARS" })] }, TODAY, "2025-07-01");
+    expect(conditionOf(restarted, "PCIM art. 31(1): 1 year")).toMatchObject({ met: false, earliestOn: "2027-02-02" });
+  });
+
+  it("(1) an expired or corrected item is out of use: nothing to repair", () => {
+    for (const extra of [{ expiresOn: "2026-11-19" }, { status: "CORRECTED" }]) {
+      const result = checkRepairEligibility(item("2025-06-01", "TAX_ARREARS", extra), none, TODAY, RECTIFIED);
+      expect(conditionOf(result, "PCIM art. 31")).toMatchObject({ met: false, earliestOn: null });
+      expect(result).toMatchObject({ eligible: false, earliestOn: null });
+    }
   });
 
   it("(二)1 a severe dishonesty in the last year bars repair", () => {
-    const result = checkRepairEligibility(item(), { ...none, records: [record("2026-03-03", { severity: "SEVERE" })] }, TODAY);
+    const result = checkRepairEligibility(item(), { ...none, records: [record("2026-03-03", { severity: "SEVERE" })] }, TODAY, RECTIFIED);
     expect(conditionOf(result, "PCIM art. 31(2)(1)")).toMatchObject({ met: false, earliestOn: "2027-03-03" });
   });
 
   it("(二)1 three serious ones in the last year bar repair, two do not", () => {
     const serious = (dates: string[]) => ({ ...none, records: dates.map((date) => record(date, { severity: "SERIOUS" })) });
-    expect(conditionOf(checkRepairEligibility(item(), serious(["2026-01-01", "2026-02-01"]), TODAY), "PCIM art. 31(2)(1)").met).toBe(true);
-    expect(conditionOf(checkRepairEligibility(item(), serious(["2026-01-01", "2026-02-01", "2026-03-01"]), TODAY), "PCIM art. 31(2)(1)")).toMatchObject({ met: false, earliestOn: "2027-01-01" });
+    expect(conditionOf(checkRepairEligibility(item(), serious(["2026-01-01", "2026-02-01"]), TODAY, RECTIFIED), "PCIM art. 31(2)(1)").met).toBe(true);
+    expect(conditionOf(checkRepairEligibility(item(), serious(["2026-01-01", "2026-02-01", "2026-03-01"]), TODAY, RECTIFIED), "PCIM art. 31(2)(1)")).toMatchObject({ met: false, earliestOn: "2027-01-01" });
   });
 
   it("(二)2 bankruptcy proceedings bar repair, with no date", () => {
-    const result = checkRepairEligibility(item(), { ...none, records: [record("2026-01-01", { kind: "BANKRUPTCY_PROCEEDING", category: "OTHER", severity: null })] }, TODAY);
+    const result = checkRepairEligibility(item(), { ...none, records: [record("2026-01-01", { kind: "BANKRUPTCY_PROCEEDING", category: "OTHER", severity: null })] }, TODAY, RECTIFIED);
     expect(conditionOf(result, "PCIM art. 31(2)(2)")).toMatchObject({ met: false, earliestOn: null });
     expect(result.earliestOn).toBeNull();
   });
 
   it("(二)3 the last repair must be a year ago", () => {
-    const result = checkRepairEligibility(item(), { ...none, repairs: [{ completedOn: "2026-04-01", kind: "VIOLATION" }] }, TODAY);
+    const result = checkRepairEligibility(item(), { ...none, repairs: [{ completedOn: "2026-04-01", kind: "VIOLATION" }] }, TODAY, RECTIFIED);
     expect(conditionOf(result, "PCIM art. 31(2)(3)")).toMatchObject({ met: false, earliestOn: "2027-04-01" });
   });
 
   it("(二)4 two repairs in five years bar a third", () => {
-    const result = checkRepairEligibility(item(), { ...none, repairs: [{ completedOn: "2022-03-01", kind: "A" }, { completedOn: "2024-05-01", kind: "B" }] }, TODAY);
+    const result = checkRepairEligibility(item(), { ...none, repairs: [{ completedOn: "2022-03-01", kind: "A" }, { completedOn: "2024-05-01", kind: "B" }] }, TODAY, RECTIFIED);
     expect(conditionOf(result, "PCIM art. 31(2)(4)")).toMatchObject({ met: false, earliestOn: "2027-03-01" });
   });
 
   it("(二)5 the same class repaired once in five years bars it", () => {
-    const result = checkRepairEligibility(item(), { ...none, repairs: [{ completedOn: "2023-01-15", kind: "TAX_ARREARS" }] }, TODAY);
+    const result = checkRepairEligibility(item(), { ...none, repairs: [{ completedOn: "2023-01-15", kind: "TAX_ARREARS" }] }, TODAY, RECTIFIED);
     expect(conditionOf(result, "PCIM art. 31(2)(5)")).toMatchObject({ met: false, earliestOn: "2028-01-15" });
   });
 
   it("(二)6 ignored credit reminders or interviews bar repair", () => {
-    const result = checkRepairEligibility(item(), { ...none, records: [record("2026-01-01", { kind: "IGNORED_CREDIT_REMINDER", category: "OTHER", severity: null })] }, TODAY);
+    const result = checkRepairEligibility(item(), { ...none, records: [record("2026-01-01", { kind: "IGNORED_CREDIT_REMINDER", category: "OTHER", severity: null })] }, TODAY, RECTIFIED);
     expect(conditionOf(result, "PCIM art. 31(2)(6)")).toMatchObject({ met: false, earliestOn: null });
   });
 
   it("(二)7 another legal bar bars repair", () => {
-    const result = checkRepairEligibility(item(), { ...none, records: [record("2026-01-01", { kind: "REPAIR_BAR", category: "OTHER", severity: null })] }, TODAY);
+    const result = checkRepairEligibility(item(), { ...none, records: [record("2026-01-01", { kind: "REPAIR_BAR", category: "OTHER", severity: null })] }, TODAY, RECTIFIED);
     expect(conditionOf(result, "PCIM art. 31(2)(7)")).toMatchObject({ met: false, earliestOn: null });
   });
 
   it("gives the latest of the dates when only time-bound conditions fail", () => {
-    const result = checkRepairEligibility(item("2026-09-01"), { ...none, repairs: [{ completedOn: "2026-04-01", kind: "X" }] }, TODAY);
-    expect(result).toMatchObject({ eligible: false, earliestOn: "2027-09-01" });
+    // Publicity runs out 2026-12-02, the last repair's year 2027-04-01, the year from correction 2027-09-16.
+    const result = checkRepairEligibility(item("2026-09-01"), { ...none, repairs: [{ completedOn: "2026-04-01", kind: "X" }] }, TODAY, "2026-09-15");
+    expect(result).toMatchObject({ eligible: false, earliestOn: "2027-09-16" });
   });
 });

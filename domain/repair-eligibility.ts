@@ -1,16 +1,16 @@
-import { addMonths, addYears } from "./dates";
+import { addMonths, addYears, nextDay } from "./dates";
 
 /** What repair is asked for: a negative item (PCIM art. 31) or a black-list entry (JRP art. 18). */
 export type RepairTarget =
-  | Readonly<{ type: "CREDIT_RECORD"; id: string; kind: string; category: string; severity: string | null; status: string; decidedOn: string }>
-  | Readonly<{ type: "LIST_ENTRY"; id: string; list: string; grounds: string; status: string; recognizedOn: string }>;
+  | Readonly<{ type: "CREDIT_RECORD"; id: string; kind: string; category: string; severity: string | null; status: string; decidedOn: string; expiresOn: string | null }>
+  | Readonly<{ type: "LIST_ENTRY"; id: string; list: string; grounds: string; status: string; recognizedOn: string; validUntil: string | null }>;
 
 /** The subject's history the conditions look at. */
 export type RepairHistory = Readonly<{
   /** Negative items and the markers of PCIM art. 31(二) 2, 6, 7 (bankruptcy, ignored reminders, legal bars). */
   records: ReadonlyArray<Readonly<{ id: string; kind: string; category: string; severity: string | null; status: string; decidedOn: string }>>;
-  /** Black-list entries, for first or repeat listing. */
-  blackListings: ReadonlyArray<Readonly<{ id: string; recognizedOn: string }>>;
+  /** Black-list entries, for first or repeat listing and restarts; REMOVED ones (taken off as wrong) never count. */
+  blackListings: ReadonlyArray<Readonly<{ id: string; recognizedOn: string; status: string }>>;
   /** Completed repairs with the class (record kind or list grounds) repaired. */
   repairs: ReadonlyArray<Readonly<{ completedOn: string; kind: string }>>;
 }>;
@@ -22,37 +22,72 @@ const latest = (dates: readonly string[]) => [...dates].sort().at(-1) ?? null;
 const within = (date: string, from: string, to: string) => date > from && date <= to;
 
 /**
- * JRP art. 18 for leaving a black list; PCIM art. 31 for repairing an item. Every condition is reported,
- * met or not, with its article; a condition that time will satisfy carries `earliestOn`. Conditions that
+ * The first day on which a period of `months` after `from` has run: 民法典 arts. 201-202 — the day of the
+ * event is not counted, the period ends on the corresponding day of its last month, and is over the next
+ * day (six months after 1 May end on 1 November; the condition is met on 2 November).
+ */
+export function periodRunsOutOn(from: string, months: number): string {
+  return nextDay(addMonths(from, months));
+}
+
+/**
+ * JRP art. 18 for leaving a black list; PCIM art. 31 for repairing an item, the periods counted from
+ * `rectifiedOn` — the day the obligations were performed or the rectification completed, which the
+ * applicant states with evidence (「其后」, 「自纠正之日起」); without it those conditions are unmet. JRP art.
+ * 18(3) (other major repentance accepted by the provider) is the provider's judgement, not a date: it is
+ * not decided here. Every condition is reported, met or not, with its article; a condition that time will
+ * satisfy carries `earliestOn`. Conditions that
  * no date cures (bankruptcy, ignored reminders, legal bars) have no `earliestOn`, and neither does the
  * result while one of them fails.
  */
-export function checkRepairEligibility(target: RepairTarget, history: RepairHistory, today: string): RepairEligibilityResult {
+export function checkRepairEligibility(target: RepairTarget, history: RepairHistory, today: string, rectifiedOn: string | null): RepairEligibilityResult {
   const conditions: RepairCondition[] = [];
   const condition = (article: string, met: boolean, reason: string, earliestOn: string | null = null) =>
     conditions.push({ article, met, reason, earliestOn: met ? null : earliestOn });
   const severe = history.records.filter((record) => record.category === "NEGATIVE" && record.severity === "SEVERE" && record.status === "ACTIVE");
+  const stated = (article: string) =>
+    condition(article, rectifiedOn !== null, "state the day the obligations were fully performed or the rectification completed (rectifiedOn), with evidence: the periods count from it");
 
   if (target.type === "LIST_ENTRY") {
-    condition("JRP art. 18", target.list === "BLACK" && target.status === "ACTIVE", "only an ACTIVE black-list entry can leave the list through repair");
-    const repeat = history.blackListings.some((listing) => listing.id !== target.id && listing.recognizedOn < target.recognizedOn);
-    const months = repeat ? 12 : 6;
-    const lastSevere = latest([target.recognizedOn, ...severe.map((record) => record.decidedOn).filter((date) => date >= target.recognizedOn)])!;
-    const clearOn = addMonths(lastSevere, months);
+    // 「在黑名单信息使用期限内」: an entry past its validity is out of use already — nothing to repair.
     condition(
-      repeat ? "JRP art. 18(1): repeat listing, 12 months" : "JRP art. 18(1): first listing, 6 months",
-      clearOn <= today,
-      `no new severe dishonesty for ${months} months since ${lastSevere} (${repeat ? "repeat" : "first"} listing)`,
-      clearOn,
+      "JRP art. 18",
+      target.list === "BLACK" && target.status === "ACTIVE" && (target.validUntil === null || target.validUntil >= today),
+      "only a black-list entry in force (within its validity) leaves the list through repair; expired or removed information is out of use",
     );
-    condition("JRP art. 18(1)", true, "obligations fully performed and rectified: shown with the application and confirmed in the provider's written opinion");
+    stated("JRP art. 18(1)-(2): performed or rectified");
+    // An earlier entry removed (taken off as wrong) is no listing: 「初次列入」 counts the listings that stood.
+    const stood = history.blackListings.filter((listing) => listing.id !== target.id && listing.status !== "REMOVED");
+    const repeat = stood.some((listing) => listing.recognizedOn < target.recognizedOn);
+    const months = repeat ? 12 : 6;
+    if (rectifiedOn !== null) {
+      // 「在其后…内再未发生严重失信行为」: counted from rectification; a new severe item or black listing restarts it.
+      const restartedOn = latest([rectifiedOn, ...severe.map((record) => record.decidedOn), ...stood.map((listing) => listing.recognizedOn)].filter((date) => date >= rectifiedOn))!;
+      const clearOn = periodRunsOutOn(restartedOn, months);
+      condition(
+        repeat ? "JRP art. 18(2): repeat listing, 12 months" : "JRP art. 18(1): first listing, 6 months",
+        clearOn <= today,
+        `no new severe dishonesty in the ${months} months after ${restartedOn}${restartedOn === rectifiedOn ? " (rectification)" : " (a new severe dishonesty after rectification restarted the count)"}; ${repeat ? "repeat" : "first"} listing`,
+        clearOn,
+      );
+    }
   } else {
-    condition("PCIM art. 31", target.category === "NEGATIVE" && target.status === "ACTIVE", "only an ACTIVE negative item can be repaired");
-    const publicityEnds = addMonths(target.decidedOn, 3);
-    condition("PCIM art. 31(1): publicity ≥ 3 months", publicityEnds <= today, `published since ${target.decidedOn}; three months end ${publicityEnds}`, publicityEnds);
-    const sameClass = history.records.filter((record) => record.category === "NEGATIVE" && record.kind === target.kind && record.decidedOn >= target.decidedOn);
-    const cleanFrom = latest(sameClass.map((record) => record.decidedOn)) ?? target.decidedOn;
-    condition("PCIM art. 31(1): 1 year without same-class dishonesty", addYears(cleanFrom, 1) <= today, `last ${target.kind} item on ${cleanFrom}`, addYears(cleanFrom, 1));
+    // 「在其失信信息使用期限内」: an expired or corrected item is out of use already — nothing to repair.
+    condition(
+      "PCIM art. 31",
+      target.category === "NEGATIVE" && target.status === "ACTIVE" && (target.expiresOn === null || target.expiresOn >= today),
+      "only a negative item still in use can be repaired; expired, corrected or archived information is out of use",
+    );
+    const publicityRunsOut = periodRunsOutOn(target.decidedOn, 3);
+    condition("PCIM art. 31(1): publicity ≥ 3 months", publicityRunsOut <= today, `published since ${target.decidedOn}; three full months have run on ${publicityRunsOut}`, publicityRunsOut);
+    stated("PCIM art. 31(1): corrected");
+    if (rectifiedOn !== null) {
+      // 「自纠正之日起，1年内未再发生同类失信行为」: a same-class item after the correction restarts the year.
+      const sameClass = history.records.filter((record) => record.id !== target.id && record.category === "NEGATIVE" && record.kind === target.kind && record.decidedOn >= rectifiedOn);
+      const restartedOn = latest([rectifiedOn, ...sameClass.map((record) => record.decidedOn)])!;
+      const cleanOn = periodRunsOutOn(restartedOn, 12);
+      condition("PCIM art. 31(1): 1 year without same-class dishonesty", cleanOn <= today, `no ${target.kind} item in the year after ${restartedOn}${restartedOn === rectifiedOn ? " (correction)" : ""}`, cleanOn);
+    }
 
     const yearAgo = addYears(today, -1);
     const recentSevere = severe.filter((record) => record.id !== target.id && within(record.decidedOn, yearAgo, today));

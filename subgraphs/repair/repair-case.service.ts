@@ -31,8 +31,8 @@ const asRepairPolicy = (row: Pick<RepairCaseRow, "subject_identifier" | "provide
 
 function asRepairTarget(target: WorkflowTarget): RepairTarget {
   return target.type === "CREDIT_RECORD"
-    ? { type: "CREDIT_RECORD", id: target.id, kind: target.kind, category: target.category, severity: target.severity, status: target.status, decidedOn: target.decidedOn }
-    : { type: "LIST_ENTRY", id: target.id, list: target.list!, grounds: target.kind, status: target.status, recognizedOn: target.decidedOn };
+    ? { type: "CREDIT_RECORD", id: target.id, kind: target.kind, category: target.category, severity: target.severity, status: target.status, decidedOn: target.decidedOn, expiresOn: target.validUntil }
+    : { type: "LIST_ENTRY", id: target.id, list: target.list!, grounds: target.kind, status: target.status, recognizedOn: target.decidedOn, validUntil: target.validUntil };
 }
 
 async function loadTarget(context: ObjectionContext, targetId: string): Promise<WorkflowTarget> {
@@ -42,13 +42,24 @@ async function loadTarget(context: ObjectionContext, targetId: string): Promise<
   return target;
 }
 
-async function eligibilityOf(context: ObjectionContext, target: WorkflowTarget) {
-  return checkRepairEligibility(asRepairTarget(target), await loadRepairHistory(context.db, target.subjectIdentifier), chinaDateOf(context.now));
+/** A stated rectification day lies between the item's decision and today, or the input is refused. */
+function checkRectifiedOn(target: WorkflowTarget, rectifiedOn: string | null, today: string, field: string, problems: InputProblem[]): void {
+  if (rectifiedOn === null) return;
+  if (rectifiedOn > today) problems.push({ field, reason: "lies in the future", code: "BAD_USER_INPUT" });
+  else if (rectifiedOn < target.decidedOn) problems.push({ field, reason: `lies before the item itself (${target.decidedOn})`, code: "BAD_USER_INPUT" });
+}
+
+async function eligibilityOf(context: ObjectionContext, target: WorkflowTarget, rectifiedOn: string | null) {
+  return checkRepairEligibility(asRepairTarget(target), await loadRepairHistory(context.db, target.subjectIdentifier), chinaDateOf(context.now), rectifiedOn);
 }
 
 /** `repairEligibility`: every condition of JRP art. 18 or PCIM art. 31, each unmet one with its article and earliest date. */
-export async function findRepairEligibility(context: ObjectionContext, targetId: string): Promise<RepairEligibility> {
-  const result = await eligibilityOf(context, await loadTarget(context, targetId));
+export async function findRepairEligibility(context: ObjectionContext, targetId: string, rectifiedOn: string | null): Promise<RepairEligibility> {
+  const target = await loadTarget(context, targetId);
+  const problems: InputProblem[] = [];
+  checkRectifiedOn(target, rectifiedOn, chinaDateOf(context.now), "rectifiedOn", problems);
+  refuseIfProblems(problems, "eligibility question");
+  const result = await eligibilityOf(context, target, rectifiedOn);
   return Object.assign(new RepairEligibility(), {
     eligible: result.eligible,
     reasons: result.conditions.filter((condition) => !condition.met).map((condition) => `${condition.article}: ${condition.reason}${condition.earliestOn ? ` (from ${condition.earliestOn})` : ""}`),
@@ -67,6 +78,7 @@ function toRepairCase(row: RepairCaseRow, today: string, canSeeArchive: boolean,
     commitment: row.commitment,
     providerOpinion: row.provider_opinion,
     appliedOn: row.applied_on,
+    rectifiedOn: row.rectified_on,
     dueOn: row.due_on,
     dueOnProvisional: row.due_on !== null && row.due_on_provisional,
     overdue: row.state === "IN_PUBLICITY" ? false : row.due_on !== null && today > row.due_on && !["COMPLETED", "REJECTED"].includes(row.state),
@@ -111,7 +123,9 @@ export async function applyForRepair(context: ObjectionContext, input: RepairInp
   const commitment = input.commitment.trim();
   if (commitment.length < 10 || commitment.length > 5_000) problems.push({ field: "input.commitment", reason: "a written commitment of 10 to 5,000 characters is required", code: "BAD_USER_INPUT" });
   if (await openRepairCaseFor(context.db, target.id)) problems.push({ field: "input.targetId", reason: "a repair case for this item is already under way", code: "BAD_USER_INPUT" });
-  const eligibility = await eligibilityOf(context, target);
+  checkRectifiedOn(target, input.rectifiedOn, chinaDateOf(context.now), "input.rectifiedOn", problems);
+  refuseIfProblems(problems, "repair application");
+  const eligibility = await eligibilityOf(context, target, input.rectifiedOn);
   for (const condition of eligibility.conditions.filter((item) => !item.met)) {
     problems.push({ field: "input.targetId", reason: `${condition.article}: ${condition.reason}${condition.earliestOn ? ` (eligible from ${condition.earliestOn})` : ""}`, code: "BAD_USER_INPUT" });
   }
@@ -130,6 +144,7 @@ export async function applyForRepair(context: ObjectionContext, input: RepairInp
       evidence: input.evidence ?? null,
       applied_on: today,
       state_changed_on: today,
+      rectified_on: input.rectifiedOn,
     });
     await insertWorkflowEvent(trx, { workflow: "REPAIR", case_id: created.id, from_state: null, to_state: "APPLIED", actor: context.viewer.actor, role: context.viewer.role, note: null, at: context.now });
     return created;

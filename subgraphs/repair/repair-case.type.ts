@@ -71,6 +71,9 @@ export class RepairCase {
   @Field(() => DateScalar)
   appliedOn!: string;
 
+  @Field(() => DateScalar, { nullable: true, description: "The day the applicant performed its obligations or completed rectification." })
+  rectifiedOn!: string | null;
+
   @Field(() => DateScalar, { nullable: true, description: "End of the current step (publicity: 5 working days)." })
   dueOn!: string | null;
 
@@ -102,4 +105,9 @@ export class RepairInput {
 
   @Field(() => String, { nullable: true })
   evidence?: string | null;
+
+  @Field(() => DateScalar, {
+    description: "The day the obligations were fully performed or the rectification completed, shown by the evidence: JRP art. 18 and PCIM art. 31 count their periods from it.",
+  })
+  rectifiedOn!: string;
 }

@@ -14,6 +14,8 @@ export type WorkflowTarget = Readonly<{
   severity: string | null;
   status: string;
   decidedOn: string;
+  /** Until when the item is in use: a record's expiry, an entry's validity. */
+  validUntil: string | null;
   list: string | null;
 }>;
 
@@ -36,6 +38,7 @@ export async function findWorkflowTarget(db: Kysely<Database>, id: string): Prom
       severity: record.severity,
       status: record.status,
       decidedOn: record.decided_on,
+      validUntil: record.expires_on,
       list: null,
     };
   }
@@ -52,6 +55,7 @@ export async function findWorkflowTarget(db: Kysely<Database>, id: string): Prom
     severity: null,
     status: entry.status,
     decidedOn: entry.recognized_on,
+    validUntil: entry.valid_until,
     list: entry.list,
   };
 }
@@ -65,12 +69,12 @@ export async function loadRepairHistory(db: Kysely<Database>, subjectIdentifier:
       .where("subject_identifier", "=", subjectIdentifier)
       .where((eb) => eb.or([eb("category", "=", "NEGATIVE"), eb("kind", "in", ["BANKRUPTCY_PROCEEDING", "IGNORED_CREDIT_REMINDER", "REPAIR_BAR"])]))
       .execute(),
-    db.selectFrom("list_entries").select(["id", "recognized_on"]).where("subject_identifier", "=", subjectIdentifier).where("list", "=", "BLACK").execute(),
+    db.selectFrom("list_entries").select(["id", "recognized_on", "status"]).where("subject_identifier", "=", subjectIdentifier).where("list", "=", "BLACK").execute(),
     db.selectFrom("repair_cases").select(["completed_on", "target_kind"]).where("subject_identifier", "=", subjectIdentifier).where("state", "=", "COMPLETED").execute(),
   ]);
   return {
     records: records.map((record) => ({ id: record.id, kind: record.kind, category: record.category, severity: record.severity, status: record.status, decidedOn: record.decided_on })),
-    blackListings: blackListings.map((listing) => ({ id: listing.id, recognizedOn: listing.recognized_on })),
+    blackListings: blackListings.map((listing) => ({ id: listing.id, recognizedOn: listing.recognized_on, status: listing.status })),
     repairs: repairs.map((repair) => ({ completedOn: repair.completed_on!, kind: repair.target_kind })),
   };
 }

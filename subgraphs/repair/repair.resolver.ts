@@ -4,6 +4,7 @@ import { fileObjection, moveObjection } from "./objection.service";
 import { Objection, ObjectionInput, ObjectionState, type ObjectionStateValue } from "./objection.type";
 import { applyForRepair, findRepairCases, findRepairEligibility, moveRepairCase } from "./repair-case.service";
 import { RepairCase, RepairEligibility, RepairInput, RepairState, type RepairStateValue } from "./repair-case.type";
+import { DateScalar } from "../shared/scalars";
 
 @Resolver(() => RepairCase)
 export class RepairResolver {
@@ -23,8 +24,12 @@ export class RepairResolver {
   }
 
   @Query(() => RepairEligibility, { description: "Whether an item can be repaired now (JRP art. 18, PCIM art. 31), each unmet condition with its article and earliest date." })
-  async repairEligibility(@Arg("targetId", () => ID) targetId: string, @Ctx() context: ObjectionContext): Promise<RepairEligibility> {
-    return findRepairEligibility(context, targetId);
+  async repairEligibility(
+    @Arg("targetId", () => ID) targetId: string,
+    @Arg("rectifiedOn", () => DateScalar, { nullable: true, description: "The day obligations were performed or rectification completed; the periods count from it." }) rectifiedOn: string | null,
+    @Ctx() context: ObjectionContext,
+  ): Promise<RepairEligibility> {
+    return findRepairEligibility(context, targetId, rectifiedOn ?? null);
   }
 
   @Mutation(() => RepairCase, { description: "SUBJECT: applies for credit repair with a written commitment." })

@@ -111,7 +111,7 @@ describe("deadlines at the end of 2026, with no 2027 notice loaded", () => {
     const company = await federation.token({ role: "SUBJECT", subject: COMPANY });
     const applied = await federation.query<{ applyForRepair: { id: string } }>(`mutation ($input: RepairInput!) { applyForRepair(input: $input) { id } }`, {
       token: company,
-      variables: { input: { targetId: entry.data!.recognizeListEntry.id, commitment: "本公司已全面履行义务，承诺依法诚信经营", evidence: "履行证明" } },
+      variables: { input: { targetId: entry.data!.recognizeListEntry.id, commitment: "本公司已全面履行义务，承诺依法诚信经营", evidence: "履行证明", rectifiedOn: daysAgo(190, federation.clock.now()) } },
     });
     expect(applied.errors).toBeUndefined();
     const id = applied.data!.applyForRepair.id;

@@ -115,23 +115,39 @@ describe("credit repair (JRP arts. 18-19, PCIM arts. 31-32)", () => {
   it("answers eligibility with each unmet condition and its article", async () => {
     const owner = await federation.token({ role: "SUBJECT", subject: PERSON });
     const eligibility = await federation.query<{ repairEligibility: { eligible: boolean; reasons: string[]; earliestOn: string } }>(
-      `query ($id: ID!) { repairEligibility(targetId: $id) { eligible reasons earliestOn conditions { article met } } }`,
-      { token: owner, variables: { id: recordId } },
+      `query ($id: ID!, $rectifiedOn: Date) { repairEligibility(targetId: $id, rectifiedOn: $rectifiedOn) { eligible reasons earliestOn conditions { article met } } }`,
+      { token: owner, variables: { id: recordId, rectifiedOn: daysAgo(90, federation.clock.now()) } },
     );
     expect(eligibility.data!.repairEligibility.eligible).toBe(false);
     expect(eligibility.data!.repairEligibility.reasons.join("\n")).toMatch(/PCIM art\. 31\(1\): 1 year/);
     const refused = await federation.query(`mutation ($input: RepairInput!) { applyForRepair(input: $input) { id } }`, {
       token: owner,
-      variables: { input: { targetId: recordId, commitment: "本人承诺今后诚信守法经营" } },
+      variables: { input: { targetId: recordId, commitment: "本人承诺今后诚信守法经营", rectifiedOn: daysAgo(90, federation.clock.now()) } },
     });
     expect(errorCodes(refused)).toEqual(["BAD_USER_INPUT"]);
+  });
+
+  it("counts a black list's six months from the day obligations were performed, not from the listing (JRP art. 18 「其后」)", async () => {
+    const company = await federation.token({ role: "SUBJECT", subject: COMPANY });
+    const ask = (rectifiedOn: string) =>
+      federation.query<{ repairEligibility: { eligible: boolean; earliestOn: string | null; reasons: string[] } }>(
+        `query ($id: ID!, $rectifiedOn: Date) { repairEligibility(targetId: $id, rectifiedOn: $rectifiedOn) { eligible earliestOn reasons } }`,
+        { token: company, variables: { id: entryId, rectifiedOn } },
+      );
+    // Listed 200 days ago, obligations performed 20 days ago (29 October 2026): the six months end 29 April 2027, met on the 30th.
+    const recent = await ask(daysAgo(20, federation.clock.now()));
+    expect(recent.data!.repairEligibility).toMatchObject({ eligible: false, earliestOn: "2027-04-30" });
+    expect(recent.data!.repairEligibility.reasons.join("\n")).toMatch(/JRP art\. 18\(1\): first listing, 6 months/);
+    expect((await ask(daysAgo(190, federation.clock.now()))).data!.repairEligibility).toMatchObject({ eligible: true, earliestOn: null });
+    expect(errorCodes(await ask(daysAgo(-1, federation.clock.now())))).toEqual(["BAD_USER_INPUT"]);
+    expect(errorCodes(await ask(daysAgo(201, federation.clock.now())))).toEqual(["BAD_USER_INPUT"]);
   });
 
   it("takes a black-list entry through opinion, five working days of publicity and completion; then screening passes and the public list no longer shows it", async () => {
     const company = await federation.token({ role: "SUBJECT", subject: COMPANY });
     const applied = await federation.query<{ applyForRepair: { id: string; state: string } }>(`mutation ($input: RepairInput!) { applyForRepair(input: $input) { id state } }`, {
       token: company,
-      variables: { input: { targetId: entryId, commitment: "本公司已全面履行义务，承诺依法诚信经营", evidence: "履行证明" } },
+      variables: { input: { targetId: entryId, commitment: "本公司已全面履行义务，承诺依法诚信经营", evidence: "履行证明", rectifiedOn: daysAgo(190, federation.clock.now()) } },
     });
     expect(applied.data!.applyForRepair.state).toBe("APPLIED");
     const id = applied.data!.applyForRepair.id;

@@ -38,7 +38,7 @@ beforeAll(async () => {
   objectionId = objection.data!.fileObjection.id;
   const repair = await federation.query<{ applyForRepair: { id: string } }>(`mutation ($input: RepairInput!) { applyForRepair(input: $input) { id } }`, {
     token: owner,
-    variables: { input: { targetId: entry.data!.recognizeListEntry.id, commitment: "承诺依法履行全部义务" } },
+    variables: { input: { targetId: entry.data!.recognizeListEntry.id, commitment: "承诺依法履行全部义务", rectifiedOn: daysAgo(290, federation.clock.now()) } },
   });
   expect(repair.errors).toBeUndefined();
   repairId = repair.data!.applyForRepair.id;
