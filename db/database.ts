@@ -55,6 +55,8 @@ export type SubjectRelationKind = "LEGAL_REPRESENTATIVE" | "PRINCIPAL" | "RESPON
 export interface UnitTable {
   code: string;
   name: string;
+  /** The subject kinds whose registration the unit is the authority for. */
+  registers: ColumnType<SubjectKind[], SubjectKind[] | undefined, SubjectKind[]>;
 }
 
 export interface SubjectRelationTable {

@@ -68,6 +68,7 @@ describe("PCIM art. 31: repairing an item", () => {
     severity: "GENERAL",
     status: "ACTIVE",
     decidedOn,
+    publishedOn: decidedOn,
     expiresOn: "2028-06-01",
     ...extra,
   });
@@ -113,13 +114,27 @@ describe("PCIM art. 31: repairing an item", () => {
 
   it("(二)1 a severe dishonesty in the last year bars repair", () => {
     const result = checkRepairEligibility(item(), { ...none, records: [record("2026-03-03", { severity: "SEVERE" })] }, TODAY, RECTIFIED);
-    expect(conditionOf(result, "PCIM art. 31(2)(1)")).toMatchObject({ met: false, earliestOn: "2027-03-03" });
+    expect(conditionOf(result, "PCIM art. 31(2)(1)")).toMatchObject({ met: false, earliestOn: "2027-03-04" });
   });
 
   it("(二)1 three serious ones in the last year bar repair, two do not", () => {
     const serious = (dates: string[]) => ({ ...none, records: dates.map((date) => record(date, { severity: "SERIOUS" })) });
     expect(conditionOf(checkRepairEligibility(item(), serious(["2026-01-01", "2026-02-01"]), TODAY, RECTIFIED), "PCIM art. 31(2)(1)").met).toBe(true);
-    expect(conditionOf(checkRepairEligibility(item(), serious(["2026-01-01", "2026-02-01", "2026-03-01"]), TODAY, RECTIFIED), "PCIM art. 31(2)(1)")).toMatchObject({ met: false, earliestOn: "2027-01-01" });
+    expect(conditionOf(checkRepairEligibility(item(), serious(["2026-01-01", "2026-02-01", "2026-03-01"]), TODAY, RECTIFIED), "PCIM art. 31(2)(1)")).toMatchObject({ met: false, earliestOn: "2027-01-02" });
+  });
+
+  it("(二) a bar holds through the day its year ends and lifts the day after (民法典 arts. 201-202)", () => {
+    const onTheDay = { ...none, records: [record("2025-11-20", { severity: "SEVERE" })], repairs: [{ completedOn: "2025-11-20", kind: "X" }] };
+    const result = checkRepairEligibility(item(), onTheDay, TODAY, RECTIFIED);
+    expect(conditionOf(result, "PCIM art. 31(2)(1)")).toMatchObject({ met: false, earliestOn: "2026-11-21" });
+    expect(conditionOf(result, "PCIM art. 31(2)(3)")).toMatchObject({ met: false, earliestOn: "2026-11-21" });
+    const dayBefore = { ...none, records: [record("2025-11-19", { severity: "SEVERE" })], repairs: [{ completedOn: "2025-11-19", kind: "X" }] };
+    expect(checkRepairEligibility(item(), dayBefore, TODAY, RECTIFIED)).toMatchObject({ eligible: true });
+  });
+
+  it("(1) publicity counts from publication: an item stored late is published from that day", () => {
+    const late = checkRepairEligibility(item("2025-06-01", "TAX_ARREARS", { publishedOn: "2026-10-01" }), none, TODAY, RECTIFIED);
+    expect(conditionOf(late, "PCIM art. 31(1): publicity")).toMatchObject({ met: false, earliestOn: "2027-01-02" });
   });
 
   it("(二)2 bankruptcy proceedings bar repair, with no date", () => {
@@ -130,17 +145,17 @@ describe("PCIM art. 31: repairing an item", () => {
 
   it("(二)3 the last repair must be a year ago", () => {
     const result = checkRepairEligibility(item(), { ...none, repairs: [{ completedOn: "2026-04-01", kind: "VIOLATION" }] }, TODAY, RECTIFIED);
-    expect(conditionOf(result, "PCIM art. 31(2)(3)")).toMatchObject({ met: false, earliestOn: "2027-04-01" });
+    expect(conditionOf(result, "PCIM art. 31(2)(3)")).toMatchObject({ met: false, earliestOn: "2027-04-02" });
   });
 
   it("(二)4 two repairs in five years bar a third", () => {
     const result = checkRepairEligibility(item(), { ...none, repairs: [{ completedOn: "2022-03-01", kind: "A" }, { completedOn: "2024-05-01", kind: "B" }] }, TODAY, RECTIFIED);
-    expect(conditionOf(result, "PCIM art. 31(2)(4)")).toMatchObject({ met: false, earliestOn: "2027-03-01" });
+    expect(conditionOf(result, "PCIM art. 31(2)(4)")).toMatchObject({ met: false, earliestOn: "2027-03-02" });
   });
 
   it("(二)5 the same class repaired once in five years bars it", () => {
     const result = checkRepairEligibility(item(), { ...none, repairs: [{ completedOn: "2023-01-15", kind: "TAX_ARREARS" }] }, TODAY, RECTIFIED);
-    expect(conditionOf(result, "PCIM art. 31(2)(5)")).toMatchObject({ met: false, earliestOn: "2028-01-15" });
+    expect(conditionOf(result, "PCIM art. 31(2)(5)")).toMatchObject({ met: false, earliestOn: "2028-01-16" });
   });
 
   it("(二)6 ignored credit reminders or interviews bar repair", () => {

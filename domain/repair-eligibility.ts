@@ -1,8 +1,19 @@
-import { addMonths, addYears, nextDay } from "./dates";
+import { addMonths, nextDay } from "./dates";
 
 /** What repair is asked for: a negative item (PCIM art. 31) or a black-list entry (JRP art. 18). */
 export type RepairTarget =
-  | Readonly<{ type: "CREDIT_RECORD"; id: string; kind: string; category: string; severity: string | null; status: string; decidedOn: string; expiresOn: string | null }>
+  | Readonly<{
+      type: "CREDIT_RECORD";
+      id: string;
+      kind: string;
+      category: string;
+      severity: string | null;
+      status: string;
+      decidedOn: string;
+      /** When the item was published on the platform (submitted, or the decision if later): publicity counts from it. */
+      publishedOn: string;
+      expiresOn: string | null;
+    }>
   | Readonly<{ type: "LIST_ENTRY"; id: string; list: string; grounds: string; status: string; recognizedOn: string; validUntil: string | null }>;
 
 /** The subject's history the conditions look at. */
@@ -19,7 +30,6 @@ export type RepairCondition = Readonly<{ article: string; met: boolean; reason: 
 export type RepairEligibilityResult = Readonly<{ eligible: boolean; conditions: RepairCondition[]; earliestOn: string | null }>;
 
 const latest = (dates: readonly string[]) => [...dates].sort().at(-1) ?? null;
-const within = (date: string, from: string, to: string) => date > from && date <= to;
 
 /**
  * The first day on which a period of `months` after `from` has run: 民法典 arts. 201-202 — the day of the
@@ -78,8 +88,8 @@ export function checkRepairEligibility(target: RepairTarget, history: RepairHist
       target.category === "NEGATIVE" && target.status === "ACTIVE" && (target.expiresOn === null || target.expiresOn >= today),
       "only a negative item still in use can be repaired; expired, corrected or archived information is out of use",
     );
-    const publicityRunsOut = periodRunsOutOn(target.decidedOn, 3);
-    condition("PCIM art. 31(1): publicity ≥ 3 months", publicityRunsOut <= today, `published since ${target.decidedOn}; three full months have run on ${publicityRunsOut}`, publicityRunsOut);
+    const publicityRunsOut = periodRunsOutOn(target.publishedOn, 3);
+    condition("PCIM art. 31(1): publicity ≥ 3 months", publicityRunsOut <= today, `published since ${target.publishedOn}; three full months have run on ${publicityRunsOut}`, publicityRunsOut);
     stated("PCIM art. 31(1): corrected");
     if (rectifiedOn !== null) {
       // 「自纠正之日起，1年内未再发生同类失信行为」: a same-class item after the correction restarts the year.
@@ -89,35 +99,35 @@ export function checkRepairEligibility(target: RepairTarget, history: RepairHist
       condition("PCIM art. 31(1): 1 year without same-class dishonesty", cleanOn <= today, `no ${target.kind} item in the year after ${restartedOn}${restartedOn === rectifiedOn ? " (correction)" : ""}`, cleanOn);
     }
 
-    const yearAgo = addYears(today, -1);
-    const recentSevere = severe.filter((record) => record.id !== target.id && within(record.decidedOn, yearAgo, today));
+    // 「1年内」, 「5年内」: an event still counts while the period after it has not run (民法典 arts. 201-202).
+    const stillWithin = (date: string, months: number) => date <= today && periodRunsOutOn(date, months) > today;
+    const recentSevere = severe.filter((record) => record.id !== target.id && stillWithin(record.decidedOn, 12));
     const recentSerious = history.records
-      .filter((record) => record.category === "NEGATIVE" && record.severity === "SERIOUS" && record.status === "ACTIVE" && within(record.decidedOn, yearAgo, today))
+      .filter((record) => record.category === "NEGATIVE" && record.severity === "SERIOUS" && record.status === "ACTIVE" && stillWithin(record.decidedOn, 12))
       .map((record) => record.decidedOn)
       .sort();
-    const seriousClearOn = recentSerious.length >= 3 ? addYears(recentSerious[recentSerious.length - 3]!, 1) : null;
+    const seriousClearOn = recentSerious.length >= 3 ? periodRunsOutOn(recentSerious[recentSerious.length - 3]!, 12) : null;
     const severeClearOn = latest(recentSevere.map((record) => record.decidedOn));
     condition(
       "PCIM art. 31(2)(1)",
       recentSevere.length === 0 && recentSerious.length < 3,
       "no severe dishonesty in the last year and fewer than three serious ones",
-      latest([severeClearOn ? addYears(severeClearOn, 1) : "", seriousClearOn ?? ""].filter(Boolean)),
+      latest([severeClearOn ? periodRunsOutOn(severeClearOn, 12) : "", seriousClearOn ?? ""].filter(Boolean)),
     );
     const active = (kind: string) => history.records.some((record) => record.kind === kind && record.status === "ACTIVE");
     condition("PCIM art. 31(2)(2)", !active("BANKRUPTCY_PROCEEDING"), "not in bankruptcy proceedings");
     const repairs = history.repairs.map((repair) => repair.completedOn).sort();
     const lastRepair = repairs.at(-1) ?? null;
-    condition("PCIM art. 31(2)(3)", !lastRepair || addYears(lastRepair, 1) <= today, "last repair at least one year ago", lastRepair ? addYears(lastRepair, 1) : null);
-    const fiveYearsAgo = addYears(today, -5);
-    const recentRepairs = repairs.filter((date) => within(date, fiveYearsAgo, today));
+    condition("PCIM art. 31(2)(3)", !lastRepair || !stillWithin(lastRepair, 12), "last repair at least one year ago", lastRepair ? periodRunsOutOn(lastRepair, 12) : null);
+    const recentRepairs = repairs.filter((date) => stillWithin(date, 60));
     condition(
       "PCIM art. 31(2)(4)",
       recentRepairs.length < 2,
       "fewer than two repairs in five years",
-      recentRepairs.length >= 2 ? addYears(recentRepairs[recentRepairs.length - 2]!, 5) : null,
+      recentRepairs.length >= 2 ? periodRunsOutOn(recentRepairs[recentRepairs.length - 2]!, 60) : null,
     );
-    const sameClassRepair = latest(history.repairs.filter((repair) => repair.kind === target.kind && within(repair.completedOn, fiveYearsAgo, today)).map((repair) => repair.completedOn));
-    condition("PCIM art. 31(2)(5)", !sameClassRepair, `no ${target.kind} item repaired in the last five years`, sameClassRepair ? addYears(sameClassRepair, 5) : null);
+    const sameClassRepair = latest(history.repairs.filter((repair) => repair.kind === target.kind && stillWithin(repair.completedOn, 60)).map((repair) => repair.completedOn));
+    condition("PCIM art. 31(2)(5)", !sameClassRepair, `no ${target.kind} item repaired in the last five years`, sameClassRepair ? periodRunsOutOn(sameClassRepair, 60) : null);
     condition("PCIM art. 31(2)(6)", !active("IGNORED_CREDIT_REMINDER"), "credit reminders and interviews were not ignored");
     condition("PCIM art. 31(2)(7)", !active("REPAIR_BAR"), "no other legal bar to repair");
   }

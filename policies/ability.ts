@@ -16,6 +16,8 @@ export type SubjectPolicy = {
   consented: boolean;
   /** The unit that owns the subject's registration (null: nobody yet); tested by `register` only. */
   registeredBy?: string | null;
+  /** The units that are registering authorities for this kind of subject (data/units.yaml); `register` only. */
+  registrars?: string[];
 };
 export type CreditRecordPolicy = {
   subjectIdentifier: string;

@@ -53,12 +53,14 @@ describe("defineAbilityFor", () => {
     }
   });
 
-  it("lets a registration be changed only by the unit that owns it, or claimed when nobody does, or by the credit centre", () => {
-    const registration = (registeredBy: string | null) => subject("Subject", { subjectIdentifier: "ORG-1", kind: "LEGAL_PERSON", consented: false, registeredBy });
+  it("lets a registration be changed only by the registering authority that owns it, or claimed by one when nobody does, or by the credit centre", () => {
+    const registration = (registeredBy: string | null, registrars = ["SAMR", "TAX"]) => subject("Subject", { subjectIdentifier: "ORG-1", kind: "LEGAL_PERSON", consented: false, registeredBy, registrars });
     const samr = defineAbilityFor(viewer("PROVIDER", { org: "SAMR" }));
     expect(samr.can("register", registration(null))).toBe(true);
     expect(samr.can("register", registration("SAMR"))).toBe(true);
     expect(samr.can("register", registration("TAX"))).toBe(false);
+    // Only a registering authority for the kind of subject claims an unowned registration.
+    expect(samr.can("register", registration(null, ["TAX"]))).toBe(false);
     expect(defineAbilityFor(viewer("CREDIT_CENTER")).can("register", registration("TAX"))).toBe(true);
     for (const role of ["PUBLIC", "SUBJECT", "GOVERNMENT", "ORGANIZATION", "AUDITOR"] as const) expect(defineAbilityFor(viewer(role, { subject: "ORG-1", purpose: "SUPERVISION" })).can("register", registration(null)), role).toBe(false);
   });

@@ -85,8 +85,9 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     builder.can(["read", "review"], ["Objection", "RepairCase"], { provider: viewer.org });
     builder.can("submit", "CreditRecord");
     builder.can("recognize", "ListEntry");
-    // Registration facts and relations have an owner: the unit that registered them first (DOMAIN.md §7).
-    builder.can("register", "Subject", { registeredBy: { $in: [null, viewer.org] } });
+    // Registration facts and relations belong to a registering authority for the kind of subject: the first
+    // such unit to register a subject owns it (DOMAIN.md §7); no other unit changes whom a listing reaches.
+    builder.can("register", "Subject", { registrars: viewer.org, registeredBy: { $in: [null, viewer.org] } });
   },
   CREDIT_CENTER(_viewer, builder) {
     readPublicTier(builder);

@@ -11,7 +11,17 @@ import type { Database } from "../database";
 export const DEFAULT_MEASURES_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../data/measures.yaml");
 const UNITS_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../data/units.yaml");
 
-const unitsSchema = z.object({ units: z.array(z.object({ code: z.string().min(1).max(100), name: z.string().min(1).max(200) })).min(1) });
+const unitsSchema = z.object({
+  units: z
+    .array(
+      z.object({
+        code: z.string().min(1).max(100),
+        name: z.string().min(1).max(200),
+        registers: z.array(z.enum(["NATURAL_PERSON", "LEGAL_PERSON", "OTHER_ORGANIZATION"])).default([]),
+      }),
+    )
+    .min(1),
+});
 
 /**
  * Loads the catalogs into their tables at every start: the record kinds of PCIM arts. 10-13, the units'
@@ -42,7 +52,7 @@ export async function loadReferenceData(db: Kysely<Database>, measuresFile = DEF
   await db
     .insertInto("units")
     .values(units)
-    .onConflict((conflict) => conflict.column("code").doUpdateSet((eb) => ({ name: eb.ref("excluded.name") })))
+    .onConflict((conflict) => conflict.column("code").doUpdateSet((eb) => ({ name: eb.ref("excluded.name"), registers: eb.ref("excluded.registers") })))
     .execute();
   await db
     .insertInto("record_kinds")

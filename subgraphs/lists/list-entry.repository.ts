@@ -173,7 +173,7 @@ export async function listResponsibleEntries(db: Kysely<Database>, personIdentif
 export async function listBlackEntriesInForce(db: Kysely<Database>, subjectIdentifier: string, today: string) {
   return db
     .selectFrom("list_entries")
-    .select(["recognized_by", "recognized_on", "document_number"])
+    .select(["subject_id", "recognized_by", "recognized_on", "document_number"])
     .where("subject_identifier", "=", subjectIdentifier)
     .where("list", "=", "BLACK")
     .where("status", "=", "ACTIVE")

@@ -79,11 +79,12 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
   const row = await context.db.transaction().execute(async (trx) => {
     if (input.list === "RED") {
       // JRP art. 4: lists are cross-checked both ways; a subject on the black list is not honoured on the red one.
-      const black = await listBlackEntriesInForce(trx, subject!.identifier, today);
-      if (black.length > 0) {
-        const [first] = black;
+      const [black] = await listBlackEntriesInForce(trx, subject!.identifier, today);
+      if (black) {
+        // The refusal decides on the subject's black entry: audited as a disclosure of it, and naming no more than that it exists.
+        context.disclosures.record({ subjectId: black.subject_id, subjectIdentifier: subject!.identifier, entityType: "ListEntry", tier: "PUBLIC" });
         refuseIfProblems(
-          [{ field: "input.subject", reason: `the subject is on the black list (recognised by ${first!.recognized_by} on ${first!.recognized_on}, document ${first!.document_number}); JRP art. 4 cross-check: verify with that unit before a red recognition`, code: "BAD_USER_INPUT" }],
+          [{ field: "input.subject", reason: "the subject is on the black list: JRP art. 4 cross-check refuses a red recognition; the credit centre verifies with the recognising unit", code: "BAD_USER_INPUT" }],
           "list entry",
         );
       }
@@ -117,6 +118,10 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
       }),
     });
     const entry = await findListEntryByDocument(trx, unit, documentNumber);
+    if (!created && (entry.subject_identifier !== registered.identifier || entry.list !== input.list)) {
+      // A resubmission returns its own entry; a number already used for another entry says nothing of it.
+      refuseIfProblems([{ field: "input.documentNumber", reason: "your unit already used this document number for another entry", code: "BAD_USER_INPUT" }], "list entry");
+    }
     if (created && input.list === "BLACK") {
       await removeActiveRedEntries(trx, registered.id, `JRP art. 4: entered the black list by ${unit}, document ${documentNumber}`, today);
       if (known.state_employee && known.employer_identifier) {

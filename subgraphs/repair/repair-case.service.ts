@@ -31,7 +31,7 @@ const asRepairPolicy = (row: Pick<RepairCaseRow, "subject_identifier" | "provide
 
 function asRepairTarget(target: WorkflowTarget): RepairTarget {
   return target.type === "CREDIT_RECORD"
-    ? { type: "CREDIT_RECORD", id: target.id, kind: target.kind, category: target.category, severity: target.severity, status: target.status, decidedOn: target.decidedOn, expiresOn: target.validUntil }
+    ? { type: "CREDIT_RECORD", id: target.id, kind: target.kind, category: target.category, severity: target.severity, status: target.status, decidedOn: target.decidedOn, publishedOn: target.publishedOn, expiresOn: target.validUntil }
     : { type: "LIST_ENTRY", id: target.id, list: target.list!, grounds: target.kind, status: target.status, recognizedOn: target.decidedOn, validUntil: target.validUntil };
 }
 

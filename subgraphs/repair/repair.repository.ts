@@ -1,7 +1,10 @@
 import type { AccessFilter } from "../../policies/accessible-by";
 import { sql, type Kysely } from "kysely";
 import type { Database, NewObjectionRow, NewRepairCaseRow, ObjectionRow, RepairCaseRow, WorkflowEventRow } from "../../db/database";
+import { chinaDateOf } from "../../domain/dates";
 import type { Deadline } from "../../domain/working-days";
+
+const latestDate = (a: string, b: string) => (a > b ? a : b);
 
 export type WorkflowTarget = Readonly<{
   type: "CREDIT_RECORD" | "LIST_ENTRY";
@@ -14,6 +17,8 @@ export type WorkflowTarget = Readonly<{
   severity: string | null;
   status: string;
   decidedOn: string;
+  /** When it was published on the platform: stored, or decided if that is later. */
+  publishedOn: string;
   /** Until when the item is in use: a record's expiry, an entry's validity. */
   validUntil: string | null;
   list: string | null;
@@ -38,6 +43,7 @@ export async function findWorkflowTarget(db: Kysely<Database>, id: string): Prom
       severity: record.severity,
       status: record.status,
       decidedOn: record.decided_on,
+      publishedOn: latestDate(record.decided_on, chinaDateOf(record.created_at)),
       validUntil: record.expires_on,
       list: null,
     };
@@ -55,6 +61,7 @@ export async function findWorkflowTarget(db: Kysely<Database>, id: string): Prom
     severity: null,
     status: entry.status,
     decidedOn: entry.recognized_on,
+    publishedOn: latestDate(entry.recognized_on, entry.pushed_on ?? entry.recognized_on),
     validUntil: entry.valid_until,
     list: entry.list,
   };

@@ -1,5 +1,5 @@
-import type { Kysely } from "kysely";
-import type { Database, SubjectRelationKind, SubjectRelationRow, SubjectRow, SubjectUpdate } from "../../db/database";
+import { sql, type Kysely } from "kysely";
+import type { Database, SubjectKind, SubjectRelationKind, SubjectRelationRow, SubjectRow, SubjectUpdate } from "../../db/database";
 import type { RegisteredSubject } from "../../domain/subject-ref";
 import type { SubjectAccess, VisibleSubjectRow } from "./subject.policy";
 
@@ -113,29 +113,31 @@ export async function updateSubjectDetails(db: Kysely<Database>, id: string, det
   await db.updateTable("subjects").set(details).where("id", "=", id).execute();
 }
 
-/** When an organisation's current relations began (the latest start), to refuse a change dated before it. */
-export async function findCurrentRelationsStart(db: Kysely<Database>, organisationId: string): Promise<string | null> {
-  const row = await db
+/** An organisation's current holdings of the given roles. */
+export async function listCurrentRelations(db: Kysely<Database>, organisationId: string, kinds: readonly SubjectRelationKind[]) {
+  if (kinds.length === 0) return [];
+  return db
     .selectFrom("subject_relations")
-    .select((eb) => eb.fn.max("valid_from").as("since"))
+    .select(["id", "person_id", "relation", "valid_from"])
     .where("organisation_id", "=", organisationId)
+    .where("relation", "in", kinds)
     .where("valid_to", "is", null)
-    .executeTakeFirst();
-  return row?.since ?? null;
+    .execute();
 }
 
 /**
- * Sets an organisation's legal representative and responsible persons as of `since`: a current holding
- * not in the new set ends that day, a new one begins that day, one that stays is untouched. History is
- * never deleted (PCIM art. 26 looks at who held the role when).
+ * Sets who holds the given roles of an organisation as of `since`: a current holding of those roles not in
+ * the new set ends that day, a new one begins that day, one that stays is untouched; other roles are left
+ * alone. History is never deleted (PCIM art. 26 looks at who held the role when).
  */
 export async function replaceRelations(
   db: Kysely<Database>,
   organisationId: string,
+  kinds: readonly SubjectRelationKind[],
   relations: ReadonlyArray<{ personId: string; relation: SubjectRelationKind }>,
   since: string,
 ): Promise<void> {
-  const current = await db.selectFrom("subject_relations").select(["id", "person_id", "relation"]).where("organisation_id", "=", organisationId).where("valid_to", "is", null).execute();
+  const current = await listCurrentRelations(db, organisationId, kinds);
   const key = (personId: string, relation: string) => `${personId}\u0000${relation}`;
   const wanted = new Set(relations.map((relation) => key(relation.personId, relation.relation)));
   const held = new Set(current.map((row) => key(row.person_id, row.relation)));
@@ -160,4 +162,10 @@ export async function listKnownIdentifiers(db: Kysely<Database>, identifiers: re
   if (identifiers.length === 0) return new Map();
   const rows = await db.selectFrom("subjects").select(["id", "identifier"]).where("identifier", "in", identifiers).execute();
   return new Map(rows.map((row) => [row.identifier, row.id]));
+}
+
+/** The units that are registering authorities for a kind of subject (data/units.yaml). */
+export async function listRegistrars(db: Kysely<Database>, kind: SubjectKind): Promise<string[]> {
+  const rows = await db.selectFrom("units").select("code").where(sql<boolean>`${kind} = any(registers)`).execute();
+  return rows.map((row) => row.code);
 }

@@ -11,7 +11,7 @@ import { readsAuthorizedTierByConsent, requirePurposeForNonPublicData } from "..
 import { ORGANISATION_PUBLIC_FIELDS, PERSON_AUTHORIZED_FIELDS } from "../../policies/subject-fields";
 import type { SubjectContext } from "./subject.loaders";
 import { readableSubjectFields, type VisibleSubjectRow } from "./subject.policy";
-import { findCurrentRelationsStart, listSubjectsByIdentifiers, registerSubjects, replaceRelations, updateSubjectDetails } from "./subject.repository";
+import { listCurrentRelations, listRegistrars, listSubjectsByIdentifiers, registerSubjects, replaceRelations, updateSubjectDetails } from "./subject.repository";
 import { GUARDED_SUBJECT_FIELDS, ResponsiblePerson, Subject, type GuardedSubjectField } from "./subject.type";
 
 export function toSubject(row: VisibleSubjectRow, ability: AppAbility): Subject {
@@ -156,8 +156,9 @@ export async function registerSubject(context: SubjectContext, input: SubjectReg
   const row = await context.db.transaction().execute(async (trx) => {
     const [existing] = await listSubjectsByIdentifiers(trx, [subject!.identifier]);
     const owner = existing?.registered_by ?? null;
-    if (!context.ability.can("register", policySubject("Subject", { subjectIdentifier: subject!.identifier, kind: subject!.kind, consented: false, registeredBy: owner }))) {
-      throw new ForbiddenError("this subject's registration belongs to the unit that registered it; that unit or the credit centre changes it");
+    const registrars = await listRegistrars(trx, subject!.kind);
+    if (!context.ability.can("register", policySubject("Subject", { subjectIdentifier: subject!.identifier, kind: subject!.kind, consented: false, registeredBy: owner, registrars }))) {
+      throw new ForbiddenError("a subject's registration is changed by its registering authority (the unit that registered it) or the credit centre");
     }
     const registered = await registerSubjects(trx, [subject!, ...checkedPeople.map((entry) => entry.checked!)]);
     const own = registered.get(subject!.identifier)!;
@@ -178,16 +179,18 @@ export async function registerSubject(context: SubjectContext, input: SubjectReg
           }),
     });
     if (!person && (input.legalRepresentative !== undefined || input.responsiblePersons !== undefined)) {
-      const currentSince = await findCurrentRelationsStart(trx, own.id);
-      if (currentSince !== null && relationsSince < currentSince) {
-        refuseIfProblems([{ field: "input.relationsSince", reason: `the current relations began ${currentSince}; a change takes effect on or after it`, code: "BAD_USER_INPUT" }], "registration");
+      // Only the roles the registration names change: a new legal representative leaves the responsible persons.
+      const kinds: SubjectRelationKind[] = [
+        ...(input.legalRepresentative !== undefined ? (["LEGAL_REPRESENTATIVE"] as const) : []),
+        ...(input.responsiblePersons !== undefined ? (["RESPONSIBLE_PERSON"] as const) : []),
+      ];
+      const wanted = checkedPeople.map((entry) => ({ personId: registered.get(entry.checked!.identifier)!.id, relation: entry.relation }));
+      const ending = (await listCurrentRelations(trx, own.id, kinds)).filter((row) => !wanted.some((item) => item.personId === row.person_id && item.relation === row.relation));
+      const lastStart = ending.map((row) => row.valid_from).filter((date): date is string => date !== null).sort().at(-1);
+      if (lastStart !== undefined && relationsSince <= lastStart) {
+        refuseIfProblems([{ field: "input.relationsSince", reason: `the holders it replaces took office on ${lastStart}; their successors take office after that day`, code: "BAD_USER_INPUT" }], "registration");
       }
-      await replaceRelations(
-        trx,
-        own.id,
-        checkedPeople.map((entry) => ({ personId: registered.get(entry.checked!.identifier)!.id, relation: entry.relation })),
-        relationsSince,
-      );
+      await replaceRelations(trx, own.id, kinds, wanted, relationsSince);
     }
     return own.id;
   });

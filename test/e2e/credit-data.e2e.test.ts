@@ -155,6 +155,12 @@ describe("related entries (PCIM art. 26)", () => {
     const corrected = await federation.query<{ registerSubject: { legalRepresentative: { name: string } } }>(REGISTER, { token: centre, variables: { input: { ...input(24), relationsSince: daysAgo(1) } } });
     expect(corrected.data!.registerSubject.legalRepresentative).toEqual({ name: "法人24" });
     expect((await federation.query(REGISTER, { token: provider, variables: { input: { ...input(22), relationsSince: daysAgo(0) } } })).errors).toBeUndefined();
+    // Naming only responsible persons leaves the legal representative in office.
+    const persons = await federation.query<{ registerSubject: { legalRepresentative: { name: string } | null } }>(REGISTER, {
+      token: provider,
+      variables: { input: { subject: company(22), responsiblePersons: [person(25, "负责人25")], relationsSince: daysAgo(0) } },
+    });
+    expect(persons.data!.registerSubject.legalRepresentative).toEqual({ name: "法人22" });
   });
 
   it("does not put an item decided before a representative took office on that representative's records", async () => {
@@ -197,14 +203,29 @@ describe("lists", () => {
     );
   });
 
-  it("refuses a red recognition for a subject on the black list, naming the black entry's unit and date (JRP art. 4, both ways)", async () => {
+  it("refuses a red recognition for a subject on the black list, saying no more than that (JRP art. 4, both ways)", async () => {
     await federation.query(RECOGNIZE, { token: otherProvider, variables: { input: entry(company(32), "BLACK", "BLACK-32") } });
     const red = await federation.query(RECOGNIZE, { token: provider, variables: { input: entry(company(32), "RED", "RED-32") } });
     expect(errorCodes(red)).toEqual(["BAD_USER_INPUT"]);
-    expect(JSON.stringify(red.errors)).toContain(`on the black list (recognised by`);
-    expect(JSON.stringify(red.errors)).toContain(daysAgo(5));
+    expect(JSON.stringify(red.errors)).toContain("on the black list");
+    for (const detail of ["HA-TAX", "BLACK-32", daysAgo(5)]) expect(JSON.stringify(red.errors)).not.toContain(detail);
+    // A document number the unit used for another subject's entry returns nothing of that entry.
+    const reused = await federation.query(RECOGNIZE, { token: otherProvider, variables: { input: entry(company(36), "BLACK", "BLACK-32") } });
+    expect(errorCodes(reused)).toEqual(["BAD_USER_INPUT"]);
+    expect(JSON.stringify(reused)).not.toContain(uscc(32).slice(6, 14));
     const entries = await federation.query<{ subject: { listEntries: Row[] } }>(ENTRIES, { token: centre, variables: { id: uscc(32) } });
     expect(entries.data!.subject.listEntries).toEqual([expect.objectContaining({ list: "BLACK", status: "ACTIVE" })]);
+  });
+
+  it("lets no unit but a registering authority take over a registration nobody owns yet (a listing creates its subject unowned)", async () => {
+    await federation.query(RECOGNIZE, { token: otherProvider, variables: { input: entry(company(37), "BLACK", "BLACK-37") } });
+    const REGISTER = `mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`;
+    const squatter = await federation.query(REGISTER, {
+      token: otherProvider,
+      variables: { input: { subject: company(37), legalRepresentative: person(37, "无辜者"), relationsSince: "2000-01-01" } },
+    });
+    expect(errorCodes(squatter)).toEqual(["FORBIDDEN"]);
+    expect((await federation.query(REGISTER, { token: provider, variables: { input: { subject: company(37), legalRepresentative: person(38, "法人38"), relationsSince: daysAgo(400) } } })).errors).toBeUndefined();
   });
 
   it("notifies the employer of a blacklisted state employee, and only that employer (JRP art. 11)", async () => {
