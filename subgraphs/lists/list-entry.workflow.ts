@@ -74,6 +74,10 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
   if (input.validUntil && input.validUntil <= input.recognizedOn) {
     problems.push({ field: "input.validUntil", reason: "must come after recognizedOn", code: "BAD_USER_INPUT" });
   }
+  const cap = defaultValidUntil(input.list, input.recognizedOn, context.rules);
+  if (input.validUntil && cap && input.validUntil > cap && !CITED_LAW.test(input.basis)) {
+    problems.push({ field: "input.validUntil", reason: `a black-list entry is valid until ${cap} at most (PCIM art. 27) unless a law sets longer: cite it in basis, e.g. 《…法》第…条`, code: "BAD_USER_INPUT" });
+  }
   refuseIfProblems(problems, "list entry");
 
   const row = await context.db.transaction().execute(async (trx) => {
@@ -152,6 +156,9 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
   context.disclosures.record({ subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "ListEntry", tier: "PUBLIC" });
   return toListEntry(row, today);
 }
+
+/** A law or regulation cited by name and article (「法律、法规和规章另有规定的除外」, PCIM art. 27). */
+const CITED_LAW = /《[^》]*(法|条例|规定|办法)》\s*第[一二三四五六七八九十百零\d]+条/;
 
 /** JRP art. 9: a recognition reaches the city platform within 7 working days; later is accepted but flagged. */
 const PUSH_WORKING_DAYS = 7;

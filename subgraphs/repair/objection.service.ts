@@ -23,7 +23,8 @@ export async function loadWorkflowSteps(context: ObjectionContext, caseIds: read
 }
 
 function toObjection(row: ObjectionRow, today: string, history: WorkflowStep[] = []): Objection {
-  const open = (OPEN_OBJECTION_STATES as readonly string[]).includes(row.state) || row.state === "CORRECTED";
+  // A corrected objection is settled (DOMAIN.md §8): its three days to make the correction known are shown, never "overdue".
+  const open = (OPEN_OBJECTION_STATES as readonly string[]).includes(row.state);
   return Object.assign(new Objection(), {
     id: row.id,
     subject: { id: row.subject_id },

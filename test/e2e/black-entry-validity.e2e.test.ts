@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uscc } from "../fixtures";
-import { startTestFederation, type TestFederation } from "../harness";
+import { errorCodes, startTestFederation, type TestFederation } from "../harness";
 
 /** CONTRACT.md "A black-list entry always has validUntil"; DOMAIN.md §5 (PCIM art. 27, JRP arts. 8, 12). */
 const FRESH = uscc(960);
@@ -78,5 +78,22 @@ describe("the push to the city platform (JRP art. 9: within 7 working days)", ()
     expect(await push(962, "2026-11-20")).toEqual({ pushedOn: "2026-12-01", pushedLate: false });
     // Recognised Thursday 19 November: the seventh working day was Monday 30 November.
     expect(await push(963, "2026-11-19")).toEqual({ pushedOn: "2026-12-01", pushedLate: true });
+  });
+});
+
+describe("a validity longer than the cap (PCIM art. 27: 3 years unless a law sets otherwise)", () => {
+  it("is refused without a cited law and accepted with one", async () => {
+    const provider = await federation.token({ role: "PROVIDER", org: "HA-SAMR" });
+    const recognize = (n: number, basis: string) =>
+      federation.query(`mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { validUntil } }`, {
+        token: provider,
+        variables: {
+          input: { subject: { identifier: uscc(n), name: `长期公司${n}`, kind: "LEGAL_PERSON" }, list: "BLACK", grounds: "B01_HEALTH_SAFETY", facts: "严重危害公共安全", basis, documentNumber: `LONG-${n}`, recognizedOn: "2026-11-02", validUntil: "2999-12-31" },
+        },
+      });
+    const refused = await recognize(964, "JRP 第六条");
+    expect(errorCodes(refused)).toEqual(["BAD_USER_INPUT"]);
+    expect(JSON.stringify(refused.errors)).toContain("2029-11-02");
+    expect((await recognize(965, "《中华人民共和国食品安全法》第一百三十五条")).data).toEqual({ recognizeListEntry: { validUntil: "2999-12-31" } });
   });
 });

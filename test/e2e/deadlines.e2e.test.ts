@@ -85,6 +85,15 @@ describe("deadlines at the end of 2026, with no 2027 notice loaded", () => {
     expect(corrected.errors).toBeUndefined();
     // Made known within three working days: 30, 31 December, 4 January.
     expect(corrected.data!.moveObjection).toEqual({ state: "CORRECTED", dueOn: "2027-01-04", dueOnProvisional: true });
+    // A corrected objection is settled (DOMAIN.md §8): never overdue, even after its three days.
+    const now = federation.clock.now();
+    federation.clock.set("2027-02-01T10:00:00+08:00");
+    const later = await federation.query<{ subject: { objections: Array<{ id: string; overdue: boolean }> } }>(`query ($id: String!) { subject(identifier: $id) { objections { id overdue } } }`, {
+      token: subject,
+      variables: { id: PERSON },
+    });
+    expect(later.data!.subject.objections.find((objection) => objection.id === id)!.overdue).toBe(false);
+    federation.clock.set(now);
     const record = await federation.connection.db.selectFrom("credit_records").select("status").where("id", "=", recordId).executeTakeFirstOrThrow();
     expect(record.status).toBe("CORRECTED");
   });
