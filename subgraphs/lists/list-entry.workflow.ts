@@ -76,7 +76,7 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
   }
   const cap = defaultValidUntil(input.list, input.recognizedOn, context.rules);
   if (input.validUntil && cap && input.validUntil > cap && !CITED_LAW.test(input.basis)) {
-    problems.push({ field: "input.validUntil", reason: `a black-list entry is valid until ${cap} at most (PCIM art. 27) unless a law sets longer: cite it in basis, e.g. 《…法》第…条`, code: "BAD_USER_INPUT" });
+    problems.push({ field: "input.validUntil", reason: `a black-list entry may stay valid until ${cap} and no longer (PCIM art. 27) unless a law sets a longer period: cite it in basis, e.g. 《…法》第…条`, code: "BAD_USER_INPUT" });
   }
   refuseIfProblems(problems, "list entry");
 
