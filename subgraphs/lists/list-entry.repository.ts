@@ -1,4 +1,4 @@
-import type { Kysely, SelectQueryBuilder } from "kysely";
+import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from "kysely";
 import type { ListEntryAccess } from "./list-entry.policy";
 import type { Database, ListEntryRow, ListStatus, ListType, NewListEntryRow, NewNoticeRow, NoticeRow } from "../../db/database";
 import { relationHeldOnColumn } from "../subjects/subject.registry";
@@ -119,6 +119,11 @@ function filterPublicEntries<QB extends SelectQueryBuilder<Database, "list_entri
     .$if(Boolean(query.to), (qb) => qb.where("recognized_on", "<=", query.to!)) as QB;
 }
 
+/** An entry in force (JRP art. 12, PCIM art. 27): ACTIVE and not past its validity, the last day included. */
+function entryInForce(eb: ExpressionBuilder<Database, "list_entries">, today: string) {
+  return eb.and([eb("status", "=", "ACTIVE"), eb.or([eb("valid_until", "is", null), eb("valid_until", ">=", today)])]);
+}
+
 /**
  * Screening's one read of the lists (one statement for any number of subjects): every red or black
  * entry of the identifiers that is in force, or a black entry that left the list within the last year.
@@ -131,7 +136,7 @@ export async function listScreeningEntries(db: Kysely<Database>, identifiers: re
     .where("subject_identifier", "in", identifiers)
     .where((eb) =>
       eb.or([
-        eb.and([eb("status", "=", "ACTIVE"), eb.or([eb("valid_until", "is", null), eb("valid_until", ">=", today)])]),
+        entryInForce(eb, today),
         eb.and([eb("list", "=", "BLACK"), eb.or([eb("status_changed_on", ">", yearAgo), eb("valid_until", ">", yearAgo)])]),
       ]),
     )
@@ -176,8 +181,7 @@ export async function listBlackEntriesInForce(db: Kysely<Database>, subjectIdent
     .select(["subject_id", "recognized_by", "recognized_on", "document_number"])
     .where("subject_identifier", "=", subjectIdentifier)
     .where("list", "=", "BLACK")
-    .where("status", "=", "ACTIVE")
-    .where((eb) => eb.or([eb("valid_until", "is", null), eb("valid_until", ">=", today)]))
+    .where((eb) => entryInForce(eb, today))
     .orderBy("recognized_on")
     .execute();
 }
