@@ -23,7 +23,9 @@ export type Scenario =
   | "HONORS"
   | "CREDIT_LENDING"
   | "HIGH_CONSUMPTION";
-export type AuditOutcome = "OK" | "DENIED" | "ERROR";
+/** PENDING: a mutation's event written before it ran, whose completion was not recorded (in flight, or the audit failed after it). */
+export type AuditOutcome = "OK" | "DENIED" | "ERROR" | "PENDING";
+export type CompletedOutcome = Exclude<AuditOutcome, "PENDING">;
 
 export interface SubjectTable {
   id: Generated<string>;
@@ -295,6 +297,19 @@ export interface AuditAccessTable {
   entity_type: string;
   tiers: string[];
   count: number;
+  /** Written with a mutation's completion (hashed there), not with its event. */
+  in_completion: Generated<boolean>;
+}
+
+/** How a mutation whose event was written before it ran ended. */
+export interface AuditCompletionTable {
+  event_id: string;
+  outcome: CompletedOutcome;
+  error_codes: string[];
+  consent_ids: string[];
+  duration_ms: number;
+  /** SHA-256 over the event's hash and the completion's canonical form with its access rows. */
+  hash: string;
 }
 
 /** Every table of every subgraph; each subgraph's repositories touch only their own. */
@@ -316,6 +331,9 @@ export interface Database {
   audit_events: AuditEventTable;
   audit_accesses: AuditAccessTable;
   audit_chain_head: AuditChainHeadTable;
+  audit_completions: AuditCompletionTable;
+  /** View: each event with its completion's outcome, error codes, consents and duration. */
+  audit_event_log: AuditEventTable;
 }
 
 export type SubjectRow = Selectable<SubjectTable>;

@@ -1,14 +1,15 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database";
-import type { AuditEntry } from "../subgraphs/audit/audit-chain";
-import { appendAuditEntries, type ChainHead } from "../subgraphs/audit/audit-event.repository";
+import type { AuditCompletion, AuditEntry } from "../subgraphs/audit/audit-chain";
+import { appendAuditEntries, completeAuditEvent, type ChainHead } from "../subgraphs/audit/audit-event.repository";
 
-type Waiting = { entry: AuditEntry; resolve: () => void; reject: (error: unknown) => void };
+type Waiting = { entry: AuditEntry; resolve: (hash: string) => void; reject: (error: unknown) => void };
 
 /**
  * The gateway's audit writer with group commit: entries that arrive while a batch is being written go
  * into the next one, so the chain (one head, locked per batch) does not serialise requests one by one.
- * `append` resolves only once the entry is committed — the caller withholds the answer until then.
+ * `append` resolves (with the entry's hash) only once the entry is committed — the caller withholds the
+ * answer, or a mutation's execution, until then.
  */
 export class AuditLog {
   private pending: Waiting[] = [];
@@ -21,11 +22,16 @@ export class AuditLog {
     private readonly maxBatch = 500,
   ) {}
 
-  append(entry: AuditEntry): Promise<void> {
+  append(entry: AuditEntry): Promise<string> {
     return new Promise((resolve, reject) => {
       this.pending.push({ entry, resolve, reject });
       this.flushing ??= this.flush();
     });
+  }
+
+  /** Records how a mutation whose PENDING event was appended (with hash `eventHash`) ended. */
+  complete(completion: AuditCompletion, eventHash: string): Promise<void> {
+    return completeAuditEvent(this.db, completion, eventHash);
   }
 
   /** Resolves when everything appended so far is written (or refused). */
@@ -37,8 +43,9 @@ export class AuditLog {
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, this.maxBatch);
       try {
-        this.head = await appendAuditEntries(this.db, batch.map((waiting) => waiting.entry), this.head);
-        for (const waiting of batch) waiting.resolve();
+        const appended = await appendAuditEntries(this.db, batch.map((waiting) => waiting.entry), this.head);
+        this.head = appended;
+        batch.forEach((waiting, index) => waiting.resolve(appended.entryHashes[index]!));
       } catch (error) {
         this.head = undefined;
         for (const waiting of batch) waiting.reject(error);

@@ -9,14 +9,14 @@ export const PURPOSE_HEADER = "x-credit-purpose";
 const ROLES_WITH_ORGANISATION = new Set(["GOVERNMENT", "ORGANIZATION", "PROVIDER"]);
 
 /**
- * Establishes the viewer of one request from `Authorization: Bearer` and `X-Credit-Purpose`.
- * No header is PUBLIC; a bad, expired or incomplete token is `UNAUTHENTICATED`, never silently PUBLIC.
- * This is the trust boundary: subgraphs only ever see the viewer the gateway signs.
+ * Establishes who calls from `Authorization: Bearer` (the purpose comes after, from `withPurpose`, so a
+ * refused purpose is still audited under the verified caller). No header is PUBLIC; a bad, expired or
+ * incomplete token is `UNAUTHENTICATED`, never silently PUBLIC. This is the trust boundary: subgraphs
+ * only ever see the viewer the gateway signs.
  */
 export async function authenticate(headers: IncomingHttpHeaders, secret: Uint8Array): Promise<Viewer> {
-  const purpose = readPurpose(headers[PURPOSE_HEADER]);
   const authorization = headers.authorization;
-  if (authorization === undefined) return { ...PUBLIC_VIEWER, purpose };
+  if (authorization === undefined) return PUBLIC_VIEWER;
   const match = /^Bearer ([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)$/.exec(authorization.trim());
   if (!match?.[1]) throw new UnauthenticatedError("the Authorization header must be `Bearer <JWT>`");
   let claims: Record<string, unknown>;
@@ -36,7 +36,7 @@ export async function authenticate(headers: IncomingHttpHeaders, secret: Uint8Ar
     actor: text(claims.sub),
     org: text(claims.org),
     subject: text(claims.subject),
-    purpose,
+    purpose: null,
   };
   if (viewer.role === "SUBJECT" && !viewer.subject) {
     throw new UnauthenticatedError("a SUBJECT token must carry the `subject` claim (the caller's identifier)");
@@ -45,6 +45,12 @@ export async function authenticate(headers: IncomingHttpHeaders, secret: Uint8Ar
     throw new UnauthenticatedError(`a ${viewer.role} token must carry the \`org\` claim (organisation code)`);
   }
   return Object.freeze(viewer);
+}
+
+/** The viewer with the purpose its request declares in `X-Credit-Purpose`; an unknown purpose is BAD_USER_INPUT. */
+export function withPurpose(viewer: Viewer, headers: IncomingHttpHeaders): Viewer {
+  const purpose = readPurpose(headers[PURPOSE_HEADER]);
+  return purpose === viewer.purpose ? viewer : Object.freeze({ ...viewer, purpose });
 }
 
 function readPurpose(header: string | string[] | undefined): Viewer["purpose"] {

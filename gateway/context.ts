@@ -10,4 +10,13 @@ export type GatewayContext = {
   startedAtMonotonic: number;
   /** What each subgraph reported disclosing, collected for the audit. */
   disclosures: Array<Disclosure & { subgraph: string }>;
+  /** Shared by reference: Apollo hands each operation a shallow copy of the context. */
+  audit: RequestAudit;
+};
+
+export type RequestAudit = {
+  /** Whether this request's one event has been written (or attempted), so no path writes a second. */
+  written: boolean;
+  /** A mutation's event, written (outcome PENDING) before it ran; its completion is written after. */
+  pendingEvent?: Readonly<{ id: string; hash: string }>;
 };

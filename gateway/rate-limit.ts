@@ -26,6 +26,15 @@ export class RateLimiter {
     return Math.max(1, Math.ceil((cost - bucket.tokens) / rate / 1000));
   }
 
+  /** Seconds until `caller` could spend `cost` units (0 if now), without spending them. */
+  secondsUntil(caller: string, cost: number, now = Date.now()): number {
+    const bucket = this.buckets.get(caller);
+    if (!bucket) return cost > this.perMinute ? 60 : 0;
+    const rate = this.perMinute / 60_000;
+    const tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.at) * rate);
+    return tokens >= cost ? 0 : Math.max(1, Math.ceil((cost - tokens) / rate / 1000));
+  }
+
   /** Forgets callers whose bucket is full again, so memory follows the active callers only. */
   private sweep(now: number): void {
     if (now - this.lastSweep < 60_000) return;

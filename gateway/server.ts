@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloGateway } from "@apollo/gateway";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type HTTPGraphQLResponse } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { sql, type Kysely } from "kysely";
 import { Agent } from "undici";
@@ -10,18 +10,18 @@ import type { Database } from "../db/database";
 import type { Clock } from "../platform/clock";
 import type { Config } from "../platform/config";
 import { CreditError, ServiceUnavailableError, toClientError } from "../platform/errors";
-import { BodyTooLargeError, executeWithApollo, parseJsonBody, readBody, writeGraphQLError } from "../platform/http";
+import { BodyTooLargeError, parseJsonBody, readBody, runWithApollo, writeApolloResponse, writeGraphQLError } from "../platform/http";
 import type { Logger } from "../platform/logger";
 import { deriveSubgraphSigningKey } from "../platform/subgraph-signature";
 import { PUBLIC_VIEWER } from "../platform/viewer";
 import { AuditLog } from "./audit-log";
-import { authenticate } from "./auth";
+import { authenticate, withPurpose } from "./auth";
 import { InFlightBudget } from "./admission";
 import { RateLimiter } from "./rate-limit";
 import { checkQueryLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from "./query-limits";
 import type { GatewayContext } from "./context";
 import { SigningDataSource } from "./data-source";
-import { AUDIT_UNAVAILABLE_MESSAGE, AuditUnavailableError, createAuditPlugin, recordAuditEvent } from "./plugins/audit.plugin";
+import { AUDIT_UNAVAILABLE_MESSAGE, createAuditPlugin, recordAuditEvent } from "./plugins/audit.plugin";
 
 export type GatewayOptions = Readonly<{
   supergraphSdl: string;
@@ -62,6 +62,24 @@ const REQUEST_ID_HEADER = "x-request-id";
 
 /** HTTP status of a request refused before execution, by code; anything else is 400. */
 const REFUSAL_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429, SERVICE_UNAVAILABLE: 503 };
+
+type Refusal = Readonly<{ status: number; code: string; message: string; details: Readonly<Record<string, unknown>> }>;
+
+function rateLimited(retryAfter: number, headers: Record<string, string>): CreditError {
+  headers["retry-after"] = String(retryAfter);
+  return new CreditError("RATE_LIMITED", `too many requests from you; retry in ${retryAfter} s`, { retryAfterSeconds: retryAfter });
+}
+
+/** The contract codes of an answer Apollo refused at the HTTP level (bad JSON, CSRF, batches, methods). */
+function errorCodesOf(result: HTTPGraphQLResponse): string[] {
+  if (result.body.kind !== "complete") return [];
+  try {
+    const parsed = JSON.parse(result.body.string) as { errors?: Array<{ extensions?: { code?: unknown } }> };
+    return (parsed.errors ?? []).map((error) => String(error.extensions?.code ?? "BAD_USER_INPUT"));
+  } catch {
+    return ["BAD_USER_INPUT"];
+  }
+}
 
 /** PostgreSQL cannot store U+0000; refusing it here keeps it from reaching any query as an internal error. */
 function containsNul(value: unknown): boolean {
@@ -129,7 +147,15 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
   });
   await apollo.start();
 
-  const handleGraphQL = async (request: IncomingMessage, response: ServerResponse, requestId: string) => {
+  /** Refused requests are charged to their address: a caller that is mostly refused is soon refused early. */
+  const refusals = new RateLimiter(options.rateLimitPerMinute);
+
+  /**
+   * Every request to the endpoint ends here with exactly one audit event: the audit plugin writes it for
+   * operations Apollo ran; requests refused before (by us or by Apollo's HTTP checks) get theirs here.
+   * Nothing is written to the client until its event is.
+   */
+  const handleRequest = async (request: IncomingMessage, response: ServerResponse, requestId: string, graphqlEndpoint: boolean) => {
     const context: GatewayContext = {
       viewer: PUBLIC_VIEWER,
       requestId,
@@ -137,18 +163,22 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
       startedAt: options.clock.now().getTime(),
       startedAtMonotonic: performance.now(),
       disclosures: [],
+      audit: { written: !audited },
     };
     const headers: Record<string, string> = { [REQUEST_ID_HEADER]: requestId };
+    const addressKey = `address:${context.clientAddress ?? "unknown"}`;
     let body: unknown;
+    let answer: Readonly<{ result: HTTPGraphQLResponse }> | Refusal;
     try {
+      const refusedFor = refusals.secondsUntil(addressKey, 1);
+      if (refusedFor > 0) throw rateLimited(refusedFor, headers);
+      if (!graphqlEndpoint) throw new CreditError("NOT_FOUND", "the GraphQL endpoint is /graphql");
       body = request.method === "POST" ? parseJsonBody(request, await readBody(request, options.maxBodyBytes)) : undefined;
       context.viewer = await authenticate(request.headers, bearerSecret);
+      context.viewer = withPurpose(context.viewer, request.headers);
       const cost = refuseOverLimits(request, body, options.queryLimits ?? DEFAULT_QUERY_LIMITS);
-      const retryAfter = rateLimiter.take(context.viewer.actor ?? `address:${context.clientAddress ?? "unknown"}`, cost);
-      if (retryAfter > 0) {
-        headers["retry-after"] = String(retryAfter);
-        throw new CreditError("RATE_LIMITED", `too many requests from you; retry in ${retryAfter} s`, { retryAfterSeconds: retryAfter });
-      }
+      const retryAfter = rateLimiter.take(context.viewer.actor ?? addressKey, cost);
+      if (retryAfter > 0) throw rateLimited(retryAfter, headers);
       const release = inFlight.admit(cost);
       if (!release) {
         const busy = new ServiceUnavailableError("the service");
@@ -156,43 +186,45 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
         throw busy;
       }
       try {
-        await executeWithApollo(apollo, request, response, body, async () => context, headers);
+        answer = { result: await runWithApollo(apollo, request, body, async () => context) };
       } finally {
         release();
       }
     } catch (error) {
-      if (response.headersSent) {
-        response.destroy();
+      answer = refusalOf(error, requestId);
+    }
+    const refusal = "status" in answer ? answer : null;
+    const status = refusal ? refusal.status : (answer as { result: HTTPGraphQLResponse }).result.status ?? 200;
+    if (refusal || status >= 400) refusals.take(addressKey, 1);
+    if (!context.audit.written) {
+      const operation = typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+      try {
+        await recordAuditEvent(auditLog, {
+          context,
+          operationName: typeof operation.operationName === "string" ? operation.operationName : null,
+          operationType: null,
+          document: typeof operation.query === "string" ? operation.query : null,
+          variables: operation.variables,
+          executed: false,
+          errorCodes: refusal ? [refusal.code] : errorCodesOf((answer as { result: HTTPGraphQLResponse }).result),
+        });
+      } catch (auditError) {
+        logger.error({ err: auditError, requestId }, "audit unavailable while refusing a request");
+        writeGraphQLError(response, 503, "AUDIT_UNAVAILABLE", AUDIT_UNAVAILABLE_MESSAGE, headers);
         return;
       }
-      const refusal =
-        error instanceof CreditError
-          ? { status: REFUSAL_STATUS[error.code] ?? 400, code: error.code, message: error.message, details: error.extensions }
-          : error instanceof BodyTooLargeError
-            ? { status: 413, code: "QUERY_TOO_COMPLEX", message: `${error.message}; send a smaller document`, details: { limit: "maxBodyBytes" } }
-            : undefined;
-      if (!refusal) throw error;
-      if (audited) {
-        const operation = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
-        try {
-          await recordAuditEvent(auditLog, {
-            context,
-            operationName: typeof operation.operationName === "string" ? operation.operationName : null,
-            operationType: null,
-            document: typeof operation.query === "string" ? operation.query : null,
-            variables: operation.variables,
-            errorCodes: [refusal.code],
-          });
-        } catch (auditError) {
-          if (!(auditError instanceof AuditUnavailableError)) throw auditError;
-          logger.error({ err: auditError, requestId }, "audit unavailable while refusing a request");
-          writeGraphQLError(response, 503, "AUDIT_UNAVAILABLE", AUDIT_UNAVAILABLE_MESSAGE, headers);
-          return;
-        }
-      }
-      writeGraphQLError(response, refusal.status, refusal.code, refusal.message, headers, refusal.details);
     }
+    if (refusal) writeGraphQLError(response, refusal.status, refusal.code, refusal.message, headers, refusal.details);
+    else await writeApolloResponse(response, (answer as { result: HTTPGraphQLResponse }).result, headers);
   };
+
+  /** What the client is told when a request is refused before Apollo runs it; anything unexpected is logged and masked. */
+  function refusalOf(error: unknown, requestId: string): Refusal {
+    if (error instanceof CreditError) return { status: REFUSAL_STATUS[error.code] ?? 400, code: error.code, message: error.message, details: error.extensions };
+    if (error instanceof BodyTooLargeError) return { status: 413, code: "QUERY_TOO_COMPLEX", message: `${error.message}; send a smaller document`, details: { limit: "maxBodyBytes" } };
+    logger.error({ err: error, requestId }, "gateway request failed");
+    return { status: 500, code: "INTERNAL_SERVER_ERROR", message: "internal error", details: {} };
+  }
 
   const checkReady = async (): Promise<boolean> => {
     try {
@@ -218,9 +250,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
               response.statusCode = ready ? 200 : 503;
               response.end(ready ? "ready" : "not ready");
             })
-          : path === "/graphql"
-            ? handleGraphQL(request, response, requestId)
-            : Promise.resolve(writeGraphQLError(response, 404, "NOT_FOUND", "the GraphQL endpoint is /graphql"));
+          : handleRequest(request, response, requestId, path === "/graphql");
     handled.catch((error: unknown) => {
       logger.error({ err: error, requestId }, "gateway request failed");
       if (response.headersSent) response.destroy();

@@ -38,7 +38,21 @@ export function parseJsonBody(request: IncomingMessage, raw: string): unknown {
   }
 }
 
-/** Runs one HTTP request through Apollo Server (the documented integration API) and writes the answer. */
+/** Runs one HTTP request through Apollo Server (the documented integration API); the answer is not written yet. */
+export async function runWithApollo<TContext extends BaseContext>(
+  server: ApolloServer<TContext>,
+  request: IncomingMessage,
+  body: unknown,
+  context: () => Promise<TContext>,
+): Promise<HTTPGraphQLResponse> {
+  const url = new URL(request.url ?? "/", "http://localhost");
+  return server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: request.method ?? "GET", headers: headerMapOf(request), search: url.search, body },
+    context,
+  });
+}
+
+/** Runs one HTTP request through Apollo Server and writes the answer. */
 export async function executeWithApollo<TContext extends BaseContext>(
   server: ApolloServer<TContext>,
   request: IncomingMessage,
@@ -47,11 +61,7 @@ export async function executeWithApollo<TContext extends BaseContext>(
   context: () => Promise<TContext>,
   extraHeaders: Record<string, string> = {},
 ): Promise<HTTPGraphQLResponse> {
-  const url = new URL(request.url ?? "/", "http://localhost");
-  const result = await server.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: request.method ?? "GET", headers: headerMapOf(request), search: url.search, body },
-    context,
-  });
+  const result = await runWithApollo(server, request, body, context);
   await writeApolloResponse(response, result, extraHeaders);
   return result;
 }

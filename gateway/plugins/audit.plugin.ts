@@ -1,12 +1,17 @@
 import { createHash, randomUUID } from "node:crypto";
-import type { ApolloServerPlugin } from "@apollo/server";
-import type { AuditOutcome } from "../../db/database";
+import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse } from "@apollo/server";
+import type { AuditOutcome, CompletedOutcome } from "../../db/database";
 import type { Logger } from "../../platform/logger";
-import { redactVariables } from "../../subgraphs/audit/audit-chain";
+import { redactVariables, type AuditAccess, type AuditEntry } from "../../subgraphs/audit/audit-chain";
 import type { AuditLog } from "../audit-log";
 import type { GatewayContext } from "../context";
 
 const DENIAL_CODES = new Set(["UNAUTHENTICATED", "FORBIDDEN", "PURPOSE_REQUIRED", "CONSENT_REQUIRED", "QUERY_TOO_COMPLEX", "RATE_LIMITED"]);
+
+/** Longest operation name kept whole; longer ones are cut here (the document hash still identifies the operation). */
+export const MAX_STORED_OPERATION_NAME = 200;
+/** Largest variables (as JSON) kept whole; larger ones are kept as their size and SHA-256 only. */
+export const MAX_STORED_VARIABLES_BYTES = 32_768;
 
 export class AuditUnavailableError extends Error {
   override readonly name = "AuditUnavailableError";
@@ -14,7 +19,7 @@ export class AuditUnavailableError extends Error {
 
 export const AUDIT_UNAVAILABLE_MESSAGE = "the audit log cannot be written, so no data is returned; try again shortly";
 
-export function outcomeOf(errorCodes: readonly string[]): AuditOutcome {
+export function outcomeOf(errorCodes: readonly string[]): CompletedOutcome {
   if (errorCodes.length === 0) return "OK";
   return errorCodes.some((code) => DENIAL_CODES.has(code)) ? "DENIED" : "ERROR";
 }
@@ -25,73 +30,152 @@ export type AuditedOperation = Readonly<{
   operationType: string | null;
   document: string | null;
   variables: unknown;
+  /** False for a request refused before it ran: its variables are kept as size and hash only. */
+  executed: boolean;
   errorCodes: readonly string[];
 }>;
 
-/** Writes the event for one operation with its access rows; throws `AuditUnavailableError` if it can't. */
+/**
+ * The variables as stored: secrets removed; whole when the operation ran and they are small, else only
+ * their size and SHA-256 — so a refused or oversized request cannot make the log a store of its own.
+ */
+export function storedVariables(variables: unknown, executed: boolean): Record<string, unknown> {
+  const redacted = redactVariables(variables);
+  const text = JSON.stringify(redacted);
+  if (executed && text.length <= MAX_STORED_VARIABLES_BYTES) return redacted;
+  if (text === "{}") return redacted;
+  return { "[digest]": { bytes: Buffer.byteLength(text), sha256: createHash("sha256").update(text).digest("hex") } };
+}
+
+function accessesOf(context: GatewayContext): AuditAccess[] {
+  return context.disclosures.map((disclosure) => ({
+    subgraph: disclosure.subgraph,
+    subjectId: disclosure.subjectId,
+    subjectIdentifier: disclosure.subjectIdentifier ?? null,
+    entityType: disclosure.entityType,
+    tiers: disclosure.tiers,
+    count: disclosure.count,
+  }));
+}
+
+const consentIdsOf = (context: GatewayContext) => [...new Set(context.disclosures.flatMap((disclosure) => disclosure.consentIds ?? []))];
+const durationOf = (context: GatewayContext) => Math.round(performance.now() - context.startedAtMonotonic);
+
+function entryOf(operation: AuditedOperation, outcome: AuditOutcome): AuditEntry {
+  const { context } = operation;
+  const pending = outcome === "PENDING";
+  return {
+    id: randomUUID(),
+    requestId: context.requestId,
+    at: new Date(context.startedAt),
+    actor: context.viewer.actor,
+    role: context.viewer.role,
+    org: context.viewer.org,
+    purpose: context.viewer.purpose,
+    operationName: operation.operationName === null ? null : operation.operationName.slice(0, MAX_STORED_OPERATION_NAME),
+    operationType: operation.operationType,
+    documentHash: operation.document ? createHash("sha256").update(operation.document).digest("hex") : null,
+    variables: storedVariables(operation.variables, operation.executed),
+    clientAddress: context.clientAddress,
+    outcome,
+    errorCodes: pending ? [] : [...new Set(operation.errorCodes)],
+    consentIds: pending ? [] : consentIdsOf(context),
+    durationMs: pending ? 0 : durationOf(context),
+    accesses: pending ? [] : accessesOf(context),
+  };
+}
+
+/**
+ * Writes the one event of a request: complete, or — for a mutation whose PENDING event was written before
+ * it ran — its completion. Throws `AuditUnavailableError` if it can't.
+ */
 export async function recordAuditEvent(auditLog: AuditLog, operation: AuditedOperation): Promise<void> {
   const { context } = operation;
+  context.audit.written = true;
   try {
-    await auditLog.append({
-      id: randomUUID(),
-      requestId: context.requestId,
-      at: new Date(context.startedAt),
-      actor: context.viewer.actor,
-      role: context.viewer.role,
-      org: context.viewer.org,
-      purpose: context.viewer.purpose,
-      operationName: operation.operationName,
-      operationType: operation.operationType,
-      documentHash: operation.document ? createHash("sha256").update(operation.document).digest("hex") : null,
-      variables: redactVariables(operation.variables),
-      clientAddress: context.clientAddress,
-      outcome: outcomeOf(operation.errorCodes),
-      errorCodes: [...new Set(operation.errorCodes)],
-      consentIds: [...new Set(context.disclosures.flatMap((disclosure) => disclosure.consentIds ?? []))],
-      durationMs: Math.round(performance.now() - context.startedAtMonotonic),
-      accesses: context.disclosures.map((disclosure) => ({
-        subgraph: disclosure.subgraph,
-        subjectId: disclosure.subjectId,
-        subjectIdentifier: disclosure.subjectIdentifier ?? null,
-        entityType: disclosure.entityType,
-        tiers: disclosure.tiers,
-        count: disclosure.count,
-      })),
-    });
+    if (context.audit.pendingEvent) {
+      await auditLog.complete(
+        {
+          eventId: context.audit.pendingEvent.id,
+          outcome: outcomeOf(operation.errorCodes),
+          errorCodes: [...new Set(operation.errorCodes)],
+          consentIds: consentIdsOf(context),
+          durationMs: durationOf(context),
+          accesses: accessesOf(context),
+        },
+        context.audit.pendingEvent.hash,
+      );
+    } else {
+      await auditLog.append(entryOf(operation, outcomeOf(operation.errorCodes)));
+    }
   } catch (error) {
     throw new AuditUnavailableError("audit write failed", { cause: error });
   }
 }
 
+/** Writes a mutation's event before it runs (outcome PENDING): no effect can then commit without it. */
+async function recordMutationIntent(auditLog: AuditLog, operation: AuditedOperation): Promise<void> {
+  const entry = entryOf(operation, "PENDING");
+  try {
+    const hash = await auditLog.append(entry);
+    operation.context.audit.pendingEvent = { id: entry.id, hash };
+  } catch (error) {
+    throw new AuditUnavailableError("audit write failed", { cause: error });
+  }
+}
+
+const auditUnavailable = () => ({
+  http: { status: 503, headers: new HeaderMap() },
+  body: { kind: "single" as const, singleResult: { errors: [{ message: AUDIT_UNAVAILABLE_MESSAGE, extensions: { code: "AUDIT_UNAVAILABLE" } }] } },
+});
+
+function operationOf(
+  requestContext: Pick<GraphQLRequestContextWillSendResponse<GatewayContext>, "contextValue" | "request" | "operation" | "operationName">,
+  errorCodes: readonly string[],
+): AuditedOperation {
+  const { contextValue, request, operation, operationName } = requestContext;
+  return {
+    context: contextValue,
+    operationName: operationName ?? request.operationName ?? null,
+    operationType: operation?.operation ?? null,
+    document: request.query ?? null,
+    variables: request.variables,
+    executed: true,
+    errorCodes,
+  };
+}
+
 /**
- * One audit event per operation, written before the response leaves: if it cannot be written the
- * caller gets `AUDIT_UNAVAILABLE` and no data (fail closed, NIST 800-53 AU-5).
+ * One audit event per operation, written before anything leaves: a mutation's event before it runs (and
+ * completed after), any other operation's before its answer. If it cannot be written the caller gets
+ * `AUDIT_UNAVAILABLE` and neither data nor effect (fail closed, NIST 800-53 AU-5).
  */
 export function createAuditPlugin(options: { auditLog: AuditLog; logger: Logger }): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ response, contextValue, request, operation, operationName, errors }) {
+        async responseForOperation(requestContext) {
+          if (requestContext.operation.operation !== "mutation") return null;
+          try {
+            await recordMutationIntent(options.auditLog, operationOf(requestContext, []));
+            return null;
+          } catch (error) {
+            options.logger.error({ err: error, requestId: requestContext.contextValue.requestId }, "audit unavailable: mutation not run");
+            return auditUnavailable();
+          }
+        },
+        async willSendResponse(requestContext) {
+          const { response, errors } = requestContext;
           const errorCodes =
             response.body.kind === "single"
               ? (response.body.singleResult.errors ?? []).map((error) => String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR"))
               : (errors ?? []).map((error) => String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR"));
           try {
-            await recordAuditEvent(options.auditLog, {
-              context: contextValue,
-              operationName: operationName ?? request.operationName ?? null,
-              operationType: operation?.operation ?? null,
-              document: request.query ?? null,
-              variables: request.variables,
-              errorCodes,
-            });
+            await recordAuditEvent(options.auditLog, operationOf(requestContext, errorCodes));
           } catch (error) {
-            options.logger.error({ err: error, requestId: contextValue.requestId }, "audit unavailable: response withheld");
+            options.logger.error({ err: error, requestId: requestContext.contextValue.requestId }, "audit unavailable: response withheld");
             response.http.status = 503;
-            response.body = {
-              kind: "single",
-              singleResult: { errors: [{ message: AUDIT_UNAVAILABLE_MESSAGE, extensions: { code: "AUDIT_UNAVAILABLE" } }] },
-            };
+            response.body = auditUnavailable().body;
           }
         },
       };

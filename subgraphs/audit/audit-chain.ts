@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { AuditOutcome, CompletedOutcome } from "../../db/database";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -16,11 +17,25 @@ export type AuditEntry = Readonly<{
   documentHash: string | null;
   variables: Record<string, unknown>;
   clientAddress: string | null;
-  outcome: "OK" | "DENIED" | "ERROR";
+  /** PENDING for a mutation's event, written before it runs; its `AuditCompletion` says how it ended. */
+  outcome: AuditOutcome;
   errorCodes: string[];
   consentIds: string[];
   durationMs: number;
-  accesses: ReadonlyArray<Readonly<{ subgraph: string; subjectId: string; subjectIdentifier: string | null; entityType: string; tiers: string[]; count: number }>>;
+  accesses: readonly AuditAccess[];
+}>;
+
+/** One subject whose data an operation read, wrote or decided on. */
+export type AuditAccess = Readonly<{ subgraph: string; subjectId: string; subjectIdentifier: string | null; entityType: string; tiers: string[]; count: number }>;
+
+/** How a mutation whose event (outcome PENDING) was written before it ran ended, with what it touched. */
+export type AuditCompletion = Readonly<{
+  eventId: string;
+  outcome: CompletedOutcome;
+  errorCodes: string[];
+  consentIds: string[];
+  durationMs: number;
+  accesses: readonly AuditAccess[];
 }>;
 
 /** JSON with object keys sorted at every depth: the same event always serialises to the same text. */
@@ -46,13 +61,23 @@ const collator = new Intl.Collator();
  * serialising inside the sort comparator cost ~20,000 serialisations per event (docs/performance.md).
  */
 export function canonicalEntry(entry: AuditEntry, chainIndex: bigint): string {
-  const accesses = entry.accesses
+  const { accesses, ...event } = entry;
+  return withAccesses(accesses, { ...event, at: entry.at.toISOString(), errorCodes: [...entry.errorCodes].sort(), consentIds: [...entry.consentIds].sort(), chainIndex: chainIndex.toString() });
+}
+
+/** The canonical form a completion's hash covers, in the same shape as an event's. */
+export function canonicalCompletion(completion: AuditCompletion): string {
+  const { accesses, ...rest } = completion;
+  return withAccesses(accesses, { ...rest, errorCodes: [...completion.errorCodes].sort(), consentIds: [...completion.consentIds].sort() });
+}
+
+function withAccesses(accesses: readonly AuditAccess[], fields: Record<string, unknown>): string {
+  const rows = accesses
     .map((access) => canonicalJson([access.subgraph, access.subjectId, access.subjectIdentifier, access.entityType, [...access.tiers].sort(), access.count]))
     .sort(collator.compare);
-  const { accesses: _accesses, ...event } = entry;
-  const rest = canonicalJson({ ...event, at: entry.at.toISOString(), errorCodes: [...entry.errorCodes].sort(), consentIds: [...entry.consentIds].sort(), chainIndex: chainIndex.toString() });
+  const rest = canonicalJson(fields);
   // "accesses" sorts before every other key of the event, so it opens the object.
-  return `{"accesses":[${accesses.join(",")}]${rest === "{}" ? "}" : `,${rest.slice(1)}`}`;
+  return `{"accesses":[${rows.join(",")}]${rest === "{}" ? "}" : `,${rest.slice(1)}`}`;
 }
 
 /** hash_i = SHA-256(hash_{i-1} ‖ canonical(event_i)). */

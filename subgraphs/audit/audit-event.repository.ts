@@ -1,9 +1,11 @@
 import type { AccessFilter } from "../../policies/accessible-by";
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from "kysely";
 import type { AuditEventRow, AuditEventTable, Database, NewAuditAccessRow, NewAuditEventRow } from "../../db/database";
-import { canonicalEntry, chainHash, type AuditEntry } from "./audit-chain";
+import { canonicalCompletion, canonicalEntry, chainHash, type AuditCompletion, type AuditEntry } from "./audit-chain";
 
 export type ChainHead = Readonly<{ length: string; hash: string }>;
+/** The new head, and each appended entry's hash in the order given (a completion is hashed over it). */
+export type AppendedChain = ChainHead & Readonly<{ entryHashes: readonly string[] }>;
 
 /**
  * Appends a batch of events to the hash chain (group commit): each event is hashed over the previous
@@ -15,7 +17,7 @@ export type ChainHead = Readonly<{ length: string; hash: string }>;
  * nothing; it then appends again under the head's row lock. One statement instead of a locked
  * transaction of six halves the audit's share of a lookup (docs/performance.md). Returns the new head.
  */
-export async function appendAuditEntries(db: Kysely<Database>, entries: readonly AuditEntry[], expected?: ChainHead): Promise<ChainHead> {
+export async function appendAuditEntries(db: Kysely<Database>, entries: readonly AuditEntry[], expected?: ChainHead): Promise<AppendedChain> {
   if (expected) {
     const moved = await writeAfter(db, entries, expected);
     if (moved) return moved;
@@ -28,8 +30,15 @@ export async function appendAuditEntries(db: Kysely<Database>, entries: readonly
   });
 }
 
+/**
+ * Audit rows travel one parameter per column, not per value (a 1,000-subject screen was 7,000 bound
+ * parameters for Kysely to compile and `pg` to serialise). `unnest` would flatten arrays of arrays, so
+ * each row's array column travels as its text literal, every element quoted, and is cast back per row.
+ */
+const arrayLiteral = (values: readonly string[] | undefined) => `{${(values ?? []).map((value) => `"${value.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
+
 /** Writes `entries` after `head` if the chain still ends there; null (and nothing written) if it does not. */
-async function writeAfter(db: Kysely<Database>, entries: readonly AuditEntry[], head: ChainHead): Promise<ChainHead | null> {
+async function writeAfter(db: Kysely<Database>, entries: readonly AuditEntry[], head: ChainHead): Promise<AppendedChain | null> {
   let previousHash = head.hash;
   let index = BigInt(head.length);
   const events: NewAuditEventRow[] = [];
@@ -71,13 +80,9 @@ async function writeAfter(db: Kysely<Database>, entries: readonly AuditEntry[], 
     previousHash = hash;
     index += 1n;
   }
-  const next: ChainHead = { length: index.toString(), hash: previousHash };
+  const next: AppendedChain = { length: index.toString(), hash: previousHash, entryHashes: events.map((row) => row.hash) };
   const event = <K extends keyof NewAuditEventRow>(key: K) => events.map((row) => row[key]);
   const access = <K extends keyof NewAuditAccessRow>(key: K) => accesses.map((row) => row[key]);
-  // One parameter per column, not per value (a 1,000-subject screen was 7,000 bound parameters for Kysely
-  // to compile and `pg` to serialise). `unnest` would flatten arrays of arrays, so each row's array
-  // column travels as its text literal, every element quoted, and is cast back per row.
-  const literal = (values: readonly string[] | undefined) => `{${(values ?? []).map((value) => `"${value.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
   const { rows } = await sql<{ moved: number }>`
     with moved as (
       update audit_chain_head set length = ${next.length}, hash = ${next.hash}
@@ -90,8 +95,8 @@ async function writeAfter(db: Kysely<Database>, entries: readonly AuditEntry[], 
              client_address, outcome, error_codes::text[], consent_ids::text[], duration_ms, variables::jsonb, chain_index, prev_hash, hash
       from unnest(${event("id")}::uuid[], ${event("request_id")}::text[], ${event("at")}::timestamptz[], ${event("actor")}::text[], ${event("role")}::text[],
                   ${event("org")}::text[], ${event("purpose")}::text[], ${event("operation_name")}::text[], ${event("operation_type")}::text[],
-                  ${event("document_hash")}::text[], ${event("client_address")}::text[], ${event("outcome")}::text[], ${events.map((row) => literal(row.error_codes))}::text[],
-                  ${events.map((row) => literal(row.consent_ids))}::text[], ${event("duration_ms")}::int[], ${event("variables")}::text[], ${event("chain_index")}::bigint[],
+                  ${event("document_hash")}::text[], ${event("client_address")}::text[], ${event("outcome")}::text[], ${events.map((row) => arrayLiteral(row.error_codes))}::text[],
+                  ${events.map((row) => arrayLiteral(row.consent_ids))}::text[], ${event("duration_ms")}::int[], ${event("variables")}::text[], ${event("chain_index")}::bigint[],
                   ${event("prev_hash")}::text[], ${event("hash")}::text[])
         with ordinality as row(id, request_id, at, actor, role, org, purpose, operation_name, operation_type, document_hash,
                                client_address, outcome, error_codes, consent_ids, duration_ms, variables, chain_index, prev_hash, hash, position)
@@ -101,12 +106,33 @@ async function writeAfter(db: Kysely<Database>, entries: readonly AuditEntry[], 
       insert into audit_accesses (event_id, subgraph, subject_id, subject_identifier, entity_type, tiers, count)
       select event_id, subgraph, subject_id, subject_identifier, entity_type, tiers::text[], count
       from unnest(${access("event_id")}::uuid[], ${access("subgraph")}::text[], ${access("subject_id")}::uuid[], ${access("subject_identifier")}::text[],
-                  ${access("entity_type")}::text[], ${accesses.map((row) => literal(row.tiers))}::text[], ${access("count")}::int[])
+                  ${access("entity_type")}::text[], ${accesses.map((row) => arrayLiteral(row.tiers))}::text[], ${access("count")}::int[])
         as row(event_id, subgraph, subject_id, subject_identifier, entity_type, tiers, count)
       where exists (select from moved)
     )
     select count(*)::int as moved from moved`.execute(db);
   return rows[0]!.moved === 1 ? next : null;
+}
+
+/**
+ * Records how a mutation ended: its completion row and the access rows it produced, hashed over the
+ * event's hash, in one statement. The event (outcome PENDING) was committed before the mutation ran.
+ */
+export async function completeAuditEvent(db: Kysely<Database>, completion: AuditCompletion, eventHash: string): Promise<void> {
+  const hash = chainHash(eventHash, canonicalCompletion(completion));
+  const access = <K extends keyof AuditCompletion["accesses"][number]>(key: K) => completion.accesses.map((row) => row[key]);
+  await sql`
+    with completed as (
+      insert into audit_completions (event_id, outcome, error_codes, consent_ids, duration_ms, hash)
+      values (${completion.eventId}, ${completion.outcome}, ${arrayLiteral(completion.errorCodes)}::text[], ${arrayLiteral(completion.consentIds)}::text[],
+              ${completion.durationMs}, ${hash})
+      returning event_id
+    )
+    insert into audit_accesses (event_id, subgraph, subject_id, subject_identifier, entity_type, tiers, count, in_completion)
+    select (select event_id from completed), subgraph, subject_id, subject_identifier, entity_type, tiers::text[], count, true
+    from unnest(${access("subgraph")}::text[], ${access("subjectId")}::uuid[], ${access("subjectIdentifier")}::text[],
+                ${access("entityType")}::text[], ${completion.accesses.map((row) => arrayLiteral(row.tiers))}::text[], ${access("count")}::int[])
+      as row(subgraph, subject_id, subject_identifier, entity_type, tiers, count)`.execute(db);
 }
 
 export type AuditEventWithSubjects = AuditEventRow & { subject_identifiers: string[]; categories: string[] };
@@ -157,7 +183,7 @@ function filterAuditEvents<QB extends SelectQueryBuilder<EventScope, "event", ob
 /** Events oldest first, filtered, keyset-paginated on seq, each with the identifiers and categories it disclosed. */
 export async function listAuditEvents(db: Kysely<Database>, query: AuditEventQuery, afterSeq: string | null, limit: number): Promise<AuditEventWithSubjects[]> {
   const onlySubject = query.disclosedTo?.subjectIdentifier ?? null;
-  return filterAuditEvents(db.selectFrom("audit_events as event").selectAll("event"), query)
+  return filterAuditEvents(db.selectFrom("audit_event_log as event").selectAll("event"), query)
     .select((eb) => [
       eb.fn
         .coalesce(
@@ -188,7 +214,7 @@ export async function listAuditEvents(db: Kysely<Database>, query: AuditEventQue
 }
 
 export async function countAuditEvents(db: Kysely<Database>, query: AuditEventQuery): Promise<number> {
-  const { count } = await filterAuditEvents(db.selectFrom("audit_events as event").select((eb) => eb.fn.countAll<string>().as("count")), query).executeTakeFirstOrThrow();
+  const { count } = await filterAuditEvents(db.selectFrom("audit_event_log as event").select((eb) => eb.fn.countAll<string>().as("count")), query).executeTakeFirstOrThrow();
   return Number(count);
 }
 
@@ -220,7 +246,7 @@ export async function listAccessesBySubjectIds(
 }
 export type AccessRow = Awaited<ReturnType<typeof listAccessesBySubjectIds>>[number];
 
-/** A page of the chain in chain order, each event with its access rows, for verification and export. */
+/** A page of the chain in chain order, each event with its access rows and completion, for verification and export. */
 export async function listChainPage(db: Kysely<Database>, afterIndex: string | null, limit: number) {
   const events = await db
     .selectFrom("audit_events")
@@ -229,10 +255,14 @@ export async function listChainPage(db: Kysely<Database>, afterIndex: string | n
     .orderBy("chain_index")
     .limit(limit)
     .execute();
-  const accesses = events.length
-    ? await db.selectFrom("audit_accesses").selectAll().where("event_id", "in", events.map((event) => event.id)).execute()
-    : [];
-  return { events, accesses };
+  const ids = events.map((event) => event.id);
+  const [accesses, completions] = events.length
+    ? await Promise.all([
+        db.selectFrom("audit_accesses").selectAll().where("event_id", "in", ids).execute(),
+        db.selectFrom("audit_completions").selectAll().where("event_id", "in", ids).execute(),
+      ])
+    : [[], []];
+  return { events, accesses, completions };
 }
 
 export async function findChainHead(db: Kysely<Database>) {
@@ -281,7 +311,7 @@ export async function countEventsPerCallerHour(db: Kysely<Database>, window: Ale
   const caller = sql<string>`coalesce(event.actor, event.client_address, 'unknown')`;
   const hour = sql<Date>`date_trunc('hour', event.at)`;
   return db
-    .selectFrom("audit_events as event")
+    .selectFrom("audit_event_log as event")
     .select((eb) => [caller.as("caller"), "event.role", "event.org", hour.as("hour"), eb.fn.countAll<string>().as("count")])
     .where("event.at", ">=", window.from)
     .where("event.at", "<=", window.to)
@@ -306,7 +336,7 @@ export const findIdentifierProbing = (db: Kysely<Database>, window: AlertWindow,
 /** Reads under a consent that was revoked within `minutes` after the read. */
 export async function findReadsBeforeRevocation(db: Kysely<Database>, window: AlertWindow, minutes: number) {
   return db
-    .selectFrom("audit_events as event")
+    .selectFrom("audit_event_log as event")
     .innerJoin("consents as consent", (join) => join.on(sql<boolean>`consent.id::text = any(event.consent_ids)`))
     .select(["event.id", "event.request_id", "event.actor", "event.role", "event.org", "event.at", "consent.id as consent_id", "consent.revoked_at"])
     .where("event.at", ">=", window.from)

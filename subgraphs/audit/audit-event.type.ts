@@ -3,9 +3,14 @@ import type { AuditOutcome as Outcome } from "../../db/database";
 import { PageInfo } from "../shared/pagination";
 import { ROLES, type Role as RoleValue } from "../../platform/viewer";
 
-export const AuditOutcome = { OK: "OK", DENIED: "DENIED", ERROR: "ERROR" } as const satisfies Record<Outcome, Outcome>;
+export const AuditOutcome = { OK: "OK", DENIED: "DENIED", ERROR: "ERROR", PENDING: "PENDING" } as const satisfies Record<Outcome, Outcome>;
 export const Role = Object.fromEntries(ROLES.map((role) => [role, role])) as { [R in RoleValue]: R };
-registerEnumType(AuditOutcome, { name: "AuditOutcome" });
+registerEnumType(AuditOutcome, {
+  name: "AuditOutcome",
+  valuesConfig: {
+    PENDING: { description: "A mutation's event, written before it ran, whose outcome was not recorded: still running, or the audit failed after it (its effect may be stored)." },
+  },
+});
 registerEnumType(Role, { name: "Role" });
 
 @ObjectType({ description: "One operation through the gateway, answered or not." })

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
-import type { AuditAccessRow, AuditEventRow, Database } from "../../db/database";
-import { canonicalEntry, chainHash, GENESIS_HASH, type AuditEntry } from "./audit-chain";
+import type { Selectable } from "kysely";
+import type { AuditAccessRow, AuditCompletionTable, AuditEventRow, Database } from "../../db/database";
+import { canonicalCompletion, canonicalEntry, chainHash, GENESIS_HASH, type AuditAccess, type AuditCompletion, type AuditEntry } from "./audit-chain";
 import { findAccessRowWithoutEvent, findChainHead, listChainPage } from "./audit-event.repository";
 
 export type ChainVerification = Readonly<{ verified: boolean; length: number; brokenAt: string | null; reason: string | null }>;
@@ -26,14 +27,30 @@ export function entryOfRow(event: AuditEventRow, accesses: readonly AuditAccessR
     errorCodes: event.error_codes,
     consentIds: event.consent_ids,
     durationMs: event.duration_ms,
-    accesses: accesses.map((access) => ({
-      subgraph: access.subgraph,
-      subjectId: access.subject_id,
-      subjectIdentifier: access.subject_identifier,
-      entityType: access.entity_type,
-      tiers: access.tiers,
-      count: access.count,
-    })),
+    accesses: accesses.filter((access) => !access.in_completion).map(accessOfRow),
+  };
+}
+
+/** Rebuilds the completion a stored completion row was hashed from. */
+export function completionOfRow(completion: Selectable<AuditCompletionTable>, accesses: readonly AuditAccessRow[]): AuditCompletion {
+  return {
+    eventId: completion.event_id,
+    outcome: completion.outcome,
+    errorCodes: completion.error_codes,
+    consentIds: completion.consent_ids,
+    durationMs: completion.duration_ms,
+    accesses: accesses.filter((access) => access.in_completion).map(accessOfRow),
+  };
+}
+
+function accessOfRow(access: AuditAccessRow): AuditAccess {
+  return {
+    subgraph: access.subgraph,
+    subjectId: access.subject_id,
+    subjectIdentifier: access.subject_identifier,
+    entityType: access.entity_type,
+    tiers: access.tiers,
+    count: access.count,
   };
 }
 
@@ -48,7 +65,8 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<ChainVerif
   let afterIndex: string | null = null;
   let lastId: string | null = null;
   for (;;) {
-    const { events, accesses } = await listChainPage(db, afterIndex, PAGE);
+    const { events, accesses, completions } = await listChainPage(db, afterIndex, PAGE);
+    const completionByEvent = new Map(completions.map((completion) => [completion.event_id, completion]));
     if (events.length === 0) break;
     const accessesByEvent = new Map<string, AuditAccessRow[]>();
     for (const access of accesses) {
@@ -62,6 +80,16 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<ChainVerif
       if (event.prev_hash !== previousHash) return broken("its link to the previous event is broken: an event before it was deleted, inserted or reordered");
       if (chainHash(event.prev_hash, canonicalEntry(entryOfRow(event, accessesByEvent.get(event.id) ?? []), expectedIndex)) !== event.hash) {
         return broken("its content no longer matches its hash: the event or its access rows were edited");
+      }
+      const eventAccesses = accessesByEvent.get(event.id) ?? [];
+      const completion = completionByEvent.get(event.id);
+      if (completion) {
+        if (event.outcome !== "PENDING") return broken("a completion was added to an event that was complete when written");
+        if (chainHash(event.hash, canonicalCompletion(completionOfRow(completion, eventAccesses))) !== completion.hash) {
+          return broken("its completion no longer matches its hash: the mutation's outcome or its access rows were edited");
+        }
+      } else if (eventAccesses.some((access) => access.in_completion)) {
+        return broken("access rows of its completion remain but the completion was removed");
       }
       previousHash = event.hash;
       expectedIndex += 1n;

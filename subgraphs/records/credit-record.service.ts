@@ -98,5 +98,7 @@ export async function submitRecords(context: CreditRecordContext, records: reado
   );
   const { problems, checked } = checkRecordSubmissions(records, catalog, chinaDateOf(context.now), (index) => `records[${index}]`);
   refuseIfProblems(problems, "submission");
-  return storeRecords(context.db, context.viewer.org, checked, context.rules);
+  const stored = await storeRecords(context.db, context.viewer.org, checked, context.rules);
+  for (const item of stored.written) context.disclosures.record({ ...item, entityType: "CreditRecordSubmitted" });
+  return stored;
 }

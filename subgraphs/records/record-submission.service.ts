@@ -7,7 +7,13 @@ import { isRelationHeldOn } from "../subjects/subject.registry";
 import { listResponsiblePersons, registerSubjects } from "../subjects/subject.repository";
 import { insertRecordRelations, insertRecordsIfNew, listRecordsByDocuments } from "./credit-record.repository";
 
-export type StoredSubmission = Readonly<{ accepted: number; created: number; ids: string[] }>;
+export type StoredSubmission = Readonly<{
+  accepted: number;
+  created: number;
+  ids: string[];
+  /** Whose file each item was written to, at which tier: the audit names them. */
+  written: ReadonlyArray<Readonly<{ subjectId: string; subjectIdentifier: string; tier: CheckedRecord["tier"] }>>;
+}>;
 
 /**
  * Stores checked items of one provider in one transaction: subjects registered, items inserted unless
@@ -65,6 +71,14 @@ export async function storeRecords(
         }),
       );
     }
-    return { accepted: records.length, created, ids: records.map((record) => idByDocument.get(record.documentNumber)!) };
+    return {
+      accepted: records.length,
+      created,
+      ids: records.map((record) => idByDocument.get(record.documentNumber)!),
+      written: records.map((record) => {
+        const subject = subjects.get(record.subject.identifier)!;
+        return { subjectId: subject.id, subjectIdentifier: subject.identifier, tier: record.tier };
+      }),
+    };
   });
 }

@@ -60,6 +60,8 @@ export async function findRepairEligibility(context: ObjectionContext, targetId:
   checkRectifiedOn(target, rectifiedOn, chinaDateOf(context.now), "rectifiedOn", problems);
   refuseIfProblems(problems, "eligibility question");
   const result = await eligibilityOf(context, target, rectifiedOn);
+  // The answer is derived from the subject's whole history: the audit names whose file it read.
+  context.disclosures.record({ subjectId: target.subjectId, subjectIdentifier: target.subjectIdentifier, entityType: "RepairEligibility", tier: "GOVERNMENT" });
   return Object.assign(new RepairEligibility(), {
     eligible: result.eligible,
     reasons: result.conditions.filter((condition) => !condition.met).map((condition) => `${condition.article}: ${condition.reason}${condition.earliestOn ? ` (from ${condition.earliestOn})` : ""}`),

@@ -73,7 +73,7 @@ export async function revokeConsent(context: SubjectContext, id: string): Promis
 export async function findMyConsents(context: SubjectContext): Promise<Consent[]> {
   const identifier = ownSubject(context);
   const rows = await listConsentsBySubjectIdentifier(context.db, identifier);
-  return rows
-    .filter((row) => context.ability.can("read", policySubject("Consent", { subjectIdentifier: row.subject_identifier })))
-    .map((row) => toConsent(row, context.now));
+  const readable = rows.filter((row) => context.ability.can("read", policySubject("Consent", { subjectIdentifier: row.subject_identifier })));
+  for (const row of readable) context.disclosures.record({ subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "Consent", tier: "AUTHORIZED" });
+  return readable.map((row) => toConsent(row, context.now));
 }

@@ -79,13 +79,11 @@ describe("one audit event per operation, across roles and outcomes", () => {
 
 describe("the hash chain detects tampering and names the first bad event", () => {
   const withTriggersOff = async (tamper: () => Promise<unknown>) => {
-    await sql`alter table audit_events disable trigger user`.execute(db());
-    await sql`alter table audit_accesses disable trigger user`.execute(db());
+    for (const table of ["audit_events", "audit_accesses", "audit_completions"]) await sql`alter table ${sql.table(table)} disable trigger user`.execute(db());
     try {
       await tamper();
     } finally {
-      await sql`alter table audit_events enable trigger user`.execute(db());
-      await sql`alter table audit_accesses enable trigger user`.execute(db());
+      for (const table of ["audit_events", "audit_accesses", "audit_completions"]) await sql`alter table ${sql.table(table)} enable trigger user`.execute(db());
     }
   };
   const eventAt = (index: number) => db().selectFrom("audit_events").selectAll().where("chain_index", "=", String(index)).executeTakeFirstOrThrow();
@@ -94,14 +92,17 @@ describe("the hash chain detects tampering and names the first bad event", () =>
     await Promise.all(Array.from({ length: 12 }, () => federation.query(`{ measures { code } }`)));
     await sql`create table audit_events_backup as select * from audit_events`.execute(db());
     await sql`create table audit_accesses_backup as select * from audit_accesses`.execute(db());
+    await sql`create table audit_completions_backup as select * from audit_completions`.execute(db());
   });
 
   const restore = () =>
     withTriggersOff(async () => {
       await sql`delete from audit_accesses`.execute(db());
+      await sql`delete from audit_completions`.execute(db());
       await sql`delete from audit_events`.execute(db());
       await sql`insert into audit_events select * from audit_events_backup`.execute(db());
       await sql`insert into audit_accesses select * from audit_accesses_backup`.execute(db());
+      await sql`insert into audit_completions select * from audit_completions_backup`.execute(db());
     });
 
   it("verifies an untouched chain", async () => {
@@ -172,6 +173,34 @@ describe("the hash chain detects tampering and names the first bad event", () =>
       await db().deleteFrom("audit_events").where("id", "=", last.id).execute();
     });
     expect(await verifyAuditChain(db())).toMatchObject({ verified: false, brokenAt: beforeLast.id, reason: expect.stringMatching(/removed/) });
+    await restore();
+    expect((await verifyAuditChain(db())).verified).toBe(true);
+  });
+
+  const mutationEvent = () =>
+    db().selectFrom("audit_events as event").innerJoin("audit_completions as completion", "completion.event_id", "event.id").select(["event.id", "completion.outcome"]).orderBy("event.chain_index").executeTakeFirstOrThrow();
+
+  it("a mutation's outcome edited after it completed", async () => {
+    const mutation = await mutationEvent();
+    await withTriggersOff(() => db().updateTable("audit_completions").set({ outcome: "DENIED" }).where("event_id", "=", mutation.id).execute());
+    expect(await verifyAuditChain(db())).toMatchObject({ verified: false, brokenAt: mutation.id, reason: expect.stringMatching(/outcome or its access rows were edited/) });
+    await restore();
+  });
+
+  it("a mutation's completion removed, or its access rows", async () => {
+    const mutation = await mutationEvent();
+    await withTriggersOff(() => db().deleteFrom("audit_completions").where("event_id", "=", mutation.id).execute());
+    expect(await verifyAuditChain(db())).toMatchObject({ verified: false, brokenAt: mutation.id, reason: expect.stringMatching(/completion was removed/) });
+    await restore();
+    await withTriggersOff(() => db().deleteFrom("audit_accesses").where("event_id", "=", mutation.id).where("in_completion", "=", true).execute());
+    expect(await verifyAuditChain(db())).toMatchObject({ verified: false, brokenAt: mutation.id, reason: expect.stringMatching(/edited/) });
+    await restore();
+  });
+
+  it("a completion added to an event that was complete when written", async () => {
+    const victim = await eventAt(5);
+    await sql`insert into audit_completions (event_id, outcome, error_codes, consent_ids, duration_ms, hash) values (${victim.id}, 'DENIED', '{}', '{}', 1, 'x')`.execute(db());
+    expect(await verifyAuditChain(db())).toMatchObject({ verified: false, brokenAt: victim.id, reason: expect.stringMatching(/complete when written/) });
     await restore();
     expect((await verifyAuditChain(db())).verified).toBe(true);
   });
