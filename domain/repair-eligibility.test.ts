@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkRepairEligibility, type RepairHistory, type RepairTarget } from "./repair-eligibility";
+import { checkRepairEligibility, withoutFileDetails, type RepairHistory, type RepairTarget } from "./repair-eligibility";
 
 const TODAY = "2026-11-20";
 const none: RepairHistory = { records: [], blackListings: [], repairs: [] };
@@ -173,4 +173,22 @@ describe("PCIM art. 31: repairing an item", () => {
     const result = checkRepairEligibility(item("2026-09-01"), { ...none, repairs: [{ completedOn: "2026-04-01", kind: "X" }] }, TODAY, "2026-09-15");
     expect(result).toMatchObject({ eligible: false, earliestOn: "2027-09-16" });
   });
+
+  it("for an asker who may not read the file: the item's own conditions in full, the rest as one yes or no without dates", () => {
+    const bankrupt = checkRepairEligibility(item("2026-09-01"), { ...none, records: [record("2026-01-01", { kind: "BANKRUPTCY_PROCEEDING", category: "OTHER", severity: null })] }, TODAY, "2026-09-02");
+    const least = withoutFileDetails(bankrupt);
+    expect(least.conditions.map((condition) => condition.article)).toEqual([
+      "PCIM art. 31",
+      "PCIM art. 31(1): publicity ≥ 3 months",
+      "PCIM art. 31(1): corrected",
+      "PCIM art. 31 / JRP art. 18: the subject's other credit information",
+    ]);
+    expect(least.conditions.at(-1)).toMatchObject({ met: false, earliestOn: null });
+    expect(least).toMatchObject({ eligible: false, earliestOn: null });
+    expect(withoutFileDetails(eligibleBase())).toMatchObject({ eligible: true, earliestOn: null });
+    // Only its own item's dates: publicity runs out on 2 December, nothing about the file.
+    const waiting = withoutFileDetails(checkRepairEligibility(item("2026-09-01"), none, TODAY, "2025-09-01"));
+    expect(waiting).toMatchObject({ eligible: false, earliestOn: "2026-12-02" });
+  });
 });
+

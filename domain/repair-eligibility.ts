@@ -26,7 +26,12 @@ export type RepairHistory = Readonly<{
   repairs: ReadonlyArray<Readonly<{ completedOn: string; kind: string }>>;
 }>;
 
-export type RepairCondition = Readonly<{ article: string; met: boolean; reason: string; earliestOn: string | null }>;
+/**
+ * `ITEM` conditions concern only the item asked about; `FILE` conditions read the subject's other
+ * information (other providers' items, listings, repairs), which not every asker may learn.
+ */
+export type ConditionScope = "ITEM" | "FILE";
+export type RepairCondition = Readonly<{ article: string; met: boolean; reason: string; earliestOn: string | null; scope: ConditionScope }>;
 export type RepairEligibilityResult = Readonly<{ eligible: boolean; conditions: RepairCondition[]; earliestOn: string | null }>;
 
 const latest = (dates: readonly string[]) => [...dates].sort().at(-1) ?? null;
@@ -52,11 +57,11 @@ export function periodRunsOutOn(from: string, months: number): string {
  */
 export function checkRepairEligibility(target: RepairTarget, history: RepairHistory, today: string, rectifiedOn: string | null): RepairEligibilityResult {
   const conditions: RepairCondition[] = [];
-  const condition = (article: string, met: boolean, reason: string, earliestOn: string | null = null) =>
-    conditions.push({ article, met, reason, earliestOn: met ? null : earliestOn });
+  const condition = (article: string, met: boolean, reason: string, earliestOn: string | null = null, scope: ConditionScope = "FILE") =>
+    conditions.push({ article, met, reason, earliestOn: met ? null : earliestOn, scope });
   const severe = history.records.filter((record) => record.category === "NEGATIVE" && record.severity === "SEVERE" && record.status === "ACTIVE");
   const stated = (article: string) =>
-    condition(article, rectifiedOn !== null, "state the day the obligations were fully performed or the rectification completed (rectifiedOn), with evidence: the periods count from it");
+    condition(article, rectifiedOn !== null, "state the day the obligations were fully performed or the rectification completed (rectifiedOn), with evidence: the periods count from it", null, "ITEM");
 
   if (target.type === "LIST_ENTRY") {
     // 「在黑名单信息使用期限内」: an entry past its validity is out of use already — nothing to repair.
@@ -64,6 +69,8 @@ export function checkRepairEligibility(target: RepairTarget, history: RepairHist
       "JRP art. 18",
       target.list === "BLACK" && target.status === "ACTIVE" && (target.validUntil === null || target.validUntil >= today),
       "only a black-list entry in force (within its validity) leaves the list through repair; expired or removed information is out of use",
+      null,
+      "ITEM",
     );
     stated("JRP art. 18(1)-(2): performed or rectified");
     // An earlier entry removed (taken off as wrong) is no listing: 「初次列入」 counts the listings that stood.
@@ -87,9 +94,11 @@ export function checkRepairEligibility(target: RepairTarget, history: RepairHist
       "PCIM art. 31",
       target.category === "NEGATIVE" && target.status === "ACTIVE" && (target.expiresOn === null || target.expiresOn >= today),
       "only a negative item still in use can be repaired; expired, corrected or archived information is out of use",
+      null,
+      "ITEM",
     );
     const publicityRunsOut = periodRunsOutOn(target.publishedOn, 3);
-    condition("PCIM art. 31(1): publicity ≥ 3 months", publicityRunsOut <= today, `published since ${target.publishedOn}; three full months have run on ${publicityRunsOut}`, publicityRunsOut);
+    condition("PCIM art. 31(1): publicity ≥ 3 months", publicityRunsOut <= today, `published since ${target.publishedOn}; three full months have run on ${publicityRunsOut}`, publicityRunsOut, "ITEM");
     stated("PCIM art. 31(1): corrected");
     if (rectifiedOn !== null) {
       // 「自纠正之日起，1年内未再发生同类失信行为」: a same-class item after the correction restarts the year.
@@ -131,7 +140,32 @@ export function checkRepairEligibility(target: RepairTarget, history: RepairHist
     condition("PCIM art. 31(2)(6)", !active("IGNORED_CREDIT_REMINDER"), "credit reminders and interviews were not ignored");
     condition("PCIM art. 31(2)(7)", !active("REPAIR_BAR"), "no other legal bar to repair");
   }
+  return resultOf(conditions);
+}
+
+function resultOf(conditions: RepairCondition[]): RepairEligibilityResult {
   const failed = conditions.filter((item) => !item.met);
   const permanent = failed.some((item) => item.earliestOn === null);
   return { eligible: failed.length === 0, conditions, earliestOn: failed.length === 0 || permanent ? null : latest(failed.map((item) => item.earliestOn!)) };
+}
+
+/**
+ * The answer for an asker who may not read the subject's file (the item's provider): the conditions on
+ * its own item in full, and one yes or no for all the rest — no article, reason or date that would tell
+ * of another provider's hidden item (least disclosure, PIPL art. 6).
+ */
+export function withoutFileDetails(result: RepairEligibilityResult): RepairEligibilityResult {
+  const file = result.conditions.filter((item) => item.scope === "FILE");
+  if (file.length === 0) return result;
+  const fileMet = file.every((item) => item.met);
+  const summary: RepairCondition = {
+    article: "PCIM art. 31 / JRP art. 18: the subject's other credit information",
+    met: fileMet,
+    reason: fileMet
+      ? "the subject's other credit information meets the remaining conditions"
+      : "the subject's other credit information does not meet the remaining conditions now; the subject and the credit centre see which",
+    earliestOn: null,
+    scope: "FILE",
+  };
+  return resultOf([...result.conditions.filter((item) => item.scope === "ITEM"), summary]);
 }

@@ -37,6 +37,8 @@ export type ListEntryPolicy = {
 };
 export type ObjectionPolicy = { subjectIdentifier: string; provider: string };
 export type RepairCasePolicy = { subjectIdentifier: string; provider: string };
+/** A subject's whole file as repair eligibility reads it: other providers' items, listings and repairs. */
+export type RepairHistoryPolicy = { subjectIdentifier: string };
 export type MeasureApplicationPolicy = { subjectIdentifier: string; reportedBy: string };
 export type AuditEventPolicy = { subjectIdentifiers: string[] };
 export type NoticePolicy = { recipientOrg: string };
@@ -54,6 +56,7 @@ export type PolicySubject =
   | "MeasureApplication"
   | "Objection"
   | "RepairCase"
+  | "RepairHistory"
   | "Consent"
   | "AuditEvent"
   | "Notice"
@@ -65,6 +68,7 @@ export type PolicySubject =
   | Tagged<"AuditEvent", AuditEventPolicy>
   | Tagged<"Notice", NoticePolicy>
   | Tagged<"Consent", ConsentPolicy>
-  | Tagged<"RepairCase", RepairCasePolicy>;
+  | Tagged<"RepairCase", RepairCasePolicy>
+  | Tagged<"RepairHistory", RepairHistoryPolicy>;
 
 export type AppAbility = MongoAbility<[Action, PolicySubject]>;

@@ -8,6 +8,7 @@ import {
   PROHIBITED_FIELD_NAMES,
   SUBJECT_PUBLIC_FIELDS,
 } from "./subject-fields";
+import { REPAIR_CASE_FIELDS_WITHOUT_ORIGINAL, REPAIR_CASE_REGISTER_FIELDS } from "./repair-case-fields";
 
 type Builder = Pick<AbilityBuilder<AppAbility>, "can" | "cannot">;
 type Define = (viewer: Viewer, builder: Builder) => void;
@@ -53,7 +54,8 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     readPublicTier(builder);
     if (!viewer.subject) return;
     const own = { subjectIdentifier: viewer.subject };
-    builder.can("read", ["Subject", "CreditRecord", "ListEntry", "Objection", "MeasureApplication", "Consent", "RepairCase"], own);
+    builder.can("read", ["Subject", "CreditRecord", "ListEntry", "Objection", "MeasureApplication", "Consent", "RepairHistory"], own);
+    builder.can("read", "RepairCase", REPAIR_CASE_FIELDS_WITHOUT_ORIGINAL, own);
     builder.can("read", "AuditEvent", { subjectIdentifiers: viewer.subject });
     builder.can("grant", "Consent");
     builder.can("revoke", "Consent", own);
@@ -82,7 +84,9 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     if (!viewer.org) return;
     builder.can("read", "CreditRecord", { provider: viewer.org });
     builder.can("read", "ListEntry", { recognizedBy: viewer.org });
-    builder.can(["read", "review"], ["Objection", "RepairCase"], { provider: viewer.org });
+    builder.can(["read", "review"], "Objection", { provider: viewer.org });
+    builder.can("read", "RepairCase", REPAIR_CASE_FIELDS_WITHOUT_ORIGINAL, { provider: viewer.org });
+    builder.can("review", "RepairCase", { provider: viewer.org });
     builder.can("submit", "CreditRecord");
     builder.can("recognize", "ListEntry");
     // Registration facts and relations belong to a registering authority for the kind of subject: the first
@@ -91,14 +95,14 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
   },
   CREDIT_CENTER(_viewer, builder) {
     readPublicTier(builder);
-    builder.can("read", ["Subject", "CreditRecord", "ListEntry", "Objection", "MeasureApplication", "RepairCase", "Consent", "Notice"]);
+    builder.can("read", ["Subject", "CreditRecord", "ListEntry", "Objection", "MeasureApplication", "RepairCase", "RepairHistory", "Consent", "Notice"]);
     builder.can("review", ["Objection", "RepairCase", "MeasureApplication"]);
     builder.can("register", "Subject");
   },
   AUDITOR(_viewer, { can }) {
     can("read", "AuditEvent");
-    // Archived originals of repaired items stay readable for audit (PCIM art. 32).
-    can("read", "RepairCase");
+    // The repair register as audit data (CONTRACT: auditors read no subject data): which case, what state, when.
+    can("read", "RepairCase", REPAIR_CASE_REGISTER_FIELDS);
   },
 };
 

@@ -1,7 +1,7 @@
 import { subject as policySubject } from "@casl/ability";
 import type { RepairCaseRow } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
-import { checkRepairEligibility, type RepairTarget } from "../../domain/repair-eligibility";
+import { checkRepairEligibility, withoutFileDetails, type RepairTarget } from "../../domain/repair-eligibility";
 import { checkTransition } from "../../domain/workflow";
 import { CreditError, ForbiddenError, NotFoundError } from "../../platform/errors";
 import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
@@ -10,6 +10,7 @@ import { isUuid } from "../shared/ids";
 import { repairCaseAccessFor, type ObjectionContext } from "./objection.loaders";
 import { deadlineOf, REPAIR_DEADLINES } from "./deadline.rules";
 import { loadWorkflowSteps } from "./objection.service";
+import { WorkflowStep } from "./objection.type";
 import { RepairCase, RepairEligibility, type RepairInput, type RepairStateValue } from "./repair-case.type";
 import { REPAIR_TRANSITIONS } from "./workflow-transitions";
 import {
@@ -59,7 +60,8 @@ export async function findRepairEligibility(context: ObjectionContext, targetId:
   const problems: InputProblem[] = [];
   checkRectifiedOn(target, rectifiedOn, chinaDateOf(context.now), "rectifiedOn", problems);
   refuseIfProblems(problems, "eligibility question");
-  const result = await eligibilityOf(context, target, rectifiedOn);
+  const full = await eligibilityOf(context, target, rectifiedOn);
+  const result = context.ability.can("read", policySubject("RepairHistory", { subjectIdentifier: target.subjectIdentifier })) ? full : withoutFileDetails(full);
   // The answer is derived from the subject's whole history: the audit names whose file it read.
   context.disclosures.record({ subjectId: target.subjectId, subjectIdentifier: target.subjectIdentifier, entityType: "RepairEligibility", tier: "GOVERNMENT" });
   return Object.assign(new RepairEligibility(), {
@@ -70,37 +72,45 @@ export async function findRepairEligibility(context: ObjectionContext, targetId:
   });
 }
 
-function toRepairCase(row: RepairCaseRow, today: string, canSeeArchive: boolean, steps: RepairCase["history"]): RepairCase {
+/**
+ * A case as the viewer may read it, field by field from the role table (policies/repair-case-fields.ts):
+ * whatever a rule does not grant is null — a caller with no rule at all (an objector during publicity)
+ * gets the id and state only.
+ */
+function toRepairCase(context: ObjectionContext, row: RepairCaseRow, today: string, steps: RepairCase["history"]): RepairCase {
+  const policy = asRepairPolicy(row);
+  const may = (field: string) => context.ability.can("read", policy, field);
+  const shown = <T>(field: string, value: T): T | null => (may(field) ? value : null);
+  const notes = may("history.note");
   return Object.assign(new RepairCase(), {
     id: row.id,
-    subject: { id: row.subject_id },
-    targetId: row.target_id,
-    targetType: row.target_type,
+    subject: shown("subject", { id: row.subject_id }),
+    targetId: shown("targetId", row.target_id),
+    targetType: shown("targetType", row.target_type),
     state: row.state as RepairStateValue,
-    commitment: row.commitment,
-    providerOpinion: row.provider_opinion,
-    appliedOn: row.applied_on,
-    rectifiedOn: row.rectified_on,
-    dueOn: row.due_on,
-    dueOnProvisional: row.due_on !== null && row.due_on_provisional,
-    overdue: row.state === "IN_PUBLICITY" ? false : row.due_on !== null && today > row.due_on && !["COMPLETED", "REJECTED"].includes(row.state),
-    completedOn: row.completed_on,
-    archivedOriginal: canSeeArchive ? row.archived_original : null,
-    history: steps,
+    commitment: shown("commitment", row.commitment),
+    providerOpinion: shown("providerOpinion", row.provider_opinion),
+    appliedOn: shown("appliedOn", row.applied_on),
+    rectifiedOn: shown("rectifiedOn", row.rectified_on),
+    dueOn: shown("dueOn", row.due_on),
+    dueOnProvisional: may("dueOnProvisional") && row.due_on !== null && row.due_on_provisional,
+    overdue: may("overdue") && row.state !== "IN_PUBLICITY" && row.due_on !== null && today > row.due_on && !["COMPLETED", "REJECTED"].includes(row.state),
+    completedOn: shown("completedOn", row.completed_on),
+    archivedOriginal: shown("archivedOriginal", row.archived_original),
+    history: may("history") ? steps.map((step) => (notes ? step : Object.assign(new WorkflowStep(), { ...step, note: null }))) : [],
   });
 }
 
 async function discloseCases(context: ObjectionContext, rows: readonly RepairCaseRow[]): Promise<RepairCase[]> {
   const stepsById = await loadWorkflowSteps(context, rows.map((row) => row.id));
   const today = chinaDateOf(context.now);
-  const archiveReaders = context.viewer.role === "CREDIT_CENTER" || context.viewer.role === "AUDITOR";
   return discloseReadable<RepairCaseRow, RepairCase>(context, rows, {
     entityType: "RepairCase",
     policyOf: asRepairPolicy,
     subjectIdOf: (row) => row.subject_id,
     subjectIdentifierOf: (row) => row.subject_identifier,
     tierOf: () => "AUTHORIZED",
-    toType: (row) => toRepairCase(row, today, archiveReaders, stepsById.get(row.id) ?? []),
+    toType: (row) => toRepairCase(context, row, today, stepsById.get(row.id) ?? []),
   });
 }
 
@@ -188,5 +198,5 @@ export async function moveRepairCase(context: ObjectionContext, id: string, to: 
     return updateRepairCase(trx, row.id, changes);
   });
   context.loaders.stepsByCaseId.clear(row.id);
-  return (await discloseCases(context, [updated]))[0] ?? toRepairCase(updated, today, false, []);
+  return (await discloseCases(context, [updated]))[0] ?? toRepairCase(context, updated, today, []);
 }

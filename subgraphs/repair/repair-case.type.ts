@@ -50,26 +50,26 @@ export class RepairCase {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => Subject)
-  subject!: Subject;
+  @Field(() => Subject, { nullable: true, description: "Null, like every field below but the state, when you may not read the case." })
+  subject!: Subject | null;
 
-  @Field(() => ID)
-  targetId!: string;
+  @Field(() => ID, { nullable: true })
+  targetId!: string | null;
 
-  @Field(() => String)
-  targetType!: string;
+  @Field(() => String, { nullable: true })
+  targetType!: string | null;
 
   @Field(() => RepairState)
   state!: RepairStateValue;
 
-  @Field(() => String)
-  commitment!: string;
+  @Field(() => String, { nullable: true, description: "The written commitment; for the subject, the provider and the credit centre." })
+  commitment!: string | null;
 
   @Field(() => String, { nullable: true, description: "The provider's written opinion." })
   providerOpinion!: string | null;
 
-  @Field(() => DateScalar)
-  appliedOn!: string;
+  @Field(() => DateScalar, { nullable: true })
+  appliedOn!: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: "The day the applicant performed its obligations or completed rectification." })
   rectifiedOn!: string | null;
@@ -88,7 +88,7 @@ export class RepairCase {
   @Field(() => DateScalar, { nullable: true })
   completedOn!: string | null;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: "The original item as it was before repair; for the credit centre and auditors only." })
+  @Field(() => GraphQLJSON, { nullable: true, description: "The original item as it was before repair; for the credit centre only." })
   archivedOriginal!: Record<string, unknown> | null;
 
   @Field(() => [WorkflowStep])

@@ -177,11 +177,18 @@ describe("credit repair (JRP arts. 18-19, PCIM arts. 31-32)", () => {
     const after = await federation.query<{ publicBlacklist: { edges: Array<{ node: { id: string } }> } }>(`{ publicBlacklist(first: 100) { edges { node { id } } } }`);
     expect(after.data!.publicBlacklist.edges.map((edge) => edge.node.id)).not.toContain(entryId);
 
+    const archive = await federation.query<{ repairCases: Array<{ id: string; archivedOriginal: { document_number: string } | null }> }>(`{ repairCases(state: COMPLETED) { id archivedOriginal } }`, { token: centre });
+    expect(archive.data!.repairCases.find((repair) => repair.id === id)!.archivedOriginal).toMatchObject({ document_number: "REP-L" });
+    // Auditors read the register as audit data — ids, states, dates — and nothing of the subject's (DOMAIN.md §9).
     const auditor = await federation.token({ role: "AUDITOR" });
-    for (const token of [centre, auditor]) {
-      const archive = await federation.query<{ repairCases: Array<{ id: string; archivedOriginal: { document_number: string } | null }> }>(`{ repairCases(state: COMPLETED) { id archivedOriginal } }`, { token });
-      expect(archive.data!.repairCases.find((repair) => repair.id === id)!.archivedOriginal).toMatchObject({ document_number: "REP-L" });
-    }
+    const register = await federation.query<{ repairCases: Array<Record<string, unknown>> }>(
+      `{ repairCases(state: COMPLETED) { id state completedOn subject { id } targetId commitment providerOpinion archivedOriginal history { to note } } }`,
+      { token: auditor },
+    );
+    const audited = register.data!.repairCases.find((repair) => repair.id === id)!;
+    expect(audited).toMatchObject({ state: "COMPLETED", completedOn: expect.any(String), subject: null, targetId: null, commitment: null, providerOpinion: null, archivedOriginal: null });
+    expect((audited.history as Array<{ to: string; note: string | null }>).map((step) => step.note)).toEqual((audited.history as unknown[]).map(() => null));
+    expect((audited.history as unknown[]).length).toBeGreaterThan(0);
     const own = await federation.query<{ subject: { repairCases: Array<{ state: string; archivedOriginal: unknown }> } }>(`query ($id: String!) { subject(identifier: $id) { repairCases { state archivedOriginal } } }`, {
       token: company,
       variables: { id: COMPANY },
@@ -189,5 +196,64 @@ describe("credit repair (JRP arts. 18-19, PCIM arts. 31-32)", () => {
     expect(own.data!.subject.repairCases).toEqual([{ state: "COMPLETED", archivedOriginal: null }]);
     const stored = await federation.connection.db.selectFrom("list_entries").select("status").where("id", "=", entryId).executeTakeFirstOrThrow();
     expect(stored.status).toBe("REPAIRED");
+  });
+});
+
+describe("least disclosure in repair (PIPL art. 6)", () => {
+  const OTHER_PROVIDER = "HA-COURT";
+  const person = citizenId(975);
+  let ownItem: string;
+
+  beforeAll(async () => {
+    const submit = (token: string, record: Record<string, unknown>) =>
+      federation.query<{ submitRecords: { ids: string[] } }>(`mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { ids } }`, {
+        token,
+        variables: { records: [{ subject: { identifier: person, name: "最少披露", kind: "NATURAL_PERSON" }, ...record }] },
+      });
+    const own = await submit(provider, { category: "NEGATIVE", kind: "ADMINISTRATIVE_PENALTY", severity: "GENERAL", tier: "PUBLIC", title: "行政处罚", documentNumber: "LEAST-1", decidedOn: daysAgo(200, federation.clock.now()) });
+    ownItem = own.data!.submitRecords.ids[0]!;
+    const court = await federation.token({ role: "PROVIDER", org: OTHER_PROVIDER });
+    const hidden = await submit(court, { category: "OTHER", kind: "BANKRUPTCY_PROCEEDING", tier: "GOVERNMENT", title: "破产程序", documentNumber: "LEAST-2", decidedOn: daysAgo(30, federation.clock.now()) });
+    expect(hidden.errors).toBeUndefined();
+  });
+
+  const ELIGIBILITY = `query ($id: ID!, $rectifiedOn: Date) { repairEligibility(targetId: $id, rectifiedOn: $rectifiedOn) { eligible reasons earliestOn conditions { article met reason earliestOn } } }`;
+  type Answer = { repairEligibility: { eligible: boolean; reasons: string[]; earliestOn: string | null; conditions: Array<{ article: string; met: boolean }> } };
+
+  it("tells the item's provider about its own item, and only yes or no about the rest of the subject's file", async () => {
+    const variables = { id: ownItem, rectifiedOn: daysAgo(150, federation.clock.now()) };
+    const asked = await federation.query<Answer>(ELIGIBILITY, { token: provider, variables });
+    const answer = asked.data!.repairEligibility;
+    expect(answer.eligible).toBe(false);
+    expect(answer.earliestOn).toBeNull();
+    expect(JSON.stringify(answer)).not.toMatch(/bankrupt|31\(2\)|破产/i);
+    expect(answer.conditions.filter((condition) => !condition.met).map((condition) => condition.article)).toEqual(
+      expect.arrayContaining(["PCIM art. 31 / JRP art. 18: the subject's other credit information"]),
+    );
+    const own = await federation.query<Answer>(ELIGIBILITY, { token: await federation.token({ role: "SUBJECT", subject: person }), variables });
+    expect(own.data!.repairEligibility.conditions).toEqual(expect.arrayContaining([expect.objectContaining({ article: "PCIM art. 31(2)(2)", met: false })]));
+    const audited = await federation.connection.db
+      .selectFrom("audit_accesses")
+      .select("subject_identifier")
+      .where("entity_type", "=", "RepairEligibility")
+      .where("event_id", "in", federation.connection.db.selectFrom("audit_events").select("id").where("request_id", "=", asked.headers.get("x-request-id")!))
+      .execute();
+    expect(audited).toEqual([{ subject_identifier: person }]);
+  });
+
+  it("gives a caller who may not read a case only its id and state back from a move", async () => {
+    const today = federation.today();
+    const [personRow] = await federation.connection.db.selectFrom("subjects").select("id").where("identifier", "=", person).execute();
+    const created = await federation.connection.db
+      .insertInto("repair_cases")
+      .values({ subject_id: personRow!.id, subject_identifier: person, target_id: ownItem, target_type: "CREDIT_RECORD", target_kind: "ADMINISTRATIVE_PENALTY", provider: PROVIDER, state: "IN_PUBLICITY", commitment: "承诺书：私人内容", provider_opinion: "意见：私人内容", applied_on: today, state_changed_on: today })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const bank = await federation.token({ role: "ORGANIZATION", org: "BANK-LEAST" });
+    const moved = await federation.query<{ moveRepairCase: Record<string, unknown> }>(
+      `mutation ($id: ID!) { moveRepairCase(id: $id, to: OBJECTED, note: "公示期内异议") { id state subject { id } targetId commitment providerOpinion appliedOn archivedOriginal history { to } } }`,
+      { token: bank, variables: { id: created.id } },
+    );
+    expect(moved.data!.moveRepairCase).toEqual({ id: created.id, state: "OBJECTED", subject: null, targetId: null, commitment: null, providerOpinion: null, appliedOn: null, archivedOriginal: null, history: [] });
   });
 });
