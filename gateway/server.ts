@@ -11,6 +11,7 @@ import type { Clock } from "../platform/clock";
 import type { Config } from "../platform/config";
 import { CreditError, ServiceUnavailableError, toClientError } from "../platform/errors";
 import { BodyTooLargeError, executeWithApollo, parseJsonBody, readBody, writeGraphQLError } from "../platform/http";
+import { walkJson } from "../platform/json-walk";
 import type { Logger } from "../platform/logger";
 import { deriveSubgraphSigningKey } from "../platform/subgraph-signature";
 import { PUBLIC_VIEWER } from "../platform/viewer";
@@ -65,9 +66,9 @@ const REFUSAL_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, 
 
 /** PostgreSQL cannot store U+0000; refusing it here keeps it from reaching any query as an internal error. */
 function containsNul(value: unknown): boolean {
-  if (typeof value === "string") return value.includes("\u0000");
-  if (Array.isArray(value)) return value.some(containsNul);
-  if (value && typeof value === "object") return Object.entries(value).some(([key, child]) => key.includes("\u0000") || containsNul(child));
+  for (const { key, value: child } of walkJson(value)) {
+    if (key?.includes("\u0000") || (typeof child === "string" && child.includes("\u0000"))) return true;
+  }
   return false;
 }
 
