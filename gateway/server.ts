@@ -23,6 +23,7 @@ import { checkQueryLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from "./quer
 import type { GatewayContext } from "./context";
 import { SigningDataSource } from "./data-source";
 import { AUDIT_UNAVAILABLE_MESSAGE, AuditUnavailableError, createAuditPlugin, recordAuditEvent } from "./plugins/audit.plugin";
+import { useOperationResolution } from "./plugins/use-operation-resolution";
 
 export type GatewayOptions = Readonly<{
   supergraphSdl: string;
@@ -124,7 +125,12 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
     // Signals are handled once, in scripts/bootstrap.ts, so shutdown runs in order.
     stopOnTerminationSignals: false,
     csrfPrevention: true,
-    plugins: [...(audited ? [createAuditPlugin({ auditLog, logger })] : []), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ...(audited ? [createAuditPlugin({ auditLog, logger })] : []),
+      useOperationResolution(),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
     formatError: (formatted, error) =>
       toClientError(formatted, error, (original) => logger.error({ err: original }, "gateway error")),
   });
