@@ -44,12 +44,16 @@ export type GatewayOptions = Readonly<{
   audit?: boolean;
   /** The service's one clock: audit events are stamped from it. */
   clock: Clock;
+  /** The longest a bearer token may live, `iat` to `exp`. */
+  maxTokenAgeSeconds: number;
 }>;
 
 export type RunningGateway = Readonly<{ url: string; port: number; stop(): Promise<void> }>;
 
 /** The gateway options that come straight from the configuration. */
-export function gatewaySettings(config: Config): Pick<GatewayOptions, "production" | "subgraphTimeoutMs" | "maxBodyBytes" | "rateLimitPerMinute" | "maxInFlightCost" | "clock"> {
+export function gatewaySettings(
+  config: Config,
+): Pick<GatewayOptions, "production" | "subgraphTimeoutMs" | "maxBodyBytes" | "rateLimitPerMinute" | "maxInFlightCost" | "clock" | "maxTokenAgeSeconds"> {
   return {
     clock: config.clock,
     production: config.env === "production",
@@ -57,6 +61,7 @@ export function gatewaySettings(config: Config): Pick<GatewayOptions, "productio
     maxBodyBytes: config.maxBodyBytes,
     rateLimitPerMinute: config.rateLimitPerMinute,
     maxInFlightCost: config.maxInFlightCost,
+    maxTokenAgeSeconds: config.maxTokenAgeSeconds,
   };
 }
 
@@ -149,7 +154,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
     let body: unknown;
     try {
       body = request.method === "POST" ? parseJsonBody(request, await readBody(request, options.maxBodyBytes)) : undefined;
-      context.viewer = await authenticate(request.headers, bearerSecret);
+      context.viewer = await authenticate(request.headers, bearerSecret, options.maxTokenAgeSeconds);
       const cost = refuseOverLimits(request, body, options.queryLimits ?? DEFAULT_QUERY_LIMITS);
       const retryAfter = rateLimiter.take(context.viewer.actor ?? `address:${context.clientAddress ?? "unknown"}`, cost);
       if (retryAfter > 0) {
