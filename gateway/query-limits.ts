@@ -1,4 +1,5 @@
-import { Kind, parse, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode, type ValueNode } from "graphql";
+import { Kind, Lexer, parse, Source, TokenKind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode, type ValueNode } from "graphql";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "../platform/json-walk";
 
 /** Limits on one operation, checked on the parsed document before anything executes. */
 export type QueryLimits = Readonly<{
@@ -10,6 +11,10 @@ export type QueryLimits = Readonly<{
   maxDirectives: number;
   maxRootFields: number;
   maxScreenIdentifiers: number;
+  /** Levels of nesting in the variables (JSON), so that nothing recursive downstream can be made to overflow. */
+  maxVariableDepth: number;
+  /** Brackets (`{`, `[`, `(`) open at once in the document: graphql-js parses (and later walks) it recursively. */
+  maxNesting: number;
 }>;
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = Object.freeze({
@@ -20,6 +25,8 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = Object.freeze({
   maxDirectives: 50,
   maxRootFields: 20,
   maxScreenIdentifiers: 1_000,
+  maxVariableDepth: MAX_JSON_DEPTH,
+  maxNesting: 128,
 });
 
 export type LimitBreach = Readonly<{ limit: keyof QueryLimits; max: number; message: string }>;
@@ -34,12 +41,18 @@ class Breach extends Error {
 }
 
 /**
- * Checks one request's document against the limits: tokens while parsing (graphql's own `maxTokens`),
- * then one walk that expands fragment spreads where they are used — so named-fragment fan-out counts in
- * full — and stops as soon as a limit is passed, so a hostile document costs at most the limit's work.
- * Returns the first breach, or null.
+ * Checks one request's document against the limits: the nesting of the variables and of the document's
+ * brackets (both without recursion), tokens while parsing (graphql's own `maxTokens`), then one walk that expands fragment spreads where they are
+ * used — so named-fragment fan-out counts in full — and stops as soon as a limit is passed, so a hostile
+ * document costs at most the limit's work. Returns the first breach, or null.
  */
 export function checkQueryLimits(query: string, variables: unknown, limits: QueryLimits = DEFAULT_QUERY_LIMITS): QueryCheck {
+  if (nestsDeeperThan(variables, limits.maxVariableDepth)) {
+    return { breach: { limit: "maxVariableDepth", max: limits.maxVariableDepth, message: `the variables nest deeper than ${limits.maxVariableDepth} levels` }, cost: 1 };
+  }
+  if (nestsBracketsDeeperThan(query, limits.maxNesting, limits.maxTokens)) {
+    return { breach: { limit: "maxNesting", max: limits.maxNesting, message: `the document nests brackets deeper than ${limits.maxNesting} levels` }, cost: 1 };
+  }
   let document: DocumentNode;
   try {
     document = parse(query, { maxTokens: limits.maxTokens, noLocation: true });
@@ -107,4 +120,26 @@ export function checkQueryLimits(query: string, variables: unknown, limits: Quer
     throw error;
   }
   return { breach: null, cost: Math.max(1, counts.rootFields + counts.aliases + counts.screened) };
+}
+
+const OPENING = new Set<TokenKind>([TokenKind.BRACE_L, TokenKind.BRACKET_L, TokenKind.PAREN_L]);
+const CLOSING = new Set<TokenKind>([TokenKind.BRACE_R, TokenKind.BRACKET_R, TokenKind.PAREN_R]);
+
+/**
+ * Whether the first `maxTokens` tokens of a document open more than `maxNesting` brackets at once, read
+ * token by token: the parser recurses once per level and overflows the stack on a few thousand. A
+ * document that does not lex is left to the parser, which stops at the same place.
+ */
+function nestsBracketsDeeperThan(query: string, maxNesting: number, maxTokens: number): boolean {
+  const lexer = new Lexer(new Source(query));
+  let depth = 0;
+  try {
+    for (let token = lexer.advance(), read = 1; token.kind !== TokenKind.EOF && read <= maxTokens; token = lexer.advance(), read++) {
+      if (OPENING.has(token.kind) && ++depth > maxNesting) return true;
+      if (CLOSING.has(token.kind)) depth--;
+    }
+  } catch {
+    return false;
+  }
+  return false;
 }

@@ -11,6 +11,7 @@ import type { Clock } from "../platform/clock";
 import type { Config } from "../platform/config";
 import { CreditError, ServiceUnavailableError, toClientError } from "../platform/errors";
 import { BodyTooLargeError, parseJsonBody, readBody, runWithApollo, writeApolloResponse, writeGraphQLError } from "../platform/http";
+import { walkJson } from "../platform/json-walk";
 import type { Logger } from "../platform/logger";
 import { deriveSubgraphSigningKey } from "../platform/subgraph-signature";
 import { PUBLIC_VIEWER } from "../platform/viewer";
@@ -22,6 +23,7 @@ import { checkQueryLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from "./quer
 import type { GatewayContext } from "./context";
 import { SigningDataSource } from "./data-source";
 import { AUDIT_UNAVAILABLE_MESSAGE, createAuditPlugin, recordAuditEvent } from "./plugins/audit.plugin";
+import { useOperationResolution } from "./plugins/use-operation-resolution";
 
 export type GatewayOptions = Readonly<{
   supergraphSdl: string;
@@ -42,12 +44,16 @@ export type GatewayOptions = Readonly<{
   audit?: boolean;
   /** The service's one clock: audit events are stamped from it. */
   clock: Clock;
+  /** The longest a bearer token may live, `iat` to `exp`. */
+  maxTokenAgeSeconds: number;
 }>;
 
 export type RunningGateway = Readonly<{ url: string; port: number; stop(): Promise<void> }>;
 
 /** The gateway options that come straight from the configuration. */
-export function gatewaySettings(config: Config): Pick<GatewayOptions, "production" | "subgraphTimeoutMs" | "maxBodyBytes" | "rateLimitPerMinute" | "maxInFlightCost" | "clock"> {
+export function gatewaySettings(
+  config: Config,
+): Pick<GatewayOptions, "production" | "subgraphTimeoutMs" | "maxBodyBytes" | "rateLimitPerMinute" | "maxInFlightCost" | "clock" | "maxTokenAgeSeconds"> {
   return {
     clock: config.clock,
     production: config.env === "production",
@@ -55,6 +61,7 @@ export function gatewaySettings(config: Config): Pick<GatewayOptions, "productio
     maxBodyBytes: config.maxBodyBytes,
     rateLimitPerMinute: config.rateLimitPerMinute,
     maxInFlightCost: config.maxInFlightCost,
+    maxTokenAgeSeconds: config.maxTokenAgeSeconds,
   };
 }
 
@@ -83,9 +90,9 @@ function errorCodesOf(result: HTTPGraphQLResponse): string[] {
 
 /** PostgreSQL cannot store U+0000; refusing it here keeps it from reaching any query as an internal error. */
 function containsNul(value: unknown): boolean {
-  if (typeof value === "string") return value.includes("\u0000");
-  if (Array.isArray(value)) return value.some(containsNul);
-  if (value && typeof value === "object") return Object.entries(value).some(([key, child]) => key.includes("\u0000") || containsNul(child));
+  for (const { key, value: child } of walkJson(value)) {
+    if (key?.includes("\u0000") || (typeof child === "string" && child.includes("\u0000"))) return true;
+  }
   return false;
 }
 
@@ -141,7 +148,12 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
     // Signals are handled once, in scripts/bootstrap.ts, so shutdown runs in order.
     stopOnTerminationSignals: false,
     csrfPrevention: true,
-    plugins: [...(audited ? [createAuditPlugin({ auditLog, logger })] : []), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ...(audited ? [createAuditPlugin({ auditLog, logger })] : []),
+      useOperationResolution(),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
     formatError: (formatted, error) =>
       toClientError(formatted, error, (original) => logger.error({ err: original }, "gateway error")),
   });
@@ -174,7 +186,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
       if (refusedFor > 0) throw rateLimited(refusedFor, headers);
       if (!graphqlEndpoint) throw new CreditError("NOT_FOUND", "the GraphQL endpoint is /graphql");
       body = request.method === "POST" ? parseJsonBody(request, await readBody(request, options.maxBodyBytes)) : undefined;
-      context.viewer = await authenticate(request.headers, bearerSecret);
+      context.viewer = await authenticate(request.headers, bearerSecret, options.maxTokenAgeSeconds);
       context.viewer = withPurpose(context.viewer, request.headers);
       const cost = refuseOverLimits(request, body, options.queryLimits ?? DEFAULT_QUERY_LIMITS);
       const retryAfter = rateLimiter.take(context.viewer.actor ?? addressKey, cost);

@@ -36,6 +36,7 @@ const environmentSchema = z.object({
   CREDIT_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   CREDIT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6_000),
   CREDIT_MAX_IN_FLIGHT_COST: z.coerce.number().int().positive().default(16_000),
+  CREDIT_MAX_TOKEN_AGE_SECONDS: z.coerce.number().int().positive().default(43_200),
   CREDIT_MEASURES_FILE: z.string().min(1).optional(),
   CREDIT_CALENDAR_DIR: z.string().min(1).optional(),
   CREDIT_NOW: z
@@ -78,6 +79,8 @@ export type Config = Readonly<{
   rateLimitPerMinute: number;
   /** Work units (as for the rate limit) all callers together may have in flight in one gateway. */
   maxInFlightCost: number;
+  /** The longest a bearer token may live, `iat` to `exp` (and the oldest it may be); default 12 h. */
+  maxTokenAgeSeconds: number;
   rules: DomainRules;
   /** The measure list the credit centre edits; default data/measures.yaml. */
   measuresFile: string | undefined;
@@ -137,6 +140,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     maxBodyBytes: env.CREDIT_MAX_BODY_BYTES,
     rateLimitPerMinute: env.CREDIT_RATE_LIMIT_PER_MINUTE,
     maxInFlightCost: env.CREDIT_MAX_IN_FLIGHT_COST,
+    maxTokenAgeSeconds: env.CREDIT_MAX_TOKEN_AGE_SECONDS,
     measuresFile: env.CREDIT_MEASURES_FILE,
     calendarDir: env.CREDIT_CALENDAR_DIR,
     clock: env.CREDIT_NOW ? clockStartingAt(new Date(env.CREDIT_NOW)) : systemClock,

@@ -125,7 +125,8 @@ export function toClientError(
 ): ClientError {
   const path = formatted.path ? { path: formatted.path } : {};
   if (original instanceof CreditError) {
-    const { stacktrace: _stacktrace, ...details } = original.extensions as Record<string, unknown>;
+    // `http` tells Apollo Server the status to answer with; it is not for the client.
+    const { stacktrace: _stacktrace, http: _http, ...details } = original.extensions as Record<string, unknown>;
     return { message: original.message, ...path, extensions: { ...details, code: original.code } };
   }
   const code = formatted.extensions?.code;

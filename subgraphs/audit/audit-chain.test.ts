@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalEntry, canonicalJson, type AuditEntry } from "./audit-chain";
+import { canonicalEntry, canonicalJson, redactVariables, type AuditEntry } from "./audit-chain";
 
 /** The canonical form as first written (sorting by serialising inside the comparator): chains already written were hashed over it. */
 function canonicalEntryAsFirstWritten(entry: AuditEntry, chainIndex: bigint): string {
@@ -47,5 +47,51 @@ describe("canonicalEntry", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+/** redactVariables as first written (recursive): events already in chains were redacted by it. */
+function redactVariablesAsFirstWritten(variables: unknown): Record<string, unknown> {
+  const SECRET = /pass(word)?|secret|token|authorization|credential|private.?key/i;
+  const storable = (text: string) => text.replaceAll("\u0000", "\\u0000");
+  const redact = (value: unknown): unknown => {
+    if (typeof value === "string") return storable(value);
+    if (Array.isArray(value)) return value.map(redact);
+    if (value && typeof value === "object") {
+      return Object.fromEntries(Object.entries(value).map(([key, child]) => [storable(key), SECRET.test(key) ? "[redacted]" : redact(child)]));
+    }
+    return value;
+  };
+  return variables && typeof variables === "object" && !Array.isArray(variables) ? (redact(variables) as Record<string, unknown>) : {};
+}
+
+describe("redactVariables", () => {
+  const key = fc.oneof(text, fc.constantFrom("password", "apiToken", "clientSecret", "identifier", "__proto__"));
+
+  it("redacts as first written for variables within 64 levels", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.dictionary(key, fc.jsonValue({ maxDepth: 6 })), fc.jsonValue({ maxDepth: 2 })), (variables) => {
+        expect(canonicalJson(redactVariables(variables))).toBe(canonicalJson(redactVariablesAsFirstWritten(variables)));
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it("copies 100,000 nested levels without recursion, keeping 64 and marking the rest", () => {
+    let deep: unknown = "leaf";
+    for (let level = 0; level < 100_000; level++) deep = level % 2 ? [deep] : { next: deep };
+    const redacted = redactVariables({ deep });
+    let kept = 0;
+    let value: unknown = redacted;
+    for (; value && typeof value === "object"; kept++) value = Array.isArray(value) ? value[0] : Object.values(value)[0];
+    expect(kept).toBe(64);
+    expect(value).toBe("[deeper than 64 levels]");
+    expect(() => canonicalJson(redacted)).not.toThrow();
+  });
+
+  it("keeps a `__proto__` key as a key", () => {
+    const redacted = redactVariables(JSON.parse('{"__proto__": {"password": "x", "n": 1}}'));
+    expect(Object.getPrototypeOf(redacted)).toBe(Object.prototype);
+    expect(canonicalJson(redacted)).toBe('{"__proto__":{"n":1,"password":"[redacted]"}}');
   });
 });

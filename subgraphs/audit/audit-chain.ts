@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { AuditOutcome, CompletedOutcome } from "../../db/database";
+import { MAX_JSON_DEPTH } from "../../platform/json-walk";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -88,18 +89,35 @@ export function chainHash(previousHash: string, canonical: string): string {
 /**
  * Removes values a caller may have sent that must not be kept (passwords, tokens, secrets); identifiers
  * stay. NUL characters, which PostgreSQL cannot store, are written as the text "\u0000" so that a hostile
- * variable cannot make the audit (and with it the answer) fail.
+ * variable cannot make the audit (and with it the answer) fail. Refused requests are audited with their
+ * variables too, however deep: the copy is made without recursion and keeps `MAX_JSON_DEPTH` (64) levels;
+ * anything deeper is recorded as `[deeper than 64 levels]`, so the canonical form and jsonb can hold it.
  */
 export function redactVariables(variables: unknown): Record<string, unknown> {
+  if (!variables || typeof variables !== "object" || Array.isArray(variables)) return {};
   const SECRET = /pass(word)?|secret|token|authorization|credential|private.?key/i;
   const storable = (text: string) => text.replaceAll("\u0000", "\\u0000");
-  const redact = (value: unknown): unknown => {
-    if (typeof value === "string") return storable(value);
-    if (Array.isArray(value)) return value.map(redact);
-    if (value && typeof value === "object") {
-      return Object.fromEntries(Object.entries(value).map(([key, child]) => [storable(key), SECRET.test(key) ? "[redacted]" : redact(child)]));
+  const redacted: Record<string, unknown> = {};
+  const pending: Array<{ from: object; into: Record<string, unknown> | unknown[]; depth: number }> = [{ from: variables, into: redacted, depth: 1 }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { from, into, depth } = next;
+    for (const [key, value] of Object.entries(from)) {
+      let copy: unknown = value;
+      if (!Array.isArray(from) && SECRET.test(key)) copy = "[redacted]";
+      else if (typeof value === "string") copy = storable(value);
+      else if (value && typeof value === "object") {
+        if (depth >= MAX_JSON_DEPTH && Object.keys(value).length > 0) {
+          copy = `[deeper than ${MAX_JSON_DEPTH} levels]`;
+        } else {
+          const container: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
+          pending.push({ from: value, into: container, depth: depth + 1 });
+          copy = container;
+        }
+      }
+      if (Array.isArray(into)) into.push(copy);
+      // Defined, not assigned: a "__proto__" key the caller sent stays a key instead of replacing the prototype.
+      else Object.defineProperty(into, storable(key), { value: copy, enumerable: true, writable: true, configurable: true });
     }
-    return value;
-  };
-  return variables && typeof variables === "object" && !Array.isArray(variables) ? (redact(variables) as Record<string, unknown>) : {};
+  }
+  return redacted;
 }

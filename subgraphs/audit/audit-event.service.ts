@@ -1,7 +1,7 @@
 import { subject as policySubject } from "@casl/ability";
 import { chinaDateOf } from "../../domain/dates";
 import { nextYearCalendarWarning } from "../../domain/working-days";
-import { BadUserInputError, ForbiddenError } from "../../platform/errors";
+import { ForbiddenError } from "../../platform/errors";
 import type { Role } from "../../platform/viewer";
 import { checkPageSize, decodeCursor, encodeCursor } from "../shared/pagination";
 import type { AuditContext } from "./audit-event.loaders";
@@ -42,15 +42,9 @@ function toAuditEvent(row: AuditEventWithSubjects, hideActor: boolean): AuditEve
   });
 }
 
-function decodeSeq(connection: string, cursor: string): string {
-  const [seq] = decodeCursor(connection, cursor, 1);
-  if (!/^\d{1,19}$/.test(seq!)) throw new BadUserInputError("`after` is not a cursor of this connection", { argument: "after" });
-  return seq!;
-}
-
 async function page(context: AuditContext, connection: string, query: AuditEventQuery, first: number, after: string | null, hideActor: boolean) {
   checkPageSize(first, MAX_PAGE);
-  const rows = await listAuditEvents(context.db, query, after ? decodeSeq(connection, after) : null, first + 1);
+  const rows = await listAuditEvents(context.db, query, after ? decodeCursor(connection, after, ["bigint"])[0]! : null, first + 1);
   const edges = rows.slice(0, first).map((row) => ({ cursor: encodeCursor(connection, [row.seq]), node: toAuditEvent(row, hideActor) }));
   return Object.assign(new AuditEventConnection(), {
     edges,

@@ -195,7 +195,7 @@ export async function findPublicList(
   checkPageSize(first, MAX_PUBLIC_PAGE);
   const connection = `public${list}`;
   const today = chinaDateOf(context.now);
-  const cursor = after ? (decodeCursor(connection, after, 2) as [string, string]) : null;
+  const cursor = after ? (decodeCursor(connection, after, ["date", "uuid"]) as [string, string]) : null;
   const query = { ...filter, list, today };
   const rows = await listPublicEntries(context.db, query, listEntryAccessFor(context), cursor, first + 1);
   const page = rows.slice(0, first).filter((row) => context.ability.can("read", asListEntryPolicy(row, today)));
