@@ -12,6 +12,7 @@ import type { Config } from "../platform/config";
 import { CreditError, ServiceUnavailableError, toClientError } from "../platform/errors";
 import { BodyTooLargeError, parseJsonBody, readBody, runWithApollo, writeApolloResponse, writeGraphQLError } from "../platform/http";
 import { walkJson } from "../platform/json-walk";
+import { isUnstorableText } from "../platform/storable-text";
 import type { Logger } from "../platform/logger";
 import { deriveSubgraphSigningKey } from "../platform/subgraph-signature";
 import { PUBLIC_VIEWER } from "../platform/viewer";
@@ -88,10 +89,10 @@ function errorCodesOf(result: HTTPGraphQLResponse): string[] {
   }
 }
 
-/** PostgreSQL cannot store U+0000; refusing it here keeps it from reaching any query as an internal error. */
-function containsNul(value: unknown): boolean {
+/** Text PostgreSQL cannot store is refused here, before it reaches any query (or the audit) as an internal error. */
+function containsUnstorableText(value: unknown): boolean {
   for (const { key, value: child } of walkJson(value)) {
-    if (key?.includes("\u0000") || (typeof child === "string" && child.includes("\u0000"))) return true;
+    if ((typeof key === "string" && isUnstorableText(key)) || (typeof child === "string" && isUnstorableText(child))) return true;
   }
   return false;
 }
@@ -110,8 +111,8 @@ function refuseOverLimits(request: IncomingMessage, body: unknown, limits: Query
       variables = undefined;
     }
   }
-  if (containsNul(variables)) {
-    throw new CreditError("BAD_USER_INPUT", "text may not contain the NUL character (U+0000); remove it from the variables", { argument: "variables" });
+  if (containsUnstorableText(variables)) {
+    throw new CreditError("BAD_USER_INPUT", "text may not contain the NUL character (U+0000) or a lone UTF-16 surrogate; remove them from the variables", { argument: "variables" });
   }
   const { breach, cost } = checkQueryLimits(query, variables, limits);
   if (breach) throw new CreditError("QUERY_TOO_COMPLEX", `${breach.message} (limit ${breach.limit} = ${breach.max}); simplify or split the operation`, { limit: breach.limit });

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { AuditOutcome, CompletedOutcome } from "../../db/database";
 import { MAX_JSON_DEPTH } from "../../platform/json-walk";
+import { storableText } from "../../platform/storable-text";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -96,7 +97,6 @@ export function chainHash(previousHash: string, canonical: string): string {
 export function redactVariables(variables: unknown): Record<string, unknown> {
   if (!variables || typeof variables !== "object" || Array.isArray(variables)) return {};
   const SECRET = /pass(word)?|secret|token|authorization|credential|private.?key/i;
-  const storable = (text: string) => text.replaceAll("\u0000", "\\u0000");
   const redacted: Record<string, unknown> = {};
   const pending: Array<{ from: object; into: Record<string, unknown> | unknown[]; depth: number }> = [{ from: variables, into: redacted, depth: 1 }];
   for (let next = pending.pop(); next; next = pending.pop()) {
@@ -104,7 +104,7 @@ export function redactVariables(variables: unknown): Record<string, unknown> {
     for (const [key, value] of Object.entries(from)) {
       let copy: unknown = value;
       if (!Array.isArray(from) && SECRET.test(key)) copy = "[redacted]";
-      else if (typeof value === "string") copy = storable(value);
+      else if (typeof value === "string") copy = storableText(value);
       else if (value && typeof value === "object") {
         if (depth >= MAX_JSON_DEPTH && Object.keys(value).length > 0) {
           copy = `[deeper than ${MAX_JSON_DEPTH} levels]`;
@@ -116,7 +116,7 @@ export function redactVariables(variables: unknown): Record<string, unknown> {
       }
       if (Array.isArray(into)) into.push(copy);
       // Defined, not assigned: a "__proto__" key the caller sent stays a key instead of replacing the prototype.
-      else Object.defineProperty(into, storable(key), { value: copy, enumerable: true, writable: true, configurable: true });
+      else Object.defineProperty(into, storableText(key), { value: copy, enumerable: true, writable: true, configurable: true });
     }
   }
   return redacted;

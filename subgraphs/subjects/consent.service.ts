@@ -57,6 +57,7 @@ export async function grantConsent(context: SubjectContext, input: ConsentGrant)
     valid_until: input.validUntil,
     evidence_hash: evidence ? (/^[0-9a-f]{64}$/i.test(evidence) ? evidence.toLowerCase() : createHash("sha256").update(evidence).digest("hex")) : null,
   });
+  recordConsentDisclosure(context, row);
   return toConsent(row, context.now);
 }
 
@@ -67,13 +68,20 @@ export async function revokeConsent(context: SubjectContext, id: string): Promis
   if (!row || !context.ability.can("revoke", policySubject("Consent", { subjectIdentifier: row.subject_identifier }))) {
     throw new NotFoundError("you have no consent with that id");
   }
-  return toConsent(await revokeConsentById(context.db, row.id, context.now), context.now);
+  const revoked = await revokeConsentById(context.db, row.id, context.now);
+  recordConsentDisclosure(context, revoked);
+  return toConsent(revoked, context.now);
 }
 
 export async function findMyConsents(context: SubjectContext): Promise<Consent[]> {
   const identifier = ownSubject(context);
   const rows = await listConsentsBySubjectIdentifier(context.db, identifier);
   const readable = rows.filter((row) => context.ability.can("read", policySubject("Consent", { subjectIdentifier: row.subject_identifier })));
-  for (const row of readable) context.disclosures.record({ subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "Consent", tier: "AUTHORIZED" });
+  for (const row of readable) recordConsentDisclosure(context, row);
   return readable.map((row) => toConsent(row, context.now));
+}
+
+/** A consent is the subject's own AUTHORIZED-tier data: granting, revoking and reading it name the subject in the audit. */
+function recordConsentDisclosure(context: SubjectContext, row: Pick<ConsentRow, "subject_id" | "subject_identifier">): void {
+  context.disclosures.record({ subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "Consent", tier: "AUTHORIZED" });
 }

@@ -94,9 +94,10 @@ describe("one event per HTTP request", () => {
       send("submit", "/graphql", json({ query: SUBMIT, variables: { records: [record(uscc(973), "COMPLETE-3")] } }, bearer(provider))),
       send("screen", "/graphql", json({ query: "query Screen($ids: [String!]!) { screen(scenario: ADMINISTRATIVE_LICENSING, identifiers: $ids) { decision } }", variables: { ids: [COMPANY] } }, { ...bearer(government), "x-credit-purpose": "ADMINISTRATIVE_LICENSING" })),
       send("repair eligibility", "/graphql", json({ query: "query Eligible($id: ID!) { repairEligibility(targetId: $id) { eligible } }", variables: { id: recordId } }, bearer(provider))),
-      send("grant consent", "/graphql", json({ query: "mutation Grant($input: ConsentInput!) { grantConsent(input: $input) { id } }", variables: { input: { grantee: "BANK-COMPLETE", purpose: "CREDIT_LENDING", validUntil: "2099-01-01T00:00:00Z" } } }, bearer(subject))),
+      send("grant consent", "/graphql", json({ query: "mutation Grant($input: ConsentInput!) { grantConsent(input: $input) { id } }", variables: { input: { grantee: "BANK-COMPLETE", purpose: "CREDIT_LENDING", validUntil: new Date(federation.clock.now().getTime() + 365 * 86_400_000).toISOString() } } }, bearer(subject))),
       send("auditor", "/graphql", json({ query: "{ auditChain { verified } }" }, bearer(auditor))),
     ]);
+    expect(corpus.find((sent) => sent.label === "grant consent")!.body).not.toContain("errors");
     for (const sent of corpus) {
       expect(sent.requestId, sent.label).toBeTruthy();
       expect(sent.status, `${sent.label}: ${sent.body.slice(0, 200)}`).not.toBe(500);
@@ -162,6 +163,15 @@ describe("no effect without its event", () => {
       expect(errorCodes(result)).toEqual(["AUDIT_UNAVAILABLE"]);
     });
     expect(await storedDocument("NEVER-STORED")).toBeUndefined();
+  });
+
+  it("text PostgreSQL cannot store (a lone surrogate) is refused before the mutation runs, and the refusal is audited", async () => {
+    const provider = await federation.token({ role: "PROVIDER", org: "HA-SAMR" });
+    const result = await federation.query(SUBMIT, { token: provider, variables: { records: [{ ...record(uscc(976), "SURROGATE-1"), title: "处罚\uD800" }] } });
+    expect(result.status).toBe(400);
+    expect(errorCodes(result)).toEqual(["BAD_USER_INPUT"]);
+    expect(await storedDocument("SURROGATE-1")).toBeUndefined();
+    expect(await eventsOf([result.headers.get("x-request-id")!])).toEqual([expect.objectContaining({ outcome: "ERROR", error_codes: ["BAD_USER_INPUT"] })]);
   });
 
   it("the audit store breaking between the write and its completion leaves the effect with its event (PENDING)", async () => {
