@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../gateway/supergraph";
+import { ensureSubgraphSigningKey } from "../platform/secrets";
 import { findPostgresBinaries, startPostgresCluster, type PostgresCluster } from "../test/postgres-cluster";
 import { benchmarkAudit } from "./audit";
 import { benchmarkLimits } from "./limits";
@@ -123,7 +124,9 @@ try {
   let service: RunningService | null = null;
   let seeded: SeededDatabase | null = null;
   let headlineRate = 0;
-  const jwtSecret = benchConfig().jwtSecret!;
+  const serviceConfig = benchConfig();
+  const jwtSecret = serviceConfig.jwtSecret!;
+  const signingKey = await ensureSubgraphSigningKey(serviceConfig);
   const lookupBody = (identifier: string) => operationBody(LOOKUP_GOVERNMENT, { id: identifier });
   let batch: string[] = [];
   let people: string[] = [];
@@ -137,7 +140,7 @@ try {
     person = people[0]!;
     // The service process opens the database itself (an embedded one serves one process at a time).
     await seeded.connection.close();
-    service = await startService(seeded.location, jwtSecret);
+    service = await startService(seeded.location, jwtSecret, signingKey);
   }
 
   try {
@@ -150,11 +153,11 @@ try {
       const headline = await compare(live, peers.headline, { ...options, connections: 8 });
       headlineRate = headline[0]!.requestsPerSecond;
       console.error("screen of 1,000 identifiers: gateway, subgraph, bare SQL (1 connection) …");
-      const screen = await compare(live, await screenVariants(live, jwtSecret, batch), { ...options, connections: 1, signaturesPerRun: 2_000 });
+      const screen = await compare(live, await screenVariants(live, jwtSecret, signingKey, batch), { ...options, connections: 1, signaturesPerRun: 2_000 });
       console.error("single-subject lookup: gateway vs subgraph (8 connections) …");
-      const lookup = await compare(live, await lookupVariants(live, jwtSecret, person), { ...options, connections: 8, signaturesPerRun: 20_000 });
+      const lookup = await compare(live, await lookupVariants(live, jwtSecret, signingKey, person), { ...options, connections: 8, signaturesPerRun: 20_000 });
       console.error("lookup across all subgraphs: gateway vs the plan's fetches sent straight to the subgraphs (8 clients) …");
-      const crossingVariants = await crossingLookupVariants(live, jwtSecret, people);
+      const crossingVariants = await crossingLookupVariants(live, jwtSecret, signingKey, people);
       const crossing = await compare(live, crossingVariants, { ...options, connections: 8 });
       // The latency the gateway adds, without the queueing that eight clients on one core add to both.
       console.error("lookup across all subgraphs, one client at a time …");
@@ -221,7 +224,7 @@ try {
         console.error("embedded vs server: the same lookup through the audited gateway on PGlite and PostgreSQL …");
         const embedded = await openSeededDatabase(benchConfig({ DATABASE_URL: undefined }), sizes[0]!);
         await embedded.connection.close();
-        const embeddedService = await startService(embedded.location, jwtSecret);
+        const embeddedService = await startService(embedded.location, jwtSecret, signingKey);
         try {
           const government = await governmentHeaders(jwtSecret);
           const variants = [
@@ -257,7 +260,7 @@ try {
     if (parts.includes("soak") && service && seeded) {
       // Memory is the product's: the soak runs against a process holding only what `npm start` holds.
       await service.stop();
-      service = await startService(seeded.location, jwtSecret, { productOnly: true });
+      service = await startService(seeded.location, jwtSecret, signingKey, { productOnly: true });
       if (!headlineRate) {
         // Two rounds, the second counts: the first warms a freshly started process.
         const measured = await compare(service, [{ name: "maximum", request: { url: service.urls.gateway, body: lookupBody(person), headers: await governmentHeaders(jwtSecret) } }], { rounds: 2, seconds, connections: 8 });

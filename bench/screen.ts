@@ -10,7 +10,8 @@ import { addYears, chinaDateOf } from "../domain/dates";
 import type { Config } from "../platform/config";
 import { createLogger } from "../platform/logger";
 import { createProgressBar } from "../platform/progress";
-import { deriveSubgraphSigningKey, SIGNATURE_HEADER, signSubgraphRequest } from "../platform/subgraph-signature";
+import { ensureSubgraphSigningKey } from "../platform/secrets";
+import { SIGNATURE_HEADER, signSubgraphRequest } from "../platform/subgraph-signature";
 import { mintToken } from "../platform/tokens";
 import type { Viewer } from "../platform/viewer";
 import { listResponsibleEntries, listScreeningEntries } from "../subgraphs/lists/list-entry.repository";
@@ -120,7 +121,7 @@ export async function benchmarkScreen(options: { subjects: number; iterations: n
   try {
     const identifiers = await sampleIdentifiers(connection, options.identifiers);
     const token = await mintToken(jwtSecret, { role: "GOVERNMENT", org: VIEWER.org!, ttl: "1h" });
-    const signingKey = deriveSubgraphSigningKey(jwtSecret);
+    const signingKey = await ensureSubgraphSigningKey(config);
     const subgraphUrl = federation.subgraphs.get("measures")!.url;
     const variables = { ids: identifiers };
     const today = chinaDateOf(new Date());

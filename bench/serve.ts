@@ -4,7 +4,8 @@
  * Gateway over the same `supergraph.graphql`, and a bare HTTP endpoint doing the screening SQL and the
  * audit insert. Started by bench/throughput.ts; prints one JSON line with the URLs, runs until SIGTERM.
  *
- * Environment: DATABASE_URL or CREDIT_DATA_DIR (an already seeded database), CREDIT_JWT_SECRET;
+ * Environment: DATABASE_URL or CREDIT_DATA_DIR (an already seeded database), CREDIT_JWT_SECRET,
+ * CREDIT_SUBGRAPH_SIGNING_KEY;
  * BENCH_PRODUCT_ONLY=1 starts only what `npm start` starts (the soak measures that process's memory).
  */
 import { randomUUID } from "node:crypto";
@@ -17,7 +18,8 @@ import { addYears, chinaDateOf } from "../domain/dates";
 import { SUPERGRAPH_FILE } from "../gateway/supergraph";
 import { loadConfig } from "../platform/config";
 import { createLogger } from "../platform/logger";
-import { deriveSubgraphSigningKey, SIGNATURE_HEADER, signSubgraphRequest } from "../platform/subgraph-signature";
+import { ensureSubgraphSigningKey } from "../platform/secrets";
+import { SIGNATURE_HEADER, signSubgraphRequest } from "../platform/subgraph-signature";
 import type { Viewer } from "../platform/viewer";
 import { appendAuditEntries } from "../subgraphs/audit/audit-event.repository";
 import { listResponsibleEntries, listScreeningEntries } from "../subgraphs/lists/list-entry.repository";
@@ -38,7 +40,7 @@ const GOVERNMENT_VIEWER: Viewer = { role: "GOVERNMENT", actor: "bench", org: "BE
 const PUBLIC_VIEWER: Viewer = { role: "PUBLIC", actor: null, org: null, subject: null, purpose: null };
 
 const config = loadConfig({ ...process.env, NODE_ENV: "production", CREDIT_LOG_LEVEL: "silent", CREDIT_RATE_LIMIT_PER_MINUTE: "1000000000" });
-const jwtSecret = config.jwtSecret!;
+const signingKey = await ensureSubgraphSigningKey(config);
 const logger = createLogger(config);
 const connection = await connect(config.database, { maxConnections: 20 });
 const federation = await startBenchFederation(config, connection.db, logger);
@@ -59,7 +61,6 @@ const listen = async (handler: (request: IncomingMessage, response: ServerRespon
  * viewer exactly as our gateway does, so both do the same work per fetch.
  */
 function signingPlugin(viewer: Viewer): GatewayPlugin {
-  const signingKey = deriveSubgraphSigningKey(jwtSecret);
   const nameByUrl = new Map(Object.entries(subgraphUrls).map(([name, url]) => [url, name]));
   return {
     onFetch({ url, options, setOptions }) {

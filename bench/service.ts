@@ -1,10 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import type { KeyObject } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
 import { PROJECT_ROOT } from "../gateway/supergraph";
+import { encodeSubgraphKey } from "../platform/subgraph-signature";
 import type { ServiceUrls } from "./serve";
 import { percentile } from "./stats";
 
@@ -41,10 +43,10 @@ function productNodeFlags(): string[] {
 }
 
 /** Starts bench/serve.ts in its own process (pinned to core 0 when possible) over a seeded database; `productOnly`: just the federation, as `npm start` runs it. */
-export async function startService(location: DatabaseLocation, jwtSecret: string, options: { productOnly?: boolean } = {}): Promise<RunningService> {
+export async function startService(location: DatabaseLocation, jwtSecret: string, signingKey: KeyObject, options: { productOnly?: boolean } = {}): Promise<RunningService> {
   const node = [process.execPath, ...(options.productOnly ? productNodeFlags() : []), "--import", "tsx", path.join(PROJECT_ROOT, "bench", "serve.ts")];
   const [command, ...args] = taskset ? ["taskset", "-c", "0", ...node] : node;
-  const environment: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", CREDIT_JWT_SECRET: jwtSecret, BENCH_PRODUCT_ONLY: options.productOnly ? "1" : "0", ...location };
+  const environment: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", CREDIT_JWT_SECRET: jwtSecret, CREDIT_SUBGRAPH_SIGNING_KEY: encodeSubgraphKey(signingKey), BENCH_PRODUCT_ONLY: options.productOnly ? "1" : "0", ...location };
   // Node flags for the service alone (e.g. a heap cap to tell retained memory from lazy collection).
   if (process.env.BENCH_SERVICE_NODE_OPTIONS) environment.NODE_OPTIONS = process.env.BENCH_SERVICE_NODE_OPTIONS;
   if (!("DATABASE_URL" in location)) delete environment.DATABASE_URL;

@@ -7,19 +7,22 @@ import { startFederation, type RunningFederation } from "../gateway/federation";
 import { gatewaySettings, startGateway, type RunningGateway } from "../gateway/server";
 import { SUPERGRAPH_FILE } from "../gateway/supergraph";
 import { loadConfig, type Config } from "../platform/config";
+import { ensureSubgraphSigningKey, ensureSubgraphVerifyKeys } from "../platform/secrets";
+import { encodeSubgraphKey, generateSubgraphKeyPair } from "../platform/subgraph-signature";
 import type { Logger } from "../platform/logger";
 import { createLogger } from "../platform/logger";
 import { SUBGRAPH_NAMES } from "../subgraphs/shared/definition";
 
 /**
  * The benchmarks' configuration: production mode as deployed (`npm run bench` also sets NODE_ENV for the
- * libraries, graphql-js among them), a fresh secret, no logs, no rate limit; PostgreSQL when DATABASE_URL is set.
+ * libraries, graphql-js among them), a fresh secret and subgraph key pair, no logs, no rate limit; PostgreSQL when DATABASE_URL is set.
  */
 export function benchConfig(overrides: Record<string, string | undefined> = {}): Config {
   const environment: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     CREDIT_JWT_SECRET: randomBytes(32).toString("base64url"),
+    CREDIT_SUBGRAPH_SIGNING_KEY: encodeSubgraphKey(generateSubgraphKeyPair().privateKey),
     CREDIT_LOG_LEVEL: "silent",
     CREDIT_DATA_DIR: "memory://",
     CREDIT_RATE_LIMIT_PER_MINUTE: "1000000000",
@@ -30,11 +33,14 @@ export function benchConfig(overrides: Record<string, string | undefined> = {}):
 }
 
 /** The whole federation on free loopback ports, as `npm start` runs it. */
-export function startBenchFederation(config: Config, db: Kysely<Database>, logger: Logger = createLogger(config)): Promise<RunningFederation> {
+export async function startBenchFederation(config: Config, db: Kysely<Database>, logger: Logger = createLogger(config)): Promise<RunningFederation> {
+  const signingKey = await ensureSubgraphSigningKey(config);
   return startFederation({
     config,
     db,
     jwtSecret: config.jwtSecret!,
+    signingKey,
+    verifyKeys: await ensureSubgraphVerifyKeys(config, signingKey),
     logger,
     calendar: loadWorkingDayCalendar(config.calendarDir).calendar,
     gatewayPort: 0,
@@ -51,6 +57,7 @@ export async function startUnauditedGateway(config: Config, db: Kysely<Database>
       subgraphUrls: Object.fromEntries([...federation.subgraphs].map(([name, running]) => [name, running.url])),
       db,
       jwtSecret: config.jwtSecret!,
+      signingKey: await ensureSubgraphSigningKey(config),
       logger,
       ...gatewaySettings(config),
       audit: false,

@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
-import { deriveSubgraphSigningKey, SIGNATURE_HEADER, signSubgraphRequest } from "../platform/subgraph-signature";
+import { randomUUID, type KeyObject } from "node:crypto";
+import { SIGNATURE_HEADER, signSubgraphRequest } from "../platform/subgraph-signature";
 import { mintToken } from "../platform/tokens";
 import type { Viewer } from "../platform/viewer";
 import { request } from "undici";
@@ -81,8 +81,7 @@ export async function governmentHeaders(jwtSecret: string): Promise<Record<strin
 }
 
 /** Single-use subgraph signatures, signed ahead of a run (autocannon's per-request hook is synchronous). */
-async function presigned(jwtSecret: string, subgraph: string, body: string, count: number): Promise<PerRequest> {
-  const signingKey = deriveSubgraphSigningKey(jwtSecret);
+async function presigned(signingKey: KeyObject, subgraph: string, body: string, count: number): Promise<PerRequest> {
   const { query, variables, operationName } = JSON.parse(body) as { query: string; variables: Record<string, unknown>; operationName: string };
   const signatures = Array.from({ length: count }, () => signSubgraphRequest(signingKey, { viewer: GOVERNMENT, requestId: randomUUID() }, subgraph, { query, operationName, variables }));
   let next = 0;
@@ -116,23 +115,23 @@ export async function peerGatewayVariants(service: RunningService, jwtSecret: st
 }
 
 /** Items 1 and 2: the 1,000-identifier screen through the gateway, straight to the measures subgraph, and as bare SQL over HTTP. */
-export async function screenVariants(service: RunningService, jwtSecret: string, identifiers: readonly string[]): Promise<Variant[]> {
+export async function screenVariants(service: RunningService, jwtSecret: string, signingKey: KeyObject, identifiers: readonly string[]): Promise<Variant[]> {
   const body = operationBody(SCREEN, { ids: identifiers });
   return [
     { name: "through gateway (auth, audit)", request: { url: service.urls.gateway, body, headers: await governmentHeaders(jwtSecret) } },
-    { name: "straight to subgraph", request: { url: service.urls.subgraphs.measures!, body }, prepare: (count) => presigned(jwtSecret, "measures", body, count) },
+    { name: "straight to subgraph", request: { url: service.urls.subgraphs.measures!, body }, prepare: (count) => presigned(signingKey, "measures", body, count) },
     { name: "bare SQL + audit insert", request: { url: service.urls.sql, body: JSON.stringify({ ids: identifiers }) } },
   ];
 }
 
 /** The same lookup straight to the subjects subgraph, for the lookup's gateway overhead (item 1). */
-export async function lookupVariants(service: RunningService, jwtSecret: string, identifier: string): Promise<Variant[]> {
+export async function lookupVariants(service: RunningService, jwtSecret: string, signingKey: KeyObject, identifier: string): Promise<Variant[]> {
   const government = await governmentHeaders(jwtSecret);
   const subjectOnly = `query Lookup($id: String!) { subject(identifier: $id) { name identifier sex } }`;
   const direct = operationBody(subjectOnly, { id: identifier });
   return [
     { name: "subject fields through gateway", request: { url: service.urls.gateway, body: direct, headers: government } },
-    { name: "subject fields straight to subgraph", request: { url: service.urls.subgraphs.subjects!, body: direct }, prepare: (count) => presigned(jwtSecret, "subjects", direct, count) },
+    { name: "subject fields straight to subgraph", request: { url: service.urls.subgraphs.subjects!, body: direct }, prepare: (count) => presigned(signingKey, "subjects", direct, count) },
   ];
 }
 
@@ -157,9 +156,8 @@ const ENTITY_FIELDS: Readonly<Record<string, string>> = {
  * subgraphs — the load generator doing what the gateway's plan does (the subject from `subjects`, then
  * the four `_entities` fetches at once), each fetch signed for the same viewer. People in turn.
  */
-export async function crossingLookupVariants(service: RunningService, jwtSecret: string, identifiers: readonly string[]): Promise<Variant[]> {
+export async function crossingLookupVariants(service: RunningService, jwtSecret: string, signingKey: KeyObject, identifiers: readonly string[]): Promise<Variant[]> {
   const government = await governmentHeaders(jwtSecret);
-  const signingKey = deriveSubgraphSigningKey(jwtSecret);
   const signed = (subgraph: string, query: string, variables: Record<string, unknown>) =>
     post<Record<string, unknown>>(service.urls.subgraphs[subgraph]!, { query, variables }, {
       [SIGNATURE_HEADER]: signSubgraphRequest(signingKey, { viewer: GOVERNMENT, requestId: randomUUID() }, subgraph, { query, operationName: null, variables }),

@@ -1,3 +1,4 @@
+import type { KeyObject } from "node:crypto";
 import { STATUS_CODES } from "node:http";
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLRequestContext, GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
@@ -12,7 +13,8 @@ import type { GatewayContext } from "./context";
 export type SigningDataSourceOptions = Readonly<{
   name: string;
   url: string;
-  signingKey: Uint8Array;
+  /** The gateway's Ed25519 private key: only the gateway holds it. */
+  signingKey: KeyObject;
   timeoutMs: number;
   logger: Logger;
   /** The gateway's connection pool (undici), kept alive between fetches and closed with the gateway. */

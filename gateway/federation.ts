@@ -1,10 +1,10 @@
+import type { KeyObject } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database";
 import type { WorkingDayCalendar } from "../domain/working-days";
 import type { Config } from "../platform/config";
 import type { Logger } from "../platform/logger";
-import { deriveSubgraphSigningKey } from "../platform/subgraph-signature";
 import { SUBGRAPHS } from "../subgraphs/index";
 import type { SubgraphName } from "../subgraphs/shared/definition";
 import { startSubgraphServer, type RunningSubgraph } from "../subgraphs/shared/server";
@@ -15,6 +15,10 @@ export type FederationOptions = Readonly<{
   config: Config;
   db: Kysely<Database>;
   jwtSecret: string;
+  /** The gateway's Ed25519 private key for subgraph requests. */
+  signingKey: KeyObject;
+  /** The public keys the subgraphs accept (platform/secrets.ts#ensureSubgraphVerifyKeys). */
+  verifyKeys: readonly KeyObject[];
   logger: Logger;
   /** The working-day calendar every subgraph counts deadlines with (platform/calendar-files.ts). */
   calendar: WorkingDayCalendar;
@@ -35,7 +39,7 @@ export type RunningFederation = Readonly<{
 /** Starts one subgraph on its own HTTP server, as `npm run subgraph -- NAME` and `npm start` do. */
 export async function startSubgraph(
   name: SubgraphName,
-  options: Pick<FederationOptions, "config" | "db" | "jwtSecret" | "logger" | "calendar">,
+  options: Pick<FederationOptions, "config" | "db" | "verifyKeys" | "logger" | "calendar">,
   port: number,
   host: string,
 ): Promise<RunningSubgraph> {
@@ -47,7 +51,7 @@ export async function startSubgraph(
       name,
       schema,
       db: options.db,
-      signingKey: deriveSubgraphSigningKey(options.jwtSecret),
+      verifyKeys: options.verifyKeys,
       logger: options.logger,
       maxBodyBytes: options.config.maxBodyBytes,
       rules: options.config.rules,
@@ -75,6 +79,7 @@ export async function startFederation(options: FederationOptions): Promise<Runni
         subgraphUrls: Object.fromEntries([...subgraphs].map(([name, running]) => [name, running.url])),
         db: options.db,
         jwtSecret: options.jwtSecret,
+        signingKey: options.signingKey,
         logger: options.logger,
         ...gatewaySettings(options.config),
       },

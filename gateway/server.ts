@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomUUID, type KeyObject } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloGateway } from "@apollo/gateway";
@@ -14,7 +14,6 @@ import { BodyTooLargeError, parseJsonBody, readBody, runWithApollo, writeApolloR
 import { walkJson } from "../platform/json-walk";
 import { isUnstorableText } from "../platform/storable-text";
 import type { Logger } from "../platform/logger";
-import { deriveSubgraphSigningKey } from "../platform/subgraph-signature";
 import { PUBLIC_VIEWER } from "../platform/viewer";
 import { AuditLog } from "./audit-log";
 import { authenticate, withPurpose } from "./auth";
@@ -32,6 +31,8 @@ export type GatewayOptions = Readonly<{
   subgraphUrls: Readonly<Record<string, string>>;
   db: Kysely<Database>;
   jwtSecret: string;
+  /** The Ed25519 private key subgraph fetches are signed with; independent of `jwtSecret`. */
+  signingKey: KeyObject;
   logger: Logger;
   production: boolean;
   subgraphTimeoutMs: number;
@@ -126,7 +127,6 @@ function refuseOverLimits(request: IncomingMessage, body: unknown, limits: Query
 export async function startGateway(options: GatewayOptions, port: number, host: string): Promise<RunningGateway> {
   const { logger } = options;
   const bearerSecret = new TextEncoder().encode(options.jwtSecret);
-  const signingKey = deriveSubgraphSigningKey(options.jwtSecret);
   const auditLog = new AuditLog(options.db);
   const rateLimiter = new RateLimiter(options.rateLimitPerMinute);
   const inFlight = new InFlightBudget(options.maxInFlightCost);
@@ -137,7 +137,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
     buildService: ({ name, url }) => {
       const subgraphUrl = options.subgraphUrls[name] ?? url;
       if (!subgraphUrl) throw new Error(`no URL for subgraph ${name}`);
-      return new SigningDataSource({ name, url: subgraphUrl, signingKey, timeoutMs: options.subgraphTimeoutMs, logger, dispatcher: subgraphConnections });
+      return new SigningDataSource({ name, url: subgraphUrl, signingKey: options.signingKey, timeoutMs: options.subgraphTimeoutMs, logger, dispatcher: subgraphConnections });
     },
   });
   const apollo = new ApolloServer<GatewayContext>({

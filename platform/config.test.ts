@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "./config";
+import { encodeSubgraphKey, generateSubgraphKeyPair } from "./subgraph-signature";
 
 describe("loadConfig", () => {
   it("defaults to embedded PGlite in ./.data on port 4000 with demo data", () => {
@@ -57,5 +58,56 @@ describe("CREDIT_NOW", () => {
       expect(() => loadConfig({ CREDIT_NOW: value }), value).toThrow(/CREDIT_NOW/);
     }
     expect(loadConfig({ CREDIT_NOW: "" }).clock.describe()).toBe("the machine's clock");
+  });
+});
+
+describe("loadConfig: the subgraph signing keys", () => {
+  const production = { NODE_ENV: "production", CREDIT_JWT_SECRET: "x".repeat(32) };
+  const old = generateSubgraphKeyPair();
+  const next = generateSubgraphKeyPair();
+  const signing = encodeSubgraphKey(next.privateKey);
+  const publicKeys = `${encodeSubgraphKey(old.publicKey)},\n ${encodeSubgraphKey(next.publicKey)}`;
+
+  it("refuses a production gateway without its private key, and production subgraphs alone without public keys, naming the variable", () => {
+    expect(() => loadConfig(production, ["gateway"])).toThrow(/CREDIT_SUBGRAPH_SIGNING_KEY: required when NODE_ENV=production/);
+    expect(() => loadConfig(production, ["gateway", "subgraphs"])).toThrow(/CREDIT_SUBGRAPH_SIGNING_KEY: required/);
+    expect(() => loadConfig(production, ["subgraphs"])).toThrow(/CREDIT_SUBGRAPH_VERIFY_KEYS: required when NODE_ENV=production/);
+    expect(() => loadConfig({ ...production, CREDIT_SUBGRAPH_SIGNING_KEY: signing }, ["subgraphs"])).toThrow(/CREDIT_SUBGRAPH_VERIFY_KEYS: required/);
+  });
+
+  it("starts a production subgraph with the public keys alone, and the whole service with the private key alone", () => {
+    expect(loadConfig({ ...production, CREDIT_SUBGRAPH_VERIFY_KEYS: publicKeys }, ["subgraphs"]).subgraphSigningKey).toBeUndefined();
+    expect(loadConfig({ ...production, CREDIT_SUBGRAPH_SIGNING_KEY: signing }, ["gateway", "subgraphs"]).subgraphVerifyKeys).toEqual([]);
+  });
+
+  it("reads one or more public keys separated by commas or newlines", () => {
+    const { subgraphVerifyKeys } = loadConfig({ CREDIT_SUBGRAPH_VERIFY_KEYS: publicKeys, CREDIT_SUBGRAPH_SIGNING_KEY: signing });
+    expect(subgraphVerifyKeys).toHaveLength(2);
+    expect(subgraphVerifyKeys[0]!.equals(old.publicKey) && subgraphVerifyKeys[1]!.equals(next.publicKey)).toBe(true);
+  });
+
+  it("refuses keys that are not Ed25519 or the wrong half, naming the variable and never echoing the value", () => {
+    for (const [variable, value] of [
+      ["CREDIT_SUBGRAPH_SIGNING_KEY", encodeSubgraphKey(next.publicKey)],
+      ["CREDIT_SUBGRAPH_SIGNING_KEY", "a-bearer-secret-of-thirty-two-characters!"],
+      ["CREDIT_SUBGRAPH_VERIFY_KEYS", `${encodeSubgraphKey(old.publicKey)},${signing}`],
+    ] as const) {
+      try {
+        loadConfig({ [variable]: value });
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        expect((error as Error).message).toContain(variable);
+        expect((error as Error).message).not.toContain(value.split(",").at(-1));
+      }
+    }
+  });
+
+  it("refuses a gateway whose private key cannot match the configured public keys", () => {
+    expect(() => loadConfig({ CREDIT_SUBGRAPH_VERIFY_KEYS: publicKeys }, ["gateway"])).toThrow(/CREDIT_SUBGRAPH_SIGNING_KEY: required when CREDIT_SUBGRAPH_VERIFY_KEYS is set/);
+    expect(() => loadConfig({ CREDIT_SUBGRAPH_SIGNING_KEY: signing, CREDIT_SUBGRAPH_VERIFY_KEYS: encodeSubgraphKey(old.publicKey) }, ["gateway", "subgraphs"])).toThrow(
+      /CREDIT_SUBGRAPH_VERIFY_KEYS: does not include the public key of CREDIT_SUBGRAPH_SIGNING_KEY/,
+    );
+    expect(loadConfig({ CREDIT_SUBGRAPH_SIGNING_KEY: signing, CREDIT_SUBGRAPH_VERIFY_KEYS: publicKeys }, ["gateway", "subgraphs"]).subgraphVerifyKeys).toHaveLength(2);
   });
 });

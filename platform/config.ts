@@ -1,5 +1,7 @@
+import { createPublicKey, type KeyObject } from "node:crypto";
 import { z } from "zod";
 import { clockStartingAt, systemClock, type Clock } from "./clock";
+import { parseSubgraphSigningKey, parseSubgraphVerifyKey } from "./subgraph-signature";
 
 /** An ISO 8601 instant whose date exists (Date.parse would roll 30 February over into March). */
 function isRealInstant(value: string): boolean {
@@ -30,6 +32,35 @@ const environmentSchema = z.object({
     .string()
     .min(32, "CREDIT_JWT_SECRET must be at least 32 characters (HS256 needs 256 bits)")
     .optional(),
+  CREDIT_SUBGRAPH_SIGNING_KEY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, context) => {
+      if (!value) return undefined;
+      try {
+        return parseSubgraphSigningKey(value);
+      } catch {
+        context.addIssue({ code: "custom", message: "CREDIT_SUBGRAPH_SIGNING_KEY must be an Ed25519 private key, base64url PKCS#8 DER (make one with `npm run keys`)" });
+        return z.NEVER;
+      }
+    }),
+  CREDIT_SUBGRAPH_VERIFY_KEYS: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const encoded = (value ?? "").split(/[,\s]+/).filter(Boolean);
+      const keys: KeyObject[] = [];
+      for (const [index, each] of encoded.entries()) {
+        try {
+          keys.push(parseSubgraphVerifyKey(each));
+        } catch {
+          context.addIssue({ code: "custom", message: `key ${index + 1} of CREDIT_SUBGRAPH_VERIFY_KEYS is not an Ed25519 public key, base64url SPKI DER (make a pair with \`npm run keys\`)` });
+          return z.NEVER;
+        }
+      }
+      return keys;
+    }),
   CREDIT_SEED: z.enum(["demo", "none"], { message: "CREDIT_SEED must be demo or none" }).default("demo"),
   CREDIT_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   CREDIT_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
@@ -71,6 +102,10 @@ export type Config = Readonly<{
   dataDir: string;
   /** Bearer-token secret; absent in development until `ensureJwtSecret` generates one. */
   jwtSecret: string | undefined;
+  /** The gateway's Ed25519 key for subgraph requests; absent in development until `ensureSubgraphSigningKey` generates one. */
+  subgraphSigningKey: KeyObject | undefined;
+  /** The Ed25519 public keys subgraphs accept (several while rotating); empty: the public half of `subgraphSigningKey`. */
+  subgraphVerifyKeys: readonly KeyObject[];
   seed: "demo" | "none";
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   subgraphTimeoutMs: number;
@@ -107,8 +142,16 @@ export class ConfigError extends Error {
   override readonly name = "ConfigError";
 }
 
-/** Validates the environment; throws `ConfigError` naming each bad variable and how to fix it. */
-export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+/** What a process serves, and so which subgraph keys it needs: the gateway signs, subgraphs verify. */
+export type ServedPart = "gateway" | "subgraphs";
+
+/**
+ * Validates the environment; throws `ConfigError` naming each bad variable and how to fix it. `serves`
+ * adds the keys those parts need: the gateway's private key in production (and whenever the accepted
+ * public keys are set, since a generated key could not be among them); in production, subgraphs without
+ * the gateway in their process need the accepted public keys.
+ */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env, serves: readonly ServedPart[] = []): Config {
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
@@ -119,6 +162,25 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new ConfigError(
       "invalid configuration:\n  CREDIT_JWT_SECRET: required when NODE_ENV=production (generate one with `openssl rand -base64 48`)",
     );
+  }
+  const signsHere = serves.includes("gateway");
+  if (signsHere && !env.CREDIT_SUBGRAPH_SIGNING_KEY && (env.NODE_ENV === "production" || env.CREDIT_SUBGRAPH_VERIFY_KEYS.length > 0)) {
+    throw new ConfigError(
+      `invalid configuration:\n  CREDIT_SUBGRAPH_SIGNING_KEY: required ${env.NODE_ENV === "production" ? "when NODE_ENV=production" : "when CREDIT_SUBGRAPH_VERIFY_KEYS is set"} for the gateway to sign subgraph requests (make a key pair with \`npm run keys\`)`,
+    );
+  }
+  if (serves.includes("subgraphs") && !signsHere && env.NODE_ENV === "production" && env.CREDIT_SUBGRAPH_VERIFY_KEYS.length === 0) {
+    throw new ConfigError(
+      "invalid configuration:\n  CREDIT_SUBGRAPH_VERIFY_KEYS: required when NODE_ENV=production for a subgraph to check the gateway's signatures (the public key printed by `npm run keys`)",
+    );
+  }
+  if (signsHere && serves.includes("subgraphs") && env.CREDIT_SUBGRAPH_SIGNING_KEY && env.CREDIT_SUBGRAPH_VERIFY_KEYS.length > 0) {
+    const own = createPublicKey(env.CREDIT_SUBGRAPH_SIGNING_KEY);
+    if (!env.CREDIT_SUBGRAPH_VERIFY_KEYS.some((key) => key.equals(own))) {
+      throw new ConfigError(
+        "invalid configuration:\n  CREDIT_SUBGRAPH_VERIFY_KEYS: does not include the public key of CREDIT_SUBGRAPH_SIGNING_KEY, so the subgraphs in this process would refuse every request; add it",
+      );
+    }
   }
   if (env.NODE_ENV === "production" && env.CREDIT_NOW) {
     throw new ConfigError("invalid configuration:\n  CREDIT_NOW: refused when NODE_ENV=production (a fixed clock is for demos and tests); unset it");
@@ -134,6 +196,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     ),
     dataDir: env.CREDIT_DATA_DIR,
     jwtSecret: env.CREDIT_JWT_SECRET,
+    subgraphSigningKey: env.CREDIT_SUBGRAPH_SIGNING_KEY,
+    subgraphVerifyKeys: Object.freeze(env.CREDIT_SUBGRAPH_VERIFY_KEYS),
     seed: env.CREDIT_SEED,
     logLevel: env.CREDIT_LOG_LEVEL,
     subgraphTimeoutMs: env.CREDIT_SUBGRAPH_TIMEOUT_MS,

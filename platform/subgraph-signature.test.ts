@@ -1,32 +1,44 @@
-import { createHmac, randomUUID } from "node:crypto";
+import { generateKeyPairSync, randomUUID, sign } from "node:crypto";
 import fc from "fast-check";
 import { jwtVerify, SignJWT } from "jose";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { deriveSubgraphSigningKey, hashOperation, ReplayGuard, SignatureError, signSubgraphRequest, verifySubgraphRequest, type SignedOperation } from "./subgraph-signature";
+import { signaturesFromJwtSecret } from "../test/jwt-secret-forgeries";
+import {
+  encodeSubgraphKey,
+  generateSubgraphKeyPair,
+  hashOperation,
+  parseSubgraphSigningKey,
+  parseSubgraphVerifyKey,
+  ReplayGuard,
+  SignatureError,
+  signSubgraphRequest,
+  verifySubgraphRequest,
+  type SignedOperation,
+} from "./subgraph-signature";
 import type { Viewer } from "./viewer";
 
 /**
  * The subgraph signature is made and checked with node:crypto, not jose (the reason is in the module):
  * these tests hold it to what jose would decide, so the speed costs none of the checks.
  */
-const KEY = deriveSubgraphSigningKey("a-development-secret-of-forty-three-chars..");
-const OTHER_KEY = deriveSubgraphSigningKey("another-secret-of-at-least-thirty-two-chars");
+const { privateKey: KEY, publicKey: PUBLIC_KEY } = generateSubgraphKeyPair();
+const { privateKey: OTHER_KEY, publicKey: OTHER_PUBLIC_KEY } = generateSubgraphKeyPair();
 const VIEWER: Viewer = { role: "GOVERNMENT", actor: "officer-7", org: "HA-MARKET", subject: null, purpose: "PUBLIC_RESOURCE_TRADING" };
 const OPERATION: SignedOperation = { query: "query ($id: String!) { subject(identifier: $id) { name } }", operationName: null, variables: { id: "91320100MA1XXXXX0X" } };
 const NOW = Date.UTC(2026, 10, 22, 4, 0, 0);
 const JOSE_OPTIONS = {
   issuer: "credit-federation-gateway",
   audience: "subjects",
-  algorithms: ["HS256"],
+  algorithms: ["EdDSA"],
   typ: "credit-subgraph+jwt",
   maxTokenAge: "30s",
   clockTolerance: 5,
   requiredClaims: ["jti", "exp", "iat"],
 };
 
-const verify = (token: string, audience = "subjects", operation = OPERATION, guard = new ReplayGuard()) => verifySubgraphRequest(KEY, token, audience, operation, guard);
+const verify = (token: string, audience = "subjects", operation = OPERATION, guard = new ReplayGuard()) => verifySubgraphRequest([PUBLIC_KEY], token, audience, operation, guard);
 const joseAccepts = (token: string) =>
-  jwtVerify(token, KEY, JOSE_OPTIONS).then(
+  jwtVerify(token, PUBLIC_KEY, JOSE_OPTIONS).then(
     () => true,
     () => false,
   );
@@ -47,10 +59,10 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe("subgraph request signatures", () => {
-  it("are standard HS256 JWTs that jose verifies with the options the subgraphs used to give it", async () => {
+  it("are standard EdDSA JWTs that jose verifies with the gateway's public key", async () => {
     const token = signSubgraphRequest(KEY, { viewer: VIEWER, requestId: "r-1" }, "subjects", OPERATION);
-    const { payload, protectedHeader } = await jwtVerify(token, KEY, JOSE_OPTIONS);
-    expect(protectedHeader).toEqual({ alg: "HS256", typ: "credit-subgraph+jwt" });
+    const { payload, protectedHeader } = await jwtVerify(token, PUBLIC_KEY, JOSE_OPTIONS);
+    expect(protectedHeader).toEqual({ alg: "EdDSA", typ: "credit-subgraph+jwt" });
     expect(payload).toMatchObject({ viewer: VIEWER, rid: "r-1", op: hashOperation(OPERATION), aud: "subjects", exp: NOW / 1000 + 30 });
     expect(verify(token)).toEqual({ viewer: VIEWER, requestId: "r-1" });
   });
@@ -64,7 +76,30 @@ describe("subgraph request signatures", () => {
     const token = signSubgraphRequest(KEY, claims, "subjects", OPERATION);
     verify(token, "subjects", OPERATION, guard);
     expect(() => verify(token, "subjects", OPERATION, guard)).toThrow(/already used/);
-    expect(() => verifySubgraphRequest(KEY, undefined, "subjects", OPERATION, guard)).toThrow(/missing/);
+    expect(() => verifySubgraphRequest([PUBLIC_KEY], undefined, "subjects", OPERATION, guard)).toThrow(/missing/);
+  });
+
+  it("are refused when no key is accepted", () => {
+    const token = signSubgraphRequest(KEY, { viewer: VIEWER, requestId: "r" }, "subjects", OPERATION);
+    expect(() => verifySubgraphRequest([], token, "subjects", OPERATION, new ReplayGuard())).toThrow(/invalid/);
+  });
+
+  it("are refused whatever key is derived from the bearer-token secret", () => {
+    const secret = "a-development-secret-of-forty-three-chars..";
+    const forgeries = signaturesFromJwtSecret(secret, VIEWER, "subjects", OPERATION);
+    expect(forgeries.length).toBeGreaterThanOrEqual(6);
+    for (const { label, signature } of forgeries) expect(weAccept(signature), label).toBe(false);
+  });
+
+  it("are accepted by either of two public keys while a key is rotated, and the old one's refused once it is removed", () => {
+    const claims = { viewer: VIEWER, requestId: "r" };
+    const byOld = () => signSubgraphRequest(OTHER_KEY, claims, "subjects", OPERATION);
+    const byNew = () => signSubgraphRequest(KEY, claims, "subjects", OPERATION);
+    const during = [OTHER_PUBLIC_KEY, PUBLIC_KEY];
+    expect(verifySubgraphRequest(during, byOld(), "subjects", OPERATION, new ReplayGuard())).toEqual(claims);
+    expect(verifySubgraphRequest(during, byNew(), "subjects", OPERATION, new ReplayGuard())).toEqual(claims);
+    expect(() => verifySubgraphRequest([PUBLIC_KEY], byOld(), "subjects", OPERATION, new ReplayGuard())).toThrow(/invalid/);
+    expect(verifySubgraphRequest([PUBLIC_KEY], byNew(), "subjects", OPERATION, new ReplayGuard())).toEqual(claims);
   });
 
   it("are refused after any change to any character", () => {
@@ -81,7 +116,7 @@ describe("subgraph request signatures", () => {
     );
   });
 
-  const VALID = { issuer: "credit-federation-gateway", audience: "subjects", jti: "nonce", header: { alg: "HS256", typ: "credit-subgraph+jwt" } as Record<string, string> };
+  const VALID = { issuer: "credit-federation-gateway", audience: "subjects", jti: "nonce", header: { alg: "EdDSA", typ: "credit-subgraph+jwt" } as Record<string, string> };
   type Variant = Readonly<{ iat: number | null; lifetime: number | null; issuer?: string; audience?: string; jti?: string; header: Record<string, string> }>;
   const joseSigned = (variant: Variant) => {
     let builder = new SignJWT({ viewer: VIEWER, rid: "r", op: hashOperation(OPERATION) }).setProtectedHeader(variant.header as { alg: string });
@@ -109,7 +144,7 @@ describe("subgraph request signatures", () => {
         fc.constantFrom(VALID.issuer, "someone-else", undefined),
         fc.constantFrom(VALID.audience, "records", undefined),
         fc.constantFrom(randomUUID(), "", undefined),
-        fc.constantFrom<Record<string, string>>(VALID.header, { alg: "HS256", typ: "JWT" }, { alg: "HS256" }, { typ: "credit-subgraph+jwt", alg: "HS256" }),
+        fc.constantFrom<Record<string, string>>(VALID.header, { alg: "EdDSA", typ: "JWT" }, { alg: "EdDSA" }, { typ: "credit-subgraph+jwt", alg: "EdDSA" }),
         async (issuer, audience, jti, header) => {
           const token = await joseSigned({ iat: NOW / 1000, lifetime: 30, header, ...(issuer ? { issuer } : {}), ...(audience ? { audience } : {}), ...(jti === undefined ? {} : { jti }) });
           // An empty jti passes jose (it asks only for its presence) but would let every such token share one nonce: refused here on purpose.
@@ -123,11 +158,30 @@ describe("subgraph request signatures", () => {
   });
 
   it("refuse payloads that are valid JSON but not claims, even when correctly signed", () => {
-    const header = Buffer.from(JSON.stringify({ alg: "HS256", typ: "credit-subgraph+jwt" })).toString("base64url");
+    const header = Buffer.from(JSON.stringify({ alg: "EdDSA", typ: "credit-subgraph+jwt" })).toString("base64url");
     for (const payload of ["[]", "null", "7", '"text"', "{", `{"iss":"credit-federation-gateway","aud":"subjects","iat":"now","exp":1,"jti":"x"}`]) {
       const input = `${header}.${Buffer.from(payload).toString("base64url")}`;
-      const signature = createHmac("sha256", KEY).update(input).digest("base64url");
+      const signature = sign(null, Buffer.from(input), KEY).toString("base64url");
       expect(weAccept(`${input}.${signature}`)).toBe(false);
     }
+  });
+});
+
+describe("subgraph keys", () => {
+  it("travel as one line each and come back as the same key", () => {
+    const { privateKey, publicKey } = generateSubgraphKeyPair();
+    expect(parseSubgraphSigningKey(encodeSubgraphKey(privateKey)).equals(privateKey)).toBe(true);
+    expect(parseSubgraphVerifyKey(encodeSubgraphKey(publicKey)).equals(publicKey)).toBe(true);
+    expect(encodeSubgraphKey(privateKey)).toMatch(/^[A-Za-z0-9_-]+$/);
+  });
+
+  it("are refused when they are the other half, not Ed25519, or not base64url", () => {
+    const { privateKey, publicKey } = generateSubgraphKeyPair();
+    expect(() => parseSubgraphSigningKey(encodeSubgraphKey(publicKey))).toThrow();
+    expect(() => parseSubgraphVerifyKey(encodeSubgraphKey(privateKey))).toThrow();
+    const x25519 = generateKeyPairSync("x25519");
+    expect(() => parseSubgraphSigningKey(x25519.privateKey.export({ format: "der", type: "pkcs8" }).toString("base64url"))).toThrow(/not Ed25519/);
+    expect(() => parseSubgraphVerifyKey(x25519.publicKey.export({ format: "der", type: "spki" }).toString("base64url"))).toThrow(/not Ed25519/);
+    expect(() => parseSubgraphSigningKey(`${encodeSubgraphKey(privateKey)}=`)).toThrow();
   });
 });

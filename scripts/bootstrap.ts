@@ -6,21 +6,21 @@ import { chinaDateOf } from "../domain/dates";
 import { nextYearCalendarWarning, type WorkingDayCalendar } from "../domain/working-days";
 import { loadWorkingDayCalendar } from "../platform/calendar-files";
 import { systemClock } from "../platform/clock";
-import { ConfigError, loadConfig, type Config } from "../platform/config";
+import { ConfigError, loadConfig, type Config, type ServedPart } from "../platform/config";
 import { createLogger, type Logger } from "../platform/logger";
 import { ensureJwtSecret } from "../platform/secrets";
 
 export type Bootstrapped = Readonly<{ config: Config; logger: Logger; connection: DatabaseConnection; jwtSecret: string; calendar: WorkingDayCalendar }>;
 
 /**
- * What every long-running command does first: validated config, database migrated, secret ready, demo
- * data once, the working-day calendar loaded (with a warning for a refused file, and from 1 November
- * when next year's notice is not loaded).
+ * What every long-running command does first: validated config (with the subgraph keys of the parts it
+ * `serves`), database migrated, secret ready, demo data once, the working-day calendar loaded (with a
+ * warning for a refused file, and from 1 November when next year's notice is not loaded).
  */
-export async function bootstrap(options: { seed: boolean }): Promise<Bootstrapped> {
+export async function bootstrap(options: { seed: boolean; serves?: readonly ServedPart[] }): Promise<Bootstrapped> {
   let config: Config;
   try {
-    config = loadConfig();
+    config = loadConfig(undefined, options.serves);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

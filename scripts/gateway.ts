@@ -1,10 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { gatewaySettings, startGateway } from "../gateway/server";
 import { readSupergraphConfig, SUPERGRAPH_FILE } from "../gateway/supergraph";
+import { ensureSubgraphSigningKey } from "../platform/secrets";
 import { bootstrap, stopOnSignals } from "./bootstrap";
 
 /** The gateway alone, routing to the subgraphs at their supergraph.yaml URLs (each started with `npm run subgraph`). */
-const { config, logger, connection, jwtSecret } = await bootstrap({ seed: true });
+const { config, logger, connection, jwtSecret } = await bootstrap({ seed: true, serves: ["gateway"] });
 const { subgraphs } = await readSupergraphConfig();
 const gateway = await startGateway(
   {
@@ -12,6 +13,7 @@ const gateway = await startGateway(
     subgraphUrls: Object.fromEntries(subgraphs.map(({ name, routingUrl }) => [name, routingUrl])),
     db: connection.db,
     jwtSecret,
+    signingKey: await ensureSubgraphSigningKey(config),
     logger,
     ...gatewaySettings(config),
   },

@@ -1,11 +1,15 @@
 import { startFederation } from "../gateway/federation";
+import { ensureSubgraphSigningKey, ensureSubgraphVerifyKeys } from "../platform/secrets";
 import { bootstrap, stopOnSignals } from "./bootstrap";
 
-const { config, logger, connection, jwtSecret, calendar } = await bootstrap({ seed: true });
+const { config, logger, connection, jwtSecret, calendar } = await bootstrap({ seed: true, serves: ["gateway", "subgraphs"] });
+const signingKey = await ensureSubgraphSigningKey(config);
 const federation = await startFederation({
   config,
   db: connection.db,
   jwtSecret,
+  signingKey,
+  verifyKeys: await ensureSubgraphVerifyKeys(config, signingKey),
   logger,
   calendar,
   gatewayPort: config.port,

@@ -1,6 +1,7 @@
 import { startSubgraph } from "../gateway/federation";
 import { readSupergraphConfig } from "../gateway/supergraph";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/shared/definition";
+import { ensureSubgraphVerifyKeys } from "../platform/secrets";
 import { bootstrap, stopOnSignals } from "./bootstrap";
 
 const name = process.argv[2];
@@ -8,7 +9,7 @@ if (!SUBGRAPH_NAMES.includes(name as SubgraphName)) {
   console.error(`usage: npm run subgraph -- NAME   (NAME is one of ${SUBGRAPH_NAMES.join(", ")})`);
   process.exit(2);
 }
-const { config, logger, connection, jwtSecret, calendar } = await bootstrap({ seed: false });
+const { config, logger, connection, calendar } = await bootstrap({ seed: false, serves: ["subgraphs"] });
 if (connection.kind === "pglite" && !config.dataDir.startsWith("memory://")) {
   // PGlite is single-process: a second process opening the same directory would corrupt it.
   logger.error("a subgraph in its own process needs DATABASE_URL (PostgreSQL); the embedded database serves one process");
@@ -17,7 +18,7 @@ if (connection.kind === "pglite" && !config.dataDir.startsWith("memory://")) {
 }
 const { subgraphs } = await readSupergraphConfig();
 const routingUrl = new URL(subgraphs.find((subgraph) => subgraph.name === name)!.routingUrl);
-const running = await startSubgraph(name as SubgraphName, { config, db: connection.db, jwtSecret, logger, calendar }, Number(routingUrl.port), routingUrl.hostname);
+const running = await startSubgraph(name as SubgraphName, { config, db: connection.db, verifyKeys: await ensureSubgraphVerifyKeys(config), logger, calendar }, Number(routingUrl.port), routingUrl.hostname);
 stopOnSignals(logger, async () => {
   await running.stop();
   await connection.close();

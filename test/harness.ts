@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomUUID, type KeyObject } from "node:crypto";
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, UnknownRow } from "kysely";
 import pg from "pg";
 import { connect, type DatabaseConnection } from "../db/connect";
@@ -11,6 +11,7 @@ import { loadWorkingDayCalendar } from "../platform/calendar-files";
 import { startFederation, type RunningFederation } from "../gateway/federation";
 import { loadConfig, type Config } from "../platform/config";
 import { createLogger } from "../platform/logger";
+import { ensureSubgraphSigningKey, ensureSubgraphVerifyKeys } from "../platform/secrets";
 import { mintToken, type TokenClaims } from "../platform/tokens";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/shared/definition";
 import { TestClock } from "./clock";
@@ -52,6 +53,10 @@ export type TestFederation = Readonly<{
   today(): string;
   calendar: WorkingDayCalendar;
   jwtSecret: string;
+  /** The gateway's private key for subgraph requests, to sign as the gateway would. */
+  subgraphSigningKey: KeyObject;
+  /** The public keys its subgraphs accept. */
+  subgraphVerifyKeys: readonly KeyObject[];
   gatewayUrl: string;
   subgraphUrl(name: SubgraphName): string;
   /** Mints a fresh token for this federation's secret. */
@@ -131,11 +136,15 @@ export async function startTestFederation(
   const calendar = options.calendar ?? loadWorkingDayCalendar(config.calendarDir).calendar;
   if (options.seed === "demo") await seedDemoData(connection.db, chinaDateOf(clock.now()));
   const jwtSecret = randomBytes(32).toString("base64url");
+  const subgraphSigningKey = await ensureSubgraphSigningKey(config);
+  const subgraphVerifyKeys = await ensureSubgraphVerifyKeys(config, subgraphSigningKey);
   const counter = new StatementCounter();
   const federation = await startFederation({
     config,
     db: connection.db.withPlugin(counter),
     jwtSecret,
+    signingKey: subgraphSigningKey,
+    verifyKeys: subgraphVerifyKeys,
     logger: createLogger(config),
     calendar,
     gatewayPort: 0,
@@ -150,6 +159,8 @@ export async function startTestFederation(
     today: () => chinaDateOf(clock.now()),
     calendar,
     jwtSecret,
+    subgraphSigningKey,
+    subgraphVerifyKeys,
     gatewayUrl: federation.gateway.url,
     subgraphUrl: (name) => federation.subgraphs.get(name)!.url,
     token: (claims) => mintToken(jwtSecret, claims),

@@ -1,3 +1,4 @@
+import type { KeyObject } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
@@ -19,7 +20,8 @@ export type SubgraphServerOptions<TLoaders> = Readonly<{
   name: string;
   schema: GraphQLSchema;
   db: Kysely<Database>;
-  signingKey: Uint8Array;
+  /** The Ed25519 public keys of the gateway this subgraph accepts signatures from (several while rotating). */
+  verifyKeys: readonly KeyObject[];
   logger: Logger;
   maxBodyBytes: number;
   rules: DomainRules;
@@ -93,7 +95,7 @@ export async function startSubgraphServer<TLoaders>(
       const operation = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
       const signature = request.headers[SIGNATURE_HEADER];
       const claims = verifySubgraphRequest(
-        options.signingKey,
+        options.verifyKeys,
         typeof signature === "string" ? signature : undefined,
         name,
         {

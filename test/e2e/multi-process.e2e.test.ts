@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../db/seed/demo";
 import { chinaDateOf } from "../../domain/dates";
 import { PROJECT_ROOT } from "../../gateway/supergraph";
+import { encodeSubgraphKey, generateSubgraphKeyPair } from "../../platform/subgraph-signature";
 import { mintToken } from "../../platform/tokens";
 import { SUBGRAPH_NAMES } from "../../subgraphs/shared/definition";
 import { citizenId, daysAgo } from "../fixtures";
@@ -33,6 +34,10 @@ const COMPANY = "91320802MA1000000F";
 let database: TestDatabase;
 const processes = new Map<string, ChildProcess>();
 const jwtSecret = randomBytes(32).toString("base64url");
+const subgraphKeys = generateSubgraphKeyPair();
+/** The gateway alone holds the private key; each subgraph process gets only the public one. */
+const GATEWAY_KEY = { CREDIT_SUBGRAPH_SIGNING_KEY: encodeSubgraphKey(subgraphKeys.privateKey) };
+const SUBGRAPH_KEYS = { CREDIT_SUBGRAPH_VERIFY_KEYS: encodeSubgraphKey(subgraphKeys.publicKey) };
 
 function start(name: string, args: string[], environment: Record<string, string>): void {
   // Its own process group, so that npm and the node process under it stop together.
@@ -72,8 +77,8 @@ describe.runIf(Boolean(process.env.DATABASE_URL) && portsFree)("every subgraph i
     database = await startTestDatabase();
     await seedDemoData(database.connection.db, chinaDateOf(database.config.clock.now()));
     const environment = { DATABASE_URL: database.config.database.kind === "postgres" ? database.config.database.url : "", CREDIT_JWT_SECRET: jwtSecret, CREDIT_SEED: "none", CREDIT_LOG_LEVEL: "error", HOST: "127.0.0.1", PORT: "4000" };
-    for (const name of SUBGRAPH_NAMES) start(name, ["subgraph", "--", name], environment);
-    start("gateway", ["gateway"], environment);
+    for (const name of SUBGRAPH_NAMES) start(name, ["subgraph", "--", name], { ...environment, ...SUBGRAPH_KEYS });
+    start("gateway", ["gateway"], { ...environment, ...GATEWAY_KEY });
     await waitUntilReady(90_000);
   }, 120_000);
 
@@ -125,6 +130,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL) && portsFree)("every subgraph i
       CREDIT_JWT_SECRET: jwtSecret,
       CREDIT_SEED: "none",
       CREDIT_LOG_LEVEL: "error",
+      ...SUBGRAPH_KEYS,
     });
     await waitUntilReady(60_000);
     expect(errorCodes(await query(`{ subject(identifier: "${COMPANY}") { name records { title } } }`))).toEqual([]);

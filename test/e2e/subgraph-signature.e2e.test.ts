@@ -1,15 +1,23 @@
+import type { KeyObject } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deriveSubgraphSigningKey, hashOperation, SIGNATURE_HEADER, signSubgraphRequest } from "../../platform/subgraph-signature";
+import { startSubgraph } from "../../gateway/federation";
+import { gatewaySettings, startGateway } from "../../gateway/server";
+import { SUPERGRAPH_FILE } from "../../gateway/supergraph";
+import { createLogger } from "../../platform/logger";
+import { generateSubgraphKeyPair, hashOperation, SIGNATURE_HEADER, signSubgraphRequest } from "../../platform/subgraph-signature";
 import type { Viewer } from "../../platform/viewer";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../../subgraphs/shared/definition";
-import { startTestFederation, type TestFederation } from "../harness";
+import type { RunningSubgraph } from "../../subgraphs/shared/server";
+import { errorCodes, startTestFederation, type GraphQLResult, type TestFederation } from "../harness";
+import { signaturesFromJwtSecret } from "../jwt-secret-forgeries";
 
 let federation: TestFederation;
-let signingKey: Uint8Array;
+let signingKey: KeyObject;
 beforeAll(async () => {
   federation = await startTestFederation({ seed: "demo" });
-  signingKey = deriveSubgraphSigningKey(federation.jwtSecret);
+  signingKey = federation.subgraphSigningKey;
 });
 afterAll(async () => federation?.stop());
 
@@ -24,10 +32,10 @@ const PROBES = {
 
 type Probe = { query: string; variables?: Record<string, unknown> };
 
-async function post(name: SubgraphName, probe: Probe, signature?: string) {
+async function post(name: SubgraphName, probe: Probe, signature?: string, url = federation.subgraphUrl(name)) {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (signature !== undefined) headers[SIGNATURE_HEADER] = signature;
-  const response = await fetch(federation.subgraphUrl(name), { method: "POST", headers, body: JSON.stringify(probe) });
+  const response = await fetch(url, { method: "POST", headers, body: JSON.stringify(probe) });
   return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> } };
 }
 
@@ -37,20 +45,25 @@ function expectRefused(result: Awaited<ReturnType<typeof post>>) {
   expect(result.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
 }
 
-const sign = (name: string, probe: Probe, viewer: Viewer = CREDIT_CENTER) =>
-  signSubgraphRequest(signingKey, { viewer, requestId: "test" }, name, { query: probe.query, operationName: null, variables: probe.variables ?? null });
+const sign = (name: string, probe: Probe, viewer: Viewer = CREDIT_CENTER, key: KeyObject = signingKey) =>
+  signSubgraphRequest(key, { viewer, requestId: "test" }, name, { query: probe.query, operationName: null, variables: probe.variables ?? null });
 
 describe.each(SUBGRAPH_NAMES)("subgraph %s refuses what did not come from the gateway", (name) => {
   it.each(Object.entries(PROBES))("%s with no signature", async (_label, probe) => {
     expectRefused(await post(name, probe));
   });
 
-  it.each(Object.entries(PROBES))("%s signed with a forged key", async (_label, probe) => {
-    const forged = signSubgraphRequest(new TextEncoder().encode("not-the-gateway-key-but-long-enough!"), { viewer: CREDIT_CENTER, requestId: "x" }, name, {
-      query: probe.query,
-      variables: "variables" in probe ? probe.variables : null,
-    });
-    expectRefused(await post(name, probe, forged));
+  it.each(Object.entries(PROBES))("%s signed with an Ed25519 key the subgraph does not know", async (_label, probe) => {
+    expectRefused(await post(name, probe, sign(name, probe, CREDIT_CENTER, generateSubgraphKeyPair().privateKey)));
+  });
+
+  it.each(Object.entries(PROBES))("%s signed with any key derived from CREDIT_JWT_SECRET", async (_label, probe) => {
+    const operation = { query: probe.query, operationName: null, variables: "variables" in probe ? probe.variables : null };
+    for (const { label, signature } of signaturesFromJwtSecret(federation.jwtSecret, CREDIT_CENTER, name, operation)) {
+      const result = await post(name, probe, signature);
+      expect(result.status, label).toBe(401);
+      expectRefused(result);
+    }
   });
 
   it("a bearer token in place of the signature", async () => {
@@ -70,7 +83,7 @@ describe.each(SUBGRAPH_NAMES)("subgraph %s refuses what did not come from the ga
   it("an expired signature", async () => {
     const now = Math.floor(Date.now() / 1000);
     const expired = await new SignJWT({ viewer: CREDIT_CENTER, rid: "old", op: hashOperation({ query: PROBES.service.query }) })
-      .setProtectedHeader({ alg: "HS256", typ: "credit-subgraph+jwt" })
+      .setProtectedHeader({ alg: "EdDSA", typ: "credit-subgraph+jwt" })
       .setIssuer("credit-federation-gateway")
       .setAudience(name)
       .setIssuedAt(now - 120)
@@ -143,4 +156,72 @@ describe("_entities through a signature applies the signed viewer's policy", () 
     const asCentre = await post("records", probe, await sign("records", probe));
     expect(asCentre.body.data).toEqual({ _entities: [expect.objectContaining({ id: hidden.id, tier: "GOVERNMENT" })] });
   });
+});
+
+describe("rotating the gateway's key: new public key to the subgraphs, new private key to the gateway, old public key removed", () => {
+  const old = generateSubgraphKeyPair();
+  const next = generateSubgraphKeyPair();
+  const running: RunningSubgraph[] = [];
+  afterAll(async () => Promise.all(running.map((subgraph) => subgraph.stop())));
+
+  const startSubgraphs = async (verifyKeys: readonly KeyObject[]) => {
+    const { config, connection, calendar } = federation;
+    const started = await Promise.all(SUBGRAPH_NAMES.map((name) => startSubgraph(name, { config, db: connection.db, verifyKeys, calendar, logger: createLogger(config) }, 0, "127.0.0.1")));
+    running.push(...started);
+    return new Map(started.map((subgraph) => [subgraph.name as SubgraphName, subgraph]));
+  };
+
+  const lookUpThroughGateway = async (subgraphs: Map<SubgraphName, RunningSubgraph>, key: KeyObject): Promise<GraphQLResult> => {
+    const { config, connection, jwtSecret } = federation;
+    const gateway = await startGateway(
+      {
+        supergraphSdl: await readFile(SUPERGRAPH_FILE, "utf8"),
+        subgraphUrls: Object.fromEntries([...subgraphs].map(([name, subgraph]) => [name, subgraph.url])),
+        db: connection.db,
+        jwtSecret,
+        signingKey: key,
+        logger: createLogger(config),
+        ...gatewaySettings(config),
+      },
+      0,
+      "127.0.0.1",
+    );
+    try {
+      const token = await federation.token({ role: "CREDIT_CENTER", org: "HA-CREDIT" });
+      const response = await fetch(gateway.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: `{ subject(identifier: "91320802MA1000000F") { name records { title } listEntries { list } } measures(list: BLACK) { code } }` }),
+      });
+      return { status: response.status, headers: response.headers, ...((await response.json()) as object) };
+    } finally {
+      await gateway.stop();
+    }
+  };
+
+  const expectAnswered = (result: GraphQLResult) => {
+    expect(errorCodes(result)).toEqual([]);
+    expect((result.data as { subject: { records: unknown[] } }).subject.records.length).toBeGreaterThan(0);
+  };
+
+  it("accepts either key while both public keys are configured, and only the new one after the old is removed", async () => {
+    const during = await startSubgraphs([old.publicKey, next.publicKey]);
+    for (const name of SUBGRAPH_NAMES) {
+      for (const key of [old.privateKey, next.privateKey]) {
+        const accepted = await post(name, PROBES.service, sign(name, PROBES.service, CREDIT_CENTER, key), during.get(name)!.url);
+        expect(accepted.status).toBe(200);
+      }
+    }
+    for (const key of [old.privateKey, next.privateKey]) expectAnswered(await lookUpThroughGateway(during, key));
+
+    const after = await startSubgraphs([next.publicKey]);
+    for (const name of SUBGRAPH_NAMES) {
+      expectRefused(await post(name, PROBES.service, sign(name, PROBES.service, CREDIT_CENTER, old.privateKey), after.get(name)!.url));
+      expect((await post(name, PROBES.service, sign(name, PROBES.service, CREDIT_CENTER, next.privateKey), after.get(name)!.url)).status).toBe(200);
+    }
+    expectAnswered(await lookUpThroughGateway(after, next.privateKey));
+    const refused = await lookUpThroughGateway(after, old.privateKey);
+    expect(refused.data).toBeNull();
+    expect(errorCodes(refused)).toContain("UNAUTHENTICATED");
+  }, 60_000);
 });

@@ -73,8 +73,8 @@ async function hangOn(port: number): Promise<{ close(): Promise<void> }> {
 }
 
 async function restart(name: SubgraphName, port: number): Promise<void> {
-  const { config, jwtSecret, connection, calendar } = federation;
-  restarted.push(await startSubgraph(name, { config, db: connection.db, jwtSecret, calendar, logger: createLogger(config) }, port, "127.0.0.1"));
+  const { config, subgraphVerifyKeys, connection, calendar } = federation;
+  restarted.push(await startSubgraph(name, { config, db: connection.db, verifyKeys: subgraphVerifyKeys, calendar, logger: createLogger(config) }, port, "127.0.0.1"));
 }
 
 describe("records killed, lists hung", () => {
@@ -112,9 +112,9 @@ describe("records killed, lists hung", () => {
 
 describe("a gateway started while a subgraph is down", () => {
   it("starts from the static supergraph, answers the others, reports not ready, and reaches the subgraph once it is up", async () => {
-    const { config, jwtSecret, connection, calendar } = federation;
+    const { config, jwtSecret, subgraphSigningKey, subgraphVerifyKeys, connection, calendar } = federation;
     const urls = Object.fromEntries([...federation.federation.subgraphs.keys()].map((name) => [name, federation.subgraphUrl(name)]));
-    const stopped = await startSubgraph("measures", { config, db: connection.db, jwtSecret, calendar, logger: createLogger(config) }, 0, "127.0.0.1");
+    const stopped = await startSubgraph("measures", { config, db: connection.db, verifyKeys: subgraphVerifyKeys, calendar, logger: createLogger(config) }, 0, "127.0.0.1");
     const measuresUrl = stopped.url;
     await stopped.stop();
     const gateway = await startGateway(
@@ -123,6 +123,7 @@ describe("a gateway started while a subgraph is down", () => {
         subgraphUrls: { ...urls, measures: measuresUrl },
         db: connection.db,
         jwtSecret,
+        signingKey: subgraphSigningKey,
         logger: createLogger(config),
         ...gatewaySettings(config),
         subgraphTimeoutMs: TIMEOUT_MS,
@@ -141,7 +142,7 @@ describe("a gateway started while a subgraph is down", () => {
       expect((await fetch(`${origin}/health`)).status).toBe(200);
       expect((await fetch(`${origin}/ready`)).status).toBe(503);
 
-      restarted.push(await startSubgraph("measures", { config, db: connection.db, jwtSecret, calendar, logger: createLogger(config) }, portOf(measuresUrl), "127.0.0.1"));
+      restarted.push(await startSubgraph("measures", { config, db: connection.db, verifyKeys: subgraphVerifyKeys, calendar, logger: createLogger(config) }, portOf(measuresUrl), "127.0.0.1"));
       expect(errorCodes(await ask(`{ measures(list: BLACK) { code } }`))).toEqual([]);
       expect((await fetch(`${origin}/ready`)).status).toBe(200);
     } finally {

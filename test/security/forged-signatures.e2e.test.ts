@@ -1,12 +1,16 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deriveSubgraphSigningKey, hashOperation, SIGNATURE_HEADER, signSubgraphRequest } from "../../platform/subgraph-signature";
+import { generateSubgraphKeyPair, hashOperation, SIGNATURE_HEADER, signSubgraphRequest } from "../../platform/subgraph-signature";
 import type { Viewer } from "../../platform/viewer";
 import { SUBGRAPH_NAMES } from "../../subgraphs/shared/definition";
 import { startTestFederation, type TestFederation } from "../harness";
+import { signaturesFromJwtSecret } from "../jwt-secret-forgeries";
 
-/** 1,000 hostile signatures per subgraph — forged, replayed, expired, wrong audience — on `_entities` and `_service`: none answered. */
+/**
+ * 1,000 hostile signatures per subgraph — by unknown Ed25519 keys or keys made from the bearer-token
+ * secret, replayed, expired, wrong audience — on `_entities` and `_service`: none answered.
+ */
 let federation: TestFederation;
 beforeAll(async () => {
   federation = await startTestFederation();
@@ -21,7 +25,7 @@ const PROBES = [
 
 describe.each(SUBGRAPH_NAMES)("subgraph %s", (name) => {
   it("answers none of 1,000 forged, replayed, expired and wrong-audience signatures", async () => {
-    const key = deriveSubgraphSigningKey(federation.jwtSecret);
+    const key = federation.subgraphSigningKey;
     const genuine = signSubgraphRequest(key, { viewer: VIEWER, requestId: "r" }, name, { query: PROBES[0]!.query });
     const first = await fetch(federation.subgraphUrl(name), { method: "POST", headers: { "content-type": "application/json", [SIGNATURE_HEADER]: genuine }, body: JSON.stringify(PROBES[0]) });
     expect(first.status).toBe(200);
@@ -29,14 +33,17 @@ describe.each(SUBGRAPH_NAMES)("subgraph %s", (name) => {
       const probe = PROBES[index % 2]!;
       const operation = { query: probe.query, variables: (probe as { variables?: Record<string, unknown> }).variables ?? null };
       switch (index % 4) {
-        case 0:
-          return { probe, signature: signSubgraphRequest(randomBytes(32), { viewer: VIEWER, requestId: "f" }, name, operation) };
+        case 0: {
+          if (index % 8 === 0) return { probe, signature: signSubgraphRequest(generateSubgraphKeyPair().privateKey, { viewer: VIEWER, requestId: "f" }, name, operation) };
+          const forgeries = signaturesFromJwtSecret(federation.jwtSecret, VIEWER, name, operation);
+          return { probe, signature: forgeries[(index >> 3) % forgeries.length]!.signature };
+        }
         case 1:
           return { probe: PROBES[0]!, signature: genuine };
         case 2: {
           const now = Math.floor(Date.now() / 1000);
           const expired = await new SignJWT({ viewer: VIEWER, rid: "e", op: hashOperation(operation) })
-            .setProtectedHeader({ alg: "HS256", typ: "credit-subgraph+jwt" })
+            .setProtectedHeader({ alg: "EdDSA", typ: "credit-subgraph+jwt" })
             .setIssuer("credit-federation-gateway")
             .setAudience(name)
             .setIssuedAt(now - 100)
