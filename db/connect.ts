@@ -5,6 +5,7 @@ import { KyselyPGlite } from "kysely-pglite";
 import pg from "pg";
 import type { Config } from "../platform/config";
 import type { Logger } from "../platform/logger";
+import { holdDataDirectory } from "./data-directory-lock";
 import type { Database } from "./database";
 
 const DATE_OID = 1082;
@@ -28,6 +29,8 @@ export type ConnectOptions = Readonly<{
  * Opens the configured database: PostgreSQL through a `pg` pool when `DATABASE_URL` is set, otherwise
  * embedded PGlite in `CREDIT_DATA_DIR` (`memory://` for none). On both, `date` comes back as
  * `YYYY-MM-DD` and `bigint` as a decimal string, so the application sees the same values whichever runs.
+ * An embedded directory is held by one process at a time: throws `DataDirectoryHeldError` while another
+ * live process holds it.
  */
 export async function connect(
   database: Config["database"],
@@ -68,10 +71,19 @@ function connectPostgres(url: string, options: ConnectOptions): DatabaseConnecti
 }
 
 async function connectPglite(dataDir: string): Promise<DatabaseConnection> {
-  const client = await PGlite.create(dataDir, {
-    extensions: { pg_trgm },
-    parsers: { [DATE_OID]: keepText, [INT8_OID]: keepText },
-  });
+  // PGlite keeps the database in this process's memory and writes it back to the directory: a second
+  // process opening it works on a stale copy, and whichever writes last loses the other's rows.
+  const release = dataDir.startsWith("memory://") ? () => {} : holdDataDirectory(dataDir);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dataDir, {
+      extensions: { pg_trgm },
+      parsers: { [DATE_OID]: keepText, [INT8_OID]: keepText },
+    });
+  } catch (error) {
+    release();
+    throw error;
+  }
   const dialect = new KyselyPGlite(client).dialect;
   const db = new Kysely<Database>({ dialect: { ...dialect, createDriver: () => new OneAtATimeDriver(dialect.createDriver()) } satisfies Dialect });
   let closing: Promise<void> | undefined;
@@ -81,6 +93,7 @@ async function connectPglite(dataDir: string): Promise<DatabaseConnection> {
     close: () =>
       (closing ??= db.destroy().then(async () => {
         if (!client.closed) await client.close();
+        release();
       })),
   };
 }

@@ -5,6 +5,13 @@ export function chinaDateOf(instant: Date): string {
   return new Date(instant.getTime() + CHINA_STANDARD_TIME_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** A day that exists, written `YYYY-MM-DD` (2026-02-30 does not; `Date.parse` would roll it into March). */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}
+
 /** A date plus whole years, clamped to the month's end (29 February + 1 year = 28 February). */
 export function addYears(date: string, years: number): string {
   const [year, month, day] = date.split("-").map(Number) as [number, number, number];

@@ -1,5 +1,6 @@
 import type { RecordCategory, Severity, Tier } from "../db/database";
 import type { InputProblem } from "../platform/input-problems";
+import { isCalendarDate } from "./dates";
 import { findProhibitedData } from "./prohibited-data";
 import type { RecordKind } from "./record-kinds";
 import { checkSubjectRef, type RegisteredSubject, type SubjectRef } from "./subject-ref";
@@ -35,7 +36,6 @@ export type CheckedRecord = Readonly<{
 const CATEGORIES = new Set(["BASIC", "POSITIVE", "NEGATIVE", "OTHER"]);
 const SEVERITIES = new Set(["GENERAL", "SERIOUS", "SEVERE"]);
 const TIERS = new Set(["PUBLIC", "GOVERNMENT", "AUTHORIZED"]);
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Checks every item of a submission against the catalog and the rules; collects every problem (the
@@ -77,8 +77,8 @@ export function checkRecordSubmissions(
     const earlier = seenDocuments.get(documentNumber);
     if (documentNumber && earlier !== undefined) bad("documentNumber", `repeats ${fieldOf(earlier)}; one item per document number`);
     seenDocuments.set(documentNumber, index);
-    if (typeof item.decidedOn !== "string" || !ISO_DATE.test(item.decidedOn) || Number.isNaN(Date.parse(item.decidedOn))) {
-      bad("decidedOn", "a date YYYY-MM-DD");
+    if (!isCalendarDate(item.decidedOn)) {
+      bad("decidedOn", "a date YYYY-MM-DD that exists in the calendar (not e.g. 2026-02-30)");
     } else if (item.decidedOn > today) {
       bad("decidedOn", "lies in the future");
     }

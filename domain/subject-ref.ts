@@ -15,11 +15,17 @@ export type RegisteredSubject = Readonly<{
   region: string | null;
 }>;
 
+const KINDS = new Set<unknown>(["NATURAL_PERSON", "LEGAL_PERSON", "OTHER_ORGANIZATION"]);
+
 /** Validates a `SubjectRef` (a natural person's citizen ID, an organisation's USCC) and derives its facts. */
 export function checkSubjectRef(ref: SubjectRef, field: string, problems: InputProblem[], today: string): RegisteredSubject | null {
   const name = typeof ref.name === "string" ? ref.name.trim() : "";
   if (name.length === 0 || name.length > 200) {
     problems.push({ field: `${field}.name`, reason: "a subject's name is 1 to 200 characters", code: "BAD_USER_INPUT" });
+  }
+  if (!KINDS.has(ref.kind)) {
+    problems.push({ field: `${field}.kind`, reason: "one of NATURAL_PERSON, LEGAL_PERSON, OTHER_ORGANIZATION", code: "BAD_USER_INPUT" });
+    return null;
   }
   const check = checkIdentifier(String(ref.identifier ?? ""), ref.kind === "NATURAL_PERSON" ? "CITIZEN_ID" : "USCC", today);
   if (!check.valid) {

@@ -25,6 +25,21 @@ describe("loadConfig", () => {
     }
   });
 
+  it("never loads demo data in production: none by default, CREDIT_SEED=demo refused", () => {
+    const production = { NODE_ENV: "production", CREDIT_JWT_SECRET: "x".repeat(32) };
+    expect(loadConfig(production).seed).toBe("none");
+    expect(loadConfig({ ...production, CREDIT_SEED: "none" }).seed).toBe("none");
+    expect(() => loadConfig({ ...production, CREDIT_SEED: "demo" })).toThrow(/CREDIT_SEED: demo is refused when NODE_ENV=production/);
+    expect(loadConfig({ NODE_ENV: "test" }).seed).toBe("demo");
+  });
+
+  it("points the tools at the local gateway unless CREDIT_GATEWAY_URL says otherwise", () => {
+    expect(loadConfig({}).gatewayUrl).toBe("http://localhost:4000/graphql");
+    expect(loadConfig({ PORT: "8080" }).gatewayUrl).toBe("http://localhost:8080/graphql");
+    expect(loadConfig({ CREDIT_GATEWAY_URL: "https://credit.example.gov.cn/graphql" }).gatewayUrl).toBe("https://credit.example.gov.cn/graphql");
+    expect(() => loadConfig({ CREDIT_GATEWAY_URL: "localhost:4000" })).toThrow(/CREDIT_GATEWAY_URL/);
+  });
+
   it("is frozen", () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
   });

@@ -61,7 +61,8 @@ const environmentSchema = z.object({
       }
       return keys;
     }),
-  CREDIT_SEED: z.enum(["demo", "none"], { message: "CREDIT_SEED must be demo or none" }).default("demo"),
+  CREDIT_SEED: z.enum(["demo", "none"], { message: "CREDIT_SEED must be demo or none" }).optional(),
+  CREDIT_GATEWAY_URL: z.url({ protocol: /^https?$/, message: "CREDIT_GATEWAY_URL must be an http(s) URL, e.g. http://localhost:4000/graphql" }).optional(),
   CREDIT_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   CREDIT_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   CREDIT_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
@@ -106,7 +107,10 @@ export type Config = Readonly<{
   subgraphSigningKey: KeyObject | undefined;
   /** The Ed25519 public keys subgraphs accept (several while rotating); empty: the public half of `subgraphSigningKey`. */
   subgraphVerifyKeys: readonly KeyObject[];
+  /** Demo data on first start: `demo` by default in development, never in production. */
   seed: "demo" | "none";
+  /** Where the command-line tools (`npm run import`) reach the running service's gateway. */
+  gatewayUrl: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   subgraphTimeoutMs: number;
   maxBodyBytes: number;
@@ -185,6 +189,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, serves:
   if (env.NODE_ENV === "production" && env.CREDIT_NOW) {
     throw new ConfigError("invalid configuration:\n  CREDIT_NOW: refused when NODE_ENV=production (a fixed clock is for demos and tests); unset it");
   }
+  if (env.NODE_ENV === "production" && env.CREDIT_SEED === "demo") {
+    throw new ConfigError("invalid configuration:\n  CREDIT_SEED: demo is refused when NODE_ENV=production (the demo's subjects and black list are fictitious); unset it or set none");
+  }
   return Object.freeze({
     env: env.NODE_ENV,
     port: env.PORT,
@@ -198,7 +205,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, serves:
     jwtSecret: env.CREDIT_JWT_SECRET,
     subgraphSigningKey: env.CREDIT_SUBGRAPH_SIGNING_KEY,
     subgraphVerifyKeys: Object.freeze(env.CREDIT_SUBGRAPH_VERIFY_KEYS),
-    seed: env.CREDIT_SEED,
+    seed: env.CREDIT_SEED ?? (env.NODE_ENV === "production" ? "none" : "demo"),
+    gatewayUrl: env.CREDIT_GATEWAY_URL ?? `http://localhost:${env.PORT}/graphql`,
     logLevel: env.CREDIT_LOG_LEVEL,
     subgraphTimeoutMs: env.CREDIT_SUBGRAPH_TIMEOUT_MS,
     maxBodyBytes: env.CREDIT_MAX_BODY_BYTES,

@@ -1,4 +1,5 @@
 import { connect, type DatabaseConnection } from "../db/connect";
+import { DataDirectoryHeldError } from "../db/data-directory-lock";
 import { migrateToLatest } from "../db/migrate";
 import { seedDemoData } from "../db/seed/demo";
 import { loadReferenceData } from "../db/seed/reference-data";
@@ -12,12 +13,23 @@ import { ensureJwtSecret } from "../platform/secrets";
 
 export type Bootstrapped = Readonly<{ config: Config; logger: Logger; connection: DatabaseConnection; jwtSecret: string; calendar: WorkingDayCalendar }>;
 
+export type BootstrapOptions = Readonly<{
+  /** Load the demo data on first start when `CREDIT_SEED=demo` (never the case in production). */
+  seed: boolean;
+  /** For commands that must not run under `NODE_ENV=production`: the refusal, saying why. */
+  developmentOnly?: string;
+  /** The parts this process serves, whose subgraph keys the configuration must hold. */
+  serves?: readonly ServedPart[];
+}>;
+
 /**
  * What every long-running command does first: validated config (with the subgraph keys of the parts it
  * `serves`), database migrated, secret ready, demo data once, the working-day calendar loaded (with a
- * warning for a refused file, and from 1 November when next year's notice is not loaded).
+ * warning for a refused file, and from 1 November when next year's notice is not loaded). Exits 2 with
+ * the message on a bad configuration, and 1 when the embedded data directory is held by another process
+ * or `developmentOnly` is set under `NODE_ENV=production`.
  */
-export async function bootstrap(options: { seed: boolean; serves?: readonly ServedPart[] }): Promise<Bootstrapped> {
+export async function bootstrap(options: BootstrapOptions): Promise<Bootstrapped> {
   let config: Config;
   try {
     config = loadConfig(undefined, options.serves);
@@ -28,13 +40,26 @@ export async function bootstrap(options: { seed: boolean; serves?: readonly Serv
     }
     throw error;
   }
+  if (options.developmentOnly && config.env === "production") {
+    console.error(options.developmentOnly);
+    process.exit(1);
+  }
   const logger = createLogger(config);
   if (config.clock !== systemClock) logger.warn({ clock: config.clock.describe() }, "the service's clock is pinned (CREDIT_NOW): dates and deadlines follow it");
   const { calendar, refused } = loadWorkingDayCalendar(config.calendarDir);
   for (const problem of refused) logger.error({ file: problem.file, problems: problem.problems }, "calendar file refused: its year counts as provisional until it is fixed");
   const warning = nextYearCalendarWarning(calendar, chinaDateOf(config.clock.now()));
   if (warning) logger.warn(warning);
-  const connection = await connect(config.database, { logger });
+  let connection: DatabaseConnection;
+  try {
+    connection = await connect(config.database, { logger });
+  } catch (error) {
+    if (error instanceof DataDirectoryHeldError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
   const applied = await migrateToLatest(connection.db);
   if (applied.length > 0) logger.info({ migrations: applied, database: connection.kind }, "database migrated");
   await loadReferenceData(connection.db, config.measuresFile);

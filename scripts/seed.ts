@@ -18,7 +18,10 @@ try {
   process.exit(2);
 }
 
-const { config, connection } = await bootstrap({ seed: false });
+const { config, connection } = await bootstrap({
+  seed: false,
+  developmentOnly: "npm run seed is refused when NODE_ENV=production: it loads fictitious subjects, records and black-list entries. Load it into a development or test database.",
+});
 const bar = createProgressBar(`seed ${subjects.toLocaleString("en")} subjects`);
 const started = performance.now();
 try {
