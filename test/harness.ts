@@ -12,6 +12,7 @@ import { startFederation, type RunningFederation } from "../gateway/federation";
 import { loadConfig, type Config } from "../platform/config";
 import { createLogger } from "../platform/logger";
 import { ensureSubgraphSigningKey, ensureSubgraphVerifyKeys } from "../platform/secrets";
+import { generateSubgraphKeyPair } from "../platform/subgraph-signature";
 import { mintToken, type TokenClaims } from "../platform/tokens";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/shared/definition";
 import { TestClock } from "./clock";
@@ -136,7 +137,8 @@ export async function startTestFederation(
   const calendar = options.calendar ?? loadWorkingDayCalendar(config.calendarDir).calendar;
   if (options.seed === "demo") await seedDemoData(connection.db, chinaDateOf(clock.now()));
   const jwtSecret = randomBytes(32).toString("base64url");
-  const subgraphSigningKey = await ensureSubgraphSigningKey(config);
+  // A production-shaped suite gets its key from its operator, here the harness (`npm run keys` in life).
+  const subgraphSigningKey = config.env === "production" && !config.subgraphSigningKey ? generateSubgraphKeyPair().privateKey : await ensureSubgraphSigningKey(config);
   const subgraphVerifyKeys = await ensureSubgraphVerifyKeys(config, subgraphSigningKey);
   const counter = new StatementCounter();
   const federation = await startFederation({

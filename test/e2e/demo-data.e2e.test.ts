@@ -4,6 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeSubgraphKey, generateSubgraphKeyPair } from "../../platform/subgraph-signature";
 import { freePort, postGraphQL, runCommand, startService } from "../processes";
 
 /**
@@ -12,7 +13,11 @@ import { freePort, postGraphQL, runCommand, startService } from "../processes";
  */
 
 const DEMO_COMPANY = "91320802MA1000000F";
-const production = { NODE_ENV: "production", CREDIT_JWT_SECRET: randomBytes(32).toString("base64url") };
+const production = {
+  NODE_ENV: "production",
+  CREDIT_JWT_SECRET: randomBytes(32).toString("base64url"),
+  CREDIT_SUBGRAPH_SIGNING_KEY: encodeSubgraphKey(generateSubgraphKeyPair().privateKey),
+};
 let folder: string;
 
 beforeAll(async () => {
