@@ -43,7 +43,7 @@ describe("npm run import (all or nothing, by line, idempotent)", () => {
     expect(!outcome.stored && outcome.problems.map((problem) => [problem.field, problem.code])).toEqual([
       ["line 3", "BAD_USER_INPUT"],
       ["line 4.subject.identifier", "INVALID_IDENTIFIER"],
-      ["line 5.attributes.nested.Fingerprint", "PROHIBITED_DATA"],
+      ["line 5.attributes.nested.<key 0>", "PROHIBITED_DATA"],
     ]);
     expect(await recordCount()).toBe(before);
   });
