@@ -13,7 +13,8 @@ import {
 } from "graphql";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isRegisteredNameField } from "../../domain/prohibited-data";
+import { isRegisteredNameField, WITHHELD } from "../../domain/prohibited-data";
+import { scanStoredProhibitedData } from "../../db/scan-prohibited-data";
 import { SUPERGRAPH_FILE } from "../../gateway/supergraph";
 import { daysAgo } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
@@ -114,5 +115,42 @@ describe("prohibited data is refused in every free-text field of every mutation 
       { numRuns: RUNS },
     );
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe("prohibited data stored all the same (issue 17, items 3 and 4)", () => {
+  it("is withheld from the public, and the scan reports its table, id and path", async () => {
+    const db = federation.connection.db;
+    // The audit keeps the variables of the refused probes above: the scan reports them too (left to the audit's owner).
+    const outsideAudit = async () => (await scanStoredProhibitedData(db)).filter((finding) => !finding.table.startsWith("audit_"));
+    expect(await outsideAudit()).toEqual([]);
+    const organisations = await db.selectFrom("subjects").select("identifier").where("kind", "=", "LEGAL_PERSON").orderBy("identifier").execute();
+    let shown: { identifier: string; id: string } | undefined;
+    for (const { identifier } of organisations) {
+      const result = await federation.query<{ subject: { records: Array<{ id: string; title: string }> } | null }>(
+        `query ($id: String!) { subject(identifier: $id) { records { id title } } }`,
+        { variables: { id: identifier } },
+      );
+      const record = result.data?.subject?.records[0];
+      if (record) {
+        shown = { identifier, id: record.id };
+        break;
+      }
+    }
+    expect(shown).toBeDefined();
+    await db.updateTable("credit_records").set({ title: "法定代表人病歷：糖尿病", attributes: JSON.stringify({ amount: 5, notes: ["ok", "宗\u200b教信仰"] }) }).where("id", "=", shown!.id).execute();
+
+    const result = await federation.query<{ subject: { records: Array<{ id: string; title: string; attributes: unknown }> } }>(
+      `query ($id: String!) { subject(identifier: $id) { records { id title attributes } } }`,
+      { variables: { id: shown!.identifier } },
+    );
+    const served = result.data!.subject.records.find((record) => record.id === shown!.id)!;
+    expect(served.title).toBe(WITHHELD);
+    expect(JSON.stringify(result)).not.toMatch(/病歷|宗.?教/);
+
+    expect(await outsideAudit()).toEqual([
+      { table: "credit_records", id: shown!.id, column: "title", path: "title", category: "medical" },
+      { table: "credit_records", id: shown!.id, column: "attributes", path: "attributes.notes[1]", category: "religion" },
+    ]);
   });
 });
