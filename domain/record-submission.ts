@@ -1,7 +1,7 @@
 import type { RecordCategory, Severity, Tier } from "../db/database";
 import type { InputProblem } from "../platform/input-problems";
 import { isCalendarDate } from "./dates";
-import { findProhibitedData } from "./prohibited-data";
+import { findProhibitedData, toInputProblem } from "./prohibited-data";
 import type { RecordKind } from "./record-kinds";
 import { checkSubjectRef, type RegisteredSubject, type SubjectRef } from "./subject-ref";
 
@@ -86,15 +86,9 @@ export function checkRecordSubmissions(
     if (typeof attributes !== "object" || attributes === null || Array.isArray(attributes)) {
       bad("attributes", "a JSON object");
     } else {
-      for (const finding of findProhibitedData(attributes, `${field}.attributes`)) {
-        problems.push({
-          field: finding.path,
-          reason: `prohibited data (${finding.category}, PCIM art. 14) may not be collected; remove it`,
-          code: "PROHIBITED_DATA",
-        });
-      }
       if (JSON.stringify(attributes).length > MAX_ATTRIBUTES_BYTES) bad("attributes", `at most ${MAX_ATTRIBUTES_BYTES} bytes`);
     }
+    problems.push(...findProhibitedData({ title: item.title, documentNumber: item.documentNumber, attributes: item.attributes }, field).map(toInputProblem));
     if (problems.length === before && subject) {
       checked.push({
         subject,

@@ -1,11 +1,11 @@
 import type { AbilityBuilder } from "@casl/ability";
+import { PROHIBITED_FIELD_NAMES } from "../domain/prohibited-data";
 import type { Purpose, Role, Viewer } from "../platform/viewer";
 import type { AppAbility } from "./ability";
 import {
   ORGANISATION_PUBLIC_FIELDS,
   PERSON_AUTHORIZED_FIELDS,
   PERSON_GOVERNMENT_FIELDS,
-  PROHIBITED_FIELD_NAMES,
   SUBJECT_PUBLIC_FIELDS,
 } from "./subject-fields";
 import { REPAIR_CASE_FIELDS_WITHOUT_ORIGINAL, REPAIR_CASE_REGISTER_FIELDS } from "./repair-case-fields";

@@ -9,28 +9,3 @@ export const ORGANISATION_PUBLIC_FIELDS = ["identifier", "registeredAddress", "n
 export const PERSON_GOVERNMENT_FIELDS = ["identifier", "sex", "birthDate", "region", "occupationGroup"];
 /** Authorized tier of a natural person: employment. */
 export const PERSON_AUTHORIZED_FIELDS = ["employer", "stateEmployee"];
-
-/** Field names of prohibited data (PCIM art. 14, JRP art. 15), denied to every role by a CASL rule. */
-export const PROHIBITED_FIELD_NAMES = [
-  "religion",
-  "religiousBelief",
-  "faith",
-  "gene",
-  "genes",
-  "geneticData",
-  "dna",
-  "bloodType",
-  "bloodGroup",
-  "disease",
-  "diseases",
-  "illness",
-  "diagnosis",
-  "medicalHistory",
-  "medicalRecord",
-  "healthCondition",
-  "fingerprint",
-  "fingerprints",
-];
-
-/** Words no field of any type may contain, checked against the composed supergraph by a test. */
-export const PROHIBITED_FIELD_WORDS = ["religion", "religious", "faith", "gene", "genes", "genetic", "genome", "dna", "bloodtype", "bloodgroup", "blood", "disease", "illness", "diagnosis", "medical", "medicalhistory", "fingerprint", "fingerprints"];

@@ -57,7 +57,7 @@ describe("importRecordFile (checked whole, then sent in chunks)", () => {
       ["line 2.decidedOn", "BAD_USER_INPUT"],
       ["line 3", "BAD_USER_INPUT"],
       ["line 4.subject.identifier", "INVALID_IDENTIFIER"],
-      ["line 5.attributes.nested.Fingerprint", "PROHIBITED_DATA"],
+      ["line 5.attributes.nested.<key 0>", "PROHIBITED_DATA"],
       ["line 6.documentNumber", "BAD_USER_INPUT"],
       ["line 7.subject.kind", "BAD_USER_INPUT"],
     ]);

@@ -4,6 +4,7 @@ import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
+import { refuseProhibitedInput } from "./prohibited-input";
 import { DateTimeScalar } from "./scalars";
 
 /** The federation version every subgraph links; changing it here changes it for all six. */
@@ -21,7 +22,7 @@ export type BuiltSubgraph = Readonly<{ schema: GraphQLSchema; sdl: string }>;
 /**
  * Builds a federation 2 subgraph from type-graphql classes: type-graphql generates the schema (types
  * given explicitly, since esbuild emits no decorator metadata), `@apollo/subgraph` adds `_entities` and
- * `_service`, and the reference resolvers are merged in.
+ * `_service`, and the reference resolvers are merged in. Every mutation refuses prohibited data first.
  */
 export async function buildSubgraph<TContext>(options: SubgraphSchemaOptions<TContext>): Promise<BuiltSubgraph> {
   const typeGraphqlSchema = await buildSchema({
@@ -30,6 +31,7 @@ export async function buildSubgraph<TContext>(options: SubgraphSchemaOptions<TCo
     skipCheck: true,
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    globalMiddlewares: [refuseProhibitedInput],
   });
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(options.references ?? {})) {

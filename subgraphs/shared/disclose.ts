@@ -1,4 +1,5 @@
 import type { Tier } from "../../db/database";
+import { withholdProhibitedData } from "../../domain/prohibited-data";
 import type { PolicySubject } from "../../policies/ability";
 import type { SubgraphContext } from "./context";
 
@@ -15,8 +16,21 @@ export type DisclosedEntity<Row, Type> = Readonly<{
 }>;
 
 /**
+ * Defence in depth (PCIM art. 14): prohibited data that was stored all the same — before the detector
+ * knew a term, or by a path around it — reaches nobody but the subject, who may object to it (PCIM art.
+ * 28(2)). Each withheld field is logged by entity, id and path, never by its text.
+ */
+export function withholdFromOthers<Type>(context: SubgraphContext<unknown>, entityType: string, subjectIdentifier: string, value: Type): Type {
+  if (context.viewer.subject === subjectIdentifier || typeof value !== "object" || value === null) return value;
+  return withholdProhibitedData(value, (finding) =>
+    context.logger.warn({ entityType, id: (value as { id?: unknown }).id, field: finding.path, category: finding.category.name }, "prohibited data withheld"),
+  );
+}
+
+/**
  * The one path by which rows leave a subgraph: rows the viewer may not read are dropped (absent, not
- * counted), every row kept is recorded for the audit, then mapped to its API type.
+ * counted), every row kept is recorded for the audit, then mapped to its API type, with prohibited data
+ * withheld from all but the subject.
  */
 export function discloseReadable<Row, Type>(
   context: SubgraphContext<unknown>,
@@ -33,7 +47,7 @@ export function discloseReadable<Row, Type>(
       tier: entity.tierOf(row),
       consentId: entity.consentIdOf?.(row),
     });
-    readable.push(entity.toType(row));
+    readable.push(withholdFromOthers(context, entity.entityType, entity.subjectIdentifierOf(row), entity.toType(row)));
   }
   return readable;
 }

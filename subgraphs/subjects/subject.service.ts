@@ -6,6 +6,7 @@ import { isOccupationGroup, OCCUPATION_GROUPS } from "../../domain/occupation-gr
 import { checkSubjectRef, type SubjectRef } from "../../domain/subject-ref";
 import { ConsentRequiredError, ForbiddenError, InvalidIdentifierError } from "../../platform/errors";
 import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
+import { withholdFromOthers } from "../shared/disclose";
 import type { AppAbility } from "../../policies/ability";
 import { readsAuthorizedTierByConsent, requirePurposeForNonPublicData } from "../../policies/purpose";
 import { ORGANISATION_PUBLIC_FIELDS, PERSON_AUTHORIZED_FIELDS } from "../../policies/subject-fields";
@@ -52,6 +53,7 @@ export function revealSubjectField<T>(context: SubjectContext, subject: Subject,
 
 function discloseSubject(context: SubjectContext, row: VisibleSubjectRow): Subject {
   const subject = toSubject(row, context.ability);
+  subject.details = withholdFromOthers(context, "Subject", row.identifier, subject.details);
   const tier = subject.readableFields.has("employer") ? "AUTHORIZED" : subject.readableFields.has("sex") ? "GOVERNMENT" : "PUBLIC";
   context.disclosures.record({
     subjectId: row.id,

@@ -121,11 +121,12 @@ describe("prohibited data is refused with PROHIBITED_DATA and nothing is stored 
   it.each(TERMS)("%s, at the top level and nested", async (term) => {
     const before = await counts();
     for (const attributes of [{ [term]: "x" }, { person: { details: [{ ok: 1 }, { [term.toUpperCase()]: "x" }] } }]) {
-      const result = await submit([record(person(8), `PRO-OK-${term}`), record(person(9), `PRO-${term}`, { attributes })]);
+      const result = await submit([record(person(8), `PRO-OK-${TERMS.indexOf(term)}`), record(person(9), `PRO-${TERMS.indexOf(term)}`, { attributes })]);
       expect(errorCodes(result)).toEqual(["PROHIBITED_DATA"]);
       expect(result.errors![0]!.message).toMatch(/records\[1\]\.attributes\./);
       const paths = (result.errors![0]!.extensions!.problems as Row[]).map((problem) => String(problem.field));
-      expect(paths).toEqual([expect.stringMatching(new RegExp(`^records\\[1\\]\\.attributes\\..*${term.replace(/[a-z]/gi, ".")}$`, "i"))]);
+      // A prohibited key is named by its position, so that the error does not repeat it.
+      expect(paths).toEqual([expect.stringMatching(/^records\[1\]\.attributes\.(person\.details\[1\]\.)?<key 0>$/)]);
     }
     expect(await counts()).toEqual(before);
   });
