@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse } from "@apollo/server";
 import type { AuditOutcome, CompletedOutcome } from "../../db/database";
+import { findProhibitedData } from "../../domain/prohibited-data";
 import type { Logger } from "../../platform/logger";
 import { redactVariables, type AuditAccess, type AuditEntry } from "../../subgraphs/audit/audit-chain";
 import type { AuditLog } from "../audit-log";
@@ -37,12 +38,16 @@ export type AuditedOperation = Readonly<{
 
 /**
  * The variables as stored: secrets removed; whole when the operation ran and they are small, else only
- * their size and SHA-256 — so a refused or oversized request cannot make the log a store of its own.
+ * their size and SHA-256 — so a refused or oversized request cannot make the log a store of its own. A
+ * mutation's variables holding prohibited data (which its subgraph refuses) are kept as the digest too:
+ * the audit must not become where such data is kept (PCIM art. 14). Reads are not scanned — a 1,000-
+ * identifier screen would pay for it, and reads store nothing but identifiers and filters.
  */
-export function storedVariables(variables: unknown, executed: boolean): Record<string, unknown> {
+export function storedVariables(variables: unknown, executed: boolean, mutation = false): Record<string, unknown> {
   const redacted = redactVariables(variables);
   const text = JSON.stringify(redacted);
-  if (executed && text.length <= MAX_STORED_VARIABLES_BYTES) return redacted;
+  const keptWhole = executed && text.length <= MAX_STORED_VARIABLES_BYTES && !(mutation && findProhibitedData(redacted, "variables").length > 0);
+  if (keptWhole) return redacted;
   if (text === "{}") return redacted;
   return { "[digest]": { bytes: Buffer.byteLength(text), sha256: createHash("sha256").update(text).digest("hex") } };
 }
@@ -75,7 +80,7 @@ function entryOf(operation: AuditedOperation, outcome: AuditOutcome): AuditEntry
     operationName: operation.operationName === null ? null : operation.operationName.slice(0, MAX_STORED_OPERATION_NAME),
     operationType: operation.operationType,
     documentHash: operation.document ? createHash("sha256").update(operation.document).digest("hex") : null,
-    variables: storedVariables(operation.variables, operation.executed),
+    variables: storedVariables(operation.variables, operation.executed, operation.operationType === "mutation"),
     clientAddress: context.clientAddress,
     outcome,
     errorCodes: pending ? [] : [...new Set(operation.errorCodes)],

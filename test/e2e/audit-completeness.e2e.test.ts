@@ -123,6 +123,15 @@ describe("one event per HTTP request", () => {
     expect(await verifyAuditChain(db())).toMatchObject({ verified: true });
   });
 
+  it("keeps no prohibited data: a mutation refused for it is stored as the variables' size and hash", async () => {
+    const provider = await federation.token({ role: "PROVIDER", org: "HA-SAMR" });
+    const refused = await federation.query(SUBMIT, { token: provider, variables: { records: [{ ...record(uscc(977), "PROHIBITED-AUDIT"), title: "宗教信仰：某教" }] } });
+    expect(errorCodes(refused)).toEqual(["PROHIBITED_DATA"]);
+    const [event] = await eventsOf([refused.headers.get("x-request-id")!]);
+    expect(JSON.stringify(event!.variables)).not.toMatch(/宗教|PROHIBITED-AUDIT/);
+    expect(event!.variables).toEqual({ "[digest]": { bytes: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+  });
+
   it("stores a bounded operation name, and a refused request's variables as size and hash only", async () => {
     const longName = `Op${"x".repeat(20_000)}`;
     const named = await send("long name", "/graphql", json({ query: `query ${longName} { measures { code } }`, operationName: longName }));
