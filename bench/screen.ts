@@ -131,7 +131,7 @@ export async function benchmarkScreen(options: { subjects: number; iterations: n
     const ways = {
       gateway: () => postJson(federation.gateway.url, { authorization: `Bearer ${token}`, "x-credit-purpose": VIEWER.purpose! }, { query: SCREEN, variables, operationName: "Screen" }),
       subgraph: async () => {
-        const signature = signSubgraphRequest(signingKey, { viewer: VIEWER, requestId: "bench" }, "measures", { query: SCREEN, operationName: "Screen", variables });
+        const signature = signSubgraphRequest(signingKey, { viewer: VIEWER, requestId: "bench", caller: "bench" }, "measures", { query: SCREEN, operationName: "Screen", variables });
         await postJson(subgraphUrl, { [SIGNATURE_HEADER]: signature }, { query: SCREEN, variables, operationName: "Screen" });
       },
       sql: async () => {

@@ -65,7 +65,7 @@ function signingPlugin(viewer: Viewer): GatewayPlugin {
   return {
     onFetch({ url, options, setOptions }) {
       const body = JSON.parse(String(options.body)) as { query: string; operationName?: string; variables?: Record<string, unknown> };
-      const signature = signSubgraphRequest(signingKey, { viewer, requestId: randomUUID() }, nameByUrl.get(url) ?? "", {
+      const signature = signSubgraphRequest(signingKey, { viewer, requestId: randomUUID(), caller: "bench" }, nameByUrl.get(url) ?? "", {
         query: body.query,
         operationName: body.operationName ?? null,
         variables: body.variables ?? null,

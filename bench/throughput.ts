@@ -83,7 +83,7 @@ export async function governmentHeaders(jwtSecret: string): Promise<Record<strin
 /** Single-use subgraph signatures, signed ahead of a run (autocannon's per-request hook is synchronous). */
 async function presigned(signingKey: KeyObject, subgraph: string, body: string, count: number): Promise<PerRequest> {
   const { query, variables, operationName } = JSON.parse(body) as { query: string; variables: Record<string, unknown>; operationName: string };
-  const signatures = Array.from({ length: count }, () => signSubgraphRequest(signingKey, { viewer: GOVERNMENT, requestId: randomUUID() }, subgraph, { query, operationName, variables }));
+  const signatures = Array.from({ length: count }, () => signSubgraphRequest(signingKey, { viewer: GOVERNMENT, requestId: randomUUID(), caller: "bench" }, subgraph, { query, operationName, variables }));
   let next = 0;
   return () => ({ headers: { [SIGNATURE_HEADER]: signatures[next++ % count]! } });
 }
@@ -160,7 +160,7 @@ export async function crossingLookupVariants(service: RunningService, jwtSecret:
   const government = await governmentHeaders(jwtSecret);
   const signed = (subgraph: string, query: string, variables: Record<string, unknown>) =>
     post<Record<string, unknown>>(service.urls.subgraphs[subgraph]!, { query, variables }, {
-      [SIGNATURE_HEADER]: signSubgraphRequest(signingKey, { viewer: GOVERNMENT, requestId: randomUUID() }, subgraph, { query, operationName: null, variables }),
+      [SIGNATURE_HEADER]: signSubgraphRequest(signingKey, { viewer: GOVERNMENT, requestId: randomUUID(), caller: "bench" }, subgraph, { query, operationName: null, variables }),
     });
   const subjectQuery = `query ($id: String!) { subject(identifier: $id) { __typename id name identifier sex } }`;
   let next = 0;

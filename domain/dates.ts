@@ -34,6 +34,16 @@ export function ageOn(birthDate: string, day: string): number {
   return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
 
+/**
+ * The decade a person's age falls in on `day` ("30-39"): what a black-list entry publishes for JRP art. 8's
+ * 「年龄」. An exact age beside the masked ID (first 6, last 4 shown) narrows the hidden birth date to one
+ * year — about 33 IDs with the right check character — while a decade leaves about 330.
+ */
+export function ageBandOn(birthDate: string, day: string): string {
+  const low = Math.floor(ageOn(birthDate, day) / 10) * 10;
+  return `${low}-${low + 9}`;
+}
+
 /** A date plus (or minus) whole days. */
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

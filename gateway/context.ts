@@ -20,3 +20,8 @@ export type RequestAudit = {
   /** A mutation's event, written (outcome PENDING) before it ran; its completion is written after. */
   pendingEvent?: Readonly<{ id: string; hash: string }>;
 };
+
+/** Whom per-caller budgets charge: the verified token's subject, or the client address of an anonymous caller. */
+export function callerOf(context: Pick<GatewayContext, "viewer" | "clientAddress">): string {
+  return context.viewer.actor ?? `address:${context.clientAddress ?? "unknown"}`;
+}

@@ -8,7 +8,7 @@ import { BadUserInputError, ServiceUnavailableError } from "../platform/errors";
 import type { Logger } from "../platform/logger";
 import { SIGNATURE_HEADER, signSubgraphRequest } from "../platform/subgraph-signature";
 import type { Disclosure } from "../subgraphs/shared/context";
-import type { GatewayContext } from "./context";
+import { callerOf, type GatewayContext } from "./context";
 
 export type SigningDataSourceOptions = Readonly<{
   name: string;
@@ -117,7 +117,7 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (!("requestId" in context)) return;
     const signature = signSubgraphRequest(
       this.options.signingKey,
-      { viewer: context.viewer, requestId: context.requestId },
+      { viewer: context.viewer, requestId: context.requestId, caller: callerOf(context as GatewayContext) },
       this.options.name,
       { query: request.query, operationName: request.operationName ?? null, variables: request.variables ?? null },
     );

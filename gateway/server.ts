@@ -20,7 +20,7 @@ import { authenticate, withPurpose } from "./auth";
 import { InFlightBudget } from "./admission";
 import { RateLimiter } from "./rate-limit";
 import { checkQueryLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from "./query-limits";
-import type { GatewayContext } from "./context";
+import { callerOf, type GatewayContext } from "./context";
 import { SigningDataSource } from "./data-source";
 import { AUDIT_UNAVAILABLE_MESSAGE, createAuditPlugin, recordAuditEvent } from "./plugins/audit.plugin";
 import { useOperationResolution } from "./plugins/use-operation-resolution";
@@ -190,7 +190,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
       context.viewer = await authenticate(request.headers, bearerSecret, options.maxTokenAgeSeconds);
       context.viewer = withPurpose(context.viewer, request.headers);
       const cost = refuseOverLimits(request, body, options.queryLimits ?? DEFAULT_QUERY_LIMITS);
-      const retryAfter = rateLimiter.take(context.viewer.actor ?? addressKey, cost);
+      const retryAfter = rateLimiter.take(callerOf(context), cost);
       if (retryAfter > 0) throw rateLimited(retryAfter, headers);
       const release = inFlight.admit(cost);
       if (!release) {

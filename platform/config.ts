@@ -67,6 +67,7 @@ const environmentSchema = z.object({
   CREDIT_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   CREDIT_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   CREDIT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6_000),
+  CREDIT_PUBLIC_PERSON_LOOKUPS_PER_HOUR: z.coerce.number().int().positive().default(30),
   CREDIT_MAX_IN_FLIGHT_COST: z.coerce.number().int().positive().default(16_000),
   CREDIT_MAX_TOKEN_AGE_SECONDS: z.coerce.number().int().positive().default(43_200),
   CREDIT_MEASURES_FILE: z.string().min(1).optional(),
@@ -135,11 +136,14 @@ export type DomainRules = Readonly<{
   expiryMonths: Readonly<{ GENERAL: number; SERIOUS: number; SEVERE: number; UNSPECIFIED: number }>;
   /** Thresholds of the audit's abuse alerts (DOMAIN.md §4: 非履职需要，不得查询). */
   alerts: Readonly<{ subjectsPerHour: number; denialsPerHour: number; probesPerHour: number; revokedWithinMinutes: number; workingHours: readonly [number, number] }>;
+  /** Distinct natural-person identifiers one anonymous caller may look up per hour (CONTRACT.md: no existence oracle). */
+  publicPersonLookupsPerHour: number;
 }>;
 
 export const DEFAULT_RULES: DomainRules = Object.freeze({
   expiryMonths: Object.freeze({ GENERAL: 12, SERIOUS: 36, SEVERE: 36, UNSPECIFIED: 36 }),
   alerts: Object.freeze({ subjectsPerHour: 50, denialsPerHour: 10, probesPerHour: 30, revokedWithinMinutes: 30, workingHours: [8, 18] as const }),
+  publicPersonLookupsPerHour: 30,
 });
 
 export class ConfigError extends Error {
@@ -230,6 +234,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, serves:
         revokedWithinMinutes: env.CREDIT_ALERT_REVOKED_WITHIN_MINUTES,
         workingHours: env.CREDIT_ALERT_WORKING_HOURS.split("-").map(Number) as unknown as readonly [number, number],
       }),
+      publicPersonLookupsPerHour: env.CREDIT_PUBLIC_PERSON_LOOKUPS_PER_HOUR,
     }),
   });
 }

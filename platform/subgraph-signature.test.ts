@@ -60,15 +60,15 @@ afterEach(() => vi.useRealTimers());
 
 describe("subgraph request signatures", () => {
   it("are standard EdDSA JWTs that jose verifies with the gateway's public key", async () => {
-    const token = signSubgraphRequest(KEY, { viewer: VIEWER, requestId: "r-1" }, "subjects", OPERATION);
+    const token = signSubgraphRequest(KEY, { viewer: VIEWER, requestId: "r-1", caller: "officer-1" }, "subjects", OPERATION);
     const { payload, protectedHeader } = await jwtVerify(token, PUBLIC_KEY, JOSE_OPTIONS);
     expect(protectedHeader).toEqual({ alg: "EdDSA", typ: "credit-subgraph+jwt" });
     expect(payload).toMatchObject({ viewer: VIEWER, rid: "r-1", op: hashOperation(OPERATION), aud: "subjects", exp: NOW / 1000 + 30 });
-    expect(verify(token)).toEqual({ viewer: VIEWER, requestId: "r-1" });
+    expect(verify(token)).toEqual({ viewer: VIEWER, requestId: "r-1", caller: "officer-1" });
   });
 
   it("are refused when signed with another key, for another subgraph or operation, or used twice", () => {
-    const claims = { viewer: VIEWER, requestId: "r" };
+    const claims = { viewer: VIEWER, requestId: "r", caller: "officer-1" };
     expect(() => verify(signSubgraphRequest(OTHER_KEY, claims, "subjects", OPERATION))).toThrow(/invalid/);
     expect(() => verify(signSubgraphRequest(KEY, claims, "records", OPERATION))).toThrow(/invalid/);
     expect(() => verify(signSubgraphRequest(KEY, claims, "subjects", { ...OPERATION, variables: { id: "another" } }))).toThrow(/does not cover/);
@@ -80,7 +80,7 @@ describe("subgraph request signatures", () => {
   });
 
   it("are refused when no key is accepted", () => {
-    const token = signSubgraphRequest(KEY, { viewer: VIEWER, requestId: "r" }, "subjects", OPERATION);
+    const token = signSubgraphRequest(KEY, { viewer: VIEWER, requestId: "r", caller: "officer-1" }, "subjects", OPERATION);
     expect(() => verifySubgraphRequest([], token, "subjects", OPERATION, new ReplayGuard())).toThrow(/invalid/);
   });
 
@@ -92,7 +92,7 @@ describe("subgraph request signatures", () => {
   });
 
   it("are accepted by either of two public keys while a key is rotated, and the old one's refused once it is removed", () => {
-    const claims = { viewer: VIEWER, requestId: "r" };
+    const claims = { viewer: VIEWER, requestId: "r", caller: "officer-1" };
     const byOld = () => signSubgraphRequest(OTHER_KEY, claims, "subjects", OPERATION);
     const byNew = () => signSubgraphRequest(KEY, claims, "subjects", OPERATION);
     const during = [OTHER_PUBLIC_KEY, PUBLIC_KEY];
@@ -103,7 +103,7 @@ describe("subgraph request signatures", () => {
   });
 
   it("are refused after any change to any character", () => {
-    const token = signSubgraphRequest(KEY, { viewer: VIEWER, requestId: "r" }, "subjects", OPERATION);
+    const token = signSubgraphRequest(KEY, { viewer: VIEWER, requestId: "r", caller: "officer-1" }, "subjects", OPERATION);
     const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/ ";
     fc.assert(
       fc.property(fc.nat({ max: token.length }), fc.constantFrom(...alphabet), fc.constantFrom("replace", "insert", "delete"), (at, character, edit) => {
@@ -119,7 +119,7 @@ describe("subgraph request signatures", () => {
   const VALID = { issuer: "credit-federation-gateway", audience: "subjects", jti: "nonce", header: { alg: "EdDSA", typ: "credit-subgraph+jwt" } as Record<string, string> };
   type Variant = Readonly<{ iat: number | null; lifetime: number | null; issuer?: string; audience?: string; jti?: string; header: Record<string, string> }>;
   const joseSigned = (variant: Variant) => {
-    let builder = new SignJWT({ viewer: VIEWER, rid: "r", op: hashOperation(OPERATION) }).setProtectedHeader(variant.header as { alg: string });
+    let builder = new SignJWT({ viewer: VIEWER, rid: "r", clr: "officer-1", op: hashOperation(OPERATION) }).setProtectedHeader(variant.header as { alg: string });
     if (variant.issuer) builder = builder.setIssuer(variant.issuer);
     if (variant.audience) builder = builder.setAudience(variant.audience);
     if (variant.iat !== null) builder = builder.setIssuedAt(variant.iat);

@@ -57,7 +57,8 @@ export function hashOperation(operation: SignedOperation): string {
     .digest("base64url");
 }
 
-export type SubgraphRequestClaims = Readonly<{ viewer: Viewer; requestId: string }>;
+/** `caller` is whom per-caller budgets charge: the token's subject, or the client address of an anonymous caller. */
+export type SubgraphRequestClaims = Readonly<{ viewer: Viewer; requestId: string; caller: string }>;
 
 /*
  * The signature is a compact EdDSA (Ed25519) JWT, made and checked with node:crypto rather than jose:
@@ -83,6 +84,7 @@ export function signSubgraphRequest(key: KeyObject, claims: SubgraphRequestClaim
   const payload = {
     viewer: claims.viewer,
     rid: claims.requestId,
+    clr: claims.caller,
     op: hashOperation(operation),
     iss: ISSUER,
     aud: audience,
@@ -134,8 +136,8 @@ export function verifySubgraphRequest(
   if (payload.op !== hashOperation(operation)) throw new SignatureError("signature does not cover this operation");
   if (!replayGuard.claim(String(payload.jti), Number(payload.exp))) throw new SignatureError("signature already used");
   const viewer = parseViewer(payload.viewer);
-  if (!viewer || typeof payload.rid !== "string") throw new SignatureError("malformed gateway signature");
-  return { viewer, requestId: payload.rid };
+  if (!viewer || typeof payload.rid !== "string" || typeof payload.clr !== "string") throw new SignatureError("malformed gateway signature");
+  return { viewer, requestId: payload.rid, caller: payload.clr };
 }
 
 /** The claims of a token signed by one of `keys` for `audience`, current at `nowSeconds`; SignatureError otherwise. */

@@ -14,6 +14,11 @@ export type SubjectPolicy = {
   kind: string;
   /** The viewer holds a valid written consent of this subject for its declared purpose (PCIM art. 21). */
   consented: boolean;
+  /**
+   * The subject has public-tier information in force (a current public record or list entry): only then
+   * is a natural person's existence public (CONTRACT.md, no existence oracle). Tested by `read` only.
+   */
+  publicInformation?: boolean;
   /** The unit that owns the subject's registration (null: nobody yet); tested by `register` only. */
   registeredBy?: string | null;
   /** The units that are registering authorities for this kind of subject (data/units.yaml); `register` only. */

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaDateOf } from "../domain/dates";
 import { ROLES, type Purpose, type Role, type Viewer } from "../platform/viewer";
@@ -16,6 +17,7 @@ const now = new Date();
 const today = chinaDateOf(now);
 const SUBJECTS = [citizenId(800), citizenId(801), uscc(802)];
 const PROVIDERS = ["P-ONE", "P-TWO"];
+const HIDDEN_PERSON = citizenId(803);
 
 beforeAll(async () => {
   database = await startTestDatabase();
@@ -50,6 +52,14 @@ beforeAll(async () => {
         }
       }
     }
+  }
+  // A person on file with no public information in force: only government-tier and expired public items.
+  const hidden = await db.insertInto("subjects").values({ identifier: HIDDEN_PERSON, name: "fixture hidden", kind: "NATURAL_PERSON" }).returning("id").executeTakeFirstOrThrow();
+  for (const [tier, expiresOn] of [["GOVERNMENT", null], ["PUBLIC", daysAgo(1)]] as const) {
+    await db
+      .insertInto("credit_records")
+      .values({ subject_id: hidden.id, subject_identifier: HIDDEN_PERSON, category: "NEGATIVE", kind: "ADMINISTRATIVE_PENALTY", severity: "GENERAL", tier, title: "fixture", provider: "P-ONE", document_number: `FX-${document++}`, decided_on: daysAgo(100), expires_on: expiresOn, status: "ACTIVE" })
+      .execute();
   }
   const consent = (identifier: string, grantee: string, purpose: Purpose, validUntil: Date, revoked = false) => ({
     subject_id: subjects.find((subject) => subject.identifier === identifier)!.id,
@@ -114,12 +124,24 @@ describe("accessibleBy: SQL filter = ability.can, every role and viewer", () => 
       const scope = { viewer, ability: defineAbilityFor(viewer), now };
       const access = subjectAccessFor(scope);
       const db = database.connection.db;
-      const everything = await db.selectFrom("subjects as subject").selectAll("subject").select((eb) => access.consentId(eb).as("consent_id")).execute();
+      const everything = await db
+        .selectFrom("subjects as subject")
+        .selectAll("subject")
+        .select((eb) => [access.consentId(eb).as("consent_id"), sql<boolean>`${access.publicInformation(eb)}`.as("public_information")])
+        .execute();
+      if (viewer.role === "PUBLIC") expect(everything.find((row) => row.identifier === HIDDEN_PERSON)!.public_information).toBe(false);
       const allowedInMemory = everything.filter((row) => scope.ability.can("read", asSubjectPolicy(row as never))).map((row) => row.id).sort();
       const allowedBySql = (await db.selectFrom("subjects as subject").select("subject.id").where(access.where).execute()).map((row) => row.id).sort();
       expect(allowedBySql).toEqual(allowedInMemory);
     },
   );
+
+  it("shows the public a person only with public information in force, an organisation always", async () => {
+    const viewer: Viewer = { role: "PUBLIC", actor: null, org: null, subject: null, purpose: null };
+    const access = subjectAccessFor({ viewer, ability: defineAbilityFor(viewer), now });
+    const rows = await database.connection.db.selectFrom("subjects as subject").select("subject.identifier").where(access.where).execute();
+    expect(rows.map((row) => row.identifier).sort()).toEqual([SUBJECTS[0], SUBJECTS[1], SUBJECTS[2]].sort());
+  });
 
   it("matches nothing when no rule applies", async () => {
     const viewer: Viewer = { role: "AUDITOR", actor: "a", org: null, subject: null, purpose: null };

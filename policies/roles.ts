@@ -25,7 +25,10 @@ export const GOVERNMENT_DUTIES: ReadonlySet<Purpose> = new Set([
 
 /** The public tier of current information: what anyone reads without an account. */
 function readPublicTier({ can }: Builder): void {
-  can("read", "Subject", SUBJECT_PUBLIC_FIELDS);
+  // An organisation's registration is public; a person is public only through public information in force,
+  // so that the public tier never answers "is this person on file?" (no existence oracle).
+  can("read", "Subject", SUBJECT_PUBLIC_FIELDS, { kind: { $ne: "NATURAL_PERSON" } });
+  can("read", "Subject", SUBJECT_PUBLIC_FIELDS, { publicInformation: true });
   can("read", "Subject", ORGANISATION_PUBLIC_FIELDS, { kind: { $ne: "NATURAL_PERSON" } });
   can("read", "CreditRecord", { tier: "PUBLIC", current: true });
   can("read", "ListEntry", { current: true });
@@ -36,6 +39,14 @@ function readPublicTier({ can }: Builder): void {
 function readAuthorizedTierWithConsent({ can }: Builder): void {
   can("read", "Subject", PERSON_AUTHORIZED_FIELDS, { consented: true });
   can("read", "CreditRecord", { tier: "AUTHORIZED", current: true, consented: true });
+}
+
+/**
+ * Accountable callers — signed in for an organisation, every read audited under its name — may learn
+ * that a person is on file (and then meet PURPOSE_REQUIRED or CONSENT_REQUIRED); the public may not.
+ */
+function readPersonsOnFile({ can }: Builder): void {
+  can("read", "Subject", SUBJECT_PUBLIC_FIELDS);
 }
 
 function readNoticesOf(viewer: Viewer, { can }: Builder): void {
@@ -63,6 +74,7 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
   },
   GOVERNMENT(viewer, builder) {
     readPublicTier(builder);
+    readPersonsOnFile(builder);
     readNoticesOf(viewer, builder);
     if (!viewer.purpose) return;
     builder.can("screen", "Subject");
@@ -73,6 +85,7 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
   },
   ORGANIZATION(viewer, builder) {
     readPublicTier(builder);
+    readPersonsOnFile(builder);
     readNoticesOf(viewer, builder);
     if (viewer.org) builder.can("read", "MeasureApplication", { reportedBy: viewer.org });
     if (!viewer.purpose) return;
@@ -81,6 +94,7 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
   },
   PROVIDER(viewer, builder) {
     readPublicTier(builder);
+    readPersonsOnFile(builder);
     if (!viewer.org) return;
     builder.can("read", "CreditRecord", { provider: viewer.org });
     builder.can("read", "ListEntry", { recognizedBy: viewer.org });

@@ -1,4 +1,5 @@
 import { subject as policySubject } from "@casl/ability";
+import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
 import type { ListEntryRow } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
 import { accessibleBy, type PolicyColumns, type AccessFilter } from "../../policies/accessible-by";
@@ -7,6 +8,11 @@ import type { RequestScope } from "../shared/context";
 /** In force: ACTIVE and within its validity (an expired entry is no longer a basis for measures, JRP art. 12). */
 export function isCurrentEntry(row: Pick<ListEntryRow, "status" | "valid_until">, today: string): boolean {
   return row.status === "ACTIVE" && (row.valid_until === null || row.valid_until >= today);
+}
+
+/** `isCurrentEntry` in SQL, over the list entries table under `alias`: ACTIVE and within its validity, the last day included. */
+export function entryIsInForce(eb: ExpressionBuilder<any, any>, alias: string, today: string): Expression<SqlBool> {
+  return eb.and([eb(`${alias}.status`, "=", "ACTIVE"), eb.or([eb(`${alias}.valid_until`, "is", null), eb(`${alias}.valid_until`, ">=", today)])]);
 }
 
 export function asListEntryPolicy(row: ListEntryRow, today: string) {
@@ -26,10 +32,7 @@ export function listEntryColumns(scope: RequestScope): PolicyColumns {
     list: { column: "list_entries.list" },
     status: { column: "list_entries.status" },
     recognizedBy: { column: "list_entries.recognized_by" },
-    current: {
-      predicate: (eb) =>
-        eb.and([eb("list_entries.status", "=", "ACTIVE"), eb.or([eb("list_entries.valid_until", "is", null), eb("list_entries.valid_until", ">=", today)])]),
-    },
+    current: { predicate: (eb) => entryIsInForce(eb, "list_entries", today) },
   };
 }
 

@@ -1,5 +1,5 @@
 import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from "kysely";
-import type { ListEntryAccess } from "./list-entry.policy";
+import { entryIsInForce, type ListEntryAccess } from "./list-entry.policy";
 import type { Database, ListEntryRow, ListStatus, ListType, NewListEntryRow, NewNoticeRow, NoticeRow } from "../../db/database";
 import { relationHeldOnColumn } from "../subjects/subject.registry";
 
@@ -119,9 +119,9 @@ function filterPublicEntries<QB extends SelectQueryBuilder<Database, "list_entri
     .$if(Boolean(query.to), (qb) => qb.where("recognized_on", "<=", query.to!)) as QB;
 }
 
-/** An entry in force (JRP art. 12, PCIM art. 27): ACTIVE and not past its validity, the last day included. */
+/** An entry in force (JRP art. 12, PCIM art. 27): the policy's definition, over the unaliased table. */
 function entryInForce(eb: ExpressionBuilder<Database, "list_entries">, today: string) {
-  return eb.and([eb("status", "=", "ACTIVE"), eb.or([eb("valid_until", "is", null), eb("valid_until", ">=", today)])]);
+  return entryIsInForce(eb, "list_entries", today);
 }
 
 /**

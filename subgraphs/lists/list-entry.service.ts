@@ -1,5 +1,5 @@
 import type { ListEntryRow } from "../../db/database";
-import { ageOn, chinaDateOf } from "../../domain/dates";
+import { ageBandOn, chinaDateOf } from "../../domain/dates";
 import { maskCitizenId } from "../../domain/identifiers";
 import { findListGround } from "../../domain/list-grounds";
 import { discloseReadable } from "../shared/disclose";
@@ -15,7 +15,7 @@ function toListDisclosure(row: ListEntryRow, today: string): ListDisclosure {
     kind: row.subject_kind,
     identifier: person ? maskCitizenId(row.subject_identifier) : row.subject_identifier,
     sex: facts.sex ?? null,
-    age: facts.birthDate ? ageOn(facts.birthDate, today) : null,
+    ageBand: facts.birthDate ? ageBandOn(facts.birthDate, today) : null,
     employer: facts.employer ?? null,
     registeredAddress: facts.registeredAddress ?? null,
     nature: facts.nature ?? null,

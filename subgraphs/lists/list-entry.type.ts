@@ -24,8 +24,8 @@ export class ListDisclosure {
   @Field(() => String, { nullable: true })
   sex!: string | null;
 
-  @Field(() => Int, { nullable: true })
-  age!: number | null;
+  @Field(() => String, { nullable: true, description: "The decade of the person's age (\"30-39\"), never the exact age: beside the masked ID it would narrow the birth date to a few candidates." })
+  ageBand!: string | null;
 
   @Field(() => String, { nullable: true })
   employer!: string | null;

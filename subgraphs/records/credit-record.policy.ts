@@ -1,5 +1,5 @@
 import { subject as policySubject } from "@casl/ability";
-import type { AliasableExpression, ExpressionBuilder } from "kysely";
+import type { AliasableExpression, Expression, ExpressionBuilder, SqlBool } from "kysely";
 import type { CreditRecordRow } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
 import { accessibleBy, type PolicyColumns, type AccessFilter } from "../../policies/accessible-by";
@@ -9,6 +9,11 @@ import type { RequestScope } from "../shared/context";
 /** Still publishable: active and not past its expiry (PCIM art. 27: expired items are no longer published). */
 export function isCurrentRecord(row: Pick<CreditRecordRow, "status" | "expires_on">, today: string): boolean {
   return row.status === "ACTIVE" && (row.expires_on === null || row.expires_on >= today);
+}
+
+/** `isCurrentRecord` in SQL, over the records table under `alias`. */
+export function recordIsCurrent(eb: ExpressionBuilder<any, any>, alias: string, today: string): Expression<SqlBool> {
+  return eb.and([eb(`${alias}.status`, "=", "ACTIVE"), eb.or([eb(`${alias}.expires_on`, "is", null), eb(`${alias}.expires_on`, ">=", today)])]);
 }
 
 /** A record row as the policy sees it; `consent_id` is the consent the viewer reads it under, if any. */
@@ -34,9 +39,7 @@ export function creditRecordColumns(scope: RequestScope, owner = "record.subject
     tier: { column: "record.tier" },
     category: { column: "record.category" },
     provider: { column: "record.provider" },
-    current: {
-      predicate: (eb) => eb.and([eb("record.status", "=", "ACTIVE"), eb.or([eb("record.expires_on", "is", null), eb("record.expires_on", ">=", today)])]),
-    },
+    current: { predicate: (eb) => recordIsCurrent(eb, "record", today) },
     consented: { predicate: consentedPredicate(scope.viewer, scope.now, owner) },
   };
 }

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database, Tier } from "../../db/database";
 import type { WorkingDayCalendar } from "../../domain/working-days";
 import type { DomainRules } from "../../platform/config";
+import type { DistinctBudget } from "../../platform/distinct-budget";
 import type { Logger } from "../../platform/logger";
 import type { Viewer } from "../../platform/viewer";
 import type { AppAbility } from "../../policies/ability";
@@ -51,6 +52,10 @@ export type SubgraphContext<TLoaders = unknown> = {
   /** Built from the gateway-signed viewer for this request only. */
   ability: AppAbility;
   requestId: string;
+  /** Whom per-caller budgets charge (signed by the gateway): the token's subject, or an anonymous caller's address. */
+  caller: string;
+  /** Distinct natural-person identifiers each anonymous caller looked up this hour, kept by this subgraph server. */
+  personLookups: DistinctBudget;
   db: Kysely<Database>;
   loaders: TLoaders;
   disclosures: DisclosureLog;

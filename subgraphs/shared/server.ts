@@ -11,6 +11,7 @@ import type { Clock } from "../../platform/clock";
 import type { DomainRules } from "../../platform/config";
 import { toClientError } from "../../platform/errors";
 import { BodyTooLargeError, executeWithApollo, parseJsonBody, readBody, writeGraphQLError } from "../../platform/http";
+import { DistinctBudget } from "../../platform/distinct-budget";
 import type { Logger } from "../../platform/logger";
 import { ReplayGuard, SIGNATURE_HEADER, SignatureError, verifySubgraphRequest } from "../../platform/subgraph-signature";
 import { defineAbilityFor } from "../../policies/define-ability-for";
@@ -46,6 +47,7 @@ export async function startSubgraphServer<TLoaders>(
 ): Promise<RunningSubgraph> {
   const { name, logger } = options;
   const replayGuard = new ReplayGuard();
+  const personLookups = new DistinctBudget(options.rules.publicPersonLookupsPerHour);
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
     schema: options.schema,
     introspection: false,
@@ -110,6 +112,8 @@ export async function startSubgraphServer<TLoaders>(
           viewer: claims.viewer,
           ability: defineAbilityFor(claims.viewer),
           requestId: claims.requestId,
+          caller: claims.caller,
+          personLookups,
           db: options.db,
           disclosures: new DisclosureLog(),
           logger: logger.child({ requestId: claims.requestId, subgraph: name }),

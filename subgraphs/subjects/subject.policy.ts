@@ -1,16 +1,54 @@
 import { subject as policySubject } from "@casl/ability";
 import { permittedFieldsOf } from "@casl/ability/extra";
-import type { AliasableExpression, ExpressionBuilder } from "kysely";
+import type { AliasableExpression, Expression, ExpressionBuilder, SqlBool } from "kysely";
 import type { SubjectRow } from "../../db/database";
 import type { AppAbility } from "../../policies/ability";
 import { accessibleBy, type PolicyColumns, type AccessFilter } from "../../policies/accessible-by";
 import { consentedPredicate, validConsentFor } from "../../policies/consent";
+import { chinaDateOf } from "../../domain/dates";
+import { entryIsInForce } from "../lists/list-entry.policy";
+import { recordIsCurrent } from "../records/credit-record.policy";
 import type { RequestScope } from "../shared/context";
 
-export type VisibleSubjectRow = SubjectRow & { consent_id: string | null };
+export type VisibleSubjectRow = SubjectRow & { consent_id: string | null; public_information: boolean };
 
 export function asSubjectPolicy(row: VisibleSubjectRow) {
-  return policySubject("Subject", { subjectIdentifier: row.identifier, kind: row.kind, consented: row.consent_id !== null });
+  return policySubject("Subject", { subjectIdentifier: row.identifier, kind: row.kind, consented: row.consent_id !== null, publicInformation: row.public_information });
+}
+
+/**
+ * The subject under `subject` has public-tier information in force: a current PUBLIC record (its own, or
+ * an organisation's entered on its file as a responsible person, PCIM art. 26) or a list entry in force,
+ * by the records' and lists' own definitions of "current" and "in force".
+ */
+function hasPublicInformation(today: string) {
+  return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> =>
+    eb.or([
+      eb.exists(
+        eb
+          .selectFrom("credit_records as public_record")
+          .select("public_record.id")
+          .whereRef("public_record.subject_id", "=", "subject.id")
+          .where("public_record.tier", "=", "PUBLIC")
+          .where((inner) => recordIsCurrent(inner, "public_record", today)),
+      ),
+      eb.exists(
+        eb
+          .selectFrom("record_relations as relation")
+          .innerJoin("credit_records as public_record", "public_record.id", "relation.record_id")
+          .select("public_record.id")
+          .whereRef("relation.related_subject_id", "=", "subject.id")
+          .where("public_record.tier", "=", "PUBLIC")
+          .where((inner) => recordIsCurrent(inner, "public_record", today)),
+      ),
+      eb.exists(
+        eb
+          .selectFrom("list_entries as public_entry")
+          .select("public_entry.id")
+          .whereRef("public_entry.subject_id", "=", "subject.id")
+          .where((inner) => entryIsInForce(inner, "public_entry", today)),
+      ),
+    ]);
 }
 
 const ALL_SUBJECT_FIELDS = (fields: readonly string[]) => (rule: { fields?: string[] | string }) =>
@@ -26,17 +64,20 @@ export function subjectColumns(scope: RequestScope): PolicyColumns {
     subjectIdentifier: { column: "subject.identifier" },
     kind: { column: "subject.kind" },
     consented: { predicate: consentedPredicate(scope.viewer, scope.now, "subject.identifier") },
+    publicInformation: { predicate: hasPublicInformation(chinaDateOf(scope.now)) },
   };
 }
 
 export type SubjectAccess = Readonly<{
   where: AccessFilter;
   consentId: (eb: ExpressionBuilder<any, any>) => AliasableExpression<string | null>;
+  publicInformation: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
 }>;
 
 export function subjectAccessFor(scope: RequestScope): SubjectAccess {
   return {
     where: accessibleBy(scope.ability, "read", "Subject", subjectColumns(scope)),
     consentId: (eb) => validConsentFor(scope.viewer, scope.now, eb.ref("subject.identifier"))(eb) as unknown as AliasableExpression<string | null>,
+    publicInformation: hasPublicInformation(chinaDateOf(scope.now)),
   };
 }

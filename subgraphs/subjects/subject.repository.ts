@@ -14,7 +14,7 @@ export async function listVisibleSubjects(
   return db
     .selectFrom("subjects as subject")
     .selectAll("subject")
-    .select((eb) => access.consentId(eb).as("consent_id"))
+    .select((eb) => [access.consentId(eb).as("consent_id"), sql<boolean>`${access.publicInformation(eb)}`.as("public_information")])
     .where(`subject.${by}`, "in", keys)
     .where(access.where)
     .execute() as Promise<VisibleSubjectRow[]>;

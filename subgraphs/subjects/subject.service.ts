@@ -4,7 +4,7 @@ import type { SubjectRelationKind } from "../../db/database";
 import { checkIdentifier, maskCitizenId } from "../../domain/identifiers";
 import { isOccupationGroup, OCCUPATION_GROUPS } from "../../domain/occupation-groups";
 import { checkSubjectRef, type SubjectRef } from "../../domain/subject-ref";
-import { ConsentRequiredError, ForbiddenError, InvalidIdentifierError } from "../../platform/errors";
+import { ConsentRequiredError, CreditError, ForbiddenError, InvalidIdentifierError } from "../../platform/errors";
 import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
 import { withholdFromOthers } from "../shared/disclose";
 import type { AppAbility } from "../../policies/ability";
@@ -65,12 +65,27 @@ function discloseSubject(context: SubjectContext, row: VisibleSubjectRow): Subje
   return subject;
 }
 
-/** `subject(identifier)`: a bad checksum is `INVALID_IDENTIFIER` naming the rule; unknown is null. */
+/**
+ * `subject(identifier)`: a bad checksum is `INVALID_IDENTIFIER` naming the rule; unknown is null — and so
+ * is a person the viewer's rules do not reach (for the public: one without public information in force).
+ * Anonymous callers look up at most `publicPersonLookupsPerHour` distinct persons an hour.
+ */
 export async function findSubject(context: SubjectContext, rawIdentifier: string): Promise<Subject | null> {
   if (!context.ability.can("read", "Subject")) throw new ForbiddenError(`role ${context.viewer.role} reads no subject data`);
   const check = checkIdentifier(rawIdentifier, undefined, chinaDateOf(context.now));
   if (!check.valid) {
     throw new InvalidIdentifierError(`identifier rejected: ${check.rule}; check the number and try again`, { argument: "identifier" });
+  }
+  if (check.kind === "CITIZEN_ID" && context.viewer.actor === null) {
+    // Known or not, each distinct person counts: a budget charged only for hits would itself be an oracle.
+    const retryAfter = context.personLookups.take(context.caller, check.identifier, context.now.getTime());
+    if (retryAfter > 0) {
+      throw new CreditError(
+        "RATE_LIMITED",
+        `anonymous callers may look up ${context.rules.publicPersonLookupsPerHour} different persons an hour; retry in ${retryAfter} s, or sign in`,
+        { retryAfterSeconds: retryAfter },
+      );
+    }
   }
   const row = await context.loaders.subjectByIdentifier.load(check.identifier);
   return row ? discloseSubject(context, row) : null;

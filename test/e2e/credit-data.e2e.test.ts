@@ -67,8 +67,9 @@ describe("submitRecords", () => {
 
   it("stops publishing expired negative information, except to the subject, its provider and the credit centre", async () => {
     await submit([record(person(2), "OLD-1", { decidedOn: daysAgo(400), severity: "GENERAL" })]);
-    const publicView = await federation.query<{ subject: { records: Row[] } }>(RECORDS_OF, { variables: { id: citizenId(2) } });
-    expect(publicView.data!.subject.records).toEqual([]);
+    // With nothing public in force, the person is not public at all (CONTRACT.md: no existence oracle).
+    const publicView = await federation.query<{ subject: { records: Row[] } | null }>(RECORDS_OF, { variables: { id: citizenId(2) } });
+    expect(publicView.data!.subject).toBeNull();
     const government = await federation.token({ role: "GOVERNMENT", org: "HA-GOV" });
     const governmentView = await federation.query<{ subject: { records: Row[] } }>(RECORDS_OF, {
       token: government,
@@ -177,7 +178,7 @@ describe("related entries (PCIM art. 26)", () => {
 });
 
 describe("lists", () => {
-  const RECOGNIZE = `mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id list status statusReason disclosure { identifier sex age employer } } }`;
+  const RECOGNIZE = `mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id list status statusReason disclosure { identifier sex ageBand employer } } }`;
   const ENTRIES = `query ($id: String!) { subject(identifier: $id) { listEntries(includeInactive: true) { list status statusReason } } }`;
   const entry = (subject: Row, list: "RED" | "BLACK", documentNumber: string, extra: Row = {}) => ({
     subject,

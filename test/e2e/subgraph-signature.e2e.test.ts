@@ -46,7 +46,7 @@ function expectRefused(result: Awaited<ReturnType<typeof post>>) {
 }
 
 const sign = (name: string, probe: Probe, viewer: Viewer = CREDIT_CENTER, key: KeyObject = signingKey) =>
-  signSubgraphRequest(key, { viewer, requestId: "test" }, name, { query: probe.query, operationName: null, variables: probe.variables ?? null });
+  signSubgraphRequest(key, { viewer, requestId: "test", caller: "test" }, name, { query: probe.query, operationName: null, variables: probe.variables ?? null });
 
 describe.each(SUBGRAPH_NAMES)("subgraph %s refuses what did not come from the gateway", (name) => {
   it.each(Object.entries(PROBES))("%s with no signature", async (_label, probe) => {

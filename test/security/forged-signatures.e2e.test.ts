@@ -26,7 +26,7 @@ const PROBES = [
 describe.each(SUBGRAPH_NAMES)("subgraph %s", (name) => {
   it("answers none of 1,000 forged, replayed, expired and wrong-audience signatures", async () => {
     const key = federation.subgraphSigningKey;
-    const genuine = signSubgraphRequest(key, { viewer: VIEWER, requestId: "r" }, name, { query: PROBES[0]!.query });
+    const genuine = signSubgraphRequest(key, { viewer: VIEWER, requestId: "r", caller: "test" }, name, { query: PROBES[0]!.query });
     const first = await fetch(federation.subgraphUrl(name), { method: "POST", headers: { "content-type": "application/json", [SIGNATURE_HEADER]: genuine }, body: JSON.stringify(PROBES[0]) });
     expect(first.status).toBe(200);
     const hostile = async (index: number): Promise<{ signature: string; probe: (typeof PROBES)[number] }> => {
@@ -34,7 +34,7 @@ describe.each(SUBGRAPH_NAMES)("subgraph %s", (name) => {
       const operation = { query: probe.query, variables: (probe as { variables?: Record<string, unknown> }).variables ?? null };
       switch (index % 4) {
         case 0: {
-          if (index % 8 === 0) return { probe, signature: signSubgraphRequest(generateSubgraphKeyPair().privateKey, { viewer: VIEWER, requestId: "f" }, name, operation) };
+          if (index % 8 === 0) return { probe, signature: signSubgraphRequest(generateSubgraphKeyPair().privateKey, { viewer: VIEWER, requestId: "f", caller: "test" }, name, operation) };
           const forgeries = signaturesFromJwtSecret(federation.jwtSecret, VIEWER, name, operation);
           return { probe, signature: forgeries[(index >> 3) % forgeries.length]!.signature };
         }
@@ -53,7 +53,7 @@ describe.each(SUBGRAPH_NAMES)("subgraph %s", (name) => {
           return { probe, signature: expired };
         }
         default:
-          return { probe, signature: signSubgraphRequest(key, { viewer: VIEWER, requestId: "w" }, name === "audit" ? "subjects" : "audit", operation) };
+          return { probe, signature: signSubgraphRequest(key, { viewer: VIEWER, requestId: "w", caller: "test" }, name === "audit" ? "subjects" : "audit", operation) };
       }
     };
     let answered = 0;
