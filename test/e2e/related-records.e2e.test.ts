@@ -64,8 +64,8 @@ beforeAll(async () => {
 });
 afterAll(async () => federation?.stop());
 
-async function readFile(token: string | undefined, purpose?: string) {
-  const result = await federation.query<FileView>(FILE, { token, purpose, variables: { id: REPRESENTATIVE } });
+async function readFile(token: string | undefined, purpose?: string, document = FILE) {
+  const result = await federation.query<FileView>(document, { token, purpose, variables: { id: REPRESENTATIVE } });
   expect(result.errors).toBeUndefined();
   return { ...result.data!.subject, requestId: result.headers.get("x-request-id")! };
 }
@@ -133,6 +133,8 @@ describe("an organisation's items on a responsible person's file (PCIM art. 26)"
   });
 
   it("are audited as the organisation's data, under the organisation's consent", async () => {
+    // Without `organisation { name }`, whose read under the same consent the subjects subgraph would audit.
+    const records = `query ($id: String!) { subject(identifier: $id) { records { title } relatedEntries { tier record { title } } } }`;
     const bank = await federation.token({ role: "ORGANIZATION", org: COMPANYS_BANK });
     const person = await federation.token({ role: "SUBJECT", subject: REPRESENTATIVE });
     const db = federation.connection.db;
@@ -141,7 +143,7 @@ describe("an organisation's items on a responsible person's file (PCIM art. 26)"
       [bank, "CREDIT_LENDING", [consent.id]],
       [person, undefined, []],
     ] as const) {
-      const { requestId } = await readFile(token, purpose);
+      const { requestId } = await readFile(token, purpose, records);
       const event = await db.selectFrom("audit_events").select(["id", "consent_ids"]).where("request_id", "=", requestId).executeTakeFirstOrThrow();
       const accesses = await db.selectFrom("audit_accesses").selectAll().where("event_id", "=", event.id).where("subgraph", "=", "records").execute();
       expect(accesses.map((access) => `${access.entity_type}:${access.subject_identifier}`).sort()).toEqual([`CreditRecord:${COMPANY}`, `RelatedEntry:${COMPANY}`]);
