@@ -33,6 +33,11 @@ export type CreditRecordPolicy = {
   current: boolean;
   consented: boolean;
 };
+/**
+ * An organisation's item as entered on a person's file (PCIM art. 26): the item's own policy fields — its
+ * subject, tier and consents are the organisation's — and the person whose file it was entered on.
+ */
+export type RelatedEntryPolicy = CreditRecordPolicy & { relatedSubjectIdentifier: string };
 export type ListEntryPolicy = {
   subjectIdentifier: string;
   list: ListType;
@@ -56,6 +61,7 @@ export type PolicySubject =
   | "all"
   | "Subject"
   | "CreditRecord"
+  | "RelatedEntry"
   | "ListEntry"
   | "Measure"
   | "MeasureApplication"
@@ -67,6 +73,7 @@ export type PolicySubject =
   | "Notice"
   | Tagged<"Subject", SubjectPolicy>
   | Tagged<"CreditRecord", CreditRecordPolicy>
+  | Tagged<"RelatedEntry", RelatedEntryPolicy>
   | Tagged<"ListEntry", ListEntryPolicy>
   | Tagged<"Objection", ObjectionPolicy>
   | Tagged<"MeasureApplication", MeasureApplicationPolicy>

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaDateOf } from "../domain/dates";
 import { ROLES, type Purpose, type Role, type Viewer } from "../platform/viewer";
-import { asCreditRecordPolicy, recordAccessFor } from "../subgraphs/records/credit-record.policy";
+import { asCreditRecordPolicy, asRelatedEntryPolicy, recordAccessFor, relatedEntryAccessFor } from "../subgraphs/records/credit-record.policy";
 import { asSubjectPolicy, subjectAccessFor } from "../subgraphs/subjects/subject.policy";
 import { citizenId, daysAgo, uscc } from "../test/fixtures";
 import { startTestDatabase, type TestDatabase } from "../test/harness";
@@ -61,6 +61,13 @@ beforeAll(async () => {
       .values({ subject_id: hidden.id, subject_identifier: HIDDEN_PERSON, category: "NEGATIVE", kind: "ADMINISTRATIVE_PENALTY", severity: "GENERAL", tier, title: "fixture", provider: "P-ONE", document_number: `FX-${document++}`, decided_on: daysAgo(100), expires_on: expiresOn, status: "ACTIVE" })
       .execute();
   }
+  // The organisation's items are entered on the first person's file, as its legal representative's (PCIM art. 26).
+  const person = subjects.find((subject) => subject.identifier === SUBJECTS[0])!;
+  const organisationItems = await db.selectFrom("credit_records").select("id").where("subject_identifier", "=", SUBJECTS[2]!).execute();
+  await db
+    .insertInto("record_relations")
+    .values(organisationItems.map((item) => ({ record_id: item.id, related_subject_id: person.id, related_subject_identifier: person.identifier, relation: "LEGAL_REPRESENTATIVE" as const })))
+    .execute();
   const consent = (identifier: string, grantee: string, purpose: Purpose, validUntil: Date, revoked = false) => ({
     subject_id: subjects.find((subject) => subject.identifier === identifier)!.id,
     subject_identifier: identifier,
@@ -141,6 +148,45 @@ describe("accessibleBy: SQL filter = ability.can, every role and viewer", () => 
     const access = subjectAccessFor({ viewer, ability: defineAbilityFor(viewer), now });
     const rows = await database.connection.db.selectFrom("subjects as subject").select("subject.identifier").where(access.where).execute();
     expect(rows.map((row) => row.identifier).sort()).toEqual([SUBJECTS[0], SUBJECTS[1], SUBJECTS[2]].sort());
+  });
+
+  it.each(VIEWERS.map((viewer) => [`${viewer.role} org=${viewer.org} purpose=${viewer.purpose} subject=${viewer.subject}`, viewer] as const))(
+    "RelatedEntry: %s",
+    async (_label, viewer) => {
+      const scope = { viewer, ability: defineAbilityFor(viewer), now };
+      const access = relatedEntryAccessFor(scope);
+      const entries = () =>
+        database.connection.db.selectFrom("record_relations as relation").innerJoin("credit_records as record", "record.id", "relation.record_id");
+      const everything = await entries()
+        .selectAll("record")
+        .select("relation.related_subject_identifier")
+        .select((eb) => access.consentId(eb).as("consent_id"))
+        .execute();
+      const allowedInMemory = everything
+        .filter((row) => scope.ability.can("read", asRelatedEntryPolicy(row as never, today)))
+        .map((row) => row.id)
+        .sort();
+      const allowedBySql = (await entries().select("record.id").where(access.where).execute()).map((row) => row.id).sort();
+      expect(allowedBySql).toEqual(allowedInMemory);
+    },
+  );
+
+  it("opens an organisation's authorized items on a person's file with the organisation's consent, not the person's", async () => {
+    const authorizedEntriesFor = async (purpose: Purpose) => {
+      const viewer: Viewer = { role: "ORGANIZATION", actor: "bank", org: "BANK", subject: null, purpose };
+      const access = relatedEntryAccessFor({ viewer, ability: defineAbilityFor(viewer), now });
+      const rows = await database.connection.db
+        .selectFrom("record_relations as relation")
+        .innerJoin("credit_records as record", "record.id", "relation.record_id")
+        .select("record.id")
+        .where("record.tier", "=", "AUTHORIZED")
+        .where(access.where)
+        .execute();
+      return rows.length;
+    };
+    // The fixture's BANK holds the person's consent for CREDIT_LENDING and the organisation's for BUSINESS_COOPERATION.
+    expect(await authorizedEntriesFor("CREDIT_LENDING")).toBe(0);
+    expect(await authorizedEntriesFor("BUSINESS_COOPERATION")).toBe(2 * PROVIDERS.length);
   });
 
   it("matches nothing when no rule applies", async () => {

@@ -45,7 +45,7 @@ const COMPARISONS: Record<string, "=" | "<>" | "in" | "not in" | "<" | "<=" | ">
 export function accessibleBy(
   ability: AppAbility,
   action: Action,
-  subjectType: "Subject" | "CreditRecord" | "ListEntry" | "Objection" | "MeasureApplication" | "Notice" | "Consent" | "AuditEvent" | "RepairCase",
+  subjectType: "Subject" | "CreditRecord" | "RelatedEntry" | "ListEntry" | "Objection" | "MeasureApplication" | "Notice" | "Consent" | "AuditEvent" | "RepairCase",
   columns: PolicyColumns,
 ): AccessFilter {
   const ast = rulesToAST(ability, action, subjectType) as Condition | null;

@@ -8,6 +8,7 @@ import {
   PERSON_GOVERNMENT_FIELDS,
   SUBJECT_PUBLIC_FIELDS,
 } from "./subject-fields";
+import { RELATED_ENTRY_FIELDS } from "./related-entry-fields";
 import { REPAIR_CASE_FIELDS_WITHOUT_ORIGINAL, REPAIR_CASE_REGISTER_FIELDS } from "./repair-case-fields";
 
 type Builder = Pick<AbilityBuilder<AppAbility>, "can" | "cannot">;
@@ -23,6 +24,12 @@ export const GOVERNMENT_DUTIES: ReadonlySet<Purpose> = new Set([
   "PUBLIC_EMPLOYMENT",
 ]);
 
+/**
+ * An item and the same item entered on a responsible person's file (PCIM art. 26) are read under one rule:
+ * the item's tier, subject and consents, which for a related entry are the organisation's.
+ */
+const ITEMS: Array<"CreditRecord" | "RelatedEntry"> = ["CreditRecord", "RelatedEntry"];
+
 /** The public tier of current information: what anyone reads without an account. */
 function readPublicTier({ can }: Builder): void {
   // An organisation's registration is public; a person is public only through public information in force,
@@ -30,7 +37,7 @@ function readPublicTier({ can }: Builder): void {
   can("read", "Subject", SUBJECT_PUBLIC_FIELDS, { kind: { $ne: "NATURAL_PERSON" } });
   can("read", "Subject", SUBJECT_PUBLIC_FIELDS, { publicInformation: true });
   can("read", "Subject", ORGANISATION_PUBLIC_FIELDS, { kind: { $ne: "NATURAL_PERSON" } });
-  can("read", "CreditRecord", { tier: "PUBLIC", current: true });
+  can("read", ITEMS, { tier: "PUBLIC", current: true });
   can("read", "ListEntry", { current: true });
   can("read", "Measure");
 }
@@ -38,7 +45,7 @@ function readPublicTier({ can }: Builder): void {
 /** The authorized tier, only under a valid written consent for the declared purpose (PCIM art. 21). */
 function readAuthorizedTierWithConsent({ can }: Builder): void {
   can("read", "Subject", PERSON_AUTHORIZED_FIELDS, { consented: true });
-  can("read", "CreditRecord", { tier: "AUTHORIZED", current: true, consented: true });
+  can("read", ITEMS, { tier: "AUTHORIZED", current: true, consented: true });
 }
 
 /**
@@ -65,7 +72,9 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     readPublicTier(builder);
     if (!viewer.subject) return;
     const own = { subjectIdentifier: viewer.subject };
-    builder.can("read", ["Subject", "CreditRecord", "ListEntry", "Objection", "MeasureApplication", "Consent", "RepairHistory"], own);
+    builder.can("read", ["Subject", ...ITEMS, "ListEntry", "Objection", "MeasureApplication", "Consent", "RepairHistory"], own);
+    // An organisation's item on the person's own file: the entry, not the item's details (related-entry-fields.ts).
+    builder.can("read", "RelatedEntry", RELATED_ENTRY_FIELDS, { relatedSubjectIdentifier: viewer.subject });
     builder.can("read", "RepairCase", REPAIR_CASE_FIELDS_WITHOUT_ORIGINAL, own);
     builder.can("read", "AuditEvent", { subjectIdentifiers: viewer.subject });
     builder.can("grant", "Consent");
@@ -81,7 +90,7 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     readAuthorizedTierWithConsent(builder);
     if (!GOVERNMENT_DUTIES.has(viewer.purpose)) return;
     builder.can("read", "Subject", PERSON_GOVERNMENT_FIELDS);
-    builder.can("read", "CreditRecord", { tier: "GOVERNMENT", current: true });
+    builder.can("read", ITEMS, { tier: "GOVERNMENT", current: true });
   },
   ORGANIZATION(viewer, builder) {
     readPublicTier(builder);
@@ -96,7 +105,7 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     readPublicTier(builder);
     readPersonsOnFile(builder);
     if (!viewer.org) return;
-    builder.can("read", "CreditRecord", { provider: viewer.org });
+    builder.can("read", ITEMS, { provider: viewer.org });
     builder.can("read", "ListEntry", { recognizedBy: viewer.org });
     builder.can(["read", "review"], "Objection", { provider: viewer.org });
     builder.can("read", "RepairCase", REPAIR_CASE_FIELDS_WITHOUT_ORIGINAL, { provider: viewer.org });
@@ -109,7 +118,7 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
   },
   CREDIT_CENTER(_viewer, builder) {
     readPublicTier(builder);
-    builder.can("read", ["Subject", "CreditRecord", "ListEntry", "Objection", "MeasureApplication", "RepairCase", "RepairHistory", "Consent", "Notice"]);
+    builder.can("read", ["Subject", ...ITEMS, "ListEntry", "Objection", "MeasureApplication", "RepairCase", "RepairHistory", "Consent", "Notice"]);
     builder.can("review", ["Objection", "RepairCase", "MeasureApplication"]);
     builder.can("register", "Subject");
   },

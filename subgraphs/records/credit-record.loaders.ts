@@ -5,7 +5,7 @@ import { findValidConsents } from "../../policies/consent";
 import type { RequestScope, SubgraphContext } from "../shared/context";
 import { isUuid } from "../shared/ids";
 import { groupBy, indexBy } from "../shared/loaders";
-import { recordAccessFor } from "./credit-record.policy";
+import { recordAccessFor, relatedEntryAccessFor } from "./credit-record.policy";
 import {
   listRecordsByIds,
   listRecordsBySubjectIds,
@@ -17,6 +17,7 @@ import {
 export type CreditRecordLoaders = {
   recordById: DataLoader<string, VisibleRecordRow | undefined>;
   recordsBySubjectId: DataLoader<string, VisibleRecordRow[]>;
+  /** Organisations' items on a person's file that the viewer may read at least as related entries. */
   relatedRecordsBySubjectId: DataLoader<string, RelatedRecordRow[]>;
   /** The viewer's valid consent for a subject (id), if any. */
   consentBySubjectId: DataLoader<string, string | undefined>;
@@ -26,7 +27,7 @@ export type CreditRecordContext = SubgraphContext<CreditRecordLoaders>;
 /** Loaders that fetch only what this request's viewer may read: the policy is part of every query. */
 export function createCreditRecordLoaders(db: Kysely<Database>, scope: RequestScope): CreditRecordLoaders {
   const own = recordAccessFor(scope);
-  const related = recordAccessFor(scope, "relation.related_subject_identifier");
+  const related = relatedEntryAccessFor(scope);
   return {
     recordById: new DataLoader(async (ids) => indexBy(ids, await listRecordsByIds(db, ids.filter(isUuid), own), (row) => row.id)),
     recordsBySubjectId: new DataLoader(async (subjectIds) =>

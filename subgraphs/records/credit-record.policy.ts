@@ -29,30 +29,50 @@ export function asCreditRecordPolicy(row: CreditRecordRow & { consent_id: string
 }
 
 /**
- * The same policy fields in SQL over `credit_records as record`; `owner` is the column that names whose
- * record it is for this query (the record's subject, or the person it is related to, PCIM art. 26).
+ * An organisation's item as entered on a person's file (PCIM art. 26): the item's own policy, so its tier
+ * and consents are the organisation's, and the person it was entered on.
  */
-export function creditRecordColumns(scope: RequestScope, owner = "record.subject_identifier"): PolicyColumns {
+export function asRelatedEntryPolicy(row: CreditRecordRow & { consent_id: string | null; related_subject_identifier: string }, today: string) {
+  return policySubject("RelatedEntry", {
+    subjectIdentifier: row.subject_identifier,
+    tier: row.tier,
+    category: row.category,
+    provider: row.provider,
+    current: isCurrentRecord(row, today),
+    consented: row.consent_id !== null,
+    relatedSubjectIdentifier: row.related_subject_identifier,
+  });
+}
+
+/** The same policy fields in SQL over `credit_records as record`. */
+export function creditRecordColumns(scope: RequestScope): PolicyColumns {
   const today = chinaDateOf(scope.now);
   return {
-    subjectIdentifier: { column: owner },
+    subjectIdentifier: { column: "record.subject_identifier" },
     tier: { column: "record.tier" },
     category: { column: "record.category" },
     provider: { column: "record.provider" },
     current: { predicate: (eb) => recordIsCurrent(eb, "record", today) },
-    consented: { predicate: consentedPredicate(scope.viewer, scope.now, owner) },
+    consented: { predicate: consentedPredicate(scope.viewer, scope.now, "record.subject_identifier") },
   };
 }
 
 export type RecordAccess = Readonly<{
   where: AccessFilter;
+  /** The viewer's consent of the item's subject — for a related entry, the organisation. */
   consentId: (eb: ExpressionBuilder<any, any>) => AliasableExpression<string | null>;
 }>;
 
+const consentOfRecordSubject = (scope: RequestScope) => (eb: ExpressionBuilder<any, any>) =>
+  validConsentFor(scope.viewer, scope.now, eb.ref("record.subject_identifier"))(eb) as unknown as AliasableExpression<string | null>;
+
 /** What a request may read of records, compiled once per request for its loaders. */
-export function recordAccessFor(scope: RequestScope, owner = "record.subject_identifier"): RecordAccess {
-  return {
-    where: accessibleBy(scope.ability, "read", "CreditRecord", creditRecordColumns(scope, owner)),
-    consentId: (eb) => validConsentFor(scope.viewer, scope.now, eb.ref(owner))(eb) as unknown as AliasableExpression<string | null>,
-  };
+export function recordAccessFor(scope: RequestScope): RecordAccess {
+  return { where: accessibleBy(scope.ability, "read", "CreditRecord", creditRecordColumns(scope)), consentId: consentOfRecordSubject(scope) };
+}
+
+/** What a request may read of related entries, over `credit_records as record` joined to `record_relations as relation`. */
+export function relatedEntryAccessFor(scope: RequestScope): RecordAccess {
+  const columns = { ...creditRecordColumns(scope), relatedSubjectIdentifier: { column: "relation.related_subject_identifier" } };
+  return { where: accessibleBy(scope.ability, "read", "RelatedEntry", columns), consentId: consentOfRecordSubject(scope) };
 }

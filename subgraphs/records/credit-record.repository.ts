@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
-import type { CreditRecordRow, Database, NewCreditRecordRow, RecordKindRow, RecordRelationRow } from "../../db/database";
+import type { CreditRecordRow, Database, NewCreditRecordRow, RecordKindRow, RecordRelationRow, SubjectRelationKind } from "../../db/database";
+import { heldRelationPeriod } from "../subjects/subject.registry";
 import type { RecordAccess } from "./credit-record.policy";
 
 export type VisibleRecordRow = CreditRecordRow & { consent_id: string | null };
@@ -29,9 +30,19 @@ export async function listRecordsByIds(db: Kysely<Database>, ids: readonly strin
     .execute() as Promise<VisibleRecordRow[]>;
 }
 
-export type RelatedRecordRow = VisibleRecordRow & { related_subject_id: string; related_subject_identifier: string; relation: string };
+export type RelatedRecordRow = VisibleRecordRow & {
+  related_subject_id: string;
+  related_subject_identifier: string;
+  relation: SubjectRelationKind;
+  relation_from: string | null;
+  relation_to: string | null;
+};
 
-/** Organisation records entered on these persons' records (PCIM art. 26), filtered as the persons' own. */
+/**
+ * Organisations' items entered on these persons' files (PCIM art. 26) that the request may read as related
+ * entries (filtered in SQL), each with the period of the role that put it there and the viewer's consent
+ * of the organisation, if any.
+ */
 export async function listRelatedRecordsBySubjectIds(db: Kysely<Database>, subjectIds: readonly string[], access: RecordAccess): Promise<RelatedRecordRow[]> {
   if (subjectIds.length === 0) return [];
   return db
@@ -39,10 +50,14 @@ export async function listRelatedRecordsBySubjectIds(db: Kysely<Database>, subje
     .innerJoin("credit_records as record", "record.id", "relation.record_id")
     .selectAll("record")
     .select(["relation.related_subject_id", "relation.related_subject_identifier", "relation.relation"])
-    .select((eb) => access.consentId(eb).as("consent_id"))
+    .select((eb) => {
+      const period = heldRelationPeriod(eb, { organisationId: "record.subject_id", personId: "relation.related_subject_id", relation: "relation.relation", date: "record.decided_on" });
+      return [period.from.as("relation_from"), period.to.as("relation_to"), access.consentId(eb).as("consent_id")];
+    })
     .where("relation.related_subject_id", "in", subjectIds)
     .where(access.where)
     .orderBy("record.decided_on", "desc")
+    .orderBy("record.id")
     .execute() as Promise<RelatedRecordRow[]>;
 }
 

@@ -4,13 +4,14 @@ import { chinaDateOf } from "../../domain/dates";
 import { checkRecordSubmissions, type RecordSubmission } from "../../domain/record-submission";
 import { ConsentRequiredError, ForbiddenError } from "../../platform/errors";
 import { refuseIfProblems } from "../../platform/input-problems";
-import { discloseReadable } from "../shared/disclose";
-import { asCreditRecordPolicy, isCurrentRecord } from "./credit-record.policy";
+import { discloseReadable, withholdFromOthers } from "../shared/disclose";
+import { asCreditRecordPolicy, asRelatedEntryPolicy, isCurrentRecord } from "./credit-record.policy";
 import { listRecordKinds, type RelatedRecordRow, type VisibleRecordRow } from "./credit-record.repository";
 import type { SubmitResult } from "./credit-record.input";
 import { storeRecords } from "./record-submission.service";
 import type { CreditRecordContext } from "./credit-record.loaders";
 import { CreditRecord, RecordKind } from "./credit-record.type";
+import { RelatedEntry } from "./related-entry.type";
 
 export function toCreditRecord(row: CreditRecordRow, today: string, relation: string | null = null): CreditRecord {
   return Object.assign(new CreditRecord(), {
@@ -29,7 +30,7 @@ export function toCreditRecord(row: CreditRecordRow, today: string, relation: st
   });
 }
 
-function discloseRecords(context: CreditRecordContext, rows: readonly VisibleRecordRow[]): CreditRecord[] {
+function discloseRecords<R extends VisibleRecordRow>(context: CreditRecordContext, rows: readonly R[], relationOf: (row: R) => string | null = () => null): CreditRecord[] {
   const today = chinaDateOf(context.now);
   return discloseReadable(context, rows, {
     entityType: "CreditRecord",
@@ -38,25 +39,40 @@ function discloseRecords(context: CreditRecordContext, rows: readonly VisibleRec
     subjectIdentifierOf: (row) => row.subject_identifier,
     tierOf: (row) => row.tier,
     consentIdOf: (row) => row.consent_id,
-    toType: (row) => toCreditRecord(row, today),
+    toType: (row) => toCreditRecord(row, today, relationOf(row)),
   });
 }
 
-/** An organisation's item shown on a responsible person's record: the person's item for policy and audit. */
-function discloseRelatedRecords(context: CreditRecordContext, rows: readonly RelatedRecordRow[]): CreditRecord[] {
-  const today = chinaDateOf(context.now);
-  return discloseReadable(context, rows, {
-    entityType: "CreditRecord",
-    policyOf: (row) => asCreditRecordPolicy({ ...row, subject_identifier: row.related_subject_identifier }, today),
-    subjectIdOf: (row) => row.related_subject_id,
-    subjectIdentifierOf: (row) => row.related_subject_identifier,
-    tierOf: (row) => row.tier,
-    consentIdOf: (row) => row.consent_id,
-    toType: (row) => toCreditRecord(row, today, row.relation),
+/**
+ * An entry as the viewer may read it: the entry itself, and the organisation's item (`record`) only where
+ * the role table grants the whole entry (related-entry-fields.ts), that is, where the item is readable as
+ * the organisation's.
+ */
+function toRelatedEntry(context: CreditRecordContext, row: RelatedRecordRow, today: string): RelatedEntry {
+  const item = toCreditRecord(row, today, row.relation);
+  return Object.assign(new RelatedEntry(), {
+    id: row.id,
+    relation: row.relation,
+    relationFrom: row.relation_from,
+    relationTo: row.relation_to,
+    organisation: { id: row.subject_id },
+    kind: row.kind,
+    category: row.category,
+    severity: row.severity,
+    tier: row.tier,
+    provider: row.provider,
+    decidedOn: row.decided_on,
+    expiresOn: row.expires_on,
+    status: item.status,
+    record: context.ability.can("read", asRelatedEntryPolicy(row, today), "record") ? withholdFromOthers(context, "CreditRecord", row.subject_identifier, item) : null,
   });
 }
 
-/** `Subject.records`: only what the viewer may read; what it may not is absent, not counted. */
+/**
+ * `Subject.records`: only what the viewer may read; what it may not is absent, not counted. On a person's
+ * file that includes the organisations' items entered there (PCIM art. 26), each read, audited and withheld
+ * from as the organisation's item.
+ */
 export async function listSubjectRecords(
   context: CreditRecordContext,
   subjectId: string,
@@ -73,7 +89,22 @@ export async function listSubjectRecords(
   ]);
   const inCategory = <R extends CreditRecordRow>(rows: readonly R[]) =>
     rows.filter((row) => (!category || row.category === category) && (!tier || row.tier === tier));
-  return [...discloseRecords(context, inCategory(own)), ...discloseRelatedRecords(context, inCategory(related))];
+  return [...discloseRecords(context, inCategory(own)), ...discloseRecords(context, inCategory(related), (row) => row.relation)];
+}
+
+/** `Subject.relatedEntries`: the organisations' items entered on a person's file that the viewer may read, as entries. */
+export async function listRelatedEntries(context: CreditRecordContext, subjectId: string): Promise<RelatedEntry[]> {
+  requirePurposeForNonPublicData(context.viewer);
+  const today = chinaDateOf(context.now);
+  return discloseReadable(context, await context.loaders.relatedRecordsBySubjectId.load(subjectId), {
+    entityType: "RelatedEntry",
+    policyOf: (row) => asRelatedEntryPolicy(row, today),
+    subjectIdOf: (row) => row.subject_id,
+    subjectIdentifierOf: (row) => row.subject_identifier,
+    tierOf: (row) => row.tier,
+    consentIdOf: (row) => row.consent_id,
+    toType: (row) => toRelatedEntry(context, row, today),
+  });
 }
 
 /** `_entities` for CreditRecord: a record the viewer may not read resolves to nothing. */

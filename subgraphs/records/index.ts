@@ -5,12 +5,13 @@ import { resolveCreditRecordReference } from "./credit-record.reference";
 import { CreditRecordResolver } from "./credit-record.resolver";
 import { CreditRecord } from "./credit-record.type";
 import { SubjectRecordsResolver } from "./subject/subject-records.resolver";
+import { SubjectRelatedEntriesResolver } from "./subject/subject-related-entries.resolver";
 
 export const recordsSubgraph: SubgraphDefinition<CreditRecordLoaders> = {
   name: "records",
   build: () =>
     buildSubgraph<CreditRecordContext>({
-      resolvers: [CreditRecordResolver, SubjectRecordsResolver],
+      resolvers: [CreditRecordResolver, SubjectRecordsResolver, SubjectRelatedEntriesResolver],
       orphanedTypes: [CreditRecord],
       references: { CreditRecord: { __resolveReference: resolveCreditRecordReference } },
     }),

@@ -25,6 +25,25 @@ export function relationHeldOnColumn<DB extends Database, TB extends keyof DB & 
   ]);
 }
 
+/**
+ * The period of the role by which an organisation's item reached a person's file: the relation of that kind
+ * the person held on the item's date (`isRelationHeldOn`), as two scalar subqueries over the caller's
+ * columns (organisation id, person id, relation, date) for a one-statement read.
+ */
+export function heldRelationPeriod(eb: ExpressionBuilder<any, any>, refs: Readonly<{ organisationId: string; personId: string; relation: string; date: string }>) {
+  const held = (column: "valid_from" | "valid_to") =>
+    eb
+      .selectFrom("subject_relations as held")
+      .select(`held.${column}`)
+      .whereRef("held.organisation_id", "=", refs.organisationId)
+      .whereRef("held.person_id", "=", refs.personId)
+      .whereRef("held.relation", "=", refs.relation)
+      .where((inner) => relationHeldOnColumn(inner as ExpressionBuilder<Database, "subject_relations">, "held", refs.date))
+      .orderBy("held.valid_from", "desc")
+      .limit(1);
+  return { from: held("valid_from"), to: held("valid_to") };
+}
+
 /** How a relation's period reads in a reason: 「任职 2020-01-01 至今」. */
 export function describeRelationPeriod(relation: RelationPeriod): string {
   return `任职 ${relation.valid_from ?? "（登记前）"} 至 ${relation.valid_to ?? "今"}`;

@@ -87,7 +87,7 @@ describe("no existence oracle for the public", () => {
     const candidates = candidatesOf(shown, "40-49", federation.today());
     const answered = new Set<string>();
     let found = false;
-    for (let request = 0; request < 1_000; request++) {
+    const probe = async (request: number) => {
       const batch = Array.from({ length: 20 }, (_, alias) => candidates[(request * 20 + alias) % candidates.length]!);
       const document = `query Probe { ${batch.map((id, alias) => `a${alias}: subject(identifier: "${id}") { identifier }`).join(" ")} }`;
       const result = await federation.query<Record<string, { identifier: string } | null>>(document);
@@ -96,12 +96,13 @@ describe("no existence oracle for the public", () => {
         if (!limited.has(`a${alias}`) && result.data && `a${alias}` in result.data) answered.add(id);
       });
       found ||= Object.values(result.data ?? {}).some((subject) => subject !== null);
-      if (result.status === 429) break;
-    }
+    };
+    // 1,000 requests, four at a time.
+    for (let request = 0; request < 1_000; request += 4) await Promise.all([0, 1, 2, 3].map((offset) => probe(request + offset)));
     expect(answered.size).toBeLessThanOrEqual(LIMIT);
     // The chance of the right ID among them: at most LIMIT / candidates (under 10 %), and every refusal is audited.
     expect(found).toBe(answered.has(LISTED));
-  });
+  }, 180_000);
 
   it("counts a person once however often asked, and gives a new hour a new budget; signed-in callers are not counted", async () => {
     nextHour();
