@@ -113,9 +113,8 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
       pushed_on: today,
       pushed_late: today > context.calendar.addWorkingDays(input.recognizedOn, PUSH_WORKING_DAYS).dueOn,
       disclosure: JSON.stringify({
-        sex: known.sex,
-        birthDate: known.birth_date,
-        employer: known.employer_name,
+        // JRP art. 8 publishes a person's sex, age and employer with a black entry; an honour needs none of them.
+        ...(input.list === "BLACK" ? { sex: known.sex, birthDate: known.birth_date, employer: known.employer_name } : {}),
         registeredAddress: known.registered_address,
         nature: known.nature,
         legalRepresentative: known.legal_representative_name,

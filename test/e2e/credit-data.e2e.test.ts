@@ -230,6 +230,19 @@ describe("lists", () => {
     expect((await federation.query(REGISTER, { token: provider, variables: { input: { subject: company(37), legalRepresentative: person(38, "法人38"), relationsSince: daysAgo(400) } } })).errors).toBeUndefined();
   });
 
+  it("publishes a red-listed person's name, honour, unit and date — not sex, age or employer (JRP art. 8, DOMAIN.md §6)", async () => {
+    await federation.query(`mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`, {
+      token: provider,
+      variables: { input: { subject: person(39, "模范人物"), employerIdentifier: uscc(39, "320802"), stateEmployee: false } },
+    });
+    const red = await federation.query<{ recognizeListEntry: { disclosure: Row } }>(RECOGNIZE, { token: provider, variables: { input: entry(person(39, "模范人物"), "RED", "RED-39") } });
+    expect(red.errors).toBeUndefined();
+    expect(red.data!.recognizeListEntry.disclosure).toMatchObject({ sex: null, ageBand: null, employer: null });
+    const stored = await federation.connection.db.selectFrom("list_entries").select("disclosure").where("document_number", "=", "RED-39").executeTakeFirstOrThrow();
+    expect(stored.disclosure).not.toHaveProperty("sex");
+    expect(stored.disclosure).not.toHaveProperty("birthDate");
+  });
+
   it("notifies the employer of a blacklisted state employee, and only that employer (JRP art. 11)", async () => {
     await federation.query(`mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`, {
       token: provider,
