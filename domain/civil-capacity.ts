@@ -17,11 +17,11 @@ export function hasFullCivilCapacityOn(birthDate: string, day: string, livesOnOw
 }
 
 /**
- * The one check that an item's subject is a subject at all (PCIM art. 2: natural persons 「具有完全民事行为
- * 能力」) on the date of the information, `day` (named `dateField` in messages). Organisations always
- * are; a natural person without full civil capacity that day is a problem at `<field>.subject.identifier`
- * (its birth date decides). The attestation `livesOnOwnLabourIncome` is `<field>.subjectLivesOnOwnLabourIncome`
- * and belongs to natural persons only.
+ * Whether an item's subject may be a subject of public credit information on the date of the information,
+ * `day` (named `dateField` in messages): PCIM art. 2 takes natural persons 「具有完全民事行为能力」 only.
+ * Records and list entries both ask here. Organisations always may; a natural person without full civil
+ * capacity that day is a problem at `<field>.subject.identifier` (its birth date decides). The attestation
+ * `livesOnOwnLabourIncome` (`<field>.subjectLivesOnOwnLabourIncome`) belongs to natural persons only.
  */
 export function checkCivilCapacity(
   subject: Readonly<{ kind: SubjectKind; birthDate: string | null }>,
