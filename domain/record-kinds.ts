@@ -1,4 +1,4 @@
-import type { RecordCategory, Tier } from "../db/database";
+import type { RecordCategory, SubjectKind, Tier } from "../db/database";
 
 export type RecordKind = Readonly<{ code: string; name: string; category: RecordCategory; defaultTier: Tier; article: string }>;
 
@@ -36,3 +36,26 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   { code: "REPAIR_BAR", name: "法律法规规定不得修复的其他情形", category: "OTHER", defaultTier: "GOVERNMENT", article: "PCIM art. 31(2)(7)" },
   { code: "PLEDGE_MORTGAGE", name: "抵押、出质、商标及知识产权登记信息", category: "OTHER", defaultTier: "AUTHORIZED", article: "PCIM art. 13(4)" },
 ];
+
+/** Use scopes from the widest to the strictest (PCIM art. 18: 社会公开, 政府共享, 授权查询). */
+export const TIERS_WIDEST_FIRST: readonly Tier[] = ["PUBLIC", "GOVERNMENT", "AUTHORIZED"];
+
+/** The kind whose items are collected only when decided under the general procedure (PCIM art. 12(9)). */
+export const GENERAL_PROCEDURE_KIND = "ADMINISTRATIVE_PENALTY";
+
+/**
+ * The use scope the catalogue fixes for an item of `kind` about a subject of `subjectKind` (PCIM arts. 8,
+ * 18): the kind's `defaultTier`, except that a natural person's basic information is AUTHORIZED whatever
+ * the kind's tier for organisations. PCIM art. 10(1) counts a person's ID number, birth date, addresses,
+ * marital status, education and qualifications as basic information; art. 21 opens to everyone only what
+ * must be disclosed by law, and the city serves personal public credit information by authorized query
+ * (淮安市加强个人诚信体系建设的实施意见 五(三), seed 004).
+ */
+export function catalogueTierOf(kind: RecordKind, subjectKind: SubjectKind | undefined): Tier {
+  return kind.category === "BASIC" && subjectKind === "NATURAL_PERSON" ? "AUTHORIZED" : kind.defaultTier;
+}
+
+/** The tiers a provider may give an item whose catalogue tier is `catalogueTier`: that one or stricter, never wider. */
+export function tiersAllowedBy(catalogueTier: Tier): readonly Tier[] {
+  return TIERS_WIDEST_FIRST.slice(TIERS_WIDEST_FIRST.indexOf(catalogueTier));
+}

@@ -1,11 +1,15 @@
 import type { RecordCategory, Severity, Tier } from "../db/database";
 import type { InputProblem } from "../platform/input-problems";
+import { checkCivilCapacity } from "./civil-capacity";
 import { isCalendarDate } from "./dates";
 import { findProhibitedData, toInputProblem } from "./prohibited-data";
-import type { RecordKind } from "./record-kinds";
+import { catalogueTierOf, GENERAL_PROCEDURE_KIND, tiersAllowedBy, type RecordKind } from "./record-kinds";
 import { checkSubjectRef, type RegisteredSubject, type SubjectRef } from "./subject-ref";
 
 export const MAX_RECORDS_PER_SUBMISSION = 5_000;
+
+/** How an administrative penalty was decided: 一般程序 or 简易程序 (行政处罚法 arts. 51-63). */
+export type PenaltyProcedure = "GENERAL" | "SIMPLIFIED";
 const MAX_ATTRIBUTES_BYTES = 16_384;
 
 /** One item as a provider submits it (CONTRACT.md `RecordInput`). */
@@ -19,6 +23,8 @@ export type RecordSubmission = Readonly<{
   attributes?: unknown;
   documentNumber: string;
   decidedOn: string;
+  procedure?: PenaltyProcedure | null;
+  subjectLivesOnOwnLabourIncome?: boolean | null;
 }>;
 
 export type CheckedRecord = Readonly<{
@@ -31,11 +37,14 @@ export type CheckedRecord = Readonly<{
   attributes: Record<string, unknown>;
   documentNumber: string;
   decidedOn: string;
+  procedure: PenaltyProcedure | null;
+  subjectLivesOnOwnLabourIncome: boolean;
 }>;
 
 const CATEGORIES = new Set(["BASIC", "POSITIVE", "NEGATIVE", "OTHER"]);
 const SEVERITIES = new Set(["GENERAL", "SERIOUS", "SEVERE"]);
 const TIERS = new Set(["PUBLIC", "GOVERNMENT", "AUTHORIZED"]);
+const PROCEDURES = new Set(["GENERAL", "SIMPLIFIED"]);
 
 /**
  * Checks every item of a submission against the catalog and the rules; collects every problem (the
@@ -69,7 +78,25 @@ export function checkRecordSubmissions(
     const severity = item.severity ?? null;
     if (severity !== null && !SEVERITIES.has(severity)) bad("severity", "one of GENERAL, SERIOUS, SEVERE");
     if (severity !== null && item.category !== "NEGATIVE") bad("severity", "only negative information carries a severity (PCIM art. 15)");
-    if (!TIERS.has(item.tier)) bad("tier", "one of PUBLIC, GOVERNMENT, AUTHORIZED");
+    if (!TIERS.has(item.tier)) {
+      bad("tier", "one of PUBLIC, GOVERNMENT, AUTHORIZED");
+    } else if (kind) {
+      const catalogueTier = catalogueTierOf(kind, item.subject?.kind);
+      const allowed = tiersAllowedBy(catalogueTier);
+      if (!allowed.includes(item.tier)) {
+        const about = catalogueTier === kind.defaultTier ? "" : " about a natural person (basic information, PCIM arts. 10(1), 21)";
+        bad("tier", `the catalogue tier of ${kind.code}${about} is ${catalogueTier} (PCIM arts. 8, 18); a provider may make an item stricter, never wider: use ${allowed.join(" or ")}`);
+      }
+    }
+    const procedure = item.procedure ?? null;
+    if (procedure !== null && !PROCEDURES.has(procedure)) {
+      bad("procedure", "one of GENERAL, SIMPLIFIED");
+    } else if (item.kind === GENERAL_PROCEDURE_KIND) {
+      if (procedure === null) bad("procedure", "an administrative penalty states its procedure: only one decided under the general procedure (GENERAL, 一般程序) is collected (PCIM art. 12(9))");
+      else if (procedure !== "GENERAL") bad("procedure", "a penalty decided under the simplified procedure (简易程序) is not collected: PCIM art. 12(9) takes only those decided under the general procedure (一般程序)");
+    } else if (procedure !== null && kind) {
+      bad("procedure", `only an administrative penalty (kind ${GENERAL_PROCEDURE_KIND}) states a procedure`);
+    }
     const title = typeof item.title === "string" ? item.title.trim() : "";
     if (title.length === 0 || title.length > 200) bad("title", "1 to 200 characters");
     const documentNumber = typeof item.documentNumber === "string" ? item.documentNumber.trim() : "";
@@ -81,6 +108,8 @@ export function checkRecordSubmissions(
       bad("decidedOn", "a date YYYY-MM-DD that exists in the calendar (not e.g. 2026-02-30)");
     } else if (item.decidedOn > today) {
       bad("decidedOn", "lies in the future");
+    } else if (subject) {
+      problems.push(...checkCivilCapacity(subject, item.decidedOn, item.subjectLivesOnOwnLabourIncome, field, "decidedOn"));
     }
     const attributes = item.attributes ?? {};
     if (typeof attributes !== "object" || attributes === null || Array.isArray(attributes)) {
@@ -100,6 +129,8 @@ export function checkRecordSubmissions(
         attributes: attributes as Record<string, unknown>,
         documentNumber,
         decidedOn: item.decidedOn,
+        procedure,
+        subjectLivesOnOwnLabourIncome: item.subjectLivesOnOwnLabourIncome === true,
       });
     }
   });

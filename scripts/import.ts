@@ -7,7 +7,7 @@ import type { InputProblem } from "../platform/input-problems";
 import { createProgressBar } from "../platform/progress";
 import { ensureJwtSecret } from "../platform/secrets";
 import { mintToken } from "../platform/tokens";
-import { ChunkRefusedError, CSV_COLUMNS, importRecordFile, toRecordInput } from "../subgraphs/records/record-import";
+import { ChunkRefusedError, CSV_COLUMNS, importRecordFile, OPTIONAL_CSV_COLUMNS, toRecordInput } from "../subgraphs/records/record-import";
 import type { StoredSubmission } from "../subgraphs/records/record-submission.service";
 
 /** Records per submitRecords: the gateway's order of magnitude for one operation (1,000 screened identifiers). */
@@ -21,6 +21,7 @@ const usage = `usage: npm run import -- --provider ORG [--gateway URL] FILE
   where every submission is checked, stored and audited like any other.
   FILE is .ndjson (one RecordInput object per line) or .csv with the header
   ${CSV_COLUMNS.join(",")}
+  and optionally ${OPTIONAL_CSV_COLUMNS.join(", ")}
   The whole file is checked first: a file with any bad line sends nothing. Then it goes in chunks of at
   most ${MAX_RECORDS_PER_CHUNK.toLocaleString("en")} records, each stored all or nothing; if the service stops midway the command says which
   lines are stored. Re-importing a file stores nothing twice, so after an interruption import it again.`;

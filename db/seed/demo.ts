@@ -90,7 +90,8 @@ export async function seedDemoData(db: Kysely<Database>, today: string): Promise
         category: "BASIC",
         kind: subject.kind === "NATURAL_PERSON" ? "QUALIFICATION" : "BUSINESS_REGISTRATION",
         severity: null,
-        tier: "PUBLIC",
+        // The catalogue tier: a person's basic information is AUTHORIZED (domain/record-kinds.ts#catalogueTierOf).
+        tier: subject.kind === "NATURAL_PERSON" ? "AUTHORIZED" : "PUBLIC",
         title: subject.kind === "NATURAL_PERSON" ? "职业资格证书" : "营业执照登记信息",
         provider: subject.kind === "NATURAL_PERSON" ? "HRSS" : "SAMR",
         document_number: `DEMO-B-${index}`,

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasFullCivilCapacityOn } from "../../domain/civil-capacity";
 import { chinaDateOf } from "../../domain/dates";
 import { checkIdentifier } from "../../domain/identifiers";
+import { catalogueTierOf, RECORD_KINDS, tiersAllowedBy } from "../../domain/record-kinds";
 import { loadConfig } from "../../platform/config";
 import { connect, type DatabaseConnection } from "../connect";
 import { migrateToLatest } from "../migrate";
@@ -26,6 +28,18 @@ describe("generateSeed", () => {
     for (const subject of subjects) {
       expect(checkIdentifier(subject.identifier, subject.kind === "NATURAL_PERSON" ? "CITIZEN_ID" : "USCC", today).valid).toBe(true);
     }
+    const personRecords = await db
+      .selectFrom("credit_records")
+      .innerJoin("subjects", "subjects.id", "credit_records.subject_id")
+      .select(["credit_records.kind", "credit_records.tier", "credit_records.decided_on", "subjects.kind as subject_kind", "subjects.birth_date"])
+      .execute();
+    const catalog = new Map(RECORD_KINDS.map((kind) => [kind.code, kind]));
+    const breaches = personRecords.filter(
+      (row) =>
+        !tiersAllowedBy(catalogueTierOf(catalog.get(row.kind)!, row.subject_kind)).includes(row.tier) ||
+        (row.birth_date !== null && !hasFullCivilCapacityOn(row.birth_date, row.decided_on, false)),
+    );
+    expect(breaches).toEqual([]);
     const count = async (table: "credit_records" | "list_entries" | "subject_relations") =>
       Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow()).n);
     const records = await count("credit_records");

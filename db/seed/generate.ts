@@ -3,7 +3,7 @@ import { addMonths, addYears } from "../../domain/dates";
 import { citizenIdCheckCharacter, usccCheckCharacter } from "../../domain/identifiers";
 import { LIST_GROUNDS } from "../../domain/list-grounds";
 import { OCCUPATION_GROUPS } from "../../domain/occupation-groups";
-import { RECORD_KINDS } from "../../domain/record-kinds";
+import { catalogueTierOf, RECORD_KINDS } from "../../domain/record-kinds";
 import type { DomainRules } from "../../platform/config";
 import type { Database } from "../database";
 
@@ -55,7 +55,8 @@ function usccOf(index: number, region: string): string {
 
 function citizenIdOf(index: number, region: string, today: string): string {
   const dayOffset = Math.floor(index / 1000);
-  const birthYear = Number(today.slice(0, 4)) - 20 - (dayOffset % 45);
+  // 30 or older: a person's earliest record (PERSON_REGISTRATION, up to 3,400 days back) still finds them an adult (PCIM art. 2).
+  const birthYear = Number(today.slice(0, 4)) - 30 - (dayOffset % 45);
   const birth = new Date(Date.UTC(birthYear, 0, 1 + (Math.floor(dayOffset / 45) % 365))).toISOString().slice(0, 10).replaceAll("-", "");
   const first17 = `${region}${birth}${String(index % 1000).padStart(3, "0")}`;
   return first17 + citizenIdCheckCharacter(first17);
@@ -126,7 +127,7 @@ export async function generateSeed(
         records.category!.push(kind.category);
         records.kind!.push(kind.code);
         records.severity!.push(severity);
-        records.tier!.push(kind.defaultTier);
+        records.tier!.push(catalogueTierOf(kind, organisation ? "LEGAL_PERSON" : "NATURAL_PERSON"));
         records.title!.push(kind.name);
         records.provider!.push(kind.category === "NEGATIVE" ? pick(["HA-SAMR", "HA-TAX", "HA-HRSS", "HA-ECO"]) : "HA-NDRC");
         records.document_number!.push(`SEED-${index}-${slot}`);

@@ -24,7 +24,7 @@ export class ListEntryInput {
   @Field(() => String)
   documentNumber!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "A natural person must have full civil capacity on this date (PCIM art. 2)." })
   recognizedOn!: string;
 
   @Field(() => DateScalar, {
@@ -32,6 +32,12 @@ export class ListEntryInput {
     description: "The entry's validity (信息有效期, JRP art. 8). A black-list entry without one is valid 36 months from recognizedOn (PCIM art. 27).",
   })
   validUntil?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "The recognising unit attests that the natural person, 16 or 17 on recognizedOn, lives mainly on their own labour income and so has full civil capacity (民法典 art. 18). Without it a person under 18 is refused.",
+  })
+  subjectLivesOnOwnLabourIncome?: boolean | null;
 }
 
 @InputType()

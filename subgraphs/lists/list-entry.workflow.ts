@@ -1,6 +1,7 @@
 import { subject as policySubject } from "@casl/ability";
 import type { ListType } from "../../db/database";
 import type { DomainRules } from "../../platform/config";
+import { checkCivilCapacity } from "../../domain/civil-capacity";
 import { addMonths, chinaDateOf } from "../../domain/dates";
 import { findListGround, LIST_GROUNDS } from "../../domain/list-grounds";
 import { checkSubjectRef, type SubjectRef } from "../../domain/subject-ref";
@@ -35,6 +36,7 @@ export type ListEntrySubmission = Readonly<{
   documentNumber: string;
   recognizedOn: string;
   validUntil?: string | null;
+  subjectLivesOnOwnLabourIncome?: boolean | null;
 }>;
 
 const MAX_PUBLIC_PAGE = 100;
@@ -71,6 +73,7 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
   const basis = checkText(input.basis, "input.basis", 500, problems);
   const documentNumber = checkText(input.documentNumber, "input.documentNumber", 100, problems);
   if (input.recognizedOn > today) problems.push({ field: "input.recognizedOn", reason: "lies in the future", code: "BAD_USER_INPUT" });
+  else if (subject) problems.push(...checkCivilCapacity(subject, input.recognizedOn, input.subjectLivesOnOwnLabourIncome, "input", "recognizedOn"));
   if (input.validUntil && input.validUntil <= input.recognizedOn) {
     problems.push({ field: "input.validUntil", reason: "must come after recognizedOn", code: "BAD_USER_INPUT" });
   }

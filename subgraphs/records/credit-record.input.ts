@@ -1,9 +1,10 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { GraphQLJSON } from "graphql-scalars";
 import type { RecordCategory as Category, Severity as SeverityValue, Tier as TierValue } from "../../db/database";
+import type { PenaltyProcedure as PenaltyProcedureValue } from "../../domain/record-submission";
 import { SubjectRef } from "../subjects/subject.input";
 import { DateScalar } from "../shared/scalars";
-import { RecordCategory, Severity, Tier } from "./credit-record.type";
+import { PenaltyProcedure, RecordCategory, Severity, Tier } from "./credit-record.type";
 
 @InputType({ description: "One item a provider submits." })
 export class RecordInput {
@@ -19,7 +20,7 @@ export class RecordInput {
   @Field(() => Severity, { nullable: true, description: "Negative items only; unspecified counts as serious for expiry." })
   severity?: SeverityValue | null;
 
-  @Field(() => Tier)
+  @Field(() => Tier, { description: "The kind's catalogue tier (`recordKinds`: defaultTier, naturalPersonTier) or a stricter one; a wider one is refused." })
   tier!: TierValue;
 
   @Field(() => String)
@@ -31,8 +32,20 @@ export class RecordInput {
   @Field(() => String, { description: "Number of the deciding document; with the provider it identifies the item (re-submission does not duplicate)." })
   documentNumber!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "The date of the information; a natural person must have full civil capacity on it (PCIM art. 2)." })
   decidedOn!: string;
+
+  @Field(() => PenaltyProcedure, {
+    nullable: true,
+    description: "Required for an ADMINISTRATIVE_PENALTY, and only GENERAL is accepted (PCIM art. 12(9)); no other kind states one.",
+  })
+  procedure?: PenaltyProcedureValue | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "The provider attests that the natural person, 16 or 17 on decidedOn, lives mainly on their own labour income and so has full civil capacity (民法典 art. 18). Without it a person under 18 is refused.",
+  })
+  subjectLivesOnOwnLabourIncome?: boolean | null;
 }
 
 @ObjectType()

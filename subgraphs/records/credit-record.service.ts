@@ -1,6 +1,7 @@
-import type { CreditRecordRow, RecordCategory, Tier } from "../../db/database";
+import type { CreditRecordRow, RecordCategory, RecordKindRow, Tier } from "../../db/database";
 import { readsAuthorizedTierByConsent, requirePurposeForNonPublicData } from "../../policies/purpose";
 import { chinaDateOf } from "../../domain/dates";
+import { catalogueTierOf, type RecordKind as CatalogueKind } from "../../domain/record-kinds";
 import { checkRecordSubmissions, type RecordSubmission } from "../../domain/record-submission";
 import { ConsentRequiredError, ForbiddenError } from "../../platform/errors";
 import { refuseIfProblems } from "../../platform/input-problems";
@@ -113,10 +114,15 @@ export async function resolveCreditRecordById(context: CreditRecordContext, id: 
   return row ? (discloseRecords(context, [row])[0] ?? null) : null;
 }
 
+function toCatalogueKind(row: RecordKindRow): CatalogueKind {
+  return { code: row.code, name: row.name, category: row.category, defaultTier: row.default_tier, article: row.article };
+}
+
 export async function findRecordKinds(context: CreditRecordContext): Promise<RecordKind[]> {
-  return (await listRecordKinds(context.db)).map((row) =>
-    Object.assign(new RecordKind(), { code: row.code, name: row.name, category: row.category, defaultTier: row.default_tier, article: row.article }),
-  );
+  return (await listRecordKinds(context.db)).map((row) => {
+    const kind = toCatalogueKind(row);
+    return Object.assign(new RecordKind(), { ...kind, naturalPersonTier: catalogueTierOf(kind, "NATURAL_PERSON") });
+  });
 }
 
 /** `submitRecords`: a PROVIDER's batch, checked whole, stored whole or not at all. */
@@ -124,9 +130,7 @@ export async function submitRecords(context: CreditRecordContext, records: reado
   if (!context.ability.can("submit", "CreditRecord") || !context.viewer.org) {
     throw new ForbiddenError("only a PROVIDER (with its organisation code) submits records");
   }
-  const catalog = new Map(
-    (await listRecordKinds(context.db)).map((row) => [row.code, { code: row.code, name: row.name, category: row.category, defaultTier: row.default_tier, article: row.article }]),
-  );
+  const catalog = new Map((await listRecordKinds(context.db)).map((row) => [row.code, toCatalogueKind(row)]));
   const { problems, checked } = checkRecordSubmissions(records, catalog, chinaDateOf(context.now), (index) => `records[${index}]`);
   refuseIfProblems(problems, "submission");
   const stored = await storeRecords(context.db, context.viewer.org, checked, context.rules);

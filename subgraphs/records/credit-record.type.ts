@@ -6,6 +6,7 @@ import type {
   Tier as TierValue,
 } from "../../db/database";
 import { GraphQLJSON } from "graphql-scalars";
+import type { PenaltyProcedure as PenaltyProcedureValue } from "../../domain/record-submission";
 import { DateScalar } from "../shared/scalars";
 import { Subject } from "./subject/subject.type";
 
@@ -17,6 +18,11 @@ registerEnumType(RecordCategory, { name: "RecordCategory", description: "PCIM ar
 registerEnumType(Severity, { name: "Severity", description: "PCIM art. 15" });
 registerEnumType(Tier, { name: "Tier", description: "Use scope (PCIM arts. 18-24)" });
 registerEnumType(RecordStatus, { name: "RecordStatus" });
+export const PenaltyProcedure = { GENERAL: "GENERAL", SIMPLIFIED: "SIMPLIFIED" } as const satisfies Record<PenaltyProcedureValue, PenaltyProcedureValue>;
+registerEnumType(PenaltyProcedure, {
+  name: "PenaltyProcedure",
+  description: "How an administrative penalty was decided (行政处罚法): GENERAL 一般程序, SIMPLIFIED 简易程序. Only GENERAL is collected (PCIM art. 12(9)).",
+});
 
 @Directive(`@key(fields: "id")`)
 @ObjectType({ description: "One item of public credit information." })
@@ -72,8 +78,11 @@ export class RecordKind {
   @Field(() => RecordCategory)
   category!: Category;
 
-  @Field(() => Tier)
+  @Field(() => Tier, { description: "The catalogue tier (PCIM arts. 8, 18): an item may be submitted at this tier or a stricter one, never a wider one." })
   defaultTier!: TierValue;
+
+  @Field(() => Tier, { description: "The catalogue tier of an item of this kind about a natural person: AUTHORIZED for basic information (PCIM arts. 10(1), 21), else defaultTier." })
+  naturalPersonTier!: TierValue;
 
   @Field(() => String)
   article!: string;

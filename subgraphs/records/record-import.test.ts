@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CheckedRecord } from "../../domain/record-submission";
 import { RECORD_KINDS } from "../../domain/record-kinds";
 import { citizenId, daysAgo, uscc } from "../../test/fixtures";
-import { ChunkRefusedError, importRecordFile, type ImportOptions } from "./record-import";
+import { ChunkRefusedError, importRecordFile, toRecordInput, type ImportOptions } from "./record-import";
 
 let folder: string;
 beforeAll(async () => {
@@ -106,5 +106,30 @@ describe("importRecordFile (checked whole, then sent in chunks)", () => {
     const short = await fileOf("short.csv", ["subject_identifier,subject_name", `${uscc(300)},x`]);
     const outcome = await run(short, service.submit);
     expect(outcome.status === "refused" && outcome.problems[0]!.reason).toMatch(/missing columns/);
+  });
+
+  it("applies the catalogue tier, the general procedure and full civil capacity by line, and sends the procedure and attestation on", async () => {
+    const decidedOn = daysAgo(3);
+    const teen = { identifier: citizenId(400, `${Number(decidedOn.slice(0, 4)) - 17}0101`), name: "自立青年", kind: "NATURAL_PERSON" };
+    const bad = await fileOf("rules.ndjson", [
+      line(401, { kind: "SOCIAL_INSURANCE_ARREARS" }),
+      line(402, { kind: "ADMINISTRATIVE_PENALTY", procedure: "SIMPLIFIED" }),
+      line(403, { kind: "ADMINISTRATIVE_PENALTY" }),
+      line(404, { subject: teen }),
+    ]);
+    const refused = await run(bad, recordingService().submit);
+    expect(refused.status === "refused" && refused.problems.map((problem) => problem.field)).toEqual(["line 1.tier", "line 2.procedure", "line 3.procedure", "line 4.subject.identifier"]);
+
+    const csv = await fileOf("rules.csv", [
+      "subject_identifier,subject_name,subject_kind,category,kind,severity,tier,title,document_number,decided_on,attributes,procedure,subject_lives_on_own_labour_income",
+      `${uscc(410)},处罚公司,LEGAL_PERSON,NEGATIVE,ADMINISTRATIVE_PENALTY,GENERAL,PUBLIC,行政处罚,CSV-P,${decidedOn},,GENERAL,`,
+      `${teen.identifier},自立青年,NATURAL_PERSON,NEGATIVE,TAX_ARREARS,GENERAL,PUBLIC,欠缴税款,CSV-T,${decidedOn},,,true`,
+    ]);
+    const sent: CheckedRecord[] = [];
+    expect(await run(csv, async (records) => (sent.push(...records), { accepted: records.length, created: records.length, ids: [] }))).toMatchObject({ status: "imported", accepted: 2 });
+    expect(sent.map(toRecordInput)).toEqual([
+      expect.objectContaining({ documentNumber: "CSV-P", procedure: "GENERAL", subjectLivesOnOwnLabourIncome: false }),
+      expect.objectContaining({ documentNumber: "CSV-T", procedure: null, subjectLivesOnOwnLabourIncome: true }),
+    ]);
   });
 });

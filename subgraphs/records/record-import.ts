@@ -22,6 +22,9 @@ export const CSV_COLUMNS = [
   "attributes",
 ] as const;
 
+/** Columns a CSV file may leave out: an administrative penalty's procedure, a 16-17-year-old's self-support attestation. */
+export const OPTIONAL_CSV_COLUMNS = ["procedure", "subject_lives_on_own_labour_income"] as const;
+
 type ParsedLine = { line: number; item?: RecordSubmission; problem?: string };
 
 async function* readNdjson(path: string, onBytes: (bytes: number) => void): AsyncGenerator<ParsedLine> {
@@ -61,6 +64,11 @@ async function* readCsv(path: string, onBytes: (bytes: number) => void): AsyncGe
           continue;
         }
       }
+      const selfSupport = record.subject_lives_on_own_labour_income ?? "";
+      if (!["", "true", "false"].includes(selfSupport)) {
+        yield { line: info.lines, problem: "subject_lives_on_own_labour_income: true, false or empty" };
+        continue;
+      }
       yield {
         line: info.lines,
         item: {
@@ -73,6 +81,8 @@ async function* readCsv(path: string, onBytes: (bytes: number) => void): AsyncGe
           attributes,
           documentNumber: record.document_number!,
           decidedOn: record.decided_on!,
+          procedure: (record.procedure || null) as RecordSubmission["procedure"],
+          subjectLivesOnOwnLabourIncome: selfSupport === "true",
         },
       };
     }
@@ -169,6 +179,8 @@ export function toRecordInput(record: CheckedRecord): Record<string, unknown> {
     attributes: record.attributes,
     documentNumber: record.documentNumber,
     decidedOn: record.decidedOn,
+    procedure: record.procedure,
+    subjectLivesOnOwnLabourIncome: record.subjectLivesOnOwnLabourIncome,
   };
 }
 

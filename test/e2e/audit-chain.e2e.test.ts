@@ -17,6 +17,7 @@ beforeAll(async () => {
         subject: { identifier, name: `审计${index}`, kind: index === 0 ? "NATURAL_PERSON" : "LEGAL_PERSON" },
         category: "NEGATIVE",
         kind: "ADMINISTRATIVE_PENALTY",
+        procedure: "GENERAL",
         severity: "GENERAL",
         tier: "GOVERNMENT",
         title: "行政处罚",

@@ -20,6 +20,7 @@ const record = (identifier: string, documentNumber: string, kind: "NATURAL_PERSO
   subject: { identifier, name: kind === "NATURAL_PERSON" ? "完整审计" : "完整审计公司", kind },
   category: "NEGATIVE",
   kind: "ADMINISTRATIVE_PENALTY",
+  procedure: "GENERAL",
   severity: "GENERAL",
   tier: "GOVERNMENT",
   title: "行政处罚",

@@ -27,6 +27,7 @@ const record = (subject: Row, documentNumber: string, extra: Row = {}) => ({
   subject,
   category: "NEGATIVE",
   kind: "ADMINISTRATIVE_PENALTY",
+  procedure: "GENERAL",
   severity: "GENERAL",
   tier: "PUBLIC",
   title: "行政处罚决定书",

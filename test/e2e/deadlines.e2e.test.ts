@@ -32,6 +32,7 @@ async function submitRecord(federation: TestFederation, documentNumber: string):
           subject: { identifier: PERSON, name: "异议人", kind: "NATURAL_PERSON" },
           category: "NEGATIVE",
           kind: "ADMINISTRATIVE_PENALTY",
+          procedure: "GENERAL",
           severity: "GENERAL",
           tier: "PUBLIC",
           title: "行政处罚",

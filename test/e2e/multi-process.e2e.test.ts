@@ -106,7 +106,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL) && portsFree)("every subgraph i
     const submitted = await query(`mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { accepted } }`, {
       token: provider,
       variables: {
-        records: [{ subject: { identifier: person, name: "多进程", kind: "NATURAL_PERSON" }, category: "NEGATIVE", kind: "ADMINISTRATIVE_PENALTY", severity: "GENERAL", tier: "GOVERNMENT", title: "行政处罚", documentNumber: "MP-1", decidedOn: daysAgo(3) }],
+        records: [{ subject: { identifier: person, name: "多进程", kind: "NATURAL_PERSON" }, category: "NEGATIVE", kind: "ADMINISTRATIVE_PENALTY", procedure: "GENERAL", severity: "GENERAL", tier: "GOVERNMENT", title: "行政处罚", documentNumber: "MP-1", decidedOn: daysAgo(3) }],
       },
     });
     expect(errorCodes(submitted)).toEqual([]);

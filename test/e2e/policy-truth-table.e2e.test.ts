@@ -69,6 +69,7 @@ beforeAll(async () => {
         subject: { identifier: subjectOf(consent), name: `真值表${consent}`, kind: "NATURAL_PERSON" },
         category: "NEGATIVE",
         kind: "ADMINISTRATIVE_PENALTY",
+        procedure: "GENERAL",
         severity: "GENERAL",
         tier,
         title: titleOf(tier, active),

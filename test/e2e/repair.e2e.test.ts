@@ -23,8 +23,8 @@ beforeAll(async () => {
     token: provider,
     variables: {
       records: [
-        { subject: { identifier: PERSON, name: "修复人", kind: "NATURAL_PERSON" }, category: "NEGATIVE", kind: "ADMINISTRATIVE_PENALTY", severity: "GENERAL", tier: "PUBLIC", title: "行政处罚", documentNumber: "REP-1", decidedOn: daysAgo(100, federation.clock.now()) },
-        { subject: { identifier: PERSON, name: "修复人", kind: "NATURAL_PERSON" }, category: "NEGATIVE", kind: "VIOLATION", severity: "GENERAL", tier: "PUBLIC", title: "违法记录", attributes: { detail: "x" }, documentNumber: "REP-2", decidedOn: daysAgo(50, federation.clock.now()) },
+        { subject: { identifier: PERSON, name: "修复人", kind: "NATURAL_PERSON" }, category: "NEGATIVE", kind: "ADMINISTRATIVE_PENALTY", procedure: "GENERAL", severity: "GENERAL", tier: "PUBLIC", title: "行政处罚", documentNumber: "REP-1", decidedOn: daysAgo(100, federation.clock.now()) },
+        { subject: { identifier: PERSON, name: "修复人", kind: "NATURAL_PERSON" }, category: "NEGATIVE", kind: "MARKET_ORDER_VIOLATION", severity: "GENERAL", tier: "PUBLIC", title: "违法记录", attributes: { detail: "x" }, documentNumber: "REP-2", decidedOn: daysAgo(50, federation.clock.now()) },
       ],
     },
   });
@@ -210,7 +210,7 @@ describe("least disclosure in repair (PIPL art. 6)", () => {
         token,
         variables: { records: [{ subject: { identifier: person, name: "最少披露", kind: "NATURAL_PERSON" }, ...record }] },
       });
-    const own = await submit(provider, { category: "NEGATIVE", kind: "ADMINISTRATIVE_PENALTY", severity: "GENERAL", tier: "PUBLIC", title: "行政处罚", documentNumber: "LEAST-1", decidedOn: daysAgo(200, federation.clock.now()) });
+    const own = await submit(provider, { category: "NEGATIVE", kind: "ADMINISTRATIVE_PENALTY", procedure: "GENERAL", severity: "GENERAL", tier: "PUBLIC", title: "行政处罚", documentNumber: "LEAST-1", decidedOn: daysAgo(200, federation.clock.now()) });
     ownItem = own.data!.submitRecords.ids[0]!;
     const court = await federation.token({ role: "PROVIDER", org: OTHER_PROVIDER });
     const hidden = await submit(court, { category: "OTHER", kind: "BANKRUPTCY_PROCEEDING", tier: "GOVERNMENT", title: "破产程序", documentNumber: "LEAST-2", decidedOn: daysAgo(30, federation.clock.now()) });

@@ -22,7 +22,7 @@ beforeAll(async () => {
   const records = await federation.query<{ submitRecords: { ids: string[] } }>(`mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { ids } }`, {
     token: provider,
     variables: {
-      records: [{ subject: { identifier: OWNER, name: "流程人", kind: "NATURAL_PERSON" }, category: "NEGATIVE", kind: "VIOLATION", severity: "GENERAL", tier: "PUBLIC", title: "违法", documentNumber: "WF-1", decidedOn: daysAgo(30, federation.clock.now()) }],
+      records: [{ subject: { identifier: OWNER, name: "流程人", kind: "NATURAL_PERSON" }, category: "NEGATIVE", kind: "VIOLATION", severity: "GENERAL", tier: "GOVERNMENT", title: "违法", documentNumber: "WF-1", decidedOn: daysAgo(30, federation.clock.now()) }],
     },
   });
   const recordId = records.data!.submitRecords.ids[0]!;

@@ -47,7 +47,7 @@ describe("production answers leak nothing (OWASP GraphQL cheat sheet)", () => {
 
 describe("CSRF prevention: simple requests execute nothing", () => {
   const mutation = JSON.stringify({
-    query: `mutation { submitRecords(records: [{ subject: { identifier: "${citizenId(3)}", name: "csrf", kind: NATURAL_PERSON }, category: NEGATIVE, kind: "VIOLATION", severity: GENERAL, tier: PUBLIC, title: "csrf", documentNumber: "CSRF-1", decidedOn: "${daysAgo(1)}" }]) { accepted } }`,
+    query: `mutation { submitRecords(records: [{ subject: { identifier: "${citizenId(3)}", name: "csrf", kind: NATURAL_PERSON }, category: NEGATIVE, kind: "VIOLATION", severity: GENERAL, tier: GOVERNMENT, title: "csrf", documentNumber: "CSRF-1", decidedOn: "${daysAgo(1)}" }]) { accepted } }`,
   });
   const stored = async () => (await federation.connection.db.selectFrom("credit_records").select("id").where("document_number", "=", "CSRF-1").execute()).length;
 
