@@ -11,7 +11,17 @@ beforeAll(async () => {
   federation = await startTestFederation({ seed: "demo" });
   const company = await federation.connection.db.selectFrom("subjects").select("identifier").where("name", "=", DEMO_BLACKLISTED_COMPANY).executeTakeFirstOrThrow();
   companyIdentifier = company.identifier;
-  const person = await federation.connection.db.selectFrom("subjects").select("identifier").where("kind", "=", "NATURAL_PERSON").orderBy("identifier").executeTakeFirstOrThrow();
+  // A person the public may see at all: one with public information in force (CONTRACT.md: no existence oracle).
+  const person = await federation.connection.db
+    .selectFrom("subjects")
+    .innerJoin("credit_records", "credit_records.subject_id", "subjects.id")
+    .select("subjects.identifier")
+    .where("subjects.kind", "=", "NATURAL_PERSON")
+    .where("credit_records.tier", "=", "PUBLIC")
+    .where("credit_records.status", "=", "ACTIVE")
+    .where("credit_records.expires_on", ">=", federation.today())
+    .orderBy("subjects.identifier")
+    .executeTakeFirstOrThrow();
   personIdentifier = person.identifier;
 });
 afterAll(async () => federation?.stop());

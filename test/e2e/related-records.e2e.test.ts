@@ -42,6 +42,7 @@ beforeAll(async () => {
         subject: { identifier: COMPANY, name: "关联记录有限公司", kind: "LEGAL_PERSON" },
         category: "NEGATIVE",
         kind: "ADMINISTRATIVE_PENALTY",
+        procedure: "GENERAL",
         severity: "SEVERE",
         tier,
         title: TITLES[tier],

@@ -42,7 +42,7 @@ beforeAll(async () => {
     token: provider,
     variables: {
       records: [
-        { subject: { identifier: ON_FILE_ONLY, name: "在册人", kind: "NATURAL_PERSON" }, category: "NEGATIVE", kind: "ADMINISTRATIVE_PENALTY", severity: "GENERAL", tier: "GOVERNMENT", title: "行政处罚", documentNumber: "ORACLE-2", decidedOn: daysAgo(10, federation.clock.now()) },
+        { subject: { identifier: ON_FILE_ONLY, name: "在册人", kind: "NATURAL_PERSON" }, category: "NEGATIVE", kind: "ADMINISTRATIVE_PENALTY", procedure: "GENERAL", severity: "GENERAL", tier: "GOVERNMENT", title: "行政处罚", documentNumber: "ORACLE-2", decidedOn: daysAgo(10, federation.clock.now()) },
       ],
     },
   });
