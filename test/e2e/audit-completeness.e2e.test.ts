@@ -72,6 +72,8 @@ describe("one event per HTTP request", () => {
     const provider = await federation.token({ role: "PROVIDER", org: "HA-SAMR", sub: "provider-complete" });
     const subject = await federation.token({ role: "SUBJECT", subject: PERSON, sub: "person-complete" });
     const auditor = await federation.token({ role: "AUDITOR", sub: "auditor-complete" });
+    const bank = await federation.token({ role: "ORGANIZATION", org: "BANK-COMPLETE", sub: "bank-complete" });
+    const centre = await federation.token({ role: "CREDIT_CENTER", org: "HA-CREDIT", sub: "centre-complete" });
     const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
     let nested: unknown = "leaf";
     for (let depth = 0; depth < 500; depth++) nested = { inner: nested };
@@ -97,6 +99,8 @@ describe("one event per HTTP request", () => {
       send("repair eligibility", "/graphql", json({ query: "query Eligible($id: ID!) { repairEligibility(targetId: $id) { eligible } }", variables: { id: recordId } }, bearer(provider))),
       send("grant consent", "/graphql", json({ query: "mutation Grant($input: ConsentInput!) { grantConsent(input: $input) { id } }", variables: { input: { grantee: "BANK-COMPLETE", purpose: "CREDIT_LENDING", validUntil: new Date(federation.clock.now().getTime() + 365 * 86_400_000).toISOString() } } }, bearer(subject))),
       send("auditor", "/graphql", json({ query: "{ auditChain { verified } }" }, bearer(auditor))),
+      send("organisation without consent", "/graphql", json({ query: "query Read($id: String!) { subject(identifier: $id) { name records { title } } }", variables: { id: PERSON } }, { ...bearer(bank), "x-credit-purpose": "CREDIT_LENDING" })),
+      send("credit centre", "/graphql", json({ query: "query Read($id: String!) { subject(identifier: $id) { name records { title } } }", variables: { id: PERSON } }, bearer(centre))),
     ]);
     expect(corpus.find((sent) => sent.label === "grant consent")!.body).not.toContain("errors");
     for (const sent of corpus) {
@@ -121,6 +125,8 @@ describe("one event per HTTP request", () => {
     expect(await identifiersNamedBy(byLabel.get("repair eligibility")!.id)).toEqual([COMPANY]);
     expect(await identifiersNamedBy(byLabel.get("grant consent")!.id)).toEqual([PERSON]);
     expect(await identifiersNamedBy(byLabel.get("my consents")!.id)).toEqual([PERSON]);
+    expect(await identifiersNamedBy(byLabel.get("credit centre")!.id)).toEqual([PERSON]);
+    expect(byLabel.get("organisation without consent")).toMatchObject({ actor: "bank-complete", role: "ORGANIZATION", org: "BANK-COMPLETE" });
     expect(await verifyAuditChain(db())).toMatchObject({ verified: true });
   });
 
