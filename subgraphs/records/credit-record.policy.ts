@@ -16,32 +16,31 @@ export function recordIsCurrent(eb: ExpressionBuilder<any, any>, alias: string, 
   return eb.and([eb(`${alias}.status`, "=", "ACTIVE"), eb.or([eb(`${alias}.expires_on`, "is", null), eb(`${alias}.expires_on`, ">=", today)])]);
 }
 
-/** A record row as the policy sees it; `consent_id` is the consent the viewer reads it under, if any. */
-export function asCreditRecordPolicy(row: CreditRecordRow & { consent_id: string | null }, today: string) {
-  return policySubject("CreditRecord", {
+type RecordPolicyRow = CreditRecordRow & { consent_id: string | null };
+
+/** The fields every record policy tests: the item's own subject, tier, provider, currency and consent. */
+function recordPolicyFields(row: RecordPolicyRow, today: string) {
+  return {
     subjectIdentifier: row.subject_identifier,
     tier: row.tier,
     category: row.category,
     provider: row.provider,
     current: isCurrentRecord(row, today),
     consented: row.consent_id !== null,
-  });
+  };
+}
+
+/** A record row as the policy sees it; `consent_id` is the consent the viewer reads it under, if any. */
+export function asCreditRecordPolicy(row: RecordPolicyRow, today: string) {
+  return policySubject("CreditRecord", recordPolicyFields(row, today));
 }
 
 /**
  * An organisation's item as entered on a person's file (PCIM art. 26): the item's own policy, so its tier
  * and consents are the organisation's, and the person it was entered on.
  */
-export function asRelatedEntryPolicy(row: CreditRecordRow & { consent_id: string | null; related_subject_identifier: string }, today: string) {
-  return policySubject("RelatedEntry", {
-    subjectIdentifier: row.subject_identifier,
-    tier: row.tier,
-    category: row.category,
-    provider: row.provider,
-    current: isCurrentRecord(row, today),
-    consented: row.consent_id !== null,
-    relatedSubjectIdentifier: row.related_subject_identifier,
-  });
+export function asRelatedEntryPolicy(row: RecordPolicyRow & { related_subject_identifier: string }, today: string) {
+  return policySubject("RelatedEntry", { ...recordPolicyFields(row, today), relatedSubjectIdentifier: row.related_subject_identifier });
 }
 
 /** The same policy fields in SQL over `credit_records as record`. */
