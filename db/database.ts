@@ -157,15 +157,19 @@ export type ListDisclosure = {
   legalRepresentative?: string | null;
 };
 
+/** What a measure decides in one scenario, and the words of its text that decide it (JRP art. 14). */
+export type ScenarioDecision = { decision: Exclude<Decision, "PASS">; words: string };
+
 export interface MeasureTable {
   code: string;
   kind: MeasureKind;
   list: ListType;
   title: string;
-  decision: Decision;
   /** Whom the measure acts on: the listed subject itself, or its legal representative and responsible persons. */
   target: "SUBJECT" | "RESPONSIBLE_PERSONS";
   scenarios: Scenario[];
+  /** The decision in each of `scenarios`: 「限制」 with discretion asks for REVIEW, BLOCK only where the text forbids. */
+  decisions: ColumnType<Partial<Record<Scenario, ScenarioDecision>>, string, string>;
   /** The list grounds the measure's legal basis covers; empty = every grounds of its list. */
   grounds: ColumnType<string[], string[] | undefined, string[]>;
   basis: string;
