@@ -51,6 +51,13 @@ describe("the strictest decision wins, each measure deciding as its text does in
     expect(trading.decision).toBe("REVIEW");
     expect(trading.reasons).toContainEqual(expect.stringContaining("P05 限制参与公共资源交易活动 → REVIEW（「限制参与」"));
   });
+
+  it("takes a measure's decision in the screened scenario, not its strictest elsewhere", () => {
+    const measure = { code: "X1", kind: "PUNISHMENT", list: "BLACK", title: "t", target: "SUBJECT", grounds: [], basis: "b", department: "d", scenarios: ["FISCAL_FUNDS", "HONORS"], decisions: { FISCAL_FUNDS: { decision: "BLOCK", words: "暂停" }, HONORS: { decision: "REVIEW", words: "限制" } } } as const;
+    const catalog = [{ ...measure, scenarios: [...measure.scenarios], grounds: [] }];
+    expect(decideScreening([entry("BLACK", "B03_MARKET_FRAUD")], [], catalog, "HONORS", "2026-12-01", false).decision).toBe("REVIEW");
+    expect(decideScreening([entry("BLACK", "B03_MARKET_FRAUD")], [], catalog, "FISCAL_FUNDS", "2026-12-01", false).decision).toBe("BLOCK");
+  });
 });
 
 describe("screening against an independent oracle (DOMAIN.md §5-7)", () => {
