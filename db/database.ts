@@ -9,7 +9,7 @@ export type SubjectKind = "NATURAL_PERSON" | "LEGAL_PERSON" | "OTHER_ORGANIZATIO
 export type Tier = "PUBLIC" | "GOVERNMENT" | "AUTHORIZED";
 export type RecordCategory = "BASIC" | "POSITIVE" | "NEGATIVE" | "OTHER";
 export type Severity = "GENERAL" | "SERIOUS" | "SEVERE";
-export type RecordStatus = "ACTIVE" | "EXPIRED" | "CORRECTED" | "ARCHIVED";
+export type RecordStatus = "ACTIVE" | "EXPIRED" | "CORRECTED" | "ARCHIVED" | "SUSPENDED";
 export type ListType = "RED" | "BLACK";
 export type ListStatus = "ACTIVE" | "EXPIRED" | "REMOVED" | "REPAIRED";
 export type MeasureKind = "REWARD" | "PUNISHMENT";
@@ -113,6 +113,8 @@ export interface CreditRecordTable {
   decided_on: DateColumn;
   expires_on: DateColumn | null;
   status: RecordStatus;
+  /** Why the record left publication, where that is not its own expiry or correction (SUSPENDED: JRP art. 14(11)). */
+  status_reason: ColumnType<string | null, string | null | undefined, string | null>;
   attributes: ColumnType<Record<string, unknown>, string | undefined, string>;
   created_at: DatabaseDefault<Date>;
 }
