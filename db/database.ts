@@ -9,7 +9,7 @@ export type SubjectKind = "NATURAL_PERSON" | "LEGAL_PERSON" | "OTHER_ORGANIZATIO
 export type Tier = "PUBLIC" | "GOVERNMENT" | "AUTHORIZED";
 export type RecordCategory = "BASIC" | "POSITIVE" | "NEGATIVE" | "OTHER";
 export type Severity = "GENERAL" | "SERIOUS" | "SEVERE";
-export type RecordStatus = "ACTIVE" | "EXPIRED" | "CORRECTED" | "ARCHIVED";
+export type RecordStatus = "ACTIVE" | "EXPIRED" | "CORRECTED" | "ARCHIVED" | "SUSPENDED";
 export type ListType = "RED" | "BLACK";
 export type ListStatus = "ACTIVE" | "EXPIRED" | "REMOVED" | "REPAIRED";
 export type MeasureKind = "REWARD" | "PUNISHMENT";
@@ -113,6 +113,8 @@ export interface CreditRecordTable {
   decided_on: DateColumn;
   expires_on: DateColumn | null;
   status: RecordStatus;
+  /** Why the record left publication, where that is not its own expiry or correction (SUSPENDED: JRP art. 14(11)). */
+  status_reason: ColumnType<string | null, string | null | undefined, string | null>;
   attributes: ColumnType<Record<string, unknown>, string | undefined, string>;
   created_at: DatabaseDefault<Date>;
 }
@@ -157,15 +159,19 @@ export type ListDisclosure = {
   legalRepresentative?: string | null;
 };
 
+/** What a measure decides in one scenario, and the words of its text that decide it (JRP art. 14). */
+export type ScenarioDecision = { decision: Exclude<Decision, "PASS">; words: string };
+
 export interface MeasureTable {
   code: string;
   kind: MeasureKind;
   list: ListType;
   title: string;
-  decision: Decision;
   /** Whom the measure acts on: the listed subject itself, or its legal representative and responsible persons. */
   target: "SUBJECT" | "RESPONSIBLE_PERSONS";
   scenarios: Scenario[];
+  /** The decision in each of `scenarios`: 「限制」 with discretion asks for REVIEW, BLOCK only where the text forbids. */
+  decisions: ColumnType<Partial<Record<Scenario, ScenarioDecision>>, string, string>;
   /** The list grounds the measure's legal basis covers; empty = every grounds of its list. */
   grounds: ColumnType<string[], string[] | undefined, string[]>;
   basis: string;

@@ -31,6 +31,50 @@ const JRP_ITEMS: Readonly<Record<string, string>> = {
   "JRP art. 14(15)": "鼓励媒体、公众对非法经营、隐蔽生产经营场所、事故隐患、安全生产违法黑名单企业及其他失信行为进行举报、披露和曝光，通过社会舆论的道德谴责，形成社会震慑力，约束社会成员的失信行为。",
 };
 
+/**
+ * The words that decide BLOCK or REVIEW, measure by measure, read from the same text (DOMAIN.md §7: a
+ * measure that only 「限制」s asks for REVIEW where the text leaves the department discretion, BLOCK only
+ * where the text forbids). P11's 「禁入」 stands under 「依法」: a ban only where a law provides one, which
+ * the department has to find. P10's verb is not JRP art. 14(10)'s 「限制」 but the court's rule it cites:
+ * transcribed below, it is not among the shared seeds.
+ */
+const DECIDED_BY: Readonly<Record<string, readonly [decision: "BLOCK" | "REVIEW", words: string]>> = {
+  P01: ["REVIEW", "限制安排"],
+  P02: ["BLOCK", "暂停"],
+  P03: ["REVIEW", "从严控制"],
+  P04: ["REVIEW", "限制新增项目审批、核准"],
+  P05: ["REVIEW", "限制参与"],
+  P06: ["REVIEW", "限制"],
+  P07: ["REVIEW", "限制"],
+  P08: ["REVIEW", "限制从事"],
+  P09: ["REVIEW", "限制向其提供"],
+  P10: ["BLOCK", "不得有以下高消费及非生活和工作必需的消费行为"],
+  P11: ["REVIEW", "依法…实施行业禁入措施"],
+  P12: ["REVIEW", "实施限制出境等"],
+  P13: ["REVIEW", "依照法律法规和政策规定…采取相应的"],
+  P14: ["REVIEW", "视情节轻重"],
+  P15: ["REVIEW", "鼓励"],
+  P16: ["BLOCK", "及时撤销…荣誉称号，取消参加评先评优资格"],
+  P17: ["REVIEW", "限制录用"],
+};
+
+/** 《最高人民法院关于限制被执行人高消费及有关消费的若干规定》 (法释〔2015〕17号) art. 1 para. 2 and art. 3, lead-in. */
+const COURT_CONSUMPTION_RULE = "纳入失信被执行人名单的被执行人，人民法院应当对其采取限制消费措施。被执行人为自然人的，被采取限制消费措施后，不得有以下高消费及非生活和工作必需的消费行为";
+
+/** Words that forbid; anything else a black-list measure says (限制, 从严控制, 依法, 视情节轻重, 鼓励) leaves discretion. */
+const FORBIDS = /暂停|撤销|取消|不得|禁止/;
+
+/** Quoted words, `…` marking words left out, found in order in the text. */
+function quotes(text: string, words: string): boolean {
+  let from = 0;
+  for (const part of words.split("…")) {
+    const at = text.indexOf(part, from);
+    if (at < 0) return false;
+    from = at + part.length;
+  }
+  return true;
+}
+
 describe("the measure list (data/measures.yaml)", () => {
   it("quotes, for every measure based on JRP arts. 13-14, the text of the item it cites, and covers every item", async () => {
     const catalog = await readMeasureCatalog(DEFAULT_MEASURES_FILE);
@@ -46,6 +90,31 @@ describe("the measure list (data/measures.yaml)", () => {
     expect([...cited].sort()).toEqual(Object.keys(JRP_ITEMS).sort());
   });
 
+  it("decides each black-list measure in each scenario by the words of its text: BLOCK only where they forbid", async () => {
+    const catalog = await readMeasureCatalog(DEFAULT_MEASURES_FILE);
+    const black = catalog.filter((measure) => measure.list === "BLACK");
+    expect(black.map((measure) => measure.code).sort()).toEqual(Object.keys(DECIDED_BY).sort());
+    for (const measure of black) {
+      const [decision, words] = DECIDED_BY[measure.code]!;
+      const article = /^JRP art\. 14\(\d+\)/.exec(measure.basis)?.[0];
+      const text = measure.code === "P10" ? COURT_CONSUMPTION_RULE : article ? JRP_ITEMS[article]! : measure.title;
+      expect(quotes(text, words), `${measure.code}: 「${words}」 is in the text it cites`).toBe(true);
+      expect(FORBIDS.test(words), `${measure.code}: 「${words}」 forbids`).toBe(decision === "BLOCK");
+      for (const scenario of measure.scenarios) expect(measure.decisions[scenario], `${measure.code} in ${scenario}`).toEqual({ decision, words });
+    }
+  });
+
+  it("gives every red-list measure GREEN_CHANNEL in each scenario, with words its item says", async () => {
+    const catalog = await readMeasureCatalog(DEFAULT_MEASURES_FILE);
+    for (const measure of catalog.filter((candidate) => candidate.list === "RED")) {
+      for (const scenario of measure.scenarios) {
+        const { decision, words } = measure.decisions[scenario]!;
+        expect(decision, `${measure.code} in ${scenario}`).toBe("GREEN_CHANNEL");
+        expect(quotes(JRP_ITEMS[measure.basis]!, words), `${measure.code} in ${scenario}: 「${words}」 is in ${measure.basis}`).toBe(true);
+      }
+    }
+  });
+
   it("reserves exit restriction and the court's consumption restrictions to 失信被执行人 (JRP art. 14(10), 14(12))", async () => {
     const catalog = await readMeasureCatalog(DEFAULT_MEASURES_FILE);
     const byCode = new Map(catalog.map((measure) => [measure.code, measure]));
@@ -59,8 +128,17 @@ describe("the measure list (data/measures.yaml)", () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "credit-measures-")), "measures.yaml");
     writeFileSync(
       file,
-      "measures:\n  - { code: P01, kind: PUNISHMENT, list: BLACK, title: t, decision: BLOCK, target: SUBJECT, grounds: [R01_STATE_HONOUR], scenarios: [FISCAL_FUNDS], basis: b, department: d }\n",
+      "measures:\n  - { code: P01, kind: PUNISHMENT, list: BLACK, title: t, target: SUBJECT, grounds: [R01_STATE_HONOUR], scenarios: { FISCAL_FUNDS: { decision: REVIEW, words: 限制 } }, basis: b, department: d }\n",
     );
     await expect(readMeasureCatalog(file)).rejects.toThrow(/measures\.0\.grounds: R01_STATE_HONOUR is not a BLACK list grounds/);
+  });
+
+  it.each([
+    ["a decision without the words that decide it", "{ HONORS: { decision: BLOCK } }", /measures\.0\.scenarios\.HONORS\.words/],
+    ["a black-list measure giving GREEN_CHANNEL", "{ FISCAL_FUNDS: { decision: GREEN_CHANNEL, words: 限制 } }", /measures\.0\.scenarios\.FISCAL_FUNDS\.decision: a BLACK list measure does not decide GREEN_CHANNEL/],
+  ])("refuses %s", async (_, scenarios, problem) => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "credit-measures-")), "measures.yaml");
+    writeFileSync(file, `measures:\n  - { code: P01, kind: PUNISHMENT, list: BLACK, title: t, target: SUBJECT, scenarios: ${scenarios}, basis: b, department: d }\n`);
+    await expect(readMeasureCatalog(file)).rejects.toThrow(problem);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_MEASURES_FILE } from "../db/seed/reference-data";
 import { LIST_GROUNDS } from "./list-grounds";
 import { readMeasureCatalog } from "./measure-catalog";
-import { decideScreening, undecidableScreening, type ScreeningEntry } from "./screening";
+import { decideScreening, decisionIn, undecidableScreening, type ScreeningEntry } from "./screening";
 
 describe("screening decisions that must not fail open (CONTRACT.md)", () => {
   it("gives an identifier that cannot be screened REVIEW with its error, never PASS", () => {
@@ -24,22 +24,39 @@ describe("screening decisions that must not fail open (CONTRACT.md)", () => {
   });
 });
 
-describe("the strictest decision wins", () => {
-  it("lets BLOCK win over GREEN_CHANNEL when entries of both lists are in force", async () => {
+describe("the strictest decision wins, each measure deciding as its text does in the scenario", () => {
+  const entry = (list: "RED" | "BLACK", grounds: string): ScreeningEntry => ({
+    list,
+    status: "ACTIVE",
+    grounds,
+    recognizedBy: "HA-X",
+    recognizedOn: "2026-11-01",
+    documentNumber: `${list}-1`,
+    validUntil: "2027-11-01",
+    statusChangedOn: null,
+  });
+  const both = [entry("RED", "R04_COUNTY_HONOUR"), entry("BLACK", "B07_REFUSE_JUDGEMENT")];
+
+  it("lets BLOCK win over GREEN_CHANNEL where a measure forbids (「暂停行政许可审批项目」, JRP art. 14(2))", async () => {
     const catalog = await readMeasureCatalog(DEFAULT_MEASURES_FILE);
-    const entry = (list: "RED" | "BLACK", grounds: string): ScreeningEntry => ({
-      list,
-      status: "ACTIVE",
-      grounds,
-      recognizedBy: "HA-X",
-      recognizedOn: "2026-11-01",
-      documentNumber: `${list}-1`,
-      validUntil: "2027-11-01",
-      statusChangedOn: null,
-    });
-    const both = decideScreening([entry("RED", "R04_COUNTY_HONOUR"), entry("BLACK", "B07_REFUSE_JUDGEMENT")], [], catalog, "PUBLIC_RESOURCE_TRADING", "2026-12-01", false);
-    expect(both.decision).toBe("BLOCK");
-    expect(both.measures.map((measure) => measure.decision)).toEqual(expect.arrayContaining(["BLOCK", "GREEN_CHANNEL"]));
+    const licensing = decideScreening(both, [], catalog, "ADMINISTRATIVE_LICENSING", "2026-12-01", false);
+    expect(licensing.decision).toBe("BLOCK");
+    expect(licensing.measures.map((measure) => decisionIn(measure, "ADMINISTRATIVE_LICENSING").decision)).toEqual(expect.arrayContaining(["BLOCK", "GREEN_CHANNEL"]));
+    expect(licensing.reasons).toContainEqual(expect.stringContaining("P02 暂停行政许可审批项目 → BLOCK（「暂停」"));
+  });
+
+  it("asks for REVIEW, not BLOCK, where every measure only restricts (「限制参与公共资源交易活动」, JRP art. 14(5))", async () => {
+    const catalog = await readMeasureCatalog(DEFAULT_MEASURES_FILE);
+    const trading = decideScreening(both, [], catalog, "PUBLIC_RESOURCE_TRADING", "2026-12-01", false);
+    expect(trading.decision).toBe("REVIEW");
+    expect(trading.reasons).toContainEqual(expect.stringContaining("P05 限制参与公共资源交易活动 → REVIEW（「限制参与」"));
+  });
+
+  it("takes a measure's decision in the screened scenario, not its strictest elsewhere", () => {
+    const measure = { code: "X1", kind: "PUNISHMENT", list: "BLACK", title: "t", target: "SUBJECT", grounds: [], basis: "b", department: "d", scenarios: ["FISCAL_FUNDS", "HONORS"], decisions: { FISCAL_FUNDS: { decision: "BLOCK", words: "暂停" }, HONORS: { decision: "REVIEW", words: "限制" } } } as const;
+    const catalog = [{ ...measure, scenarios: [...measure.scenarios], grounds: [] }];
+    expect(decideScreening([entry("BLACK", "B03_MARKET_FRAUD")], [], catalog, "HONORS", "2026-12-01", false).decision).toBe("REVIEW");
+    expect(decideScreening([entry("BLACK", "B03_MARKET_FRAUD")], [], catalog, "FISCAL_FUNDS", "2026-12-01", false).decision).toBe("BLOCK");
   });
 });
 
@@ -63,7 +80,7 @@ describe("screening against an independent oracle (DOMAIN.md §5-7)", () => {
     ),
   );
 
-  it("applies exactly the measures of the list, scenario, target and grounds of each entry in force, and the strictest decision", async () => {
+  it("applies exactly the measures of the list, scenario, target and grounds of each entry in force, and the strictest of their decisions in that scenario", async () => {
     const catalog = await readMeasureCatalog(DEFAULT_MEASURES_FILE);
     fc.assert(
       fc.property(fc.array(entryArbitrary, { maxLength: 4 }), fc.array(entryArbitrary, { maxLength: 2 }), fc.constantFrom(...SCENARIOS), (own, organisations, scenario) => {
@@ -76,7 +93,9 @@ describe("screening against an independent oracle (DOMAIN.md §5-7)", () => {
         for (const entry of organisations.filter((candidate) => candidate.list === "BLACK" && inForce(candidate))) {
           for (const measure of catalog) if (covers(measure, entry, "RESPONSIBLE_PERSONS")) expected.add(measure.code);
         }
-        const strictest = [...expected].map((code) => catalog.find((measure) => measure.code === code)!.decision).reduce<keyof typeof RANK>((a, b) => (RANK[b] > RANK[a] ? b : a), "PASS");
+        // Each measure decides as data/measures.yaml says it does in this scenario, not as it does elsewhere.
+        const decidedIn = (code: string) => catalog.find((measure) => measure.code === code)!.decisions[scenario]!.decision;
+        const strictest = [...expected].map(decidedIn).reduce<keyof typeof RANK>((a, b) => (RANK[b] > RANK[a] ? b : a), "PASS");
 
         const responsible = organisations.map((entry) => ({ ...entry, organisationName: "单位", organisationIdentifier: "91320800MA0000001X", relation: "LEGAL_REPRESENTATIVE", relationPeriod: "任职 2020-01-01 至 今" }));
         const decided = decideScreening(own, responsible, catalog, scenario, TODAY, false);

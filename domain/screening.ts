@@ -1,4 +1,4 @@
-import type { Decision, ListType, MeasureRow, Scenario } from "../db/database";
+import type { Decision, ListType, MeasureRow, Scenario, ScenarioDecision } from "../db/database";
 import { addYears } from "./dates";
 import { findListGround } from "./list-grounds";
 
@@ -55,15 +55,32 @@ function describeEntry(entry: ScreeningEntry): string {
   return `${LIST_NAME[entry.list]}：${grounds}；认定单位 ${entry.recognizedBy}，文书 ${entry.documentNumber}，认定日期 ${entry.recognizedOn}${entry.validUntil ? `，有效期至 ${entry.validUntil}` : ""}`;
 }
 
-function describeMeasure(measure: MeasureRow): string {
-  return `措施 ${measure.code} ${measure.title} → ${measure.decision}（依据 ${measure.basis}，实施部门 ${measure.department}）`;
+/**
+ * What a measure decides in a scenario, as its text decides it (data/measures.yaml). A measure asked about
+ * outside its scenarios is a caller's bug, not a PASS.
+ */
+export function decisionIn(measure: MeasureRow, scenario: Scenario): ScenarioDecision {
+  const decided = measure.decisions[scenario];
+  if (!decided) throw new Error(`measure ${measure.code} names no decision for ${scenario}`);
+  return decided;
+}
+
+/** The strictest decision a measure takes in any of its scenarios. */
+export function strictestDecision(measure: MeasureRow): ScenarioDecision["decision"] {
+  return measure.scenarios.map((scenario) => decisionIn(measure, scenario).decision).reduce((strictest, next) => (RANK[next] > RANK[strictest] ? next : strictest));
+}
+
+function describeMeasure(measure: MeasureRow, scenario: Scenario): string {
+  const { decision, words } = decisionIn(measure, scenario);
+  return `措施 ${measure.code} ${measure.title} → ${decision}（「${words}」；依据 ${measure.basis}，实施部门 ${measure.department}）`;
 }
 
 /**
  * Decides one screened subject in one scenario: its list entries in force bring the measures of their
  * list that apply in the scenario and target the subject; black-list entries of organisations it answers
- * for bring the measures that target responsible persons. The strictest decision wins; each reason says
- * list, grounds, unit, document, and each measure with its basis. For a supervising body
+ * for bring the measures that target responsible persons. Each measure decides as its text does in this
+ * scenario and the strictest decision wins; each reason says list, grounds, unit, document, and each
+ * measure with the words that decide it and its basis. For a supervising body
  * (`showsMonitoring`), a black list left by repair or expiry within the last year adds a "focused
  * monitoring" reason (CZ annex 2 §4.2): a supervision matter, never told to banks, employers or the public. A subject with no credit file is told in the
  * same words as one with no entry in force, so that screening is no test of whether a file exists.
@@ -98,8 +115,9 @@ export function decideScreening(
     reasons.push(`作为 ${entry.organisationName}（${entry.organisationIdentifier}）的 ${entry.relation}（${entry.relationPeriod}，认定时在任，PCIM art. 26）：该单位列入${describeEntry(entry)}`);
     for (const measure of applicable(entry, "RESPONSIBLE_PERSONS")) applied.set(measure.code, measure);
   }
-  const measures = [...applied.values()].sort((a, b) => RANK[b.decision] - RANK[a.decision] || a.code.localeCompare(b.code));
-  reasons.push(...measures.map(describeMeasure));
+  const rank = (measure: MeasureRow) => RANK[decisionIn(measure, scenario).decision];
+  const measures = [...applied.values()].sort((a, b) => rank(b) - rank(a) || a.code.localeCompare(b.code));
+  reasons.push(...measures.map((measure) => describeMeasure(measure, scenario)));
 
   const recentExit = entries
     .map((entry) => exitedOn(entry, today))
@@ -110,6 +128,6 @@ export function decideScreening(
     reasons.push(`重点关注 (focused monitoring)：${recentExit} 退出黑名单未满一年（CZ annex 2 §4.2）`);
   }
   if (reasons.length === 0) reasons.push(NO_ENTRY_IN_FORCE);
-  const decision = measures.reduce<MeasureRow["decision"] | "PASS">((strictest, measure) => (RANK[measure.decision] > RANK[strictest] ? measure.decision : strictest), "PASS");
+  const decision = measures.map((measure) => decisionIn(measure, scenario).decision).reduce<Decision>((strictest, next) => (RANK[next] > RANK[strictest] ? next : strictest), "PASS");
   return { decision, reasons, measures };
 }

@@ -33,15 +33,15 @@ export async function loadReferenceData(db: Kysely<Database>, measuresFile = DEF
   const measures = await readMeasureCatalog(measuresFile);
   await db
     .insertInto("measures")
-    .values(measures)
+    .values(measures.map((measure) => ({ ...measure, decisions: JSON.stringify(measure.decisions) })))
     .onConflict((conflict) =>
       conflict.column("code").doUpdateSet((eb) => ({
         kind: eb.ref("excluded.kind"),
         list: eb.ref("excluded.list"),
         title: eb.ref("excluded.title"),
-        decision: eb.ref("excluded.decision"),
         target: eb.ref("excluded.target"),
         scenarios: eb.ref("excluded.scenarios"),
+        decisions: eb.ref("excluded.decisions"),
         grounds: eb.ref("excluded.grounds"),
         basis: eb.ref("excluded.basis"),
         department: eb.ref("excluded.department"),

@@ -9,6 +9,7 @@ import { ForbiddenError, NotFoundError } from "../../platform/errors";
 import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
 import { isUuid } from "../shared/ids";
 import { checkPageSize, decodeCursor, encodeCursor } from "../shared/pagination";
+import { suspendHonours } from "../records/credit-record.registry";
 import { findDisclosureFacts, registerSubjects } from "../subjects/subject.repository";
 import type { ListEntryContext } from "./list-entry.loaders";
 import { asListEntryPolicy, listEntryAccessFor, noticeAccessFor } from "./list-entry.policy";
@@ -51,7 +52,8 @@ function checkText(value: unknown, field: string, maximum: number, problems: Inp
  * `recognizeListEntry`: the recognising unit (the PROVIDER's organisation, JRP art. 3) enters a subject
  * on a list. In one transaction: the subject is registered, the entry stored with its JRP art. 8
  * disclosure (re-submitting the same document returns the stored entry), a BLACK entry removes the
- * subject's active RED entries (JRP art. 4), and a blacklisted state employee's employer gets a notice
+ * subject's active RED entries (JRP art. 4) and suspends its published honours (JRP art. 14(11), audited
+ * with this mutation as the records it changed), and a blacklisted state employee's employer gets a notice
  * (JRP art. 11).
  */
 export async function recognizeListEntry(context: ListEntryContext, input: ListEntrySubmission): Promise<ListEntry> {
@@ -130,6 +132,8 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
     }
     if (created && input.list === "BLACK") {
       await removeActiveRedEntries(trx, registered.id, `JRP art. 4: entered the black list by ${unit}, document ${documentNumber}`, today);
+      const suspended = await suspendHonours(trx, registered.id, `JRP art. 14(11) 「及时撤销严重失信主体已取得的荣誉称号」: entered the black list by ${unit}, document ${documentNumber}, on ${today}; no longer published`, today);
+      for (const record of suspended) context.disclosures.record({ subjectId: record.subjectId, subjectIdentifier: record.subjectIdentifier, entityType: "CreditRecord", tier: record.tier });
       if (known.state_employee && known.employer_identifier) {
         await insertNotice(trx, {
           recipient_org: known.employer_identifier,

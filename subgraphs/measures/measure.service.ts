@@ -1,17 +1,22 @@
 import { subject as policySubject } from "@casl/ability";
 import type { ListType, MeasureApplicationRow, MeasureRow, Scenario } from "../../db/database";
+import { decisionIn, strictestDecision } from "../../domain/screening";
 import { discloseReadable } from "../shared/disclose";
 import type { MeasureContext } from "./measure.loaders";
 import { listMeasures } from "./measure.repository";
 import { Measure, MeasureApplication } from "./measure.type";
 
-export function toMeasure(row: MeasureRow): Measure {
+/**
+ * A measure as the API shows it: `decision` is what it decides in `scenario` where one is asked about
+ * (screening, `measures(scenario:)`), otherwise the strictest of its scenarios.
+ */
+export function toMeasure(row: MeasureRow, scenario: Scenario | null = null): Measure {
   return Object.assign(new Measure(), {
     code: row.code,
     kind: row.kind,
     list: row.list,
     title: row.title,
-    decision: row.decision,
+    decision: scenario ? decisionIn(row, scenario).decision : strictestDecision(row),
     scenarios: row.scenarios,
     grounds: row.grounds,
     basis: row.basis,
@@ -36,7 +41,7 @@ export async function findMeasures(context: MeasureContext, list: ListType | nul
   if (!context.ability.can("read", "Measure")) return [];
   const rows = await listMeasures(context.db, { list, scenario });
   for (const row of rows) context.loaders.measureByCode.prime(row.code, row);
-  return rows.map(toMeasure);
+  return rows.map((row) => toMeasure(row, scenario));
 }
 
 export async function resolveMeasureByCode(context: MeasureContext, code: string): Promise<Measure | null> {

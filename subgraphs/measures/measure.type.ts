@@ -36,7 +36,9 @@ export class Measure {
   @Field(() => String)
   title!: string;
 
-  @Field(() => Decision)
+  @Field(() => Decision, {
+    description: "What the measure decides in the scenario asked about (screen, measures(scenario:)), as its text decides it (JRP art. 14: BLOCK only where it forbids); without a scenario, the strictest of its scenarios.",
+  })
   decision!: DecisionValue;
 
   @Field(() => [Scenario])

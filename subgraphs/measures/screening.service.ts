@@ -44,7 +44,7 @@ export async function screen(context: MeasureContext, identifiers: readonly stri
   const responsibleGrouped = groupBy(valid, responsible, (row) => row.person_identifier);
   const entriesOf = new Map(valid.map((identifier, index) => [identifier, entriesGrouped[index]!]));
   const responsibleByIdentifier = new Map(valid.map((identifier, index) => [identifier, responsibleGrouped[index]!]));
-  const measureByCode = new Map(catalog.map((row) => [row.code, toMeasure(row)]));
+  const measureByCode = new Map(catalog.map((row) => [row.code, toMeasure(row, scenario)]));
 
   return checks.map((check, index) => {
     if (!check.valid) return Object.assign(new ScreeningResult(), { identifier: identifiers[index]!, ...undecidableScreening(check.rule) });

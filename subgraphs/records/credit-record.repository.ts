@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { CreditRecordRow, Database, NewCreditRecordRow, RecordKindRow, RecordRelationRow, SubjectRelationKind } from "../../db/database";
 import { heldRelationPeriod } from "../subjects/subject.registry";
-import type { RecordAccess } from "./credit-record.policy";
+import { recordIsCurrent, type RecordAccess } from "./credit-record.policy";
 
 export type VisibleRecordRow = CreditRecordRow & { consent_id: string | null };
 
@@ -59,6 +59,18 @@ export async function listRelatedRecordsBySubjectIds(db: Kysely<Database>, subje
     .orderBy("record.decided_on", "desc")
     .orderBy("record.id")
     .execute() as Promise<RelatedRecordRow[]>;
+}
+
+/** Takes the subject's current records of `kinds` off publication with `reason`; returns what it took. */
+export async function suspendCurrentRecords(db: Kysely<Database>, subjectId: string, kinds: readonly string[], reason: string, today: string) {
+  return db
+    .updateTable("credit_records")
+    .set({ status: "SUSPENDED", status_reason: reason })
+    .where("subject_id", "=", subjectId)
+    .where("kind", "in", kinds)
+    .where((eb) => recordIsCurrent(eb, "credit_records", today))
+    .returning(["id", "subject_id", "subject_identifier", "tier"])
+    .execute();
 }
 
 export async function listRecordKinds(db: Kysely<Database>): Promise<RecordKindRow[]> {

@@ -26,6 +26,7 @@ export function toCreditRecord(row: CreditRecordRow, today: string, relation: st
     decidedOn: row.decided_on,
     expiresOn: row.expires_on,
     status: isCurrentRecord(row, today) || row.status !== "ACTIVE" ? row.status : "EXPIRED",
+    statusReason: row.status_reason,
     attributes: row.attributes,
     relation,
   });

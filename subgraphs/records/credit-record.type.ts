@@ -13,11 +13,14 @@ import { Subject } from "./subject/subject.type";
 export const RecordCategory = { BASIC: "BASIC", POSITIVE: "POSITIVE", NEGATIVE: "NEGATIVE", OTHER: "OTHER" } as const satisfies Record<Category, Category>;
 export const Severity = { GENERAL: "GENERAL", SERIOUS: "SERIOUS", SEVERE: "SEVERE" } as const satisfies Record<SeverityValue, SeverityValue>;
 export const Tier = { PUBLIC: "PUBLIC", GOVERNMENT: "GOVERNMENT", AUTHORIZED: "AUTHORIZED" } as const satisfies Record<TierValue, TierValue>;
-export const RecordStatus = { ACTIVE: "ACTIVE", EXPIRED: "EXPIRED", CORRECTED: "CORRECTED", ARCHIVED: "ARCHIVED" } as const satisfies Record<Status, Status>;
+export const RecordStatus = { ACTIVE: "ACTIVE", EXPIRED: "EXPIRED", CORRECTED: "CORRECTED", ARCHIVED: "ARCHIVED", SUSPENDED: "SUSPENDED" } as const satisfies Record<Status, Status>;
 registerEnumType(RecordCategory, { name: "RecordCategory", description: "PCIM arts. 9-13" });
 registerEnumType(Severity, { name: "Severity", description: "PCIM art. 15" });
 registerEnumType(Tier, { name: "Tier", description: "Use scope (PCIM arts. 18-24)" });
-registerEnumType(RecordStatus, { name: "RecordStatus" });
+registerEnumType(RecordStatus, {
+  name: "RecordStatus",
+  valuesConfig: { SUSPENDED: { description: "No longer published: an honour of a subject that entered the black list (JRP art. 14(11)); statusReason says which entry." } },
+});
 export const PenaltyProcedure = { GENERAL: "GENERAL", SIMPLIFIED: "SIMPLIFIED" } as const satisfies Record<PenaltyProcedureValue, PenaltyProcedureValue>;
 registerEnumType(PenaltyProcedure, {
   name: "PenaltyProcedure",
@@ -56,6 +59,9 @@ export class CreditRecord {
 
   @Field(() => RecordStatus)
   status!: Status;
+
+  @Field(() => String, { nullable: true, description: "Why the item left publication, where it was taken off (SUSPENDED: the black-list entry that took it off)." })
+  statusReason!: string | null;
 
   @Field(() => GraphQLJSON, { description: "Further facts the provider submitted (never prohibited data: refused at ingestion)." })
   attributes!: Record<string, unknown>;

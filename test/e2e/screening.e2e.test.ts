@@ -91,21 +91,24 @@ describe("screen: each decision path, in one call", () => {
     results = new Map(answer.data!.screen.map((result) => [result.identifier, result]));
   });
 
-  it("BLOCKs a blacklisted subject with the list, grounds, unit, document and the measure's basis", () => {
+  it("asks for REVIEW of a blacklisted subject's bid, where the text only restricts (「限制参与公共资源交易活动」), with list, grounds, unit, document, the deciding words and the basis", () => {
     const black = results.get(IDS.black)!;
-    expect(black.decision).toBe("BLOCK");
-    expect(black.measures.map((measure) => measure.code)).toContain("P05");
+    expect(black.decision).toBe("REVIEW");
+    expect(black.measures).toEqual([
+      { code: "P05", decision: "REVIEW" },
+      { code: "P06", decision: "REVIEW" },
+    ]);
     expect(black.reasons.join("\n")).toMatch(/黑名单.*B07_REFUSE_JUDGEMENT.*HA-COURT.*S-900/);
-    expect(black.reasons.join("\n")).toMatch(/P05 .*JRP art\. 14\(5\)/);
+    expect(black.reasons.join("\n")).toMatch(/P05 .*→ REVIEW（「限制参与」；依据 JRP art\. 14\(5\)/);
   });
 
   it("gives a red-listed subject the GREEN_CHANNEL", () => {
     expect(results.get(IDS.red)).toMatchObject({ decision: "GREEN_CHANNEL", measures: expect.arrayContaining([expect.objectContaining({ code: "R03" })]) });
   });
 
-  it("BLOCKs a subject honoured and then blacklisted: the red entry left the list with the black recognition (JRP art. 4)", () => {
+  it("gives no green channel to a subject honoured and then blacklisted: the red entry left the list with the black recognition (JRP art. 4)", () => {
     const both = results.get(IDS.both)!;
-    expect(both.decision).toBe("BLOCK");
+    expect(both.decision).toBe("REVIEW");
     expect(both.measures.map((measure) => measure.decision)).not.toContain("GREEN_CHANNEL");
   });
 
@@ -154,11 +157,19 @@ describe("screen: each decision path, in one call", () => {
     expect(results.size).toBe(Object.keys(IDS).length + 2);
   });
 
-  it("applies the measures of the scenario: the representative is BLOCKed from licensing by P11", async () => {
+  it("applies the measures of the scenario, each as its text decides: licensing is suspended (「暂停」), the industry ban asks for REVIEW (「依法…实施行业禁入措施」)", async () => {
     const licensing = await screen([IDS.representative, IDS.black], "ADMINISTRATIVE_LICENSING");
     const [representative, black] = licensing.data!.screen;
-    expect(representative).toMatchObject({ decision: "BLOCK", measures: [expect.objectContaining({ code: "P11" })] });
-    expect(black!.measures.map((measure) => measure.code)).toEqual(["P02", "P03", "P08"]);
+    expect(representative).toMatchObject({ decision: "REVIEW", measures: [{ code: "P11", decision: "REVIEW" }] });
+    expect(representative!.reasons.join("\n")).toMatch(/P11 .*→ REVIEW（「依法…实施行业禁入措施」/);
+    expect(black).toMatchObject({
+      decision: "BLOCK",
+      measures: [
+        { code: "P02", decision: "BLOCK" },
+        { code: "P03", decision: "REVIEW" },
+        { code: "P08", decision: "REVIEW" },
+      ],
+    });
   });
 });
 
@@ -229,12 +240,27 @@ describe("measures only where their basis applies (JRP art. 14, 「依法依规�
     const answer = await screen([uscc(910), uscc(911)], "HIGH_CONSUMPTION");
     expect(answer.errors).toBeUndefined();
     const [judgementDebtor, design] = answer.data!.screen;
-    expect(judgementDebtor).toMatchObject({ decision: "BLOCK" });
-    expect(judgementDebtor!.measures.map((measure) => measure.code).sort()).toEqual(["P10", "P12"]);
+    // The court's consumption restriction forbids (「不得有以下高消费…」); exit restriction is the court's to decide.
+    expect(judgementDebtor).toMatchObject({
+      decision: "BLOCK",
+      measures: [
+        { code: "P10", decision: "BLOCK" },
+        { code: "P12", decision: "REVIEW" },
+      ],
+    });
     expect(design).toMatchObject({ decision: "PASS", measures: [] });
     // Other measures still reach every black grounds: B10 is stopped from public-resource trading.
     const trading = await screen([uscc(911)], "PUBLIC_RESOURCE_TRADING");
     expect(trading.data!.screen[0]!.measures.map((measure) => measure.code)).toContain("P05");
+  });
+
+  it("shows in the catalogue each measure's decision in the scenario asked about, and its strictest without one", async () => {
+    const query = `query ($scenario: Scenario) { measures(list: BLACK, scenario: $scenario) { code decision } }`;
+    const decisions = async (scenario: string | null) =>
+      Object.fromEntries((await federation.query<{ measures: Array<{ code: string; decision: string }> }>(query, { variables: { scenario } })).data!.measures.map((measure) => [measure.code, measure.decision]));
+    expect(await decisions("PUBLIC_RESOURCE_TRADING")).toEqual({ P05: "REVIEW", P06: "REVIEW", P13: "REVIEW" });
+    expect(await decisions("ADMINISTRATIVE_LICENSING")).toEqual({ P02: "BLOCK", P03: "REVIEW", P08: "REVIEW", P11: "REVIEW" });
+    expect(await decisions(null)).toMatchObject({ P01: "REVIEW", P02: "BLOCK", P04: "REVIEW", P10: "BLOCK", P16: "BLOCK" });
   });
 
   it("publishes each measure's grounds in the catalogue", async () => {

@@ -1,0 +1,22 @@
+import type { Kysely } from "kysely";
+import type { Database, Tier } from "../../db/database";
+import { suspendCurrentRecords } from "./credit-record.repository";
+
+// The records slice's published face: what other slices may do to its records.
+
+/** The record kinds that are honours (表彰、奖励信息, PCIM art. 11(1)). */
+const HONOUR_KINDS = ["HONOUR_AWARD"] as const;
+
+export type SuspendedRecord = Readonly<{ id: string; subjectId: string; subjectIdentifier: string; tier: Tier }>;
+
+/**
+ * JRP art. 14(11) 「及时撤销严重失信主体已取得的荣誉称号」: a subject entering the black list stops having its
+ * honours published. Revoking the title is the awarding unit's act; the platform suspends publication of its
+ * record (SUSPENDED, with `reason`), so the public no longer reads it as a credit merit while the subject
+ * still sees it and why. Runs in the caller's transaction (`trx`), so the suspension commits with the
+ * listing or not at all; the caller audits the returned records as part of its mutation.
+ */
+export async function suspendHonours(trx: Kysely<Database>, subjectId: string, reason: string, today: string): Promise<SuspendedRecord[]> {
+  const rows = await suspendCurrentRecords(trx, subjectId, HONOUR_KINDS, reason, today);
+  return rows.map((row) => ({ id: row.id, subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, tier: row.tier }));
+}
