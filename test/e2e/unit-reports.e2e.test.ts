@@ -91,6 +91,12 @@ describe("a unit reads the feedback on its entries (触发反馈, DOMAIN.md §7)
     expect(court.data!.myEntryFeedback[0]).toMatchObject({ reportedBy: "HA-ADMIN-APPROVAL", measure: { code: "P05" } });
     expect((await read("HA-TAX")).data!.myEntryFeedback.map((application) => application.caseNumber)).toEqual(["T-4"]);
     expect((await read("HA-NDRC")).data!.myEntryFeedback).toEqual([]);
+    // The credit centre reads every application, but its own unit recognised none of these entries.
+    const centre = await federation.query<{ myEntryFeedback: unknown[] }>(FEEDBACK, {
+      token: await federation.token({ role: "CREDIT_CENTER", org: "HA-CREDIT" }),
+      variables: { from: "2026-10-01", to: "2026-12-01" },
+    });
+    expect(centre.data!.myEntryFeedback).toEqual([]);
   });
 
   it("reads it on the subject too, under the same rule", async () => {
