@@ -26,7 +26,7 @@ export type AppliedMeasureRow = MeasureApplicationRow & { entry_recognized_by: s
  * measure acts on. Measures on responsible persons rest on an organisation's entry, not the person's, and are
  * not matched here.
  */
-export function entriesAppliedOn(eb: ExpressionBuilder<any, any>, application: string) {
+function entriesAppliedOn(eb: ExpressionBuilder<any, any>, application: string) {
   return eb
     .selectFrom(["measures as applied_measure", "list_entries as applied_entry"])
     .whereRef("applied_measure.code", "=", `${application}.measure_code`)
