@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addMonths, addYears, ageOn, chinaDateOf } from "./dates";
+import { addMonths, addYears, ageOn, chinaDateOf, parseQuarter, quarterOf } from "./dates";
 
 const day = fc.date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2199-12-31T00:00:00Z"), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
 const isCalendarDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
@@ -41,5 +41,14 @@ describe("dates (property tests)", () => {
         expect(chinaDateOf(instant)).toBe(new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10));
       }),
     );
+  });
+});
+
+describe("quarters", () => {
+  it("run from the first day of their first month to the last day of their third, in China dates", () => {
+    expect(parseQuarter("2026Q4")).toEqual({ name: "2026Q4", from: "2026-10-01", to: "2026-12-31" });
+    expect(parseQuarter("2028Q1")).toEqual({ name: "2028Q1", from: "2028-01-01", to: "2028-03-31" });
+    expect(quarterOf(chinaDateOf(new Date("2026-12-31T16:30:00Z")))).toMatchObject({ name: "2027Q1" });
+    for (const name of ["2026Q5", "2026Q0", "2026-Q4", "26Q1", ""]) expect(parseQuarter(name)).toBeNull();
   });
 });

@@ -59,3 +59,22 @@ export function isWeekend(date: string): boolean {
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
   return weekday === 0 || weekday === 6;
 }
+
+/** A calendar quarter, `2026Q4`, as its first and last day (China dates, like every date column). */
+export type Quarter = Readonly<{ name: string; from: string; to: string }>;
+
+/** The quarter named `YYYYQn` (n 1-4), or null when the name is not one. */
+export function parseQuarter(name: string): Quarter | null {
+  const match = /^(\d{4})Q([1-4])$/.exec(name);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const first = (Number(match[2]) - 1) * 3;
+  const from = new Date(Date.UTC(year, first, 1)).toISOString().slice(0, 10);
+  const to = new Date(Date.UTC(year, first + 3, 0)).toISOString().slice(0, 10);
+  return { name, from, to };
+}
+
+/** The quarter a China date falls in. */
+export function quarterOf(date: string): Quarter {
+  return parseQuarter(`${date.slice(0, 4)}Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`)!;
+}

@@ -49,7 +49,13 @@ export type ObjectionPolicy = { subjectIdentifier: string; provider: string };
 export type RepairCasePolicy = { subjectIdentifier: string; provider: string };
 /** A subject's whole file as repair eligibility reads it: other providers' items, listings and repairs. */
 export type RepairHistoryPolicy = { subjectIdentifier: string };
-export type MeasureApplicationPolicy = { subjectIdentifier: string; reportedBy: string };
+/**
+ * A reported measure application: its subject, its reporter, and the units that recognised the list entries it
+ * rests on (the subject's entries its measure's basis covers, in force on the day it was applied).
+ */
+export type MeasureApplicationPolicy = { subjectIdentifier: string; reportedBy: string; entryRecognizedBy: string[] };
+/** One unit's row of the quarterly report on its lists and joint measures (JRP arts. 9, 21-22). */
+export type UnitReportPolicy = { unit: string };
 export type AuditEventPolicy = { subjectIdentifiers: string[] };
 export type NoticePolicy = { recipientOrg: string };
 export type ConsentPolicy = { subjectIdentifier: string };
@@ -71,6 +77,7 @@ export type PolicySubject =
   | "Consent"
   | "AuditEvent"
   | "Notice"
+  | "UnitReport"
   | Tagged<"Subject", SubjectPolicy>
   | Tagged<"CreditRecord", CreditRecordPolicy>
   | Tagged<"RelatedEntry", RelatedEntryPolicy>
@@ -81,6 +88,7 @@ export type PolicySubject =
   | Tagged<"Notice", NoticePolicy>
   | Tagged<"Consent", ConsentPolicy>
   | Tagged<"RepairCase", RepairCasePolicy>
-  | Tagged<"RepairHistory", RepairHistoryPolicy>;
+  | Tagged<"RepairHistory", RepairHistoryPolicy>
+  | Tagged<"UnitReport", UnitReportPolicy>;
 
 export type AppAbility = MongoAbility<[Action, PolicySubject]>;

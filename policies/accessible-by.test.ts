@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaDateOf } from "../domain/dates";
 import { ROLES, type Purpose, type Role, type Viewer } from "../platform/viewer";
 import { asCreditRecordPolicy, asRelatedEntryPolicy, recordAccessFor, relatedEntryAccessFor } from "../subgraphs/records/credit-record.policy";
+import { asMeasureApplicationPolicy, measureApplicationAccessFor } from "../subgraphs/measures/measure-application.policy";
+import { listApplicationsBySubjectIds } from "../subgraphs/measures/measure.repository";
 import { asSubjectPolicy, subjectAccessFor } from "../subgraphs/subjects/subject.policy";
 import { citizenId, daysAgo, uscc } from "../test/fixtures";
 import { startTestDatabase, type TestDatabase } from "../test/harness";
@@ -85,6 +87,52 @@ beforeAll(async () => {
       consent(SUBJECTS[1]!, "BANK", "CREDIT_LENDING", new Date(now.getTime() + 86_400_000), true),
       consent(SUBJECTS[2]!, "BANK", "BUSINESS_COOPERATION", new Date(now.getTime() + 86_400_000)),
       consent(SUBJECTS[1]!, "GOV", "ADMINISTRATIVE_LICENSING", new Date(now.getTime() + 86_400_000)),
+    ])
+    .execute();
+  // Measures applied on list entries (触发反馈): the unit whose entry a measure rested on reads the application.
+  const entry = (identifier: string, unit: string, grounds: string, status: "ACTIVE" | "REMOVED" = "ACTIVE", statusChangedOn: string | null = null) => ({
+    subject_id: subjects.find((subject) => subject.identifier === identifier)!.id,
+    subject_identifier: identifier,
+    subject_name: "fixture",
+    subject_kind: identifier === SUBJECTS[2] ? ("LEGAL_PERSON" as const) : ("NATURAL_PERSON" as const),
+    list: "BLACK" as const,
+    status,
+    grounds,
+    facts: "fixture",
+    basis: "fixture",
+    document_number: `FX-${document++}`,
+    recognized_by: unit,
+    recognized_on: daysAgo(100),
+    valid_until: daysAgo(-600),
+    status_changed_on: statusChangedOn,
+  });
+  await db
+    .insertInto("list_entries")
+    .values([
+      entry(SUBJECTS[2]!, "P-ONE", "B07_REFUSE_JUDGEMENT"),
+      entry(SUBJECTS[2]!, "P-TWO", "B10_NONCOMPLIANT_DESIGN"),
+      entry(SUBJECTS[0]!, "P-TWO", "B07_REFUSE_JUDGEMENT"),
+      entry(SUBJECTS[1]!, "P-ONE", "B07_REFUSE_JUDGEMENT", "REMOVED", daysAgo(50)),
+    ])
+    .execute();
+  const application = (identifier: string, measureCode: string, reportedBy: string, appliedOn: string) => ({
+    measure_code: measureCode,
+    subject_id: subjects.find((subject) => subject.identifier === identifier)!.id,
+    subject_identifier: identifier,
+    reported_by: reportedBy,
+    case_number: `C-${document++}`,
+    outcome: "fixture",
+    applied_on: appliedOn,
+  });
+  await db
+    .insertInto("measure_applications")
+    .values([
+      application(SUBJECTS[2]!, "P05", "BANK", daysAgo(10)),
+      application(SUBJECTS[2]!, "P10", "GOV", daysAgo(10)),
+      application(SUBJECTS[0]!, "P05", "GOV", daysAgo(10)),
+      application(SUBJECTS[1]!, "P05", "BANK", daysAgo(10)),
+      application(SUBJECTS[1]!, "P05", "GOV", daysAgo(60)),
+      application(SUBJECTS[1]!, "P05", "GOV", daysAgo(200)),
     ])
     .execute();
 });
@@ -187,6 +235,38 @@ describe("accessibleBy: SQL filter = ability.can, every role and viewer", () => 
     // The fixture's BANK holds the person's consent for CREDIT_LENDING and the organisation's for BUSINESS_COOPERATION.
     expect(await authorizedEntriesFor("CREDIT_LENDING")).toBe(0);
     expect(await authorizedEntriesFor("BUSINESS_COOPERATION")).toBe(2 * PROVIDERS.length);
+  });
+
+  it.each(VIEWERS.map((viewer) => [`${viewer.role} org=${viewer.org} purpose=${viewer.purpose} subject=${viewer.subject}`, viewer] as const))(
+    "MeasureApplication: %s",
+    async (_label, viewer) => {
+      const scope = { viewer, ability: defineAbilityFor(viewer), now };
+      const db = database.connection.db;
+      const subjectIds = (await db.selectFrom("subjects").select("id").execute()).map((row) => row.id);
+      const everything = await listApplicationsBySubjectIds(db, subjectIds, () => sql<boolean>`true`);
+      const allowedInMemory = everything.filter((row) => scope.ability.can("read", asMeasureApplicationPolicy(row))).map((row) => row.id).sort();
+      const allowedBySql = (await listApplicationsBySubjectIds(db, subjectIds, measureApplicationAccessFor(scope))).map((row) => row.id).sort();
+      expect(allowedBySql).toEqual(allowedInMemory);
+    },
+  );
+
+  it("gives a unit the applications that rested on its entries: its list and grounds, in force that day", async () => {
+    const db = database.connection.db;
+    const subjectIds = (await db.selectFrom("subjects").select("id").execute()).map((row) => row.id);
+    const everything = await listApplicationsBySubjectIds(db, subjectIds, () => sql<boolean>`true`);
+    const units = Object.fromEntries(everything.map((row) => [`${row.subject_identifier} ${row.measure_code} ${row.applied_on}`, [...row.entry_recognized_by].sort()]));
+    // P10 acts only on B07 entries; an entry off the list, or not yet on it, bears nothing applied then.
+    expect(units).toEqual({
+      [`${SUBJECTS[2]} P05 ${daysAgo(10)}`]: ["P-ONE", "P-TWO"],
+      [`${SUBJECTS[2]} P10 ${daysAgo(10)}`]: ["P-ONE"],
+      [`${SUBJECTS[0]} P05 ${daysAgo(10)}`]: ["P-TWO"],
+      [`${SUBJECTS[1]} P05 ${daysAgo(10)}`]: [],
+      [`${SUBJECTS[1]} P05 ${daysAgo(60)}`]: ["P-ONE"],
+      [`${SUBJECTS[1]} P05 ${daysAgo(200)}`]: [],
+    });
+    const viewer: Viewer = { role: "PROVIDER", actor: "unit", org: "P-ONE", subject: null, purpose: null };
+    const readable = await listApplicationsBySubjectIds(db, subjectIds, measureApplicationAccessFor({ viewer, ability: defineAbilityFor(viewer), now }));
+    expect(readable).toHaveLength(3);
   });
 
   it("matches nothing when no rule applies", async () => {

@@ -8,12 +8,14 @@ type AnyBuilder = ExpressionBuilder<any, any>;
 export type AccessFilter = (eb: AnyBuilder) => Expression<SqlBool>;
 
 /**
- * How one policy field reads in SQL for one table: a column (compared with the rule's operator) or, for
- * a computed boolean like `current` or `consented`, a predicate.
+ * How one policy field reads in SQL for one table: a column (compared with the rule's operator); for a
+ * computed boolean like `current` or `consented`, a predicate; for a computed set like
+ * `entryRecognizedBy`, a membership test of the rule's value (the rule's `{ field: value }` on an array).
  */
 export type PolicyColumn =
   | Readonly<{ column: string }>
-  | Readonly<{ predicate: (eb: AnyBuilder) => Expression<SqlBool> }>;
+  | Readonly<{ predicate: (eb: AnyBuilder) => Expression<SqlBool> }>
+  | Readonly<{ contains: (eb: AnyBuilder, value: string) => Expression<SqlBool> }>;
 
 export type PolicyColumns = Readonly<Record<string, PolicyColumn>>;
 
@@ -45,7 +47,7 @@ const COMPARISONS: Record<string, "=" | "<>" | "in" | "not in" | "<" | "<=" | ">
 export function accessibleBy(
   ability: AppAbility,
   action: Action,
-  subjectType: "Subject" | "CreditRecord" | "RelatedEntry" | "ListEntry" | "Objection" | "MeasureApplication" | "Notice" | "Consent" | "AuditEvent" | "RepairCase",
+  subjectType: "Subject" | "CreditRecord" | "RelatedEntry" | "ListEntry" | "Objection" | "MeasureApplication" | "Notice" | "Consent" | "AuditEvent" | "RepairCase" | "UnitReport",
   columns: PolicyColumns,
 ): AccessFilter {
   const ast = rulesToAST(ability, action, subjectType) as Condition | null;
@@ -71,6 +73,12 @@ function compile(eb: AnyBuilder, condition: Condition, columns: PolicyColumns): 
     }
     const positive = (condition.operator === "eq") === value;
     return positive ? mapping.predicate(eb) : eb.not(mapping.predicate(eb));
+  }
+  if ("contains" in mapping) {
+    if (condition.operator !== "eq" || typeof value !== "string") {
+      throw new UntranslatablePolicyError(`computed set ${field} supports only membership of one value`);
+    }
+    return mapping.contains(eb, value);
   }
   const operator = COMPARISONS[condition.operator];
   if (!operator) throw new UntranslatablePolicyError(`policy operator ${condition.operator} has no SQL translation`);

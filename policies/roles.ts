@@ -107,6 +107,10 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     if (!viewer.org) return;
     builder.can("read", ITEMS, { provider: viewer.org });
     builder.can("read", "ListEntry", { recognizedBy: viewer.org });
+    // The feedback on its own listings (触发反馈, DOMAIN.md §7): which measures were applied on them, by whom, how it ended.
+    builder.can("read", "MeasureApplication", { entryRecognizedBy: viewer.org });
+    // Its own figures, to report its quarter to the credit office (JRP art. 21); other units' are the office's to compare.
+    builder.can("read", "UnitReport", { unit: viewer.org });
     builder.can(["read", "review"], "Objection", { provider: viewer.org });
     builder.can("read", "RepairCase", REPAIR_CASE_FIELDS_WITHOUT_ORIGINAL, { provider: viewer.org });
     builder.can("review", "RepairCase", { provider: viewer.org });
@@ -118,7 +122,7 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
   },
   CREDIT_CENTER(_viewer, builder) {
     readPublicTier(builder);
-    builder.can("read", ["Subject", ...ITEMS, "ListEntry", "Objection", "MeasureApplication", "RepairCase", "RepairHistory", "Consent", "Notice"]);
+    builder.can("read", ["Subject", ...ITEMS, "ListEntry", "Objection", "MeasureApplication", "RepairCase", "RepairHistory", "Consent", "Notice", "UnitReport"]);
     builder.can("review", ["Objection", "RepairCase", "MeasureApplication"]);
     builder.can("register", "Subject");
   },

@@ -1,12 +1,13 @@
-import { chinaDateOf } from "../../domain/dates";
+import { addYears, chinaDateOf } from "../../domain/dates";
 import { checkIdentifier } from "../../domain/identifiers";
-import { ForbiddenError } from "../../platform/errors";
+import { BadUserInputError, ForbiddenError } from "../../platform/errors";
 import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
 import { requirePurposeForNonPublicData } from "../../policies/purpose";
 import { listKnownIdentifiers } from "../subjects/subject.repository";
 import type { MeasureContext } from "./measure.loaders";
-import { insertMeasureApplication, listMeasureStats } from "./measure.repository";
-import { toMeasure } from "./measure.service";
+import { insertMeasureApplication, listApplicationsOnEntriesOf, listMeasureStats } from "./measure.repository";
+import { discloseMeasureApplications, toMeasure } from "./measure.service";
+import { measureApplicationAccessFor } from "./measure-application.policy";
 import { MeasureStat, type MeasureApplicationInput } from "./screening.type";
 import { MeasureApplication } from "./measure.type";
 
@@ -68,4 +69,16 @@ export async function findMeasureStats(context: MeasureContext, from: string | n
     byCode.set(row.code, stat);
   }
   return [...byCode.values()];
+}
+
+/**
+ * `myEntryFeedback(from, to)`: what business systems reported applying, in a period of at most a year, on the
+ * list entries the caller's unit recognised (触发反馈, DOMAIN.md §7) — readable under `MeasureApplication`'s
+ * `entryRecognizedBy` rule, so only a unit the role table lets read its entries' feedback gets any.
+ */
+export async function findMyEntryFeedback(context: MeasureContext, from: string, to: string) {
+  if (!context.viewer.org) throw new ForbiddenError("feedback on list entries is read by the unit that recognised them");
+  if (from > to || addYears(from, 1) < to) throw new BadUserInputError("from must not be after to, and the period at most a year", { argument: "from" });
+  const rows = await listApplicationsOnEntriesOf(context.db, context.viewer.org, { from, to }, measureApplicationAccessFor(context));
+  return discloseMeasureApplications(context, rows);
 }

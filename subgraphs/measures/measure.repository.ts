@@ -1,5 +1,6 @@
 import type { AccessFilter } from "../../policies/accessible-by";
-import type { Kysely } from "kysely";
+import { sql, type ExpressionBuilder, type Kysely } from "kysely";
+import { entryRestedOnColumn } from "../lists/list-entry.registry";
 import type { Database, ListType, MeasureApplicationRow, MeasureRow, NewMeasureApplicationRow, Scenario } from "../../db/database";
 
 export async function listMeasures(
@@ -17,19 +18,99 @@ export async function listMeasuresByCodes(db: Kysely<Database>, codes: readonly 
   return db.selectFrom("measures").selectAll().where("code", "in", codes).execute();
 }
 
+/** An application row with the units that recognised the entries it rests on (its policy's `entryRecognizedBy`). */
+export type AppliedMeasureRow = MeasureApplicationRow & { entry_recognized_by: string[] };
+
+/**
+ * The list entries (`applied_entry`) the application under `application` rested on: its subject's entries its
+ * measure acts on. Measures on responsible persons rest on an organisation's entry, not the person's, and are
+ * not matched here.
+ */
+function entriesAppliedOn(eb: ExpressionBuilder<any, any>, application: string) {
+  return eb
+    .selectFrom(["measures as applied_measure", "list_entries as applied_entry"])
+    .whereRef("applied_measure.code", "=", `${application}.measure_code`)
+    .where("applied_measure.target", "=", "SUBJECT")
+    .where((inner) =>
+      entryRestedOnColumn(inner, "applied_entry", {
+        subjectId: `${application}.subject_id`,
+        list: "applied_measure.list",
+        grounds: "applied_measure.grounds",
+        date: `${application}.applied_on`,
+      }),
+    );
+}
+
+/** `entryRecognizedBy` in SQL: the application rested on an entry `unit` recognised. */
+export function appliedOnEntryOf(eb: ExpressionBuilder<any, any>, unit: string) {
+  return eb.exists(entriesAppliedOn(eb, "measure_applications").select(sql`1`.as("one")).where("applied_entry.recognized_by", "=", unit));
+}
+
+function entryUnits(eb: ExpressionBuilder<any, any>) {
+  return sql<string[]>`array(${entriesAppliedOn(eb, "measure_applications").select("applied_entry.recognized_by").distinct()})`.as("entry_recognized_by");
+}
+
 export async function listApplicationsBySubjectIds(
   db: Kysely<Database>,
   subjectIds: readonly string[],
   access: AccessFilter,
-): Promise<MeasureApplicationRow[]> {
+): Promise<AppliedMeasureRow[]> {
   if (subjectIds.length === 0) return [];
   return db
     .selectFrom("measure_applications")
     .selectAll()
+    .select(entryUnits)
     .where("subject_id", "in", subjectIds)
     .where(access)
     .orderBy("applied_on", "desc")
     .orderBy("id")
+    .execute();
+}
+
+/** The applications in a period that rested on entries `unit` recognised (the policy filters in SQL too). */
+export async function listApplicationsOnEntriesOf(
+  db: Kysely<Database>,
+  unit: string,
+  period: Readonly<{ from: string; to: string }>,
+  access: AccessFilter,
+): Promise<AppliedMeasureRow[]> {
+  return db
+    .selectFrom("measure_applications")
+    .selectAll()
+    .select(entryUnits)
+    .where((eb) => appliedOnEntryOf(eb, unit))
+    .where("applied_on", ">=", period.from)
+    .where("applied_on", "<=", period.to)
+    .where(access)
+    .orderBy("applied_on", "desc")
+    .orderBy("id")
+    .execute();
+}
+
+/** Applications in a period per unit whose entries they rested on, and outcome (an application on two units' entries counts for each). */
+export async function countApplicationsByEntryUnit(db: Kysely<Database>, period: Readonly<{ from: string; to: string }>, units: (unitColumn: string) => AccessFilter) {
+  return db
+    .selectFrom("measure_applications")
+    .innerJoin("measures as applied_measure", "applied_measure.code", "measure_applications.measure_code")
+    .innerJoin("list_entries as applied_entry", (join) =>
+      join.on((eb) =>
+        eb.and([
+          eb("applied_measure.target", "=", "SUBJECT"),
+          entryRestedOnColumn(eb, "applied_entry", {
+            subjectId: "measure_applications.subject_id",
+            list: "applied_measure.list",
+            grounds: "applied_measure.grounds",
+            date: "measure_applications.applied_on",
+          }),
+        ]),
+      ),
+    )
+    .select((eb) => ["applied_entry.recognized_by as unit", "measure_applications.outcome", eb.fn.count<string>("measure_applications.id").distinct().as("count")])
+    .where("measure_applications.applied_on", ">=", period.from)
+    .where("measure_applications.applied_on", "<=", period.to)
+    .where(units("applied_entry.recognized_by"))
+    .groupBy(["applied_entry.recognized_by", "measure_applications.outcome"])
+    .orderBy("measure_applications.outcome")
     .execute();
 }
 

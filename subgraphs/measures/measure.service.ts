@@ -1,9 +1,9 @@
-import { subject as policySubject } from "@casl/ability";
 import type { ListType, MeasureApplicationRow, MeasureRow, Scenario } from "../../db/database";
 import { decisionIn, strictestDecision } from "../../domain/screening";
 import { discloseReadable } from "../shared/disclose";
+import { asMeasureApplicationPolicy } from "./measure-application.policy";
 import type { MeasureContext } from "./measure.loaders";
-import { listMeasures } from "./measure.repository";
+import { listMeasures, type AppliedMeasureRow } from "./measure.repository";
 import { Measure, MeasureApplication } from "./measure.type";
 
 /**
@@ -52,7 +52,11 @@ export async function resolveMeasureByCode(context: MeasureContext, code: string
 
 /** `Subject.measureApplications`: who applied which measure to the subject, for those who may know. */
 export async function listSubjectMeasureApplications(context: MeasureContext, subjectId: string): Promise<MeasureApplication[]> {
-  const rows = await context.loaders.applicationsBySubjectId.load(subjectId);
+  return discloseMeasureApplications(context, await context.loaders.applicationsBySubjectId.load(subjectId));
+}
+
+/** Applications the viewer may read, each with its measure, recorded for the audit as the subject's government-tier data. */
+export async function discloseMeasureApplications(context: MeasureContext, rows: readonly AppliedMeasureRow[]): Promise<MeasureApplication[]> {
   const measures = await context.loaders.measureByCode.loadMany(rows.map((row) => row.measure_code));
   const measureByCode = new Map(measures.flatMap((measure) => (measure && !(measure instanceof Error) ? [[measure.code, measure]] : [])));
   return discloseReadable(
@@ -60,7 +64,7 @@ export async function listSubjectMeasureApplications(context: MeasureContext, su
     rows.filter((row) => measureByCode.has(row.measure_code)),
     {
       entityType: "MeasureApplication",
-      policyOf: (row) => policySubject("MeasureApplication", { subjectIdentifier: row.subject_identifier, reportedBy: row.reported_by }),
+      policyOf: asMeasureApplicationPolicy,
       subjectIdOf: (row) => row.subject_id,
       subjectIdentifierOf: (row) => row.subject_identifier,
       tierOf: () => "GOVERNMENT",

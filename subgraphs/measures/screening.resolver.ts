@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import type { Scenario as ScenarioValue } from "../../db/database";
-import { findMeasureStats, reportMeasureApplied } from "./feedback.service";
+import { findMeasureStats, findMyEntryFeedback, reportMeasureApplied } from "./feedback.service";
 import type { MeasureContext } from "./measure.loaders";
 import { MeasureApplication, Scenario } from "./measure.type";
 import { screen } from "./screening.service";
@@ -32,5 +32,16 @@ export class ScreeningResolver {
     @Ctx() context: MeasureContext,
   ): Promise<MeasureStat[]> {
     return findMeasureStats(context, from ?? null, to ?? null);
+  }
+
+  @Query(() => [MeasureApplication], {
+    description: "A unit (PROVIDER): measures business systems reported applying, applied from `from` to `to` (at most a year), on list entries it recognised (触发反馈).",
+  })
+  async myEntryFeedback(
+    @Arg("from", () => DateScalar) from: string,
+    @Arg("to", () => DateScalar) to: string,
+    @Ctx() context: MeasureContext,
+  ): Promise<MeasureApplication[]> {
+    return findMyEntryFeedback(context, from, to);
   }
 }
