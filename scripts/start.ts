@@ -1,4 +1,5 @@
 import { startFederation } from "../gateway/federation";
+import { SUBGRAPH_NAMES } from "../subgraphs/shared/definition";
 import { ensureSubgraphSigningKey, ensureSubgraphVerifyKeys } from "../platform/secrets";
 import { bootstrap, stopOnSignals } from "./bootstrap";
 
@@ -14,6 +15,9 @@ const federation = await startFederation({
   calendar,
   gatewayPort: config.port,
   gatewayHost: config.host,
+  // In one process the gateway knows where its subgraphs listen: ports the system picks, so that two
+  // services on one machine (different PORTs) never collide on 4001-4006.
+  subgraphPorts: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])),
 });
 logger.info(`credit-federation ready: ${federation.gateway.url}`);
 stopOnSignals(logger, async () => {
