@@ -115,6 +115,8 @@ export interface CreditRecordTable {
   status: RecordStatus;
   /** Why the record left publication, where that is not its own expiry or correction (SUSPENDED: JRP art. 14(11)). */
   status_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The black-list entry whose recognition suspended this honour (JRP art. 14(11)); its removal as wrong restores it. */
+  suspended_by_entry: ColumnType<string | null, string | null | undefined, string | null>;
   attributes: ColumnType<Record<string, unknown>, string | undefined, string>;
   created_at: DatabaseDefault<Date>;
 }

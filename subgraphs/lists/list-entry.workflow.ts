@@ -9,7 +9,7 @@ import { ForbiddenError, NotFoundError } from "../../platform/errors";
 import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
 import { isUuid } from "../shared/ids";
 import { checkPageSize, decodeCursor, encodeCursor } from "../shared/pagination";
-import { suspendHonours } from "../records/credit-record.registry";
+import { restoreHonoursSuspendedBy, suspendHonours } from "../records/credit-record.registry";
 import { findDisclosureFacts, registerSubjects } from "../subjects/subject.repository";
 import type { ListEntryContext } from "./list-entry.loaders";
 import { asListEntryPolicy, listEntryAccessFor, noticeAccessFor } from "./list-entry.policy";
@@ -132,7 +132,7 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
     }
     if (created && input.list === "BLACK") {
       await removeActiveRedEntries(trx, registered.id, `JRP art. 4: entered the black list by ${unit}, document ${documentNumber}`, today);
-      const suspended = await suspendHonours(trx, registered.id, `JRP art. 14(11) 「及时撤销严重失信主体已取得的荣誉称号」: entered the black list by ${unit}, document ${documentNumber}, on ${today}; no longer published`, today);
+      const suspended = await suspendHonours(trx, registered.id, entry.id, `JRP art. 14(11) 「及时撤销严重失信主体已取得的荣誉称号」: entered the black list by ${unit}, document ${documentNumber}, on ${today}; no longer published`, today);
       for (const record of suspended) context.disclosures.record({ subjectId: record.subjectId, subjectIdentifier: record.subjectIdentifier, entityType: "CreditRecord", tier: record.tier });
       if (known.state_employee && known.employer_identifier) {
         await insertNotice(trx, {
@@ -185,8 +185,12 @@ export async function removeListEntry(context: ListEntryContext, id: string, rea
   if (row.status !== "ACTIVE") throw new ForbiddenError(`the entry is ${row.status}; only an ACTIVE entry can be removed`);
   const text = reason.trim();
   if (text.length === 0) refuseIfProblems([{ field: "reason", reason: "say why the entry is removed", code: "BAD_USER_INPUT" }], "removal");
-  const updated = await setListEntryStatus(context.db, row.id, "REMOVED", text, chinaDateOf(context.now));
+  const { updated, restored } = await context.db.transaction().execute(async (trx) => ({
+    updated: await setListEntryStatus(trx, row.id, "REMOVED", text, chinaDateOf(context.now)),
+    restored: await restoreHonoursSuspendedBy(trx, row.id),
+  }));
   context.disclosures.record({ subjectId: updated.subject_id, subjectIdentifier: updated.subject_identifier, entityType: "ListEntry", tier: "PUBLIC" });
+  for (const record of restored) context.disclosures.record({ subjectId: record.subjectId, subjectIdentifier: record.subjectIdentifier, entityType: "CreditRecord", tier: record.tier });
   return toListEntry(updated, chinaDateOf(context.now));
 }
 

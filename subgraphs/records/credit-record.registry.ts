@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database, Tier } from "../../db/database";
-import { suspendCurrentRecords } from "./credit-record.repository";
+import { restoreRecordsSuspendedBy, suspendCurrentRecords } from "./credit-record.repository";
 
 // The records slice's published face: what other slices may do to its records.
 
@@ -16,7 +16,21 @@ export type SuspendedRecord = Readonly<{ id: string; subjectId: string; subjectI
  * still sees it and why. Runs in the caller's transaction (`trx`), so the suspension commits with the
  * listing or not at all; the caller audits the returned records as part of its mutation.
  */
-export async function suspendHonours(trx: Kysely<Database>, subjectId: string, reason: string, today: string): Promise<SuspendedRecord[]> {
-  const rows = await suspendCurrentRecords(trx, subjectId, HONOUR_KINDS, reason, today);
-  return rows.map((row) => ({ id: row.id, subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, tier: row.tier }));
+export async function suspendHonours(trx: Kysely<Database>, subjectId: string, entryId: string, reason: string, today: string): Promise<SuspendedRecord[]> {
+  return (await suspendCurrentRecords(trx, subjectId, HONOUR_KINDS, reason, today, entryId)).map(toSuspendedRecord);
 }
+
+/**
+ * A black entry removed as wrong gives back the honours its recognition suspended: a wrong listing leaves
+ * no lasting effect. (Leaving by repair or expiry does not: the titles were to be revoked, JRP art. 14(11).)
+ */
+export async function restoreHonoursSuspendedBy(trx: Kysely<Database>, entryId: string): Promise<SuspendedRecord[]> {
+  return (await restoreRecordsSuspendedBy(trx, entryId)).map(toSuspendedRecord);
+}
+
+const toSuspendedRecord = (row: { id: string; subject_id: string; subject_identifier: string; tier: Tier }): SuspendedRecord => ({
+  id: row.id,
+  subjectId: row.subject_id,
+  subjectIdentifier: row.subject_identifier,
+  tier: row.tier,
+});

@@ -62,13 +62,24 @@ export async function listRelatedRecordsBySubjectIds(db: Kysely<Database>, subje
 }
 
 /** Takes the subject's current records of `kinds` off publication with `reason`; returns what it took. */
-export async function suspendCurrentRecords(db: Kysely<Database>, subjectId: string, kinds: readonly string[], reason: string, today: string) {
+export async function suspendCurrentRecords(db: Kysely<Database>, subjectId: string, kinds: readonly string[], reason: string, today: string, entryId: string) {
   return db
     .updateTable("credit_records")
-    .set({ status: "SUSPENDED", status_reason: reason })
+    .set({ status: "SUSPENDED", status_reason: reason, suspended_by_entry: entryId })
     .where("subject_id", "=", subjectId)
     .where("kind", "in", kinds)
     .where((eb) => recordIsCurrent(eb, "credit_records", today))
+    .returning(["id", "subject_id", "subject_identifier", "tier"])
+    .execute();
+}
+
+/** Gives back the records `entryId` suspended: ACTIVE again, the suspension's reason and link cleared. */
+export async function restoreRecordsSuspendedBy(db: Kysely<Database>, entryId: string) {
+  return db
+    .updateTable("credit_records")
+    .set({ status: "ACTIVE", status_reason: null, suspended_by_entry: null })
+    .where("suspended_by_entry", "=", entryId)
+    .where("status", "=", "SUSPENDED")
     .returning(["id", "subject_id", "subject_identifier", "tier"])
     .execute();
 }

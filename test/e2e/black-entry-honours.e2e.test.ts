@@ -89,3 +89,26 @@ describe("a subject entering the black list (JRP art. 14(11))", () => {
     expect(accesses).toContainEqual({ entity_type: "CreditRecord", subject_identifier: LISTED, count: 1 });
   });
 });
+
+describe("a black entry removed as wrong", () => {
+  it("gives back the honours its recognition suspended, audited with the removal", async () => {
+    const WRONGED = uscc(972);
+    const court = await federation.token({ role: "PROVIDER", org: "HA-COURT" });
+    expect((await federation.query(SUBMIT, { token: await federation.token({ role: "PROVIDER", org: "HA-CIVIL" }), variables: { records: [honour(WRONGED, "HON-3")] } })).errors).toBeUndefined();
+    const recognized = await federation.query<{ recognizeListEntry: { id: string } }>(RECOGNIZE, {
+      token: court,
+      variables: { input: { subject: company(WRONGED), list: "BLACK", grounds: "B07_REFUSE_JUDGEMENT", facts: "拒不履行生效判决", basis: "JRP 第六条", documentNumber: "HON-B-2", recognizedOn: daysAgo(3) } },
+    });
+    expect(await recordsOf(WRONGED)).toEqual([]);
+    const removed = await federation.query(`mutation ($id: ID!) { removeListEntry(id: $id, reason: "认定错误，已撤销") { status } }`, {
+      token: court,
+      variables: { id: recognized.data!.recognizeListEntry.id },
+    });
+    expect(removed.errors).toBeUndefined();
+    expect(await recordsOf(WRONGED)).toEqual([expect.objectContaining({ title: "省级诚信示范企业", status: "ACTIVE", statusReason: null })]);
+    const db = federation.connection.db;
+    const [event] = await db.selectFrom("audit_events").select("id").where("request_id", "=", removed.headers.get("x-request-id")!).execute();
+    const accesses = await db.selectFrom("audit_accesses").select(["entity_type", "subject_identifier"]).where("event_id", "=", event!.id).execute();
+    expect(accesses).toContainEqual({ entity_type: "CreditRecord", subject_identifier: WRONGED });
+  });
+});
