@@ -21,7 +21,12 @@ export type RequestAudit = {
   pendingEvent?: Readonly<{ id: string; hash: string }>;
 };
 
+/** The budget key of the client address, charged for anonymous calls and for every refusal. */
+export function addressKeyOf(context: Pick<GatewayContext, "clientAddress">): string {
+  return `address:${context.clientAddress ?? "unknown"}`;
+}
+
 /** Whom per-caller budgets charge: the verified token's subject, or the client address of an anonymous caller. */
 export function callerOf(context: Pick<GatewayContext, "viewer" | "clientAddress">): string {
-  return context.viewer.actor ?? `address:${context.clientAddress ?? "unknown"}`;
+  return context.viewer.actor ?? addressKeyOf(context);
 }

@@ -20,7 +20,7 @@ import { authenticate, withPurpose } from "./auth";
 import { InFlightBudget } from "./admission";
 import { RateLimiter } from "./rate-limit";
 import { checkQueryLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from "./query-limits";
-import { callerOf, type GatewayContext } from "./context";
+import { addressKeyOf, callerOf, type GatewayContext } from "./context";
 import { SigningDataSource } from "./data-source";
 import { AUDIT_UNAVAILABLE_MESSAGE, createAuditPlugin, recordAuditEvent } from "./plugins/audit.plugin";
 import { useOperationResolution } from "./plugins/use-operation-resolution";
@@ -179,9 +179,10 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
       audit: { written: !audited },
     };
     const headers: Record<string, string> = { [REQUEST_ID_HEADER]: requestId };
-    const addressKey = `address:${context.clientAddress ?? "unknown"}`;
+    const addressKey = addressKeyOf(context);
     let body: unknown;
-    let answer: Readonly<{ result: HTTPGraphQLResponse }> | Refusal;
+    let result: HTTPGraphQLResponse | null = null;
+    let refusal: Refusal | null = null;
     try {
       const refusedFor = refusals.secondsUntil(addressKey, 1);
       if (refusedFor > 0) throw rateLimited(refusedFor, headers);
@@ -199,16 +200,14 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
         throw busy;
       }
       try {
-        answer = { result: await runWithApollo(apollo, request, body, async () => context) };
+        result = await runWithApollo(apollo, request, body, async () => context);
       } finally {
         release();
       }
     } catch (error) {
-      answer = refusalOf(error, requestId);
+      refusal = refusalOf(error, requestId);
     }
-    const refusal = "status" in answer ? answer : null;
-    const status = refusal ? refusal.status : (answer as { result: HTTPGraphQLResponse }).result.status ?? 200;
-    if (refusal || status >= 400) refusals.take(addressKey, 1);
+    if (refusal || (result!.status ?? 200) >= 400) refusals.take(addressKey, 1);
     if (!context.audit.written) {
       const operation = typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
       try {
@@ -219,7 +218,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
           document: typeof operation.query === "string" ? operation.query : null,
           variables: operation.variables,
           executed: false,
-          errorCodes: refusal ? [refusal.code] : errorCodesOf((answer as { result: HTTPGraphQLResponse }).result),
+          errorCodes: refusal ? [refusal.code] : errorCodesOf(result!),
         });
       } catch (auditError) {
         logger.error({ err: auditError, requestId }, "audit unavailable while refusing a request");
@@ -228,7 +227,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
       }
     }
     if (refusal) writeGraphQLError(response, refusal.status, refusal.code, refusal.message, headers, refusal.details);
-    else await writeApolloResponse(response, (answer as { result: HTTPGraphQLResponse }).result, headers);
+    else await writeApolloResponse(response, result!, headers);
   };
 
   /** What the client is told when a request is refused before Apollo runs it; anything unexpected is logged and masked. */
