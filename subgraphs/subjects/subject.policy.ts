@@ -22,24 +22,19 @@ export function asSubjectPolicy(row: VisibleSubjectRow) {
  * by the records' and lists' own definitions of "current" and "in force".
  */
 function hasPublicInformation(today: string) {
-  return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> =>
-    eb.or([
+  return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => {
+    const currentPublicRecords = () =>
+      eb
+        .selectFrom("credit_records as public_record")
+        .select("public_record.id")
+        .where("public_record.tier", "=", "PUBLIC")
+        .where((inner) => recordIsCurrent(inner, "public_record", today));
+    return eb.or([
+      eb.exists(currentPublicRecords().whereRef("public_record.subject_id", "=", "subject.id")),
       eb.exists(
-        eb
-          .selectFrom("credit_records as public_record")
-          .select("public_record.id")
-          .whereRef("public_record.subject_id", "=", "subject.id")
-          .where("public_record.tier", "=", "PUBLIC")
-          .where((inner) => recordIsCurrent(inner, "public_record", today)),
-      ),
-      eb.exists(
-        eb
-          .selectFrom("record_relations as relation")
-          .innerJoin("credit_records as public_record", "public_record.id", "relation.record_id")
-          .select("public_record.id")
-          .whereRef("relation.related_subject_id", "=", "subject.id")
-          .where("public_record.tier", "=", "PUBLIC")
-          .where((inner) => recordIsCurrent(inner, "public_record", today)),
+        currentPublicRecords()
+          .innerJoin("record_relations as relation", "relation.record_id", "public_record.id")
+          .whereRef("relation.related_subject_id", "=", "subject.id"),
       ),
       eb.exists(
         eb
@@ -49,6 +44,7 @@ function hasPublicInformation(today: string) {
           .where((inner) => entryIsInForce(inner, "public_entry", today)),
       ),
     ]);
+  };
 }
 
 const ALL_SUBJECT_FIELDS = (fields: readonly string[]) => (rule: { fields?: string[] | string }) =>
