@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { PROJECT_ROOT } from "../gateway/supergraph";
+import { PACKAGE_ROOT } from "../platform/package-root";
 import { ensureSubgraphSigningKey } from "../platform/secrets";
 import { findPostgresBinaries, startPostgresCluster, type PostgresCluster } from "../test/postgres-cluster";
 import { benchmarkAudit } from "./audit";
@@ -44,7 +44,7 @@ if (values.help || parts.some((part) => !PARTS.includes(part)) || sizes.some((si
 type Goal = Readonly<{ item: string; measure: string; value: number; unit: "×" | "ms" | "MiB" | "%" | ""; goal: string; met: boolean | null }>;
 const goals: Goal[] = [];
 const results: Record<string, unknown> = {};
-const folder = path.join(PROJECT_ROOT, "bench", "results");
+const folder = path.join(PACKAGE_ROOT, "bench", "results");
 await mkdir(folder, { recursive: true });
 const print = (title: string, lines: string[]) => console.log(`\n${title}\n\n${lines.join("\n")}`);
 
@@ -53,7 +53,7 @@ if (!process.env.DATABASE_URL) {
   const binaries = findPostgresBinaries();
   if (binaries) {
     console.error("starting the benchmark's own PostgreSQL cluster in .data/bench-postgres …");
-    cluster = await startPostgresCluster(binaries, { keepIn: path.join(PROJECT_ROOT, ".data", "bench-postgres") });
+    cluster = await startPostgresCluster(binaries, { keepIn: path.join(PACKAGE_ROOT, ".data", "bench-postgres") });
     process.env.DATABASE_URL = cluster.url;
   }
 }

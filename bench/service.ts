@@ -5,7 +5,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
-import { PROJECT_ROOT } from "../gateway/supergraph";
+import { PACKAGE_ROOT } from "../platform/package-root";
 import { encodeSubgraphKey } from "../platform/subgraph-signature";
 import type { ServiceUrls } from "./serve";
 import { percentile } from "./stats";
@@ -38,19 +38,19 @@ export function pinLoadGenerator(): string {
  * the process as it is started. The comparison runs hold more servers and run without them.
  */
 function productNodeFlags(): string[] {
-  const { scripts } = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
+  const { scripts } = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
   return scripts.start.split(/\s+/).filter((word) => word.startsWith("--") && word !== "--import");
 }
 
 /** Starts bench/serve.ts in its own process (pinned to core 0 when possible) over a seeded database; `productOnly`: just the federation, as `npm start` runs it. */
 export async function startService(location: DatabaseLocation, jwtSecret: string, signingKey: KeyObject, options: { productOnly?: boolean } = {}): Promise<RunningService> {
-  const node = [process.execPath, ...(options.productOnly ? productNodeFlags() : []), "--import", "tsx", path.join(PROJECT_ROOT, "bench", "serve.ts")];
+  const node = [process.execPath, ...(options.productOnly ? productNodeFlags() : []), "--import", "tsx", path.join(PACKAGE_ROOT, "bench", "serve.ts")];
   const [command, ...args] = taskset ? ["taskset", "-c", "0", ...node] : node;
   const environment: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", CREDIT_JWT_SECRET: jwtSecret, CREDIT_SUBGRAPH_SIGNING_KEY: encodeSubgraphKey(signingKey), BENCH_PRODUCT_ONLY: options.productOnly ? "1" : "0", ...location };
   // Node flags for the service alone (e.g. a heap cap to tell retained memory from lazy collection).
   if (process.env.BENCH_SERVICE_NODE_OPTIONS) environment.NODE_OPTIONS = process.env.BENCH_SERVICE_NODE_OPTIONS;
   if (!("DATABASE_URL" in location)) delete environment.DATABASE_URL;
-  const child: ChildProcess = spawn(command!, args, { cwd: PROJECT_ROOT, env: environment, stdio: ["ignore", "pipe", "inherit"] });
+  const child: ChildProcess = spawn(command!, args, { cwd: PACKAGE_ROOT, env: environment, stdio: ["ignore", "pipe", "inherit"] });
   const urls = await new Promise<ServiceUrls>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`the benchmark service exited (${code}) before it was ready`)));
     createInterface({ input: child.stdout! }).once("line", (line) => resolve(JSON.parse(line) as ServiceUrls));

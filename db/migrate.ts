@@ -1,10 +1,12 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely";
+import { PACKAGE_ROOT, RUNNING_COMPILED } from "../platform/package-root";
 import type { Database } from "./database";
 
-const MIGRATIONS_FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+/** The TypeScript sources, or the one-file-per-migration bundles `npm run build` writes beside the others. */
+const MIGRATIONS_FOLDER = RUNNING_COMPILED ? path.join(PACKAGE_ROOT, "dist", "migrations") : path.join(PACKAGE_ROOT, "db", "migrations");
 
 export class MigrationError extends Error {
   override readonly name = "MigrationError";

@@ -1,16 +1,15 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { composeServices } from "@apollo/composition";
 import { parse } from "graphql";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { SUBGRAPHS } from "../subgraphs/index";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/shared/definition";
+import { PACKAGE_ROOT } from "../platform/package-root";
 
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-export const SUPERGRAPH_CONFIG_FILE = path.join(PROJECT_ROOT, "supergraph.yaml");
-export const SUPERGRAPH_FILE = path.join(PROJECT_ROOT, "supergraph.graphql");
+export const SUPERGRAPH_CONFIG_FILE = path.join(PACKAGE_ROOT, "supergraph.yaml");
+export const SUPERGRAPH_FILE = path.join(PACKAGE_ROOT, "supergraph.graphql");
 
 const supergraphConfigSchema = z.object({
   federation_version: z.string().regex(/^=2\.\d+\.\d+$/, "federation_version is pinned, e.g. =2.7.0"),

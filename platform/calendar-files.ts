@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { PACKAGE_ROOT } from "./package-root";
 import { checkYearArrangement, WorkingDayCalendar, type YearArrangement } from "../domain/working-days";
 
 /** data/calendar: one State Council notice a file, YYYY.json. */
-export const DEFAULT_CALENDAR_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../data/calendar");
+export const DEFAULT_CALENDAR_DIR = path.join(PACKAGE_ROOT, "data", "calendar");
 
 const arrangementSchema = z.object({
   year: z.number().int(),

@@ -2,7 +2,8 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { Kind, parse } from "graphql";
 import { describe, expect, it } from "vitest";
-import { PROJECT_ROOT, SUPERGRAPH_FILE } from "../gateway/supergraph";
+import { SUPERGRAPH_FILE } from "../gateway/supergraph";
+import { PACKAGE_ROOT } from "../platform/package-root";
 import { detectProhibitedData } from "../domain/prohibited-data";
 
 async function filesUnder(folder: string): Promise<string[]> {
@@ -30,7 +31,7 @@ describe("prohibited data has no place in the schema (PCIM art. 14)", () => {
 
 describe("every read goes through the policy", () => {
   it("resolvers and reference resolvers never touch the database: resolver → service → repository", async () => {
-    const files = (await filesUnder(path.join(PROJECT_ROOT, "subgraphs"))).filter((file) => /\.(resolver|reference)\.ts$/.test(file));
+    const files = (await filesUnder(path.join(PACKAGE_ROOT, "subgraphs"))).filter((file) => /\.(resolver|reference)\.ts$/.test(file));
     expect(files.length).toBeGreaterThan(10);
     for (const file of files) {
       const text = await readFile(file, "utf8");
@@ -40,7 +41,7 @@ describe("every read goes through the policy", () => {
 
   it("every loader over an entity table compiles the viewer's policy into its query (accessibleBy)", async () => {
     const publicCatalogs = new Map([["measure.loaders.ts", "measureByCode: the measure catalog is public (CONTRACT.md)"]]);
-    const files = (await filesUnder(path.join(PROJECT_ROOT, "subgraphs"))).filter((file) => file.endsWith(".loaders.ts"));
+    const files = (await filesUnder(path.join(PACKAGE_ROOT, "subgraphs"))).filter((file) => file.endsWith(".loaders.ts"));
     expect(files.length).toBe(6);
     for (const file of files) {
       const text = await readFile(file, "utf8");

@@ -4,7 +4,7 @@ import { subject } from "@casl/ability";
 import { Kind, parse, type ObjectTypeDefinitionNode } from "graphql";
 import { describe, expect, it } from "vitest";
 import type { Tier } from "../db/database";
-import { PROJECT_ROOT } from "../gateway/supergraph";
+import { PACKAGE_ROOT } from "../platform/package-root";
 import { ROLES, type Viewer } from "../platform/viewer";
 import { defineAbilityFor } from "./define-ability-for";
 import { RELATED_ENTRY_FIELDS } from "./related-entry-fields";
@@ -71,7 +71,7 @@ describe("related entries in the role table", () => {
   });
 
   it("names every field of RelatedEntry but the item itself", async () => {
-    const document = parse(await readFile(path.join(PROJECT_ROOT, "subgraphs/records/schema.graphql"), "utf8"));
+    const document = parse(await readFile(path.join(PACKAGE_ROOT, "subgraphs/records/schema.graphql"), "utf8"));
     const type = document.definitions.find((definition): definition is ObjectTypeDefinitionNode => definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === "RelatedEntry");
     const fields = type!.fields!.map((field) => field.name.value).filter((name) => name !== "record");
     expect([...RELATED_ENTRY_FIELDS].sort()).toEqual(fields.sort());

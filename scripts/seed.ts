@@ -3,7 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { generateSeed } from "../db/seed/generate";
 import { chinaDateOf } from "../domain/dates";
-import { PROJECT_ROOT } from "../gateway/supergraph";
+import { PACKAGE_ROOT } from "../platform/package-root";
 import { createProgressBar } from "../platform/progress";
 import { bootstrap } from "./bootstrap";
 
@@ -35,7 +35,7 @@ try {
   const rate = Math.round(result.rows / seconds);
   bar.finish(`${result.rows.toLocaleString("en")} rows`);
   console.log(`loaded ${result.subjects.toLocaleString("en")} subjects, ${result.rows.toLocaleString("en")} rows in ${seconds.toFixed(1)} s on ${connection.kind}: ${rate.toLocaleString("en")} rows/s`);
-  const folder = path.join(PROJECT_ROOT, "bench", "results");
+  const folder = path.join(PACKAGE_ROOT, "bench", "results");
   await mkdir(folder, { recursive: true });
   await writeFile(
     path.join(folder, `seed-${connection.kind}-${subjects}.json`),

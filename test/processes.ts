@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
-import { PROJECT_ROOT } from "../gateway/supergraph";
+import { PACKAGE_ROOT } from "../platform/package-root";
 
 /**
  * The commands of CONTRACT.md as separate processes (`npm start`, `npm run import`, …), for the tests
@@ -29,7 +29,7 @@ export type CommandResult = Readonly<{ code: number | null; stdout: string; stde
 /** Runs `npm run -s ARGS…` to its end. */
 export function runCommand(args: readonly string[], environment: Record<string, string>, timeoutMs = 90_000): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npm", ["run", "-s", ...args], { cwd: PROJECT_ROOT, env: environmentOf(environment), stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const child = spawn("npm", ["run", "-s", ...args], { cwd: PACKAGE_ROOT, env: environmentOf(environment), stdio: ["ignore", "pipe", "pipe"], detached: true });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
@@ -66,7 +66,7 @@ export type RunningService = Readonly<{
 /** Starts `npm start` on `port` and waits until `/ready` answers 200. */
 export async function startService(port: number, environment: Record<string, string>, withinMs = 90_000): Promise<RunningService> {
   // Its own process group, so that npm and the node process under it stop together.
-  const child = spawn("npm", ["start", "-s"], { cwd: PROJECT_ROOT, env: environmentOf({ ...environment, PORT: String(port), HOST: "127.0.0.1" }), stdio: ["ignore", "ignore", "pipe"], detached: true });
+  const child = spawn("npm", ["start", "-s"], { cwd: PACKAGE_ROOT, env: environmentOf({ ...environment, PORT: String(port), HOST: "127.0.0.1" }), stdio: ["ignore", "ignore", "pipe"], detached: true });
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

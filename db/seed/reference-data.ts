@@ -3,13 +3,13 @@ import type { Kysely } from "kysely";
 import { parse } from "yaml";
 import { z } from "zod";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { readMeasureCatalog } from "../../domain/measure-catalog";
 import { RECORD_KINDS } from "../../domain/record-kinds";
+import { PACKAGE_ROOT } from "../../platform/package-root";
 import type { Database } from "../database";
 
-export const DEFAULT_MEASURES_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../data/measures.yaml");
-const UNITS_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../data/units.yaml");
+export const DEFAULT_MEASURES_FILE = path.join(PACKAGE_ROOT, "data", "measures.yaml");
+const UNITS_FILE = path.join(PACKAGE_ROOT, "data", "units.yaml");
 
 const unitsSchema = z.object({
   units: z

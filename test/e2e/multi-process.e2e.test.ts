@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../db/seed/demo";
 import { chinaDateOf } from "../../domain/dates";
-import { PROJECT_ROOT } from "../../gateway/supergraph";
+import { PACKAGE_ROOT } from "../../platform/package-root";
 import { encodeSubgraphKey, generateSubgraphKeyPair } from "../../platform/subgraph-signature";
 import { mintToken } from "../../platform/tokens";
 import { SUBGRAPH_NAMES } from "../../subgraphs/shared/definition";
@@ -41,7 +41,7 @@ const SUBGRAPH_KEYS = { CREDIT_SUBGRAPH_VERIFY_KEYS: encodeSubgraphKey(subgraphK
 
 function start(name: string, args: string[], environment: Record<string, string>): void {
   // Its own process group, so that npm and the node process under it stop together.
-  const child = spawn("npm", ["run", "-s", ...args], { cwd: PROJECT_ROOT, env: { ...process.env, ...environment }, stdio: "ignore", detached: true });
+  const child = spawn("npm", ["run", "-s", ...args], { cwd: PACKAGE_ROOT, env: { ...process.env, ...environment }, stdio: "ignore", detached: true });
   processes.set(name, child);
 }
 

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { PROJECT_ROOT } from "../../gateway/supergraph";
+import { PACKAGE_ROOT } from "../../platform/package-root";
 
 /** Published advisories the lockfile must stay clear of (versions before the fix). */
 const FIXED_IN = [
@@ -17,7 +17,7 @@ const compare = (a: string, b: string) => {
 
 describe("dependencies", () => {
   it.each(FIXED_IN)("every installed %s is at least %s", async (name, fixed) => {
-    const lock = JSON.parse(await readFile(`${PROJECT_ROOT}/package-lock.json`, "utf8")) as { packages: Record<string, { version?: string }> };
+    const lock = JSON.parse(await readFile(`${PACKAGE_ROOT}/package-lock.json`, "utf8")) as { packages: Record<string, { version?: string }> };
     const versions = Object.entries(lock.packages)
       .filter(([path]) => path === `node_modules/${name}` || path.endsWith(`/node_modules/${name}`))
       .map(([, entry]) => entry.version!);
