@@ -1,0 +1,167 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { PACKAGE_ROOT } from "../../platform/package-root";
+
+/**
+ * The house rule (STYLE.md, "Layout"): a subgraph slice imports only `subgraphs/shared/`, itself and other
+ * slices' published `*.registry.ts`; the gateway loads no subgraph code; `domain/` is pure. Imports that broke
+ * the rule before it was enforced are listed, each by importer and imported file, so that the list can only
+ * shrink: a new crossing fails, and so does an entry that no longer happens (remove it).
+ */
+const CROSSINGS_BEFORE_THE_RULE: readonly string[] = [
+  "domain/civil-capacity.ts -> db/database.ts (domain/ is pure: it imports only domain/)",
+  "domain/civil-capacity.ts -> platform/input-problems.ts (domain/ is pure: it imports only domain/)",
+  "domain/expiry.ts -> db/database.ts (domain/ is pure: it imports only domain/)",
+  "domain/expiry.ts -> platform/config.ts (domain/ is pure: it imports only domain/)",
+  "domain/list-grounds.ts -> db/database.ts (domain/ is pure: it imports only domain/)",
+  "domain/measure-catalog.ts -> db/database.ts (domain/ is pure: it imports only domain/)",
+  "domain/prohibited-data.ts -> platform/input-problems.ts (domain/ is pure: it imports only domain/)",
+  "domain/record-kinds.ts -> db/database.ts (domain/ is pure: it imports only domain/)",
+  "domain/record-submission.ts -> db/database.ts (domain/ is pure: it imports only domain/)",
+  "domain/record-submission.ts -> platform/input-problems.ts (domain/ is pure: it imports only domain/)",
+  "domain/screening.ts -> db/database.ts (domain/ is pure: it imports only domain/)",
+  "domain/subject-ref.ts -> db/database.ts (domain/ is pure: it imports only domain/)",
+  "domain/subject-ref.ts -> platform/input-problems.ts (domain/ is pure: it imports only domain/)",
+  "domain/workflow.ts -> platform/viewer.ts (domain/ is pure: it imports only domain/)",
+  "gateway/audit-log.ts -> subgraphs/audit/audit-chain.ts (the gateway loads subgraph code)",
+  "gateway/audit-log.ts -> subgraphs/audit/audit-event.repository.ts (the gateway loads subgraph code)",
+  "gateway/context.ts -> subgraphs/shared/context.ts (the gateway loads subgraph code)",
+  "gateway/data-source.ts -> subgraphs/shared/context.ts (the gateway loads subgraph code)",
+  "gateway/federation.ts -> subgraphs/index.ts (the gateway loads subgraph code)",
+  "gateway/federation.ts -> subgraphs/shared/definition.ts (the gateway loads subgraph code)",
+  "gateway/federation.ts -> subgraphs/shared/server.ts (the gateway loads subgraph code)",
+  "gateway/plugins/audit.plugin.ts -> subgraphs/audit/audit-chain.ts (the gateway loads subgraph code)",
+  "gateway/supergraph.ts -> subgraphs/index.ts (the gateway loads subgraph code)",
+  "gateway/supergraph.ts -> subgraphs/shared/definition.ts (the gateway loads subgraph code)",
+  "subgraphs/lists/list-entry.input.ts -> subgraphs/subjects/subject.input.ts (another slice's internals: import its registry)",
+  "subgraphs/lists/list-entry.type.ts -> subgraphs/subjects/subject.type.ts (another slice's internals: import its registry)",
+  "subgraphs/lists/list-entry.workflow.ts -> subgraphs/subjects/subject.repository.ts (another slice's internals: import its registry)",
+  "subgraphs/measures/feedback.service.ts -> subgraphs/subjects/subject.repository.ts (another slice's internals: import its registry)",
+  "subgraphs/measures/screening.service.ts -> subgraphs/lists/list-entry.repository.ts (another slice's internals: import its registry)",
+  "subgraphs/measures/screening.service.ts -> subgraphs/subjects/subject.repository.ts (another slice's internals: import its registry)",
+  "subgraphs/records/credit-record.input.ts -> subgraphs/subjects/subject.input.ts (another slice's internals: import its registry)",
+  "subgraphs/records/record-submission.service.ts -> subgraphs/subjects/subject.repository.ts (another slice's internals: import its registry)",
+  "subgraphs/subjects/subject.policy.ts -> subgraphs/lists/list-entry.policy.ts (another slice's internals: import its registry)",
+  "subgraphs/subjects/subject.policy.ts -> subgraphs/records/credit-record.policy.ts (another slice's internals: import its registry)",
+];
+
+const SLICE = /^subgraphs\/(subjects|records|lists|measures|repair|audit)\//;
+
+export function crossingOf(importer: string, imported: string): string | undefined {
+  const importerSlice = SLICE.exec(importer)?.[1];
+  const importedSlice = SLICE.exec(imported)?.[1];
+  if (importerSlice && importedSlice && importerSlice !== importedSlice && !imported.endsWith(".registry.ts")) {
+    return `${importer} -> ${imported} (another slice's internals: import its registry)`;
+  }
+  if (importerSlice && imported.startsWith("gateway/")) return `${importer} -> ${imported} (a subgraph loads gateway code)`;
+  if (importer.startsWith("gateway/") && imported.startsWith("subgraphs/")) return `${importer} -> ${imported} (the gateway loads subgraph code)`;
+  if (importer.startsWith("domain/") && !importer.endsWith(".test.ts") && !imported.startsWith("domain/")) {
+    return `${importer} -> ${imported} (domain/ is pure: it imports only domain/)`;
+  }
+  return undefined;
+}
+
+async function sourceFiles(folder: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(path.join(PACKAGE_ROOT, folder), { withFileTypes: true })) {
+    const relative = path.posix.join(folder, entry.name);
+    if (entry.isDirectory()) found.push(...(await sourceFiles(relative)));
+    else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts")) found.push(relative);
+  }
+  return found;
+}
+
+/** Every project file a source file imports (statically, dynamically or by re-export), relative to the root. */
+async function importsOf(file: string): Promise<string[]> {
+  const { importedFiles } = ts.preProcessFile(await readFile(path.join(PACKAGE_ROOT, file), "utf8"), true, true);
+  return importedFiles
+    .map((reference) => reference.fileName)
+    .filter((name) => name.startsWith("."))
+    .map((name) => {
+      const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(file), name));
+      return /\.(ts|js|json|yaml)$/.test(resolved) ? resolved : `${resolved}.ts`;
+    });
+}
+
+async function crossingsIn(folders: readonly string[]): Promise<string[]> {
+  const crossings: string[] = [];
+  for (const folder of folders) {
+    for (const file of await sourceFiles(folder)) {
+      for (const imported of await importsOf(file)) {
+        const crossing = crossingOf(file, imported);
+        if (crossing) crossings.push(crossing);
+      }
+    }
+  }
+  return crossings.sort();
+}
+
+/** Which slice owns each table: only its repositories name it (STYLE.md: "touch only its own tables"). */
+const TABLE_OWNERS: Readonly<Record<string, string>> = {
+  subjects: "subjects", subject_relations: "subjects", consents: "subjects", units: "subjects",
+  credit_records: "records", record_relations: "records", record_kinds: "records",
+  list_entries: "lists", notices: "lists",
+  measures: "measures", measure_applications: "measures",
+  repair_cases: "repair", objections: "repair", workflow_events: "repair",
+  audit_events: "audit", audit_accesses: "audit", audit_completions: "audit", audit_event_log: "audit", audit_chain_head: "audit",
+};
+
+/** Tables named by another slice before the rule was enforced: importer file and table; a list that only shrinks. */
+const TABLE_CROSSINGS_BEFORE_THE_RULE: readonly string[] = [
+  "subgraphs/audit/audit-event.repository.ts -> consents (subjects's table)",
+  "subgraphs/lists/list-entry.repository.ts -> subject_relations (subjects's table)",
+  "subgraphs/lists/list-entry.repository.ts -> subjects (subjects's table)",
+  "subgraphs/lists/list-entry.repository.ts -> units (subjects's table)",
+  "subgraphs/measures/measure.repository.ts -> list_entries (lists's table)",
+  "subgraphs/repair/repair.repository.ts -> credit_records (records's table)",
+  "subgraphs/repair/repair.repository.ts -> list_entries (lists's table)",
+  "subgraphs/subjects/subject.policy.ts -> credit_records (records's table)",
+  "subgraphs/subjects/subject.policy.ts -> list_entries (lists's table)",
+  "subgraphs/subjects/subject.policy.ts -> record_relations (records's table)",
+];
+
+const TABLE_USE = /\.(?:selectFrom|updateTable|insertInto|deleteFrom|innerJoin|leftJoin|rightJoin|fullJoin)\(\s*"([a-z_]+)/g;
+
+async function tableCrossings(): Promise<string[]> {
+  const crossings: string[] = [];
+  for (const file of await sourceFiles("subgraphs")) {
+    const slice = SLICE.exec(file)?.[1];
+    if (!slice) continue;
+    const text = await readFile(path.join(PACKAGE_ROOT, file), "utf8");
+    for (const [, table] of text.matchAll(TABLE_USE)) {
+      const owner = TABLE_OWNERS[table!];
+      if (owner === undefined) crossings.push(`${file} -> ${table} (a table with no owner in TABLE_OWNERS)`);
+      else if (owner !== slice) crossings.push(`${file} -> ${table} (${owner}'s table)`);
+    }
+  }
+  return [...new Set(crossings)].sort();
+}
+
+describe("the layout's import rule", () => {
+  it("names each kind of crossing", () => {
+    expect(crossingOf("subgraphs/measures/screening.service.ts", "subgraphs/lists/list-entry.repository.ts")).toMatch(/another slice's internals/);
+    expect(crossingOf("subgraphs/measures/screening.service.ts", "subgraphs/lists/list-entry.registry.ts")).toBeUndefined();
+    expect(crossingOf("subgraphs/measures/screening.service.ts", "subgraphs/shared/disclose.ts")).toBeUndefined();
+    expect(crossingOf("subgraphs/records/subject/subject.resolver.ts", "subgraphs/records/credit-record.service.ts")).toBeUndefined();
+    expect(crossingOf("subgraphs/audit/index.ts", "gateway/audit-log.ts")).toMatch(/subgraph loads gateway code/);
+    expect(crossingOf("gateway/federation.ts", "subgraphs/index.ts")).toMatch(/gateway loads subgraph code/);
+    expect(crossingOf("domain/screening.ts", "db/database.ts")).toMatch(/domain\/ is pure/);
+    expect(crossingOf("domain/screening.ts", "domain/dates.ts")).toBeUndefined();
+  });
+
+  it("holds for every source file, but for the crossings listed before it was enforced (a list that only shrinks)", async () => {
+    const crossings = await crossingsIn(["subgraphs", "gateway", "domain"]);
+    const known = new Set(CROSSINGS_BEFORE_THE_RULE);
+    expect(crossings.filter((crossing) => !known.has(crossing)), "new crossings").toEqual([]);
+    expect([...known].filter((crossing) => !crossings.includes(crossing)), "listed crossings that no longer happen").toEqual([]);
+  });
+
+  it("every table is named only by the slice that owns it, but for the crossings listed before (a list that only shrinks)", async () => {
+    const crossings = await tableCrossings();
+    const known = new Set(TABLE_CROSSINGS_BEFORE_THE_RULE);
+    expect(crossings.filter((crossing) => !known.has(crossing)), "new crossings").toEqual([]);
+    expect([...known].filter((crossing) => !crossings.includes(crossing)), "listed crossings that no longer happen").toEqual([]);
+  });
+});
