@@ -5,6 +5,7 @@ import { PACKAGE_ROOT } from "../platform/package-root";
 import { ensureSubgraphSigningKey } from "../platform/secrets";
 import { findPostgresBinaries, startPostgresCluster, type PostgresCluster } from "../test/postgres-cluster";
 import { benchmarkAudit } from "./audit";
+import { installFootprint, startFootprint } from "./footprint";
 import { benchmarkLimits } from "./limits";
 import { benchmarkScreen, openSeededDatabase, type ScreenBenchmark, type SeededDatabase } from "./screen";
 import { median, pinLoadGenerator, startService, type RunningService } from "./service";
@@ -13,14 +14,14 @@ import { benchConfig } from "./setup";
 import { format } from "./stats";
 import { compare, crossingLookupVariants, governmentHeaders, lookupVariants, LOOKUP_GOVERNMENT, operationBody, peerGatewayVariants, screenVariants, SCREEN, type Measured } from "./throughput";
 
-const PARTS = ["limits", "audit", "scale", "throughput", "soak"] as const;
+const PARTS = ["limits", "audit", "scale", "throughput", "soak", "footprint"] as const;
 type Part = (typeof PARTS)[number];
 
 const usage = `usage: npm run bench [-- ${PARTS.join("|")} …] [--sizes 10000,1000000] [--iterations 30] [--seconds 5] [--rounds 3] [--soak-minutes 10]
   Without a part, runs them all (about 25 minutes; seeding a million subjects the first time adds about 4).
   PostgreSQL: DATABASE_URL if set; otherwise a cluster of its own in .data/bench-postgres when initdb and
   pg_ctl exist (kept, so seeded databases bench_<N> are reused); otherwise the embedded database only.
-  Prints Markdown tables and a table of every goal of issue #9; writes bench/results/*.json and summary.md.`;
+  Prints Markdown tables and a table of every goal of issues #9 and #20; writes bench/results/*.json and summary.md.`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -41,7 +42,7 @@ if (values.help || parts.some((part) => !PARTS.includes(part)) || sizes.some((si
   process.exit(values.help ? 0 : 2);
 }
 
-type Goal = Readonly<{ item: string; measure: string; value: number; unit: "×" | "ms" | "MiB" | "%" | ""; goal: string; met: boolean | null }>;
+type Goal = Readonly<{ item: string; measure: string; value: number; unit: "×" | "ms" | "MiB" | "MB" | "%" | ""; goal: string; met: boolean | null }>;
 const goals: Goal[] = [];
 const results: Record<string, unknown> = {};
 const folder = path.join(PACKAGE_ROOT, "bench", "results");
@@ -91,6 +92,8 @@ try {
     goals.push(
       { item: "5 audit cost", measure: "p50 on ÷ off", value: audit.sequential.p50Ratio, unit: "×", goal: "≤ 1.25×", met: audit.sequential.p50Ratio <= 1.25 },
       { item: "5 audit cost", measure: `throughput on ÷ off (${audit.concurrent.concurrency} clients)`, value: audit.concurrent.throughputRatio, unit: "×", goal: "≥ 0.8×", met: audit.concurrent.throughputRatio >= 0.8 },
+      // #20 names the screen; the audit part measures the lookup across all subgraphs (one access row per record read).
+      { item: "20 cheaper audit", measure: `lookup throughput, audit on ÷ off (${audit.concurrent.concurrency} clients)`, value: audit.concurrent.throughputRatio, unit: "×", goal: "≥ 0.85×", met: audit.concurrent.throughputRatio >= 0.85 },
     );
   }
 
@@ -218,6 +221,10 @@ try {
         { item: "3 peer gateway", measure: "ours ÷ Hive Gateway, auth + audit off", value: ours!.requestsPerSecond / hive!.requestsPerSecond, unit: "×", goal: "≥ 1.0×", met: ours!.requestsPerSecond / hive!.requestsPerSecond >= 1 },
         { item: "3 peer gateway", measure: "ours ÷ Hive Gateway, auth + audit on in ours", value: oursOn!.requestsPerSecond / hiveOn!.requestsPerSecond, unit: "×", goal: "≥ 0.8×", met: oursOn!.requestsPerSecond / hiveOn!.requestsPerSecond >= 0.8 },
         { item: "4 batching", measure: "1,000 single screens ÷ one screen of 1,000", value: batching, unit: "×", goal: "≥ 20×", met: batching >= 20 },
+        { item: "20 fast", measure: "lookup across subgraphs, gateway ÷ the plan's fetches sent straight", value: crossingGateway!.requestsPerSecond / crossingDirect!.requestsPerSecond, unit: "×", goal: "≥ 0.9×", met: crossingGateway!.requestsPerSecond / crossingDirect!.requestsPerSecond >= 0.9 },
+        { item: "20 fast", measure: "screen of 1,000, gateway ÷ straight to the subgraph", value: viaGateway!.requestsPerSecond / direct!.requestsPerSecond, unit: "×", goal: "≥ 0.7×", met: viaGateway!.requestsPerSecond / direct!.requestsPerSecond >= 0.7 },
+        { item: "20 fast", measure: "screen, service CPU per request, gateway with audit ÷ bare SQL + audit", value: viaGateway!.cpuMsPerRequest / bare!.cpuMsPerRequest, unit: "×", goal: "≤ 1.5×", met: viaGateway!.cpuMsPerRequest / bare!.cpuMsPerRequest <= 1.5 },
+        { item: "20 fast", measure: "ours ÷ Hive Gateway (its JS planner), unique requests", value: ours!.requestsPerSecond / hive!.requestsPerSecond, unit: "×", goal: "≥ 1.5×", met: ours!.requestsPerSecond / hive!.requestsPerSecond >= 1.5 },
       );
 
       if (onPostgres) {
@@ -247,7 +254,10 @@ try {
             `| PGlite ÷ PostgreSQL | ${format(ratio, 2)}× |`,
           ]);
           results.embeddedVsServer = { measured, ratio };
-          goals.push({ item: "6 embedded vs server", measure: "PGlite ÷ PostgreSQL throughput", value: ratio, unit: "×", goal: "≥ 0.4×", met: ratio >= 0.4 });
+          goals.push(
+            { item: "6 embedded vs server", measure: "PGlite ÷ PostgreSQL throughput", value: ratio, unit: "×", goal: "≥ 0.4×", met: ratio >= 0.4 },
+            { item: "20 lean", measure: "throughput PGlite ÷ PostgreSQL", value: ratio, unit: "×", goal: "≥ 0.5×", met: ratio >= 0.5 },
+          );
         } finally {
           await embeddedService.stop();
           await embedded.dispose();
@@ -292,6 +302,35 @@ try {
         },
       );
     }
+    if (parts.includes("footprint")) {
+      const install = await installFootprint();
+      // The README's first query, as the public asks it of the demo data `npm start` loads.
+      const publicLookup = JSON.stringify({ query: '{ subject(identifier: "91320802MA1000000F") { name identifier records { title tier } listEntries { list status facts } } }' });
+      const lookup = { lookupBody: publicLookup, headers: {}, loadRequests: 2_000, starts: rounds };
+      console.error(`npm start: ${rounds} timed starts on each database …`);
+      const starts = [...(onPostgres ? [await startFootprint("postgres", lookup)] : []), await startFootprint("pglite", lookup)];
+      results.footprint = { install, starts };
+      print("npm start (compiled) on a migrated database: time to ready and memory (medians)", [
+        "| database | starts | ready ms | idle RSS MiB | RSS after 2,000 lookups MiB |",
+        "|---|---:|---:|---:|---:|",
+        ...starts.map((start) => `| ${start.database} | ${start.readyMs.length} | ${format(median(start.readyMs))} | ${format(median(start.idleRssMiB))} | ${format(median(start.underLoadRssMiB))} |`),
+        "",
+        `npm install: ${install.packages} packages, ${format(install.megabytes)} MB in node_modules`,
+      ]);
+      const byDatabase = Object.fromEntries(starts.map((start) => [start.database, start]));
+      if (byDatabase.postgres) {
+        goals.push(
+          { item: "20 lean", measure: "npm start on PostgreSQL, time to ready", value: median(byDatabase.postgres.readyMs), unit: "ms", goal: "≤ 1,500 ms", met: median(byDatabase.postgres.readyMs) <= 1_500 },
+          { item: "20 lean", measure: "npm start on PostgreSQL, idle RSS", value: median(byDatabase.postgres.idleRssMiB), unit: "MiB", goal: "≤ 180 MiB", met: median(byDatabase.postgres.idleRssMiB) <= 180 },
+        );
+      }
+      goals.push(
+        { item: "20 lean", measure: "npm start on PGlite, idle RSS", value: median(byDatabase.pglite!.idleRssMiB), unit: "MiB", goal: "≤ 380 MiB", met: median(byDatabase.pglite!.idleRssMiB) <= 380 },
+        { item: "20 lean", measure: "npm start on PGlite, RSS after 2,000 lookups from 8 clients", value: median(byDatabase.pglite!.underLoadRssMiB), unit: "MiB", goal: "≤ 450 MiB", met: median(byDatabase.pglite!.underLoadRssMiB) <= 450 },
+        { item: "20 lean", measure: "npm install, packages", value: install.packages, unit: "", goal: "≤ 500", met: install.packages <= 500 },
+        { item: "20 lean", measure: "npm install, size of node_modules", value: install.megabytes, unit: "MB", goal: "≤ 300 MB", met: install.megabytes <= 300 },
+      );
+    }
   } finally {
     await (service as RunningService | null)?.stop();
     await seeded?.dispose();
@@ -305,7 +344,7 @@ const goalLines = [
   "|---|---|---:|---|---|",
   ...goals.map((goal) => `| ${goal.item} | ${goal.measure} | ${Number.isNaN(goal.value) ? "—" : `${format(goal.value, goal.unit === "×" ? 2 : 1)}${goal.unit === "×" ? "×" : goal.unit ? ` ${goal.unit}` : ""}`} | ${goal.goal} | ${goal.met === null ? "not judged" : goal.met ? "met" : "**missed**"} |`),
 ];
-print(`Goals of issue #9 (${new Date().toISOString().slice(0, 10)}, ${engine})`, goalLines);
+print(`Goals of issues #9 and #20 (${new Date().toISOString().slice(0, 10)}, ${engine})`, goalLines);
 const stamp = { at: new Date().toISOString(), engine, parts, sizes, iterations, seconds, rounds };
 await writeFile(path.join(folder, `bench-${engine}.json`), `${JSON.stringify({ ...stamp, goals, results }, null, 2)}\n`);
 await writeFile(path.join(folder, "summary.md"), `${goalLines.join("\n")}\n`);
