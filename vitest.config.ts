@@ -6,7 +6,7 @@ export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: "graphql/index.js" }] },
   test: {
     include: ["**/*.test.ts"],
-    exclude: ["node_modules/**", ".data/**", "scratch/**"],
+    exclude: ["**/node_modules/**", ".data/**", "scratch/**", "dist/**"],
     globalSetup: ["test/global-setup.ts"],
     pool: "forks",
     maxWorkers: 2,
