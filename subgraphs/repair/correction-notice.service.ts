@@ -17,6 +17,11 @@ const startOfChinaDay = (date: string) => new Date(`${date}T00:00:00+08:00`);
  * The organisations that relied on the item from its publication until `until`. Screening answers rest on
  * list entries only (measures are decided on the subject's entries), so a corrected record reaches those who
  * read it, a corrected entry those who read or screened it.
+ *
+ * An entry's publication is its push date, written by the service's clock like the audit's times. A record
+ * keeps only the database's storage time, which a pinned clock (`CREDIT_NOW`) does not move, so a record
+ * counts from its decision date: the earliest it can have been published. A reader of the subject's records at
+ * that tier between decision and upload is told too — of an item it was allowed to read — rather than missed.
  */
 export async function findReliance(db: Kysely<Database>, item: CorrectedItem, until: Date): Promise<ItemReliance[]> {
   return listOrganisationsThatRelied(db, {
@@ -24,7 +29,7 @@ export async function findReliance(db: Kysely<Database>, item: CorrectedItem, un
     entityType: item.target.type === "CREDIT_RECORD" ? "CreditRecord" : "ListEntry",
     tier: item.record?.tier ?? "PUBLIC",
     screeningRestsOnIt: item.target.type === "LIST_ENTRY",
-    from: startOfChinaDay(item.target.publishedOn),
+    from: startOfChinaDay(item.target.type === "CREDIT_RECORD" ? item.target.decidedOn : item.target.publishedOn),
     to: until,
   });
 }
