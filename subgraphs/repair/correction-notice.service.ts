@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database, ObjectionRow } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
+import { withholdProhibitedData } from "../../domain/prohibited-data";
 import { listOrganisationsThatRelied, type ItemReliance } from "../audit/audit-event.registry";
 import { findEntryForCorrection, sendCorrectionNotices, type CorrectionNotice, type EntryForCorrection } from "../lists/list-entry.registry";
 import { findRecordForCorrection, type RecordForCorrection } from "../records/credit-record.registry";
@@ -66,10 +67,13 @@ export function describeCorrectionFor(reliance: ItemReliance, item: CorrectedIte
  */
 export async function correctAndNotify(trx: Kysely<Database>, context: ObjectionContext, objection: ObjectionRow, target: WorkflowTarget, note: string | null): Promise<void> {
   const today = chinaDateOf(context.now);
+  // Readers were shown the item with prohibited data withheld (disclose.ts); a notice repeats no more than that.
+  const withhold = <T extends object>(value: T | null) =>
+    value && withholdProhibitedData(value, (finding) => context.logger.warn({ objectionId: objection.id, field: finding.path, category: finding.category.name }, "prohibited data withheld from a correction notice"));
   const item: CorrectedItem = {
     target,
-    record: target.type === "CREDIT_RECORD" ? await findRecordForCorrection(trx, target.id) : null,
-    entry: target.type === "LIST_ENTRY" ? await findEntryForCorrection(trx, target.id) : null,
+    record: withhold(target.type === "CREDIT_RECORD" ? await findRecordForCorrection(trx, target.id) : null),
+    entry: withhold(target.type === "LIST_ENTRY" ? await findEntryForCorrection(trx, target.id) : null),
   };
   const purged = objection.ground === "PROHIBITED_DATA";
   await applyCorrection(trx, target, purged, today, note ?? "objection upheld by the provider");

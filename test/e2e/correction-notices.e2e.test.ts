@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { citizenId, daysAgo, uscc } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
+import { sendCorrectionNotices } from "../../subgraphs/lists/list-entry.registry";
 
 // JRP art. 16 「更正发布，并在原发布和提供范围内予以公示」: a correction reaches every organisation that read or
 // screened the wrong item (the audit knows which), says no more than each was shown, and no one else.
@@ -13,6 +14,7 @@ const GOVERNMENT_TITLE = "罚款五万元（政府共享）";
 const PROHIBITED_TITLE = "违法记录（血型登记）";
 const FACTS = "拒不履行法院判决的义务";
 const CORRECTION_NOTE = "处罚决定已于复议中撤销";
+const STORED_PROHIBITED_TITLE = "处罚（当事人宗教信仰）";
 
 const ORG = {
   governmentReader: "HA-LICENSING",
@@ -36,6 +38,7 @@ let provider: string;
 let centre: string;
 let governmentRecordId: string;
 let prohibitedRecordId: string;
+let wrongRecordWithProhibitedTitleId: string;
 let entryId: string;
 const objectionIds: Record<"entry" | "governmentRecord" | "prohibitedRecord", string> = { entry: "", governmentRecord: "", prohibitedRecord: "" };
 let today: string;
@@ -80,13 +83,15 @@ beforeAll(async () => {
       records: [
         { subject: person, category: "NEGATIVE", kind: "ADMINISTRATIVE_PENALTY", procedure: "GENERAL", severity: "GENERAL", tier: "GOVERNMENT", title: GOVERNMENT_TITLE, documentNumber: "COR-1", decidedOn: daysAgo(100, federation.clock.now()) },
         { subject: person, category: "NEGATIVE", kind: "MARKET_ORDER_VIOLATION", severity: "GENERAL", tier: "PUBLIC", title: "违法记录", attributes: { detail: "x" }, documentNumber: "COR-2", decidedOn: daysAgo(50, federation.clock.now()) },
+        { subject: person, category: "NEGATIVE", kind: "MARKET_ORDER_VIOLATION", severity: "GENERAL", tier: "GOVERNMENT", title: "处罚", documentNumber: "COR-3", decidedOn: daysAgo(40, federation.clock.now()) },
       ],
     },
   });
   expect(submitted.errors).toBeUndefined();
-  [governmentRecordId, prohibitedRecordId] = submitted.data!.submitRecords.ids as [string, string];
+  [governmentRecordId, prohibitedRecordId, wrongRecordWithProhibitedTitleId] = submitted.data!.submitRecords.ids as [string, string, string];
   // Prohibited data stored all the same, as before the detector knew a term (ingestion refuses it today).
   await federation.connection.db.updateTable("credit_records").set({ title: PROHIBITED_TITLE, attributes: JSON.stringify({ bloodType: "AB" }) }).where("id", "=", prohibitedRecordId).execute();
+  await federation.connection.db.updateTable("credit_records").set({ title: STORED_PROHIBITED_TITLE }).where("id", "=", wrongRecordWithProhibitedTitleId).execute();
   const entry = await federation.query<{ recognizeListEntry: { id: string } }>(`mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id } }`, {
     token: provider,
     variables: {
@@ -104,6 +109,9 @@ beforeAll(async () => {
   const publicTier = await read(await organisation(ORG.publicTierReader), "CREDIT_LENDING", RECORDS_OF, PERSON);
   expect(JSON.stringify(publicTier.data)).not.toContain(GOVERNMENT_TITLE);
   expect((await screen(await organisation(ORG.screener), COMPANY)).decision).not.toBe("PASS");
+  await screen(await organisation(ORG.screener), PERSON);
+  await read(centre, "SUPERVISION", RECORDS_OF, PERSON);
+  await read(provider, "SUPERVISION", RECORDS_OF, PERSON);
   await read(await organisation(ORG.readerAndScreener), "CREDIT_LENDING", ENTRIES_OF, COMPANY);
   await screen(await organisation(ORG.readerAndScreener), COMPANY);
   await read(await organisation(ORG.stranger), "CREDIT_LENDING", RECORDS_OF, citizenId(989));
@@ -114,6 +122,7 @@ beforeAll(async () => {
   const personToken = await federation.token({ role: "SUBJECT", subject: PERSON });
   objectionIds.governmentRecord = await correct(personToken, governmentRecordId, "WRONG_OR_INCOMPLETE");
   objectionIds.prohibitedRecord = await correct(personToken, prohibitedRecordId, "PROHIBITED_DATA");
+  await correct(personToken, wrongRecordWithProhibitedTitleId, "WRONG_OR_INCOMPLETE");
 
   // After the correction: a first reader and screener of the subjects.
   federation.clock.set("2026-11-20T10:00:00+08:00");
@@ -136,7 +145,7 @@ describe("correction notices (JRP art. 16)", () => {
   it("reach an organisation that read the item before, with what it read and what changed", async () => {
     const notices = await noticesOf(await government());
     const byItem = new Map(notices.map((notice) => [notice.correctedItemId, notice]));
-    expect([...byItem.keys()].sort()).toEqual([entryId, governmentRecordId, prohibitedRecordId].sort());
+    expect([...byItem.keys()].sort()).toEqual([entryId, governmentRecordId, prohibitedRecordId, wrongRecordWithProhibitedTitleId].sort());
     expect(byItem.get(entryId)!.message).toContain(FACTS);
     expect(byItem.get(governmentRecordId)!.message).toContain(GOVERNMENT_TITLE);
     expect(byItem.get(governmentRecordId)!.message).toContain(CORRECTION_NOTE);
@@ -161,6 +170,12 @@ describe("correction notices (JRP art. 16)", () => {
     }
   });
 
+  it("withhold prohibited data stored in an item corrected on another ground, as the reader was shown it", async () => {
+    const notice = (await noticesOf(await government())).find((candidate) => candidate.correctedItemId === wrongRecordWithProhibitedTitleId)!;
+    expect(notice.message).toContain(CORRECTION_NOTE);
+    expect(notice.message).not.toContain("宗教");
+  });
+
   it("come once per organisation and correction, however it relied on the item", async () => {
     const notices = await noticesOf(await organisation(ORG.readerAndScreener));
     expect(notices).toHaveLength(1);
@@ -171,6 +186,29 @@ describe("correction notices (JRP art. 16)", () => {
   it("reach no organisation that never read the subject, nor one that read it only after the correction", async () => {
     expect(await noticesOf(await organisation(ORG.stranger))).toEqual([]);
     expect(await noticesOf(await organisation(ORG.lateReader))).toEqual([]);
+  });
+
+  it("go to organisations that relied on the item, not to the credit centre or the provider that corrected it", async () => {
+    expect(await noticesOf(centre)).toEqual([]);
+    expect(await noticesOf(provider)).toEqual([]);
+  });
+
+  it("are sent once per organisation and objection, however often sending is repeated", async () => {
+    const db = federation.connection.db;
+    const before = await db.selectFrom("notices").select(["recipient_org", "objection_id", "message"]).where("objection_id", "=", objectionIds.entry).execute();
+    const again = before.map((row) => ({
+      recipientOrg: row.recipient_org,
+      objectionId: row.objection_id!,
+      subjectId: "00000000-0000-0000-0000-000000000000",
+      subjectIdentifier: COMPANY,
+      item: { type: "LIST_ENTRY" as const, id: entryId },
+      correctedOn: today,
+      message: "sent again",
+      at: federation.clock.now(),
+    }));
+    await sendCorrectionNotices(db, again);
+    const after = await db.selectFrom("notices").select(["recipient_org", "objection_id", "message"]).where("objection_id", "=", objectionIds.entry).execute();
+    expect(after).toEqual(before);
   });
 });
 
