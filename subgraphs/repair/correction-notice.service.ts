@@ -50,7 +50,7 @@ export function describeCorrectionFor(reliance: ItemReliance, item: CorrectedIte
   if (correction.purged) {
     return `An item on this subject's file that you were given on ${days([...reliance.reads, ...reliance.screenings.map((screening) => screening.at)])} held data that may not be collected (PCIM art. 14); it was withdrawn, ${when}. Delete any copy of it you kept.`;
   }
-  const change = read && correction.note ? ` The provider's correction: ${correction.note}.` : "";
+  const change = correction.note ? ` The provider's correction: ${correction.note}.` : "";
   if (item.record) {
     return `The credit record "${item.record.title}" (provided by ${item.record.provider}, decided ${item.record.decidedOn}), which you read on ${days(reliance.reads)}, was ${when}; it is no longer published as it stood.${change}`;
   }
