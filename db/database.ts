@@ -124,6 +124,8 @@ export interface CreditRecordTable {
   /** The black-list entry whose recognition suspended this honour (JRP art. 14(11)); its removal as wrong restores it. */
   suspended_by_entry: ColumnType<string | null, string | null | undefined, string | null>;
   attributes: ColumnType<Record<string, unknown>, string | undefined, string>;
+  /** The day an upheld objection corrected it (JRP art. 16); `status_reason` says what was corrected. */
+  corrected_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
   created_at: DatabaseDefault<Date>;
 }
 
@@ -142,6 +144,8 @@ export interface ListEntryTable {
   recognized_on: DateColumn;
   valid_until: DateColumn | null;
   status_reason: string | null;
+  /** The day an upheld objection corrected it (JRP art. 16): the entry was wrong and left the list. */
+  corrected_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
   created_at: DatabaseDefault<Date>;
   /** Disclosure snapshot (JRP art. 8) so the public list is searchable without crossing subgraphs. */
   subject_name: string;

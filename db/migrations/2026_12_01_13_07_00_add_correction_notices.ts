@@ -1,11 +1,14 @@
 import { sql, type Kysely } from "kysely";
 
 /**
- * JRP art. 16 「更正发布，并在原发布和提供范围内予以公示」: a correction reaches every organisation that read or
- * screened the wrong item. A correction notice names the corrected item (a record or a list entry), the
- * objection that corrected it and the day; an organisation gets at most one notice per objection.
+ * JRP art. 16 「更正发布，并在原发布和提供范围内予以公示」: a corrected item carries its correction mark (the day,
+ * with the reason in `status_reason`), and the correction reaches every organisation that read or screened
+ * the wrong item. A correction notice names the corrected item (a record or a list entry), the objection that
+ * corrected it and the day; an organisation gets at most one notice per objection.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable("credit_records").addColumn("corrected_on", "date").execute();
+  await db.schema.alterTable("list_entries").addColumn("corrected_on", "date").execute();
   await db.schema
     .alterTable("notices")
     .alterColumn("list_entry_id", (column) => column.dropNotNull())
@@ -26,4 +29,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable("notices").dropColumn("objection_id").execute();
   await db.schema.alterTable("notices").dropColumn("credit_record_id").execute();
   await db.schema.alterTable("notices").alterColumn("list_entry_id", (column) => column.setNotNull()).execute();
+  await db.schema.alterTable("list_entries").dropColumn("corrected_on").execute();
+  await db.schema.alterTable("credit_records").dropColumn("corrected_on").execute();
 }

@@ -85,6 +85,9 @@ export class ListEntry {
   @Field(() => String, { nullable: true, description: "Why the entry left the list (removed, repaired, cross-checked)." })
   statusReason!: string | null;
 
+  @Field(() => DateScalar, { nullable: true, description: "The correction mark: the day an upheld objection found the entry wrong and took it off the list (JRP art. 16)." })
+  correctedOn!: string | null;
+
   @Field(() => DateScalar, { nullable: true, description: "The day the unit pushed the entry to the city platform (JRP art. 9)." })
   pushedOn!: string | null;
 

@@ -212,6 +212,33 @@ describe("correction notices (JRP art. 16)", () => {
   });
 });
 
+describe("the corrected item (JRP art. 16)", () => {
+  it("carries its correction mark: the day and what was corrected, a purged record naming none of its data", async () => {
+    const own = await federation.query<{ subject: { records: Array<{ id: string; status: string; correctedOn: string | null; statusReason: string | null; title: string }> } }>(
+      `query ($id: String!) { subject(identifier: $id) { records { id status correctedOn statusReason title } } }`,
+      { token: await federation.token({ role: "SUBJECT", subject: PERSON }), variables: { id: PERSON } },
+    );
+    expect(own.errors).toBeUndefined();
+    const byId = new Map(own.data!.subject.records.map((record) => [record.id, record]));
+    expect(byId.get(governmentRecordId)).toMatchObject({ status: "CORRECTED", correctedOn: today, statusReason: expect.stringContaining(CORRECTION_NOTE) });
+    const purged = byId.get(prohibitedRecordId)!;
+    expect(purged).toMatchObject({ status: "CORRECTED", correctedOn: today, statusReason: expect.stringMatching(/PCIM art\. 14/) });
+    expect(JSON.stringify(purged)).not.toContain("血型");
+    const entries = await federation.query<{ subject: { listEntries: Array<{ id: string; status: string; correctedOn: string | null }> } }>(
+      `query ($id: String!) { subject(identifier: $id) { listEntries(includeInactive: true) { id status correctedOn } } }`,
+      { token: await federation.token({ role: "SUBJECT", subject: COMPANY }), variables: { id: COMPANY } },
+    );
+    expect(entries.data!.subject.listEntries).toEqual([{ id: entryId, status: "REMOVED", correctedOn: today }]);
+  });
+
+  it("is no longer published in its wrong form", async () => {
+    const publicRecords = await federation.query<{ subject: { records: Array<{ id: string }> } | null }>(RECORDS_OF, { variables: { id: PERSON } });
+    expect(JSON.stringify(publicRecords.data)).not.toContain(prohibitedRecordId);
+    const list = await federation.query<{ publicBlacklist: { edges: Array<{ node: { id: string } }> } }>(`{ publicBlacklist(first: 100) { edges { node { id } } } }`);
+    expect(list.data!.publicBlacklist.edges.map((edge) => edge.node.id)).not.toContain(entryId);
+  });
+});
+
 describe("correctionReach (CREDIT_CENTER)", () => {
   it("lists the organisations notified and the screening answers given on the wrong entry", async () => {
     const answer = await federation.query<{ correctionReach: { recipients: Array<{ org: string; readItem: boolean; screened: boolean; notifiedAt: string | null }>; affectedScreenings: Array<{ org: string; purpose: string; requestId: string }>; correctedItemId: string } }>(REACH, {
