@@ -93,7 +93,13 @@ export interface NoticeTable {
   kind: string;
   subject_id: string;
   subject_identifier: string;
-  list_entry_id: string;
+  /** The entry a notice is about: every JRP art. 11 notice, and a correction of an entry. */
+  list_entry_id: ColumnType<string | null, string | null | undefined, never>;
+  /** The record a correction notice is about (JRP art. 16); exactly one of the two is set. */
+  credit_record_id: ColumnType<string | null, string | null | undefined, never>;
+  /** The objection whose correction the notice makes known: one notice per organisation per objection. */
+  objection_id: ColumnType<string | null, string | null | undefined, never>;
+  corrected_on: ColumnType<DateColumn | null, DateColumn | null | undefined, never>;
   message: string;
   created_at: DatabaseDefault<Date>;
 }
@@ -118,6 +124,8 @@ export interface CreditRecordTable {
   /** The black-list entry whose recognition suspended this honour (JRP art. 14(11)); its removal as wrong restores it. */
   suspended_by_entry: ColumnType<string | null, string | null | undefined, string | null>;
   attributes: ColumnType<Record<string, unknown>, string | undefined, string>;
+  /** The day an upheld objection corrected it (JRP art. 16); `status_reason` says what was corrected. */
+  corrected_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
   created_at: DatabaseDefault<Date>;
 }
 
@@ -136,6 +144,8 @@ export interface ListEntryTable {
   recognized_on: DateColumn;
   valid_until: DateColumn | null;
   status_reason: string | null;
+  /** The day an upheld objection corrected it (JRP art. 16): the entry was wrong and left the list. */
+  corrected_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
   created_at: DatabaseDefault<Date>;
   /** Disclosure snapshot (JRP art. 8) so the public list is searchable without crossing subgraphs. */
   subject_name: string;

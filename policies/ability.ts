@@ -46,6 +46,8 @@ export type ListEntryPolicy = {
   current: boolean;
 };
 export type ObjectionPolicy = { subjectIdentifier: string; provider: string };
+/** Whom an objection's correction reached (JRP art. 16): the organisations that relied on the wrong item, by name. */
+export type CorrectionReachPolicy = { subjectIdentifier: string };
 export type RepairCasePolicy = { subjectIdentifier: string; provider: string };
 /** A subject's whole file as repair eligibility reads it: other providers' items, listings and repairs. */
 export type RepairHistoryPolicy = { subjectIdentifier: string };
@@ -78,6 +80,7 @@ export type PolicySubject =
   | "AuditEvent"
   | "Notice"
   | "UnitReport"
+  | "CorrectionReach"
   | Tagged<"Subject", SubjectPolicy>
   | Tagged<"CreditRecord", CreditRecordPolicy>
   | Tagged<"RelatedEntry", RelatedEntryPolicy>
@@ -89,6 +92,7 @@ export type PolicySubject =
   | Tagged<"Consent", ConsentPolicy>
   | Tagged<"RepairCase", RepairCasePolicy>
   | Tagged<"RepairHistory", RepairHistoryPolicy>
-  | Tagged<"UnitReport", UnitReportPolicy>;
+  | Tagged<"UnitReport", UnitReportPolicy>
+  | Tagged<"CorrectionReach", CorrectionReachPolicy>;
 
 export type AppAbility = MongoAbility<[Action, PolicySubject]>;

@@ -123,6 +123,9 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
   CREDIT_CENTER(_viewer, builder) {
     readPublicTier(builder);
     builder.can("read", ["Subject", ...ITEMS, "ListEntry", "Objection", "MeasureApplication", "RepairCase", "RepairHistory", "Consent", "Notice", "UnitReport"]);
+    // Who read or screened a wrongly published item, and which screening answers rested on it (JRP art. 16): the
+    // centre makes the correction known, so it alone sees the reach — not the provider, the subject or an auditor.
+    builder.can("read", "CorrectionReach");
     builder.can("review", ["Objection", "RepairCase", "MeasureApplication"]);
     builder.can("register", "Subject");
   },

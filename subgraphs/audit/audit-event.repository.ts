@@ -367,3 +367,27 @@ export async function findOffHoursReads(db: Kysely<Database>, window: AlertWindo
     .limit(1_000)
     .execute();
 }
+
+/**
+ * Reads by organisations of one subject's data in a period, one row per event and kind of data: what
+ * GOVERNMENT and ORGANIZATION callers were given (`tiers` as disclosed, after their policy), and when.
+ * Refused or empty requests disclosed nothing and left no access row, so they are not here.
+ */
+export async function listOrganisationReadsOfSubject(
+  db: Kysely<Database>,
+  query: Readonly<{ subjectId: string; entityTypes: readonly string[]; from: Date; to: Date }>,
+) {
+  if (query.entityTypes.length === 0) return [];
+  return db
+    .selectFrom("audit_accesses as access")
+    .innerJoin("audit_events as event", "event.id", "access.event_id")
+    .select(["event.org", "event.role", "event.purpose", "event.at", "event.request_id", "access.entity_type", "access.tiers"])
+    .where("access.subject_id", "=", query.subjectId)
+    .where("access.entity_type", "in", [...query.entityTypes])
+    .where("event.role", "in", ["GOVERNMENT", "ORGANIZATION"])
+    .where("event.org", "is not", null)
+    .where("event.at", ">=", query.from)
+    .where("event.at", "<=", query.to)
+    .orderBy("event.seq")
+    .execute();
+}

@@ -1,8 +1,10 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from "kysely";
 import type { Database } from "../../db/database";
 import type { AccessFilter } from "../../policies/accessible-by";
+import { findEntrySummary, insertCorrectionNotices, listNoticesOfObjection } from "./list-entry.repository";
 
-// The lists slice's published face: which entries a measure rests on, and a unit's listings in a period.
+// The lists slice's published face: which entries a measure rests on, a unit's listings in a period, and the
+// notices other slices send (JRP art. 16 corrections).
 
 /**
  * Whether the entry under `alias` is what a measure applied on `date` rested on (JRP art. 14, 「依法依规」): the
@@ -45,4 +47,51 @@ export async function countListingsByUnit(db: Kysely<Database>, period: Readonly
     .where(units("list_entries.recognized_by"))
     .groupBy("recognized_by")
     .execute();
+}
+
+/** What a correction notice may say of a list entry, read before the correction changes it. */
+export type EntryForCorrection = Readonly<{ id: string; list: string; grounds: string; facts: string; recognizedBy: string; recognizedOn: string }>;
+
+export async function findEntryForCorrection(db: Kysely<Database>, id: string): Promise<EntryForCorrection | null> {
+  const row = await findEntrySummary(db, id);
+  return row ? { id: row.id, list: row.list, grounds: row.grounds, facts: row.facts, recognizedBy: row.recognized_by, recognizedOn: row.recognized_on } : null;
+}
+
+/** A correction notice to one organisation (JRP art. 16); `message` already holds no more than it could read. */
+export type CorrectionNotice = Readonly<{
+  recipientOrg: string;
+  objectionId: string;
+  subjectId: string;
+  subjectIdentifier: string;
+  item: Readonly<{ type: "CREDIT_RECORD" | "LIST_ENTRY"; id: string }>;
+  correctedOn: string;
+  message: string;
+  at: Date;
+}>;
+
+/**
+ * Sends correction notices in the caller's transaction (they commit with the correction or not at all). An
+ * organisation gets one notice per objection: sending again adds nothing.
+ */
+export async function sendCorrectionNotices(trx: Kysely<Database>, notices: readonly CorrectionNotice[]): Promise<void> {
+  await insertCorrectionNotices(
+    trx,
+    notices.map((notice) => ({
+      recipient_org: notice.recipientOrg,
+      kind: "CORRECTION",
+      subject_id: notice.subjectId,
+      subject_identifier: notice.subjectIdentifier,
+      list_entry_id: notice.item.type === "LIST_ENTRY" ? notice.item.id : null,
+      credit_record_id: notice.item.type === "CREDIT_RECORD" ? notice.item.id : null,
+      objection_id: notice.objectionId,
+      corrected_on: notice.correctedOn,
+      message: notice.message,
+      created_at: notice.at,
+    })),
+  );
+}
+
+/** The organisations an objection's correction was sent to, by code. */
+export async function listCorrectionRecipients(db: Kysely<Database>, objectionId: string): Promise<Array<{ org: string; notifiedAt: Date }>> {
+  return (await listNoticesOfObjection(db, objectionId)).map((row) => ({ org: row.recipient_org, notifiedAt: row.created_at }));
 }

@@ -191,3 +191,21 @@ export async function listUnits(db: Kysely<Database>, codes: readonly string[]) 
   if (codes.length === 0) return [];
   return db.selectFrom("units").select(["code", "name"]).where("code", "in", codes).execute();
 }
+
+export async function findEntrySummary(db: Kysely<Database>, id: string) {
+  return db.selectFrom("list_entries").select(["id", "list", "grounds", "facts", "recognized_by", "recognized_on"]).where("id", "=", id).executeTakeFirst();
+}
+
+/** Inserts correction notices; one an organisation already has for the same objection is kept, not repeated. */
+export async function insertCorrectionNotices(db: Kysely<Database>, notices: readonly NewNoticeRow[]): Promise<void> {
+  if (notices.length === 0) return;
+  await db
+    .insertInto("notices")
+    .values([...notices])
+    .onConflict((conflict) => conflict.columns(["objection_id", "recipient_org"]).doNothing())
+    .execute();
+}
+
+export async function listNoticesOfObjection(db: Kysely<Database>, objectionId: string) {
+  return db.selectFrom("notices").select(["recipient_org", "created_at"]).where("objection_id", "=", objectionId).orderBy("recipient_org").execute();
+}

@@ -45,6 +45,7 @@ export function toListEntry(row: ListEntryRow, today: string): ListEntry {
     groundsDescription: ground ? `${ground.name} (${ground.article})` : row.grounds,
     documentNumber: row.document_number,
     statusReason: row.status_reason,
+    correctedOn: row.corrected_on,
     pushedOn: row.pushed_on,
     pushedLate: row.pushed_late,
     disclosure: toListDisclosure(row, today),

@@ -85,6 +85,9 @@ export class ListEntry {
   @Field(() => String, { nullable: true, description: "Why the entry left the list (removed, repaired, cross-checked)." })
   statusReason!: string | null;
 
+  @Field(() => DateScalar, { nullable: true, description: "The correction mark: the day an upheld objection found the entry wrong and took it off the list (JRP art. 16)." })
+  correctedOn!: string | null;
+
   @Field(() => DateScalar, { nullable: true, description: "The day the unit pushed the entry to the city platform (JRP art. 9)." })
   pushedOn!: string | null;
 
@@ -131,22 +134,31 @@ export class ListGround {
   article!: string;
 }
 
-@ObjectType({ description: "A notice to an employer or superior that a subject was blacklisted (JRP art. 11)." })
+@ObjectType({ description: "A notice to an organisation: its blacklisted staff or subordinate unit (JRP art. 11), or a correction of an item it read or screened (JRP art. 16)." })
 export class Notice {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => String, { description: "STATE_EMPLOYEE_BLACKLISTED (to the employer) or SUBORDINATE_UNIT_BLACKLISTED (to the superior unit or competent department), JRP art. 11." })
+  @Field(() => String, {
+    description:
+      "STATE_EMPLOYEE_BLACKLISTED (to the employer) or SUBORDINATE_UNIT_BLACKLISTED (to the superior unit or competent department), JRP art. 11; CORRECTION (to an organisation that read or screened an item later corrected on an objection), JRP art. 16.",
+  })
   kind!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "What happened, saying no more of the item than the recipient was shown." })
   message!: string;
 
   @Field(() => Subject)
   subject!: Subject;
 
-  @Field(() => ListEntry)
-  listEntry!: ListEntry;
+  @Field(() => ListEntry, { nullable: true, description: "The entry a JRP art. 11 notice is about; null on a CORRECTION (the wrong entry is no longer published)." })
+  listEntry!: ListEntry | null;
+
+  @Field(() => ID, { nullable: true, description: "CORRECTION: the id of the corrected record or list entry, as the recipient was given it." })
+  correctedItemId!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "CORRECTION: the day the item was corrected." })
+  correctedOn!: string | null;
 
   @Field(() => Date)
   createdAt!: Date;

@@ -220,18 +220,25 @@ export async function findPublicList(
   });
 }
 
-/** `myNotices`: notices addressed to the viewer's organisation (JRP art. 11). */
+/**
+ * `myNotices`: notices addressed to the viewer's organisation: JRP art. 11 notices with their entry (dropped
+ * when the viewer may no longer read it), and JRP art. 16 correction notices, whose message was written for
+ * this organisation when it was sent (the wrong item itself is no longer published).
+ */
 export async function findMyNotices(context: ListEntryContext): Promise<Notice[]> {
   const org = context.viewer.org;
   if (!org) return [];
   const rows = (await listNoticesByRecipient(context.db, org, noticeAccessFor(context))).filter((row) =>
     context.ability.can("read", policySubject("Notice", { recipientOrg: row.recipient_org })),
   );
-  const entries = await context.loaders.entryById.loadMany(rows.map((row) => row.list_entry_id));
+  const entryIds = rows.flatMap((row) => (row.objection_id === null && row.list_entry_id !== null ? [row.list_entry_id] : []));
+  const entries = new Map(entryIds.map((id, index) => [id, index]));
+  const loaded = await context.loaders.entryById.loadMany(entryIds);
   const today = chinaDateOf(context.now);
-  return rows.flatMap((row, index) => {
-    const entry = entries[index];
-    if (!entry || entry instanceof Error) return [];
+  return rows.flatMap((row) => {
+    const correction = row.objection_id !== null;
+    const entry = correction ? null : loaded[entries.get(row.list_entry_id ?? "") ?? -1];
+    if (!correction && (!entry || entry instanceof Error)) return [];
     context.disclosures.record({ subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "Notice", tier: "GOVERNMENT" });
     return [
       Object.assign(new Notice(), {
@@ -239,7 +246,9 @@ export async function findMyNotices(context: ListEntryContext): Promise<Notice[]
         kind: row.kind,
         message: row.message,
         subject: { id: row.subject_id },
-        listEntry: toListEntry(entry, today),
+        listEntry: entry && !(entry instanceof Error) ? toListEntry(entry, today) : null,
+        correctedItemId: correction ? (row.credit_record_id ?? row.list_entry_id) : null,
+        correctedOn: row.corrected_on,
         createdAt: row.created_at,
       }),
     ];

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database, Tier } from "../../db/database";
-import { restoreRecordsSuspendedBy, suspendCurrentRecords } from "./credit-record.repository";
+import { findRecordSummary, restoreRecordsSuspendedBy, suspendCurrentRecords } from "./credit-record.repository";
 
 // The records slice's published face: what other slices may do to its records.
 
@@ -34,3 +34,11 @@ const toSuspendedRecord = (row: { id: string; subject_id: string; subject_identi
   subjectIdentifier: row.subject_identifier,
   tier: row.tier,
 });
+
+/** What a correction notice may say of a record, read before the correction changes it. */
+export type RecordForCorrection = Readonly<{ id: string; tier: Tier; title: string; provider: string; decidedOn: string }>;
+
+export async function findRecordForCorrection(db: Kysely<Database>, id: string): Promise<RecordForCorrection | null> {
+  const row = await findRecordSummary(db, id);
+  return row ? { id: row.id, tier: row.tier, title: row.title, provider: row.provider, decidedOn: row.decided_on } : null;
+}

@@ -126,3 +126,7 @@ export async function insertRecordRelations(db: Kysely<Database>, rows: readonly
     .onConflict((conflict) => conflict.columns(["record_id", "related_subject_id", "relation"]).doNothing())
     .execute();
 }
+
+export async function findRecordSummary(db: Kysely<Database>, id: string) {
+  return db.selectFrom("credit_records").select(["id", "tier", "title", "provider", "decided_on"]).where("id", "=", id).executeTakeFirst();
+}

@@ -27,6 +27,7 @@ export function toCreditRecord(row: CreditRecordRow, today: string, relation: st
     expiresOn: row.expires_on,
     status: isCurrentRecord(row, today) || row.status !== "ACTIVE" ? row.status : "EXPIRED",
     statusReason: row.status_reason,
+    correctedOn: row.corrected_on,
     attributes: row.attributes,
     relation,
   });

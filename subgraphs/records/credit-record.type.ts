@@ -63,6 +63,9 @@ export class CreditRecord {
   @Field(() => String, { nullable: true, description: "Why the item left publication, where it was taken off (SUSPENDED: the black-list entry that took it off)." })
   statusReason!: string | null;
 
+  @Field(() => DateScalar, { nullable: true, description: "The correction mark: the day an upheld objection corrected the record (JRP art. 16); statusReason says what changed." })
+  correctedOn!: string | null;
+
   @Field(() => GraphQLJSON, { description: "Further facts the provider submitted (never prohibited data: refused at ingestion)." })
   attributes!: Record<string, unknown>;
 

@@ -7,13 +7,14 @@ import { Objection } from "./objection.type";
 import { CreditRecordWorkflowResolver, ListEntryWorkflowResolver } from "./items/item-workflow.resolver";
 import { CreditRecord, ListEntry } from "./items/item.type";
 import { RepairResolver } from "./repair.resolver";
+import { CorrectionReachResolver } from "./correction-reach.resolver";
 import { SubjectObjectionsResolver } from "./subject/subject-objections.resolver";
 
 export const repairSubgraph: SubgraphDefinition<ObjectionLoaders> = {
   name: "repair",
   build: () =>
     buildSubgraph<ObjectionContext>({
-      resolvers: [RepairResolver, SubjectObjectionsResolver, CreditRecordWorkflowResolver, ListEntryWorkflowResolver],
+      resolvers: [RepairResolver, SubjectObjectionsResolver, CreditRecordWorkflowResolver, ListEntryWorkflowResolver, CorrectionReachResolver],
       orphanedTypes: [Objection, CreditRecord, ListEntry],
       references: { Objection: { __resolveReference: resolveObjectionReference } },
     }),

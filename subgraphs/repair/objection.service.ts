@@ -10,7 +10,8 @@ import type { ObjectionContext } from "./objection.loaders";
 import { Objection, WorkflowStep, type ObjectionInput, type ObjectionStateValue } from "./objection.type";
 import { deadlineOf, deadlineOfStep, OBJECTION_DEADLINES } from "./deadline.rules";
 import { OBJECTION_TRANSITIONS } from "./workflow-transitions";
-import { applyCorrection, dueOnColumns, findObjectionById, findWorkflowTarget, insertObjection, insertWorkflowEvent, OPEN_OBJECTION_STATES, updateObjectionState } from "./repair.repository";
+import { correctAndNotify } from "./correction-notice.service";
+import { dueOnColumns, findObjectionById, findWorkflowTarget, insertObjection, insertWorkflowEvent, OPEN_OBJECTION_STATES, updateObjectionState } from "./repair.repository";
 
 function toWorkflowSteps(events: readonly WorkflowEventRow[]): WorkflowStep[] {
   return events.map((event) => Object.assign(new WorkflowStep(), { from: event.from_state, to: event.to_state, role: event.role, note: event.note, at: event.at }));
@@ -101,7 +102,8 @@ export async function fileObjection(context: ObjectionContext, input: ObjectionI
 
 /**
  * `moveObjection`: one step of the workflow by the role it belongs to; an invalid step says which steps
- * are possible. CORRECTED stops publication of the item, and purges it when the ground was prohibited data.
+ * are possible. CORRECTED stops publication of the item, purges it when the ground was prohibited data, and
+ * sends a correction notice to every organisation that read or screened it (correction-notice.service.ts).
  */
 export async function moveObjection(context: ObjectionContext, id: string, to: ObjectionStateValue, note: string | null): Promise<Objection> {
   const row = isUuid(id) ? await findObjectionById(context.db, id) : undefined;
@@ -115,7 +117,7 @@ export async function moveObjection(context: ObjectionContext, id: string, to: O
   const updated = await context.db.transaction().execute(async (trx) => {
     if (to === "CORRECTED") {
       const target = await findWorkflowTarget(trx, row.target_id);
-      if (target) await applyCorrection(trx, target, row.ground === "PROHIBITED_DATA", today, note ?? "objection upheld by the provider");
+      if (target) await correctAndNotify(trx, context, row, target, note);
     }
     await insertWorkflowEvent(trx, { workflow: "OBJECTION", case_id: row.id, from_state: row.state, to_state: to, actor: context.viewer.actor, role: context.viewer.role, note, at: context.now });
     return updateObjectionState(trx, row.id, { state: to, state_changed_on: today, ...dueOnColumns(deadlineOfStep(OBJECTION_DEADLINES, row.state as ObjectionStateValue, to, { filed_on: row.filed_on, state_changed_on: today }, row.due_on, context.calendar)) });

@@ -128,16 +128,20 @@ export async function listWorkflowEvents(db: Kysely<Database>, caseIds: readonly
   return db.selectFrom("workflow_events").selectAll().where("case_id", "in", caseIds).orderBy("id").execute();
 }
 
-/** A corrected item stops being published; prohibited data is purged from it (PCIM art. 28(2)). */
+/**
+ * A corrected item stops being published in its wrong form and carries its correction mark (the day, and
+ * what was corrected); prohibited data is purged from it (PCIM art. 28(2)), the mark naming none of it.
+ */
 export async function applyCorrection(db: Kysely<Database>, target: WorkflowTarget, purge: boolean, on: string, note: string): Promise<void> {
   if (target.type === "CREDIT_RECORD") {
+    const reason = purge ? `withdrawn on ${on}: it held data that may not be collected (PCIM art. 14)` : `corrected on ${on} after an upheld objection (JRP art. 16): ${note}`;
     await db
       .updateTable("credit_records")
-      .set({ status: "CORRECTED", ...(purge ? { attributes: "{}", title: "（已删除：禁止归集的信息）" } : {}) })
+      .set({ status: "CORRECTED", status_reason: reason, corrected_on: on, ...(purge ? { attributes: "{}", title: "（已删除：禁止归集的信息）" } : {}) })
       .where("id", "=", target.id)
       .execute();
   } else {
-    await db.updateTable("list_entries").set({ status: "REMOVED", status_reason: `corrected after objection: ${note}`, status_changed_on: on }).where("id", "=", target.id).execute();
+    await db.updateTable("list_entries").set({ status: "REMOVED", status_reason: `corrected after objection: ${note}`, status_changed_on: on, corrected_on: on }).where("id", "=", target.id).execute();
   }
 }
 
