@@ -31,6 +31,9 @@ export async function buildDist(): Promise<void> {
     format: "esm",
     target: "node20",
     sourcemap: "linked",
+    // Bundling renames classes that share a name across slices (each extends its own `Subject`); type-graphql
+    // names GraphQL types after the classes, so they keep their names.
+    keepNames: true,
     plugins: [bundleJsonData],
     logLevel: "warning",
   });

@@ -129,7 +129,7 @@ describe("npm run import through the running service (npm start, embedded data d
     for (const command of commands) {
       const refused = await runCommand(command, other);
       expect({ command, code: refused.code }).toEqual({ command, code: 1 });
-      expect(refused.stderr).toMatch(/the embedded database in .+ is held by a running process \(pid \d+: scripts\/start\.ts/);
+      expect(refused.stderr).toMatch(/the embedded database in .+ is held by a running process \(pid \d+: dist\/start\.js/);
       expect(refused.stderr).toContain("npm run import submits through its gateway");
       expect(refused.stderr).toContain("stop it (Ctrl-C or SIGTERM) and run this command again");
     }
