@@ -21,8 +21,16 @@ describe("deadlines of the objection and repair steps", () => {
       UNDER_REVIEW: [10, "filed_on"],
       PROVIDER_VERIFYING: [5, "state_changed_on"],
       CORRECTED: [3, "state_changed_on"],
+      // House rule: the text (PCIM art. 30) sets no period for the appeal.
+      APPEALED: [10, "state_changed_on"],
     });
-    expect(REPAIR_DEADLINES).toEqual({ IN_PUBLICITY: { workingDays: 5, from: "state_changed_on" } });
+    expect(REPAIR_DEADLINES).toEqual({
+      // House rule for 「在规定期限内」 (PCIM art. 32): the provider's written opinion.
+      APPLIED: { workingDays: 10, from: "state_changed_on" },
+      IN_PUBLICITY: { workingDays: 5, from: "state_changed_on" },
+      // House rule, as art. 29's verification: the provider verifies an objection raised in publicity.
+      OBJECTED: { workingDays: 5, from: "state_changed_on" },
+    });
     expect(deadlineOf(OBJECTION_DEADLINES, "UPHELD", { state_changed_on: "2026-11-18" }, shipped)).toBeNull();
   });
 

@@ -6,7 +6,7 @@ import type { RequestScope, SubgraphContext } from "../shared/context";
 import { isUuid } from "../shared/ids";
 import { groupBy, indexBy } from "../shared/loaders";
 import { listObjectionsByIds, listObjectionsBySubjectIds } from "./objection.repository";
-import { listOpenObjectionTargets, listPublicityByTargets, listRepairCases, listWorkflowEvents } from "./repair.repository";
+import { listOpenObjectionTargets, listPublicityByTargets, listRepairCases, listWorkflowEvents, objectionWentToAppeal } from "./repair.repository";
 import type { RepairCaseRow } from "../../db/database";
 
 export type ObjectionLoaders = {
@@ -29,11 +29,18 @@ export function repairCaseAccessFor(scope: RequestScope) {
   });
 }
 
-export function createObjectionLoaders(db: Kysely<Database>, scope: RequestScope): ObjectionLoaders {
-  const objections = accessibleBy(scope.ability, "read", "Objection", {
+/** Compiled once per request: which objections this viewer may read. */
+export function objectionAccessFor(scope: RequestScope) {
+  return accessibleBy(scope.ability, "read", "Objection", {
     subjectIdentifier: { column: "objections.subject_identifier" },
     provider: { column: "objections.provider" },
+    state: { column: "objections.state" },
+    appealed: { predicate: objectionWentToAppeal },
   });
+}
+
+export function createObjectionLoaders(db: Kysely<Database>, scope: RequestScope): ObjectionLoaders {
+  const objections = objectionAccessFor(scope);
   const repairs = repairCaseAccessFor(scope);
   return {
     objectionById: new DataLoader(async (ids) => indexBy(ids, await listObjectionsByIds(db, ids.filter(isUuid), objections), (row) => row.id)),
