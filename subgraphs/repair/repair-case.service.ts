@@ -2,6 +2,7 @@ import { subject as policySubject } from "@casl/ability";
 import type { RepairCaseRow } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
 import { checkRepairEligibility, withoutFileDetails, type RepairTarget } from "../../domain/repair-eligibility";
+import { explainRepairEligibility } from "../../domain/repair-explanation";
 import { checkTransition } from "../../domain/workflow";
 import { CreditError, ForbiddenError, NotFoundError } from "../../platform/errors";
 import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
@@ -69,6 +70,7 @@ export async function findRepairEligibility(context: ObjectionContext, targetId:
     reasons: result.conditions.filter((condition) => !condition.met).map((condition) => `${condition.article}: ${condition.reason}${condition.earliestOn ? ` (from ${condition.earliestOn})` : ""}`),
     earliestOn: result.earliestOn,
     conditions: result.conditions,
+    ...explainRepairEligibility(asRepairTarget(target), result, rectifiedOn),
   });
 }
 
