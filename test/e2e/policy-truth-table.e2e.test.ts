@@ -142,7 +142,7 @@ describe("policy truth table through the gateway", () => {
   );
 
   it(`covers all ${ROLES.length * TIERS.length * 2 * CONSENTS.length * 2 * 2} cells`, () => {
-    expect(combinations.length * TIERS.length * 2).toBe(7 * 3 * 2 * 5 * 2 * 2);
+    expect(combinations.length * TIERS.length * 2).toBe(8 * 3 * 2 * 5 * 2 * 2);
   });
 
   it.each(combinations)("$role own=$own purpose=$purpose consent=$consent", async ({ role, own, purpose, consent }) => {
