@@ -6,7 +6,8 @@ import type { RequestScope, SubgraphContext } from "../shared/context";
 import { isUuid } from "../shared/ids";
 import { groupBy, indexBy } from "../shared/loaders";
 import { listObjectionsByIds, listObjectionsBySubjectIds } from "./objection.repository";
-import { listOpenObjectionTargets, listPublicityByTargets, listRepairCases, listWorkflowEvents, objectionWentToAppeal } from "./repair.repository";
+import { objectionAccessFor } from "./objection.policy";
+import { listOpenObjectionTargets, listPublicityByTargets, listRepairCases, listWorkflowEvents } from "./repair.repository";
 import type { RepairCaseRow } from "../../db/database";
 
 export type ObjectionLoaders = {
@@ -26,16 +27,6 @@ export function repairCaseAccessFor(scope: RequestScope) {
   return accessibleBy(scope.ability, "read", "RepairCase", {
     subjectIdentifier: { column: "repair_cases.subject_identifier" },
     provider: { column: "repair_cases.provider" },
-  });
-}
-
-/** Compiled once per request: which objections this viewer may read. */
-export function objectionAccessFor(scope: RequestScope) {
-  return accessibleBy(scope.ability, "read", "Objection", {
-    subjectIdentifier: { column: "objections.subject_identifier" },
-    provider: { column: "objections.provider" },
-    state: { column: "objections.state" },
-    appealed: { predicate: objectionWentToAppeal },
   });
 }
 

@@ -1,4 +1,3 @@
-import { subject as policySubject } from "@casl/ability";
 import type { ObjectionRow, WorkflowEventRow } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
 import { checkTransition } from "../../domain/workflow";
@@ -6,7 +5,8 @@ import { CreditError, ForbiddenError, NotFoundError } from "../../platform/error
 import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
 import { discloseReadable } from "../shared/disclose";
 import { isUuid } from "../shared/ids";
-import { objectionAccessFor, type ObjectionContext } from "./objection.loaders";
+import type { ObjectionContext } from "./objection.loaders";
+import { asObjectionPolicy, objectionAccessFor } from "./objection.policy";
 import { listObjections } from "./objection.repository";
 import { Objection, WorkflowStep, type ObjectionInput, type ObjectionStateValue } from "./objection.type";
 import { deadlineOf, deadlineOfStep, OBJECTION_DEADLINES } from "./deadline.rules";
@@ -41,10 +41,6 @@ function toObjection(row: ObjectionRow, today: string, history: WorkflowStep[] =
     history,
   });
 }
-
-/** The policy shape of an objection; `appealed` from its history (the SQL side: `objectionWentToAppeal`). */
-const asObjectionPolicy = (row: ObjectionRow, history: readonly WorkflowStep[]) =>
-  policySubject("Objection", { subjectIdentifier: row.subject_identifier, provider: row.provider, state: row.state, appealed: history.some((step) => step.to === "APPEALED") });
 
 /** Objections are between the subject, the provider and the credit centre: AUTHORIZED-tier information. */
 async function discloseObjections(context: ObjectionContext, rows: readonly ObjectionRow[]): Promise<Objection[]> {
