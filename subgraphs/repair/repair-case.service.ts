@@ -170,7 +170,7 @@ export async function applyForRepair(context: ObjectionContext, input: RepairInp
 /**
  * `moveRepairCase`: the provider's written opinion, 5 working days of publicity, objections during it,
  * completion by the credit centre once publicity has run: the entry becomes REPAIRED (a record
- * ARCHIVED) and the original is kept in the case for the credit centre and auditors.
+ * ARCHIVED) and the original is kept in the case for the credit centre alone (auditors read the register).
  */
 export async function moveRepairCase(context: ObjectionContext, id: string, to: RepairStateValue, note: string | null): Promise<RepairCase> {
   const row = isUuid(id) ? await findRepairCaseById(context.db, id) : undefined;
