@@ -192,3 +192,60 @@ describe("PCIM art. 31: repairing an item", () => {
   });
 });
 
+
+/** Rows issue 19 lists that the clause tests above leave out: each boundary on both sides. */
+describe("boundary rows of JRP art. 18 and PCIM art. 31 (today 2026-11-20)", () => {
+  const entry = (recognizedOn: string, validUntil = "2029-01-01"): RepairTarget => ({ type: "LIST_ENTRY", id: "E", list: "BLACK", grounds: "BLACK:B07", status: "ACTIVE", recognizedOn, validUntil });
+  const listings = (target: string, earlier: Array<[string, string]>): RepairHistory => ({
+    ...none,
+    blackListings: [{ id: "E", recognizedOn: target, status: "ACTIVE" }, ...earlier.map(([recognizedOn, status], index) => ({ id: `E${index}`, recognizedOn, status }))],
+  });
+  const severeOn = (decidedOn: string, status = "ACTIVE") => ({ id: `S-${decidedOn}`, kind: "FRAUD", category: "NEGATIVE", severity: "SEVERE", status, decidedOn });
+
+  it.each([
+    // [case, target listed, valid until, rectified, history, eligible, earliest]
+    ["repeat listing, the twelve months end today: met tomorrow", "2025-06-01", "2029-01-01", "2025-11-20", listings("2025-06-01", [["2023-03-01", "ACTIVE"]]), false, "2026-11-21"],
+    ["repeat listing, the twelve months ended yesterday", "2025-06-01", "2029-01-01", "2025-11-19", listings("2025-06-01", [["2023-03-01", "ACTIVE"]]), true, null],
+    ["an earlier listing that expired still stood: repeat", "2026-01-10", "2029-01-01", "2026-04-20", listings("2026-01-10", [["2023-03-01", "EXPIRED"]]), false, "2027-04-21"],
+    ["an earlier listing repaired still stood: repeat", "2026-01-10", "2029-01-01", "2026-04-20", listings("2026-01-10", [["2023-03-01", "REPAIRED"]]), false, "2027-04-21"],
+    ["a severe dishonesty before rectification does not restart the count", "2026-01-10", "2029-01-01", "2026-04-20", { ...listings("2026-01-10", []), records: [severeOn("2026-03-01")] }, true, null],
+    ["a severe dishonesty after rectification restarts it from its day", "2026-01-10", "2029-01-01", "2026-04-20", { ...listings("2026-01-10", []), records: [severeOn("2026-06-01")] }, false, "2026-12-02"],
+    ["a severe item since corrected restarts nothing", "2026-01-10", "2029-01-01", "2026-04-20", { ...listings("2026-01-10", []), records: [severeOn("2026-06-01", "CORRECTED")] }, true, null],
+    ["a new black listing after rectification restarts it", "2026-01-10", "2029-01-01", "2026-04-20", listings("2026-01-10", [["2026-07-01", "ACTIVE"]]), false, "2027-01-02"],
+    ["valid until today: still in force, repairable", "2025-01-10", "2026-11-20", "2025-03-01", listings("2025-01-10", []), true, null],
+    ["valid until yesterday: out of use", "2025-01-10", "2026-11-19", "2025-03-01", listings("2025-01-10", []), false, null],
+  ] as const)("JRP art. 18: %s", (_case, listedOn, validUntil, rectifiedOn, history, eligible, earliestOn) => {
+    expect(checkRepairEligibility(entry(listedOn, validUntil), history as RepairHistory, TODAY, rectifiedOn)).toMatchObject({ eligible, earliestOn });
+  });
+
+  const item = (extra: Partial<Extract<RepairTarget, { type: "CREDIT_RECORD" }>> = {}): RepairTarget => ({
+    type: "CREDIT_RECORD",
+    id: "T",
+    kind: "TAX_ARREARS",
+    category: "NEGATIVE",
+    severity: "GENERAL",
+    status: "ACTIVE",
+    decidedOn: "2025-06-01",
+    publishedOn: "2025-06-01",
+    expiresOn: "2028-06-01",
+    ...extra,
+  });
+  const repairs = (...done: Array<[string, string]>): RepairHistory => ({ ...none, repairs: done.map(([completedOn, kind]) => ({ completedOn, kind })) });
+
+  it.each([
+    // [case, item, history, article, met, earliest]
+    ["expires today: still in use", item({ expiresOn: "2026-11-20" }), none, "PCIM art. 31", true, null],
+    ["archived (repaired before): out of use", item({ status: "ARCHIVED" }), none, "PCIM art. 31", false, null],
+    ["(二)1 a severe item since corrected does not bar", item(), { ...none, records: [severeOn("2026-03-03", "CORRECTED")] }, "PCIM art. 31(2)(1)", true, null],
+    ["(二)1 a severe item of a year ago today still bars", item(), { ...none, records: [severeOn("2025-11-20")] }, "PCIM art. 31(2)(1)", false, "2026-11-21"],
+    ["(二)4 two repairs, the first five years ago today: still bars", item(), repairs(["2021-11-20", "A"], ["2024-05-01", "B"]), "PCIM art. 31(2)(4)", false, "2026-11-21"],
+    ["(二)4 two repairs, the first five years and a day ago: met", item(), repairs(["2021-11-19", "A"], ["2024-05-01", "B"]), "PCIM art. 31(2)(4)", true, null],
+    ["(二)5 the same class repaired five years ago today: still bars", item(), repairs(["2021-11-20", "TAX_ARREARS"]), "PCIM art. 31(2)(5)", false, "2026-11-21"],
+    ["(二)5 the same class repaired five years and a day ago: met", item(), repairs(["2021-11-19", "TAX_ARREARS"]), "PCIM art. 31(2)(5)", true, null],
+    ["(二)5 another class repaired recently does not bar this one", item(), repairs(["2024-11-19", "VIOLATION"]), "PCIM art. 31(2)(5)", true, null],
+    ["(二)3 the last repair a year ago today: still bars", item(), repairs(["2025-11-20", "VIOLATION"]), "PCIM art. 31(2)(3)", false, "2026-11-21"],
+  ] as const)("PCIM art. 31: %s", (_case, target, history, article, met, earliestOn) => {
+    const result = checkRepairEligibility(target, history as RepairHistory, TODAY, "2025-06-02");
+    expect(result.conditions.find((condition) => condition.article === article)).toMatchObject({ met, earliestOn });
+  });
+});

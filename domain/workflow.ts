@@ -1,24 +1,26 @@
-import type { Role } from "../platform/viewer";
-
-/** Allowed moves of a workflow: from a state, to a state, by which roles. */
-export type TransitionTable<State extends string> = Readonly<Record<State, Partial<Record<State, readonly Role[]>>>>;
+/**
+ * The states of a workflow and the steps out of each. Who may take a step is a rule of the role table
+ * (`move` in policies/roles.ts), never a list of role names here.
+ */
+export type StepGraph<State extends string> = Readonly<Record<State, readonly State[]>>;
 
 export type TransitionCheck =
   | Readonly<{ allowed: true }>
   | Readonly<{ allowed: false; code: "BAD_USER_INPUT" | "FORBIDDEN"; reason: string }>;
 
-/** Whether `role` may move a case from `from` to `to`; the refusal says what is possible instead. */
-export function checkTransition<State extends string>(table: TransitionTable<State>, from: State, to: State, role: Role): TransitionCheck {
-  const next = table[from] ?? {};
-  const roles = next[to];
-  if (!roles) {
-    const possible = Object.keys(next);
+/**
+ * Whether a case may go from `from` to `to`: BAD_USER_INPUT naming the possible steps when there is no
+ * such step, FORBIDDEN when there is one but `mayMove` (the viewer's `move` rule for it) is false.
+ */
+export function checkTransition<State extends string>(graph: StepGraph<State>, from: State, to: State, mayMove: boolean): TransitionCheck {
+  const next = graph[from] ?? [];
+  if (!next.includes(to)) {
     return {
       allowed: false,
       code: "BAD_USER_INPUT",
-      reason: possible.length === 0 ? `${from} is final; no further step` : `cannot go from ${from} to ${to}; from ${from} the next step is ${possible.join(" or ")}`,
+      reason: next.length === 0 ? `${from} is final; no further step` : `cannot go from ${from} to ${to}; from ${from} the next step is ${next.join(" or ")}`,
     };
   }
-  if (!roles.includes(role)) return { allowed: false, code: "FORBIDDEN", reason: `moving from ${from} to ${to} is for ${roles.join(" or ")}` };
+  if (!mayMove) return { allowed: false, code: "FORBIDDEN", reason: `moving from ${from} to ${to} is not yours to do` };
   return { allowed: true };
 }

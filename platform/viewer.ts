@@ -7,6 +7,7 @@ export const ROLES = [
   "PROVIDER",
   "CREDIT_CENTER",
   "AUDITOR",
+  "CREDIT_AUTHORITY",
 ] as const;
 export type Role = (typeof ROLES)[number];
 

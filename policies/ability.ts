@@ -2,7 +2,7 @@ import type { ForcedSubject, MongoAbility } from "@casl/ability";
 import type { ListStatus, ListType, RecordCategory, Tier } from "../db/database";
 
 /** What a viewer can do; lowercase verbs (STYLE.md). */
-export type Action = "read" | "screen" | "submit" | "recognize" | "register" | "grant" | "revoke" | "review" | "apply";
+export type Action = "read" | "screen" | "submit" | "recognize" | "register" | "grant" | "revoke" | "review" | "apply" | "move";
 
 /**
  * The shape policies see of each entity: the fields conditions test. Each subgraph builds these from its
@@ -45,10 +45,14 @@ export type ListEntryPolicy = {
   recognizedBy: string;
   current: boolean;
 };
-export type ObjectionPolicy = { subjectIdentifier: string; provider: string };
+/**
+ * `state` is the case's current state and the field of a `move` rule is the state it may move to, so each
+ * workflow step is a rule of the role table (policies/roles.ts). `appealed`: the case went to appeal (申诉).
+ */
+export type ObjectionPolicy = { subjectIdentifier: string; provider: string; state?: string; appealed?: boolean };
 /** Whom an objection's correction reached (JRP art. 16): the organisations that relied on the wrong item, by name. */
 export type CorrectionReachPolicy = { subjectIdentifier: string };
-export type RepairCasePolicy = { subjectIdentifier: string; provider: string };
+export type RepairCasePolicy = { subjectIdentifier: string; provider: string; state?: string };
 /** A subject's whole file as repair eligibility reads it: other providers' items, listings and repairs. */
 export type RepairHistoryPolicy = { subjectIdentifier: string };
 /**

@@ -56,6 +56,16 @@ function readPersonsOnFile({ can }: Builder): void {
   can("read", "Subject", SUBJECT_PUBLIC_FIELDS);
 }
 
+/**
+ * 「公示期间有异议的，信息提供单位应核实并提出意见」 (PCIM art. 32, JRP art. 19): anyone signed in may object to a
+ * repair in publicity, whatever their role; the provider verifies. The public without an account sees the
+ * publicity on the item (`repairPublicityUntil`) and signs in to object: an objection needs someone the
+ * provider can answer and the audit can name.
+ */
+function objectDuringRepairPublicity({ can }: Builder): void {
+  can("move", "RepairCase", ["OBJECTED"], { state: "IN_PUBLICITY" });
+}
+
 function readNoticesOf(viewer: Viewer, { can }: Builder): void {
   if (viewer.org) can("read", "Notice", { recipientOrg: viewer.org });
 }
@@ -63,6 +73,9 @@ function readNoticesOf(viewer: Viewer, { can }: Builder): void {
 /**
  * The access matrix of CONTRACT.md, one entry per role. Tier, ownership, provider, expiry and consent are
  * conditions on the entity, so the same rule filters in memory and in SQL (accessible-by.ts).
+ *
+ * Workflow steps are rules too: `move` on an Objection or RepairCase, the field naming the state moved to
+ * and the condition `state` the state moved from (the graph of states: subgraphs/repair/workflow-transitions.ts).
  */
 export const ROLE_DEFINITIONS: Record<Role, Define> = {
   PUBLIC(_viewer, builder) {
@@ -70,6 +83,7 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
   },
   SUBJECT(viewer, builder) {
     readPublicTier(builder);
+    objectDuringRepairPublicity(builder);
     if (!viewer.subject) return;
     const own = { subjectIdentifier: viewer.subject };
     builder.can("read", ["Subject", ...ITEMS, "ListEntry", "Objection", "MeasureApplication", "Consent", "RepairHistory"], own);
@@ -80,11 +94,14 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     builder.can("grant", "Consent");
     builder.can("revoke", "Consent", own);
     builder.can("apply", "RepairCase", own);
+    // 「对异议处理结果不服…可向本级信用主管部门提出申诉」 (PCIM art. 30, JRP art. 17).
+    builder.can("move", "Objection", ["APPEALED"], { ...own, state: "UPHELD" });
   },
   GOVERNMENT(viewer, builder) {
     readPublicTier(builder);
     readPersonsOnFile(builder);
     readNoticesOf(viewer, builder);
+    objectDuringRepairPublicity(builder);
     if (!viewer.purpose) return;
     builder.can("screen", "Subject");
     readAuthorizedTierWithConsent(builder);
@@ -96,6 +113,7 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     readPublicTier(builder);
     readPersonsOnFile(builder);
     readNoticesOf(viewer, builder);
+    objectDuringRepairPublicity(builder);
     if (viewer.org) builder.can("read", "MeasureApplication", { reportedBy: viewer.org });
     if (!viewer.purpose) return;
     builder.can("screen", "Subject");
@@ -104,6 +122,7 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
   PROVIDER(viewer, builder) {
     readPublicTier(builder);
     readPersonsOnFile(builder);
+    objectDuringRepairPublicity(builder);
     if (!viewer.org) return;
     builder.can("read", ITEMS, { provider: viewer.org });
     builder.can("read", "ListEntry", { recognizedBy: viewer.org });
@@ -114,6 +133,11 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     builder.can(["read", "review"], "Objection", { provider: viewer.org });
     builder.can("read", "RepairCase", REPAIR_CASE_FIELDS_WITHOUT_ORIGINAL, { provider: viewer.org });
     builder.can("review", "RepairCase", { provider: viewer.org });
+    // Verification of an objection the centre forwards, within 5 working days (PCIM art. 29, JRP art. 16).
+    builder.can("move", "Objection", ["CORRECTED", "UPHELD"], { provider: viewer.org, state: "PROVIDER_VERIFYING" });
+    // Its written repair opinion (PCIM art. 32, JRP art. 19); and it verifies an objection raised during publicity.
+    builder.can("move", "RepairCase", ["OPINION_SUPPORTED", "REJECTED"], { provider: viewer.org, state: "APPLIED" });
+    builder.can("move", "RepairCase", ["IN_PUBLICITY", "REJECTED"], { provider: viewer.org, state: "OBJECTED" });
     builder.can("submit", "CreditRecord");
     builder.can("recognize", "ListEntry");
     // Registration facts and relations belong to a registering authority for the kind of subject: the first
@@ -128,11 +152,34 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     builder.can("read", "CorrectionReach");
     builder.can("review", ["Objection", "RepairCase", "MeasureApplication"]);
     builder.can("register", "Subject");
+    // The centre reviews, and settles an objection itself or forwards it to the provider (PCIM art. 29, JRP art. 16).
+    builder.can("move", "Objection", ["UNDER_REVIEW"], { state: "SUBMITTED" });
+    builder.can("move", "Objection", ["PROVIDER_VERIFYING", "CORRECTED", "UPHELD"], { state: "UNDER_REVIEW" });
+    builder.can("move", "RepairCase", ["REJECTED"], { state: "APPLIED" });
+    builder.can("move", "RepairCase", ["IN_PUBLICITY", "REJECTED"], { state: "OPINION_SUPPORTED" });
+    // 「公示期间无异议的…公共信用信息中心应及时采用修复后的信用信息」 (PCIM art. 32).
+    builder.can("move", "RepairCase", ["COMPLETED"], { state: "IN_PUBLICITY" });
+    objectDuringRepairPublicity(builder);
   },
-  AUDITOR(_viewer, { can }) {
-    can("read", "AuditEvent");
+  AUDITOR(_viewer, builder) {
+    builder.can("read", "AuditEvent");
     // The repair register as audit data (CONTRACT: auditors read no subject data): which case, what state, when.
-    can("read", "RepairCase", REPAIR_CASE_REGISTER_FIELDS);
+    // Never the archived original (PCIM art. 32: archives are the credit centre's).
+    builder.can("read", "RepairCase", REPAIR_CASE_REGISTER_FIELDS);
+    objectDuringRepairPublicity(builder);
+  },
+  /**
+   * 本级信用主管部门 (PCIM art. 30, JRP art. 17): decides appeals. It reads an appealed case as the credit centre
+   * does (the objection, its statement and every step with its notes) and what any accountable caller reads;
+   * it grants the appeal (the item is corrected, as after an objection) or dismisses it (the information
+   * stands; administrative reconsideration or litigation remain).
+   */
+  CREDIT_AUTHORITY(_viewer, builder) {
+    readPublicTier(builder);
+    readPersonsOnFile(builder);
+    objectDuringRepairPublicity(builder);
+    builder.can("read", "Objection", { appealed: true });
+    builder.can("move", "Objection", ["CORRECTED", "APPEAL_DISMISSED"], { state: "APPEALED" });
   },
 };
 

@@ -21,8 +21,16 @@ describe("deadlines of the objection and repair steps", () => {
       UNDER_REVIEW: [10, "filed_on"],
       PROVIDER_VERIFYING: [5, "state_changed_on"],
       CORRECTED: [3, "state_changed_on"],
+      // House rule: the text (PCIM art. 30) sets no period for the appeal.
+      APPEALED: [10, "state_changed_on"],
     });
-    expect(REPAIR_DEADLINES).toEqual({ IN_PUBLICITY: { workingDays: 5, from: "state_changed_on" } });
+    expect(REPAIR_DEADLINES).toEqual({
+      // House rule for 「在规定期限内」 (PCIM art. 32): the provider's written opinion.
+      APPLIED: { workingDays: 10, from: "state_changed_on" },
+      IN_PUBLICITY: { workingDays: 5, from: "state_changed_on" },
+      // House rule, as art. 29's verification: the provider verifies an objection raised in publicity.
+      OBJECTED: { workingDays: 5, from: "state_changed_on" },
+    });
     expect(deadlineOf(OBJECTION_DEADLINES, "UPHELD", { state_changed_on: "2026-11-18" }, shipped)).toBeNull();
   });
 
@@ -37,5 +45,37 @@ describe("deadlines of the objection and repair steps", () => {
   it("confirms a recount at the later of the official and the told date", () => {
     expect(confirmedDeadline("2027-01-12", "2027-01-11")).toBe("2027-01-12");
     expect(confirmedDeadline("2027-01-12", "2027-01-13")).toBe("2027-01-13");
+  });
+});
+
+/**
+ * The working-day numbers of each step, on the shipped (official) calendar, counted by hand from the
+ * State Council notices: across the 2025/2026 year end (1-3 January off, Sunday 4 January a make-up
+ * working day), the 2026 Spring Festival (15-23 February off; Saturdays 14 and 28 February worked) and
+ * National Day (1-7 October off; Saturday 10 October worked).
+ */
+describe("10 / 5 / 3 / 5 working days across a year end and statutory holidays", () => {
+  const START = { yearEnd: "2025-12-29", springFestival: "2026-02-12", nationalDay: "2026-09-29" } as const;
+  const DUE: Record<number, Record<keyof typeof START, string>> = {
+    3: { yearEnd: "2026-01-04", springFestival: "2026-02-24", nationalDay: "2026-10-09" },
+    5: { yearEnd: "2026-01-06", springFestival: "2026-02-26", nationalDay: "2026-10-12" },
+    10: { yearEnd: "2026-01-13", springFestival: "2026-03-04", nationalDay: "2026-10-19" },
+  };
+  const steps = [
+    ["objection review (PCIM art. 29)", OBJECTION_DEADLINES, "SUBMITTED", 10],
+    ["provider's verification (PCIM art. 29)", OBJECTION_DEADLINES, "PROVIDER_VERIFYING", 5],
+    ["correction published and made known (PCIM art. 29, JRP art. 16)", OBJECTION_DEADLINES, "CORRECTED", 3],
+    ["appeal decided (house rule)", OBJECTION_DEADLINES, "APPEALED", 10],
+    ["provider's written repair opinion (house rule for 「规定期限」)", REPAIR_DEADLINES, "APPLIED", 10],
+    ["repair publicity (PCIM art. 32, JRP art. 19)", REPAIR_DEADLINES, "IN_PUBLICITY", 5],
+    ["verification of an objection in publicity (house rule)", REPAIR_DEADLINES, "OBJECTED", 5],
+  ] as const;
+  const rows = steps.flatMap(([step, rules, state, days]) =>
+    (Object.keys(START) as Array<keyof typeof START>).map((period) => ({ step, rules: rules as Readonly<Partial<Record<string, { workingDays: number; from: "filed_on" | "state_changed_on" }>>>, state, days, period, from: START[period], dueOn: DUE[days]![period] })),
+  );
+
+  it.each(rows)("$step: $days working days from $from ($period) end on $dueOn", ({ rules, state, days, from, dueOn }) => {
+    expect(rules[state]!.workingDays).toBe(days);
+    expect(deadlineOf(rules, state, { filed_on: from, state_changed_on: from }, shipped)).toEqual({ dueOn, provisional: false });
   });
 });

@@ -8,18 +8,26 @@ export type DeadlineRule = Readonly<{ workingDays: number; from: "filed_on" | "s
 /**
  * Objections (PCIM art. 29, JRP art. 16): the review 10 working days from filing; the provider's
  * verification 5 from its start; the correction published and made known within 3 of being decided.
- * Other states have no deadline.
+ * The appeal (PCIM art. 30, JRP art. 17) has no period in the text: a house rule gives the credit
+ * authority 10 working days from the appeal, as art. 29 gives the review. Other states have no deadline.
  */
 export const OBJECTION_DEADLINES: Readonly<Partial<Record<ObjectionStateValue, DeadlineRule>>> = {
   SUBMITTED: { workingDays: 10, from: "filed_on" },
   UNDER_REVIEW: { workingDays: 10, from: "filed_on" },
   PROVIDER_VERIFYING: { workingDays: 5, from: "state_changed_on" },
   CORRECTED: { workingDays: 3, from: "state_changed_on" },
+  APPEALED: { workingDays: 10, from: "state_changed_on" },
 };
 
-/** Repair (PCIM art. 32, JRP art. 19): 5 working days of publicity. */
+/**
+ * Repair (PCIM art. 32, JRP art. 19): 5 working days of publicity. The provider's written opinion is due
+ * 「在规定期限内」, a period the text leaves to be set: a house rule gives it 10 working days from the
+ * application; its verification of an objection raised in publicity, 5 (as art. 29 gives a verification).
+ */
 export const REPAIR_DEADLINES: Readonly<Partial<Record<RepairStateValue, DeadlineRule>>> = {
+  APPLIED: { workingDays: 10, from: "state_changed_on" },
   IN_PUBLICITY: { workingDays: 5, from: "state_changed_on" },
+  OBJECTED: { workingDays: 5, from: "state_changed_on" },
 };
 
 type CaseDates = Readonly<{ filed_on?: string; state_changed_on: string }>;

@@ -6,6 +6,7 @@ import type { RequestScope, SubgraphContext } from "../shared/context";
 import { isUuid } from "../shared/ids";
 import { groupBy, indexBy } from "../shared/loaders";
 import { listObjectionsByIds, listObjectionsBySubjectIds } from "./objection.repository";
+import { objectionAccessFor } from "./objection.policy";
 import { listOpenObjectionTargets, listPublicityByTargets, listRepairCases, listWorkflowEvents } from "./repair.repository";
 import type { RepairCaseRow } from "../../db/database";
 
@@ -30,10 +31,7 @@ export function repairCaseAccessFor(scope: RequestScope) {
 }
 
 export function createObjectionLoaders(db: Kysely<Database>, scope: RequestScope): ObjectionLoaders {
-  const objections = accessibleBy(scope.ability, "read", "Objection", {
-    subjectIdentifier: { column: "objections.subject_identifier" },
-    provider: { column: "objections.provider" },
-  });
+  const objections = objectionAccessFor(scope);
   const repairs = repairCaseAccessFor(scope);
   return {
     objectionById: new DataLoader(async (ids) => indexBy(ids, await listObjectionsByIds(db, ids.filter(isUuid), objections), (row) => row.id)),

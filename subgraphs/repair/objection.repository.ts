@@ -13,3 +13,15 @@ export async function listObjectionsByIds(db: Kysely<Database>, ids: readonly st
   if (ids.length === 0) return [];
   return db.selectFrom("objections").selectAll().where("id", "in", ids).where(access).execute();
 }
+
+/** A worklist: objections in a state (or all), oldest first, only those `access` lets the viewer read. */
+export async function listObjections(db: Kysely<Database>, filter: { state: string | null; access: ObjectionAccess }): Promise<ObjectionRow[]> {
+  return db
+    .selectFrom("objections")
+    .selectAll()
+    .$if(filter.state !== null, (qb) => qb.where("state", "=", filter.state!))
+    .where(filter.access)
+    .orderBy("filed_at")
+    .limit(500)
+    .execute();
+}

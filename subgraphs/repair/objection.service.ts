@@ -1,4 +1,3 @@
-import { subject as policySubject } from "@casl/ability";
 import type { ObjectionRow, WorkflowEventRow } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
 import { checkTransition } from "../../domain/workflow";
@@ -7,9 +6,11 @@ import { refuseIfProblems, type InputProblem } from "../../platform/input-proble
 import { discloseReadable } from "../shared/disclose";
 import { isUuid } from "../shared/ids";
 import type { ObjectionContext } from "./objection.loaders";
+import { asObjectionPolicy, objectionAccessFor } from "./objection.policy";
+import { listObjections } from "./objection.repository";
 import { Objection, WorkflowStep, type ObjectionInput, type ObjectionStateValue } from "./objection.type";
 import { deadlineOf, deadlineOfStep, OBJECTION_DEADLINES } from "./deadline.rules";
-import { OBJECTION_TRANSITIONS } from "./workflow-transitions";
+import { OBJECTION_STEPS } from "./workflow-transitions";
 import { correctAndNotify } from "./correction-notice.service";
 import { dueOnColumns, findObjectionById, findWorkflowTarget, insertObjection, insertWorkflowEvent, OPEN_OBJECTION_STATES, updateObjectionState } from "./repair.repository";
 
@@ -42,15 +43,13 @@ function toObjection(row: ObjectionRow, today: string, history: WorkflowStep[] =
   });
 }
 
-const asObjectionPolicy = (row: ObjectionRow) => policySubject("Objection", { subjectIdentifier: row.subject_identifier, provider: row.provider });
-
 /** Objections are between the subject, the provider and the credit centre: AUTHORIZED-tier information. */
 async function discloseObjections(context: ObjectionContext, rows: readonly ObjectionRow[]): Promise<Objection[]> {
   const stepsById = await loadWorkflowSteps(context, rows.map((row) => row.id));
   const today = chinaDateOf(context.now);
   return discloseReadable(context, rows, {
     entityType: "Objection",
-    policyOf: asObjectionPolicy,
+    policyOf: (row) => asObjectionPolicy(row, stepsById.get(row.id) ?? []),
     subjectIdOf: (row) => row.subject_id,
     subjectIdentifierOf: (row) => row.subject_identifier,
     tierOf: () => "AUTHORIZED",
@@ -65,6 +64,14 @@ export async function listSubjectObjections(context: ObjectionContext, subjectId
 export async function resolveObjectionById(context: ObjectionContext, id: string): Promise<Objection | null> {
   const row = await context.loaders.objectionById.load(id);
   return row ? ((await discloseObjections(context, [row]))[0] ?? null) : null;
+}
+
+/**
+ * `objections`: the worklist of whoever handles objections — the credit centre all, a provider those on
+ * its items, the credit authority the appealed ones — oldest first; anyone else gets only its own.
+ */
+export async function findObjections(context: ObjectionContext, state: ObjectionStateValue | null): Promise<Objection[]> {
+  return discloseObjections(context, await listObjections(context.db, { state, access: objectionAccessFor(context) }));
 }
 
 /** `fileObjection`: a subject objects to its own record or list entry, with a ground, a statement and evidence. */
@@ -107,12 +114,11 @@ export async function fileObjection(context: ObjectionContext, input: ObjectionI
  */
 export async function moveObjection(context: ObjectionContext, id: string, to: ObjectionStateValue, note: string | null): Promise<Objection> {
   const row = isUuid(id) ? await findObjectionById(context.db, id) : undefined;
-  const visible = row && (context.ability.can("read", asObjectionPolicy(row)) || context.ability.can("review", asObjectionPolicy(row)));
-  if (!row || !visible) throw new NotFoundError("no objection with that id is visible to you");
-  const check = checkTransition(OBJECTION_TRANSITIONS, row.state as ObjectionStateValue, to, context.viewer.role);
+  const policy = row && asObjectionPolicy(row, (await loadWorkflowSteps(context, [row.id])).get(row.id) ?? []);
+  const visible = policy && (context.ability.can("read", policy) || context.ability.can("review", policy));
+  if (!row || !policy || !visible) throw new NotFoundError("no objection with that id is visible to you");
+  const check = checkTransition(OBJECTION_STEPS, row.state as ObjectionStateValue, to, context.ability.can("move", policy, to));
   if (!check.allowed) throw new CreditError(check.code, check.reason);
-  const ownStep = to === "APPEALED" ? row.subject_identifier === context.viewer.subject : context.ability.can("review", asObjectionPolicy(row));
-  if (!ownStep) throw new ForbiddenError(to === "APPEALED" ? "only the subject appeals its objection" : "only the item's provider (or the credit centre) takes this step");
   const today = chinaDateOf(context.now);
   const updated = await context.db.transaction().execute(async (trx) => {
     if (to === "CORRECTED") {

@@ -18,6 +18,8 @@ export const ObjectionState = {
   CORRECTED: "CORRECTED",
   UPHELD: "UPHELD",
   APPEALED: "APPEALED",
+  /** The credit authority dismissed the appeal: the information stands (reconsideration or litigation remain, PCIM art. 30). */
+  APPEAL_DISMISSED: "APPEAL_DISMISSED",
 } as const;
 export type ObjectionStateValue = keyof typeof ObjectionState;
 registerEnumType(ObjectionState, { name: "ObjectionState", description: "PCIM arts. 28-30, JRP arts. 15-17" });

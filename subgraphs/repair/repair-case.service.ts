@@ -2,6 +2,7 @@ import { subject as policySubject } from "@casl/ability";
 import type { RepairCaseRow } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
 import { checkRepairEligibility, withoutFileDetails, type RepairTarget } from "../../domain/repair-eligibility";
+import { explainRepairEligibility } from "../../domain/repair-explanation";
 import { checkTransition } from "../../domain/workflow";
 import { CreditError, ForbiddenError, NotFoundError } from "../../platform/errors";
 import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
@@ -12,7 +13,7 @@ import { deadlineOf, REPAIR_DEADLINES } from "./deadline.rules";
 import { loadWorkflowSteps } from "./objection.service";
 import { WorkflowStep } from "./objection.type";
 import { RepairCase, RepairEligibility, type RepairInput, type RepairStateValue } from "./repair-case.type";
-import { REPAIR_TRANSITIONS } from "./workflow-transitions";
+import { REPAIR_STEPS } from "./workflow-transitions";
 import {
   archiveRepaired,
   dueOnColumns,
@@ -27,8 +28,8 @@ import {
   type WorkflowTarget,
 } from "./repair.repository";
 
-const asRepairPolicy = (row: Pick<RepairCaseRow, "subject_identifier" | "provider">) =>
-  policySubject("RepairCase", { subjectIdentifier: row.subject_identifier, provider: row.provider });
+const asRepairPolicy = (row: Pick<RepairCaseRow, "subject_identifier" | "provider"> & Partial<Pick<RepairCaseRow, "state">>) =>
+  policySubject("RepairCase", { subjectIdentifier: row.subject_identifier, provider: row.provider, state: row.state });
 
 function asRepairTarget(target: WorkflowTarget): RepairTarget {
   return target.type === "CREDIT_RECORD"
@@ -69,6 +70,7 @@ export async function findRepairEligibility(context: ObjectionContext, targetId:
     reasons: result.conditions.filter((condition) => !condition.met).map((condition) => `${condition.article}: ${condition.reason}${condition.earliestOn ? ` (from ${condition.earliestOn})` : ""}`),
     earliestOn: result.earliestOn,
     conditions: result.conditions,
+    ...explainRepairEligibility(asRepairTarget(target), result, rectifiedOn),
   });
 }
 
@@ -118,7 +120,7 @@ export async function listSubjectRepairCases(context: ObjectionContext, subjectI
   return discloseCases(context, await context.loaders.repairCasesBySubjectId.load(subjectId));
 }
 
-/** `repairCases`: for the credit centre (and auditors, for the archived originals), by state. */
+/** `repairCases`: for the credit centre, providers (their items) and auditors (the register, never the archived original), by state. */
 export async function findRepairCases(context: ObjectionContext, state: RepairStateValue | null): Promise<RepairCase[]> {
   if (!["CREDIT_CENTER", "AUDITOR", "PROVIDER"].includes(context.viewer.role)) throw new ForbiddenError("the repair register is for the credit centre, providers and auditors");
   return discloseCases(context, await listRepairCases(context.db, { state, access: repairCaseAccessFor(context) }));
@@ -157,6 +159,7 @@ export async function applyForRepair(context: ObjectionContext, input: RepairInp
       applied_on: today,
       state_changed_on: today,
       rectified_on: input.rectifiedOn,
+      ...dueOnColumns(deadlineOf(REPAIR_DEADLINES, "APPLIED", { state_changed_on: today }, context.calendar)),
     });
     await insertWorkflowEvent(trx, { workflow: "REPAIR", case_id: created.id, from_state: null, to_state: "APPLIED", actor: context.viewer.actor, role: context.viewer.role, note: null, at: context.now });
     return created;
@@ -167,17 +170,15 @@ export async function applyForRepair(context: ObjectionContext, input: RepairInp
 /**
  * `moveRepairCase`: the provider's written opinion, 5 working days of publicity, objections during it,
  * completion by the credit centre once publicity has run: the entry becomes REPAIRED (a record
- * ARCHIVED) and the original is kept in the case for the credit centre and auditors.
+ * ARCHIVED) and the original is kept in the case for the credit centre alone (auditors read the register).
  */
 export async function moveRepairCase(context: ObjectionContext, id: string, to: RepairStateValue, note: string | null): Promise<RepairCase> {
   const row = isUuid(id) ? await findRepairCaseById(context.db, id) : undefined;
-  const publicStep = to === "OBJECTED" && row?.state === "IN_PUBLICITY";
-  if (!row || (!publicStep && !context.ability.can("read", asRepairPolicy(row)))) throw new NotFoundError("no repair case with that id is visible to you");
-  const check = checkTransition(REPAIR_TRANSITIONS, row.state as RepairStateValue, to, context.viewer.role);
+  // An objector during publicity may take that one step on a case it cannot otherwise read (PCIM art. 32).
+  const mayMove = row !== undefined && context.ability.can("move", asRepairPolicy(row), to);
+  if (!row || (!mayMove && !context.ability.can("read", asRepairPolicy(row)))) throw new NotFoundError("no repair case with that id is visible to you");
+  const check = checkTransition(REPAIR_STEPS, row.state as RepairStateValue, to, mayMove);
   if (!check.allowed) throw new CreditError(check.code, check.reason);
-  if (!publicStep && context.viewer.role !== "CREDIT_CENTER" && !context.ability.can("review", asRepairPolicy(row))) {
-    throw new ForbiddenError("only the item's provider or the credit centre takes this step");
-  }
   const today = chinaDateOf(context.now);
   if (to === "COMPLETED" && row.due_on && today <= row.due_on) {
     throw new CreditError("BAD_USER_INPUT", `publicity runs until ${row.due_on} (${REPAIR_DEADLINES.IN_PUBLICITY!.workingDays} working days); complete the repair after it`);

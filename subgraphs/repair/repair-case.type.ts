@@ -43,6 +43,12 @@ export class RepairEligibility {
 
   @Field(() => [RepairCondition])
   conditions!: RepairCondition[];
+
+  @Field(() => String, { description: "The answer in plain Chinese: overall, then each condition with its article and the day it is (or will be) met." })
+  explanation!: string;
+
+  @Field(() => [String], { description: "What to do next, in plain Chinese: the evidence to bring, when to apply, and the procedure's deadlines." })
+  nextSteps!: string[];
 }
 
 @ObjectType({ description: "A credit repair case (信用修复)." })

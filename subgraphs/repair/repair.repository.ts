@@ -1,5 +1,5 @@
 import type { AccessFilter } from "../../policies/accessible-by";
-import { sql, type Kysely } from "kysely";
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from "kysely";
 import type { Database, NewObjectionRow, NewRepairCaseRow, ObjectionRow, RepairCaseRow, WorkflowEventRow } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
 import type { Deadline } from "../../domain/working-days";
@@ -155,6 +155,18 @@ export async function archiveRepaired(db: Kysely<Database>, target: WorkflowTarg
   const original = await db.selectFrom("list_entries").selectAll().where("id", "=", target.id).executeTakeFirstOrThrow();
   await db.updateTable("list_entries").set({ status: "REPAIRED", status_reason: `credit repair completed (case ${caseId})`, status_changed_on: on }).where("id", "=", target.id).execute();
   return { ...original };
+}
+
+/** The policy field `appealed` of an objection in SQL: its history has a step to APPEALED. */
+export function objectionWentToAppeal(eb: ExpressionBuilder<any, any>): Expression<SqlBool> {
+  return eb.exists(
+    eb
+      .selectFrom("workflow_events")
+      .select(sql`1`.as("one"))
+      .whereRef("workflow_events.case_id", "=", "objections.id")
+      .where("workflow_events.workflow", "=", "OBJECTION")
+      .where("workflow_events.to_state", "=", "APPEALED"),
+  );
 }
 
 export const OPEN_OBJECTION_STATES = ["SUBMITTED", "UNDER_REVIEW", "PROVIDER_VERIFYING", "APPEALED"] as const;

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { ObjectionContext } from "./objection.loaders";
-import { fileObjection, moveObjection } from "./objection.service";
+import { fileObjection, findObjections, moveObjection } from "./objection.service";
 import { Objection, ObjectionInput, ObjectionState, type ObjectionStateValue } from "./objection.type";
 import { applyForRepair, findRepairCases, findRepairEligibility, moveRepairCase } from "./repair-case.service";
 import { RepairCase, RepairEligibility, RepairInput, RepairState, type RepairStateValue } from "./repair-case.type";
@@ -13,7 +13,7 @@ export class RepairResolver {
     return fileObjection(context, input);
   }
 
-  @Mutation(() => Objection, { description: "The next step of an objection, by the role it belongs to: CREDIT_CENTER reviews, the PROVIDER verifies, the SUBJECT appeals." })
+  @Mutation(() => Objection, { description: "The next step of an objection, by the role it belongs to: CREDIT_CENTER reviews and settles or forwards, the PROVIDER verifies, the SUBJECT appeals, CREDIT_AUTHORITY decides the appeal." })
   async moveObjection(
     @Arg("id", () => ID) id: string,
     @Arg("to", () => ObjectionState) to: ObjectionStateValue,
@@ -21,6 +21,13 @@ export class RepairResolver {
     @Ctx() context: ObjectionContext,
   ): Promise<Objection> {
     return moveObjection(context, id, to, note ?? null);
+  }
+
+  @Query(() => [Objection], {
+    description: "Objections you may read, oldest first: CREDIT_CENTER all, PROVIDER those on its items, CREDIT_AUTHORITY the appealed ones (its worklist), SUBJECT its own.",
+  })
+  async objections(@Arg("state", () => ObjectionState, { nullable: true }) state: ObjectionStateValue | null, @Ctx() context: ObjectionContext): Promise<Objection[]> {
+    return findObjections(context, state ?? null);
   }
 
   @Query(() => RepairEligibility, { description: "Whether an item can be repaired now (JRP art. 18, PCIM art. 31), each unmet condition with its article and earliest date." })
@@ -37,7 +44,7 @@ export class RepairResolver {
     return applyForRepair(context, input);
   }
 
-  @Mutation(() => RepairCase, { description: "The next step of a repair: provider's opinion, publicity, objection during publicity, completion." })
+  @Mutation(() => RepairCase, { description: "The next step of a repair: the provider's opinion, publicity, an objection during publicity (anyone signed in; the provider verifies), completion." })
   async moveRepairCase(
     @Arg("id", () => ID) id: string,
     @Arg("to", () => RepairState) to: RepairStateValue,

@@ -8,7 +8,7 @@ import { errorCodes, startTestFederation, type TestFederation } from "../harness
  * Every combination of role × tier × {own, other} × consent × purpose × {active, expired}, run through
  * the gateway on real data and compared with the visibility the CONTRACT.md access matrix gives.
  */
-const ROLES: Role[] = ["PUBLIC", "SUBJECT", "GOVERNMENT", "ORGANIZATION", "PROVIDER", "CREDIT_CENTER", "AUDITOR"];
+const ROLES: Role[] = ["PUBLIC", "SUBJECT", "GOVERNMENT", "ORGANIZATION", "PROVIDER", "CREDIT_CENTER", "AUDITOR", "CREDIT_AUTHORITY"];
 const TIERS: Tier[] = ["PUBLIC", "GOVERNMENT", "AUTHORIZED"];
 const CONSENTS = ["none", "valid", "expired", "revoked", "otherPurpose"] as const;
 type ConsentState = (typeof CONSENTS)[number];
@@ -25,6 +25,7 @@ type Expected = "visible" | "hidden" | "PURPOSE_REQUIRED" | "FORBIDDEN";
  *   AUDITOR                      no subject data
  *   PROVIDER                     what it submitted itself (others' data: the public tier)
  *   CREDIT_CENTER                all tiers
+ *   CREDIT_AUTHORITY             public tier (it reads appealed objections, not subjects' files)
  * Expired negative information: only the subject itself, the credit centre and its provider.
  * GOVERNMENT and ORGANIZATION touching non-public data without a purpose: PURPOSE_REQUIRED.
  * "own" means the viewer is the subject (SUBJECT) or the submitting provider (PROVIDER).
@@ -48,6 +49,8 @@ function expectedFor(cell: Cell): Expected {
       return visible(itsOwn || tier === "PUBLIC");
     case "CREDIT_CENTER":
       return "visible";
+    case "CREDIT_AUTHORITY":
+      return visible(tier === "PUBLIC");
   }
 }
 
@@ -139,7 +142,7 @@ describe("policy truth table through the gateway", () => {
   );
 
   it(`covers all ${ROLES.length * TIERS.length * 2 * CONSENTS.length * 2 * 2} cells`, () => {
-    expect(combinations.length * TIERS.length * 2).toBe(7 * 3 * 2 * 5 * 2 * 2);
+    expect(combinations.length * TIERS.length * 2).toBe(8 * 3 * 2 * 5 * 2 * 2);
   });
 
   it.each(combinations)("$role own=$own purpose=$purpose consent=$consent", async ({ role, own, purpose, consent }) => {

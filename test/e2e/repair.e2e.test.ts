@@ -86,7 +86,9 @@ describe("objections (PCIM arts. 28-30)", () => {
       "UPHELD:PROVIDER",
       "APPEALED:SUBJECT",
     ]);
-    expect(errorCodes(await federation.query(MOVE, { token: subject, variables: { id, to: "CORRECTED" } }))).toEqual(["BAD_USER_INPUT"]);
+    expect(errorCodes(await federation.query(MOVE, { token: subject, variables: { id, to: "UNDER_REVIEW" } }))).toEqual(["BAD_USER_INPUT"]);
+    // The appeal is decided by the credit authority (PCIM art. 30), not by the subject.
+    expect(errorCodes(await federation.query(MOVE, { token: subject, variables: { id, to: "CORRECTED" } }))).toEqual(["FORBIDDEN"]);
   });
 
   it("CORRECTED on PROHIBITED_DATA purges the data and stops its publication", async () => {
