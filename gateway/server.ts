@@ -8,7 +8,7 @@ import { sql, type Kysely } from "kysely";
 import { Agent } from "undici";
 import type { Database } from "../db/database";
 import type { Clock } from "../platform/clock";
-import type { Config } from "../platform/config";
+import type { Config, OidcSettings } from "../platform/config";
 import { CreditError, ServiceUnavailableError, toClientError } from "../platform/errors";
 import { BodyTooLargeError, parseJsonBody, readBody, runWithApollo, writeApolloResponse, writeGraphQLError } from "../platform/http";
 import { walkJson } from "../platform/json-walk";
@@ -16,7 +16,8 @@ import { isUnstorableText } from "../platform/storable-text";
 import type { Logger } from "../platform/logger";
 import { PUBLIC_VIEWER } from "../platform/viewer";
 import { AuditLog } from "./audit-log";
-import { authenticate, withPurpose } from "./auth";
+import { authenticate, withPurpose, type BearerTrust } from "./auth";
+import { createOidcIssuer } from "./oidc";
 import { InFlightBudget } from "./admission";
 import { RateLimiter } from "./rate-limit";
 import { checkQueryLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from "./query-limits";
@@ -48,6 +49,10 @@ export type GatewayOptions = Readonly<{
   clock: Clock;
   /** The longest a bearer token may live, `iat` to `exp`. */
   maxTokenAgeSeconds: number;
+  /** An OpenID Connect issuer whose tokens are accepted beside the HS256 ones; its keys are fetched from its JWKS. */
+  oidc?: OidcSettings | undefined;
+  /** Least time between two fetches of the issuer's keys (default 30 s); tests shorten it to see rotation at once. */
+  oidcKeyRefetchCooldownMs?: number;
 }>;
 
 export type RunningGateway = Readonly<{ url: string; port: number; stop(): Promise<void> }>;
@@ -55,7 +60,7 @@ export type RunningGateway = Readonly<{ url: string; port: number; stop(): Promi
 /** The gateway options that come straight from the configuration. */
 export function gatewaySettings(
   config: Config,
-): Pick<GatewayOptions, "production" | "subgraphTimeoutMs" | "maxBodyBytes" | "rateLimitPerMinute" | "maxInFlightCost" | "clock" | "maxTokenAgeSeconds"> {
+): Pick<GatewayOptions, "production" | "subgraphTimeoutMs" | "maxBodyBytes" | "rateLimitPerMinute" | "maxInFlightCost" | "clock" | "maxTokenAgeSeconds" | "oidc"> {
   return {
     clock: config.clock,
     production: config.env === "production",
@@ -64,6 +69,7 @@ export function gatewaySettings(
     rateLimitPerMinute: config.rateLimitPerMinute,
     maxInFlightCost: config.maxInFlightCost,
     maxTokenAgeSeconds: config.maxTokenAgeSeconds,
+    oidc: config.oidc,
   };
 }
 
@@ -126,7 +132,10 @@ function refuseOverLimits(request: IncomingMessage, body: unknown, limits: Query
  */
 export async function startGateway(options: GatewayOptions, port: number, host: string): Promise<RunningGateway> {
   const { logger } = options;
-  const bearerSecret = new TextEncoder().encode(options.jwtSecret);
+  const bearerTrust: BearerTrust = {
+    secret: new TextEncoder().encode(options.jwtSecret),
+    oidc: options.oidc ? await createOidcIssuer(options.oidc, { rotationCooldownMs: options.oidcKeyRefetchCooldownMs }) : null,
+  };
   const auditLog = new AuditLog(options.db);
   const rateLimiter = new RateLimiter(options.rateLimitPerMinute);
   const inFlight = new InFlightBudget(options.maxInFlightCost);
@@ -188,7 +197,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
       if (refusedFor > 0) throw rateLimited(refusedFor, headers);
       if (!graphqlEndpoint) throw new CreditError("NOT_FOUND", "the GraphQL endpoint is /graphql");
       body = request.method === "POST" ? parseJsonBody(request, await readBody(request, options.maxBodyBytes)) : undefined;
-      context.viewer = await authenticate(request.headers, bearerSecret, options.maxTokenAgeSeconds);
+      context.viewer = await authenticate(request.headers, bearerTrust, options.maxTokenAgeSeconds);
       context.viewer = withPurpose(context.viewer, request.headers);
       const cost = refuseOverLimits(request, body, options.queryLimits ?? DEFAULT_QUERY_LIMITS);
       const retryAfter = rateLimiter.take(callerOf(context), cost);

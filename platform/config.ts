@@ -90,6 +90,12 @@ const environmentSchema = z.object({
   CREDIT_ALERT_PROBES_PER_HOUR: z.coerce.number().int().positive().default(30),
   CREDIT_ALERT_REVOKED_WITHIN_MINUTES: z.coerce.number().int().positive().default(30),
   CREDIT_ALERT_WORKING_HOURS: z.string().regex(/^\d{1,2}-\d{1,2}$/, "CREDIT_ALERT_WORKING_HOURS is FROM-TO in hours, e.g. 8-18").default("8-18"),
+  CREDIT_OIDC_ISSUER: z.url({ protocol: /^https?$/, message: "CREDIT_OIDC_ISSUER must be the issuer URL of an OpenID Connect provider, e.g. https://id.example.gov.cn/realms/city" }).optional(),
+  CREDIT_OIDC_JWKS_URL: z.url({ protocol: /^https?$/, message: "CREDIT_OIDC_JWKS_URL must be an http(s) URL of the issuer's JWK set" }).optional(),
+  CREDIT_OIDC_AUDIENCE: z.string().trim().min(1).optional(),
+  CREDIT_OIDC_CLAIM_ROLE: z.string().trim().min(1).default("role"),
+  CREDIT_OIDC_CLAIM_ORG: z.string().trim().min(1).default("org"),
+  CREDIT_OIDC_CLAIM_SUBJECT: z.string().trim().min(1).default("subject"),
   CREDIT_EXPIRY_MONTHS_GENERAL: z.coerce.number().int().positive().default(12),
   CREDIT_EXPIRY_MONTHS_SERIOUS: z.coerce.number().int().positive().default(36),
   CREDIT_EXPIRY_MONTHS_SEVERE: z.coerce.number().int().positive().default(36),
@@ -128,6 +134,21 @@ export type Config = Readonly<{
   calendarDir: string | undefined;
   /** The one clock of the service: the machine's, or `CREDIT_NOW` outside production. */
   clock: Clock;
+  /** An OpenID Connect issuer trusted for bearer tokens (`CREDIT_OIDC_*`); undefined: HS256 tokens only. */
+  oidc: OidcSettings | undefined;
+}>;
+
+/** Where each of our claims is found in an OpenID Connect issuer's tokens: a claim name, or a dotted path into nested claims. */
+export type OidcClaimNames = Readonly<{ role: string; org: string; subject: string }>;
+
+/** One OpenID Connect issuer whose RS256/ES256 tokens the gateway accepts beside its own HS256 ones. */
+export type OidcSettings = Readonly<{
+  issuer: string;
+  /** The issuer's JWK set; when absent, read from the issuer's `/.well-known/openid-configuration`. */
+  jwksUrl: string | undefined;
+  /** The `aud` tokens must carry: this service's client id at the issuer. */
+  audience: string;
+  claims: OidcClaimNames;
 }>;
 
 /** Domain periods that later rules change (DOMAIN.md §5): configuration, with the seeds' values as defaults. */
@@ -190,6 +211,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, serves:
       );
     }
   }
+  const oidc = oidcSettingsOf(env);
   if (env.NODE_ENV === "production" && env.CREDIT_NOW) {
     throw new ConfigError("invalid configuration:\n  CREDIT_NOW: refused when NODE_ENV=production (a fixed clock is for demos and tests); unset it");
   }
@@ -220,6 +242,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, serves:
     measuresFile: env.CREDIT_MEASURES_FILE,
     calendarDir: env.CREDIT_CALENDAR_DIR,
     clock: env.CREDIT_NOW ? clockStartingAt(new Date(env.CREDIT_NOW)) : systemClock,
+    oidc,
     rules: Object.freeze({
       expiryMonths: Object.freeze({
         GENERAL: env.CREDIT_EXPIRY_MONTHS_GENERAL,
@@ -236,5 +259,29 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, serves:
       }),
       publicPersonLookupsPerHour: env.CREDIT_PUBLIC_PERSON_LOOKUPS_PER_HOUR,
     }),
+  });
+}
+
+/** The OpenID Connect issuer, when `CREDIT_OIDC_ISSUER` names one; its audience is then required, and its keys travel over https in production. */
+function oidcSettingsOf(env: z.infer<typeof environmentSchema>): OidcSettings | undefined {
+  if (!env.CREDIT_OIDC_ISSUER) {
+    if (env.CREDIT_OIDC_JWKS_URL || env.CREDIT_OIDC_AUDIENCE) {
+      throw new ConfigError("invalid configuration:\n  CREDIT_OIDC_ISSUER: required when CREDIT_OIDC_JWKS_URL or CREDIT_OIDC_AUDIENCE is set (tokens are checked against the issuer they name)");
+    }
+    return undefined;
+  }
+  if (!env.CREDIT_OIDC_AUDIENCE) {
+    throw new ConfigError("invalid configuration:\n  CREDIT_OIDC_AUDIENCE: required when CREDIT_OIDC_ISSUER is set (this service's client id at the issuer; without it a token issued for any other application would be accepted)");
+  }
+  if (env.NODE_ENV === "production") {
+    for (const [name, url] of [["CREDIT_OIDC_ISSUER", env.CREDIT_OIDC_ISSUER], ["CREDIT_OIDC_JWKS_URL", env.CREDIT_OIDC_JWKS_URL]] as const) {
+      if (url && !url.startsWith("https://")) throw new ConfigError(`invalid configuration:\n  ${name}: must be https:// when NODE_ENV=production (the keys that decide who calls may not travel in clear)`);
+    }
+  }
+  return Object.freeze({
+    issuer: env.CREDIT_OIDC_ISSUER,
+    jwksUrl: env.CREDIT_OIDC_JWKS_URL,
+    audience: env.CREDIT_OIDC_AUDIENCE,
+    claims: Object.freeze({ role: env.CREDIT_OIDC_CLAIM_ROLE, org: env.CREDIT_OIDC_CLAIM_ORG, subject: env.CREDIT_OIDC_CLAIM_SUBJECT }),
   });
 }
