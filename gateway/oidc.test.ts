@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { exportSPKI, SignJWT } from "jose";
+import { exportSPKI, importJWK, SignJWT, type CryptoKey } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ServiceUnavailableError, UnauthenticatedError } from "../platform/errors";
 import { mintToken } from "../platform/tokens";
@@ -83,7 +83,6 @@ describe("bearer tokens from an OpenID Connect issuer's JWKS (issue 21)", () => 
 
   it("still accepts the HS256 tokens of `npm run token`, and never checks an HS256 token with the issuer's public key as secret", async () => {
     expect((await authenticate(bearer(await mintToken(secretText, { role: "AUDITOR" })), trust, TWELVE_HOURS)).role).toBe("AUDITOR");
-    const { importJWK } = await import("jose");
     const publicPem = await exportSPKI((await importJWK(current.publicJwk, "RS256", { extractable: true })) as CryptoKey);
     const confused = await new SignJWT({ credit_role: "CREDIT_CENTER", role: "CREDIT_CENTER" })
       .setProtectedHeader({ alg: "HS256", kid: current.kid })

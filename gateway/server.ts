@@ -18,6 +18,8 @@ import { PUBLIC_VIEWER } from "../platform/viewer";
 import { AuditLog } from "./audit-log";
 import { authenticate, withPurpose, type BearerTrust } from "./auth";
 import { createOidcIssuer } from "./oidc";
+import { answerPreflight, corsHeadersFor, isPreflight } from "./cors";
+import { clientAddressOf, trustedProxiesOf } from "./client-address";
 import { InFlightBudget } from "./admission";
 import { RateLimiter } from "./rate-limit";
 import { checkQueryLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from "./query-limits";
@@ -53,6 +55,10 @@ export type GatewayOptions = Readonly<{
   oidc?: OidcSettings | undefined;
   /** Least time between two fetches of the issuer's keys (default 30 s); tests shorten it to see rotation at once. */
   oidcKeyRefetchCooldownMs?: number;
+  /** Browser origins allowed to call (CORS), exact; empty or absent: none. */
+  corsOrigins?: readonly string[];
+  /** Proxies (CIDRs) whose `X-Forwarded-For` names the client; empty or absent: the socket's peer is the client. */
+  trustedProxies?: readonly string[];
 }>;
 
 export type RunningGateway = Readonly<{ url: string; port: number; stop(): Promise<void> }>;
@@ -60,7 +66,7 @@ export type RunningGateway = Readonly<{ url: string; port: number; stop(): Promi
 /** The gateway options that come straight from the configuration. */
 export function gatewaySettings(
   config: Config,
-): Pick<GatewayOptions, "production" | "subgraphTimeoutMs" | "maxBodyBytes" | "rateLimitPerMinute" | "maxInFlightCost" | "clock" | "maxTokenAgeSeconds" | "oidc"> {
+): Pick<GatewayOptions, "production" | "subgraphTimeoutMs" | "maxBodyBytes" | "rateLimitPerMinute" | "maxInFlightCost" | "clock" | "maxTokenAgeSeconds" | "oidc" | "corsOrigins" | "trustedProxies"> {
   return {
     clock: config.clock,
     production: config.env === "production",
@@ -70,13 +76,15 @@ export function gatewaySettings(
     maxInFlightCost: config.maxInFlightCost,
     maxTokenAgeSeconds: config.maxTokenAgeSeconds,
     oidc: config.oidc,
+    corsOrigins: config.corsOrigins,
+    trustedProxies: config.trustedProxies,
   };
 }
 
 const REQUEST_ID_HEADER = "x-request-id";
 
 /** HTTP status of a request refused before execution, by code; anything else is 400. */
-const REFUSAL_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429, SERVICE_UNAVAILABLE: 503 };
+const REFUSAL_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429, SERVICE_UNAVAILABLE: 503 };
 
 type Refusal = Readonly<{ status: number; code: string; message: string; details: Readonly<Record<string, unknown>> }>;
 
@@ -87,7 +95,7 @@ function rateLimited(retryAfter: number, headers: Record<string, string>): Credi
 
 /** The contract codes of an answer Apollo refused at the HTTP level (bad JSON, CSRF, batches, methods). */
 function errorCodesOf(result: HTTPGraphQLResponse): string[] {
-  if (result.body.kind !== "complete") return [];
+  if (result.body.kind !== "complete" || result.body.string === "") return [];
   try {
     const parsed = JSON.parse(result.body.string) as { errors?: Array<{ extensions?: { code?: unknown } }> };
     return (parsed.errors ?? []).map((error) => String(error.extensions?.code ?? "BAD_USER_INPUT"));
@@ -136,6 +144,8 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
     secret: new TextEncoder().encode(options.jwtSecret),
     oidc: options.oidc ? await createOidcIssuer(options.oidc, { rotationCooldownMs: options.oidcKeyRefetchCooldownMs }) : null,
   };
+  const corsOrigins = new Set(options.corsOrigins ?? []);
+  const trustedProxies = trustedProxiesOf(options.trustedProxies ?? []);
   const auditLog = new AuditLog(options.db);
   const rateLimiter = new RateLimiter(options.rateLimitPerMinute);
   const inFlight = new InFlightBudget(options.maxInFlightCost);
@@ -181,13 +191,13 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
     const context: GatewayContext = {
       viewer: PUBLIC_VIEWER,
       requestId,
-      clientAddress: request.socket.remoteAddress ?? null,
+      clientAddress: clientAddressOf(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxies),
       startedAt: options.clock.now().getTime(),
       startedAtMonotonic: performance.now(),
       disclosures: [],
       audit: { written: !audited },
     };
-    const headers: Record<string, string> = { [REQUEST_ID_HEADER]: requestId };
+    const headers: Record<string, string> = { [REQUEST_ID_HEADER]: requestId, ...corsHeadersFor(request.headers, corsOrigins) };
     const addressKey = addressKeyOf(context);
     let body: unknown;
     let result: HTTPGraphQLResponse | null = null;
@@ -196,22 +206,26 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
       const refusedFor = refusals.secondsUntil(addressKey, 1);
       if (refusedFor > 0) throw rateLimited(refusedFor, headers);
       if (!graphqlEndpoint) throw new CreditError("NOT_FOUND", "the GraphQL endpoint is /graphql");
-      body = request.method === "POST" ? parseJsonBody(request, await readBody(request, options.maxBodyBytes)) : undefined;
-      context.viewer = await authenticate(request.headers, bearerTrust, options.maxTokenAgeSeconds);
-      context.viewer = withPurpose(context.viewer, request.headers);
-      const cost = refuseOverLimits(request, body, options.queryLimits ?? DEFAULT_QUERY_LIMITS);
-      const retryAfter = rateLimiter.take(callerOf(context), cost);
-      if (retryAfter > 0) throw rateLimited(retryAfter, headers);
-      const release = inFlight.admit(cost);
-      if (!release) {
-        const busy = new ServiceUnavailableError("the service");
-        headers["retry-after"] = String(busy.extensions.retryAfterSeconds);
-        throw busy;
-      }
-      try {
-        result = await runWithApollo(apollo, request, body, async () => context);
-      } finally {
-        release();
+      if (isPreflight(request.method, request.headers)) {
+        result = answerPreflight(request.headers, corsOrigins);
+      } else {
+        body = request.method === "POST" ? parseJsonBody(request, await readBody(request, options.maxBodyBytes)) : undefined;
+        context.viewer = await authenticate(request.headers, bearerTrust, options.maxTokenAgeSeconds);
+        context.viewer = withPurpose(context.viewer, request.headers);
+        const cost = refuseOverLimits(request, body, options.queryLimits ?? DEFAULT_QUERY_LIMITS);
+        const retryAfter = rateLimiter.take(callerOf(context), cost);
+        if (retryAfter > 0) throw rateLimited(retryAfter, headers);
+        const release = inFlight.admit(cost);
+        if (!release) {
+          const busy = new ServiceUnavailableError("the service");
+          headers["retry-after"] = String(busy.extensions.retryAfterSeconds);
+          throw busy;
+        }
+        try {
+          result = await runWithApollo(apollo, request, body, async () => context);
+        } finally {
+          release();
+        }
       }
     } catch (error) {
       refusal = refusalOf(error, requestId);

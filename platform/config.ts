@@ -1,4 +1,5 @@
 import { createPublicKey, type KeyObject } from "node:crypto";
+import { isIP } from "node:net";
 import { z } from "zod";
 import { clockStartingAt, systemClock, type Clock } from "./clock";
 import { parseSubgraphSigningKey, parseSubgraphVerifyKey } from "./subgraph-signature";
@@ -8,6 +9,24 @@ function isRealInstant(value: string): boolean {
   const [year, month, day] = value.slice(0, 10).split("-").map(Number) as [number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day));
   return !Number.isNaN(Date.parse(value)) && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** `scheme://host[:port]` and nothing more: what a browser sends as `Origin`. */
+function isExactOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+/** An IPv4 or IPv6 address, optionally with a prefix length its family allows. */
+function isCidr(value: string): boolean {
+  const [network = "", bits, ...rest] = value.split("/");
+  const family = isIP(network);
+  if (family === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
 }
 
 /**
@@ -96,6 +115,32 @@ const environmentSchema = z.object({
   CREDIT_OIDC_CLAIM_ROLE: z.string().trim().min(1).default("role"),
   CREDIT_OIDC_CLAIM_ORG: z.string().trim().min(1).default("org"),
   CREDIT_OIDC_CLAIM_SUBJECT: z.string().trim().min(1).default("subject"),
+  CREDIT_CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const origins = (value ?? "").split(/[,\s]+/).filter(Boolean);
+      for (const origin of origins) {
+        if (!isExactOrigin(origin)) {
+          context.addIssue({ code: "custom", message: `CREDIT_CORS_ORIGINS: "${origin}" is not an exact origin; list scheme://host[:port] of each portal, e.g. https://portal.example.gov.cn (no wildcard, no path)` });
+          return z.NEVER;
+        }
+      }
+      return origins;
+    }),
+  CREDIT_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const cidrs = (value ?? "").split(/[,\s]+/).filter(Boolean);
+      for (const cidr of cidrs) {
+        if (!isCidr(cidr)) {
+          context.addIssue({ code: "custom", message: `CREDIT_TRUSTED_PROXIES: "${cidr}" is not an address or CIDR, e.g. 10.0.0.0/8, 192.168.1.10 or fd00::/8` });
+          return z.NEVER;
+        }
+      }
+      return cidrs;
+    }),
   CREDIT_EXPIRY_MONTHS_GENERAL: z.coerce.number().int().positive().default(12),
   CREDIT_EXPIRY_MONTHS_SERIOUS: z.coerce.number().int().positive().default(36),
   CREDIT_EXPIRY_MONTHS_SEVERE: z.coerce.number().int().positive().default(36),
@@ -136,6 +181,10 @@ export type Config = Readonly<{
   clock: Clock;
   /** An OpenID Connect issuer trusted for bearer tokens (`CREDIT_OIDC_*`); undefined: HS256 tokens only. */
   oidc: OidcSettings | undefined;
+  /** Browser origins allowed to call the gateway (CORS), exact; empty: no cross-origin browser calls. */
+  corsOrigins: readonly string[];
+  /** Proxies (CIDRs) whose `X-Forwarded-For` names the client; empty: the socket's peer is the client. */
+  trustedProxies: readonly string[];
 }>;
 
 /** Where each of our claims is found in an OpenID Connect issuer's tokens: a claim name, or a dotted path into nested claims. */
@@ -243,6 +292,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, serves:
     calendarDir: env.CREDIT_CALENDAR_DIR,
     clock: env.CREDIT_NOW ? clockStartingAt(new Date(env.CREDIT_NOW)) : systemClock,
     oidc,
+    corsOrigins: Object.freeze(env.CREDIT_CORS_ORIGINS),
+    trustedProxies: Object.freeze(env.CREDIT_TRUSTED_PROXIES),
     rules: Object.freeze({
       expiryMonths: Object.freeze({
         GENERAL: env.CREDIT_EXPIRY_MONTHS_GENERAL,
