@@ -20,6 +20,7 @@ import { authenticate, withPurpose, type BearerTrust } from "./auth";
 import { createOidcIssuer } from "./oidc";
 import { answerPreflight, corsHeadersFor, isPreflight } from "./cors";
 import { clientAddressOf, trustedProxiesOf } from "./client-address";
+import { SharedInFlightBudget, SharedRateLimiter, type AdmissionBudget, type RateBudget } from "./shared-budgets";
 import { InFlightBudget } from "./admission";
 import { RateLimiter } from "./rate-limit";
 import { checkQueryLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from "./query-limits";
@@ -59,6 +60,11 @@ export type GatewayOptions = Readonly<{
   corsOrigins?: readonly string[];
   /** Proxies (CIDRs) whose `X-Forwarded-For` names the client; empty or absent: the socket's peer is the client. */
   trustedProxies?: readonly string[];
+  /**
+   * Keep the rate buckets and the in-flight budget in the database, shared by every gateway replica (PostgreSQL);
+   * false or absent: in this process (PGlite serves one process anyway).
+   */
+  sharedBudgets?: boolean;
 }>;
 
 export type RunningGateway = Readonly<{ url: string; port: number; stop(): Promise<void> }>;
@@ -66,7 +72,7 @@ export type RunningGateway = Readonly<{ url: string; port: number; stop(): Promi
 /** The gateway options that come straight from the configuration. */
 export function gatewaySettings(
   config: Config,
-): Pick<GatewayOptions, "production" | "subgraphTimeoutMs" | "maxBodyBytes" | "rateLimitPerMinute" | "maxInFlightCost" | "clock" | "maxTokenAgeSeconds" | "oidc" | "corsOrigins" | "trustedProxies"> {
+): Pick<GatewayOptions, "production" | "subgraphTimeoutMs" | "maxBodyBytes" | "rateLimitPerMinute" | "maxInFlightCost" | "clock" | "maxTokenAgeSeconds" | "oidc" | "corsOrigins" | "trustedProxies" | "sharedBudgets"> {
   return {
     clock: config.clock,
     production: config.env === "production",
@@ -78,10 +84,16 @@ export function gatewaySettings(
     oidc: config.oidc,
     corsOrigins: config.corsOrigins,
     trustedProxies: config.trustedProxies,
+    sharedBudgets: config.database.kind === "postgres",
   };
 }
 
 const REQUEST_ID_HEADER = "x-request-id";
+
+/** How long a shared admission counts at most: a request may make several subgraph fetches, each bounded by the timeout. */
+function admissionLeaseSeconds(subgraphTimeoutMs: number): number {
+  return Math.max(60, Math.ceil((3 * subgraphTimeoutMs) / 1000));
+}
 
 /** HTTP status of a request refused before execution, by code; anything else is 400. */
 const REFUSAL_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429, SERVICE_UNAVAILABLE: 503 };
@@ -147,8 +159,12 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
   const corsOrigins = new Set(options.corsOrigins ?? []);
   const trustedProxies = trustedProxiesOf(options.trustedProxies ?? []);
   const auditLog = new AuditLog(options.db);
-  const rateLimiter = new RateLimiter(options.rateLimitPerMinute);
-  const inFlight = new InFlightBudget(options.maxInFlightCost);
+  const rateLimiter: RateBudget = options.sharedBudgets
+    ? new SharedRateLimiter(options.db, "rate", options.rateLimitPerMinute, logger)
+    : new RateLimiter(options.rateLimitPerMinute);
+  const inFlight: AdmissionBudget = options.sharedBudgets
+    ? new SharedInFlightBudget(options.db, options.maxInFlightCost, admissionLeaseSeconds(options.subgraphTimeoutMs), logger)
+    : new InFlightBudget(options.maxInFlightCost);
   const audited = options.audit ?? true;
   const subgraphConnections = new Agent({ keepAliveTimeout: 30_000 });
   const gateway = new ApolloGateway({
@@ -180,7 +196,9 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
   await apollo.start();
 
   /** Refused requests are charged to their address: a caller that is mostly refused is soon refused early. */
-  const refusals = new RateLimiter(options.rateLimitPerMinute);
+  const refusals: RateBudget = options.sharedBudgets
+    ? new SharedRateLimiter(options.db, "refusals", options.rateLimitPerMinute, logger)
+    : new RateLimiter(options.rateLimitPerMinute);
 
   /**
    * Every request to the endpoint ends here with exactly one audit event: the audit plugin writes it for
@@ -203,7 +221,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
     let result: HTTPGraphQLResponse | null = null;
     let refusal: Refusal | null = null;
     try {
-      const refusedFor = refusals.secondsUntil(addressKey, 1);
+      const refusedFor = await refusals.secondsUntil(addressKey, 1);
       if (refusedFor > 0) throw rateLimited(refusedFor, headers);
       if (!graphqlEndpoint) throw new CreditError("NOT_FOUND", "the GraphQL endpoint is /graphql");
       if (isPreflight(request.method, request.headers)) {
@@ -213,9 +231,9 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
         context.viewer = await authenticate(request.headers, bearerTrust, options.maxTokenAgeSeconds);
         context.viewer = withPurpose(context.viewer, request.headers);
         const cost = refuseOverLimits(request, body, options.queryLimits ?? DEFAULT_QUERY_LIMITS);
-        const retryAfter = rateLimiter.take(callerOf(context), cost);
+        const retryAfter = await rateLimiter.take(callerOf(context), cost);
         if (retryAfter > 0) throw rateLimited(retryAfter, headers);
-        const release = inFlight.admit(cost);
+        const release = await inFlight.admit(cost);
         if (!release) {
           const busy = new ServiceUnavailableError("the service");
           headers["retry-after"] = String(busy.extensions.retryAfterSeconds);
@@ -224,13 +242,13 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
         try {
           result = await runWithApollo(apollo, request, body, async () => context);
         } finally {
-          release();
+          await release();
         }
       }
     } catch (error) {
       refusal = refusalOf(error, requestId);
     }
-    if (refusal || (result!.status ?? 200) >= 400) refusals.take(addressKey, 1);
+    if (refusal || (result!.status ?? 200) >= 400) await refusals.take(addressKey, 1);
     if (!context.audit.written) {
       const operation = typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
       try {
