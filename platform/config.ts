@@ -15,7 +15,7 @@ function isRealInstant(value: string): boolean {
 function isExactOrigin(value: string): boolean {
   try {
     const url = new URL(value);
-    return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value;
+    return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value && !value.includes("*");
   } catch {
     return false;
   }
