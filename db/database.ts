@@ -330,7 +330,25 @@ export interface AuditCompletionTable {
   hash: string;
 }
 
-/** Every table of every subgraph; each subgraph's repositories touch only their own. */
+/** A caller's token bucket, shared by every gateway replica on PostgreSQL (gateway/shared-budgets.ts). */
+export interface GatewayRateBucketTable {
+  /** Which budget: the per-caller rate, or the refusals charged to an address. */
+  budget: string;
+  caller: string;
+  tokens: number;
+  /** Whether the last take was granted (so one statement both spends and says whether it could). */
+  granted: boolean;
+  refilled_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** One request's work in flight at some gateway replica, until it ends or its lease runs out (a replica that died). */
+export interface GatewayAdmissionTable {
+  id: string;
+  cost: number;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+/** Every table of every subgraph (and the gateway's shared budgets); each subgraph's repositories touch only their own. */
 export interface Database {
   subjects: SubjectTable;
   subject_relations: SubjectRelationTable;
@@ -352,6 +370,8 @@ export interface Database {
   audit_completions: AuditCompletionTable;
   /** View: each event with its completion's outcome, error codes, consents and duration. */
   audit_event_log: AuditEventTable;
+  gateway_rate_buckets: GatewayRateBucketTable;
+  gateway_admissions: GatewayAdmissionTable;
 }
 
 export type SubjectRow = Selectable<SubjectTable>;

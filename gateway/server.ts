@@ -8,7 +8,7 @@ import { sql, type Kysely } from "kysely";
 import { Agent } from "undici";
 import type { Database } from "../db/database";
 import type { Clock } from "../platform/clock";
-import type { Config } from "../platform/config";
+import type { Config, OidcSettings } from "../platform/config";
 import { CreditError, ServiceUnavailableError, toClientError } from "../platform/errors";
 import { BodyTooLargeError, parseJsonBody, readBody, runWithApollo, writeApolloResponse, writeGraphQLError } from "../platform/http";
 import { walkJson } from "../platform/json-walk";
@@ -16,7 +16,11 @@ import { isUnstorableText } from "../platform/storable-text";
 import type { Logger } from "../platform/logger";
 import { PUBLIC_VIEWER } from "../platform/viewer";
 import { AuditLog } from "./audit-log";
-import { authenticate, withPurpose } from "./auth";
+import { authenticate, withPurpose, type BearerTrust } from "./auth";
+import { createOidcIssuer } from "./oidc";
+import { answerPreflight, corsHeadersFor, isPreflight } from "./cors";
+import { clientAddressOf, trustedProxiesOf } from "./client-address";
+import { SharedInFlightBudget, SharedRateLimiter, type AdmissionBudget, type RateBudget } from "./shared-budgets";
 import { InFlightBudget } from "./admission";
 import { RateLimiter } from "./rate-limit";
 import { checkQueryLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from "./query-limits";
@@ -48,6 +52,19 @@ export type GatewayOptions = Readonly<{
   clock: Clock;
   /** The longest a bearer token may live, `iat` to `exp`. */
   maxTokenAgeSeconds: number;
+  /** An OpenID Connect issuer whose tokens are accepted beside the HS256 ones; its keys are fetched from its JWKS. */
+  oidc?: OidcSettings | undefined;
+  /** Least time between two fetches of the issuer's keys (default 30 s); tests shorten it to see rotation at once. */
+  oidcKeyRefetchCooldownMs?: number;
+  /** Browser origins allowed to call (CORS), exact; empty or absent: none. */
+  corsOrigins?: readonly string[];
+  /** Proxies (CIDRs) whose `X-Forwarded-For` names the client; empty or absent: the socket's peer is the client. */
+  trustedProxies?: readonly string[];
+  /**
+   * Keep the rate buckets and the in-flight budget in the database, shared by every gateway replica (PostgreSQL);
+   * false or absent: in this process (PGlite serves one process anyway).
+   */
+  sharedBudgets?: boolean;
 }>;
 
 export type RunningGateway = Readonly<{ url: string; port: number; stop(): Promise<void> }>;
@@ -55,7 +72,7 @@ export type RunningGateway = Readonly<{ url: string; port: number; stop(): Promi
 /** The gateway options that come straight from the configuration. */
 export function gatewaySettings(
   config: Config,
-): Pick<GatewayOptions, "production" | "subgraphTimeoutMs" | "maxBodyBytes" | "rateLimitPerMinute" | "maxInFlightCost" | "clock" | "maxTokenAgeSeconds"> {
+): Pick<GatewayOptions, "production" | "subgraphTimeoutMs" | "maxBodyBytes" | "rateLimitPerMinute" | "maxInFlightCost" | "clock" | "maxTokenAgeSeconds" | "oidc" | "corsOrigins" | "trustedProxies" | "sharedBudgets"> {
   return {
     clock: config.clock,
     production: config.env === "production",
@@ -64,13 +81,22 @@ export function gatewaySettings(
     rateLimitPerMinute: config.rateLimitPerMinute,
     maxInFlightCost: config.maxInFlightCost,
     maxTokenAgeSeconds: config.maxTokenAgeSeconds,
+    oidc: config.oidc,
+    corsOrigins: config.corsOrigins,
+    trustedProxies: config.trustedProxies,
+    sharedBudgets: config.database.kind === "postgres",
   };
 }
 
 const REQUEST_ID_HEADER = "x-request-id";
 
+/** How long a shared admission counts at most: a request may make several subgraph fetches, each bounded by the timeout. */
+function admissionLeaseSeconds(subgraphTimeoutMs: number): number {
+  return Math.max(60, Math.ceil((3 * subgraphTimeoutMs) / 1000));
+}
+
 /** HTTP status of a request refused before execution, by code; anything else is 400. */
-const REFUSAL_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429, SERVICE_UNAVAILABLE: 503 };
+const REFUSAL_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429, SERVICE_UNAVAILABLE: 503 };
 
 type Refusal = Readonly<{ status: number; code: string; message: string; details: Readonly<Record<string, unknown>> }>;
 
@@ -81,7 +107,7 @@ function rateLimited(retryAfter: number, headers: Record<string, string>): Credi
 
 /** The contract codes of an answer Apollo refused at the HTTP level (bad JSON, CSRF, batches, methods). */
 function errorCodesOf(result: HTTPGraphQLResponse): string[] {
-  if (result.body.kind !== "complete") return [];
+  if (result.body.kind !== "complete" || result.body.string === "") return [];
   try {
     const parsed = JSON.parse(result.body.string) as { errors?: Array<{ extensions?: { code?: unknown } }> };
     return (parsed.errors ?? []).map((error) => String(error.extensions?.code ?? "BAD_USER_INPUT"));
@@ -126,10 +152,19 @@ function refuseOverLimits(request: IncomingMessage, body: unknown, limits: Query
  */
 export async function startGateway(options: GatewayOptions, port: number, host: string): Promise<RunningGateway> {
   const { logger } = options;
-  const bearerSecret = new TextEncoder().encode(options.jwtSecret);
+  const bearerTrust: BearerTrust = {
+    secret: new TextEncoder().encode(options.jwtSecret),
+    oidc: options.oidc ? await createOidcIssuer(options.oidc, { rotationCooldownMs: options.oidcKeyRefetchCooldownMs }) : null,
+  };
+  const corsOrigins = new Set(options.corsOrigins ?? []);
+  const trustedProxies = trustedProxiesOf(options.trustedProxies ?? []);
   const auditLog = new AuditLog(options.db);
-  const rateLimiter = new RateLimiter(options.rateLimitPerMinute);
-  const inFlight = new InFlightBudget(options.maxInFlightCost);
+  const rateLimiter: RateBudget = options.sharedBudgets
+    ? new SharedRateLimiter(options.db, "rate", options.rateLimitPerMinute, logger)
+    : new RateLimiter(options.rateLimitPerMinute);
+  const inFlight: AdmissionBudget = options.sharedBudgets
+    ? new SharedInFlightBudget(options.db, options.maxInFlightCost, admissionLeaseSeconds(options.subgraphTimeoutMs), logger)
+    : new InFlightBudget(options.maxInFlightCost);
   const audited = options.audit ?? true;
   const subgraphConnections = new Agent({ keepAliveTimeout: 30_000 });
   const gateway = new ApolloGateway({
@@ -161,7 +196,9 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
   await apollo.start();
 
   /** Refused requests are charged to their address: a caller that is mostly refused is soon refused early. */
-  const refusals = new RateLimiter(options.rateLimitPerMinute);
+  const refusals: RateBudget = options.sharedBudgets
+    ? new SharedRateLimiter(options.db, "refusals", options.rateLimitPerMinute, logger)
+    : new RateLimiter(options.rateLimitPerMinute);
 
   /**
    * Every request to the endpoint ends here with exactly one audit event: the audit plugin writes it for
@@ -172,42 +209,46 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
     const context: GatewayContext = {
       viewer: PUBLIC_VIEWER,
       requestId,
-      clientAddress: request.socket.remoteAddress ?? null,
+      clientAddress: clientAddressOf(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxies),
       startedAt: options.clock.now().getTime(),
       startedAtMonotonic: performance.now(),
       disclosures: [],
       audit: { written: !audited },
     };
-    const headers: Record<string, string> = { [REQUEST_ID_HEADER]: requestId };
+    const headers: Record<string, string> = { [REQUEST_ID_HEADER]: requestId, ...corsHeadersFor(request.headers, corsOrigins) };
     const addressKey = addressKeyOf(context);
     let body: unknown;
     let result: HTTPGraphQLResponse | null = null;
     let refusal: Refusal | null = null;
     try {
-      const refusedFor = refusals.secondsUntil(addressKey, 1);
+      const refusedFor = await refusals.secondsUntil(addressKey, 1);
       if (refusedFor > 0) throw rateLimited(refusedFor, headers);
       if (!graphqlEndpoint) throw new CreditError("NOT_FOUND", "the GraphQL endpoint is /graphql");
-      body = request.method === "POST" ? parseJsonBody(request, await readBody(request, options.maxBodyBytes)) : undefined;
-      context.viewer = await authenticate(request.headers, bearerSecret, options.maxTokenAgeSeconds);
-      context.viewer = withPurpose(context.viewer, request.headers);
-      const cost = refuseOverLimits(request, body, options.queryLimits ?? DEFAULT_QUERY_LIMITS);
-      const retryAfter = rateLimiter.take(callerOf(context), cost);
-      if (retryAfter > 0) throw rateLimited(retryAfter, headers);
-      const release = inFlight.admit(cost);
-      if (!release) {
-        const busy = new ServiceUnavailableError("the service");
-        headers["retry-after"] = String(busy.extensions.retryAfterSeconds);
-        throw busy;
-      }
-      try {
-        result = await runWithApollo(apollo, request, body, async () => context);
-      } finally {
-        release();
+      if (isPreflight(request.method, request.headers)) {
+        result = answerPreflight(request.headers, corsOrigins);
+      } else {
+        body = request.method === "POST" ? parseJsonBody(request, await readBody(request, options.maxBodyBytes)) : undefined;
+        context.viewer = await authenticate(request.headers, bearerTrust, options.maxTokenAgeSeconds);
+        context.viewer = withPurpose(context.viewer, request.headers);
+        const cost = refuseOverLimits(request, body, options.queryLimits ?? DEFAULT_QUERY_LIMITS);
+        const retryAfter = await rateLimiter.take(callerOf(context), cost);
+        if (retryAfter > 0) throw rateLimited(retryAfter, headers);
+        const release = await inFlight.admit(cost);
+        if (!release) {
+          const busy = new ServiceUnavailableError("the service");
+          headers["retry-after"] = String(busy.extensions.retryAfterSeconds);
+          throw busy;
+        }
+        try {
+          result = await runWithApollo(apollo, request, body, async () => context);
+        } finally {
+          await release();
+        }
       }
     } catch (error) {
       refusal = refusalOf(error, requestId);
     }
-    if (refusal || (result!.status ?? 200) >= 400) refusals.take(addressKey, 1);
+    if (refusal || (result!.status ?? 200) >= 400) await refusals.take(addressKey, 1);
     if (!context.audit.written) {
       const operation = typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
       try {

@@ -126,3 +126,35 @@ describe("loadConfig: the subgraph signing keys", () => {
     expect(loadConfig({ CREDIT_SUBGRAPH_SIGNING_KEY: signing, CREDIT_SUBGRAPH_VERIFY_KEYS: publicKeys }, ["gateway", "subgraphs"]).subgraphVerifyKeys).toHaveLength(2);
   });
 });
+
+describe("identity, browsers and proxies (issue 21)", () => {
+  const oidc = { CREDIT_OIDC_ISSUER: "https://id.example.gov.cn/realms/city", CREDIT_OIDC_AUDIENCE: "credit-federation" };
+
+  it("reads an OpenID Connect issuer with its audience and claim names", () => {
+    const config = loadConfig({ ...oidc, CREDIT_OIDC_CLAIM_ROLE: "credit.role" });
+    expect(config.oidc).toEqual({ issuer: oidc.CREDIT_OIDC_ISSUER, jwksUrl: undefined, audience: "credit-federation", claims: { role: "credit.role", org: "org", subject: "subject" } });
+    expect(loadConfig({}).oidc).toBeUndefined();
+  });
+
+  it("requires the audience with an issuer, the issuer with a key set, and https in production", () => {
+    expect(() => loadConfig({ CREDIT_OIDC_ISSUER: oidc.CREDIT_OIDC_ISSUER })).toThrow(/CREDIT_OIDC_AUDIENCE: required/);
+    expect(() => loadConfig({ CREDIT_OIDC_JWKS_URL: "https://id.example.gov.cn/jwks" })).toThrow(/CREDIT_OIDC_ISSUER: required/);
+    const production = { NODE_ENV: "production", CREDIT_JWT_SECRET: "x".repeat(32) };
+    expect(() => loadConfig({ ...production, ...oidc, CREDIT_OIDC_JWKS_URL: "http://id.example.gov.cn/jwks" })).toThrow(/CREDIT_OIDC_JWKS_URL: must be https/);
+    expect(loadConfig({ ...production, ...oidc }).oidc?.issuer).toBe(oidc.CREDIT_OIDC_ISSUER);
+  });
+
+  it("takes exact CORS origins only: no wildcard, no path, no look-alike", () => {
+    expect(loadConfig({ CREDIT_CORS_ORIGINS: "https://portal.example.gov.cn, http://localhost:5173" }).corsOrigins).toEqual(["https://portal.example.gov.cn", "http://localhost:5173"]);
+    for (const bad of ["*", "https://*.example.gov.cn", "https://portal.example.gov.cn/", "portal.example.gov.cn", "null"]) {
+      expect(() => loadConfig({ CREDIT_CORS_ORIGINS: bad })).toThrow(/CREDIT_CORS_ORIGINS/);
+    }
+  });
+
+  it("takes trusted proxies as addresses or CIDRs", () => {
+    expect(loadConfig({ CREDIT_TRUSTED_PROXIES: "10.0.0.0/8,192.168.1.10 fd00::/8" }).trustedProxies).toEqual(["10.0.0.0/8", "192.168.1.10", "fd00::/8"]);
+    for (const bad of ["10.0.0.0/33", "10.0.0/8", "fd00::/129", "proxy.local", "0.0.0.0/0/1"]) {
+      expect(() => loadConfig({ CREDIT_TRUSTED_PROXIES: bad })).toThrow(/CREDIT_TRUSTED_PROXIES/);
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { createPublicKey, type KeyObject } from "node:crypto";
+import { isIP } from "node:net";
 import { z } from "zod";
 import { clockStartingAt, systemClock, type Clock } from "./clock";
 import { parseSubgraphSigningKey, parseSubgraphVerifyKey } from "./subgraph-signature";
@@ -8,6 +9,24 @@ function isRealInstant(value: string): boolean {
   const [year, month, day] = value.slice(0, 10).split("-").map(Number) as [number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day));
   return !Number.isNaN(Date.parse(value)) && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** `scheme://host[:port]` and nothing more: what a browser sends as `Origin`. */
+function isExactOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value && !value.includes("*");
+  } catch {
+    return false;
+  }
+}
+
+/** An IPv4 or IPv6 address, optionally with a prefix length its family allows. */
+function isCidr(value: string): boolean {
+  const [network = "", bits, ...rest] = value.split("/");
+  const family = isIP(network);
+  if (family === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
 }
 
 /**
@@ -90,6 +109,38 @@ const environmentSchema = z.object({
   CREDIT_ALERT_PROBES_PER_HOUR: z.coerce.number().int().positive().default(30),
   CREDIT_ALERT_REVOKED_WITHIN_MINUTES: z.coerce.number().int().positive().default(30),
   CREDIT_ALERT_WORKING_HOURS: z.string().regex(/^\d{1,2}-\d{1,2}$/, "CREDIT_ALERT_WORKING_HOURS is FROM-TO in hours, e.g. 8-18").default("8-18"),
+  CREDIT_OIDC_ISSUER: z.url({ protocol: /^https?$/, message: "CREDIT_OIDC_ISSUER must be the issuer URL of an OpenID Connect provider, e.g. https://id.example.gov.cn/realms/city" }).optional(),
+  CREDIT_OIDC_JWKS_URL: z.url({ protocol: /^https?$/, message: "CREDIT_OIDC_JWKS_URL must be an http(s) URL of the issuer's JWK set" }).optional(),
+  CREDIT_OIDC_AUDIENCE: z.string().trim().min(1).optional(),
+  CREDIT_OIDC_CLAIM_ROLE: z.string().trim().min(1).default("role"),
+  CREDIT_OIDC_CLAIM_ORG: z.string().trim().min(1).default("org"),
+  CREDIT_OIDC_CLAIM_SUBJECT: z.string().trim().min(1).default("subject"),
+  CREDIT_CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const origins = (value ?? "").split(/[,\s]+/).filter(Boolean);
+      for (const origin of origins) {
+        if (!isExactOrigin(origin)) {
+          context.addIssue({ code: "custom", message: `CREDIT_CORS_ORIGINS: "${origin}" is not an exact origin; list scheme://host[:port] of each portal, e.g. https://portal.example.gov.cn (no wildcard, no path)` });
+          return z.NEVER;
+        }
+      }
+      return origins;
+    }),
+  CREDIT_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const cidrs = (value ?? "").split(/[,\s]+/).filter(Boolean);
+      for (const cidr of cidrs) {
+        if (!isCidr(cidr)) {
+          context.addIssue({ code: "custom", message: `CREDIT_TRUSTED_PROXIES: "${cidr}" is not an address or CIDR, e.g. 10.0.0.0/8, 192.168.1.10 or fd00::/8` });
+          return z.NEVER;
+        }
+      }
+      return cidrs;
+    }),
   CREDIT_EXPIRY_MONTHS_GENERAL: z.coerce.number().int().positive().default(12),
   CREDIT_EXPIRY_MONTHS_SERIOUS: z.coerce.number().int().positive().default(36),
   CREDIT_EXPIRY_MONTHS_SEVERE: z.coerce.number().int().positive().default(36),
@@ -128,6 +179,25 @@ export type Config = Readonly<{
   calendarDir: string | undefined;
   /** The one clock of the service: the machine's, or `CREDIT_NOW` outside production. */
   clock: Clock;
+  /** An OpenID Connect issuer trusted for bearer tokens (`CREDIT_OIDC_*`); undefined: HS256 tokens only. */
+  oidc: OidcSettings | undefined;
+  /** Browser origins allowed to call the gateway (CORS), exact; empty: no cross-origin browser calls. */
+  corsOrigins: readonly string[];
+  /** Proxies (CIDRs) whose `X-Forwarded-For` names the client; empty: the socket's peer is the client. */
+  trustedProxies: readonly string[];
+}>;
+
+/** Where each of our claims is found in an OpenID Connect issuer's tokens: a claim name, or a dotted path into nested claims. */
+export type OidcClaimNames = Readonly<{ role: string; org: string; subject: string }>;
+
+/** One OpenID Connect issuer whose RS256/ES256 tokens the gateway accepts beside its own HS256 ones. */
+export type OidcSettings = Readonly<{
+  issuer: string;
+  /** The issuer's JWK set; when absent, read from the issuer's `/.well-known/openid-configuration`. */
+  jwksUrl: string | undefined;
+  /** The `aud` tokens must carry: this service's client id at the issuer. */
+  audience: string;
+  claims: OidcClaimNames;
 }>;
 
 /** Domain periods that later rules change (DOMAIN.md §5): configuration, with the seeds' values as defaults. */
@@ -190,6 +260,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, serves:
       );
     }
   }
+  const oidc = oidcSettingsOf(env);
   if (env.NODE_ENV === "production" && env.CREDIT_NOW) {
     throw new ConfigError("invalid configuration:\n  CREDIT_NOW: refused when NODE_ENV=production (a fixed clock is for demos and tests); unset it");
   }
@@ -220,6 +291,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, serves:
     measuresFile: env.CREDIT_MEASURES_FILE,
     calendarDir: env.CREDIT_CALENDAR_DIR,
     clock: env.CREDIT_NOW ? clockStartingAt(new Date(env.CREDIT_NOW)) : systemClock,
+    oidc,
+    corsOrigins: Object.freeze(env.CREDIT_CORS_ORIGINS),
+    trustedProxies: Object.freeze(env.CREDIT_TRUSTED_PROXIES),
     rules: Object.freeze({
       expiryMonths: Object.freeze({
         GENERAL: env.CREDIT_EXPIRY_MONTHS_GENERAL,
@@ -236,5 +310,29 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, serves:
       }),
       publicPersonLookupsPerHour: env.CREDIT_PUBLIC_PERSON_LOOKUPS_PER_HOUR,
     }),
+  });
+}
+
+/** The OpenID Connect issuer, when `CREDIT_OIDC_ISSUER` names one; its audience is then required, and its keys travel over https in production. */
+function oidcSettingsOf(env: z.infer<typeof environmentSchema>): OidcSettings | undefined {
+  if (!env.CREDIT_OIDC_ISSUER) {
+    if (env.CREDIT_OIDC_JWKS_URL || env.CREDIT_OIDC_AUDIENCE) {
+      throw new ConfigError("invalid configuration:\n  CREDIT_OIDC_ISSUER: required when CREDIT_OIDC_JWKS_URL or CREDIT_OIDC_AUDIENCE is set (tokens are checked against the issuer they name)");
+    }
+    return undefined;
+  }
+  if (!env.CREDIT_OIDC_AUDIENCE) {
+    throw new ConfigError("invalid configuration:\n  CREDIT_OIDC_AUDIENCE: required when CREDIT_OIDC_ISSUER is set (this service's client id at the issuer; without it a token issued for any other application would be accepted)");
+  }
+  if (env.NODE_ENV === "production") {
+    for (const [name, url] of [["CREDIT_OIDC_ISSUER", env.CREDIT_OIDC_ISSUER], ["CREDIT_OIDC_JWKS_URL", env.CREDIT_OIDC_JWKS_URL]] as const) {
+      if (url && !url.startsWith("https://")) throw new ConfigError(`invalid configuration:\n  ${name}: must be https:// when NODE_ENV=production (the keys that decide who calls may not travel in clear)`);
+    }
+  }
+  return Object.freeze({
+    issuer: env.CREDIT_OIDC_ISSUER,
+    jwksUrl: env.CREDIT_OIDC_JWKS_URL,
+    audience: env.CREDIT_OIDC_AUDIENCE,
+    claims: Object.freeze({ role: env.CREDIT_OIDC_CLAIM_ROLE, org: env.CREDIT_OIDC_CLAIM_ORG, subject: env.CREDIT_OIDC_CLAIM_SUBJECT }),
   });
 }

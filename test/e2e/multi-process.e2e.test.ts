@@ -10,17 +10,21 @@ import { mintToken } from "../../platform/tokens";
 import { SUBGRAPH_NAMES } from "../../subgraphs/shared/definition";
 import { citizenId, daysAgo } from "../fixtures";
 import { errorCodes, startTestDatabase, type TestDatabase } from "../harness";
+import { runCommand } from "../processes";
+import { FIXED_SETTINGS, GATEWAY_REPLICA_PORTS, gatewayCommand, subgraphCommand } from "../replicas";
 
 /**
- * The multi-process shape of docs/scaling.md (issue #9): each subgraph in its own process with
- * `npm run subgraph -- NAME`, the gateway with `npm run gateway`, all on one PostgreSQL database — and
- * the federation answers as it does in one process: lookups across subgraphs, screening, writes read
- * back, every answer audited; a subgraph process killed with SIGKILL costs only its part of the answers.
+ * The multi-process shape of docs/scaling.md and deploy/compose.yaml (issues #9, #21): each subgraph in its own
+ * process with the command of `npm run subgraph -- NAME`, two gateway replicas with that of `npm run gateway`
+ * (test/replicas.ts), all on one PostgreSQL database, in production mode — and the federation answers as it does
+ * in one process: lookups across subgraphs, screening, writes read back, every answer audited; the two gateways
+ * share one rate budget and write one audit chain; a subgraph process killed with SIGKILL costs only its part of
+ * the answers.
  *
- * Needs PostgreSQL (the embedded database serves one process) and the supergraph.yaml ports 4000-4006.
+ * Needs PostgreSQL (the embedded database serves one process) and the ports 4000-4007.
  */
 
-const PORTS = [4000, 4001, 4002, 4003, 4004, 4005, 4006];
+const PORTS = [...GATEWAY_REPLICA_PORTS, 4001, 4002, 4003, 4004, 4005, 4006];
 const portFree = (port: number) =>
   new Promise<boolean>((resolve) => {
     const server = createServer();
@@ -28,7 +32,10 @@ const portFree = (port: number) =>
     server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
   });
 const portsFree = (await Promise.all(PORTS.map(portFree))).every(Boolean);
-const GATEWAY = "http://127.0.0.1:4000";
+const GATEWAY = `http://127.0.0.1:${GATEWAY_REPLICA_PORTS[0]}`;
+const SECOND_GATEWAY = `http://127.0.0.1:${GATEWAY_REPLICA_PORTS[1]}`;
+/** Small enough to exhaust in a few requests; every other caller here spends a handful. */
+const RATE_LIMIT_PER_MINUTE = 30;
 const COMPANY = "91320802MA1000000F";
 
 let database: TestDatabase;
@@ -39,9 +46,21 @@ const subgraphKeys = generateSubgraphKeyPair();
 const GATEWAY_KEY = { CREDIT_SUBGRAPH_SIGNING_KEY: encodeSubgraphKey(subgraphKeys.privateKey) };
 const SUBGRAPH_KEYS = { CREDIT_SUBGRAPH_VERIFY_KEYS: encodeSubgraphKey(subgraphKeys.publicKey) };
 
-function start(name: string, args: string[], environment: Record<string, string>): void {
-  // Its own process group, so that npm and the node process under it stop together.
-  const child = spawn("npm", ["run", "-s", ...args], { cwd: PACKAGE_ROOT, env: { ...process.env, ...environment }, stdio: "ignore", detached: true });
+/** What every process of the shape gets (test/replicas.ts SHARED_SETTINGS). */
+function environment(): Record<string, string> {
+  return {
+    ...FIXED_SETTINGS,
+    DATABASE_URL: database.config.database.kind === "postgres" ? database.config.database.url : "",
+    CREDIT_JWT_SECRET: jwtSecret,
+    CREDIT_LOG_LEVEL: "error",
+    HOST: "127.0.0.1",
+    CREDIT_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT_PER_MINUTE),
+  };
+}
+
+function start(name: string, [command, ...args]: string[], environment: Record<string, string>): void {
+  // Its own process group, so that it stops with whatever it started.
+  const child = spawn(command!, args, { cwd: PACKAGE_ROOT, env: { ...process.env, ...environment }, stdio: "ignore", detached: true });
   processes.set(name, child);
 }
 
@@ -54,32 +73,31 @@ function stop(name: string, signal: NodeJS.Signals): Promise<void> {
   });
 }
 
-async function waitUntilReady(withinMs: number): Promise<void> {
+async function waitUntilReady(withinMs: number, gateways = [GATEWAY]): Promise<void> {
   const deadline = Date.now() + withinMs;
   while (Date.now() < deadline) {
-    const ready = await fetch(`${GATEWAY}/ready`).then((response) => response.ok, () => false);
-    if (ready) return;
+    const ready = await Promise.all(gateways.map((gateway) => fetch(`${gateway}/ready`).then((response) => response.ok, () => false)));
+    if (ready.every(Boolean)) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`the gateway and six subgraph processes were not ready within ${withinMs / 1000} s`);
 }
 
-async function query(document: string, options: { token?: string; purpose?: string; variables?: Record<string, unknown> } = {}) {
+async function query(document: string, options: { token?: string; purpose?: string; variables?: Record<string, unknown>; gateway?: string } = {}) {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.purpose) headers["x-credit-purpose"] = options.purpose;
-  const response = await fetch(`${GATEWAY}/graphql`, { method: "POST", headers, body: JSON.stringify({ query: document, variables: options.variables }) });
+  const response = await fetch(`${options.gateway ?? GATEWAY}/graphql`, { method: "POST", headers, body: JSON.stringify({ query: document, variables: options.variables }) });
   return { status: response.status, headers: response.headers, ...((await response.json()) as { data?: Record<string, any> | null; errors?: Array<{ message: string; extensions?: { code?: string } }> }) };
 }
 
-describe.runIf(Boolean(process.env.DATABASE_URL) && portsFree)("every subgraph in its own process behind the gateway (npm run subgraph ×6 + npm run gateway)", () => {
+describe.runIf(Boolean(process.env.DATABASE_URL) && portsFree)("every subgraph in its own process behind two gateways (npm run subgraph ×6 + npm run gateway ×2)", () => {
   beforeAll(async () => {
     database = await startTestDatabase();
     await seedDemoData(database.connection.db, chinaDateOf(database.config.clock.now()));
-    const environment = { DATABASE_URL: database.config.database.kind === "postgres" ? database.config.database.url : "", CREDIT_JWT_SECRET: jwtSecret, CREDIT_SEED: "none", CREDIT_LOG_LEVEL: "error", HOST: "127.0.0.1", PORT: "4000" };
-    for (const name of SUBGRAPH_NAMES) start(name, ["subgraph", "--", name], { ...environment, ...SUBGRAPH_KEYS });
-    start("gateway", ["gateway"], { ...environment, ...GATEWAY_KEY });
-    await waitUntilReady(90_000);
+    for (const name of SUBGRAPH_NAMES) start(name, subgraphCommand(name), { ...environment(), ...SUBGRAPH_KEYS });
+    for (const [index, port] of GATEWAY_REPLICA_PORTS.entries()) start(`gateway-${index}`, gatewayCommand(), { ...environment(), ...GATEWAY_KEY, PORT: String(port) });
+    await waitUntilReady(90_000, [GATEWAY, SECOND_GATEWAY]);
   }, 120_000);
 
   afterAll(async () => {
@@ -118,6 +136,33 @@ describe.runIf(Boolean(process.env.DATABASE_URL) && portsFree)("every subgraph i
     expect(audited).toHaveLength(4);
   });
 
+
+  it("gives a caller one rate budget across both gateways, and both write one audit chain that verifies", async () => {
+    const caller = await mintToken(jwtSecret, { role: "GOVERNMENT", org: "HA-GOV", sub: "two-gateways" });
+    const requests = RATE_LIMIT_PER_MINUTE + 10;
+    const startedAt = performance.now();
+    const answers: Array<Awaited<ReturnType<typeof query>> & { gateway: string }> = [];
+    for (let index = 0; index < requests; index++) {
+      const gateway = index % 2 === 0 ? GATEWAY : SECOND_GATEWAY;
+      answers.push({ gateway, ...(await query(`{ measures { code } }`, { token: caller, gateway })) });
+    }
+    const refilled = Math.ceil((((performance.now() - startedAt) / 1000) * RATE_LIMIT_PER_MINUTE) / 60);
+    const granted = answers.filter((answer) => errorCodes(answer).length === 0);
+    const refused = answers.filter((answer) => errorCodes(answer).join() === "RATE_LIMITED");
+    // Budgets per process would have granted all of them: each gateway saw only (30 + 10) / 2 = 20.
+    expect(granted.length + refused.length).toBe(requests);
+    expect(granted.length).toBeGreaterThanOrEqual(RATE_LIMIT_PER_MINUTE);
+    expect(granted.length).toBeLessThanOrEqual(RATE_LIMIT_PER_MINUTE + refilled);
+    expect(new Set(refused.map((answer) => answer.gateway))).toEqual(new Set([GATEWAY, SECOND_GATEWAY]));
+
+    const requestIds = answers.map((answer) => answer.headers.get("x-request-id")!);
+    const audited = await database.connection.db.selectFrom("audit_events").select("request_id").where("request_id", "in", requestIds).execute();
+    expect(audited).toHaveLength(requests);
+    const verification = await runCommand(["audit:verify"], { DATABASE_URL: database.config.database.kind === "postgres" ? database.config.database.url : "" });
+    expect(verification.code).toBe(0);
+    expect(verification.stdout).toMatch(/audit chain verified/);
+  }, 60_000);
+
   it("loses only the killed subgraph's part of the answers (SIGKILL), and gets it back when it is started again", async () => {
     await stop("records", "SIGKILL");
     const withRecords = await query(`{ subject(identifier: "${COMPANY}") { name records { title } } }`);
@@ -125,13 +170,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL) && portsFree)("every subgraph i
     const withoutRecords = await query(`{ subject(identifier: "${COMPANY}") { name listEntries { list } } }`);
     expect(errorCodes(withoutRecords)).toEqual([]);
 
-    start("records", ["subgraph", "--", "records"], {
-      DATABASE_URL: database.config.database.kind === "postgres" ? database.config.database.url : "",
-      CREDIT_JWT_SECRET: jwtSecret,
-      CREDIT_SEED: "none",
-      CREDIT_LOG_LEVEL: "error",
-      ...SUBGRAPH_KEYS,
-    });
+    start("records", subgraphCommand("records"), { ...environment(), ...SUBGRAPH_KEYS });
     await waitUntilReady(60_000);
     expect(errorCodes(await query(`{ subject(identifier: "${COMPANY}") { name records { title } } }`))).toEqual([]);
   }, 90_000);

@@ -24,7 +24,6 @@ const CROSSINGS_BEFORE_THE_RULE: readonly string[] = [
   "domain/screening.ts -> db/database.ts (domain/ is pure: it imports only domain/)",
   "domain/subject-ref.ts -> db/database.ts (domain/ is pure: it imports only domain/)",
   "domain/subject-ref.ts -> platform/input-problems.ts (domain/ is pure: it imports only domain/)",
-  "domain/workflow.ts -> platform/viewer.ts (domain/ is pure: it imports only domain/)",
   "gateway/audit-log.ts -> subgraphs/audit/audit-chain.ts (the gateway loads subgraph code)",
   "gateway/audit-log.ts -> subgraphs/audit/audit-event.repository.ts (the gateway loads subgraph code)",
   "gateway/context.ts -> subgraphs/shared/context.ts (the gateway loads subgraph code)",

@@ -1,0 +1,34 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { PACKAGE_ROOT } from "../platform/package-root";
+import type { SubgraphName } from "../subgraphs/shared/definition";
+
+/**
+ * The multi-process shape that deploy/compose.yaml runs and test/e2e/multi-process.e2e.test.ts tests: two
+ * gateway replicas and the six subgraphs, each its own node process on one PostgreSQL database. The commands
+ * are those of `npm run gateway` and `npm run subgraph -- NAME`, without npm in between (so node is the process
+ * that gets SIGTERM, behind an init in the container); test/deploy-shape.test.ts holds the compose file to them.
+ */
+
+const scripts = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+
+/** The argv `npm run SCRIPT -- ARGS…` runs. */
+export function commandOf(script: "gateway" | "subgraph", ...args: string[]): string[] {
+  const command = scripts[script];
+  if (!command || /[|&;<>$`"']/.test(command)) throw new Error(`package.json script ${script} must be one plain command to run it without a shell`);
+  return [...command.split(/\s+/), ...args];
+}
+
+export const gatewayCommand = (): string[] => commandOf("gateway");
+export const subgraphCommand = (name: SubgraphName): string[] => commandOf("subgraph", name);
+
+/** The gateway replicas: ports on one host (compose runs them in one network namespace with the subgraphs). */
+export const GATEWAY_REPLICA_PORTS = [4000, 4007] as const;
+
+/** Settings every process of the shape gets, by name; the values a deployment chooses are those of `FIXED_SETTINGS`. */
+export const SHARED_SETTINGS = ["NODE_ENV", "DATABASE_URL", "CREDIT_JWT_SECRET", "CREDIT_SEED", "CREDIT_LOG_LEVEL", "HOST", "CREDIT_RATE_LIMIT_PER_MINUTE"] as const;
+/** Only the gateway holds the subgraph signing key; only subgraphs get the public half. */
+export const GATEWAY_SETTINGS = [...SHARED_SETTINGS, "PORT", "CREDIT_SUBGRAPH_SIGNING_KEY"] as const;
+export const SUBGRAPH_SETTINGS = [...SHARED_SETTINGS, "CREDIT_SUBGRAPH_VERIFY_KEYS"] as const;
+/** Settings whose value the tested shape fixes (the rest are secrets, addresses and sizes each site sets). */
+export const FIXED_SETTINGS = { NODE_ENV: "production", CREDIT_SEED: "none" } as const;
