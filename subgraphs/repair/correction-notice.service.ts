@@ -4,7 +4,7 @@ import { chinaDateOf } from "../../domain/dates";
 import { withholdProhibitedData } from "../../domain/prohibited-data";
 import { listOrganisationsThatRelied, type ItemReliance } from "../audit/audit-event.registry";
 import { findEntryForCorrection, sendCorrectionNotices, type CorrectionNotice, type EntryForCorrection } from "../lists/list-entry.registry";
-import { findRecordForCorrection, type RecordForCorrection } from "../records/credit-record.registry";
+import { findRecordForCorrection, restoreHonoursSuspendedBy, type RecordForCorrection } from "../records/credit-record.registry";
 import type { ObjectionContext } from "./objection.loaders";
 import { applyCorrection, type WorkflowTarget } from "./repair.repository";
 
@@ -77,6 +77,13 @@ export async function correctAndNotify(trx: Kysely<Database>, context: Objection
   };
   const purged = objection.ground === "PROHIBITED_DATA";
   await applyCorrection(trx, target, purged, today, note ?? "objection upheld by the provider");
+  // A black entry corrected as wrong was never a ground to revoke honours (JRP art. 14(11)): they come back,
+  // as on its removal as wrong (lists' removeListEntry).
+  if (target.type === "LIST_ENTRY") {
+    for (const record of await restoreHonoursSuspendedBy(trx, target.id)) {
+      context.disclosures.record({ subjectId: record.subjectId, subjectIdentifier: record.subjectIdentifier, entityType: "CreditRecord", tier: record.tier });
+    }
+  }
   const reliance = await findReliance(trx, item, context.now);
   const notices: CorrectionNotice[] = reliance.map((organisation) => ({
     recipientOrg: organisation.org,

@@ -112,3 +112,27 @@ describe("a black entry removed as wrong", () => {
     expect(accesses).toContainEqual({ entity_type: "CreditRecord", subject_identifier: WRONGED });
   });
 });
+
+describe("a black entry corrected after an upheld objection (JRP art. 16)", () => {
+  it("gives back the honours its recognition suspended, as a removal as wrong does", async () => {
+    const CORRECTED = uscc(973);
+    const court = await federation.token({ role: "PROVIDER", org: "HA-COURT" });
+    const centre = await federation.token({ role: "CREDIT_CENTER", org: "HA-CREDIT" });
+    expect((await federation.query(SUBMIT, { token: await federation.token({ role: "PROVIDER", org: "HA-CIVIL" }), variables: { records: [honour(CORRECTED, "HON-4")] } })).errors).toBeUndefined();
+    const recognized = await federation.query<{ recognizeListEntry: { id: string } }>(RECOGNIZE, {
+      token: court,
+      variables: { input: { subject: company(CORRECTED), list: "BLACK", grounds: "B07_REFUSE_JUDGEMENT", facts: "拒不履行生效判决", basis: "JRP 第六条", documentNumber: "HON-B-3", recognizedOn: daysAgo(3) } },
+    });
+    expect(await recordsOf(CORRECTED)).toEqual([]);
+    const filed = await federation.query<{ fileObjection: { id: string } }>(`mutation ($input: ObjectionInput!) { fileObjection(input: $input) { id } }`, {
+      token: await federation.token({ role: "SUBJECT", subject: CORRECTED }),
+      variables: { input: { targetId: recognized.data!.recognizeListEntry.id, ground: "WRONG_OR_INCOMPLETE", statement: "判决已履行完毕，认定有误" } },
+    });
+    expect(filed.errors).toBeUndefined();
+    for (const to of ["UNDER_REVIEW", "CORRECTED"]) {
+      const moved = await federation.query(`mutation ($id: ID!, $to: ObjectionState!) { moveObjection(id: $id, to: $to, note: "认定有误") { state } }`, { token: centre, variables: { id: filed.data!.fileObjection.id, to } });
+      expect(moved.errors).toBeUndefined();
+    }
+    expect(await recordsOf(CORRECTED)).toEqual([expect.objectContaining({ title: "省级诚信示范企业", status: "ACTIVE", statusReason: null })]);
+  });
+});
