@@ -56,6 +56,14 @@ function readPersonsOnFile({ can }: Builder): void {
   can("read", "Subject", SUBJECT_PUBLIC_FIELDS);
 }
 
+/**
+ * An accountable caller given a report's code may verify it (issue 23): the subject consented by sharing the
+ * code, and the verification is audited under the caller's organisation and its declared purpose.
+ */
+function verifyCreditReports({ can }: Builder): void {
+  can("verify", "CreditReport");
+}
+
 function readNoticesOf(viewer: Viewer, { can }: Builder): void {
   if (viewer.org) can("read", "Notice", { recipientOrg: viewer.org });
 }
@@ -80,6 +88,10 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     builder.can("grant", "Consent");
     builder.can("revoke", "Consent", own);
     builder.can("apply", "RepairCase", own);
+    // A credit report is the subject's own file shown as a third party may see it (issue 23): issued, listed
+    // and revoked by the subject only.
+    builder.can("issue", "CreditReport");
+    builder.can(["read", "revoke"], "CreditReport", own);
   },
   GOVERNMENT(viewer, builder) {
     readPublicTier(builder);
@@ -87,6 +99,7 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     readNoticesOf(viewer, builder);
     if (!viewer.purpose) return;
     builder.can("screen", "Subject");
+    verifyCreditReports(builder);
     readAuthorizedTierWithConsent(builder);
     if (!GOVERNMENT_DUTIES.has(viewer.purpose)) return;
     builder.can("read", "Subject", PERSON_GOVERNMENT_FIELDS);
@@ -99,6 +112,7 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     if (viewer.org) builder.can("read", "MeasureApplication", { reportedBy: viewer.org });
     if (!viewer.purpose) return;
     builder.can("screen", "Subject");
+    verifyCreditReports(builder);
     readAuthorizedTierWithConsent(builder);
   },
   PROVIDER(viewer, builder) {
