@@ -137,6 +137,13 @@ describe("verifyCreditReport (issue 23)", () => {
     expect(errorCodes(await verify("not a code"))).toEqual(["BAD_USER_INPUT"]);
   });
 
+  it("is not genuine when the stored content no longer bears the signature", async () => {
+    const report = await issue({ purpose: "EMPLOYMENT_SCREENING" });
+    const forged = { ...report.content, records: [] };
+    await federation.connection.db.updateTable("credit_reports").set({ content: JSON.stringify(forged) } as never).where("id", "=", report.id).execute();
+    expect((await verify(report.verificationCode)).data!.verifyCreditReport).toMatchObject({ genuine: false, status: "VALID" });
+  });
+
   it("opens nothing once the subject revokes the code; only the subject can", async () => {
     const report = await issue({ purpose: "EMPLOYMENT_SCREENING" });
     const REVOKE = `mutation ($id: ID!) { revokeCreditReport(id: $id) { status revokedAt } }`;
@@ -184,6 +191,8 @@ describe("verifyCreditReport (issue 23)", () => {
     expect(verification).toMatchObject({ genuine: true, status: "VALID", content: report.content, changedSinceIssue: true, changedItemIds: [ids.publicRecord] });
     const fresh = await issue({ purpose: "EMPLOYMENT_SCREENING" });
     expect(fresh.content.records.map((record) => record.id)).not.toContain(ids.publicRecord);
+    // The objection's outcome went with the item: a report never shows a workflow of an item it does not show.
+    expect(fresh.content.workflows).toEqual([]);
     expect((await verify(fresh.verificationCode)).data!.verifyCreditReport).toMatchObject({ changedSinceIssue: false, changedItemIds: [] });
   });
 });
