@@ -38,6 +38,8 @@ const subgraphKeys = generateSubgraphKeyPair();
 /** The gateway alone holds the private key; each subgraph process gets only the public one. */
 const GATEWAY_KEY = { CREDIT_SUBGRAPH_SIGNING_KEY: encodeSubgraphKey(subgraphKeys.privateKey) };
 const SUBGRAPH_KEYS = { CREDIT_SUBGRAPH_VERIFY_KEYS: encodeSubgraphKey(subgraphKeys.publicKey) };
+/** The credit-report key: the subjects subgraph signs with it, the gateway publishes its public half. */
+const REPORT_KEY = { CREDIT_REPORT_SIGNING_KEY: encodeSubgraphKey(generateSubgraphKeyPair().privateKey) };
 
 function start(name: string, args: string[], environment: Record<string, string>): void {
   // Its own process group, so that npm and the node process under it stop together.
@@ -76,7 +78,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL) && portsFree)("every subgraph i
   beforeAll(async () => {
     database = await startTestDatabase();
     await seedDemoData(database.connection.db, chinaDateOf(database.config.clock.now()));
-    const environment = { DATABASE_URL: database.config.database.kind === "postgres" ? database.config.database.url : "", CREDIT_JWT_SECRET: jwtSecret, CREDIT_SEED: "none", CREDIT_LOG_LEVEL: "error", HOST: "127.0.0.1", PORT: "4000" };
+    const environment = { DATABASE_URL: database.config.database.kind === "postgres" ? database.config.database.url : "", CREDIT_JWT_SECRET: jwtSecret, CREDIT_SEED: "none", CREDIT_LOG_LEVEL: "error", HOST: "127.0.0.1", PORT: "4000", ...REPORT_KEY };
     for (const name of SUBGRAPH_NAMES) start(name, ["subgraph", "--", name], { ...environment, ...SUBGRAPH_KEYS });
     start("gateway", ["gateway"], { ...environment, ...GATEWAY_KEY });
     await waitUntilReady(90_000);
