@@ -38,12 +38,46 @@ const PURPOSE: Record<string, string> = {
   BUSINESS_COOPERATION: "商务合作",
 };
 
+type SubsetInternals = { _addGlyph(gid: number): number; glyf: Uint8Array[]; offset: number };
+
+/**
+ * `@pdf-lib/fontkit` with one fix: its TrueType subsetter writes the short `loca` format (offsets stored halved)
+ * whenever the subset is small, without padding odd-length glyphs — every glyph after an odd one then points a
+ * byte off and renders blank (about half of Noto Sans SC's glyphs are odd-length). Padding each glyph to an even
+ * length, as the TrueType spec asks, keeps every offset exact.
+ */
+export const subsettingFontkit = {
+  create(data: Uint8Array, postscriptName?: string) {
+    const font = fontkit.create(data, postscriptName);
+    const createSubset = font.createSubset.bind(font);
+    font.createSubset = () => {
+      const subset = createSubset();
+      const internals = subset as unknown as SubsetInternals;
+      const addGlyph = internals._addGlyph.bind(subset);
+      internals._addGlyph = (gid: number) => {
+        const index = addGlyph(gid);
+        const glyph = internals.glyf[index]!;
+        if (glyph.length % 2 === 1) {
+          // Of the bundle's own Buffer class (its stream accepts no other), one zero byte longer.
+          const padded = (glyph.constructor as unknown as { alloc(size: number): Uint8Array }).alloc(glyph.length + 1);
+          padded.set(glyph);
+          internals.glyf[index] = padded;
+          internals.offset += 1;
+        }
+        return index;
+      };
+      return subset;
+    };
+    return font;
+  },
+};
+
 export type ReportPrint = Readonly<{ content: ReportContent; verificationCode: string }>;
 
 /** Lays the report out on A4 pages and returns the unsigned PDF bytes (deterministic for the same content and code). */
 export async function renderCreditReportPdf({ content, verificationCode }: ReportPrint): Promise<Uint8Array> {
   const document = await PDFDocument.create();
-  document.registerFontkit(fontkit);
+  document.registerFontkit(subsettingFontkit);
   const font = await document.embedFont(await (fontBytes ??= readFile(FONT_FILE)), { subset: true });
   const qr = await document.embedPng(await QRCode.toBuffer(`credit-report:${verificationCode}`, { type: "png", margin: 1, width: 160, errorCorrectionLevel: "M" }));
   const issuedAt = new Date(content.issuedAt);
