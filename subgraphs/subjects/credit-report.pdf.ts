@@ -100,7 +100,7 @@ export async function renderCreditReportPdf({ content, verificationCode }: Repor
   writer.text(`信息主体：${content.subject.name}（${KIND[content.subject.kind] ?? content.subject.kind}）`);
   writer.text(`身份证号码 / 统一社会信用代码：${content.subject.identifier}`);
   writer.text(`报告用途：${PURPOSE[content.purpose] ?? content.purpose}　　信息范围：${content.tiers.map((tier) => TIER[tier] ?? tier).join("、")}`);
-  writer.text(`出具时间：${content.issuedAt}　　验证有效期至：${content.validUntil}`);
+  writer.text(`出具时间：${beijingTime(content.issuedAt)}　　验证有效期至：${beijingTime(content.validUntil)}`);
   writer.text(`报告编号：${content.reportId}　　签名密钥：${content.keyId}`);
   writer.gap();
 
@@ -131,8 +131,13 @@ export async function renderCreditReportPdf({ content, verificationCode }: Repor
   writer.text("凭验证码可在有效期内核验本报告是否真实、是否已撤回，以及出具后信息是否变化。", SIZE.body);
 
   const pages = document.getPages();
-  pages.forEach((page, index) => drawFooter(page, font, qr, verificationCode, content.validUntil, index + 1, pages.length));
+  pages.forEach((page, index) => drawFooter(page, font, qr, verificationCode, beijingTime(content.validUntil), index + 1, pages.length));
   return document.save({ useObjectStreams: false });
+}
+
+/** An instant as a reader in China reads it: `2026-11-18 10:00（北京时间）`. */
+function beijingTime(iso: string): string {
+  return `${new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ")}（北京时间）`;
 }
 
 function drawFooter(page: PDFPage, font: PDFFont, qr: PDFImage, code: string, validUntil: string, number: number, count: number): void {
