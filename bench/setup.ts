@@ -7,7 +7,7 @@ import { startFederation, type RunningFederation } from "../gateway/federation";
 import { gatewaySettings, startGateway, type RunningGateway } from "../gateway/server";
 import { SUPERGRAPH_FILE } from "../gateway/supergraph";
 import { loadConfig, type Config } from "../platform/config";
-import { ensureSubgraphSigningKey, ensureSubgraphVerifyKeys } from "../platform/secrets";
+import { ensureReportSigningKey, ensureSubgraphSigningKey, ensureSubgraphVerifyKeys } from "../platform/secrets";
 import { encodeSubgraphKey, generateSubgraphKeyPair } from "../platform/subgraph-signature";
 import type { Logger } from "../platform/logger";
 import { createLogger } from "../platform/logger";
@@ -23,6 +23,7 @@ export function benchConfig(overrides: Record<string, string | undefined> = {}):
     NODE_ENV: "production",
     CREDIT_JWT_SECRET: randomBytes(32).toString("base64url"),
     CREDIT_SUBGRAPH_SIGNING_KEY: encodeSubgraphKey(generateSubgraphKeyPair().privateKey),
+    CREDIT_REPORT_SIGNING_KEY: encodeSubgraphKey(generateSubgraphKeyPair().privateKey),
     CREDIT_LOG_LEVEL: "silent",
     CREDIT_DATA_DIR: "memory://",
     CREDIT_RATE_LIMIT_PER_MINUTE: "1000000000",
@@ -41,6 +42,7 @@ export async function startBenchFederation(config: Config, db: Kysely<Database>,
     jwtSecret: config.jwtSecret!,
     signingKey,
     verifyKeys: await ensureSubgraphVerifyKeys(config, signingKey),
+    reportSigningKey: await ensureReportSigningKey(config),
     logger,
     calendar: loadWorkingDayCalendar(config.calendarDir).calendar,
     gatewayPort: 0,

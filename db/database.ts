@@ -307,6 +307,25 @@ export interface ConsentTable {
   created_at: DatabaseDefault<Date>;
 }
 
+/** A signed credit report and its verification code (issue 23); the code itself is never stored, only its SHA-256. */
+export interface CreditReportTable {
+  id: Generated<string>;
+  subject_id: string;
+  subject_identifier: string;
+  code_hash: string;
+  purpose: string;
+  tiers: Tier[];
+  /** The canonical content as signed (platform/report-signature.ts#canonicalJson). */
+  content: ColumnType<Record<string, unknown>, string, never>;
+  content_signature: string;
+  /** SHA-256 of the signed PDF file, so a file shown later can be matched to this report. */
+  file_sha256: string;
+  key_id: string;
+  issued_at: Date;
+  valid_until: Date;
+  revoked_at: Date | null;
+}
+
 export interface AuditAccessTable {
   event_id: string;
   subgraph: string;
@@ -357,6 +376,7 @@ export interface Database {
   record_relations: RecordRelationTable;
   notices: NoticeTable;
   consents: ConsentTable;
+  credit_reports: CreditReportTable;
   repair_cases: RepairCaseTable;
   workflow_events: WorkflowEventTable;
   credit_records: CreditRecordTable;
@@ -395,6 +415,8 @@ export type RecordKindRow = Selectable<RecordKindTable>;
 export type RecordRelationRow = Selectable<RecordRelationTable>;
 export type NoticeRow = Selectable<NoticeTable>;
 export type ConsentRow = Selectable<ConsentTable>;
+export type CreditReportRow = Selectable<CreditReportTable>;
+export type NewCreditReportRow = Insertable<CreditReportTable>;
 export type RepairCaseRow = Selectable<RepairCaseTable>;
 export type NewRepairCaseRow = Insertable<RepairCaseTable>;
 export type WorkflowEventRow = Selectable<WorkflowEventTable>;

@@ -1,4 +1,4 @@
-import type { KeyObject } from "node:crypto";
+import { createPublicKey, type KeyObject } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database";
@@ -19,6 +19,8 @@ export type FederationOptions = Readonly<{
   signingKey: KeyObject;
   /** The public keys the subgraphs accept (platform/secrets.ts#ensureSubgraphVerifyKeys). */
   verifyKeys: readonly KeyObject[];
+  /** The service's credit-report signing key (platform/secrets.ts#ensureReportSigningKey); the gateway publishes its public half. */
+  reportSigningKey: KeyObject;
   logger: Logger;
   /** The working-day calendar every subgraph counts deadlines with (platform/calendar-files.ts). */
   calendar: WorkingDayCalendar;
@@ -39,7 +41,7 @@ export type RunningFederation = Readonly<{
 /** Starts one subgraph on its own HTTP server, as `npm run subgraph -- NAME` and `npm start` do. */
 export async function startSubgraph(
   name: SubgraphName,
-  options: Pick<FederationOptions, "config" | "db" | "verifyKeys" | "logger" | "calendar">,
+  options: Pick<FederationOptions, "config" | "db" | "verifyKeys" | "logger" | "calendar"> & { reportSigningKey?: KeyObject },
   port: number,
   host: string,
 ): Promise<RunningSubgraph> {
@@ -52,6 +54,7 @@ export async function startSubgraph(
       schema,
       db: options.db,
       verifyKeys: options.verifyKeys,
+      reportSigningKey: options.reportSigningKey,
       logger: options.logger,
       maxBodyBytes: options.config.maxBodyBytes,
       rules: options.config.rules,
@@ -80,6 +83,7 @@ export async function startFederation(options: FederationOptions): Promise<Runni
         db: options.db,
         jwtSecret: options.jwtSecret,
         signingKey: options.signingKey,
+        reportPublicKey: createPublicKey(options.reportSigningKey),
         logger: options.logger,
         ...gatewaySettings(options.config),
       },

@@ -15,6 +15,7 @@ import { walkJson } from "../platform/json-walk";
 import { isUnstorableText } from "../platform/storable-text";
 import type { Logger } from "../platform/logger";
 import { PUBLIC_VIEWER } from "../platform/viewer";
+import { publishedReportKey, REPORT_KEY_PATH } from "../platform/report-signature";
 import { AuditLog } from "./audit-log";
 import { authenticate, withPurpose, type BearerTrust } from "./auth";
 import { createOidcIssuer } from "./oidc";
@@ -37,6 +38,8 @@ export type GatewayOptions = Readonly<{
   jwtSecret: string;
   /** The Ed25519 private key subgraph fetches are signed with; independent of `jwtSecret`. */
   signingKey: KeyObject;
+  /** The credit-report public key published at `/.well-known/credit-report-key` (issue 23); absent: nothing published. */
+  reportPublicKey?: KeyObject;
   logger: Logger;
   production: boolean;
   subgraphTimeoutMs: number;
@@ -292,12 +295,25 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
     }
   };
 
+  /** The public half of the report key, for anyone to verify a report offline; no credit data, so not audited. */
+  const writeReportKey = (response: ServerResponse): void => {
+    if (!options.reportPublicKey) {
+      writeGraphQLError(response, 404, "NOT_FOUND", "this gateway publishes no credit-report key");
+      return;
+    }
+    response.setHeader("content-type", "application/json; charset=utf-8");
+    response.setHeader("cache-control", "public, max-age=3600");
+    response.end(JSON.stringify(publishedReportKey(options.reportPublicKey)));
+  };
+
   const server = createServer((request, response) => {
     const requestId = randomUUID();
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
     const handled =
       path === "/health"
         ? Promise.resolve(void response.end("ok"))
+        : path === REPORT_KEY_PATH
+          ? Promise.resolve(writeReportKey(response))
         : path === "/ready"
           ? checkReady().then((ready) => {
               response.statusCode = ready ? 200 : 503;

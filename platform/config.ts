@@ -64,6 +64,20 @@ const environmentSchema = z.object({
         return z.NEVER;
       }
     }),
+  CREDIT_REPORT_SIGNING_KEY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, context) => {
+      if (!value) return undefined;
+      try {
+        return parseSubgraphSigningKey(value);
+      } catch {
+        context.addIssue({ code: "custom", message: "CREDIT_REPORT_SIGNING_KEY must be an Ed25519 private key, base64url PKCS#8 DER (make one with `npm run keys`)" });
+        return z.NEVER;
+      }
+    }),
+  CREDIT_REPORT_CODES_PER_HOUR: z.coerce.number().int().positive().default(60),
   CREDIT_SUBGRAPH_VERIFY_KEYS: z
     .string()
     .optional()
@@ -159,6 +173,8 @@ export type Config = Readonly<{
   subgraphSigningKey: KeyObject | undefined;
   /** The Ed25519 public keys subgraphs accept (several while rotating); empty: the public half of `subgraphSigningKey`. */
   subgraphVerifyKeys: readonly KeyObject[];
+  /** The service's Ed25519 key for signing credit reports; absent in development until `ensureReportSigningKey` generates one. */
+  reportSigningKey: KeyObject | undefined;
   /** Demo data on first start: `demo` by default in development, never in production. */
   seed: "demo" | "none";
   /** Where the command-line tools (`npm run import`) reach the running service's gateway. */
@@ -208,12 +224,15 @@ export type DomainRules = Readonly<{
   alerts: Readonly<{ subjectsPerHour: number; denialsPerHour: number; probesPerHour: number; revokedWithinMinutes: number; workingHours: readonly [number, number] }>;
   /** Distinct natural-person identifiers one anonymous caller may look up per hour (CONTRACT.md: no existence oracle). */
   publicPersonLookupsPerHour: number;
+  /** Distinct credit-report verification codes one caller may try per hour (issue 23: no code guessing). */
+  reportCodesPerHour: number;
 }>;
 
 export const DEFAULT_RULES: DomainRules = Object.freeze({
   expiryMonths: Object.freeze({ GENERAL: 12, SERIOUS: 36, SEVERE: 36, UNSPECIFIED: 36 }),
   alerts: Object.freeze({ subjectsPerHour: 50, denialsPerHour: 10, probesPerHour: 30, revokedWithinMinutes: 30, workingHours: [8, 18] as const }),
   publicPersonLookupsPerHour: 30,
+  reportCodesPerHour: 60,
 });
 
 export class ConfigError extends Error {
@@ -280,6 +299,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, serves:
     jwtSecret: env.CREDIT_JWT_SECRET,
     subgraphSigningKey: env.CREDIT_SUBGRAPH_SIGNING_KEY,
     subgraphVerifyKeys: Object.freeze(env.CREDIT_SUBGRAPH_VERIFY_KEYS),
+    reportSigningKey: env.CREDIT_REPORT_SIGNING_KEY,
     seed: env.CREDIT_SEED ?? (env.NODE_ENV === "production" ? "none" : "demo"),
     gatewayUrl: env.CREDIT_GATEWAY_URL ?? `http://localhost:${env.PORT}/graphql`,
     logLevel: env.CREDIT_LOG_LEVEL,
@@ -309,6 +329,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, serves:
         workingHours: env.CREDIT_ALERT_WORKING_HOURS.split("-").map(Number) as unknown as readonly [number, number],
       }),
       publicPersonLookupsPerHour: env.CREDIT_PUBLIC_PERSON_LOOKUPS_PER_HOUR,
+      reportCodesPerHour: env.CREDIT_REPORT_CODES_PER_HOUR,
     }),
   });
 }

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "./config";
-import { ensureSubgraphSigningKey, ensureSubgraphVerifyKeys } from "./secrets";
+import { ensureReportSigningKey, ensureSubgraphSigningKey, ensureSubgraphVerifyKeys } from "./secrets";
 import { encodeSubgraphKey, generateSubgraphKeyPair } from "./subgraph-signature";
 
 const folders: string[] = [];
@@ -43,5 +43,26 @@ describe("the subgraph signing key in development", () => {
   it("is never generated in production", async () => {
     const config = loadConfig({ NODE_ENV: "production", CREDIT_JWT_SECRET: "x".repeat(32), CREDIT_DATA_DIR: "memory://" });
     await expect(ensureSubgraphSigningKey(config)).rejects.toThrow(/CREDIT_SUBGRAPH_SIGNING_KEY/);
+  });
+});
+
+describe("the credit-report signing key (issue 23)", () => {
+  it("is generated once into the data directory (mode 0600), apart from the subgraph key", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "credit-keys-"));
+    folders.push(dataDir);
+    const config = loadConfig({ CREDIT_DATA_DIR: dataDir });
+    const [first, concurrent] = await Promise.all([ensureReportSigningKey(config), ensureReportSigningKey(config)]);
+    expect(first.equals(concurrent)).toBe(true);
+    expect((await ensureReportSigningKey(config)).equals(first)).toBe(true);
+    expect((await stat(join(dataDir, "report-signing-key"))).mode & 0o777).toBe(0o600);
+    expect((await ensureSubgraphSigningKey(config)).equals(first)).toBe(false);
+  });
+
+  it("is the configured one when set, and refused missing in production", async () => {
+    const { privateKey } = generateSubgraphKeyPair();
+    expect((await ensureReportSigningKey(loadConfig({ CREDIT_DATA_DIR: "memory://", CREDIT_REPORT_SIGNING_KEY: encodeSubgraphKey(privateKey) }))).equals(privateKey)).toBe(true);
+    const production = loadConfig({ NODE_ENV: "production", CREDIT_JWT_SECRET: "x".repeat(40), CREDIT_DATA_DIR: "memory://" });
+    await expect(ensureReportSigningKey(production)).rejects.toThrow(/CREDIT_REPORT_SIGNING_KEY: required when NODE_ENV=production/);
+    expect(() => loadConfig({ CREDIT_REPORT_SIGNING_KEY: "not-a-key" })).toThrow(/CREDIT_REPORT_SIGNING_KEY must be an Ed25519 private key/);
   });
 });

@@ -61,6 +61,41 @@ export async function ensureSubgraphSigningKey(config: Config): Promise<KeyObjec
 }
 
 /**
+ * Returns the service's credit-report signing key (issue 23): `CREDIT_REPORT_SIGNING_KEY`, or in development one
+ * generated on first start into `<dataDir>/report-signing-key` (mode 0600) and reused by every process sharing
+ * the data directory. Refused missing in production: a report signed by a key nobody published is worthless.
+ * Independent of the bearer secret and of the subgraph signing key.
+ */
+export async function ensureReportSigningKey(config: Config): Promise<KeyObject> {
+  if (config.reportSigningKey) return config.reportSigningKey;
+  if (config.env === "production") {
+    throw new ConfigError("invalid configuration:\n  CREDIT_REPORT_SIGNING_KEY: required when NODE_ENV=production to sign credit reports (make a key with `npm run keys`)");
+  }
+  if (config.dataDir.startsWith(IN_MEMORY)) return generateSubgraphKeyPair().privateKey;
+  return ensureStoredKey(join(config.dataDir, "report-signing-key"), config.dataDir);
+}
+
+/** A key file generated once: written aside and linked into place, so processes started together share one key. */
+async function ensureStoredKey(file: string, dataDir: string): Promise<KeyObject> {
+  try {
+    return await readStoredKey(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  await mkdir(dataDir, { recursive: true });
+  const draft = `${file}.${randomUUID()}`;
+  await writeFile(draft, `${encodeSubgraphKey(generateSubgraphKeyPair().privateKey)}\n`, { mode: 0o600, flag: "wx" });
+  try {
+    await link(draft, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  } finally {
+    await unlink(draft);
+  }
+  return readStoredKey(file);
+}
+
+/**
  * The public keys the subgraphs accept: `CREDIT_SUBGRAPH_VERIFY_KEYS`, or else the public half of the
  * gateway's key — `signingKey` when this process holds it, otherwise development's generated one.
  */

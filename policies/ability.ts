@@ -2,7 +2,7 @@ import type { ForcedSubject, MongoAbility } from "@casl/ability";
 import type { ListStatus, ListType, RecordCategory, Tier } from "../db/database";
 
 /** What a viewer can do; lowercase verbs (STYLE.md). */
-export type Action = "read" | "screen" | "submit" | "recognize" | "register" | "grant" | "revoke" | "review" | "apply" | "move";
+export type Action = "read" | "screen" | "submit" | "recognize" | "register" | "grant" | "revoke" | "review" | "apply" | "move" | "issue" | "verify";
 
 /**
  * The shape policies see of each entity: the fields conditions test. Each subgraph builds these from its
@@ -65,6 +65,8 @@ export type UnitReportPolicy = { unit: string };
 export type AuditEventPolicy = { subjectIdentifiers: string[] };
 export type NoticePolicy = { recipientOrg: string };
 export type ConsentPolicy = { subjectIdentifier: string };
+/** A signed credit report (issue 23): whose file it shows. */
+export type CreditReportPolicy = { subjectIdentifier: string };
 
 type Tagged<Name extends string, Shape> = Shape & ForcedSubject<Name>;
 
@@ -85,6 +87,7 @@ export type PolicySubject =
   | "Notice"
   | "UnitReport"
   | "CorrectionReach"
+  | "CreditReport"
   | Tagged<"Subject", SubjectPolicy>
   | Tagged<"CreditRecord", CreditRecordPolicy>
   | Tagged<"RelatedEntry", RelatedEntryPolicy>
@@ -97,6 +100,7 @@ export type PolicySubject =
   | Tagged<"RepairCase", RepairCasePolicy>
   | Tagged<"RepairHistory", RepairHistoryPolicy>
   | Tagged<"UnitReport", UnitReportPolicy>
-  | Tagged<"CorrectionReach", CorrectionReachPolicy>;
+  | Tagged<"CorrectionReach", CorrectionReachPolicy>
+  | Tagged<"CreditReport", CreditReportPolicy>;
 
 export type AppAbility = MongoAbility<[Action, PolicySubject]>;

@@ -66,6 +66,14 @@ function objectDuringRepairPublicity({ can }: Builder): void {
   can("move", "RepairCase", ["OBJECTED"], { state: "IN_PUBLICITY" });
 }
 
+/**
+ * An accountable caller given a report's code may verify it (issue 23): the subject consented by sharing the
+ * code, and the verification is audited under the caller's organisation and its declared purpose.
+ */
+function verifyCreditReports({ can }: Builder): void {
+  can("verify", "CreditReport");
+}
+
 function readNoticesOf(viewer: Viewer, { can }: Builder): void {
   if (viewer.org) can("read", "Notice", { recipientOrg: viewer.org });
 }
@@ -96,6 +104,10 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     builder.can("apply", "RepairCase", own);
     // 「对异议处理结果不服…可向本级信用主管部门提出申诉」 (PCIM art. 30, JRP art. 17).
     builder.can("move", "Objection", ["APPEALED"], { ...own, state: "UPHELD" });
+    // A credit report is the subject's own file shown as a third party may see it (issue 23): issued, listed
+    // and revoked by the subject only.
+    builder.can("issue", "CreditReport");
+    builder.can(["read", "revoke"], "CreditReport", own);
   },
   GOVERNMENT(viewer, builder) {
     readPublicTier(builder);
@@ -104,6 +116,7 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     objectDuringRepairPublicity(builder);
     if (!viewer.purpose) return;
     builder.can("screen", "Subject");
+    verifyCreditReports(builder);
     readAuthorizedTierWithConsent(builder);
     if (!GOVERNMENT_DUTIES.has(viewer.purpose)) return;
     builder.can("read", "Subject", PERSON_GOVERNMENT_FIELDS);
@@ -117,6 +130,7 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     if (viewer.org) builder.can("read", "MeasureApplication", { reportedBy: viewer.org });
     if (!viewer.purpose) return;
     builder.can("screen", "Subject");
+    verifyCreditReports(builder);
     readAuthorizedTierWithConsent(builder);
   },
   PROVIDER(viewer, builder) {

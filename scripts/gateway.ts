@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { gatewaySettings, startGateway } from "../gateway/server";
 import { readSupergraphConfig, SUPERGRAPH_FILE } from "../gateway/supergraph";
-import { ensureSubgraphSigningKey } from "../platform/secrets";
+import { createPublicKey } from "node:crypto";
+import { ensureReportSigningKey, ensureSubgraphSigningKey } from "../platform/secrets";
 import { bootstrap, stopOnSignals } from "./bootstrap";
 
 /** The gateway alone, routing to the subgraphs at their supergraph.yaml URLs (each started with `npm run subgraph`). */
@@ -14,6 +15,7 @@ const gateway = await startGateway(
     db: connection.db,
     jwtSecret,
     signingKey: await ensureSubgraphSigningKey(config),
+    reportPublicKey: createPublicKey(await ensureReportSigningKey(config)),
     logger,
     ...gatewaySettings(config),
   },

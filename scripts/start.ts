@@ -1,6 +1,6 @@
 import { startFederation } from "../gateway/federation";
 import { SUBGRAPH_NAMES } from "../subgraphs/shared/definition";
-import { ensureSubgraphSigningKey, ensureSubgraphVerifyKeys } from "../platform/secrets";
+import { ensureReportSigningKey, ensureSubgraphSigningKey, ensureSubgraphVerifyKeys } from "../platform/secrets";
 import { bootstrap, stopOnSignals } from "./bootstrap";
 
 const { config, logger, connection, jwtSecret, calendar } = await bootstrap({ seed: true, serves: ["gateway", "subgraphs"] });
@@ -11,6 +11,7 @@ const federation = await startFederation({
   jwtSecret,
   signingKey,
   verifyKeys: await ensureSubgraphVerifyKeys(config, signingKey),
+  reportSigningKey: await ensureReportSigningKey(config),
   logger,
   calendar,
   gatewayPort: config.port,

@@ -1,7 +1,7 @@
 import { startSubgraph } from "../gateway/federation";
 import { readSupergraphConfig } from "../gateway/supergraph";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/shared/definition";
-import { ensureSubgraphVerifyKeys } from "../platform/secrets";
+import { ensureReportSigningKey, ensureSubgraphVerifyKeys } from "../platform/secrets";
 import { bootstrap, stopOnSignals } from "./bootstrap";
 
 const name = process.argv[2];
@@ -18,7 +18,15 @@ if (connection.kind === "pglite" && !config.dataDir.startsWith("memory://")) {
 }
 const { subgraphs } = await readSupergraphConfig();
 const routingUrl = new URL(subgraphs.find((subgraph) => subgraph.name === name)!.routingUrl);
-const running = await startSubgraph(name as SubgraphName, { config, db: connection.db, verifyKeys: await ensureSubgraphVerifyKeys(config), logger, calendar }, Number(routingUrl.port), routingUrl.hostname);
+const running = await startSubgraph(name as SubgraphName, {
+    config,
+    db: connection.db,
+    verifyKeys: await ensureSubgraphVerifyKeys(config),
+    // Only the subjects subgraph issues credit reports, so only it holds the report key.
+    reportSigningKey: name === "subjects" ? await ensureReportSigningKey(config) : undefined,
+    logger,
+    calendar,
+  }, Number(routingUrl.port), routingUrl.hostname);
 stopOnSignals(logger, async () => {
   await running.stop();
   await connection.close();

@@ -11,7 +11,7 @@ import { loadWorkingDayCalendar } from "../platform/calendar-files";
 import { startFederation, type RunningFederation } from "../gateway/federation";
 import { loadConfig, type Config } from "../platform/config";
 import { createLogger } from "../platform/logger";
-import { ensureSubgraphSigningKey, ensureSubgraphVerifyKeys } from "../platform/secrets";
+import { ensureReportSigningKey, ensureSubgraphSigningKey, ensureSubgraphVerifyKeys } from "../platform/secrets";
 import { generateSubgraphKeyPair } from "../platform/subgraph-signature";
 import { mintToken, type TokenClaims } from "../platform/tokens";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/shared/definition";
@@ -58,6 +58,8 @@ export type TestFederation = Readonly<{
   subgraphSigningKey: KeyObject;
   /** The public keys its subgraphs accept. */
   subgraphVerifyKeys: readonly KeyObject[];
+  /** The service's credit-report signing key. */
+  reportSigningKey: KeyObject;
   gatewayUrl: string;
   subgraphUrl(name: SubgraphName): string;
   /** Mints a fresh token for this federation's secret. */
@@ -140,6 +142,7 @@ export async function startTestFederation(
   // A production-shaped suite gets its key from its operator, here the harness (`npm run keys` in life).
   const subgraphSigningKey = config.env === "production" && !config.subgraphSigningKey ? generateSubgraphKeyPair().privateKey : await ensureSubgraphSigningKey(config);
   const subgraphVerifyKeys = await ensureSubgraphVerifyKeys(config, subgraphSigningKey);
+  const reportSigningKey = config.env === "production" && !config.reportSigningKey ? generateSubgraphKeyPair().privateKey : await ensureReportSigningKey(config);
   const counter = new StatementCounter();
   const federation = await startFederation({
     config,
@@ -147,6 +150,7 @@ export async function startTestFederation(
     jwtSecret,
     signingKey: subgraphSigningKey,
     verifyKeys: subgraphVerifyKeys,
+    reportSigningKey,
     logger: createLogger(config),
     calendar,
     gatewayPort: 0,
@@ -163,6 +167,7 @@ export async function startTestFederation(
     jwtSecret,
     subgraphSigningKey,
     subgraphVerifyKeys,
+    reportSigningKey,
     gatewayUrl: federation.gateway.url,
     subgraphUrl: (name) => federation.subgraphs.get(name)!.url,
     token: (claims) => mintToken(jwtSecret, claims),

@@ -1,7 +1,11 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from "kysely";
-import type { Database } from "../../db/database";
+import type { Database, ListStatus, ListType } from "../../db/database";
+import { chinaDateOf } from "../../domain/dates";
+import type { PolicySubject } from "../../policies/ability";
 import type { AccessFilter } from "../../policies/accessible-by";
-import { findEntrySummary, insertCorrectionNotices, listNoticesOfObjection } from "./list-entry.repository";
+import type { RequestScope } from "../shared/context";
+import { asListEntryPolicy, isCurrentEntry, listEntryAccessFor } from "./list-entry.policy";
+import { findEntrySummary, insertCorrectionNotices, listEntriesBySubjectIds, listNoticesOfObjection, listUnits } from "./list-entry.repository";
 
 // The lists slice's published face: which entries a measure rests on, a unit's listings in a period, and the
 // notices other slices send (JRP art. 16 corrections).
@@ -94,4 +98,52 @@ export async function sendCorrectionNotices(trx: Kysely<Database>, notices: read
 /** The organisations an objection's correction was sent to, by code. */
 export async function listCorrectionRecipients(db: Kysely<Database>, objectionId: string): Promise<Array<{ org: string; notifiedAt: Date }>> {
   return (await listNoticesOfObjection(db, objectionId)).map((row) => ({ org: row.recipient_org, notifiedAt: row.created_at }));
+}
+
+/** A list entry as another slice may use it: its disclosed fields, whether it is in force today, its policy shape. */
+export type ReadableListEntry = Readonly<{
+  id: string;
+  subjectId: string;
+  subjectIdentifier: string;
+  list: ListType;
+  status: ListStatus;
+  grounds: string;
+  facts: string;
+  basis: string;
+  documentNumber: string;
+  recognizedBy: string;
+  /** The recognising unit by its name, not its code (DOMAIN.md §6); the code when the unit is not on file. */
+  recognizedByName: string;
+  recognizedOn: string;
+  validUntil: string | null;
+  /** ACTIVE and within its validity (JRP art. 12). */
+  current: boolean;
+  policy: PolicySubject;
+}>;
+
+/**
+ * A subject's list entries as `scope` may read them: the lists slice's own policy compiled to SQL, as its
+ * loaders read. The caller passes each through `discloseReadable` with `policy`.
+ */
+export async function listEntriesReadableIn(db: Kysely<Database>, scope: RequestScope, subjectId: string): Promise<ReadableListEntry[]> {
+  const today = chinaDateOf(scope.now);
+  const rows = await listEntriesBySubjectIds(db, [subjectId], listEntryAccessFor(scope));
+  const names = new Map((await listUnits(db, [...new Set(rows.map((row) => row.recognized_by))])).map((unit) => [unit.code, unit.name]));
+  return rows.map((row) => ({
+    id: row.id,
+    subjectId: row.subject_id,
+    subjectIdentifier: row.subject_identifier,
+    list: row.list,
+    status: row.status,
+    grounds: row.grounds,
+    facts: row.facts,
+    basis: row.basis,
+    documentNumber: row.document_number,
+    recognizedBy: row.recognized_by,
+    recognizedByName: names.get(row.recognized_by) ?? row.recognized_by,
+    recognizedOn: row.recognized_on,
+    validUntil: row.valid_until,
+    current: isCurrentEntry(row, today),
+    policy: asListEntryPolicy(row, today),
+  }));
 }

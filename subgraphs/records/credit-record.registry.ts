@@ -1,6 +1,10 @@
 import type { Kysely } from "kysely";
-import type { Database, Tier } from "../../db/database";
-import { findRecordSummary, restoreRecordsSuspendedBy, suspendCurrentRecords } from "./credit-record.repository";
+import type { Database, RecordCategory, RecordStatus, Severity, Tier } from "../../db/database";
+import { chinaDateOf } from "../../domain/dates";
+import type { PolicySubject } from "../../policies/ability";
+import type { RequestScope } from "../shared/context";
+import { asCreditRecordPolicy, isCurrentRecord, recordAccessFor } from "./credit-record.policy";
+import { findRecordSummary, listRecordsBySubjectIds, restoreRecordsSuspendedBy, suspendCurrentRecords } from "./credit-record.repository";
 
 // The records slice's published face: what other slices may do to its records.
 
@@ -41,4 +45,48 @@ export type RecordForCorrection = Readonly<{ id: string; tier: Tier; title: stri
 export async function findRecordForCorrection(db: Kysely<Database>, id: string): Promise<RecordForCorrection | null> {
   const row = await findRecordSummary(db, id);
   return row ? { id: row.id, tier: row.tier, title: row.title, provider: row.provider, decidedOn: row.decided_on } : null;
+}
+
+/** A record as another slice may use it: its API fields, whether it is in force today, and its policy shape. */
+export type ReadableRecord = Readonly<{
+  id: string;
+  subjectId: string;
+  subjectIdentifier: string;
+  category: RecordCategory;
+  kind: string;
+  severity: Severity | null;
+  tier: Tier;
+  title: string;
+  provider: string;
+  decidedOn: string;
+  expiresOn: string | null;
+  status: RecordStatus;
+  /** Active and not past its expiry (PCIM art. 27). */
+  current: boolean;
+  policy: PolicySubject;
+}>;
+
+/**
+ * A subject's records as `scope` may read them: the records slice's own policy compiled to SQL, exactly as its
+ * loaders read (issue 23: the credit report is built from what the policies allow, never around them). The
+ * caller passes each through `discloseReadable` with `policy`.
+ */
+export async function listRecordsReadableIn(db: Kysely<Database>, scope: RequestScope, subjectId: string): Promise<ReadableRecord[]> {
+  const today = chinaDateOf(scope.now);
+  return (await listRecordsBySubjectIds(db, [subjectId], recordAccessFor(scope))).map((row) => ({
+    id: row.id,
+    subjectId: row.subject_id,
+    subjectIdentifier: row.subject_identifier,
+    category: row.category,
+    kind: row.kind,
+    severity: row.severity,
+    tier: row.tier,
+    title: row.title,
+    provider: row.provider,
+    decidedOn: row.decided_on,
+    expiresOn: row.expires_on,
+    status: row.status,
+    current: isCurrentRecord(row, today),
+    policy: asCreditRecordPolicy(row, today),
+  }));
 }

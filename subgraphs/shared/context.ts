@@ -1,3 +1,4 @@
+import type { KeyObject } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database, Tier } from "../../db/database";
 import type { WorkingDayCalendar } from "../../domain/working-days";
@@ -56,6 +57,10 @@ export type SubgraphContext<TLoaders = unknown> = {
   caller: string;
   /** Distinct natural-person identifiers each anonymous caller looked up this hour, kept by this subgraph server. */
   personLookups: DistinctBudget;
+  /** Distinct credit-report verification codes each caller tried this hour, kept by this subgraph server. */
+  reportCodes: DistinctBudget;
+  /** The service's credit-report signing key (platform/report-signature.ts); only the subjects subgraph signs. */
+  reportSigningKey: KeyObject | undefined;
   db: Kysely<Database>;
   loaders: TLoaders;
   disclosures: DisclosureLog;

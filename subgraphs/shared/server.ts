@@ -23,6 +23,8 @@ export type SubgraphServerOptions<TLoaders> = Readonly<{
   db: Kysely<Database>;
   /** The Ed25519 public keys of the gateway this subgraph accepts signatures from (several while rotating). */
   verifyKeys: readonly KeyObject[];
+  /** The service's credit-report signing key (issue 23), independent of the bearer secret and the subgraph keys; the subjects subgraph needs it. */
+  reportSigningKey?: KeyObject;
   logger: Logger;
   maxBodyBytes: number;
   rules: DomainRules;
@@ -48,6 +50,7 @@ export async function startSubgraphServer<TLoaders>(
   const { name, logger } = options;
   const replayGuard = new ReplayGuard();
   const personLookups = new DistinctBudget(options.rules.publicPersonLookupsPerHour);
+  const reportCodes = new DistinctBudget(options.rules.reportCodesPerHour);
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
     schema: options.schema,
     introspection: false,
@@ -114,6 +117,8 @@ export async function startSubgraphServer<TLoaders>(
           requestId: claims.requestId,
           caller: claims.caller,
           personLookups,
+          reportCodes,
+          reportSigningKey: options.reportSigningKey,
           db: options.db,
           disclosures: new DisclosureLog(),
           logger: logger.child({ requestId: claims.requestId, subgraph: name }),

@@ -17,6 +17,7 @@ const production = {
   NODE_ENV: "production",
   CREDIT_JWT_SECRET: randomBytes(32).toString("base64url"),
   CREDIT_SUBGRAPH_SIGNING_KEY: encodeSubgraphKey(generateSubgraphKeyPair().privateKey),
+  CREDIT_REPORT_SIGNING_KEY: encodeSubgraphKey(generateSubgraphKeyPair().privateKey),
 };
 let folder: string;
 

@@ -45,6 +45,8 @@ const subgraphKeys = generateSubgraphKeyPair();
 /** The gateway alone holds the private key; each subgraph process gets only the public one. */
 const GATEWAY_KEY = { CREDIT_SUBGRAPH_SIGNING_KEY: encodeSubgraphKey(subgraphKeys.privateKey) };
 const SUBGRAPH_KEYS = { CREDIT_SUBGRAPH_VERIFY_KEYS: encodeSubgraphKey(subgraphKeys.publicKey) };
+/** The credit-report key: the subjects subgraph signs with it, the gateway publishes its public half. */
+const REPORT_KEY = { CREDIT_REPORT_SIGNING_KEY: encodeSubgraphKey(generateSubgraphKeyPair().privateKey) };
 
 /** What every process of the shape gets (test/replicas.ts SHARED_SETTINGS). */
 function environment(): Record<string, string> {
@@ -95,8 +97,8 @@ describe.runIf(Boolean(process.env.DATABASE_URL) && portsFree)("every subgraph i
   beforeAll(async () => {
     database = await startTestDatabase();
     await seedDemoData(database.connection.db, chinaDateOf(database.config.clock.now()));
-    for (const name of SUBGRAPH_NAMES) start(name, subgraphCommand(name), { ...environment(), ...SUBGRAPH_KEYS });
-    for (const [index, port] of GATEWAY_REPLICA_PORTS.entries()) start(`gateway-${index}`, gatewayCommand(), { ...environment(), ...GATEWAY_KEY, PORT: String(port) });
+    for (const name of SUBGRAPH_NAMES) start(name, subgraphCommand(name), { ...environment(), ...SUBGRAPH_KEYS, ...(name === "subjects" ? REPORT_KEY : {}) });
+    for (const [index, port] of GATEWAY_REPLICA_PORTS.entries()) start(`gateway-${index}`, gatewayCommand(), { ...environment(), ...GATEWAY_KEY, ...REPORT_KEY, PORT: String(port) });
     await waitUntilReady(90_000, [GATEWAY, SECOND_GATEWAY]);
   }, 120_000);
 

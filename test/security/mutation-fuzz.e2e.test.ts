@@ -140,6 +140,7 @@ const WRITABLE_TABLES = [
   "list_entries",
   "notices",
   "consents",
+  "credit_reports",
   "objections",
   "repair_cases",
   "workflow_events",
