@@ -99,7 +99,7 @@ async function crossingsIn(folders: readonly string[]): Promise<string[]> {
 
 /** Which slice owns each table: only its repositories name it (STYLE.md: "touch only its own tables"). */
 const TABLE_OWNERS: Readonly<Record<string, string>> = {
-  subjects: "subjects", subject_relations: "subjects", consents: "subjects", units: "subjects",
+  subjects: "subjects", subject_relations: "subjects", consents: "subjects", units: "subjects", credit_reports: "subjects",
   credit_records: "records", record_relations: "records", record_kinds: "records",
   list_entries: "lists", notices: "lists",
   measures: "measures", measure_applications: "measures",
