@@ -17,6 +17,8 @@ export type DatabaseConnection = Readonly<{
   kind: "postgres" | "pglite";
   /** Closes the pool or the embedded database; idempotent. */
   close(): Promise<void>;
+  /** The PostgreSQL pool's connections now (for metrics); null for the embedded database, which has no pool. */
+  poolUse(): Readonly<{ total: number; idle: number; waiting: number }> | null;
 }>;
 
 export type ConnectOptions = Readonly<{
@@ -67,6 +69,7 @@ function connectPostgres(url: string, options: ConnectOptions): DatabaseConnecti
     db,
     kind: "postgres",
     close: () => (closing ??= db.destroy()),
+    poolUse: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
 }
 
@@ -90,6 +93,7 @@ async function connectPglite(dataDir: string): Promise<DatabaseConnection> {
   return {
     db,
     kind: "pglite",
+    poolUse: () => null,
     close: () =>
       (closing ??= db.destroy().then(async () => {
         if (!client.closed) await client.close();

@@ -70,6 +70,7 @@ const environmentSchema = z.object({
   CREDIT_PUBLIC_PERSON_LOOKUPS_PER_HOUR: z.coerce.number().int().positive().default(30),
   CREDIT_MAX_IN_FLIGHT_COST: z.coerce.number().int().positive().default(16_000),
   CREDIT_MAX_TOKEN_AGE_SECONDS: z.coerce.number().int().positive().default(43_200),
+  CREDIT_METRICS_TOKEN: z.string().min(32, "CREDIT_METRICS_TOKEN must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
   CREDIT_MEASURES_FILE: z.string().min(1).optional(),
   CREDIT_CALENDAR_DIR: z.string().min(1).optional(),
   CREDIT_NOW: z
@@ -122,6 +123,8 @@ export type Config = Readonly<{
   /** The longest a bearer token may live, `iat` to `exp` (and the oldest it may be); default 12 h. */
   maxTokenAgeSeconds: number;
   rules: DomainRules;
+  /** The bearer a Prometheus scraper presents for the gateway's `/metrics`; unset: `/metrics` is off (404). */
+  metricsToken: string | undefined;
   /** The measure list the credit centre edits; default data/measures.yaml. */
   measuresFile: string | undefined;
   /** The folder of the State Council's yearly holiday notices (YYYY.json); default data/calendar. */
@@ -217,6 +220,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, serves:
     rateLimitPerMinute: env.CREDIT_RATE_LIMIT_PER_MINUTE,
     maxInFlightCost: env.CREDIT_MAX_IN_FLIGHT_COST,
     maxTokenAgeSeconds: env.CREDIT_MAX_TOKEN_AGE_SECONDS,
+    metricsToken: env.CREDIT_METRICS_TOKEN,
     measuresFile: env.CREDIT_MEASURES_FILE,
     calendarDir: env.CREDIT_CALENDAR_DIR,
     clock: env.CREDIT_NOW ? clockStartingAt(new Date(env.CREDIT_NOW)) : systemClock,

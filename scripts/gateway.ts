@@ -5,7 +5,7 @@ import { ensureSubgraphSigningKey } from "../platform/secrets";
 import { bootstrap, stopOnSignals } from "./bootstrap";
 
 /** The gateway alone, routing to the subgraphs at their supergraph.yaml URLs (each started with `npm run subgraph`). */
-const { config, logger, connection, jwtSecret } = await bootstrap({ seed: true, serves: ["gateway"] });
+const { config, logger, connection, jwtSecret, calendar } = await bootstrap({ seed: true, serves: ["gateway"] });
 const { subgraphs } = await readSupergraphConfig();
 const gateway = await startGateway(
   {
@@ -15,6 +15,8 @@ const gateway = await startGateway(
     jwtSecret,
     signingKey: await ensureSubgraphSigningKey(config),
     logger,
+    calendar,
+    poolUse: connection.poolUse,
     ...gatewaySettings(config),
   },
   config.port,

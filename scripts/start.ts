@@ -13,6 +13,7 @@ const federation = await startFederation({
   verifyKeys: await ensureSubgraphVerifyKeys(config, signingKey),
   logger,
   calendar,
+  poolUse: connection.poolUse,
   gatewayPort: config.port,
   gatewayHost: config.host,
   // In one process the gateway knows where its subgraphs listen: ports the system picks, so that two

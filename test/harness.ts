@@ -149,6 +149,7 @@ export async function startTestFederation(
     verifyKeys: subgraphVerifyKeys,
     logger: createLogger(config),
     calendar,
+    poolUse: connection.poolUse,
     gatewayPort: 0,
     gatewayHost: "127.0.0.1",
     subgraphPorts: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])),
