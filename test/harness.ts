@@ -10,7 +10,7 @@ import type { WorkingDayCalendar } from "../domain/working-days";
 import { loadWorkingDayCalendar } from "../platform/calendar-files";
 import { startFederation, type RunningFederation } from "../gateway/federation";
 import { loadConfig, type Config } from "../platform/config";
-import { createLogger } from "../platform/logger";
+import { createLogger, type Logger } from "../platform/logger";
 import { ensureSubgraphSigningKey, ensureSubgraphVerifyKeys } from "../platform/secrets";
 import { generateSubgraphKeyPair } from "../platform/subgraph-signature";
 import { mintToken, type TokenClaims } from "../platform/tokens";
@@ -129,6 +129,8 @@ export async function startTestFederation(
     now?: string;
     /** Working days to count with; default the calendar of data/calendar. */
     calendar?: WorkingDayCalendar;
+    /** Where the service logs; default the configuration's (silent in tests). */
+    logger?: Logger;
   } = {},
 ): Promise<TestFederation> {
   const { config: loaded, connection, stop: stopDatabase } = await startTestDatabase(options.environment);
@@ -147,7 +149,7 @@ export async function startTestFederation(
     jwtSecret,
     signingKey: subgraphSigningKey,
     verifyKeys: subgraphVerifyKeys,
-    logger: createLogger(config),
+    logger: options.logger ?? createLogger(config),
     calendar,
     poolUse: connection.poolUse,
     gatewayPort: 0,
