@@ -6,6 +6,7 @@ import pg from "pg";
 import type { Config } from "../platform/config";
 import type { Logger } from "../platform/logger";
 import { holdDataDirectory } from "./data-directory-lock";
+import { tracedDialect } from "./traced-dialect";
 import type { Database } from "./database";
 
 const DATE_OID = 1082;
@@ -63,7 +64,7 @@ function connectPostgres(url: string, options: ConnectOptions): DatabaseConnecti
   pool.on("connect", (client) => {
     client.on("error", (error) => options.logger?.warn({ err: error }, "PostgreSQL connection failed"));
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: tracedDialect(new PostgresDialect({ pool })) });
   let closing: Promise<void> | undefined;
   return {
     db,
@@ -88,7 +89,7 @@ async function connectPglite(dataDir: string): Promise<DatabaseConnection> {
     throw error;
   }
   const dialect = new KyselyPGlite(client).dialect;
-  const db = new Kysely<Database>({ dialect: { ...dialect, createDriver: () => new OneAtATimeDriver(dialect.createDriver()) } satisfies Dialect });
+  const db = new Kysely<Database>({ dialect: tracedDialect({ ...dialect, createDriver: () => new OneAtATimeDriver(dialect.createDriver()) } satisfies Dialect) });
   let closing: Promise<void> | undefined;
   return {
     db,

@@ -7,6 +7,7 @@ import type { Dispatcher } from "undici";
 import { BadUserInputError, ServiceUnavailableError } from "../platform/errors";
 import type { Logger } from "../platform/logger";
 import { SIGNATURE_HEADER, signSubgraphRequest } from "../platform/subgraph-signature";
+import { inClientSpan } from "../platform/telemetry";
 import type { Disclosure } from "../subgraphs/shared/context";
 import { callerOf, type GatewayContext } from "./context";
 import type { SubgraphFetchOutcome } from "./metrics";
@@ -79,15 +80,20 @@ function boundedFetcher(options: SigningDataSourceOptions): Fetcher {
     const observe = (outcome: SubgraphFetchOutcome) => options.observeFetch?.(outcome, (performance.now() - startedAt) / 1000);
     try {
       const target = new URL(url);
-      const response = await options.dispatcher.request({
-        origin: target.origin,
-        path: `${target.pathname}${target.search}`,
-        method: (init?.method ?? "POST") as Dispatcher.HttpMethod,
-        headers: init?.headers ?? {},
-        body: init?.body ?? null,
-        signal: abort.signal,
+      // The W3C trace context travels as a header: the signature covers the viewer and the operation, not headers.
+      const requestHeaders = { ...(init?.headers as Record<string, string> | undefined) };
+      const { response, body } = await inClientSpan(`subgraph ${options.name}`, requestHeaders, async (span) => {
+        const answer = await options.dispatcher.request({
+          origin: target.origin,
+          path: `${target.pathname}${target.search}`,
+          method: (init?.method ?? "POST") as Dispatcher.HttpMethod,
+          headers: requestHeaders,
+          body: init?.body ?? null,
+          signal: abort.signal,
+        });
+        span.setAttribute("http.response.status_code", answer.statusCode);
+        return { response: answer, body: await answer.body.text() };
       });
-      const body = await response.body.text();
       const headers = new Headers();
       for (const [name, value] of Object.entries(response.headers)) {
         if (typeof value === "string") headers.set(name, value);

@@ -27,6 +27,7 @@ import { useOperationResolution } from "./plugins/use-operation-resolution";
 import { GatewayMetrics, outcomeLabel, serveMetrics, type PoolUse } from "./metrics";
 import { UNRESOLVED_OPERATION, useMetrics } from "./plugins/use-metrics";
 import { checkReadiness } from "./readiness";
+import { describeCurrentSpan, inServerSpan } from "../platform/telemetry";
 import type { WorkingDayCalendar } from "../domain/working-days";
 
 export type GatewayOptions = Readonly<{
@@ -266,6 +267,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
     const operation = metrics.operationLabel(context.observed.operation);
     const outcome = outcomeLabel(errorCodes);
     metrics.recordRequest({ operation, role: context.viewer.role, outcome, seconds });
+    describeCurrentSpan({ "credit.request_id": context.requestId, "credit.operation": operation, "credit.role": context.viewer.role, "credit.outcome": outcome, "http.response.status_code": status });
     logger.info({ requestId: context.requestId, operation, role: context.viewer.role, outcome, status, durationMs: Math.round(seconds * 1000) }, "request");
   }
 
@@ -292,7 +294,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
             })
           : path === "/metrics"
             ? serveMetrics(request, response, metrics, options.metricsToken)
-            : handleRequest(request, response, requestId, path === "/graphql");
+            : inServerSpan(`gateway ${request.method ?? "GET"} ${path === "/graphql" ? path : "other"}`, request.headers, () => handleRequest(request, response, requestId, path === "/graphql"));
     handled.catch((error: unknown) => {
       logger.error({ err: error, requestId }, "gateway request failed");
       if (response.headersSent) response.destroy();

@@ -2,6 +2,7 @@ import { createPublicKey, type KeyObject } from "node:crypto";
 import { z } from "zod";
 import { clockStartingAt, systemClock, type Clock } from "./clock";
 import { parseSubgraphSigningKey, parseSubgraphVerifyKey } from "./subgraph-signature";
+import type { TracingSettings } from "./telemetry";
 
 /** An ISO 8601 instant whose date exists (Date.parse would roll 30 February over into March). */
 function isRealInstant(value: string): boolean {
@@ -72,6 +73,10 @@ const environmentSchema = z.object({
   CREDIT_MAX_TOKEN_AGE_SECONDS: z.coerce.number().int().positive().default(43_200),
   CREDIT_METRICS_TOKEN: z.string().min(32, "CREDIT_METRICS_TOKEN must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
   CREDIT_MEASURES_FILE: z.string().min(1).optional(),
+  OTEL_SDK_DISABLED: z.enum(["true", "false"], { message: "OTEL_SDK_DISABLED must be true or false" }).optional(),
+  OTEL_TRACES_EXPORTER: z.enum(["otlp", "none"], { message: "OTEL_TRACES_EXPORTER must be otlp or none (the only exporters this service ships)" }).optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/, message: "OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL, e.g. http://collector:4318" }).optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url({ protocol: /^https?$/, message: "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be an http(s) URL, e.g. http://collector:4318/v1/traces" }).optional(),
   CREDIT_CALENDAR_DIR: z.string().min(1).optional(),
   CREDIT_NOW: z
     .preprocess(
@@ -90,7 +95,15 @@ const environmentSchema = z.object({
   CREDIT_ALERT_DENIALS_PER_HOUR: z.coerce.number().int().positive().default(10),
   CREDIT_ALERT_PROBES_PER_HOUR: z.coerce.number().int().positive().default(30),
   CREDIT_ALERT_REVOKED_WITHIN_MINUTES: z.coerce.number().int().positive().default(30),
-  CREDIT_ALERT_WORKING_HOURS: z.string().regex(/^\d{1,2}-\d{1,2}$/, "CREDIT_ALERT_WORKING_HOURS is FROM-TO in hours, e.g. 8-18").default("8-18"),
+  CREDIT_ALERT_WORKING_HOURS: z
+    .string()
+    .regex(/^\d{1,2}-\d{1,2}$/, "CREDIT_ALERT_WORKING_HOURS is FROM-TO in hours, e.g. 8-18")
+    // Reads count as off hours before FROM or from TO on (China time): the day must hold FROM < TO within 0-24.
+    .refine((value) => {
+      const [from, to] = value.split("-").map(Number) as [number, number];
+      return from < to && to <= 24;
+    }, "CREDIT_ALERT_WORKING_HOURS must be FROM-TO with 0 ≤ FROM < TO ≤ 24 (hours of a China-time day), e.g. 8-18")
+    .default("8-18"),
   CREDIT_EXPIRY_MONTHS_GENERAL: z.coerce.number().int().positive().default(12),
   CREDIT_EXPIRY_MONTHS_SERIOUS: z.coerce.number().int().positive().default(36),
   CREDIT_EXPIRY_MONTHS_SEVERE: z.coerce.number().int().positive().default(36),
@@ -125,6 +138,8 @@ export type Config = Readonly<{
   rules: DomainRules;
   /** The bearer a Prometheus scraper presents for the gateway's `/metrics`; unset: `/metrics` is off (404). */
   metricsToken: string | undefined;
+  /** Tracing as the standard `OTEL_*` variables ask (platform/telemetry.ts): off unless an exporter or an endpoint is set. */
+  tracing: TracingSettings;
   /** The measure list the credit centre edits; default data/measures.yaml. */
   measuresFile: string | undefined;
   /** The folder of the State Council's yearly holiday notices (YYYY.json); default data/calendar. */
@@ -148,6 +163,17 @@ export const DEFAULT_RULES: DomainRules = Object.freeze({
   alerts: Object.freeze({ subjectsPerHour: 50, denialsPerHour: 10, probesPerHour: 30, revokedWithinMinutes: 30, workingHours: [8, 18] as const }),
   publicPersonLookupsPerHour: 30,
 });
+
+/**
+ * OpenTelemetry's own rules: `OTEL_SDK_DISABLED=true` turns everything off; `OTEL_TRACES_EXPORTER` says
+ * which exporter; unset, spans are exported over OTLP only when an OTLP endpoint is configured (so a
+ * plain start pays nothing for tracing and sends nothing anywhere).
+ */
+function tracingExporterOf(env: z.infer<typeof environmentSchema>): TracingSettings["exporter"] {
+  if (env.OTEL_SDK_DISABLED === "true") return "none";
+  if (env.OTEL_TRACES_EXPORTER) return env.OTEL_TRACES_EXPORTER;
+  return env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ? "otlp" : "none";
+}
 
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
@@ -221,6 +247,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, serves:
     maxInFlightCost: env.CREDIT_MAX_IN_FLIGHT_COST,
     maxTokenAgeSeconds: env.CREDIT_MAX_TOKEN_AGE_SECONDS,
     metricsToken: env.CREDIT_METRICS_TOKEN,
+    tracing: Object.freeze({ exporter: tracingExporterOf(env) }),
     measuresFile: env.CREDIT_MEASURES_FILE,
     calendarDir: env.CREDIT_CALENDAR_DIR,
     clock: env.CREDIT_NOW ? clockStartingAt(new Date(env.CREDIT_NOW)) : systemClock,

@@ -10,8 +10,17 @@ import { systemClock } from "../platform/clock";
 import { ConfigError, loadConfig, type Config, type ServedPart } from "../platform/config";
 import { createLogger, type Logger } from "../platform/logger";
 import { ensureJwtSecret } from "../platform/secrets";
+import { startTracing, type Tracing } from "../platform/telemetry";
 
-export type Bootstrapped = Readonly<{ config: Config; logger: Logger; connection: DatabaseConnection; jwtSecret: string; calendar: WorkingDayCalendar }>;
+export type Bootstrapped = Readonly<{
+  config: Config;
+  logger: Logger;
+  connection: DatabaseConnection;
+  jwtSecret: string;
+  calendar: WorkingDayCalendar;
+  /** Tracing when the `OTEL_*` variables ask for it (null: off); shut it down last, to export what is buffered. */
+  tracing: Tracing | null;
+}>;
 
 export type BootstrapOptions = Readonly<{
   /** Load the demo data on first start when `CREDIT_SEED=demo` (never the case in production). */
@@ -45,6 +54,8 @@ export async function bootstrap(options: BootstrapOptions): Promise<Bootstrapped
     process.exit(1);
   }
   const logger = createLogger(config);
+  const tracing = startTracing(config.tracing);
+  if (tracing) logger.info("tracing on: spans exported over OTLP");
   if (config.clock !== systemClock) logger.warn({ clock: config.clock.describe() }, "the service's clock is pinned (CREDIT_NOW): dates and deadlines follow it");
   const { calendar, refused } = loadWorkingDayCalendar(config.calendarDir);
   for (const problem of refused) logger.error({ file: problem.file, problems: problem.problems }, "calendar file refused: its year counts as provisional until it is fixed");
@@ -68,7 +79,34 @@ export async function bootstrap(options: BootstrapOptions): Promise<Bootstrapped
     const seeded = await seedDemoData(connection.db, chinaDateOf(config.clock.now()));
     if (seeded) logger.info(seeded, "demo data loaded (CREDIT_SEED=none to start empty)");
   }
-  return { config, logger, connection, jwtSecret, calendar };
+  return { config, logger, connection, jwtSecret, calendar, tracing };
+}
+
+/**
+ * What a failure to start listening means to the operator, naming the variable to change: a busy port
+ * (`PORT`), a `HOST` this machine does not have or cannot resolve; null for anything else.
+ */
+export function listenFailureMessage(error: unknown, config: Pick<Config, "port" | "host">): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  const port = (error as { port?: unknown } | null)?.port ?? config.port;
+  if (code === "EADDRINUSE") return `PORT: port ${String(port)} on ${config.host} is already in use (is the service already running?); stop what holds it or set PORT to a free port`;
+  if (code === "EACCES") return `PORT: not allowed to listen on port ${String(port)} (ports below 1024 need privileges); set PORT to 1024 or above`;
+  if (code === "EADDRNOTAVAIL") return `HOST: ${config.host} is not an address of this machine; set HOST to one of its addresses, 0.0.0.0 (all) or 127.0.0.1`;
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `HOST: ${config.host} cannot be resolved to an address; set HOST to an address of this machine, 0.0.0.0 (all) or 127.0.0.1`;
+  return null;
+}
+
+/** Awaits `starting`; a listen failure is printed with its cause and variable and the process exits 1. */
+export async function orExitOnListenFailure<T>(starting: Promise<T>, config: Pick<Config, "port" | "host">, close: () => Promise<void>): Promise<T> {
+  try {
+    return await starting;
+  } catch (error) {
+    const message = listenFailureMessage(error, config);
+    if (!message) throw error;
+    console.error(`cannot start: ${message}`);
+    await close().catch(() => {});
+    process.exit(1);
+  }
 }
 
 /** Graceful shutdown on SIGTERM/SIGINT: in-flight requests finish, then the pools close. */

@@ -2,12 +2,12 @@ import { readFile } from "node:fs/promises";
 import { gatewaySettings, startGateway } from "../gateway/server";
 import { readSupergraphConfig, SUPERGRAPH_FILE } from "../gateway/supergraph";
 import { ensureSubgraphSigningKey } from "../platform/secrets";
-import { bootstrap, stopOnSignals } from "./bootstrap";
+import { bootstrap, orExitOnListenFailure, stopOnSignals } from "./bootstrap";
 
 /** The gateway alone, routing to the subgraphs at their supergraph.yaml URLs (each started with `npm run subgraph`). */
-const { config, logger, connection, jwtSecret, calendar } = await bootstrap({ seed: true, serves: ["gateway"] });
+const { config, logger, connection, jwtSecret, calendar, tracing } = await bootstrap({ seed: true, serves: ["gateway"] });
 const { subgraphs } = await readSupergraphConfig();
-const gateway = await startGateway(
+const gateway = await orExitOnListenFailure(startGateway(
   {
     supergraphSdl: await readFile(SUPERGRAPH_FILE, "utf8"),
     subgraphUrls: Object.fromEntries(subgraphs.map(({ name, routingUrl }) => [name, routingUrl])),
@@ -21,8 +21,9 @@ const gateway = await startGateway(
   },
   config.port,
   config.host,
-);
+), config, connection.close);
 stopOnSignals(logger, async () => {
   await gateway.stop();
   await connection.close();
+  await tracing?.shutdown();
 });
