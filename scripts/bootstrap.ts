@@ -109,14 +109,25 @@ export async function orExitOnListenFailure<T>(starting: Promise<T>, config: Pic
   }
 }
 
-/** Graceful shutdown on SIGTERM/SIGINT: in-flight requests finish, then the pools close. */
-export function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
+/** How long in-flight requests have to finish after SIGTERM before the process exits anyway (code 1). */
+export const DRAIN_TIME_MS = 10_000;
+
+/**
+ * Graceful shutdown on SIGTERM/SIGINT: no new connections, in-flight requests answered, then the pools
+ * close; past `drainMs` the process exits 1 regardless. The npm scripts `exec` node, so the signal npm
+ * forwards reaches this process rather than an intermediate shell.
+ */
+export function stopOnSignals(logger: Logger, stop: () => Promise<void>, drainMs = DRAIN_TIME_MS): void {
   let stopping = false;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
-      logger.info({ signal }, "shutting down");
+      logger.info({ signal, drainMs }, "shutting down");
+      setTimeout(() => {
+        logger.error({ drainMs }, "in-flight requests did not finish within the drain time; exiting");
+        process.exit(1);
+      }, drainMs).unref();
       stop().then(
         () => process.exit(0),
         (error: unknown) => {
