@@ -1,3 +1,5 @@
+import { constants } from "node:fs";
+import { access, mkdir } from "node:fs/promises";
 import { connect, type DatabaseConnection } from "../db/connect";
 import { DataDirectoryHeldError } from "../db/data-directory-lock";
 import { migrateToLatest } from "../db/migrate";
@@ -53,6 +55,11 @@ export async function bootstrap(options: BootstrapOptions): Promise<Bootstrapped
     console.error(options.developmentOnly);
     process.exit(1);
   }
+  const pathProblems = await checkConfiguredPaths(config);
+  if (pathProblems.length > 0) {
+    console.error(`invalid configuration:\n${pathProblems.map((problem) => `  ${problem}`).join("\n")}`);
+    process.exit(2);
+  }
   const logger = createLogger(config);
   const tracing = startTracing(config.tracing);
   if (tracing) logger.info("tracing on: spans exported over OTLP");
@@ -107,6 +114,32 @@ export async function orExitOnListenFailure<T>(starting: Promise<T>, config: Pic
     await close().catch(() => {});
     process.exit(1);
   }
+}
+
+/**
+ * The files and directories the configuration names, checked before anything is opened, so that a
+ * missing measure list or an unusable data directory is reported with its variable rather than as a
+ * stack trace from deep inside the start.
+ */
+export async function checkConfiguredPaths(config: Pick<Config, "measuresFile" | "database">): Promise<string[]> {
+  const problems: string[] = [];
+  if (config.measuresFile) {
+    try {
+      await access(config.measuresFile, constants.R_OK);
+    } catch (error) {
+      problems.push(`CREDIT_MEASURES_FILE: ${config.measuresFile} cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}); point it at the measure list (YAML, as data/measures.yaml) or unset it for the bundled one`);
+    }
+  }
+  if (config.database.kind === "pglite" && !config.database.dataDir.startsWith("memory://")) {
+    const { dataDir } = config.database;
+    try {
+      await mkdir(dataDir, { recursive: true });
+      await access(dataDir, constants.W_OK);
+    } catch (error) {
+      problems.push(`CREDIT_DATA_DIR: ${dataDir} cannot be created or written (${(error as NodeJS.ErrnoException).code ?? "error"}); point it at a directory this user may write, or set DATABASE_URL`);
+    }
+  }
+  return problems;
 }
 
 /** How long in-flight requests have to finish after SIGTERM before the process exits anyway (code 1). */

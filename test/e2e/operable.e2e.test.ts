@@ -73,3 +73,26 @@ describe("start-up failures name their cause and variable", () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 });
+
+describe("paths the configuration names", () => {
+  it("a missing CREDIT_MEASURES_FILE is named, exit 2, no stack trace", async () => {
+    const result = await runCommand(["start"], { ...QUICK_START, PORT: String(await freePort()), CREDIT_MEASURES_FILE: "/nonexistent/measures.yaml" });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("CREDIT_MEASURES_FILE: /nonexistent/measures.yaml cannot be read (ENOENT)");
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("a CREDIT_DATA_DIR that cannot be created is named, exit 2, no stack trace", async () => {
+    // Under a regular file: not creatable whoever runs the test (root included).
+    const result = await runCommand(["start"], { CREDIT_SEED: "none", PORT: String(await freePort()), CREDIT_DATA_DIR: "/etc/hostname/credit-data" });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("CREDIT_DATA_DIR: /etc/hostname/credit-data cannot be created or written (ENOTDIR)");
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("CREDIT_ALERT_WORKING_HOURS=25-3 is refused at start, naming the variable", async () => {
+    const result = await runCommand(["start"], { ...QUICK_START, PORT: String(await freePort()), CREDIT_ALERT_WORKING_HOURS: "25-3" });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("CREDIT_ALERT_WORKING_HOURS");
+  });
+});
