@@ -6,6 +6,7 @@ import pg from "pg";
 import type { Config } from "../platform/config";
 import type { Logger } from "../platform/logger";
 import { holdDataDirectory } from "./data-directory-lock";
+import { tracedDialect } from "./traced-dialect";
 import type { Database } from "./database";
 
 const DATE_OID = 1082;
@@ -17,6 +18,8 @@ export type DatabaseConnection = Readonly<{
   kind: "postgres" | "pglite";
   /** Closes the pool or the embedded database; idempotent. */
   close(): Promise<void>;
+  /** The PostgreSQL pool's connections now (for metrics); null for the embedded database, which has no pool. */
+  poolUse(): Readonly<{ total: number; idle: number; waiting: number }> | null;
 }>;
 
 export type ConnectOptions = Readonly<{
@@ -61,12 +64,13 @@ function connectPostgres(url: string, options: ConnectOptions): DatabaseConnecti
   pool.on("connect", (client) => {
     client.on("error", (error) => options.logger?.warn({ err: error }, "PostgreSQL connection failed"));
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: tracedDialect(new PostgresDialect({ pool })) });
   let closing: Promise<void> | undefined;
   return {
     db,
     kind: "postgres",
     close: () => (closing ??= db.destroy()),
+    poolUse: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
 }
 
@@ -85,11 +89,12 @@ async function connectPglite(dataDir: string): Promise<DatabaseConnection> {
     throw error;
   }
   const dialect = new KyselyPGlite(client).dialect;
-  const db = new Kysely<Database>({ dialect: { ...dialect, createDriver: () => new OneAtATimeDriver(dialect.createDriver()) } satisfies Dialect });
+  const db = new Kysely<Database>({ dialect: tracedDialect({ ...dialect, createDriver: () => new OneAtATimeDriver(dialect.createDriver()) } satisfies Dialect) });
   let closing: Promise<void> | undefined;
   return {
     db,
     kind: "pglite",
+    poolUse: () => null,
     close: () =>
       (closing ??= db.destroy().then(async () => {
         if (!client.closed) await client.close();

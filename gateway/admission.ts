@@ -10,6 +10,11 @@ export class InFlightBudget {
 
   constructor(private readonly max: number) {}
 
+  /** Units in flight now. */
+  get used(): number {
+    return this.inFlight;
+  }
+
   /** Admits `cost` units until the returned release is called (once is enough; more are ignored); null when the budget is spent. */
   admit(cost: number): (() => void) | null {
     if (this.inFlight > 0 && this.inFlight + cost > this.max) return null;

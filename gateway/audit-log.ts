@@ -3,6 +3,9 @@ import type { Database } from "../db/database";
 import type { AuditCompletion, AuditEntry } from "../subgraphs/audit/audit-chain";
 import { appendAuditEntries, completeAuditEvent, type ChainHead } from "../subgraphs/audit/audit-event.repository";
 
+/** Told of each batch the writer commits or fails to commit (the gateway's metrics). */
+export type AuditBatchObserver = (size: number, seconds: number, failed: boolean) => void;
+
 type Waiting = { entry: AuditEntry; resolve: (hash: string) => void; reject: (error: unknown) => void };
 
 /**
@@ -20,6 +23,7 @@ export class AuditLog {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly maxBatch = 500,
+    private readonly observeBatch: AuditBatchObserver = () => {},
   ) {}
 
   append(entry: AuditEntry): Promise<string> {
@@ -42,11 +46,14 @@ export class AuditLog {
   private async flush(): Promise<void> {
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, this.maxBatch);
+      const startedAt = performance.now();
       try {
         const appended = await appendAuditEntries(this.db, batch.map((waiting) => waiting.entry), this.head);
+        this.observeBatch(batch.length, (performance.now() - startedAt) / 1000, false);
         this.head = appended;
         batch.forEach((waiting, index) => waiting.resolve(appended.entryHashes[index]!));
       } catch (error) {
+        this.observeBatch(batch.length, (performance.now() - startedAt) / 1000, true);
         this.head = undefined;
         for (const waiting of batch) waiting.reject(error);
       }

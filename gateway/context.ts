@@ -12,6 +12,15 @@ export type GatewayContext = {
   disclosures: Array<Disclosure & { subgraph: string }>;
   /** Shared by reference: Apollo hands each operation a shallow copy of the context. */
   audit: RequestAudit;
+  /** What metrics and the request log say of this request; shared by reference like `audit`. */
+  observed: RequestObservation;
+};
+
+export type RequestObservation = {
+  /** The operation's type and root fields (plugins/use-metrics.ts), or `unresolved`. */
+  operation: string;
+  /** The error codes of the answer Apollo sent, read once every plugin has had its say (the audit may turn it into AUDIT_UNAVAILABLE). */
+  errorCodes?: () => string[];
 };
 
 export type RequestAudit = {

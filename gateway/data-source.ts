@@ -7,8 +7,10 @@ import type { Dispatcher } from "undici";
 import { BadUserInputError, ServiceUnavailableError } from "../platform/errors";
 import type { Logger } from "../platform/logger";
 import { SIGNATURE_HEADER, signSubgraphRequest } from "../platform/subgraph-signature";
+import { inClientSpan } from "../platform/telemetry";
 import type { Disclosure } from "../subgraphs/shared/context";
 import { callerOf, type GatewayContext } from "./context";
+import type { SubgraphFetchOutcome } from "./metrics";
 
 export type SigningDataSourceOptions = Readonly<{
   name: string;
@@ -19,6 +21,8 @@ export type SigningDataSourceOptions = Readonly<{
   logger: Logger;
   /** The gateway's connection pool (undici), kept alive between fetches and closed with the gateway. */
   dispatcher: Dispatcher;
+  /** Told of each fetch's outcome and time (the gateway's metrics). */
+  observeFetch?: (outcome: SubgraphFetchOutcome, seconds: number) => void;
 }>;
 
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>["fetcher"] & {};
@@ -72,24 +76,33 @@ function boundedFetcher(options: SigningDataSourceOptions): Fetcher {
     // well), and its timer goes as soon as the answer is in rather than living out the full timeout.
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(new DOMException("subgraph timeout", "TimeoutError")), options.timeoutMs);
+    const startedAt = performance.now();
+    const observe = (outcome: SubgraphFetchOutcome) => options.observeFetch?.(outcome, (performance.now() - startedAt) / 1000);
     try {
       const target = new URL(url);
-      const response = await options.dispatcher.request({
-        origin: target.origin,
-        path: `${target.pathname}${target.search}`,
-        method: (init?.method ?? "POST") as Dispatcher.HttpMethod,
-        headers: init?.headers ?? {},
-        body: init?.body ?? null,
-        signal: abort.signal,
+      // The W3C trace context travels as a header: the signature covers the viewer and the operation, not headers.
+      const requestHeaders = { ...(init?.headers as Record<string, string> | undefined) };
+      const { response, body } = await inClientSpan(`subgraph ${options.name}`, requestHeaders, async (span) => {
+        const answer = await options.dispatcher.request({
+          origin: target.origin,
+          path: `${target.pathname}${target.search}`,
+          method: (init?.method ?? "POST") as Dispatcher.HttpMethod,
+          headers: requestHeaders,
+          body: init?.body ?? null,
+          signal: abort.signal,
+        });
+        span.setAttribute("http.response.status_code", answer.statusCode);
+        return { response: answer, body: await answer.body.text() };
       });
-      const body = await response.body.text();
       const headers = new Headers();
       for (const [name, value] of Object.entries(response.headers)) {
         if (typeof value === "string") headers.set(name, value);
         else if (Array.isArray(value)) for (const each of value) headers.append(name, each);
       }
+      observe(response.statusCode >= 200 && response.statusCode < 300 ? "ok" : response.statusCode < 500 ? "4xx" : "5xx");
       return new ReadResponse(url, response.statusCode, headers, body);
     } catch (error) {
+      observe("unavailable");
       options.logger.warn({ err: error, subgraph: options.name }, "subgraph unreachable or too slow");
       throw new ServiceUnavailableError(`the ${options.name} part of the service`);
     } finally {

@@ -8,6 +8,7 @@ import type { Logger } from "../platform/logger";
 import { SUBGRAPHS } from "../subgraphs/index";
 import type { SubgraphName } from "../subgraphs/shared/definition";
 import { startSubgraphServer, type RunningSubgraph } from "../subgraphs/shared/server";
+import type { PoolUse } from "./metrics";
 import { gatewaySettings, startGateway, type RunningGateway } from "./server";
 import { readSupergraphConfig, SUPERGRAPH_FILE } from "./supergraph";
 
@@ -29,6 +30,8 @@ export type FederationOptions = Readonly<{
   gatewayHost: string;
   /** Subgraph ports by name; absent means the port of its routing_url in supergraph.yaml, 0 any free port. */
   subgraphPorts?: Partial<Record<SubgraphName, number>>;
+  /** The database pool's connections, for the gateway's metrics (db/connect.ts#poolUse). */
+  poolUse?: () => PoolUse | null;
 }>;
 
 export type RunningFederation = Readonly<{
@@ -85,6 +88,8 @@ export async function startFederation(options: FederationOptions): Promise<Runni
         signingKey: options.signingKey,
         reportPublicKey: createPublicKey(options.reportSigningKey),
         logger: options.logger,
+        calendar: options.calendar,
+        poolUse: options.poolUse,
         ...gatewaySettings(options.config),
       },
       options.gatewayPort,

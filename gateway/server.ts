@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer, type HTTPGraphQLResponse } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import { Agent } from "undici";
 import type { Database } from "../db/database";
 import type { Clock } from "../platform/clock";
@@ -29,6 +29,11 @@ import { addressKeyOf, callerOf, type GatewayContext } from "./context";
 import { SigningDataSource } from "./data-source";
 import { AUDIT_UNAVAILABLE_MESSAGE, createAuditPlugin, recordAuditEvent } from "./plugins/audit.plugin";
 import { useOperationResolution } from "./plugins/use-operation-resolution";
+import { GatewayMetrics, outcomeLabel, serveMetrics, type PoolUse } from "./metrics";
+import { UNRESOLVED_OPERATION, useMetrics } from "./plugins/use-metrics";
+import { checkReadiness } from "./readiness";
+import { describeCurrentSpan, inServerSpan } from "../platform/telemetry";
+import type { WorkingDayCalendar } from "../domain/working-days";
 
 export type GatewayOptions = Readonly<{
   supergraphSdl: string;
@@ -68,6 +73,12 @@ export type GatewayOptions = Readonly<{
    * false or absent: in this process (PGlite serves one process anyway).
    */
   sharedBudgets?: boolean;
+  /** The bearer of Prometheus scrapers for `/metrics`; unset: `/metrics` answers 404. */
+  metricsToken?: string;
+  /** The working-day calendar, reported in `/metrics` (a year's notice loaded or not). */
+  calendar?: WorkingDayCalendar;
+  /** The database pool's connections, reported in `/metrics`; null or absent for the embedded database. */
+  poolUse?: () => PoolUse | null;
 }>;
 
 export type RunningGateway = Readonly<{ url: string; port: number; stop(): Promise<void> }>;
@@ -75,7 +86,7 @@ export type RunningGateway = Readonly<{ url: string; port: number; stop(): Promi
 /** The gateway options that come straight from the configuration. */
 export function gatewaySettings(
   config: Config,
-): Pick<GatewayOptions, "production" | "subgraphTimeoutMs" | "maxBodyBytes" | "rateLimitPerMinute" | "maxInFlightCost" | "clock" | "maxTokenAgeSeconds" | "oidc" | "corsOrigins" | "trustedProxies" | "sharedBudgets"> {
+): Pick<GatewayOptions, "production" | "subgraphTimeoutMs" | "maxBodyBytes" | "rateLimitPerMinute" | "maxInFlightCost" | "clock" | "maxTokenAgeSeconds" | "oidc" | "corsOrigins" | "trustedProxies" | "sharedBudgets" | "metricsToken"> {
   return {
     clock: config.clock,
     production: config.env === "production",
@@ -88,6 +99,7 @@ export function gatewaySettings(
     corsOrigins: config.corsOrigins,
     trustedProxies: config.trustedProxies,
     sharedBudgets: config.database.kind === "postgres",
+    metricsToken: config.metricsToken,
   };
 }
 
@@ -161,13 +173,16 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
   };
   const corsOrigins = new Set(options.corsOrigins ?? []);
   const trustedProxies = trustedProxiesOf(options.trustedProxies ?? []);
-  const auditLog = new AuditLog(options.db);
   const rateLimiter: RateBudget = options.sharedBudgets
     ? new SharedRateLimiter(options.db, "rate", options.rateLimitPerMinute, logger)
     : new RateLimiter(options.rateLimitPerMinute);
   const inFlight: AdmissionBudget = options.sharedBudgets
     ? new SharedInFlightBudget(options.db, options.maxInFlightCost, admissionLeaseSeconds(options.subgraphTimeoutMs), logger)
     : new InFlightBudget(options.maxInFlightCost);
+  // The cost this replica admitted and has not finished (with shared budgets the others' is in the database).
+  let admittedHere = 0;
+  const metrics = new GatewayMetrics({ poolUse: options.poolUse, inFlightCost: () => admittedHere, calendar: options.calendar, clock: options.clock });
+  const auditLog = new AuditLog(options.db, undefined, (size, seconds, failed) => metrics.recordAuditBatch(size, seconds, failed));
   const audited = options.audit ?? true;
   const subgraphConnections = new Agent({ keepAliveTimeout: 30_000 });
   const gateway = new ApolloGateway({
@@ -175,7 +190,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
     buildService: ({ name, url }) => {
       const subgraphUrl = options.subgraphUrls[name] ?? url;
       if (!subgraphUrl) throw new Error(`no URL for subgraph ${name}`);
-      return new SigningDataSource({ name, url: subgraphUrl, signingKey: options.signingKey, timeoutMs: options.subgraphTimeoutMs, logger, dispatcher: subgraphConnections });
+      return new SigningDataSource({ name, url: subgraphUrl, signingKey: options.signingKey, timeoutMs: options.subgraphTimeoutMs, logger, dispatcher: subgraphConnections, observeFetch: (outcome, seconds) => metrics.recordSubgraphFetch(name, outcome, seconds) });
     },
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -190,6 +205,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
     plugins: [
       ...(audited ? [createAuditPlugin({ auditLog, logger })] : []),
       useOperationResolution(),
+      useMetrics(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
     ],
@@ -217,6 +233,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
       startedAtMonotonic: performance.now(),
       disclosures: [],
       audit: { written: !audited },
+      observed: { operation: UNRESOLVED_OPERATION },
     };
     const headers: Record<string, string> = { [REQUEST_ID_HEADER]: requestId, ...corsHeadersFor(request.headers, corsOrigins) };
     const addressKey = addressKeyOf(context);
@@ -225,7 +242,10 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
     let refusal: Refusal | null = null;
     try {
       const refusedFor = await refusals.secondsUntil(addressKey, 1);
-      if (refusedFor > 0) throw rateLimited(refusedFor, headers);
+      if (refusedFor > 0) {
+        metrics.recordRefusal("refused_address");
+        throw rateLimited(refusedFor, headers);
+      }
       if (!graphqlEndpoint) throw new CreditError("NOT_FOUND", "the GraphQL endpoint is /graphql");
       if (isPreflight(request.method, request.headers)) {
         result = answerPreflight(request.headers, corsOrigins);
@@ -235,16 +255,22 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
         context.viewer = withPurpose(context.viewer, request.headers);
         const cost = refuseOverLimits(request, body, options.queryLimits ?? DEFAULT_QUERY_LIMITS);
         const retryAfter = await rateLimiter.take(callerOf(context), cost);
-        if (retryAfter > 0) throw rateLimited(retryAfter, headers);
+        if (retryAfter > 0) {
+          metrics.recordRefusal("rate_limited");
+          throw rateLimited(retryAfter, headers);
+        }
         const release = await inFlight.admit(cost);
         if (!release) {
+          metrics.recordRefusal("admission");
           const busy = new ServiceUnavailableError("the service");
           headers["retry-after"] = String(busy.extensions.retryAfterSeconds);
           throw busy;
         }
+        admittedHere += cost;
         try {
           result = await runWithApollo(apollo, request, body, async () => context);
         } finally {
+          admittedHere -= cost;
           await release();
         }
       }
@@ -267,12 +293,31 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
       } catch (auditError) {
         logger.error({ err: auditError, requestId }, "audit unavailable while refusing a request");
         writeGraphQLError(response, 503, "AUDIT_UNAVAILABLE", AUDIT_UNAVAILABLE_MESSAGE, headers);
+        observeRequest(context, 503, ["AUDIT_UNAVAILABLE"]);
         return;
       }
     }
-    if (refusal) writeGraphQLError(response, refusal.status, refusal.code, refusal.message, headers, refusal.details);
-    else await writeApolloResponse(response, result!, headers);
+    if (refusal) {
+      writeGraphQLError(response, refusal.status, refusal.code, refusal.message, headers, refusal.details);
+      observeRequest(context, refusal.status, [refusal.code]);
+    } else {
+      await writeApolloResponse(response, result!, headers);
+      observeRequest(context, result!.status ?? 200, context.observed.errorCodes?.() ?? errorCodesOf(result!));
+    }
   };
+
+  /**
+   * The request's one log line and its metrics: id, operation (root fields), role, outcome, status and
+   * duration — no identifiers, no variables, no client-chosen operation name.
+   */
+  function observeRequest(context: GatewayContext, status: number, errorCodes: readonly string[]): void {
+    const seconds = (performance.now() - context.startedAtMonotonic) / 1000;
+    const operation = metrics.operationLabel(context.observed.operation);
+    const outcome = outcomeLabel(errorCodes);
+    metrics.recordRequest({ operation, role: context.viewer.role, outcome, seconds });
+    describeCurrentSpan({ "credit.request_id": context.requestId, "credit.operation": operation, "credit.role": context.viewer.role, "credit.outcome": outcome, "http.response.status_code": status });
+    logger.info({ requestId: context.requestId, operation, role: context.viewer.role, outcome, status, durationMs: Math.round(seconds * 1000) }, "request");
+  }
 
   /** What the client is told when a request is refused before Apollo runs it; anything unexpected is logged and masked. */
   function refusalOf(error: unknown, requestId: string): Refusal {
@@ -282,18 +327,6 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
     return { status: 500, code: "INTERNAL_SERVER_ERROR", message: "internal error", details: {} };
   }
 
-  const checkReady = async (): Promise<boolean> => {
-    try {
-      await sql`select 1`.execute(options.db);
-      const probes = Object.values(options.subgraphUrls).map(async (url) => {
-        const health = await fetch(new URL("/health", url), { signal: AbortSignal.timeout(1_000) });
-        return health.ok;
-      });
-      return (await Promise.all(probes)).every(Boolean);
-    } catch {
-      return false;
-    }
-  };
 
   /** The public half of the report key, for anyone to verify a report offline; no credit data, so not audited. */
   const writeReportKey = (response: ServerResponse): void => {
@@ -315,11 +348,14 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
         : path === REPORT_KEY_PATH
           ? Promise.resolve(writeReportKey(response))
         : path === "/ready"
-          ? checkReady().then((ready) => {
-              response.statusCode = ready ? 200 : 503;
-              response.end(ready ? "ready" : "not ready");
+          ? checkReadiness(options.db, options.subgraphUrls).then((readiness) => {
+              response.statusCode = readiness.ready ? 200 : 503;
+              response.setHeader("content-type", "application/json");
+              response.end(JSON.stringify(readiness));
             })
-          : handleRequest(request, response, requestId, path === "/graphql");
+          : path === "/metrics"
+            ? serveMetrics(request, response, metrics, options.metricsToken)
+            : inServerSpan(`gateway ${request.method ?? "GET"} ${path === "/graphql" ? path : "other"}`, request.headers, () => handleRequest(request, response, requestId, path === "/graphql"));
     handled.catch((error: unknown) => {
       logger.error({ err: error, requestId }, "gateway request failed");
       if (response.headersSent) response.destroy();

@@ -3,6 +3,7 @@ import { isIP } from "node:net";
 import { z } from "zod";
 import { clockStartingAt, systemClock, type Clock } from "./clock";
 import { parseSubgraphSigningKey, parseSubgraphVerifyKey } from "./subgraph-signature";
+import type { TracingSettings } from "./telemetry";
 
 /** An ISO 8601 instant whose date exists (Date.parse would roll 30 February over into March). */
 function isRealInstant(value: string): boolean {
@@ -103,7 +104,12 @@ const environmentSchema = z.object({
   CREDIT_PUBLIC_PERSON_LOOKUPS_PER_HOUR: z.coerce.number().int().positive().default(30),
   CREDIT_MAX_IN_FLIGHT_COST: z.coerce.number().int().positive().default(16_000),
   CREDIT_MAX_TOKEN_AGE_SECONDS: z.coerce.number().int().positive().default(43_200),
+  CREDIT_METRICS_TOKEN: z.string().min(32, "CREDIT_METRICS_TOKEN must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
   CREDIT_MEASURES_FILE: z.string().min(1).optional(),
+  OTEL_SDK_DISABLED: z.enum(["true", "false"], { message: "OTEL_SDK_DISABLED must be true or false" }).optional(),
+  OTEL_TRACES_EXPORTER: z.enum(["otlp", "none"], { message: "OTEL_TRACES_EXPORTER must be otlp or none (the only exporters this service ships)" }).optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/, message: "OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL, e.g. http://collector:4318" }).optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url({ protocol: /^https?$/, message: "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be an http(s) URL, e.g. http://collector:4318/v1/traces" }).optional(),
   CREDIT_CALENDAR_DIR: z.string().min(1).optional(),
   CREDIT_NOW: z
     .preprocess(
@@ -122,7 +128,15 @@ const environmentSchema = z.object({
   CREDIT_ALERT_DENIALS_PER_HOUR: z.coerce.number().int().positive().default(10),
   CREDIT_ALERT_PROBES_PER_HOUR: z.coerce.number().int().positive().default(30),
   CREDIT_ALERT_REVOKED_WITHIN_MINUTES: z.coerce.number().int().positive().default(30),
-  CREDIT_ALERT_WORKING_HOURS: z.string().regex(/^\d{1,2}-\d{1,2}$/, "CREDIT_ALERT_WORKING_HOURS is FROM-TO in hours, e.g. 8-18").default("8-18"),
+  CREDIT_ALERT_WORKING_HOURS: z
+    .string()
+    .regex(/^\d{1,2}-\d{1,2}$/, "CREDIT_ALERT_WORKING_HOURS is FROM-TO in hours, e.g. 8-18")
+    // Reads count as off hours before FROM or from TO on (China time): the day must hold FROM < TO within 0-24.
+    .refine((value) => {
+      const [from, to] = value.split("-").map(Number) as [number, number];
+      return from < to && to <= 24;
+    }, "CREDIT_ALERT_WORKING_HOURS must be FROM-TO with 0 ≤ FROM < TO ≤ 24 (hours of a China-time day), e.g. 8-18")
+    .default("8-18"),
   CREDIT_OIDC_ISSUER: z.url({ protocol: /^https?$/, message: "CREDIT_OIDC_ISSUER must be the issuer URL of an OpenID Connect provider, e.g. https://id.example.gov.cn/realms/city" }).optional(),
   CREDIT_OIDC_JWKS_URL: z.url({ protocol: /^https?$/, message: "CREDIT_OIDC_JWKS_URL must be an http(s) URL of the issuer's JWK set" }).optional(),
   CREDIT_OIDC_AUDIENCE: z.string().trim().min(1).optional(),
@@ -189,6 +203,10 @@ export type Config = Readonly<{
   /** The longest a bearer token may live, `iat` to `exp` (and the oldest it may be); default 12 h. */
   maxTokenAgeSeconds: number;
   rules: DomainRules;
+  /** The bearer a Prometheus scraper presents for the gateway's `/metrics`; unset: `/metrics` is off (404). */
+  metricsToken: string | undefined;
+  /** Tracing as the standard `OTEL_*` variables ask (platform/telemetry.ts): off unless an exporter or an endpoint is set. */
+  tracing: TracingSettings;
   /** The measure list the credit centre edits; default data/measures.yaml. */
   measuresFile: string | undefined;
   /** The folder of the State Council's yearly holiday notices (YYYY.json); default data/calendar. */
@@ -234,6 +252,17 @@ export const DEFAULT_RULES: DomainRules = Object.freeze({
   publicPersonLookupsPerHour: 30,
   reportCodesPerHour: 60,
 });
+
+/**
+ * OpenTelemetry's own rules: `OTEL_SDK_DISABLED=true` turns everything off; `OTEL_TRACES_EXPORTER` says
+ * which exporter; unset, spans are exported over OTLP only when an OTLP endpoint is configured (so a
+ * plain start pays nothing for tracing and sends nothing anywhere).
+ */
+function tracingExporterOf(env: z.infer<typeof environmentSchema>): TracingSettings["exporter"] {
+  if (env.OTEL_SDK_DISABLED === "true") return "none";
+  if (env.OTEL_TRACES_EXPORTER) return env.OTEL_TRACES_EXPORTER;
+  return env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ? "otlp" : "none";
+}
 
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
@@ -308,6 +337,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, serves:
     rateLimitPerMinute: env.CREDIT_RATE_LIMIT_PER_MINUTE,
     maxInFlightCost: env.CREDIT_MAX_IN_FLIGHT_COST,
     maxTokenAgeSeconds: env.CREDIT_MAX_TOKEN_AGE_SECONDS,
+    metricsToken: env.CREDIT_METRICS_TOKEN,
+    tracing: Object.freeze({ exporter: tracingExporterOf(env) }),
     measuresFile: env.CREDIT_MEASURES_FILE,
     calendarDir: env.CREDIT_CALENDAR_DIR,
     clock: env.CREDIT_NOW ? clockStartingAt(new Date(env.CREDIT_NOW)) : systemClock,

@@ -9,7 +9,7 @@ if (!SUBGRAPH_NAMES.includes(name as SubgraphName)) {
   console.error(`usage: npm run subgraph -- NAME   (NAME is one of ${SUBGRAPH_NAMES.join(", ")})`);
   process.exit(2);
 }
-const { config, logger, connection, calendar } = await bootstrap({ seed: false, serves: ["subgraphs"] });
+const { config, logger, connection, calendar, tracing } = await bootstrap({ seed: false, serves: ["subgraphs"] });
 if (connection.kind === "pglite" && !config.dataDir.startsWith("memory://")) {
   // PGlite is single-process: a second process opening the same directory would corrupt it.
   logger.error("a subgraph in its own process needs DATABASE_URL (PostgreSQL); the embedded database serves one process");
@@ -30,4 +30,5 @@ const running = await startSubgraph(name as SubgraphName, {
 stopOnSignals(logger, async () => {
   await running.stop();
   await connection.close();
+  await tracing?.shutdown();
 });

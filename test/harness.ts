@@ -10,7 +10,7 @@ import type { WorkingDayCalendar } from "../domain/working-days";
 import { loadWorkingDayCalendar } from "../platform/calendar-files";
 import { startFederation, type RunningFederation } from "../gateway/federation";
 import { loadConfig, type Config } from "../platform/config";
-import { createLogger } from "../platform/logger";
+import { createLogger, type Logger } from "../platform/logger";
 import { ensureReportSigningKey, ensureSubgraphSigningKey, ensureSubgraphVerifyKeys } from "../platform/secrets";
 import { generateSubgraphKeyPair } from "../platform/subgraph-signature";
 import { mintToken, type TokenClaims } from "../platform/tokens";
@@ -131,6 +131,8 @@ export async function startTestFederation(
     now?: string;
     /** Working days to count with; default the calendar of data/calendar. */
     calendar?: WorkingDayCalendar;
+    /** Where the service logs; default the configuration's (silent in tests). */
+    logger?: Logger;
   } = {},
 ): Promise<TestFederation> {
   const { config: loaded, connection, stop: stopDatabase } = await startTestDatabase(options.environment);
@@ -151,8 +153,9 @@ export async function startTestFederation(
     signingKey: subgraphSigningKey,
     verifyKeys: subgraphVerifyKeys,
     reportSigningKey,
-    logger: createLogger(config),
+    logger: options.logger ?? createLogger(config),
     calendar,
+    poolUse: connection.poolUse,
     gatewayPort: 0,
     gatewayHost: "127.0.0.1",
     subgraphPorts: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])),

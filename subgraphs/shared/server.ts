@@ -14,6 +14,7 @@ import { BodyTooLargeError, executeWithApollo, parseJsonBody, readBody, writeGra
 import { DistinctBudget } from "../../platform/distinct-budget";
 import type { Logger } from "../../platform/logger";
 import { ReplayGuard, SIGNATURE_HEADER, SignatureError, verifySubgraphRequest } from "../../platform/subgraph-signature";
+import { inServerSpan } from "../../platform/telemetry";
 import { defineAbilityFor } from "../../policies/define-ability-for";
 import { DisclosureLog, type RequestScope, type SubgraphContext } from "./context";
 
@@ -82,7 +83,7 @@ export async function startSubgraphServer<TLoaders>(
   await apollo.start();
 
   const server: Server = createServer((request, response) => {
-    void (async () => {
+    void inServerSpan(`subgraph ${name}`, request.headers, async () => {
       const url = new URL(request.url ?? "/", "http://localhost");
       if (url.pathname === "/health") {
         response.end("ok");
@@ -128,7 +129,7 @@ export async function startSubgraphServer<TLoaders>(
         };
         return { ...base, loaders: options.createLoaders(options.db, base) };
       });
-    })().catch((error: unknown) => {
+    }).catch((error: unknown) => {
       if (response.headersSent) {
         response.destroy();
       } else if (error instanceof SignatureError) {
