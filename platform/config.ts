@@ -131,11 +131,12 @@ const environmentSchema = z.object({
   CREDIT_ALERT_WORKING_HOURS: z
     .string()
     .regex(/^\d{1,2}-\d{1,2}$/, "CREDIT_ALERT_WORKING_HOURS is FROM-TO in hours, e.g. 8-18")
-    // Reads count as off hours before FROM or from TO on (China time): the day must hold FROM < TO within 0-24.
+    // Reads count as off hours before FROM or from TO on (China time): the day must hold FROM ≤ TO within 0-24
+    // (FROM = TO: no working hours, every read is off hours).
     .refine((value) => {
       const [from, to] = value.split("-").map(Number) as [number, number];
-      return from < to && to <= 24;
-    }, "CREDIT_ALERT_WORKING_HOURS must be FROM-TO with 0 ≤ FROM < TO ≤ 24 (hours of a China-time day), e.g. 8-18")
+      return from <= to && to <= 24;
+    }, "CREDIT_ALERT_WORKING_HOURS must be FROM-TO with 0 ≤ FROM ≤ TO ≤ 24 (hours of a China-time day), e.g. 8-18")
     .default("8-18"),
   CREDIT_OIDC_ISSUER: z.url({ protocol: /^https?$/, message: "CREDIT_OIDC_ISSUER must be the issuer URL of an OpenID Connect provider, e.g. https://id.example.gov.cn/realms/city" }).optional(),
   CREDIT_OIDC_JWKS_URL: z.url({ protocol: /^https?$/, message: "CREDIT_OIDC_JWKS_URL must be an http(s) URL of the issuer's JWK set" }).optional(),
