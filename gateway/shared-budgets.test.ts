@@ -42,6 +42,21 @@ describe("rate buckets shared by replicas", () => {
   });
 });
 
+describe("the buckets table follows the active callers", () => {
+  it("forgets buckets untouched for over a minute within a take's own statement, never the taker's own", async () => {
+    const db = database.connection.db;
+    const rate = new SharedRateLimiter(db, "sweep", 5, logger);
+    await db
+      .insertInto("gateway_rate_buckets")
+      .values(["stale-other", "stale-self"].map((caller) => ({ budget: "sweep", caller, tokens: 1, granted: true, refilled_at: new Date(Date.now() - 5 * 60_000) })))
+      .execute();
+    expect(await rate.take("stale-self", 1)).toBe(0);
+    const callers = (await db.selectFrom("gateway_rate_buckets").select(["caller", "tokens"]).where("budget", "=", "sweep").execute()).map((row) => [row.caller, Number(row.tokens)]);
+    // The stale bucket of another caller is gone; the taker's own was refilled to a minute's worth and spent.
+    expect(callers).toEqual([["stale-self", 4]]);
+  });
+});
+
 describe("the in-flight budget shared by replicas", () => {
   it("refuses at one replica what the other has in flight, and admits again once it is released", async () => {
     const [first, second] = [new SharedInFlightBudget(database.connection.db, 150, 60, logger), new SharedInFlightBudget(database.connection.db, 150, 60, logger)];

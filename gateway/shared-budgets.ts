@@ -49,9 +49,14 @@ export class SharedRateLimiter implements RateBudget {
   async take(caller: string, cost: number): Promise<number> {
     if (cost > this.perMinute) return 60;
     try {
-      await this.sweep();
       const available = this.available();
+      // The sweep rides in the take's own statement (never the caller's row: one statement may not both delete
+      // and upsert a row), so that every request costs the database the same statements.
       const { rows } = await sql<{ tokens: number; granted: boolean }>`
+        with swept as (
+          delete from gateway_rate_buckets
+          where ${this.sweepDue()}::boolean and budget = ${this.budget} and caller <> ${caller} and refilled_at < now() - interval '1 minute'
+        )
         insert into gateway_rate_buckets as bucket (budget, caller, tokens, granted, refilled_at)
         values (${this.budget}, ${caller}, ${this.perMinute - cost}::float8, true, now())
         on conflict (budget, caller) do update set
@@ -89,12 +94,15 @@ export class SharedRateLimiter implements RateBudget {
     return tokens >= cost ? 0 : Math.max(1, Math.ceil((cost - tokens) / this.perSecond));
   }
 
-  /** Forgets buckets full again (untouched for over a minute), so the table follows the active callers; any replica may do it. */
-  private async sweep(): Promise<void> {
+  /**
+   * Whether this take also forgets buckets full again (untouched for over a minute), once a minute per replica,
+   * so that the table follows the active callers.
+   */
+  private sweepDue(): boolean {
     const at = performance.now();
-    if (at < this.nextSweepAt) return;
+    if (at < this.nextSweepAt) return false;
     this.nextSweepAt = at + SWEEP_EVERY_MS;
-    await this.db.deleteFrom("gateway_rate_buckets").where("budget", "=", this.budget).where("refilled_at", "<", sql<Date>`now() - interval '1 minute'`).execute();
+    return true;
   }
 
   private warnOnce(error: unknown): void {
