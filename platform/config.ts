@@ -34,6 +34,23 @@ function isCidr(value: string): boolean {
  * The one place that reads the process environment. Every entry point calls `loadConfig()` once and
  * passes the frozen result down; nothing else touches `process.env`.
  */
+/** An optional Ed25519 private key, base64url PKCS#8 DER as `npm run keys` prints it. */
+function ed25519PrivateKeySetting(name: string) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, context) => {
+      if (!value) return undefined;
+      try {
+        return parseSubgraphSigningKey(value);
+      } catch {
+        context.addIssue({ code: "custom", message: `${name} must be an Ed25519 private key, base64url PKCS#8 DER (make one with \`npm run keys\`)` });
+        return z.NEVER;
+      }
+    });
+}
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce
@@ -52,32 +69,8 @@ const environmentSchema = z.object({
     .string()
     .min(32, "CREDIT_JWT_SECRET must be at least 32 characters (HS256 needs 256 bits)")
     .optional(),
-  CREDIT_SUBGRAPH_SIGNING_KEY: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value, context) => {
-      if (!value) return undefined;
-      try {
-        return parseSubgraphSigningKey(value);
-      } catch {
-        context.addIssue({ code: "custom", message: "CREDIT_SUBGRAPH_SIGNING_KEY must be an Ed25519 private key, base64url PKCS#8 DER (make one with `npm run keys`)" });
-        return z.NEVER;
-      }
-    }),
-  CREDIT_REPORT_SIGNING_KEY: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value, context) => {
-      if (!value) return undefined;
-      try {
-        return parseSubgraphSigningKey(value);
-      } catch {
-        context.addIssue({ code: "custom", message: "CREDIT_REPORT_SIGNING_KEY must be an Ed25519 private key, base64url PKCS#8 DER (make one with `npm run keys`)" });
-        return z.NEVER;
-      }
-    }),
+  CREDIT_SUBGRAPH_SIGNING_KEY: ed25519PrivateKeySetting("CREDIT_SUBGRAPH_SIGNING_KEY"),
+  CREDIT_REPORT_SIGNING_KEY: ed25519PrivateKeySetting("CREDIT_REPORT_SIGNING_KEY"),
   CREDIT_REPORT_CODES_PER_HOUR: z.coerce.number().int().positive().default(60),
   CREDIT_SUBGRAPH_VERIFY_KEYS: z
     .string()

@@ -39,25 +39,7 @@ export async function ensureSubgraphSigningKey(config: Config): Promise<KeyObjec
     throw new ConfigError("invalid configuration:\n  CREDIT_SUBGRAPH_SIGNING_KEY: required (make a key pair with `npm run keys`)");
   }
   if (config.dataDir.startsWith(IN_MEMORY)) return generateSubgraphKeyPair().privateKey;
-  const file = join(config.dataDir, "subgraph-signing-key");
-  try {
-    return await readStoredKey(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-  }
-  await mkdir(config.dataDir, { recursive: true });
-  // Written aside and linked into place, which fails if another process got there first: the gateway
-  // and subgraph processes started together all end up with the one key.
-  const draft = `${file}.${randomUUID()}`;
-  await writeFile(draft, `${encodeSubgraphKey(generateSubgraphKeyPair().privateKey)}\n`, { mode: 0o600, flag: "wx" });
-  try {
-    await link(draft, file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-  } finally {
-    await unlink(draft);
-  }
-  return readStoredKey(file);
+  return ensureStoredKey(join(config.dataDir, "subgraph-signing-key"), config.dataDir);
 }
 
 /**
@@ -83,6 +65,8 @@ async function ensureStoredKey(file: string, dataDir: string): Promise<KeyObject
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
   await mkdir(dataDir, { recursive: true });
+  // The link fails if another process got there first: the gateway and subgraph processes started together
+  // all end up with the one key.
   const draft = `${file}.${randomUUID()}`;
   await writeFile(draft, `${encodeSubgraphKey(generateSubgraphKeyPair().privateKey)}\n`, { mode: 0o600, flag: "wx" });
   try {
