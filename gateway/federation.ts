@@ -9,6 +9,7 @@ import { SUBGRAPHS } from "../subgraphs/index";
 import type { SubgraphName } from "../subgraphs/shared/definition";
 import { startSubgraphServer, type RunningSubgraph } from "../subgraphs/shared/server";
 import type { PoolUse } from "./metrics";
+import type { PortalServer } from "./portal";
 import { gatewaySettings, startGateway, type RunningGateway } from "./server";
 import { readSupergraphConfig, SUPERGRAPH_FILE } from "./supergraph";
 
@@ -30,6 +31,8 @@ export type FederationOptions = Readonly<{
   gatewayHost: string;
   /** Subgraph ports by name; absent means the port of its routing_url in supergraph.yaml, 0 any free port. */
   subgraphPorts?: Partial<Record<SubgraphName, number>>;
+  /** The people's portal the gateway serves at `/` (gateway/portal.ts#portalFor); absent: the API only. */
+  portal?: PortalServer | undefined;
   /** The database pool's connections, for the gateway's metrics (db/connect.ts#poolUse). */
   poolUse?: () => PoolUse | null;
 }>;
@@ -90,6 +93,7 @@ export async function startFederation(options: FederationOptions): Promise<Runni
         logger: options.logger,
         calendar: options.calendar,
         poolUse: options.poolUse,
+        portal: options.portal,
         ...gatewaySettings(options.config),
       },
       options.gatewayPort,

@@ -32,6 +32,7 @@ import { useOperationResolution } from "./plugins/use-operation-resolution";
 import { GatewayMetrics, outcomeLabel, serveMetrics, type PoolUse } from "./metrics";
 import { UNRESOLVED_OPERATION, useMetrics } from "./plugins/use-metrics";
 import { checkReadiness } from "./readiness";
+import type { PortalServer } from "./portal";
 import { describeCurrentSpan, inServerSpan } from "../platform/telemetry";
 import type { WorkingDayCalendar } from "../domain/working-days";
 
@@ -77,6 +78,8 @@ export type GatewayOptions = Readonly<{
   metricsToken?: string;
   /** The working-day calendar, reported in `/metrics` (a year's notice loaded or not). */
   calendar?: WorkingDayCalendar;
+  /** The people's portal served at `/` (gateway/portal.ts); absent: the gateway serves the API only. */
+  portal?: PortalServer;
   /** The database pool's connections, reported in `/metrics`; null or absent for the embedded database. */
   poolUse?: () => PoolUse | null;
 }>;
@@ -342,7 +345,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
   const server = createServer((request, response) => {
     const requestId = randomUUID();
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
-    const handled =
+    const serveApi = (): Promise<void> =>
       path === "/health"
         ? Promise.resolve(void response.end("ok"))
         : path === REPORT_KEY_PATH
@@ -356,6 +359,8 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
           : path === "/metrics"
             ? serveMetrics(request, response, metrics, options.metricsToken)
             : inServerSpan(`gateway ${request.method ?? "GET"} ${path === "/graphql" ? path : "other"}`, request.headers, () => handleRequest(request, response, requestId, path === "/graphql"));
+    const portal = options.portal;
+    const handled = portal ? portal.handle(request, response, path).then((served) => (served ? undefined : serveApi())) : serveApi();
     handled.catch((error: unknown) => {
       logger.error({ err: error, requestId }, "gateway request failed");
       if (response.headersSent) response.destroy();

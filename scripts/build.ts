@@ -1,4 +1,4 @@
-import { readdir, rm } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
@@ -37,6 +37,40 @@ export async function buildDist(): Promise<void> {
     plugins: [bundleJsonData],
     logLevel: "warning",
   });
+  await buildPortal(path.join(outdir, "portal"));
+}
+
+/**
+ * The people's portal (portal/, Preact): one script and one stylesheet for the browser, named by their
+ * content's hash so the gateway can let browsers keep them, and index.html pointing at them. Everything it
+ * needs is bundled from npm packages: the page loads nothing from another origin.
+ */
+export async function buildPortal(outdir: string): Promise<void> {
+  const result = await build({
+    absWorkingDir: PACKAGE_ROOT,
+    entryPoints: { portal: "portal/main.tsx" },
+    outdir: path.join(outdir, "assets"),
+    entryNames: "[name]-[hash]",
+    bundle: true,
+    platform: "browser",
+    format: "esm",
+    target: ["chrome100", "firefox100", "safari15"],
+    jsx: "automatic",
+    jsxImportSource: "preact",
+    minify: true,
+    sourcemap: "linked",
+    metafile: true,
+    tsconfig: "portal/tsconfig.json",
+    logLevel: "warning",
+  });
+  const built = Object.keys(result.metafile.outputs).map((file) => path.basename(file));
+  const named = (extension: string) => {
+    const file = built.find((name) => name.startsWith("portal-") && name.endsWith(extension));
+    if (!file) throw new Error(`the portal build wrote no ${extension} file`);
+    return file;
+  };
+  const template = await readFile(path.join(PACKAGE_ROOT, "portal", "index.html"), "utf8");
+  await writeFile(path.join(outdir, "index.html"), template.replace("{{portal.css}}", named(".css")).replace("{{portal.js}}", named(".js")));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { gatewaySettings, startGateway } from "../gateway/server";
+import { portalFor } from "../gateway/portal";
 import { readSupergraphConfig, SUPERGRAPH_FILE } from "../gateway/supergraph";
 import { createPublicKey } from "node:crypto";
 import { ensureReportSigningKey, ensureSubgraphSigningKey } from "../platform/secrets";
@@ -19,6 +20,7 @@ const gateway = await orExitOnListenFailure(startGateway(
     logger,
     calendar,
     poolUse: connection.poolUse,
+    portal: await portalFor(config, jwtSecret, logger),
     ...gatewaySettings(config),
   },
   config.port,

@@ -9,6 +9,7 @@ import { chinaDateOf } from "../domain/dates";
 import type { WorkingDayCalendar } from "../domain/working-days";
 import { loadWorkingDayCalendar } from "../platform/calendar-files";
 import { startFederation, type RunningFederation } from "../gateway/federation";
+import { portalFor } from "../gateway/portal";
 import { loadConfig, type Config } from "../platform/config";
 import { createLogger, type Logger } from "../platform/logger";
 import { ensureReportSigningKey, ensureSubgraphSigningKey, ensureSubgraphVerifyKeys } from "../platform/secrets";
@@ -142,6 +143,8 @@ export async function startTestFederation(
     calendar?: WorkingDayCalendar;
     /** Where the service logs; default the configuration's (silent in tests). */
     logger?: Logger;
+    /** Serve the built portal (dist/portal) at `/`, with demo sign-in unless the environment is production. */
+    portal?: boolean;
   } = {},
 ): Promise<TestFederation> {
   const { config: loaded, connection, stop: stopDatabase } = await startTestDatabase(options.environment);
@@ -155,6 +158,7 @@ export async function startTestFederation(
   const subgraphVerifyKeys = await ensureSubgraphVerifyKeys(config, subgraphSigningKey);
   const reportSigningKey = config.env === "production" && !config.reportSigningKey ? generateSubgraphKeyPair().privateKey : await ensureReportSigningKey(config);
   const counter = new StatementCounter();
+  const logger = options.logger ?? createLogger(config);
   const federation = await startFederation({
     config,
     db: connection.db.withPlugin(counter),
@@ -162,9 +166,10 @@ export async function startTestFederation(
     signingKey: subgraphSigningKey,
     verifyKeys: subgraphVerifyKeys,
     reportSigningKey,
-    logger: options.logger ?? createLogger(config),
+    logger,
     calendar,
     poolUse: connection.poolUse,
+    portal: options.portal ? await portalFor(config, jwtSecret, logger) : undefined,
     gatewayPort: 0,
     gatewayHost: "127.0.0.1",
     subgraphPorts: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])),

@@ -1,0 +1,4 @@
+import type { PortalRoute } from "../../routes";
+
+/** The pages of 我的信用: a subject's records, access log, consents, objections, repair and credit reports. */
+export const ROUTES: readonly PortalRoute[] = [];

@@ -1,0 +1,4 @@
+import type { PortalRoute } from "../../routes";
+
+/** The pages of the credit centre's workbench: objection and repair queues, workflow steps, the calendar, providers. */
+export const ROUTES: readonly PortalRoute[] = [];
