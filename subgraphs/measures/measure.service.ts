@@ -1,5 +1,5 @@
 import type { ListType, MeasureApplicationRow, MeasureRow, Scenario } from "../../db/database";
-import { decisionIn, strictestDecision } from "../../domain/screening";
+import { decisionIn, strictestDecision } from "./screening.rules";
 import { discloseReadable } from "../shared/disclose";
 import { asMeasureApplicationPolicy } from "./measure-application.policy";
 import type { MeasureContext } from "./measure.loaders";

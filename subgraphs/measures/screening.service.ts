@@ -1,6 +1,6 @@
 import { addYears, chinaDateOf } from "../../domain/dates";
 import { checkIdentifier } from "../../domain/identifiers";
-import { decideScreening, undecidableScreening, type ResponsibleEntry, type ScreeningEntry } from "../../domain/screening";
+import { decideScreening, undecidableScreening, type ResponsibleEntry, type ScreeningEntry } from "./screening.rules";
 import type { Scenario } from "../../db/database";
 import { BadUserInputError, ForbiddenError } from "../../platform/errors";
 import { requirePurposeForNonPublicData } from "../../policies/purpose";

@@ -2,7 +2,7 @@ import type { CreditRecordRow, RecordCategory, RecordKindRow, Tier } from "../..
 import { readsAuthorizedTierByConsent, requirePurposeForNonPublicData } from "../../policies/purpose";
 import { chinaDateOf } from "../../domain/dates";
 import { catalogueTierOf, type RecordKind as CatalogueKind } from "../../domain/record-kinds";
-import { checkRecordSubmissions, type RecordSubmission } from "../../domain/record-submission";
+import { checkRecordSubmissions, type RecordSubmission } from "./record-submission.rules";
 import { ConsentRequiredError, ForbiddenError } from "../../platform/errors";
 import { refuseIfProblems } from "../../platform/input-problems";
 import { discloseReadable, withholdFromOthers } from "../shared/disclose";

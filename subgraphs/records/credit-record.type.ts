@@ -6,7 +6,7 @@ import type {
   Tier as TierValue,
 } from "../../db/database";
 import { GraphQLJSON } from "graphql-scalars";
-import type { PenaltyProcedure as PenaltyProcedureValue } from "../../domain/record-submission";
+import type { PenaltyProcedure as PenaltyProcedureValue } from "./record-submission.rules";
 import { DateScalar } from "../shared/scalars";
 import { Subject } from "./subject/subject.type";
 

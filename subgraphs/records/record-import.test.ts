@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CheckedRecord } from "../../domain/record-submission";
+import type { CheckedRecord } from "./record-submission.rules";
 import { RECORD_KINDS } from "../../domain/record-kinds";
 import { citizenId, daysAgo, uscc } from "../../test/fixtures";
 import { ChunkRefusedError, importRecordFile, toRecordInput, type ImportOptions } from "./record-import";

@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { parse as parseCsv } from "csv-parse";
-import { checkRecordSubmissions, type CheckedRecord, type RecordSubmission } from "../../domain/record-submission";
+import { checkRecordSubmissions, type CheckedRecord, type RecordSubmission } from "./record-submission.rules";
 import type { RecordKind } from "../../domain/record-kinds";
 import type { InputProblem } from "../../platform/input-problems";
 import type { StoredSubmission } from "./record-submission.service";

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database";
-import { expiryOf } from "../../domain/expiry";
-import type { CheckedRecord } from "../../domain/record-submission";
+import { expiryOf } from "./expiry.rules";
+import type { CheckedRecord } from "./record-submission.rules";
 import type { DomainRules } from "../../platform/config";
 import { isRelationHeldOn } from "../subjects/subject.registry";
 import { listResponsiblePersons, registerSubjects } from "../subjects/subject.repository";

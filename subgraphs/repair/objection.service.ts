@@ -1,6 +1,6 @@
 import type { ObjectionRow, WorkflowEventRow } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
-import { checkTransition } from "../../domain/workflow";
+import { checkTransition } from "./workflow.rules";
 import { CreditError, ForbiddenError, NotFoundError } from "../../platform/errors";
 import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
 import { discloseReadable } from "../shared/disclose";

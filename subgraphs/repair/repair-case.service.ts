@@ -1,9 +1,9 @@
 import { subject as policySubject } from "@casl/ability";
 import type { RepairCaseRow } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
-import { checkRepairEligibility, withoutFileDetails, type RepairTarget } from "../../domain/repair-eligibility";
-import { explainRepairEligibility } from "../../domain/repair-explanation";
-import { checkTransition } from "../../domain/workflow";
+import { checkRepairEligibility, withoutFileDetails, type RepairTarget } from "./repair-eligibility.rules";
+import { explainRepairEligibility } from "./repair-explanation.rules";
+import { checkTransition } from "./workflow.rules";
 import { CreditError, ForbiddenError, NotFoundError } from "../../platform/errors";
 import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
 import { discloseReadable } from "../shared/disclose";

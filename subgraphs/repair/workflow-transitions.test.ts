@@ -1,6 +1,6 @@
 import { subject as policySubject } from "@casl/ability";
 import { describe, expect, it } from "vitest";
-import { checkTransition, type StepGraph } from "../../domain/workflow";
+import { checkTransition, type StepGraph } from "./workflow.rules";
 import { defineAbilityFor } from "../../policies/define-ability-for";
 import { ROLES, type Role, type Viewer } from "../../platform/viewer";
 import { EXPECTED_OBJECTION_MOVERS, EXPECTED_REPAIR_MOVERS } from "../../test/workflow-movers";

@@ -1,4 +1,4 @@
-import type { StepGraph } from "../../domain/workflow";
+import type { StepGraph } from "./workflow.rules";
 import type { ObjectionStateValue } from "./objection.type";
 import type { RepairStateValue } from "./repair-case.type";
 

@@ -14,15 +14,10 @@ import { PACKAGE_ROOT } from "../../platform/package-root";
 const CROSSINGS_BEFORE_THE_RULE: readonly string[] = [
   "domain/civil-capacity.ts -> db/database.ts (domain/ is pure: it imports only domain/)",
   "domain/civil-capacity.ts -> platform/input-problems.ts (domain/ is pure: it imports only domain/)",
-  "domain/expiry.ts -> db/database.ts (domain/ is pure: it imports only domain/)",
-  "domain/expiry.ts -> platform/config.ts (domain/ is pure: it imports only domain/)",
   "domain/list-grounds.ts -> db/database.ts (domain/ is pure: it imports only domain/)",
   "domain/measure-catalog.ts -> db/database.ts (domain/ is pure: it imports only domain/)",
   "domain/prohibited-data.ts -> platform/input-problems.ts (domain/ is pure: it imports only domain/)",
   "domain/record-kinds.ts -> db/database.ts (domain/ is pure: it imports only domain/)",
-  "domain/record-submission.ts -> db/database.ts (domain/ is pure: it imports only domain/)",
-  "domain/record-submission.ts -> platform/input-problems.ts (domain/ is pure: it imports only domain/)",
-  "domain/screening.ts -> db/database.ts (domain/ is pure: it imports only domain/)",
   "domain/subject-ref.ts -> db/database.ts (domain/ is pure: it imports only domain/)",
   "domain/subject-ref.ts -> platform/input-problems.ts (domain/ is pure: it imports only domain/)",
   "gateway/audit-log.ts -> subgraphs/audit/audit-chain.ts (the gateway loads subgraph code)",
@@ -153,8 +148,8 @@ describe("the layout's import rule", () => {
     expect(crossingOf("subgraphs/records/subject/subject.resolver.ts", "subgraphs/records/credit-record.service.ts")).toBeUndefined();
     expect(crossingOf("subgraphs/audit/index.ts", "gateway/audit-log.ts")).toMatch(/subgraph loads gateway code/);
     expect(crossingOf("gateway/federation.ts", "subgraphs/index.ts")).toMatch(/gateway loads subgraph code/);
-    expect(crossingOf("domain/screening.ts", "db/database.ts")).toMatch(/domain\/ is pure/);
-    expect(crossingOf("domain/screening.ts", "domain/dates.ts")).toBeUndefined();
+    expect(crossingOf("domain/subject-ref.ts", "db/database.ts")).toMatch(/domain\/ is pure/);
+    expect(crossingOf("domain/subject-ref.ts", "domain/dates.ts")).toBeUndefined();
     expect(crossingOf("portal/pages/home.tsx", "platform/viewer.ts")).toMatch(/the portal is browser code/);
     expect(crossingOf("gateway/portal.ts", "portal/i18n.ts")).toMatch(/server code loads the portal/);
     expect(crossingOf("portal/pages/home.tsx", "portal/i18n.ts")).toBeUndefined();

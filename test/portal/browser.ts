@@ -91,7 +91,7 @@ export async function openPortal(options: Parameters<typeof startTestFederation>
       await page.getByLabel("单位代码").fill(identity.org ?? "");
       await page.getByLabel("本人证件号码或统一社会信用代码").fill(identity.subject ?? "");
       await page.getByRole("button", { name: "以此身份登录" }).click();
-      await expect.poll(() => page.evaluate(() => sessionStorage.getItem("credit.token") !== null)).toBe(true);
+      await expect.poll(() => page.evaluate("sessionStorage.getItem(\"credit.token\") !== null")).toBe(true);
     },
     token: (claims) => service.token(claims),
     async screenshot(page, name) {

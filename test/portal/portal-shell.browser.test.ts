@@ -17,7 +17,7 @@ describeInBrowser("portal shell", () => {
     expect(response?.headers()["content-security-policy"]).toContain("default-src 'self'");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("公共信用信息公示");
     await expect.poll(() => page.getByRole("link", { name: /^黑名单（在列 \d+ 条）$/ }).count()).toBe(1);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
+    expect(await page.evaluate("document.documentElement.lang")).toBe("zh-CN");
     const timing = await page.evaluate(() => {
       const paint = performance.getEntriesByName("first-contentful-paint")[0];
       return Math.round(paint?.startTime ?? performance.now());
@@ -34,7 +34,7 @@ describeInBrowser("portal shell", () => {
     await page.getByRole("button", { name: "Switch to English" }).focus();
     await page.keyboard.press("Enter");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Public credit information");
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+    expect(await page.evaluate("document.documentElement.lang")).toBe("en");
     await portal.screenshot(page, "home-en");
     await page.getByRole("button", { name: "切换到中文" }).click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("公共信用信息公示");
@@ -45,12 +45,12 @@ describeInBrowser("portal shell", () => {
     await portal.signInAs(page, { role: "SUBJECT", subject: "91320802MA1000000F" });
     await expect.poll(() => page.getByText("当前身份：SUBJECT · 91320802MA1000000F").count()).toBe(1);
     expect(page.url()).not.toMatch(/eyJ/);
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => localStorage.getItem(key)?.includes("eyJ")))).toEqual([]);
+    expect(await page.evaluate("Object.keys(localStorage).filter((key) => localStorage.getItem(key)?.includes(\"eyJ\"))")).toEqual([]);
     const other = await portal.newPage();
     await other.goto("/");
     await expect.poll(() => other.getByRole("link", { name: "登录" }).count()).toBe(1);
     await page.getByRole("button", { name: "退出" }).click();
-    await expect.poll(() => page.evaluate(() => sessionStorage.getItem("credit.token"))).toBeNull();
+    await expect.poll(() => page.evaluate("sessionStorage.getItem(\"credit.token\")")).toBeNull();
   });
 
   it("refuses demo sign-in requests that are not a role, and answers API paths as the API", async () => {

@@ -1,10 +1,10 @@
-import type { RecordCategory, Severity, Tier } from "../db/database";
-import type { InputProblem } from "../platform/input-problems";
-import { checkCivilCapacity } from "./civil-capacity";
-import { isCalendarDate } from "./dates";
-import { findProhibitedData, toInputProblem } from "./prohibited-data";
-import { catalogueTierOf, GENERAL_PROCEDURE_KIND, tiersAllowedBy, type RecordKind } from "./record-kinds";
-import { checkSubjectRef, type RegisteredSubject, type SubjectRef } from "./subject-ref";
+import type { RecordCategory, Severity, Tier } from "../../db/database";
+import type { InputProblem } from "../../platform/input-problems";
+import { checkCivilCapacity } from "../../domain/civil-capacity";
+import { isCalendarDate } from "../../domain/dates";
+import { findProhibitedData, toInputProblem } from "../../domain/prohibited-data";
+import { catalogueTierOf, GENERAL_PROCEDURE_KIND, tiersAllowedBy, type RecordKind } from "../../domain/record-kinds";
+import { checkSubjectRef, type RegisteredSubject, type SubjectRef } from "../../domain/subject-ref";
 
 export const MAX_RECORDS_PER_SUBMISSION = 5_000;
 

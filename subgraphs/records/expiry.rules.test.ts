@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RULES } from "../platform/config";
-import { ageOn, addMonths } from "./dates";
-import { expiryOf } from "./expiry";
+import { DEFAULT_RULES } from "../../platform/config";
+import { ageOn, addMonths } from "../../domain/dates";
+import { expiryOf } from "./expiry.rules";
 
 describe("expiry of negative information (PCIM art. 27)", () => {
   it("general: one year; serious, severe, unspecified: three years", () => {

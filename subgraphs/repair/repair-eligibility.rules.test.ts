@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkRepairEligibility, withoutFileDetails, type RepairHistory, type RepairTarget } from "./repair-eligibility";
+import { checkRepairEligibility, withoutFileDetails, type RepairHistory, type RepairTarget } from "./repair-eligibility.rules";
 
 const TODAY = "2026-11-20";
 const none: RepairHistory = { records: [], blackListings: [], repairs: [] };

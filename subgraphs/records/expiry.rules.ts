@@ -1,6 +1,6 @@
-import type { RecordCategory, Severity } from "../db/database";
-import type { DomainRules } from "../platform/config";
-import { addMonths } from "./dates";
+import type { RecordCategory, Severity } from "../../db/database";
+import type { DomainRules } from "../../platform/config";
+import { addMonths } from "../../domain/dates";
 
 /**
  * When negative information stops being published and stops being a basis for punishment (PCIM art.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkRepairEligibility, withoutFileDetails, type RepairHistory, type RepairTarget } from "./repair-eligibility";
-import { chineseDate, CONDITION_WORDING, explainRepairEligibility } from "./repair-explanation";
+import { checkRepairEligibility, withoutFileDetails, type RepairHistory, type RepairTarget } from "./repair-eligibility.rules";
+import { chineseDate, CONDITION_WORDING, explainRepairEligibility } from "./repair-explanation.rules";
 
 const TODAY = "2026-11-20";
 const none: RepairHistory = { records: [], blackListings: [], repairs: [] };

@@ -1,4 +1,4 @@
-import { addMonths, nextDay } from "./dates";
+import { addMonths, nextDay } from "../../domain/dates";
 
 /** What repair is asked for: a negative item (PCIM art. 31) or a black-list entry (JRP art. 18). */
 export type RepairTarget =

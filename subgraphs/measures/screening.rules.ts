@@ -1,6 +1,6 @@
-import type { Decision, ListType, MeasureRow, Scenario, ScenarioDecision } from "../db/database";
-import { addYears } from "./dates";
-import { findListGround } from "./list-grounds";
+import type { Decision, ListType, MeasureRow, Scenario, ScenarioDecision } from "../../db/database";
+import { addYears } from "../../domain/dates";
+import { findListGround } from "../../domain/list-grounds";
 
 /** Order of decisions: the strictest applicable one wins (CONTRACT.md). */
 const RANK: Record<Decision, number> = { PASS: 0, GREEN_CHANNEL: 1, REVIEW: 2, BLOCK: 3 };

@@ -1,4 +1,4 @@
-import type { RepairCondition, RepairEligibilityResult, RepairTarget } from "./repair-eligibility";
+import type { RepairCondition, RepairEligibilityResult, RepairTarget } from "./repair-eligibility.rules";
 
 /** The answer to a subject in plain Chinese: what each condition asks, with its article and dates, and what to do next. */
 export type RepairExplanation = Readonly<{ explanation: string; nextSteps: string[] }>;

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_MEASURES_FILE } from "../db/seed/reference-data";
-import { LIST_GROUNDS } from "./list-grounds";
-import { readMeasureCatalog } from "./measure-catalog";
-import { decideScreening, decisionIn, undecidableScreening, type ScreeningEntry } from "./screening";
+import { DEFAULT_MEASURES_FILE } from "../../db/seed/reference-data";
+import { LIST_GROUNDS } from "../../domain/list-grounds";
+import { readMeasureCatalog } from "../../domain/measure-catalog";
+import { decideScreening, decisionIn, undecidableScreening, type ScreeningEntry } from "./screening.rules";
 
 describe("screening decisions that must not fail open (CONTRACT.md)", () => {
   it("gives an identifier that cannot be screened REVIEW with its error, never PASS", () => {
