@@ -2,7 +2,7 @@ import type { ForcedSubject, MongoAbility } from "@casl/ability";
 import type { ListStatus, ListType, RecordCategory, Tier } from "../db/database";
 
 /** What a viewer can do; lowercase verbs (STYLE.md). */
-export type Action = "read" | "screen" | "submit" | "recognize" | "register" | "grant" | "revoke" | "review" | "apply" | "move" | "issue" | "verify";
+export type Action = "read" | "screen" | "submit" | "recognize" | "register" | "grant" | "revoke" | "review" | "apply" | "move" | "issue" | "verify" | "file" | "list";
 
 /**
  * The shape policies see of each entity: the fields conditions test. Each subgraph builds these from its

@@ -65,6 +65,36 @@ describe("defineAbilityFor", () => {
     for (const role of ["PUBLIC", "SUBJECT", "GOVERNMENT", "ORGANIZATION", "AUDITOR"] as const) expect(defineAbilityFor(viewer(role, { subject: "ORG-1", purpose: "SUPERVISION" })).can("register", registration(null)), role).toBe(false);
   });
 
+  it("only the subject itself files objections on its items, manages its consents and issues its credit reports — whatever identifier another role's token carries", () => {
+    // CASL marks the object it is given with its type: each check gets its own.
+    const own = () => ({ subjectIdentifier: "OWN" });
+    const ownItem = subject("Objection", { ...own(), provider: "SAMR" });
+    const subjectAbility = defineAbilityFor(viewer("SUBJECT", { subject: "OWN" }));
+    expect(subjectAbility.can("file", ownItem)).toBe(true);
+    expect(subjectAbility.can("file", subject("Objection", { subjectIdentifier: "OTHER", provider: "SAMR" }))).toBe(false);
+    for (const action of ["grant", "revoke", "read"] as const) expect(subjectAbility.can(action, subject("Consent", own())), action).toBe(true);
+    for (const action of ["issue", "revoke", "read"] as const) expect(subjectAbility.can(action, subject("CreditReport", own())), action).toBe(true);
+    expect(subjectAbility.can("apply", subject("RepairCase", { ...own(), provider: "SAMR" }))).toBe(true);
+    for (const role of ROLES.filter((role) => role !== "SUBJECT")) {
+      const ability = defineAbilityFor(viewer(role, { subject: "OWN", purpose: "SUPERVISION" }));
+      expect(ability.can("file", ownItem), `${role} files`).toBe(false);
+      expect(ability.can("grant", subject("Consent", own())), `${role} grants`).toBe(false);
+      expect(ability.can("revoke", subject("Consent", own())), `${role} revokes`).toBe(false);
+      expect(ability.can("issue", subject("CreditReport", own())), `${role} issues`).toBe(false);
+      expect(ability.can("apply", subject("RepairCase", { ...own(), provider: "SAMR" })), `${role} applies`).toBe(false);
+    }
+  });
+
+  it("the repair register is listed by the credit centre, providers and auditors; a repair's eligibility asked by its subject, its provider or the centre", () => {
+    const repair = (provider = "SAMR") => subject("RepairCase", { subjectIdentifier: "OWN", provider });
+    for (const role of ROLES) {
+      const ability = defineAbilityFor(viewer(role, { org: "SAMR", subject: "OWN", purpose: "SUPERVISION" }));
+      expect(ability.can("list", "RepairCase"), role).toBe(["CREDIT_CENTER", "AUDITOR", "PROVIDER"].includes(role));
+      expect(ability.can("apply", repair()) || ability.can("review", repair()), role).toBe(["SUBJECT", "CREDIT_CENTER", "PROVIDER"].includes(role));
+    }
+    expect(defineAbilityFor(viewer("PROVIDER", { org: "TAX" })).can("review", repair())).toBe(false);
+  });
+
   it("an AUDITOR reads audit data and no subject data", () => {
     const ability = defineAbilityFor(viewer("AUDITOR"));
     expect(ability.can("read", "AuditEvent")).toBe(true);

@@ -102,6 +102,8 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     builder.can("grant", "Consent");
     builder.can("revoke", "Consent", own);
     builder.can("apply", "RepairCase", own);
+    // 「信用主体认为…存在错误、遗漏的，可以提出异议」 (PCIM art. 29, JRP art. 16): on its own items only.
+    builder.can("file", "Objection", own);
     // 「对异议处理结果不服…可向本级信用主管部门提出申诉」 (PCIM art. 30, JRP art. 17).
     builder.can("move", "Objection", ["APPEALED"], { ...own, state: "UPHELD" });
     // A credit report is the subject's own file shown as a third party may see it (issue 23): issued, listed
@@ -147,6 +149,7 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     builder.can(["read", "review"], "Objection", { provider: viewer.org });
     builder.can("read", "RepairCase", REPAIR_CASE_FIELDS_WITHOUT_ORIGINAL, { provider: viewer.org });
     builder.can("review", "RepairCase", { provider: viewer.org });
+    builder.can("list", "RepairCase", { provider: viewer.org });
     // Verification of an objection the centre forwards, within 5 working days (PCIM art. 29, JRP art. 16).
     builder.can("move", "Objection", ["CORRECTED", "UPHELD"], { provider: viewer.org, state: "PROVIDER_VERIFYING" });
     // Its written repair opinion (PCIM art. 32, JRP art. 19); and it verifies an objection raised during publicity.
@@ -165,6 +168,8 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     // centre makes the correction known, so it alone sees the reach — not the provider, the subject or an auditor.
     builder.can("read", "CorrectionReach");
     builder.can("review", ["Objection", "RepairCase", "MeasureApplication"]);
+    // The repair register (PCIM art. 32): the centre, the providers (their items) and the auditors list it.
+    builder.can("list", "RepairCase");
     builder.can("register", "Subject");
     // The centre reviews, and settles an objection itself or forwards it to the provider (PCIM art. 29, JRP art. 16).
     builder.can("move", "Objection", ["UNDER_REVIEW"], { state: "SUBMITTED" });
@@ -180,6 +185,7 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     // The repair register as audit data (CONTRACT: auditors read no subject data): which case, what state, when.
     // Never the archived original (PCIM art. 32: archives are the credit centre's).
     builder.can("read", "RepairCase", REPAIR_CASE_REGISTER_FIELDS);
+    builder.can("list", "RepairCase");
     objectDuringRepairPublicity(builder);
   },
   /**

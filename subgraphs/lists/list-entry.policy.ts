@@ -5,9 +5,17 @@ import { chinaDateOf } from "../../domain/dates";
 import { accessibleBy, type PolicyColumns, type AccessFilter } from "../../policies/accessible-by";
 import type { RequestScope } from "../shared/context";
 
-/** In force: ACTIVE and within its validity (an expired entry is no longer a basis for measures, JRP art. 12). */
+/**
+ * In force: ACTIVE and within its validity, the last day included (an expired entry is no longer a basis for
+ * measures, JRP art. 12). The one definition: rows use `isCurrentEntry`, SQL `entryIsInForce`, other slices
+ * `isListEntryInForce` from the registry.
+ */
+export function isEntryInForce(entry: Readonly<{ status: string; validUntil: string | null }>, today: string): boolean {
+  return entry.status === "ACTIVE" && (entry.validUntil === null || entry.validUntil >= today);
+}
+
 export function isCurrentEntry(row: Pick<ListEntryRow, "status" | "valid_until">, today: string): boolean {
-  return row.status === "ACTIVE" && (row.valid_until === null || row.valid_until >= today);
+  return isEntryInForce({ status: row.status, validUntil: row.valid_until }, today);
 }
 
 /** `isCurrentEntry` in SQL, over the list entries table under `alias`: ACTIVE and within its validity, the last day included. */

@@ -5,6 +5,9 @@ import type { PolicySubject } from "../../policies/ability";
 import type { AccessFilter } from "../../policies/accessible-by";
 import type { RequestScope } from "../shared/context";
 import { asListEntryPolicy, isCurrentEntry, listEntryAccessFor } from "./list-entry.policy";
+
+/** Whether a list entry is in force on a day (the lists slice's one definition), for slices that decide on entries. */
+export { isEntryInForce as isListEntryInForce } from "./list-entry.policy";
 import { findEntrySummary, insertCorrectionNotices, listEntriesBySubjectIds, listNoticesOfObjection, listUnits } from "./list-entry.repository";
 
 // The lists slice's published face: which entries a measure rests on, a unit's listings in a period, and the

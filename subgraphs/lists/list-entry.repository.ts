@@ -109,8 +109,7 @@ function filterPublicEntries<QB extends SelectQueryBuilder<Database, "list_entri
   const escapeLike = (value: string) => value.replace(/[\\%_]/g, (character) => `\\${character}`);
   return builder
     .where("list", "=", query.list)
-    .where("status", "=", "ACTIVE")
-    .where((eb) => eb.or([eb("valid_until", "is", null), eb("valid_until", ">=", query.today)]))
+    .where((eb) => entryIsInForce(eb, "list_entries", query.today))
     .$if(Boolean(query.name), (qb) => qb.where("subject_name", "ilike", `%${escapeLike(query.name!)}%`))
     .$if(Boolean(query.region), (qb) => qb.where("region", "like", `${escapeLike(query.region!)}%`))
     .$if(Boolean(query.recognizedBy), (qb) => qb.where("recognized_by", "=", query.recognizedBy!))
@@ -168,8 +167,7 @@ export async function listResponsibleEntries(db: Kysely<Database>, personIdentif
     ])
     .where("person.identifier", "in", personIdentifiers)
     .where("entry.list", "=", "BLACK")
-    .where("entry.status", "=", "ACTIVE")
-    .where((eb) => eb.or([eb("entry.valid_until", "is", null), eb("entry.valid_until", ">=", today)]))
+    .where((eb) => entryIsInForce(eb, "entry", today))
     .where((eb) => relationHeldOnColumn(eb, "relation", "entry.recognized_on"))
     .execute();
 }

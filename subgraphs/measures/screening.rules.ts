@@ -1,6 +1,7 @@
 import type { Decision, ListType, MeasureRow, Scenario, ScenarioDecision } from "../../db/database";
 import { addYears } from "../../domain/dates";
 import { findListGround } from "../../domain/list-grounds";
+import { isListEntryInForce } from "../lists/list-entry.registry";
 
 /** Order of decisions: the strictest applicable one wins (CONTRACT.md). */
 const RANK: Record<Decision, number> = { PASS: 0, GREEN_CHANNEL: 1, REVIEW: 2, BLOCK: 3 };
@@ -33,10 +34,6 @@ export function undecidableScreening(rule: string): Screening & { error: string 
 
 const LIST_NAME: Record<ListType, string> = { RED: "红名单 (red list)", BLACK: "黑名单 (black list)" };
 
-/** In force and a basis for measures: ACTIVE and within its validity (JRP art. 12). */
-export function isInForce(entry: ScreeningEntry, today: string): boolean {
-  return entry.status === "ACTIVE" && (entry.validUntil === null || entry.validUntil >= today);
-}
 
 /**
  * The day a black-list entry left the list by repair or expiry, if it did: the exits that put a subject
@@ -105,13 +102,13 @@ export function decideScreening(
         (measure.grounds.length === 0 || measure.grounds.includes(entry.grounds)),
     );
 
-  for (const entry of entries.filter((candidate) => isInForce(candidate, today))) {
+  for (const entry of entries.filter((candidate) => isListEntryInForce(candidate, today))) {
     reasons.push(describeEntry(entry));
     const measures = applicable(entry, "SUBJECT");
     if (measures.length === 0) reasons.push(`本场景（${scenario}）无适用该名单的措施 (no measure in this scenario)`);
     for (const measure of measures) applied.set(measure.code, measure);
   }
-  for (const entry of responsible.filter((candidate) => candidate.list === "BLACK" && isInForce(candidate, today))) {
+  for (const entry of responsible.filter((candidate) => candidate.list === "BLACK" && isListEntryInForce(candidate, today))) {
     reasons.push(`作为 ${entry.organisationName}（${entry.organisationIdentifier}）的 ${entry.relation}（${entry.relationPeriod}，认定时在任，PCIM art. 26）：该单位列入${describeEntry(entry)}`);
     for (const measure of applicable(entry, "RESPONSIBLE_PERSONS")) applied.set(measure.code, measure);
   }
@@ -124,7 +121,7 @@ export function decideScreening(
     .filter((date): date is string => date !== null && date <= today && addYears(date, 1) > today)
     .sort()
     .at(-1);
-  if (showsMonitoring && recentExit && !entries.some((entry) => entry.list === "BLACK" && isInForce(entry, today))) {
+  if (showsMonitoring && recentExit && !entries.some((entry) => entry.list === "BLACK" && isListEntryInForce(entry, today))) {
     reasons.push(`重点关注 (focused monitoring)：${recentExit} 退出黑名单未满一年（CZ annex 2 §4.2）`);
   }
   if (reasons.length === 0) reasons.push(NO_ENTRY_IN_FORCE);

@@ -1,3 +1,4 @@
+import { subject as policySubject } from "@casl/ability";
 import type { ObjectionRow, WorkflowEventRow } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
 import { checkTransition } from "./workflow.rules";
@@ -76,10 +77,11 @@ export async function findObjections(context: ObjectionContext, state: Objection
 
 /** `fileObjection`: a subject objects to its own record or list entry, with a ground, a statement and evidence. */
 export async function fileObjection(context: ObjectionContext, input: ObjectionInput): Promise<Objection> {
-  const own = context.viewer.subject;
-  if (context.viewer.role !== "SUBJECT" || !own) throw new ForbiddenError("an objection is filed by the subject itself");
+  if (!context.ability.can("file", "Objection")) throw new ForbiddenError("an objection is filed by the subject itself");
   const target = isUuid(input.targetId) ? await findWorkflowTarget(context.db, input.targetId) : null;
-  if (!target || target.subjectIdentifier !== own) throw new NotFoundError("you have no record or list entry with that id");
+  if (!target || !context.ability.can("file", policySubject("Objection", { subjectIdentifier: target.subjectIdentifier, provider: target.provider }))) {
+    throw new NotFoundError("you have no record or list entry with that id");
+  }
   const problems: InputProblem[] = [];
   const statement = input.statement.trim();
   if (statement.length === 0 || statement.length > 5_000) problems.push({ field: "input.statement", reason: "1 to 5,000 characters", code: "BAD_USER_INPUT" });

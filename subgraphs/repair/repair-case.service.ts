@@ -39,8 +39,12 @@ function asRepairTarget(target: WorkflowTarget): RepairTarget {
 
 async function loadTarget(context: ObjectionContext, targetId: string): Promise<WorkflowTarget> {
   const target = isUuid(targetId) ? await findWorkflowTarget(context.db, targetId) : null;
-  const mayAsk = target && (target.subjectIdentifier === context.viewer.subject || context.viewer.role === "CREDIT_CENTER" || (context.viewer.role === "PROVIDER" && target.provider === context.viewer.org));
-  if (!target || !mayAsk) throw new NotFoundError("no record or list entry with that id is yours to repair");
+  // Whoever may apply for the item's repair (its subject) or review one (its provider, the credit centre) may ask.
+  const mayAsk = (item: WorkflowTarget) => {
+    const repair = () => asRepairPolicy({ subject_identifier: item.subjectIdentifier, provider: item.provider });
+    return context.ability.can("apply", repair()) || context.ability.can("review", repair());
+  };
+  if (!target || !mayAsk(target)) throw new NotFoundError("no record or list entry with that id is yours to repair");
   return target;
 }
 
@@ -122,13 +126,13 @@ export async function listSubjectRepairCases(context: ObjectionContext, subjectI
 
 /** `repairCases`: for the credit centre, providers (their items) and auditors (the register, never the archived original), by state. */
 export async function findRepairCases(context: ObjectionContext, state: RepairStateValue | null): Promise<RepairCase[]> {
-  if (!["CREDIT_CENTER", "AUDITOR", "PROVIDER"].includes(context.viewer.role)) throw new ForbiddenError("the repair register is for the credit centre, providers and auditors");
+  if (!context.ability.can("list", "RepairCase")) throw new ForbiddenError("the repair register is for the credit centre, providers and auditors");
   return discloseCases(context, await listRepairCases(context.db, { state, access: repairCaseAccessFor(context) }));
 }
 
 /** `applyForRepair`: the subject applies with a written commitment; an ineligible application is refused with every unmet condition. */
 export async function applyForRepair(context: ObjectionContext, input: RepairInput): Promise<RepairCase> {
-  if (context.viewer.role !== "SUBJECT" || !context.viewer.subject) throw new ForbiddenError("the subject itself applies for repair");
+  if (!context.ability.can("apply", "RepairCase")) throw new ForbiddenError("the subject itself applies for repair");
   const target = await loadTarget(context, input.targetId);
   if (!context.ability.can("apply", policySubject("RepairCase", { subjectIdentifier: target.subjectIdentifier, provider: target.provider }))) {
     throw new ForbiddenError("you may apply only for your own items");

@@ -24,17 +24,18 @@ function toConsent(row: ConsentRow, now: Date): Consent {
   });
 }
 
-function ownSubject(context: SubjectContext): string {
-  if (context.viewer.role !== "SUBJECT" || !context.viewer.subject) throw new ForbiddenError("only the subject itself manages its consents");
-  return context.viewer.subject;
+/** The viewer's own identifier, when the role table lets it `action` its own consents (the subject itself). */
+function ownSubject(context: SubjectContext, action: "grant" | "revoke" | "read"): string {
+  const own = context.viewer.subject;
+  if (!own || !context.ability.can(action, policySubject("Consent", { subjectIdentifier: own }))) throw new ForbiddenError("only the subject itself manages its consents");
+  return own;
 }
 
 export type ConsentGrant = Readonly<{ grantee: string; purpose: Purpose; validFrom?: Date | null; validUntil: Date; evidence?: string | null }>;
 
 /** `grantConsent`: the subject lets one organisation read its authorized tier for one purpose, for a while. */
 export async function grantConsent(context: SubjectContext, input: ConsentGrant): Promise<Consent> {
-  const identifier = ownSubject(context);
-  if (!context.ability.can("grant", "Consent")) throw new ForbiddenError("your role may not grant consents");
+  const identifier = ownSubject(context, "grant");
   const subject = await context.loaders.subjectByIdentifier.load(identifier);
   if (!subject) throw new NotFoundError("no credit file exists for your identifier yet, so there is nothing to consent to");
   const problems: InputProblem[] = [];
@@ -63,7 +64,7 @@ export async function grantConsent(context: SubjectContext, input: ConsentGrant)
 
 /** `revokeConsent`: effective at once for every later query. */
 export async function revokeConsent(context: SubjectContext, id: string): Promise<Consent> {
-  ownSubject(context);
+  ownSubject(context, "revoke");
   const row = isUuid(id) ? await findConsentById(context.db, id) : undefined;
   if (!row || !context.ability.can("revoke", policySubject("Consent", { subjectIdentifier: row.subject_identifier }))) {
     throw new NotFoundError("you have no consent with that id");
@@ -74,7 +75,7 @@ export async function revokeConsent(context: SubjectContext, id: string): Promis
 }
 
 export async function findMyConsents(context: SubjectContext): Promise<Consent[]> {
-  const identifier = ownSubject(context);
+  const identifier = ownSubject(context, "read");
   const rows = await listConsentsBySubjectIdentifier(context.db, identifier);
   const readable = rows.filter((row) => context.ability.can("read", policySubject("Consent", { subjectIdentifier: row.subject_identifier })));
   for (const row of readable) recordConsentDisclosure(context, row);

@@ -8,6 +8,7 @@ import { refuseIfProblems, type InputProblem } from "../../platform/input-proble
 import { reportKeyId, signReportContent, signReportFile, verifyReportContent } from "../../platform/report-signature";
 import { isPurpose, type Purpose, type Viewer } from "../../platform/viewer";
 import { defineAbilityFor } from "../../policies/define-ability-for";
+import { mustDeclarePurpose } from "../../policies/purpose";
 import { listEntriesReadableIn, type ReadableListEntry } from "../lists/list-entry.registry";
 import { listRecordsReadableIn, type ReadableRecord } from "../records/credit-record.registry";
 import { listItemWorkflowsReadableIn, type ReadableItemWorkflow } from "../repair/objection.registry";
@@ -49,8 +50,7 @@ export type CreditReportRequest = Readonly<{ purpose: Purpose; tiers?: readonly 
  * subject chose. Every item is read through its slice's policy and `discloseReadable`, as the subject.
  */
 export async function issueCreditReport(context: SubjectContext, input: CreditReportRequest): Promise<CreditReport> {
-  const identifier = ownSubject(context);
-  if (!context.ability.can("issue", "CreditReport")) throw new ForbiddenError("your role may not issue credit reports");
+  const identifier = ownSubject(context, "issue");
   const problems: InputProblem[] = [];
   if (!isPurpose(input.purpose)) problems.push({ field: "input.purpose", reason: "one of the purposes", code: "BAD_USER_INPUT" });
   if ((input.tiers ?? []).some((tier) => !TIERS.includes(tier))) problems.push({ field: "input.tiers", reason: "PUBLIC, GOVERNMENT or AUTHORIZED", code: "BAD_USER_INPUT" });
@@ -107,7 +107,7 @@ export async function issueCreditReport(context: SubjectContext, input: CreditRe
 
 /** `myCreditReports`: the subject's reports, newest first (without codes or files: those are given once). */
 export async function findMyCreditReports(context: SubjectContext): Promise<CreditReport[]> {
-  const identifier = ownSubject(context);
+  const identifier = ownSubject(context, "read");
   const rows = await listCreditReportsBySubjectIdentifier(context.db, identifier);
   const readable = rows.filter((row) => context.ability.can("read", policySubject("CreditReport", { subjectIdentifier: row.subject_identifier })));
   for (const row of readable) recordReportDisclosure(context, row);
@@ -116,7 +116,7 @@ export async function findMyCreditReports(context: SubjectContext): Promise<Cred
 
 /** `revokeCreditReport`: the code opens nothing from now on. */
 export async function revokeCreditReport(context: SubjectContext, id: string): Promise<CreditReport> {
-  ownSubject(context);
+  ownSubject(context, "revoke");
   const row = isUuid(id) ? await findCreditReportById(context.db, id) : undefined;
   if (!row || !context.ability.can("revoke", policySubject("CreditReport", { subjectIdentifier: row.subject_identifier }))) {
     throw new NotFoundError("you have no credit report with that id");
@@ -135,7 +135,7 @@ export async function revokeCreditReport(context: SubjectContext, id: string): P
  */
 export async function verifyCreditReport(context: SubjectContext, typedCode: string): Promise<CreditReportVerification> {
   if (!context.ability.can("verify", "CreditReport")) {
-    if ((context.viewer.role === "ORGANIZATION" || context.viewer.role === "GOVERNMENT") && !context.viewer.purpose) throw new PurposeRequiredError();
+    if (mustDeclarePurpose(context.viewer)) throw new PurposeRequiredError();
     throw new ForbiddenError(`role ${context.viewer.role} may not verify credit reports; an organisation signed in with a declared purpose may`);
   }
   const code = normalizeVerificationCode(typedCode);
@@ -265,9 +265,11 @@ function asSubject(context: SubjectContext, subjectIdentifier: string): Pick<Sub
   return { db: context.db, logger: context.logger, viewer, ability: defineAbilityFor(viewer), now: context.now };
 }
 
-function ownSubject(context: SubjectContext): string {
-  if (context.viewer.role !== "SUBJECT" || !context.viewer.subject) throw new ForbiddenError("only the subject itself issues and manages its credit reports");
-  return context.viewer.subject;
+/** The viewer's own identifier, when the role table lets it `action` its own credit reports (the subject itself). */
+function ownSubject(context: SubjectContext, action: "issue" | "read" | "revoke"): string {
+  const own = context.viewer.subject;
+  if (!own || !context.ability.can(action, policySubject("CreditReport", { subjectIdentifier: own }))) throw new ForbiddenError("only the subject itself issues and manages its credit reports");
+  return own;
 }
 
 function signingKeyOf(context: SubjectContext): KeyObject {
