@@ -1,6 +1,6 @@
 import { Field, InputType } from "type-graphql";
 import type { ListType as ListTypeValue } from "../../db/database";
-import { SubjectRef } from "../subjects/subject.input";
+import { SubjectRef } from "../subjects/subject.registry";
 import { DateScalar } from "../shared/scalars";
 import { ListType } from "./list-entry.type";
 

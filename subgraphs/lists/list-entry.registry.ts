@@ -4,14 +4,28 @@ import { chinaDateOf } from "../../domain/dates";
 import type { PolicySubject } from "../../policies/ability";
 import type { AccessFilter } from "../../policies/accessible-by";
 import type { RequestScope } from "../shared/context";
-import { asListEntryPolicy, isCurrentEntry, listEntryAccessFor } from "./list-entry.policy";
-
-/** Whether a list entry is in force on a day (the lists slice's one definition), for slices that decide on entries. */
-export { isEntryInForce as isListEntryInForce } from "./list-entry.policy";
+import { asListEntryPolicy, entryIsInForce, isCurrentEntry, listEntryAccessFor } from "./list-entry.policy";
 import { findEntrySummary, insertCorrectionNotices, listEntriesBySubjectIds, listNoticesOfObjection, listUnits } from "./list-entry.repository";
 
 // The lists slice's published face: which entries a measure rests on, a unit's listings in a period, and the
 // notices other slices send (JRP art. 16 corrections).
+
+/** Whether a list entry is in force on a day (the lists slice's one definition), for slices that decide on entries. */
+export { isEntryInForce as isListEntryInForce } from "./list-entry.policy";
+
+/** Screening's reads of the lists: the identifiers' own entries, and those of organisations they answer for. */
+export { listResponsibleEntries, listScreeningEntries } from "./list-entry.repository";
+
+/** The subject whose id is in `subjectIdColumn` has a red or black list entry in force (public information, JRP art. 8). */
+export function hasListEntryInForce(eb: ExpressionBuilder<any, any>, subjectIdColumn: string, today: string): Expression<SqlBool> {
+  return eb.exists(
+    eb
+      .selectFrom("list_entries as entry_in_force")
+      .select("entry_in_force.id")
+      .whereRef("entry_in_force.subject_id", "=", subjectIdColumn)
+      .where((inner) => entryIsInForce(inner, "entry_in_force", today)),
+  );
+}
 
 /**
  * Whether the entry under `alias` is what a measure applied on `date` rested on (JRP art. 14, 「依法依规」): the

@@ -10,7 +10,7 @@ import { refuseIfProblems, type InputProblem } from "../../platform/input-proble
 import { isUuid } from "../shared/ids";
 import { checkPageSize, decodeCursor, encodeCursor } from "../shared/pagination";
 import { restoreHonoursSuspendedBy, suspendHonours } from "../records/credit-record.registry";
-import { findDisclosureFacts, registerSubjects } from "../subjects/subject.repository";
+import { findDisclosureFacts, registerSubjects } from "../subjects/subject.registry";
 import type { ListEntryContext } from "./list-entry.loaders";
 import { asListEntryPolicy, listEntryAccessFor, noticeAccessFor } from "./list-entry.policy";
 import {

@@ -3,7 +3,7 @@ import { checkIdentifier } from "../../domain/identifiers";
 import { BadUserInputError, ForbiddenError } from "../../platform/errors";
 import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
 import { requirePurposeForNonPublicData } from "../../policies/purpose";
-import { listKnownIdentifiers } from "../subjects/subject.repository";
+import { listKnownIdentifiers } from "../subjects/subject.registry";
 import type { MeasureContext } from "./measure.loaders";
 import { insertMeasureApplication, listApplicationsOnEntriesOf, listMeasureStats } from "./measure.repository";
 import { discloseMeasureApplications, toMeasure } from "./measure.service";

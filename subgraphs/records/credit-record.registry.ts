@@ -1,15 +1,32 @@
-import type { Kysely } from "kysely";
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from "kysely";
 import type { Database, RecordCategory, RecordStatus, Severity, Tier } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
 import type { PolicySubject } from "../../policies/ability";
 import type { RequestScope } from "../shared/context";
-import { asCreditRecordPolicy, isCurrentRecord, recordAccessFor } from "./credit-record.policy";
+import { asCreditRecordPolicy, isCurrentRecord, recordAccessFor, recordIsCurrent } from "./credit-record.policy";
 import { findRecordSummary, listRecordsBySubjectIds, restoreRecordsSuspendedBy, suspendCurrentRecords } from "./credit-record.repository";
 
 // The records slice's published face: what other slices may do to its records.
 
 /** The record kinds that are honours (表彰、奖励信息, PCIM art. 11(1)). */
 const HONOUR_KINDS = ["HONOUR_AWARD"] as const;
+
+/**
+ * The subject whose id is in `subjectIdColumn` has a current PUBLIC record: its own, or an organisation's entered
+ * on its file as a responsible person (PCIM art. 26) — by the records slice's definition of "current".
+ */
+export function hasCurrentPublicRecord(eb: ExpressionBuilder<any, any>, subjectIdColumn: string, today: string): Expression<SqlBool> {
+  const currentPublicRecords = () =>
+    eb
+      .selectFrom("credit_records as public_record")
+      .select("public_record.id")
+      .where("public_record.tier", "=", "PUBLIC")
+      .where((inner) => recordIsCurrent(inner, "public_record", today));
+  return eb.or([
+    eb.exists(currentPublicRecords().whereRef("public_record.subject_id", "=", subjectIdColumn)),
+    eb.exists(currentPublicRecords().innerJoin("record_relations as relation", "relation.record_id", "public_record.id").whereRef("relation.related_subject_id", "=", subjectIdColumn)),
+  ]);
+}
 
 export type SuspendedRecord = Readonly<{ id: string; subjectId: string; subjectIdentifier: string; tier: Tier }>;
 

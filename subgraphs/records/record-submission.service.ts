@@ -3,8 +3,7 @@ import type { Database } from "../../db/database";
 import { expiryOf } from "./expiry.rules";
 import type { CheckedRecord } from "./record-submission.rules";
 import type { DomainRules } from "../../platform/config";
-import { isRelationHeldOn } from "../subjects/subject.registry";
-import { listResponsiblePersons, registerSubjects } from "../subjects/subject.repository";
+import { isRelationHeldOn, listResponsiblePersons, registerSubjects } from "../subjects/subject.registry";
 import { insertRecordRelations, insertRecordsIfNew, listRecordsByDocuments } from "./credit-record.repository";
 
 export type StoredSubmission = Readonly<{

@@ -6,8 +6,8 @@ import type { AppAbility } from "../../policies/ability";
 import { accessibleBy, type PolicyColumns, type AccessFilter } from "../../policies/accessible-by";
 import { consentedPredicate, validConsentFor } from "../../policies/consent";
 import { chinaDateOf } from "../../domain/dates";
-import { entryIsInForce } from "../lists/list-entry.policy";
-import { recordIsCurrent } from "../records/credit-record.policy";
+import { hasListEntryInForce } from "../lists/list-entry.registry";
+import { hasCurrentPublicRecord } from "../records/credit-record.registry";
 import type { RequestScope } from "../shared/context";
 
 export type VisibleSubjectRow = SubjectRow & { consent_id: string | null; public_information: boolean };
@@ -19,32 +19,10 @@ export function asSubjectPolicy(row: VisibleSubjectRow) {
 /**
  * The subject under `subject` has public-tier information in force: a current PUBLIC record (its own, or
  * an organisation's entered on its file as a responsible person, PCIM art. 26) or a list entry in force,
- * by the records' and lists' own definitions of "current" and "in force".
+ * by the records' and lists' own definitions, through their registries.
  */
 function hasPublicInformation(today: string) {
-  return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => {
-    const currentPublicRecords = () =>
-      eb
-        .selectFrom("credit_records as public_record")
-        .select("public_record.id")
-        .where("public_record.tier", "=", "PUBLIC")
-        .where((inner) => recordIsCurrent(inner, "public_record", today));
-    return eb.or([
-      eb.exists(currentPublicRecords().whereRef("public_record.subject_id", "=", "subject.id")),
-      eb.exists(
-        currentPublicRecords()
-          .innerJoin("record_relations as relation", "relation.record_id", "public_record.id")
-          .whereRef("relation.related_subject_id", "=", "subject.id"),
-      ),
-      eb.exists(
-        eb
-          .selectFrom("list_entries as public_entry")
-          .select("public_entry.id")
-          .whereRef("public_entry.subject_id", "=", "subject.id")
-          .where((inner) => entryIsInForce(inner, "public_entry", today)),
-      ),
-    ]);
-  };
+  return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => eb.or([hasCurrentPublicRecord(eb, "subject.id", today), hasListEntryInForce(eb, "subject.id", today)]);
 }
 
 const ALL_SUBJECT_FIELDS = (fields: readonly string[]) => (rule: { fields?: string[] | string }) =>

@@ -1,7 +1,18 @@
 import type { ExpressionBuilder } from "kysely";
 import type { Database } from "../../db/database";
 
-// The subjects slice's published face: what other slices may use of its relations.
+// The subjects slice's published face: what other slices may use of its subjects and relations.
+
+/**
+ * Reads and the one write other slices make of the subjects' tables: registering the subjects a submission
+ * names (inside the submitting slice's transaction), which identifiers have a file, an organisation's
+ * responsible persons, and the facts a list entry discloses (JRP art. 8).
+ */
+export { findDisclosureFacts, listKnownIdentifiers, listResponsiblePersons, registerSubjects } from "./subject.repository";
+
+/** The subject as another subgraph's input and output name it (GraphQL `SubjectRef`, `SubjectKind`). */
+export { SubjectRef } from "./subject.input";
+export { SubjectKind } from "./subject.type";
 
 /** A relation's period: from `valid_from` (null: since before dates were recorded) until `valid_to`, exclusive (null: now). */
 export type RelationPeriod = Readonly<{ valid_from: string | null; valid_to: string | null }>;

@@ -30,16 +30,6 @@ const CROSSINGS_BEFORE_THE_RULE: readonly string[] = [
   "gateway/plugins/audit.plugin.ts -> subgraphs/audit/audit-chain.ts (the gateway loads subgraph code)",
   "gateway/supergraph.ts -> subgraphs/index.ts (the gateway loads subgraph code)",
   "gateway/supergraph.ts -> subgraphs/shared/definition.ts (the gateway loads subgraph code)",
-  "subgraphs/lists/list-entry.input.ts -> subgraphs/subjects/subject.input.ts (another slice's internals: import its registry)",
-  "subgraphs/lists/list-entry.type.ts -> subgraphs/subjects/subject.type.ts (another slice's internals: import its registry)",
-  "subgraphs/lists/list-entry.workflow.ts -> subgraphs/subjects/subject.repository.ts (another slice's internals: import its registry)",
-  "subgraphs/measures/feedback.service.ts -> subgraphs/subjects/subject.repository.ts (another slice's internals: import its registry)",
-  "subgraphs/measures/screening.service.ts -> subgraphs/lists/list-entry.repository.ts (another slice's internals: import its registry)",
-  "subgraphs/measures/screening.service.ts -> subgraphs/subjects/subject.repository.ts (another slice's internals: import its registry)",
-  "subgraphs/records/credit-record.input.ts -> subgraphs/subjects/subject.input.ts (another slice's internals: import its registry)",
-  "subgraphs/records/record-submission.service.ts -> subgraphs/subjects/subject.repository.ts (another slice's internals: import its registry)",
-  "subgraphs/subjects/subject.policy.ts -> subgraphs/lists/list-entry.policy.ts (another slice's internals: import its registry)",
-  "subgraphs/subjects/subject.policy.ts -> subgraphs/records/credit-record.policy.ts (another slice's internals: import its registry)",
 ];
 
 const SLICE = /^subgraphs\/(subjects|records|lists|measures|repair|audit)\//;
@@ -118,9 +108,6 @@ const TABLE_CROSSINGS_BEFORE_THE_RULE: readonly string[] = [
   "subgraphs/measures/measure.repository.ts -> list_entries (lists's table)",
   "subgraphs/repair/repair.repository.ts -> credit_records (records's table)",
   "subgraphs/repair/repair.repository.ts -> list_entries (lists's table)",
-  "subgraphs/subjects/subject.policy.ts -> credit_records (records's table)",
-  "subgraphs/subjects/subject.policy.ts -> list_entries (lists's table)",
-  "subgraphs/subjects/subject.policy.ts -> record_relations (records's table)",
 ];
 
 const TABLE_USE = /\.(?:selectFrom|updateTable|insertInto|deleteFrom|innerJoin|leftJoin|rightJoin|fullJoin)\(\s*"([a-z_]+)/g;
