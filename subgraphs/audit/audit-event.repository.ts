@@ -189,6 +189,11 @@ function filterAuditEvents<QB extends SelectQueryBuilder<EventScope, "event", ob
 
 /** Events oldest first, filtered, keyset-paginated on seq, each with the identifiers and categories it disclosed. */
 export async function listAuditEvents(db: Kysely<Database>, query: AuditEventQuery, afterSeq: string | null, limit: number): Promise<AuditEventWithSubjects[]> {
+  return auditEventsQuery(db, query, afterSeq, limit).execute() as Promise<AuditEventWithSubjects[]>;
+}
+
+/** The statement `listAuditEvents` runs (its plan is tested: "who read subject X" must use the GIN index). */
+export function auditEventsQuery(db: Kysely<Database>, query: AuditEventQuery, afterSeq: string | null, limit: number) {
   const onlySubject = query.disclosedTo?.subjectIdentifier ?? null;
   return filterAuditEvents(db.selectFrom("audit_event_log as event").selectAll("event"), query)
     .select((eb) => [
@@ -214,8 +219,7 @@ export async function listAuditEvents(db: Kysely<Database>, query: AuditEventQue
     ])
     .$if(afterSeq !== null, (qb) => qb.where("event.seq", ">", afterSeq!))
     .orderBy("event.seq")
-    .limit(limit)
-    .execute() as Promise<AuditEventWithSubjects[]>;
+    .limit(limit);
 }
 
 export async function countAuditEvents(db: Kysely<Database>, query: AuditEventQuery): Promise<number> {
@@ -233,6 +237,11 @@ export async function listAccessesBySubjectIds(
   access: AccessFilter,
 ) {
   if (subjectIds.length === 0) return [];
+  return accessesBySubjectIdsQuery(db, subjectIds, access).execute();
+}
+
+/** The statement `listAccessesBySubjectIds` runs (its plan is tested). */
+export function accessesBySubjectIdsQuery(db: Kysely<Database>, subjectIds: readonly string[], access: AccessFilter) {
   return db
     .selectFrom("audit_access_sets as access")
     .innerJoin("audit_events as event", "event.id", "access.event_id")
@@ -252,8 +261,7 @@ export async function listAccessesBySubjectIds(
     .where(sql<boolean>`access.subject_ids && ${arrayLiteral(subjectIds)}::uuid[]`)
     .where("member.subject_id", "in", subjectIds)
     .where(access)
-    .orderBy("event.seq", "desc")
-    .execute();
+    .orderBy("event.seq", "desc");
 }
 export type AccessRow = Awaited<ReturnType<typeof listAccessesBySubjectIds>>[number];
 
