@@ -206,7 +206,7 @@ try {
 
       const [ours, hive] = fair;
       const [oursOn, hiveOn] = headline;
-      const [viaGateway, direct, bare] = screen;
+      const [viaGateway, direct, bare, viaGatewayUnaudited] = screen;
       const [lookupGateway, lookupDirect] = lookup;
       const [crossingGateway, crossingDirect] = crossing;
       const [aloneGateway, aloneDirect] = crossingAlone;
@@ -223,6 +223,14 @@ try {
         { item: "4 batching", measure: "1,000 single screens ÷ one screen of 1,000", value: batching, unit: "×", goal: "≥ 20×", met: batching >= 20 },
         { item: "20 fast", measure: "lookup across subgraphs, gateway ÷ the plan's fetches sent straight", value: crossingGateway!.requestsPerSecond / crossingDirect!.requestsPerSecond, unit: "×", goal: "≥ 0.9×", met: crossingGateway!.requestsPerSecond / crossingDirect!.requestsPerSecond >= 0.9 },
         { item: "20 fast", measure: "screen of 1,000, gateway ÷ straight to the subgraph", value: viaGateway!.requestsPerSecond / direct!.requestsPerSecond, unit: "×", goal: "≥ 0.7×", met: viaGateway!.requestsPerSecond / direct!.requestsPerSecond >= 0.7 },
+        {
+          item: "20 cheaper audit",
+          measure: "screen of 1,000 throughput, audit on ÷ off (gateway, one connection)",
+          value: viaGateway!.requestsPerSecond / (viaGatewayUnaudited?.requestsPerSecond ?? Number.NaN),
+          unit: "×",
+          goal: "≥ 0.85×",
+          met: viaGatewayUnaudited ? viaGateway!.requestsPerSecond / viaGatewayUnaudited.requestsPerSecond >= 0.85 : null,
+        },
         { item: "20 fast", measure: "screen, service CPU per request, gateway with audit ÷ bare SQL + audit", value: viaGateway!.cpuMsPerRequest / bare!.cpuMsPerRequest, unit: "×", goal: "≤ 1.5×", met: viaGateway!.cpuMsPerRequest / bare!.cpuMsPerRequest <= 1.5 },
         { item: "20 fast", measure: "ours ÷ Hive Gateway (its JS planner), unique requests", value: ours!.requestsPerSecond / hive!.requestsPerSecond, unit: "×", goal: "≥ 1.5×", met: ours!.requestsPerSecond / hive!.requestsPerSecond >= 1.5 },
       );
