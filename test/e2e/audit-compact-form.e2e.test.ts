@@ -5,7 +5,7 @@ import { migrateToLatest } from "../../db/migrate";
 import { accessibleBy } from "../../policies/accessible-by";
 import { defineAbilityFor } from "../../policies/define-ability-for";
 import { canonicalCompletion, canonicalEntry, chainHash, GENESIS_HASH, type AuditAccessSet, type AuditCompletion, type AuditEntry } from "../../subgraphs/audit/audit-chain";
-import { accessesBySubjectIdsQuery, appendAuditEntries, auditEventsQuery, findChainHead } from "../../subgraphs/audit/audit-event.repository";
+import { accessesBySubjectIdsQuery, appendAuditEntries, auditEventsQuery, findChainHead, organisationReadsOfSubjectQuery } from "../../subgraphs/audit/audit-event.repository";
 import { verifyAuditChain } from "../../subgraphs/audit/audit-verification";
 import { startTestDatabase, type TestDatabase } from "../harness";
 
@@ -226,6 +226,12 @@ describe("the plans of the readers of access sets", () => {
   it("Subject.accessLog uses the index on subject ids", async () => {
     const auditor = defineAbilityFor({ role: "AUDITOR", actor: "auditor", org: null, purpose: null, subject: null } as never);
     const query = accessesBySubjectIdsQuery(db(), [X_ID], accessibleBy(auditor, "read", "AuditEvent", { subjectIdentifiers: { column: "member.subject_identifier" } }));
+    expect(await planOf(query)).toContain("audit_access_sets_subject_ids_idx");
+    expect(await query.execute()).toHaveLength(3);
+  });
+
+  it("the organisations that relied on an item (correction notices) use the index on subject ids", async () => {
+    const query = organisationReadsOfSubjectQuery(db(), { subjectId: X_ID, entityTypes: ["Subject", "ScreeningResult"], from: new Date(0), to: new Date(Date.now() + 86_400_000) });
     expect(await planOf(query)).toContain("audit_access_sets_subject_ids_idx");
     expect(await query.execute()).toHaveLength(3);
   });
