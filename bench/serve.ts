@@ -114,7 +114,8 @@ const sql = productOnly ? "" : await listen((request, response) => {
           errorCodes: [],
           consentIds: [],
           durationMs: 0,
-          accesses: [...known].map(([identifier, subjectId]) => ({ subgraph: "measures", subjectId, subjectIdentifier: identifier, entityType: "ScreeningResult", tiers: ["PUBLIC"], count: 1 })),
+          // The same audit form as the gateway's: one access set holding the subjects (issue 20, item 3).
+          accesses: [{ subgraph: "measures", entityType: "ScreeningResult", tiers: ["PUBLIC"], subjectIds: [...known.values()], subjectIdentifiers: [...known.keys()], counts: [...known.keys()].map(() => 1) }],
         },
       ]);
       response.setHeader("content-type", "application/json");

@@ -121,6 +121,10 @@ export async function screenVariants(service: RunningService, jwtSecret: string,
     { name: "through gateway (auth, audit)", request: { url: service.urls.gateway, body, headers: await governmentHeaders(jwtSecret) } },
     { name: "straight to subgraph", request: { url: service.urls.subgraphs.measures!, body }, prepare: (count) => presigned(signingKey, "measures", body, count) },
     { name: "bare SQL + audit insert", request: { url: service.urls.sql, body: JSON.stringify({ ids: identifiers }) } },
+    // The same gateway without the audit: "screen, audit on ÷ off" (issue 20). Absent when only the product runs.
+    ...(service.urls.gatewayUnaudited
+      ? [{ name: "through gateway (auth, no audit)", request: { url: service.urls.gatewayUnaudited, body, headers: await governmentHeaders(jwtSecret) } }]
+      : []),
   ];
 }
 

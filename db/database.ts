@@ -285,6 +285,8 @@ export interface AuditEventTable {
   chain_index: string;
   prev_hash: string;
   hash: string;
+  /** Which canonical form the hash covers (subgraphs/audit/audit-chain.ts): 1 for events written before the compact access form. */
+  canonical_form: ColumnType<number, number | undefined, never>;
 }
 
 export interface AuditChainHeadTable {
@@ -326,6 +328,23 @@ export interface CreditReportTable {
   revoked_at: Date | null;
 }
 
+/**
+ * What one event (or its completion) disclosed of one entity type at one set of tiers in one subgraph:
+ * the subjects as arrays in the same order (GIN-indexed for "who read subject X").
+ */
+export interface AuditAccessSetTable {
+  event_id: string;
+  subgraph: string;
+  entity_type: string;
+  tiers: string[];
+  /** Written with a mutation's completion (hashed there), not with its event. */
+  in_completion: Generated<boolean>;
+  subject_ids: string[];
+  subject_identifiers: Array<string | null>;
+  counts: number[];
+}
+
+/** View: the access sets one row per subject (for people reading the log by hand; the service reads the sets). */
 export interface AuditAccessTable {
   event_id: string;
   subgraph: string;
@@ -385,6 +404,8 @@ export interface Database {
   measure_applications: MeasureApplicationTable;
   objections: ObjectionTable;
   audit_events: AuditEventTable;
+  audit_access_sets: AuditAccessSetTable;
+  /** View over `audit_access_sets`, one row per subject. */
   audit_accesses: AuditAccessTable;
   audit_chain_head: AuditChainHeadTable;
   audit_completions: AuditCompletionTable;
@@ -409,6 +430,7 @@ export type AuditEventRow = Selectable<AuditEventTable>;
 export type NewAuditEventRow = Insertable<AuditEventTable>;
 export type NewAuditAccessRow = Insertable<AuditAccessTable>;
 export type AuditAccessRow = Selectable<AuditAccessTable>;
+export type AuditAccessSetRow = Selectable<AuditAccessSetTable>;
 export type SubjectUpdate = Updateable<SubjectTable>;
 export type SubjectRelationRow = Selectable<SubjectRelationTable>;
 export type RecordKindRow = Selectable<RecordKindTable>;

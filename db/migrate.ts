@@ -39,3 +39,11 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   }
   return results.filter((result) => result.status === "Success").map((result) => result.migrationName);
 }
+
+/** Brings the schema up to (and including) migration `name` only: for tests of a migration over data written before it. */
+export async function migrateUpTo(db: Kysely<Database>, name: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: folderMigrationProvider });
+  const { error, results = [] } = await migrator.migrateTo(name);
+  const failed = results.find((result) => result.status === "Error");
+  if (error || failed) throw new MigrationError(`migration ${failed?.migrationName ?? "(setup)"} failed: ${String(error)}`, { cause: error });
+}

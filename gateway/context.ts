@@ -1,5 +1,5 @@
 import type { Viewer } from "../platform/viewer";
-import type { Disclosure } from "../subgraphs/shared/context";
+import type { DisclosureGroup } from "../subgraphs/shared/context";
 
 /** Per-request state at the gateway. */
 export type GatewayContext = {
@@ -9,7 +9,7 @@ export type GatewayContext = {
   startedAt: number;
   startedAtMonotonic: number;
   /** What each subgraph reported disclosing, collected for the audit. */
-  disclosures: Array<Disclosure & { subgraph: string }>;
+  disclosures: Array<DisclosureGroup & { subgraph: string }>;
   /** Shared by reference: Apollo hands each operation a shallow copy of the context. */
   audit: RequestAudit;
   /** What metrics and the request log say of this request; shared by reference like `audit`. */

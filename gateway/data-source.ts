@@ -8,7 +8,7 @@ import { BadUserInputError, ServiceUnavailableError } from "../platform/errors";
 import type { Logger } from "../platform/logger";
 import { SIGNATURE_HEADER, signSubgraphRequest } from "../platform/subgraph-signature";
 import { inClientSpan } from "../platform/telemetry";
-import type { Disclosure } from "../subgraphs/shared/context";
+import type { DisclosureGroup } from "../subgraphs/shared/context";
 import { callerOf, type GatewayContext } from "./context";
 import type { SubgraphFetchOutcome } from "./metrics";
 
@@ -159,7 +159,7 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }: Required<Pick<GatewayGraphQLRequestContext<GatewayContext>, "request" | "response" | "context">>): Promise<GatewayGraphQLResponse> {
     const disclosed = response.extensions?.disclosed;
     if (Array.isArray(disclosed) && Array.isArray(context.disclosures)) {
-      for (const entry of disclosed as Disclosure[]) context.disclosures.push({ ...entry, subgraph: this.options.name });
+      for (const group of disclosed as DisclosureGroup[]) context.disclosures.push({ ...group, subgraph: this.options.name });
     }
     return response;
   }

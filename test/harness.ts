@@ -2,7 +2,7 @@ import { randomBytes, randomUUID, type KeyObject } from "node:crypto";
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, UnknownRow } from "kysely";
 import pg from "pg";
 import { connect, type DatabaseConnection } from "../db/connect";
-import { migrateToLatest } from "../db/migrate";
+import { migrateToLatest, migrateUpTo } from "../db/migrate";
 import { seedDemoData } from "../db/seed/demo";
 import { loadReferenceData } from "../db/seed/reference-data";
 import { chinaDateOf } from "../domain/dates";
@@ -103,8 +103,11 @@ async function createTestDatabase(adminUrl: string): Promise<{ url: string; drop
 
 export type TestDatabase = Readonly<{ config: Config; connection: DatabaseConnection; stop(): Promise<void> }>;
 
-/** A fresh migrated database with the reference catalogs: PGlite, or a new PostgreSQL database when `DATABASE_URL` is set. */
-export async function startTestDatabase(environment: Record<string, string> = {}): Promise<TestDatabase> {
+/**
+ * A fresh migrated database with the reference catalogs: PGlite, or a new PostgreSQL database when `DATABASE_URL` is set.
+ * `migratedUpTo` stops at that migration, without the catalogs (a test of the next migration over older data).
+ */
+export async function startTestDatabase(environment: Record<string, string> = {}, migratedUpTo?: string): Promise<TestDatabase> {
   // A DATABASE_URL in `environment` names the server to create the suite's database on (fault tests own one).
   const base = loadConfig({ ...process.env, ...environment });
   const database = base.database.kind === "postgres" ? await createTestDatabase(base.database.url) : null;
@@ -116,8 +119,12 @@ export async function startTestDatabase(environment: Record<string, string> = {}
     ...(database ? { DATABASE_URL: database.url } : {}),
   });
   const connection = await connect(config.database, { maxConnections: 5 });
-  await migrateToLatest(connection.db);
-  await loadReferenceData(connection.db);
+  if (migratedUpTo) {
+    await migrateUpTo(connection.db, migratedUpTo);
+  } else {
+    await migrateToLatest(connection.db);
+    await loadReferenceData(connection.db);
+  }
   return {
     config,
     connection,

@@ -3,7 +3,7 @@ import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextWillSendR
 import type { AuditOutcome, CompletedOutcome } from "../../db/database";
 import { findProhibitedData } from "../../domain/prohibited-data";
 import type { Logger } from "../../platform/logger";
-import { redactVariables, type AuditAccess, type AuditEntry } from "../../subgraphs/audit/audit-chain";
+import { redactVariables, type AuditAccessSet, type AuditEntry } from "../../subgraphs/audit/audit-chain";
 import type { AuditLog } from "../audit-log";
 import type { GatewayContext } from "../context";
 
@@ -52,14 +52,15 @@ export function storedVariables(variables: unknown, executed: boolean, mutation 
   return { "[digest]": { bytes: Buffer.byteLength(text), sha256: createHash("sha256").update(text).digest("hex") } };
 }
 
-function accessesOf(context: GatewayContext): AuditAccess[] {
-  return context.disclosures.map((disclosure) => ({
-    subgraph: disclosure.subgraph,
-    subjectId: disclosure.subjectId,
-    subjectIdentifier: disclosure.subjectIdentifier ?? null,
-    entityType: disclosure.entityType,
-    tiers: disclosure.tiers,
-    count: disclosure.count,
+/** The access sets of the event: each subgraph's disclosure groups as they came (consents go to the event). */
+function accessesOf(context: GatewayContext): AuditAccessSet[] {
+  return context.disclosures.map((group) => ({
+    subgraph: group.subgraph,
+    entityType: group.entityType,
+    tiers: group.tiers,
+    subjectIds: group.subjectIds,
+    subjectIdentifiers: group.subjectIdentifiers,
+    counts: group.counts,
   }));
 }
 

@@ -1,9 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalEntry, canonicalJson, redactVariables, type AuditEntry } from "./audit-chain";
+import { canonicalCompletion, canonicalEntry, canonicalJson, redactVariables, type AuditAccessSet, type AuditEntry } from "./audit-chain";
+
+/** One access row per subject: the shape events of canonical form 1 were written in. */
+type AccessRowAsFirstWritten = { subgraph: string; subjectId: string; subjectIdentifier: string | null; entityType: string; tiers: string[]; count: number };
+type EntryAsFirstWritten = Omit<AuditEntry, "accesses"> & { accesses: AccessRowAsFirstWritten[] };
 
 /** The canonical form as first written (sorting by serialising inside the comparator): chains already written were hashed over it. */
-function canonicalEntryAsFirstWritten(entry: AuditEntry, chainIndex: bigint): string {
+function canonicalEntryAsFirstWritten(entry: EntryAsFirstWritten, chainIndex: bigint): string {
   const accesses = [...entry.accesses]
     .map((access) => [access.subgraph, access.subjectId, access.subjectIdentifier, access.entityType, [...access.tiers].sort(), access.count])
     .sort((a, b) => canonicalJson(a).localeCompare(canonicalJson(b)));
@@ -13,13 +17,14 @@ function canonicalEntryAsFirstWritten(entry: AuditEntry, chainIndex: bigint): st
 const text = fc.string({ unit: "binary", maxLength: 12 });
 const access = fc.record({
   subgraph: fc.constantFrom("subjects", "records", "lists", "measures", "repair", "audit"),
-  subjectId: fc.uuid(),
+  // Often one of a few subjects, so that rows tie on subgraph and subject and the order is decided by later fields.
+  subjectId: fc.oneof(fc.uuid(), fc.constantFrom("7d3c1b2a-0000-4000-8000-000000000001", "7d3c1b2a-0000-4000-8000-000000000002")),
   subjectIdentifier: fc.option(text, { nil: null }),
   entityType: fc.constantFrom("Subject", "CreditRecord", "ListEntry", "ScreeningResult", "Décision", "名单"),
   tiers: fc.subarray(["PUBLIC", "GOVERNMENT", "AUTHORIZED"]),
   count: fc.nat(),
 });
-const entry: fc.Arbitrary<AuditEntry> = fc.record({
+const entry: fc.Arbitrary<EntryAsFirstWritten> = fc.record({
   id: fc.uuid(),
   requestId: fc.uuid(),
   at: fc.date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }),
@@ -39,13 +44,59 @@ const entry: fc.Arbitrary<AuditEntry> = fc.record({
   accesses: fc.array(access, { maxLength: 40 }),
 });
 
+/** Per-subject rows as the migration groups them: by subgraph, entity type and tiers as stored. */
+function inSets(rows: readonly AccessRowAsFirstWritten[]): AuditAccessSet[] {
+  const sets = new Map<string, { subgraph: string; entityType: string; tiers: string[]; subjectIds: string[]; subjectIdentifiers: Array<string | null>; counts: number[] }>();
+  for (const row of rows) {
+    const key = JSON.stringify([row.subgraph, row.entityType, row.tiers]);
+    const set = sets.get(key) ?? { subgraph: row.subgraph, entityType: row.entityType, tiers: row.tiers, subjectIds: [], subjectIdentifiers: [], counts: [] };
+    set.subjectIds.push(row.subjectId);
+    set.subjectIdentifiers.push(row.subjectIdentifier);
+    set.counts.push(row.count);
+    sets.set(key, set);
+  }
+  return [...sets.values()];
+}
+const asSets = (value: EntryAsFirstWritten): AuditEntry => ({ ...value, accesses: inSets(value.accesses) });
+const chainIndex = fc.bigInt({ min: 0n, max: 2n ** 62n });
+
 describe("canonicalEntry", () => {
-  it("serialises exactly as first written, so chains already written still verify", () => {
+  it("form 1 serialises exactly as first written, from the rows grouped into sets, so chains already written still verify", () => {
     fc.assert(
-      fc.property(entry, fc.bigInt({ min: 0n, max: 2n ** 62n }), (value, index) => {
-        expect(canonicalEntry(value, index)).toBe(canonicalEntryAsFirstWritten(value, index));
+      fc.property(entry, chainIndex, (value, index) => {
+        expect(canonicalEntry(asSets(value), index, 1)).toBe(canonicalEntryAsFirstWritten(value, index));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("covers only the fields its form lists: a field added to the entry later changes no hash", () => {
+    fc.assert(
+      fc.property(entry, chainIndex, fc.constantFrom(1 as const, 2 as const), (value, index, form) => {
+        const later = { ...asSets(value), addedLater: "anything" } as AuditEntry;
+        expect(canonicalEntry(later, index, form)).toBe(canonicalEntry(asSets(value), index, form));
+        const completion = { eventId: value.id, outcome: "OK" as const, errorCodes: value.errorCodes, consentIds: value.consentIds, durationMs: value.durationMs, accesses: asSets(value).accesses };
+        expect(canonicalCompletion({ ...completion, addedLater: 1 } as typeof completion, form)).toBe(canonicalCompletion(completion, form));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("form 2 names itself, ignores the order of the sets, and changes with any subject of a set", () => {
+    fc.assert(
+      fc.property(entry, chainIndex, (value, index) => {
+        const sets = asSets(value);
+        const form2 = canonicalEntry(sets, index, 2);
+        expect(form2).not.toBe(canonicalEntry(sets, index, 1));
+        expect(form2).toContain('"canonicalForm":2');
+        expect(canonicalEntry({ ...sets, accesses: [...sets.accesses].reverse() }, index, 2)).toBe(form2);
+        const first = sets.accesses[0];
+        if (first) {
+          const changed = { ...first, subjectIds: [...first.subjectIds.slice(1), "12345678-9abc-4def-8123-456789abcdef"] };
+          expect(canonicalEntry({ ...sets, accesses: [changed, ...sets.accesses.slice(1)] }, index, 2)).not.toBe(form2);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });

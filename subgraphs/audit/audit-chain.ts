@@ -24,11 +24,21 @@ export type AuditEntry = Readonly<{
   errorCodes: string[];
   consentIds: string[];
   durationMs: number;
-  accesses: readonly AuditAccess[];
+  accesses: readonly AuditAccessSet[];
 }>;
 
-/** One subject whose data an operation read, wrote or decided on. */
-export type AuditAccess = Readonly<{ subgraph: string; subjectId: string; subjectIdentifier: string | null; entityType: string; tiers: string[]; count: number }>;
+/**
+ * The subjects whose data of one entity type, at one set of tiers, one subgraph disclosed, wrote or
+ * decided on: parallel arrays, one position per subject (the compact access form, one row per set).
+ */
+export type AuditAccessSet = Readonly<{
+  subgraph: string;
+  entityType: string;
+  tiers: readonly string[];
+  subjectIds: readonly string[];
+  subjectIdentifiers: ReadonlyArray<string | null>;
+  counts: readonly number[];
+}>;
 
 /** How a mutation whose event (outcome PENDING) was written before it ran ended, with what it touched. */
 export type AuditCompletion = Readonly<{
@@ -37,8 +47,31 @@ export type AuditCompletion = Readonly<{
   errorCodes: string[];
   consentIds: string[];
   durationMs: number;
-  accesses: readonly AuditAccess[];
+  accesses: readonly AuditAccessSet[];
 }>;
+
+/**
+ * Versions of the canonical form a hash covers; each event stores the one it was hashed with.
+ * 1: per-subject access rows, ordered by `Intl.Collator` (events written before the compact form).
+ * 2: access sets, ordered by UTF-16 code units (no locale data involved), and the form itself named.
+ */
+export type CanonicalForm = 1 | 2;
+export const CURRENT_CANONICAL_FORM: CanonicalForm = 2;
+
+/**
+ * The fields each form covers, named explicitly: a field added to `AuditEntry` or `AuditCompletion`
+ * later changes no existing hash until a new form lists it.
+ */
+const EVENT_FIELDS: Record<CanonicalForm, readonly (keyof AuditEntry)[]> = {
+  1: ["id", "requestId", "at", "actor", "role", "org", "purpose", "operationName", "operationType", "documentHash", "variables", "clientAddress", "outcome", "errorCodes", "consentIds", "durationMs"],
+  2: ["id", "requestId", "at", "actor", "role", "org", "purpose", "operationName", "operationType", "documentHash", "variables", "clientAddress", "outcome", "errorCodes", "consentIds", "durationMs"],
+};
+const COMPLETION_FIELDS: Record<CanonicalForm, readonly (keyof AuditCompletion)[]> = {
+  1: ["eventId", "outcome", "errorCodes", "consentIds", "durationMs"],
+  2: ["eventId", "outcome", "errorCodes", "consentIds", "durationMs"],
+};
+
+const pick = <T extends object>(value: T, keys: readonly (keyof T)[]): Record<string, unknown> => Object.fromEntries(keys.map((key) => [key, value[key]]));
 
 /** JSON with object keys sorted at every depth: the same event always serialises to the same text. */
 export function canonicalJson(value: unknown): string {
@@ -58,25 +91,35 @@ export function canonicalJson(value: unknown): string {
 const collator = new Intl.Collator();
 
 /**
- * The canonical form the hash covers: the event and its access rows, in a fixed order (access rows by
- * their own canonical text). Each row is serialised once — a 1,000-subject screen has 1,000 rows, and
- * serialising inside the sort comparator cost ~20,000 serialisations per event (docs/performance.md).
+ * The canonical form the hash covers: the event's listed fields and its access sets, in a fixed order.
+ * Form 1 serialises one row per subject, each once, sorted with one collator (a 1,000-subject screen
+ * sorted inside the comparator cost ~20,000 serialisations, docs/performance.md); form 2 one array per set.
  */
-export function canonicalEntry(entry: AuditEntry, chainIndex: bigint): string {
-  const { accesses, ...event } = entry;
-  return withAccesses(accesses, { ...event, at: entry.at.toISOString(), errorCodes: [...entry.errorCodes].sort(), consentIds: [...entry.consentIds].sort(), chainIndex: chainIndex.toString() });
+export function canonicalEntry(entry: AuditEntry, chainIndex: bigint, form: CanonicalForm = CURRENT_CANONICAL_FORM): string {
+  const fields = { ...pick(entry, EVENT_FIELDS[form]), at: entry.at.toISOString(), errorCodes: [...entry.errorCodes].sort(), consentIds: [...entry.consentIds].sort(), chainIndex: chainIndex.toString() };
+  return withAccesses(entry.accesses, form === 1 ? fields : { ...fields, canonicalForm: form }, form);
 }
 
-/** The canonical form a completion's hash covers, in the same shape as an event's. */
-export function canonicalCompletion(completion: AuditCompletion): string {
-  const { accesses, ...rest } = completion;
-  return withAccesses(accesses, { ...rest, errorCodes: [...completion.errorCodes].sort(), consentIds: [...completion.consentIds].sort() });
+/** The canonical form a completion's hash covers, in the same shape as its event's (and the same form). */
+export function canonicalCompletion(completion: AuditCompletion, form: CanonicalForm = CURRENT_CANONICAL_FORM): string {
+  const fields = { ...pick(completion, COMPLETION_FIELDS[form]), errorCodes: [...completion.errorCodes].sort(), consentIds: [...completion.consentIds].sort() };
+  return withAccesses(completion.accesses, form === 1 ? fields : { ...fields, canonicalForm: form }, form);
 }
 
-function withAccesses(accesses: readonly AuditAccess[], fields: Record<string, unknown>): string {
-  const rows = accesses
-    .map((access) => canonicalJson([access.subgraph, access.subjectId, access.subjectIdentifier, access.entityType, [...access.tiers].sort(), access.count]))
-    .sort(collator.compare);
+function withAccesses(accesses: readonly AuditAccessSet[], fields: Record<string, unknown>, form: CanonicalForm): string {
+  const rows: string[] = [];
+  if (form === 1) {
+    for (const set of accesses) {
+      const tiers = [...set.tiers].sort();
+      set.subjectIds.forEach((subjectId, index) =>
+        rows.push(canonicalJson([set.subgraph, subjectId, set.subjectIdentifiers[index], set.entityType, tiers, set.counts[index]])),
+      );
+    }
+    rows.sort(collator.compare);
+  } else {
+    for (const set of accesses) rows.push(canonicalJson([set.subgraph, set.entityType, [...set.tiers].sort(), set.subjectIds, set.subjectIdentifiers, set.counts]));
+    rows.sort();
+  }
   const rest = canonicalJson(fields);
   // "accesses" sorts before every other key of the event, so it opens the object.
   return `{"accesses":[${rows.join(",")}]${rest === "{}" ? "}" : `,${rest.slice(1)}`}`;

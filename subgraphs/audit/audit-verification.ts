@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Selectable } from "kysely";
-import type { AuditAccessRow, AuditCompletionTable, AuditEventRow, Database } from "../../db/database";
-import { canonicalCompletion, canonicalEntry, chainHash, GENESIS_HASH, type AuditAccess, type AuditCompletion, type AuditEntry } from "./audit-chain";
+import type { AuditAccessSetRow, AuditCompletionTable, AuditEventRow, Database } from "../../db/database";
+import { canonicalCompletion, canonicalEntry, chainHash, GENESIS_HASH, type AuditAccessSet, type AuditCompletion, type AuditEntry, type CanonicalForm } from "./audit-chain";
 import { findAccessRowWithoutEvent, findChainHead, listChainPage } from "./audit-event.repository";
 
 export type ChainVerification = Readonly<{ verified: boolean; length: number; brokenAt: string | null; reason: string | null }>;
@@ -9,7 +9,7 @@ export type ChainVerification = Readonly<{ verified: boolean; length: number; br
 const PAGE = 5_000;
 
 /** Rebuilds the entry a stored event was hashed from. */
-export function entryOfRow(event: AuditEventRow, accesses: readonly AuditAccessRow[]): AuditEntry {
+export function entryOfRow(event: AuditEventRow, accesses: readonly AuditAccessSetRow[]): AuditEntry {
   return {
     id: event.id,
     requestId: event.request_id,
@@ -32,7 +32,7 @@ export function entryOfRow(event: AuditEventRow, accesses: readonly AuditAccessR
 }
 
 /** Rebuilds the completion a stored completion row was hashed from. */
-export function completionOfRow(completion: Selectable<AuditCompletionTable>, accesses: readonly AuditAccessRow[]): AuditCompletion {
+export function completionOfRow(completion: Selectable<AuditCompletionTable>, accesses: readonly AuditAccessSetRow[]): AuditCompletion {
   return {
     eventId: completion.event_id,
     outcome: completion.outcome,
@@ -43,15 +43,20 @@ export function completionOfRow(completion: Selectable<AuditCompletionTable>, ac
   };
 }
 
-function accessOfRow(access: AuditAccessRow): AuditAccess {
+function accessOfRow(access: AuditAccessSetRow): AuditAccessSet {
   return {
     subgraph: access.subgraph,
-    subjectId: access.subject_id,
-    subjectIdentifier: access.subject_identifier,
     entityType: access.entity_type,
     tiers: access.tiers,
-    count: access.count,
+    subjectIds: access.subject_ids,
+    subjectIdentifiers: access.subject_identifiers,
+    counts: access.counts,
   };
+}
+
+/** The form an event was hashed in; a value no form has is refused rather than guessed. */
+function formOf(event: AuditEventRow): CanonicalForm | null {
+  return event.canonical_form === 1 || event.canonical_form === 2 ? event.canonical_form : null;
 }
 
 /**
@@ -68,7 +73,7 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<ChainVerif
     const { events, accesses, completions } = await listChainPage(db, afterIndex, PAGE);
     const completionByEvent = new Map(completions.map((completion) => [completion.event_id, completion]));
     if (events.length === 0) break;
-    const accessesByEvent = new Map<string, AuditAccessRow[]>();
+    const accessesByEvent = new Map<string, AuditAccessSetRow[]>();
     for (const access of accesses) {
       const rows = accessesByEvent.get(access.event_id);
       if (rows) rows.push(access);
@@ -78,14 +83,16 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<ChainVerif
       const broken = (reason: string): ChainVerification => ({ verified: false, length: Number(expectedIndex), brokenAt: event.id, reason });
       if (BigInt(event.chain_index) !== expectedIndex) return broken(`expected position ${expectedIndex}, found ${event.chain_index}: an event was deleted, inserted or moved before this one`);
       if (event.prev_hash !== previousHash) return broken("its link to the previous event is broken: an event before it was deleted, inserted or reordered");
-      if (chainHash(event.prev_hash, canonicalEntry(entryOfRow(event, accessesByEvent.get(event.id) ?? []), expectedIndex)) !== event.hash) {
+      const form = formOf(event);
+      if (form === null) return broken(`its canonical form (${event.canonical_form}) is not one this verifier knows: the event was edited`);
+      if (chainHash(event.prev_hash, canonicalEntry(entryOfRow(event, accessesByEvent.get(event.id) ?? []), expectedIndex, form)) !== event.hash) {
         return broken("its content no longer matches its hash: the event or its access rows were edited");
       }
       const eventAccesses = accessesByEvent.get(event.id) ?? [];
       const completion = completionByEvent.get(event.id);
       if (completion) {
         if (event.outcome !== "PENDING") return broken("a completion was added to an event that was complete when written");
-        if (chainHash(event.hash, canonicalCompletion(completionOfRow(completion, eventAccesses))) !== completion.hash) {
+        if (chainHash(event.hash, canonicalCompletion(completionOfRow(completion, eventAccesses), form)) !== completion.hash) {
           return broken("its completion no longer matches its hash: the mutation's outcome or its access rows were edited");
         }
       } else if (eventAccesses.some((access) => access.in_completion)) {

@@ -8,20 +8,32 @@ import type { Logger } from "../../platform/logger";
 import type { Viewer } from "../../platform/viewer";
 import type { AppAbility } from "../../policies/ability";
 
-export type Disclosure = Readonly<{ subjectId: string; subjectIdentifier: string; entityType: string; tiers: Tier[]; count: number; consentIds: string[] }>;
+/**
+ * What a subgraph disclosed of one entity type at one set of tiers under one set of consents: the
+ * subjects as parallel arrays, one position each (with how many rows of theirs). The one shape in which
+ * disclosures reach the gateway, over HTTP (`extensions.disclosed`) or handed over in-process: one
+ * object per subject was 170 kB of JSON for a 1,000-identifier screen (issue 20).
+ */
+export type DisclosureGroup = Readonly<{
+  entityType: string;
+  tiers: Tier[];
+  consentIds: string[];
+  subjectIds: string[];
+  subjectIdentifiers: string[];
+  counts: number[];
+}>;
 
 /** One row disclosed: whose, what, at which tier, and the consent it was readable under, if any. */
 export type DisclosedRow = Readonly<{ subjectId: string; subjectIdentifier: string; entityType: string; tier: Tier; consentId?: string | null }>;
 
+type SubjectDisclosure = { subjectId: string; subjectIdentifier: string; entityType: string; tiers: Set<Tier>; count: number; consentIds: Set<string> };
+
 /**
  * What one request disclosed of whom. Services record every row they return; the subgraph reports the
- * summary to the gateway in the response's `extensions.disclosed`, and the gateway audits it.
+ * summary to the gateway, grouped, in the response's `extensions.disclosed`, and the gateway audits it.
  */
 export class DisclosureLog {
-  private readonly entries = new Map<
-    string,
-    { subjectId: string; subjectIdentifier: string; entityType: string; tiers: Set<Tier>; count: number; consentIds: Set<string> }
-  >();
+  private readonly entries = new Map<string, SubjectDisclosure>();
 
   record(row: DisclosedRow): void {
     const key = `${row.subjectId}\u0000${row.entityType}`;
@@ -39,8 +51,20 @@ export class DisclosureLog {
     this.entries.set(key, entry);
   }
 
-  summary(): Disclosure[] {
-    return [...this.entries.values()].map((entry) => ({ ...entry, tiers: [...entry.tiers].sort(), consentIds: [...entry.consentIds] }));
+  /** Each subject once per entity type, grouped by entity type, tiers and consents (subjects in the order first disclosed). */
+  summary(): DisclosureGroup[] {
+    const groups = new Map<string, { entityType: string; tiers: Tier[]; consentIds: string[]; subjectIds: string[]; subjectIdentifiers: string[]; counts: number[] }>();
+    for (const entry of this.entries.values()) {
+      const tiers = [...entry.tiers].sort();
+      const consentIds = [...entry.consentIds].sort();
+      const key = `${entry.entityType}\u0000${tiers.join(",")}\u0000${consentIds.join(",")}`;
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { entityType: entry.entityType, tiers, consentIds, subjectIds: [], subjectIdentifiers: [], counts: [] }));
+      group.subjectIds.push(entry.subjectId);
+      group.subjectIdentifiers.push(entry.subjectIdentifier);
+      group.counts.push(entry.count);
+    }
+    return [...groups.values()];
   }
 }
 

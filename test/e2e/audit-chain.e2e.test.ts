@@ -80,11 +80,11 @@ describe("one audit event per operation, across roles and outcomes", () => {
 
 describe("the hash chain detects tampering and names the first bad event", () => {
   const withTriggersOff = async (tamper: () => Promise<unknown>) => {
-    for (const table of ["audit_events", "audit_accesses", "audit_completions"]) await sql`alter table ${sql.table(table)} disable trigger user`.execute(db());
+    for (const table of ["audit_events", "audit_access_sets", "audit_completions"]) await sql`alter table ${sql.table(table)} disable trigger user`.execute(db());
     try {
       await tamper();
     } finally {
-      for (const table of ["audit_events", "audit_accesses", "audit_completions"]) await sql`alter table ${sql.table(table)} enable trigger user`.execute(db());
+      for (const table of ["audit_events", "audit_access_sets", "audit_completions"]) await sql`alter table ${sql.table(table)} enable trigger user`.execute(db());
     }
   };
   const eventAt = (index: number) => db().selectFrom("audit_events").selectAll().where("chain_index", "=", String(index)).executeTakeFirstOrThrow();
@@ -92,17 +92,17 @@ describe("the hash chain detects tampering and names the first bad event", () =>
   beforeAll(async () => {
     await Promise.all(Array.from({ length: 12 }, () => federation.query(`{ measures { code } }`)));
     await sql`create table audit_events_backup as select * from audit_events`.execute(db());
-    await sql`create table audit_accesses_backup as select * from audit_accesses`.execute(db());
+    await sql`create table audit_access_sets_backup as select * from audit_access_sets`.execute(db());
     await sql`create table audit_completions_backup as select * from audit_completions`.execute(db());
   });
 
   const restore = () =>
     withTriggersOff(async () => {
-      await sql`delete from audit_accesses`.execute(db());
+      await sql`delete from audit_access_sets`.execute(db());
       await sql`delete from audit_completions`.execute(db());
       await sql`delete from audit_events`.execute(db());
       await sql`insert into audit_events select * from audit_events_backup`.execute(db());
-      await sql`insert into audit_accesses select * from audit_accesses_backup`.execute(db());
+      await sql`insert into audit_access_sets select * from audit_access_sets_backup`.execute(db());
       await sql`insert into audit_completions select * from audit_completions_backup`.execute(db());
     });
 
@@ -123,7 +123,7 @@ describe("the hash chain detects tampering and names the first bad event", () =>
     const victim = await eventAt(6);
     const next = await eventAt(7);
     await withTriggersOff(async () => {
-      await db().deleteFrom("audit_accesses").where("event_id", "=", victim.id).execute();
+      await db().deleteFrom("audit_access_sets").where("event_id", "=", victim.id).execute();
       await db().deleteFrom("audit_events").where("id", "=", victim.id).execute();
     });
     expect(await verifyAuditChain(db())).toMatchObject({ verified: false, brokenAt: next.id });
@@ -170,7 +170,7 @@ describe("the hash chain detects tampering and names the first bad event", () =>
     const last = await eventAt(status.length - 1);
     const beforeLast = await eventAt(status.length - 2);
     await withTriggersOff(async () => {
-      await db().deleteFrom("audit_accesses").where("event_id", "=", last.id).execute();
+      await db().deleteFrom("audit_access_sets").where("event_id", "=", last.id).execute();
       await db().deleteFrom("audit_events").where("id", "=", last.id).execute();
     });
     expect(await verifyAuditChain(db())).toMatchObject({ verified: false, brokenAt: beforeLast.id, reason: expect.stringMatching(/removed/) });
@@ -193,7 +193,7 @@ describe("the hash chain detects tampering and names the first bad event", () =>
     await withTriggersOff(() => db().deleteFrom("audit_completions").where("event_id", "=", mutation.id).execute());
     expect(await verifyAuditChain(db())).toMatchObject({ verified: false, brokenAt: mutation.id, reason: expect.stringMatching(/completion was removed/) });
     await restore();
-    await withTriggersOff(() => db().deleteFrom("audit_accesses").where("event_id", "=", mutation.id).where("in_completion", "=", true).execute());
+    await withTriggersOff(() => db().deleteFrom("audit_access_sets").where("event_id", "=", mutation.id).where("in_completion", "=", true).execute());
     expect(await verifyAuditChain(db())).toMatchObject({ verified: false, brokenAt: mutation.id, reason: expect.stringMatching(/edited/) });
     await restore();
   });

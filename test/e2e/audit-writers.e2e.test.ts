@@ -38,7 +38,7 @@ function entry(overrides: Partial<AuditEntry> = {}): AuditEntry {
     errorCodes: [],
     consentIds: [],
     durationMs: 3,
-    accesses: [{ subgraph: "subjects", subjectId: randomUUID(), subjectIdentifier: "91320100MA1XXXXX0X", entityType: "Subject", tiers: ["PUBLIC"], count: 1 }],
+    accesses: [{ subgraph: "subjects", entityType: "Subject", tiers: ["PUBLIC"], subjectIds: [randomUUID()], subjectIdentifiers: ["91320100MA1XXXXX0X"], counts: [1] }],
     ...overrides,
   };
 }
@@ -80,7 +80,7 @@ describe("audit writers", () => {
   it("a batch that fails writes none of its events, none of its access rows, and leaves the head", async () => {
     const head = await findChainHead(db());
     const before = await counts();
-    const broken = entry({ accesses: [{ subgraph: "subjects", subjectId: "not-a-uuid", subjectIdentifier: null, entityType: "Subject", tiers: [], count: 1 }] });
+    const broken = entry({ accesses: [{ subgraph: "subjects", entityType: "Subject", tiers: [], subjectIds: ["not-a-uuid"], subjectIdentifiers: [null], counts: [1] }] });
     await expect(appendAuditEntries(db(), [entry(), broken], head)).rejects.toThrow();
     expect(await counts()).toEqual(before);
     expect(await findChainHead(db())).toEqual(head);
@@ -92,6 +92,17 @@ describe("audit writers", () => {
     await appendAuditEntries(db(), [written], await findChainHead(db()));
     const stored = await db().selectFrom("audit_events").select(["error_codes", "consent_ids"]).where("id", "=", written.id).executeTakeFirstOrThrow();
     expect(stored).toEqual({ error_codes: hostile, consent_ids: written.consentIds });
+    expect(await verifyAuditChain(db())).toMatchObject({ verified: true });
+  });
+
+  it("keeps hostile identifiers (and a missing one) inside an access set exactly, position by position, and the chain verifies", async () => {
+    const identifiers = ["A,B", 'quote"d', "back\\slash", "{brace}", "NULL", null, "", " spaced "];
+    const subjectIds = identifiers.map(() => randomUUID());
+    const counts = identifiers.map((_, index) => index + 1);
+    const written = entry({ accesses: [{ subgraph: "records", entityType: "CreditRecord", tiers: ["PUBLIC", "GOVERNMENT"], subjectIds, subjectIdentifiers: identifiers, counts }] });
+    await appendAuditEntries(db(), [written], await findChainHead(db()));
+    const stored = await db().selectFrom("audit_access_sets").select(["subject_ids", "subject_identifiers", "counts"]).where("event_id", "=", written.id).execute();
+    expect(stored).toEqual([{ subject_ids: subjectIds, subject_identifiers: identifiers, counts }]);
     expect(await verifyAuditChain(db())).toMatchObject({ verified: true });
   });
 });

@@ -96,7 +96,7 @@ const TABLE_OWNERS: Readonly<Record<string, string>> = {
   list_entries: "lists", notices: "lists",
   measures: "measures", measure_applications: "measures",
   repair_cases: "repair", objections: "repair", workflow_events: "repair",
-  audit_events: "audit", audit_accesses: "audit", audit_completions: "audit", audit_event_log: "audit", audit_chain_head: "audit",
+  audit_events: "audit", audit_access_sets: "audit", audit_accesses: "audit", audit_completions: "audit", audit_event_log: "audit", audit_chain_head: "audit",
 };
 
 /** Tables named by another slice before the rule was enforced: importer file and table; a list that only shrinks. */
