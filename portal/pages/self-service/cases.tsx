@@ -97,11 +97,11 @@ function CaseCard({ heading, state, started, dueOn, provisional, overdue, histor
         <dd class="case-due">
           {dueOn ? formatDate(dueOn, language) : t("settled")}
           {dueOn && provisional ? <> <span class="badge provisional">{t("provisional")}</span></> : null}
-          {dueOn && overdue ? <> <span class="badge overdue">{t("overdue")}</span></> : null}
+          {overdue ? <> <span class="badge overdue">{t("overdue")}</span></> : null}
         </dd>
       </dl>
       {dueOn && provisional ? <p class="notice warn">{t("provisionalWhy")}</p> : null}
-      {dueOn && overdue ? <p class="notice error">{t("overdueWhy")}</p> : null}
+      {overdue ? <p class="notice error">{t("overdueWhy")}</p> : null}
       {history.length > 0 ? (
         <table>
           <caption>{t("steps")}</caption>
