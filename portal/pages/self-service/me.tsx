@@ -73,7 +73,7 @@ const messages = defineMessages({
     object: "Object",
     repair: "Apply for repair",
     objectLabel: "Object to “{item}”",
-    repairLabel: "Apply to repair “{item}”",
+    repairLabel: "Apply for repair of “{item}”",
     underObjection: "Objection open",
     inPublicity: "Repair in publicity until {date}",
     BASIC: "Basic", POSITIVE: "Positive", NEGATIVE: "Negative", OTHER: "Other",

@@ -25,7 +25,7 @@ const messages = defineMessages({
     status: "状态",
     actions: "操作",
     revoke: "撤销核验码",
-    revokeLabel: "撤销 {date} 生成的报告的核验码",
+    revokeLabel: "撤销核验码（{date}生成的报告）",
     revokedNotice: "核验码已撤销，对方将无法再核验该报告。",
     VALID: "有效", EXPIRED: "已过期", REVOKED: "已撤销", UNKNOWN: "不存在",
     PUBLIC: "社会公开",
