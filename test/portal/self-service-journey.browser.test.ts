@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { addDays } from "../../domain/dates";
+import { citizenIdCheckCharacter } from "../../domain/identifiers";
 import { describeInBrowser, openPortal, seriousAccessibilityViolations, type PortalSession } from "./browser";
 
 /**
@@ -183,6 +184,39 @@ describeInBrowser("self-service journeys", () => {
     await eventually(() => officer.locator(".verify-status").innerText().catch(() => "")).toContain("已撤销");
     expect(await officer.locator(".verify-status").evaluate((node) => node.parentElement?.className)).toBe("notice error");
     expect(await officer.locator(".report-subject").count()).toBe(0);
+    expect(portal.foreignRequests).toEqual([]);
+  });
+  it("check: no purpose, a mistyped number and an unknown person each get words, never a blank page; a subject's page asks others to sign in as the subject", async () => {
+    const officer = await portal.newPage();
+    await portal.signInAs(officer, { role: "ORGANIZATION", org: "HA-HR" });
+    await officer.goto("/check");
+    const person = await demoPerson();
+    await officer.getByLabel("公民身份号码或统一社会信用代码").fill(person.identifier);
+    await officer.getByRole("button", { name: "查询", exact: true }).click();
+    await eventually(() => officer.getByRole("alert").filter({ hasText: "请先选择查询用途。" }).count()).toBe(1);
+
+    await officer.getByLabel("查询用途").selectOption("EMPLOYMENT_SCREENING");
+    const mistyped = person.identifier.slice(0, 17) + (person.identifier.endsWith("0") ? "1" : "0");
+    await officer.getByLabel("公民身份号码或统一社会信用代码").fill(mistyped);
+    await officer.getByRole("button", { name: "查询", exact: true }).click();
+    await eventually(() => officer.getByRole("alert").filter({ hasText: "校验位不符" }).count()).toBe(1);
+
+    const unknownFirst17 = "11010119800101999";
+    await officer.getByLabel("公民身份号码或统一社会信用代码").fill(unknownFirst17 + citizenIdCheckCharacter(unknownFirst17));
+    await officer.getByRole("button", { name: "查询", exact: true }).click();
+    await eventually(() => officer.getByRole("status").filter({ hasText: "未找到该信用主体的信用档案" }).count()).toBe(1);
+    await expectAccessible(officer);
+
+    await officer.getByRole("button", { name: "Switch to English" }).click();
+    await eventually(() => officer.getByRole("heading", { level: 1 }).textContent()).toBe("Credit check");
+    await officer.getByRole("button", { name: "切换到中文" }).click();
+
+    await officer.goto("/me");
+    await eventually(() => officer.getByText("“我的信用”供信用主体本人使用").count()).toBe(1);
+    const subject = await portal.newPage();
+    await portal.signInAs(subject, { role: "SUBJECT", subject: person.identifier });
+    await subject.goto("/check");
+    await eventually(() => subject.getByText("信用核查供政府部门和机构使用").count()).toBe(1);
     expect(portal.foreignRequests).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ export function PurposeChoice({ id, value, onChange }: Readonly<{ id: string; va
   return (
     <>
       <label for={id}>{t("purpose")}</label>
-      <select id={id} value={value} required onChange={(event) => onChange(event.currentTarget.value as Purpose | "")}>
+      <select id={id} value={value} aria-required="true" onChange={(event) => onChange(event.currentTarget.value as Purpose | "")}>
         <option value="">{t("choose")}</option>
         {PURPOSES.map((purpose) => <option key={purpose} value={purpose}>{p(purpose)}</option>)}
       </select>
