@@ -103,7 +103,7 @@ describeInBrowser("self-service journeys", () => {
     await portal.screenshot(officer, "self-service-check-consent-required");
     await expectAccessible(officer);
     expect(portal.foreignRequests).toEqual([]);
-  });
+  }, 120_000);
 
   it("objection and repair: the subject objects to a record and sees its provisional deadline, checks an entry's repair eligibility, applies with the rectification date and follows the case's steps", async () => {
     const person = await demoPerson(true);
@@ -115,7 +115,7 @@ describeInBrowser("self-service journeys", () => {
     await page.getByRole("button", { name: "对“职业资格证书”提出异议" }).click();
     await page.getByLabel("异议说明").fill("证书编号登记错误，应为 2019 年取得的中级证书。");
     await page.getByRole("button", { name: "提交异议" }).click();
-    await eventually(() => page.getByRole("status").filter({ hasText: /异议已提交，处理期限至 2027年\d+月\d+日/ }).count()).toBe(1);
+    await eventually(() => page.getByRole("status").filter({ hasText: /异议已提交，处理期限至 2027年\d+月\d+日。（暂定：/ }).count()).toBe(1);
     await page.getByRole("button", { name: "OK" }).click();
     const objection = page.getByRole("article").filter({ has: page.getByRole("heading", { name: "异议：职业资格证书" }) });
     await eventually(() => objection.count()).toBe(1);
@@ -143,8 +143,15 @@ describeInBrowser("self-service journeys", () => {
     expect(await repair.getByRole("table", { name: "办理过程" }).innerText()).toMatch(/已申请\s+本人/);
     await portal.screenshot(page, "self-service-cases");
     await expectAccessible(page);
+    await page.getByRole("button", { name: "Switch to English" }).click();
+    await eventually(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("My credit");
+    const objectionInEnglish = page.getByRole("article").filter({ has: page.getByRole("heading", { name: "Objection: 职业资格证书" }) });
+    expect(await objectionInEnglish.locator(".case-due").innerText()).toMatch(/^Jan \d+, 2027 Provisional$/);
+    await portal.screenshot(page, "self-service-cases-en");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "切换到中文" }).click();
     expect(portal.foreignRequests).toEqual([]);
-  });
+  }, 120_000);
 
   it("credit report: the subject issues one, downloads the PDF, and an HR officer verifies its code on /verify; once revoked the code shows no content", async () => {
     const person = await demoPerson();
@@ -185,7 +192,8 @@ describeInBrowser("self-service journeys", () => {
     expect(await officer.locator(".verify-status").evaluate((node) => node.parentElement?.className)).toBe("notice error");
     expect(await officer.locator(".report-subject").count()).toBe(0);
     expect(portal.foreignRequests).toEqual([]);
-  });
+  }, 120_000);
+
   it("check: no purpose, a mistyped number and an unknown person each get words, never a blank page; a subject's page asks others to sign in as the subject", async () => {
     const officer = await portal.newPage();
     await portal.signInAs(officer, { role: "ORGANIZATION", org: "HA-HR" });
@@ -218,5 +226,5 @@ describeInBrowser("self-service journeys", () => {
     await subject.goto("/check");
     await eventually(() => subject.getByText("信用核查供政府部门和机构使用").count()).toBe(1);
     expect(portal.foreignRequests).toEqual([]);
-  });
+  }, 120_000);
 });

@@ -17,6 +17,7 @@ const messages = defineMessages({
     fileObjection: "提交异议",
     cancel: "取消",
     objectionFiled: "异议已提交，处理期限至 {date}。",
+    provisionalNote: "（暂定：明年的节假日安排尚未发布，发布后重新计算，只会推后）",
     repairTitle: "信用修复：{item}",
     repairIntro: "已履行义务或完成整改的，可以申请信用修复。修复条件的期限从整改完成之日起计算。",
     rectifiedOn: "履行义务或整改完成日期",
@@ -44,6 +45,7 @@ const messages = defineMessages({
     fileObjection: "File the objection",
     cancel: "Cancel",
     objectionFiled: "Objection filed; it is due to be handled by {date}.",
+    provisionalNote: " (provisional: next year's holiday notice is not yet published; it is recomputed then, only ever later)",
     repairTitle: "Credit repair: {item}",
     repairIntro: "Once you have performed your obligations or completed rectification you can apply for repair. The waiting periods count from the day rectification was completed.",
     rectifiedOn: "Day obligations were performed or rectification completed",
@@ -78,6 +80,7 @@ export function ObjectionForm({ target, onDone, onCancel }: FormProps) {
   const [evidence, setEvidence] = useState("");
   const [failure, setFailure] = useState<GraphQLFailure | null>(null);
   const [filed, setFiled] = useState<string | null>(null);
+  const [filedProvisional, setFiledProvisional] = useState(false);
   const [busy, setBusy] = useState(false);
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -88,11 +91,12 @@ export function ObjectionForm({ target, onDone, onCancel }: FormProps) {
     }
     setBusy(true);
     try {
-      const data = await graphql<{ fileObjection: { dueOn: string | null } }>(
-        "mutation FileObjection($input: ObjectionInput!) { fileObjection(input: $input) { id dueOn } }",
+      const data = await graphql<{ fileObjection: { dueOn: string | null; dueOnProvisional: boolean } }>(
+        "mutation FileObjection($input: ObjectionInput!) { fileObjection(input: $input) { id dueOn dueOnProvisional } }",
         { input: { targetId: target.id, ground, statement: statement.trim(), ...(evidence.trim() ? { evidence: evidence.trim() } : {}) } },
       );
       setFiled(formatDate(data.fileObjection.dueOn, language));
+      setFiledProvisional(data.fileObjection.dueOnProvisional);
     } catch (error) {
       setFailure(asFailure(error));
     } finally {
@@ -103,7 +107,7 @@ export function ObjectionForm({ target, onDone, onCancel }: FormProps) {
     return (
       <div class="card" role="region" aria-labelledby="objection-title">
         <h3 id="objection-title">{t("objectionTitle", { item: target.label })}</h3>
-        <div class="notice ok" role="status"><p>{t("objectionFiled", { date: filed })}</p></div>
+        <div class="notice ok" role="status"><p>{t("objectionFiled", { date: filed })}{filedProvisional ? t("provisionalNote") : ""}</p></div>
         <button type="button" onClick={onDone}>OK</button>
       </div>
     );
@@ -146,6 +150,7 @@ export function RepairForm({ target, onDone, onCancel }: FormProps) {
   const [evidence, setEvidence] = useState("");
   const [failure, setFailure] = useState<GraphQLFailure | null>(null);
   const [applied, setApplied] = useState<string | null>(null);
+  const [appliedProvisional, setAppliedProvisional] = useState(false);
   const [busy, setBusy] = useState(false);
   const check = async () => {
     setFailure(null);
@@ -173,11 +178,12 @@ export function RepairForm({ target, onDone, onCancel }: FormProps) {
     }
     setBusy(true);
     try {
-      const data = await graphql<{ applyForRepair: { dueOn: string | null } }>(
-        "mutation ApplyForRepair($input: RepairInput!) { applyForRepair(input: $input) { id dueOn } }",
+      const data = await graphql<{ applyForRepair: { dueOn: string | null; dueOnProvisional: boolean } }>(
+        "mutation ApplyForRepair($input: RepairInput!) { applyForRepair(input: $input) { id dueOn dueOnProvisional } }",
         { input: { targetId: target.id, rectifiedOn, commitment: commitment.trim(), evidence: evidence.trim() } },
       );
       setApplied(formatDate(data.applyForRepair.dueOn, language));
+      setAppliedProvisional(data.applyForRepair.dueOnProvisional);
     } catch (error) {
       setFailure(asFailure(error));
     } finally {
@@ -188,7 +194,7 @@ export function RepairForm({ target, onDone, onCancel }: FormProps) {
     return (
       <div class="card" role="region" aria-labelledby="repair-title">
         <h3 id="repair-title">{t("repairTitle", { item: target.label })}</h3>
-        <div class="notice ok" role="status"><p>{t("applied", { date: applied })}</p></div>
+        <div class="notice ok" role="status"><p>{t("applied", { date: applied })}{appliedProvisional ? t("provisionalNote") : ""}</p></div>
         <button type="button" onClick={onDone}>OK</button>
       </div>
     );
