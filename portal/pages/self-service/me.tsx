@@ -1,0 +1,210 @@
+import { useState } from "preact/hooks";
+import { Loaded } from "../../components";
+import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n";
+import { useIdentity } from "../../session";
+import { useGraphQL } from "../../use-graphql";
+import { AccessLogSection } from "./access-log";
+import { CasesSection } from "./cases";
+import { ConsentsSection } from "./consents";
+import { MY_FILE_QUERY, type ActionTarget, type MyFile } from "./my-file";
+import { ObjectionForm, RepairForm } from "./item-actions";
+import { ReportsSection } from "./reports";
+
+const messages = defineMessages({
+  "zh-CN": {
+    title: "我的信用",
+    signInFirst: "“我的信用”供信用主体本人使用：请以本人证件号码或统一社会信用代码登录。",
+    signIn: "去登录",
+    noFile: "尚无您的信用档案。",
+    whoAmI: "{name}（{identifier}）",
+    records: "我的信用记录",
+    recordsIntro: "以下是关于您的全部信用信息，包括仅政府共享和需授权查询的信息，以及已过期的信息。",
+    noRecords: "没有信用记录。",
+    entries: "红黑名单",
+    noEntries: "您未被列入红名单或黑名单。",
+    title_: "事项",
+    category: "类别",
+    tier: "公开范围",
+    provider: "提供单位",
+    decidedOn: "认定日期",
+    expiresOn: "有效期至",
+    status: "状态",
+    actions: "操作",
+    list: "名单",
+    recognizedBy: "认定单位",
+    recognizedOn: "列入日期",
+    validUntil: "有效期至（移出日期）",
+    facts: "主要事实",
+    object: "提出异议",
+    repair: "申请信用修复",
+    objectLabel: "对“{item}”提出异议",
+    repairLabel: "为“{item}”申请信用修复",
+    underObjection: "异议处理中",
+    inPublicity: "修复公示至 {date}",
+    BASIC: "基础信息", POSITIVE: "正面信息", NEGATIVE: "负面信息", OTHER: "其他信息",
+    PUBLIC: "社会公开", GOVERNMENT: "政府共享", AUTHORIZED: "授权查询",
+    ACTIVE: "有效", EXPIRED: "已过期", CORRECTED: "已更正", ARCHIVED: "已归档", SUSPENDED: "暂停公示", REMOVED: "已移出", REPAIRED: "已修复",
+    RED: "红名单", BLACK: "黑名单",
+  },
+  en: {
+    title: "My credit",
+    signInFirst: "“My credit” is for the subject itself: sign in with your own citizen ID or unified social credit code.",
+    signIn: "Sign in",
+    noFile: "There is no credit file for you yet.",
+    whoAmI: "{name} ({identifier})",
+    records: "My credit records",
+    recordsIntro: "All credit information about you, including what only government bodies or those you authorise may see, and what has expired.",
+    noRecords: "No credit records.",
+    entries: "Red and black lists",
+    noEntries: "You are on no red or black list.",
+    title_: "Item",
+    category: "Category",
+    tier: "Who may see it",
+    provider: "Provided by",
+    decidedOn: "Decided on",
+    expiresOn: "In use until",
+    status: "Status",
+    actions: "Actions",
+    list: "List",
+    recognizedBy: "Recognised by",
+    recognizedOn: "Listed on",
+    validUntil: "Valid until (removal date)",
+    facts: "Main facts",
+    object: "Object",
+    repair: "Apply for repair",
+    objectLabel: "Object to “{item}”",
+    repairLabel: "Apply for repair of “{item}”",
+    underObjection: "Objection open",
+    inPublicity: "Repair in publicity until {date}",
+    BASIC: "Basic", POSITIVE: "Positive", NEGATIVE: "Negative", OTHER: "Other",
+    PUBLIC: "Public", GOVERNMENT: "Government-shared", AUTHORIZED: "With consent",
+    ACTIVE: "In force", EXPIRED: "Expired", CORRECTED: "Corrected", ARCHIVED: "Archived", SUSPENDED: "Not published", REMOVED: "Removed", REPAIRED: "Repaired",
+    RED: "Red list", BLACK: "Black list",
+  },
+});
+
+type Word = keyof (typeof messages)["en"];
+
+/** A code from the API in words, or the code itself when the page has no words for it. */
+function wordFor(t: (key: Word) => string, code: string | null): string {
+  if (!code) return "—";
+  return code in messages.en ? t(code as Word) : code;
+}
+
+/** 我的信用: the subject's whole file, who looked it up, its consents, objections, repairs and reports. */
+export function MePage() {
+  const t = useMessages(messages);
+  const identity = useIdentity();
+  if (!identity || identity.role !== "SUBJECT" || !identity.subject) {
+    return (
+      <section>
+        <h1>{t("title")}</h1>
+        <div class="notice warn"><p>{t("signInFirst")}</p></div>
+        <a class="button" href="/sign-in">{t("signIn")}</a>
+      </section>
+    );
+  }
+  return <MyCredit identifier={identity.subject} />;
+}
+
+function MyCredit({ identifier }: { identifier: string }) {
+  const t = useMessages(messages);
+  const language = useLanguage();
+  const file = useGraphQL<MyFile>(MY_FILE_QUERY, { identifier });
+  const [target, setTarget] = useState<ActionTarget | null>(null);
+  return (
+    <section class="self-service">
+      <h1>{t("title")}</h1>
+      <Loaded state={file}>
+        {(data, reload) => {
+          const subject = data.subject;
+          if (!subject) return <div class="notice warn"><p>{t("noFile")}</p></div>;
+          const labels = new Map<string, string>([
+            ...subject.records.map((record) => [record.id, record.title] as const),
+            ...subject.listEntries.map((entry) => [entry.id, `${t(entry.list)}：${entry.facts}`] as const),
+          ]);
+          const actionButtons = (id: string, label: string) => (
+            <div class="row-actions">
+              <button type="button" class="secondary" aria-label={t("objectLabel", { item: label })} onClick={() => setTarget({ id, label, action: "objection" })}>{t("object")}</button>
+              <button type="button" class="secondary" aria-label={t("repairLabel", { item: label })} onClick={() => setTarget({ id, label, action: "repair" })}>{t("repair")}</button>
+            </div>
+          );
+          const done = () => {
+            setTarget(null);
+            reload();
+          };
+          return (
+            <>
+              <p class="who-am-i">{t("whoAmI", { name: subject.name, identifier: subject.identifier })}</p>
+              <h2 id="my-records">{t("records")}</h2>
+              <p>{t("recordsIntro")}</p>
+              {subject.records.length === 0 ? <p>{t("noRecords")}</p> : (
+                <div class="table-scroll">
+                  <table aria-labelledby="my-records">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("title_")}</th><th scope="col">{t("category")}</th><th scope="col">{t("tier")}</th>
+                        <th scope="col">{t("provider")}</th><th scope="col">{t("decidedOn")}</th><th scope="col">{t("expiresOn")}</th>
+                        <th scope="col">{t("status")}</th><th scope="col">{t("actions")}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {subject.records.map((record) => (
+                        <tr key={record.id}>
+                          <th scope="row">{record.title}</th>
+                          <td>{wordFor(t, record.category)}</td>
+                          <td>{wordFor(t, record.tier)}</td>
+                          <td>{record.provider}</td>
+                          <td>{formatDate(record.decidedOn, language)}</td>
+                          <td>{formatDate(record.expiresOn, language)}</td>
+                          <td>{wordFor(t, record.status)}{record.underObjection ? <> <span class="badge provisional">{t("underObjection")}</span></> : null}</td>
+                          <td>{actionButtons(record.id, record.title)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+              <h2 id="my-entries">{t("entries")}</h2>
+              {subject.listEntries.length === 0 ? <p>{t("noEntries")}</p> : (
+                <div class="table-scroll">
+                  <table aria-labelledby="my-entries">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("list")}</th><th scope="col">{t("facts")}</th><th scope="col">{t("recognizedBy")}</th>
+                        <th scope="col">{t("recognizedOn")}</th><th scope="col">{t("validUntil")}</th><th scope="col">{t("status")}</th><th scope="col">{t("actions")}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {subject.listEntries.map((entry) => (
+                        <tr key={entry.id}>
+                          <td><span class={`badge ${entry.list === "BLACK" ? "black" : "red"}`}>{t(entry.list)}</span></td>
+                          <th scope="row">{entry.facts}<br /><small>{entry.groundsDescription}</small></th>
+                          <td>{entry.recognizedByName}</td>
+                          <td>{formatDate(entry.recognizedOn, language)}</td>
+                          <td>{formatDate(entry.validUntil, language)}</td>
+                          <td>
+                            {wordFor(t, entry.status)}
+                            {entry.underObjection ? <> <span class="badge provisional">{t("underObjection")}</span></> : null}
+                            {entry.repairPublicityUntil ? <><br />{t("inPublicity", { date: formatDate(entry.repairPublicityUntil, language) })}</> : null}
+                          </td>
+                          <td>{actionButtons(entry.id, labels.get(entry.id) ?? entry.facts)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+              {target?.action === "objection" ? <ObjectionForm target={target} onDone={done} onCancel={() => setTarget(null)} /> : null}
+              {target?.action === "repair" ? <RepairForm target={target} onDone={done} onCancel={() => setTarget(null)} /> : null}
+              <CasesSection objections={subject.objections} repairCases={subject.repairCases} labels={labels} />
+            </>
+          );
+        }}
+      </Loaded>
+      <ConsentsSection />
+      <AccessLogSection />
+      <ReportsSection />
+    </section>
+  );
+}
