@@ -18,6 +18,7 @@ const messages = defineMessages({
     me: "我的信用",
     check: "信用核查",
     screen: "批量筛查",
+    verify: "信用报告核验",
     audit: "审计",
     workbench: "信用中心工作台",
     signIn: "登录",
@@ -49,6 +50,7 @@ const messages = defineMessages({
     me: "My credit",
     check: "Credit check",
     screen: "Batch screening",
+    verify: "Verify a credit report",
     audit: "Audit",
     workbench: "Credit centre",
     signIn: "Sign in",
@@ -72,7 +74,7 @@ const messages = defineMessages({
 });
 
 /** Which pages a role finds in the menu; the gateway decides what each may actually see. */
-const MENU: ReadonlyArray<Readonly<{ path: string; label: "home" | "black" | "red" | "measures" | "guide" | "me" | "check" | "screen" | "audit" | "workbench"; roles?: readonly string[] }>> = [
+const MENU: ReadonlyArray<Readonly<{ path: string; label: "home" | "black" | "red" | "measures" | "guide" | "me" | "check" | "screen" | "verify" | "audit" | "workbench"; roles?: readonly string[] }>> = [
   { path: "/", label: "home" },
   { path: "/lists/black", label: "black" },
   { path: "/lists/red", label: "red" },
@@ -81,6 +83,7 @@ const MENU: ReadonlyArray<Readonly<{ path: string; label: "home" | "black" | "re
   { path: "/me", label: "me", roles: ["SUBJECT"] },
   { path: "/check", label: "check", roles: ["GOVERNMENT", "ORGANIZATION"] },
   { path: "/screen", label: "screen", roles: ["GOVERNMENT", "ORGANIZATION"] },
+  { path: "/verify", label: "verify", roles: ["GOVERNMENT", "ORGANIZATION"] },
   { path: "/audit", label: "audit", roles: ["AUDITOR"] },
   { path: "/workbench", label: "workbench", roles: ["CREDIT_CENTER", "CREDIT_AUTHORITY"] },
 ];
