@@ -23,6 +23,9 @@ export function describeInBrowser(name: string, body: () => void): void {
   else describe.skip(`${name} (no Chromium at ${CHROMIUM}: apt-get install chromium, or set CREDIT_CHROMIUM)`, body);
 }
 
+/** How long a journey waits for the page to show something: generous, for a loaded 2-core machine. */
+export const POLL = { timeout: 15_000 } as const;
+
 /** Where screenshots go: one per journey step worth seeing, for a person to look at after a run. */
 export const SCREENSHOT_FOLDER = path.join(PACKAGE_ROOT, "test-output", "portal");
 
@@ -91,7 +94,7 @@ export async function openPortal(options: Parameters<typeof startTestFederation>
       await page.getByLabel("单位代码").fill(identity.org ?? "");
       await page.getByLabel("本人证件号码或统一社会信用代码").fill(identity.subject ?? "");
       await page.getByRole("button", { name: "以此身份登录" }).click();
-      await expect.poll(() => page.evaluate("sessionStorage.getItem(\"credit.token\") !== null")).toBe(true);
+      await expect.poll(() => page.evaluate("sessionStorage.getItem(\"credit.token\") !== null"), POLL).toBe(true);
     },
     token: (claims) => service.token(claims),
     async screenshot(page, name) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeInBrowser, openPortal, seriousAccessibilityViolations, type PortalSession } from "./browser";
+import { describeInBrowser, openPortal, POLL, seriousAccessibilityViolations, type PortalSession } from "./browser";
 import { startTestFederation } from "../harness";
 
 /** The portal's frame: served by the gateway from its own origin, Chinese first, signed in per tab, offline. */
@@ -15,8 +15,8 @@ describeInBrowser("portal shell", () => {
     const response = await page.goto("/");
     expect(response?.status()).toBe(200);
     expect(response?.headers()["content-security-policy"]).toContain("default-src 'self'");
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("公共信用信息公示");
-    await expect.poll(() => page.getByRole("link", { name: /^黑名单（在列 \d+ 条）$/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent(), POLL).toBe("公共信用信息公示");
+    await expect.poll(() => page.getByRole("link", { name: /^黑名单（在列 \d+ 条）$/ }).count(), POLL).toBe(1);
     expect(await page.evaluate("document.documentElement.lang")).toBe("zh-CN");
     const timing = await page.evaluate(() => {
       const paint = performance.getEntriesByName("first-contentful-paint")[0];
@@ -33,24 +33,24 @@ describeInBrowser("portal shell", () => {
     await page.goto("/");
     await page.getByRole("button", { name: "Switch to English" }).focus();
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Public credit information");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent(), POLL).toBe("Public credit information");
     expect(await page.evaluate("document.documentElement.lang")).toBe("en");
     await portal.screenshot(page, "home-en");
     await page.getByRole("button", { name: "切换到中文" }).click();
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("公共信用信息公示");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent(), POLL).toBe("公共信用信息公示");
   });
 
   it("signs a tab in as a demo identity, keeps the token out of the URL and out of storage that outlives the tab", async () => {
     const page = await portal.newPage();
     await portal.signInAs(page, { role: "SUBJECT", subject: "91320802MA1000000F" });
-    await expect.poll(() => page.getByText("当前身份：SUBJECT · 91320802MA1000000F").count()).toBe(1);
+    await expect.poll(() => page.getByText("当前身份：SUBJECT · 91320802MA1000000F").count(), POLL).toBe(1);
     expect(page.url()).not.toMatch(/eyJ/);
     expect(await page.evaluate("Object.keys(localStorage).filter((key) => localStorage.getItem(key)?.includes(\"eyJ\"))")).toEqual([]);
     const other = await portal.newPage();
     await other.goto("/");
-    await expect.poll(() => other.getByRole("link", { name: "登录" }).count()).toBe(1);
+    await expect.poll(() => other.getByRole("link", { name: "登录" }).count(), POLL).toBe(1);
     await page.getByRole("button", { name: "退出" }).click();
-    await expect.poll(() => page.evaluate("sessionStorage.getItem(\"credit.token\")")).toBeNull();
+    await expect.poll(() => page.evaluate("sessionStorage.getItem(\"credit.token\")"), POLL).toBeNull();
   });
 
   it("refuses demo sign-in requests that are not a role, and answers API paths as the API", async () => {
