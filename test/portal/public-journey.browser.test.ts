@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { DEMO_BLACKLISTED_COMPANY } from "../../db/seed/demo";
 import { citizenId, daysAgo, uscc } from "../fixtures";
+import { startTestFederation } from "../harness";
 import { describeInBrowser, openPortal, seriousAccessibilityViolations, type PortalSession } from "./browser";
 
 /**
@@ -158,6 +159,65 @@ describeInBrowser("public portal journey", () => {
     await portal.signInAs(page, { role: "SUBJECT", subject: "91320802MA1000000F" });
     await page.goto("/guide");
     await expect.poll(() => page.getByRole("link", { name: "前往“我的信用”" }).getAttribute("href")).toBe("/me");
+  });
+});
+
+describeInBrowser("GraphiQL (developer IDE)", () => {
+  let portal: PortalSession;
+  beforeAll(async () => {
+    portal = await openPortal();
+  });
+  afterAll(() => portal?.stop());
+
+  /** Puts a document into GraphiQL's query editor, runs it and returns the response pane's text. */
+  async function run(page: Page, document: string): Promise<string> {
+    await page.locator(".graphiql-query-editor .CodeMirror").waitFor();
+    await page.evaluate(`document.querySelector(".graphiql-query-editor .CodeMirror").CodeMirror.setValue(${JSON.stringify(document)})`);
+    await page.getByRole("button", { name: /^Execute query/ }).click();
+    await expect.poll(() => page.locator(".result-window .CodeMirror").textContent(), { timeout: 10_000 }).toMatch(/"(data|errors)"/);
+    return (await page.locator(".result-window .CodeMirror").textContent()) ?? "";
+  }
+
+  it("serves GraphiQL in development from this origin alone, under its CSP, and runs a query with the tab's token", async () => {
+    const page = await portal.newPage();
+    const policyViolations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
+    });
+    const response = await page.goto("/graphiql");
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()["content-security-policy"]).toMatch(/script-src 'self';/);
+    expect(response?.headers()["content-security-policy"]).not.toMatch(/unsafe-(inline|eval)/);
+    const answer = await run(page, "{ measures { code } }");
+    expect(answer).toContain('"measures"');
+    expect(answer).toMatch(/"code": "[A-Z0-9_-]+"/);
+    await portal.screenshot(page, "public-graphiql");
+
+    // Signed in in this tab, GraphiQL sends the tab's token: a subject reads its own consents.
+    await portal.signInAs(page, { role: "SUBJECT", subject: "91320802MA1000000F" });
+    await page.goto("/graphiql");
+    const mine = await run(page, "{ myConsents { id } }");
+    expect(mine).toMatch(/"myConsents": \[/);
+    expect(mine).not.toContain('"errors"');
+    expect(await page.evaluate("JSON.stringify(Object.entries(localStorage))")).not.toMatch(/eyJ/);
+    expect(policyViolations).toEqual([]);
+    expect(portal.foreignRequests).toEqual([]);
+  });
+
+  it("is 404 in a production-shaped service, page and assets alike, never the portal's page", async () => {
+    const service = await startTestFederation({ portal: true, environment: { NODE_ENV: "production", CREDIT_JWT_SECRET: "x".repeat(48) } });
+    try {
+      const origin = new URL(service.gatewayUrl).origin;
+      const development = await fetch(new URL("/graphiql", portal.origin), { headers: { accept: "text/html" } });
+      const script = (await development.text()).match(/\/graphiql\/assets\/graphiql-[A-Z0-9]+\.js/)?.[0];
+      expect(script).toBeDefined();
+      for (const pathname of ["/graphiql", "/graphiql/", script!]) {
+        const answer = await fetch(new URL(pathname, origin), { headers: { accept: "text/html" } });
+        expect({ pathname, status: answer.status, page: (await answer.text()).includes("<html") }).toEqual({ pathname, status: 404, page: false });
+      }
+    } finally {
+      await service.stop();
+    }
   });
 });
 

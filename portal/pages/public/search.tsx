@@ -184,7 +184,7 @@ export function SubjectPage() {
               {subject.listEntries.length === 0 ? (
                 <p>{t("noEntries")}</p>
               ) : (
-                <table>
+                <table class="public-table">
                   <thead>
                     <tr>
                       <th scope="col">{t("list")}</th>
@@ -213,7 +213,7 @@ export function SubjectPage() {
               {subject.records.length === 0 ? (
                 <p>{t("noRecords")}</p>
               ) : (
-                <table>
+                <table class="public-table">
                   <thead>
                     <tr>
                       <th scope="col">{t("item")}</th>
