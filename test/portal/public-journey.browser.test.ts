@@ -133,6 +133,21 @@ describeInBrowser("public portal journey", () => {
     await expectAccessibleAndOffline(page, "public-black-person");
   });
 
+  it("discloses a person's red-list entry with what an honour needs: no ID number, sex, age or employer", async () => {
+    const page = await portal.newPage();
+    await page.goto("/lists/red");
+    const personRow = page.getByRole("row").filter({ hasText: "自然人" }).first();
+    await personRow.waitFor();
+    const name = (await personRow.getByRole("link").textContent()) ?? "";
+    await personRow.getByRole("link").click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("守信红名单公示信息");
+    const fields = await disclosedFields(page);
+    expect(Object.keys(fields)).toEqual(["名称 / 姓名", "荣誉 / 认定类型", "认定事由", "认定单位", "认定日期", "有效期至"]);
+    expect(fields["名称 / 姓名"]).toBe(name);
+    expect(await page.locator("main").textContent()).not.toMatch(/\*{8}/);
+    await expectAccessibleAndOffline(page, "public-red-person");
+  });
+
   it("filters the measure catalogue by list", async () => {
     const page = await portal.newPage();
     await page.goto("/measures");
