@@ -66,6 +66,9 @@ describe("searchOrganisations (public search by name)", () => {
     expect(limited.data!.searchOrganisations).toHaveLength(1);
     const literal = await federation.query<{ searchOrganisations: unknown[] }>(SEARCH, { variables: { name: "%%" } });
     expect(literal.data!.searchOrganisations).toEqual([]);
+    const pasted = await federation.query<{ searchOrganisations: unknown[] }>(SEARCH, { variables: { name: "搜索\u200b测试" } });
+    expect(pasted.data!.searchOrganisations).toHaveLength(2);
+    expect(errorCodes(await federation.query(SEARCH, { variables: { name: "搜索\u0000测试" } }))).toEqual(["BAD_USER_INPUT"]);
     for (const variables of [{ name: "搜" }, { name: "   " }, { name: "搜".repeat(101) }, { name: "搜索测试", first: 51 }, { name: "搜索测试", first: 0 }]) {
       const refused = await federation.query(SEARCH, { variables });
       expect({ variables, codes: errorCodes(refused), status: refused.status }).toEqual({ variables, codes: ["BAD_USER_INPUT"], status: expect.any(Number) });
