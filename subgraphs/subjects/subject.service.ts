@@ -103,7 +103,8 @@ export const MAX_ORGANISATION_SEARCH = 50;
 export async function searchOrganisations(context: SubjectContext, rawName: string, first: number): Promise<Subject[]> {
   if (!context.ability.can("read", "Subject")) throw new ForbiddenError(`role ${context.viewer.role} reads no subject data`);
   checkPageSize(first, MAX_ORGANISATION_SEARCH);
-  const name = rawName.normalize("NFC").replace(/\s+/g, " ").trim();
+  // Invisible and control characters (a zero-width space pasted with a name) are no part of a name.
+  const name = rawName.normalize("NFC").replace(/[\p{Cc}\p{Cf}]/gu, "").replace(/\s+/g, " ").trim();
   if ([...name].length < 2 || [...name].length > 100) {
     throw new BadUserInputError("name must be 2 to 100 characters: part of an organisation's name", { argument: "name" });
   }
