@@ -16,6 +16,11 @@ export type PortalOptions = Readonly<{
    * production): `/portal/demo-sign-in` answers 404, and the page asks for a pasted token instead.
    */
   demoSignIn?: Readonly<{ jwtSecret: string; ttlSeconds: number }> | undefined;
+  /**
+   * Development only: the GraphiQL IDE at `/graphiql` (built into `<directory>/graphiql`). Off (always in
+   * production): `/graphiql` answers 404 and its files are never read.
+   */
+  graphiql?: boolean | undefined;
 }>;
 
 export type PortalServer = Readonly<{
@@ -24,6 +29,8 @@ export type PortalServer = Readonly<{
 }>;
 
 export const DEMO_SIGN_IN_PATH = "/portal/demo-sign-in";
+
+export const GRAPHIQL_PATH = "/graphiql";
 
 /** Paths that belong to the API, never answered with the portal's page. */
 const API_PATHS = new Set(["/graphql", "/health", "/ready", "/metrics"]);
@@ -48,26 +55,53 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "x-frame-options": "DENY",
 };
 
+/**
+ * GraphiQL's own page (development only): the portal's policy, except that its stylesheet embeds its fonts as
+ * `data:` URLs, which `font-src 'self'` would refuse. Still no inline script, no eval, nothing from elsewhere.
+ */
+const GRAPHIQL_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  ...SECURITY_HEADERS,
+  "content-security-policy": SECURITY_HEADERS["content-security-policy"]!.replace("font-src 'self'", "font-src 'self' data:"),
+};
+
 type Asset = Readonly<{ body: Buffer; contentType: string }>;
+
+async function readAssets(folder: string, urlPrefix: string): Promise<Map<string, Asset>> {
+  const assets = new Map<string, Asset>();
+  for (const file of await readdir(folder)) {
+    const contentType = CONTENT_TYPES[path.extname(file)];
+    if (contentType) assets.set(`${urlPrefix}/${file}`, { body: await readFile(path.join(folder, file)), contentType });
+  }
+  return assets;
+}
 
 /**
  * Serves the built portal from memory (a few hundred kB, read once at start): hashed assets cached for a
  * year, every other page path answered with index.html (the portal routes in the browser).
  */
 export async function createPortalServer(options: PortalOptions, logger: Logger): Promise<PortalServer> {
-  const assets = new Map<string, Asset>();
-  const assetFolder = path.join(options.directory, "assets");
-  for (const file of await readdir(assetFolder)) {
-    const contentType = CONTENT_TYPES[path.extname(file)];
-    if (contentType) assets.set(`/assets/${file}`, { body: await readFile(path.join(assetFolder, file)), contentType });
-  }
+  const assets = await readAssets(path.join(options.directory, "assets"), "/assets");
   const indexHtml = await readFile(path.join(options.directory, "index.html"));
+  const graphiqlFolder = path.join(options.directory, "graphiql");
+  const graphiql = options.graphiql
+    ? { assets: await readAssets(path.join(graphiqlFolder, "assets"), `${GRAPHIQL_PATH}/assets`), page: await readFile(path.join(graphiqlFolder, "index.html")) }
+    : undefined;
 
-  const send = (response: ServerResponse, status: number, body: Buffer | string, headers: Readonly<Record<string, string>>): void => {
+  const send = (response: ServerResponse, status: number, body: Buffer | string, headers: Readonly<Record<string, string>>, security = SECURITY_HEADERS): void => {
     response.statusCode = status;
-    for (const [name, value] of Object.entries({ ...SECURITY_HEADERS, ...headers })) response.setHeader(name, value);
+    for (const [name, value] of Object.entries({ ...security, ...headers })) response.setHeader(name, value);
     response.end(body);
   };
+
+  /** `/graphiql` and its assets: served in development, 404 otherwise (never the portal's page). */
+  function serveGraphiQL(request: IncomingMessage, response: ServerResponse, pathname: string): void {
+    const notFound = () => send(response, 404, "GraphiQL is served in development only (NODE_ENV is production)\n", { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+    if (!graphiql || (request.method !== "GET" && request.method !== "HEAD")) return notFound();
+    if (pathname === GRAPHIQL_PATH) return send(response, 200, graphiql.page, { "content-type": CONTENT_TYPES[".html"]!, "cache-control": "no-cache" }, GRAPHIQL_SECURITY_HEADERS);
+    const asset = graphiql.assets.get(pathname);
+    if (!asset) return notFound();
+    send(response, 200, asset.body, { "content-type": asset.contentType, "cache-control": "public, max-age=31536000, immutable" }, GRAPHIQL_SECURITY_HEADERS);
+  }
 
   async function demoSignIn(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const json = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
@@ -102,6 +136,10 @@ export async function createPortalServer(options: PortalOptions, logger: Logger)
         await demoSignIn(request, response);
         return true;
       }
+      if (pathname === GRAPHIQL_PATH || pathname.startsWith(`${GRAPHIQL_PATH}/`)) {
+        serveGraphiQL(request, response, pathname);
+        return true;
+      }
       if (request.method !== "GET" && request.method !== "HEAD") return false;
       const asset = assets.get(pathname);
       if (asset) {
@@ -123,6 +161,7 @@ export async function portalFor(config: Pick<Config, "env" | "maxTokenAgeSeconds
     logger.warn({ directory }, "the portal is not built (npm run build); serving the API only");
     return undefined;
   }
-  const demoSignIn = config.env === "production" ? undefined : { jwtSecret, ttlSeconds: Math.min(3_600, config.maxTokenAgeSeconds) };
-  return createPortalServer({ directory, demoSignIn }, logger);
+  const development = config.env !== "production";
+  const demoSignIn = development ? { jwtSecret, ttlSeconds: Math.min(3_600, config.maxTokenAgeSeconds) } : undefined;
+  return createPortalServer({ directory, demoSignIn, graphiql: development && existsSync(path.join(directory, "graphiql", "index.html")) }, logger);
 }

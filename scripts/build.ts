@@ -71,6 +71,40 @@ export async function buildPortal(outdir: string): Promise<void> {
   };
   const template = await readFile(path.join(PACKAGE_ROOT, "portal", "index.html"), "utf8");
   await writeFile(path.join(outdir, "index.html"), template.replace("{{portal.css}}", named(".css")).replace("{{portal.js}}", named(".js")));
+  await buildGraphiQL(path.join(outdir, "graphiql"));
+}
+
+/**
+ * The developer IDE (GraphiQL, React — devDependencies, bundled here so it needs nothing at run time or from
+ * the network) in its own folder, `dist/portal/graphiql`: the gateway serves it at `/graphiql` in development
+ * only, so production never even loads these files.
+ */
+async function buildGraphiQL(outdir: string): Promise<void> {
+  const result = await build({
+    absWorkingDir: PACKAGE_ROOT,
+    entryPoints: { graphiql: "portal/graphiql/graphiql.ts" },
+    outdir: path.join(outdir, "assets"),
+    entryNames: "[name]-[hash]",
+    bundle: true,
+    platform: "browser",
+    format: "esm",
+    target: ["chrome100", "firefox100", "safari15"],
+    define: { "process.env.NODE_ENV": '"production"' },
+    // GraphiQL's stylesheet embeds its fonts; any other file it names is bundled as a hashed asset.
+    loader: { ".woff2": "file", ".woff": "file", ".svg": "file" },
+    minify: true,
+    metafile: true,
+    legalComments: "eof",
+    logLevel: "warning",
+  });
+  const built = Object.keys(result.metafile.outputs).map((file) => path.basename(file));
+  const named = (extension: string) => {
+    const file = built.find((name) => name.startsWith("graphiql-") && name.endsWith(extension));
+    if (!file) throw new Error(`the GraphiQL build wrote no ${extension} file`);
+    return file;
+  };
+  const template = await readFile(path.join(PACKAGE_ROOT, "portal", "graphiql", "index.html"), "utf8");
+  await writeFile(path.join(outdir, "index.html"), template.replace("{{graphiql.css}}", named(".css")).replace("{{graphiql.js}}", named(".js")));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Field, InputType } from "type-graphql";
+import { Field, ID, InputType } from "type-graphql";
 import type { ListType as ListTypeValue } from "../../db/database";
 import { SubjectRef } from "../subjects/subject.registry";
 import { DateScalar } from "../shared/scalars";
@@ -42,6 +42,9 @@ export class ListEntryInput {
 
 @InputType()
 export class ListFilter {
+  @Field(() => ID, { nullable: true, description: "One entry by its id (the portal's disclosure page of an entry); still only an entry in force on this list." })
+  id?: string | null;
+
   @Field(() => String, { nullable: true, description: "Part of the subject's name." })
   name?: string | null;
 

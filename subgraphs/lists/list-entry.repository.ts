@@ -73,6 +73,7 @@ export async function listNoticesByRecipient(db: Kysely<Database>, recipientOrg:
 export type PublicListQuery = Readonly<{
   list: ListType;
   today: string;
+  id?: string | null;
   name?: string | null;
   region?: string | null;
   recognizedBy?: string | null;
@@ -110,6 +111,7 @@ function filterPublicEntries<QB extends SelectQueryBuilder<Database, "list_entri
   return builder
     .where("list", "=", query.list)
     .where((eb) => entryIsInForce(eb, "list_entries", query.today))
+    .$if(Boolean(query.id), (qb) => qb.where("id", "=", query.id!))
     .$if(Boolean(query.name), (qb) => qb.where("subject_name", "ilike", `%${escapeLike(query.name!)}%`))
     .$if(Boolean(query.region), (qb) => qb.where("region", "like", `${escapeLike(query.region!)}%`))
     .$if(Boolean(query.recognizedBy), (qb) => qb.where("recognized_by", "=", query.recognizedBy!))

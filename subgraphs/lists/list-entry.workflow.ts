@@ -5,7 +5,7 @@ import { checkCivilCapacity } from "../../domain/civil-capacity";
 import { addMonths, chinaDateOf } from "../../domain/dates";
 import { findListGround, LIST_GROUNDS } from "../../domain/list-grounds";
 import { checkSubjectRef, type SubjectRef } from "../../domain/subject-ref";
-import { ForbiddenError, NotFoundError } from "../../platform/errors";
+import { BadUserInputError, ForbiddenError, NotFoundError } from "../../platform/errors";
 import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
 import { isUuid } from "../shared/ids";
 import { checkPageSize, decodeCursor, encodeCursor } from "../shared/pagination";
@@ -203,6 +203,9 @@ export async function findPublicList(
   after: string | null,
 ): Promise<ListEntryConnection> {
   checkPageSize(first, MAX_PUBLIC_PAGE);
+  if (filter.id !== undefined && filter.id !== null && !isUuid(filter.id)) {
+    throw new BadUserInputError("filter.id is not the id of a list entry; take it from an entry's `id`", { argument: "filter.id" });
+  }
   const connection = `public${list}`;
   const today = chinaDateOf(context.now);
   const cursor = after ? (decodeCursor(connection, after, ["date", "uuid"]) as [string, string]) : null;

@@ -21,6 +21,25 @@ export async function listVisibleSubjects(
 }
 
 /**
+ * Organisations (legal persons and other organisations, never natural persons) whose name contains `name`,
+ * among those the request may read; by name, at most `limit`.
+ */
+export async function searchVisibleOrganisations(db: Kysely<Database>, name: string, limit: number, access: SubjectAccess): Promise<VisibleSubjectRow[]> {
+  const pattern = `%${name.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+  return db
+    .selectFrom("subjects as subject")
+    .selectAll("subject")
+    .select((eb) => [access.consentId(eb).as("consent_id"), sql<boolean>`${access.publicInformation(eb)}`.as("public_information")])
+    .where("subject.kind", "in", ["LEGAL_PERSON", "OTHER_ORGANIZATION"])
+    .where("subject.name", "ilike", pattern)
+    .where(access.where)
+    .orderBy("subject.name")
+    .orderBy("subject.identifier")
+    .limit(limit)
+    .execute() as Promise<VisibleSubjectRow[]>;
+}
+
+/**
  * Registers subjects named by a submission (insert the unknown, keep the known as they are) and returns
  * every one by identifier. This is the ingestion path's one write into `subjects`: records and lists call
  * it inside their own transaction so that a submission is stored whole or not at all.

@@ -1,9 +1,9 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { OCCUPATION_GROUPS } from "../../domain/occupation-groups";
 import { DateScalar } from "../shared/scalars";
 import { SubjectRegistrationInput } from "./subject.input";
 import type { SubjectContext } from "./subject.loaders";
-import { findSubject, registerSubject, resolveEmployer, resolveResponsiblePersons, revealSubjectField } from "./subject.service";
+import { findSubject, registerSubject, searchOrganisations, resolveEmployer, resolveResponsiblePersons, revealSubjectField } from "./subject.service";
 import { OccupationGroup, ResponsiblePerson, Subject } from "./subject.type";
 
 @Resolver(() => Subject)
@@ -11,6 +11,17 @@ export class SubjectResolver {
   @Query(() => Subject, { nullable: true, description: "Looks a subject up by citizen ID or USCC; INVALID_IDENTIFIER on a bad checksum." })
   async subject(@Arg("identifier", () => String) identifier: string, @Ctx() context: SubjectContext): Promise<Subject | null> {
     return findSubject(context, identifier);
+  }
+
+  @Query(() => [Subject], {
+    description: "Legal persons and other organisations whose name contains `name` (2-100 characters), by name, at most `first` (≤ 50); never a natural person. Public.",
+  })
+  async searchOrganisations(
+    @Arg("name", () => String) name: string,
+    @Arg("first", () => Int, { defaultValue: 20 }) first: number,
+    @Ctx() context: SubjectContext,
+  ): Promise<Subject[]> {
+    return searchOrganisations(context, name, first);
   }
 
   @Query(() => [OccupationGroup], { description: "The 29 key occupational groups. Public." })

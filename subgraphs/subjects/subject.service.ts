@@ -4,15 +4,16 @@ import type { SubjectRelationKind } from "../../db/database";
 import { checkIdentifier, maskCitizenId } from "../../domain/identifiers";
 import { isOccupationGroup, OCCUPATION_GROUPS } from "../../domain/occupation-groups";
 import { checkSubjectRef, type SubjectRef } from "../../domain/subject-ref";
-import { ConsentRequiredError, CreditError, ForbiddenError, InvalidIdentifierError } from "../../platform/errors";
+import { BadUserInputError, ConsentRequiredError, CreditError, ForbiddenError, InvalidIdentifierError } from "../../platform/errors";
 import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
 import { withholdFromOthers } from "../shared/disclose";
 import type { AppAbility } from "../../policies/ability";
 import { readsAuthorizedTierByConsent, requirePurposeForNonPublicData } from "../../policies/purpose";
 import { ORGANISATION_PUBLIC_FIELDS, PERSON_AUTHORIZED_FIELDS } from "../../policies/subject-fields";
 import type { SubjectContext } from "./subject.loaders";
-import { readableSubjectFields, type VisibleSubjectRow } from "./subject.policy";
-import { listCurrentRelations, listRegistrars, listSubjectsByIdentifiers, registerSubjects, replaceRelations, updateSubjectDetails } from "./subject.repository";
+import { readableSubjectFields, subjectAccessFor, type VisibleSubjectRow } from "./subject.policy";
+import { checkPageSize } from "../shared/pagination";
+import { listCurrentRelations, listRegistrars, listSubjectsByIdentifiers, registerSubjects, replaceRelations, searchVisibleOrganisations, updateSubjectDetails } from "./subject.repository";
 import { GUARDED_SUBJECT_FIELDS, ResponsiblePerson, Subject, type GuardedSubjectField } from "./subject.type";
 
 export function toSubject(row: VisibleSubjectRow, ability: AppAbility): Subject {
@@ -89,6 +90,26 @@ export async function findSubject(context: SubjectContext, rawIdentifier: string
   }
   const row = await context.loaders.subjectByIdentifier.load(check.identifier);
   return row ? discloseSubject(context, row) : null;
+}
+
+/** The most organisations one search answers: a name search is for finding one, not for listing the register. */
+export const MAX_ORGANISATION_SEARCH = 50;
+
+/**
+ * `searchOrganisations(name)`: legal persons and other organisations whose name contains the text, as the
+ * viewer may read them. Never a natural person, for any viewer: a person is found by their ID number only,
+ * so that a name never answers "is this person on file?".
+ */
+export async function searchOrganisations(context: SubjectContext, rawName: string, first: number): Promise<Subject[]> {
+  if (!context.ability.can("read", "Subject")) throw new ForbiddenError(`role ${context.viewer.role} reads no subject data`);
+  checkPageSize(first, MAX_ORGANISATION_SEARCH);
+  // Invisible and control characters (a zero-width space pasted with a name) are no part of a name.
+  const name = rawName.normalize("NFC").replace(/[\p{Cc}\p{Cf}]/gu, "").replace(/\s+/g, " ").trim();
+  if ([...name].length < 2 || [...name].length > 100) {
+    throw new BadUserInputError("name must be 2 to 100 characters: part of an organisation's name", { argument: "name" });
+  }
+  const rows = await searchVisibleOrganisations(context.db, name, first, subjectAccessFor(context));
+  return rows.map((row) => discloseSubject(context, row));
 }
 
 /** Entity resolution from other subgraphs: batched through the request's loader. */
