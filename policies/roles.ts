@@ -164,6 +164,8 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     // Who read or screened a wrongly published item, and which screening answers rested on it (JRP art. 16): the
     // centre makes the correction known, so it alone sees the reach — not the provider, the subject or an auditor.
     builder.can("read", "CorrectionReach");
+    // Whether next year's holiday notice is loaded: the centre sets the deadlines and loads the notice (DOMAIN.md §10).
+    builder.can("read", "CalendarStatus");
     builder.can("review", ["Objection", "RepairCase", "MeasureApplication"]);
     builder.can("register", "Subject");
     // The centre reviews, and settles an objection itself or forwards it to the provider (PCIM art. 29, JRP art. 16).
