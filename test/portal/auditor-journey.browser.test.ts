@@ -47,8 +47,9 @@ describeInBrowser("auditor's console", () => {
     expect(await queriesTable.locator("tbody th").allTextContents()).toEqual([ORG]);
     expect(await queriesTable.locator("tbody tr td").last().textContent()).toBe("4");
     expect(await page.locator("[data-chart-table=denials] tbody tr td").last().textContent()).toBe("1");
-    expect(await page.locator("svg[data-chart=queries-per-org] rect").count()).toBeGreaterThan(0);
-    expect(await page.locator("svg[data-chart=queries-per-org]").getAttribute("aria-label")).toContain(`最多的单位：${ORG}`);
+    expect(await page.locator("[data-chart=queries-per-org] canvas").count()).toBe(1);
+    expect(await page.locator("[data-chart=queries-per-org] canvas").evaluate((canvas: unknown) => (canvas as { width: number }).width)).toBeGreaterThan(200);
+    expect(await page.locator("[data-chart=queries-per-org]").getAttribute("aria-label")).toContain(`最多的单位：${ORG}`);
     await portal.screenshot(page, "auditor-filtered");
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 

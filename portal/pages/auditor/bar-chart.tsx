@@ -1,45 +1,56 @@
+import { useEffect, useRef } from "preact/hooks";
+import uPlot from "uplot";
+import "uplot/dist/uPlot.min.css";
+
 /**
- * A stacked bar chart per day, drawn as SVG by the page itself: a handful of bars over at most a few weeks
- * needs no charting library (see docs/portal.md). The picture is for the eye; the same numbers are in a
- * table beside it (`<details>`), which is what a screen reader reads — the SVG is one labelled image.
+ * A per-day chart drawn with uPlot (≈ 50 kB, no dependencies, canvas; see docs/portal.md): bars for one
+ * series, lines with points for several (one per organisation). The picture is for the eye; the same
+ * numbers are in a table beside it (`<details>`), which is what a screen reader reads — the canvas sits in
+ * one labelled image.
  */
 export type ChartSeries = Readonly<{ label: string; values: readonly number[] }>;
 
 /** Distinguishable for the common colour-vision deficiencies (Okabe–Ito), each ≥ 3:1 against white. */
 const COLOURS = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#8a6d00", "#56606b", "#7b3294", "#1a1a1a"];
-const WIDTH = 640;
 const HEIGHT = 220;
-const LEFT = 40;
-const BOTTOM = 40;
 
 export function BarChart({ id, title, summary, days, series, labels }: { id: string; title: string; summary: string; days: readonly string[]; series: readonly ChartSeries[]; labels: Readonly<{ table: string; day: string; total: string; series: string }> }) {
-  const totals = days.map((_, index) => series.reduce((sum, one) => sum + (one.values[index] ?? 0), 0));
-  const maximum = Math.max(1, ...totals);
-  const slot = (WIDTH - LEFT) / Math.max(1, days.length);
-  const barWidth = Math.max(4, slot * 0.6);
-  const scale = (HEIGHT - BOTTOM - 10) / maximum;
+  const canvasHolder = useRef<HTMLDivElement>(null);
+  const key = JSON.stringify([days, series]);
+  useEffect(() => {
+    const holder = canvasHolder.current;
+    if (!holder) return;
+    const bars = series.length === 1;
+    const plot = new uPlot(
+      {
+        width: Math.max(280, holder.clientWidth),
+        height: HEIGHT,
+        legend: { show: false },
+        cursor: { show: false },
+        scales: { x: { time: false, range: [-0.5, days.length - 0.5] }, y: { range: (_, __, max) => [0, Math.max(1, max)] } },
+        axes: [
+          { values: (_, splits) => splits.map((split) => (Number.isInteger(split) ? (days[split]?.slice(5) ?? "") : "")), space: 36, stroke: "#1a1a1a" },
+          { stroke: "#1a1a1a", values: (_, splits) => splits.map((split) => (Number.isInteger(split) ? String(split) : "")) },
+        ],
+        series: [
+          {},
+          ...series.map((one, index) => ({
+            label: one.label,
+            stroke: COLOURS[index % COLOURS.length]!,
+            width: 2,
+            ...(bars ? { fill: COLOURS[index % COLOURS.length]!, paths: uPlot.paths.bars!({ size: [0.6, 48] }), points: { show: false } } : { points: { show: true, size: 6 } }),
+          })),
+        ],
+      },
+      [days.map((_, index) => index), ...series.map((one) => [...one.values])],
+      holder,
+    );
+    return () => plot.destroy();
+  }, [key]);
   return (
     <figure class="chart" aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`}><strong>{title}</strong></figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`${title}: ${summary}`} data-chart={id}>
-        <line x1={LEFT} y1={HEIGHT - BOTTOM} x2={WIDTH} y2={HEIGHT - BOTTOM} stroke="#4a4a4a" />
-        <text x={LEFT - 6} y={HEIGHT - BOTTOM} text-anchor="end" font-size="12" fill="#1a1a1a">0</text>
-        <text x={LEFT - 6} y={HEIGHT - BOTTOM - maximum * scale + 4} text-anchor="end" font-size="12" fill="#1a1a1a">{maximum}</text>
-        {days.map((day, index) => {
-          let top = HEIGHT - BOTTOM;
-          const x = LEFT + index * slot + (slot - barWidth) / 2;
-          return (
-            <g key={day}>
-              {series.map((one, seriesIndex) => {
-                const height = (one.values[index] ?? 0) * scale;
-                top -= height;
-                return height > 0 ? <rect key={one.label} x={x} y={top} width={barWidth} height={height} fill={COLOURS[seriesIndex % COLOURS.length]} /> : null;
-              })}
-              <text x={x + barWidth / 2} y={HEIGHT - BOTTOM + 16} text-anchor="middle" font-size="11" fill="#1a1a1a">{day.slice(5)}</text>
-            </g>
-          );
-        })}
-      </svg>
+      <div ref={canvasHolder} role="img" aria-label={`${title}: ${summary}`} data-chart={id} />
       {series.length > 1 ? (
         <ul class="legend" aria-hidden="true">
           {series.map((one, index) => (
