@@ -2,6 +2,8 @@ import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { usccCheckCharacter } from "../../domain/identifiers";
 import { uscc } from "../fixtures";
+
+const LONG_LIST = Array.from({ length: 1005 }, (_, index) => uscc(500_000 + index));
 import { describeInBrowser, openPortal, seriousAccessibilityViolations, type PortalSession } from "./browser";
 
 /** The demo data's first company, on the black list for selling substandard building materials. */
@@ -67,5 +69,26 @@ describeInBrowser("clerk's batch screening", () => {
     expect(rows[6]).toBe(`"7","'=HYPERLINK(""http://x"")","NOT_SCREENED","","","过长：22 位，应为 18 位"`);
     expect(rows.filter((row) => row.includes('"PASS"'))).toHaveLength(1);
     expect(portal.foreignRequests).toEqual([]);
+  });
+
+  it("screens a list longer than one request allows in chunks of 1,000, and a refused chunk leaves its lines not screened, never PASS", async () => {
+    const page = await portal.newPage();
+    await portal.signInAs(page, { role: "GOVERNMENT", org: "HA-ADMIN-APPROVAL" });
+    await page.goto("/screen");
+    await page.getByLabel("或粘贴标识（每行一个）").fill(LONG_LIST.join("\n"));
+    await page.getByRole("button", { name: "检查并筛查" }).click();
+    await expect.poll(() => page.getByText("已筛查 1005 / 1005").count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.getByText("共 1005 行：可筛查 1005 行，无法识别 0 行。").count()).toBe(1);
+    expect(await page.getByText("通过 1005，未筛查 0").count()).toBe(1);
+
+    // The service is down for the next request (HTTP 503, as the gateway answers when a subgraph is).
+    await page.route("**/graphql", (route) => route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ errors: [{ message: "the measures service is unavailable", extensions: { code: "SERVICE_UNAVAILABLE", retryAfterSeconds: 5 } }] }) }));
+    await page.getByLabel("或粘贴标识（每行一个）").fill([uscc(600_001), BLACKLISTED].join("\n"));
+    await page.getByRole("button", { name: "检查并筛查" }).click();
+    await expect.poll(() => page.getByRole("alert").count()).toBe(1);
+    expect(await page.getByRole("alert").textContent()).toContain("SERVICE_UNAVAILABLE");
+    expect(await page.locator("table").first().locator("tbody tr[data-decision=PASS]").count()).toBe(0);
+    expect(await page.locator("table").first().locator("tbody tr[data-decision=NOT_SCREENED]").count()).toBe(2);
+    expect(await page.getByText("通过 0，未筛查 2").count()).toBe(1);
   });
 });
