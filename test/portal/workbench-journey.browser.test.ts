@@ -62,4 +62,21 @@ describeInBrowser("credit centre's workbench", () => {
     await portal.screenshot(page, "workbench-refused");
     expect(portal.foreignRequests).toEqual([]);
   });
+
+  it("shows the credit authority the appeal of that upheld objection, with only the appeal's two decisions", async () => {
+    const appealed = await portal.service.query(`mutation ($id: ID!) { moveObjection(id: $id, to: APPEALED, note: "申请复核") { state } }`, { token: await portal.token({ role: "SUBJECT", subject: BLACKLISTED }), variables: { id: objectionId } });
+    expect(appealed.errors).toBeUndefined();
+    const page = await portal.newPage();
+    await portal.signInAs(page, { role: "CREDIT_AUTHORITY", org: "HA-NDRC" });
+    await page.goto("/workbench");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("信用主管部门：复核申请");
+    const row = page.locator(`[data-table=objection] tr[data-id="${objectionId}"]`);
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.locator("[data-cell=state]").textContent()).toBe("已申请复核");
+    expect(await row.getByRole("button").allTextContents()).toEqual(["予以更正", "驳回复核"]);
+    expect(await page.getByRole("heading", { name: "信用修复队列" }).count()).toBe(0);
+    expect(await page.locator("[data-calendar]").count()).toBe(0);
+    await portal.screenshot(page, "workbench-authority");
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
 });
