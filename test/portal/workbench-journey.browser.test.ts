@@ -59,6 +59,8 @@ describeInBrowser("credit centre's workbench", () => {
     expect(await row.getByRole("alert").textContent()).toMatch(/FORBIDDEN|BAD_USER_INPUT/);
     await expect.poll(() => row.locator("[data-cell=state]").textContent()).toBe("维持");
     expect(await row.getByRole("alert").count()).toBe(1);
+    // An upheld objection's next step (the appeal) is the subject's: the centre is offered none.
+    expect(await row.getByRole("button").count()).toBe(0);
     await portal.screenshot(page, "workbench-refused");
     expect(portal.foreignRequests).toEqual([]);
   });
