@@ -87,6 +87,7 @@ export type PolicySubject =
   | "Notice"
   | "UnitReport"
   | "CorrectionReach"
+  | "CalendarStatus"
   | "CreditReport"
   | Tagged<"Subject", SubjectPolicy>
   | Tagged<"CreditRecord", CreditRecordPolicy>

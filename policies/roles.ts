@@ -167,6 +167,8 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     // Who read or screened a wrongly published item, and which screening answers rested on it (JRP art. 16): the
     // centre makes the correction known, so it alone sees the reach — not the provider, the subject or an auditor.
     builder.can("read", "CorrectionReach");
+    // Whether next year's holiday notice is loaded: the centre sets the deadlines and loads the notice (DOMAIN.md §10).
+    builder.can("read", "CalendarStatus");
     builder.can("review", ["Objection", "RepairCase", "MeasureApplication"]);
     // The repair register (PCIM art. 32): the centre, the providers (their items) and the auditors list it.
     builder.can("list", "RepairCase");

@@ -7,6 +7,7 @@ import { Objection } from "./objection.type";
 import { CreditRecordWorkflowResolver, ListEntryWorkflowResolver } from "./items/item-workflow.resolver";
 import { CreditRecord, ListEntry } from "./items/item.type";
 import { RepairResolver } from "./repair.resolver";
+import { CalendarStatusResolver } from "./calendar-status.resolver";
 import { CorrectionReachResolver } from "./correction-reach.resolver";
 import { SubjectObjectionsResolver } from "./subject/subject-objections.resolver";
 
@@ -14,7 +15,7 @@ export const repairSubgraph: SubgraphDefinition<ObjectionLoaders> = {
   name: "repair",
   build: () =>
     buildSubgraph<ObjectionContext>({
-      resolvers: [RepairResolver, SubjectObjectionsResolver, CreditRecordWorkflowResolver, ListEntryWorkflowResolver, CorrectionReachResolver],
+      resolvers: [RepairResolver, SubjectObjectionsResolver, CreditRecordWorkflowResolver, ListEntryWorkflowResolver, CorrectionReachResolver, CalendarStatusResolver],
       orphanedTypes: [Objection, CreditRecord, ListEntry],
       references: { Objection: { __resolveReference: resolveObjectionReference } },
     }),
