@@ -1,7 +1,7 @@
 import { subject as policySubject } from "@casl/ability";
 import type { ObjectionRow, WorkflowEventRow } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
-import { checkTransition } from "./workflow.rules";
+import { checkTransition, stepsAllowed } from "./workflow.rules";
 import { CreditError, ForbiddenError, NotFoundError } from "../../platform/errors";
 import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
 import { discloseReadable } from "../shared/disclose";
@@ -25,7 +25,7 @@ export async function loadWorkflowSteps(context: ObjectionContext, caseIds: read
   return new Map(caseIds.map((id, index) => [id, toWorkflowSteps(steps[index] instanceof Error ? [] : (steps[index] as WorkflowEventRow[]))]));
 }
 
-function toObjection(row: ObjectionRow, today: string, history: WorkflowStep[] = []): Objection {
+function toObjection(row: ObjectionRow, today: string, history: WorkflowStep[] = [], movesAllowed: ObjectionStateValue[] = []): Objection {
   // A corrected objection is settled (DOMAIN.md §8): its three days to make the correction known are shown, never "overdue".
   const open = (OPEN_OBJECTION_STATES as readonly string[]).includes(row.state);
   return Object.assign(new Objection(), {
@@ -41,6 +41,7 @@ function toObjection(row: ObjectionRow, today: string, history: WorkflowStep[] =
     dueOnProvisional: row.due_on !== null && row.due_on_provisional,
     overdue: open && row.due_on !== null && today > row.due_on,
     history,
+    movesAllowed,
   });
 }
 
@@ -54,7 +55,11 @@ async function discloseObjections(context: ObjectionContext, rows: readonly Obje
     subjectIdOf: (row) => row.subject_id,
     subjectIdentifierOf: (row) => row.subject_identifier,
     tierOf: () => "AUTHORIZED",
-    toType: (row) => toObjection(row, today, stepsById.get(row.id) ?? []),
+    toType: (row) => {
+      const steps = stepsById.get(row.id) ?? [];
+      const policy = asObjectionPolicy(row, steps);
+      return toObjection(row, today, steps, stepsAllowed(OBJECTION_STEPS, row.state as ObjectionStateValue, (to) => context.ability.can("move", policy, to)));
+    },
   });
 }
 

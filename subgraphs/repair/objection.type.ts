@@ -82,6 +82,9 @@ export class Objection {
 
   @Field(() => [WorkflowStep])
   history!: WorkflowStep[];
+
+  @Field(() => [ObjectionState], { description: "The steps you may take next (the role table's rules), for a client to offer; moveObjection decides again." })
+  movesAllowed!: ObjectionStateValue[];
 }
 
 @InputType()

@@ -3,7 +3,7 @@ import type { RepairCaseRow } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
 import { checkRepairEligibility, withoutFileDetails, type RepairTarget } from "./repair-eligibility.rules";
 import { explainRepairEligibility } from "./repair-explanation.rules";
-import { checkTransition } from "./workflow.rules";
+import { checkTransition, stepsAllowed } from "./workflow.rules";
 import { CreditError, ForbiddenError, NotFoundError } from "../../platform/errors";
 import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
 import { discloseReadable } from "../shared/disclose";
@@ -104,6 +104,7 @@ function toRepairCase(context: ObjectionContext, row: RepairCaseRow, today: stri
     completedOn: shown("completedOn", row.completed_on),
     archivedOriginal: shown("archivedOriginal", row.archived_original),
     history: may("history") ? steps.map((step) => (notes ? step : Object.assign(new WorkflowStep(), { ...step, note: null }))) : [],
+    movesAllowed: stepsAllowed(REPAIR_STEPS, row.state as RepairStateValue, (to) => context.ability.can("move", policy, to)),
   });
 }
 

@@ -99,6 +99,9 @@ export class RepairCase {
 
   @Field(() => [WorkflowStep])
   history!: WorkflowStep[];
+
+  @Field(() => [RepairState], { description: "The steps you may take next (the role table's rules), for a client to offer; moveRepairCase decides again." })
+  movesAllowed!: RepairStateValue[];
 }
 
 @InputType()

@@ -12,6 +12,11 @@ export type TransitionCheck =
  * Whether a case may go from `from` to `to`: BAD_USER_INPUT naming the possible steps when there is no
  * such step, FORBIDDEN when there is one but `mayMove` (the viewer's `move` rule for it) is false.
  */
+/** The steps from `from` that the viewer may take (`mayMove`: the role table's `move` rule for each), in the graph's order. */
+export function stepsAllowed<State extends string>(graph: StepGraph<State>, from: State, mayMove: (to: State) => boolean): State[] {
+  return (graph[from] ?? []).filter(mayMove);
+}
+
 export function checkTransition<State extends string>(graph: StepGraph<State>, from: State, to: State, mayMove: boolean): TransitionCheck {
   const next = graph[from] ?? [];
   if (!next.includes(to)) {

@@ -94,3 +94,31 @@ describe("repair transitions, every (from, to) by every role", () => {
     }
   });
 });
+
+/** The steps a role is told it may take (`movesAllowed`) in each state: exactly those the table above lets it take. */
+function expectedMoves(expected: Readonly<Record<string, Readonly<Record<string, readonly Role[]>>>>, from: string, role: Role): string[] {
+  return Object.entries(expected[from] ?? {})
+    .filter(([, roles]) => roles.includes(role))
+    .map(([to]) => to);
+}
+
+describe("movesAllowed: what a client may offer, from the same role table", () => {
+  it.each(Object.keys(OBJECTION_STEPS))("objection in %s", async (from) => {
+    await federation.connection.db.updateTable("objections").set({ state: from }).where("id", "=", objectionId).execute();
+    for (const role of ROLES) {
+      const result = await federation.query<{ objections: Array<{ id: string; movesAllowed: string[] }> }>(`{ objections { id movesAllowed } }`, { token: await tokenFor(role) });
+      const seen = result.data?.objections.find((objection) => objection.id === objectionId);
+      if (seen) expect(seen.movesAllowed.sort(), `${from} for ${role}`).toEqual(expectedMoves(EXPECTED_OBJECTION_MOVERS, from, role).sort());
+      else expect(expectedMoves(EXPECTED_OBJECTION_MOVERS, from, role), `${role} may move a case it cannot see`).toEqual([]);
+    }
+  });
+
+  it.each(Object.keys(REPAIR_STEPS))("repair case in %s", async (from) => {
+    await federation.connection.db.updateTable("repair_cases").set({ state: from }).where("id", "=", repairId).execute();
+    for (const role of ["PROVIDER", "CREDIT_CENTER", "AUDITOR"] as const) {
+      const result = await federation.query<{ repairCases: Array<{ id: string; movesAllowed: string[] }> }>(`{ repairCases { id movesAllowed } }`, { token: await tokenFor(role) });
+      const seen = result.data!.repairCases.find((repair) => repair.id === repairId);
+      expect(seen?.movesAllowed.sort(), `${from} for ${role}`).toEqual(expectedMoves(EXPECTED_REPAIR_MOVERS, from, role).sort());
+    }
+  });
+});

@@ -5,18 +5,6 @@ import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n
 import { useIdentity } from "../../session";
 import { useGraphQL } from "../../use-graphql";
 
-/**
- * The steps each role may take, as policies/roles.ts grants them (`move` on Objection and RepairCase, by
- * the state moved from). The page only offers these buttons; the service decides again on every move, and a
- * refused one (the case moved on meanwhile) is shown, not hidden.
- */
-const OBJECTION_MOVES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
-  CREDIT_CENTER: { SUBMITTED: ["UNDER_REVIEW"], UNDER_REVIEW: ["PROVIDER_VERIFYING", "CORRECTED", "UPHELD"] },
-  CREDIT_AUTHORITY: { APPEALED: ["CORRECTED", "APPEAL_DISMISSED"] },
-};
-const REPAIR_MOVES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
-  CREDIT_CENTER: { APPLIED: ["REJECTED"], OPINION_SUPPORTED: ["IN_PUBLICITY", "REJECTED"], IN_PUBLICITY: ["COMPLETED", "OBJECTED"] },
-};
 const OBJECTION_STATES = ["SUBMITTED", "UNDER_REVIEW", "PROVIDER_VERIFYING", "CORRECTED", "UPHELD", "APPEALED", "APPEAL_DISMISSED"] as const;
 const REPAIR_STATES = ["APPLIED", "OPINION_SUPPORTED", "IN_PUBLICITY", "OBJECTED", "COMPLETED", "REJECTED"] as const;
 
@@ -170,11 +158,13 @@ type Key = Parameters<ReturnType<typeof useMessages<keyof (typeof messages)["en"
 
 type Step = { from: string | null; to: string; role: string; note: string | null; at: string };
 type Deadline = { dueOn: string | null; dueOnProvisional: boolean; overdue: boolean };
-type Objection = Deadline & { id: string; subject: { identifier: string; name: string }; targetType: string; ground: string; statement: string; state: string; filedAt: string; history: Step[] };
-type RepairCase = Deadline & { id: string; subject: { identifier: string; name: string } | null; targetType: string | null; state: string; commitment: string | null; appliedOn: string | null; rectifiedOn: string | null; history: Step[] };
+type Objection = Deadline & { id: string; subject: { identifier: string; name: string }; targetType: string; ground: string; statement: string; state: string; filedAt: string; history: Step[]; movesAllowed: string[] };
+type RepairCase = Deadline & { id: string; subject: { identifier: string; name: string } | null; targetType: string | null; state: string; commitment: string | null; appliedOn: string | null; rectifiedOn: string | null; history: Step[]; movesAllowed: string[] };
 type CalendarStatus = { today: string; thisYear: { year: number; official: boolean; source: string }; nextYear: { year: number; official: boolean; source: string }; warning: string | null };
 
-const STEP = "history { from to role note at }";
+// The service says which steps this viewer may take next (the role table's move rules); the page offers only
+// those, and the service decides again on every move: a refused one (the case moved on meanwhile) is shown.
+const STEP = "history { from to role note at } movesAllowed";
 const DEADLINE = "dueOn dueOnProvisional overdue";
 const OBJECTIONS = `query WorkbenchObjections($state: ObjectionState) { objections(state: $state) { id subject { identifier name } targetType ground statement state filedAt ${DEADLINE} ${STEP} } }`;
 const REPAIRS = `query WorkbenchRepairCases($state: RepairState) { repairCases(state: $state) { id subject { identifier name } targetType state commitment appliedOn rectifiedOn ${DEADLINE} ${STEP} } }`;
@@ -191,8 +181,8 @@ export function WorkbenchPage() {
       <h1>{centre || !identity ? t("title") : t("authorityTitle")}</h1>
       {!identity || !["CREDIT_CENTER", "CREDIT_AUTHORITY"].includes(identity.role) ? <FailureNotice failure={new GraphQLFailure(identity ? "FORBIDDEN" : "UNAUTHENTICATED", "")} /> : null}
       {centre ? <CalendarCard /> : null}
-      {identity ? <Queue kind="objection" role={identity.role} /> : null}
-      {centre ? <Queue kind="repair" role={identity.role} /> : null}
+      {identity ? <Queue kind="objection" /> : null}
+      {centre ? <Queue kind="repair" /> : null}
       {centre ? <ProviderStatistics /> : null}
     </section>
   );
@@ -236,7 +226,7 @@ function DueCell({ item }: { item: Deadline }) {
   );
 }
 
-function Queue({ kind, role }: { kind: "objection" | "repair"; role: string }) {
+function Queue({ kind }: { kind: "objection" | "repair" }) {
   const t = useMessages(messages);
   const language = useLanguage();
   const [state, setState] = useState("");
@@ -245,7 +235,6 @@ function Queue({ kind, role }: { kind: "objection" | "repair"; role: string }) {
   const [busy, setBusy] = useState(false);
   const objections = kind === "objection";
   const list = useGraphQL<{ objections?: Objection[]; repairCases?: RepairCase[] }>(objections ? OBJECTIONS : REPAIRS, { state: state || null });
-  const moves = (objections ? OBJECTION_MOVES : REPAIR_MOVES)[role] ?? {};
   const titleId = `workbench-${kind}-title`;
 
   const move = async (id: string, to: string, reload: () => void) => {
@@ -300,7 +289,7 @@ function Queue({ kind, role }: { kind: "objection" | "repair"; role: string }) {
                   </thead>
                   <tbody>
                     {rows.map((row, index) => {
-                      const allowed = moves[row.state] ?? [];
+                      const allowed = row.movesAllowed;
                       const noteId = `${kind}-note-${row.id}`;
                       return (
                         <tr key={row.id} data-id={row.id} data-state={row.state}>
