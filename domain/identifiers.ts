@@ -12,7 +12,8 @@ export type IdentifierCheck =
 const CITIZEN_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CITIZEN_ID_CHECK_CHARACTERS = "10X98765432";
 
-const USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+/** The characters of a unified social credit code: digits and A-Y without I, O, Z, S and V. */
+export const USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
 
 /** Trims and upper-cases (a citizen ID's check character `x` is `X`). */

@@ -42,6 +42,8 @@ export function crossingOf(importer: string, imported: string): string | undefin
   }
   if (importerSlice && imported.startsWith("gateway/")) return `${importer} -> ${imported} (a subgraph loads gateway code)`;
   if (importer.startsWith("gateway/") && imported.startsWith("subgraphs/")) return `${importer} -> ${imported} (the gateway loads subgraph code)`;
+  // The portal may use domain/'s pure, shared rules (identifiers, dates): one home for a rule in both places.
+  if (importer.startsWith("portal/") && imported.startsWith("domain/")) return undefined;
   if (importer.startsWith("portal/") !== imported.startsWith("portal/")) {
     return importer.startsWith("portal/")
       ? `${importer} -> ${imported} (the portal is browser code: it reaches the service only through the API)`
@@ -140,6 +142,7 @@ describe("the layout's import rule", () => {
     expect(crossingOf("portal/pages/home.tsx", "platform/viewer.ts")).toMatch(/the portal is browser code/);
     expect(crossingOf("gateway/portal.ts", "portal/i18n.ts")).toMatch(/server code loads the portal/);
     expect(crossingOf("portal/pages/home.tsx", "portal/i18n.ts")).toBeUndefined();
+    expect(crossingOf("portal/pages/organisations/identifier-check.ts", "domain/identifiers.ts")).toBeUndefined();
   });
 
   it("holds for every source file, but for the crossings listed before it was enforced (a list that only shrinks)", async () => {

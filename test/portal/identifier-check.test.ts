@@ -5,7 +5,7 @@ import { identifierProblem } from "../../portal/pages/organisations/identifier-c
 import { checkLines } from "../../portal/pages/organisations/screening-lines";
 import { citizenId, uscc } from "../fixtures";
 
-/** The portal's copy of the check-character rule must agree with the service's (it decides what is sent). */
+/** The portal reads identifiers by the service's rule: it accepts exactly what the service accepts (it decides what is sent). */
 describe("the portal's identifier check", () => {
   it("accepts exactly what the service accepts, for valid identifiers and one-character slips", () => {
     const alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXYIOZSV";
