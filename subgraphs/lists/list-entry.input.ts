@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from "type-graphql";
 import type { ListType as ListTypeValue } from "../../db/database";
-import { SubjectRef } from "../subjects/subject.registry";
+import { SubjectRef } from "../subjects/subject-types.registry";
 import { DateScalar } from "../shared/scalars";
 import { ListType } from "./list-entry.type";
 

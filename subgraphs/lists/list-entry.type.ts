@@ -1,7 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import type { ListStatus as Status, ListType as Type, SubjectKind as SubjectKindValue } from "../../db/database";
 import { PageInfo } from "../shared/pagination";
-import { SubjectKind } from "../subjects/subject.registry";
+import { SubjectKind } from "../subjects/subject-types.registry";
 import { DateScalar } from "../shared/scalars";
 import { Subject } from "./subject/subject.type";
 

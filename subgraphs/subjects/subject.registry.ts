@@ -10,10 +10,6 @@ import type { Database } from "../../db/database";
  */
 export { findDisclosureFacts, listKnownIdentifiers, listResponsiblePersons, registerSubjects } from "./subject.repository";
 
-/** The subject as another subgraph's input and output name it (GraphQL `SubjectRef`, `SubjectKind`). */
-export { SubjectRef } from "./subject.input";
-export { SubjectKind } from "./subject.type";
-
 /** A relation's period: from `valid_from` (null: since before dates were recorded) until `valid_to`, exclusive (null: now). */
 export type RelationPeriod = Readonly<{ valid_from: string | null; valid_to: string | null }>;
 
