@@ -7,12 +7,23 @@ import type { Config } from "../platform/config";
 import type { Logger } from "../platform/logger";
 import { SUBGRAPHS } from "../subgraphs/index";
 import type { SubgraphName } from "../subgraphs/shared/definition";
+import { createSubgraphExecutor, type SubgraphExecutor } from "../subgraphs/shared/executor";
 import { startSubgraphServer, type RunningSubgraph } from "../subgraphs/shared/server";
 import type { PoolUse } from "./metrics";
 import { gatewaySettings, startGateway, type RunningGateway } from "./server";
 import { readSupergraphConfig, SUPERGRAPH_FILE } from "./supergraph";
 
+/**
+ * How the gateway reaches its subgraphs in one process. `in-process`: it executes their schemas itself —
+ * no HTTP, no JSON, no signatures; the process is the trust boundary (`npm start`). `http`: each subgraph
+ * listens on loopback and every fetch is signed, exactly as between separate processes (tests of the
+ * signed path; `npm run gateway` + `npm run subgraph` always use HTTP).
+ */
+export type FederationTransport = "in-process" | "http";
+
 export type FederationOptions = Readonly<{
+  /** How the gateway reaches the subgraphs; see FederationTransport. */
+  transport: FederationTransport;
   config: Config;
   db: Kysely<Database>;
   jwtSecret: string;
@@ -28,61 +39,80 @@ export type FederationOptions = Readonly<{
   /** Gateway port; 0 for any free port. */
   gatewayPort: number;
   gatewayHost: string;
-  /** Subgraph ports by name; absent means the port of its routing_url in supergraph.yaml, 0 any free port. */
+  /** Subgraph ports by name (transport `http`); absent means the port of its routing_url in supergraph.yaml, 0 any free port. */
   subgraphPorts?: Partial<Record<SubgraphName, number>>;
   /** The database pool's connections, for the gateway's metrics (db/connect.ts#poolUse). */
   poolUse?: () => PoolUse | null;
 }>;
 
 export type RunningFederation = Readonly<{
+  transport: FederationTransport;
   gateway: RunningGateway;
+  /** The subgraphs' HTTP servers (transport `http`); empty in process, where no subgraph listens. */
   subgraphs: ReadonlyMap<SubgraphName, RunningSubgraph>;
   /** Stops accepting, lets in-flight requests finish: the gateway first, then the subgraphs. */
   stop(): Promise<void>;
 }>;
 
-/** Starts one subgraph on its own HTTP server, as `npm run subgraph -- NAME` and `npm start` do. */
-export async function startSubgraph(
-  name: SubgraphName,
-  options: Pick<FederationOptions, "config" | "db" | "verifyKeys" | "logger" | "calendar"> & { reportSigningKey?: KeyObject },
-  port: number,
-  host: string,
-): Promise<RunningSubgraph> {
+type SubgraphServices = Pick<FederationOptions, "config" | "db" | "logger" | "calendar"> & { reportSigningKey?: KeyObject | undefined };
+
+/** Builds one subgraph's schema, runs its start-up work and starts its executor (no transport yet). */
+export async function startSubgraphExecutor(name: SubgraphName, options: SubgraphServices): Promise<SubgraphExecutor> {
   const definition = SUBGRAPHS[name];
   const { schema } = await definition.build();
   await definition.beforeServing?.(options.db, { clock: options.config.clock, calendar: options.calendar, logger: options.logger });
-  return startSubgraphServer(
-    {
-      name,
-      schema,
-      db: options.db,
-      verifyKeys: options.verifyKeys,
-      reportSigningKey: options.reportSigningKey,
-      logger: options.logger,
-      maxBodyBytes: options.config.maxBodyBytes,
-      rules: options.config.rules,
-      clock: options.config.clock,
-      calendar: options.calendar,
-      createLoaders: definition.createLoaders,
-    },
-    port,
-    host,
-  );
+  return createSubgraphExecutor({
+    name,
+    schema,
+    db: options.db,
+    reportSigningKey: options.reportSigningKey,
+    logger: options.logger,
+    rules: options.config.rules,
+    clock: options.config.clock,
+    calendar: options.calendar,
+    createLoaders: definition.createLoaders,
+  });
 }
 
-/** The whole federation in one process with real HTTP between gateway and subgraphs (`npm start`, tests). */
+/** Starts one subgraph on its own HTTP server, as `npm run subgraph -- NAME` and the `http` transport do. */
+export async function startSubgraph(
+  name: SubgraphName,
+  options: SubgraphServices & Pick<FederationOptions, "verifyKeys">,
+  port: number,
+  host: string,
+): Promise<RunningSubgraph> {
+  const executor = await startSubgraphExecutor(name, options);
+  try {
+    return await startSubgraphServer({ executor, verifyKeys: options.verifyKeys, logger: options.logger, maxBodyBytes: options.config.maxBodyBytes }, port, host);
+  } catch (error) {
+    await executor.stop();
+    throw error;
+  }
+}
+
+/** The whole federation in one process (`npm start`, tests), its subgraphs reached by `options.transport`. */
 export async function startFederation(options: FederationOptions): Promise<RunningFederation> {
   const supergraphConfig = await readSupergraphConfig();
   const subgraphs = new Map<SubgraphName, RunningSubgraph>();
+  const executors = new Map<SubgraphName, SubgraphExecutor>();
+  const stopSubgraphs = async () => {
+    await Promise.allSettled([...subgraphs.values()].map((subgraph) => subgraph.stop()));
+    await Promise.allSettled([...executors.values()].map((executor) => executor.stop()));
+  };
   try {
     for (const { name, routingUrl } of supergraphConfig.subgraphs) {
-      const port = options.subgraphPorts?.[name] ?? Number(new URL(routingUrl).port);
-      subgraphs.set(name, await startSubgraph(name, options, port, "127.0.0.1"));
+      if (options.transport === "in-process") {
+        executors.set(name, await startSubgraphExecutor(name, options));
+      } else {
+        const port = options.subgraphPorts?.[name] ?? Number(new URL(routingUrl).port);
+        subgraphs.set(name, await startSubgraph(name, options, port, "127.0.0.1"));
+      }
     }
     const gateway = await startGateway(
       {
         supergraphSdl: await readFile(SUPERGRAPH_FILE, "utf8"),
         subgraphUrls: Object.fromEntries([...subgraphs].map(([name, running]) => [name, running.url])),
+        inProcessSubgraphs: Object.fromEntries(executors),
         db: options.db,
         jwtSecret: options.jwtSecret,
         signingKey: options.signingKey,
@@ -96,15 +126,17 @@ export async function startFederation(options: FederationOptions): Promise<Runni
       options.gatewayHost,
     );
     return {
+      transport: options.transport,
       gateway,
       subgraphs,
       async stop() {
         await gateway.stop();
         await Promise.all([...subgraphs.values()].map((subgraph) => subgraph.stop()));
+        await Promise.all([...executors.values()].map((executor) => executor.stop()));
       },
     };
   } catch (error) {
-    await Promise.allSettled([...subgraphs.values()].map((subgraph) => subgraph.stop()));
+    await stopSubgraphs();
     throw error;
   }
 }
