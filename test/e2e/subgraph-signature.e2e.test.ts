@@ -16,7 +16,8 @@ import { signaturesFromJwtSecret } from "../jwt-secret-forgeries";
 let federation: TestFederation;
 let signingKey: KeyObject;
 beforeAll(async () => {
-  federation = await startTestFederation({ seed: "demo" });
+  // The signature travels only between processes: the HTTP shape.
+  federation = await startTestFederation({ seed: "demo", shape: "http" });
   signingKey = federation.subgraphSigningKey;
 });
 afterAll(async () => federation?.stop());

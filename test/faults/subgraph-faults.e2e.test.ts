@@ -24,7 +24,8 @@ let federation: TestFederation;
 const restarted: RunningSubgraph[] = [];
 
 beforeAll(async () => {
-  federation = await startTestFederation({ seed: "demo", environment: { CREDIT_SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS) } });
+  // Kills and hangs subgraph servers: the HTTP shape (the in-process timeout: test/e2e/transport-equivalence.e2e.test.ts).
+  federation = await startTestFederation({ seed: "demo", shape: "http", environment: { CREDIT_SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS) } });
 });
 afterAll(async () => {
   await Promise.all(restarted.map((subgraph) => subgraph.stop()));
