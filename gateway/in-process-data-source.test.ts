@@ -1,0 +1,93 @@
+import { describe, expect, it, vi } from "vitest";
+import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { CreditError } from "../platform/errors";
+import { createLogger } from "../platform/logger";
+import type { Viewer } from "../platform/viewer";
+import { DisclosureLog } from "../subgraphs/shared/context";
+import type { SubgraphExecutor } from "../subgraphs/shared/executor";
+import type { GatewayContext } from "./context";
+import { InProcessDataSource } from "./in-process-data-source";
+
+const logger = createLogger({ logLevel: "silent" });
+const VIEWER: Viewer = { role: "GOVERNMENT", actor: "officer-1", org: "HA-GOV", subject: null, purpose: "SUPERVISION" };
+
+/** An executor that records what it was handed and answers as a subgraph would (or never, `hang`). */
+function fakeExecutor(answer: "ok" | "hang" = "ok") {
+  const disclosures = new DisclosureLog();
+  disclosures.record({ subjectId: "s-1", subjectIdentifier: "91320800MA0000001X", entityType: "CreditRecord", tier: "PUBLIC" });
+  const contextFor = vi.fn(() => ({ disclosures }));
+  const executeOperation = vi.fn(() =>
+    answer === "hang"
+      ? new Promise<never>(() => {})
+      : Promise.resolve({ http: { status: 200 }, body: { kind: "single", singleResult: { data: { records: [] } } } }),
+  );
+  const executor = { name: "records", apollo: { executeOperation }, contextFor, stop: async () => {} } as unknown as SubgraphExecutor;
+  return { executor, contextFor, executeOperation };
+}
+
+function fetchOptions(context: Partial<GatewayContext>): GraphQLDataSourceProcessOptions<GatewayContext> {
+  return {
+    kind: "incoming operation",
+    request: { query: "{ records { id } }", variables: {} },
+    context,
+  } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>;
+}
+
+function gatewayContext(overrides: Partial<GatewayContext> = {}): Partial<GatewayContext> {
+  return { viewer: VIEWER, requestId: "request-1", clientAddress: "192.0.2.1", disclosures: [], ...overrides };
+}
+
+async function refusal(promise: Promise<unknown>): Promise<CreditError> {
+  const error = await promise.then(
+    () => null,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(CreditError);
+  return error as CreditError;
+}
+
+describe("InProcessDataSource", () => {
+  it.each([
+    ["no context at all (Apollo's own health check)", {}],
+    ["no viewer", { requestId: "request-1", disclosures: [] }],
+    ["no request id", { viewer: VIEWER, disclosures: [] }],
+    ["a viewer of no known role", gatewayContext({ viewer: { ...VIEWER, role: "ROOT" as Viewer["role"] } })],
+  ])("fails closed on %s: UNAUTHENTICATED, and the subgraph never runs", async (_case, context) => {
+    const { executor, contextFor, executeOperation } = fakeExecutor();
+    const error = await refusal(new InProcessDataSource({ executor, timeoutMs: 1_000, logger }).process(fetchOptions(context)));
+    expect(error.code).toBe("UNAUTHENTICATED");
+    expect(contextFor).not.toHaveBeenCalled();
+    expect(executeOperation).not.toHaveBeenCalled();
+  });
+
+  it("hands the gateway's verified viewer, request id and caller to the subgraph, and its disclosures back as objects", async () => {
+    const { executor, contextFor } = fakeExecutor();
+    const context = gatewayContext();
+    const response = await new InProcessDataSource({ executor, timeoutMs: 1_000, logger }).process(fetchOptions(context));
+    expect(contextFor).toHaveBeenCalledWith({ viewer: VIEWER, requestId: "request-1", caller: "officer-1" }, "handed-over");
+    expect(response).toEqual({ data: { records: [] }, errors: undefined, extensions: undefined });
+    expect(context.disclosures).toEqual([
+      { subjectId: "s-1", subjectIdentifier: "91320800MA0000001X", entityType: "CreditRecord", tiers: ["PUBLIC"], count: 1, consentIds: [], subgraph: "records" },
+    ]);
+  });
+
+  it("charges an anonymous caller's budgets to its address, as the signed claims do", async () => {
+    const { executor, contextFor } = fakeExecutor();
+    const anonymous: Viewer = { role: "PUBLIC", actor: null, org: null, subject: null, purpose: null };
+    await new InProcessDataSource({ executor, timeoutMs: 1_000, logger }).process(fetchOptions(gatewayContext({ viewer: anonymous })));
+    expect(contextFor).toHaveBeenCalledWith({ viewer: anonymous, requestId: "request-1", caller: "address:192.0.2.1" }, "handed-over");
+  });
+
+  it("cuts a subgraph that does not answer at the timeout: SERVICE_UNAVAILABLE, nothing disclosed, the fetch counted unavailable", async () => {
+    const { executor } = fakeExecutor("hang");
+    const observeFetch = vi.fn();
+    const context = gatewayContext();
+    const startedAt = performance.now();
+    const error = await refusal(new InProcessDataSource({ executor, timeoutMs: 50, logger, observeFetch }).process(fetchOptions(context)));
+    expect(error.code).toBe("SERVICE_UNAVAILABLE");
+    expect(error.message).not.toContain("50 ms");
+    expect(performance.now() - startedAt).toBeLessThan(2_000);
+    expect(context.disclosures).toEqual([]);
+    expect(observeFetch).toHaveBeenCalledWith("unavailable", expect.any(Number));
+  });
+});
