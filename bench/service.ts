@@ -6,7 +6,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
 import { PACKAGE_ROOT } from "../platform/package-root";
-import { encodeSubgraphKey } from "../platform/subgraph-signature";
+import { encodeSubgraphKey, generateSubgraphKeyPair } from "../platform/subgraph-signature";
 import type { ServiceUrls } from "./serve";
 import { percentile } from "./stats";
 
@@ -46,7 +46,7 @@ function productNodeFlags(): string[] {
 export async function startService(location: DatabaseLocation, jwtSecret: string, signingKey: KeyObject, options: { productOnly?: boolean } = {}): Promise<RunningService> {
   const node = [process.execPath, ...(options.productOnly ? productNodeFlags() : []), "--import", "tsx", path.join(PACKAGE_ROOT, "bench", "serve.ts")];
   const [command, ...args] = taskset ? ["taskset", "-c", "0", ...node] : node;
-  const environment: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", CREDIT_JWT_SECRET: jwtSecret, CREDIT_SUBGRAPH_SIGNING_KEY: encodeSubgraphKey(signingKey), BENCH_PRODUCT_ONLY: options.productOnly ? "1" : "0", ...location };
+  const environment: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", CREDIT_JWT_SECRET: jwtSecret, CREDIT_SUBGRAPH_SIGNING_KEY: encodeSubgraphKey(signingKey), CREDIT_REPORT_SIGNING_KEY: encodeSubgraphKey(generateSubgraphKeyPair().privateKey), BENCH_PRODUCT_ONLY: options.productOnly ? "1" : "0", ...location };
   // Node flags for the service alone (e.g. a heap cap to tell retained memory from lazy collection).
   if (process.env.BENCH_SERVICE_NODE_OPTIONS) environment.NODE_OPTIONS = process.env.BENCH_SERVICE_NODE_OPTIONS;
   if (!("DATABASE_URL" in location)) delete environment.DATABASE_URL;

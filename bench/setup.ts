@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database";
-import { startFederation, type FederationTransport, type RunningFederation } from "../gateway/federation";
+import { startFederation, type FederationTransport, type RunningFederation } from "../app/federation";
 import { gatewaySettings, startGateway, type RunningGateway } from "../gateway/server";
 import { SUPERGRAPH_FILE } from "../gateway/supergraph";
 import { loadConfig, type Config } from "../platform/config";

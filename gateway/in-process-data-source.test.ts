@@ -3,26 +3,21 @@ import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { CreditError } from "../platform/errors";
 import { createLogger } from "../platform/logger";
 import type { Viewer } from "../platform/viewer";
-import { DisclosureLog } from "../subgraphs/shared/context";
-import type { SubgraphExecutor } from "../subgraphs/shared/executor";
+import type { SubgraphRequestClaims } from "../platform/subgraph-signature";
 import type { GatewayContext } from "./context";
-import { InProcessDataSource } from "./in-process-data-source";
+import { InProcessDataSource, type InProcessSubgraph } from "./in-process-data-source";
 
 const logger = createLogger({ logLevel: "silent" });
 const VIEWER: Viewer = { role: "GOVERNMENT", actor: "officer-1", org: "HA-GOV", subject: null, purpose: "SUPERVISION" };
 
-/** An executor that records what it was handed and answers as a subgraph would (or never, `hang`). */
+/** A subgraph that records what it was handed and answers as the executor would (or never, `hang`). */
 function fakeExecutor(answer: "ok" | "hang" = "ok") {
-  const disclosures = new DisclosureLog();
-  disclosures.record({ subjectId: "s-1", subjectIdentifier: "91320800MA0000001X", entityType: "CreditRecord", tier: "PUBLIC" });
-  const contextFor = vi.fn(() => ({ disclosures }));
-  const executeOperation = vi.fn(() =>
-    answer === "hang"
-      ? new Promise<never>(() => {})
-      : Promise.resolve({ http: { status: 200 }, body: { kind: "single", singleResult: { data: { records: [] } } } }),
+  const disclosed = [{ subjectId: "s-1", subjectIdentifier: "91320800MA0000001X", entityType: "CreditRecord", tiers: ["PUBLIC" as const], count: 1, consentIds: [] }];
+  const executeHandedOver = vi.fn((_operation: unknown, _verified: SubgraphRequestClaims) =>
+    answer === "hang" ? new Promise<never>(() => {}) : Promise.resolve({ status: 200, result: { data: { records: [] } }, disclosed }),
   );
-  const executor = { name: "records", apollo: { executeOperation }, contextFor, stop: async () => {} } as unknown as SubgraphExecutor;
-  return { executor, contextFor, executeOperation };
+  const executor: InProcessSubgraph = { name: "records", executeHandedOver };
+  return { executor, executeHandedOver };
 }
 
 function fetchOptions(context: Partial<GatewayContext>): GraphQLDataSourceProcessOptions<GatewayContext> {
@@ -53,18 +48,17 @@ describe("InProcessDataSource", () => {
     ["no request id", { viewer: VIEWER, disclosures: [] }],
     ["a viewer of no known role", gatewayContext({ viewer: { ...VIEWER, role: "ROOT" as Viewer["role"] } })],
   ])("fails closed on %s: UNAUTHENTICATED, and the subgraph never runs", async (_case, context) => {
-    const { executor, contextFor, executeOperation } = fakeExecutor();
+    const { executor, executeHandedOver } = fakeExecutor();
     const error = await refusal(new InProcessDataSource({ executor, timeoutMs: 1_000, logger }).process(fetchOptions(context)));
     expect(error.code).toBe("UNAUTHENTICATED");
-    expect(contextFor).not.toHaveBeenCalled();
-    expect(executeOperation).not.toHaveBeenCalled();
+    expect(executeHandedOver).not.toHaveBeenCalled();
   });
 
   it("hands the gateway's verified viewer, request id and caller to the subgraph, and its disclosures back as objects", async () => {
-    const { executor, contextFor } = fakeExecutor();
+    const { executor, executeHandedOver } = fakeExecutor();
     const context = gatewayContext();
     const response = await new InProcessDataSource({ executor, timeoutMs: 1_000, logger }).process(fetchOptions(context));
-    expect(contextFor).toHaveBeenCalledWith({ viewer: VIEWER, requestId: "request-1", caller: "officer-1" }, "handed-over");
+    expect(executeHandedOver).toHaveBeenCalledWith(expect.objectContaining({ query: "{ records { id } }" }), { viewer: VIEWER, requestId: "request-1", caller: "officer-1" });
     expect(response).toEqual({ data: { records: [] }, errors: undefined, extensions: undefined });
     expect(context.disclosures).toEqual([
       { subjectId: "s-1", subjectIdentifier: "91320800MA0000001X", entityType: "CreditRecord", tiers: ["PUBLIC"], count: 1, consentIds: [], subgraph: "records" },
@@ -72,10 +66,10 @@ describe("InProcessDataSource", () => {
   });
 
   it("charges an anonymous caller's budgets to its address, as the signed claims do", async () => {
-    const { executor, contextFor } = fakeExecutor();
+    const { executor, executeHandedOver } = fakeExecutor();
     const anonymous: Viewer = { role: "PUBLIC", actor: null, org: null, subject: null, purpose: null };
     await new InProcessDataSource({ executor, timeoutMs: 1_000, logger }).process(fetchOptions(gatewayContext({ viewer: anonymous })));
-    expect(contextFor).toHaveBeenCalledWith({ viewer: anonymous, requestId: "request-1", caller: "address:192.0.2.1" }, "handed-over");
+    expect(executeHandedOver).toHaveBeenCalledWith(expect.anything(), { viewer: anonymous, requestId: "request-1", caller: "address:192.0.2.1" });
   });
 
   it("cuts a subgraph that does not answer at the timeout: SERVICE_UNAVAILABLE, nothing disclosed, the fetch counted unavailable", async () => {

@@ -1,20 +1,33 @@
 import { STATUS_CODES } from "node:http";
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
-import { GraphQLError } from "graphql";
+import { GraphQLError, type FormattedExecutionResult } from "graphql";
 import { ServiceUnavailableError, UnauthenticatedError } from "../platform/errors";
 import type { Logger } from "../platform/logger";
 import type { SubgraphRequestClaims } from "../platform/subgraph-signature";
 import { inClientSpan } from "../platform/telemetry";
 import { isRole } from "../platform/viewer";
-import type { SubgraphExecutor } from "../subgraphs/shared/executor";
 import { callerOf, type GatewayContext } from "./context";
 import { callerErrorOfRefusal, collectDisclosures } from "./data-source";
 import type { SubgraphFetchOutcome } from "./metrics";
 
+type Disclosed = Omit<GatewayContext["disclosures"][number], "subgraph">;
+
+/**
+ * What the gateway needs of a subgraph it executes in its own process: one operation, run for the viewer
+ * the gateway verified, answered as objects with the HTTP status it would have had and what it disclosed.
+ * `subgraphs/shared/executor.ts` provides it — the same executor the subgraph's HTTP server runs on.
+ */
+export type InProcessSubgraph = Readonly<{
+  name: string;
+  executeHandedOver(
+    operation: Readonly<{ query?: string | undefined; operationName?: string | null | undefined; variables?: Readonly<Record<string, unknown>> | null | undefined }>,
+    verified: SubgraphRequestClaims,
+  ): Promise<Readonly<{ status: number; result: FormattedExecutionResult; disclosed: readonly Disclosed[] }>>;
+}>;
+
 export type InProcessDataSourceOptions = Readonly<{
-  /** The subgraph's schema, per-request context and error mask: the same object its HTTP server would use. */
-  executor: SubgraphExecutor;
+  executor: InProcessSubgraph;
   timeoutMs: number;
   logger: Logger;
   /** Told of each fetch's outcome and time (the gateway's metrics), as over HTTP. */
@@ -52,25 +65,21 @@ export class InProcessDataSource implements GraphQLDataSource<GatewayContext> {
   async process({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const { executor, timeoutMs, logger } = this.options;
     const verified = verifiedClaimsOf(context as Partial<GatewayContext>);
-    const subgraphContext = executor.contextFor(verified, "handed-over");
     const startedAt = performance.now();
     const observe = (outcome: SubgraphFetchOutcome) => this.options.observeFetch?.(outcome, (performance.now() - startedAt) / 1000);
-    const execution = executor.apollo.executeOperation(
-      { query: request.query, operationName: request.operationName, variables: request.variables },
-      { contextValue: subgraphContext },
-    );
+    const execution = executor.executeHandedOver(request, verified);
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => reject(new InProcessTimeout(`subgraph ${executor.name} did not answer in ${timeoutMs} ms`)), timeoutMs);
     });
-    let response: Awaited<typeof execution>;
+    let answer: Awaited<typeof execution>;
     try {
       // A fetch cut at the timeout keeps running, as a subgraph process keeps working after the gateway
       // hangs up; whatever it discloses then is never collected, because its answer is never used.
-      response = await inClientSpan(`subgraph ${executor.name}`, {}, () => Promise.race([execution, timedOut]));
+      answer = await inClientSpan(`subgraph ${executor.name}`, {}, () => Promise.race([execution, timedOut]));
     } catch (error) {
-      execution.catch((late: unknown) => logger.error({ err: late, subgraph: executor.name }, "subgraph request failed after its timeout"));
       if (error instanceof InProcessTimeout) {
+        execution.catch((late: unknown) => logger.error({ err: late, subgraph: executor.name }, "subgraph request failed after its timeout"));
         observe("unavailable");
         logger.warn({ err: error, subgraph: executor.name }, "subgraph unreachable or too slow");
         throw new ServiceUnavailableError(`the ${executor.name} part of the service`);
@@ -82,18 +91,14 @@ export class InProcessDataSource implements GraphQLDataSource<GatewayContext> {
     } finally {
       clearTimeout(timer);
     }
-    if (response.body.kind !== "single") {
-      observe("5xx");
-      throw new Error(`subgraph ${executor.name} answered incrementally`);
-    }
-    const { data, errors, extensions } = response.body.singleResult;
-    const status = response.http.status ?? 200;
+    const { status, result, disclosed } = answer;
+    const { data, errors, extensions } = result;
     if (status < 200 || status >= 300) {
       observe(status < 500 ? "4xx" : "5xx");
       throw callerErrorOfRefusal(status, { errors }) ?? new GraphQLError(`${status}: ${STATUS_CODES[status] ?? ""}`);
     }
     observe("ok");
-    collectDisclosures(context, executor.name, subgraphContext.disclosures.summary());
+    collectDisclosures(context, executor.name, disclosed);
     return { data, errors, extensions };
   }
 }

@@ -27,8 +27,7 @@ import { RateLimiter } from "./rate-limit";
 import { checkQueryLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from "./query-limits";
 import { addressKeyOf, callerOf, type GatewayContext } from "./context";
 import { SigningDataSource } from "./data-source";
-import { InProcessDataSource } from "./in-process-data-source";
-import type { SubgraphExecutor } from "../subgraphs/shared/executor";
+import { InProcessDataSource, type InProcessSubgraph } from "./in-process-data-source";
 import { AUDIT_UNAVAILABLE_MESSAGE, createAuditPlugin, recordAuditEvent } from "./plugins/audit.plugin";
 import { useOperationResolution } from "./plugins/use-operation-resolution";
 import { GatewayMetrics, outcomeLabel, serveMetrics, type PoolUse, type SubgraphFetchOutcome } from "./metrics";
@@ -45,7 +44,7 @@ export type GatewayOptions = Readonly<{
    * Subgraphs executed in this process instead (the one-process shape): no HTTP, no signature — the
    * process is the trust boundary (docs/architecture.md). A subgraph named here is never fetched over HTTP.
    */
-  inProcessSubgraphs?: Readonly<Record<string, SubgraphExecutor>>;
+  inProcessSubgraphs?: Readonly<Record<string, InProcessSubgraph>>;
   db: Kysely<Database>;
   jwtSecret: string;
   /** The Ed25519 private key subgraph fetches are signed with; independent of `jwtSecret`. */

@@ -1,4 +1,4 @@
-import { startFederation } from "../gateway/federation";
+import { startFederation } from "../app/federation";
 import { ensureReportSigningKey, ensureSubgraphSigningKey, ensureSubgraphVerifyKeys } from "../platform/secrets";
 import { bootstrap, orExitOnListenFailure, stopOnSignals } from "./bootstrap";
 

@@ -8,7 +8,7 @@ import { loadReferenceData } from "../db/seed/reference-data";
 import { chinaDateOf } from "../domain/dates";
 import type { WorkingDayCalendar } from "../domain/working-days";
 import { loadWorkingDayCalendar } from "../platform/calendar-files";
-import { startFederation, type FederationTransport, type RunningFederation } from "../gateway/federation";
+import { startFederation, type FederationTransport, type RunningFederation } from "../app/federation";
 import { loadConfig, type Config } from "../platform/config";
 import { createLogger, type Logger } from "../platform/logger";
 import { ensureReportSigningKey, ensureSubgraphSigningKey, ensureSubgraphVerifyKeys } from "../platform/secrets";

@@ -1,7 +1,7 @@
 import type { KeyObject } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import type { GraphQLSchema } from "graphql";
+import type { FormattedExecutionResult, GraphQLSchema } from "graphql";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database";
 import type { WorkingDayCalendar } from "../../domain/working-days";
@@ -12,7 +12,7 @@ import { toClientError } from "../../platform/errors";
 import type { Logger } from "../../platform/logger";
 import type { SubgraphRequestClaims } from "../../platform/subgraph-signature";
 import { defineAbilityFor } from "../../policies/define-ability-for";
-import { DisclosureLog, type RequestScope, type SubgraphContext } from "./context";
+import { DisclosureLog, type Disclosure, type RequestScope, type SubgraphContext } from "./context";
 
 export type SubgraphExecutorOptions<TLoaders> = Readonly<{
   name: string;
@@ -35,6 +35,18 @@ export type SubgraphExecutorOptions<TLoaders> = Readonly<{
  */
 export type DisclosureReport = "extensions" | "handed-over";
 
+/** One operation as the gateway's query plan sends it to a subgraph. */
+export type SubgraphOperation = Readonly<{ query?: string | undefined; operationName?: string | null | undefined; variables?: Readonly<Record<string, unknown>> | null | undefined }>;
+
+/** A subgraph's answer in the gateway's own process: what HTTP would carry, as objects. */
+export type HandedOverAnswer = Readonly<{
+  /** The HTTP status the answer would have had (400: the variables failed this subgraph's scalars). */
+  status: number;
+  result: FormattedExecutionResult;
+  /** What this request disclosed, in place of `extensions.disclosed`. */
+  disclosed: readonly Disclosure[];
+}>;
+
 /**
  * One subgraph's schema behind Apollo Server, with the one per-request context and the one error mask,
  * whichever way the request arrives: over signed HTTP (server.ts) or from the gateway in its own process
@@ -49,6 +61,11 @@ export type SubgraphExecutor<TLoaders = never> = Readonly<{
    * HTTP, from the gateway's own verified context in process. Everything in it is built anew.
    */
   contextFor(verified: SubgraphRequestClaims, report: DisclosureReport): SubgraphContext<TLoaders>;
+  /**
+   * Runs one operation for the gateway in its own process, for the viewer it verified: through the same
+   * Apollo Server (parsing, validation, plugins, error mask) with a context from `contextFor`.
+   */
+  executeHandedOver(operation: SubgraphOperation, verified: SubgraphRequestClaims): Promise<HandedOverAnswer>;
   stop(): Promise<void>;
 }>;
 
@@ -89,28 +106,38 @@ export async function createSubgraphExecutor<TLoaders>(options: SubgraphExecutor
       toClientError(formatted, error, (original) => logger.error({ err: original, subgraph: name }, "subgraph error")),
   });
   await apollo.start();
+  const contextFor = (verified: SubgraphRequestClaims, report: DisclosureReport): SubgraphContext<TLoaders> => {
+    const disclosures = new DisclosureLog();
+    if (report === "extensions") reportedInExtensions.add(disclosures);
+    const base = {
+      viewer: verified.viewer,
+      ability: defineAbilityFor(verified.viewer),
+      requestId: verified.requestId,
+      caller: verified.caller,
+      personLookups,
+      reportCodes,
+      reportSigningKey: options.reportSigningKey,
+      db: options.db,
+      disclosures,
+      logger: logger.child({ requestId: verified.requestId, subgraph: name }),
+      now: options.clock.now(),
+      rules: options.rules,
+      calendar: options.calendar,
+    };
+    return { ...base, loaders: options.createLoaders(options.db, base) };
+  };
   return {
     name,
     apollo,
-    contextFor(verified, report) {
-      const disclosures = new DisclosureLog();
-      if (report === "extensions") reportedInExtensions.add(disclosures);
-      const base = {
-        viewer: verified.viewer,
-        ability: defineAbilityFor(verified.viewer),
-        requestId: verified.requestId,
-        caller: verified.caller,
-        personLookups,
-        reportCodes,
-        reportSigningKey: options.reportSigningKey,
-        db: options.db,
-        disclosures,
-        logger: logger.child({ requestId: verified.requestId, subgraph: name }),
-        now: options.clock.now(),
-        rules: options.rules,
-        calendar: options.calendar,
-      };
-      return { ...base, loaders: options.createLoaders(options.db, base) };
+    contextFor,
+    async executeHandedOver(operation, verified) {
+      const contextValue = contextFor(verified, "handed-over");
+      const response = await apollo.executeOperation(
+        { query: operation.query, operationName: operation.operationName ?? undefined, variables: operation.variables ?? undefined },
+        { contextValue },
+      );
+      if (response.body.kind !== "single") throw new Error(`subgraph ${name} answered incrementally`);
+      return { status: response.http.status ?? 200, result: response.body.singleResult, disclosed: contextValue.disclosures.summary() };
     },
     stop: () => apollo.stop(),
   };

@@ -2,7 +2,7 @@ import type { KeyObject } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSubgraph } from "../../gateway/federation";
+import { startSubgraph } from "../../app/federation";
 import { gatewaySettings, startGateway } from "../../gateway/server";
 import { SUPERGRAPH_FILE } from "../../gateway/supergraph";
 import { createLogger } from "../../platform/logger";

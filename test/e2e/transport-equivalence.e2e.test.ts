@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_BLACKLISTED_COMPANY } from "../../db/seed/demo";
-import type { FederationTransport } from "../../gateway/federation";
+import type { FederationTransport } from "../../app/federation";
 import { INTERNAL_ERROR_MESSAGE } from "../../platform/errors";
 import type { TokenClaims } from "../../platform/tokens";
 import { FEDERATION_SHAPES, startTestFederation, type QueryOptions, type TestFederation } from "../harness";

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSubgraph } from "../../gateway/federation";
+import { startSubgraph } from "../../app/federation";
 import { gatewaySettings, startGateway } from "../../gateway/server";
 import { SUPERGRAPH_FILE } from "../../gateway/supergraph";
 import { createLogger } from "../../platform/logger";

@@ -9,9 +9,9 @@ import { SUBGRAPHS } from "../subgraphs/index";
 import type { SubgraphName } from "../subgraphs/shared/definition";
 import { createSubgraphExecutor, type SubgraphExecutor } from "../subgraphs/shared/executor";
 import { startSubgraphServer, type RunningSubgraph } from "../subgraphs/shared/server";
-import type { PoolUse } from "./metrics";
-import { gatewaySettings, startGateway, type RunningGateway } from "./server";
-import { readSupergraphConfig, SUPERGRAPH_FILE } from "./supergraph";
+import type { PoolUse } from "../gateway/metrics";
+import { gatewaySettings, startGateway, type RunningGateway } from "../gateway/server";
+import { readSupergraphConfig, SUPERGRAPH_FILE } from "../gateway/supergraph";
 
 /**
  * How the gateway reaches its subgraphs in one process. `in-process`: it executes their schemas itself —
