@@ -6,7 +6,8 @@
  *
  * Environment: DATABASE_URL or CREDIT_DATA_DIR (an already seeded database), CREDIT_JWT_SECRET,
  * CREDIT_SUBGRAPH_SIGNING_KEY;
- * BENCH_PRODUCT_ONLY=1 starts only what `npm start` starts (the soak measures that process's memory).
+ * BENCH_PRODUCT_ONLY=1 starts only what `npm start` starts, its subgraphs in process (the soak measures that
+ * process's memory); otherwise the product's in-process gateway runs beside an HTTP-shaped federation.
  */
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
@@ -28,7 +29,10 @@ import { listKnownIdentifiers } from "../subgraphs/subjects/subject.repository";
 import { startBenchFederation, startUnauditedGateway } from "./setup";
 
 export type ServiceUrls = Readonly<{
+  /** Our gateway with auth and audit, its subgraphs over signed loopback HTTP (the multi-process shape's path). */
   gateway: string;
+  /** Our gateway with auth and audit, its subgraphs in its own process: what `npm start` runs (issue 20, item 2). */
+  gatewayInProcess: string;
   gatewayUnaudited: string;
   hivePublic: string;
   hiveGovernment: string;
@@ -43,9 +47,11 @@ const config = loadConfig({ ...process.env, NODE_ENV: "production", CREDIT_LOG_L
 const signingKey = await ensureSubgraphSigningKey(config);
 const logger = createLogger(config);
 const connection = await connect(config.database, { maxConnections: 20 });
-const federation = await startBenchFederation(config, connection.db, logger);
-const subgraphUrls = Object.fromEntries([...federation.subgraphs].map(([name, running]) => [name, running.url]));
 const productOnly = process.env.BENCH_PRODUCT_ONLY === "1";
+// The product alone is `npm start`'s shape; the comparisons also need the subgraphs on HTTP, to call them straight.
+const inProcess = await startBenchFederation(config, connection.db, logger, "in-process");
+const federation = productOnly ? inProcess : await startBenchFederation(config, connection.db, logger, "http");
+const subgraphUrls = Object.fromEntries([...federation.subgraphs].map(([name, running]) => [name, running.url]));
 const supergraphSdl = await readFile(SUPERGRAPH_FILE, "utf8");
 const unaudited = productOnly ? null : await startUnauditedGateway(config, connection.db, federation, logger);
 
@@ -127,13 +133,14 @@ const sql = productOnly ? "" : await listen((request, response) => {
   });
 });
 
-const urls: ServiceUrls = { gateway: federation.gateway.url, gatewayUnaudited: unaudited?.url ?? "", hivePublic, hiveGovernment, subgraphs: subgraphUrls, sql };
+const urls: ServiceUrls = { gateway: federation.gateway.url, gatewayInProcess: inProcess.gateway.url, gatewayUnaudited: unaudited?.url ?? "", hivePublic, hiveGovernment, subgraphs: subgraphUrls, sql };
 process.stdout.write(`${JSON.stringify(urls)}\n`);
 
 process.once("SIGTERM", () => {
   void (async () => {
     await unaudited?.stop();
-    await federation.stop();
+    if (federation !== inProcess) await federation.stop();
+    await inProcess.stop();
     await connection.close();
     process.exit(0);
   })();

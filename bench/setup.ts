@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database";
-import { startFederation, type RunningFederation } from "../gateway/federation";
+import { startFederation, type FederationTransport, type RunningFederation } from "../app/federation";
 import { gatewaySettings, startGateway, type RunningGateway } from "../gateway/server";
 import { SUPERGRAPH_FILE } from "../gateway/supergraph";
 import { loadConfig, type Config } from "../platform/config";
@@ -33,10 +33,19 @@ export function benchConfig(overrides: Record<string, string | undefined> = {}):
   return loadConfig(environment);
 }
 
-/** The whole federation on free loopback ports, as `npm start` runs it. */
-export async function startBenchFederation(config: Config, db: Kysely<Database>, logger: Logger = createLogger(config)): Promise<RunningFederation> {
+/**
+ * The whole federation in this process: `in-process` as `npm start` runs it, or `http` with each subgraph
+ * on a free loopback port (what the "straight to the subgraphs" variants and Hive Gateway call).
+ */
+export async function startBenchFederation(
+  config: Config,
+  db: Kysely<Database>,
+  logger: Logger = createLogger(config),
+  transport: FederationTransport = "http",
+): Promise<RunningFederation> {
   const signingKey = await ensureSubgraphSigningKey(config);
   return startFederation({
+    transport,
     config,
     db,
     jwtSecret: config.jwtSecret!,

@@ -121,12 +121,17 @@ export async function screenVariants(service: RunningService, jwtSecret: string,
     { name: "through gateway (auth, audit)", request: { url: service.urls.gateway, body, headers: await governmentHeaders(jwtSecret) } },
     { name: "straight to subgraph", request: { url: service.urls.subgraphs.measures!, body }, prepare: (count) => presigned(signingKey, "measures", body, count) },
     { name: "bare SQL + audit insert", request: { url: service.urls.sql, body: JSON.stringify({ ids: identifiers }) } },
+    { name: ONE_PROCESS_SCREEN, request: { url: service.urls.gatewayInProcess, body, headers: await governmentHeaders(jwtSecret) } },
     // The same gateway without the audit: "screen, audit on ÷ off" (issue 20). Absent when only the product runs.
     ...(service.urls.gatewayUnaudited
       ? [{ name: "through gateway (auth, no audit)", request: { url: service.urls.gatewayUnaudited, body, headers: await governmentHeaders(jwtSecret) } }]
       : []),
   ];
 }
+
+/** The variants measuring `npm start`'s shape (issue 20, item 2): the gateway executing its subgraphs in its own process. */
+export const ONE_PROCESS_SCREEN = "through the one-process gateway (subgraphs in process; auth, audit)";
+export const ONE_PROCESS_LOOKUP = "lookup across all subgraphs through the one-process gateway (subgraphs in process)";
 
 /** The same lookup straight to the subjects subgraph, for the lookup's gateway overhead (item 1). */
 export async function lookupVariants(service: RunningService, jwtSecret: string, signingKey: KeyObject, identifier: string): Promise<Variant[]> {
@@ -170,6 +175,7 @@ export async function crossingLookupVariants(service: RunningService, jwtSecret:
   let next = 0;
   return [
     { name: "lookup across all subgraphs through gateway", sequence: async () => void (await post(service.urls.gateway, { query: LOOKUP_GOVERNMENT, variables: { id: identifiers[next++ % identifiers.length] }, operationName: "Lookup" }, government)) },
+    { name: ONE_PROCESS_LOOKUP, sequence: async () => void (await post(service.urls.gatewayInProcess, { query: LOOKUP_GOVERNMENT, variables: { id: identifiers[next++ % identifiers.length] }, operationName: "Lookup" }, government)) },
     {
       name: "lookup across all subgraphs straight to the subgraphs",
       sequence: async () => {

@@ -112,6 +112,25 @@ function boundedFetcher(options: SigningDataSourceOptions): Fetcher {
 }
 
 /**
+ * The caller's own error in a subgraph's refusal, if it is one: a subgraph answers 400 with
+ * BAD_USER_INPUT when the variables it was sent fail its scalars (the supergraph's custom scalars accept
+ * anything at the gateway, the subgraph's do not); that error is already masked and says what to fix.
+ * Shared by both transports (this file and in-process-data-source.ts), so both answer alike.
+ */
+export function callerErrorOfRefusal(status: number, body: unknown): BadUserInputError | null {
+  const errors = typeof body === "object" && body !== null ? (body as { errors?: unknown }).errors : undefined;
+  const first = Array.isArray(errors) ? (errors[0] as { message?: unknown; extensions?: { code?: unknown } } | undefined) : undefined;
+  if (status === 400 && first?.extensions?.code === "BAD_USER_INPUT" && typeof first.message === "string") return new BadUserInputError(first.message);
+  return null;
+}
+
+/** Adds what one subgraph fetch disclosed to the request's audit (both transports). */
+export function collectDisclosures(context: Partial<Pick<GatewayContext, "disclosures">>, subgraph: string, disclosed: readonly DisclosureGroup[]): void {
+  if (!Array.isArray(context.disclosures)) return;
+  for (const entry of disclosed) context.disclosures.push({ ...entry, subgraph });
+}
+
+/**
  * Forwards one subgraph fetch with the viewer signed for that subgraph and that operation, with a
  * bounded time, and collects what the subgraph reports it disclosed for the audit. A subgraph that is
  * down or does not answer in time becomes `SERVICE_UNAVAILABLE` for its part of the answer — without
@@ -138,19 +157,10 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     request.http?.headers.set("x-request-id", context.requestId);
   }
 
-  /**
-   * A subgraph answers 400 when the variables it was sent fail its scalars (the supergraph's custom
-   * scalars accept anything at the gateway, the subgraph's do not). Its error is already masked to
-   * BAD_USER_INPUT and says what to fix: the caller gets it instead of an internal error.
-   */
+  /** A subgraph's refusal of the caller's input reaches the caller (callerErrorOfRefusal); anything else stays internal. */
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0]): Promise<GraphQLError> {
     const error = await super.errorFromResponse(response);
-    const body = (error.extensions.response as { body?: { errors?: Array<{ message?: unknown; extensions?: { code?: unknown } }> } } | undefined)?.body;
-    const first = typeof body === "object" && body !== null && Array.isArray(body.errors) ? body.errors[0] : undefined;
-    if (response.status === 400 && first?.extensions?.code === "BAD_USER_INPUT" && typeof first.message === "string") {
-      return new BadUserInputError(first.message);
-    }
-    return error;
+    return callerErrorOfRefusal(response.status, (error.extensions.response as { body?: unknown } | undefined)?.body) ?? error;
   }
 
   override async didReceiveResponse({
@@ -158,9 +168,7 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     context,
   }: Required<Pick<GatewayGraphQLRequestContext<GatewayContext>, "request" | "response" | "context">>): Promise<GatewayGraphQLResponse> {
     const disclosed = response.extensions?.disclosed;
-    if (Array.isArray(disclosed) && Array.isArray(context.disclosures)) {
-      for (const group of disclosed as DisclosureGroup[]) context.disclosures.push({ ...group, subgraph: this.options.name });
-    }
+    if (Array.isArray(disclosed)) collectDisclosures(context, this.options.name, disclosed as DisclosureGroup[]);
     return response;
   }
 }

@@ -36,6 +36,8 @@ async function withinTimeout(check: (signal: AbortSignal) => Promise<CheckResult
 export async function checkReadiness(
   db: Kysely<Database>,
   subgraphUrls: Readonly<Record<string, string>>,
+  /** Subgraphs executed in the gateway's own process: ready whenever the gateway answers. */
+  inProcessSubgraphs: readonly string[] = [],
   timeoutMs = READINESS_CHECK_TIMEOUT_MS,
 ): Promise<Readiness> {
   const database = withinTimeout(async () => {
@@ -50,6 +52,7 @@ export async function checkReadiness(
     }, timeoutMs);
     return [`subgraph:${name}`, result] as const;
   });
-  const checks: Record<string, CheckResult> = { database: await database, ...Object.fromEntries(await Promise.all(subgraphs)) };
+  const inProcess = inProcessSubgraphs.map((name) => [`subgraph:${name}`, "ok"] as const);
+  const checks: Record<string, CheckResult> = { database: await database, ...Object.fromEntries(inProcess), ...Object.fromEntries(await Promise.all(subgraphs)) };
   return { ready: Object.values(checks).every((result) => result === "ok"), checks };
 }

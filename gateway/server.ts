@@ -27,9 +27,10 @@ import { RateLimiter } from "./rate-limit";
 import { checkQueryLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from "./query-limits";
 import { addressKeyOf, callerOf, type GatewayContext } from "./context";
 import { SigningDataSource } from "./data-source";
+import { InProcessDataSource, type InProcessSubgraph } from "./in-process-data-source";
 import { AUDIT_UNAVAILABLE_MESSAGE, createAuditPlugin, recordAuditEvent } from "./plugins/audit.plugin";
 import { useOperationResolution } from "./plugins/use-operation-resolution";
-import { GatewayMetrics, outcomeLabel, serveMetrics, type PoolUse } from "./metrics";
+import { GatewayMetrics, outcomeLabel, serveMetrics, type PoolUse, type SubgraphFetchOutcome } from "./metrics";
 import { UNRESOLVED_OPERATION, useMetrics } from "./plugins/use-metrics";
 import { checkReadiness } from "./readiness";
 import type { PortalServer } from "./portal";
@@ -40,6 +41,11 @@ export type GatewayOptions = Readonly<{
   supergraphSdl: string;
   /** Where each subgraph listens; overrides the routing URLs in the supergraph. */
   subgraphUrls: Readonly<Record<string, string>>;
+  /**
+   * Subgraphs executed in this process instead (the one-process shape): no HTTP, no signature — the
+   * process is the trust boundary (docs/architecture.md). A subgraph named here is never fetched over HTTP.
+   */
+  inProcessSubgraphs?: Readonly<Record<string, InProcessSubgraph>>;
   db: Kysely<Database>;
   jwtSecret: string;
   /** The Ed25519 private key subgraph fetches are signed with; independent of `jwtSecret`. */
@@ -191,9 +197,12 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
+      const observeFetch = (outcome: SubgraphFetchOutcome, seconds: number) => metrics.recordSubgraphFetch(name, outcome, seconds);
+      const executor = options.inProcessSubgraphs?.[name];
+      if (executor) return new InProcessDataSource({ executor, timeoutMs: options.subgraphTimeoutMs, logger, observeFetch });
       const subgraphUrl = options.subgraphUrls[name] ?? url;
       if (!subgraphUrl) throw new Error(`no URL for subgraph ${name}`);
-      return new SigningDataSource({ name, url: subgraphUrl, signingKey: options.signingKey, timeoutMs: options.subgraphTimeoutMs, logger, dispatcher: subgraphConnections, observeFetch: (outcome, seconds) => metrics.recordSubgraphFetch(name, outcome, seconds) });
+      return new SigningDataSource({ name, url: subgraphUrl, signingKey: options.signingKey, timeoutMs: options.subgraphTimeoutMs, logger, dispatcher: subgraphConnections, observeFetch });
     },
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -351,7 +360,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
         : path === REPORT_KEY_PATH
           ? Promise.resolve(writeReportKey(response))
         : path === "/ready"
-          ? checkReadiness(options.db, options.subgraphUrls).then((readiness) => {
+          ? checkReadiness(options.db, options.subgraphUrls, Object.keys(options.inProcessSubgraphs ?? {})).then((readiness) => {
               response.statusCode = readiness.ready ? 200 : 503;
               response.setHeader("content-type", "application/json");
               response.end(JSON.stringify(readiness));

@@ -1,12 +1,13 @@
-import { startFederation } from "../gateway/federation";
+import { startFederation } from "../app/federation";
 import { portalFor } from "../gateway/portal";
-import { SUBGRAPH_NAMES } from "../subgraphs/shared/definition";
 import { ensureReportSigningKey, ensureSubgraphSigningKey, ensureSubgraphVerifyKeys } from "../platform/secrets";
 import { bootstrap, orExitOnListenFailure, stopOnSignals } from "./bootstrap";
 
 const { config, logger, connection, jwtSecret, calendar, tracing } = await bootstrap({ seed: true, serves: ["gateway", "subgraphs"] });
 const signingKey = await ensureSubgraphSigningKey(config);
 const federation = await orExitOnListenFailure(startFederation({
+  // One process: the gateway executes the subgraphs itself (docs/architecture.md, "Trust boundaries").
+  transport: "in-process",
   config,
   db: connection.db,
   jwtSecret,
@@ -19,9 +20,6 @@ const federation = await orExitOnListenFailure(startFederation({
   portal: await portalFor(config, jwtSecret, logger),
   gatewayPort: config.port,
   gatewayHost: config.host,
-  // In one process the gateway knows where its subgraphs listen: ports the system picks, so that two
-  // services on one machine (different PORTs) never collide on 4001-4006.
-  subgraphPorts: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])),
 }), config, connection.close);
 logger.info(`credit-federation ready: ${federation.gateway.url} (portal: ${new URL("/", federation.gateway.url).href})`);
 stopOnSignals(logger, async () => {

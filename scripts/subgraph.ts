@@ -1,4 +1,4 @@
-import { startSubgraph } from "../gateway/federation";
+import { startSubgraph } from "../app/federation";
 import { readSupergraphConfig } from "../gateway/supergraph";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/shared/definition";
 import { ensureReportSigningKey, ensureSubgraphVerifyKeys } from "../platform/secrets";

@@ -8,7 +8,7 @@ import { loadReferenceData } from "../db/seed/reference-data";
 import { chinaDateOf } from "../domain/dates";
 import type { WorkingDayCalendar } from "../domain/working-days";
 import { loadWorkingDayCalendar } from "../platform/calendar-files";
-import { startFederation, type RunningFederation } from "../gateway/federation";
+import { startFederation, type FederationTransport, type RunningFederation } from "../app/federation";
 import { portalFor } from "../gateway/portal";
 import { loadConfig, type Config } from "../platform/config";
 import { createLogger, type Logger } from "../platform/logger";
@@ -54,7 +54,22 @@ class StatementCounter implements KyselyPlugin {
   }
 }
 
+export const FEDERATION_SHAPES: readonly FederationTransport[] = ["http", "in-process"];
+
+/**
+ * The shape a suite's federation takes unless it names one: `CREDIT_TEST_SHAPE` (`http` or `in-process`),
+ * else `http`. `.ci/run` runs the audit, identity and security suites once more with `in-process`
+ * (`npm run test:in-process`); a suite that reaches subgraphs over HTTP itself names `http`.
+ */
+export function defaultTestShape(): FederationTransport {
+  const shape = process.env.CREDIT_TEST_SHAPE ?? "http";
+  if (!(FEDERATION_SHAPES as readonly string[]).includes(shape)) throw new Error(`CREDIT_TEST_SHAPE must be one of ${FEDERATION_SHAPES.join(", ")}, not ${shape}`);
+  return shape as FederationTransport;
+}
+
 export type TestFederation = Readonly<{
+  /** How the gateway reaches its subgraphs in this suite. */
+  shape: FederationTransport;
   config: Config;
   connection: DatabaseConnection;
   federation: RunningFederation;
@@ -71,6 +86,7 @@ export type TestFederation = Readonly<{
   /** The service's credit-report signing key. */
   reportSigningKey: KeyObject;
   gatewayUrl: string;
+  /** Where a subgraph listens (shape `http` only: in process no subgraph listens). */
   subgraphUrl(name: SubgraphName): string;
   /** Mints a fresh token for this federation's secret. */
   token(claims: TokenClaims): Promise<string>;
@@ -152,6 +168,8 @@ export async function startTestFederation(
     logger?: Logger;
     /** Serve the built portal (dist/portal) at `/`, with demo sign-in unless the environment is production. */
     portal?: boolean;
+    /** How the gateway reaches the subgraphs; default defaultTestShape(). */
+    shape?: FederationTransport;
   } = {},
 ): Promise<TestFederation> {
   const { config: loaded, connection, stop: stopDatabase } = await startTestDatabase(options.environment);
@@ -166,7 +184,9 @@ export async function startTestFederation(
   const reportSigningKey = config.env === "production" && !config.reportSigningKey ? generateSubgraphKeyPair().privateKey : await ensureReportSigningKey(config);
   const counter = new StatementCounter();
   const logger = options.logger ?? createLogger(config);
+  const shape = options.shape ?? defaultTestShape();
   const federation = await startFederation({
+    transport: shape,
     config,
     db: connection.db.withPlugin(counter),
     jwtSecret,
@@ -182,6 +202,7 @@ export async function startTestFederation(
     subgraphPorts: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])),
   });
   return {
+    shape,
     config,
     connection,
     federation,
@@ -193,7 +214,11 @@ export async function startTestFederation(
     subgraphVerifyKeys,
     reportSigningKey,
     gatewayUrl: federation.gateway.url,
-    subgraphUrl: (name) => federation.subgraphs.get(name)!.url,
+    subgraphUrl: (name) => {
+      const running = federation.subgraphs.get(name);
+      if (!running) throw new Error(`no ${name} subgraph listens: this suite runs its subgraphs ${shape}; start it with shape: "http"`);
+      return running.url;
+    },
     token: (claims) => mintToken(jwtSecret, claims),
     statements: () => counter.count,
     async query<T>(document: string, queryOptions: QueryOptions = {}) {

@@ -2,7 +2,7 @@ import type { KeyObject } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSubgraph } from "../../gateway/federation";
+import { startSubgraph } from "../../app/federation";
 import { gatewaySettings, startGateway } from "../../gateway/server";
 import { SUPERGRAPH_FILE } from "../../gateway/supergraph";
 import { createLogger } from "../../platform/logger";
@@ -16,7 +16,8 @@ import { signaturesFromJwtSecret } from "../jwt-secret-forgeries";
 let federation: TestFederation;
 let signingKey: KeyObject;
 beforeAll(async () => {
-  federation = await startTestFederation({ seed: "demo" });
+  // The signature travels only between processes: the HTTP shape.
+  federation = await startTestFederation({ seed: "demo", shape: "http" });
   signingKey = federation.subgraphSigningKey;
 });
 afterAll(async () => federation?.stop());

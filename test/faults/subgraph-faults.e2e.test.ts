@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSubgraph } from "../../gateway/federation";
+import { startSubgraph } from "../../app/federation";
 import { gatewaySettings, startGateway } from "../../gateway/server";
 import { SUPERGRAPH_FILE } from "../../gateway/supergraph";
 import { createLogger } from "../../platform/logger";
@@ -24,7 +24,8 @@ let federation: TestFederation;
 const restarted: RunningSubgraph[] = [];
 
 beforeAll(async () => {
-  federation = await startTestFederation({ seed: "demo", environment: { CREDIT_SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS) } });
+  // Kills and hangs subgraph servers: the HTTP shape (the in-process timeout: test/e2e/transport-equivalence.e2e.test.ts).
+  federation = await startTestFederation({ seed: "demo", shape: "http", environment: { CREDIT_SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS) } });
 });
 afterAll(async () => {
   await Promise.all(restarted.map((subgraph) => subgraph.stop()));

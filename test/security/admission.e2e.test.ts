@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InFlightBudget } from "../../gateway/admission";
 import { uscc } from "../fixtures";
@@ -17,7 +18,24 @@ const ids = Array.from({ length: 100 }, (_, index) => uscc(7_000 + index));
 describe("admission: work in flight is bounded", () => {
   it("refuses what does not fit with SERVICE_UNAVAILABLE (503, Retry-After), audited, and answers the rest", async () => {
     const tokens = await Promise.all(Array.from({ length: 6 }, (_, index) => federation.token({ role: "GOVERNMENT", org: "HA-GOV", sub: `screener-${index}` })));
-    const answers = await Promise.all(tokens.map((token) => federation.query(SCREEN, { token, purpose: "FISCAL_FUNDS", variables: { ids } })));
+    // The screens are held in flight (the subjects table locked; the embedded database's one session held)
+    // until all six were admitted or refused. Without the hold, a gateway executing its subgraphs in its own
+    // process on the embedded database finishes each screen before it reads the next request: no burst.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const lock = federation.connection.db.transaction().execute(async (trx) => {
+      await sql`lock table subjects in access exclusive mode`.execute(trx);
+      locked();
+      await released;
+    });
+    await lockTaken;
+    const pending = Promise.all(tokens.map((token) => federation.query(SCREEN, { token, purpose: "FISCAL_FUNDS", variables: { ids } })));
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    release();
+    await lock;
+    const answers = await pending;
     const refused = answers.filter((answer) => answer.status === 503);
     const answered = answers.filter((answer) => answer.status === 200 && errorCodes(answer).length === 0);
     expect(refused.length + answered.length).toBe(6);

@@ -13,7 +13,8 @@ import { signaturesFromJwtSecret } from "../jwt-secret-forgeries";
  */
 let federation: TestFederation;
 beforeAll(async () => {
-  federation = await startTestFederation();
+  // Forges requests to the subgraphs' own endpoints: only the HTTP shape has them.
+  federation = await startTestFederation({ shape: "http" });
 });
 afterAll(async () => federation?.stop());
 
