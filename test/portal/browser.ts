@@ -34,9 +34,8 @@ export const SCREENSHOT_FOLDER = path.join(PACKAGE_ROOT, "test-output", "portal"
 const CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
 
 /**
- * Chromium runs on the machine's real clock: `npm run test:on-date` fakes the date with libfaketime
- * (LD_PRELOAD), under which Chromium hangs at start. The service keeps the faked date; the page only shows
- * the dates the service sends.
+ * Chromium runs without libfaketime: `npm run test:on-date` fakes the date with it (LD_PRELOAD), under which
+ * Chromium hangs at start. Each page's clock is set to the service's instead (`newPage`).
  */
 function browserEnvironment(): Record<string, string> {
   return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[0] !== "LD_PRELOAD" && !entry[0].startsWith("FAKETIME")));
@@ -82,6 +81,9 @@ export async function openPortal(options: Parameters<typeof startTestFederation>
     async newPage() {
       const context = await browser.newContext({ baseURL: origin, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
       contexts.push(context);
+      // The page's clock starts at the service's (pinned, or faked by test:on-date) and runs on from there: a
+      // browser and its server agree on the date, so "the last 7 days" means the same days to both.
+      await context.clock.install({ time: service.clock.now() });
       context.on("request", (request) => {
         const url = new URL(request.url());
         if (url.origin !== origin && url.protocol !== "data:") foreignRequests.push(request.url());
