@@ -35,7 +35,7 @@ const CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--di
 
 /**
  * Chromium runs without libfaketime: `npm run test:on-date` fakes the date with it (LD_PRELOAD), under which
- * Chromium hangs at start. Each page's clock is set to the service's instead (`newPage`).
+ * Chromium hangs at start. Each page's clock is set to the test process's instead (`newPage`).
  */
 function browserEnvironment(): Record<string, string> {
   return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[0] !== "LD_PRELOAD" && !entry[0].startsWith("FAKETIME")));
@@ -81,9 +81,10 @@ export async function openPortal(options: Parameters<typeof startTestFederation>
     async newPage() {
       const context = await browser.newContext({ baseURL: origin, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
       contexts.push(context);
-      // The page's clock starts at the service's (pinned, or faked by test:on-date) and runs on from there: a
-      // browser and its server agree on the date, so "the last 7 days" means the same days to both.
-      await context.clock.install({ time: service.clock.now() });
+      // The page's clock starts at this machine's as the service process sees it (faked by test:on-date, which
+      // Chromium escapes) and runs on: a browser and its server agree on the date — "the last 7 days" means the
+      // same days to both, and a token minted now has not expired for the page.
+      await context.clock.install({ time: Date.now() });
       context.on("request", (request) => {
         const url = new URL(request.url());
         if (url.origin !== origin && url.protocol !== "data:") foreignRequests.push(request.url());
