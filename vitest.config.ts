@@ -11,6 +11,8 @@ export default defineConfig({
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 30_000,
+    // What a page or a process shows may take a while on a loaded 2-core machine: polls wait up to 15 s.
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 120_000,
   },
 });

@@ -19,7 +19,8 @@ const browserRequired = process.env.CREDIT_REQUIRE_BROWSER === "1";
 
 /** `describe` for browser journeys: skipped without a Chromium, failing without one when CI requires it. */
 export function describeInBrowser(name: string, body: () => void): void {
-  if (browserFound || browserRequired) describe(name, body);
+  // A journey is many steps through a real browser: two minutes each, for a loaded machine.
+  if (browserFound || browserRequired) describe(name, { timeout: 120_000 }, body);
   else describe.skip(`${name} (no Chromium at ${CHROMIUM}: apt-get install chromium, or set CREDIT_CHROMIUM)`, body);
 }
 
