@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { FailureNotice } from "../../components";
 import { graphql, GraphQLFailure } from "../../graphql";
-import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n";
+import { defineMessages, formatDate, inWords, useLanguage, useMessages } from "../../i18n";
 import { useIdentity } from "../../session";
 import { purposeLabel, purposeMessages, type Purpose } from "../self-service/purposes";
 import { PurposeChoice } from "./purpose-choice";
@@ -164,7 +164,7 @@ export function CheckPage() {
       setBusy(false);
     }
   };
-  const word = (key: string) => (key in messages.en ? t(key as Word) : key);
+  const word = (key: string) => inWords(messages, t, key);
   return (
     <section class="check">
       <h1>{t("title")}</h1>

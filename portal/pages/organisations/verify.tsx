@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { FailureNotice } from "../../components";
 import { graphql, GraphQLFailure } from "../../graphql";
-import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n";
+import { defineMessages, formatDate, inWords, useLanguage, useMessages } from "../../i18n";
 import { useIdentity } from "../../session";
 import { purposeLabel, purposeMessages, type Purpose } from "../self-service/purposes";
 import { PurposeChoice } from "./purpose-choice";
@@ -83,7 +83,6 @@ const messages = defineMessages({
   },
 });
 
-type Word = keyof (typeof messages)["en"];
 type ReportContent = Readonly<{
   purpose: string; tiers: readonly string[];
   subject: Readonly<{ kind: string; name: string; identifier: string }>;
@@ -136,7 +135,7 @@ export function VerifyPage() {
       setBusy(false);
     }
   };
-  const word = (key: string) => (key in messages.en ? t(key as Word) : key);
+  const word = (key: string) => inWords(messages, t, key);
   // Only a genuine, valid report is good news; every other answer is shown as a warning, never as a pass.
   const trusted = result !== null && result.genuine && result.status === "VALID";
   const changed = new Set(result?.changedItemIds ?? []);

@@ -1,4 +1,4 @@
-import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n";
+import { defineMessages, formatDate, inWords, useLanguage, useMessages } from "../../i18n";
 import type { MyObjection, MyRepairCase, WorkflowStep } from "./my-file";
 
 const messages = defineMessages({
@@ -58,7 +58,7 @@ type Word = keyof (typeof messages)["en"];
 
 function wordFor(t: (key: Word) => string, code: string | null): string {
   if (!code) return "—";
-  return code in messages.en ? t(code as Word) : code;
+  return inWords(messages, t, code);
 }
 
 /** Each objection and repair case: its step, the step's deadline (provisional and overdue marked), its history. */

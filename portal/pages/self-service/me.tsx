@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import { Loaded } from "../../components";
-import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n";
+import { defineMessages, formatDate, inWords, useLanguage, useMessages } from "../../i18n";
 import { useIdentity } from "../../session";
 import { useGraphQL } from "../../use-graphql";
 import { AccessLogSection } from "./access-log";
@@ -88,7 +88,7 @@ type Word = keyof (typeof messages)["en"];
 /** A code from the API in words, or the code itself when the page has no words for it. */
 function wordFor(t: (key: Word) => string, code: string | null): string {
   if (!code) return "—";
-  return code in messages.en ? t(code as Word) : code;
+  return inWords(messages, t, code);
 }
 
 /** 我的信用: the subject's whole file, who looked it up, its consents, objections, repairs and reports. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { FailureNotice, Loaded } from "../../components";
 import { graphql, GraphQLFailure } from "../../graphql";
-import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n";
+import { defineMessages, formatDate, inWords, useLanguage, useMessages } from "../../i18n";
 import { useGraphQL } from "../../use-graphql";
 import { PURPOSES, purposeLabel, purposeMessages, type Purpose } from "./purposes";
 
@@ -67,7 +67,7 @@ function pdfUrl(base64: string): string {
   return URL.createObjectURL(new Blob([bytes], { type: "application/pdf" }));
 }
 
-const word = (t: (key: Word) => string, key: string) => (key in messages.en ? t(key as Word) : key);
+const word = (t: (key: Word) => string, key: string) => inWords(messages, t, key);
 
 /** 信用报告 (issue 23): issue one for a purpose, tiers and validity, download it, list them, revoke a code. */
 export function ReportsSection() {
