@@ -2,7 +2,7 @@ import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
-import { build, type Plugin } from "esbuild";
+import { build, type BuildOptions, type Plugin } from "esbuild";
 import { PACKAGE_ROOT } from "../platform/package-root";
 
 /**
@@ -46,31 +46,12 @@ export async function buildDist(): Promise<void> {
  * needs is bundled from npm packages: the page loads nothing from another origin.
  */
 export async function buildPortal(outdir: string): Promise<void> {
-  const result = await build({
-    absWorkingDir: PACKAGE_ROOT,
-    entryPoints: { portal: "portal/main.tsx" },
-    outdir: path.join(outdir, "assets"),
-    entryNames: "[name]-[hash]",
-    bundle: true,
-    platform: "browser",
-    format: "esm",
-    target: ["chrome100", "firefox100", "safari15"],
+  await buildBrowserPage("portal", "portal/main.tsx", "portal/index.html", outdir, {
     jsx: "automatic",
     jsxImportSource: "preact",
-    minify: true,
     sourcemap: "linked",
-    metafile: true,
     tsconfig: "portal/tsconfig.json",
-    logLevel: "warning",
   });
-  const built = Object.keys(result.metafile.outputs).map((file) => path.basename(file));
-  const named = (extension: string) => {
-    const file = built.find((name) => name.startsWith("portal-") && name.endsWith(extension));
-    if (!file) throw new Error(`the portal build wrote no ${extension} file`);
-    return file;
-  };
-  const template = await readFile(path.join(PACKAGE_ROOT, "portal", "index.html"), "utf8");
-  await writeFile(path.join(outdir, "index.html"), template.replace("{{portal.css}}", named(".css")).replace("{{portal.js}}", named(".js")));
   await buildGraphiQL(path.join(outdir, "graphiql"));
 }
 
@@ -80,31 +61,41 @@ export async function buildPortal(outdir: string): Promise<void> {
  * only, so production never even loads these files.
  */
 async function buildGraphiQL(outdir: string): Promise<void> {
+  await buildBrowserPage("graphiql", "portal/graphiql/graphiql.ts", "portal/graphiql/index.html", outdir, {
+    define: { "process.env.NODE_ENV": '"production"' },
+    // GraphiQL's stylesheet embeds its fonts; any other file it names is bundled as a hashed asset.
+    loader: { ".woff2": "file", ".woff": "file", ".svg": "file" },
+    legalComments: "eof",
+  });
+}
+
+/**
+ * One page for the browser: `entry` bundled into `outdir/assets` as NAME-HASH.js and NAME-HASH.css, and the
+ * template's `{{NAME.js}}` and `{{NAME.css}}` pointed at them in `outdir/index.html`.
+ */
+async function buildBrowserPage(name: string, entry: string, template: string, outdir: string, options: BuildOptions): Promise<void> {
   const result = await build({
     absWorkingDir: PACKAGE_ROOT,
-    entryPoints: { graphiql: "portal/graphiql/graphiql.ts" },
+    entryPoints: { [name]: entry },
     outdir: path.join(outdir, "assets"),
     entryNames: "[name]-[hash]",
     bundle: true,
     platform: "browser",
     format: "esm",
     target: ["chrome100", "firefox100", "safari15"],
-    define: { "process.env.NODE_ENV": '"production"' },
-    // GraphiQL's stylesheet embeds its fonts; any other file it names is bundled as a hashed asset.
-    loader: { ".woff2": "file", ".woff": "file", ".svg": "file" },
     minify: true,
     metafile: true,
-    legalComments: "eof",
     logLevel: "warning",
+    ...options,
   });
-  const built = Object.keys(result.metafile.outputs).map((file) => path.basename(file));
+  const built = Object.keys(result.metafile?.outputs ?? {}).map((file) => path.basename(file));
   const named = (extension: string) => {
-    const file = built.find((name) => name.startsWith("graphiql-") && name.endsWith(extension));
-    if (!file) throw new Error(`the GraphiQL build wrote no ${extension} file`);
+    const file = built.find((output) => output.startsWith(`${name}-`) && output.endsWith(extension));
+    if (!file) throw new Error(`the ${name} build wrote no ${extension} file`);
     return file;
   };
-  const template = await readFile(path.join(PACKAGE_ROOT, "portal", "graphiql", "index.html"), "utf8");
-  await writeFile(path.join(outdir, "index.html"), template.replace("{{graphiql.css}}", named(".css")).replace("{{graphiql.js}}", named(".js")));
+  const page = await readFile(path.join(PACKAGE_ROOT, template), "utf8");
+  await writeFile(path.join(outdir, "index.html"), page.replace(`{{${name}.css}}`, named(".css")).replace(`{{${name}.js}}`, named(".js")));
 }
 
 /**
