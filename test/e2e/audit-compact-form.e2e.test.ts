@@ -133,7 +133,7 @@ describe("access rows written before the compact form", () => {
   });
 
   it("appends form-2 events after form-1 ones in one chain that verifies", async () => {
-    await appendAuditEntries(db(), [entry(new Date(), [set("records", "CreditRecord", ["PUBLIC"], ["N-1", "N-2"])])], await findChainHead(db()));
+    await appendAuditEntries(db(), [entry(new Date("2026-11-30T03:00:00Z"), [set("records", "CreditRecord", ["PUBLIC"], ["N-1", "N-2"])])], await findChainHead(db()));
     const forms = await db().selectFrom("audit_events").select("canonical_form").orderBy("chain_index").execute();
     expect(forms.map((row) => row.canonical_form)).toEqual([1, 1, 1, 1, 1, 2]);
     expect(await verifyAuditChain(db())).toMatchObject({ verified: true, length: 6 });
