@@ -2,7 +2,7 @@ import { request } from "node:http";
 import { createServer, type Server } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { DRAIN_TIME_MS } from "../../scripts/bootstrap";
-import { freePort, runCommand, startService } from "../processes";
+import { freePort, runCommand, START_WITHIN_MS, startService } from "../processes";
 
 const QUICK_START = { CREDIT_DATA_DIR: "memory://", CREDIT_SEED: "none" };
 
@@ -49,7 +49,7 @@ describe("SIGTERM to npm start", () => {
     } finally {
       if (groupAlive(npmPid)) process.kill(-npmPid, "SIGKILL");
     }
-  });
+  }, START_WITHIN_MS + DRAIN_TIME_MS + 10_000);
 });
 
 describe("start-up failures name their cause and variable", () => {
