@@ -1,17 +1,15 @@
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { Kysely, PostgresDialect, type DatabaseConnection as KyselyConnection, type Dialect, type Driver, type TransactionSettings } from "kysely";
-import { KyselyPGlite } from "kysely-pglite";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Config } from "../platform/config";
 import type { Logger } from "../platform/logger";
 import { holdDataDirectory } from "./data-directory-lock";
 import { tracedDialect } from "./traced-dialect";
 import type { Database } from "./database";
-
-const DATE_OID = 1082;
-const INT8_OID = 20;
-const keepText = (value: string) => value;
+import { openPglite, pgliteDialect, readPgliteTemplate } from "./pglite";
+import { DATE_OID, INT8_OID, keepText } from "./text-kept-types";
 
 export type DatabaseConnection = Readonly<{
   db: Kysely<Database>;
@@ -26,6 +24,12 @@ export type ConnectOptions = Readonly<{
   logger?: Logger;
   /** Pool size for PostgreSQL. */
   maxConnections?: number;
+  /**
+   * A new embedded database (in memory, or a directory holding none yet) starts from the migrated template
+   * `npm run build` writes, when there is one; `empty` starts it from initdb instead (tests of a migration
+   * over data written before it).
+   */
+  startFrom?: "template" | "empty";
 }>;
 
 /**
@@ -41,7 +45,7 @@ export async function connect(
 ): Promise<DatabaseConnection> {
   return database.kind === "postgres"
     ? connectPostgres(database.url, options)
-    : connectPglite(database.dataDir);
+    : connectPglite(database.dataDir, options.startFrom ?? "template");
 }
 
 function connectPostgres(url: string, options: ConnectOptions): DatabaseConnection {
@@ -74,79 +78,28 @@ function connectPostgres(url: string, options: ConnectOptions): DatabaseConnecti
   };
 }
 
-async function connectPglite(dataDir: string): Promise<DatabaseConnection> {
+async function connectPglite(dataDir: string, startFrom: "template" | "empty"): Promise<DatabaseConnection> {
   // PGlite keeps the database in this process's memory and writes it back to the directory: a second
   // process opening it works on a stale copy, and whichever writes last loses the other's rows.
-  const release = dataDir.startsWith("memory://") ? () => {} : holdDataDirectory(dataDir);
+  const inMemory = dataDir.startsWith("memory://");
+  const release = inMemory ? () => {} : holdDataDirectory(dataDir);
   let client: PGlite;
   try {
-    client = await PGlite.create(dataDir, {
-      extensions: { pg_trgm },
-      parsers: { [DATE_OID]: keepText, [INT8_OID]: keepText },
-    });
+    const isNew = inMemory || !existsSync(path.join(dataDir, "PG_VERSION"));
+    const template = isNew && startFrom === "template" ? await readPgliteTemplate() : undefined;
+    client = await openPglite(dataDir, template);
   } catch (error) {
     release();
     throw error;
   }
-  const dialect = new KyselyPGlite(client).dialect;
-  const db = new Kysely<Database>({ dialect: tracedDialect({ ...dialect, createDriver: () => new OneAtATimeDriver(dialect.createDriver()) } satisfies Dialect) });
+  const db = new Kysely<Database>({ dialect: tracedDialect(pgliteDialect(client)) });
   let closing: Promise<void> | undefined;
   return {
     db,
     kind: "pglite",
     poolUse: () => null,
     close: () =>
-      (closing ??= db.destroy().then(async () => {
-        if (!client.closed) await client.close();
-        release();
-      })),
+      // Destroying Kysely closes PGlite (the driver owns the client), which writes the directory back.
+      (closing ??= db.destroy().then(release)),
   };
-}
-
-/**
- * PGlite is one session. kysely-pglite hands it to every query at once (dnlsandiego/kysely-pglite#2,
- * open), so a statement of one request would run inside another request's open transaction and commit
- * or roll back with it — an audit event rolled back with someone else's failed batch, for one. Kysely's
- * own SQLite driver solves the same problem the same way: one holder of the connection at a time, a
- * transaction holding it from BEGIN to COMMIT.
- */
-class OneAtATimeDriver implements Driver {
-  private held: Promise<void> | null = null;
-  private release: (() => void) | null = null;
-
-  constructor(private readonly inner: Driver) {}
-
-  init(): Promise<void> {
-    return this.inner.init();
-  }
-
-  async acquireConnection(): Promise<KyselyConnection> {
-    while (this.held) await this.held;
-    this.held = new Promise((resolve) => (this.release = resolve));
-    return this.inner.acquireConnection();
-  }
-
-  async releaseConnection(connection: KyselyConnection): Promise<void> {
-    await this.inner.releaseConnection(connection);
-    const release = this.release;
-    this.held = null;
-    this.release = null;
-    release?.();
-  }
-
-  beginTransaction(connection: KyselyConnection, settings: TransactionSettings): Promise<void> {
-    return this.inner.beginTransaction(connection, settings);
-  }
-
-  commitTransaction(connection: KyselyConnection): Promise<void> {
-    return this.inner.commitTransaction(connection);
-  }
-
-  rollbackTransaction(connection: KyselyConnection): Promise<void> {
-    return this.inner.rollbackTransaction(connection);
-  }
-
-  destroy(): Promise<void> {
-    return this.inner.destroy();
-  }
 }

@@ -1,7 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Span } from "@opentelemetry/api";
-import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
-import { BatchSpanProcessor, NodeTracerProvider, type SpanProcessor } from "@opentelemetry/sdk-trace-node";
+import type { SpanProcessor } from "@opentelemetry/sdk-trace-node";
 
 /** What the standard `OTEL_*` variables ask of tracing (platform/config.ts reads them). */
 export type TracingSettings = Readonly<{
@@ -22,10 +21,11 @@ const TRACER_NAME = "credit-federation";
  * OTLP exporter, which reads its endpoint, headers and timeout from the standard `OTEL_EXPORTER_OTLP_*`
  * variables itself. Returns null
  * when tracing is off: then no provider is registered, every span below is the API's no-op, and the cost
- * is a function call per span.
+ * is a function call per span. The SDK and exporter (~0.25 s to load) are loaded only when tracing is on.
  */
-export function startTracing(settings: TracingSettings, processor?: SpanProcessor): Tracing | null {
+export async function startTracing(settings: TracingSettings, processor?: SpanProcessor): Promise<Tracing | null> {
   if (settings.exporter === "none" && !processor) return null;
+  const [{ BatchSpanProcessor, NodeTracerProvider }, { OTLPTraceExporter }] = await Promise.all([import("@opentelemetry/sdk-trace-node"), import("@opentelemetry/exporter-trace-otlp-http")]);
   const provider = new NodeTracerProvider({ spanProcessors: [processor ?? new BatchSpanProcessor(new OTLPTraceExporter())] });
   provider.register();
   return {

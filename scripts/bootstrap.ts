@@ -61,7 +61,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<Bootstrapped
     process.exit(2);
   }
   const logger = createLogger(config);
-  const tracing = startTracing(config.tracing);
+  const tracing = await startTracing(config.tracing);
   if (tracing) logger.info("tracing on: spans exported over OTLP");
   if (config.clock !== systemClock) logger.warn({ clock: config.clock.describe() }, "the service's clock is pinned (CREDIT_NOW): dates and deadlines follow it");
   const { calendar, refused } = loadWorkingDayCalendar(config.calendarDir);

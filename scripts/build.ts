@@ -3,12 +3,13 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 import { build, type BuildOptions, type Plugin } from "esbuild";
+import { PGLITE_TEMPLATE_FILE, writePgliteTemplate } from "../db/pglite";
 import { PACKAGE_ROOT } from "../platform/package-root";
 
 /**
  * Bundles the long-running commands into `dist/` (one file each, dependencies left to node_modules) and each
  * migration into `dist/migrations/`, so that `npm start` runs JavaScript: no TypeScript compiler loaded at
- * run time. esbuild rather than tsc because the sources import without file extensions (Node's ESM loader
+ * run time; and writes the migrated embedded-database template beside them (db/pglite.ts). esbuild rather than tsc because the sources import without file extensions (Node's ESM loader
  * needs them) and esbuild is what tsx and vitest already compile them with — the same output, decorators
  * included (type-graphql is given every type explicitly, as esbuild emits no decorator metadata).
  */
@@ -29,6 +30,9 @@ export async function buildDist(): Promise<void> {
     packages: "external",
     platform: "node",
     format: "esm",
+    // A module the code imports lazily (the PDF printer, loaded with the first credit report) stays a chunk of
+    // its own, so its dependencies are not loaded at start.
+    splitting: true,
     target: "node20",
     sourcemap: "linked",
     // Bundling renames classes that share a name across slices (each extends its own `Subject`); type-graphql
@@ -38,6 +42,7 @@ export async function buildDist(): Promise<void> {
     logLevel: "warning",
   });
   await buildPortal(path.join(outdir, "portal"));
+  await writePgliteTemplate(path.join(outdir, path.basename(PGLITE_TEMPLATE_FILE)));
 }
 
 /**

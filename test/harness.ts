@@ -134,7 +134,7 @@ export async function startTestDatabase(environment: Record<string, string> = {}
     ...environment,
     ...(database ? { DATABASE_URL: database.url } : {}),
   });
-  const connection = await connect(config.database, { maxConnections: 5 });
+  const connection = await connect(config.database, { maxConnections: 5, startFrom: migratedUpTo ? "empty" : "template" });
   if (migratedUpTo) {
     await migrateUpTo(connection.db, migratedUpTo);
   } else {

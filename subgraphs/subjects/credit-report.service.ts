@@ -15,7 +15,6 @@ import { listItemWorkflowsReadableIn, type ReadableItemWorkflow } from "../repai
 import type { RequestScope } from "../shared/context";
 import { discloseReadable, type DisclosedEntity } from "../shared/disclose";
 import { isUuid } from "../shared/ids";
-import { renderCreditReportPdf } from "./credit-report.pdf";
 import {
   findCreditReportByCodeHash,
   findCreditReportById,
@@ -86,6 +85,8 @@ export async function issueCreditReport(context: SubjectContext, input: CreditRe
   };
   const verificationCode = generateVerificationCode();
   const contentSignature = signReportContent(key, content);
+  // pdf-lib, fontkit and qrcode take ~0.5 s to load: loaded with the first report printed, not at every start.
+  const { renderCreditReportPdf } = await import("./credit-report.pdf");
   const file = signReportFile(key, await renderCreditReportPdf({ content, verificationCode }));
   const row = await insertCreditReport(context.db, {
     id: reportId,

@@ -10,7 +10,7 @@ let federation: TestFederation;
 let companyIdentifier: string;
 
 beforeAll(async () => {
-  tracing = startTracing({ exporter: "none" }, new SimpleSpanProcessor(exporter));
+  tracing = await startTracing({ exporter: "none" }, new SimpleSpanProcessor(exporter));
   federation = await startTestFederation({ seed: "demo" });
   const company = await federation.connection.db.selectFrom("subjects").select("identifier").where("name", "=", DEMO_BLACKLISTED_COMPANY).executeTakeFirstOrThrow();
   companyIdentifier = company.identifier;

@@ -1,0 +1,122 @@
+import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type QueryResult,
+} from "kysely";
+import { PACKAGE_ROOT } from "../platform/package-root";
+import type { Database } from "./database";
+import { migrateToLatest } from "./migrate";
+import { DATE_OID, INT8_OID, keepText } from "./text-kept-types";
+
+/** PGlite with the extensions the migrations use and the same date and bigint parsing as the pg pool. */
+export function openPglite(dataDir: string, loadDataDir?: Blob): Promise<PGlite> {
+  return PGlite.create(dataDir, {
+    extensions: { pg_trgm },
+    parsers: { [DATE_OID]: keepText, [INT8_OID]: keepText },
+    ...(loadDataDir ? { loadDataDir } : {}),
+  });
+}
+
+/**
+ * A new in-memory embedded database costs PGlite's initdb (~4 s on a quiet core) and every migration
+ * (~6 s) before it can answer; loading this dump of one that already went through both takes under a
+ * second. `npm run build` (so `npm install`, and the tests' global setup) writes it beside the bundles.
+ */
+export const PGLITE_TEMPLATE_FILE = path.join(PACKAGE_ROOT, "dist", "pglite-template.tar.gz");
+
+/** Writes the migrated template: a fresh database, every migration in `db/migrations/`, no data. */
+export async function writePgliteTemplate(file = PGLITE_TEMPLATE_FILE): Promise<void> {
+  const client = await openPglite("memory://");
+  try {
+    const db = new Kysely<Database>({ dialect: pgliteDialect(client) });
+    await migrateToLatest(db);
+    await writeFile(file, Buffer.from(await (await client.dumpDataDir("gzip")).arrayBuffer()));
+  } finally {
+    await client.close();
+  }
+}
+
+/** The migrated template, when `npm run build` wrote one; migrations newer than it still run at start. */
+export async function readPgliteTemplate(file = PGLITE_TEMPLATE_FILE): Promise<Blob | undefined> {
+  return existsSync(file) ? new Blob([await readFile(file)]) : undefined;
+}
+
+/**
+ * Kysely over PGlite: PostgreSQL's SQL, through one session. Written here rather than taken from
+ * kysely-pglite, whose package entry also loads its code generator and jiti (~0.7 s of every start) and
+ * hands the one session to every query at once (dnlsandiego/kysely-pglite#2).
+ */
+export function pgliteDialect(client: PGlite): Dialect {
+  return {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new OneSessionDriver(client),
+    createIntrospector: (db) => new PostgresIntrospector(db),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  };
+}
+
+/**
+ * PGlite is one session: a statement of one request sent while another request's transaction is open
+ * would run inside it and commit or roll back with it — an audit event rolled back with someone else's
+ * failed batch, for one. Kysely's own SQLite driver solves the same problem the same way: one holder of
+ * the connection at a time, a transaction holding it from BEGIN to COMMIT.
+ */
+class OneSessionDriver implements Driver {
+  private held: Promise<void> | null = null;
+  private release: (() => void) | null = null;
+  private readonly connection: DatabaseConnection;
+
+  constructor(private readonly client: PGlite) {
+    this.connection = {
+      async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+        const result = await client.query<R>(query.sql, [...query.parameters]);
+        return result.affectedRows === undefined ? { rows: result.rows } : { rows: result.rows, numAffectedRows: BigInt(result.affectedRows) };
+      },
+      streamQuery(): AsyncIterableIterator<never> {
+        throw new Error("PGlite does not stream query results");
+      },
+    };
+  }
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    while (this.held) await this.held;
+    this.held = new Promise((resolve) => (this.release = resolve));
+    return this.connection;
+  }
+
+  async releaseConnection(): Promise<void> {
+    const release = this.release;
+    this.held = null;
+    this.release = null;
+    release?.();
+  }
+
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("BEGIN"));
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("COMMIT"));
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("ROLLBACK"));
+  }
+
+  async destroy(): Promise<void> {
+    if (!this.client.closed) await this.client.close();
+  }
+}
