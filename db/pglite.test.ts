@@ -1,0 +1,73 @@
+import { Kysely } from "kysely";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connect, type DatabaseConnection } from "./connect";
+
+import type { Database } from "./database";
+import { migrateToLatest, migrateUpTo } from "./migrate";
+import { openPglite, pgliteDialect, readPgliteTemplate } from "./pglite";
+
+const MIGRATIONS = (await readdir(path.join(import.meta.dirname, "migrations"))).filter((file) => /^\d{4}_.*\.ts$/.test(file) && !file.endsWith(".test.ts")).map((file) => file.slice(0, -3)).sort();
+
+async function appliedMigrations(connection: DatabaseConnection): Promise<string[]> {
+  const tables = await connection.db.introspection.getTables({ withInternalKyselyTables: true });
+  if (!tables.some((table) => table.name === "kysely_migration")) return [];
+  const rows = await connection.db.selectFrom("kysely_migration" as never).select("name" as never).orderBy("name" as never).execute();
+  return rows.map((row) => (row as { name: string }).name);
+}
+
+describe("a new embedded database starts from the migrated template", () => {
+  let folder: string;
+  const opened: DatabaseConnection[] = [];
+  const open = async (dataDir: string, startFrom?: "template" | "empty") => {
+    const connection = await connect({ kind: "pglite", dataDir }, startFrom ? { startFrom } : {});
+    opened.push(connection);
+    return connection;
+  };
+  beforeAll(async () => {
+    folder = await mkdtemp(path.join(tmpdir(), "pglite-template-"));
+    // The tests' global setup ran `npm run build`, which wrote it.
+    expect(await readPgliteTemplate()).toBeDefined();
+  });
+  afterAll(async () => {
+    for (const connection of opened) await connection.close();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it("in memory: every migration already applied, so migrating applies none", async () => {
+    const connection = await open("memory://");
+    expect(await appliedMigrations(connection)).toEqual(MIGRATIONS);
+    expect(await migrateToLatest(connection.db)).toEqual([]);
+  });
+
+  it("`empty` starts from initdb: no migration applied (for tests of a migration over older data)", async () => {
+    const connection = await open("memory://", "empty");
+    expect(await appliedMigrations(connection)).toEqual([]);
+  });
+
+  it("a new directory starts from the template; a directory holding a database opens as it is, its rows kept", async () => {
+    const dataDir = path.join(folder, "data");
+    const first = await open(dataDir);
+    expect(await appliedMigrations(first)).toEqual(MIGRATIONS);
+    await first.db.insertInto("units").values({ code: "TEMPLATE-TEST", name: "模板测试单位" } as never).execute();
+    await first.close();
+    const again = await open(dataDir);
+    expect(await again.db.selectFrom("units").select("code").where("code", "=", "TEMPLATE-TEST").execute()).toHaveLength(1);
+  });
+
+  it("a template older than the migrations: starting migrates the newer ones", async () => {
+    const old = await openPglite("memory://");
+    await migrateUpTo(new Kysely<Database>({ dialect: pgliteDialect(old) }), MIGRATIONS.at(-2)!);
+    const dump = await old.dumpDataDir("gzip");
+    await old.close();
+    const client = await openPglite("memory://", dump);
+    const db = new Kysely<Database>({ dialect: pgliteDialect(client) });
+    try {
+      expect(await migrateToLatest(db)).toEqual([MIGRATIONS.at(-1)]);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
