@@ -5,24 +5,9 @@ type DatabaseDefault<T> = ColumnType<T, T | undefined, never>;
 /** `date` columns travel as `YYYY-MM-DD` strings on both drivers (see connect.ts). */
 type DateColumn = string;
 
-export type SubjectKind = "NATURAL_PERSON" | "LEGAL_PERSON" | "OTHER_ORGANIZATION";
-export type Tier = "PUBLIC" | "GOVERNMENT" | "AUTHORIZED";
-export type RecordCategory = "BASIC" | "POSITIVE" | "NEGATIVE" | "OTHER";
-export type Severity = "GENERAL" | "SERIOUS" | "SEVERE";
-export type RecordStatus = "ACTIVE" | "EXPIRED" | "CORRECTED" | "ARCHIVED" | "SUSPENDED";
-export type ListType = "RED" | "BLACK";
-export type ListStatus = "ACTIVE" | "EXPIRED" | "REMOVED" | "REPAIRED";
-export type MeasureKind = "REWARD" | "PUNISHMENT";
-export type Decision = "BLOCK" | "REVIEW" | "GREEN_CHANNEL" | "PASS";
-export type Scenario =
-  | "ADMINISTRATIVE_LICENSING"
-  | "FISCAL_FUNDS"
-  | "PUBLIC_RESOURCE_TRADING"
-  | "PROJECT_APPROVAL"
-  | "PUBLIC_EMPLOYMENT"
-  | "HONORS"
-  | "CREDIT_LENDING"
-  | "HIGH_CONSUMPTION";
+import type { Decision, ListStatus, ListType, MeasureKind, RecordCategory, RecordStatus, Scenario, Severity, SubjectKind, Tier } from "../domain/vocabulary";
+
+export type { Decision, ListStatus, ListType, MeasureKind, RecordCategory, RecordStatus, Scenario, Severity, SubjectKind, Tier } from "../domain/vocabulary";
 /** PENDING: a mutation's event written before it ran, whose completion was not recorded (in flight, or the audit failed after it). */
 export type AuditOutcome = "OK" | "DENIED" | "ERROR" | "PENDING";
 export type CompletedOutcome = Exclude<AuditOutcome, "PENDING">;

@@ -1,5 +1,5 @@
-import type { SubjectKind } from "../db/database";
-import type { InputProblem } from "../platform/input-problems";
+import type { SubjectKind } from "./vocabulary";
+import type { InputProblem } from "./input-problem";
 import { ageOn } from "./dates";
 
 /** 民法典 art. 17: an adult, with full civil capacity, at 18 (reached on the 18th birthday). */

@@ -1,4 +1,4 @@
-import type { ListType } from "../db/database";
+import type { ListType } from "./vocabulary";
 
 /** Grounds for entering the red list (JRP art. 5) and the black list (JRP art. 6), coded; each name quotes its item ("……" marks a cut). */
 export const LIST_GROUNDS = {

@@ -3,7 +3,7 @@ import { decodeHTML } from "entities";
 import { Converter } from "opencc-js/t2cn";
 import CONFUSABLES from "unhomoglyph/data.json" with { type: "json" };
 import { parse } from "yaml";
-import type { InputProblem } from "../platform/input-problems";
+import type { InputProblem } from "./input-problem";
 
 /**
  * Prohibited data (PCIM art. 14, JRP art. 15(2), 征信业管理条例 art. 14): religious belief, genes, blood

@@ -1,4 +1,4 @@
-import type { RecordCategory, SubjectKind, Tier } from "../db/database";
+import type { RecordCategory, SubjectKind, Tier } from "./vocabulary";
 
 export type RecordKind = Readonly<{ code: string; name: string; category: RecordCategory; defaultTier: Tier; article: string }>;
 

@@ -1,5 +1,5 @@
-import type { SubjectKind } from "../db/database";
-import type { InputProblem } from "../platform/input-problems";
+import type { SubjectKind } from "./vocabulary";
+import type { InputProblem } from "./input-problem";
 import { birthDateOfCitizenId, checkIdentifier, regionOfUscc, sexOfCitizenId } from "./identifiers";
 
 /** How a provider names the subject of a submission (CONTRACT.md `SubjectRef`). */

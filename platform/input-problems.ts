@@ -1,7 +1,7 @@
+import type { InputProblem } from "../domain/input-problem";
 import { CreditError, type ErrorCode } from "./errors";
 
-/** One thing wrong with an input: where (field path), why, and which contract code it maps to. */
-export type InputProblem = Readonly<{ field: string; reason: string; code: "BAD_USER_INPUT" | "INVALID_IDENTIFIER" | "PROHIBITED_DATA"; line?: number }>;
+export type { InputProblem } from "../domain/input-problem";
 
 const PRIORITY: ReadonlyArray<InputProblem["code"]> = ["PROHIBITED_DATA", "INVALID_IDENTIFIER", "BAD_USER_INPUT"];
 const LISTED = 100;

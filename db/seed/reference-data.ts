@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import { parse } from "yaml";
 import { z } from "zod";
 import path from "node:path";
-import { readMeasureCatalog } from "../../domain/measure-catalog";
+import { readMeasureCatalog } from "./measure-catalog";
 import { RECORD_KINDS } from "../../domain/record-kinds";
 import { PACKAGE_ROOT } from "../../platform/package-root";
 import type { Database } from "../database";

@@ -1,8 +1,8 @@
 import { Field, ID, InputType } from "type-graphql";
+import { ListType } from "../../domain/vocabulary";
 import type { ListType as ListTypeValue } from "../../db/database";
 import { SubjectRef } from "../subjects/subject-types.registry";
 import { DateScalar } from "../shared/scalars";
-import { ListType } from "./list-entry.type";
 
 @InputType({ description: "A red or black list entry the recognising unit enters (JRP arts. 3-9)." })
 export class ListEntryInput {

@@ -1,8 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { ListType } from "../../domain/vocabulary";
 import type { ListType as ListTypeValue } from "../../db/database";
 import { ListEntryInput, ListFilter } from "./list-entry.input";
 import type { ListEntryContext } from "./list-entry.loaders";
-import { ListEntry, ListEntryConnection, ListGround, ListType, Notice } from "./list-entry.type";
+import { ListEntry, ListEntryConnection, ListGround, Notice } from "./list-entry.type";
 import { findListGrounds, findMyNotices, findPublicList, recognizeListEntry, removeListEntry } from "./list-entry.workflow";
 
 @Resolver(() => ListEntry)

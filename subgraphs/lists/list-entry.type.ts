@@ -1,12 +1,11 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import type { ListStatus as Status, ListType as Type, SubjectKind as SubjectKindValue } from "../../db/database";
+import type { SubjectKind as SubjectKindValue } from "../../db/database";
+import { ListStatus, ListType } from "../../domain/vocabulary";
 import { PageInfo } from "../shared/pagination";
 import { SubjectKind } from "../subjects/subject-types.registry";
 import { DateScalar } from "../shared/scalars";
 import { Subject } from "./subject/subject.type";
 
-export const ListType = { RED: "RED", BLACK: "BLACK" } as const satisfies Record<Type, Type>;
-export const ListStatus = { ACTIVE: "ACTIVE", EXPIRED: "EXPIRED", REMOVED: "REMOVED", REPAIRED: "REPAIRED" } as const satisfies Record<Status, Status>;
 registerEnumType(ListType, { name: "ListType", description: "Red (守信) or black (失信) list, JRP arts. 3-14" });
 registerEnumType(ListStatus, { name: "ListStatus" });
 
@@ -53,10 +52,10 @@ export class ListEntry {
   subject!: Subject;
 
   @Field(() => ListType)
-  list!: Type;
+  list!: ListType;
 
   @Field(() => ListStatus)
-  status!: Status;
+  status!: ListStatus;
 
   @Field(() => String, { description: "Code of the recognising unit." })
   recognizedBy!: string;
@@ -122,7 +121,7 @@ export class ListEntryConnection {
 @ObjectType({ description: "A grounds for a list entry (JRP arts. 5-6)." })
 export class ListGround {
   @Field(() => ListType)
-  list!: Type;
+  list!: ListType;
 
   @Field(() => String)
   code!: string;

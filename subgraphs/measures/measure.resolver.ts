@@ -1,8 +1,9 @@
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
+import { ListType, Scenario } from "../../domain/vocabulary";
 import type { ListType as ListTypeValue, Scenario as ScenarioValue } from "../../db/database";
 import type { MeasureContext } from "./measure.loaders";
 import { findMeasures } from "./measure.service";
-import { ListType, Measure, Scenario } from "./measure.type";
+import { Measure } from "./measure.type";
 
 @Resolver(() => Measure)
 export class MeasureResolver {

@@ -1,21 +1,8 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
-import type { Decision as DecisionValue, ListType as ListTypeValue, MeasureKind as Kind, Scenario as ScenarioValue } from "../../db/database";
+import { Decision, ListType, MeasureKind, Scenario } from "../../domain/vocabulary";
 import { DateScalar } from "../shared/scalars";
 import { Subject } from "./subject/subject.type";
 
-export const MeasureKind = { REWARD: "REWARD", PUNISHMENT: "PUNISHMENT" } as const satisfies Record<Kind, Kind>;
-export const Decision = { BLOCK: "BLOCK", REVIEW: "REVIEW", GREEN_CHANNEL: "GREEN_CHANNEL", PASS: "PASS" } as const satisfies Record<DecisionValue, DecisionValue>;
-export const ListType = { RED: "RED", BLACK: "BLACK" } as const satisfies Record<ListTypeValue, ListTypeValue>;
-export const Scenario = {
-  ADMINISTRATIVE_LICENSING: "ADMINISTRATIVE_LICENSING",
-  FISCAL_FUNDS: "FISCAL_FUNDS",
-  PUBLIC_RESOURCE_TRADING: "PUBLIC_RESOURCE_TRADING",
-  PROJECT_APPROVAL: "PROJECT_APPROVAL",
-  PUBLIC_EMPLOYMENT: "PUBLIC_EMPLOYMENT",
-  HONORS: "HONORS",
-  CREDIT_LENDING: "CREDIT_LENDING",
-  HIGH_CONSUMPTION: "HIGH_CONSUMPTION",
-} as const satisfies Record<ScenarioValue, ScenarioValue>;
 registerEnumType(MeasureKind, { name: "MeasureKind" });
 registerEnumType(Decision, { name: "Decision", description: "BLOCK > REVIEW > GREEN_CHANNEL > PASS" });
 registerEnumType(ListType, { name: "ListType", description: "Red (守信) or black (失信) list, JRP arts. 3-14" });
@@ -28,10 +15,10 @@ export class Measure {
   code!: string;
 
   @Field(() => MeasureKind)
-  kind!: Kind;
+  kind!: MeasureKind;
 
   @Field(() => ListType)
-  list!: ListTypeValue;
+  list!: ListType;
 
   @Field(() => String)
   title!: string;
@@ -39,10 +26,10 @@ export class Measure {
   @Field(() => Decision, {
     description: "What the measure decides in the scenario asked about (screen, measures(scenario:)), as its text decides it (JRP art. 14: BLOCK only where it forbids); without a scenario, the strictest of its scenarios.",
   })
-  decision!: DecisionValue;
+  decision!: Decision;
 
   @Field(() => [Scenario])
-  scenarios!: ScenarioValue[];
+  scenarios!: Scenario[];
 
   @Field(() => [String], { description: "The list grounds (JRP arts. 5-6 codes) the measure's legal basis covers; empty = every grounds. Screening applies it only to those entries." })
   grounds!: string[];

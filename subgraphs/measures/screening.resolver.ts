@@ -1,8 +1,9 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { Scenario } from "../../domain/vocabulary";
 import type { Scenario as ScenarioValue } from "../../db/database";
 import { findMeasureStats, findMyEntryFeedback, reportMeasureApplied } from "./feedback.service";
 import type { MeasureContext } from "./measure.loaders";
-import { MeasureApplication, Scenario } from "./measure.type";
+import { MeasureApplication } from "./measure.type";
 import { screen } from "./screening.service";
 import { MeasureApplicationInput, MeasureStat, ScreeningResult } from "./screening.type";
 import { DateScalar } from "../shared/scalars";

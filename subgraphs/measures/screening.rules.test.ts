@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_MEASURES_FILE } from "../../db/seed/reference-data";
 import { LIST_GROUNDS } from "../../domain/list-grounds";
-import { readMeasureCatalog } from "../../domain/measure-catalog";
+import { readMeasureCatalog } from "../../db/seed/measure-catalog";
 import { decideScreening, decisionIn, undecidableScreening, type ScreeningEntry } from "./screening.rules";
 
 describe("screening decisions that must not fail open (CONTRACT.md)", () => {

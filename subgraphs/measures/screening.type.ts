@@ -1,7 +1,8 @@
 import { Field, InputType, Int, ObjectType } from "type-graphql";
+import { Decision, Scenario } from "../../domain/vocabulary";
 import type { Decision as DecisionValue, Scenario as ScenarioValue } from "../../db/database";
 import { DateScalar } from "../shared/scalars";
-import { Decision, Measure, Scenario } from "./measure.type";
+import { Measure } from "./measure.type";
 
 @ObjectType({ description: "The answer for one screened identifier." })
 export class ScreeningResult {

@@ -1,19 +1,10 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
-import type {
-  RecordCategory as Category,
-  RecordStatus as Status,
-  Severity as SeverityValue,
-  Tier as TierValue,
-} from "../../db/database";
+import { RecordCategory, RecordStatus, Severity, Tier } from "../../domain/vocabulary";
 import { GraphQLJSON } from "graphql-scalars";
 import type { PenaltyProcedure as PenaltyProcedureValue } from "./record-submission.rules";
 import { DateScalar } from "../shared/scalars";
 import { Subject } from "./subject/subject.type";
 
-export const RecordCategory = { BASIC: "BASIC", POSITIVE: "POSITIVE", NEGATIVE: "NEGATIVE", OTHER: "OTHER" } as const satisfies Record<Category, Category>;
-export const Severity = { GENERAL: "GENERAL", SERIOUS: "SERIOUS", SEVERE: "SEVERE" } as const satisfies Record<SeverityValue, SeverityValue>;
-export const Tier = { PUBLIC: "PUBLIC", GOVERNMENT: "GOVERNMENT", AUTHORIZED: "AUTHORIZED" } as const satisfies Record<TierValue, TierValue>;
-export const RecordStatus = { ACTIVE: "ACTIVE", EXPIRED: "EXPIRED", CORRECTED: "CORRECTED", ARCHIVED: "ARCHIVED", SUSPENDED: "SUSPENDED" } as const satisfies Record<Status, Status>;
 registerEnumType(RecordCategory, { name: "RecordCategory", description: "PCIM arts. 9-13" });
 registerEnumType(Severity, { name: "Severity", description: "PCIM art. 15" });
 registerEnumType(Tier, { name: "Tier", description: "Use scope (PCIM arts. 18-24)" });
@@ -37,13 +28,13 @@ export class CreditRecord {
   subject!: Subject;
 
   @Field(() => RecordCategory)
-  category!: Category;
+  category!: RecordCategory;
 
   @Field(() => Severity, { nullable: true })
-  severity!: SeverityValue | null;
+  severity!: Severity | null;
 
   @Field(() => Tier)
-  tier!: TierValue;
+  tier!: Tier;
 
   @Field(() => String)
   title!: string;
@@ -58,7 +49,7 @@ export class CreditRecord {
   expiresOn!: string | null;
 
   @Field(() => RecordStatus)
-  status!: Status;
+  status!: RecordStatus;
 
   @Field(() => String, { nullable: true, description: "Why the item left publication, where it was taken off (SUSPENDED: the black-list entry that took it off)." })
   statusReason!: string | null;
@@ -85,13 +76,13 @@ export class RecordKind {
   name!: string;
 
   @Field(() => RecordCategory)
-  category!: Category;
+  category!: RecordCategory;
 
   @Field(() => Tier, { description: "The catalogue tier (PCIM arts. 8, 18): an item may be submitted at this tier or a stricter one, never a wider one." })
-  defaultTier!: TierValue;
+  defaultTier!: Tier;
 
   @Field(() => Tier, { description: "The catalogue tier of an item of this kind about a natural person: AUTHORIZED for basic information (PCIM arts. 10(1), 21), else defaultTier." })
-  naturalPersonTier!: TierValue;
+  naturalPersonTier!: Tier;
 
   @Field(() => String)
   article!: string;

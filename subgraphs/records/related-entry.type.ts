@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from "type-graphql";
+import { RecordCategory, RecordStatus, Severity, Tier } from "../../domain/vocabulary";
 import type {
   RecordCategory as Category,
   RecordStatus as Status,
@@ -7,7 +8,7 @@ import type {
   Tier as TierValue,
 } from "../../db/database";
 import { DateScalar } from "../shared/scalars";
-import { CreditRecord, RecordCategory, RecordStatus, Severity, Tier } from "./credit-record.type";
+import { CreditRecord } from "./credit-record.type";
 import { Subject } from "./subject/subject.type";
 
 @ObjectType({

@@ -1,8 +1,8 @@
 import { Field, InputType, Int } from "type-graphql";
+import { Tier } from "../../domain/vocabulary";
 import type { Tier as TierValue } from "../../db/database";
 import type { Purpose as PurposeValue } from "../../platform/viewer";
 import { Purpose } from "./consent.type";
-import { Tier } from "./credit-report.type";
 
 @InputType()
 export class CreditReportInput {

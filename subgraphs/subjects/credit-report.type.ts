@@ -1,11 +1,10 @@
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
-import type { Tier as TierValue } from "../../db/database";
+import { Tier } from "../../domain/vocabulary";
 import type { Purpose as PurposeValue } from "../../platform/viewer";
 import { JSONScalar } from "../shared/scalars";
 import { Purpose } from "./consent.type";
 
-/** The same `Tier` enum the records subgraph defines (composition merges them; the values must stay equal). */
-export const Tier = { PUBLIC: "PUBLIC", GOVERNMENT: "GOVERNMENT", AUTHORIZED: "AUTHORIZED" } as const satisfies Record<TierValue, TierValue>;
+/** The `Tier` enum the records subgraph registers too (composition merges them). */
 registerEnumType(Tier, { name: "Tier", description: "Use scope (PCIM arts. 18-24)" });
 
 export const CreditReportStatus = { VALID: "VALID", EXPIRED: "EXPIRED", REVOKED: "REVOKED", UNKNOWN: "UNKNOWN" } as const;
@@ -45,7 +44,7 @@ export class CreditReport {
   purpose!: PurposeValue;
 
   @Field(() => [Tier], { description: "The tiers shown: PUBLIC always, and those the subject chose to share." })
-  tiers!: TierValue[];
+  tiers!: Tier[];
 
   @Field(() => JSONScalar, { description: "The machine-readable content as signed (format credit-report/1; docs/report.md)." })
   content!: Record<string, unknown>;

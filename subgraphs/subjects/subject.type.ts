@@ -1,12 +1,10 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
-import type { SubjectKind as SubjectKindValue, SubjectRelationKind } from "../../db/database";
+import type { SubjectRelationKind } from "../../db/database";
+import { SubjectKind } from "../../domain/vocabulary";
 
-export const SubjectKind = {
-  NATURAL_PERSON: "NATURAL_PERSON",
-  LEGAL_PERSON: "LEGAL_PERSON",
-  OTHER_ORGANIZATION: "OTHER_ORGANIZATION",
-} as const satisfies Record<SubjectKindValue, SubjectKindValue>;
 registerEnumType(SubjectKind, { name: "SubjectKind", description: "PCIM art. 2" });
+/** Registered here: other slices take it through subject-types.registry.ts, so the enum is known wherever it is used. */
+export { SubjectKind };
 
 /** Subject fields each read under its own permission (`permittedFieldsOf`); unpermitted ones are null with FORBIDDEN. */
 export const GUARDED_SUBJECT_FIELDS = [
@@ -41,7 +39,7 @@ export class Subject {
   id!: string;
 
   @Field(() => SubjectKind)
-  kind!: SubjectKindValue;
+  kind!: SubjectKind;
 
   @Field(() => String, {
     description: "Citizen ID or USCC; a natural person's is masked (first 6, eight '*', last 4) unless the viewer may see it whole.",

@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { Scenario } from "../../../domain/vocabulary";
 import { FailureNotice } from "../../components";
 import { graphql, GraphQLFailure } from "../../graphql";
 import { defineMessages, useMessages } from "../../i18n";
@@ -6,7 +7,6 @@ import { useIdentity } from "../../session";
 import { checkLines, type CheckedLine, type LineProblem } from "./screening-lines";
 import { downloadCsv, spreadsheetCsv } from "./spreadsheet-csv";
 
-const SCENARIOS = ["ADMINISTRATIVE_LICENSING", "FISCAL_FUNDS", "PUBLIC_RESOURCE_TRADING", "PROJECT_APPROVAL", "PUBLIC_EMPLOYMENT", "HONORS", "CREDIT_LENDING", "HIGH_CONSUMPTION"] as const;
 const PURPOSES = ["ADMINISTRATIVE_LICENSING", "FISCAL_FUNDS", "PUBLIC_RESOURCE_TRADING", "SUPERVISION", "AWARDS", "PUBLIC_EMPLOYMENT", "EMPLOYMENT_SCREENING", "CREDIT_LENDING", "BUSINESS_COOPERATION"] as const;
 /** The API's limit per request (CONTRACT.md: screen ≤ 1000); longer lists go in chunks, one after another. */
 export const SCREEN_CHUNK = 1000;
@@ -127,7 +127,7 @@ async function readListFile(file: File): Promise<string> {
 export function ScreenPage() {
   const t = useMessages(messages);
   const identity = useIdentity();
-  const [scenario, setScenario] = useState<string>(SCENARIOS[0]);
+  const [scenario, setScenario] = useState<string>(Scenario.ADMINISTRATIVE_LICENSING);
   const [purpose, setPurpose] = useState<string>(PURPOSES[0]);
   const [text, setText] = useState("");
   const [notice, setNotice] = useState<string | null>(null);
@@ -206,7 +206,7 @@ export function ScreenPage() {
           <div>
             <label for="screen-scenario">{t("scenario")}</label>
             <select id="screen-scenario" value={scenario} onChange={(event) => setScenario(event.currentTarget.value)}>
-              {SCENARIOS.map((value) => <option key={value} value={value}>{value}</option>)}
+              {Object.values(Scenario).map((value) => <option key={value} value={value}>{value}</option>)}
             </select>
           </div>
           <div>

@@ -2,7 +2,8 @@ import { useLocation } from "preact-iso";
 import { Loaded } from "../../components";
 import { defineMessages, useMessages } from "../../i18n";
 import { useGraphQL } from "../../use-graphql";
-import { enumWords, inWords, SCENARIOS } from "./words";
+import { Scenario } from "../../../domain/vocabulary";
+import { enumWords, inWords } from "./words";
 
 const messages = defineMessages({
   "zh-CN": {
@@ -57,7 +58,7 @@ export function MeasuresPage() {
   const words = useMessages(enumWords);
   const { query, path, route } = useLocation();
   const list = (LISTS as readonly string[]).includes(query.list ?? "") ? query.list! : null;
-  const scenario = (SCENARIOS as readonly string[]).includes(query.scenario ?? "") ? query.scenario! : null;
+  const scenario = query.scenario && Object.hasOwn(Scenario, query.scenario) ? query.scenario : null;
   const state = useGraphQL<{ measures: Measure[] }>(
     "query Measures($list: ListType, $scenario: Scenario) { measures(list: $list, scenario: $scenario) { code kind list title decision grounds basis department } }",
     { list, scenario },
@@ -91,7 +92,7 @@ export function MeasuresPage() {
             <label for="measure-scenario">{t("scenario")}</label>
             <select id="measure-scenario" name="scenario">
               <option value="">{t("anyScenario")}</option>
-              {SCENARIOS.map((value) => <option key={value} value={value} selected={value === scenario}>{inWords(words, value)}</option>)}
+              {Object.values(Scenario).map((value) => <option key={value} value={value} selected={value === scenario}>{inWords(words, value)}</option>)}
             </select>
           </div>
           <div>

@@ -77,5 +77,3 @@ export function inWords(t: (key: EnumWord) => string, value: string | null | und
   if (!value) return "—";
   return value in enumWords["zh-CN"] ? t(value as EnumWord) : value;
 }
-
-export const SCENARIOS = ["ADMINISTRATIVE_LICENSING", "FISCAL_FUNDS", "PUBLIC_RESOURCE_TRADING", "PROJECT_APPROVAL", "PUBLIC_EMPLOYMENT", "HONORS", "CREDIT_LENDING", "HIGH_CONSUMPTION"] as const;

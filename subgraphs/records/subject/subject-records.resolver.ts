@@ -1,8 +1,9 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { RecordCategory, Tier } from "../../../domain/vocabulary";
 import type { RecordCategory as Category, Tier as TierValue } from "../../../db/database";
 import type { CreditRecordContext } from "../credit-record.loaders";
 import { listSubjectRecords } from "../credit-record.service";
-import { CreditRecord, RecordCategory, Tier } from "../credit-record.type";
+import { CreditRecord } from "../credit-record.type";
 import { Subject } from "./subject.type";
 
 @Resolver(() => Subject)

@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { parse } from "yaml";
 import { z } from "zod";
-import type { MeasureRow, Scenario } from "../db/database";
-import { LIST_GROUNDS } from "./list-grounds";
+import { LIST_GROUNDS } from "../../domain/list-grounds";
+import type { Scenario } from "../../domain/vocabulary";
+import type { MeasureRow } from "../database";
 
 const SCENARIOS = ["ADMINISTRATIVE_LICENSING", "FISCAL_FUNDS", "PUBLIC_RESOURCE_TRADING", "PROJECT_APPROVAL", "PUBLIC_EMPLOYMENT", "HONORS", "CREDIT_LENDING", "HIGH_CONSUMPTION"] as const;
 

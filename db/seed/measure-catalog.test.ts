@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_MEASURES_FILE } from "../db/seed/reference-data";
+import { DEFAULT_MEASURES_FILE } from "./reference-data";
 import { readMeasureCatalog } from "./measure-catalog";
 
 /**
