@@ -22,7 +22,7 @@ import { createLogger } from "../platform/logger";
 import { ensureSubgraphSigningKey } from "../platform/secrets";
 import { SIGNATURE_HEADER, signSubgraphRequest } from "../platform/subgraph-signature";
 import type { Viewer } from "../platform/viewer";
-import { appendAuditEntries } from "../subgraphs/audit/audit-event.repository";
+import { appendAuditEntries } from "../audit-log/store";
 import { listResponsibleEntries, listScreeningEntries } from "../subgraphs/lists/list-entry.repository";
 import { listMeasures } from "../subgraphs/measures/measure.repository";
 import { listKnownIdentifiers } from "../subgraphs/subjects/subject.repository";

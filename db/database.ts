@@ -270,7 +270,7 @@ export interface AuditEventTable {
   chain_index: string;
   prev_hash: string;
   hash: string;
-  /** Which canonical form the hash covers (subgraphs/audit/audit-chain.ts): 1 for events written before the compact access form. */
+  /** Which canonical form the hash covers (audit-log/chain.ts): 1 for events written before the compact access form. */
   canonical_form: ColumnType<number, number | undefined, never>;
 }
 

@@ -16,7 +16,7 @@ import { isUnstorableText } from "../platform/storable-text";
 import type { Logger } from "../platform/logger";
 import { PUBLIC_VIEWER } from "../platform/viewer";
 import { publishedReportKey, REPORT_KEY_PATH } from "../platform/report-signature";
-import { AuditLog } from "./audit-log";
+import { AuditLog } from "../audit-log/writer";
 import { authenticate, withPurpose, type BearerTrust } from "./auth";
 import { createOidcIssuer } from "./oidc";
 import { answerPreflight, corsHeadersFor, isPreflight } from "./cors";

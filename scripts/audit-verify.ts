@@ -1,4 +1,4 @@
-import { verifyAuditChain } from "../subgraphs/audit/audit-verification";
+import { verifyAuditChain } from "../audit-log/verifier";
 import { bootstrap } from "./bootstrap";
 
 const { connection } = await bootstrap({ seed: false });

@@ -3,8 +3,8 @@ import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextWillSendR
 import type { AuditOutcome, CompletedOutcome } from "../../db/database";
 import { findProhibitedData } from "../../domain/prohibited-data";
 import type { Logger } from "../../platform/logger";
-import { redactVariables, type AuditAccessSet, type AuditEntry } from "../../subgraphs/audit/audit-chain";
-import type { AuditLog } from "../audit-log";
+import { redactVariables, type AuditAccessSet, type AuditEntry } from "../../audit-log/chain";
+import type { AuditLog } from "../../audit-log/writer";
 import type { GatewayContext } from "../context";
 
 const DENIAL_CODES = new Set(["UNAUTHENTICATED", "FORBIDDEN", "PURPOSE_REQUIRED", "CONSENT_REQUIRED", "QUERY_TOO_COMPLEX", "RATE_LIMITED"]);

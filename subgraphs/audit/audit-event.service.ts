@@ -17,7 +17,7 @@ import {
   type AuditEventWithSubjects,
 } from "./audit-event.repository";
 import { AccessRecord, AuditAlert, AuditChainStatus, AuditEvent, AuditEventConnection, type AuditFilter } from "./audit-event.type";
-import { verifyAuditChain } from "./audit-verification";
+import { verifyAuditChain } from "../../audit-log/verifier";
 
 const MAX_PAGE = 500;
 

@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateToLatest } from "../../db/migrate";
 import { accessibleBy } from "../../policies/accessible-by";
 import { defineAbilityFor } from "../../policies/define-ability-for";
-import { canonicalCompletion, canonicalEntry, chainHash, GENESIS_HASH, type AuditAccessSet, type AuditCompletion, type AuditEntry } from "../../subgraphs/audit/audit-chain";
-import { accessesBySubjectIdsQuery, appendAuditEntries, auditEventsQuery, findChainHead, organisationReadsOfSubjectQuery } from "../../subgraphs/audit/audit-event.repository";
-import { verifyAuditChain } from "../../subgraphs/audit/audit-verification";
+import { canonicalCompletion, canonicalEntry, chainHash, GENESIS_HASH, type AuditAccessSet, type AuditCompletion, type AuditEntry } from "../../audit-log/chain";
+import { appendAuditEntries, findChainHead } from "../../audit-log/store";
+import { accessesBySubjectIdsQuery, auditEventsQuery, organisationReadsOfSubjectQuery } from "../../subgraphs/audit/audit-event.repository";
+import { verifyAuditChain } from "../../audit-log/verifier";
 import { startTestDatabase, type TestDatabase } from "../harness";
 
 /**

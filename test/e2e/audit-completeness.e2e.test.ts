@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_STORED_OPERATION_NAME } from "../../gateway/plugins/audit.plugin";
-import { verifyAuditChain } from "../../subgraphs/audit/audit-verification";
+import { verifyAuditChain } from "../../audit-log/verifier";
 import { citizenId, daysAgo, uscc } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
 

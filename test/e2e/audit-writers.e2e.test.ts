@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AuditLog } from "../../gateway/audit-log";
-import type { AuditEntry } from "../../subgraphs/audit/audit-chain";
-import { appendAuditEntries, findChainHead } from "../../subgraphs/audit/audit-event.repository";
-import { verifyAuditChain } from "../../subgraphs/audit/audit-verification";
+import { AuditLog } from "../../audit-log/writer";
+import type { AuditEntry } from "../../audit-log/chain";
+import { appendAuditEntries, findChainHead } from "../../audit-log/store";
+import { verifyAuditChain } from "../../audit-log/verifier";
 import { startTestDatabase, type TestDatabase } from "../harness";
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyAuditChain } from "../../subgraphs/audit/audit-verification";
+import { verifyAuditChain } from "../../audit-log/verifier";
 import { startTestFederation, type TestFederation } from "../harness";
 import { mixedOperations, runLoad, sleep, timeToRecovery, type Operation, type Outcome } from "./load";
 import { findPostgresBinaries, startPostgresCluster, type PostgresCluster } from "../postgres-cluster";

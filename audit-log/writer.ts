@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database";
-import type { AuditCompletion, AuditEntry } from "../subgraphs/audit/audit-chain";
-import { appendAuditEntries, completeAuditEvent, type ChainHead } from "../subgraphs/audit/audit-event.repository";
+import type { AuditCompletion, AuditEntry } from "./chain";
+import { appendAuditEntries, completeAuditEvent, type ChainHead } from "./store";
 
 /** Told of each batch the writer commits or fails to commit (the gateway's metrics). */
 export type AuditBatchObserver = (size: number, seconds: number, failed: boolean) => void;

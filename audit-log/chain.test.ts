@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalCompletion, canonicalEntry, canonicalJson, redactVariables, type AuditAccessSet, type AuditEntry } from "./audit-chain";
+import { canonicalCompletion, canonicalEntry, canonicalJson, redactVariables, type AuditAccessSet, type AuditEntry } from "./chain";
 
 /** One access row per subject: the shape events of canonical form 1 were written in. */
 type AccessRowAsFirstWritten = { subgraph: string; subjectId: string; subjectIdentifier: string | null; entityType: string; tiers: string[]; count: number };

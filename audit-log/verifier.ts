@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Selectable } from "kysely";
-import type { AuditAccessSetRow, AuditCompletionTable, AuditEventRow, Database } from "../../db/database";
-import { canonicalCompletion, canonicalEntry, chainHash, GENESIS_HASH, type AuditAccessSet, type AuditCompletion, type AuditEntry, type CanonicalForm } from "./audit-chain";
-import { findAccessRowWithoutEvent, findChainHead, listChainPage } from "./audit-event.repository";
+import type { AuditAccessSetRow, AuditCompletionTable, AuditEventRow, Database } from "../db/database";
+import { canonicalCompletion, canonicalEntry, chainHash, GENESIS_HASH, type AuditAccessSet, type AuditCompletion, type AuditEntry, type CanonicalForm } from "./chain";
+import { findAccessRowWithoutEvent, findChainHead, listChainPage } from "./store";
 
 export type ChainVerification = Readonly<{ verified: boolean; length: number; brokenAt: string | null; reason: string | null }>;
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import type { AuditOutcome, CompletedOutcome } from "../../db/database";
-import { MAX_JSON_DEPTH } from "../../platform/json-walk";
-import { storableText } from "../../platform/storable-text";
+import type { AuditOutcome, CompletedOutcome } from "../db/database";
+import { MAX_JSON_DEPTH } from "../platform/json-walk";
+import { storableText } from "../platform/storable-text";
 
 export const GENESIS_HASH = "0".repeat(64);
 
