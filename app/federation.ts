@@ -5,14 +5,14 @@ import type { Database } from "../db/database";
 import type { WorkingDayCalendar } from "../domain/working-days";
 import type { Config } from "../platform/config";
 import type { Logger } from "../platform/logger";
-import { SUBGRAPHS } from "../subgraphs/index";
 import type { SubgraphName } from "../subgraphs/shared/definition";
-import { createSubgraphExecutor, type SubgraphExecutor } from "../subgraphs/shared/executor";
-import { startSubgraphServer, type RunningSubgraph } from "../subgraphs/shared/server";
+import type { SubgraphExecutor } from "../subgraphs/shared/executor";
+import type { RunningSubgraph } from "../subgraphs/shared/server";
+import { startSubgraph, startSubgraphExecutor } from "./subgraph";
 import type { PoolUse } from "../gateway/metrics";
 import type { PortalServer } from "../gateway/portal";
 import { gatewaySettings, startGateway, type RunningGateway } from "../gateway/server";
-import { readSupergraphConfig, SUPERGRAPH_FILE } from "../gateway/supergraph";
+import { readSupergraphConfig, SUPERGRAPH_FILE } from "../platform/supergraph-config";
 
 /**
  * How the gateway reaches its subgraphs in one process. `in-process`: it executes their schemas itself —
@@ -56,42 +56,6 @@ export type RunningFederation = Readonly<{
   /** Stops accepting, lets in-flight requests finish: the gateway first, then the subgraphs. */
   stop(): Promise<void>;
 }>;
-
-type SubgraphServices = Pick<FederationOptions, "config" | "db" | "logger" | "calendar"> & { reportSigningKey?: KeyObject | undefined };
-
-/** Builds one subgraph's schema, runs its start-up work and starts its executor (no transport yet). */
-export async function startSubgraphExecutor(name: SubgraphName, options: SubgraphServices): Promise<SubgraphExecutor> {
-  const definition = SUBGRAPHS[name];
-  const { schema } = await definition.build();
-  await definition.beforeServing?.(options.db, { clock: options.config.clock, calendar: options.calendar, logger: options.logger });
-  return createSubgraphExecutor({
-    name,
-    schema,
-    db: options.db,
-    reportSigningKey: options.reportSigningKey,
-    logger: options.logger,
-    rules: options.config.rules,
-    clock: options.config.clock,
-    calendar: options.calendar,
-    createLoaders: definition.createLoaders,
-  });
-}
-
-/** Starts one subgraph on its own HTTP server, as `npm run subgraph -- NAME` and the `http` transport do. */
-export async function startSubgraph(
-  name: SubgraphName,
-  options: SubgraphServices & Pick<FederationOptions, "verifyKeys">,
-  port: number,
-  host: string,
-): Promise<RunningSubgraph> {
-  const executor = await startSubgraphExecutor(name, options);
-  try {
-    return await startSubgraphServer({ executor, verifyKeys: options.verifyKeys, logger: options.logger, maxBodyBytes: options.config.maxBodyBytes }, port, host);
-  } catch (error) {
-    await executor.stop();
-    throw error;
-  }
-}
 
 /** The whole federation in one process (`npm start`, tests), its subgraphs reached by `options.transport`. */
 export async function startFederation(options: FederationOptions): Promise<RunningFederation> {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { AuditOutcome, CompletedOutcome } from "../db/database";
+import type { Tier } from "../domain/vocabulary";
 import { MAX_JSON_DEPTH } from "../platform/json-walk";
 import { storableText } from "../platform/storable-text";
 
@@ -25,6 +26,21 @@ export type AuditEntry = Readonly<{
   consentIds: string[];
   durationMs: number;
   accesses: readonly AuditAccessSet[];
+}>;
+
+/**
+ * What a subgraph disclosed of one entity type at one set of tiers under one set of consents: the
+ * subjects as parallel arrays, one position each (with how many rows of theirs). The one shape in which
+ * disclosures reach the gateway, over HTTP (`extensions.disclosed`) or handed over in-process: one
+ * object per subject was 170 kB of JSON for a 1,000-identifier screen (issue 20).
+ */
+export type DisclosureGroup = Readonly<{
+  entityType: string;
+  tiers: Tier[];
+  consentIds: string[];
+  subjectIds: string[];
+  subjectIdentifiers: string[];
+  counts: number[];
 }>;
 
 /**

@@ -16,7 +16,7 @@ import type { AddressInfo } from "node:net";
 import { createGatewayRuntime, type GatewayPlugin } from "@graphql-hive/gateway";
 import { connect } from "../db/connect";
 import { addYears, chinaDateOf } from "../domain/dates";
-import { SUPERGRAPH_FILE } from "../gateway/supergraph";
+import { SUPERGRAPH_FILE } from "../platform/supergraph-config";
 import { loadConfig } from "../platform/config";
 import { createLogger } from "../platform/logger";
 import { ensureSubgraphSigningKey } from "../platform/secrets";

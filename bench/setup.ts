@@ -5,7 +5,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/database";
 import { startFederation, type FederationTransport, type RunningFederation } from "../app/federation";
 import { gatewaySettings, startGateway, type RunningGateway } from "../gateway/server";
-import { SUPERGRAPH_FILE } from "../gateway/supergraph";
+import { SUPERGRAPH_FILE } from "../platform/supergraph-config";
 import { loadConfig, type Config } from "../platform/config";
 import { ensureReportSigningKey, ensureSubgraphSigningKey, ensureSubgraphVerifyKeys } from "../platform/secrets";
 import { encodeSubgraphKey, generateSubgraphKeyPair } from "../platform/subgraph-signature";

@@ -1,5 +1,5 @@
 import type { Viewer } from "../platform/viewer";
-import type { DisclosureGroup } from "../subgraphs/shared/context";
+import type { DisclosureGroup } from "../audit-log/chain";
 
 /** Per-request state at the gateway. */
 export type GatewayContext = {

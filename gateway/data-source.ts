@@ -8,7 +8,7 @@ import { BadUserInputError, ServiceUnavailableError } from "../platform/errors";
 import type { Logger } from "../platform/logger";
 import { SIGNATURE_HEADER, signSubgraphRequest } from "../platform/subgraph-signature";
 import { inClientSpan } from "../platform/telemetry";
-import type { DisclosureGroup } from "../subgraphs/shared/context";
+import type { DisclosureGroup } from "../audit-log/chain";
 import { callerOf, type GatewayContext } from "./context";
 import type { SubgraphFetchOutcome } from "./metrics";
 

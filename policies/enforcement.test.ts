@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { Kind, parse } from "graphql";
 import { describe, expect, it } from "vitest";
-import { SUPERGRAPH_FILE } from "../gateway/supergraph";
+import { SUPERGRAPH_FILE } from "../platform/supergraph-config";
 import { PACKAGE_ROOT } from "../platform/package-root";
 import { detectProhibitedData } from "../domain/prohibited-data";
 

@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
-import { composeSupergraph, readSupergraphConfig, SUPERGRAPH_FILE } from "../gateway/supergraph";
+import { composeSupergraph } from "../app/composition";
+import { readSupergraphConfig, SUPERGRAPH_FILE } from "../platform/supergraph-config";
 
 const config = await readSupergraphConfig();
 const { subgraphSdl, supergraphSdl } = await composeSupergraph(config);

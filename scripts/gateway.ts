@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { gatewaySettings, startGateway } from "../gateway/server";
 import { portalFor } from "../gateway/portal";
-import { readSupergraphConfig, SUPERGRAPH_FILE } from "../gateway/supergraph";
+import { readSupergraphConfig, SUPERGRAPH_FILE } from "../platform/supergraph-config";
 import { createPublicKey } from "node:crypto";
 import { ensureReportSigningKey, ensureSubgraphSigningKey } from "../platform/secrets";
 import { bootstrap, orExitOnListenFailure, stopOnSignals } from "./bootstrap";

@@ -1,5 +1,5 @@
-import { startSubgraph } from "../app/federation";
-import { readSupergraphConfig } from "../gateway/supergraph";
+import { startSubgraph } from "../app/subgraph";
+import { readSupergraphConfig } from "../platform/supergraph-config";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/shared/definition";
 import { ensureReportSigningKey, ensureSubgraphVerifyKeys } from "../platform/secrets";
 import { bootstrap, stopOnSignals } from "./bootstrap";

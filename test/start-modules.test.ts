@@ -33,6 +33,7 @@ describe("npm start loads only what it needs to be ready", () => {
     ["@opentelemetry/sdk-trace-node", "the tracing SDK loads only when tracing is on"],
     ["@opentelemetry/exporter-trace-otlp-http", "the OTLP exporter loads only when tracing is on"],
     ["kysely-pglite", "its package entry loads a code generator and jiti"],
+    ["@apollo/composition", "the supergraph is composed by npm run compose, not at start"],
   ])("not %s: %s", (name) => {
     expect(loaded).not.toContain(name);
   });

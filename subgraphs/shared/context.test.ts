@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { uscc } from "../../test/fixtures";
-import { DisclosureLog, type DisclosureGroup } from "./context";
+import type { DisclosureGroup } from "../../audit-log/chain";
+import { DisclosureLog } from "./context";
 
 /** Every (subject, entity type) of the groups, with its tiers, consents and count: what the audit records. */
 const perSubject = (groups: readonly DisclosureGroup[]) =>

@@ -7,21 +7,7 @@ import type { DistinctBudget } from "../../platform/distinct-budget";
 import type { Logger } from "../../platform/logger";
 import type { Viewer } from "../../platform/viewer";
 import type { AppAbility } from "../../policies/ability";
-
-/**
- * What a subgraph disclosed of one entity type at one set of tiers under one set of consents: the
- * subjects as parallel arrays, one position each (with how many rows of theirs). The one shape in which
- * disclosures reach the gateway, over HTTP (`extensions.disclosed`) or handed over in-process: one
- * object per subject was 170 kB of JSON for a 1,000-identifier screen (issue 20).
- */
-export type DisclosureGroup = Readonly<{
-  entityType: string;
-  tiers: Tier[];
-  consentIds: string[];
-  subjectIds: string[];
-  subjectIdentifiers: string[];
-  counts: number[];
-}>;
+import type { DisclosureGroup } from "../../audit-log/chain";
 
 /** One row disclosed: whose, what, at which tier, and the consent it was readable under, if any. */
 export type DisclosedRow = Readonly<{ subjectId: string; subjectIdentifier: string; entityType: string; tier: Tier; consentId?: string | null }>;

@@ -3,11 +3,11 @@ import type { Database } from "../../db/database";
 import type { WorkingDayCalendar } from "../../domain/working-days";
 import type { Clock } from "../../platform/clock";
 import type { Logger } from "../../platform/logger";
+import type { SubgraphName } from "../../platform/subgraph-names";
 import type { BuiltSubgraph } from "./build-subgraph-schema";
 import type { RequestScope } from "./context";
 
-export const SUBGRAPH_NAMES = ["subjects", "records", "lists", "measures", "repair", "audit"] as const;
-export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+export { SUBGRAPH_NAMES, type SubgraphName } from "../../platform/subgraph-names";
 
 /** What a subgraph folder's `index.ts` exports: its name, how to build its schema, its loaders. */
 export type SubgraphDefinition<TLoaders = unknown> = Readonly<{

@@ -12,7 +12,8 @@ import { toClientError } from "../../platform/errors";
 import type { Logger } from "../../platform/logger";
 import type { SubgraphRequestClaims } from "../../platform/subgraph-signature";
 import { defineAbilityFor } from "../../policies/define-ability-for";
-import { DisclosureLog, type DisclosureGroup, type RequestScope, type SubgraphContext } from "./context";
+import type { DisclosureGroup } from "../../audit-log/chain";
+import { DisclosureLog, type RequestScope, type SubgraphContext } from "./context";
 
 export type SubgraphExecutorOptions<TLoaders> = Readonly<{
   name: string;

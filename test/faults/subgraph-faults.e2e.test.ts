@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSubgraph } from "../../app/federation";
+import { startSubgraph } from "../../app/subgraph";
 import { gatewaySettings, startGateway } from "../../gateway/server";
-import { SUPERGRAPH_FILE } from "../../gateway/supergraph";
+import { SUPERGRAPH_FILE } from "../../platform/supergraph-config";
 import { createLogger } from "../../platform/logger";
 import type { SubgraphName } from "../../subgraphs/shared/definition";
 import type { RunningSubgraph } from "../../subgraphs/shared/server";

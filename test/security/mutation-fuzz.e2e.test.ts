@@ -15,7 +15,7 @@ import {
 } from "graphql";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SUPERGRAPH_FILE } from "../../gateway/supergraph";
+import { SUPERGRAPH_FILE } from "../../platform/supergraph-config";
 import { ERROR_CODES } from "../../platform/errors";
 import { daysAgo } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";

@@ -15,7 +15,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isRegisteredNameField, WITHHELD } from "../../domain/prohibited-data";
 import { scanStoredProhibitedData } from "../../db/scan-prohibited-data";
-import { SUPERGRAPH_FILE } from "../../gateway/supergraph";
+import { SUPERGRAPH_FILE } from "../../platform/supergraph-config";
 import { daysAgo } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
 

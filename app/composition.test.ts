@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { composeSupergraph, readSupergraphConfig, SUPERGRAPH_FILE } from "./supergraph";
+import { readSupergraphConfig, SUPERGRAPH_FILE } from "../platform/supergraph-config";
+import { composeSupergraph } from "./composition";
 
 describe("static composition", () => {
   it("the checked-in subgraph schemas and supergraph.graphql match the code (run `npm run compose`)", async () => {

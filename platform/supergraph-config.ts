@@ -1,12 +1,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { composeServices } from "@apollo/composition";
-import { parse } from "graphql";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { SUBGRAPHS } from "../subgraphs/index";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/shared/definition";
-import { PACKAGE_ROOT } from "../platform/package-root";
+import { PACKAGE_ROOT } from "./package-root";
+import { SUBGRAPH_NAMES, type SubgraphName } from "./subgraph-names";
 
 export const SUPERGRAPH_CONFIG_FILE = path.join(PACKAGE_ROOT, "supergraph.yaml");
 export const SUPERGRAPH_FILE = path.join(PACKAGE_ROOT, "supergraph.graphql");
@@ -34,19 +31,4 @@ export async function readSupergraphConfig(file = SUPERGRAPH_CONFIG_FILE): Promi
   const missing = SUBGRAPH_NAMES.filter((name) => !subgraphs.some((subgraph) => subgraph.name === name));
   if (missing.length > 0) throw new Error(`supergraph.yaml lacks the subgraphs ${missing.join(", ")}`);
   return { subgraphs };
-}
-
-export type Composition = Readonly<{ subgraphSdl: ReadonlyMap<SubgraphName, string>; supergraphSdl: string }>;
-
-/** Builds every subgraph's SDL from code and composes them with @apollo/composition. */
-export async function composeSupergraph(config: SupergraphConfig): Promise<Composition> {
-  const subgraphSdl = new Map<SubgraphName, string>();
-  for (const { name } of config.subgraphs) subgraphSdl.set(name, (await SUBGRAPHS[name].build()).sdl);
-  const result = composeServices(
-    config.subgraphs.map(({ name, routingUrl }) => ({ name, url: routingUrl, typeDefs: parse(subgraphSdl.get(name)!) })),
-  );
-  if (result.errors) {
-    throw new Error(`composition failed:\n${result.errors.map((error) => `  ${error.message}`).join("\n")}`);
-  }
-  return { subgraphSdl, supergraphSdl: result.supergraphSdl };
 }

@@ -1,0 +1,61 @@
+import type { KeyObject } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/database";
+import type { WorkingDayCalendar } from "../domain/working-days";
+import type { Config } from "../platform/config";
+import type { Logger } from "../platform/logger";
+import type { SubgraphName } from "../platform/subgraph-names";
+import { SUBGRAPHS } from "../subgraphs/index";
+import { createSubgraphExecutor, type SubgraphExecutor } from "../subgraphs/shared/executor";
+import { startSubgraphServer, type RunningSubgraph } from "../subgraphs/shared/server";
+
+/*
+ * One subgraph, in whichever process serves it: `npm run subgraph -- NAME` (which loads this module and no
+ * gateway code) or the whole federation in one process (app/federation.ts).
+ */
+
+/** What a subgraph is given in any process that serves it. */
+export type SubgraphServices = Readonly<{
+  config: Config;
+  db: Kysely<Database>;
+  logger: Logger;
+  /** The working-day calendar deadlines are counted with (platform/calendar-files.ts). */
+  calendar: WorkingDayCalendar;
+  /** The service's credit-report signing key (platform/secrets.ts#ensureReportSigningKey). */
+  reportSigningKey?: KeyObject | undefined;
+}>;
+
+/** Builds one subgraph's schema, runs its start-up work and starts its executor (no transport yet). */
+export async function startSubgraphExecutor(name: SubgraphName, options: SubgraphServices): Promise<SubgraphExecutor> {
+  const definition = SUBGRAPHS[name];
+  const { schema } = await definition.build();
+  await definition.beforeServing?.(options.db, { clock: options.config.clock, calendar: options.calendar, logger: options.logger });
+  return createSubgraphExecutor({
+    name,
+    schema,
+    db: options.db,
+    reportSigningKey: options.reportSigningKey,
+    logger: options.logger,
+    rules: options.config.rules,
+    clock: options.config.clock,
+    calendar: options.calendar,
+    createLoaders: definition.createLoaders,
+  });
+}
+
+/** Starts one subgraph on its own HTTP server, as `npm run subgraph -- NAME` and the `http` transport do. */
+export async function startSubgraph(
+  name: SubgraphName,
+  options: SubgraphServices & Readonly<{ verifyKeys: readonly KeyObject[] }>,
+  port: number,
+  host: string,
+): Promise<RunningSubgraph> {
+  const executor = await startSubgraphExecutor(name, options);
+  try {
+    return await startSubgraphServer({ executor, verifyKeys: options.verifyKeys, logger: options.logger, maxBodyBytes: options.config.maxBodyBytes }, port, host);
+  } catch (error) {
+    await executor.stop();
+    throw error;
+  }
+}
+
