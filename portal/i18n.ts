@@ -27,11 +27,6 @@ export function useMessages<Keys extends string>(messages: Messages<Keys>): (key
   return (key, values) => (values ? table[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? "")) : table[key]);
 }
 
-/** An API value (an enum member, a code) in the page's words, or the value itself when the page has none for it. */
-export function inWords<Keys extends string>(messages: Messages<Keys>, t: (key: Keys) => string, value: string): string {
-  return value in messages["zh-CN"] ? t(value as Keys) : value;
-}
-
 export function useLanguage(): Language {
   return useContext(LanguageContext).language;
 }

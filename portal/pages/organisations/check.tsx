@@ -1,7 +1,8 @@
 import { useState } from "preact/hooks";
 import { FailureNotice } from "../../components";
 import { graphql, GraphQLFailure } from "../../graphql";
-import { defineMessages, formatDate, inWords, useLanguage, useMessages } from "../../i18n";
+import { useWordsFor } from "../../enum-words";
+import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n";
 import { useIdentity } from "../../session";
 import { purposeLabel, purposeMessages, type Purpose } from "../self-service/purposes";
 import { PurposeChoice } from "./purpose-choice";
@@ -27,7 +28,6 @@ const messages = defineMessages({
     subject: "信用主体",
     name: "名称",
     kind: "类型",
-    NATURAL_PERSON: "自然人", LEGAL_PERSON: "法人", OTHER_ORGANIZATION: "非法人组织",
     records: "信用记录",
     noRecords: "没有贵单位可查看的信用记录。",
     entries: "红黑名单",
@@ -45,10 +45,6 @@ const messages = defineMessages({
     recognizedOn: "列入日期",
     validUntil: "有效期至",
     underObjection: "异议处理中",
-    BASIC: "基础信息", POSITIVE: "正面信息", NEGATIVE: "负面信息", OTHER: "其他信息",
-    PUBLIC: "社会公开", GOVERNMENT: "政府共享", AUTHORIZED: "授权查询",
-    ACTIVE: "有效", EXPIRED: "已过期", CORRECTED: "已更正", ARCHIVED: "已归档", SUSPENDED: "暂停公示", REMOVED: "已移出", REPAIRED: "已修复",
-    RED: "红名单", BLACK: "黑名单",
   },
   en: {
     title: "Credit check",
@@ -70,7 +66,6 @@ const messages = defineMessages({
     subject: "Subject",
     name: "Name",
     kind: "Kind",
-    NATURAL_PERSON: "Natural person", LEGAL_PERSON: "Legal person", OTHER_ORGANIZATION: "Other organisation",
     records: "Credit records",
     noRecords: "No credit records your organisation may see.",
     entries: "Red and black lists",
@@ -88,10 +83,6 @@ const messages = defineMessages({
     recognizedOn: "Listed on",
     validUntil: "Valid until",
     underObjection: "Objection open",
-    BASIC: "Basic", POSITIVE: "Positive", NEGATIVE: "Negative", OTHER: "Other",
-    PUBLIC: "Public", GOVERNMENT: "Government-shared", AUTHORIZED: "With consent",
-    ACTIVE: "In force", EXPIRED: "Expired", CORRECTED: "Corrected", ARCHIVED: "Archived", SUSPENDED: "Not published", REMOVED: "Removed", REPAIRED: "Repaired",
-    RED: "Red list", BLACK: "Black list",
   },
 });
 
@@ -164,7 +155,7 @@ export function CheckPage() {
       setBusy(false);
     }
   };
-  const word = (key: string) => inWords(messages, t, key);
+  const word = useWordsFor(messages);
   return (
     <section class="check">
       <h1>{t("title")}</h1>

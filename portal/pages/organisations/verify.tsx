@@ -1,7 +1,8 @@
 import { useState } from "preact/hooks";
 import { FailureNotice } from "../../components";
 import { graphql, GraphQLFailure } from "../../graphql";
-import { defineMessages, formatDate, inWords, useLanguage, useMessages } from "../../i18n";
+import { useWordsFor } from "../../enum-words";
+import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n";
 import { useIdentity } from "../../session";
 import { purposeLabel, purposeMessages, type Purpose } from "../self-service/purposes";
 import { PurposeChoice } from "./purpose-choice";
@@ -42,7 +43,6 @@ const messages = defineMessages({
     recognizedBy: "认定单位",
     recognizedOn: "列入日期",
     changedMark: "已变化",
-    PUBLIC: "社会公开", GOVERNMENT: "政府共享", AUTHORIZED: "授权查询", RED: "红名单", BLACK: "黑名单",
   },
   en: {
     title: "Verify a credit report",
@@ -79,7 +79,6 @@ const messages = defineMessages({
     recognizedBy: "Recognised by",
     recognizedOn: "Listed on",
     changedMark: "Changed",
-    PUBLIC: "Public", GOVERNMENT: "Government-shared", AUTHORIZED: "With consent", RED: "Red list", BLACK: "Black list",
   },
 });
 
@@ -135,7 +134,7 @@ export function VerifyPage() {
       setBusy(false);
     }
   };
-  const word = (key: string) => inWords(messages, t, key);
+  const word = useWordsFor(messages);
   // Only a genuine, valid report is good news; every other answer is shown as a warning, never as a pass.
   const trusted = result !== null && result.genuine && result.status === "VALID";
   const changed = new Set(result?.changedItemIds ?? []);

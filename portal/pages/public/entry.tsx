@@ -5,7 +5,7 @@ import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n
 import { useGraphQL } from "../../use-graphql";
 import { NotFoundPage } from "../not-found";
 import { listOfSlug, type ListKind } from "./lists";
-import { enumWords, inWords } from "./words";
+import { enumWords, inWords } from "../../enum-words";
 
 const messages = defineMessages({
   "zh-CN": {

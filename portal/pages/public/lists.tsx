@@ -4,7 +4,7 @@ import { Loaded } from "../../components";
 import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n";
 import { useGraphQL } from "../../use-graphql";
 import { NotFoundPage } from "../not-found";
-import { enumWords, inWords } from "./words";
+import { enumWords, inWords } from "../../enum-words";
 
 const messages = defineMessages({
   "zh-CN": {

@@ -3,7 +3,7 @@ import { Loaded } from "../../components";
 import { defineMessages, useMessages } from "../../i18n";
 import { useGraphQL } from "../../use-graphql";
 import { Scenario } from "../../../domain/vocabulary";
-import { enumWords, inWords } from "./words";
+import { enumWords, inWords } from "../../enum-words";
 
 const messages = defineMessages({
   "zh-CN": {

@@ -2,7 +2,7 @@ import { useLocation, useRoute } from "preact-iso";
 import { Loaded } from "../../components";
 import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n";
 import { useGraphQL } from "../../use-graphql";
-import { enumWords, inWords } from "./words";
+import { enumWords, inWords } from "../../enum-words";
 
 const messages = defineMessages({
   "zh-CN": {

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { Loaded } from "../../components";
-import { defineMessages, formatDate, inWords, useLanguage, useMessages } from "../../i18n";
+import { useWordsFor } from "../../enum-words";
+import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n";
 import { useGraphQL } from "../../use-graphql";
 import { purposeLabel, purposeMessages } from "./purposes";
 
@@ -54,7 +55,7 @@ const PAGE_SIZE = 10;
 /** "CreditRecord:GOVERNMENT+PUBLIC" (the audit's category) in words: 信用记录（政府共享、社会公开）. */
 function categoryInWords(t: (key: Word) => string, category: string): string {
   const [entity = category, tiers = ""] = category.split(":");
-  const word = (key: string) => inWords(messages, t, key);
+  const word = useWordsFor(messages);
   const tierWords = tiers ? tiers.split("+").filter(Boolean).map((tier) => word(`${tier}+`)) : [];
   return tierWords.length > 0 ? `${word(entity)}（${tierWords.join("、")}）` : word(entity);
 }
@@ -70,7 +71,7 @@ export function AccessLogSection() {
     "query MyAccessLog($first: Int!, $after: String) { myAccessLog(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id at role org purpose outcome categories } } } }",
     { first: PAGE_SIZE, after },
   );
-  const word = (key: string) => inWords(messages, t, key);
+  const word = useWordsFor(messages);
   return (
     <>
       <h2 id="access-log">{t("title")}</h2>

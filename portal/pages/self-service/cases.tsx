@@ -1,4 +1,5 @@
-import { defineMessages, formatDate, inWords, useLanguage, useMessages } from "../../i18n";
+import { useWordsFor } from "../../enum-words";
+import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n";
 import type { MyObjection, MyRepairCase, WorkflowStep } from "./my-file";
 
 const messages = defineMessages({
@@ -54,12 +55,6 @@ const messages = defineMessages({
   },
 });
 
-type Word = keyof (typeof messages)["en"];
-
-function wordFor(t: (key: Word) => string, code: string | null): string {
-  if (!code) return "—";
-  return inWords(messages, t, code);
-}
 
 /** Each objection and repair case: its step, the step's deadline (provisional and overdue marked), its history. */
 export function CasesSection({ objections, repairCases, labels }: Readonly<{ objections: readonly MyObjection[]; repairCases: readonly MyRepairCase[]; labels: ReadonlyMap<string, string> }>) {
@@ -83,6 +78,7 @@ type CaseCardProps = Readonly<{ heading: string; state: string; started: string 
 
 function CaseCard({ heading, state, started, dueOn, provisional, overdue, history }: CaseCardProps) {
   const t = useMessages(messages);
+  const word = useWordsFor(messages);
   const language = useLanguage();
   const dateTime = (value: string) => `${formatDate(value, language)} ${new Date(value).toLocaleTimeString(language, { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Shanghai" })}`;
   return (
@@ -90,7 +86,7 @@ function CaseCard({ heading, state, started, dueOn, provisional, overdue, histor
       <h3>{heading}</h3>
       <dl class="facts">
         <dt>{t("state")}</dt>
-        <dd class="case-state">{wordFor(t, state)}</dd>
+        <dd class="case-state">{word(state)}</dd>
         <dt>{t("filedAt")}</dt>
         <dd>{started ? (started.length > 10 ? dateTime(started) : formatDate(started, language)) : "—"}</dd>
         <dt>{t("dueOn")}</dt>
@@ -112,9 +108,9 @@ function CaseCard({ heading, state, started, dueOn, provisional, overdue, histor
             {history.map((step) => (
               <tr key={`${step.at}-${step.to}`}>
                 <td>{dateTime(step.at)}</td>
-                <td>{step.from ? wordFor(t, step.from) : "—"}</td>
-                <td>{wordFor(t, step.to)}</td>
-                <td>{wordFor(t, step.role)}</td>
+                <td>{step.from ? word(step.from) : "—"}</td>
+                <td>{word(step.to)}</td>
+                <td>{word(step.role)}</td>
                 <td>{step.note ?? ""}</td>
               </tr>
             ))}

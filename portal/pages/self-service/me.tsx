@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { Loaded } from "../../components";
-import { defineMessages, formatDate, inWords, useLanguage, useMessages } from "../../i18n";
+import { useWordsFor } from "../../enum-words";
+import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n";
 import { useIdentity } from "../../session";
 import { useGraphQL } from "../../use-graphql";
 import { AccessLogSection } from "./access-log";
@@ -41,10 +42,6 @@ const messages = defineMessages({
     repairLabel: "为“{item}”申请信用修复",
     underObjection: "异议处理中",
     inPublicity: "修复公示至 {date}",
-    BASIC: "基础信息", POSITIVE: "正面信息", NEGATIVE: "负面信息", OTHER: "其他信息",
-    PUBLIC: "社会公开", GOVERNMENT: "政府共享", AUTHORIZED: "授权查询",
-    ACTIVE: "有效", EXPIRED: "已过期", CORRECTED: "已更正", ARCHIVED: "已归档", SUSPENDED: "暂停公示", REMOVED: "已移出", REPAIRED: "已修复",
-    RED: "红名单", BLACK: "黑名单",
   },
   en: {
     title: "My credit",
@@ -76,20 +73,9 @@ const messages = defineMessages({
     repairLabel: "Apply for repair of “{item}”",
     underObjection: "Objection open",
     inPublicity: "Repair in publicity until {date}",
-    BASIC: "Basic", POSITIVE: "Positive", NEGATIVE: "Negative", OTHER: "Other",
-    PUBLIC: "Public", GOVERNMENT: "Government-shared", AUTHORIZED: "With consent",
-    ACTIVE: "In force", EXPIRED: "Expired", CORRECTED: "Corrected", ARCHIVED: "Archived", SUSPENDED: "Not published", REMOVED: "Removed", REPAIRED: "Repaired",
-    RED: "Red list", BLACK: "Black list",
   },
 });
 
-type Word = keyof (typeof messages)["en"];
-
-/** A code from the API in words, or the code itself when the page has no words for it. */
-function wordFor(t: (key: Word) => string, code: string | null): string {
-  if (!code) return "—";
-  return inWords(messages, t, code);
-}
 
 /** 我的信用: the subject's whole file, who looked it up, its consents, objections, repairs and reports. */
 export function MePage() {
@@ -109,6 +95,7 @@ export function MePage() {
 
 function MyCredit({ identifier }: { identifier: string }) {
   const t = useMessages(messages);
+  const word = useWordsFor(messages);
   const language = useLanguage();
   const file = useGraphQL<MyFile>(MY_FILE_QUERY, { identifier });
   const [target, setTarget] = useState<ActionTarget | null>(null);
@@ -121,7 +108,7 @@ function MyCredit({ identifier }: { identifier: string }) {
           if (!subject) return <div class="notice warn"><p>{t("noFile")}</p></div>;
           const labels = new Map<string, string>([
             ...subject.records.map((record) => [record.id, record.title] as const),
-            ...subject.listEntries.map((entry) => [entry.id, `${t(entry.list)}：${entry.facts}`] as const),
+            ...subject.listEntries.map((entry) => [entry.id, `${word(entry.list)}：${entry.facts}`] as const),
           ]);
           const actionButtons = (id: string, label: string) => (
             <div class="row-actions">
@@ -152,12 +139,12 @@ function MyCredit({ identifier }: { identifier: string }) {
                       {subject.records.map((record) => (
                         <tr key={record.id}>
                           <th scope="row">{record.title}</th>
-                          <td>{wordFor(t, record.category)}</td>
-                          <td>{wordFor(t, record.tier)}</td>
+                          <td>{word(record.category)}</td>
+                          <td>{word(record.tier)}</td>
                           <td>{record.provider}</td>
                           <td>{formatDate(record.decidedOn, language)}</td>
                           <td>{formatDate(record.expiresOn, language)}</td>
-                          <td>{wordFor(t, record.status)}{record.underObjection ? <> <span class="badge provisional">{t("underObjection")}</span></> : null}</td>
+                          <td>{word(record.status)}{record.underObjection ? <> <span class="badge provisional">{t("underObjection")}</span></> : null}</td>
                           <td>{actionButtons(record.id, record.title)}</td>
                         </tr>
                       ))}
@@ -178,13 +165,13 @@ function MyCredit({ identifier }: { identifier: string }) {
                     <tbody>
                       {subject.listEntries.map((entry) => (
                         <tr key={entry.id}>
-                          <td><span class={`badge ${entry.list === "BLACK" ? "black" : "red"}`}>{t(entry.list)}</span></td>
+                          <td><span class={`badge ${entry.list === "BLACK" ? "black" : "red"}`}>{word(entry.list)}</span></td>
                           <th scope="row">{entry.facts}<br /><small>{entry.groundsDescription}</small></th>
                           <td>{entry.recognizedByName}</td>
                           <td>{formatDate(entry.recognizedOn, language)}</td>
                           <td>{formatDate(entry.validUntil, language)}</td>
                           <td>
-                            {wordFor(t, entry.status)}
+                            {word(entry.status)}
                             {entry.underObjection ? <> <span class="badge provisional">{t("underObjection")}</span></> : null}
                             {entry.repairPublicityUntil ? <><br />{t("inPublicity", { date: formatDate(entry.repairPublicityUntil, language) })}</> : null}
                           </td>

@@ -1,7 +1,8 @@
 import { useEffect, useState } from "preact/hooks";
 import { FailureNotice, Loaded } from "../../components";
 import { graphql, GraphQLFailure } from "../../graphql";
-import { defineMessages, formatDate, inWords, useLanguage, useMessages } from "../../i18n";
+import { useWordsFor } from "../../enum-words";
+import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n";
 import { useGraphQL } from "../../use-graphql";
 import { PURPOSES, purposeLabel, purposeMessages, type Purpose } from "./purposes";
 
@@ -28,7 +29,6 @@ const messages = defineMessages({
     revokeLabel: "撤销核验码（{date}生成的报告）",
     revokedNotice: "核验码已撤销，对方将无法再核验该报告。",
     VALID: "有效", EXPIRED: "已过期", REVOKED: "已撤销", UNKNOWN: "不存在",
-    PUBLIC: "社会公开",
   },
   en: {
     title: "Credit report",
@@ -52,11 +52,9 @@ const messages = defineMessages({
     revokeLabel: "Revoke the code of the report issued {date}",
     revokedNotice: "The code is revoked: nobody can verify that report any more.",
     VALID: "Valid", EXPIRED: "Expired", REVOKED: "Revoked", UNKNOWN: "Unknown",
-    PUBLIC: "Public",
   },
 });
 
-type Word = keyof (typeof messages)["en"];
 type Report = Readonly<{ id: string; issuedAt: string; validUntil: string; revokedAt: string | null; status: string; purpose: string; tiers: readonly string[] }>;
 type IssuedReport = Report & Readonly<{ verificationCode: string | null; pdfBase64: string | null }>;
 type Issued = Readonly<{ code: string; url: string; fileName: string }>;
@@ -67,11 +65,11 @@ function pdfUrl(base64: string): string {
   return URL.createObjectURL(new Blob([bytes], { type: "application/pdf" }));
 }
 
-const word = (t: (key: Word) => string, key: string) => inWords(messages, t, key);
 
 /** 信用报告 (issue 23): issue one for a purpose, tiers and validity, download it, list them, revoke a code. */
 export function ReportsSection() {
   const t = useMessages(messages);
+  const word = useWordsFor(messages);
   const p = useMessages(purposeMessages);
   const language = useLanguage();
   const reports = useGraphQL<{ myCreditReports: readonly Report[] }>("query MyCreditReports { myCreditReports { id issuedAt validUntil revokedAt status purpose tiers } }");
@@ -176,9 +174,9 @@ export function ReportsSection() {
                       <tr key={report.id}>
                         <th scope="row">{formatDate(report.issuedAt, language)}</th>
                         <td>{purposeLabel(p, report.purpose)}</td>
-                        <td>{report.tiers.map((tier) => word(t, tier)).join("、")}</td>
+                        <td>{report.tiers.map((tier) => word(tier)).join("、")}</td>
                         <td>{formatDate(report.validUntil, language)}</td>
-                        <td>{word(t, report.status)}</td>
+                        <td>{word(report.status)}</td>
                         <td>
                           {report.status === "VALID" ? (
                             <button type="button" class="secondary" disabled={busy} aria-label={t("revokeLabel", { date: formatDate(report.issuedAt, language) })} onClick={() => revoke(report, reload)}>{t("revoke")}</button>

@@ -1,6 +1,6 @@
-import { defineMessages } from "../../i18n";
+import { defineMessages, useMessages, type Messages } from "./i18n";
 
-/** The API's enum values in words, shared by the public pages (CONTRACT.md "Enums"). */
+/** The API's enum values in words, one table for every page (CONTRACT.md "Enums"; the values are domain/vocabulary.ts's). */
 export const enumWords = defineMessages({
   "zh-CN": {
     BLACK: "黑名单",
@@ -34,6 +34,13 @@ export const enumWords = defineMessages({
     HIGH_CONSUMPTION: "高消费",
     MALE: "男",
     FEMALE: "女",
+    ACTIVE: "有效",
+    EXPIRED: "已过期",
+    CORRECTED: "已更正",
+    ARCHIVED: "已归档",
+    SUSPENDED: "暂停公示",
+    REMOVED: "已移出",
+    REPAIRED: "已修复",
   },
   en: {
     BLACK: "Black list",
@@ -47,7 +54,7 @@ export const enumWords = defineMessages({
     OTHER: "Other",
     PUBLIC: "Public",
     GOVERNMENT: "Government-shared",
-    AUTHORIZED: "Authorised query",
+    AUTHORIZED: "With consent",
     GENERAL: "General",
     SERIOUS: "Serious",
     SEVERE: "Severe",
@@ -67,6 +74,13 @@ export const enumWords = defineMessages({
     HIGH_CONSUMPTION: "High consumption",
     MALE: "Male",
     FEMALE: "Female",
+    ACTIVE: "In force",
+    EXPIRED: "Expired",
+    CORRECTED: "Corrected",
+    ARCHIVED: "Archived",
+    SUSPENDED: "Not published",
+    REMOVED: "Removed",
+    REPAIRED: "Repaired",
   },
 });
 
@@ -75,5 +89,15 @@ export type EnumWord = keyof (typeof enumWords)["zh-CN"];
 /** A value the API sent in words; an unknown value (a newer API) as it came. */
 export function inWords(t: (key: EnumWord) => string, value: string | null | undefined): string {
   if (!value) return "—";
-  return value in enumWords["zh-CN"] ? t(value as EnumWord) : value;
+  return Object.hasOwn(enumWords["zh-CN"], value) ? t(value as EnumWord) : value;
+}
+
+/**
+ * A page's words for API values: the page's own first (a value whose meaning is the page's, as a credit
+ * report's EXPIRED), then the shared table above, else the value itself.
+ */
+export function useWordsFor<Keys extends string>(messages: Messages<Keys>): (value: string | null | undefined) => string {
+  const page = useMessages(messages);
+  const shared = useMessages(enumWords);
+  return (value) => (value && Object.hasOwn(messages["zh-CN"], value) ? page(value as Keys) : inWords(shared, value));
 }
