@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import * as vocabulary from "../../domain/vocabulary";
-import { enumWords, inWords, type EnumWord } from "../../portal/enum-words";
+import * as vocabulary from "../domain/vocabulary";
+import { enumWords, inWords, type EnumWord } from "./enum-words";
 
 const chinese = (key: EnumWord) => enumWords["zh-CN"][key];
 
