@@ -65,9 +65,9 @@ function formOf(event: AuditEventRow): CanonicalForm | null {
  * the previous hash is wrong), or a chain cut short at the end (the head records more than is there).
  */
 export async function verifyAuditChain(db: Kysely<Database>): Promise<ChainVerification> {
-  // One snapshot for every page, the head and the orphan check: an event appended meanwhile (the gateway's
-  // event of this very request, for one) was otherwise missed by the pages but counted by the head, and
-  // reported as a chain cut short.
+  // One snapshot for every page, the head and the orphan check: an event appended meanwhile (every request is
+  // audited as it runs) was otherwise missed by the pages but counted by the head, and reported as a chain
+  // cut short.
   return db.transaction().setIsolationLevel("repeatable read").execute((snapshot) => verifyInSnapshot(snapshot));
 }
 
