@@ -49,6 +49,22 @@ const counts = async () => ({
 });
 
 describe("audit writers", () => {
+  it("a verification running while events are appended sees one consistent chain, never a chain cut short", async () => {
+    const writer = new AuditLog(db());
+    let appending = true;
+    const appends = (async () => {
+      while (appending) await writer.append(entry());
+    })();
+    try {
+      const verifications = [];
+      for (let round = 0; round < 25; round++) verifications.push(await verifyAuditChain(db()));
+      expect(verifications.filter((verification) => !verification.verified)).toEqual([]);
+    } finally {
+      appending = false;
+      await appends;
+    }
+  });
+
   it("two writers overtaking each other build one unbroken chain with every event and access row", async () => {
     const before = await counts();
     const [first, second] = [new AuditLog(db()), new AuditLog(db())];
