@@ -54,6 +54,22 @@ describeInBrowser("public portal journey", () => {
 
   const cellsOfColumn = (page: Page, column: number) => page.locator(`main table tbody tr > :nth-child(${column})`).allTextContents();
 
+  /** Records the table's caption and first name at every change of the page, until the returned function reads them. */
+  async function watchTable(page: Page): Promise<() => Promise<Array<{ caption: string; firstRow: string }>>> {
+    await page.evaluate(`{
+      const seen = [];
+      const record = () => {
+        const caption = document.querySelector("main table caption")?.textContent ?? "";
+        const firstRow = document.querySelector("main table tbody tr > :first-child")?.textContent ?? "";
+        const last = seen.at(-1);
+        if (last?.caption !== caption || last?.firstRow !== firstRow) seen.push({ caption, firstRow });
+      };
+      new MutationObserver(record).observe(document.querySelector("main"), { subtree: true, childList: true, characterData: true });
+      window.tableStates = seen;
+    }`);
+    return async () => (await page.evaluate("window.tableStates")) as Array<{ caption: string; firstRow: string }>;
+  }
+
   it("finds a demo company by name from the home page and shows its public record", async () => {
     const page = await portal.newPage();
     await page.goto("/");
@@ -94,9 +110,12 @@ describeInBrowser("public portal journey", () => {
     expect(firstPage[0]).toBe("淮安市翻页测试01号有限公司");
     await expectAccessibleAndOffline(page, "public-black-filtered");
 
+    const shown = await watchTable(page);
     await page.getByRole("button", { name: "下一页" }).click();
     await expect.poll(() => page.locator("main table caption").textContent()).toBe(`失信黑名单：共 ${PAGED} 条，第 2/2 页`);
     expect(await cellsOfColumn(page, 1)).toEqual(["淮安市翻页测试11号有限公司", "淮安市翻页测试12号有限公司"]);
+    // Every state the table passed through on the way: page 2's caption only ever over page 2's rows.
+    expect((await shown()).filter(({ caption }) => caption.endsWith("第 2/2 页"))).toEqual([expect.objectContaining({ firstRow: "淮安市翻页测试11号有限公司" })]);
     expect(await page.getByRole("button", { name: "下一页" }).isDisabled()).toBe(true);
     expect(new Set(await cellsOfColumn(page, 5))).toEqual(new Set(["淮安市市场监督管理局"]));
     await portal.screenshot(page, "public-black-page-2");
