@@ -2,7 +2,7 @@ import type { ForcedSubject, MongoAbility } from "@casl/ability";
 import type { ListStatus, ListType, RecordCategory, Tier } from "../db/database";
 
 /** What a viewer can do; lowercase verbs (STYLE.md). */
-export type Action = "read" | "screen" | "submit" | "recognize" | "register" | "grant" | "revoke" | "review" | "apply" | "move" | "issue" | "verify" | "file" | "list";
+export type Action = "read" | "screen" | "submit" | "recognize" | "register" | "claim" | "grant" | "revoke" | "review" | "apply" | "move" | "issue" | "verify" | "file" | "list";
 
 /**
  * The shape policies see of each entity: the fields conditions test. Each subgraph builds these from its
@@ -65,6 +65,8 @@ export type UnitReportPolicy = { unit: string };
 export type AuditEventPolicy = { subjectIdentifiers: string[] };
 export type NoticePolicy = { recipientOrg: string };
 export type ConsentPolicy = { subjectIdentifier: string };
+/** A subject's access log (`myAccessLog`): who was shown the data of `subjectIdentifier`. */
+export type AccessLogPolicy = { subjectIdentifier: string };
 /** A signed credit report (issue 23): whose file it shows. */
 export type CreditReportPolicy = { subjectIdentifier: string };
 
@@ -89,6 +91,9 @@ export type PolicySubject =
   | "CorrectionReach"
   | "CalendarStatus"
   | "CreditReport"
+  /** The focused-monitoring reason of a screening (重点关注, CZ annex 2 §4.2): a recent exit from the black list. */
+  | "FocusedMonitoring"
+  | "AccessLog"
   | Tagged<"Subject", SubjectPolicy>
   | Tagged<"CreditRecord", CreditRecordPolicy>
   | Tagged<"RelatedEntry", RelatedEntryPolicy>
@@ -102,6 +107,7 @@ export type PolicySubject =
   | Tagged<"RepairHistory", RepairHistoryPolicy>
   | Tagged<"UnitReport", UnitReportPolicy>
   | Tagged<"CorrectionReach", CorrectionReachPolicy>
-  | Tagged<"CreditReport", CreditReportPolicy>;
+  | Tagged<"CreditReport", CreditReportPolicy>
+  | Tagged<"AccessLog", AccessLogPolicy>;
 
 export type AppAbility = MongoAbility<[Action, PolicySubject]>;

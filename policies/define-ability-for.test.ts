@@ -44,6 +44,33 @@ describe("defineAbilityFor", () => {
     expect(ability.can("read", record("GOVERNMENT", { provider: "TAX" }))).toBe(false);
   });
 
+  it("shows focused monitoring to a government body supervising, and to no one else", () => {
+    const allowed = ROLES.flatMap((role) =>
+      (["SUPERVISION", "ADMINISTRATIVE_LICENSING", "CREDIT_LENDING"] as const).flatMap((purpose) =>
+        defineAbilityFor(viewer(role, { subject: "OWN", purpose })).can("read", "FocusedMonitoring") ? [`${role} ${purpose}`] : [],
+      ),
+    );
+    expect(allowed).toEqual(["GOVERNMENT SUPERVISION"]);
+  });
+
+  it("gives the access log of a subject to that subject alone — not to an auditor or the credit centre", () => {
+    const log = (subjectIdentifier: string) => subject("AccessLog", { subjectIdentifier });
+    const readers = ROLES.filter((role) => defineAbilityFor(viewer(role, { subject: "OWN", purpose: "SUPERVISION" })).can("read", log("OWN")));
+    expect(readers).toEqual(["SUBJECT"]);
+    expect(defineAbilityFor(viewer("SUBJECT", { subject: "OWN" })).can("read", log("OTHER"))).toBe(false);
+  });
+
+  it("lets a registering PROVIDER claim a subject nobody owns; the credit centre registers without claiming", () => {
+    const registration = (registeredBy: string | null, registrars = ["SAMR"]) =>
+      subject("Subject", { subjectIdentifier: "S", kind: "LEGAL_PERSON", consented: false, registeredBy, registrars });
+    const provider = defineAbilityFor(viewer("PROVIDER", { org: "SAMR" }));
+    expect(provider.can("claim", registration(null))).toBe(true);
+    expect(provider.can("claim", registration("SAMR"))).toBe(false);
+    expect(provider.can("claim", registration("TAX"))).toBe(false);
+    expect(provider.can("claim", registration(null, ["TAX"]))).toBe(false);
+    expect(ROLES.filter((role) => defineAbilityFor(viewer(role, { org: "SAMR" })).can("claim", registration(null)))).toEqual(["PROVIDER"]);
+  });
+
   it("denies prohibited data to every role, the credit centre included", () => {
     for (const role of ROLES) {
       const ability = defineAbilityFor(viewer(role, { subject: "OWN", purpose: "SUPERVISION" }));

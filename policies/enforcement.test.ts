@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { SUPERGRAPH_FILE } from "../platform/supergraph-config";
 import { PACKAGE_ROOT } from "../platform/package-root";
 import { detectProhibitedData } from "../domain/prohibited-data";
+import { ROLES } from "../platform/viewer";
 
 async function filesUnder(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true });
@@ -50,5 +51,30 @@ describe("every read goes through the policy", () => {
       expect(policed || publicCatalogs.has(path.basename(file)), `${file} builds loaders without the policy`).toBe(true);
       expect(loaders.length, file).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("every role decision lives in the role table (policies/roles.ts)", () => {
+  const ROLE_NAME = ROLES.join("|");
+  /** A comparison with the viewer's role, or with a role's name: a decision made outside the table. */
+  const ROLE_DECISION = new RegExp(`\\brole\\s*[!=]==|[!=]==\\s*"(${ROLE_NAME})"|"(${ROLE_NAME})"\\s*[!=]==|\\.(has|includes)\\([\\w.]*\\brole\\)`);
+
+  it("no subgraph or audit-log file compares the viewer's role: it asks its ability", async () => {
+    const files = [...(await filesUnder(path.join(PACKAGE_ROOT, "subgraphs"))), ...(await filesUnder(path.join(PACKAGE_ROOT, "audit-log")))].filter((file) => !file.endsWith(".test.ts"));
+    expect(files.length).toBeGreaterThan(100);
+    const decisions: string[] = [];
+    for (const file of files) {
+      for (const [index, line] of (await readFile(file, "utf8")).split("\n").entries()) {
+        if (ROLE_DECISION.test(line)) decisions.push(`${path.relative(PACKAGE_ROOT, file)}:${index + 1}: ${line.trim()}`);
+      }
+    }
+    expect(decisions).toEqual([]);
+  });
+
+  it("would find the decisions this rule replaced", () => {
+    expect(ROLE_DECISION.test(`const showsMonitoring = context.viewer.role === "GOVERNMENT" && context.viewer.purpose === "SUPERVISION";`)).toBe(true);
+    expect(ROLE_DECISION.test(`if (context.viewer.role !== "SUBJECT" || !own) {`)).toBe(true);
+    expect(ROLE_DECISION.test(`if (REVIEWERS.has(context.viewer.role)) {`)).toBe(true);
+    expect(ROLE_DECISION.test(`await insertWorkflowEvent(trx, { role: context.viewer.role, note });`)).toBe(false);
   });
 });

@@ -99,6 +99,8 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     builder.can("read", "RelatedEntry", RELATED_ENTRY_FIELDS, { relatedSubjectIdentifier: viewer.subject });
     builder.can("read", "RepairCase", REPAIR_CASE_FIELDS_WITHOUT_ORIGINAL, own);
     builder.can("read", "AuditEvent", { subjectIdentifiers: viewer.subject });
+    // Who was shown its data (PCIM art. 33): the subject's own log, no other role's view of the events.
+    builder.can("read", "AccessLog", own);
     builder.can("grant", "Consent");
     builder.can("revoke", "Consent", own);
     builder.can("apply", "RepairCase", own);
@@ -118,6 +120,8 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     objectDuringRepairPublicity(builder);
     if (!viewer.purpose) return;
     builder.can("screen", "Subject");
+    // Focused monitoring is for government bodies supervising, never for lenders, employers or licensing (CZ annex 2 §4.2).
+    if (viewer.purpose === "SUPERVISION") builder.can("read", "FocusedMonitoring");
     verifyCreditReports(builder);
     readAuthorizedTierWithConsent(builder);
     if (!GOVERNMENT_DUTIES.has(viewer.purpose)) return;
@@ -160,6 +164,8 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     // Registration facts and relations belong to a registering authority for the kind of subject: the first
     // such unit to register a subject owns it (DOMAIN.md §7); no other unit changes whom a listing reaches.
     builder.can("register", "Subject", { registrars: viewer.org, registeredBy: { $in: [null, viewer.org] } });
+    // The first registering unit to register a subject becomes its owner; the credit centre registers without owning.
+    builder.can("claim", "Subject", { registrars: viewer.org, registeredBy: null });
   },
   CREDIT_CENTER(_viewer, builder) {
     readPublicTier(builder);

@@ -70,7 +70,7 @@ export async function findAuditEvents(context: AuditContext, filter: AuditFilter
  */
 export async function findMyAccessLog(context: AuditContext, first: number, after: string | null): Promise<AuditEventConnection> {
   const own = context.viewer.subject;
-  if (context.viewer.role !== "SUBJECT" || !own || !context.ability.can("read", policySubject("AuditEvent", { subjectIdentifiers: [own] }))) {
+  if (!own || !context.ability.can("read", policySubject("AccessLog", { subjectIdentifier: own }))) {
     throw new ForbiddenError("the access log is for the subject itself");
   }
   return page(context, "myAccessLog", { disclosedTo: { subjectIdentifier: own, exceptActor: context.viewer.actor } }, first, after, true);

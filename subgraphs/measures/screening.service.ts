@@ -29,8 +29,7 @@ export async function screen(context: MeasureContext, identifiers: readonly stri
     throw new BadUserInputError(`at most ${MAX_SCREENED_IDENTIFIERS} identifiers per call; split the batch`, { argument: "identifiers", limit: MAX_SCREENED_IDENTIFIERS });
   }
   const today = chinaDateOf(context.now);
-  // Focused monitoring (CZ annex 2 §4.2) is for government bodies supervising, not for lenders, employers or licensing.
-  const showsMonitoring = context.viewer.role === "GOVERNMENT" && context.viewer.purpose === "SUPERVISION";
+  const showsMonitoring = context.ability.can("read", "FocusedMonitoring");
   const checks = identifiers.map((raw) => checkIdentifier(raw, undefined, today));
   const valid = [...new Set(checks.flatMap((check) => (check.valid ? [check.identifier] : [])))];
   const [known, entries, responsible, catalog] = await Promise.all([

@@ -200,8 +200,8 @@ export async function registerSubject(context: SubjectContext, input: SubjectReg
     }
     const registered = await registerSubjects(trx, [subject!, ...checkedPeople.map((entry) => entry.checked!)]);
     const own = registered.get(subject!.identifier)!;
-    // The first registering unit becomes the owner; the credit centre changes a registration without owning it.
-    const claim = owner === null && context.viewer.role === "PROVIDER" && context.viewer.org ? { registered_by: context.viewer.org } : {};
+    const claims = context.viewer.org && context.ability.can("claim", policySubject("Subject", { subjectIdentifier: subject!.identifier, kind: subject!.kind, consented: false, registeredBy: owner, registrars }));
+    const claim = claims ? { registered_by: context.viewer.org! } : {};
     await updateSubjectDetails(trx, own.id, {
       ...claim,
       ...(person
