@@ -1,9 +1,11 @@
+import { readFile } from "node:fs/promises";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { connect } from "../db/connect";
 import { migrateToLatest } from "../db/migrate";
 import { loadReferenceData } from "../db/seed/reference-data";
-import { checkQueryLimits } from "../gateway/query-limits";
+import { argumentCostsOf, checkQueryLimits, DEFAULT_QUERY_LIMITS } from "../gateway/query-limits";
 import { createLogger } from "../platform/logger";
+import { SUPERGRAPH_FILE } from "../platform/supergraph-config";
 import { benchConfig, startBenchFederation } from "./setup";
 import { summarize, type Summary } from "./stats";
 
@@ -43,6 +45,7 @@ export async function benchmarkLimits(options: { rounds: number }): Promise<Limi
   await migrateToLatest(connection.db);
   await loadReferenceData(connection.db, config.measuresFile);
   const federation = await startBenchFederation(config, connection.db, createLogger(config));
+  const costs = argumentCostsOf(await readFile(SUPERGRAPH_FILE, "utf8"));
   try {
     const send = async (query: string) => {
       const response = await fetch(federation.gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
@@ -62,7 +65,7 @@ export async function benchmarkLimits(options: { rounds: number }): Promise<Limi
         if (round >= 5) samples.get(name)!.push(performance.now() - started);
         delay.disable();
         const checkStarted = performance.now();
-        checkQueryLimits(query, undefined);
+        checkQueryLimits(query, undefined, DEFAULT_QUERY_LIMITS, costs);
         if (round >= 5) checks.get(name)!.push(performance.now() - checkStarted);
       }
     }

@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { checkQueryLimits, DEFAULT_QUERY_LIMITS } from "./query-limits";
+import { SUPERGRAPH_FILE } from "../platform/supergraph-config";
+import { argumentCostsOf, checkQueryLimits, DEFAULT_QUERY_LIMITS, NO_ARGUMENT_COSTS } from "./query-limits";
 
 function nestedArrays(depth: number): unknown {
   let value: unknown = "x";
@@ -21,5 +23,34 @@ describe("checkQueryLimits on hostile nesting (no recursion over what the client
 
   it("leaves a document that does not lex to the parser's own error", () => {
     expect(checkQueryLimits(`{ measures(x: "unterminated) { code } }`, undefined).breach).toBeNull();
+  });
+});
+
+describe("checkQueryLimits costs arguments by the schema's @cost, knowing no field by name", () => {
+  const supergraph = argumentCostsOf(readFileSync(SUPERGRAPH_FILE, "utf8"));
+  const screen = (count: number) => `{ screen(identifiers: [${Array.from({ length: count }, (_, index) => `"${index}"`).join(",")}], scenario: FISCAL_FUNDS) { decision } }`;
+
+  it("reads the measures slice's @cost on screen(identifiers:) from the supergraph: one unit per identifier, at most 1,000 per field", () => {
+    expect(supergraph.arguments.get("Query.screen")).toEqual([{ argument: "identifiers", weight: 1 }]);
+    expect(checkQueryLimits(screen(1_000), undefined, DEFAULT_QUERY_LIMITS, supergraph)).toEqual({ breach: null, cost: 1_001 });
+    expect(checkQueryLimits(screen(1_001), undefined, DEFAULT_QUERY_LIMITS, supergraph).breach).toMatchObject({ limit: "maxFieldCost", max: 1_000 });
+    const bound = `query ($ids: [String!]!) { a: screen(identifiers: $ids, scenario: FISCAL_FUNDS) { decision } b: screen(identifiers: $ids, scenario: FISCAL_FUNDS) { decision } }`;
+    expect(checkQueryLimits(bound, { ids: Array.from({ length: 600 }, String) }, DEFAULT_QUERY_LIMITS, supergraph)).toEqual({ breach: null, cost: 2 + 2 + 1_200 });
+  });
+
+  it("charges nothing for an argument the schema does not cost", () => {
+    expect(checkQueryLimits(screen(2_000), undefined, DEFAULT_QUERY_LIMITS, NO_ARGUMENT_COSTS)).toEqual({ breach: null, cost: 1 });
+  });
+
+  it("follows fields, inline fragments and named fragments to a costed argument below the root, with weights", () => {
+    const costs = argumentCostsOf(`
+      schema { query: Root }
+      type Root { org(id: ID!): Org }
+      interface Named { name: String }
+      type Org implements Named { name: String check(ids: [ID!]! @cost(weight: 3), note: String @cost(weight: 2), plain: [ID!]): [Int] }
+    `);
+    const query = `{ org(id: "1") { ... on Org { check(ids: ["a", "b"], note: "n", plain: ["x", "y", "z"]) } ...More } } fragment More on Org { again: check(ids: $ids) }`;
+    expect(checkQueryLimits(query, { ids: ["c", "d", "e"] }, DEFAULT_QUERY_LIMITS, costs)).toEqual({ breach: null, cost: 1 + 1 + 3 * 2 + 2 + 3 * 3 });
+    expect(checkQueryLimits(query, { ids: Array.from({ length: 334 }, String) }, DEFAULT_QUERY_LIMITS, costs).breach).toMatchObject({ limit: "maxFieldCost" });
   });
 });

@@ -145,6 +145,14 @@ export function toClientError(
   return { message: INTERNAL_ERROR_MESSAGE, ...path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }
 
+/**
+ * What a client is told of an error thrown outside GraphQL execution — a request refused before it ran, a
+ * subgraph's transport refusal: the same boundary as `toClientError`, so one allow-list decides.
+ */
+export function clientErrorOf(error: unknown, onInternal: (error: unknown) => void): ClientError {
+  return toClientError({ message: error instanceof Error ? error.message : String(error) }, error, onInternal);
+}
+
 export class PurposeRequiredError extends CreditError {
   constructor(message = "declare the duty or purpose of this query in the X-Credit-Purpose header (PCIM art. 33: 非履职需要，不得查询)") {
     super("PURPOSE_REQUIRED", message, { header: "X-Credit-Purpose" });

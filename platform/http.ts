@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from "@apollo/server";
+import { clientErrorOf, CreditError, type ClientError, type ErrorCode } from "./errors";
 
 export class BodyTooLargeError extends Error {
   override readonly name = "BodyTooLargeError";
@@ -82,19 +83,36 @@ export async function writeApolloResponse(
   response.end();
 }
 
-/** A bare GraphQL error response for requests refused before Apollo sees them. */
-export function writeGraphQLError(
-  response: ServerResponse,
-  status: number,
-  code: string,
-  message: string,
-  extraHeaders: Record<string, string> = {},
-  details: Readonly<Record<string, unknown>> = {},
-): void {
-  response.statusCode = status;
-  response.setHeader("content-type", "application/json; charset=utf-8");
-  for (const [name, value] of Object.entries(extraHeaders)) response.setHeader(name, value);
-  const { limit, header, argument, retryAfterSeconds } = details;
-  const safe = Object.fromEntries(Object.entries({ limit, header, argument, retryAfterSeconds }).filter(([, value]) => value !== undefined));
-  response.end(JSON.stringify({ errors: [{ message, extensions: { ...safe, code } }] }));
+/** The answer to a request refused before Apollo ran it: a GraphQL error response holding one client error (errors.ts). */
+export function errorAnswer(status: number, error: ClientError): HTTPGraphQLResponse {
+  return {
+    status,
+    headers: new HeaderMap([["content-type", "application/json; charset=utf-8"]]),
+    body: { kind: "complete", string: JSON.stringify({ errors: [error] }) },
+  };
+}
+
+/** HTTP status of a request refused before it ran, by code; anything else is 400. A `CreditError` may name its own (`http.status`). */
+const REFUSAL_STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
+  AUDIT_UNAVAILABLE: 503,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
+/**
+ * The answer to a request refused before Apollo ran it (by the gateway's plugins, by a subgraph's
+ * transport checks): the one error boundary (`clientErrorOf`) decides what the client reads.
+ */
+export function refusalAnswer(error: unknown, onInternal: (error: unknown) => void): HTTPGraphQLResponse {
+  const clientError = clientErrorOf(error, onInternal);
+  const declared = error instanceof CreditError ? (error.extensions.http as { status?: number } | undefined)?.status : undefined;
+  return errorAnswer(declared ?? REFUSAL_STATUS[clientError.extensions.code] ?? 400, clientError);
+}
+
+/** Writes `refusalAnswer(error, onInternal)`. */
+export function writeRefusal(response: ServerResponse, error: unknown, onInternal: (error: unknown) => void, extraHeaders: Record<string, string> = {}): void {
+  void writeApolloResponse(response, refusalAnswer(error, onInternal), extraHeaders);
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Directive, Mutation, Query, Resolver } from "type-graphql";
 import { Scenario } from "../../domain/vocabulary";
 import type { Scenario as ScenarioValue } from "../../db/database";
 import { findMeasureStats, findMyEntryFeedback, reportMeasureApplied } from "./feedback.service";
@@ -14,7 +14,8 @@ export class ScreeningResolver {
     description: "GOVERNMENT or ORGANIZATION with X-Credit-Purpose: up to 1,000 identifiers, each decided BLOCK, REVIEW, GREEN_CHANNEL or PASS with reasons.",
   })
   async screen(
-    @Arg("identifiers", () => [String]) identifiers: string[],
+    // Each identifier is a unit of work: the gateway charges and caps it by this declaration (gateway/query-limits.ts).
+    @Arg("identifiers", () => [String]) @Directive("@cost(weight: 1)") identifiers: string[],
     @Arg("scenario", () => Scenario) scenario: ScenarioValue,
     @Ctx() context: MeasureContext,
   ): Promise<ScreeningResult[]> {

@@ -8,7 +8,7 @@ import { refuseProhibitedInput } from "./prohibited-input";
 import { DateTimeScalar } from "./scalars";
 
 /** The federation version every subgraph links; changing it here changes it for all six. */
-const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@cost"])`;
 
 export type SubgraphSchemaOptions<TContext> = Readonly<{
   resolvers: NonEmptyArray<Function>;

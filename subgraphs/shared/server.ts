@@ -1,7 +1,8 @@
 import type { KeyObject } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { BodyTooLargeError, executeWithApollo, parseJsonBody, readBody, writeGraphQLError } from "../../platform/http";
+import { CreditError, UnauthenticatedError } from "../../platform/errors";
+import { BodyTooLargeError, executeWithApollo, parseJsonBody, readBody, writeRefusal } from "../../platform/http";
 import type { Logger } from "../../platform/logger";
 import { ReplayGuard, SIGNATURE_HEADER, SignatureError, verifySubgraphRequest } from "../../platform/subgraph-signature";
 import { inServerSpan } from "../../platform/telemetry";
@@ -33,6 +34,8 @@ export async function startSubgraphServer<TLoaders>(
   const replayGuard = new ReplayGuard();
 
   const server: Server = createServer((request, response) => {
+    /** Transport refusals pass the same error boundary as GraphQL errors; anything unexpected is logged and masked. */
+    const refuse = (error: unknown) => writeRefusal(response, error, (original) => logger.error({ err: original, subgraph: name }, "subgraph request failed"));
     void inServerSpan(`subgraph ${name}`, request.headers, async () => {
       const url = new URL(request.url ?? "/", "http://localhost");
       if (url.pathname === "/health") {
@@ -40,11 +43,11 @@ export async function startSubgraphServer<TLoaders>(
         return;
       }
       if (url.pathname !== "/graphql") {
-        writeGraphQLError(response, 404, "NOT_FOUND", "the GraphQL endpoint is /graphql");
+        refuse(new CreditError("NOT_FOUND", "the GraphQL endpoint is /graphql", { http: { status: 404 } }));
         return;
       }
       if (request.method !== "POST") {
-        writeGraphQLError(response, 405, "BAD_USER_INPUT", "subgraphs accept only POST from the gateway");
+        refuse(new CreditError("BAD_USER_INPUT", "subgraphs accept only POST from the gateway", { http: { status: 405 } }));
         return;
       }
       const body = parseJsonBody(request, await readBody(request, options.maxBodyBytes));
@@ -67,12 +70,11 @@ export async function startSubgraphServer<TLoaders>(
         response.destroy();
       } else if (error instanceof SignatureError) {
         logger.warn({ subgraph: name, reason: error.message }, "refused unsigned request");
-        writeGraphQLError(response, 401, "UNAUTHENTICATED", "this subgraph answers only requests signed by the gateway");
+        refuse(new UnauthenticatedError("this subgraph answers only requests signed by the gateway"));
       } else if (error instanceof BodyTooLargeError) {
-        writeGraphQLError(response, 413, "BAD_USER_INPUT", error.message);
+        refuse(new CreditError("BAD_USER_INPUT", error.message, { http: { status: 413 } }));
       } else {
-        logger.error({ err: error, subgraph: name }, "subgraph request failed");
-        writeGraphQLError(response, 500, "INTERNAL_SERVER_ERROR", "internal error");
+        refuse(error);
       }
     });
   });

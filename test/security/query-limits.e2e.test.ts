@@ -64,8 +64,8 @@ describe("query limits at the gateway (QUERY_TOO_COMPLEX naming the limit, nothi
 
   it("screen identifiers, as a literal list and as a variable", async () => {
     const identifiers = Array.from({ length: 1_001 }, (_, index) => `"${index}"`).join(",");
-    await refused(`{ screen(identifiers: [${identifiers}], scenario: FISCAL_FUNDS) { decision } }`, "maxScreenIdentifiers");
-    await refused(`query ($ids: [String!]!) { screen(identifiers: $ids, scenario: FISCAL_FUNDS) { decision } }`, "maxScreenIdentifiers", {
+    await refused(`{ screen(identifiers: [${identifiers}], scenario: FISCAL_FUNDS) { decision } }`, "maxFieldCost");
+    await refused(`query ($ids: [String!]!) { screen(identifiers: $ids, scenario: FISCAL_FUNDS) { decision } }`, "maxFieldCost", {
       ids: Array.from({ length: 1_001 }, (_, index) => String(index)),
     });
   });
