@@ -5,7 +5,7 @@ import type { Database } from "../db/database";
 import type { WorkingDayCalendar } from "../domain/working-days";
 import type { Config } from "../platform/config";
 import type { Logger } from "../platform/logger";
-import type { SubgraphName } from "../subgraphs/shared/definition";
+import type { SubgraphName } from "../platform/subgraph-names";
 import type { SubgraphExecutor } from "../subgraphs/shared/executor";
 import type { RunningSubgraph } from "../subgraphs/shared/server";
 import { startSubgraph, startSubgraphExecutor } from "./subgraph";

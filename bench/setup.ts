@@ -11,7 +11,7 @@ import { ensureReportSigningKey, ensureSubgraphSigningKey, ensureSubgraphVerifyK
 import { encodeSubgraphKey, generateSubgraphKeyPair } from "../platform/subgraph-signature";
 import type { Logger } from "../platform/logger";
 import { createLogger } from "../platform/logger";
-import { SUBGRAPH_NAMES } from "../subgraphs/shared/definition";
+import { SUBGRAPH_NAMES } from "../platform/subgraph-names";
 
 /**
  * The benchmarks' configuration: production mode as deployed (`npm run bench` also sets NODE_ENV for the

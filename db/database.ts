@@ -7,7 +7,6 @@ type DateColumn = string;
 
 import type { Decision, ListStatus, ListType, MeasureKind, RecordCategory, RecordStatus, Scenario, Severity, SubjectKind, Tier } from "../domain/vocabulary";
 
-export type { Decision, ListStatus, ListType, MeasureKind, RecordCategory, RecordStatus, Scenario, Severity, SubjectKind, Tier } from "../domain/vocabulary";
 /** PENDING: a mutation's event written before it ran, whose completion was not recorded (in flight, or the audit failed after it). */
 export type AuditOutcome = "OK" | "DENIED" | "ERROR" | "PENDING";
 export type CompletedOutcome = Exclude<AuditOutcome, "PENDING">;

@@ -1,8 +1,6 @@
 import type { InputProblem } from "../domain/input-problem";
 import { CreditError, type ErrorCode } from "./errors";
 
-export type { InputProblem } from "../domain/input-problem";
-
 const PRIORITY: ReadonlyArray<InputProblem["code"]> = ["PROHIBITED_DATA", "INVALID_IDENTIFIER", "BAD_USER_INPUT"];
 const LISTED = 100;
 

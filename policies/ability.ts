@@ -1,5 +1,5 @@
 import type { ForcedSubject, MongoAbility } from "@casl/ability";
-import type { ListStatus, ListType, RecordCategory, Tier } from "../db/database";
+import type { ListStatus, ListType, RecordCategory, Tier } from "../domain/vocabulary";
 
 /** What a viewer can do; lowercase verbs (STYLE.md). */
 export type Action = "read" | "screen" | "submit" | "recognize" | "register" | "claim" | "grant" | "revoke" | "review" | "apply" | "move" | "issue" | "verify" | "file" | "list";

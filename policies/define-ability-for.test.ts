@@ -1,6 +1,6 @@
 import { subject } from "@casl/ability";
 import { describe, expect, it } from "vitest";
-import type { Tier } from "../db/database";
+import type { Tier } from "../domain/vocabulary";
 import { ROLES, type Role, type Viewer } from "../platform/viewer";
 import { defineAbilityFor, UnknownRoleError } from "./define-ability-for";
 

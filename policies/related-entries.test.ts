@@ -3,7 +3,7 @@ import path from "node:path";
 import { subject } from "@casl/ability";
 import { Kind, parse, type ObjectTypeDefinitionNode } from "graphql";
 import { describe, expect, it } from "vitest";
-import type { Tier } from "../db/database";
+import type { Tier } from "../domain/vocabulary";
 import { PACKAGE_ROOT } from "../platform/package-root";
 import { ROLES, type Viewer } from "../platform/viewer";
 import { defineAbilityFor } from "./define-ability-for";

@@ -3,7 +3,7 @@ import { chinaDateOf } from "../domain/dates";
 import type { RecordKind } from "../domain/record-kinds";
 import { ConfigError, loadConfig, type Config } from "../platform/config";
 import { createGatewayClient, GatewayUnreachableError, type GatewayError } from "../platform/gateway-client";
-import type { InputProblem } from "../platform/input-problems";
+import type { InputProblem } from "../domain/input-problem";
 import { createProgressBar } from "../platform/progress";
 import { ensureJwtSecret } from "../platform/secrets";
 import { mintToken } from "../platform/tokens";

@@ -1,6 +1,6 @@
 import { startSubgraph } from "../app/subgraph";
 import { readSupergraphConfig } from "../platform/supergraph-config";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/shared/definition";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../platform/subgraph-names";
 import { ensureReportSigningKey, ensureSubgraphVerifyKeys } from "../platform/secrets";
 import { bootstrap, stopOnSignals } from "./bootstrap";
 

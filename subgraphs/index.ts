@@ -3,7 +3,8 @@ import { listsSubgraph } from "./lists/index";
 import { measuresSubgraph } from "./measures/index";
 import { recordsSubgraph } from "./records/index";
 import { repairSubgraph } from "./repair/index";
-import type { SubgraphDefinition, SubgraphName } from "./shared/definition";
+import type { SubgraphDefinition } from "./shared/definition";
+import type { SubgraphName } from "../platform/subgraph-names";
 import { subjectsSubgraph } from "./subjects/index";
 
 /** The six subgraphs, in the order of supergraph.yaml. */

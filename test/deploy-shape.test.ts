@@ -3,7 +3,7 @@ import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../platform/package-root";
-import { SUBGRAPH_NAMES } from "../subgraphs/shared/definition";
+import { SUBGRAPH_NAMES } from "../platform/subgraph-names";
 import { FIXED_SETTINGS, GATEWAY_REPLICA_PORTS, GATEWAY_SETTINGS, gatewayCommand, SUBGRAPH_SETTINGS, subgraphCommand } from "./replicas";
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { PACKAGE_ROOT } from "../platform/package-root";
-import type { SubgraphName } from "../subgraphs/shared/definition";
+import type { SubgraphName } from "../platform/subgraph-names";
 
 /**
  * The multi-process shape that deploy/compose.yaml runs and test/e2e/multi-process.e2e.test.ts tests: two

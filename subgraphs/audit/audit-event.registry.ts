@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
-import type { Database, Tier } from "../../db/database";
+import type { Database } from "../../db/database";
+import type { Tier } from "../../domain/vocabulary";
 import { listOrganisationReadsOfSubject } from "./audit-event.repository";
 
 // The audit slice's published face: who relied on an item, read from the access rows of the chain.

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from "type-graphql";
 import { ListType } from "../../domain/vocabulary";
-import type { ListType as ListTypeValue } from "../../db/database";
+import type { ListType as ListTypeValue } from "../../domain/vocabulary";
 import { SubjectRef } from "../subjects/subject-types.registry";
 import { DateScalar } from "../shared/scalars";
 

@@ -1,5 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from "kysely";
-import type { Database, ListStatus, ListType } from "../../db/database";
+import type { Database } from "../../db/database";
+import type { ListStatus, ListType } from "../../domain/vocabulary";
 import { chinaDateOf } from "../../domain/dates";
 import type { PolicySubject } from "../../policies/ability";
 import type { AccessFilter } from "../../policies/accessible-by";

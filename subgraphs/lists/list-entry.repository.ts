@@ -1,6 +1,7 @@
 import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from "kysely";
 import { entryIsInForce, type ListEntryAccess } from "./list-entry.policy";
-import type { Database, ListEntryRow, ListStatus, ListType, NewListEntryRow, NewNoticeRow, NoticeRow } from "../../db/database";
+import type { Database, ListEntryRow, NewListEntryRow, NewNoticeRow, NoticeRow } from "../../db/database";
+import type { ListStatus, ListType } from "../../domain/vocabulary";
 import { relationHeldOnColumn } from "../subjects/subject.registry";
 
 /** The subjects' entries the request may read (the policy filters in SQL). */

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { ListType } from "../../domain/vocabulary";
-import type { ListType as ListTypeValue } from "../../db/database";
+import type { ListType as ListTypeValue } from "../../domain/vocabulary";
 import { ListEntryInput, ListFilter } from "./list-entry.input";
 import type { ListEntryContext } from "./list-entry.loaders";
 import { ListEntry, ListEntryConnection, ListGround, Notice } from "./list-entry.type";

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import type { SubjectKind as SubjectKindValue } from "../../db/database";
+import type { SubjectKind as SubjectKindValue } from "../../domain/vocabulary";
 import { ListStatus, ListType } from "../../domain/vocabulary";
 import { PageInfo } from "../shared/pagination";
 import { SubjectKind } from "../subjects/subject-types.registry";

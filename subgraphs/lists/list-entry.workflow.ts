@@ -1,12 +1,13 @@
 import { subject as policySubject } from "@casl/ability";
-import type { ListType } from "../../db/database";
+import type { ListType } from "../../domain/vocabulary";
 import type { DomainRules } from "../../platform/config";
 import { checkCivilCapacity } from "../../domain/civil-capacity";
 import { addMonths, chinaDateOf } from "../../domain/dates";
 import { findListGround, LIST_GROUNDS } from "../../domain/list-grounds";
 import { checkSubjectRef, type SubjectRef } from "../../domain/subject-ref";
 import { BadUserInputError, ForbiddenError, NotFoundError } from "../../platform/errors";
-import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
+import { refuseIfProblems } from "../../platform/input-problems";
+import type { InputProblem } from "../../domain/input-problem";
 import { isUuid } from "../shared/ids";
 import { checkPageSize, decodeCursor, encodeCursor } from "../shared/pagination";
 import { restoreHonoursSuspendedBy, suspendHonours } from "../records/credit-record.registry";

@@ -1,7 +1,8 @@
 import { addYears, chinaDateOf } from "../../domain/dates";
 import { checkIdentifier } from "../../domain/identifiers";
 import { BadUserInputError, ForbiddenError } from "../../platform/errors";
-import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
+import { refuseIfProblems } from "../../platform/input-problems";
+import type { InputProblem } from "../../domain/input-problem";
 import { requirePurposeForNonPublicData } from "../../policies/purpose";
 import { listKnownIdentifiers } from "../subjects/subject.registry";
 import type { MeasureContext } from "./measure.loaders";

@@ -1,7 +1,8 @@
 import type { AccessFilter } from "../../policies/accessible-by";
 import { sql, type ExpressionBuilder, type Kysely } from "kysely";
 import { entryRestedOnColumn } from "../lists/list-entry.registry";
-import type { Database, ListType, MeasureApplicationRow, MeasureRow, NewMeasureApplicationRow, Scenario } from "../../db/database";
+import type { Database, MeasureApplicationRow, MeasureRow, NewMeasureApplicationRow } from "../../db/database";
+import type { ListType, Scenario } from "../../domain/vocabulary";
 
 export async function listMeasures(
   db: Kysely<Database>,

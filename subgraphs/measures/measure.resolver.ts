@@ -1,6 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import { ListType, Scenario } from "../../domain/vocabulary";
-import type { ListType as ListTypeValue, Scenario as ScenarioValue } from "../../db/database";
+import type { ListType as ListTypeValue, Scenario as ScenarioValue } from "../../domain/vocabulary";
 import type { MeasureContext } from "./measure.loaders";
 import { findMeasures } from "./measure.service";
 import { Measure } from "./measure.type";

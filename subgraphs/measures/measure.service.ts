@@ -1,4 +1,5 @@
-import type { ListType, MeasureApplicationRow, MeasureRow, Scenario } from "../../db/database";
+import type { MeasureApplicationRow, MeasureRow } from "../../db/database";
+import type { ListType, Scenario } from "../../domain/vocabulary";
 import { decisionIn, strictestDecision } from "./screening.rules";
 import { discloseReadable } from "../shared/disclose";
 import { asMeasureApplicationPolicy } from "./measure-application.policy";

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, Mutation, Query, Resolver } from "type-graphql";
 import { Scenario } from "../../domain/vocabulary";
-import type { Scenario as ScenarioValue } from "../../db/database";
+import type { Scenario as ScenarioValue } from "../../domain/vocabulary";
 import { findMeasureStats, findMyEntryFeedback, reportMeasureApplied } from "./feedback.service";
 import type { MeasureContext } from "./measure.loaders";
 import { MeasureApplication } from "./measure.type";

@@ -1,4 +1,5 @@
-import type { Decision, ListType, MeasureRow, Scenario, ScenarioDecision } from "../../db/database";
+import type { MeasureRow, ScenarioDecision } from "../../db/database";
+import type { Decision, ListType, Scenario } from "../../domain/vocabulary";
 import { addYears } from "../../domain/dates";
 import { findListGround } from "../../domain/list-grounds";
 import { isListEntryInForce } from "../lists/list-entry.registry";

@@ -1,7 +1,7 @@
 import { addYears, chinaDateOf } from "../../domain/dates";
 import { checkIdentifier } from "../../domain/identifiers";
 import { decideScreening, undecidableScreening, type ResponsibleEntry, type ScreeningEntry } from "./screening.rules";
-import type { Scenario } from "../../db/database";
+import type { Scenario } from "../../domain/vocabulary";
 import { BadUserInputError, ForbiddenError } from "../../platform/errors";
 import { requirePurposeForNonPublicData } from "../../policies/purpose";
 import { groupBy } from "../shared/loaders";

@@ -1,6 +1,6 @@
 import { Field, InputType, Int, ObjectType } from "type-graphql";
 import { Decision, Scenario } from "../../domain/vocabulary";
-import type { Decision as DecisionValue, Scenario as ScenarioValue } from "../../db/database";
+import type { Decision as DecisionValue, Scenario as ScenarioValue } from "../../domain/vocabulary";
 import { DateScalar } from "../shared/scalars";
 import { Measure } from "./measure.type";
 

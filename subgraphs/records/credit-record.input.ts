@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { RecordCategory, Severity, Tier } from "../../domain/vocabulary";
 import { GraphQLJSON } from "graphql-scalars";
-import type { RecordCategory as Category, Severity as SeverityValue, Tier as TierValue } from "../../db/database";
+import type { RecordCategory as Category, Severity as SeverityValue, Tier as TierValue } from "../../domain/vocabulary";
 import type { PenaltyProcedure as PenaltyProcedureValue } from "./record-submission.rules";
 import { SubjectRef } from "../subjects/subject-types.registry";
 import { DateScalar } from "../shared/scalars";

@@ -1,5 +1,6 @@
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from "kysely";
-import type { Database, RecordCategory, RecordStatus, Severity, Tier } from "../../db/database";
+import type { Database } from "../../db/database";
+import type { RecordCategory, RecordStatus, Severity, Tier } from "../../domain/vocabulary";
 import { chinaDateOf } from "../../domain/dates";
 import type { PolicySubject } from "../../policies/ability";
 import type { RequestScope } from "../shared/context";

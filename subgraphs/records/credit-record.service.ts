@@ -1,4 +1,5 @@
-import type { CreditRecordRow, RecordCategory, RecordKindRow, Tier } from "../../db/database";
+import type { CreditRecordRow, RecordKindRow } from "../../db/database";
+import type { RecordCategory, Tier } from "../../domain/vocabulary";
 import { readsAuthorizedTierByConsent, requirePurposeForNonPublicData } from "../../policies/purpose";
 import { chinaDateOf } from "../../domain/dates";
 import { catalogueTierOf, type RecordKind as CatalogueKind } from "../../domain/record-kinds";

@@ -1,4 +1,4 @@
-import type { RecordCategory, Severity } from "../../db/database";
+import type { RecordCategory, Severity } from "../../domain/vocabulary";
 import type { DomainRules } from "../../platform/config";
 import { addMonths } from "../../domain/dates";
 

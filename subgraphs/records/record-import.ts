@@ -4,7 +4,7 @@ import { createInterface } from "node:readline";
 import { parse as parseCsv } from "csv-parse";
 import { checkRecordSubmissions, type CheckedRecord, type RecordSubmission } from "./record-submission.rules";
 import type { RecordKind } from "../../domain/record-kinds";
-import type { InputProblem } from "../../platform/input-problems";
+import type { InputProblem } from "../../domain/input-problem";
 import type { StoredSubmission } from "./record-submission.service";
 
 /** The columns of a CSV import file; an NDJSON line is a `RecordInput` object instead. */

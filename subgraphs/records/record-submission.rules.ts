@@ -1,5 +1,5 @@
-import type { RecordCategory, Severity, Tier } from "../../db/database";
-import type { InputProblem } from "../../platform/input-problems";
+import type { RecordCategory, Severity, Tier } from "../../domain/vocabulary";
+import type { InputProblem } from "../../domain/input-problem";
 import { checkCivilCapacity } from "../../domain/civil-capacity";
 import { isCalendarDate } from "../../domain/dates";
 import { findProhibitedData, toInputProblem } from "../../domain/prohibited-data";

@@ -1,12 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { RecordCategory, RecordStatus, Severity, Tier } from "../../domain/vocabulary";
-import type {
-  RecordCategory as Category,
-  RecordStatus as Status,
-  Severity as SeverityValue,
-  SubjectRelationKind,
-  Tier as TierValue,
-} from "../../db/database";
+import type { SubjectRelationKind } from "../../db/database";
+import type { RecordCategory as Category, RecordStatus as Status, Severity as SeverityValue, Tier as TierValue } from "../../domain/vocabulary";
 import { DateScalar } from "../shared/scalars";
 import { CreditRecord } from "./credit-record.type";
 import { Subject } from "./subject/subject.type";

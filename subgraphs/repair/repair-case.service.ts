@@ -5,7 +5,8 @@ import { checkRepairEligibility, withoutFileDetails, type RepairTarget } from ".
 import { explainRepairEligibility } from "./repair-explanation.rules";
 import { checkTransition, stepsAllowed } from "./workflow.rules";
 import { CreditError, ForbiddenError, NotFoundError } from "../../platform/errors";
-import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
+import { refuseIfProblems } from "../../platform/input-problems";
+import type { InputProblem } from "../../domain/input-problem";
 import { discloseReadable } from "../shared/disclose";
 import { isUuid } from "../shared/ids";
 import { repairCaseAccessFor, type ObjectionContext } from "./objection.loaders";

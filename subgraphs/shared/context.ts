@@ -1,6 +1,7 @@
 import type { KeyObject } from "node:crypto";
 import type { Kysely } from "kysely";
-import type { Database, Tier } from "../../db/database";
+import type { Database } from "../../db/database";
+import type { Tier } from "../../domain/vocabulary";
 import type { WorkingDayCalendar } from "../../domain/working-days";
 import type { DomainRules } from "../../platform/config";
 import type { DistinctBudget } from "../../platform/distinct-budget";

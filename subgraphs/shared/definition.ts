@@ -7,8 +7,6 @@ import type { SubgraphName } from "../../platform/subgraph-names";
 import type { BuiltSubgraph } from "./build-subgraph-schema";
 import type { RequestScope } from "./context";
 
-export { SUBGRAPH_NAMES, type SubgraphName } from "../../platform/subgraph-names";
-
 /** What a subgraph folder's `index.ts` exports: its name, how to build its schema, its loaders. */
 export type SubgraphDefinition<TLoaders = unknown> = Readonly<{
   name: SubgraphName;

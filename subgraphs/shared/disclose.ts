@@ -1,4 +1,4 @@
-import type { Tier } from "../../db/database";
+import type { Tier } from "../../domain/vocabulary";
 import { withholdProhibitedData } from "../../domain/prohibited-data";
 import type { PolicySubject } from "../../policies/ability";
 import type { SubgraphContext } from "./context";

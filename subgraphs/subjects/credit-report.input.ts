@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from "type-graphql";
 import { Tier } from "../../domain/vocabulary";
-import type { Tier as TierValue } from "../../db/database";
+import type { Tier as TierValue } from "../../domain/vocabulary";
 import type { Purpose as PurposeValue } from "../../platform/viewer";
 import { Purpose } from "./consent.type";
 

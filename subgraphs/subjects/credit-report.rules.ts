@@ -1,5 +1,5 @@
 import { createHash, randomInt } from "node:crypto";
-import type { ListType, RecordCategory, Severity, SubjectKind, Tier } from "../../db/database";
+import type { ListType, RecordCategory, Severity, SubjectKind, Tier } from "../../domain/vocabulary";
 import { canonicalJson } from "../../platform/report-signature";
 import type { Purpose } from "../../platform/viewer";
 

@@ -1,10 +1,12 @@
 import { createHash, createPublicKey, randomUUID, type KeyObject } from "node:crypto";
 import { subject as policySubject } from "@casl/ability";
-import type { CreditReportRow, Tier } from "../../db/database";
+import type { CreditReportRow } from "../../db/database";
+import type { Tier } from "../../domain/vocabulary";
 import { maskCitizenId } from "../../domain/identifiers";
 import { withholdProhibitedData } from "../../domain/prohibited-data";
 import { CreditError, ForbiddenError, NotFoundError, PurposeRequiredError, ServiceUnavailableError } from "../../platform/errors";
-import { refuseIfProblems, type InputProblem } from "../../platform/input-problems";
+import { refuseIfProblems } from "../../platform/input-problems";
+import type { InputProblem } from "../../domain/input-problem";
 import { reportKeyId, signReportContent, signReportFile, verifyReportContent } from "../../platform/report-signature";
 import { isPurpose, type Purpose, type Viewer } from "../../platform/viewer";
 import { defineAbilityFor } from "../../policies/define-ability-for";

@@ -1,5 +1,5 @@
 import { Field, InputType } from "type-graphql";
-import type { SubjectKind as SubjectKindValue } from "../../db/database";
+import type { SubjectKind as SubjectKindValue } from "../../domain/vocabulary";
 import { SubjectKind } from "./subject.type";
 import { DateScalar } from "../shared/scalars";
 

@@ -7,7 +7,7 @@ import { chinaDateOf } from "../../domain/dates";
 import { PACKAGE_ROOT } from "../../platform/package-root";
 import { encodeSubgraphKey, generateSubgraphKeyPair } from "../../platform/subgraph-signature";
 import { mintToken } from "../../platform/tokens";
-import { SUBGRAPH_NAMES } from "../../subgraphs/shared/definition";
+import { SUBGRAPH_NAMES } from "../../platform/subgraph-names";
 import { citizenId, daysAgo } from "../fixtures";
 import { errorCodes, startTestDatabase, type TestDatabase } from "../harness";
 import { runCommand } from "../processes";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Tier } from "../../db/database";
+import type { Tier } from "../../domain/vocabulary";
 import type { Role } from "../../platform/viewer";
 import { citizenId, daysAgo } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";

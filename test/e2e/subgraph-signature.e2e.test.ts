@@ -8,7 +8,7 @@ import { SUPERGRAPH_FILE } from "../../platform/supergraph-config";
 import { createLogger } from "../../platform/logger";
 import { generateSubgraphKeyPair, hashOperation, SIGNATURE_HEADER, signSubgraphRequest } from "../../platform/subgraph-signature";
 import type { Viewer } from "../../platform/viewer";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../../subgraphs/shared/definition";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../../platform/subgraph-names";
 import type { RunningSubgraph } from "../../subgraphs/shared/server";
 import { errorCodes, startTestFederation, type GraphQLResult, type TestFederation } from "../harness";
 import { signaturesFromJwtSecret } from "../jwt-secret-forgeries";

@@ -5,7 +5,7 @@ import { startSubgraph } from "../../app/subgraph";
 import { gatewaySettings, startGateway } from "../../gateway/server";
 import { SUPERGRAPH_FILE } from "../../platform/supergraph-config";
 import { createLogger } from "../../platform/logger";
-import type { SubgraphName } from "../../subgraphs/shared/definition";
+import type { SubgraphName } from "../../platform/subgraph-names";
 import type { RunningSubgraph } from "../../subgraphs/shared/server";
 import { errorCodes, startTestFederation, type GraphQLResult, type TestFederation } from "../harness";
 import { DEMO_COMPANY, timeToRecovery, type Operation } from "./load";

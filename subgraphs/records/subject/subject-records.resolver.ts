@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { RecordCategory, Tier } from "../../../domain/vocabulary";
-import type { RecordCategory as Category, Tier as TierValue } from "../../../db/database";
+import type { RecordCategory as Category, Tier as TierValue } from "../../../domain/vocabulary";
 import type { CreditRecordContext } from "../credit-record.loaders";
 import { listSubjectRecords } from "../credit-record.service";
 import { CreditRecord } from "../credit-record.type";
