@@ -403,6 +403,7 @@ export type SubjectRow = Selectable<SubjectTable>;
 export type NewSubjectRow = Insertable<SubjectTable>;
 export type CreditRecordRow = Selectable<CreditRecordTable>;
 export type NewCreditRecordRow = Insertable<CreditRecordTable>;
+export type CreditRecordUpdate = Updateable<CreditRecordTable>;
 export type ListEntryRow = Selectable<ListEntryTable>;
 export type NewListEntryRow = Insertable<ListEntryTable>;
 export type MeasureRow = Selectable<MeasureTable>;

@@ -2,6 +2,7 @@ import type { AccessFilter } from "../../policies/accessible-by";
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from "kysely";
 import type { AuditEventRow, AuditEventTable, Database } from "../../db/database";
 import { arrayLiteral } from "../../audit-log/store";
+import { revokedConsents } from "../subjects/subject.registry";
 
 export type AuditEventWithSubjects = AuditEventRow & { subject_identifiers: string[]; categories: string[] };
 
@@ -181,11 +182,10 @@ export const findIdentifierProbing = (db: Kysely<Database>, window: AlertWindow,
 export async function findReadsBeforeRevocation(db: Kysely<Database>, window: AlertWindow, minutes: number) {
   return db
     .selectFrom("audit_event_log as event")
-    .innerJoin("consents as consent", (join) => join.on(sql<boolean>`consent.id::text = any(event.consent_ids)`))
+    .innerJoin(revokedConsents(db).as("consent"), (join) => join.on(sql<boolean>`consent.id::text = any(event.consent_ids)`))
     .select(["event.id", "event.request_id", "event.actor", "event.role", "event.org", "event.at", "consent.id as consent_id", "consent.revoked_at"])
     .where("event.at", ">=", window.from)
     .where("event.at", "<=", window.to)
-    .where("consent.revoked_at", "is not", null)
     .where(sql<boolean>`consent.revoked_at between event.at and event.at + make_interval(mins => ${minutes})`)
     .execute();
 }

@@ -5,7 +5,8 @@ import type { RequestScope, SubgraphContext } from "../shared/context";
 import { isUuid } from "../shared/ids";
 import { groupBy, indexBy } from "../shared/loaders";
 import { listEntryAccessFor } from "./list-entry.policy";
-import { listEntriesByIds, listEntriesBySubjectIds, listUnits } from "./list-entry.repository";
+import { listEntriesByIds, listEntriesBySubjectIds } from "./list-entry.repository";
+import { listUnits } from "../subjects/subject.registry";
 
 export type ListEntryLoaders = {
   entryById: DataLoader<string, ListEntryRow | undefined>;

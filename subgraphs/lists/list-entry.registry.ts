@@ -6,7 +6,18 @@ import type { PolicySubject } from "../../policies/ability";
 import type { AccessFilter } from "../../policies/accessible-by";
 import type { RequestScope } from "../shared/context";
 import { asListEntryPolicy, entryIsInForce, isCurrentEntry, listEntryAccessFor } from "./list-entry.policy";
-import { findEntrySummary, insertCorrectionNotices, listEntriesBySubjectIds, listNoticesOfObjection, listUnits } from "./list-entry.repository";
+import type { ListEntryRow } from "../../db/database";
+import { listUnits } from "../subjects/subject.registry";
+import {
+  findEntrySummary,
+  findListEntryById,
+  insertCorrectionNotices,
+  listBlackListingsOf,
+  listEntriesBySubjectIds,
+  listNoticesOfObjection,
+  markEntryCorrected,
+  setListEntryStatus,
+} from "./list-entry.repository";
 
 // The lists slice's published face: which entries a measure rests on, a unit's listings in a period, and the
 // notices other slices send (JRP art. 16 corrections).
@@ -16,6 +27,11 @@ export { isEntryInForce as isListEntryInForce } from "./list-entry.policy";
 
 /** Screening's reads of the lists: the identifiers' own entries, and those of organisations they answer for. */
 export { listResponsibleEntries, listScreeningEntries } from "./list-entry.repository";
+
+/** The list entries as a derived table (`.as(alias)`, columns as stored) for another slice's one-statement read. */
+export function listEntriesRelation(eb: ExpressionBuilder<any, any>) {
+  return eb.selectFrom("list_entries").selectAll();
+}
 
 /** The subject whose id is in `subjectIdColumn` has a red or black list entry in force (public information, JRP art. 8). */
 export function hasListEntryInForce(eb: ExpressionBuilder<any, any>, subjectIdColumn: string, today: string): Expression<SqlBool> {
@@ -164,4 +180,29 @@ export async function listEntriesReadableIn(db: Kysely<Database>, scope: Request
     current: isCurrentEntry(row, today),
     policy: asListEntryPolicy(row, today),
   }));
+}
+
+// The lists' side of the objection and repair procedures (JRP art. 20: an entry changes only through them).
+
+/** An entry as the objection and repair workflows see it; undefined when the id is not an entry's. */
+export async function findEntryForWorkflow(db: Kysely<Database>, id: string): Promise<ListEntryRow | undefined> {
+  return findListEntryById(db, id);
+}
+
+/** A subject's black listings, whatever their status, for repair eligibility. */
+export async function listBlackListingsForRepairHistory(db: Kysely<Database>, subjectIdentifier: string) {
+  return listBlackListingsOf(db, subjectIdentifier);
+}
+
+/** An entry corrected after an objection comes off the list, marked with the day and the note. */
+export async function correctEntry(db: Kysely<Database>, id: string, correction: Readonly<{ on: string; note: string }>): Promise<void> {
+  await markEntryCorrected(db, id, `corrected after objection: ${correction.note}`, correction.on);
+}
+
+/** A repaired entry leaves publication (REPAIRED); its original is returned for the repair case's archive. */
+export async function markEntryRepaired(db: Kysely<Database>, id: string, on: string, caseId: string): Promise<ListEntryRow> {
+  const original = await findListEntryById(db, id);
+  if (!original) throw new Error(`no list entry ${id} to mark repaired`);
+  await setListEntryStatus(db, id, "REPAIRED", `credit repair completed (case ${caseId})`, on);
+  return original;
 }

@@ -2,7 +2,7 @@ import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from "kysely";
 import { entryIsInForce, type ListEntryAccess } from "./list-entry.policy";
 import type { Database, ListEntryRow, NewListEntryRow, NewNoticeRow, NoticeRow } from "../../db/database";
 import type { ListStatus, ListType } from "../../domain/vocabulary";
-import { relationHeldOnColumn } from "../subjects/subject.registry";
+import { personRelations, relationHeldOnColumn } from "../subjects/subject.registry";
 
 /** The subjects' entries the request may read (the policy filters in SQL). */
 export async function listEntriesBySubjectIds(db: Kysely<Database>, subjectIds: readonly string[], access: ListEntryAccess): Promise<ListEntryRow[]> {
@@ -149,11 +149,10 @@ export async function listScreeningEntries(db: Kysely<Database>, identifiers: re
 export async function listResponsibleEntries(db: Kysely<Database>, personIdentifiers: readonly string[], today: string) {
   if (personIdentifiers.length === 0) return [];
   return db
-    .selectFrom("subjects as person")
-    .innerJoin("subject_relations as relation", "relation.person_id", "person.id")
+    .selectFrom(personRelations(db).as("relation"))
     .innerJoin("list_entries as entry", "entry.subject_id", "relation.organisation_id")
     .select([
-      "person.identifier as person_identifier",
+      "relation.person_identifier",
       "relation.relation",
       "relation.valid_from as relation_from",
       "relation.valid_to as relation_to",
@@ -168,7 +167,7 @@ export async function listResponsibleEntries(db: Kysely<Database>, personIdentif
       "entry.valid_until",
       "entry.status_changed_on",
     ])
-    .where("person.identifier", "in", personIdentifiers)
+    .where("relation.person_identifier", "in", personIdentifiers)
     .where("entry.list", "=", "BLACK")
     .where((eb) => entryIsInForce(eb, "entry", today))
     .where((eb) => relationHeldOnColumn(eb, "relation", "entry.recognized_on"))
@@ -187,12 +186,6 @@ export async function listBlackEntriesInForce(db: Kysely<Database>, subjectIdent
     .execute();
 }
 
-/** The units' names by code (data/units.yaml). */
-export async function listUnits(db: Kysely<Database>, codes: readonly string[]) {
-  if (codes.length === 0) return [];
-  return db.selectFrom("units").select(["code", "name"]).where("code", "in", codes).execute();
-}
-
 export async function findEntrySummary(db: Kysely<Database>, id: string) {
   return db.selectFrom("list_entries").select(["id", "list", "grounds", "facts", "recognized_by", "recognized_on"]).where("id", "=", id).executeTakeFirst();
 }
@@ -209,4 +202,16 @@ export async function insertCorrectionNotices(db: Kysely<Database>, notices: rea
 
 export async function listNoticesOfObjection(db: Kysely<Database>, objectionId: string) {
   return db.selectFrom("notices").select(["recipient_org", "created_at"]).where("objection_id", "=", objectionId).orderBy("recipient_org").execute();
+}
+
+export async function findListEntryById(db: Kysely<Database>, id: string): Promise<ListEntryRow | undefined> {
+  return db.selectFrom("list_entries").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function listBlackListingsOf(db: Kysely<Database>, subjectIdentifier: string) {
+  return db.selectFrom("list_entries").select(["id", "recognized_on", "status"]).where("subject_identifier", "=", subjectIdentifier).where("list", "=", "BLACK").execute();
+}
+
+export async function markEntryCorrected(db: Kysely<Database>, id: string, reason: string, on: string): Promise<void> {
+  await db.updateTable("list_entries").set({ status: "REMOVED", status_reason: reason, status_changed_on: on, corrected_on: on }).where("id", "=", id).execute();
 }

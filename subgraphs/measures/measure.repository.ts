@@ -1,6 +1,6 @@
 import type { AccessFilter } from "../../policies/accessible-by";
 import { sql, type ExpressionBuilder, type Kysely } from "kysely";
-import { entryRestedOnColumn } from "../lists/list-entry.registry";
+import { entryRestedOnColumn, listEntriesRelation } from "../lists/list-entry.registry";
 import type { Database, MeasureApplicationRow, MeasureRow, NewMeasureApplicationRow } from "../../db/database";
 import type { ListType, Scenario } from "../../domain/vocabulary";
 
@@ -29,7 +29,7 @@ export type AppliedMeasureRow = MeasureApplicationRow & { entry_recognized_by: s
  */
 function entriesAppliedOn(eb: ExpressionBuilder<any, any>, application: string) {
   return eb
-    .selectFrom(["measures as applied_measure", "list_entries as applied_entry"])
+    .selectFrom(["measures as applied_measure", listEntriesRelation(eb).as("applied_entry")])
     .whereRef("applied_measure.code", "=", `${application}.measure_code`)
     .where("applied_measure.target", "=", "SUBJECT")
     .where((inner) =>
@@ -93,7 +93,7 @@ export async function countApplicationsByEntryUnit(db: Kysely<Database>, period:
   return db
     .selectFrom("measure_applications")
     .innerJoin("measures as applied_measure", "applied_measure.code", "measure_applications.measure_code")
-    .innerJoin("list_entries as applied_entry", (join) =>
+    .innerJoin((eb) => listEntriesRelation(eb).as("applied_entry"), (join) =>
       join.on((eb) =>
         eb.and([
           eb("applied_measure.target", "=", "SUBJECT"),

@@ -5,7 +5,8 @@ import { chinaDateOf } from "../../domain/dates";
 import type { PolicySubject } from "../../policies/ability";
 import type { RequestScope } from "../shared/context";
 import { asCreditRecordPolicy, isCurrentRecord, recordAccessFor, recordIsCurrent } from "./credit-record.policy";
-import { findRecordSummary, listRecordsBySubjectIds, restoreRecordsSuspendedBy, suspendCurrentRecords } from "./credit-record.repository";
+import type { CreditRecordRow } from "../../db/database";
+import { findRecordById, findRecordSummary, listRecordsBySubjectIds, listRepairHistoryRecords, restoreRecordsSuspendedBy, suspendCurrentRecords, updateRecordStatus } from "./credit-record.repository";
 
 // The records slice's published face: what other slices may do to its records.
 
@@ -107,4 +108,37 @@ export async function listRecordsReadableIn(db: Kysely<Database>, scope: Request
     current: isCurrentRecord(row, today),
     policy: asCreditRecordPolicy(row, today),
   }));
+}
+
+// The records' side of the objection and repair procedures (JRP art. 20: an item changes only through them).
+
+/** A record as the objection and repair workflows see it; undefined when the id is not a record's. */
+export async function findRecordForWorkflow(db: Kysely<Database>, id: string): Promise<CreditRecordRow | undefined> {
+  return findRecordById(db, id);
+}
+
+/** The record kinds that bar or delay a repair though they are not negative (DOMAIN.md, repair). */
+const REPAIR_MARKER_KINDS = ["BANKRUPTCY_PROCEEDING", "IGNORED_CREDIT_REMINDER", "REPAIR_BAR"] as const;
+
+/** A subject's negative and marker records, for repair eligibility. */
+export async function listRecordsForRepairHistory(db: Kysely<Database>, subjectIdentifier: string) {
+  return listRepairHistoryRecords(db, subjectIdentifier, REPAIR_MARKER_KINDS);
+}
+
+/**
+ * A corrected record stops being published in its wrong form and carries its correction mark (the day, and
+ * what was corrected); prohibited data is purged from it (PCIM art. 28(2)), the mark naming none of it.
+ */
+export async function correctRecord(db: Kysely<Database>, id: string, correction: Readonly<{ purge: boolean; on: string; note: string }>): Promise<void> {
+  const { purge, on, note } = correction;
+  const reason = purge ? `withdrawn on ${on}: it held data that may not be collected (PCIM art. 14)` : `corrected on ${on} after an upheld objection (JRP art. 16): ${note}`;
+  await updateRecordStatus(db, id, { status: "CORRECTED", status_reason: reason, corrected_on: on, ...(purge ? { attributes: "{}", title: "（已删除：禁止归集的信息）" } : {}) });
+}
+
+/** A repaired record leaves publication (ARCHIVED); its original is returned for the repair case's archive. */
+export async function archiveRepairedRecord(db: Kysely<Database>, id: string): Promise<CreditRecordRow> {
+  const original = await findRecordById(db, id);
+  if (!original) throw new Error(`no credit record ${id} to archive`);
+  await updateRecordStatus(db, id, { status: "ARCHIVED" });
+  return original;
 }

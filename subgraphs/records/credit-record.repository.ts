@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { CreditRecordRow, Database, NewCreditRecordRow, RecordKindRow, RecordRelationRow, SubjectRelationKind } from "../../db/database";
+import type { CreditRecordRow, CreditRecordUpdate, Database, NewCreditRecordRow, RecordKindRow, RecordRelationRow, SubjectRelationKind } from "../../db/database";
 import { heldRelationPeriod } from "../subjects/subject.registry";
 import { recordIsCurrent, type RecordAccess } from "./credit-record.policy";
 
@@ -129,4 +129,22 @@ export async function insertRecordRelations(db: Kysely<Database>, rows: readonly
 
 export async function findRecordSummary(db: Kysely<Database>, id: string) {
   return db.selectFrom("credit_records").select(["id", "tier", "title", "provider", "decided_on"]).where("id", "=", id).executeTakeFirst();
+}
+
+export async function findRecordById(db: Kysely<Database>, id: string): Promise<CreditRecordRow | undefined> {
+  return db.selectFrom("credit_records").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** A subject's records repair eligibility weighs: negative ones, and the markers that bar or delay a repair. */
+export async function listRepairHistoryRecords(db: Kysely<Database>, subjectIdentifier: string, markerKinds: readonly string[]) {
+  return db
+    .selectFrom("credit_records")
+    .select(["id", "kind", "category", "severity", "status", "decided_on"])
+    .where("subject_identifier", "=", subjectIdentifier)
+    .where((eb) => eb.or([eb("category", "=", "NEGATIVE"), eb("kind", "in", markerKinds)]))
+    .execute();
+}
+
+export async function updateRecordStatus(db: Kysely<Database>, id: string, changes: Pick<CreditRecordUpdate, "status" | "status_reason" | "corrected_on" | "attributes" | "title">): Promise<void> {
+  await db.updateTable("credit_records").set(changes).where("id", "=", id).execute();
 }

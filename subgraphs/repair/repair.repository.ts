@@ -3,6 +3,8 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import type { Database, NewObjectionRow, NewRepairCaseRow, ObjectionRow, RepairCaseRow, WorkflowEventRow } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
 import type { Deadline } from "../../domain/working-days";
+import { correctEntry, findEntryForWorkflow, listBlackListingsForRepairHistory, markEntryRepaired } from "../lists/list-entry.registry";
+import { archiveRepairedRecord, correctRecord, findRecordForWorkflow, listRecordsForRepairHistory } from "../records/credit-record.registry";
 
 const latestDate = (a: string, b: string) => (a > b ? a : b);
 
@@ -26,11 +28,11 @@ export type WorkflowTarget = Readonly<{
 
 /**
  * The item an objection or repair is about. The repair subgraph owns the workflows; the items live in
- * the records and lists subgraphs' tables, which the workflows read here and change only in
+ * the records and lists slices, which the workflows read through their registries and change only in
  * `applyCorrection` / `archiveRepaired` (JRP art. 20: no change outside these procedures).
  */
 export async function findWorkflowTarget(db: Kysely<Database>, id: string): Promise<WorkflowTarget | null> {
-  const record = await db.selectFrom("credit_records").selectAll().where("id", "=", id).executeTakeFirst();
+  const record = await findRecordForWorkflow(db, id);
   if (record) {
     return {
       type: "CREDIT_RECORD",
@@ -48,7 +50,7 @@ export async function findWorkflowTarget(db: Kysely<Database>, id: string): Prom
       list: null,
     };
   }
-  const entry = await db.selectFrom("list_entries").selectAll().where("id", "=", id).executeTakeFirst();
+  const entry = await findEntryForWorkflow(db, id);
   if (!entry) return null;
   return {
     type: "LIST_ENTRY",
@@ -70,13 +72,8 @@ export async function findWorkflowTarget(db: Kysely<Database>, id: string): Prom
 /** The subject's history for repair eligibility: negative and marker records, black listings, completed repairs. */
 export async function loadRepairHistory(db: Kysely<Database>, subjectIdentifier: string) {
   const [records, blackListings, repairs] = await Promise.all([
-    db
-      .selectFrom("credit_records")
-      .select(["id", "kind", "category", "severity", "status", "decided_on"])
-      .where("subject_identifier", "=", subjectIdentifier)
-      .where((eb) => eb.or([eb("category", "=", "NEGATIVE"), eb("kind", "in", ["BANKRUPTCY_PROCEEDING", "IGNORED_CREDIT_REMINDER", "REPAIR_BAR"])]))
-      .execute(),
-    db.selectFrom("list_entries").select(["id", "recognized_on", "status"]).where("subject_identifier", "=", subjectIdentifier).where("list", "=", "BLACK").execute(),
+    listRecordsForRepairHistory(db, subjectIdentifier),
+    listBlackListingsForRepairHistory(db, subjectIdentifier),
     db.selectFrom("repair_cases").select(["completed_on", "target_kind"]).where("subject_identifier", "=", subjectIdentifier).where("state", "=", "COMPLETED").execute(),
   ]);
   return {
@@ -128,32 +125,15 @@ export async function listWorkflowEvents(db: Kysely<Database>, caseIds: readonly
   return db.selectFrom("workflow_events").selectAll().where("case_id", "in", caseIds).orderBy("id").execute();
 }
 
-/**
- * A corrected item stops being published in its wrong form and carries its correction mark (the day, and
- * what was corrected); prohibited data is purged from it (PCIM art. 28(2)), the mark naming none of it.
- */
+/** Corrects the item an upheld objection is about, through its own slice (records or lists). */
 export async function applyCorrection(db: Kysely<Database>, target: WorkflowTarget, purge: boolean, on: string, note: string): Promise<void> {
-  if (target.type === "CREDIT_RECORD") {
-    const reason = purge ? `withdrawn on ${on}: it held data that may not be collected (PCIM art. 14)` : `corrected on ${on} after an upheld objection (JRP art. 16): ${note}`;
-    await db
-      .updateTable("credit_records")
-      .set({ status: "CORRECTED", status_reason: reason, corrected_on: on, ...(purge ? { attributes: "{}", title: "（已删除：禁止归集的信息）" } : {}) })
-      .where("id", "=", target.id)
-      .execute();
-  } else {
-    await db.updateTable("list_entries").set({ status: "REMOVED", status_reason: `corrected after objection: ${note}`, status_changed_on: on, corrected_on: on }).where("id", "=", target.id).execute();
-  }
+  if (target.type === "CREDIT_RECORD") await correctRecord(db, target.id, { purge, on, note });
+  else await correctEntry(db, target.id, { on, note });
 }
 
-/** Completes a repair: the item leaves publication (REPAIRED entry, ARCHIVED record); its original is returned for the case's archive. */
+/** Completes a repair through the item's own slice: it leaves publication; its original is returned for the case's archive. */
 export async function archiveRepaired(db: Kysely<Database>, target: WorkflowTarget, on: string, caseId: string): Promise<Record<string, unknown>> {
-  if (target.type === "CREDIT_RECORD") {
-    const original = await db.selectFrom("credit_records").selectAll().where("id", "=", target.id).executeTakeFirstOrThrow();
-    await db.updateTable("credit_records").set({ status: "ARCHIVED" }).where("id", "=", target.id).execute();
-    return { ...original };
-  }
-  const original = await db.selectFrom("list_entries").selectAll().where("id", "=", target.id).executeTakeFirstOrThrow();
-  await db.updateTable("list_entries").set({ status: "REPAIRED", status_reason: `credit repair completed (case ${caseId})`, status_changed_on: on }).where("id", "=", target.id).execute();
+  const original = target.type === "CREDIT_RECORD" ? await archiveRepairedRecord(db, target.id) : await markEntryRepaired(db, target.id, on, caseId);
   return { ...original };
 }
 

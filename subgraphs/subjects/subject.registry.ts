@@ -10,6 +10,9 @@ import type { Database } from "../../db/database";
  */
 export { findDisclosureFacts, listKnownIdentifiers, listResponsiblePersons, registerSubjects } from "./subject.repository";
 
+/** The units' names; and, for other slices' one-statement reads, persons' relations and revoked consents as derived tables. */
+export { listUnits, personRelations, revokedConsents } from "./subject.repository";
+
 /** A relation's period: from `valid_from` (null: since before dates were recorded) until `valid_to`, exclusive (null: now). */
 export type RelationPeriod = Readonly<{ valid_from: string | null; valid_to: string | null }>;
 

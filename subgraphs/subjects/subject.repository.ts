@@ -184,6 +184,29 @@ export async function listKnownIdentifiers(db: Kysely<Database>, identifiers: re
   return new Map(rows.map((row) => [row.identifier, row.id]));
 }
 
+/** The units' names by code (data/units.yaml). */
+export async function listUnits(db: Kysely<Database>, codes: readonly string[]) {
+  if (codes.length === 0) return [];
+  return db.selectFrom("units").select(["code", "name"]).where("code", "in", codes).execute();
+}
+
+/**
+ * The relations between persons and organisations, with the person's identifier, as a derived table for
+ * another slice's one-statement read (`.as(alias)`): its columns `person_identifier`, `organisation_id`,
+ * `relation`, `valid_from`, `valid_to`.
+ */
+export function personRelations(db: Kysely<Database>) {
+  return db
+    .selectFrom("subjects as person")
+    .innerJoin("subject_relations as held", "held.person_id", "person.id")
+    .select(["person.identifier as person_identifier", "held.organisation_id", "held.relation", "held.valid_from", "held.valid_to"]);
+}
+
+/** Consents that were revoked, as a derived table (`id`, `revoked_at`) for the audit's abuse rules. */
+export function revokedConsents(db: Kysely<Database>) {
+  return db.selectFrom("consents").select(["id", "revoked_at"]).where("revoked_at", "is not", null);
+}
+
 /** The units that are registering authorities for a kind of subject (data/units.yaml). */
 export async function listRegistrars(db: Kysely<Database>, kind: SubjectKind): Promise<string[]> {
   const rows = await db.selectFrom("units").select("code").where(sql<boolean>`${kind} = any(registers)`).execute();
