@@ -33,7 +33,7 @@ describe("checkQueryLimits costs arguments by the schema's @cost, knowing no fie
   it("reads the measures slice's @cost on screen(identifiers:) from the supergraph: one unit per identifier, at most 1,000 per field", () => {
     expect(supergraph.arguments.get("Query.screen")).toEqual([{ argument: "identifiers", weight: 1 }]);
     expect(checkQueryLimits(screen(1_000), undefined, DEFAULT_QUERY_LIMITS, supergraph)).toEqual({ breach: null, cost: 1_001 });
-    expect(checkQueryLimits(screen(1_001), undefined, DEFAULT_QUERY_LIMITS, supergraph).breach).toMatchObject({ limit: "maxFieldCost", max: 1_000 });
+    expect(checkQueryLimits(screen(1_001), undefined, DEFAULT_QUERY_LIMITS, supergraph).breach).toEqual({ limit: "maxFieldCost", max: 1_000, message: "screen takes at most 1000 identifiers per call; split the batch" });
     const bound = `query ($ids: [String!]!) { a: screen(identifiers: $ids, scenario: FISCAL_FUNDS) { decision } b: screen(identifiers: $ids, scenario: FISCAL_FUNDS) { decision } }`;
     expect(checkQueryLimits(bound, { ids: Array.from({ length: 600 }, String) }, DEFAULT_QUERY_LIMITS, supergraph)).toEqual({ breach: null, cost: 2 + 2 + 1_200 });
   });
@@ -51,6 +51,7 @@ describe("checkQueryLimits costs arguments by the schema's @cost, knowing no fie
     `);
     const query = `{ org(id: "1") { ... on Org { check(ids: ["a", "b"], note: "n", plain: ["x", "y", "z"]) } ...More } } fragment More on Org { again: check(ids: $ids) }`;
     expect(checkQueryLimits(query, { ids: ["c", "d", "e"] }, DEFAULT_QUERY_LIMITS, costs)).toEqual({ breach: null, cost: 1 + 1 + 3 * 2 + 2 + 3 * 3 });
-    expect(checkQueryLimits(query, { ids: Array.from({ length: 334 }, String) }, DEFAULT_QUERY_LIMITS, costs).breach).toMatchObject({ limit: "maxFieldCost" });
+    expect(checkQueryLimits(query, { ids: Array.from({ length: 334 }, String) }, DEFAULT_QUERY_LIMITS, costs).breach).toEqual({ limit: "maxFieldCost", max: 1_000, message: "check takes at most 333 ids per call; split the batch" });
+    expect(checkQueryLimits(`{ org(id: "1") { check(ids: $ids, note: "n") } }`, { ids: Array.from({ length: 333 }, String) }, DEFAULT_QUERY_LIMITS, costs).breach).toEqual({ limit: "maxFieldCost", max: 1_000, message: "check asks for 1001 units of work, more than 1000 per call; split the batch" });
   });
 });

@@ -134,13 +134,18 @@ export function checkQueryLimits(query: string, variables: unknown, limits: Quer
         bump("fields", "maxFields", "fields (fragments counted where they expand)");
         if (selection.alias) bump("aliases", "maxAliases", "aliases");
         const coordinate = `${parentType}.${selection.name.value}`;
-        let fieldCost = 0;
-        for (const { argument, weight } of costs.arguments.get(coordinate) ?? []) {
+        const costed = (costs.arguments.get(coordinate) ?? []).flatMap(({ argument, weight }) => {
           const given = selection.arguments?.find((candidate) => candidate.name.value === argument);
-          fieldCost += given ? weight * items(given.value) : 0;
-        }
+          return given ? [{ argument, weight, cost: weight * items(given.value) }] : [];
+        });
+        const fieldCost = costed.reduce((sum, { cost }) => sum + cost, 0);
         if (fieldCost > limits.maxFieldCost) {
-          throw new Breach({ limit: "maxFieldCost", max: limits.maxFieldCost, message: `${selection.name.value} asks for ${fieldCost} units of work, more than ${limits.maxFieldCost} per field (each item of its list costs one or more); split the batch` });
+          const [only] = costed;
+          const message =
+            costed.length === 1 && only
+              ? `${selection.name.value} takes at most ${Math.floor(limits.maxFieldCost / only.weight)} ${only.argument} per call; split the batch`
+              : `${selection.name.value} asks for ${fieldCost} units of work, more than ${limits.maxFieldCost} per call; split the batch`;
+          throw new Breach({ limit: "maxFieldCost", max: limits.maxFieldCost, message });
         }
         counts.costed += fieldCost;
         if (selection.selectionSet) walk(selection.selectionSet, costs.fieldTypes.get(coordinate), depth + 1, expanding);

@@ -28,7 +28,7 @@ import { errorCodes, startTestFederation, type TestFederation } from "../harness
  * a new mutation is fuzzed without touching this file.
  */
 
-const RUNS_PER_MUTATION = process.env.CREDIT_TEST_LOAD === "1" ? 200 : 40;
+const RUNS_PER_MUTATION = process.env.CREDIT_TEST_LOAD === "1" ? 200 : 20;
 /** Codes a fuzzed input may earn; INTERNAL_SERVER_ERROR and the availability codes never. */
 const INPUT_CODES = ERROR_CODES.filter((code) => !["INTERNAL_SERVER_ERROR", "SERVICE_UNAVAILABLE", "AUDIT_UNAVAILABLE"].includes(code));
 const HOSTILE = ["' OR '1'='1", "'; DROP TABLE subjects; --", "\\", "%_%", "<script>x</script>", "𠀀𠀁", "\u202e", "null", "0", "-1", " ", "a".repeat(5_000)];
