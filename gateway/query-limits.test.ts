@@ -38,6 +38,13 @@ describe("checkQueryLimits costs arguments by the schema's @cost, knowing no fie
     expect(checkQueryLimits(bound, { ids: Array.from({ length: 600 }, String) }, DEFAULT_QUERY_LIMITS, supergraph)).toEqual({ breach: null, cost: 2 + 2 + 1_200 });
   });
 
+  it("counts a list the operation gives as a variable's default value, when the variable is not sent", () => {
+    const withDefault = (count: number) => `query ($ids: [String!]! = [${Array.from({ length: count }, (_, index) => `"${index}"`).join(",")}]) { screen(identifiers: $ids, scenario: FISCAL_FUNDS) { decision } }`;
+    expect(checkQueryLimits(withDefault(1_000), undefined, DEFAULT_QUERY_LIMITS, supergraph)).toEqual({ breach: null, cost: 1_001 });
+    expect(checkQueryLimits(withDefault(1_001), {}, DEFAULT_QUERY_LIMITS, supergraph).breach).toMatchObject({ limit: "maxFieldCost" });
+    expect(checkQueryLimits(withDefault(1_001), { ids: ["a", "b"] }, DEFAULT_QUERY_LIMITS, supergraph)).toEqual({ breach: null, cost: 3 });
+  });
+
   it("charges nothing for an argument the schema does not cost", () => {
     expect(checkQueryLimits(screen(2_000), undefined, DEFAULT_QUERY_LIMITS, NO_ARGUMENT_COSTS)).toEqual({ breach: null, cost: 1 });
   });

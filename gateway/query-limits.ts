@@ -118,11 +118,17 @@ export function checkQueryLimits(query: string, variables: unknown, limits: Quer
     counts[key] += by;
     if (counts[key] > limits[limit]) throw new Breach({ limit, max: limits[limit], message: `the operation has more than ${limits[limit]} ${noun}` });
   };
+  // The default values of the operation being walked: a variable not sent takes its default (a list there counts in full).
+  let defaults = new Map<string, ValueNode>();
   const items = (value: ValueNode): number => {
     if (value.kind === Kind.LIST) return value.values.length;
     if (value.kind === Kind.VARIABLE) {
       const bound = (variables as Record<string, unknown> | undefined)?.[value.name.value];
-      return Array.isArray(bound) ? bound.length : bound === undefined || bound === null ? 0 : 1;
+      if (bound === undefined) {
+        const fallback = defaults.get(value.name.value);
+        return fallback ? items(fallback) : 0;
+      }
+      return Array.isArray(bound) ? bound.length : bound === null ? 0 : 1;
     }
     return value.kind === Kind.NULL ? 0 : 1;
   };
@@ -168,6 +174,7 @@ export function checkQueryLimits(query: string, variables: unknown, limits: Quer
         return { breach: { limit: "maxRootFields", max: limits.maxRootFields, message: `an operation may ask for at most ${limits.maxRootFields} root fields` }, cost: 1 };
       }
       counts.rootFields += definition.selectionSet.selections.length;
+      defaults = new Map((definition.variableDefinitions ?? []).flatMap((variable) => (variable.defaultValue ? [[variable.variable.name.value, variable.defaultValue]] : [])));
       walk(definition.selectionSet, costs.rootTypes[definition.operation], 1, new Set());
     }
   } catch (error) {

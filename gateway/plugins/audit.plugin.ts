@@ -3,6 +3,7 @@ import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextWillSendR
 import type { AuditOutcome, CompletedOutcome } from "../../db/database";
 import { findProhibitedData } from "../../domain/prohibited-data";
 import type { Logger } from "../../platform/logger";
+import { storableText } from "../../platform/storable-text";
 import { redactVariables, type AuditAccessSet, type AuditEntry } from "../../audit-log/chain";
 import type { AuditLog } from "../../audit-log/writer";
 import type { GatewayContext } from "../context";
@@ -78,7 +79,9 @@ function entryOf(operation: AuditedOperation, outcome: AuditOutcome): AuditEntry
     role: context.viewer.role,
     org: context.viewer.org,
     purpose: context.viewer.purpose,
-    operationName: operation.operationName === null ? null : operation.operationName.slice(0, MAX_STORED_OPERATION_NAME),
+    // Cut first, then escape: a cut through a surrogate pair leaves half of it, which PostgreSQL cannot store either,
+    // and one unstorable name would fail every event of the writer's batch.
+    operationName: operation.operationName === null ? null : storableText(operation.operationName.slice(0, MAX_STORED_OPERATION_NAME)),
     operationType: operation.operationType,
     documentHash: operation.document ? createHash("sha256").update(operation.document).digest("hex") : null,
     variables: storedVariables(operation.variables, operation.executed, operation.operationType === "mutation"),

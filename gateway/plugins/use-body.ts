@@ -11,8 +11,12 @@ export function useBody(options: { maxBodyBytes: number }): GatewayPlugin {
       try {
         body = parseJsonBody(request.http, await readBody(request.http, options.maxBodyBytes));
       } catch (error) {
-        if (!(error instanceof BodyTooLargeError)) throw error;
-        throw new CreditError("QUERY_TOO_COMPLEX", `${error.message}; send a smaller document`, { limit: "maxBodyBytes", http: { status: 413 } });
+        if (error instanceof BodyTooLargeError) {
+          throw new CreditError("QUERY_TOO_COMPLEX", `${error.message}; send a smaller document`, { limit: "maxBodyBytes", http: { status: 413 } });
+        }
+        // The client's stream broke off (it aborted, or the connection reset): its request, not our fault, and not
+        // the database's — an ECONNRESET here must not be counted as a database outage.
+        throw new CreditError("BAD_USER_INPUT", "the request body ended before it was complete; send it again");
       }
     }
     request.operation = sentOperationOf(request.http, body);

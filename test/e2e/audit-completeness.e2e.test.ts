@@ -155,6 +155,24 @@ describe("one event per HTTP request", () => {
     const [smallEvent] = await eventsOf([small.requestId!]);
     expect(JSON.stringify(smallEvent!.variables)).not.toContain(COMPANY);
   });
+
+  it("keeps an operation name PostgreSQL cannot store, escaped, and no other caller loses its answer to it", async () => {
+    const cutInPair = `${"a".repeat(MAX_STORED_OPERATION_NAME - 1)}😀`;
+    // Sent together, so the hostile events and the bystanders' share the audit writer's batches.
+    const [hostile, bystanders] = await Promise.all([
+      Promise.all([
+        send("NUL, POST", "/graphql", json({ query: "{ measures { code } }", operationName: "Op\u0000x" })),
+        send("NUL, GET", `/graphql?query=${encodeURIComponent("{ measures { code } }")}&operationName=%00`, { headers: { "apollo-require-preflight": "true" } }),
+        send("lone surrogate", "/graphql", json({ query: "{ measures { code } }", operationName: "Op\uD800" })),
+        send("pair cut at the limit", "/graphql", json({ query: "{ measures { code } }", operationName: cutInPair })),
+      ]),
+      Promise.all(Array.from({ length: 6 }, (_, index) => send(`bystander ${index}`, "/graphql", json({ query: "{ measures { code } }" })))),
+    ]);
+    for (const sent of [...hostile, ...bystanders]) expect(sent.status, sent.label).toBeLessThan(500);
+    expect(bystanders.map((sent) => sent.status)).toEqual(bystanders.map(() => 200));
+    const names = await Promise.all(hostile.map(async (sent) => (await eventsOf([sent.requestId!]))[0]?.operation_name));
+    expect(names).toEqual(["Op\\u0000x", "\\u0000", "Op\\ud800", `${"a".repeat(MAX_STORED_OPERATION_NAME - 1)}\\ud83d`]);
+  });
 });
 
 describe("no effect without its event", () => {

@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { citizenId } from "../fixtures";
@@ -169,5 +170,26 @@ describe("bearer tokens", () => {
     const answer = await post(operation(`{ subject(identifier: "${citizenId(1)}") { identifier } }`), await federation.token({ role: "GOVERNMENT", org: "HA-GOV" }));
     expect(answer.status).toBe(200);
     expect(answer.errors?.map((error) => error.extensions.code) ?? []).not.toContain("UNAUTHENTICATED");
+  });
+});
+
+describe("a client that breaks off", () => {
+  it("is audited as its own bad request (BAD_USER_INPUT), never as the database being unavailable", async () => {
+    const eventCount = async () => Number((await federation.connection.db.selectFrom("audit_events").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow()).n);
+    const before = await eventCount();
+    const { port, hostname } = new URL(federation.gatewayUrl);
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect(Number(port), hostname, () => {
+        socket.write(`POST /graphql HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"query":"{ measures`);
+        setTimeout(() => {
+          socket.destroy();
+          resolve();
+        }, 100);
+      });
+      socket.on("error", reject);
+    });
+    await expect.poll(eventCount).toBe(before + 1);
+    const [event] = await federation.connection.db.selectFrom("audit_events").select(["outcome", "error_codes"]).orderBy("seq", "desc").limit(1).execute();
+    expect(event).toEqual({ outcome: "ERROR", error_codes: ["BAD_USER_INPUT"] });
   });
 });
