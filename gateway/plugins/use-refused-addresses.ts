@@ -11,17 +11,14 @@ import { rateLimited } from "./use-rate-limit";
 export function useRefusedAddresses(options: { refusals: RateBudget; metrics: GatewayMetrics }): GatewayPlugin {
   return async (request, next) => {
     const addressKey = addressKeyOf(request.context);
-    const chargeIfRefused = async (status: number) => {
-      if (status >= 400) await options.refusals.take(addressKey, 1);
-    };
     const refusedFor = await options.refusals.secondsUntil(addressKey, 1);
     if (refusedFor > 0) {
       options.metrics.recordRefusal("refused_address");
-      await chargeIfRefused(429);
+      await options.refusals.take(addressKey, 1);
       throw rateLimited(refusedFor, request.headers);
     }
     const answer = await next();
-    await chargeIfRefused(answer.status ?? 200);
+    if ((answer.status ?? 200) >= 400) await options.refusals.take(addressKey, 1);
     return answer;
   };
 }

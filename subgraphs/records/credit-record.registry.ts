@@ -117,12 +117,9 @@ export async function findRecordForWorkflow(db: Kysely<Database>, id: string): P
   return findRecordById(db, id);
 }
 
-/** The record kinds that bar or delay a repair though they are not negative (DOMAIN.md, repair). */
-const REPAIR_MARKER_KINDS = ["BANKRUPTCY_PROCEEDING", "IGNORED_CREDIT_REMINDER", "REPAIR_BAR"] as const;
-
-/** A subject's negative and marker records, for repair eligibility. */
-export async function listRecordsForRepairHistory(db: Kysely<Database>, subjectIdentifier: string) {
-  return listRepairHistoryRecords(db, subjectIdentifier, REPAIR_MARKER_KINDS);
+/** A subject's negative records and its records of `markerKinds` (the repair rules name them), for repair eligibility. */
+export async function listRecordsForRepairHistory(db: Kysely<Database>, subjectIdentifier: string, markerKinds: readonly string[]) {
+  return listRepairHistoryRecords(db, subjectIdentifier, markerKinds);
 }
 
 /**

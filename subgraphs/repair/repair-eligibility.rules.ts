@@ -1,6 +1,9 @@
 import { addMonths, nextDay } from "../../domain/dates";
 
 /** What repair is asked for: a negative item (PCIM art. 31) or a black-list entry (JRP art. 18). */
+/** The record kinds that bar a repair though they are not negative (PCIM art. 31(2)(2), (6), (7)): the history reads them too. */
+export const REPAIR_BARRING_KINDS = ["BANKRUPTCY_PROCEEDING", "IGNORED_CREDIT_REMINDER", "REPAIR_BAR"] as const;
+
 export type RepairTarget =
   | Readonly<{
       type: "CREDIT_RECORD";

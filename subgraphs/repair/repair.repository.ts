@@ -3,6 +3,7 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import type { Database, NewObjectionRow, NewRepairCaseRow, ObjectionRow, RepairCaseRow, WorkflowEventRow } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
 import type { Deadline } from "../../domain/working-days";
+import { REPAIR_BARRING_KINDS } from "./repair-eligibility.rules";
 import { correctEntry, findEntryForWorkflow, listBlackListingsForRepairHistory, markEntryRepaired } from "../lists/list-entry.registry";
 import { archiveRepairedRecord, correctRecord, findRecordForWorkflow, listRecordsForRepairHistory } from "../records/credit-record.registry";
 
@@ -72,7 +73,7 @@ export async function findWorkflowTarget(db: Kysely<Database>, id: string): Prom
 /** The subject's history for repair eligibility: negative and marker records, black listings, completed repairs. */
 export async function loadRepairHistory(db: Kysely<Database>, subjectIdentifier: string) {
   const [records, blackListings, repairs] = await Promise.all([
-    listRecordsForRepairHistory(db, subjectIdentifier),
+    listRecordsForRepairHistory(db, subjectIdentifier, REPAIR_BARRING_KINDS),
     listBlackListingsForRepairHistory(db, subjectIdentifier),
     db.selectFrom("repair_cases").select(["completed_on", "target_kind"]).where("subject_identifier", "=", subjectIdentifier).where("state", "=", "COMPLETED").execute(),
   ]);
