@@ -1,8 +1,10 @@
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
-import { build, type BuildOptions, type Plugin } from "esbuild";
+import { build, type BuildOptions, type Metafile, type Plugin } from "esbuild";
 import { PGLITE_TEMPLATE_FILE, writePgliteTemplate } from "../db/pglite";
 import { PACKAGE_ROOT } from "../platform/package-root";
 
@@ -15,9 +17,9 @@ import { PACKAGE_ROOT } from "../platform/package-root";
  */
 export async function buildDist(): Promise<void> {
   const outdir = path.join(PACKAGE_ROOT, "dist");
-  const migrations = (await readdir(path.join(PACKAGE_ROOT, "db", "migrations"))).filter((file) => file.endsWith(".ts"));
+  const migrations = await migrationFiles();
   await rm(outdir, { recursive: true, force: true });
-  await build({
+  const server = await build({
     absWorkingDir: PACKAGE_ROOT,
     entryPoints: {
       start: "scripts/start.ts",
@@ -39,10 +41,66 @@ export async function buildDist(): Promise<void> {
     // names GraphQL types after the classes, so they keep their names.
     keepNames: true,
     plugins: [bundleJsonData],
+    metafile: true,
     logLevel: "warning",
   });
-  await buildPortal(path.join(outdir, "portal"));
+  const portal = await buildPortal(path.join(outdir, "portal"));
   await writePgliteTemplate(path.join(outdir, path.basename(PGLITE_TEMPLATE_FILE)));
+  await writeBuildRecord(outdir, [server.metafile, ...portal], migrations);
+}
+
+/**
+ * `buildDist` unless `dist/` was built from exactly the files there are now (the tests' global setup: a build
+ * is ~5 s of every run, mostly the database template). What a build read is what esbuild's metafiles list,
+ * every source file by its content; the npm packages by package-lock.json, the pages' HTML templates and this
+ * script beside them; a migration added or removed is a new list of entry points.
+ */
+export async function buildDistUnlessCurrent(): Promise<"built" | "current"> {
+  const recorded = await readBuildRecord();
+  if (recorded && (await isCurrent(recorded))) return "current";
+  await buildDist();
+  return "built";
+}
+
+/** What the last build of dist/ read and wrote, if there was one. */
+export function readBuildRecord(): Promise<BuildRecord | undefined> {
+  return readFile(path.join(PACKAGE_ROOT, "dist", BUILD_RECORD), "utf8").then((text) => JSON.parse(text) as BuildRecord, () => undefined);
+}
+
+const BUILD_RECORD = "build-inputs.json";
+
+/** What a build of dist/ read, each file with the SHA-256 of its content, and what it wrote. */
+export type BuildRecord = Readonly<{ migrations: readonly string[]; inputs: Readonly<Record<string, string>>; outputs: readonly string[] }>;
+
+/** Files a build reads besides the sources esbuild reports. */
+const OTHER_BUILD_INPUTS = ["package-lock.json", "scripts/build.ts", "portal/index.html", "portal/graphiql/index.html", "portal/tsconfig.json"];
+
+async function migrationFiles(): Promise<string[]> {
+  return (await readdir(path.join(PACKAGE_ROOT, "db", "migrations"))).filter((file) => file.endsWith(".ts")).sort();
+}
+
+async function contentHash(file: string): Promise<string | undefined> {
+  return readFile(path.join(PACKAGE_ROOT, file)).then((bytes) => createHash("sha256").update(bytes).digest("hex"), () => undefined);
+}
+
+async function writeBuildRecord(outdir: string, metafiles: ReadonlyArray<Metafile | undefined>, migrations: readonly string[]): Promise<void> {
+  const sources = metafiles.flatMap((metafile) => Object.keys(metafile?.inputs ?? {})).filter((file) => !file.startsWith("node_modules/"));
+  const inputs: Record<string, string> = {};
+  for (const file of new Set([...sources, ...OTHER_BUILD_INPUTS])) {
+    const hash = await contentHash(file);
+    if (hash) inputs[file] = hash;
+  }
+  const outputs = metafiles.flatMap((metafile) => Object.keys(metafile?.outputs ?? {})).map((file) => path.relative(outdir, path.join(PACKAGE_ROOT, file)));
+  const record: BuildRecord = { migrations, inputs, outputs: [...outputs, path.basename(PGLITE_TEMPLATE_FILE)] };
+  await writeFile(path.join(outdir, BUILD_RECORD), JSON.stringify(record, null, 1));
+}
+
+/** Whether dist/ is what a build would write now: the same migrations, every output there, every input unchanged. */
+export async function isCurrent(record: BuildRecord): Promise<boolean> {
+  if (JSON.stringify(record.migrations) !== JSON.stringify(await migrationFiles())) return false;
+  if (!record.outputs.every((file) => existsSync(path.join(PACKAGE_ROOT, "dist", file)))) return false;
+  for (const [file, hash] of Object.entries(record.inputs)) if ((await contentHash(file)) !== hash) return false;
+  return true;
 }
 
 /**
@@ -50,14 +108,14 @@ export async function buildDist(): Promise<void> {
  * content's hash so the gateway can let browsers keep them, and index.html pointing at them. Everything it
  * needs is bundled from npm packages: the page loads nothing from another origin.
  */
-export async function buildPortal(outdir: string): Promise<void> {
-  await buildBrowserPage("portal", "portal/main.tsx", "portal/index.html", outdir, {
+export async function buildPortal(outdir: string): Promise<Array<Metafile | undefined>> {
+  const portal = await buildBrowserPage("portal", "portal/main.tsx", "portal/index.html", outdir, {
     jsx: "automatic",
     jsxImportSource: "preact",
     sourcemap: "linked",
     tsconfig: "portal/tsconfig.json",
   });
-  await buildGraphiQL(path.join(outdir, "graphiql"));
+  return [portal, await buildGraphiQL(path.join(outdir, "graphiql"))];
 }
 
 /**
@@ -65,8 +123,8 @@ export async function buildPortal(outdir: string): Promise<void> {
  * the network) in its own folder, `dist/portal/graphiql`: the gateway serves it at `/graphiql` in development
  * only, so production never even loads these files.
  */
-async function buildGraphiQL(outdir: string): Promise<void> {
-  await buildBrowserPage("graphiql", "portal/graphiql/graphiql.ts", "portal/graphiql/index.html", outdir, {
+async function buildGraphiQL(outdir: string): Promise<Metafile | undefined> {
+  return buildBrowserPage("graphiql", "portal/graphiql/graphiql.ts", "portal/graphiql/index.html", outdir, {
     define: { "process.env.NODE_ENV": '"production"' },
     // GraphiQL's stylesheet embeds its fonts; any other file it names is bundled as a hashed asset.
     loader: { ".woff2": "file", ".woff": "file", ".svg": "file" },
@@ -78,7 +136,7 @@ async function buildGraphiQL(outdir: string): Promise<void> {
  * One page for the browser: `entry` bundled into `outdir/assets` as NAME-HASH.js and NAME-HASH.css, and the
  * template's `{{NAME.js}}` and `{{NAME.css}}` pointed at them in `outdir/index.html`.
  */
-async function buildBrowserPage(name: string, entry: string, template: string, outdir: string, options: BuildOptions): Promise<void> {
+async function buildBrowserPage(name: string, entry: string, template: string, outdir: string, options: BuildOptions): Promise<Metafile | undefined> {
   const result = await build({
     absWorkingDir: PACKAGE_ROOT,
     entryPoints: { [name]: entry },
@@ -101,6 +159,7 @@ async function buildBrowserPage(name: string, entry: string, template: string, o
   };
   const page = await readFile(path.join(PACKAGE_ROOT, template), "utf8");
   await writeFile(path.join(outdir, "index.html"), page.replace(`{{${name}.css}}`, named(".css")).replace(`{{${name}.js}}`, named(".js")));
+  return result.metafile;
 }
 
 /**

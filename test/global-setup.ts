@@ -1,6 +1,6 @@
-import { buildDist } from "../scripts/build";
+import { buildDistUnlessCurrent } from "../scripts/build";
 
-/** The process tests run `npm start` and friends, which run `dist/`: build it from the sources under test. */
+/** The process tests run `npm start` and friends, which run `dist/`: built from the sources under test. */
 export default async function buildBeforeTests(): Promise<void> {
-  await buildDist();
+  await buildDistUnlessCurrent();
 }
