@@ -56,7 +56,7 @@ function filler(type: GraphQLInputType): unknown {
   if (isListType(type)) return [filler(type.ofType)];
   if (isEnumType(type)) return type.getValues()[0]!.name;
   if (isInputObjectType(type)) return Object.fromEntries(Object.values(type.getFields()).map((field) => [field.name, filler(field.type)]));
-  const scalars: Record<string, unknown> = { String: "罚款五万元", ID: "00000000-0000-4000-8000-000000000000", Int: 1, Float: 1, Boolean: false, Date: daysAgo(3), DateTime: new Date().toISOString(), JSON: { amount: 5 } };
+  const scalars: Record<string, unknown> = { String: "罚款五万元", ID: "00000000-0000-4000-8000-000000000000", Int: 1, Float: 1, Boolean: false, Date: daysAgo(3, federation.clock.now()), DateTime: federation.clock.now().toISOString(), JSON: { amount: 5 } };
   return scalars[type.name];
 }
 
