@@ -2,7 +2,7 @@ import type { ForcedSubject, MongoAbility } from "@casl/ability";
 import type { ListStatus, ListType, RecordCategory, Tier } from "../domain/vocabulary";
 
 /** What a viewer can do; lowercase verbs (STYLE.md). */
-export type Action = "read" | "screen" | "submit" | "recognize" | "register" | "claim" | "grant" | "revoke" | "review" | "apply" | "move" | "issue" | "verify" | "file" | "list";
+export type Action = "read" | "screen" | "submit" | "recognize" | "remove" | "register" | "claim" | "grant" | "revoke" | "review" | "apply" | "move" | "issue" | "verify" | "file" | "list";
 
 /**
  * The shape policies see of each entity: the fields conditions test. Each subgraph builds these from its
@@ -67,6 +67,8 @@ export type NoticePolicy = { recipientOrg: string };
 export type ConsentPolicy = { subjectIdentifier: string };
 /** A subject's access log (`myAccessLog`): who was shown the data of `subjectIdentifier`. */
 export type AccessLogPolicy = { subjectIdentifier: string };
+/** Prohibited data stored all the same (PCIM art. 14): whose item holds it. */
+export type ProhibitedDataPolicy = { subjectIdentifier: string };
 /** A signed credit report (issue 23): whose file it shows. */
 export type CreditReportPolicy = { subjectIdentifier: string };
 
@@ -94,6 +96,7 @@ export type PolicySubject =
   /** The focused-monitoring reason of a screening (重点关注, CZ annex 2 §4.2): a recent exit from the black list. */
   | "FocusedMonitoring"
   | "AccessLog"
+  | "ProhibitedData"
   | Tagged<"Subject", SubjectPolicy>
   | Tagged<"CreditRecord", CreditRecordPolicy>
   | Tagged<"RelatedEntry", RelatedEntryPolicy>
@@ -108,6 +111,7 @@ export type PolicySubject =
   | Tagged<"UnitReport", UnitReportPolicy>
   | Tagged<"CorrectionReach", CorrectionReachPolicy>
   | Tagged<"CreditReport", CreditReportPolicy>
-  | Tagged<"AccessLog", AccessLogPolicy>;
+  | Tagged<"AccessLog", AccessLogPolicy>
+  | Tagged<"ProhibitedData", ProhibitedDataPolicy>;
 
 export type AppAbility = MongoAbility<[Action, PolicySubject]>;

@@ -60,6 +60,18 @@ describe("defineAbilityFor", () => {
     expect(defineAbilityFor(viewer("SUBJECT", { subject: "OWN" })).can("read", log("OTHER"))).toBe(false);
   });
 
+  it("shows prohibited data stored all the same to its subject alone", () => {
+    const stored = (subjectIdentifier: string) => subject("ProhibitedData", { subjectIdentifier });
+    expect(ROLES.filter((role) => defineAbilityFor(viewer(role, { org: "SAMR", subject: "OWN", purpose: "SUPERVISION" })).can("read", stored("OWN")))).toEqual(["SUBJECT"]);
+    expect(defineAbilityFor(viewer("SUBJECT", { subject: "OWN" })).can("read", stored("OTHER"))).toBe(false);
+  });
+
+  it("lets only the unit that recognised a list entry remove it", () => {
+    const entry = (recognizedBy: string) => subject("ListEntry", { subjectIdentifier: "OTHER", list: "BLACK" as const, status: "ACTIVE" as const, recognizedBy, current: true });
+    expect(ROLES.filter((role) => defineAbilityFor(viewer(role, { org: "SAMR", subject: "OTHER", purpose: "SUPERVISION" })).can("remove", entry("SAMR")))).toEqual(["PROVIDER"]);
+    expect(defineAbilityFor(viewer("PROVIDER", { org: "SAMR" })).can("remove", entry("TAX"))).toBe(false);
+  });
+
   it("lets a registering PROVIDER claim a subject nobody owns; the credit centre registers without claiming", () => {
     const registration = (registeredBy: string | null, registrars = ["SAMR"]) =>
       subject("Subject", { subjectIdentifier: "S", kind: "LEGAL_PERSON", consented: false, registeredBy, registrars });

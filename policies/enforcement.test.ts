@@ -71,12 +71,17 @@ describe("every read goes through the policy", () => {
   });
 });
 
-describe("every role decision lives in the role table (policies/roles.ts)", () => {
+describe("every role and ownership decision lives in the role table (policies/roles.ts)", () => {
   const ROLE_NAME = ROLES.join("|");
-  /** A comparison with the viewer's role, or with a role's name: a decision made outside the table. */
-  const ROLE_DECISION = new RegExp(`\\brole\\s*[!=]==|[!=]==\\s*"(${ROLE_NAME})"|"(${ROLE_NAME})"\\s*[!=]==|\\.(has|includes)\\([\\w.]*\\brole\\)`);
+  /**
+   * A comparison with the viewer's role, with a role's name, or with the viewer's unit or own identifier (whose
+   * item this is): a decision made outside the table.
+   */
+  const ROLE_DECISION = new RegExp(
+    `\\brole\\s*[!=]==|[!=]==\\s*"(${ROLE_NAME})"|"(${ROLE_NAME})"\\s*[!=]==|\\.(has|includes)\\([\\w.]*\\brole\\)|viewer\\.(org|subject)\\s*[!=]==|[!=]==\\s*[\\w.]*viewer\\.(org|subject)\\b`,
+  );
 
-  it("no subgraph or audit-log file compares the viewer's role: it asks its ability", async () => {
+  it("no subgraph or audit-log file compares the viewer's role, unit or identifier: it asks its ability", async () => {
     const files = [...(await filesUnder(path.join(PACKAGE_ROOT, "subgraphs"))), ...(await filesUnder(path.join(PACKAGE_ROOT, "audit-log")))].filter((file) => !file.endsWith(".test.ts"));
     expect(files.length).toBeGreaterThan(100);
     const decisions: string[] = [];
@@ -92,6 +97,10 @@ describe("every role decision lives in the role table (policies/roles.ts)", () =
     expect(ROLE_DECISION.test(`const showsMonitoring = context.viewer.role === "GOVERNMENT" && context.viewer.purpose === "SUPERVISION";`)).toBe(true);
     expect(ROLE_DECISION.test(`if (context.viewer.role !== "SUBJECT" || !own) {`)).toBe(true);
     expect(ROLE_DECISION.test(`if (REVIEWERS.has(context.viewer.role)) {`)).toBe(true);
+    expect(ROLE_DECISION.test(`const ownEntry = row && context.viewer.org === row.recognized_by && context.ability.can("recognize", "ListEntry");`)).toBe(true);
+    expect(ROLE_DECISION.test(`if (context.viewer.subject === subjectIdentifier || typeof value !== "object") return value;`)).toBe(true);
+    expect(ROLE_DECISION.test(`if (row.recognized_by !== context.viewer.org) throw notFound();`)).toBe(true);
     expect(ROLE_DECISION.test(`await insertWorkflowEvent(trx, { role: context.viewer.role, note });`)).toBe(false);
+    expect(ROLE_DECISION.test(`if (!context.viewer.org) throw new ForbiddenError("sign in for a unit");`)).toBe(false);
   });
 });

@@ -101,6 +101,9 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     builder.can("read", "AuditEvent", { subjectIdentifiers: viewer.subject });
     // Who was shown its data (PCIM art. 33): the subject's own log, no other role's view of the events.
     builder.can("read", "AccessLog", own);
+    // Prohibited data stored all the same — before the detector knew a term, or by a path around it — reaches
+    // the subject alone, who may object to it (PCIM arts. 14 and 28(2)); every other role is shown it withheld.
+    builder.can("read", "ProhibitedData", own);
     builder.can("grant", "Consent");
     builder.can("revoke", "Consent", own);
     builder.can("apply", "RepairCase", own);
@@ -161,6 +164,8 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     builder.can("move", "RepairCase", ["IN_PUBLICITY", "REJECTED"], { provider: viewer.org, state: "OBJECTED" });
     builder.can("submit", "CreditRecord");
     builder.can("recognize", "ListEntry");
+    // 「谁认定、谁负责」: only the unit that recognised an entry takes it off the list.
+    builder.can("remove", "ListEntry", { recognizedBy: viewer.org });
     // Registration facts and relations belong to a registering authority for the kind of subject: the first
     // such unit to register a subject owns it (DOMAIN.md §7); no other unit changes whom a listing reaches.
     builder.can("register", "Subject", { registrars: viewer.org, registeredBy: { $in: [null, viewer.org] } });

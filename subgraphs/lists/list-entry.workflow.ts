@@ -181,8 +181,7 @@ function defaultValidUntil(list: ListType, recognizedOn: string, rules: DomainRu
 /** `removeListEntry`: only the unit that recognised the entry takes it off the list ("谁认定、谁负责"). */
 export async function removeListEntry(context: ListEntryContext, id: string, reason: string): Promise<ListEntry> {
   const row = isUuid(id) ? await context.loaders.entryById.load(id) : undefined;
-  const ownEntry = row && context.viewer.org === row.recognized_by && context.ability.can("recognize", "ListEntry");
-  if (!row || !ownEntry) throw new NotFoundError("no list entry with that id was recognised by your unit");
+  if (!row || !context.ability.can("remove", asListEntryPolicy(row, chinaDateOf(context.now)))) throw new NotFoundError("no list entry with that id was recognised by your unit");
   if (row.status !== "ACTIVE") throw new ForbiddenError(`the entry is ${row.status}; only an ACTIVE entry can be removed`);
   const text = reason.trim();
   if (text.length === 0) refuseIfProblems([{ field: "reason", reason: "say why the entry is removed", code: "BAD_USER_INPUT" }], "removal");

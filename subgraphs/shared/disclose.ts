@@ -1,3 +1,4 @@
+import { subject as policySubject } from "@casl/ability";
 import type { Tier } from "../../domain/vocabulary";
 import { withholdProhibitedData } from "../../domain/prohibited-data";
 import type { PolicySubject } from "../../policies/ability";
@@ -16,12 +17,12 @@ export type DisclosedEntity<Row, Type> = Readonly<{
 }>;
 
 /**
- * Defence in depth (PCIM art. 14): prohibited data that was stored all the same — before the detector
- * knew a term, or by a path around it — reaches nobody but the subject, who may object to it (PCIM art.
- * 28(2)). Each withheld field is logged by entity, id and path, never by its text.
+ * Defence in depth (PCIM art. 14): prohibited data that was stored all the same is withheld from everyone the
+ * role table does not let read it (the subject alone, `ProhibitedData` in policies/roles.ts). Each withheld
+ * field is logged by entity, id and path, never by its text.
  */
 export function withholdFromOthers<Type>(context: SubgraphContext<unknown>, entityType: string, subjectIdentifier: string, value: Type): Type {
-  if (context.viewer.subject === subjectIdentifier || typeof value !== "object" || value === null) return value;
+  if (typeof value !== "object" || value === null || context.ability.can("read", policySubject("ProhibitedData", { subjectIdentifier }))) return value;
   return withholdProhibitedData(value, (finding) =>
     context.logger.warn({ entityType, id: (value as { id?: unknown }).id, field: finding.path, category: finding.category.name }, "prohibited data withheld"),
   );

@@ -67,6 +67,19 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => federation?.stop());
 
+describe("prohibited data stored all the same (PCIM arts. 14 and 28(2))", () => {
+  it("reaches the subject itself, who may object to it; everyone else — a token that names the subject under another role included — is shown it withheld", async () => {
+    const RECORDS = `query ($id: String!) { subject(identifier: $id) { records { id title } } }`;
+    const titleAs = async (token: string | undefined) => {
+      const answer = await federation.query<{ subject: { records: Array<{ id: string; title: string | null }> } | null }>(RECORDS, { ...(token ? { token } : {}), variables: { id: PERSON } });
+      expect(answer.errors).toBeUndefined();
+      return answer.data!.subject!.records.find((record) => record.id === ids.withheldRecord)!.title;
+    };
+    expect(await titleAs(subject)).toBe("行政处罚（当事人血型为A型）");
+    for (const token of [provider, undefined, await federation.token({ role: "PROVIDER", org: "HA-SAMR", subject: PERSON })]) expect(await titleAs(token)).not.toContain("血型");
+  });
+});
+
 describe("myCreditReport (issue 23)", () => {
   it("shows the public tier in force by default: no other tier, nothing expired, no prohibited data, the person's number masked", async () => {
     const report = await issue({ purpose: "EMPLOYMENT_SCREENING" });
