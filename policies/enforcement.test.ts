@@ -104,3 +104,17 @@ describe("every role and ownership decision lives in the role table (policies/ro
     expect(ROLE_DECISION.test(`if (!context.viewer.org) throw new ForbiddenError("sign in for a unit");`)).toBe(false);
   });
 });
+
+describe("every disclosure is recorded through subgraphs/shared/disclose.ts", () => {
+  it("no other subgraph file writes to the request's disclosure log: it discloses rows readably or records what it answered", async () => {
+    const files = (await filesUnder(path.join(PACKAGE_ROOT, "subgraphs"))).filter((file) => !file.endsWith(".test.ts") && !file.endsWith(path.join("shared", "disclose.ts")));
+    expect(files.length).toBeGreaterThan(100);
+    const sideDoors: string[] = [];
+    for (const file of files) {
+      for (const [index, line] of (await readFile(file, "utf8")).split("\n").entries()) {
+        if (/\bdisclosures\s*\.\s*record\s*\(/.test(line)) sideDoors.push(`${path.relative(PACKAGE_ROOT, file)}:${index + 1}: ${line.trim()}`);
+      }
+    }
+    expect(sideDoors).toEqual([]);
+  });
+});

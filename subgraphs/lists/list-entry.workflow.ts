@@ -12,6 +12,7 @@ import { isUuid } from "../shared/ids";
 import { checkPageSize, decodeCursor, encodeCursor } from "../shared/pagination";
 import { restoreHonoursSuspendedBy, suspendHonours } from "../records/credit-record.registry";
 import { findDisclosureFacts, registerSubjects } from "../subjects/subject.registry";
+import { recordDisclosed } from "../shared/disclose";
 import type { ListEntryContext } from "./list-entry.loaders";
 import { asListEntryPolicy, listEntryAccessFor, noticeAccessFor } from "./list-entry.policy";
 import {
@@ -92,7 +93,7 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
       const [black] = await listBlackEntriesInForce(trx, subject!.identifier, today);
       if (black) {
         // The refusal decides on the subject's black entry: audited as a disclosure of it, and naming no more than that it exists.
-        context.disclosures.record({ subjectId: black.subject_id, subjectIdentifier: subject!.identifier, entityType: "ListEntry", tier: "PUBLIC" });
+        recordDisclosed(context, { subjectId: black.subject_id, subjectIdentifier: subject!.identifier, entityType: "ListEntry", tier: "PUBLIC" });
         refuseIfProblems(
           [{ field: "input.subject", reason: "the subject is on the black list: JRP art. 4 cross-check refuses a red recognition; the credit centre verifies with the recognising unit", code: "BAD_USER_INPUT" }],
           "list entry",
@@ -134,7 +135,7 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
     if (created && input.list === "BLACK") {
       await removeActiveRedEntries(trx, registered.id, `JRP art. 4: entered the black list by ${unit}, document ${documentNumber}`, today);
       const suspended = await suspendHonours(trx, registered.id, entry.id, `JRP art. 14(11) 「及时撤销严重失信主体已取得的荣誉称号」: entered the black list by ${unit}, document ${documentNumber}, on ${today}; no longer published`, today);
-      for (const record of suspended) context.disclosures.record({ subjectId: record.subjectId, subjectIdentifier: record.subjectIdentifier, entityType: "CreditRecord", tier: record.tier });
+      for (const record of suspended) recordDisclosed(context, { subjectId: record.subjectId, subjectIdentifier: record.subjectIdentifier, entityType: "CreditRecord", tier: record.tier });
       if (known.state_employee && known.employer_identifier) {
         await insertNotice(trx, {
           recipient_org: known.employer_identifier,
@@ -160,7 +161,7 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
     }
     return entry;
   });
-  context.disclosures.record({ subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "ListEntry", tier: "PUBLIC" });
+  recordDisclosed(context, { subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "ListEntry", tier: "PUBLIC" });
   return toListEntry(row, today);
 }
 
@@ -189,8 +190,8 @@ export async function removeListEntry(context: ListEntryContext, id: string, rea
     updated: await setListEntryStatus(trx, row.id, "REMOVED", text, chinaDateOf(context.now)),
     restored: await restoreHonoursSuspendedBy(trx, row.id),
   }));
-  context.disclosures.record({ subjectId: updated.subject_id, subjectIdentifier: updated.subject_identifier, entityType: "ListEntry", tier: "PUBLIC" });
-  for (const record of restored) context.disclosures.record({ subjectId: record.subjectId, subjectIdentifier: record.subjectIdentifier, entityType: "CreditRecord", tier: record.tier });
+  recordDisclosed(context, { subjectId: updated.subject_id, subjectIdentifier: updated.subject_identifier, entityType: "ListEntry", tier: "PUBLIC" });
+  for (const record of restored) recordDisclosed(context, { subjectId: record.subjectId, subjectIdentifier: record.subjectIdentifier, entityType: "CreditRecord", tier: record.tier });
   return toListEntry(updated, chinaDateOf(context.now));
 }
 
@@ -213,7 +214,7 @@ export async function findPublicList(
   const rows = await listPublicEntries(context.db, query, listEntryAccessFor(context), cursor, first + 1);
   const page = rows.slice(0, first).filter((row) => context.ability.can("read", asListEntryPolicy(row, today)));
   const edges = page.map((row) => {
-    context.disclosures.record({ subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "ListEntry", tier: "PUBLIC" });
+    recordDisclosed(context, { subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "ListEntry", tier: "PUBLIC" });
     return { cursor: encodeCursor(connection, [row.recognized_on, row.id]), node: toListEntry(row, today) };
   });
   return Object.assign(new ListEntryConnection(), {
@@ -242,7 +243,7 @@ export async function findMyNotices(context: ListEntryContext): Promise<Notice[]
     const correction = row.objection_id !== null;
     const entry = correction ? null : loaded[entries.get(row.list_entry_id ?? "") ?? -1];
     if (!correction && (!entry || entry instanceof Error)) return [];
-    context.disclosures.record({ subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "Notice", tier: "GOVERNMENT" });
+    recordDisclosed(context, { subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "Notice", tier: "GOVERNMENT" });
     return [
       Object.assign(new Notice(), {
         id: row.id,

@@ -5,6 +5,7 @@ import { refuseIfProblems } from "../../platform/input-problems";
 import type { InputProblem } from "../../domain/input-problem";
 import { requirePurposeForNonPublicData } from "../../policies/purpose";
 import { listKnownIdentifiers } from "../subjects/subject.registry";
+import { recordDisclosed } from "../shared/disclose";
 import type { MeasureContext } from "./measure.loaders";
 import { insertMeasureApplication, listApplicationsOnEntriesOf, listMeasureStats } from "./measure.repository";
 import { discloseMeasureApplications, toMeasure } from "./measure.service";
@@ -44,7 +45,7 @@ export async function reportMeasureApplied(context: MeasureContext, input: Measu
     outcome: input.outcome.trim(),
     applied_on: input.appliedOn,
   });
-  context.disclosures.record({ subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "MeasureApplication", tier: "GOVERNMENT" });
+  recordDisclosed(context, { subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "MeasureApplication", tier: "GOVERNMENT" });
   return Object.assign(new MeasureApplication(), {
     id: row.id,
     subject: { id: row.subject_id },

@@ -7,6 +7,7 @@ import { requirePurposeForNonPublicData } from "../../policies/purpose";
 import { groupBy } from "../shared/loaders";
 import { listResponsibleEntries, listScreeningEntries } from "../lists/list-entry.registry";
 import { describeRelationPeriod, listKnownIdentifiers } from "../subjects/subject.registry";
+import { recordDisclosed } from "../shared/disclose";
 import type { MeasureContext } from "./measure.loaders";
 import { listMeasures } from "./measure.repository";
 import { toMeasure } from "./measure.service";
@@ -67,7 +68,7 @@ export async function screen(context: MeasureContext, identifiers: readonly stri
       }),
     );
     const result = decideScreening((entriesOf.get(check.identifier) ?? []).map(toEntry), answerable, catalog, scenario, today, showsMonitoring);
-    if (subjectId) context.disclosures.record({ subjectId, subjectIdentifier: check.identifier, entityType: "ScreeningResult", tier: "PUBLIC" });
+    if (subjectId) recordDisclosed(context, { subjectId, subjectIdentifier: check.identifier, entityType: "ScreeningResult", tier: "PUBLIC" });
     return Object.assign(new ScreeningResult(), {
       identifier: check.identifier,
       decision: result.decision,

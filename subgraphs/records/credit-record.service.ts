@@ -6,7 +6,7 @@ import { catalogueTierOf, type RecordKind as CatalogueKind } from "../../domain/
 import { checkRecordSubmissions, type RecordSubmission } from "./record-submission.rules";
 import { ConsentRequiredError, ForbiddenError } from "../../platform/errors";
 import { refuseIfProblems } from "../../platform/input-problems";
-import { discloseReadable, withholdFromOthers } from "../shared/disclose";
+import { discloseReadable, recordDisclosed, withholdFromOthers } from "../shared/disclose";
 import { asCreditRecordPolicy, asRelatedEntryPolicy, isCurrentRecord } from "./credit-record.policy";
 import { listRecordKinds, type RelatedRecordRow, type VisibleRecordRow } from "./credit-record.repository";
 import type { SubmitResult } from "./credit-record.input";
@@ -137,6 +137,6 @@ export async function submitRecords(context: CreditRecordContext, records: reado
   const { problems, checked } = checkRecordSubmissions(records, catalog, chinaDateOf(context.now), (index) => `records[${index}]`);
   refuseIfProblems(problems, "submission");
   const stored = await storeRecords(context.db, context.viewer.org, checked, context.rules);
-  for (const item of stored.written) context.disclosures.record({ ...item, entityType: "CreditRecordSubmitted" });
+  for (const item of stored.written) recordDisclosed(context, { ...item, entityType: "CreditRecordSubmitted" });
   return stored;
 }

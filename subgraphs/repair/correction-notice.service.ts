@@ -5,6 +5,7 @@ import { withholdProhibitedData } from "../../domain/prohibited-data";
 import { listOrganisationsThatRelied, type ItemReliance } from "../audit/audit-event.registry";
 import { findEntryForCorrection, sendCorrectionNotices, type CorrectionNotice, type EntryForCorrection } from "../lists/list-entry.registry";
 import { findRecordForCorrection, restoreHonoursSuspendedBy, type RecordForCorrection } from "../records/credit-record.registry";
+import { recordDisclosed } from "../shared/disclose";
 import type { ObjectionContext } from "./objection.loaders";
 import { applyCorrection, type WorkflowTarget } from "./repair.repository";
 
@@ -81,7 +82,7 @@ export async function correctAndNotify(trx: Kysely<Database>, context: Objection
   // as on its removal as wrong (lists' removeListEntry).
   if (target.type === "LIST_ENTRY") {
     for (const record of await restoreHonoursSuspendedBy(trx, target.id)) {
-      context.disclosures.record({ subjectId: record.subjectId, subjectIdentifier: record.subjectIdentifier, entityType: "CreditRecord", tier: record.tier });
+      recordDisclosed(context, { subjectId: record.subjectId, subjectIdentifier: record.subjectIdentifier, entityType: "CreditRecord", tier: record.tier });
     }
   }
   const reliance = await findReliance(trx, item, context.now);

@@ -7,7 +7,7 @@ import { checkTransition, stepsAllowed } from "./workflow.rules";
 import { CreditError, ForbiddenError, NotFoundError } from "../../platform/errors";
 import { refuseIfProblems } from "../../platform/input-problems";
 import type { InputProblem } from "../../domain/input-problem";
-import { discloseReadable } from "../shared/disclose";
+import { discloseReadable, recordDisclosed } from "../shared/disclose";
 import { isUuid } from "../shared/ids";
 import { repairCaseAccessFor, type ObjectionContext } from "./objection.loaders";
 import { deadlineOf, REPAIR_DEADLINES } from "./deadline.rules";
@@ -69,7 +69,7 @@ export async function findRepairEligibility(context: ObjectionContext, targetId:
   const full = await eligibilityOf(context, target, rectifiedOn);
   const result = context.ability.can("read", policySubject("RepairHistory", { subjectIdentifier: target.subjectIdentifier })) ? full : withoutFileDetails(full);
   // The answer is derived from the subject's whole history: the audit names whose file it read.
-  context.disclosures.record({ subjectId: target.subjectId, subjectIdentifier: target.subjectIdentifier, entityType: "RepairEligibility", tier: "GOVERNMENT" });
+  recordDisclosed(context, { subjectId: target.subjectId, subjectIdentifier: target.subjectIdentifier, entityType: "RepairEligibility", tier: "GOVERNMENT" });
   return Object.assign(new RepairEligibility(), {
     eligible: result.eligible,
     reasons: result.conditions.filter((condition) => !condition.met).map((condition) => `${condition.article}: ${condition.reason}${condition.earliestOn ? ` (from ${condition.earliestOn})` : ""}`),

@@ -2,7 +2,7 @@ import { subject as policySubject } from "@casl/ability";
 import type { Tier } from "../../domain/vocabulary";
 import { withholdProhibitedData } from "../../domain/prohibited-data";
 import type { PolicySubject } from "../../policies/ability";
-import type { SubgraphContext } from "./context";
+import type { DisclosedRow, SubgraphContext } from "./context";
 
 /** How one entity type meets the policy and the audit: its policy shape, owner, tier and API mapping. */
 export type DisclosedEntity<Row, Type> = Readonly<{
@@ -51,4 +51,14 @@ export function discloseReadable<Row, Type>(
     readable.push(withholdFromOthers(context, entity.entityType, entity.subjectIdentifierOf(row), entity.toType(row)));
   }
   return readable;
+}
+
+/**
+ * The audit's record of what an answer shows that is not a row read through `discloseReadable`: what a write
+ * returns to its writer (the write's own rule decided it may), a screening's or an eligibility's finding about a
+ * subject, a notice addressed to its unit. Every disclosure of a subgraph is recorded here or above, nowhere else
+ * (policies/enforcement.test.ts), so that what the audit says was shown has one source.
+ */
+export function recordDisclosed(context: SubgraphContext<unknown>, item: DisclosedRow): void {
+  context.disclosures.record(item);
 }

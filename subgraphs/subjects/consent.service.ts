@@ -6,6 +6,7 @@ import { refuseIfProblems } from "../../platform/input-problems";
 import type { InputProblem } from "../../domain/input-problem";
 import { isPurpose, type Purpose } from "../../platform/viewer";
 import { isUuid } from "../shared/ids";
+import { recordDisclosed } from "../shared/disclose";
 import { findConsentById, insertConsent, listConsentsBySubjectIdentifier, revokeConsentById } from "./consent.repository";
 import { Consent } from "./consent.type";
 import type { SubjectContext } from "./subject.loaders";
@@ -85,5 +86,5 @@ export async function findMyConsents(context: SubjectContext): Promise<Consent[]
 
 /** A consent is the subject's own AUTHORIZED-tier data: granting, revoking and reading it name the subject in the audit. */
 function recordConsentDisclosure(context: SubjectContext, row: Pick<ConsentRow, "subject_id" | "subject_identifier">): void {
-  context.disclosures.record({ subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "Consent", tier: "AUTHORIZED" });
+  recordDisclosed(context, { subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "Consent", tier: "AUTHORIZED" });
 }

@@ -15,7 +15,7 @@ import { listEntriesReadableIn, type ReadableListEntry } from "../lists/list-ent
 import { listRecordsReadableIn, type ReadableRecord } from "../records/credit-record.registry";
 import { listItemWorkflowsReadableIn, type ReadableItemWorkflow } from "../repair/objection.registry";
 import type { RequestScope } from "../shared/context";
-import { discloseReadable, type DisclosedEntity } from "../shared/disclose";
+import { discloseReadable, recordDisclosed, type DisclosedEntity } from "../shared/disclose";
 import { isUuid } from "../shared/ids";
 import {
   findCreditReportByCodeHash,
@@ -321,5 +321,5 @@ function toCreditReport(row: CreditReportRow, now: Date): CreditReport {
 /** A report is the subject's data at the widest tier it shows: issuing, listing, revoking and verifying it name the subject in the audit. */
 function recordReportDisclosure(context: SubjectContext, row: Pick<CreditReportRow, "subject_id" | "subject_identifier" | "tiers">): void {
   const tier = TIERS.filter((each) => row.tiers.includes(each)).at(-1) ?? "PUBLIC";
-  context.disclosures.record({ subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "CreditReport", tier });
+  recordDisclosed(context, { subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "CreditReport", tier });
 }

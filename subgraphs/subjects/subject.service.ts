@@ -7,7 +7,7 @@ import { checkSubjectRef, type SubjectRef } from "../../domain/subject-ref";
 import { BadUserInputError, ConsentRequiredError, CreditError, ForbiddenError, InvalidIdentifierError } from "../../platform/errors";
 import { refuseIfProblems } from "../../platform/input-problems";
 import type { InputProblem } from "../../domain/input-problem";
-import { withholdFromOthers } from "../shared/disclose";
+import { recordDisclosed, withholdFromOthers } from "../shared/disclose";
 import type { AppAbility } from "../../policies/ability";
 import { readsAuthorizedTierByConsent, requirePurposeForNonPublicData } from "../../policies/purpose";
 import { ORGANISATION_PUBLIC_FIELDS, PERSON_AUTHORIZED_FIELDS } from "../../policies/subject-fields";
@@ -57,7 +57,7 @@ function discloseSubject(context: SubjectContext, row: VisibleSubjectRow): Subje
   const subject = toSubject(row, context.ability);
   subject.details = withholdFromOthers(context, "Subject", row.identifier, subject.details);
   const tier = subject.readableFields.has("employer") ? "AUTHORIZED" : subject.readableFields.has("sex") ? "GOVERNMENT" : "PUBLIC";
-  context.disclosures.record({
+  recordDisclosed(context, {
     subjectId: row.id,
     subjectIdentifier: row.identifier,
     entityType: "Subject",
