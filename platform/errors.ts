@@ -1,3 +1,4 @@
+import { ForbiddenError as RoleTableRefusal } from "@casl/ability";
 import { GraphQLError } from "graphql";
 
 /** The error codes of CONTRACT.md "Errors"; nothing else reaches a client. */
@@ -115,8 +116,9 @@ export type ClientError = { message: string; path?: ReadonlyArray<string | numbe
 
 /**
  * The one boundary where errors become what a client sees: a `CreditError` keeps its message and
- * details, malformed requests become `BAD_USER_INPUT`, anything else becomes a bare
- * `INTERNAL_SERVER_ERROR` (and `onInternal` gets the original to log).
+ * details, the role table's refusal is `FORBIDDEN` with its message, malformed requests become
+ * `BAD_USER_INPUT`, anything else becomes a bare `INTERNAL_SERVER_ERROR` (and `onInternal` gets the
+ * original to log).
  */
 export function toClientError(
   formatted: { message: string; path?: ReadonlyArray<string | number> | undefined; extensions?: Record<string, unknown> | undefined },
@@ -129,6 +131,10 @@ export function toClientError(
     const { stacktrace: _stacktrace, http: _http, ...details } = original.extensions as Record<string, unknown>;
     return { message: original.message, ...path, extensions: { ...details, code: original.code } };
   }
+  // The role table's refusal (`ForbiddenError.from(ability).throwUnlessCan`), as thrown or as GraphQL execution
+  // wrapped it: its message names the action, never data.
+  const thrown = original instanceof GraphQLError && original.originalError ? original.originalError : original;
+  if (thrown instanceof RoleTableRefusal) return { message: thrown.message, ...path, extensions: { code: "FORBIDDEN" } };
   const code = formatted.extensions?.code;
   const details = Object.fromEntries(SAFE_DETAILS.flatMap((key) => (formatted.extensions?.[key] !== undefined ? [[key, formatted.extensions[key]]] : [])));
   if (typeof code === "string" && APOLLO_INPUT_CODES.has(code)) {

@@ -118,3 +118,26 @@ describe("every disclosure is recorded through subgraphs/shared/disclose.ts", ()
     expect(sideDoors).toEqual([]);
   });
 });
+
+describe("a refusal the role table decides is CASL's (subgraphs/shared/authorize.ts)", () => {
+  /** A FORBIDDEN thrown by hand as the consequence of asking the ability: on its line, or first in the block it opens. */
+  function handMadeRefusals(source: string): number[] {
+    const lines = source.split("\n");
+    const throwsForbidden = (line: string | undefined) => /throw new ForbiddenError\(/.test(line ?? "");
+    return lines.flatMap((line, index) => (/ability\.can\(/.test(line) && (throwsForbidden(line) || (line.trimEnd().endsWith("{") && throwsForbidden(lines[index + 1]))) ? [index + 1] : []));
+  }
+
+  it("no subgraph file throws its own ForbiddenError where the ability said no: it calls refuseUnlessAllowed", async () => {
+    const files = (await filesUnder(path.join(PACKAGE_ROOT, "subgraphs"))).filter((file) => !file.endsWith(".test.ts"));
+    const found: string[] = [];
+    for (const file of files) for (const line of handMadeRefusals(await readFile(file, "utf8"))) found.push(`${path.relative(PACKAGE_ROOT, file)}:${line}`);
+    expect(found).toEqual([]);
+  });
+
+  it("would find the refusals it replaced", () => {
+    expect(handMadeRefusals(`  if (!context.ability.can("screen", "Subject")) throw new ForbiddenError("screening is for …");`)).toEqual([1]);
+    expect(handMadeRefusals(`  if (!context.ability.can("submit", "CreditRecord") || !context.viewer.org) {\n    throw new ForbiddenError("only a PROVIDER …");\n  }`)).toEqual([1]);
+    expect(handMadeRefusals(`  refuseUnlessAllowed(context.ability, "submit", "CreditRecord", refusal);\n  if (!context.viewer.org) throw new ForbiddenError(refusal);`)).toEqual([]);
+    expect(handMadeRefusals(`  if (!row || !context.ability.can("remove", policy)) throw new NotFoundError("no list entry");\n  if (row.status !== "ACTIVE") throw new ForbiddenError("only an ACTIVE entry");`)).toEqual([]);
+  });
+});

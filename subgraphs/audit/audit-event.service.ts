@@ -18,6 +18,7 @@ import {
 } from "./audit-event.repository";
 import { AccessRecord, AuditAlert, AuditChainStatus, AuditEvent, AuditEventConnection, type AuditFilter } from "./audit-event.type";
 import { verifyAuditChain } from "../../audit-log/verifier";
+import { refuseUnlessAllowed } from "../shared/authorize";
 
 const MAX_PAGE = 500;
 
@@ -55,7 +56,7 @@ async function page(context: AuditContext, connection: string, query: AuditEvent
 
 /** The whole log: an AuditEvent about nobody in particular, which only an unconditional rule (AUDITOR) allows. */
 function requireAuditor(context: AuditContext): void {
-  if (!context.ability.can("read", policySubject("AuditEvent", { subjectIdentifiers: [] }))) throw new ForbiddenError("the audit log is for auditors");
+  refuseUnlessAllowed(context.ability, "read", policySubject("AuditEvent", { subjectIdentifiers: [] }), "the audit log is for auditors");
 }
 
 /** `auditEvents`: AUDITOR only, oldest first, filtered, cursor-paginated. */
@@ -70,9 +71,9 @@ export async function findAuditEvents(context: AuditContext, filter: AuditFilter
  */
 export async function findMyAccessLog(context: AuditContext, first: number, after: string | null): Promise<AuditEventConnection> {
   const own = context.viewer.subject;
-  if (!own || !context.ability.can("read", policySubject("AccessLog", { subjectIdentifier: own }))) {
-    throw new ForbiddenError("the access log is for the subject itself");
-  }
+  const refusal = "the access log is for the subject itself";
+  if (!own) throw new ForbiddenError(refusal);
+  refuseUnlessAllowed(context.ability, "read", policySubject("AccessLog", { subjectIdentifier: own }), refusal);
   return page(context, "myAccessLog", { disclosedTo: { subjectIdentifier: own, exceptActor: context.viewer.actor } }, first, after, true);
 }
 

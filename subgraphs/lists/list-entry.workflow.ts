@@ -13,6 +13,7 @@ import { checkPageSize, decodeCursor, encodeCursor } from "../shared/pagination"
 import { restoreHonoursSuspendedBy, suspendHonours } from "../records/credit-record.registry";
 import { findDisclosureFacts, registerSubjects } from "../subjects/subject.registry";
 import { recordDisclosed } from "../shared/disclose";
+import { refuseUnlessAllowed } from "../shared/authorize";
 import type { ListEntryContext } from "./list-entry.loaders";
 import { asListEntryPolicy, listEntryAccessFor, noticeAccessFor } from "./list-entry.policy";
 import {
@@ -60,9 +61,9 @@ function checkText(value: unknown, field: string, maximum: number, problems: Inp
  */
 export async function recognizeListEntry(context: ListEntryContext, input: ListEntrySubmission): Promise<ListEntry> {
   const unit = context.viewer.org;
-  if (!context.ability.can("recognize", "ListEntry") || !unit) {
-    throw new ForbiddenError("only a recognising unit (PROVIDER with its organisation code) enters list entries");
-  }
+  const refusal = "only a recognising unit (PROVIDER with its organisation code) enters list entries";
+  refuseUnlessAllowed(context.ability, "recognize", "ListEntry", refusal);
+  if (!unit) throw new ForbiddenError(refusal);
   const today = chinaDateOf(context.now);
   const problems: InputProblem[] = [];
   const subject = checkSubjectRef(input.subject, "input.subject", problems, today);

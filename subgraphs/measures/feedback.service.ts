@@ -6,6 +6,7 @@ import type { InputProblem } from "../../domain/input-problem";
 import { requirePurposeForNonPublicData } from "../../policies/purpose";
 import { listKnownIdentifiers } from "../subjects/subject.registry";
 import { recordDisclosed } from "../shared/disclose";
+import { refuseUnlessAllowed } from "../shared/authorize";
 import type { MeasureContext } from "./measure.loaders";
 import { insertMeasureApplication, listApplicationsOnEntriesOf, listMeasureStats } from "./measure.repository";
 import { discloseMeasureApplications, toMeasure } from "./measure.service";
@@ -16,9 +17,9 @@ import { MeasureApplication } from "./measure.type";
 /** `reportMeasureApplied`: the calling system reports which measure it applied to whom and how it ended (触发反馈). */
 export async function reportMeasureApplied(context: MeasureContext, input: MeasureApplicationInput): Promise<MeasureApplication> {
   requirePurposeForNonPublicData(context.viewer);
-  if (!context.ability.can("screen", "Subject") || !context.viewer.org) {
-    throw new ForbiddenError("measures are reported by the GOVERNMENT or ORGANIZATION systems that screen");
-  }
+  const refusal = "measures are reported by the GOVERNMENT or ORGANIZATION systems that screen";
+  refuseUnlessAllowed(context.ability, "screen", "Subject", refusal);
+  if (!context.viewer.org) throw new ForbiddenError(refusal);
   const problems: InputProblem[] = [];
   const check = checkIdentifier(input.identifier, undefined, chinaDateOf(context.now));
   if (!check.valid) problems.push({ field: "input.identifier", reason: check.rule, code: "INVALID_IDENTIFIER" });
@@ -59,7 +60,7 @@ export async function reportMeasureApplied(context: MeasureContext, input: Measu
 
 /** `measureStats`: for the credit centre, how often each measure was applied, to how many subjects, with what outcomes. */
 export async function findMeasureStats(context: MeasureContext, from: string | null, to: string | null): Promise<MeasureStat[]> {
-  if (!context.ability.can("review", "MeasureApplication")) throw new ForbiddenError("measure statistics are for the credit centre");
+  refuseUnlessAllowed(context.ability, "review", "MeasureApplication", "measure statistics are for the credit centre");
   const rows = await listMeasureStats(context.db, from, to);
   const byCode = new Map<string, MeasureStat>();
   for (const row of rows) {

@@ -2,12 +2,13 @@ import { addYears, chinaDateOf } from "../../domain/dates";
 import { checkIdentifier } from "../../domain/identifiers";
 import { decideScreening, undecidableScreening, type ResponsibleEntry, type ScreeningEntry } from "./screening.rules";
 import type { Scenario } from "../../domain/vocabulary";
-import { BadUserInputError, ForbiddenError } from "../../platform/errors";
+import { BadUserInputError } from "../../platform/errors";
 import { requirePurposeForNonPublicData } from "../../policies/purpose";
 import { groupBy } from "../shared/loaders";
 import { listResponsibleEntries, listScreeningEntries } from "../lists/list-entry.registry";
 import { describeRelationPeriod, listKnownIdentifiers } from "../subjects/subject.registry";
 import { recordDisclosed } from "../shared/disclose";
+import { refuseUnlessAllowed } from "../shared/authorize";
 import type { MeasureContext } from "./measure.loaders";
 import { listMeasures } from "./measure.repository";
 import { toMeasure } from "./measure.service";
@@ -25,7 +26,7 @@ export const MAX_SCREENED_IDENTIFIERS = 1_000;
  */
 export async function screen(context: MeasureContext, identifiers: readonly string[], scenario: Scenario): Promise<ScreeningResult[]> {
   requirePurposeForNonPublicData(context.viewer);
-  if (!context.ability.can("screen", "Subject")) throw new ForbiddenError("screening is for GOVERNMENT and ORGANIZATION callers with a declared purpose");
+  refuseUnlessAllowed(context.ability, "screen", "Subject", "screening is for GOVERNMENT and ORGANIZATION callers with a declared purpose");
   if (identifiers.length > MAX_SCREENED_IDENTIFIERS) {
     throw new BadUserInputError(`at most ${MAX_SCREENED_IDENTIFIERS} identifiers per call; split the batch`, { argument: "identifiers", limit: MAX_SCREENED_IDENTIFIERS });
   }

@@ -1,8 +1,9 @@
 import { chinaDateOf, parseQuarter } from "../../domain/dates";
-import { BadUserInputError, ForbiddenError } from "../../platform/errors";
+import { BadUserInputError } from "../../platform/errors";
 import { accessibleBy } from "../../policies/accessible-by";
 import { countListingsByUnit } from "../lists/list-entry.registry";
 import { countCorrectedObjectionsByProvider } from "../repair/objection.registry";
+import { refuseUnlessAllowed } from "../shared/authorize";
 import type { MeasureContext } from "./measure.loaders";
 import { countApplicationsByEntryUnit } from "./measure.repository";
 import { UnitReport } from "./unit-report.type";
@@ -13,7 +14,7 @@ import { UnitReport } from "./unit-report.type";
  * units the reader may read (`UnitReport` in the role table), filtered in each statement.
  */
 export async function findUnitReports(context: MeasureContext, quarterName: string): Promise<UnitReport[]> {
-  if (!context.ability.can("read", "UnitReport")) throw new ForbiddenError("unit reports are for the credit centre and, each its own, the units");
+  refuseUnlessAllowed(context.ability, "read", "UnitReport", "unit reports are for the credit centre and, each its own, the units");
   const quarter = parseQuarter(quarterName);
   if (!quarter) throw new BadUserInputError("a quarter is written YYYYQn, e.g. 2026Q4", { argument: "quarter" });
   const today = chinaDateOf(context.now);

@@ -7,6 +7,7 @@ import { checkRecordSubmissions, type RecordSubmission } from "./record-submissi
 import { ConsentRequiredError, ForbiddenError } from "../../platform/errors";
 import { refuseIfProblems } from "../../platform/input-problems";
 import { discloseReadable, recordDisclosed, withholdFromOthers } from "../shared/disclose";
+import { refuseUnlessAllowed } from "../shared/authorize";
 import { asCreditRecordPolicy, asRelatedEntryPolicy, isCurrentRecord } from "./credit-record.policy";
 import { listRecordKinds, type RelatedRecordRow, type VisibleRecordRow } from "./credit-record.repository";
 import type { SubmitResult } from "./credit-record.input";
@@ -130,9 +131,9 @@ export async function findRecordKinds(context: CreditRecordContext): Promise<Rec
 
 /** `submitRecords`: a PROVIDER's batch, checked whole, stored whole or not at all. */
 export async function submitRecords(context: CreditRecordContext, records: readonly RecordSubmission[]): Promise<SubmitResult> {
-  if (!context.ability.can("submit", "CreditRecord") || !context.viewer.org) {
-    throw new ForbiddenError("only a PROVIDER (with its organisation code) submits records");
-  }
+  const refusal = "only a PROVIDER (with its organisation code) submits records";
+  refuseUnlessAllowed(context.ability, "submit", "CreditRecord", refusal);
+  if (!context.viewer.org) throw new ForbiddenError(refusal);
   const catalog = new Map((await listRecordKinds(context.db)).map((row) => [row.code, toCatalogueKind(row)]));
   const { problems, checked } = checkRecordSubmissions(records, catalog, chinaDateOf(context.now), (index) => `records[${index}]`);
   refuseIfProblems(problems, "submission");

@@ -1,12 +1,12 @@
 import { chinaDateOf } from "../../domain/dates";
 import { nextYearCalendarWarning } from "../../domain/working-days";
-import { ForbiddenError } from "../../platform/errors";
+import { refuseUnlessAllowed } from "../shared/authorize";
 import { CalendarStatus, CalendarYear } from "./calendar-status.type";
 import type { ObjectionContext } from "./objection.loaders";
 
 /** `calendarStatus`: this year's and next year's notice, loaded or not, as the deadlines see them. */
 export function findCalendarStatus(context: ObjectionContext): CalendarStatus {
-  if (!context.ability.can("read", "CalendarStatus")) throw new ForbiddenError("the calendar's status is for the credit centre");
+  refuseUnlessAllowed(context.ability, "read", "CalendarStatus", "the calendar's status is for the credit centre");
   const today = chinaDateOf(context.now);
   const yearOf = (year: number) => {
     const calendar = context.calendar.yearOf(year);

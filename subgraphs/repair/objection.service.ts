@@ -2,11 +2,12 @@ import { subject as policySubject } from "@casl/ability";
 import type { ObjectionRow, WorkflowEventRow } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
 import { checkTransition, stepsAllowed } from "./workflow.rules";
-import { CreditError, ForbiddenError, NotFoundError } from "../../platform/errors";
+import { CreditError, NotFoundError } from "../../platform/errors";
 import { refuseIfProblems } from "../../platform/input-problems";
 import type { InputProblem } from "../../domain/input-problem";
 import { discloseReadable } from "../shared/disclose";
 import { isUuid } from "../shared/ids";
+import { refuseUnlessAllowed } from "../shared/authorize";
 import type { ObjectionContext } from "./objection.loaders";
 import { asObjectionPolicy, objectionAccessFor } from "./objection.policy";
 import { listObjections } from "./objection.repository";
@@ -83,7 +84,7 @@ export async function findObjections(context: ObjectionContext, state: Objection
 
 /** `fileObjection`: a subject objects to its own record or list entry, with a ground, a statement and evidence. */
 export async function fileObjection(context: ObjectionContext, input: ObjectionInput): Promise<Objection> {
-  if (!context.ability.can("file", "Objection")) throw new ForbiddenError("an objection is filed by the subject itself");
+  refuseUnlessAllowed(context.ability, "file", "Objection", "an objection is filed by the subject itself");
   const target = isUuid(input.targetId) ? await findWorkflowTarget(context.db, input.targetId) : null;
   if (!target || !context.ability.can("file", policySubject("Objection", { subjectIdentifier: target.subjectIdentifier, provider: target.provider }))) {
     throw new NotFoundError("you have no record or list entry with that id");

@@ -4,11 +4,12 @@ import { chinaDateOf } from "../../domain/dates";
 import { checkRepairEligibility, withoutFileDetails, type RepairTarget } from "./repair-eligibility.rules";
 import { explainRepairEligibility } from "./repair-explanation.rules";
 import { checkTransition, stepsAllowed } from "./workflow.rules";
-import { CreditError, ForbiddenError, NotFoundError } from "../../platform/errors";
+import { CreditError, NotFoundError } from "../../platform/errors";
 import { refuseIfProblems } from "../../platform/input-problems";
 import type { InputProblem } from "../../domain/input-problem";
 import { discloseReadable, recordDisclosed } from "../shared/disclose";
 import { isUuid } from "../shared/ids";
+import { refuseUnlessAllowed } from "../shared/authorize";
 import { repairCaseAccessFor, type ObjectionContext } from "./objection.loaders";
 import { deadlineOf, REPAIR_DEADLINES } from "./deadline.rules";
 import { loadWorkflowSteps } from "./objection.service";
@@ -128,17 +129,15 @@ export async function listSubjectRepairCases(context: ObjectionContext, subjectI
 
 /** `repairCases`: for the credit centre, providers (their items) and auditors (the register, never the archived original), by state. */
 export async function findRepairCases(context: ObjectionContext, state: RepairStateValue | null): Promise<RepairCase[]> {
-  if (!context.ability.can("list", "RepairCase")) throw new ForbiddenError("the repair register is for the credit centre, providers and auditors");
+  refuseUnlessAllowed(context.ability, "list", "RepairCase", "the repair register is for the credit centre, providers and auditors");
   return discloseCases(context, await listRepairCases(context.db, { state, access: repairCaseAccessFor(context) }));
 }
 
 /** `applyForRepair`: the subject applies with a written commitment; an ineligible application is refused with every unmet condition. */
 export async function applyForRepair(context: ObjectionContext, input: RepairInput): Promise<RepairCase> {
-  if (!context.ability.can("apply", "RepairCase")) throw new ForbiddenError("the subject itself applies for repair");
+  refuseUnlessAllowed(context.ability, "apply", "RepairCase", "the subject itself applies for repair");
   const target = await loadTarget(context, input.targetId);
-  if (!context.ability.can("apply", policySubject("RepairCase", { subjectIdentifier: target.subjectIdentifier, provider: target.provider }))) {
-    throw new ForbiddenError("you may apply only for your own items");
-  }
+  refuseUnlessAllowed(context.ability, "apply", policySubject("RepairCase", { subjectIdentifier: target.subjectIdentifier, provider: target.provider }), "you may apply only for your own items");
   const problems: InputProblem[] = [];
   const commitment = input.commitment.trim();
   if (commitment.length < 10 || commitment.length > 5_000) problems.push({ field: "input.commitment", reason: "a written commitment of 10 to 5,000 characters is required", code: "BAD_USER_INPUT" });

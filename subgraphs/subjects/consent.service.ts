@@ -7,6 +7,7 @@ import type { InputProblem } from "../../domain/input-problem";
 import { isPurpose, type Purpose } from "../../platform/viewer";
 import { isUuid } from "../shared/ids";
 import { recordDisclosed } from "../shared/disclose";
+import { refuseUnlessAllowed } from "../shared/authorize";
 import { findConsentById, insertConsent, listConsentsBySubjectIdentifier, revokeConsentById } from "./consent.repository";
 import { Consent } from "./consent.type";
 import type { SubjectContext } from "./subject.loaders";
@@ -29,7 +30,9 @@ function toConsent(row: ConsentRow, now: Date): Consent {
 /** The viewer's own identifier, when the role table lets it `action` its own consents (the subject itself). */
 function ownSubject(context: SubjectContext, action: "grant" | "revoke" | "read"): string {
   const own = context.viewer.subject;
-  if (!own || !context.ability.can(action, policySubject("Consent", { subjectIdentifier: own }))) throw new ForbiddenError("only the subject itself manages its consents");
+  const refusal = "only the subject itself manages its consents";
+  if (!own) throw new ForbiddenError(refusal);
+  refuseUnlessAllowed(context.ability, action, policySubject("Consent", { subjectIdentifier: own }), refusal);
   return own;
 }
 

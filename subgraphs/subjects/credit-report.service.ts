@@ -17,6 +17,7 @@ import { listItemWorkflowsReadableIn, type ReadableItemWorkflow } from "../repai
 import type { RequestScope } from "../shared/context";
 import { discloseReadable, recordDisclosed, type DisclosedEntity } from "../shared/disclose";
 import { isUuid } from "../shared/ids";
+import { refuseUnlessAllowed } from "../shared/authorize";
 import {
   findCreditReportByCodeHash,
   findCreditReportById,
@@ -137,10 +138,8 @@ export async function revokeCreditReport(context: SubjectContext, id: string): P
  * the report's own items that changed, nothing more.
  */
 export async function verifyCreditReport(context: SubjectContext, typedCode: string): Promise<CreditReportVerification> {
-  if (!context.ability.can("verify", "CreditReport")) {
-    if (mustDeclarePurpose(context.viewer)) throw new PurposeRequiredError();
-    throw new ForbiddenError(`role ${context.viewer.role} may not verify credit reports; an organisation signed in with a declared purpose may`);
-  }
+  if (!context.ability.can("verify", "CreditReport") && mustDeclarePurpose(context.viewer)) throw new PurposeRequiredError();
+  refuseUnlessAllowed(context.ability, "verify", "CreditReport", `role ${context.viewer.role} may not verify credit reports; an organisation signed in with a declared purpose may`);
   const code = normalizeVerificationCode(typedCode);
   if (!code) refuseIfProblems([{ field: "code", reason: "a verification code is 12 letters and digits as printed on the report, e.g. 7K3M-Q9TX-2HRB", code: "BAD_USER_INPUT" }], "verification");
   const retryAfter = context.reportCodes.take(context.caller, code!, context.now.getTime());
@@ -271,7 +270,9 @@ function asSubject(context: SubjectContext, subjectIdentifier: string): Pick<Sub
 /** The viewer's own identifier, when the role table lets it `action` its own credit reports (the subject itself). */
 function ownSubject(context: SubjectContext, action: "issue" | "read" | "revoke"): string {
   const own = context.viewer.subject;
-  if (!own || !context.ability.can(action, policySubject("CreditReport", { subjectIdentifier: own }))) throw new ForbiddenError("only the subject itself issues and manages its credit reports");
+  const refusal = "only the subject itself issues and manages its credit reports";
+  if (!own) throw new ForbiddenError(refusal);
+  refuseUnlessAllowed(context.ability, action, policySubject("CreditReport", { subjectIdentifier: own }), refusal);
   return own;
 }
 

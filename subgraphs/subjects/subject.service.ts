@@ -14,6 +14,7 @@ import { ORGANISATION_PUBLIC_FIELDS, PERSON_AUTHORIZED_FIELDS } from "../../poli
 import type { SubjectContext } from "./subject.loaders";
 import { readableSubjectFields, subjectAccessFor, type VisibleSubjectRow } from "./subject.policy";
 import { checkPageSize } from "../shared/pagination";
+import { refuseUnlessAllowed } from "../shared/authorize";
 import { listCurrentRelations, listRegistrars, listSubjectsByIdentifiers, registerSubjects, replaceRelations, searchVisibleOrganisations, updateSubjectDetails } from "./subject.repository";
 import { GUARDED_SUBJECT_FIELDS, ResponsiblePerson, Subject, type GuardedSubjectField } from "./subject.type";
 
@@ -73,7 +74,7 @@ function discloseSubject(context: SubjectContext, row: VisibleSubjectRow): Subje
  * Anonymous callers look up at most `publicPersonLookupsPerHour` distinct persons an hour.
  */
 export async function findSubject(context: SubjectContext, rawIdentifier: string): Promise<Subject | null> {
-  if (!context.ability.can("read", "Subject")) throw new ForbiddenError(`role ${context.viewer.role} reads no subject data`);
+  refuseUnlessAllowed(context.ability, "read", "Subject", `role ${context.viewer.role} reads no subject data`);
   const check = checkIdentifier(rawIdentifier, undefined, chinaDateOf(context.now));
   if (!check.valid) {
     throw new InvalidIdentifierError(`identifier rejected: ${check.rule}; check the number and try again`, { argument: "identifier" });
@@ -102,7 +103,7 @@ export const MAX_ORGANISATION_SEARCH = 50;
  * so that a name never answers "is this person on file?".
  */
 export async function searchOrganisations(context: SubjectContext, rawName: string, first: number): Promise<Subject[]> {
-  if (!context.ability.can("read", "Subject")) throw new ForbiddenError(`role ${context.viewer.role} reads no subject data`);
+  refuseUnlessAllowed(context.ability, "read", "Subject", `role ${context.viewer.role} reads no subject data`);
   checkPageSize(first, MAX_ORGANISATION_SEARCH);
   // Invisible and control characters (a zero-width space pasted with a name) are no part of a name.
   const name = rawName.normalize("NFC").replace(/[\p{Cc}\p{Cf}]/gu, "").replace(/\s+/g, " ").trim();
@@ -156,7 +157,7 @@ export type SubjectRegistration = Readonly<{
  * responsible persons. Those relations carry an organisation's severe items to its people (PCIM art. 26).
  */
 export async function registerSubject(context: SubjectContext, input: SubjectRegistration): Promise<Subject> {
-  if (!context.ability.can("register", "Subject")) throw new ForbiddenError("subjects are registered by a registering unit (PROVIDER) or the credit centre");
+  refuseUnlessAllowed(context.ability, "register", "Subject", "subjects are registered by a registering unit (PROVIDER) or the credit centre");
   const problems: InputProblem[] = [];
   const subject = checkSubjectRef(input.subject, "input.subject", problems, chinaDateOf(context.now));
   const person = input.subject.kind === "NATURAL_PERSON";
@@ -196,9 +197,12 @@ export async function registerSubject(context: SubjectContext, input: SubjectReg
     const [existing] = await listSubjectsByIdentifiers(trx, [subject!.identifier]);
     const owner = existing?.registered_by ?? null;
     const registrars = await listRegistrars(trx, subject!.kind);
-    if (!context.ability.can("register", policySubject("Subject", { subjectIdentifier: subject!.identifier, kind: subject!.kind, consented: false, registeredBy: owner, registrars }))) {
-      throw new ForbiddenError("a subject's registration is changed by its registering authority (the unit that registered it) or the credit centre");
-    }
+    refuseUnlessAllowed(
+      context.ability,
+      "register",
+      policySubject("Subject", { subjectIdentifier: subject!.identifier, kind: subject!.kind, consented: false, registeredBy: owner, registrars }),
+      "a subject's registration is changed by its registering authority (the unit that registered it) or the credit centre",
+    );
     const registered = await registerSubjects(trx, [subject!, ...checkedPeople.map((entry) => entry.checked!)]);
     const own = registered.get(subject!.identifier)!;
     const claims = context.viewer.org && context.ability.can("claim", policySubject("Subject", { subjectIdentifier: subject!.identifier, kind: subject!.kind, consented: false, registeredBy: owner, registrars }));
