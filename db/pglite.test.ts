@@ -36,6 +36,13 @@ describe("a new embedded database starts from the migrated template", () => {
     await rm(folder, { recursive: true, force: true });
   });
 
+  it("is unpacked once while databases are being opened: the same tar each time, also to callers at once", async () => {
+    const [first, concurrent] = await Promise.all([readPgliteTemplate(), readPgliteTemplate()]);
+    expect(first!.type).toBe("application/x-tar");
+    expect(concurrent).toBe(first);
+    expect(await readPgliteTemplate()).toBe(first);
+  });
+
   it("in memory: every migration already applied, so migrating applies none", async () => {
     const connection = await open("memory://");
     expect(await appliedMigrations(connection)).toEqual(MIGRATIONS);

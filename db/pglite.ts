@@ -50,24 +50,37 @@ export async function writePgliteTemplate(file = PGLITE_TEMPLATE_FILE): Promise<
   }
 }
 
-/** The last template unpacked in this process, held weakly: see readPgliteTemplate. */
-let lastUnpacked: { file: string; version: string; tar: WeakRef<Blob> } | undefined;
+/** How long an unpacked template is kept after it was last asked for: see readPgliteTemplate. */
+const UNPACKED_TEMPLATE_KEPT_MS = 60_000;
+
+/** The template this process unpacked last, while it is kept. */
+let unpacked: { file: string; version: string; tar: Promise<Blob>; release?: NodeJS.Timeout } | undefined;
 
 /**
  * The migrated template, when `npm run build` wrote one; migrations newer than it still run at start. It is
  * handed to PGlite unpacked (PGlite unpacking the gzip itself costs ~0.4 s of every new database). A process
- * that opens many databases (the tests) unpacks it once; the copy is held weakly, so a service that opened its
- * one database does not keep ~40 MB for nothing.
+ * that opens many databases (the tests) unpacks it once: the copy is kept for a minute after it was last asked
+ * for, so a service that opened its one database does not hold ~40 MB for nothing.
  */
 export async function readPgliteTemplate(file = PGLITE_TEMPLATE_FILE): Promise<Blob | undefined> {
   const stats = await stat(file).catch(() => undefined);
   if (!stats) return undefined;
   const version = `${stats.mtimeMs}:${stats.size}`;
-  const kept = lastUnpacked?.file === file && lastUnpacked.version === version ? lastUnpacked.tar.deref() : undefined;
-  if (kept) return kept;
-  const tar = new Blob([await gunzipAsync(await readFile(file))], { type: "application/x-tar" });
-  lastUnpacked = { file, version, tar: new WeakRef(tar) };
-  return tar;
+  if (unpacked?.file !== file || unpacked.version !== version) {
+    clearTimeout(unpacked?.release);
+    unpacked = { file, version, tar: readFile(file).then(async (packed) => new Blob([await gunzipAsync(packed)], { type: "application/x-tar" })) };
+  }
+  const kept = unpacked;
+  clearTimeout(kept.release);
+  kept.release = setTimeout(() => {
+    if (unpacked === kept) unpacked = undefined;
+  }, UNPACKED_TEMPLATE_KEPT_MS).unref();
+  try {
+    return await kept.tar;
+  } catch (error) {
+    if (unpacked === kept) unpacked = undefined;
+    throw error;
+  }
 }
 
 /**

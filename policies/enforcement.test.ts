@@ -78,7 +78,7 @@ describe("every role and ownership decision lives in the role table (policies/ro
    * item this is): a decision made outside the table.
    */
   const ROLE_DECISION = new RegExp(
-    `\\brole\\s*[!=]==|[!=]==\\s*"(${ROLE_NAME})"|"(${ROLE_NAME})"\\s*[!=]==|\\.(has|includes)\\([\\w.]*\\brole\\)|viewer\\.(org|subject)\\s*[!=]==|[!=]==\\s*[\\w.]*viewer\\.(org|subject)\\b`,
+    `\\brole\\s*[!=]==?|[!=]==?\\s*"(${ROLE_NAME})"|"(${ROLE_NAME})"\\s*[!=]==?|\\.(has|includes)\\([\\w.?]*\\b(role|viewer\\??\\.(org|subject))\\)|viewer\\??\\.(org|subject)\\s*[!=]==?(?!=?\\s*(null|undefined)\\b)|[!=]==?\\s*[\\w.?]*viewer\\??\\.(org|subject)\\b`,
   );
 
   it("no subgraph or audit-log file compares the viewer's role, unit or identifier: it asks its ability", async () => {
@@ -102,6 +102,9 @@ describe("every role and ownership decision lives in the role table (policies/ro
     expect(ROLE_DECISION.test(`if (row.recognized_by !== context.viewer.org) throw notFound();`)).toBe(true);
     expect(ROLE_DECISION.test(`await insertWorkflowEvent(trx, { role: context.viewer.role, note });`)).toBe(false);
     expect(ROLE_DECISION.test(`if (!context.viewer.org) throw new ForbiddenError("sign in for a unit");`)).toBe(false);
+    expect(ROLE_DECISION.test(`if (context.viewer?.org == row.provider) return row;`)).toBe(true);
+    expect(ROLE_DECISION.test(`if (units.includes(context.viewer.org)) return row;`)).toBe(true);
+    expect(ROLE_DECISION.test(`if (context.viewer.subject === null) return [];`)).toBe(false);
   });
 });
 
@@ -123,8 +126,8 @@ describe("a refusal the role table decides is CASL's (subgraphs/shared/authorize
   /** A FORBIDDEN thrown by hand as the consequence of asking the ability: on its line, or first in the block it opens. */
   function handMadeRefusals(source: string): number[] {
     const lines = source.split("\n");
-    const throwsForbidden = (line: string | undefined) => /throw new ForbiddenError\(/.test(line ?? "");
-    return lines.flatMap((line, index) => (/ability\.can\(/.test(line) && (throwsForbidden(line) || (line.trimEnd().endsWith("{") && throwsForbidden(lines[index + 1]))) ? [index + 1] : []));
+    const throwsForbidden = (line: string | undefined) => /throw new (ForbiddenError\(|CreditError\("FORBIDDEN")/.test(line ?? "");
+    return lines.flatMap((line, index) => (/ability\??\.(can|cannot)\(/.test(line) && (throwsForbidden(line) || (line.trimEnd().endsWith("{") && throwsForbidden(lines[index + 1]))) ? [index + 1] : []));
   }
 
   it("no subgraph file throws its own ForbiddenError where the ability said no: it calls refuseUnlessAllowed", async () => {
@@ -138,6 +141,7 @@ describe("a refusal the role table decides is CASL's (subgraphs/shared/authorize
     expect(handMadeRefusals(`  if (!context.ability.can("screen", "Subject")) throw new ForbiddenError("screening is for …");`)).toEqual([1]);
     expect(handMadeRefusals(`  if (!context.ability.can("submit", "CreditRecord") || !context.viewer.org) {\n    throw new ForbiddenError("only a PROVIDER …");\n  }`)).toEqual([1]);
     expect(handMadeRefusals(`  refuseUnlessAllowed(context.ability, "submit", "CreditRecord", refusal);\n  if (!context.viewer.org) throw new ForbiddenError(refusal);`)).toEqual([]);
+    expect(handMadeRefusals(`  if (context.ability.cannot("read", "UnitReport")) throw new CreditError("FORBIDDEN", "unit reports are …");`)).toEqual([1]);
     expect(handMadeRefusals(`  if (!row || !context.ability.can("remove", policy)) throw new NotFoundError("no list entry");\n  if (row.status !== "ACTIVE") throw new ForbiddenError("only an ACTIVE entry");`)).toEqual([]);
   });
 });

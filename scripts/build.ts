@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
@@ -18,6 +18,7 @@ import { PACKAGE_ROOT } from "../platform/package-root";
 export async function buildDist(): Promise<void> {
   const outdir = path.join(PACKAGE_ROOT, "dist");
   const migrations = await migrationFiles();
+  const startedAt = Date.now();
   await rm(outdir, { recursive: true, force: true });
   const server = await build({
     absWorkingDir: PACKAGE_ROOT,
@@ -46,7 +47,7 @@ export async function buildDist(): Promise<void> {
   });
   const portal = await buildPortal(path.join(outdir, "portal"));
   await writePgliteTemplate(path.join(outdir, path.basename(PGLITE_TEMPLATE_FILE)));
-  await writeBuildRecord(outdir, [server.metafile, ...portal], migrations);
+  await writeBuildRecord(outdir, [server.metafile, ...portal], migrations, startedAt);
 }
 
 /**
@@ -73,7 +74,7 @@ const BUILD_RECORD = "build-inputs.json";
 export type BuildRecord = Readonly<{ migrations: readonly string[]; inputs: Readonly<Record<string, string>>; outputs: readonly string[] }>;
 
 /** Files a build reads besides the sources esbuild reports. */
-const OTHER_BUILD_INPUTS = ["package-lock.json", "scripts/build.ts", "portal/index.html", "portal/graphiql/index.html", "portal/tsconfig.json"];
+const OTHER_BUILD_INPUTS = ["package.json", "package-lock.json", "tsconfig.json", "portal/tsconfig.json", "scripts/build.ts", "portal/index.html", "portal/graphiql/index.html"];
 
 async function migrationFiles(): Promise<string[]> {
   return (await readdir(path.join(PACKAGE_ROOT, "db", "migrations"))).filter((file) => file.endsWith(".ts")).sort();
@@ -83,10 +84,16 @@ async function contentHash(file: string): Promise<string | undefined> {
   return readFile(path.join(PACKAGE_ROOT, file)).then((bytes) => createHash("sha256").update(bytes).digest("hex"), () => undefined);
 }
 
-async function writeBuildRecord(outdir: string, metafiles: ReadonlyArray<Metafile | undefined>, migrations: readonly string[]): Promise<void> {
-  const sources = metafiles.flatMap((metafile) => Object.keys(metafile?.inputs ?? {})).filter((file) => !file.startsWith("node_modules/"));
+/**
+ * Writes what the build read — unless a file changed while it ran: then the record could name content the
+ * bundles do not hold, and no record makes the next run build again.
+ */
+export async function writeBuildRecord(outdir: string, metafiles: ReadonlyArray<Metafile | undefined>, migrations: readonly string[], startedAt: number): Promise<void> {
+  const sources = metafiles.flatMap((metafile) => Object.keys(metafile?.inputs ?? {})).filter((file) => !file.split("/").includes("node_modules"));
   const inputs: Record<string, string> = {};
   for (const file of new Set([...sources, ...OTHER_BUILD_INPUTS])) {
+    const changed = await stat(path.join(PACKAGE_ROOT, file)).then((stats) => stats.mtimeMs >= startedAt, () => false);
+    if (changed) return;
     const hash = await contentHash(file);
     if (hash) inputs[file] = hash;
   }

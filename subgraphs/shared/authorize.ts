@@ -1,4 +1,4 @@
-import { ForbiddenError } from "@casl/ability";
+import { ForbiddenError as RoleTableRefusal } from "@casl/ability";
 import type { Action, AppAbility, PolicySubject } from "../../policies/ability";
 
 /**
@@ -7,5 +7,5 @@ import type { Action, AppAbility, PolicySubject } from "../../policies/ability";
  * turns the refusal into the contract's `FORBIDDEN`.
  */
 export function refuseUnlessAllowed(ability: AppAbility, action: Action, subject: PolicySubject, message: string): void {
-  ForbiddenError.from(ability).setMessage(message).throwUnlessCan(action, subject);
+  RoleTableRefusal.from(ability).setMessage(message).throwUnlessCan(action, subject);
 }
