@@ -1,6 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { Kind, parse } from "graphql";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { SUPERGRAPH_FILE } from "../platform/supergraph-config";
 import { PACKAGE_ROOT } from "../platform/package-root";
@@ -71,77 +72,184 @@ describe("every read goes through the policy", () => {
   });
 });
 
-describe("every role and ownership decision lives in the role table (policies/roles.ts)", () => {
-  const ROLE_NAME = ROLES.join("|");
-  /**
-   * A comparison with the viewer's role, with a role's name, or with the viewer's unit or own identifier (whose
-   * item this is): a decision made outside the table.
-   */
-  const ROLE_DECISION = new RegExp(
-    `\\brole\\s*[!=]==?|[!=]==?\\s*"(${ROLE_NAME})"|"(${ROLE_NAME})"\\s*[!=]==?|\\.(has|includes)\\([\\w.?]*\\b(role|viewer\\??\\.(org|subject))\\)|viewer\\??\\.(org|subject)\\s*[!=]==?(?!=?\\s*(null|undefined)\\b)|[!=]==?\\s*[\\w.?]*viewer\\??\\.(org|subject)\\b`,
-  );
+/** What the three checks below read: the syntax of each subgraph file, not its lines (a split line or an alias does not hide). */
+function parseSource(source: string): ts.SourceFile {
+  return ts.createSourceFile("checked.ts", source, ts.ScriptTarget.Latest, true);
+}
 
-  it("no subgraph or audit-log file compares the viewer's role, unit or identifier: it asks its ability", async () => {
-    const files = [...(await filesUnder(path.join(PACKAGE_ROOT, "subgraphs"))), ...(await filesUnder(path.join(PACKAGE_ROOT, "audit-log")))].filter((file) => !file.endsWith(".test.ts"));
-    expect(files.length).toBeGreaterThan(100);
-    const decisions: string[] = [];
-    for (const file of files) {
-      for (const [index, line] of (await readFile(file, "utf8")).split("\n").entries()) {
-        if (ROLE_DECISION.test(line)) decisions.push(`${path.relative(PACKAGE_ROOT, file)}:${index + 1}: ${line.trim()}`);
+function everyNode(node: ts.Node, visit: (node: ts.Node) => void): void {
+  visit(node);
+  node.forEachChild((child) => everyNode(child, visit));
+}
+
+function lineOf(file: ts.SourceFile, node: ts.Node): number {
+  return file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
+}
+
+function withoutParentheses(node: ts.Expression): ts.Expression {
+  return ts.isParenthesizedExpression(node) ? withoutParentheses(node.expression) : node;
+}
+
+/** `…viewer.role`, `…viewer?.org`, `…viewer.subject`. */
+function isViewerFact(node: ts.Expression): boolean {
+  const expression = withoutParentheses(node);
+  if (!ts.isPropertyAccessExpression(expression) || !["role", "org", "subject"].includes(expression.name.text)) return false;
+  const owner = expression.expression;
+  return (ts.isIdentifier(owner) && owner.text === "viewer") || (ts.isPropertyAccessExpression(owner) && owner.name.text === "viewer");
+}
+
+/** Local names given a viewer fact: `const own = context.viewer.subject`, `const { org } = context.viewer`. */
+function viewerFactNames(file: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  everyNode(file, (node) => {
+    if (!ts.isVariableDeclaration(node) || !node.initializer) return;
+    if (ts.isIdentifier(node.name) && isViewerFact(node.initializer)) names.add(node.name.text);
+    const source = withoutParentheses(node.initializer);
+    const fromViewer = (ts.isIdentifier(source) && source.text === "viewer") || (ts.isPropertyAccessExpression(source) && source.name.text === "viewer");
+    if (ts.isObjectBindingPattern(node.name) && fromViewer) {
+      for (const element of node.name.elements) {
+        const property = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : ts.isIdentifier(element.name) ? element.name.text : "";
+        if (["role", "org", "subject"].includes(property) && ts.isIdentifier(element.name)) names.add(element.name.text);
       }
     }
-    expect(decisions).toEqual([]);
+  });
+  return names;
+}
+
+const COMPARISONS = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+
+/**
+ * Lines that decide by the viewer's role, unit or own identifier (whose item this is), or by a role's name:
+ * a comparison (null checks aside), `.has(…)`/`.includes(…)` of one, a `switch` on one.
+ */
+function roleDecisions(source: string): number[] {
+  const file = parseSource(source);
+  const aliases = viewerFactNames(file);
+  const fact = (node: ts.Expression) => isViewerFact(node) || (ts.isIdentifier(withoutParentheses(node)) && aliases.has((withoutParentheses(node) as ts.Identifier).text));
+  const roleName = (node: ts.Expression) => ts.isStringLiteralLike(node) && (ROLES as readonly string[]).includes(node.text);
+  const nothing = (node: ts.Expression) => node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === "undefined");
+  const lines = new Set<number>();
+  everyNode(file, (node) => {
+    if (ts.isBinaryExpression(node) && COMPARISONS.has(node.operatorToken.kind)) {
+      const sides = [node.left, node.right];
+      if (!sides.some(nothing) && sides.some((side) => fact(side) || roleName(side))) lines.add(lineOf(file, node));
+    }
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ["has", "includes"].includes(node.expression.name.text) && node.arguments.some(fact)) lines.add(lineOf(file, node));
+    if (ts.isSwitchStatement(node) && fact(node.expression)) lines.add(lineOf(file, node));
+  });
+  return [...lines].sort((a, b) => a - b);
+}
+
+/** `…ability.can(…)` or `…ability.cannot(…)`. */
+function isAbilityCheck(node: ts.Node): boolean {
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || !["can", "cannot"].includes(node.expression.name.text)) return false;
+  const owner = node.expression.expression;
+  return (ts.isIdentifier(owner) && owner.text === "ability") || (ts.isPropertyAccessExpression(owner) && owner.name.text === "ability");
+}
+
+/** `throw new ForbiddenError(…)` or `throw new CreditError("FORBIDDEN", …)`. */
+function throwsForbidden(statement: ts.Statement | undefined): boolean {
+  if (!statement || !ts.isThrowStatement(statement) || !statement.expression || !ts.isNewExpression(statement.expression)) return false;
+  const { expression: constructor, arguments: args } = statement.expression;
+  if (!ts.isIdentifier(constructor)) return false;
+  const first = args?.[0];
+  return constructor.text === "ForbiddenError" || (constructor.text === "CreditError" && first !== undefined && ts.isStringLiteralLike(first) && first.text === "FORBIDDEN");
+}
+
+/** Lines where an `if` that asks the ability (directly or through a name given its answer) throws FORBIDDEN by hand. */
+function handMadeRefusals(source: string): number[] {
+  const file = parseSource(source);
+  const answers = new Set<string>();
+  everyNode(file, (node) => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+      let asks = false;
+      everyNode(node.initializer, (inner) => (asks ||= isAbilityCheck(inner)));
+      if (asks) answers.add(node.name.text);
+    }
+  });
+  const lines: number[] = [];
+  everyNode(file, (node) => {
+    if (!ts.isIfStatement(node)) return;
+    let asks = false;
+    everyNode(node.expression, (inner) => (asks ||= isAbilityCheck(inner) || (ts.isIdentifier(inner) && answers.has(inner.text))));
+    const consequence = ts.isBlock(node.thenStatement) ? node.thenStatement.statements[0] : node.thenStatement;
+    if (asks && throwsForbidden(consequence)) lines.push(lineOf(file, node));
+  });
+  return lines;
+}
+
+/** Lines that write to the request's disclosure log themselves: `….disclosures.record(…)`. */
+function disclosureLogWrites(source: string): number[] {
+  const file = parseSource(source);
+  const lines: number[] = [];
+  everyNode(file, (node) => {
+    if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== "record") return;
+    const log = node.expression.expression;
+    if ((ts.isIdentifier(log) && log.text === "disclosures") || (ts.isPropertyAccessExpression(log) && log.name.text === "disclosures")) lines.push(lineOf(file, node));
+  });
+  return lines;
+}
+
+/** `file:line` for each finding of `check` in the non-test TypeScript files under `folders`, leaving out `except`. */
+async function findingsIn(folders: readonly string[], check: (source: string) => number[], except: readonly string[] = []): Promise<string[]> {
+  const files = (await Promise.all(folders.map((folder) => filesUnder(path.join(PACKAGE_ROOT, folder))))).flat().filter((file) => !file.endsWith(".test.ts"));
+  expect(files.length).toBeGreaterThan(100);
+  const found: string[] = [];
+  for (const file of files) {
+    const relative = path.relative(PACKAGE_ROOT, file);
+    if (except.includes(relative)) continue;
+    for (const line of check(await readFile(file, "utf8"))) found.push(`${relative}:${line}`);
+  }
+  return found;
+}
+
+describe("every role and ownership decision lives in the role table (policies/roles.ts)", () => {
+  it("no subgraph or audit-log file compares the viewer's role, unit or identifier: it asks its ability", async () => {
+    expect(await findingsIn(["subgraphs", "audit-log"], roleDecisions)).toEqual([]);
   });
 
-  it("would find the decisions this rule replaced", () => {
-    expect(ROLE_DECISION.test(`const showsMonitoring = context.viewer.role === "GOVERNMENT" && context.viewer.purpose === "SUPERVISION";`)).toBe(true);
-    expect(ROLE_DECISION.test(`if (context.viewer.role !== "SUBJECT" || !own) {`)).toBe(true);
-    expect(ROLE_DECISION.test(`if (REVIEWERS.has(context.viewer.role)) {`)).toBe(true);
-    expect(ROLE_DECISION.test(`const ownEntry = row && context.viewer.org === row.recognized_by && context.ability.can("recognize", "ListEntry");`)).toBe(true);
-    expect(ROLE_DECISION.test(`if (context.viewer.subject === subjectIdentifier || typeof value !== "object") return value;`)).toBe(true);
-    expect(ROLE_DECISION.test(`if (row.recognized_by !== context.viewer.org) throw notFound();`)).toBe(true);
-    expect(ROLE_DECISION.test(`await insertWorkflowEvent(trx, { role: context.viewer.role, note });`)).toBe(false);
-    expect(ROLE_DECISION.test(`if (!context.viewer.org) throw new ForbiddenError("sign in for a unit");`)).toBe(false);
-    expect(ROLE_DECISION.test(`if (context.viewer?.org == row.provider) return row;`)).toBe(true);
-    expect(ROLE_DECISION.test(`if (units.includes(context.viewer.org)) return row;`)).toBe(true);
-    expect(ROLE_DECISION.test(`if (context.viewer.subject === null) return [];`)).toBe(false);
+  it("would find the decisions this rule replaced, and the usual disguises", () => {
+    expect(roleDecisions(`const showsMonitoring = context.viewer.role === "GOVERNMENT" && context.viewer.purpose === "SUPERVISION";`)).toEqual([1]);
+    expect(roleDecisions(`if (context.viewer.role !== "SUBJECT" || !own) {}`)).toEqual([1]);
+    expect(roleDecisions(`if (REVIEWERS.has(context.viewer.role)) {}`)).toEqual([1]);
+    expect(roleDecisions(`const ownEntry = row && context.viewer.org === row.recognized_by && context.ability.can("recognize", "ListEntry");`)).toEqual([1]);
+    expect(roleDecisions(`if (context.viewer.subject === subjectIdentifier || typeof value !== "object") return value;`)).toEqual([1]);
+    expect(roleDecisions(`if (row.recognized_by !==\n  context.viewer.org) throw notFound();`)).toEqual([1]);
+    expect(roleDecisions(`if (context.viewer?.org == row.provider) return row;`)).toEqual([1]);
+    expect(roleDecisions(`if (units.includes(context.viewer.org)) return row;`)).toEqual([1]);
+    expect(roleDecisions(`const own = context.viewer.subject;\nif (row.subject_identifier === own) return row;`)).toEqual([2]);
+    expect(roleDecisions(`const { org: unit } = context.viewer;\nif (row.provider !== unit) throw notFound();`)).toEqual([2]);
+    expect(roleDecisions(`switch (context.viewer.role) { case "PUBLIC": break; }`)).toEqual([1]);
+    expect(roleDecisions(`if (row.reviewer === "CREDIT_CENTER") {}`)).toEqual([1]);
+    expect(roleDecisions(`await insertWorkflowEvent(trx, { role: context.viewer.role, note });`)).toEqual([]);
+    expect(roleDecisions(`if (!context.viewer.org) throw new ForbiddenError("sign in for a unit");`)).toEqual([]);
+    expect(roleDecisions(`if (context.viewer.subject === null) return [];`)).toEqual([]);
   });
 });
 
 describe("every disclosure is recorded through subgraphs/shared/disclose.ts", () => {
   it("no other subgraph file writes to the request's disclosure log: it discloses rows readably or records what it answered", async () => {
-    const files = (await filesUnder(path.join(PACKAGE_ROOT, "subgraphs"))).filter((file) => !file.endsWith(".test.ts") && !file.endsWith(path.join("shared", "disclose.ts")));
-    expect(files.length).toBeGreaterThan(100);
-    const sideDoors: string[] = [];
-    for (const file of files) {
-      for (const [index, line] of (await readFile(file, "utf8")).split("\n").entries()) {
-        if (/\bdisclosures\s*\.\s*record\s*\(/.test(line)) sideDoors.push(`${path.relative(PACKAGE_ROOT, file)}:${index + 1}: ${line.trim()}`);
-      }
-    }
-    expect(sideDoors).toEqual([]);
+    expect(await findingsIn(["subgraphs"], disclosureLogWrites, [path.join("subgraphs", "shared", "disclose.ts")])).toEqual([]);
+  });
+
+  it("would find a direct write", () => {
+    expect(disclosureLogWrites(`context.disclosures.record({ subjectId, subjectIdentifier, entityType: "ListEntry", tier: "PUBLIC" });`)).toEqual([1]);
+    expect(disclosureLogWrites(`const { disclosures } = context;\ndisclosures\n  .record(item);`)).toEqual([2]);
+    expect(disclosureLogWrites(`recordDisclosed(context, item);`)).toEqual([]);
   });
 });
 
 describe("a refusal the role table decides is CASL's (subgraphs/shared/authorize.ts)", () => {
-  /** A FORBIDDEN thrown by hand as the consequence of asking the ability: on its line, or first in the block it opens. */
-  function handMadeRefusals(source: string): number[] {
-    const lines = source.split("\n");
-    const throwsForbidden = (line: string | undefined) => /throw new (ForbiddenError\(|CreditError\("FORBIDDEN")/.test(line ?? "");
-    return lines.flatMap((line, index) => (/ability\??\.(can|cannot)\(/.test(line) && (throwsForbidden(line) || (line.trimEnd().endsWith("{") && throwsForbidden(lines[index + 1]))) ? [index + 1] : []));
-  }
-
-  it("no subgraph file throws its own ForbiddenError where the ability said no: it calls refuseUnlessAllowed", async () => {
-    const files = (await filesUnder(path.join(PACKAGE_ROOT, "subgraphs"))).filter((file) => !file.endsWith(".test.ts"));
-    const found: string[] = [];
-    for (const file of files) for (const line of handMadeRefusals(await readFile(file, "utf8"))) found.push(`${path.relative(PACKAGE_ROOT, file)}:${line}`);
-    expect(found).toEqual([]);
+  it("no subgraph file throws its own FORBIDDEN where the ability said no: it calls refuseUnlessAllowed", async () => {
+    expect(await findingsIn(["subgraphs"], handMadeRefusals)).toEqual([]);
   });
 
-  it("would find the refusals it replaced", () => {
-    expect(handMadeRefusals(`  if (!context.ability.can("screen", "Subject")) throw new ForbiddenError("screening is for …");`)).toEqual([1]);
-    expect(handMadeRefusals(`  if (!context.ability.can("submit", "CreditRecord") || !context.viewer.org) {\n    throw new ForbiddenError("only a PROVIDER …");\n  }`)).toEqual([1]);
-    expect(handMadeRefusals(`  refuseUnlessAllowed(context.ability, "submit", "CreditRecord", refusal);\n  if (!context.viewer.org) throw new ForbiddenError(refusal);`)).toEqual([]);
-    expect(handMadeRefusals(`  if (context.ability.cannot("read", "UnitReport")) throw new CreditError("FORBIDDEN", "unit reports are …");`)).toEqual([1]);
-    expect(handMadeRefusals(`  if (!row || !context.ability.can("remove", policy)) throw new NotFoundError("no list entry");\n  if (row.status !== "ACTIVE") throw new ForbiddenError("only an ACTIVE entry");`)).toEqual([]);
+  it("would find the refusals it replaced, and the usual disguises", () => {
+    expect(handMadeRefusals(`if (!context.ability.can("screen", "Subject")) throw new ForbiddenError("screening is for …");`)).toEqual([1]);
+    expect(handMadeRefusals(`if (!context.ability.can("submit", "CreditRecord") || !context.viewer.org) {\n  throw new ForbiddenError("only a PROVIDER …");\n}`)).toEqual([1]);
+    expect(handMadeRefusals(`if (context.ability.cannot("read", "UnitReport")) throw new CreditError("FORBIDDEN", "unit reports are …");`)).toEqual([1]);
+    expect(handMadeRefusals(`const allowed = context.ability.can("read", "UnitReport");\nif (!allowed)\n  throw new ForbiddenError("unit reports are …");`)).toEqual([2]);
+    expect(handMadeRefusals(`refuseUnlessAllowed(context.ability, "submit", "CreditRecord", refusal);\nif (!context.viewer.org) throw new ForbiddenError(refusal);`)).toEqual([]);
+    expect(handMadeRefusals(`if (!row || !context.ability.can("remove", policy)) throw new NotFoundError("no list entry");\nif (row.status !== "ACTIVE") throw new ForbiddenError("only an ACTIVE entry");`)).toEqual([]);
   });
 });
