@@ -1,7 +1,6 @@
 import { subject as policySubject } from "@casl/ability";
 import { chinaDateOf } from "../../domain/dates";
 import { nextYearCalendarWarning } from "../../domain/working-days";
-import { ForbiddenError } from "../../platform/errors";
 import type { Role } from "../../platform/viewer";
 import { checkPageSize, decodeCursor, encodeCursor } from "../shared/pagination";
 import type { AuditContext } from "./audit-event.loaders";
@@ -18,7 +17,7 @@ import {
 } from "./audit-event.repository";
 import { AccessRecord, AuditAlert, AuditChainStatus, AuditEvent, AuditEventConnection, type AuditFilter } from "./audit-event.type";
 import { verifyAuditChain } from "../../audit-log/verifier";
-import { refuseUnlessAllowed } from "../shared/authorize";
+import { refuseUnlessAllowed, requireOwnSubject } from "../shared/authorize";
 
 const MAX_PAGE = 500;
 
@@ -70,10 +69,7 @@ export async function findAuditEvents(context: AuditContext, filter: AuditFilter
  * officer), for what purpose, which categories. Its own reads are left out.
  */
 export async function findMyAccessLog(context: AuditContext, first: number, after: string | null): Promise<AuditEventConnection> {
-  const own = context.viewer.subject;
-  const refusal = "the access log is for the subject itself";
-  if (!own) throw new ForbiddenError(refusal);
-  refuseUnlessAllowed(context.ability, "read", policySubject("AccessLog", { subjectIdentifier: own }), refusal);
+  const own = requireOwnSubject(context, "read", "AccessLog", "the access log is for the subject itself");
   return page(context, "myAccessLog", { disclosedTo: { subjectIdentifier: own, exceptActor: context.viewer.actor } }, first, after, true);
 }
 

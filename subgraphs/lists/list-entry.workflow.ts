@@ -182,18 +182,19 @@ function defaultValidUntil(list: ListType, recognizedOn: string, rules: DomainRu
 
 /** `removeListEntry`: only the unit that recognised the entry takes it off the list ("谁认定、谁负责"). */
 export async function removeListEntry(context: ListEntryContext, id: string, reason: string): Promise<ListEntry> {
+  const today = chinaDateOf(context.now);
   const row = isUuid(id) ? await context.loaders.entryById.load(id) : undefined;
-  if (!row || !context.ability.can("remove", asListEntryPolicy(row, chinaDateOf(context.now)))) throw new NotFoundError("no list entry with that id was recognised by your unit");
+  if (!row || !context.ability.can("remove", asListEntryPolicy(row, today))) throw new NotFoundError("no list entry with that id was recognised by your unit");
   if (row.status !== "ACTIVE") throw new ForbiddenError(`the entry is ${row.status}; only an ACTIVE entry can be removed`);
   const text = reason.trim();
   if (text.length === 0) refuseIfProblems([{ field: "reason", reason: "say why the entry is removed", code: "BAD_USER_INPUT" }], "removal");
   const { updated, restored } = await context.db.transaction().execute(async (trx) => ({
-    updated: await setListEntryStatus(trx, row.id, "REMOVED", text, chinaDateOf(context.now)),
+    updated: await setListEntryStatus(trx, row.id, "REMOVED", text, today),
     restored: await restoreHonoursSuspendedBy(trx, row.id),
   }));
   recordDisclosed(context, { subjectId: updated.subject_id, subjectIdentifier: updated.subject_identifier, entityType: "ListEntry", tier: "PUBLIC" });
   for (const record of restored) recordDisclosed(context, { subjectId: record.subjectId, subjectIdentifier: record.subjectIdentifier, entityType: "CreditRecord", tier: record.tier });
-  return toListEntry(updated, chinaDateOf(context.now));
+  return toListEntry(updated, today);
 }
 
 /** `publicBlacklist` / `publicRedlist`: entries in force, with the JRP art. 8 disclosure, for anyone. */

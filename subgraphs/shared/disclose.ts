@@ -41,7 +41,7 @@ export function discloseReadable<Row, Type>(
   const readable: Type[] = [];
   for (const row of rows) {
     if (!context.ability.can("read", entity.policyOf(row))) continue;
-    context.disclosures.record({
+    recordDisclosed(context, {
       subjectId: entity.subjectIdOf(row),
       subjectIdentifier: entity.subjectIdentifierOf(row),
       entityType: entity.entityType,

@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import { subject as policySubject } from "@casl/ability";
 import type { ConsentRow } from "../../db/database";
-import { ForbiddenError, NotFoundError } from "../../platform/errors";
+import { NotFoundError } from "../../platform/errors";
 import { refuseIfProblems } from "../../platform/input-problems";
 import type { InputProblem } from "../../domain/input-problem";
 import { isPurpose, type Purpose } from "../../platform/viewer";
 import { isUuid } from "../shared/ids";
 import { recordDisclosed } from "../shared/disclose";
-import { refuseUnlessAllowed } from "../shared/authorize";
+import { requireOwnSubject } from "../shared/authorize";
 import { findConsentById, insertConsent, listConsentsBySubjectIdentifier, revokeConsentById } from "./consent.repository";
 import { Consent } from "./consent.type";
 import type { SubjectContext } from "./subject.loaders";
@@ -29,11 +29,7 @@ function toConsent(row: ConsentRow, now: Date): Consent {
 
 /** The viewer's own identifier, when the role table lets it `action` its own consents (the subject itself). */
 function ownSubject(context: SubjectContext, action: "grant" | "revoke" | "read"): string {
-  const own = context.viewer.subject;
-  const refusal = "only the subject itself manages its consents";
-  if (!own) throw new ForbiddenError(refusal);
-  refuseUnlessAllowed(context.ability, action, policySubject("Consent", { subjectIdentifier: own }), refusal);
-  return own;
+  return requireOwnSubject(context, action, "Consent", "only the subject itself manages its consents");
 }
 
 export type ConsentGrant = Readonly<{ grantee: string; purpose: Purpose; validFrom?: Date | null; validUntil: Date; evidence?: string | null }>;

@@ -4,7 +4,7 @@ import type { CreditReportRow } from "../../db/database";
 import type { Tier } from "../../domain/vocabulary";
 import { maskCitizenId } from "../../domain/identifiers";
 import { withholdProhibitedData } from "../../domain/prohibited-data";
-import { CreditError, ForbiddenError, NotFoundError, PurposeRequiredError, ServiceUnavailableError } from "../../platform/errors";
+import { CreditError, NotFoundError, PurposeRequiredError, ServiceUnavailableError } from "../../platform/errors";
 import { refuseIfProblems } from "../../platform/input-problems";
 import type { InputProblem } from "../../domain/input-problem";
 import { reportKeyId, signReportContent, signReportFile, verifyReportContent } from "../../platform/report-signature";
@@ -17,7 +17,7 @@ import { listItemWorkflowsReadableIn, type ReadableItemWorkflow } from "../repai
 import type { RequestScope } from "../shared/context";
 import { discloseReadable, recordDisclosed, type DisclosedEntity } from "../shared/disclose";
 import { isUuid } from "../shared/ids";
-import { refuseUnlessAllowed } from "../shared/authorize";
+import { refuseUnlessAllowed, requireOwnSubject } from "../shared/authorize";
 import {
   findCreditReportByCodeHash,
   findCreditReportById,
@@ -269,11 +269,7 @@ function asSubject(context: SubjectContext, subjectIdentifier: string): Pick<Sub
 
 /** The viewer's own identifier, when the role table lets it `action` its own credit reports (the subject itself). */
 function ownSubject(context: SubjectContext, action: "issue" | "read" | "revoke"): string {
-  const own = context.viewer.subject;
-  const refusal = "only the subject itself issues and manages its credit reports";
-  if (!own) throw new ForbiddenError(refusal);
-  refuseUnlessAllowed(context.ability, action, policySubject("CreditReport", { subjectIdentifier: own }), refusal);
-  return own;
+  return requireOwnSubject(context, action, "CreditReport", "only the subject itself issues and manages its credit reports");
 }
 
 function signingKeyOf(context: SubjectContext): KeyObject {
