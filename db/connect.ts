@@ -103,3 +103,24 @@ async function connectPglite(dataDir: string, startFrom: "template" | "empty"): 
       (closing ??= db.destroy().then(release)),
   };
 }
+
+/**
+ * A connection over an embedded database its caller opened and keeps (the tests hand one to suite after
+ * suite): closing the connection hands the client back, open, and from then on it answers as closed.
+ */
+export function connectOpenPglite(client: PGlite, handBack: (client: PGlite) => Promise<void>): DatabaseConnection {
+  const loan = { returned: false };
+  const db = new Kysely<Database>({ dialect: tracedDialect(pgliteDialect(client, loan)) });
+  let closing: Promise<void> | undefined;
+  return {
+    db,
+    kind: "pglite",
+    poolUse: () => null,
+    close: () =>
+      (closing ??= (async () => {
+        loan.returned = true;
+        await db.destroy();
+        await handBack(client);
+      })()),
+  };
+}

@@ -87,11 +87,13 @@ export async function readPgliteTemplate(file = PGLITE_TEMPLATE_FILE): Promise<B
  * Kysely over PGlite: PostgreSQL's SQL, through one session. Written here rather than taken from
  * kysely-pglite, whose package entry also loads its code generator and jiti (~0.7 s of every start) and
  * hands the one session to every query at once (dnlsandiego/kysely-pglite#2).
+ * Destroying the Kysely instance closes the client, unless it is `lent`: then the client stays open for its
+ * owner, and once the loan is `returned` every statement is answered as by a closed database.
  */
-export function pgliteDialect(client: PGlite): Dialect {
+export function pgliteDialect(client: PGlite, lent?: Readonly<{ returned: boolean }>): Dialect {
   return {
     createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new OneSessionDriver(client),
+    createDriver: () => new OneSessionDriver(client, lent),
     createIntrospector: (db) => new PostgresIntrospector(db),
     createQueryCompiler: () => new PostgresQueryCompiler(),
   };
@@ -108,9 +110,14 @@ class OneSessionDriver implements Driver {
   private release: (() => void) | null = null;
   private readonly connection: DatabaseConnection;
 
-  constructor(private readonly client: PGlite) {
+  constructor(
+    private readonly client: PGlite,
+    private readonly lent?: Readonly<{ returned: boolean }>,
+  ) {
     this.connection = {
       async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+        // The client is someone else's again: a late statement (a writer's timer) must not reach their data.
+        if (lent?.returned) throw new Error("PGlite is closed");
         const result = await client.query<R>(query.sql, [...query.parameters]);
         return result.affectedRows === undefined ? { rows: result.rows } : { rows: result.rows, numAffectedRows: BigInt(result.affectedRows) };
       },
@@ -148,6 +155,6 @@ class OneSessionDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
-    if (!this.client.closed) await this.client.close();
+    if (!this.lent && !this.client.closed) await this.client.close();
   }
 }

@@ -17,6 +17,7 @@ import { generateSubgraphKeyPair } from "../platform/subgraph-signature";
 import { mintToken, type TokenClaims } from "../platform/tokens";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../platform/subgraph-names";
 import { TestClock } from "./clock";
+import { takeTestPglite } from "./recycled-databases";
 
 export type GraphQLResult<T = Record<string, unknown>> = {
   status: number;
@@ -134,7 +135,8 @@ export async function startTestDatabase(environment: Record<string, string> = {}
     ...environment,
     ...(database ? { DATABASE_URL: database.url } : {}),
   });
-  const connection = await connect(config.database, { maxConnections: 5, startFrom: migratedUpTo ? "empty" : "template" });
+  const inMemory = config.database.kind === "pglite" && config.database.dataDir === "memory://";
+  const connection = (inMemory && !migratedUpTo ? await takeTestPglite() : null) ?? (await connect(config.database, { maxConnections: 5, startFrom: migratedUpTo ? "empty" : "template" }));
   if (migratedUpTo) {
     await migrateUpTo(connection.db, migratedUpTo);
   } else {
