@@ -1,12 +1,15 @@
 import { defineConfig } from "vitest/config";
 
+const EXCLUDED = ["**/node_modules/**", ".data/**", "scratch/**", "dist/**"];
+/** Tests of the product as its users meet it: pages in a real Chromium, and the service's own commands as separate processes. */
+const SYSTEM_TESTS = ["**/*.browser.test.ts", "**/*.process.test.ts"];
+
 export default defineConfig({
   // graphql 16 ships ESM and CJS builds; Node (and so every dependency) loads the CJS one, Vite would pick
   // the ESM one for our sources. One instance only, or `instanceof GraphQLScalarType` checks fail.
   resolve: { alias: [{ find: /^graphql$/, replacement: "graphql/index.js" }] },
   test: {
-    include: ["**/*.test.ts"],
-    exclude: ["**/node_modules/**", ".data/**", "scratch/**", "dist/**"],
+    exclude: EXCLUDED,
     globalSetup: ["test/global-setup.ts"],
     pool: "forks",
     maxWorkers: 2,
@@ -17,5 +20,12 @@ export default defineConfig({
     // What a page or a process shows may take a while on a loaded 2-core machine: polls wait up to 15 s.
     expect: { poll: { timeout: 15_000 } },
     hookTimeout: 120_000,
+    experimental: { fsModuleCache: true },
+    // `npm test` runs `suite`, the developer's loop; `npm run test:system` runs `system` (~2 min of Chromium and
+    // of `npm start` and friends as processes). CI runs both on every pass (`.ci/run`).
+    projects: [
+      { extends: true, test: { name: "suite", include: ["**/*.test.ts"], exclude: [...EXCLUDED, ...SYSTEM_TESTS] } },
+      { extends: true, test: { name: "system", include: SYSTEM_TESTS } },
+    ],
   },
 });

@@ -6,6 +6,7 @@ import type { Config } from "../platform/config";
 import type { Logger } from "../platform/logger";
 import type { SubgraphName } from "../platform/subgraph-names";
 import { SUBGRAPHS } from "../subgraphs/index";
+import type { BuiltSubgraph } from "../subgraphs/shared/build-subgraph-schema";
 import { createSubgraphExecutor, type SubgraphExecutor } from "../subgraphs/shared/executor";
 import { startSubgraphServer, type RunningSubgraph } from "../subgraphs/shared/server";
 
@@ -25,10 +26,26 @@ export type SubgraphServices = Readonly<{
   reportSigningKey?: KeyObject | undefined;
 }>;
 
+const built = new Map<SubgraphName, Promise<BuiltSubgraph>>();
+
+/**
+ * A subgraph's schema and SDL, built once per process: they depend on its code alone (each request's state
+ * comes in its context), and a process that starts many federations (the tests) would build them each time.
+ */
+export function builtSubgraph(name: SubgraphName): Promise<BuiltSubgraph> {
+  let building = built.get(name);
+  if (!building) {
+    building = SUBGRAPHS[name].build();
+    built.set(name, building);
+    building.catch(() => built.delete(name));
+  }
+  return building;
+}
+
 /** Builds one subgraph's schema, runs its start-up work and starts its executor (no transport yet). */
 export async function startSubgraphExecutor(name: SubgraphName, options: SubgraphServices): Promise<SubgraphExecutor> {
   const definition = SUBGRAPHS[name];
-  const { schema } = await definition.build();
+  const { schema } = await builtSubgraph(name);
   await definition.beforeServing?.(options.db, { clock: options.config.clock, calendar: options.calendar, logger: options.logger });
   return createSubgraphExecutor({
     name,

@@ -8,7 +8,7 @@ import type { Logger } from "../platform/logger";
 import { holdDataDirectory } from "./data-directory-lock";
 import { tracedDialect } from "./traced-dialect";
 import type { Database } from "./database";
-import { openPglite, pgliteDialect, readPgliteTemplate } from "./pglite";
+import { openPglite, PGLITE_INITDB_FILE, PGLITE_TEMPLATE_FILE, pgliteDialect, readPgliteTemplate } from "./pglite";
 import { DATE_OID, INT8_OID, keepText } from "./text-kept-types";
 
 export type DatabaseConnection = Readonly<{
@@ -26,8 +26,8 @@ export type ConnectOptions = Readonly<{
   maxConnections?: number;
   /**
    * A new embedded database (in memory, or a directory holding none yet) starts from the migrated template
-   * `npm run build` writes, when there is one; `empty` starts it from initdb instead (tests of a migration
-   * over data written before it).
+   * `npm run build` writes, when there is one; `empty` starts it as initdb left it, before any migration (from
+   * the build's dump of that, else initdb itself), for the tests of a migration over data written before it.
    */
   startFrom?: "template" | "empty";
 }>;
@@ -86,7 +86,8 @@ async function connectPglite(dataDir: string, startFrom: "template" | "empty"): 
   let client: PGlite;
   try {
     const isNew = inMemory || !existsSync(path.join(dataDir, "PG_VERSION"));
-    const template = isNew && startFrom === "template" ? await readPgliteTemplate() : undefined;
+    // Without a build's dumps PGlite runs initdb (and the migrations run after).
+    const template = isNew ? await readPgliteTemplate(startFrom === "template" ? PGLITE_TEMPLATE_FILE : PGLITE_INITDB_FILE) : undefined;
     client = await openPglite(dataDir, template);
   } catch (error) {
     release();

@@ -38,47 +38,57 @@ export function openPglite(dataDir: string, loadDataDir?: Blob): Promise<PGlite>
  */
 export const PGLITE_TEMPLATE_FILE = path.join(PACKAGE_ROOT, "dist", "pglite-template.tar.gz");
 
-/** Writes the migrated template: a fresh database, every migration in `db/migrations/`, no data. */
-export async function writePgliteTemplate(file = PGLITE_TEMPLATE_FILE): Promise<void> {
+/**
+ * The same database as initdb left it, before any migration: what `startFrom: "empty"` loads (the tests of a
+ * migration over data written before it), written by the same build instead of a second initdb each time.
+ */
+export const PGLITE_INITDB_FILE = path.join(PACKAGE_ROOT, "dist", "pglite-initdb.tar.gz");
+
+/** Writes both dumps into `directory`: a fresh database, then the same with every migration in `db/migrations/`, no data. */
+export async function writePgliteTemplates(directory = path.dirname(PGLITE_TEMPLATE_FILE)): Promise<void> {
   const client = await openPglite("memory://");
+  const dump = async (file: string) => writeFile(path.join(directory, path.basename(file)), Buffer.from(await (await client.dumpDataDir("gzip")).arrayBuffer()));
   try {
-    const db = new Kysely<Database>({ dialect: pgliteDialect(client) });
-    await migrateToLatest(db);
-    await writeFile(file, Buffer.from(await (await client.dumpDataDir("gzip")).arrayBuffer()));
+    await dump(PGLITE_INITDB_FILE);
+    await migrateToLatest(new Kysely<Database>({ dialect: pgliteDialect(client) }));
+    await dump(PGLITE_TEMPLATE_FILE);
   } finally {
     await client.close();
   }
 }
 
-/** How long an unpacked template is kept after it was last asked for: see readPgliteTemplate. */
+/** How long an unpacked dump is kept after it was last asked for: see readPgliteTemplate. */
 const UNPACKED_TEMPLATE_KEPT_MS = 60_000;
 
-/** The template this process unpacked last, while it is kept. */
-let unpacked: { file: string; version: string; tar: Promise<Blob>; release?: NodeJS.Timeout } | undefined;
+/** The dumps this process unpacked, by file, while they are kept. */
+const unpacked = new Map<string, { version: string; tar: Promise<Blob>; release?: NodeJS.Timeout }>();
 
 /**
- * The migrated template, when `npm run build` wrote one; migrations newer than it still run at start. It is
- * handed to PGlite unpacked (PGlite unpacking the gzip itself costs ~0.4 s of every new database). A process
- * that opens many databases (the tests) unpacks it once: the copy is kept for a minute after it was last asked
- * for, so a service that opened its one database does not hold ~40 MB for nothing.
+ * A dump `npm run build` wrote (the migrated template unless `file` names the other), or undefined when there is
+ * none; migrations newer than the template still run at start. It is handed to PGlite unpacked (PGlite
+ * unpacking the gzip itself costs ~0.4 s of every new database). A process that opens many databases (the
+ * tests) unpacks it once: the copy is kept for a minute after it was last asked for, so a service that opened
+ * its one database does not hold ~40 MB for nothing.
  */
 export async function readPgliteTemplate(file = PGLITE_TEMPLATE_FILE): Promise<Blob | undefined> {
   const stats = await stat(file).catch(() => undefined);
   if (!stats) return undefined;
   const version = `${stats.mtimeMs}:${stats.size}`;
-  if (unpacked?.file !== file || unpacked.version !== version) {
-    clearTimeout(unpacked?.release);
-    unpacked = { file, version, tar: readFile(file).then(async (packed) => new Blob([await gunzipAsync(packed)], { type: "application/x-tar" })) };
+  let kept = unpacked.get(file);
+  if (kept?.version !== version) {
+    clearTimeout(kept?.release);
+    kept = { version, tar: readFile(file).then(async (packed) => new Blob([await gunzipAsync(packed)], { type: "application/x-tar" })) };
+    unpacked.set(file, kept);
   }
-  const kept = unpacked;
-  clearTimeout(kept.release);
-  kept.release = setTimeout(() => {
-    if (unpacked === kept) unpacked = undefined;
+  const current = kept;
+  clearTimeout(current.release);
+  current.release = setTimeout(() => {
+    if (unpacked.get(file) === current) unpacked.delete(file);
   }, UNPACKED_TEMPLATE_KEPT_MS).unref();
   try {
-    return await kept.tar;
+    return await current.tar;
   } catch (error) {
-    if (unpacked === kept) unpacked = undefined;
+    if (unpacked.get(file) === current) unpacked.delete(file);
     throw error;
   }
 }

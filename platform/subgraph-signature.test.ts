@@ -16,6 +16,7 @@ import {
   type SignedOperation,
 } from "./subgraph-signature";
 import type { Viewer } from "./viewer";
+import { sizedForLoad } from "../test/load";
 
 /**
  * The subgraph signature is made and checked with node:crypto, not jose (the reason is in the module):
@@ -112,7 +113,7 @@ describe("subgraph request signatures", () => {
         fc.pre(changed !== token);
         expect(weAccept(changed)).toBe(false);
       }),
-      { numRuns: 3_000 },
+      { numRuns: sizedForLoad(1_000, 3_000) },
     );
   });
 
@@ -134,7 +135,7 @@ describe("subgraph request signatures", () => {
         const token = await joseSigned({ ...VALID, jti: randomUUID(), iat: issuedOffset === null ? null : NOW / 1000 + issuedOffset, lifetime });
         expect(weAccept(token)).toBe(await joseAccepts(token));
       }),
-      { numRuns: 1_500 },
+      { numRuns: sizedForLoad(500, 1_500) },
     );
   });
 
@@ -153,7 +154,7 @@ describe("subgraph request signatures", () => {
           expect(weAccept(token)).toBe(expected);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: sizedForLoad(100, 300) },
     );
   });
 

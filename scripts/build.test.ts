@@ -12,7 +12,7 @@ describe("dist/ is rebuilt when anything it was built from changed", () => {
     const record = (await readBuildRecord())!;
     expect(Object.keys(record.inputs)).toEqual(expect.arrayContaining(["scripts/start.ts", "gateway/server.ts", "portal/main.tsx", "db/pglite.ts", `db/migrations/${record.migrations.at(-1)}`, "package-lock.json", "package.json", "tsconfig.json", "portal/index.html"]));
     expect(Object.keys(record.inputs).filter((file) => file.includes("node_modules"))).toEqual([]);
-    expect(record.outputs).toEqual(expect.arrayContaining(["start.js", "pglite-template.tar.gz"]));
+    expect(record.outputs).toEqual(expect.arrayContaining(["start.js", "pglite-template.tar.gz", "pglite-initdb.tar.gz"]));
   });
 
   it("is stale when one input's content, the list of migrations or an output differs", async () => {

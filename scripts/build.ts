@@ -5,7 +5,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 import { build, type BuildOptions, type Metafile, type Plugin } from "esbuild";
-import { PGLITE_TEMPLATE_FILE, writePgliteTemplate } from "../db/pglite";
+import { PGLITE_INITDB_FILE, PGLITE_TEMPLATE_FILE, writePgliteTemplates } from "../db/pglite";
 import { PACKAGE_ROOT } from "../platform/package-root";
 
 /**
@@ -46,7 +46,7 @@ export async function buildDist(): Promise<void> {
     logLevel: "warning",
   });
   const portal = await buildPortal(path.join(outdir, "portal"));
-  await writePgliteTemplate(path.join(outdir, path.basename(PGLITE_TEMPLATE_FILE)));
+  await writePgliteTemplates(outdir);
   await writeBuildRecord(outdir, [server.metafile, ...portal], migrations, startedAt);
 }
 
@@ -98,7 +98,7 @@ export async function writeBuildRecord(outdir: string, metafiles: ReadonlyArray<
     if (hash) inputs[file] = hash;
   }
   const outputs = metafiles.flatMap((metafile) => Object.keys(metafile?.outputs ?? {})).map((file) => path.relative(outdir, path.join(PACKAGE_ROOT, file)));
-  const record: BuildRecord = { migrations, inputs, outputs: [...outputs, path.basename(PGLITE_TEMPLATE_FILE)] };
+  const record: BuildRecord = { migrations, inputs, outputs: [...outputs, path.basename(PGLITE_TEMPLATE_FILE), path.basename(PGLITE_INITDB_FILE)] };
   await writeFile(path.join(outdir, BUILD_RECORD), JSON.stringify(record, null, 1));
 }
 

@@ -8,7 +8,7 @@ import { FIXED_SETTINGS, GATEWAY_REPLICA_PORTS, GATEWAY_SETTINGS, gatewayCommand
 
 /**
  * No container engine runs here, so deploy/ is held to what is tested: the compose file runs exactly the
- * commands and settings that test/e2e/multi-process.e2e.test.ts runs (test/replicas.ts), and the image runs them
+ * commands and settings that test/e2e/multi-process.process.test.ts runs (test/replicas.ts), and the image runs them
  * as node behind an init, not as root.
  */
 

@@ -136,10 +136,11 @@ export async function startTestDatabase(environment: Record<string, string> = {}
     ...(database ? { DATABASE_URL: database.url } : {}),
   });
   const inMemory = config.database.kind === "pglite" && config.database.dataDir === "memory://";
-  const connection = (inMemory && !migratedUpTo ? await takeTestPglite() : null) ?? (await connect(config.database, { maxConnections: 5, startFrom: migratedUpTo ? "empty" : "template" }));
+  const recycled = inMemory && !migratedUpTo ? await takeTestPglite() : null;
+  const connection = recycled ?? (await connect(config.database, { maxConnections: 5, startFrom: migratedUpTo ? "empty" : "template" }));
   if (migratedUpTo) {
     await migrateUpTo(connection.db, migratedUpTo);
-  } else {
+  } else if (!recycled) {
     await migrateToLatest(connection.db);
     await loadReferenceData(connection.db);
   }

@@ -16,10 +16,21 @@ async function backendStart(connection: Awaited<ReturnType<typeof next>>): Promi
 }
 
 describe("embedded test databases handed from suite to suite", () => {
-  it("hands the next suite the same database with nothing of the last one's: rows, the audit's rows, sequences, session settings", async () => {
+  it("hands the next suite the same database with nothing of the last one's: rows, the audit's rows, the catalogues, sequences, session settings", async () => {
     const first = await next();
     const started = await backendStart(first);
+    const catalogues = async (connection: typeof first) => ({
+      units: await connection.db.selectFrom("units").selectAll().orderBy("code").execute(),
+      measures: await connection.db.selectFrom("measures").selectAll().orderBy("code").execute(),
+    });
+    const loaded = await catalogues(first);
+    expect(loaded.units.length, "a suite's database has the reference catalogues").toBeGreaterThan(0);
     await first.db.insertInto("units").values({ code: "LEFT-BEHIND", name: "留下", registers: [] }).execute();
+    await first.db.updateTable("units").set({ name: "改过的名称" }).where("code", "=", loaded.units[0]!.code).execute();
+    await first.db.deleteFrom("measures").where("code", "=", loaded.measures[0]!.code).execute();
+    await sql`begin`.execute(first.db);
+    await first.db.insertInto("workflow_events").values({ workflow: "OBJECTION", case_id: "00000000-0000-4000-8000-000000000002", from_state: "FILED", to_state: "UNDER_REVIEW", actor: "a", role: "SUBJECT", note: "n", at: new Date("2026-12-02T00:00:00+08:00") }).execute();
+    await sql`rollback`.execute(first.db);
     await sql`update audit_chain_head set length = 9 where id = 1`.execute(first.db);
     await first.db.insertInto("workflow_events").values({ workflow: "OBJECTION", case_id: "00000000-0000-4000-8000-000000000001", from_state: "FILED", to_state: "UNDER_REVIEW", actor: "a", role: "SUBJECT", note: "n", at: new Date("2026-12-02T00:00:00+08:00") }).execute();
     await sql`set timezone = 'America/New_York'`.execute(first.db);
@@ -27,7 +38,7 @@ describe("embedded test databases handed from suite to suite", () => {
 
     const second = await next();
     expect(await backendStart(second), "the same database, not a new one").toBe(started);
-    expect(await second.db.selectFrom("units").selectAll().execute()).toEqual([]);
+    expect(await catalogues(second)).toEqual(loaded);
     expect(await sql`select id, length from audit_chain_head order by id`.execute(second.db).then((result) => result.rows)).toEqual([{ id: 1, length: "0" }]);
     expect((await sql<{ migrations: number }>`select count(*)::int as migrations from kysely_migration`.execute(second.db)).rows[0]!.migrations).toBeGreaterThan(20);
     const event = await second.db
@@ -35,7 +46,7 @@ describe("embedded test databases handed from suite to suite", () => {
       .values({ workflow: "OBJECTION", case_id: "00000000-0000-4000-8000-000000000001", from_state: "FILED", to_state: "UNDER_REVIEW", actor: "a", role: "SUBJECT", note: "n", at: new Date("2026-12-02T00:00:00+08:00") })
       .returning("id")
       .executeTakeFirstOrThrow();
-    expect(Number(event.id), "sequences start again").toBe(1);
+    expect(Number(event.id), "sequences start again, also one only a rolled-back insert moved").toBe(1);
     expect((await sql<{ TimeZone: string }>`show timezone`.execute(second.db)).rows[0]!.TimeZone).not.toBe("America/New_York");
     await second.close();
   });
@@ -63,7 +74,7 @@ describe("embedded test databases handed from suite to suite", () => {
     await second.close();
     const third = await next();
     expect(await backendStart(third)).toBe(startedSecond);
-    expect(await third.db.selectFrom("units").selectAll().execute()).toEqual([]);
+    expect(await third.db.selectFrom("units").selectAll().where("code", "=", "UNCOMMITTED").execute()).toEqual([]);
     await sql`drop trigger audit_events_no_truncate on audit_events`.execute(third.db);
     const startedThird = await backendStart(third);
     await third.close();

@@ -1,6 +1,10 @@
 import type { PGlite } from "@electric-sql/pglite";
 import { connectOpenPglite, type DatabaseConnection } from "../db/connect";
-import { openPglite, readPgliteTemplate } from "../db/pglite";
+import { Kysely } from "kysely";
+import type { Database } from "../db/database";
+import { migrateToLatest } from "../db/migrate";
+import { openPglite, pgliteDialect, readPgliteTemplate } from "../db/pglite";
+import { loadReferenceData } from "../db/seed/reference-data";
 
 /**
  * Everything a suite could change in a database besides its rows: tables, columns and their defaults,
@@ -31,8 +35,17 @@ const SCHEMA_FINGERPRINT = `
     union all select 'sequence ' || schemaname || '.' || sequencename from pg_sequences
   ) as items`;
 
-/** What a database fresh from the template holds: its schema's fingerprint and each table's rows (JSON, or null). */
-type Baseline = Readonly<{ template: Blob; fingerprint: string; tables: ReadonlyArray<Readonly<{ name: string; rows: string | null }>> }>;
+/**
+ * What a suite's database holds before the suite: its schema's fingerprint, each table's rows (JSON, or null
+ * when empty), its sequences, and the one statement that names the tables no longer so.
+ */
+type Baseline = Readonly<{
+  template: Blob;
+  fingerprint: string;
+  tables: ReadonlyArray<Readonly<{ name: string; rows: string | null }>>;
+  sequences: readonly string[];
+  changedTables: string;
+}>;
 
 async function describeBaseline(client: PGlite, template: Blob): Promise<Baseline> {
   const names = await client.query<{ name: string }>(`select quote_ident(tablename) as name from pg_tables where schemaname = 'public' order by tablename`);
@@ -41,7 +54,18 @@ async function describeBaseline(client: PGlite, template: Blob): Promise<Baselin
     const rows = await client.query<{ rows: string | null }>(`select json_agg(t)::text as rows from ${name} t`);
     tables.push({ name, rows: rows.rows[0]!.rows });
   }
-  return { template, fingerprint: await fingerprintOf(client), tables };
+  const sequences = await client.query<{ name: string }>(`select format('%I.%I', schemaname, sequencename) as name from pg_sequences`);
+  // An empty table changed if it holds a row; a table with rows if they are not the same rows.
+  const changedTables = tables
+    .map(({ name, rows }, index) =>
+      rows === null ? `select ${index} as changed where exists (select from ${name})` : `select ${index} where (select json_agg(t)::text from ${name} t) is distinct from ${quoteLiteral(rows)}`,
+    )
+    .join(" union all ");
+  return { template, fingerprint: await fingerprintOf(client), tables, sequences: sequences.rows.map((row) => row.name), changedTables };
+}
+
+function quoteLiteral(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
 }
 
 async function fingerprintOf(client: PGlite): Promise<string> {
@@ -49,47 +73,62 @@ async function fingerprintOf(client: PGlite): Promise<string> {
 }
 
 /**
- * Puts a database back to the template: the suite's open transaction rolled back and its session state
- * (settings, prepared statements, temporary tables, locks, listeners) discarded; every table emptied — the
- * audit's append-only triggers held off for this one transaction — and the template's rows put back,
- * sequences restarted. Throws when the schema is no longer the template's.
+ * Puts a database back to the baseline: the suite's open transaction rolled back and its session state
+ * (settings, prepared statements, temporary tables, locks, listeners) discarded; every table whose rows changed
+ * emptied — the audit's append-only triggers held off for this one transaction — and its baseline rows put
+ * back (with any table the emptying cascaded to), every sequence restarted. Throws when the schema is no longer
+ * the baseline's.
  */
-async function resetToTemplate(client: PGlite, baseline: Baseline): Promise<void> {
+async function resetToBaseline(client: PGlite, baseline: Baseline): Promise<void> {
   await client.query("rollback");
   await client.query("discard all");
   await client.transaction(async (transaction) => {
     await transaction.query("set local session_replication_role = replica");
-    await transaction.query(`truncate ${baseline.tables.map((table) => table.name).join(", ")} restart identity cascade`);
+    const changed = (await transaction.query<{ changed: number }>(baseline.changedTables)).rows.map((row) => baseline.tables[row.changed]!);
+    if (changed.length > 0) await transaction.query(`truncate ${changed.map((table) => table.name).join(", ")} cascade`);
     for (const table of baseline.tables) {
-      if (table.rows !== null) await transaction.query(`insert into ${table.name} overriding system value select * from json_populate_recordset(null::${table.name}, $1::json)`, [table.rows]);
+      if (table.rows === null) continue;
+      const empty = (await transaction.query<{ empty: boolean }>(`select not exists (select from ${table.name}) as empty`)).rows[0]!.empty;
+      if (empty) await transaction.query(`insert into ${table.name} overriding system value select * from json_populate_recordset(null::${table.name}, $1::json)`, [table.rows]);
     }
+    for (const sequence of baseline.sequences) await transaction.query(`alter sequence ${sequence} restart`);
   });
-  if ((await fingerprintOf(client)) !== baseline.fingerprint) throw new Error("the database's schema is no longer the template's");
+  if ((await fingerprintOf(client)) !== baseline.fingerprint) throw new Error("the database's schema is no longer the baseline's");
 }
 
-/** Databases handed back and put back to the template, ready for the next suite of this worker. */
+/** A database opened from the template made what `startTestDatabase` makes: migrated, the reference catalogues loaded. */
+async function openMigrated(template: Blob): Promise<PGlite> {
+  const client = await openPglite("memory://", template);
+  const db = new Kysely<Database>({ dialect: pgliteDialect(client) });
+  await migrateToLatest(db);
+  await loadReferenceData(db);
+  return client;
+}
+
+/** Databases handed back and put back to the baseline, ready for the next suite of this worker. */
 const ready: PGlite[] = [];
 /** Beyond these, a handed-back database is closed (each holds ~100 MB). */
 const KEPT_READY = 2;
 let baseline: Baseline | undefined;
 
 /**
- * A fresh embedded database from the migrated template, as `connect` opens one for `memory://`, for a suite of
- * the tests. Opening one costs ~0.7 s of CPU (PGlite loading the 40 MB template and starting PostgreSQL), putting
- * one back to the template a few tens of milliseconds: so a worker keeps the databases its suites closed and
- * hands them, emptied, to the next (a late statement of the suite before is refused, as by a closed database).
- * Null when no template was built (then `connect` migrates a new one).
+ * A fresh embedded database for a suite of the tests, as `startTestDatabase` makes one: opened from the migrated
+ * template, migrated, the reference catalogues loaded. Making one costs ~0.8 s of CPU (PGlite loading the 40 MB
+ * template and starting PostgreSQL, then the migration check and the catalogues), putting one back a few tens of
+ * milliseconds: so a worker keeps the databases its suites closed and hands them, put back, to the next (a late
+ * statement of the suite before is refused, as by a closed database). Null when no template was built (then
+ * `connect` migrates a new one).
  */
 export async function takeTestPglite(): Promise<DatabaseConnection | null> {
   const template = await readPgliteTemplate();
   if (!template) return null;
   if (baseline?.template !== template) {
     for (const stale of ready.splice(0)) await stale.close();
-    const client = await openPglite("memory://", template);
+    const client = await openMigrated(template);
     baseline = await describeBaseline(client, template);
     return connectOpenPglite(client, handBack);
   }
-  const client = ready.pop() ?? (await openPglite("memory://", template));
+  const client = ready.pop() ?? (await openMigrated(template));
   return connectOpenPglite(client, handBack);
 }
 
@@ -97,7 +136,7 @@ async function handBack(client: PGlite): Promise<void> {
   const current = baseline;
   try {
     if (!current || client.closed) throw new Error("nothing to put it back to");
-    await resetToTemplate(client, current);
+    await resetToBaseline(client, current);
     if (ready.length >= KEPT_READY || baseline !== current) throw new Error("enough databases are kept");
     ready.push(client);
   } catch {

@@ -4,7 +4,7 @@ import { PACKAGE_ROOT } from "../platform/package-root";
 import type { SubgraphName } from "../platform/subgraph-names";
 
 /**
- * The multi-process shape that deploy/compose.yaml runs and test/e2e/multi-process.e2e.test.ts tests: two
+ * The multi-process shape that deploy/compose.yaml runs and test/e2e/multi-process.process.test.ts tests: two
  * gateway replicas and the six subgraphs, each its own node process on one PostgreSQL database. The commands
  * are those of `npm run gateway` and `npm run subgraph -- NAME`, without npm in between (so node is the process
  * that gets SIGTERM, behind an init in the container); test/deploy-shape.test.ts holds the compose file to them.

@@ -4,25 +4,21 @@ import { chinaDateOf } from "../../domain/dates";
 import { checkIdentifier } from "../../domain/identifiers";
 import { catalogueTierOf, RECORD_KINDS, tiersAllowedBy } from "../../domain/record-kinds";
 import { loadConfig } from "../../platform/config";
-import { connect, type DatabaseConnection } from "../connect";
-import { migrateToLatest } from "../migrate";
-import { loadReferenceData } from "./reference-data";
+import { startTestDatabase, type TestDatabase } from "../../test/harness";
 import { generateSeed } from "./generate";
 
-let connection: DatabaseConnection;
+let database: TestDatabase;
 const today = chinaDateOf(new Date());
 beforeAll(async () => {
-  connection = await connect({ kind: "pglite", dataDir: "memory://" });
-  await migrateToLatest(connection.db);
-  await loadReferenceData(connection.db);
+  database = await startTestDatabase();
 });
-afterAll(async () => connection?.close());
+afterAll(async () => database?.stop());
 
 describe("generateSeed", () => {
   it("loads N valid, realistic subjects with records and list entries, and a second run adds nothing", async () => {
     const rules = loadConfig({}).rules;
-    const first = await generateSeed(connection.db, { subjects: 3_000, today, rules });
-    const db = connection.db;
+    const first = await generateSeed(database.connection.db, { subjects: 3_000, today, rules });
+    const db = database.connection.db;
     const subjects = await db.selectFrom("subjects").select(["identifier", "kind"]).execute();
     expect(subjects).toHaveLength(3_000);
     for (const subject of subjects) {
@@ -57,7 +53,7 @@ describe("generateSeed", () => {
     expect(new Set(lists.map((entry) => entry.status))).toEqual(new Set(["ACTIVE", "EXPIRED", "REMOVED"]));
     expect(await count("subject_relations")).toBe(300);
 
-    const second = await generateSeed(connection.db, { subjects: 3_000, today, rules });
+    const second = await generateSeed(database.connection.db, { subjects: 3_000, today, rules });
     expect(second.rows).toBe(first.rows);
     expect(await count("credit_records")).toBe(records);
   });

@@ -188,7 +188,7 @@ describe("the plans of the readers of access sets", () => {
     await sql`
       insert into audit_events (id, request_id, at, actor, role, org, purpose, outcome, error_codes, duration_ms, chain_index, prev_hash, hash, canonical_form)
       select gen_random_uuid(), 'r' || n, now() - make_interval(secs => n), 'officer-' || (n % 50), 'GOVERNMENT', 'HA-GOV', 'SUPERVISION', 'OK', '{}', 1, n, '', '', 2
-      from generate_series(1, 4000) as n`.execute(db());
+      from generate_series(1, 1500) as n`.execute(db());
     await sql`
       insert into audit_access_sets (event_id, subgraph, entity_type, tiers, subject_ids, subject_identifiers, counts)
       select event.id, 'records', 'CreditRecord', '{PUBLIC}',
@@ -198,7 +198,7 @@ describe("the plans of the readers of access sets", () => {
       from audit_events as event`.execute(db());
     await sql`
       insert into audit_access_sets (event_id, subgraph, entity_type, tiers, subject_ids, subject_identifiers, counts)
-      select id, 'subjects', 'Subject', '{PUBLIC}', array[${X_ID}]::uuid[], array[${X}], '{1}' from audit_events where chain_index in (10, 2000, 3990)`.execute(db());
+      select id, 'subjects', 'Subject', '{PUBLIC}', array[${X_ID}]::uuid[], array[${X}], '{1}' from audit_events where chain_index in (10, 750, 1490)`.execute(db());
     // What autovacuum does on PostgreSQL: moves the GIN indexes' pending entries into the index proper (PGlite,
     // which has no autovacuum, does it once the pending list passes gin_pending_list_limit) and gathers statistics.
     await sql`vacuum analyze audit_events`.execute(db());

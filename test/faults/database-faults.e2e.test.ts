@@ -3,6 +3,7 @@ import { verifyAuditChain } from "../../audit-log/verifier";
 import { startTestFederation, type TestFederation } from "../harness";
 import { mixedOperations, runLoad, sleep, timeToRecovery, type Operation, type Outcome } from "./load";
 import { findPostgresBinaries, startPostgresCluster, type PostgresCluster } from "../postgres-cluster";
+import { UNDER_LOAD } from "../load";
 
 /**
  * The database going away under load (issue #8, item 6; NIST 800-53 AU-5): the process stays up, requests
@@ -16,7 +17,7 @@ import { findPostgresBinaries, startPostgresCluster, type PostgresCluster } from
  */
 
 /** `npm run test:load` sets this: more concurrent clients during the same ten restarts. */
-const LOAD = process.env.CREDIT_TEST_LOAD === "1";
+const LOAD = UNDER_LOAD;
 const CLIENTS = LOAD ? 16 : 4;
 const RESTARTS = 10;
 /** Generous bounds: they catch a hang or a retry loop, not a slow machine. */

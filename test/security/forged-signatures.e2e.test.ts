@@ -6,12 +6,13 @@ import type { Viewer } from "../../platform/viewer";
 import { SUBGRAPH_NAMES } from "../../platform/subgraph-names";
 import { startTestFederation, type TestFederation } from "../harness";
 import { signaturesFromJwtSecret } from "../jwt-secret-forgeries";
+import { sizedForLoad } from "../load";
 
 /**
  * Hostile signatures per subgraph (200; 1,000 under `npm run test:load`, which CI runs) — by unknown Ed25519 keys or keys made from the bearer-token
  * secret, replayed, expired, wrong audience — on `_entities` and `_service`: none answered.
  */
-const FORGERIES = process.env.CREDIT_TEST_LOAD === "1" ? 1_000 : 200;
+const FORGERIES = sizedForLoad(200, 1_000);
 let federation: TestFederation;
 beforeAll(async () => {
   // Forges requests to the subgraphs' own endpoints: only the HTTP shape has them.

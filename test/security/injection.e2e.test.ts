@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { citizenId, daysAgo } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
+import { sizedForLoad } from "../load";
 
 /** SQL-injection and hostile strings in every string argument come back as data or as clean errors; nothing breaks. */
 let federation: TestFederation;
@@ -62,7 +63,7 @@ describe("hostile strings in every string argument", () => {
         ]);
         return [lookup, list].every((result) => !errorCodes(result).includes("INTERNAL_SERVER_ERROR") && result.status < 500);
       }),
-      { numRuns: 200 },
+      { numRuns: sizedForLoad(50, 500) },
     );
   });
 });

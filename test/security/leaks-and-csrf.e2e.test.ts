@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { citizenId, daysAgo } from "../fixtures";
 import { startTestFederation, type TestFederation } from "../harness";
+import { sizedForLoad } from "../load";
 
 let federation: TestFederation;
 beforeAll(async () => {
@@ -10,7 +11,7 @@ beforeAll(async () => {
 afterAll(async () => federation?.stop());
 
 /** 10,000 documents in `npm run test:load` (CI runs it); 1,000 in the default suite, the same checks. */
-const FUZZ_DOCUMENTS = process.env.CREDIT_TEST_LOAD === "1" ? 10_000 : 1_000;
+const FUZZ_DOCUMENTS = sizedForLoad(300, 10_000);
 
 const LEAKS = [/did you mean "/i, /127\.0\.0\.1/, /localhost/i, /stacktrace/i, /\bat [\w.<>]+ \(/, /select\s+["\w*]/i, /insert into/i, /serviceName/, /subgraph/i, /kysely|postgres|pglite/i, /\/work\/|node_modules/];
 

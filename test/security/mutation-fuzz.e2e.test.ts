@@ -19,6 +19,7 @@ import { SUPERGRAPH_FILE } from "../../platform/supergraph-config";
 import { ERROR_CODES } from "../../platform/errors";
 import { daysAgo } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
+import { sizedForLoad } from "../load";
 
 /**
  * Property test over every mutation of the API schema (issue #8, item 8): arguments generated from their
@@ -28,7 +29,7 @@ import { errorCodes, startTestFederation, type TestFederation } from "../harness
  * a new mutation is fuzzed without touching this file.
  */
 
-const RUNS_PER_MUTATION = process.env.CREDIT_TEST_LOAD === "1" ? 200 : 20;
+const RUNS_PER_MUTATION = sizedForLoad(10, 200);
 /** Codes a fuzzed input may earn; INTERNAL_SERVER_ERROR and the availability codes never. */
 const INPUT_CODES = ERROR_CODES.filter((code) => !["INTERNAL_SERVER_ERROR", "SERVICE_UNAVAILABLE", "AUDIT_UNAVAILABLE"].includes(code));
 const HOSTILE = ["' OR '1'='1", "'; DROP TABLE subjects; --", "\\", "%_%", "<script>x</script>", "𠀀𠀁", "\u202e", "null", "0", "-1", " ", "a".repeat(5_000)];

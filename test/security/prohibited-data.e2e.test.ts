@@ -18,6 +18,7 @@ import { scanStoredProhibitedData } from "../../db/scan-prohibited-data";
 import { SUPERGRAPH_FILE } from "../../platform/supergraph-config";
 import { daysAgo } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
+import { sizedForLoad } from "../load";
 
 /**
  * Issue 17: prohibited data, disguised, put into every free-text field (String, ID, JSON) of every mutation
@@ -25,7 +26,7 @@ import { errorCodes, startTestFederation, type TestFederation } from "../harness
  * nothing is stored. Fields and mutations are read from the schema, so a new one is covered unlisted.
  */
 
-const RUNS = process.env.CREDIT_TEST_LOAD === "1" ? 300 : 60;
+const RUNS = sizedForLoad(60, 300);
 const DISGUISES: Array<(term: string) => string> = [
   (term) => term,
   (term) => [...term].join("\u200b"),

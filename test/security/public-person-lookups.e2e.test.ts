@@ -4,6 +4,7 @@ import { citizenIdCheckCharacter } from "../../domain/identifiers";
 import { DEFAULT_RULES } from "../../platform/config";
 import { citizenId, daysAgo } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
+import { sizedForLoad } from "../load";
 
 /**
  * CONTRACT "No existence oracle for the public": a person is public only through public information in
@@ -16,7 +17,7 @@ const ON_FILE_ONLY = citizenId(991);
 const NEVER_SEEN = citizenId(992);
 const LIMIT = DEFAULT_RULES.publicPersonLookupsPerHour;
 /** Probing requests of 20 aliases: many times the budget by default, the full attack under `npm run test:load` (CI runs both). */
-const PROBES = process.env.CREDIT_TEST_LOAD === "1" ? 1_000 : 100;
+const PROBES = sizedForLoad(50, 1_000);
 
 const SUBJECT = `query ($id: String!) { subject(identifier: $id) { name identifier } }`;
 
