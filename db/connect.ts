@@ -93,16 +93,8 @@ async function connectPglite(dataDir: string, startFrom: "template" | "empty"): 
     release();
     throw error;
   }
-  const db = new Kysely<Database>({ dialect: tracedDialect(pgliteDialect(client)) });
-  let closing: Promise<void> | undefined;
-  return {
-    db,
-    kind: "pglite",
-    poolUse: () => null,
-    close: () =>
-      // Destroying Kysely closes PGlite (the driver owns the client), which writes the directory back.
-      (closing ??= db.destroy().then(release)),
-  };
+  // Destroying Kysely closes PGlite (the driver owns the client), which writes the directory back.
+  return pgliteConnection(client, undefined, release);
 }
 
 /**
@@ -110,7 +102,10 @@ async function connectPglite(dataDir: string, startFrom: "template" | "empty"): 
  * suite): closing the connection hands the client back, open, and from then on it answers as closed.
  */
 export function connectOpenPglite(client: PGlite, handBack: (client: PGlite) => Promise<void>): DatabaseConnection {
-  const loan = { returned: false };
+  return pgliteConnection(client, { returned: false }, () => handBack(client));
+}
+
+function pgliteConnection(client: PGlite, loan: { returned: boolean } | undefined, afterClose: () => void | Promise<void>): DatabaseConnection {
   const db = new Kysely<Database>({ dialect: tracedDialect(pgliteDialect(client, loan)) });
   let closing: Promise<void> | undefined;
   return {
@@ -119,9 +114,9 @@ export function connectOpenPglite(client: PGlite, handBack: (client: PGlite) => 
     poolUse: () => null,
     close: () =>
       (closing ??= (async () => {
-        loan.returned = true;
+        if (loan) loan.returned = true;
         await db.destroy();
-        await handBack(client);
+        await afterClose();
       })()),
   };
 }
