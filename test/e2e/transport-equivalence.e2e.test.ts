@@ -13,7 +13,7 @@ import { FEDERATION_SHAPES, startTestFederation, type QueryOptions, type TestFed
  */
 
 const NOW = "2026-11-20T10:00:00+08:00";
-const TIMEOUT_MS = 1_000;
+const TIMEOUT_MS = 2_000;
 const federations = new Map<FederationTransport, TestFederation>();
 
 beforeAll(async () => {
