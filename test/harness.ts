@@ -154,28 +154,38 @@ export async function startTestDatabase(environment: Record<string, string> = {}
   };
 }
 
+/** How a suite's federation is started: see startTestFederation. */
+export type TestFederationOptions = {
+  seed?: "demo" | "none";
+  environment?: Record<string, string>;
+  /** Pins the service's clock (ISO 8601 with offset); tests whose outcome depends on the date pass one. */
+  now?: string;
+  /** Working days to count with; default the calendar of data/calendar. */
+  calendar?: WorkingDayCalendar;
+  /** Where the service logs; default the configuration's (silent in tests). */
+  logger?: Logger;
+  /** Serve the built portal (dist/portal) at `/`, with demo sign-in unless the environment is production. */
+  portal?: boolean;
+  /** How the gateway reaches the subgraphs; default defaultTestShape(). */
+  shape?: FederationTransport;
+};
+
 /**
  * Boots the whole federation in-process on free ports against a fresh, migrated database: embedded
  * PGlite by default, a new PostgreSQL database when `DATABASE_URL` is set. `seed: "demo"` loads the
- * demo data.
+ * demo data. A federation that fails to start gives its database back.
  */
-export async function startTestFederation(
-  options: {
-    seed?: "demo" | "none";
-    environment?: Record<string, string>;
-    /** Pins the service's clock (ISO 8601 with offset); tests whose outcome depends on the date pass one. */
-    now?: string;
-    /** Working days to count with; default the calendar of data/calendar. */
-    calendar?: WorkingDayCalendar;
-    /** Where the service logs; default the configuration's (silent in tests). */
-    logger?: Logger;
-    /** Serve the built portal (dist/portal) at `/`, with demo sign-in unless the environment is production. */
-    portal?: boolean;
-    /** How the gateway reaches the subgraphs; default defaultTestShape(). */
-    shape?: FederationTransport;
-  } = {},
-): Promise<TestFederation> {
-  const { config: loaded, connection, stop: stopDatabase } = await startTestDatabase(options.environment);
+export async function startTestFederation(options: TestFederationOptions = {}): Promise<TestFederation> {
+  const database = await startTestDatabase(options.environment);
+  try {
+    return await startFederationOn(database, options);
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+}
+
+async function startFederationOn({ config: loaded, connection, stop: stopDatabase }: TestDatabase, options: TestFederationOptions): Promise<TestFederation> {
   const clock = new TestClock(options.now ?? loaded.clock.now());
   const config = Object.freeze({ ...loaded, clock });
   const calendar = options.calendar ?? loadWorkingDayCalendar(config.calendarDir).calendar;

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { isDatabaseUnavailable } from "../platform/errors";
+import { startTestFederation } from "./harness";
 import { takeTestPglite } from "./recycled-databases";
 
 /** The database a suite gets next, and whether it is the one just handed back (a marker survives in PGlite's own session only). */
@@ -10,7 +11,7 @@ async function next() {
   return connection;
 }
 
-async function backendStart(connection: Awaited<ReturnType<typeof next>>): Promise<string> {
+async function backendStart(connection: Pick<Awaited<ReturnType<typeof next>>, "db">): Promise<string> {
   const result = await sql<{ started: string }>`select pg_postmaster_start_time()::text as started`.execute(connection.db);
   return result.rows[0]!.started;
 }
@@ -51,6 +52,17 @@ describe("embedded test databases handed from suite to suite", () => {
     await second.close();
   });
 
+  it("hands on the database of a whole federation that served requests (else every suite would open its own again)", async () => {
+    const federation = await startTestFederation({ seed: "demo" });
+    const started = await backendStart(federation.connection);
+    const answer = await federation.query(`{ measures(list: BLACK) { code } }`);
+    expect(answer.errors).toBeUndefined();
+    await federation.stop();
+    const after = await next();
+    expect(await backendStart(after)).toBe(started);
+    await after.close();
+  });
+
   it("answers a handed-back connection's late statements as a closed database, and never with the next suite's data", async () => {
     const first = await next();
     await first.close();
@@ -75,11 +87,20 @@ describe("embedded test databases handed from suite to suite", () => {
     const third = await next();
     expect(await backendStart(third)).toBe(startedSecond);
     expect(await third.db.selectFrom("units").selectAll().where("code", "=", "UNCOMMITTED").execute()).toEqual([]);
-    await sql`drop trigger audit_events_no_truncate on audit_events`.execute(third.db);
-    const startedThird = await backendStart(third);
     await third.close();
-    const fourth = await next();
-    expect(await backendStart(fourth), "a dropped trigger is a changed schema").not.toBe(startedThird);
-    await fourth.close();
+  });
+
+  it.each([
+    ["a dropped trigger", sql`drop trigger audit_events_no_truncate on audit_events`],
+    ["foreign keys switched off", sql`alter table subject_relations disable trigger all`],
+    ["the planner's statistics", sql`analyze units`],
+  ])("closes a database left with %s", async (_change, statement) => {
+    const changed = await next();
+    const started = await backendStart(changed);
+    await statement.execute(changed.db);
+    await changed.close();
+    const after = await next();
+    expect(await backendStart(after)).not.toBe(started);
+    await after.close();
   });
 });

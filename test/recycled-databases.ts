@@ -1,22 +1,26 @@
+import { stat } from "node:fs/promises";
 import type { PGlite } from "@electric-sql/pglite";
-import { connectOpenPglite, type DatabaseConnection } from "../db/connect";
 import { Kysely } from "kysely";
+import { connectOpenPglite, type DatabaseConnection } from "../db/connect";
 import type { Database } from "../db/database";
 import { migrateToLatest } from "../db/migrate";
-import { openPglite, pgliteDialect, readPgliteTemplate } from "../db/pglite";
+import { openPglite, PGLITE_TEMPLATE_FILE, pgliteDialect, readPgliteTemplate } from "../db/pglite";
 import { loadReferenceData } from "../db/seed/reference-data";
 
 /**
- * Everything a suite could change in a database besides its rows: tables, columns and their defaults,
- * constraints, indexes, views, functions, triggers and whether they fire, grants, row security, schemas,
- * extensions, roles and databases. A database handed back with another answer than the template's is closed.
+ * Everything a suite could change in a database besides its rows: tables and their storage options, columns
+ * with their types, lengths and defaults, constraints, indexes, views, functions, triggers (the foreign keys'
+ * own too) and whether they fire, grants and default grants, row security, rules, schemas, extensions, roles,
+ * databases and their settings, sequences and their options, comments, extended statistics, large objects, and
+ * whether the planner has statistics (ANALYZE) on any table. A database handed back with another answer than
+ * the baseline's is closed.
  */
 const SCHEMA_FINGERPRINT = `
   select md5(string_agg(item, E'\\n' order by item)) as fingerprint from (
-    select 'class ' || n.nspname || '.' || c.relname || ' ' || c.relkind::text || ' ' || coalesce(c.relacl::text, '') || ' ' || c.relrowsecurity as item
+    select 'class ' || n.nspname || '.' || c.relname || ' ' || c.relkind::text || ' ' || coalesce(c.relacl::text, '') || ' ' || c.relrowsecurity || ' ' || coalesce(c.reloptions::text, '') as item
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_to%' and n.nspname not like 'pg\\_temp%'
-    union all select 'column ' || c.relname || '.' || a.attname || ' ' || a.atttypid || ' ' || a.attnotnull || ' ' || coalesce(pg_get_expr(d.adbin, d.adrelid), '')
+    union all select 'column ' || c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull || ' ' || coalesce(pg_get_expr(d.adbin, d.adrelid), '')
       from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
       left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
       where n.nspname = 'public' and a.attnum > 0 and not a.attisdropped
@@ -25,14 +29,20 @@ const SCHEMA_FINGERPRINT = `
     union all select 'view ' || viewname || ' ' || md5(definition) from pg_views where schemaname = 'public'
     union all select 'function ' || p.oid::regprocedure || ' ' || md5(p.prosrc) || ' ' || coalesce(p.proconfig::text, '') || ' ' || coalesce(p.proacl::text, '')
       from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname not in ('pg_catalog', 'information_schema')
-    union all select 'trigger ' || tgrelid::regclass || ' ' || tgname || ' ' || tgenabled::text || ' ' || pg_get_triggerdef(oid) from pg_trigger where not tgisinternal
+    union all select 'trigger ' || tgrelid::regclass || ' ' || tgname || ' ' || tgenabled::text || ' ' || pg_get_triggerdef(oid) from pg_trigger
     union all select 'policy ' || polrelid::regclass || ' ' || polname from pg_policy
     union all select 'rule ' || ev_class::regclass || ' ' || rulename || ' ' || ev_enabled::text from pg_rewrite where ev_class::regclass::text not like 'pg\\_%'
     union all select 'schema ' || nspname || ' ' || coalesce(nspacl::text, '') from pg_namespace
     union all select 'extension ' || extname || ' ' || extversion from pg_extension
     union all select 'role ' || rolname || ' ' || rolsuper || ' ' || rolcanlogin from pg_roles
     union all select 'database ' || datname || ' ' || datallowconn from pg_database
-    union all select 'sequence ' || schemaname || '.' || sequencename from pg_sequences
+    union all select 'sequence ' || schemaname || '.' || sequencename || ' ' || start_value || ' ' || min_value || ' ' || max_value || ' ' || increment_by || ' ' || cycle || ' ' || cache_size from pg_sequences
+    union all select 'database setting ' || setdatabase || ' ' || setrole || ' ' || setconfig::text from pg_db_role_setting
+    union all select 'default grant ' || defaclrole || ' ' || defaclnamespace || ' ' || defaclobjtype::text || ' ' || defaclacl::text from pg_default_acl
+    union all select 'comment ' || classoid::regclass || ' ' || objoid || ' ' || objsubid || ' ' || md5(description) from pg_description where objoid >= 16384
+    union all select 'extended statistics ' || stxname from pg_statistic_ext
+    union all select 'large objects ' || count(*) from pg_largeobject_metadata
+    union all select 'planner statistics ' || count(*) from pg_statistic where starelid >= 16384
   ) as items`;
 
 /**
@@ -40,14 +50,13 @@ const SCHEMA_FINGERPRINT = `
  * when empty), its sequences, and the one statement that names the tables no longer so.
  */
 type Baseline = Readonly<{
-  template: Blob;
   fingerprint: string;
   tables: ReadonlyArray<Readonly<{ name: string; rows: string | null }>>;
   sequences: readonly string[];
   changedTables: string;
 }>;
 
-async function describeBaseline(client: PGlite, template: Blob): Promise<Baseline> {
+async function describeBaseline(client: PGlite): Promise<Baseline> {
   const names = await client.query<{ name: string }>(`select quote_ident(tablename) as name from pg_tables where schemaname = 'public' order by tablename`);
   const tables = [];
   for (const { name } of names.rows) {
@@ -61,7 +70,7 @@ async function describeBaseline(client: PGlite, template: Blob): Promise<Baselin
       rows === null ? `select ${index} as changed where exists (select from ${name})` : `select ${index} where (select json_agg(t)::text from ${name} t) is distinct from ${quoteLiteral(rows)}`,
     )
     .join(" union all ");
-  return { template, fingerprint: await fingerprintOf(client), tables, sequences: sequences.rows.map((row) => row.name), changedTables };
+  return { fingerprint: await fingerprintOf(client), tables, sequences: sequences.rows.map((row) => row.name), changedTables };
 }
 
 function quoteLiteral(text: string): string {
@@ -109,7 +118,8 @@ async function openMigrated(template: Blob): Promise<PGlite> {
 const ready: PGlite[] = [];
 /** Beyond these, a handed-back database is closed (each holds ~100 MB). */
 const KEPT_READY = 2;
-let baseline: Baseline | undefined;
+/** The baseline of the template build it was described from (a rebuilt template starts a new one). */
+let baseline: { templateVersion: string; described: Promise<Baseline> } | undefined;
 
 /**
  * A fresh embedded database for a suite of the tests, as `startTestDatabase` makes one: opened from the migrated
@@ -121,23 +131,32 @@ let baseline: Baseline | undefined;
  */
 export async function takeTestPglite(): Promise<DatabaseConnection | null> {
   const template = await readPgliteTemplate();
-  if (!template) return null;
-  if (baseline?.template !== template) {
+  const built = await stat(PGLITE_TEMPLATE_FILE).catch(() => undefined);
+  if (!template || !built) return null;
+  const templateVersion = `${built.mtimeMs}:${built.size}`;
+  if (baseline?.templateVersion !== templateVersion) {
     for (const stale of ready.splice(0)) await stale.close();
-    const client = await openMigrated(template);
-    baseline = await describeBaseline(client, template);
-    return connectOpenPglite(client, handBack);
+    const described = openMigrated(template).then(async (client) => {
+      const description = await describeBaseline(client);
+      ready.push(client);
+      return description;
+    });
+    baseline = { templateVersion, described };
+    described.catch(() => {
+      if (baseline?.described === described) baseline = undefined;
+    });
   }
+  const current = baseline;
+  await current.described;
   const client = ready.pop() ?? (await openMigrated(template));
-  return connectOpenPglite(client, handBack);
+  return connectOpenPglite(client, (handed) => handBack(handed, current));
 }
 
-async function handBack(client: PGlite): Promise<void> {
-  const current = baseline;
+async function handBack(client: PGlite, describedFor: NonNullable<typeof baseline>): Promise<void> {
   try {
-    if (!current || client.closed) throw new Error("nothing to put it back to");
-    await resetToBaseline(client, current);
-    if (ready.length >= KEPT_READY || baseline !== current) throw new Error("enough databases are kept");
+    if (client.closed) return;
+    await resetToBaseline(client, await describedFor.described);
+    if (ready.length >= KEPT_READY || baseline !== describedFor) throw new Error("not kept");
     ready.push(client);
   } catch {
     if (!client.closed) await client.close();

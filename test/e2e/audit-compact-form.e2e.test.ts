@@ -175,7 +175,8 @@ describe("access rows written before the compact form", () => {
 /**
  * "Who read subject X" (`auditEvents(filter: { subject })`), `myAccessLog` and `Subject.accessLog` find
  * the sets through the GIN indexes. Measured on a table big enough that the planner prefers the index
- * by itself (4,000 events of 25 subjects each, vacuumed and analysed) — no planner setting is changed.
+ * by itself (1,500 events of 25 subjects each, vacuumed and analysed: it does on both databases) — no
+ * planner setting is changed.
  */
 describe("the plans of the readers of access sets", () => {
   let database: TestDatabase;

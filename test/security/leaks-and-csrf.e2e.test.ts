@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(async () => federation?.stop());
 
-/** 10,000 documents in `npm run test:load` (CI runs it); 1,000 in the default suite, the same checks. */
+/** 10,000 documents in `npm run test:load` (CI runs it); 300 in `npm test`, the same checks. */
 const FUZZ_DOCUMENTS = sizedForLoad(300, 10_000);
 
 const LEAKS = [/did you mean "/i, /127\.0\.0\.1/, /localhost/i, /stacktrace/i, /\bat [\w.<>]+ \(/, /select\s+["\w*]/i, /insert into/i, /serviceName/, /subgraph/i, /kysely|postgres|pglite/i, /\/work\/|node_modules/];
