@@ -47,12 +47,13 @@ const SCHEMA_FINGERPRINT = `
 
 /**
  * What a suite's database holds before the suite: its schema's fingerprint, each table's rows (JSON, or null
- * when empty), its sequences, and the one statement that names the tables no longer so.
+ * when empty), each sequence's last value (null when never used), and the one statement that names the tables no
+ * longer so.
  */
 type Baseline = Readonly<{
   fingerprint: string;
   tables: ReadonlyArray<Readonly<{ name: string; rows: string | null }>>;
-  sequences: readonly string[];
+  sequences: ReadonlyArray<Readonly<{ name: string; lastValue: string | null }>>;
   changedTables: string;
 }>;
 
@@ -63,14 +64,16 @@ async function describeBaseline(client: PGlite): Promise<Baseline> {
     const rows = await client.query<{ rows: string | null }>(`select json_agg(t)::text as rows from ${name} t`);
     tables.push({ name, rows: rows.rows[0]!.rows });
   }
-  const sequences = await client.query<{ name: string }>(`select format('%I.%I', schemaname, sequencename) as name from pg_sequences`);
+  const sequences = await client.query<{ name: string; lastValue: string | null }>(
+    `select format('%I.%I', schemaname, sequencename) as name, last_value::text as "lastValue" from pg_sequences`,
+  );
   // An empty table changed if it holds a row; a table with rows if they are not the same rows.
   const changedTables = tables
     .map(({ name, rows }, index) =>
       rows === null ? `select ${index} as changed where exists (select from ${name})` : `select ${index} where (select json_agg(t)::text from ${name} t) is distinct from ${quoteLiteral(rows)}`,
     )
     .join(" union all ");
-  return { fingerprint: await fingerprintOf(client), tables, sequences: sequences.rows.map((row) => row.name), changedTables };
+  return { fingerprint: await fingerprintOf(client), tables, sequences: sequences.rows, changedTables };
 }
 
 function quoteLiteral(text: string): string {
@@ -85,8 +88,8 @@ async function fingerprintOf(client: PGlite): Promise<string> {
  * Puts a database back to the baseline: the suite's open transaction rolled back and its session state
  * (settings, prepared statements, temporary tables, locks, listeners) discarded; every table whose rows changed
  * emptied — the audit's append-only triggers held off for this one transaction — and its baseline rows put
- * back (with any table the emptying cascaded to), every sequence restarted. Throws when the schema is no longer
- * the baseline's.
+ * back (with any table the emptying cascaded to), every sequence set back to where the baseline left it. Throws
+ * when the schema is no longer the baseline's.
  */
 async function resetToBaseline(client: PGlite, baseline: Baseline): Promise<void> {
   await client.query("rollback");
@@ -100,7 +103,10 @@ async function resetToBaseline(client: PGlite, baseline: Baseline): Promise<void
       const empty = (await transaction.query<{ empty: boolean }>(`select not exists (select from ${table.name}) as empty`)).rows[0]!.empty;
       if (empty) await transaction.query(`insert into ${table.name} overriding system value select * from json_populate_recordset(null::${table.name}, $1::json)`, [table.rows]);
     }
-    for (const sequence of baseline.sequences) await transaction.query(`alter sequence ${sequence} restart`);
+    for (const { name, lastValue } of baseline.sequences) {
+      if (lastValue === null) await transaction.query(`alter sequence ${name} restart`);
+      else await transaction.query(`select setval($1, $2::bigint, true)`, [name, lastValue]);
+    }
   });
   if ((await fingerprintOf(client)) !== baseline.fingerprint) throw new Error("the database's schema is no longer the baseline's");
 }
