@@ -8,6 +8,6 @@ installed=node_modules/.package-lock.json
 checked=node_modules/.cache/tsc/checked-since-install
 force=()
 if [ ! -e "$checked" ] || [ "$installed" -nt "$checked" ]; then force=(--force); fi
-npx tsc --build "${force[@]}" tsconfig.json portal/tsconfig.json
+node_modules/.bin/tsc --build "${force[@]}" tsconfig.json portal/tsconfig.json
 mkdir -p "$(dirname "$checked")"
 touch "$checked"
