@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `npm test` and `npm run test:system` with the machine's clock set to another day (libfaketime, Debian package faketime), 10:00 in
-# China: the suite must pass on any real date. Monotonic time is left alone so timers and timeouts behave.
+# `npm test` and `npm run test:system` with the machine's clock set to another day (libfaketime, Debian package
+# faketime), 10:00 in China: the suite must pass on any real date. Monotonic time is left alone so timers and
+# timeouts behave.
 set -euo pipefail
 day=${1:-}
 if [[ ! "$day" =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}$ ]]; then

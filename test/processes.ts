@@ -46,7 +46,8 @@ export function runCommand(args: readonly string[], environment: Record<string, 
   });
 }
 
-function groupAlive(groupId: number): boolean {
+/** Whether any process of the process group `groupId` still runs. */
+export function groupAlive(groupId: number): boolean {
   try {
     process.kill(-groupId, 0);
     return true;
@@ -63,10 +64,10 @@ export type RunningService = Readonly<{
   stop(): Promise<void>;
 }>;
 
-/** Starts `npm start` on `port` and waits until `/ready` answers 200. */
 /** How long `npm start` may take to be ready on a loaded machine; a test that starts the service allows for it. */
 export const START_WITHIN_MS = 90_000;
 
+/** Starts `npm start` on `port` and waits until `/ready` answers 200. */
 export async function startService(port: number, environment: Record<string, string>, withinMs = START_WITHIN_MS): Promise<RunningService> {
   // Its own process group, so that npm and the node process under it stop together.
   const child = spawn("npm", ["start", "-s"], { cwd: PACKAGE_ROOT, env: environmentOf({ ...environment, PORT: String(port), HOST: "127.0.0.1" }), stdio: ["ignore", "ignore", "pipe"], detached: true });

@@ -2,18 +2,9 @@ import { request } from "node:http";
 import { createServer, type Server } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { DRAIN_TIME_MS } from "../../scripts/bootstrap";
-import { freePort, runCommand, START_WITHIN_MS, startService } from "../processes";
+import { freePort, groupAlive, runCommand, START_WITHIN_MS, startService } from "../processes";
 
 const QUICK_START = { CREDIT_DATA_DIR: "memory://", CREDIT_SEED: "none" };
-
-function groupAlive(groupId: number): boolean {
-  try {
-    process.kill(-groupId, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe("SIGTERM to npm start", () => {
   it("reaches node: the request in flight is answered, then every process of the service ends within the drain time", async () => {
