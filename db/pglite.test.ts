@@ -1,4 +1,5 @@
-import { Kysely } from "kysely";
+import { Kysely, sql } from "kysely";
+import { createHash } from "node:crypto";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,6 +17,10 @@ async function appliedMigrations(connection: DatabaseConnection): Promise<string
   if (!tables.some((table) => table.name === "kysely_migration")) return [];
   const rows = await connection.db.selectFrom("kysely_migration" as never).select("name" as never).orderBy("name" as never).execute();
   return rows.map((row) => (row as { name: string }).name);
+}
+
+async function sharedBuffers(connection: DatabaseConnection): Promise<string> {
+  return (await sql<{ shared_buffers: string }>`show shared_buffers`.execute(connection.db)).rows[0]!.shared_buffers;
 }
 
 describe("a new embedded database starts from the migrated template", () => {
@@ -43,10 +48,23 @@ describe("a new embedded database starts from the migrated template", () => {
     expect(await readPgliteTemplate()).toBe(first);
   });
 
-  it("in memory: every migration already applied, so migrating applies none", async () => {
+  it("in memory: every migration already applied, so migrating applies none; 16 MB of shared buffers (its pages are in memory already)", async () => {
     const connection = await open("memory://");
     expect(await appliedMigrations(connection)).toEqual(MIGRATIONS);
     expect(await migrateToLatest(connection.db)).toEqual([]);
+    expect(await sharedBuffers(connection)).toBe("16MB");
+  });
+
+  it("lends every open the same unpacked bytes, and opening leaves them as they were", async () => {
+    const digest = async () => createHash("sha256").update(new Uint8Array(await (await readPgliteTemplate())!.arrayBuffer())).digest("hex");
+    const before = await digest();
+    const connection = await open("memory://");
+    await connection.db.insertInto("units").values({ code: "LENT-TEST", name: "借用测试单位" } as never).execute();
+    await connection.close();
+    expect(await digest()).toBe(before);
+    const lent = async () => (await readPgliteTemplate())!.arrayBuffer();
+    // Not toBe: a failure would print a diff of two 40 MB buffers.
+    expect((await lent()) === (await lent()), "the same buffer, not a copy").toBe(true);
   });
 
   it("`empty` starts from initdb: no migration applied (for tests of a migration over older data)", async () => {
@@ -58,6 +76,7 @@ describe("a new embedded database starts from the migrated template", () => {
     const dataDir = path.join(folder, "data");
     const first = await open(dataDir);
     expect(await appliedMigrations(first)).toEqual(MIGRATIONS);
+    expect(await sharedBuffers(first)).toBe("128MB");
     await first.db.insertInto("units").values({ code: "TEMPLATE-TEST", name: "模板测试单位" } as never).execute();
     await first.close();
     const again = await open(dataDir);
