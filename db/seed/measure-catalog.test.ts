@@ -1,9 +1,13 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_MEASURES_FILE } from "./reference-data";
 import { readMeasureCatalog } from "./measure-catalog";
+
+/** The hostile catalogues' files, removed after the suite. */
+const folder = mkdtempSync(path.join(tmpdir(), "credit-measures-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /**
  * JRP (淮安市守信联合激励和失信联合惩戒实施办法（试行）) arts. 13-14, item by item, transcribed from the text
@@ -125,7 +129,7 @@ describe("the measure list (data/measures.yaml)", () => {
   });
 
   it("refuses grounds that are not of the measure's list, naming the measure", async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), "credit-measures-")), "measures.yaml");
+    const file = path.join(mkdtempSync(path.join(folder, "catalogue-")), "measures.yaml");
     writeFileSync(
       file,
       "measures:\n  - { code: P01, kind: PUNISHMENT, list: BLACK, title: t, target: SUBJECT, grounds: [R01_STATE_HONOUR], scenarios: { FISCAL_FUNDS: { decision: REVIEW, words: 限制 } }, basis: b, department: d }\n",
@@ -137,7 +141,7 @@ describe("the measure list (data/measures.yaml)", () => {
     ["a decision without the words that decide it", "{ HONORS: { decision: BLOCK } }", /measures\.0\.scenarios\.HONORS\.words/],
     ["a black-list measure giving GREEN_CHANNEL", "{ FISCAL_FUNDS: { decision: GREEN_CHANNEL, words: 限制 } }", /measures\.0\.scenarios\.FISCAL_FUNDS\.decision: a BLACK list measure does not decide GREEN_CHANNEL/],
   ])("refuses %s", async (_, scenarios, problem) => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), "credit-measures-")), "measures.yaml");
+    const file = path.join(mkdtempSync(path.join(folder, "catalogue-")), "measures.yaml");
     writeFileSync(file, `measures:\n  - { code: P01, kind: PUNISHMENT, list: BLACK, title: t, target: SUBJECT, scenarios: ${scenarios}, basis: b, department: d }\n`);
     await expect(readMeasureCatalog(file)).rejects.toThrow(problem);
   });

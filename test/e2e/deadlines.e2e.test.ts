@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -216,10 +216,13 @@ describe("a recount racing a step taken meanwhile", () => {
 
 describe("a calendar folder that is empty or holds a broken file", () => {
   let federation: TestFederation;
-  afterAll(async () => federation?.stop());
+  const folder = mkdtempSync(path.join(tmpdir(), "credit-calendar-"));
+  afterAll(async () => {
+    await federation?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
 
   it("refuses the broken file, counts every year provisionally, and still accepts filings and every step", async () => {
-    const folder = mkdtempSync(path.join(tmpdir(), "credit-calendar-"));
     writeFileSync(path.join(folder, "2026.json"), JSON.stringify({ year: 2026, source: "国务院办公厅关于2026年部分节假日安排的通知", holidays: ["2026-13-01"], makeUpWorkdays: [] }));
     const { calendar, refused } = loadWorkingDayCalendar(folder);
     expect(refused.map((problem) => problem.problems)).toEqual([["2026-13-01: in holidays, not a real date written YYYY-MM-DD"]]);
