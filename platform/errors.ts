@@ -80,13 +80,21 @@ export class ServiceUnavailableError extends CreditError {
   }
 }
 
+/** What a resolver threw, when GraphQL execution wrapped it in a `GraphQLError`; else the error itself. */
+function thrownByResolver(error: unknown): unknown {
+  return error instanceof GraphQLError && error.originalError ? error.originalError : error;
+}
+
 /**
  * Errors of a lost or refused database connection (PostgreSQL restarting, network, pool timeout, the
  * embedded database closed) — as opposed to errors of the statement itself. SQLSTATE classes 08
  * (connection exception) and 57P (operator intervention: admin shutdown, cannot connect now).
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const next = (current: Error): unknown => (current instanceof GraphQLError && current.originalError ? current.originalError : current.cause);
+  const next = (current: Error): unknown => {
+    const thrown = thrownByResolver(current);
+    return thrown === current ? current.cause : thrown;
+  };
   for (let current: unknown = error, depth = 0; current instanceof Error && depth < 5; current = next(current), depth++) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === "string" && (/^08/.test(code) || /^57P0[1-3]$/.test(code) || ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH"].includes(code))) {
@@ -133,7 +141,7 @@ export function toClientError(
   }
   // The role table's refusal (`ForbiddenError.from(ability).throwUnlessCan`), as thrown or as GraphQL execution
   // wrapped it: its message names the action, never data.
-  const thrown = original instanceof GraphQLError && original.originalError ? original.originalError : original;
+  const thrown = thrownByResolver(original);
   if (thrown instanceof RoleTableRefusal) return { message: thrown.message, ...path, extensions: { code: "FORBIDDEN" } };
   const code = formatted.extensions?.code;
   const details = Object.fromEntries(SAFE_DETAILS.flatMap((key) => (formatted.extensions?.[key] !== undefined ? [[key, formatted.extensions[key]]] : [])));
