@@ -56,15 +56,29 @@ describe("a new embedded database starts from the migrated template", () => {
   });
 
   it("lends every open the same unpacked bytes, and opening leaves them as they were", async () => {
-    const digest = async () => createHash("sha256").update(new Uint8Array(await (await readPgliteTemplate())!.arrayBuffer())).digest("hex");
-    const before = await digest();
+    const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+    const lent = async () => (await readPgliteTemplate())!.arrayBuffer();
+    const before = sha256(new Uint8Array(await lent()));
     const connection = await open("memory://");
     await connection.db.insertInto("units").values({ code: "LENT-TEST", name: "借用测试单位" } as never).execute();
     await connection.close();
-    expect(await digest()).toBe(before);
-    const lent = async () => (await readPgliteTemplate())!.arrayBuffer();
+    expect(sha256(new Uint8Array(await lent()))).toBe(before);
     // Not toBe: a failure would print a diff of two 40 MB buffers.
     expect((await lent()) === (await lent()), "the same buffer, not a copy").toBe(true);
+  });
+
+  it("is a whole Blob besides: its size, bytes, text, slices and stream are the dump's", async () => {
+    const template = (await readPgliteTemplate())!;
+    const tar = new Uint8Array(await template.arrayBuffer());
+    const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+    expect(template.size).toBe(tar.byteLength);
+    expect(template.type).toBe("application/x-tar");
+    expect(sha256(await template.bytes())).toBe(sha256(tar));
+    expect(await template.slice(0, 100).text()).toBe(new TextDecoder().decode(tar.subarray(0, 100)));
+    expect(sha256(new Uint8Array(await template.slice(-4096).arrayBuffer()))).toBe(sha256(tar.subarray(-4096)));
+    const streamed = createHash("sha256");
+    for await (const chunk of template.stream()) streamed.update(chunk);
+    expect(streamed.digest("hex")).toBe(sha256(tar));
   });
 
   it("`empty` starts from initdb: no migration applied (for tests of a migration over older data)", async () => {
@@ -83,7 +97,7 @@ describe("a new embedded database starts from the migrated template", () => {
     expect(await again.db.selectFrom("units").select("code").where("code", "=", "TEMPLATE-TEST").execute()).toHaveLength(1);
   });
 
-  it("a template older than the migrations: starting migrates the newer ones", async () => {
+  it("a database one migration behind the code (a template older than the migrations): migrating applies the newer one only", async () => {
     // One migration behind: the template with its newest migration undone (from initdb it took ~6 s more).
     const db = new Kysely<Database>({ dialect: pgliteDialect(await openPglite("memory://", await readPgliteTemplate())) });
     try {

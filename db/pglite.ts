@@ -72,18 +72,36 @@ const UNPACKED_TEMPLATE_KEPT_MS = 60_000;
  * An unpacked dump, read back at memory speed. Node's own `Blob.arrayBuffer()` copies a 40 MB blob in small
  * pulls (~0.25 s) and a copy of it costs ~0.13 s more, at every database opened. PGlite reads the buffer
  * once and copies each file out of it into its own file system, so every open is lent the same bytes
- * (`db/pglite.test.ts` checks they are unchanged after an open).
+ * (`db/pglite.test.ts` checks they are unchanged after an open). The Blob holds no copy of its own (PGlite keeps
+ * the Blob it was given while the database is open: a copy would be held twice).
  */
 class UnpackedDump extends Blob {
-  readonly #tar: Uint8Array<ArrayBuffer>;
+  readonly #tar: ArrayBuffer;
 
-  constructor(tar: Uint8Array<ArrayBuffer>) {
-    super([tar], { type: "application/x-tar" });
+  constructor(tar: ArrayBuffer) {
+    super([], { type: "application/x-tar" });
     this.#tar = tar;
+    Object.defineProperty(this, "size", { value: tar.byteLength });
   }
 
   override async arrayBuffer(): Promise<ArrayBuffer> {
-    return this.#tar.buffer;
+    return this.#tar;
+  }
+
+  override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    return new Uint8Array(this.#tar.slice(0));
+  }
+
+  override async text(): Promise<string> {
+    return new TextDecoder().decode(this.#tar);
+  }
+
+  override slice(start?: number, end?: number, type?: string): Blob {
+    return new Blob([this.#tar]).slice(start, end, type);
+  }
+
+  override stream(): ReturnType<Blob["stream"]> {
+    return new Blob([this.#tar]).stream();
   }
 }
 
@@ -94,8 +112,9 @@ const unpacked = new Map<string, { version: string; tar: Promise<Blob>; release?
  * A dump `npm run build` wrote (the migrated template unless `file` names the other), or undefined when there is
  * none; migrations newer than the template still run at start. It is handed to PGlite unpacked (PGlite
  * unpacking the gzip itself costs ~0.4 s of every new database). A process that opens many databases (the
- * tests) unpacks it once: the copy is kept for a minute after it was last asked for, so a service that opened
- * its one database does not hold ~80 MB (the tar and the Blob's own copy) for nothing.
+ * tests) unpacks it once: the copy is kept for a minute after it was last asked for (PGlite itself holds the
+ * dump it was given while that database is open). Every caller shares the one buffer: read it, never write or
+ * transfer it.
  */
 export async function readPgliteTemplate(file = PGLITE_TEMPLATE_FILE): Promise<Blob | undefined> {
   const stats = await stat(file).catch(() => undefined);
@@ -104,7 +123,7 @@ export async function readPgliteTemplate(file = PGLITE_TEMPLATE_FILE): Promise<B
   let kept = unpacked.get(file);
   if (kept?.version !== version) {
     clearTimeout(kept?.release);
-    kept = { version, tar: readFile(file).then(async (packed) => new UnpackedDump(new Uint8Array(await gunzipAsync(packed)))) };
+    kept = { version, tar: readFile(file).then(async (packed) => new UnpackedDump(new Uint8Array(await gunzipAsync(packed)).buffer)) };
     unpacked.set(file, kept);
   }
   const current = kept;

@@ -1,9 +1,9 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { statutoryDaysOf } from "../../domain/statutory-holidays";
 
 const run = promisify(execFile);
@@ -23,6 +23,11 @@ async function calendar(folder: string, args: string[], now?: string): Promise<{
   }
 }
 
+/** Each test's calendar folder, inside one removed after the suite. */
+const folders = mkdtempSync(path.join(tmpdir(), "credit-calendar-"));
+afterAll(() => rmSync(folders, { recursive: true, force: true }));
+const newCalendarFolder = () => mkdtempSync(path.join(folders, "calendar-"));
+
 function notice(folder: string, body: object): string {
   const file = path.join(folder, "notice.json");
   writeFileSync(file, JSON.stringify(body));
@@ -31,7 +36,7 @@ function notice(folder: string, body: object): string {
 
 describe("npm run calendar", () => {
   it("imports a notice that passes every check, and then shows and checks the year as official", async () => {
-    const folder = mkdtempSync(path.join(tmpdir(), "credit-calendar-"));
+    const folder = newCalendarFolder();
     const holidays = statutoryDaysOf(2027).map((day) => day.date);
     const file = notice(folder, { year: 2027, source: "test fixture for 2027 (not the State Council's notice)", holidays: [...holidays, "2027-02-11"], makeUpWorkdays: ["2027-02-20"] });
 
@@ -49,7 +54,7 @@ describe("npm run calendar", () => {
   }, 60_000);
 
   it("refuses a wrong notice with every problem by date and writes nothing", async () => {
-    const folder = mkdtempSync(path.join(tmpdir(), "credit-calendar-"));
+    const folder = newCalendarFolder();
     const holidays = statutoryDaysOf(2027).map((day) => day.date).filter((date) => date !== "2027-10-02");
     const refused = await calendar(folder, ["import", notice(folder, { year: 2027, source: "draft", holidays, makeUpWorkdays: ["2027-03-03"] })]);
     expect(refused.code).toBe(1);
@@ -61,7 +66,7 @@ describe("npm run calendar", () => {
   }, 60_000);
 
   it("warns only from 1 November, says what to run, and explains its usage", async () => {
-    const folder = mkdtempSync(path.join(tmpdir(), "credit-calendar-"));
+    const folder = newCalendarFolder();
     expect((await calendar(folder, ["check"], "2026-10-31T23:00:00+08:00")).code).toBe(0);
     expect(await calendar(folder, ["check"], "2026-11-01T00:30:00+08:00")).toMatchObject({ code: 1, stderr: expect.stringContaining("npm run calendar -- import 2027.json") });
     expect(await calendar(folder, ["show", "20x7"])).toMatchObject({ code: 2, stderr: expect.stringContaining("usage: npm run calendar") });
@@ -71,7 +76,7 @@ describe("npm run calendar", () => {
 
 describe("a calendar folder that is not a folder", () => {
   it("counts every year provisionally instead of failing, and an import creates a missing folder", async () => {
-    const folder = mkdtempSync(path.join(tmpdir(), "credit-calendar-"));
+    const folder = newCalendarFolder();
     const notAFolder = path.join(folder, "calendar.json");
     writeFileSync(notAFolder, "{}");
     expect(await calendar(notAFolder, ["check"], "2026-06-01T10:00:00+08:00")).toMatchObject({ code: 1, stderr: expect.stringContaining("not a folder") });
