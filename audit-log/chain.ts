@@ -41,6 +41,8 @@ export type DisclosureGroup = Readonly<{
   subjectIds: string[];
   subjectIdentifiers: string[];
   counts: number[];
+  /** The items (credit records, list entries) shown, or — for a screening answer — the entries it rested on. */
+  itemIds?: string[];
 }>;
 
 /**
@@ -54,6 +56,11 @@ export type AuditAccessSet = Readonly<{
   subjectIds: readonly string[];
   subjectIdentifiers: ReadonlyArray<string | null>;
   counts: readonly number[];
+  /**
+   * The ids of the items the set disclosed (a screening answer: the entries it rested on), hashed from form 3 on.
+   * Sets of events hashed in an earlier form hold none: those events named the subjects only.
+   */
+  itemIds?: readonly string[];
 }>;
 
 /** How a mutation whose event (outcome PENDING) was written before it ran ended, with what it touched. */
@@ -70,9 +77,10 @@ export type AuditCompletion = Readonly<{
  * Versions of the canonical form a hash covers; each event stores the one it was hashed with.
  * 1: per-subject access rows, ordered by `Intl.Collator` (events written before the compact form).
  * 2: access sets, ordered by UTF-16 code units (no locale data involved), and the form itself named.
+ * 3: as 2, each set with the ids of the items it disclosed (sorted): whom a correction must reach is read from them.
  */
-export type CanonicalForm = 1 | 2;
-export const CURRENT_CANONICAL_FORM: CanonicalForm = 2;
+export type CanonicalForm = 1 | 2 | 3;
+export const CURRENT_CANONICAL_FORM: CanonicalForm = 3;
 
 /**
  * The fields each form covers, named explicitly: a field added to `AuditEntry` or `AuditCompletion`
@@ -81,10 +89,12 @@ export const CURRENT_CANONICAL_FORM: CanonicalForm = 2;
 const EVENT_FIELDS: Record<CanonicalForm, readonly (keyof AuditEntry)[]> = {
   1: ["id", "requestId", "at", "actor", "role", "org", "purpose", "operationName", "operationType", "documentHash", "variables", "clientAddress", "outcome", "errorCodes", "consentIds", "durationMs"],
   2: ["id", "requestId", "at", "actor", "role", "org", "purpose", "operationName", "operationType", "documentHash", "variables", "clientAddress", "outcome", "errorCodes", "consentIds", "durationMs"],
+  3: ["id", "requestId", "at", "actor", "role", "org", "purpose", "operationName", "operationType", "documentHash", "variables", "clientAddress", "outcome", "errorCodes", "consentIds", "durationMs"],
 };
 const COMPLETION_FIELDS: Record<CanonicalForm, readonly (keyof AuditCompletion)[]> = {
   1: ["eventId", "outcome", "errorCodes", "consentIds", "durationMs"],
   2: ["eventId", "outcome", "errorCodes", "consentIds", "durationMs"],
+  3: ["eventId", "outcome", "errorCodes", "consentIds", "durationMs"],
 };
 
 const pick = <T extends object>(value: T, keys: readonly (keyof T)[]): Record<string, unknown> => Object.fromEntries(keys.map((key) => [key, value[key]]));
@@ -132,8 +142,13 @@ function withAccesses(accesses: readonly AuditAccessSet[], fields: Record<string
       );
     }
     rows.sort(collator.compare);
-  } else {
+  } else if (form === 2) {
     for (const set of accesses) rows.push(canonicalJson([set.subgraph, set.entityType, [...set.tiers].sort(), set.subjectIds, set.subjectIdentifiers, set.counts]));
+    rows.sort();
+  } else {
+    for (const set of accesses) {
+      rows.push(canonicalJson([set.subgraph, set.entityType, [...set.tiers].sort(), set.subjectIds, set.subjectIdentifiers, set.counts, [...(set.itemIds ?? [])].sort()]));
+    }
     rows.sort();
   }
   const rest = canonicalJson(fields);

@@ -48,6 +48,7 @@ function accessSetColumns(eventIds: readonly string[], sets: ReadonlyArray<Audit
     subjectIds: written.map(({ set }) => arrayLiteral(set.subjectIds)),
     subjectIdentifiers: written.map(({ set }) => arrayLiteral(set.subjectIdentifiers)),
     counts: written.map(({ set }) => arrayLiteral(set.counts)),
+    itemIds: written.map(({ set }) => arrayLiteral([...(set.itemIds ?? [])].sort())),
   };
 }
 
@@ -112,11 +113,11 @@ async function writeAfter(db: Kysely<Database>, entries: readonly AuditEntry[], 
       where exists (select from moved)
       order by position
     ), inserted_access_sets as (
-      insert into audit_access_sets (event_id, subgraph, entity_type, tiers, subject_ids, subject_identifiers, counts)
-      select event_id, subgraph, entity_type, tiers::text[], subject_ids::uuid[], subject_identifiers::text[], counts::int[]
+      insert into audit_access_sets (event_id, subgraph, entity_type, tiers, subject_ids, subject_identifiers, counts, item_ids)
+      select event_id, subgraph, entity_type, tiers::text[], subject_ids::uuid[], subject_identifiers::text[], counts::int[], item_ids::text[]
       from unnest(${access.eventIds}::uuid[], ${access.subgraphs}::text[], ${access.entityTypes}::text[], ${access.tiers}::text[],
-                  ${access.subjectIds}::text[], ${access.subjectIdentifiers}::text[], ${access.counts}::text[])
-        as row(event_id, subgraph, entity_type, tiers, subject_ids, subject_identifiers, counts)
+                  ${access.subjectIds}::text[], ${access.subjectIdentifiers}::text[], ${access.counts}::text[], ${access.itemIds}::text[])
+        as row(event_id, subgraph, entity_type, tiers, subject_ids, subject_identifiers, counts, item_ids)
       where exists (select from moved)
     )
     select count(*)::int as moved from moved`.execute(db);
@@ -137,11 +138,11 @@ export async function completeAuditEvent(db: Kysely<Database>, completion: Audit
               ${completion.durationMs}, ${hash})
       returning event_id
     )
-    insert into audit_access_sets (event_id, subgraph, entity_type, tiers, subject_ids, subject_identifiers, counts, in_completion)
-    select (select event_id from completed), subgraph, entity_type, tiers::text[], subject_ids::uuid[], subject_identifiers::text[], counts::int[], true
+    insert into audit_access_sets (event_id, subgraph, entity_type, tiers, subject_ids, subject_identifiers, counts, item_ids, in_completion)
+    select (select event_id from completed), subgraph, entity_type, tiers::text[], subject_ids::uuid[], subject_identifiers::text[], counts::int[], item_ids::text[], true
     from unnest(${access.subgraphs}::text[], ${access.entityTypes}::text[], ${access.tiers}::text[],
-                ${access.subjectIds}::text[], ${access.subjectIdentifiers}::text[], ${access.counts}::text[])
-      as row(subgraph, entity_type, tiers, subject_ids, subject_identifiers, counts)`.execute(db);
+                ${access.subjectIds}::text[], ${access.subjectIdentifiers}::text[], ${access.counts}::text[], ${access.itemIds}::text[])
+      as row(subgraph, entity_type, tiers, subject_ids, subject_identifiers, counts, item_ids)`.execute(db);
 }
 
 /** A page of the chain in chain order, each event with its access sets and completion, for verification and export. */

@@ -51,12 +51,13 @@ function accessOfRow(access: AuditAccessSetRow): AuditAccessSet {
     subjectIds: access.subject_ids,
     subjectIdentifiers: access.subject_identifiers,
     counts: access.counts,
+    itemIds: access.item_ids,
   };
 }
 
 /** The form an event was hashed in; a value no form has is refused rather than guessed. */
 function formOf(event: AuditEventRow): CanonicalForm | null {
-  return event.canonical_form === 1 || event.canonical_form === 2 ? event.canonical_form : null;
+  return event.canonical_form === 1 || event.canonical_form === 2 || event.canonical_form === 3 ? event.canonical_form : null;
 }
 
 /**
@@ -96,6 +97,8 @@ async function verifyInSnapshot(db: Kysely<Database>): Promise<ChainVerification
         return broken("its content no longer matches its hash: the event or its access rows were edited");
       }
       const eventAccesses = accessesByEvent.get(event.id) ?? [];
+      // Forms before 3 do not hash item ids: an event of theirs that names items had them added afterwards.
+      if (form < 3 && eventAccesses.some((access) => access.item_ids.length > 0)) return broken("its access rows name items its form never recorded: they were edited");
       const completion = completionByEvent.get(event.id);
       if (completion) {
         if (event.outcome !== "PENDING") return broken("a completion was added to an event that was complete when written");

@@ -326,6 +326,8 @@ export interface AuditAccessSetTable {
   subject_ids: string[];
   subject_identifiers: Array<string | null>;
   counts: number[];
+  /** The items disclosed (screening: the entries the answer rested on); empty for events hashed before form 3. */
+  item_ids: Generated<string[]>;
 }
 
 /** View: the access sets one row per subject (for people reading the log by hand; the service reads the sets). */

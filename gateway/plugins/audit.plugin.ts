@@ -62,6 +62,7 @@ function accessesOf(context: GatewayContext): AuditAccessSet[] {
     subjectIds: group.subjectIds,
     subjectIdentifiers: group.subjectIdentifiers,
     counts: group.counts,
+    itemIds: group.itemIds ?? [],
   }));
 }
 

@@ -213,9 +213,36 @@ export async function findOffHoursReads(db: Kysely<Database>, window: AlertWindo
 }
 
 /**
+ * Disclosures of one item to organisations in a period, one row per event and access set naming it: the sets of
+ * events hashed in canonical form 3 or later name the items they showed (a screening answer: the entries it
+ * rested on), and a row disclosed there passed the reader's policy — its consent or duty — when it was read.
+ * The GIN index on `item_ids` finds them.
+ */
+export function organisationDisclosuresOfItemQuery(db: Kysely<Database>, query: Readonly<{ itemId: string; from: Date; to: Date }>) {
+  return db
+    .selectFrom("audit_access_sets as access")
+    .innerJoin("audit_events as event", "event.id", "access.event_id")
+    .select(["event.org", "event.role", "event.purpose", "event.at", "event.request_id", "access.entity_type", "access.tiers"])
+    .where(sql<boolean>`access.item_ids @> array[${query.itemId}]::text[]`)
+    .where("event.role", "in", ["GOVERNMENT", "ORGANIZATION"])
+    .where("event.org", "is not", null)
+    .where("event.at", ">=", query.from)
+    .where("event.at", "<=", query.to)
+    .orderBy("event.seq");
+}
+
+export async function listOrganisationDisclosuresOfItem(db: Kysely<Database>, query: Readonly<{ itemId: string; from: Date; to: Date }>) {
+  return organisationDisclosuresOfItemQuery(db, query).execute();
+}
+
+/** The canonical form from which access sets name the items they disclosed (audit-log/chain.ts). */
+export const FIRST_FORM_NAMING_ITEMS = 3;
+
+/**
  * Reads by organisations of one subject's data in a period, one row per event and access set naming it: what
  * GOVERNMENT and ORGANIZATION callers were given (`tiers` as disclosed, after their policy), and when.
- * Refused or empty requests disclosed nothing and left no access row, so they are not here.
+ * Refused or empty requests disclosed nothing and left no access row, so they are not here. Only events hashed
+ * before form 3, whose sets name subjects and not items: later ones are read item by item.
  */
 export async function listOrganisationReadsOfSubject(
   db: Kysely<Database>,
@@ -233,6 +260,7 @@ export function organisationReadsOfSubjectQuery(db: Kysely<Database>, query: Rea
     .select(["event.org", "event.role", "event.purpose", "event.at", "event.request_id", "access.entity_type", "access.tiers"])
     .where(sql<boolean>`access.subject_ids @> array[${query.subjectId}]::uuid[]`)
     .where("access.entity_type", "in", [...query.entityTypes])
+    .where("event.canonical_form", "<", FIRST_FORM_NAMING_ITEMS)
     .where("event.role", "in", ["GOVERNMENT", "ORGANIZATION"])
     .where("event.org", "is not", null)
     .where("event.at", ">=", query.from)

@@ -134,7 +134,7 @@ export async function listScreeningEntries(db: Kysely<Database>, identifiers: re
   if (identifiers.length === 0) return [];
   return db
     .selectFrom("list_entries")
-    .select(["subject_identifier", "list", "status", "grounds", "recognized_by", "recognized_on", "document_number", "valid_until", "status_changed_on"])
+    .select(["id", "subject_identifier", "list", "status", "grounds", "recognized_by", "recognized_on", "document_number", "valid_until", "status_changed_on"])
     .where("subject_identifier", "in", identifiers)
     .where((eb) =>
       eb.or([
@@ -158,6 +158,7 @@ export async function listResponsibleEntries(db: Kysely<Database>, personIdentif
       "relation.valid_to as relation_to",
       "entry.subject_name as organisation_name",
       "entry.subject_identifier as organisation_identifier",
+      "entry.id",
       "entry.list",
       "entry.status",
       "entry.grounds",
@@ -178,7 +179,7 @@ export async function listResponsibleEntries(db: Kysely<Database>, personIdentif
 export async function listBlackEntriesInForce(db: Kysely<Database>, subjectIdentifier: string, today: string) {
   return db
     .selectFrom("list_entries")
-    .select(["subject_id", "recognized_by", "recognized_on", "document_number"])
+    .select(["id", "subject_id", "recognized_by", "recognized_on", "document_number"])
     .where("subject_identifier", "=", subjectIdentifier)
     .where("list", "=", "BLACK")
     .where((eb) => entryInForce(eb, today))

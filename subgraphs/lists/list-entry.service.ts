@@ -61,6 +61,7 @@ function discloseEntries(context: ListEntryContext, rows: readonly ListEntryRow[
     subjectIdOf: (row) => row.subject_id,
     subjectIdentifierOf: (row) => row.subject_identifier,
     tierOf: () => "PUBLIC",
+    itemIdOf: (row) => row.id,
     toType: (row) => toListEntry(row, today),
   });
 }

@@ -94,7 +94,7 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
       const [black] = await listBlackEntriesInForce(trx, subject!.identifier, today);
       if (black) {
         // The refusal decides on the subject's black entry: audited as a disclosure of it, and naming no more than that it exists.
-        recordDisclosed(context, { subjectId: black.subject_id, subjectIdentifier: subject!.identifier, entityType: "ListEntry", tier: "PUBLIC" });
+        recordDisclosed(context, { subjectId: black.subject_id, subjectIdentifier: subject!.identifier, entityType: "ListEntry", tier: "PUBLIC", itemIds: [black.id] });
         refuseIfProblems(
           [{ field: "input.subject", reason: "the subject is on the black list: JRP art. 4 cross-check refuses a red recognition; the credit centre verifies with the recognising unit", code: "BAD_USER_INPUT" }],
           "list entry",
@@ -136,7 +136,7 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
     if (created && input.list === "BLACK") {
       await removeActiveRedEntries(trx, registered.id, `JRP art. 4: entered the black list by ${unit}, document ${documentNumber}`, today);
       const suspended = await suspendHonours(trx, registered.id, entry.id, `JRP art. 14(11) 「及时撤销严重失信主体已取得的荣誉称号」: entered the black list by ${unit}, document ${documentNumber}, on ${today}; no longer published`, today);
-      for (const record of suspended) recordDisclosed(context, { subjectId: record.subjectId, subjectIdentifier: record.subjectIdentifier, entityType: "CreditRecord", tier: record.tier });
+      for (const record of suspended) recordDisclosed(context, { subjectId: record.subjectId, subjectIdentifier: record.subjectIdentifier, entityType: "CreditRecord", tier: record.tier, itemIds: [record.id] });
       if (known.state_employee && known.employer_identifier) {
         await insertNotice(trx, {
           recipient_org: known.employer_identifier,
@@ -162,7 +162,7 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
     }
     return entry;
   });
-  recordDisclosed(context, { subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "ListEntry", tier: "PUBLIC" });
+  recordDisclosed(context, { subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "ListEntry", tier: "PUBLIC", itemIds: [row.id] });
   return toListEntry(row, today);
 }
 
@@ -192,8 +192,8 @@ export async function removeListEntry(context: ListEntryContext, id: string, rea
     updated: await setListEntryStatus(trx, row.id, "REMOVED", text, today),
     restored: await restoreHonoursSuspendedBy(trx, row.id),
   }));
-  recordDisclosed(context, { subjectId: updated.subject_id, subjectIdentifier: updated.subject_identifier, entityType: "ListEntry", tier: "PUBLIC" });
-  for (const record of restored) recordDisclosed(context, { subjectId: record.subjectId, subjectIdentifier: record.subjectIdentifier, entityType: "CreditRecord", tier: record.tier });
+  recordDisclosed(context, { subjectId: updated.subject_id, subjectIdentifier: updated.subject_identifier, entityType: "ListEntry", tier: "PUBLIC", itemIds: [updated.id] });
+  for (const record of restored) recordDisclosed(context, { subjectId: record.subjectId, subjectIdentifier: record.subjectIdentifier, entityType: "CreditRecord", tier: record.tier, itemIds: [record.id] });
   return toListEntry(updated, today);
 }
 
@@ -216,7 +216,7 @@ export async function findPublicList(
   const rows = await listPublicEntries(context.db, query, listEntryAccessFor(context), cursor, first + 1);
   const page = rows.slice(0, first).filter((row) => context.ability.can("read", asListEntryPolicy(row, today)));
   const edges = page.map((row) => {
-    recordDisclosed(context, { subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "ListEntry", tier: "PUBLIC" });
+    recordDisclosed(context, { subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "ListEntry", tier: "PUBLIC", itemIds: [row.id] });
     return { cursor: encodeCursor(connection, [row.recognized_on, row.id]), node: toListEntry(row, today) };
   });
   return Object.assign(new ListEntryConnection(), {

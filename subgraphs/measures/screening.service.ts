@@ -68,8 +68,11 @@ export async function screen(context: MeasureContext, identifiers: readonly stri
         relationPeriod: describeRelationPeriod({ valid_from: row.relation_from, valid_to: row.relation_to }),
       }),
     );
-    const result = decideScreening((entriesOf.get(check.identifier) ?? []).map(toEntry), answerable, catalog, scenario, today, showsMonitoring);
-    if (subjectId) recordDisclosed(context, { subjectId, subjectIdentifier: check.identifier, entityType: "ScreeningResult", tier: "PUBLIC" });
+    const own = entriesOf.get(check.identifier) ?? [];
+    const result = decideScreening(own.map(toEntry), answerable, catalog, scenario, today, showsMonitoring);
+    // The entries the answer was decided on: a correction of one of them is made known to this screener (JRP art. 16).
+    const restedOn = [...own, ...(responsibleByIdentifier.get(check.identifier) ?? [])].map((row) => row.id);
+    if (subjectId) recordDisclosed(context, { subjectId, subjectIdentifier: check.identifier, entityType: "ScreeningResult", tier: "PUBLIC", itemIds: restedOn });
     return Object.assign(new ScreeningResult(), {
       identifier: check.identifier,
       decision: result.decision,

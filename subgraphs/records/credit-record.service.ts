@@ -44,6 +44,7 @@ function discloseRecords<R extends VisibleRecordRow>(context: CreditRecordContex
     subjectIdentifierOf: (row) => row.subject_identifier,
     tierOf: (row) => row.tier,
     consentIdOf: (row) => row.consent_id,
+    itemIdOf: (row) => row.id,
     toType: (row) => toCreditRecord(row, today, relationOf(row)),
   });
 }
@@ -108,6 +109,7 @@ export async function listRelatedEntries(context: CreditRecordContext, subjectId
     subjectIdentifierOf: (row) => row.subject_identifier,
     tierOf: (row) => row.tier,
     consentIdOf: (row) => row.consent_id,
+    itemIdOf: (row) => row.id,
     toType: (row) => toRelatedEntry(context, row, today),
   });
 }

@@ -20,13 +20,14 @@ const startOfChinaDay = (date: string) => new Date(`${date}T00:00:00+08:00`);
  * list entries only (measures are decided on the subject's entries), so a corrected record reaches those who
  * read it, a corrected entry those who read or screened it.
  *
- * An entry's publication is its push date, written by the service's clock like the audit's times. A record
- * keeps only the database's storage time, which a pinned clock (`CREDIT_NOW`) does not move, so a record
- * counts from its decision date: the earliest it can have been published. A reader of the subject's records at
- * that tier between decision and upload is told too — of an item it was allowed to read — rather than missed.
+ * Reliance is the audit's record of the item's own disclosure (audit-event.registry.ts): reading other items of
+ * the subject, before or after this one was uploaded, is not reading this one. The window opens at the item's
+ * push date (an entry) or decision date (a record: the earliest it can have been published); only events
+ * written before item ids were recorded fall back to the subject's kind of data in that window.
  */
 export async function findReliance(db: Kysely<Database>, item: CorrectedItem, until: Date): Promise<ItemReliance[]> {
   return listOrganisationsThatRelied(db, {
+    id: item.target.id,
     subjectId: item.target.subjectId,
     entityType: item.target.type === "CREDIT_RECORD" ? "CreditRecord" : "ListEntry",
     tier: item.record?.tier ?? "PUBLIC",
@@ -82,7 +83,7 @@ export async function correctAndNotify(trx: Kysely<Database>, context: Objection
   // as on its removal as wrong (lists' removeListEntry).
   if (target.type === "LIST_ENTRY") {
     for (const record of await restoreHonoursSuspendedBy(trx, target.id)) {
-      recordDisclosed(context, { subjectId: record.subjectId, subjectIdentifier: record.subjectIdentifier, entityType: "CreditRecord", tier: record.tier });
+      recordDisclosed(context, { subjectId: record.subjectId, subjectIdentifier: record.subjectIdentifier, entityType: "CreditRecord", tier: record.tier, itemIds: [record.id] });
     }
   }
   const reliance = await findReliance(trx, item, context.now);

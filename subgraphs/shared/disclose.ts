@@ -13,6 +13,8 @@ export type DisclosedEntity<Row, Type> = Readonly<{
   tierOf(row: Row): Tier;
   /** The consent a row was read under, for the audit (PCIM art. 21). */
   consentIdOf?(row: Row): string | null;
+  /** The item's own id, for entities a correction is made known about (credit records, list entries). */
+  itemIdOf?(row: Row): string;
   toType(row: Row): Type;
 }>;
 
@@ -47,6 +49,7 @@ export function discloseReadable<Row, Type>(
       entityType: entity.entityType,
       tier: entity.tierOf(row),
       consentId: entity.consentIdOf?.(row),
+      itemIds: entity.itemIdOf ? [entity.itemIdOf(row)] : undefined,
     });
     readable.push(withholdFromOthers(context, entity.entityType, entity.subjectIdentifierOf(row), entity.toType(row)));
   }

@@ -4,15 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateToLatest } from "../../db/migrate";
 import { accessibleBy } from "../../policies/accessible-by";
 import { defineAbilityFor } from "../../policies/define-ability-for";
-import { canonicalCompletion, canonicalEntry, chainHash, GENESIS_HASH, type AuditAccessSet, type AuditCompletion, type AuditEntry } from "../../audit-log/chain";
+import { canonicalCompletion, canonicalEntry, chainHash, CURRENT_CANONICAL_FORM, GENESIS_HASH, type AuditAccessSet, type AuditCompletion, type AuditEntry } from "../../audit-log/chain";
 import { appendAuditEntries, findChainHead } from "../../audit-log/store";
-import { accessesBySubjectIdsQuery, auditEventsQuery, organisationReadsOfSubjectQuery } from "../../subgraphs/audit/audit-event.repository";
+import { accessesBySubjectIdsQuery, auditEventsQuery, organisationDisclosuresOfItemQuery, organisationReadsOfSubjectQuery } from "../../subgraphs/audit/audit-event.repository";
 import { verifyAuditChain } from "../../audit-log/verifier";
 import { startTestDatabase, type TestDatabase } from "../harness";
 
 /**
  * The compact access form (issue 20, item 3): access rows written before it move into access sets by
- * the migration and their chain still verifies (canonical form 1); events written after it use form 2;
+ * the migration and their chain still verifies (canonical form 1); events written after it use the current form
+ * (2, and 3 once sets name the items they disclosed);
  * an edit to a set of either form is found; "who read subject X" and `myAccessLog` use the GIN indexes.
  */
 const BEFORE_COMPACT_FORM = "2026_12_01_13_35_00_create_gateway_budgets";
@@ -133,14 +134,16 @@ describe("access rows written before the compact form", () => {
     expect(await verifyAuditChain(db())).toMatchObject({ verified: true, length: 5 });
   });
 
-  it("appends form-2 events after form-1 ones in one chain that verifies", async () => {
-    await appendAuditEntries(db(), [entry(new Date("2026-11-30T03:00:00Z"), [set("records", "CreditRecord", ["PUBLIC"], ["N-1", "N-2"])])], await findChainHead(db()));
+  it("appends events of the current form after form-1 ones in one chain that verifies", async () => {
+    const named = { ...set("records", "CreditRecord", ["PUBLIC"], ["N-1", "N-2"]), itemIds: [randomUUID(), randomUUID()] };
+    await appendAuditEntries(db(), [entry(new Date("2026-11-30T03:00:00Z"), [named])], await findChainHead(db()));
     const forms = await db().selectFrom("audit_events").select("canonical_form").orderBy("chain_index").execute();
-    expect(forms.map((row) => row.canonical_form)).toEqual([1, 1, 1, 1, 1, 2]);
+    expect(forms.map((row) => row.canonical_form)).toEqual([1, 1, 1, 1, 1, CURRENT_CANONICAL_FORM]);
+    expect(CURRENT_CANONICAL_FORM).toBe(3);
     expect(await verifyAuditChain(db())).toMatchObject({ verified: true, length: 6 });
   });
 
-  it("finds a subject removed from a moved set (form 1) or from a new one (form 2), and an event's form changed", async () => {
+  it("finds a subject removed from a moved set (form 1) or from a new one (current form), and an event's form changed", async () => {
     const shorten = (eventId: string) =>
       withTriggersOff(database, () => sql`update audit_access_sets set subject_ids = subject_ids[1:1], subject_identifiers = subject_identifiers[1:1], counts = counts[1:1] where event_id = ${eventId} and cardinality(subject_ids) > 1`.execute(db()));
     const restore = (eventId: string, saved: unknown[]) =>
@@ -148,7 +151,7 @@ describe("access rows written before the compact form", () => {
         await sql`delete from audit_access_sets where event_id = ${eventId}`.execute(db());
         for (const row of saved) await db().insertInto("audit_access_sets").values(row as never).execute();
       });
-    const newest = await db().selectFrom("audit_events").select("id").where("canonical_form", "=", 2).executeTakeFirstOrThrow();
+    const newest = await db().selectFrom("audit_events").select("id").where("canonical_form", "=", CURRENT_CANONICAL_FORM).executeTakeFirstOrThrow();
     for (const eventId of [oldEventIds[0]!, newest.id]) {
       const saved = await db().selectFrom("audit_access_sets").selectAll().where("event_id", "=", eventId).execute();
       await shorten(eventId);
@@ -161,6 +164,20 @@ describe("access rows written before the compact form", () => {
     await withTriggersOff(database, () => sql`update audit_events set canonical_form = 7 where id = ${oldEventIds[1]}`.execute(db()));
     expect(await verifyAuditChain(db())).toMatchObject({ verified: false, brokenAt: oldEventIds[1], reason: expect.stringMatching(/canonical form \(7\)/) });
     await withTriggersOff(database, () => sql`update audit_events set canonical_form = 1 where id = ${oldEventIds[1]}`.execute(db()));
+    expect(await verifyAuditChain(db())).toMatchObject({ verified: true });
+  });
+
+  it("finds an item id removed from a set of the current form, or added to a set of an older form", async () => {
+    const newest = await db().selectFrom("audit_events").select("id").where("canonical_form", "=", CURRENT_CANONICAL_FORM).executeTakeFirstOrThrow();
+    const setItems = (eventId: string, items: string) => withTriggersOff(database, () => sql`update audit_access_sets set item_ids = ${items}::text[] where event_id = ${eventId}`.execute(db()));
+    const saved = await db().selectFrom("audit_access_sets").select("item_ids").where("event_id", "=", newest.id).executeTakeFirstOrThrow();
+    await setItems(newest.id, `{${saved.item_ids[0]}}`);
+    expect(await verifyAuditChain(db())).toMatchObject({ verified: false, brokenAt: newest.id, reason: expect.stringMatching(/edited/) });
+    await setItems(newest.id, `{${saved.item_ids.join(",")}}`);
+    expect(await verifyAuditChain(db())).toMatchObject({ verified: true });
+    await setItems(oldEventIds[1]!, `{${randomUUID()}}`);
+    expect(await verifyAuditChain(db())).toMatchObject({ verified: false, brokenAt: oldEventIds[1], reason: expect.stringMatching(/items its form never recorded/) });
+    await setItems(oldEventIds[1]!, "{}");
     expect(await verifyAuditChain(db())).toMatchObject({ verified: true });
   });
 
@@ -183,6 +200,7 @@ describe("the plans of the readers of access sets", () => {
   const db = () => database.connection.db;
   const X = "91320100MA1READX0X";
   const X_ID = "0b7a8d0e-5a1c-4c1e-9d0e-000000000042";
+  const ITEM = "0b7a8d0e-5a1c-4c1e-9d0e-000000000043";
 
   beforeAll(async () => {
     database = await startTestDatabase();
@@ -191,15 +209,16 @@ describe("the plans of the readers of access sets", () => {
       select gen_random_uuid(), 'r' || n, now() - make_interval(secs => n), 'officer-' || (n % 50), 'GOVERNMENT', 'HA-GOV', 'SUPERVISION', 'OK', '{}', 1, n, '', '', 2
       from generate_series(1, 1500) as n`.execute(db());
     await sql`
-      insert into audit_access_sets (event_id, subgraph, entity_type, tiers, subject_ids, subject_identifiers, counts)
+      insert into audit_access_sets (event_id, subgraph, entity_type, tiers, subject_ids, subject_identifiers, counts, item_ids)
       select event.id, 'records', 'CreditRecord', '{PUBLIC}',
              array(select gen_random_uuid() from generate_series(1, 25) where event.seq > 0),
              array(select 'ID-' || event.seq || '-' || k from generate_series(1, 25) as k),
-             array_fill(1, array[25])
+             array_fill(1, array[25]),
+             array(select gen_random_uuid()::text from generate_series(1, 25) where event.seq > 0)
       from audit_events as event`.execute(db());
     await sql`
-      insert into audit_access_sets (event_id, subgraph, entity_type, tiers, subject_ids, subject_identifiers, counts)
-      select id, 'subjects', 'Subject', '{PUBLIC}', array[${X_ID}]::uuid[], array[${X}], '{1}' from audit_events where chain_index in (10, 750, 1490)`.execute(db());
+      insert into audit_access_sets (event_id, subgraph, entity_type, tiers, subject_ids, subject_identifiers, counts, item_ids)
+      select id, 'subjects', 'Subject', '{PUBLIC}', array[${X_ID}]::uuid[], array[${X}], '{1}', array[${ITEM}] from audit_events where chain_index in (10, 750, 1490)`.execute(db());
     // What autovacuum does on PostgreSQL: moves the GIN indexes' pending entries into the index proper (PGlite,
     // which has no autovacuum, does it once the pending list passes gin_pending_list_limit) and gathers statistics.
     await sql`vacuum analyze audit_events`.execute(db());
@@ -235,6 +254,12 @@ describe("the plans of the readers of access sets", () => {
   it("the organisations that relied on an item (correction notices) use the index on subject ids", async () => {
     const query = organisationReadsOfSubjectQuery(db(), { subjectId: X_ID, entityTypes: ["Subject", "ScreeningResult"], from: new Date(0), to: new Date(Date.now() + 86_400_000) });
     expect(await planOf(query)).toContain("audit_access_sets_subject_ids_idx");
+    expect(await query.execute()).toHaveLength(3);
+  });
+
+  it("the organisations shown an item (correction notices, form 3) use the index on item ids", async () => {
+    const query = organisationDisclosuresOfItemQuery(db(), { itemId: ITEM, from: new Date(0), to: new Date(Date.now() + 86_400_000) });
+    expect(await planOf(query)).toContain("audit_access_sets_item_ids_idx");
     expect(await query.execute()).toHaveLength(3);
   });
 });
