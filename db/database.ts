@@ -110,6 +110,7 @@ export interface CreditRecordTable {
   attributes: ColumnType<Record<string, unknown>, string | undefined, string>;
   /** The day an upheld objection corrected it (JRP art. 16); `status_reason` says what was corrected. */
   corrected_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
+  /** When the entry was entered, by the service's clock (the database's time only for rows seeded around it). */
   created_at: DatabaseDefault<Date>;
 }
 
@@ -184,6 +185,7 @@ export interface MeasureApplicationTable {
   case_number: string;
   outcome: string;
   applied_on: DateColumn;
+  /** When the application was reported, by the service's clock: an entry entered later cannot claim it. */
   created_at: DatabaseDefault<Date>;
   scenario: ColumnType<Scenario | null, Scenario | null | undefined>;
   reported_role: ColumnType<string | null, string | null | undefined>;

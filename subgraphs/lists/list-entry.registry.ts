@@ -47,12 +47,15 @@ export function hasListEntryInForce(eb: ExpressionBuilder<any, any>, subjectIdCo
 /**
  * Whether the entry under `alias` is what a measure applied on `date` rested on (JRP art. 14, 「依法依规」): the
  * subject's entry on the measure's list, with grounds its basis covers (no grounds: every grounds), in force
- * that day — recognised, within its validity, and not yet off the list. `refs` name the caller's columns.
+ * that day — recognised, within its validity, and not yet off the list — and already entered when the
+ * application was reported (`reportedAt`): an entry recognised with an earlier date after an application was
+ * reported was nothing that application could rest on, so it claims neither its feedback nor its count.
+ * `refs` name the caller's columns.
  */
 export function entryRestedOnColumn(
   eb: ExpressionBuilder<any, any>,
   alias: string,
-  refs: Readonly<{ subjectId: string; list: string; grounds: string; date: string }>,
+  refs: Readonly<{ subjectId: string; list: string; grounds: string; date: string; reportedAt: string }>,
 ): Expression<SqlBool> {
   const ref = (column: string) => eb.ref(`${alias}.${column}`);
   const date = eb.ref(refs.date);
@@ -61,6 +64,7 @@ export function entryRestedOnColumn(
     eb(ref("list"), "=", eb.ref(refs.list)),
     eb.or([sql<SqlBool>`cardinality(${eb.ref(refs.grounds)}) = 0`, sql<SqlBool>`${ref("grounds")} = any(${eb.ref(refs.grounds)})`]),
     eb(ref("recognized_on"), "<=", date),
+    eb(ref("created_at"), "<=", eb.ref(refs.reportedAt)),
     eb.or([eb(ref("valid_until"), "is", null), eb(ref("valid_until"), ">=", date)]),
     eb.or([eb(ref("status"), "=", "ACTIVE"), eb(ref("status_changed_on"), ">", date)]),
   ]);

@@ -119,6 +119,7 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
       recognized_on: input.recognizedOn,
       valid_until: input.validUntil ?? defaultValidUntil(input.list, input.recognizedOn, context.rules),
       pushed_on: today,
+      created_at: context.now,
       pushed_late: today > context.calendar.addWorkingDays(input.recognizedOn, PUSH_WORKING_DAYS).dueOn,
       disclosure: JSON.stringify({
         // JRP art. 8 publishes a person's sex, age and employer with a black entry; an honour needs none of them.

@@ -45,6 +45,7 @@ export async function reportMeasureApplied(context: MeasureContext, input: Measu
     case_number: input.caseNumber.trim(),
     outcome: input.outcome.trim(),
     applied_on: input.appliedOn,
+    created_at: context.now,
   });
   recordDisclosed(context, { subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "MeasureApplication", tier: "GOVERNMENT" });
   return Object.assign(new MeasureApplication(), {

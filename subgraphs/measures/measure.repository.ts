@@ -38,6 +38,7 @@ function entriesAppliedOn(eb: ExpressionBuilder<any, any>, application: string) 
         list: "applied_measure.list",
         grounds: "applied_measure.grounds",
         date: `${application}.applied_on`,
+        reportedAt: `${application}.created_at`,
       }),
     );
 }
@@ -102,6 +103,7 @@ export async function countApplicationsByEntryUnit(db: Kysely<Database>, period:
             list: "applied_measure.list",
             grounds: "applied_measure.grounds",
             date: "measure_applications.applied_on",
+            reportedAt: "measure_applications.created_at",
           }),
         ]),
       ),
