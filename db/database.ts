@@ -138,6 +138,8 @@ export interface ListEntryTable {
   region: string | null;
   /** When the entry left ACTIVE (removed, repaired, expired). */
   status_changed_on: ColumnType<DateColumn | null, DateColumn | null | undefined>;
+  /** A RED entry taken off by a black listing (JRP art. 4): that black entry, whose removal gives it back. */
+  removed_by_entry: ColumnType<string | null, string | null | undefined, string | null>;
   /** The fields JRP art. 8 requires on a published entry, as they were at recognition. */
   disclosure: ColumnType<ListDisclosure, string | undefined, string>;
   /** The day the entry reached the city platform (JRP art. 9); null for seeded history. */

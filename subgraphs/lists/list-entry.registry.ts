@@ -16,6 +16,7 @@ import {
   listEntriesBySubjectIds,
   listNoticesOfObjection,
   markEntryCorrected,
+  restoreRedEntriesRemovedBy,
   setListEntryStatus,
 } from "./list-entry.repository";
 
@@ -89,6 +90,15 @@ export async function countListingsByUnit(db: Kysely<Database>, period: Readonly
     .where(units("list_entries.recognized_by"))
     .groupBy("recognized_by")
     .execute();
+}
+
+/**
+ * A black entry corrected as wrong gives back the red entries it took off (JRP art. 4; DOMAIN.md §6: a wrong
+ * entry is as if it never was), in the caller's transaction, unless another black entry of the subject is in
+ * force on `today` — they then wait on that one. Returns the entries back on their list, for the caller's audit.
+ */
+export async function restoreRedEntriesTakenBy(trx: Kysely<Database>, entryId: string, today: string): Promise<ReadonlyArray<{ id: string; subjectId: string; subjectIdentifier: string }>> {
+  return (await restoreRedEntriesRemovedBy(trx, entryId, today)).map((row) => ({ id: row.id, subjectId: row.subject_id, subjectIdentifier: row.subject_identifier }));
 }
 
 /** What a correction notice may say of a list entry, read before the correction changes it. */

@@ -41,17 +41,46 @@ export async function findListEntryByDocument(db: Kysely<Database>, recognizedBy
     .executeTakeFirstOrThrow();
 }
 
-/** JRP art. 4: a subject entering a black list leaves every red list. */
-export async function removeActiveRedEntries(db: Kysely<Database>, subjectId: string, reason: string, on: string): Promise<number> {
-  const removed = await db
+/** JRP art. 4: a subject entering a black list leaves every red list; each red entry names the black `entryId` that took it. */
+export async function removeActiveRedEntries(db: Kysely<Database>, subjectId: string, reason: string, on: string, entryId: string) {
+  return db
     .updateTable("list_entries")
-    .set({ status: "REMOVED", status_reason: reason, status_changed_on: on })
+    .set({ status: "REMOVED", status_reason: reason, status_changed_on: on, removed_by_entry: entryId })
     .where("subject_id", "=", subjectId)
     .where("list", "=", "RED")
     .where("status", "=", "ACTIVE")
-    .returning("id")
+    .returning(["id", "subject_id", "subject_identifier"])
     .execute();
-  return removed.length;
+}
+
+/**
+ * The red entries the black `entryId` took off: back on their list, as if never taken, when the subject has no
+ * other black entry in force on `today`; otherwise they wait on that entry instead (JRP art. 4 still holds).
+ */
+export async function restoreRedEntriesRemovedBy(db: Kysely<Database>, entryId: string, today: string) {
+  const taken = await db.selectFrom("list_entries").select(["id", "subject_id"]).where("removed_by_entry", "=", entryId).where("list", "=", "RED").where("status", "=", "REMOVED").execute();
+  if (taken.length === 0) return [];
+  const [stillBlack] = await db
+    .selectFrom("list_entries")
+    .select("id")
+    .where("subject_id", "=", taken[0]!.subject_id)
+    .where("list", "=", "BLACK")
+    .where("id", "<>", entryId)
+    .where((eb) => entryInForce(eb, today))
+    .orderBy("valid_until", "desc")
+    .limit(1)
+    .execute();
+  const ids = taken.map((row) => row.id);
+  if (stillBlack) {
+    await db.updateTable("list_entries").set({ removed_by_entry: stillBlack.id }).where("id", "in", ids).execute();
+    return [];
+  }
+  return db
+    .updateTable("list_entries")
+    .set({ status: "ACTIVE", status_reason: null, status_changed_on: null, removed_by_entry: null })
+    .where("id", "in", ids)
+    .returning(["id", "subject_id", "subject_identifier"])
+    .execute();
 }
 
 export async function setListEntryStatus(db: Kysely<Database>, id: string, status: ListStatus, reason: string, on: string): Promise<ListEntryRow> {

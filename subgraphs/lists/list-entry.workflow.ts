@@ -15,7 +15,7 @@ import { findDisclosureFacts, registerSubjects } from "../subjects/subject.regis
 import { recordDisclosed } from "../shared/disclose";
 import { refuseUnlessAllowed } from "../shared/authorize";
 import type { ListEntryContext } from "./list-entry.loaders";
-import { asListEntryPolicy, listEntryAccessFor, noticeAccessFor } from "./list-entry.policy";
+import { asListEntryPolicy, isCurrentEntry, listEntryAccessFor, noticeAccessFor } from "./list-entry.policy";
 import {
   countPublicEntries,
   findListEntryByDocument,
@@ -25,6 +25,7 @@ import {
   listNoticesByRecipient,
   listPublicEntries,
   removeActiveRedEntries,
+  restoreRedEntriesRemovedBy,
   setListEntryStatus,
   type PublicListQuery,
 } from "./list-entry.repository";
@@ -54,10 +55,11 @@ function checkText(value: unknown, field: string, maximum: number, problems: Inp
 /**
  * `recognizeListEntry`: the recognising unit (the PROVIDER's organisation, JRP art. 3) enters a subject
  * on a list. In one transaction: the subject is registered, the entry stored with its JRP art. 8
- * disclosure (re-submitting the same document returns the stored entry), a BLACK entry removes the
- * subject's active RED entries (JRP art. 4) and suspends its published honours (JRP art. 14(11), audited
- * with this mutation as the records it changed), and a blacklisted state employee's employer gets a notice
- * (JRP art. 11).
+ * disclosure (re-submitting the same document returns the stored entry), and a BLACK entry in force removes
+ * the subject's active RED entries (JRP art. 4; each names the entry, which gives it back when removed) and
+ * suspends its published honours (JRP art. 14(11), audited with this mutation as the records it changed), and
+ * a blacklisted state employee's employer gets a notice (JRP art. 11). A BLACK entry already ended when entered
+ * does none of these.
  */
 export async function recognizeListEntry(context: ListEntryContext, input: ListEntrySubmission): Promise<ListEntry> {
   const unit = context.viewer.org;
@@ -134,8 +136,11 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
       // A resubmission returns its own entry; a number already used for another entry says nothing of it.
       refuseIfProblems([{ field: "input.documentNumber", reason: "your unit already used this document number for another entry", code: "BAD_USER_INPUT" }], "list entry");
     }
-    if (created && input.list === "BLACK") {
-      await removeActiveRedEntries(trx, registered.id, `JRP art. 4: entered the black list by ${unit}, document ${documentNumber}`, today);
+    // Only an entry in force has effects: one whose validity ended before it was entered is stored and read as
+    // history, but is no basis for anything (PCIM art. 27, JRP art. 12), so it takes no red entry or honour.
+    if (created && input.list === "BLACK" && isCurrentEntry(entry, today)) {
+      const removed = await removeActiveRedEntries(trx, registered.id, `JRP art. 4: entered the black list by ${unit}, document ${documentNumber}`, today, entry.id);
+      for (const red of removed) recordDisclosed(context, { subjectId: red.subject_id, subjectIdentifier: red.subject_identifier, entityType: "ListEntry", tier: "PUBLIC", itemIds: [red.id] });
       const suspended = await suspendHonours(trx, registered.id, entry.id, `JRP art. 14(11) 「及时撤销严重失信主体已取得的荣誉称号」: entered the black list by ${unit}, document ${documentNumber}, on ${today}; no longer published`, today);
       for (const record of suspended) recordDisclosed(context, { subjectId: record.subjectId, subjectIdentifier: record.subjectIdentifier, entityType: "CreditRecord", tier: record.tier, itemIds: [record.id] });
       if (known.state_employee && known.employer_identifier) {
@@ -181,7 +186,11 @@ function defaultValidUntil(list: ListType, recognizedOn: string, rules: DomainRu
   return list === "BLACK" ? addMonths(recognizedOn, rules.expiryMonths.SEVERE) : null;
 }
 
-/** `removeListEntry`: only the unit that recognised the entry takes it off the list ("谁认定、谁负责"). */
+/**
+ * `removeListEntry`: only the unit that recognised the entry takes it off the list ("谁认定、谁负责"). What a
+ * black entry took is given back in the same transaction: the honours it suspended and the red entries it took
+ * off (those wait on the subject's other black entry in force, if there is one: JRP art. 4).
+ */
 export async function removeListEntry(context: ListEntryContext, id: string, reason: string): Promise<ListEntry> {
   const today = chinaDateOf(context.now);
   const row = isUuid(id) ? await context.loaders.entryById.load(id) : undefined;
@@ -189,12 +198,14 @@ export async function removeListEntry(context: ListEntryContext, id: string, rea
   if (row.status !== "ACTIVE") throw new ForbiddenError(`the entry is ${row.status}; only an ACTIVE entry can be removed`);
   const text = reason.trim();
   if (text.length === 0) refuseIfProblems([{ field: "reason", reason: "say why the entry is removed", code: "BAD_USER_INPUT" }], "removal");
-  const { updated, restored } = await context.db.transaction().execute(async (trx) => ({
+  const { updated, restored, reinstated } = await context.db.transaction().execute(async (trx) => ({
     updated: await setListEntryStatus(trx, row.id, "REMOVED", text, today),
     restored: await restoreHonoursSuspendedBy(trx, row.id),
+    reinstated: await restoreRedEntriesRemovedBy(trx, row.id, today),
   }));
   recordDisclosed(context, { subjectId: updated.subject_id, subjectIdentifier: updated.subject_identifier, entityType: "ListEntry", tier: "PUBLIC", itemIds: [updated.id] });
   for (const record of restored) recordDisclosed(context, { subjectId: record.subjectId, subjectIdentifier: record.subjectIdentifier, entityType: "CreditRecord", tier: record.tier, itemIds: [record.id] });
+  for (const red of reinstated) recordDisclosed(context, { subjectId: red.subject_id, subjectIdentifier: red.subject_identifier, entityType: "ListEntry", tier: "PUBLIC", itemIds: [red.id] });
   return toListEntry(updated, today);
 }
 
