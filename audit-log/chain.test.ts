@@ -99,6 +99,23 @@ describe("canonicalEntry", () => {
       { numRuns: 200 },
     );
   });
+
+  it("form 3 names itself and changes with any item id of a set, in whatever order the ids come; form 2 ignores them", () => {
+    fc.assert(
+      fc.property(entry, chainIndex, fc.uniqueArray(fc.uuid(), { minLength: 2, maxLength: 4 }), (value, index, itemIds) => {
+        const sets = asSets(value);
+        const first = sets.accesses[0];
+        if (!first) return;
+        const named = { ...sets, accesses: [{ ...first, itemIds }, ...sets.accesses.slice(1)] };
+        const form3 = canonicalEntry(named, index, 3);
+        expect(form3).toContain('"canonicalForm":3');
+        expect(canonicalEntry({ ...sets, accesses: [{ ...first, itemIds: [...itemIds].reverse() }, ...sets.accesses.slice(1)] }, index, 3)).toBe(form3);
+        expect(canonicalEntry({ ...sets, accesses: [{ ...first, itemIds: itemIds.slice(1) }, ...sets.accesses.slice(1)] }, index, 3)).not.toBe(form3);
+        expect(canonicalEntry(named, index, 2)).toBe(canonicalEntry(sets, index, 2));
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
 
 /** redactVariables as first written (recursive): events already in chains were redacted by it. */

@@ -110,7 +110,6 @@ export interface CreditRecordTable {
   attributes: ColumnType<Record<string, unknown>, string | undefined, string>;
   /** The day an upheld objection corrected it (JRP art. 16); `status_reason` says what was corrected. */
   corrected_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
-  /** When the entry was entered, by the service's clock (the database's time only for rows seeded around it). */
   created_at: DatabaseDefault<Date>;
 }
 
@@ -131,6 +130,7 @@ export interface ListEntryTable {
   status_reason: string | null;
   /** The day an upheld objection corrected it (JRP art. 16): the entry was wrong and left the list. */
   corrected_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
+  /** When the entry was entered, by the service's clock (the database's time only for rows seeded around it). */
   created_at: DatabaseDefault<Date>;
   /** Disclosure snapshot (JRP art. 8) so the public list is searchable without crossing subgraphs. */
   subject_name: string;

@@ -31,6 +31,18 @@ describe("DisclosureLog.summary", () => {
     expect(perSubject(groups)).toHaveLength(5);
   });
 
+  it("carries the ids of the items disclosed, each once and sorted, only in groups that disclosed items", () => {
+    const log = new DisclosureLog();
+    const [a, b] = [randomUUID(), randomUUID()];
+    log.record({ subjectId: a, subjectIdentifier: "A", entityType: "CreditRecord", tier: "PUBLIC", itemIds: ["r-2"] });
+    log.record({ subjectId: a, subjectIdentifier: "A", entityType: "CreditRecord", tier: "PUBLIC", itemIds: ["r-1"] });
+    log.record({ subjectId: b, subjectIdentifier: "B", entityType: "CreditRecord", tier: "PUBLIC", itemIds: ["r-3", "r-1"] });
+    log.record({ subjectId: a, subjectIdentifier: "A", entityType: "Subject", tier: "PUBLIC" });
+    const groups = log.summary();
+    expect(groups.find((group) => group.entityType === "CreditRecord")!.itemIds).toEqual(["r-1", "r-2", "r-3"]);
+    expect(groups.find((group) => group.entityType === "Subject")).not.toHaveProperty("itemIds");
+  });
+
   it("reports a 1,000-subject screen in about a third of the bytes of one object per subject", () => {
     const log = new DisclosureLog();
     const perSubjectForm: unknown[] = [];

@@ -57,7 +57,7 @@ export class DisclosureLog {
       group.counts.push(entry.count);
       group.itemIds.push(...entry.itemIds);
     }
-    return [...groups.values()].map(({ itemIds, ...group }) => (itemIds.length > 0 ? { ...group, itemIds: itemIds.sort() } : group));
+    return [...groups.values()].map(({ itemIds, ...group }) => (itemIds.length > 0 ? { ...group, itemIds: [...new Set(itemIds)].sort() } : group));
   }
 }
 
