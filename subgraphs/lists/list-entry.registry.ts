@@ -11,6 +11,7 @@ import { listUnits } from "../subjects/subject.registry";
 import {
   findEntrySummary,
   findListEntryById,
+  findOtherBlackEntryInForce,
   insertCorrectionNotices,
   listBlackListingsOf,
   listEntriesBySubjectIds,
@@ -99,6 +100,11 @@ export async function countListingsByUnit(db: Kysely<Database>, period: Readonly
  */
 export async function restoreRedEntriesTakenBy(trx: Kysely<Database>, entryId: string, today: string): Promise<ReadonlyArray<{ id: string; subjectId: string; subjectIdentifier: string }>> {
   return (await restoreRedEntriesRemovedBy(trx, entryId, today)).map((row) => ({ id: row.id, subjectId: row.subject_id, subjectIdentifier: row.subject_identifier }));
+}
+
+/** The subject's black entry in force on `today` other than `entryId`, by id: what still keeps it listed. */
+export async function findBlackEntryInForceBesides(db: Kysely<Database>, subjectId: string, entryId: string, today: string): Promise<string | null> {
+  return (await findOtherBlackEntryInForce(db, subjectId, entryId, today))?.id ?? null;
 }
 
 /** What a correction notice may say of a list entry, read before the correction changes it. */

@@ -53,6 +53,20 @@ export async function removeActiveRedEntries(db: Kysely<Database>, subjectId: st
     .execute();
 }
 
+/** Another black entry of the subject than `entryId` in force on `today` (the one that lasts longest), if any. */
+export async function findOtherBlackEntryInForce(db: Kysely<Database>, subjectId: string, entryId: string, today: string) {
+  return db
+    .selectFrom("list_entries")
+    .select("id")
+    .where("subject_id", "=", subjectId)
+    .where("list", "=", "BLACK")
+    .where("id", "<>", entryId)
+    .where((eb) => entryInForce(eb, today))
+    .orderBy("valid_until", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /**
  * The red entries the black `entryId` took off: back on their list, as if never taken, when the subject has no
  * other black entry in force on `today`; otherwise they wait on that entry instead (JRP art. 4 still holds).
@@ -60,16 +74,7 @@ export async function removeActiveRedEntries(db: Kysely<Database>, subjectId: st
 export async function restoreRedEntriesRemovedBy(db: Kysely<Database>, entryId: string, today: string) {
   const taken = await db.selectFrom("list_entries").select(["id", "subject_id"]).where("removed_by_entry", "=", entryId).where("list", "=", "RED").where("status", "=", "REMOVED").execute();
   if (taken.length === 0) return [];
-  const [stillBlack] = await db
-    .selectFrom("list_entries")
-    .select("id")
-    .where("subject_id", "=", taken[0]!.subject_id)
-    .where("list", "=", "BLACK")
-    .where("id", "<>", entryId)
-    .where((eb) => entryInForce(eb, today))
-    .orderBy("valid_until", "desc")
-    .limit(1)
-    .execute();
+  const stillBlack = await findOtherBlackEntryInForce(db, taken[0]!.subject_id, entryId, today);
   const ids = taken.map((row) => row.id);
   if (stillBlack) {
     await db.updateTable("list_entries").set({ removed_by_entry: stillBlack.id }).where("id", "in", ids).execute();

@@ -19,6 +19,7 @@ import { asListEntryPolicy, isCurrentEntry, listEntryAccessFor, noticeAccessFor 
 import {
   countPublicEntries,
   findListEntryByDocument,
+  findOtherBlackEntryInForce,
   insertListEntryIfNew,
   insertNotice,
   listBlackEntriesInForce,
@@ -189,7 +190,7 @@ function defaultValidUntil(list: ListType, recognizedOn: string, rules: DomainRu
 /**
  * `removeListEntry`: only the unit that recognised the entry takes it off the list ("谁认定、谁负责"). What a
  * black entry took is given back in the same transaction: the honours it suspended and the red entries it took
- * off (those wait on the subject's other black entry in force, if there is one: JRP art. 4).
+ * off — both wait on the subject's other black entry in force, if there is one (JRP arts. 4, 14(11)).
  */
 export async function removeListEntry(context: ListEntryContext, id: string, reason: string): Promise<ListEntry> {
   const today = chinaDateOf(context.now);
@@ -198,11 +199,14 @@ export async function removeListEntry(context: ListEntryContext, id: string, rea
   if (row.status !== "ACTIVE") throw new ForbiddenError(`the entry is ${row.status}; only an ACTIVE entry can be removed`);
   const text = reason.trim();
   if (text.length === 0) refuseIfProblems([{ field: "reason", reason: "say why the entry is removed", code: "BAD_USER_INPUT" }], "removal");
-  const { updated, restored, reinstated } = await context.db.transaction().execute(async (trx) => ({
-    updated: await setListEntryStatus(trx, row.id, "REMOVED", text, today),
-    restored: await restoreHonoursSuspendedBy(trx, row.id),
-    reinstated: await restoreRedEntriesRemovedBy(trx, row.id, today),
-  }));
+  const { updated, restored, reinstated } = await context.db.transaction().execute(async (trx) => {
+    const stillListedBy = (await findOtherBlackEntryInForce(trx, row.subject_id, row.id, today))?.id ?? null;
+    return {
+      updated: await setListEntryStatus(trx, row.id, "REMOVED", text, today),
+      restored: await restoreHonoursSuspendedBy(trx, row.id, stillListedBy),
+      reinstated: await restoreRedEntriesRemovedBy(trx, row.id, today),
+    };
+  });
   recordDisclosed(context, { subjectId: updated.subject_id, subjectIdentifier: updated.subject_identifier, entityType: "ListEntry", tier: "PUBLIC", itemIds: [updated.id] });
   for (const record of restored) recordDisclosed(context, { subjectId: record.subjectId, subjectIdentifier: record.subjectIdentifier, entityType: "CreditRecord", tier: record.tier, itemIds: [record.id] });
   for (const red of reinstated) recordDisclosed(context, { subjectId: red.subject_id, subjectIdentifier: red.subject_identifier, entityType: "ListEntry", tier: "PUBLIC", itemIds: [red.id] });

@@ -6,7 +6,7 @@ import type { PolicySubject } from "../../policies/ability";
 import type { RequestScope } from "../shared/context";
 import { asCreditRecordPolicy, isCurrentRecord, recordAccessFor, recordIsCurrent } from "./credit-record.policy";
 import type { CreditRecordRow } from "../../db/database";
-import { findRecordById, findRecordSummary, listRecordsBySubjectIds, listRepairHistoryRecords, restoreRecordsSuspendedBy, suspendCurrentRecords, updateRecordStatus } from "./credit-record.repository";
+import { findRecordById, findRecordSummary, listRecordsBySubjectIds, listRepairHistoryRecords, moveSuspensions, restoreRecordsSuspendedBy, suspendCurrentRecords, updateRecordStatus } from "./credit-record.repository";
 
 // The records slice's published face: what other slices may do to its records.
 
@@ -46,8 +46,13 @@ export async function suspendHonours(trx: Kysely<Database>, subjectId: string, e
 /**
  * A black entry removed as wrong gives back the honours its recognition suspended: a wrong listing leaves
  * no lasting effect. (Leaving by repair or expiry does not: the titles were to be revoked, JRP art. 14(11).)
+ * While the subject has another black entry in force (`stillListedBy`), they stay suspended, on that entry.
  */
-export async function restoreHonoursSuspendedBy(trx: Kysely<Database>, entryId: string): Promise<SuspendedRecord[]> {
+export async function restoreHonoursSuspendedBy(trx: Kysely<Database>, entryId: string, stillListedBy: string | null): Promise<SuspendedRecord[]> {
+  if (stillListedBy) {
+    await moveSuspensions(trx, entryId, stillListedBy);
+    return [];
+  }
   return (await restoreRecordsSuspendedBy(trx, entryId)).map(toSuspendedRecord);
 }
 

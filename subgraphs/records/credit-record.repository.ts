@@ -73,6 +73,11 @@ export async function suspendCurrentRecords(db: Kysely<Database>, subjectId: str
     .execute();
 }
 
+/** Hands the records `entryId` suspended to the black entry `successorId`: they stay suspended, now on it. */
+export async function moveSuspensions(db: Kysely<Database>, entryId: string, successorId: string) {
+  await db.updateTable("credit_records").set({ suspended_by_entry: successorId }).where("suspended_by_entry", "=", entryId).where("status", "=", "SUSPENDED").execute();
+}
+
 /** Gives back the records `entryId` suspended: ACTIVE again, the suspension's reason and link cleared. */
 export async function restoreRecordsSuspendedBy(db: Kysely<Database>, entryId: string) {
   return db

@@ -3,7 +3,7 @@ import type { Database, ObjectionRow } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
 import { withholdProhibitedData } from "../../domain/prohibited-data";
 import { listOrganisationsThatRelied, type ItemReliance } from "../audit/audit-event.registry";
-import { findEntryForCorrection, restoreRedEntriesTakenBy, sendCorrectionNotices, type CorrectionNotice, type EntryForCorrection } from "../lists/list-entry.registry";
+import { findBlackEntryInForceBesides, findEntryForCorrection, restoreRedEntriesTakenBy, sendCorrectionNotices, type CorrectionNotice, type EntryForCorrection } from "../lists/list-entry.registry";
 import { findRecordForCorrection, restoreHonoursSuspendedBy, type RecordForCorrection } from "../records/credit-record.registry";
 import { recordDisclosed } from "../shared/disclose";
 import type { ObjectionContext } from "./objection.loaders";
@@ -82,7 +82,8 @@ export async function correctAndNotify(trx: Kysely<Database>, context: Objection
   // A black entry corrected as wrong was never a ground to revoke honours (JRP art. 14(11)) nor to leave a red
   // list (JRP art. 4): both come back, as on its removal (lists' removeListEntry).
   if (target.type === "LIST_ENTRY") {
-    for (const record of await restoreHonoursSuspendedBy(trx, target.id)) {
+    const stillListedBy = await findBlackEntryInForceBesides(trx, target.subjectId, target.id, today);
+    for (const record of await restoreHonoursSuspendedBy(trx, target.id, stillListedBy)) {
       recordDisclosed(context, { subjectId: record.subjectId, subjectIdentifier: record.subjectIdentifier, entityType: "CreditRecord", tier: record.tier, itemIds: [record.id] });
     }
     for (const red of await restoreRedEntriesTakenBy(trx, target.id, today)) {

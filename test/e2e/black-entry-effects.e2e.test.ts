@@ -92,13 +92,15 @@ describe("a red entry taken by a black entry in force", () => {
     expect((await ownFile(SUBJECT.removed)).records).toEqual([{ title: "省级诚信示范企业", status: "ACTIVE" }]);
   });
 
-  it("waits while another black entry of the subject is in force (JRP art. 4), and comes back when that one is removed", async () => {
+  it("waits, with the honours, while another black entry of the subject is in force (JRP arts. 4, 14(11)), and comes back when that one is removed", async () => {
     const first = await recognize("HA-COURT", SUBJECT.twice, "BLACK", "EFF-B-twice-1", "2026-11-10");
     const second = await recognize("HA-TAX", SUBJECT.twice, "BLACK", "EFF-B-twice-2", "2026-11-12");
     await remove("HA-COURT", first);
     expect(await statusOf(SUBJECT.twice, red.twice)).toBe("REMOVED");
+    expect((await ownFile(SUBJECT.twice)).records).toEqual([{ title: "省级诚信示范企业", status: "SUSPENDED" }]);
     await remove("HA-TAX", second);
     expect(await statusOf(SUBJECT.twice, red.twice)).toBe("ACTIVE");
+    expect((await ownFile(SUBJECT.twice)).records).toEqual([{ title: "省级诚信示范企业", status: "ACTIVE" }]);
   });
 
   it("comes back when the black entry is corrected after an upheld objection", async () => {
