@@ -8,7 +8,7 @@ export class CorrectionRecipient {
   @Field(() => String, { description: "GOVERNMENT or ORGANIZATION, as the audit recorded it." })
   role!: string;
 
-  @Field(() => Boolean, { description: "It read the item (its kind of data at its tier) between publication and correction." })
+  @Field(() => Boolean, { description: "It was shown the item itself (the audit names the items each answer disclosed) between publication and correction; for events written before items were named, it was given the item's kind of data of the subject at its tier." })
   readItem!: boolean;
 
   @Field(() => Boolean, { description: "It was given screening answers that rested on the item." })
