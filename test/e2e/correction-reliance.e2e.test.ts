@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { citizenId, daysAgo } from "../fixtures";
 import { startTestFederation, type TestFederation } from "../harness";
@@ -8,6 +10,7 @@ import { startTestFederation, type TestFederation } from "../harness";
 let federation: TestFederation;
 const PERSON = citizenId(970);
 const BANK = "BANK-RELIANCE";
+const LEGACY_BANK = "BANK-LEGACY";
 const PROVIDER = "HA-NDRC";
 const READ_AUTHORIZED = `query ($id: String!) { subject(identifier: $id) { records(tier: AUTHORIZED) { id title } } }`;
 const SUBMIT = `mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { ids } }`;
@@ -69,6 +72,18 @@ beforeAll(async () => {
   expect(later.errors).toBeUndefined();
   uploadedLaterId = later.data!.submitRecords.ids[0]!;
 
+  // An event written before access sets named items (canonical form 2): it says only that LEGACY_BANK was given
+  // the subject's AUTHORIZED records on 11 November, so it counts as a reader of every such item then published.
+  const db = federation.connection.db;
+  const file = await db.selectFrom("subjects").select("id").where("identifier", "=", PERSON).executeTakeFirstOrThrow();
+  const eventId = randomUUID();
+  await sql`
+    insert into audit_events (id, request_id, at, actor, role, org, purpose, outcome, error_codes, duration_ms, chain_index, prev_hash, hash, canonical_form)
+    values (${eventId}, 'legacy-read', ${new Date("2026-11-11T10:00:00+08:00")}, 'legacy-officer', 'ORGANIZATION', ${LEGACY_BANK}, 'CREDIT_LENDING', 'OK', '{}', 1, 1000000, '', '', 2)`.execute(db);
+  await sql`
+    insert into audit_access_sets (event_id, subgraph, entity_type, tiers, subject_ids, subject_identifiers, counts)
+    values (${eventId}, 'records', 'CreditRecord', '{AUTHORIZED}', array[${file.id}]::uuid[], array[${PERSON}], '{1}')`.execute(db);
+
   federation.clock.set("2026-11-13T10:00:00+08:00");
   objections.read = await correct(readId);
   objections.uploadedLater = await correct(uploadedLaterId);
@@ -83,10 +98,17 @@ describe("correction notices rest on the item's own disclosure", () => {
     expect(JSON.stringify(answer.data)).not.toContain("动产质押登记");
   });
 
-  it("correctionReach names the bank for the item it read and no one for the item no one was shown", async () => {
+  it("correctionReach names the bank for the item it read, and for the item no one was shown only the reader of an event too old to tell", async () => {
     const centre = await federation.token({ role: "CREDIT_CENTER", org: "HA-CREDIT" });
     const reachOf = async (id: string) => (await federation.query<{ correctionReach: { recipients: Array<{ org: string; readItem: boolean }> } }>(REACH, { token: centre, variables: { id } })).data!.correctionReach.recipients;
-    expect(await reachOf(objections.read)).toEqual([{ org: BANK, readItem: true }]);
-    expect(await reachOf(objections.uploadedLater)).toEqual([]);
+    expect(await reachOf(objections.read)).toEqual(expect.arrayContaining([{ org: BANK, readItem: true }, { org: LEGACY_BANK, readItem: true }]));
+    expect(await reachOf(objections.read)).toHaveLength(2);
+    expect(await reachOf(objections.uploadedLater)).toEqual([{ org: LEGACY_BANK, readItem: true }]);
+  });
+
+  it("read events written before items were named as the subject's kind of data at the item's tier: the most they tell", async () => {
+    const answer = await federation.query<{ myNotices: Array<{ correctedItemId: string }> }>(NOTICES, { token: await federation.token({ role: "ORGANIZATION", org: LEGACY_BANK }) });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.myNotices.map((notice) => notice.correctedItemId).sort()).toEqual([readId, uploadedLaterId].sort());
   });
 });
