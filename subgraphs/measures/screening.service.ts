@@ -42,9 +42,9 @@ export async function screen(context: MeasureContext, identifiers: readonly stri
   const valid = [...new Set(checks.flatMap((check) => (check.valid ? [check.identifier] : [])))];
   // Whether a person is listed is what a masked ID's middle is guessed by: persons the caller has no consent or
   // duty for count against its per-person budget, as `subject(identifier)` does; past it the batch is refused whole.
-  const persons = [...new Set(checks.flatMap((check) => (check.valid && check.kind === "CITIZEN_ID" ? [check.identifier] : [])))];
-  const consented = await findConsentedIdentifiers(context.db, context.viewer, context.now, persons);
-  await chargePersonLookups(context, persons.filter((identifier) => !entitledToPerson(context.ability, identifier, consented.has(identifier))));
+  const persons = [...new Set(checks.flatMap((check) => (check.valid && check.kind === "CITIZEN_ID" && !entitledToPerson(context.ability, check.identifier, false) ? [check.identifier] : [])))];
+  const consented = persons.length === 0 ? new Set<string>() : await findConsentedIdentifiers(context.db, context.viewer, context.now, persons);
+  await chargePersonLookups(context, persons.filter((identifier) => !(consented.has(identifier) && entitledToPerson(context.ability, identifier, true))));
   const [known, entries, responsible, catalog] = await Promise.all([
     listKnownIdentifiers(context.db, valid),
     listScreeningEntries(context.db, valid, today, addYears(today, -1)),
