@@ -3,14 +3,12 @@ import { checkIdentifier } from "../../domain/identifiers";
 import { decideScreening, undecidableScreening, type ResponsibleEntry, type ScreeningEntry } from "./screening.rules";
 import type { Scenario } from "../../domain/vocabulary";
 import { BadUserInputError } from "../../platform/errors";
-import { findConsentedIdentifiers } from "../../policies/consent";
-import { entitledToPerson } from "../../policies/person-entitlement";
 import { requirePurposeForNonPublicData } from "../../policies/purpose";
 import { groupBy } from "../shared/loaders";
 import { listResponsibleEntries, listScreeningEntries } from "../lists/list-entry.registry";
 import { describeRelationPeriod, listKnownIdentifiers } from "../subjects/subject.registry";
 import { recordDisclosed } from "../shared/disclose";
-import { chargePersonLookups } from "../shared/person-lookups";
+import { chargeUnentitledPersons } from "../shared/person-lookups";
 import { refuseUnlessAllowed } from "../shared/authorize";
 import type { MeasureContext } from "./measure.loaders";
 import { listMeasures } from "./measure.repository";
@@ -42,9 +40,7 @@ export async function screen(context: MeasureContext, identifiers: readonly stri
   const valid = [...new Set(checks.flatMap((check) => (check.valid ? [check.identifier] : [])))];
   // Whether a person is listed is what a masked ID's middle is guessed by: persons the caller has no consent or
   // duty for count against its per-person budget, as `subject(identifier)` does; past it the batch is refused whole.
-  const persons = [...new Set(checks.flatMap((check) => (check.valid && check.kind === "CITIZEN_ID" && !entitledToPerson(context.ability, check.identifier, false) ? [check.identifier] : [])))];
-  const consented = persons.length === 0 ? new Set<string>() : await findConsentedIdentifiers(context.db, context.viewer, context.now, persons);
-  await chargePersonLookups(context, persons.filter((identifier) => !(consented.has(identifier) && entitledToPerson(context.ability, identifier, true))));
+  await chargeUnentitledPersons(context, checks.flatMap((check) => (check.valid && check.kind === "CITIZEN_ID" ? [check.identifier] : [])));
   const [known, entries, responsible, catalog] = await Promise.all([
     listKnownIdentifiers(context.db, valid),
     listScreeningEntries(context.db, valid, today, addYears(today, -1)),

@@ -20,7 +20,6 @@ afterAll(async () => {
   await database?.stop();
 });
 
-const HOUR = 3_600_000;
 const at = (minutes: number) => new Date(Date.UTC(2026, 10, 20, 2, 0) + minutes * 60_000);
 const charge = (callers: string[], identifiers: string[], now: Date) => ({ callers, identifiers, role: "SUBJECT", org: null, now });
 

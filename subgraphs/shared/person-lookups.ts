@@ -3,6 +3,8 @@ import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/database";
 import { maskCitizenId } from "../../domain/identifiers";
 import { CreditError } from "../../platform/errors";
+import { findConsentedIdentifiers } from "../../policies/consent";
+import { entitledToPerson } from "../../policies/person-entitlement";
 import type { SubgraphContext } from "./context";
 
 const HOUR_MS = 3_600_000;
@@ -106,6 +108,20 @@ export async function chargePersonLookups(context: Pick<SubgraphContext, "viewer
     `without consent or duty, one caller (and one network) may look up ${context.personLookups.perHour} different persons an hour; retry in ${retryAfter} s`,
     { retryAfterSeconds: retryAfter },
   );
+}
+
+/**
+ * Charges those of these valid citizen IDs the viewer is not entitled to (policies/person-entitlement.ts): its role
+ * decides first, and only for the rest is a consent looked up (one statement, whatever their number).
+ */
+export async function chargeUnentitledPersons(
+  context: Pick<SubgraphContext, "viewer" | "ability" | "db" | "caller" | "network" | "personLookups" | "now">,
+  identifiers: readonly string[],
+): Promise<void> {
+  const unentitled = [...new Set(identifiers)].filter((identifier) => !entitledToPerson(context.ability, identifier, false));
+  if (unentitled.length === 0) return;
+  const consented = await findConsentedIdentifiers(context.db, context.viewer, context.now, unentitled);
+  await chargePersonLookups(context, unentitled.filter((identifier) => !(consented.has(identifier) && entitledToPerson(context.ability, identifier, true))));
 }
 
 /** How a person is kept in `person_lookups`: enough to count distinct persons, not the ID itself. */

@@ -121,6 +121,16 @@ describe("the person budget charges every caller not entitled to the person", ()
     expect(errorCodes(await screen(bank, CANDIDATES.slice(200, 210)))).toEqual([]);
     expect(errorCodes(await lookUp(bank, CANDIDATES[300]!))).toEqual([]);
     expect(errorCodes(await lookUp(bank, LISTED))).toEqual(["RATE_LIMITED"]);
+    // Reporting a measure answers "no credit file" for a person not on file: charged alike, before anything else is said.
+    const report = (identifier: string) =>
+      federation.query(`mutation ($input: MeasureApplicationInput!) { reportMeasureApplied(input: $input) { id } }`, {
+        ...from(bank.address),
+        token: bank.token,
+        purpose: bank.purpose,
+        variables: { input: { measureCode: "P05", identifier, scenario: "PUBLIC_RESOURCE_TRADING", caseNumber: "", outcome: "x", appliedOn: daysAgo(1, federation.clock.now()) } },
+      });
+    expect(errorCodes(await report(LISTED))).toEqual(["RATE_LIMITED"]);
+    expect(errorCodes(await report(CANDIDATES[300]!))).toEqual(["BAD_USER_INPUT"]);
     // Organisations (USCC) are public registry data: never charged.
     expect(errorCodes(await lookUp(bank, "91320800MA00008020"))).not.toContain("RATE_LIMITED");
   }, 120_000);
