@@ -1,7 +1,8 @@
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { closeSync, constants, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
 import path from "node:path";
 
-/** The file in an embedded data directory that names the process holding it. */
+/** The file in an embedded data directory whose kernel lock holds the directory; it names the holder. */
 export const LOCK_FILE = "holder.lock";
 
 type Holder = Readonly<{ pid: number; command: string; since: string }>;
@@ -16,88 +17,110 @@ export class DataDirectoryHeldError extends Error {
     readonly holder: Holder,
   ) {
     super(
-      `the embedded database in ${dataDir} is held by a running process (pid ${holder.pid}: ${holder.command}, since ${holder.since}); ` +
+      `the embedded database in ${dataDir} is held by a running process (pid ${holder.pid}: ${holder.command}, since ${holder.since}; ` +
+        "the pid as that process sees it, which another container or pid namespace may number differently); " +
         "a second process would work on a stale copy and its writes would be lost. " +
         "Go through the running service instead (npm run import submits through its gateway; an AUDITOR's auditChain and auditEvents queries read the live audit chain), " +
-        `or stop it (Ctrl-C or SIGTERM) and run this command again. If no process with pid ${holder.pid} is running this service, delete ${path.join(dataDir, LOCK_FILE)}.`,
+        "or stop it (Ctrl-C or SIGTERM) and run this command again. The lock is the kernel's: it ends with the process that holds it, so there is no file to delete.",
     );
   }
 }
 
-const heldHere = new Set<string>();
-
-const UNREADABLE: Holder = { pid: 0, command: "unknown (the lock file is unreadable)", since: "unknown" };
-
-/** The holder named in the lock file; null when the file is gone. */
-function readHolder(file: string): Holder | null {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
-  }
-  try {
-    const holder = JSON.parse(text) as Partial<Holder>;
-    return Number.isInteger(holder.pid) && holder.pid! > 0 ? { pid: holder.pid!, command: String(holder.command), since: String(holder.since) } : UNREADABLE;
-  } catch {
-    return UNREADABLE;
-  }
+/** Refusal to start because the lock itself cannot be taken (no `flock` command, or it failed). */
+export class DataDirectoryLockError extends Error {
+  override readonly name = "DataDirectoryLockError";
+  readonly code = "DATA_DIRECTORY_LOCK_FAILED";
 }
 
-function isAlive(pid: number): boolean {
+const UNKNOWN: Holder = { pid: 0, command: "unknown (the holder has not named itself yet, or its note is unreadable)", since: "unknown" };
+
+/** The holder as the lock file names it; `UNKNOWN` when the file is gone, empty or unreadable. */
+function readHolder(file: string): Holder {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    const holder = JSON.parse(readFileSync(file, "utf8")) as Partial<Holder>;
+    return Number.isInteger(holder.pid) && holder.pid! > 0 ? { pid: holder.pid!, command: String(holder.command), since: String(holder.since) } : UNKNOWN;
+  } catch {
+    return UNKNOWN;
   }
 }
 
 /**
- * Takes an embedded data directory for this process, or throws `DataDirectoryHeldError` naming the live
- * holder. The lock file is complete the moment it appears (written aside, then hard-linked into place,
- * which fails if one exists). A lock whose pid is dead, or is this pid without this process holding it
- * (a restarted container reuses pids), is stale and taken over; an unreadable one is refused, for a
- * person to judge. Returns the release, which also runs when the process exits; a kill -9 leaves a stale
- * lock, taken over next time. Two processes taking over the same stale lock in the same instant can
- * both succeed: the one window left.
+ * An exclusive `flock(2)` on the open file `fd`, without waiting: true if taken, false if another open file holds
+ * it. Node has no flock call, so util-linux's `flock` takes it on the descriptor it inherits: a flock belongs to
+ * the open file description, which this process keeps after the child exits.
+ */
+function tryFlock(fd: number): boolean {
+  const result = spawnSync("flock", ["--exclusive", "--nonblock", "3"], { stdio: ["ignore", "ignore", "pipe", fd], encoding: "utf8" });
+  if (result.error) {
+    const missing = (result.error as NodeJS.ErrnoException).code === "ENOENT";
+    throw new DataDirectoryLockError(
+      missing
+        ? "the embedded database's directory lock needs the `flock` command (util-linux; busybox's works too): install it, or use PostgreSQL (DATABASE_URL)"
+        : `could not run flock to lock the embedded database's directory: ${result.error.message}`,
+    );
+  }
+  if (result.status === 0) return true;
+  if (result.status === 1) return false;
+  throw new DataDirectoryLockError(`flock could not lock the embedded database's directory (exit ${result.status ?? result.signal}): ${result.stderr.trim()}`);
+}
+
+/**
+ * Takes an embedded data directory for this process, or throws `DataDirectoryHeldError` naming the holder.
+ * The lock is an exclusive `flock` on `holder.lock`, kept by the kernel on the open file: it holds across pid
+ * namespaces and containers on one volume (a pid does not: another namespace numbers processes its own way), a
+ * second open of the file in this same process is refused too, and the kernel drops it when the holder ends
+ * however it ends (kill -9 included), so no stale lock is ever left. The file's text names the holder, for
+ * the refusal's message only. Release removes the file and closes it; it also runs when the process exits.
  */
 export function holdDataDirectory(dataDir: string): () => void {
   const directory = path.resolve(dataDir);
   const file = path.join(directory, LOCK_FILE);
   mkdirSync(directory, { recursive: true });
   const mine: Holder = { pid: process.pid, command: process.argv.slice(1).map((word) => path.relative(process.cwd(), word) || word).join(" "), since: new Date().toISOString() };
-  const aside = `${file}.${process.pid}`;
-  writeFileSync(aside, JSON.stringify(mine), { mode: 0o600 });
-  try {
-    for (;;) {
-      try {
-        linkSync(aside, file);
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      }
-      const holder = readHolder(file);
-      if (holder === null) continue;
-      const stale = holder !== UNREADABLE && (!isAlive(holder.pid) || (holder.pid === process.pid && !heldHere.has(directory)));
-      if (!stale) throw new DataDirectoryHeldError(directory, holder);
-      try {
-        unlinkSync(file);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-      }
+  let fd: number;
+  for (;;) {
+    fd = openSync(file, constants.O_RDWR | constants.O_CREAT, 0o600);
+    let locked: boolean;
+    try {
+      locked = tryFlock(fd);
+    } catch (error) {
+      closeSync(fd);
+      throw error;
     }
-  } finally {
-    unlinkSync(aside);
+    if (!locked) {
+      closeSync(fd);
+      throw new DataDirectoryHeldError(directory, readHolder(file));
+    }
+    // A holder releasing removes the file: a lock taken on the file it removed holds nothing, so try the new one.
+    if (sameFile(fd, file)) break;
+    closeSync(fd);
   }
-  heldHere.add(directory);
+  ftruncateSync(fd, 0);
+  writeSync(fd, JSON.stringify(mine), 0);
+  let held = true;
   const release = () => {
     process.off("exit", release);
-    if (!heldHere.delete(directory)) return;
-    const holder = readHolder(file);
-    if (holder?.pid === process.pid && holder.since === mine.since) unlinkSync(file);
+    if (!held) return;
+    held = false;
+    try {
+      const holder = readHolder(file);
+      if (sameFile(fd, file) && holder.pid === mine.pid && holder.since === mine.since) unlinkSync(file);
+    } finally {
+      closeSync(fd);
+    }
   };
   process.on("exit", release);
   return release;
+}
+
+/** Whether `fd` is the file now at `file` (not one removed from under it). */
+function sameFile(fd: number, file: string): boolean {
+  try {
+    const open = fstatSync(fd);
+    const named = statSync(file);
+    return open.ino === named.ino && open.dev === named.dev;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw error;
+  }
 }

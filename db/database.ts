@@ -376,6 +376,21 @@ export interface GatewayAdmissionTable {
   expires_at: ColumnType<Date, Date | string, Date | string>;
 }
 
+/**
+ * A natural person one caller not entitled to them looked up, per budget key (an actor or a network), within the
+ * hour it was first counted: the per-person budget and the MASKED_LIST_WALK alert (subgraphs/shared/person-lookups.ts).
+ */
+export interface PersonLookupTable {
+  caller: string;
+  /** SHA-256 of the citizen ID: distinct persons are counted, the ID is not kept. */
+  person: string;
+  /** The ID as the public lists mask it (first 6 and last 4). */
+  masked: string;
+  role: string;
+  org: string | null;
+  looked_up_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 /** Every table of every subgraph (and the gateway's shared budgets); each subgraph's repositories touch only their own. */
 export interface Database {
   subjects: SubjectTable;
@@ -403,6 +418,7 @@ export interface Database {
   audit_event_log: AuditEventTable;
   gateway_rate_buckets: GatewayRateBucketTable;
   gateway_admissions: GatewayAdmissionTable;
+  person_lookups: PersonLookupTable;
 }
 
 export type SubjectRow = Selectable<SubjectTable>;

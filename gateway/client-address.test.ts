@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddressOf, normalizeAddress, trustedProxiesOf } from "./client-address";
+import { clientAddressOf, networkKeyOf, normalizeAddress, trustedProxiesOf } from "./client-address";
 
 const proxies = trustedProxiesOf(["10.0.0.0/8", "fd00::/8", "192.168.1.10"]);
 
@@ -25,5 +25,17 @@ describe("the client address from the peer and X-Forwarded-For", () => {
     expect(normalizeAddress("::FFFF:127.0.0.1")).toBe("127.0.0.1");
     expect(normalizeAddress(" 198.51.100.1:80 ")).toBe("198.51.100.1");
     expect(normalizeAddress("not-an-address")).toBeNull();
+  });
+});
+
+describe("the network a per-person budget charges", () => {
+  it("is an IPv4 address itself, and an IPv6 address's /64 however it is written", () => {
+    expect(networkKeyOf("198.51.100.7")).toBe("address:198.51.100.7");
+    expect(networkKeyOf(null)).toBe("address:unknown");
+    const sameSubnet = ["2001:db8:5:6::1", "2001:0db8:0005:0006:ffff:ffff:ffff:ffff", "2001:db8:5:6:0:0:0:0", "2001:db8:5:6:1:2:3.4.5.6"];
+    expect(new Set(sameSubnet.map(networkKeyOf))).toEqual(new Set(["network:2001:db8:5:6::/64"]));
+    expect(networkKeyOf("2001:db8:5:7::1")).toBe("network:2001:db8:5:7::/64");
+    expect(networkKeyOf("::1")).toBe("network:0:0:0:0::/64");
+    expect(networkKeyOf("fe80::1")).toBe("network:fe80:0:0:0::/64");
   });
 });

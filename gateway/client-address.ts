@@ -47,3 +47,30 @@ export function clientAddressOf(peer: string | undefined, forwardedFor: string |
   }
   return client;
 }
+
+/**
+ * The budget key of the network a client address belongs to: an IPv4 address itself, an IPv6 address's /64
+ * (one customer's subnet: a host picks any of its 2^64 addresses at will, so a per-address budget of IPv6 is
+ * none). `address:unknown` when there is no address. Per-person budgets charge it beside the caller's actor.
+ */
+export function networkKeyOf(address: string | null): string {
+  if (address === null) return "address:unknown";
+  if (isIP(address) !== 6) return `address:${address}`;
+  const groups = expandIpv6(address);
+  return `network:${groups.slice(0, 4).join(":")}::/64`;
+}
+
+/** The eight 16-bit groups of an IPv6 address, lower-case hex without leading zeros (an embedded IPv4 tail included). */
+function expandIpv6(address: string): string[] {
+  let text = address.toLowerCase();
+  const dotted = /(\d{1,3}(?:\.\d{1,3}){3})$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted[1]!.split(".").map(Number) as [number, number, number, number];
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.includes("::") ? (text.split("::") as [string, string]) : [text, undefined];
+  const left = head === "" ? [] : head.split(":");
+  const right = tail === undefined || tail === "" ? [] : tail.split(":");
+  const middle = tail === undefined ? [] : Array.from({ length: 8 - left.length - right.length }, () => "0");
+  return [...left, ...middle, ...right].map((group) => Number.parseInt(group, 16).toString(16));
+}

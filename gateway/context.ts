@@ -1,4 +1,6 @@
+import type { SubgraphRequestClaims } from "../platform/subgraph-signature";
 import type { Viewer } from "../platform/viewer";
+import { networkKeyOf } from "./client-address";
 import type { DisclosureGroup } from "../audit-log/chain";
 
 /** Per-request state at the gateway. */
@@ -38,4 +40,9 @@ export function addressKeyOf(context: Pick<GatewayContext, "clientAddress">): st
 /** Whom per-caller budgets charge: the verified token's subject, or the client address of an anonymous caller. */
 export function callerOf(context: Pick<GatewayContext, "viewer" | "clientAddress">): string {
   return context.viewer.actor ?? addressKeyOf(context);
+}
+
+/** What the gateway vouches for to a subgraph about this request: viewer, request id, and whom the budgets charge. */
+export function subgraphClaimsOf(context: Pick<GatewayContext, "viewer" | "requestId" | "clientAddress">): SubgraphRequestClaims {
+  return { viewer: context.viewer, requestId: context.requestId, caller: callerOf(context), network: networkKeyOf(context.clientAddress) };
 }

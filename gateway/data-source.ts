@@ -9,7 +9,7 @@ import type { Logger } from "../platform/logger";
 import { SIGNATURE_HEADER, signSubgraphRequest } from "../platform/subgraph-signature";
 import { inClientSpan } from "../platform/telemetry";
 import type { DisclosureGroup } from "../audit-log/chain";
-import { callerOf, type GatewayContext } from "./context";
+import { subgraphClaimsOf, type GatewayContext } from "./context";
 import type { SubgraphFetchOutcome } from "./metrics";
 
 export type SigningDataSourceOptions = Readonly<{
@@ -149,7 +149,7 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (!("requestId" in context)) return;
     const signature = signSubgraphRequest(
       this.options.signingKey,
-      { viewer: context.viewer, requestId: context.requestId, caller: callerOf(context as GatewayContext) },
+      subgraphClaimsOf(context as GatewayContext),
       this.options.name,
       { query: request.query, operationName: request.operationName ?? null, variables: request.variables ?? null },
     );

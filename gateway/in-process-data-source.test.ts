@@ -58,7 +58,7 @@ describe("InProcessDataSource", () => {
     const { executor, executeHandedOver } = fakeExecutor();
     const context = gatewayContext();
     const response = await new InProcessDataSource({ executor, timeoutMs: 1_000, logger }).process(fetchOptions(context));
-    expect(executeHandedOver).toHaveBeenCalledWith(expect.objectContaining({ query: "{ records { id } }" }), { viewer: VIEWER, requestId: "request-1", caller: "officer-1" });
+    expect(executeHandedOver).toHaveBeenCalledWith(expect.objectContaining({ query: "{ records { id } }" }), { viewer: VIEWER, requestId: "request-1", caller: "officer-1", network: "address:192.0.2.1" });
     expect(response).toEqual({ data: { records: [] }, errors: undefined, extensions: undefined });
     expect(context.disclosures).toEqual([
       { entityType: "CreditRecord", tiers: ["PUBLIC"], consentIds: [], subjectIds: ["s-1"], subjectIdentifiers: ["91320800MA0000001X"], counts: [1], subgraph: "records" },
@@ -69,7 +69,7 @@ describe("InProcessDataSource", () => {
     const { executor, executeHandedOver } = fakeExecutor();
     const anonymous: Viewer = { role: "PUBLIC", actor: null, org: null, subject: null, purpose: null };
     await new InProcessDataSource({ executor, timeoutMs: 1_000, logger }).process(fetchOptions(gatewayContext({ viewer: anonymous })));
-    expect(executeHandedOver).toHaveBeenCalledWith(expect.anything(), { viewer: anonymous, requestId: "request-1", caller: "address:192.0.2.1" });
+    expect(executeHandedOver).toHaveBeenCalledWith(expect.anything(), { viewer: anonymous, requestId: "request-1", caller: "address:192.0.2.1", network: "address:192.0.2.1" });
   });
 
   it("cuts a subgraph that does not answer at the timeout: SERVICE_UNAVAILABLE, nothing disclosed, the fetch counted unavailable", async () => {

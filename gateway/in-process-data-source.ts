@@ -7,7 +7,7 @@ import type { Logger } from "../platform/logger";
 import type { SubgraphRequestClaims } from "../platform/subgraph-signature";
 import { inClientSpan } from "../platform/telemetry";
 import { isRole } from "../platform/viewer";
-import { callerOf, type GatewayContext } from "./context";
+import { subgraphClaimsOf, type GatewayContext } from "./context";
 import { callerErrorOfRefusal, collectDisclosures } from "./data-source";
 import type { SubgraphFetchOutcome } from "./metrics";
 
@@ -49,7 +49,7 @@ function verifiedClaimsOf(context: Partial<GatewayContext>): SubgraphRequestClai
   if (typeof requestId !== "string" || typeof viewer !== "object" || viewer === null || !isRole(viewer.role)) {
     throw new UnauthenticatedError("this subgraph answers only requests the gateway verified");
   }
-  return { viewer, requestId, caller: callerOf({ viewer, clientAddress: context.clientAddress ?? null }) };
+  return subgraphClaimsOf({ viewer, requestId, clientAddress: context.clientAddress ?? null });
 }
 
 /**

@@ -120,6 +120,7 @@ const environmentSchema = z.object({
   CREDIT_ALERT_SUBJECTS_PER_HOUR: z.coerce.number().int().positive().default(50),
   CREDIT_ALERT_DENIALS_PER_HOUR: z.coerce.number().int().positive().default(10),
   CREDIT_ALERT_PROBES_PER_HOUR: z.coerce.number().int().positive().default(30),
+  CREDIT_ALERT_MASK_WALK_PER_HOUR: z.coerce.number().int().min(2).default(5),
   CREDIT_ALERT_REVOKED_WITHIN_MINUTES: z.coerce.number().int().positive().default(30),
   CREDIT_ALERT_WORKING_HOURS: z
     .string()
@@ -233,8 +234,11 @@ export type DomainRules = Readonly<{
   /** Publication period of negative information by severity, in months from the decision date (PCIM art. 27). */
   expiryMonths: Readonly<{ GENERAL: number; SERIOUS: number; SEVERE: number; UNSPECIFIED: number }>;
   /** Thresholds of the audit's abuse alerts (DOMAIN.md §4: 非履职需要，不得查询). */
-  alerts: Readonly<{ subjectsPerHour: number; denialsPerHour: number; probesPerHour: number; revokedWithinMinutes: number; workingHours: readonly [number, number] }>;
-  /** Distinct natural-person identifiers one anonymous caller may look up per hour (CONTRACT.md: no existence oracle). */
+  alerts: Readonly<{ subjectsPerHour: number; denialsPerHour: number; probesPerHour: number; maskWalkPerHour: number; revokedWithinMinutes: number; workingHours: readonly [number, number] }>;
+  /**
+   * Distinct natural persons one caller not entitled to them (no consent, no duty, not the person) may look up or
+   * screen per hour, per actor and per network (an IPv6 /64), across replicas (CONTRACT.md: no existence oracle).
+   */
   publicPersonLookupsPerHour: number;
   /** Distinct credit-report verification codes one caller may try per hour (issue 23: no code guessing). */
   reportCodesPerHour: number;
@@ -242,7 +246,7 @@ export type DomainRules = Readonly<{
 
 export const DEFAULT_RULES: DomainRules = Object.freeze({
   expiryMonths: Object.freeze({ GENERAL: 12, SERIOUS: 36, SEVERE: 36, UNSPECIFIED: 36 }),
-  alerts: Object.freeze({ subjectsPerHour: 50, denialsPerHour: 10, probesPerHour: 30, revokedWithinMinutes: 30, workingHours: [8, 18] as const }),
+  alerts: Object.freeze({ subjectsPerHour: 50, denialsPerHour: 10, probesPerHour: 30, maskWalkPerHour: 5, revokedWithinMinutes: 30, workingHours: [8, 18] as const }),
   publicPersonLookupsPerHour: 30,
   reportCodesPerHour: 60,
 });
@@ -350,6 +354,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, serves:
         subjectsPerHour: env.CREDIT_ALERT_SUBJECTS_PER_HOUR,
         denialsPerHour: env.CREDIT_ALERT_DENIALS_PER_HOUR,
         probesPerHour: env.CREDIT_ALERT_PROBES_PER_HOUR,
+        maskWalkPerHour: env.CREDIT_ALERT_MASK_WALK_PER_HOUR,
         revokedWithinMinutes: env.CREDIT_ALERT_REVOKED_WITHIN_MINUTES,
         workingHours: env.CREDIT_ALERT_WORKING_HOURS.split("-").map(Number) as unknown as readonly [number, number],
       }),

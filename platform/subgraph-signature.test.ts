@@ -68,6 +68,11 @@ describe("subgraph request signatures", () => {
     expect(verify(token)).toEqual({ viewer: VIEWER, requestId: "r-1", caller: "officer-1" });
   });
 
+  it("carry the client's network for the per-person budget", () => {
+    const token = signSubgraphRequest(KEY, { viewer: VIEWER, requestId: "r-2", caller: "officer-1", network: "network:2001:db8:1:2::/64" }, "subjects", OPERATION);
+    expect(verify(token)).toEqual({ viewer: VIEWER, requestId: "r-2", caller: "officer-1", network: "network:2001:db8:1:2::/64" });
+  });
+
   it("are refused when signed with another key, for another subgraph or operation, or used twice", () => {
     const claims = { viewer: VIEWER, requestId: "r", caller: "officer-1" };
     expect(() => verify(signSubgraphRequest(OTHER_KEY, claims, "subjects", OPERATION))).toThrow(/invalid/);

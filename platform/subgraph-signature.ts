@@ -57,8 +57,12 @@ export function hashOperation(operation: SignedOperation): string {
     .digest("base64url");
 }
 
-/** `caller` is whom per-caller budgets charge: the token's subject, or the client address of an anonymous caller. */
-export type SubgraphRequestClaims = Readonly<{ viewer: Viewer; requestId: string; caller: string }>;
+/**
+ * `caller` is whom per-caller budgets charge: the token's subject, or the client address of an anonymous caller.
+ * `network` is the client's address as per-person budgets charge it (an IPv6 address by its /64,
+ * gateway/client-address.ts#networkKeyOf), whoever is signed in; the gateway always sends it.
+ */
+export type SubgraphRequestClaims = Readonly<{ viewer: Viewer; requestId: string; caller: string; network?: string }>;
 
 /*
  * The signature is a compact EdDSA (Ed25519) JWT, made and checked with node:crypto rather than jose:
@@ -85,6 +89,7 @@ export function signSubgraphRequest(key: KeyObject, claims: SubgraphRequestClaim
     viewer: claims.viewer,
     rid: claims.requestId,
     clr: claims.caller,
+    ...(claims.network === undefined ? {} : { net: claims.network }),
     op: hashOperation(operation),
     iss: ISSUER,
     aud: audience,
@@ -136,8 +141,10 @@ export function verifySubgraphRequest(
   if (payload.op !== hashOperation(operation)) throw new SignatureError("signature does not cover this operation");
   if (!replayGuard.claim(String(payload.jti), Number(payload.exp))) throw new SignatureError("signature already used");
   const viewer = parseViewer(payload.viewer);
-  if (!viewer || typeof payload.rid !== "string" || typeof payload.clr !== "string") throw new SignatureError("malformed gateway signature");
-  return { viewer, requestId: payload.rid, caller: payload.clr };
+  if (!viewer || typeof payload.rid !== "string" || typeof payload.clr !== "string" || (payload.net !== undefined && typeof payload.net !== "string")) {
+    throw new SignatureError("malformed gateway signature");
+  }
+  return { viewer, requestId: payload.rid, caller: payload.clr, ...(typeof payload.net === "string" ? { network: payload.net } : {}) };
 }
 
 /** The claims of a token signed by one of `keys` for `audience`, current at `nowSeconds`; SignatureError otherwise. */

@@ -48,3 +48,20 @@ export async function findValidConsents(
     .execute();
   return new Map(rows.map((row) => [row.subject_id, row.id]));
 }
+
+/** Which of these subject identifiers the viewer holds a valid consent for (its organisation, its declared purpose, now). */
+export async function findConsentedIdentifiers(db: Kysely<Database>, viewer: Viewer, now: Date, identifiers: readonly string[]): Promise<Set<string>> {
+  if (!viewer.org || !viewer.purpose || identifiers.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("consents")
+    .select("subject_identifier")
+    .distinct()
+    .where("grantee", "=", viewer.org)
+    .where("purpose", "=", viewer.purpose)
+    .where("subject_identifier", "in", identifiers)
+    .where("valid_from", "<=", now)
+    .where("valid_until", ">", now)
+    .where("revoked_at", "is", null)
+    .execute();
+  return new Set(rows.map((row) => row.subject_identifier));
+}

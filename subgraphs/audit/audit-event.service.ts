@@ -17,6 +17,7 @@ import {
 } from "./audit-event.repository";
 import { AccessRecord, AuditAlert, AuditChainStatus, AuditEvent, AuditEventConnection, type AuditFilter } from "./audit-event.type";
 import { verifyAuditChain } from "../../audit-log/verifier";
+import { findMaskedListWalks } from "../shared/person-lookups";
 import { refuseUnlessAllowed, requireOwnSubject } from "../shared/authorize";
 
 const MAX_PAGE = 500;
@@ -87,12 +88,13 @@ export async function findAuditAlerts(context: AuditContext, from: Date | null, 
   requireAuditor(context);
   const window = { from: from ?? new Date(context.now.getTime() - 7 * 86_400_000), to: to ?? context.now };
   const thresholds = context.rules.alerts;
-  const [mass, denials, probes, revoked, offHours] = await Promise.all([
+  const [mass, denials, probes, revoked, offHours, walks] = await Promise.all([
     findMassLookups(context.db, window, thresholds.subjectsPerHour),
     findRepeatedDenials(context.db, window, thresholds.denialsPerHour),
     findIdentifierProbing(context.db, window, thresholds.probesPerHour),
     findReadsBeforeRevocation(context.db, window, thresholds.revokedWithinMinutes),
     findOffHoursReads(context.db, window, thresholds.workingHours),
+    findMaskedListWalks(context.db, window, thresholds.maskWalkPerHour),
   ]);
   const alert = (fields: Omit<AuditAlert, never>) => Object.assign(new AuditAlert(), fields);
   return [
@@ -104,6 +106,17 @@ export async function findAuditAlerts(context: AuditContext, from: Date | null, 
     ),
     ...probes.map((row) =>
       alert({ rule: "IDENTIFIER_PROBING", actor: row.caller, role: row.role, org: row.org, at: row.hour, count: Number(row.count), detail: `${row.count} lookups by identifier that found no one within one hour (threshold ${thresholds.probesPerHour})` }),
+    ),
+    ...walks.map((row) =>
+      alert({
+        rule: "MASKED_LIST_WALK",
+        actor: row.caller.startsWith("actor:") ? row.caller.slice("actor:".length) : row.caller,
+        role: row.role,
+        org: row.org,
+        at: row.hour,
+        count: Number(row.persons),
+        detail: `${row.persons} distinct persons whose IDs all read ${row.masked} once masked, looked up within one hour: the hidden digits of a published masked ID being guessed (threshold ${thresholds.maskWalkPerHour})`,
+      }),
     ),
     ...revoked.map((row) =>
       alert({ rule: "READ_BEFORE_CONSENT_REVOKED", actor: row.actor, role: row.role, org: row.org, at: row.at, count: 1, detail: `request ${row.request_id} read under consent ${row.consent_id}, revoked ${row.revoked_at?.toISOString()}` }),

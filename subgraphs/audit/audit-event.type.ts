@@ -111,10 +111,10 @@ export class AuditChainStatus {
 
 @ObjectType({ description: "A pattern of use that an auditor should look at (DOMAIN.md §4)." })
 export class AuditAlert {
-  @Field(() => String, { description: "MASS_LOOKUP, REPEATED_DENIALS, IDENTIFIER_PROBING, READ_BEFORE_CONSENT_REVOKED, OFF_HOURS, or CALENDAR_PROVISIONAL (from 1 November, next year's holiday notice not loaded)." })
+  @Field(() => String, { description: "MASS_LOOKUP, REPEATED_DENIALS, IDENTIFIER_PROBING, MASKED_LIST_WALK, READ_BEFORE_CONSENT_REVOKED, OFF_HOURS, or CALENDAR_PROVISIONAL (from 1 November, next year's holiday notice not loaded)." })
   rule!: string;
 
-  @Field(() => String, { nullable: true, description: "The actor (or client address)." })
+  @Field(() => String, { nullable: true, description: "The actor (or client address; for MASKED_LIST_WALK also a network, an IPv6 /64)." })
   actor!: string | null;
 
   @Field(() => String, { nullable: true })

@@ -244,7 +244,7 @@ export async function findListEntryById(db: Kysely<Database>, id: string): Promi
 }
 
 export async function listBlackListingsOf(db: Kysely<Database>, subjectIdentifier: string) {
-  return db.selectFrom("list_entries").select(["id", "recognized_on", "status"]).where("subject_identifier", "=", subjectIdentifier).where("list", "=", "BLACK").execute();
+  return db.selectFrom("list_entries").select(["id", "recognized_on", "status", "recognized_by"]).where("subject_identifier", "=", subjectIdentifier).where("list", "=", "BLACK").execute();
 }
 
 export async function markEntryCorrected(db: Kysely<Database>, id: string, reason: string, on: string): Promise<void> {

@@ -6,6 +6,7 @@ import type { InputProblem } from "../../domain/input-problem";
 import { requirePurposeForNonPublicData } from "../../policies/purpose";
 import { listKnownIdentifiers } from "../subjects/subject.registry";
 import { recordDisclosed } from "../shared/disclose";
+import { chargeUnentitledPersons } from "../shared/person-lookups";
 import { refuseUnlessAllowed } from "../shared/authorize";
 import type { MeasureContext } from "./measure.loaders";
 import { insertMeasureApplication, listApplicationsOnEntriesOf, listMeasureStats } from "./measure.repository";
@@ -32,6 +33,8 @@ export async function reportMeasureApplied(context: MeasureContext, input: Measu
     if (value.trim().length === 0 || value.length > maximum) problems.push({ field: `input.${field}`, reason: `1 to ${maximum} characters`, code: "BAD_USER_INPUT" });
   }
   if (input.appliedOn > chinaDateOf(context.now)) problems.push({ field: "input.appliedOn", reason: "lies in the future", code: "BAD_USER_INPUT" });
+  // "No credit file" answers whether a person is on file: charged as a lookup, before anything else is refused.
+  if (check.valid && check.kind === "CITIZEN_ID") await chargeUnentitledPersons(context, [check.identifier]);
   const subjectId = check.valid ? (await listKnownIdentifiers(context.db, [check.identifier])).get(check.identifier) : undefined;
   if (check.valid && !subjectId) problems.push({ field: "input.identifier", reason: "no credit file for this identifier", code: "BAD_USER_INPUT" });
   refuseIfProblems(problems, "report");

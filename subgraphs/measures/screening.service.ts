@@ -8,6 +8,7 @@ import { groupBy } from "../shared/loaders";
 import { listResponsibleEntries, listScreeningEntries } from "../lists/list-entry.registry";
 import { describeRelationPeriod, listKnownIdentifiers } from "../subjects/subject.registry";
 import { recordDisclosed } from "../shared/disclose";
+import { chargeUnentitledPersons } from "../shared/person-lookups";
 import { refuseUnlessAllowed } from "../shared/authorize";
 import type { MeasureContext } from "./measure.loaders";
 import { listMeasures } from "./measure.repository";
@@ -23,6 +24,9 @@ export const MAX_SCREENED_IDENTIFIERS = 1_000;
  *
  * Screening is the one read that spans the lists and subjects tables from the measures subgraph: the
  * decision needs entries, relations and measures together, at the counter's latency.
+ *
+ * A GOVERNMENT caller screening for a duty (PCIM art. 22) is entitled to the persons it screens; any other caller
+ * is charged each natural person it holds no consent for (subgraphs/shared/person-lookups.ts).
  */
 export async function screen(context: MeasureContext, identifiers: readonly string[], scenario: Scenario): Promise<ScreeningResult[]> {
   requirePurposeForNonPublicData(context.viewer);
@@ -34,6 +38,9 @@ export async function screen(context: MeasureContext, identifiers: readonly stri
   const showsMonitoring = context.ability.can("read", "FocusedMonitoring");
   const checks = identifiers.map((raw) => checkIdentifier(raw, undefined, today));
   const valid = [...new Set(checks.flatMap((check) => (check.valid ? [check.identifier] : [])))];
+  // Whether a person is listed is what a masked ID's middle is guessed by: persons the caller has no consent or
+  // duty for count against its per-person budget, as `subject(identifier)` does; past it the batch is refused whole.
+  await chargeUnentitledPersons(context, checks.flatMap((check) => (check.valid && check.kind === "CITIZEN_ID" ? [check.identifier] : [])));
   const [known, entries, responsible, catalog] = await Promise.all([
     listKnownIdentifiers(context.db, valid),
     listScreeningEntries(context.db, valid, today, addYears(today, -1)),

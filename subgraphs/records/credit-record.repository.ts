@@ -144,7 +144,7 @@ export async function findRecordById(db: Kysely<Database>, id: string): Promise<
 export async function listRepairHistoryRecords(db: Kysely<Database>, subjectIdentifier: string, markerKinds: readonly string[]) {
   return db
     .selectFrom("credit_records")
-    .select(["id", "kind", "category", "severity", "status", "decided_on"])
+    .select(["id", "kind", "category", "severity", "status", "decided_on", "provider"])
     .where("subject_identifier", "=", subjectIdentifier)
     .where((eb) => eb.or([eb("category", "=", "NEGATIVE"), eb("kind", "in", markerKinds)]))
     .execute();

@@ -1,7 +1,7 @@
 import { subject as policySubject } from "@casl/ability";
 import type { RepairCaseRow } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
-import { checkRepairEligibility, withoutFileDetails, type RepairTarget } from "./repair-eligibility.rules";
+import { checkRepairEligibility, historyOfUnit, withoutFileDetails, type RepairTarget } from "./repair-eligibility.rules";
 import { explainRepairEligibility } from "./repair-explanation.rules";
 import { checkTransition, stepsAllowed } from "./workflow.rules";
 import { CreditError, NotFoundError } from "../../platform/errors";
@@ -57,8 +57,9 @@ function checkRectifiedOn(target: WorkflowTarget, rectifiedOn: string | null, to
   else if (rectifiedOn < target.decidedOn) problems.push({ field, reason: `lies before the item itself (${target.decidedOn})`, code: "BAD_USER_INPUT" });
 }
 
-async function eligibilityOf(context: ObjectionContext, target: WorkflowTarget, rectifiedOn: string | null) {
-  return checkRepairEligibility(asRepairTarget(target), await loadRepairHistory(context.db, target.subjectIdentifier), chinaDateOf(context.now), rectifiedOn);
+async function eligibilityOf(context: ObjectionContext, target: WorkflowTarget, rectifiedOn: string | null, unit?: string) {
+  const history = await loadRepairHistory(context.db, target.subjectIdentifier);
+  return checkRepairEligibility(asRepairTarget(target), unit === undefined ? history : historyOfUnit(history, unit), chinaDateOf(context.now), rectifiedOn);
 }
 
 /** `repairEligibility`: every condition of JRP art. 18 or PCIM art. 31, each unmet one with its article and earliest date. */
@@ -67,8 +68,9 @@ export async function findRepairEligibility(context: ObjectionContext, targetId:
   const problems: InputProblem[] = [];
   checkRectifiedOn(target, rectifiedOn, chinaDateOf(context.now), "rectifiedOn", problems);
   refuseIfProblems(problems, "eligibility question");
-  const full = await eligibilityOf(context, target, rectifiedOn);
-  const result = context.ability.can("read", policySubject("RepairHistory", { subjectIdentifier: target.subjectIdentifier })) ? full : withoutFileDetails(full);
+  // Who may not read the subject's file (a unit reviewing its own item) is answered from its own items alone.
+  const readsFile = context.ability.can("read", policySubject("RepairHistory", { subjectIdentifier: target.subjectIdentifier }));
+  const result = readsFile ? await eligibilityOf(context, target, rectifiedOn) : withoutFileDetails(await eligibilityOf(context, target, rectifiedOn, context.viewer.org ?? ""));
   // The answer is derived from the subject's whole history: the audit names whose file it read.
   recordDisclosed(context, { subjectId: target.subjectId, subjectIdentifier: target.subjectIdentifier, entityType: "RepairEligibility", tier: "GOVERNMENT" });
   return Object.assign(new RepairEligibility(), {

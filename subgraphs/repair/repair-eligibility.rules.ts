@@ -19,15 +19,31 @@ export type RepairTarget =
     }>
   | Readonly<{ type: "LIST_ENTRY"; id: string; list: string; grounds: string; status: string; recognizedOn: string; validUntil: string | null }>;
 
-/** The subject's history the conditions look at. */
+/**
+ * The subject's history the conditions look at. `provider` is the unit that provided the record, recognised the
+ * listing or provided the repaired item (unknown: no unit's own).
+ */
 export type RepairHistory = Readonly<{
   /** Negative items and the markers of PCIM art. 31(二) 2, 6, 7 (bankruptcy, ignored reminders, legal bars). */
-  records: ReadonlyArray<Readonly<{ id: string; kind: string; category: string; severity: string | null; status: string; decidedOn: string }>>;
+  records: ReadonlyArray<Readonly<{ id: string; kind: string; category: string; severity: string | null; status: string; decidedOn: string; provider?: string }>>;
   /** Black-list entries, for first or repeat listing and restarts; REMOVED ones (taken off as wrong) never count. */
-  blackListings: ReadonlyArray<Readonly<{ id: string; recognizedOn: string; status: string }>>;
+  blackListings: ReadonlyArray<Readonly<{ id: string; recognizedOn: string; status: string; provider?: string }>>;
   /** Completed repairs with the class (record kind or list grounds) repaired. */
-  repairs: ReadonlyArray<Readonly<{ completedOn: string; kind: string }>>;
+  repairs: ReadonlyArray<Readonly<{ completedOn: string; kind: string; provider?: string }>>;
 }>;
+
+/**
+ * The history as one unit knows it: its own records, listings and repaired items only. What a unit that may not
+ * read the subject's file is told is decided on this alone, so that no answer to it changes with another unit's
+ * hidden item (not even one yes or no).
+ */
+export function historyOfUnit(history: RepairHistory, unit: string): RepairHistory {
+  return {
+    records: history.records.filter((record) => record.provider === unit),
+    blackListings: history.blackListings.filter((listing) => listing.provider === unit),
+    repairs: history.repairs.filter((repair) => repair.provider === unit),
+  };
+}
 
 /**
  * `ITEM` conditions concern only the item asked about; `FILE` conditions read the subject's other
@@ -153,9 +169,10 @@ function resultOf(conditions: RepairCondition[]): RepairEligibilityResult {
 }
 
 /**
- * The answer for an asker who may not read the subject's file (the item's provider): the conditions on
- * its own item in full, and one yes or no for all the rest — no article, reason or date that would tell
- * of another provider's hidden item (least disclosure, PIPL art. 6).
+ * The answer for an asker who may not read the subject's file (the item's provider), computed on its own items
+ * alone (`historyOfUnit`): the conditions on the item in full, and one yes or no for the rest of what the unit
+ * itself provided — no article, reason or date, and nothing that another unit's item could change (least
+ * disclosure, PIPL art. 6). The subject and the credit centre get the whole answer.
  */
 export function withoutFileDetails(result: RepairEligibilityResult): RepairEligibilityResult {
   const file = result.conditions.filter((item) => item.scope === "FILE");
@@ -165,8 +182,8 @@ export function withoutFileDetails(result: RepairEligibilityResult): RepairEligi
     article: "PCIM art. 31 / JRP art. 18: the subject's other credit information",
     met: fileMet,
     reason: fileMet
-      ? "the subject's other credit information meets the remaining conditions"
-      : "the subject's other credit information does not meet the remaining conditions now; the subject and the credit centre see which",
+      ? "as far as your unit's own items on this subject show, the remaining conditions are met; other units' items are not considered here — the subject and the credit centre see the whole answer"
+      : "your unit's own items on this subject do not meet the remaining conditions now; the subject and the credit centre see which, and what other units' items add",
     earliestOn: null,
     scope: "FILE",
   };

@@ -75,12 +75,12 @@ export async function loadRepairHistory(db: Kysely<Database>, subjectIdentifier:
   const [records, blackListings, repairs] = await Promise.all([
     listRecordsForRepairHistory(db, subjectIdentifier, REPAIR_BARRING_KINDS),
     listBlackListingsForRepairHistory(db, subjectIdentifier),
-    db.selectFrom("repair_cases").select(["completed_on", "target_kind"]).where("subject_identifier", "=", subjectIdentifier).where("state", "=", "COMPLETED").execute(),
+    db.selectFrom("repair_cases").select(["completed_on", "target_kind", "provider"]).where("subject_identifier", "=", subjectIdentifier).where("state", "=", "COMPLETED").execute(),
   ]);
   return {
-    records: records.map((record) => ({ id: record.id, kind: record.kind, category: record.category, severity: record.severity, status: record.status, decidedOn: record.decided_on })),
-    blackListings: blackListings.map((listing) => ({ id: listing.id, recognizedOn: listing.recognized_on, status: listing.status })),
-    repairs: repairs.map((repair) => ({ completedOn: repair.completed_on!, kind: repair.target_kind })),
+    records: records.map((record) => ({ id: record.id, kind: record.kind, category: record.category, severity: record.severity, status: record.status, decidedOn: record.decided_on, provider: record.provider })),
+    blackListings: blackListings.map((listing) => ({ id: listing.id, recognizedOn: listing.recognized_on, status: listing.status, provider: listing.recognized_by })),
+    repairs: repairs.map((repair) => ({ completedOn: repair.completed_on!, kind: repair.target_kind, provider: repair.provider })),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Tier } from "../../domain/vocabulary";
 import type { WorkingDayCalendar } from "../../domain/working-days";
 import type { DomainRules } from "../../platform/config";
 import type { DistinctBudget } from "../../platform/distinct-budget";
+import type { PersonLookupBudget } from "./person-lookups";
 import type { Logger } from "../../platform/logger";
 import type { Viewer } from "../../platform/viewer";
 import type { AppAbility } from "../../policies/ability";
@@ -72,8 +73,10 @@ export type SubgraphContext<TLoaders = unknown> = {
   requestId: string;
   /** Whom per-caller budgets charge (signed by the gateway): the token's subject, or an anonymous caller's address. */
   caller: string;
-  /** Distinct natural-person identifiers each anonymous caller looked up this hour, kept by this subgraph server. */
-  personLookups: DistinctBudget;
+  /** The client's network as per-person budgets charge it (signed by the gateway; an IPv6 address by its /64). */
+  network: string;
+  /** Distinct natural persons each caller not entitled to them looked up this hour, per actor and per network, kept in the database. */
+  personLookups: PersonLookupBudget;
   /** Distinct credit-report verification codes each caller tried this hour, kept by this subgraph server. */
   reportCodes: DistinctBudget;
   /** The service's credit-report signing key (platform/report-signature.ts); only the subjects subgraph signs. */

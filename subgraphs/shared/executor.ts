@@ -14,6 +14,7 @@ import type { SubgraphRequestClaims } from "../../platform/subgraph-signature";
 import { defineAbilityFor } from "../../policies/define-ability-for";
 import type { DisclosureGroup } from "../../audit-log/chain";
 import { DisclosureLog, type RequestScope, type SubgraphContext } from "./context";
+import { PersonLookupBudget } from "./person-lookups";
 
 export type SubgraphExecutorOptions<TLoaders> = Readonly<{
   name: string;
@@ -73,8 +74,8 @@ export type SubgraphExecutor<TLoaders = never> = Readonly<{
 /** Builds and starts a subgraph's Apollo Server (no transport: see server.ts and the gateway's in-process data source). */
 export async function createSubgraphExecutor<TLoaders>(options: SubgraphExecutorOptions<TLoaders>): Promise<SubgraphExecutor<TLoaders>> {
   const { name, logger } = options;
-  // Per serving instance, like the HTTP server they used to live in: each shape keeps one per subgraph.
-  const personLookups = new DistinctBudget(options.rules.publicPersonLookupsPerHour);
+  // The person budget is kept in the database (one for every replica); report codes per serving instance.
+  const personLookups = new PersonLookupBudget(options.db, options.rules.publicPersonLookupsPerHour);
   const reportCodes = new DistinctBudget(options.rules.reportCodesPerHour);
   // Logs whose summary travels in `extensions.disclosed`; a handed-over log is read by the gateway itself.
   const reportedInExtensions = new WeakSet<DisclosureLog>();
@@ -115,6 +116,8 @@ export async function createSubgraphExecutor<TLoaders>(options: SubgraphExecutor
       ability: defineAbilityFor(verified.viewer),
       requestId: verified.requestId,
       caller: verified.caller,
+      // Without the gateway's network claim (only tools that sign for themselves), the caller's own key stands in.
+      network: verified.network ?? verified.caller,
       personLookups,
       reportCodes,
       reportSigningKey: options.reportSigningKey,

@@ -4,10 +4,12 @@ import type { SubjectRelationKind } from "../../db/database";
 import { checkIdentifier, maskCitizenId } from "../../domain/identifiers";
 import { isOccupationGroup, OCCUPATION_GROUPS } from "../../domain/occupation-groups";
 import { checkSubjectRef, type SubjectRef } from "../../domain/subject-ref";
-import { BadUserInputError, ConsentRequiredError, CreditError, ForbiddenError, InvalidIdentifierError } from "../../platform/errors";
+import { BadUserInputError, ConsentRequiredError, ForbiddenError, InvalidIdentifierError } from "../../platform/errors";
 import { refuseIfProblems } from "../../platform/input-problems";
 import type { InputProblem } from "../../domain/input-problem";
 import { recordDisclosed, withholdFromOthers } from "../shared/disclose";
+import { chargePersonLookups } from "../shared/person-lookups";
+import { entitledToPerson } from "../../policies/person-entitlement";
 import type { AppAbility } from "../../policies/ability";
 import { readsAuthorizedTierByConsent, requirePurposeForNonPublicData } from "../../policies/purpose";
 import { ORGANISATION_PUBLIC_FIELDS, PERSON_AUTHORIZED_FIELDS } from "../../policies/subject-fields";
@@ -71,7 +73,8 @@ function discloseSubject(context: SubjectContext, row: VisibleSubjectRow): Subje
 /**
  * `subject(identifier)`: a bad checksum is `INVALID_IDENTIFIER` naming the rule; unknown is null — and so
  * is a person the viewer's rules do not reach (for the public: one without public information in force).
- * Anonymous callers look up at most `publicPersonLookupsPerHour` distinct persons an hour.
+ * A caller not entitled to the person (no consent, no duty, not the person itself) looks up at most
+ * `publicPersonLookupsPerHour` distinct persons an hour, per actor and per network, known or not.
  */
 export async function findSubject(context: SubjectContext, rawIdentifier: string): Promise<Subject | null> {
   refuseUnlessAllowed(context.ability, "read", "Subject", `role ${context.viewer.role} reads no subject data`);
@@ -79,18 +82,10 @@ export async function findSubject(context: SubjectContext, rawIdentifier: string
   if (!check.valid) {
     throw new InvalidIdentifierError(`identifier rejected: ${check.rule}; check the number and try again`, { argument: "identifier" });
   }
-  if (check.kind === "CITIZEN_ID" && context.viewer.actor === null) {
-    // Known or not, each distinct person counts: a budget charged only for hits would itself be an oracle.
-    const retryAfter = context.personLookups.take(context.caller, check.identifier, context.now.getTime());
-    if (retryAfter > 0) {
-      throw new CreditError(
-        "RATE_LIMITED",
-        `anonymous callers may look up ${context.rules.publicPersonLookupsPerHour} different persons an hour; retry in ${retryAfter} s, or sign in`,
-        { retryAfterSeconds: retryAfter },
-      );
-    }
-  }
   const row = await context.loaders.subjectByIdentifier.load(check.identifier);
+  if (check.kind === "CITIZEN_ID" && !entitledToPerson(context.ability, check.identifier, row?.consent_id != null)) {
+    await chargePersonLookups(context, [check.identifier]);
+  }
   return row ? discloseSubject(context, row) : null;
 }
 

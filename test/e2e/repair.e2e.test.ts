@@ -205,35 +205,44 @@ describe("least disclosure in repair (PIPL art. 6)", () => {
   const OTHER_PROVIDER = "HA-COURT";
   const person = citizenId(975);
   let ownItem: string;
+  const submit = (token: string, record: Record<string, unknown>) =>
+    federation.query<{ submitRecords: { ids: string[] } }>(`mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { ids } }`, {
+      token,
+      variables: { records: [{ subject: { identifier: person, name: "最少披露", kind: "NATURAL_PERSON" }, ...record }] },
+    });
 
   beforeAll(async () => {
-    const submit = (token: string, record: Record<string, unknown>) =>
-      federation.query<{ submitRecords: { ids: string[] } }>(`mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { ids } }`, {
-        token,
-        variables: { records: [{ subject: { identifier: person, name: "最少披露", kind: "NATURAL_PERSON" }, ...record }] },
-      });
     const own = await submit(provider, { category: "NEGATIVE", kind: "ADMINISTRATIVE_PENALTY", procedure: "GENERAL", severity: "GENERAL", tier: "PUBLIC", title: "行政处罚", documentNumber: "LEAST-1", decidedOn: daysAgo(200, federation.clock.now()) });
     ownItem = own.data!.submitRecords.ids[0]!;
-    const court = await federation.token({ role: "PROVIDER", org: OTHER_PROVIDER });
-    const hidden = await submit(court, { category: "OTHER", kind: "BANKRUPTCY_PROCEEDING", tier: "GOVERNMENT", title: "破产程序", documentNumber: "LEAST-2", decidedOn: daysAgo(30, federation.clock.now()) });
-    expect(hidden.errors).toBeUndefined();
   });
 
   const ELIGIBILITY = `query ($id: ID!, $rectifiedOn: Date) { repairEligibility(targetId: $id, rectifiedOn: $rectifiedOn) { eligible reasons earliestOn conditions { article met reason earliestOn } } }`;
   type Answer = { repairEligibility: { eligible: boolean; reasons: string[]; earliestOn: string | null; conditions: Array<{ article: string; met: boolean }> } };
+  const OTHERS = "PCIM art. 31 / JRP art. 18: the subject's other credit information";
 
-  it("tells the item's provider about its own item, and only yes or no about the rest of the subject's file", async () => {
-    const variables = { id: ownItem, rectifiedOn: daysAgo(150, federation.clock.now()) };
+  it("answers the item's provider from its own items alone: another unit's hidden items change not one bit of it", async () => {
+    // No day of rectification: the item's own periods stay open, the conditions on the rest of the file are all decided.
+    const variables = { id: ownItem, rectifiedOn: null };
+    const before = (await federation.query<Answer>(ELIGIBILITY, { token: provider, variables })).data!.repairEligibility;
+    expect(before.conditions.find((condition) => condition.article === OTHERS)).toMatchObject({ met: true });
+
+    const court = await federation.token({ role: "PROVIDER", org: OTHER_PROVIDER });
+    const hidden = await submit(court, { category: "OTHER", kind: "BANKRUPTCY_PROCEEDING", tier: "GOVERNMENT", title: "破产程序", documentNumber: "LEAST-2", decidedOn: daysAgo(30, federation.clock.now()) });
+    expect(hidden.errors).toBeUndefined();
+    const severe = await submit(court, { category: "NEGATIVE", kind: "ADMINISTRATIVE_PENALTY", procedure: "GENERAL", severity: "SEVERE", tier: "GOVERNMENT", title: "严重失信", documentNumber: "LEAST-3", decidedOn: daysAgo(20, federation.clock.now()) });
+    expect(severe.errors).toBeUndefined();
+
     const asked = await federation.query<Answer>(ELIGIBILITY, { token: provider, variables });
     const answer = asked.data!.repairEligibility;
-    expect(answer.eligible).toBe(false);
-    expect(answer.earliestOn).toBeNull();
-    expect(JSON.stringify(answer)).not.toMatch(/bankrupt|31\(2\)|破产/i);
-    expect(answer.conditions.filter((condition) => !condition.met).map((condition) => condition.article)).toEqual(
-      expect.arrayContaining(["PCIM art. 31 / JRP art. 18: the subject's other credit information"]),
-    );
-    const own = await federation.query<Answer>(ELIGIBILITY, { token: await federation.token({ role: "SUBJECT", subject: person }), variables });
-    expect(own.data!.repairEligibility.conditions).toEqual(expect.arrayContaining([expect.objectContaining({ article: "PCIM art. 31(2)(2)", met: false })]));
+    expect(answer).toEqual(before);
+    expect(JSON.stringify(answer)).not.toMatch(/bankrupt|31\(2\)|破产|严重失信/i);
+    // The subject and the credit centre see the whole file: both of the court's items bar the repair.
+    for (const token of [await federation.token({ role: "SUBJECT", subject: person }), await federation.token({ role: "CREDIT_CENTER", org: "HA-CREDIT" })]) {
+      const whole = (await federation.query<Answer>(ELIGIBILITY, { token, variables })).data!.repairEligibility;
+      expect(whole.conditions).toEqual(
+        expect.arrayContaining([expect.objectContaining({ article: "PCIM art. 31(2)(2)", met: false }), expect.objectContaining({ article: "PCIM art. 31(2)(1)", met: false })]),
+      );
+    }
     const audited = await federation.connection.db
       .selectFrom("audit_accesses")
       .select("subject_identifier")
@@ -241,6 +250,16 @@ describe("least disclosure in repair (PIPL art. 6)", () => {
       .where("event_id", "in", federation.connection.db.selectFrom("audit_events").select("id").where("request_id", "=", asked.headers.get("x-request-id")!))
       .execute();
     expect(audited).toEqual([{ subject_identifier: person }]);
+  });
+
+  it("still tells the provider, as one yes or no, what its own other items bar", async () => {
+    const variables = { id: ownItem, rectifiedOn: null };
+    const ownSevere = await submit(provider, { category: "NEGATIVE", kind: "ADMINISTRATIVE_PENALTY", procedure: "GENERAL", severity: "SEVERE", tier: "PUBLIC", title: "严重违法", documentNumber: "LEAST-4", decidedOn: daysAgo(10, federation.clock.now()) });
+    expect(ownSevere.errors).toBeUndefined();
+    const answer = (await federation.query<Answer>(ELIGIBILITY, { token: provider, variables })).data!.repairEligibility;
+    expect(answer.eligible).toBe(false);
+    expect(answer.conditions.find((condition) => condition.article === OTHERS)).toMatchObject({ met: false });
+    expect(JSON.stringify(answer)).not.toMatch(/31\(2\)/);
   });
 
   it("gives a caller who may not read a case only its id and state back from a move", async () => {

@@ -169,7 +169,8 @@ describe("every mutation, fuzzed from its input types", () => {
     const { rows } = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(
       federation.connection.db,
     );
-    const tables = rows.map((row) => row.table_name).filter((name) => !/^(audit_|gateway_|kysely_)/.test(name));
+    // The audit, the budgets (gateway's and the per-person one: a refused request is charged all the same) and the migrations' own.
+    const tables = rows.map((row) => row.table_name).filter((name) => !/^(audit_|gateway_|kysely_)|^person_lookups$/.test(name));
     expect(tables.filter((name) => !(WRITABLE_TABLES as readonly string[]).includes(name))).toEqual([]);
   });
 

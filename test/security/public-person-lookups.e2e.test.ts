@@ -8,7 +8,7 @@ import { sizedForLoad } from "../load";
 
 /**
  * CONTRACT "No existence oracle for the public": a person is public only through public information in
- * force; anonymous callers look up few distinct persons an hour; nothing published beside a masked ID
+ * force; callers not entitled to a person look up few distinct persons an hour; nothing published beside a masked ID
  * narrows it to a few candidates. Tried as an attacker would: from the public black list to a full ID.
  */
 let federation: TestFederation;
@@ -108,7 +108,7 @@ describe("no existence oracle for the public", () => {
     expect(found).toBe(answered.has(LISTED));
   }, 180_000);
 
-  it("counts a person once however often asked, and gives a new hour a new budget; signed-in callers are not counted", async () => {
+  it("counts a person once however often asked, and gives a new hour a new budget; signing in without consent buys no new one", async () => {
     nextHour();
     const caller = {};
     for (let n = 0; n < LIMIT; n++) expect(errorCodes(await federation.query(SUBJECT, { ...caller, variables: { id: citizenId(500 + n) } }))).toEqual([]);
@@ -118,8 +118,9 @@ describe("no existence oracle for the public", () => {
     expect(Number(over.errors![0]!.extensions!.retryAfterSeconds)).toBeGreaterThan(0);
     // Organisations (USCC) are public registry data: never counted.
     expect(errorCodes(await federation.query(SUBJECT, { ...caller, variables: { id: "91320800MA00008020" } }))).not.toContain("RATE_LIMITED");
+    // A bank without the person's consent, from the same address: the address's budget is spent (test/security/person-budget.e2e.test.ts).
     const bank = await federation.token({ role: "ORGANIZATION", org: "BANK-ORACLE" });
-    expect(errorCodes(await federation.query(SUBJECT, { ...caller, token: bank, variables: { id: citizenId(601) } }))).toEqual([]);
+    expect(errorCodes(await federation.query(SUBJECT, { ...caller, token: bank, variables: { id: citizenId(601) } }))).toEqual(["RATE_LIMITED"]);
     nextHour();
     expect(errorCodes(await federation.query(SUBJECT, { ...caller, variables: { id: citizenId(600) } }))).toEqual([]);
   });
