@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, type JWTVerifyGetKey } from "jose";
-import type { OidcClaimNames, OidcSettings } from "../platform/config";
+import { ConfigError, type OidcClaimNames, type OidcSettings } from "../platform/config";
 
 /** Signature algorithms accepted from an OpenID Connect issuer; HMAC is never among them (no shared secret with an IdP). */
 export const OIDC_ALGORITHMS = ["RS256", "ES256"] as const;
@@ -12,8 +12,9 @@ export type OidcIssuer = Readonly<{
   claims: OidcClaimNames;
 }>;
 
-export class OidcDiscoveryError extends Error {
-  override readonly name = "OidcDiscoveryError";
+/** The issuer's discovery document could not be used at start: a configuration error naming CREDIT_OIDC_ISSUER. */
+export class OidcDiscoveryError extends ConfigError {
+  override readonly name: string = "OidcDiscoveryError";
 }
 
 /**
