@@ -1,5 +1,5 @@
-import { randomBytes } from "node:crypto";
-import { exportSPKI, importJWK, SignJWT, type CryptoKey } from "jose";
+import { generateKeyPairSync, randomBytes, randomUUID, sign as signWith } from "node:crypto";
+import { base64url, exportJWK, exportSPKI, importJWK, SignJWT, type CryptoKey } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ServiceUnavailableError, UnauthenticatedError } from "../platform/errors";
 import { mintToken } from "../platform/tokens";
@@ -107,5 +107,56 @@ describe("bearer tokens from an OpenID Connect issuer's JWKS (issue 21)", () => 
 
     const unreachable: BearerTrust = { secret, oidc: await createOidcIssuer({ issuer: issuer.issuer, jwksUrl: "http://127.0.0.1:9/jwks", audience: AUDIENCE, claims: CLAIMS }) };
     expect(await refusalOf(authenticate(bearer(token), unreachable, TWELVE_HOURS))).toBeInstanceOf(ServiceUnavailableError);
+  });
+});
+
+describe("what an issuer's token may not be (issue 32)", () => {
+  /** RS256 with a key jose itself refuses to sign with: the token is built by hand, as an attacker's IdP would. */
+  async function signedWithWeakRsa(claims: Record<string, unknown>): Promise<{ token: string; key: SigningKey }> {
+    const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 1024 });
+    const kid = randomUUID();
+    const key = { kid, alg: "RS256" as const, privateKey: privateKey as unknown as CryptoKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: "RS256", use: "sig" } };
+    const now = Math.floor(Date.now() / 1000);
+    const header = base64url.encode(JSON.stringify({ alg: "RS256", kid, typ: "JWT" }));
+    const payload = base64url.encode(JSON.stringify({ ...claims, iss: issuer.issuer, aud: AUDIENCE, sub: "weak-key-holder", iat: now, exp: now + 600 }));
+    const signature = base64url.encode(signWith("sha256", Buffer.from(`${header}.${payload}`), privateKey));
+    return { token: `${header}.${payload}.${signature}`, key };
+  }
+
+  it("refuses a token signed with a published 1024-bit RSA key as UNAUTHENTICATED, not as an outage", async () => {
+    const { token, key } = await signedWithWeakRsa({ credit_role: "AUDITOR" });
+    issuer.publish([current, key]);
+    try {
+      const refused = await refusalOf(authenticate(bearer(token), trust, TWELVE_HOURS));
+      expect(refused).toBeInstanceOf(UnauthenticatedError);
+    } finally {
+      issuer.publish([current]);
+    }
+  });
+
+  it("reads a dotted claim path nested only: a flat claim of that name never counts, and beside the nested one is refused", async () => {
+    const dotted: BearerTrust = { secret, oidc: await createOidcIssuer({ issuer: issuer.issuer, jwksUrl: issuer.jwksUrl, audience: AUDIENCE, claims: { role: "credit.role", org: "org", subject: "subject" } }, { rotationCooldownMs: 0 }) };
+    const nested = await issuer.sign(current, { credit: { role: "AUDITOR" } });
+    expect((await authenticate(bearer(nested), dotted, TWELVE_HOURS)).role).toBe("AUDITOR");
+    const flatOnly = await issuer.sign(current, { "credit.role": "CREDIT_CENTER" });
+    expect(((await refusalOf(authenticate(bearer(flatOnly), dotted, TWELVE_HOURS))) as Error).message).toMatch(/ambiguous/);
+    const both = await issuer.sign(current, { credit: { role: "SUBJECT" }, "credit.role": "CREDIT_CENTER", subject: "410102199003070015" });
+    const refused = await refusalOf(authenticate(bearer(both), dotted, TWELVE_HOURS));
+    expect(refused).toBeInstanceOf(UnauthenticatedError);
+    expect((refused as Error).message).toMatch(/ambiguous/);
+    // Nor is a path read through what every object inherits.
+    const inherited = await issuer.sign(current, { credit: {} });
+    expect(await refusalOf(authenticate(bearer(inherited), { secret, oidc: { ...dotted.oidc!, claims: { role: "credit.constructor", org: "org", subject: "subject" } } }, TWELVE_HOURS))).toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it("refuses an empty or blank sub, from the issuer and in our own tokens", async () => {
+    for (const sub of ["", " "]) {
+      const fromIssuer = await issuer.sign(current, { credit_role: "AUDITOR" }, { sub });
+      const refused = await refusalOf(authenticate(bearer(fromIssuer), trust, TWELVE_HOURS));
+      expect(refused, JSON.stringify(sub)).toBeInstanceOf(UnauthenticatedError);
+      expect((refused as Error).message).toMatch(/`sub`/);
+      const own = await mintToken(secretText, { role: "AUDITOR", sub });
+      expect(await refusalOf(authenticate(bearer(own), trust, TWELVE_HOURS)), JSON.stringify(sub)).toBeInstanceOf(UnauthenticatedError);
+    }
   });
 });
