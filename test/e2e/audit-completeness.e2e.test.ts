@@ -156,6 +156,28 @@ describe("one event per HTTP request", () => {
     expect(JSON.stringify(smallEvent!.variables)).not.toContain(COMPANY);
   });
 
+  it("keeps only the variables an executed operation declares; undeclared ones, and every variable of an invalid document, as size and hash", async () => {
+    const prohibited = "宗教信仰：某教 患有糖尿病";
+    const undeclared = { note: prohibited, padding: "z".repeat(30_000) };
+    const executed = await send("executed, undeclared variables", "/graphql", json({ query: "query Read($id: String!) { subject(identifier: $id) { name } }", variables: { id: COMPANY, ...undeclared } }));
+    const invalid = await send("invalid document", "/graphql", json({ query: "query Read($id: String!) { subject(identifier: $id) { noSuchField } }", variables: { id: COMPANY, ...undeclared } }));
+    const unparsable = await send("unparsable document", "/graphql", json({ query: "query Read($id: String!) { subject(identifier: $id) {", variables: { id: COMPANY, ...undeclared } }));
+    const digest = { bytes: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) };
+    const [executedEvent] = await eventsOf([executed.requestId!]);
+    expect(executedEvent!.outcome).toBe("OK");
+    expect(executedEvent!.variables).toEqual({ id: COMPANY, "[undeclared]": digest });
+    for (const sent of [invalid, unparsable]) {
+      const [event] = await eventsOf([sent.requestId!]);
+      expect(event!.variables, sent.label).toEqual({ "[digest]": digest });
+      expect(JSON.stringify(event!.variables), sent.label).not.toContain(COMPANY);
+    }
+    for (const sent of [executed, invalid, unparsable]) {
+      const [event] = await eventsOf([sent.requestId!]);
+      expect(JSON.stringify(event!.variables), sent.label).not.toMatch(/宗教|糖尿病|zzz/);
+    }
+    expect((await verifyAuditChain(db())).verified).toBe(true);
+  });
+
   it("keeps an operation name PostgreSQL cannot store, escaped, and no other caller loses its answer to it", async () => {
     const cutInPair = `${"a".repeat(MAX_STORED_OPERATION_NAME - 1)}😀`;
     // Sent together, so the hostile events and the bystanders' share the audit writer's batches.
