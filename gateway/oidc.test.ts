@@ -1,9 +1,9 @@
-import { generateKeyPairSync, randomBytes, randomUUID, sign as signWith } from "node:crypto";
-import { base64url, exportJWK, exportSPKI, importJWK, SignJWT, type CryptoKey } from "jose";
+import { randomBytes } from "node:crypto";
+import { exportSPKI, importJWK, SignJWT, type CryptoKey } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ServiceUnavailableError, UnauthenticatedError } from "../platform/errors";
 import { mintToken } from "../platform/tokens";
-import { createSigningKey, startLocalIssuer, type LocalIssuer, type SigningKey } from "../test/oidc-issuer";
+import { createSigningKey, createWeakRsaKey, startLocalIssuer, type LocalIssuer, type SigningKey } from "../test/oidc-issuer";
 import { authenticate, type BearerTrust } from "./auth";
 import { createOidcIssuer } from "./oidc";
 
@@ -111,21 +111,10 @@ describe("bearer tokens from an OpenID Connect issuer's JWKS (issue 21)", () => 
 });
 
 describe("what an issuer's token may not be (issue 32)", () => {
-  /** RS256 with a key jose itself refuses to sign with: the token is built by hand, as an attacker's IdP would. */
-  async function signedWithWeakRsa(claims: Record<string, unknown>): Promise<{ token: string; key: SigningKey }> {
-    const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 1024 });
-    const kid = randomUUID();
-    const key = { kid, alg: "RS256" as const, privateKey: privateKey as unknown as CryptoKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: "RS256", use: "sig" } };
-    const now = Math.floor(Date.now() / 1000);
-    const header = base64url.encode(JSON.stringify({ alg: "RS256", kid, typ: "JWT" }));
-    const payload = base64url.encode(JSON.stringify({ ...claims, iss: issuer.issuer, aud: AUDIENCE, sub: "weak-key-holder", iat: now, exp: now + 600 }));
-    const signature = base64url.encode(signWith("sha256", Buffer.from(`${header}.${payload}`), privateKey));
-    return { token: `${header}.${payload}.${signature}`, key };
-  }
-
   it("refuses a token signed with a published 1024-bit RSA key as UNAUTHENTICATED, not as an outage", async () => {
-    const { token, key } = await signedWithWeakRsa({ credit_role: "AUDITOR" });
-    issuer.publish([current, key]);
+    const weak = await createWeakRsaKey(issuer.issuer, AUDIENCE);
+    const token = weak.sign({ credit_role: "AUDITOR" });
+    issuer.publish([current, { ...current, kid: weak.kid, publicJwk: weak.publicJwk }]);
     try {
       const refused = await refusalOf(authenticate(bearer(token), trust, TWELVE_HOURS));
       expect(refused).toBeInstanceOf(UnauthenticatedError);
