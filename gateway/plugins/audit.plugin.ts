@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse } from "@apollo/server";
+import { Kind, type DocumentNode, type OperationDefinitionNode } from "graphql";
 import type { AuditOutcome, CompletedOutcome } from "../../db/database";
 import { findProhibitedData } from "../../domain/prohibited-data";
 import type { Logger } from "../../platform/logger";
@@ -36,6 +37,8 @@ export type AuditedOperation = Readonly<{
   executed: boolean;
   /** The variables the operation declares; any other the client sent is kept as size and hash only. Absent: none kept whole. */
   declaredVariables?: ReadonlySet<string>;
+  /** The document declares a mutation (whether or not it validated): its kept variables are scanned for prohibited data. */
+  declaresMutation?: boolean;
   errorCodes: readonly string[];
 }>;
 
@@ -101,7 +104,7 @@ function entryOf(operation: AuditedOperation, outcome: AuditOutcome): AuditEntry
     operationName: operation.operationName === null ? null : storableText(operation.operationName.slice(0, MAX_STORED_OPERATION_NAME)),
     operationType: operation.operationType,
     documentHash: operation.document ? createHash("sha256").update(operation.document).digest("hex") : null,
-    variables: storedVariables(operation.variables, operation.executed, operation.operationType === "mutation", operation.declaredVariables),
+    variables: storedVariables(operation.variables, operation.executed, operation.operationType === "mutation" || operation.declaresMutation === true, operation.declaredVariables),
     clientAddress: context.clientAddress,
     outcome,
     errorCodes: pending ? [] : [...new Set(operation.errorCodes)],
@@ -156,21 +159,31 @@ const auditUnavailable = () => ({
 });
 
 function operationOf(
-  requestContext: Pick<GraphQLRequestContextWillSendResponse<GatewayContext>, "contextValue" | "request" | "operation" | "operationName">,
+  requestContext: Pick<GraphQLRequestContextWillSendResponse<GatewayContext>, "contextValue" | "request" | "document" | "operation" | "operationName">,
   errorCodes: readonly string[],
 ): AuditedOperation {
-  const { contextValue, request, operation, operationName } = requestContext;
+  const { contextValue, request, document, operation, operationName } = requestContext;
+  // A document that parsed but did not validate resolved no operation; the one it names still declares its variables.
+  const declaring = operation ?? operationNamedIn(document, request.operationName);
   return {
     context: contextValue,
     operationName: operationName ?? request.operationName ?? null,
     operationType: operation?.operation ?? null,
     document: request.query ?? null,
     variables: request.variables,
-    // A document that did not parse or validate resolved no operation: it ran nothing, and declares nothing.
-    executed: operation !== undefined,
-    declaredVariables: new Set((operation?.variableDefinitions ?? []).map((definition) => definition.variable.name.value)),
+    // A document that did not parse declares nothing: its variables are kept as the digest, as a refusal's.
+    executed: document !== undefined,
+    declaredVariables: new Set((declaring?.variableDefinitions ?? []).map((definition) => definition.variable.name.value)),
+    declaresMutation: declaring?.operation === "mutation",
     errorCodes,
   };
+}
+
+/** The operation a parsed document holds under `name`, or its only one when no name is given. */
+function operationNamedIn(document: DocumentNode | undefined, name: string | null | undefined): OperationDefinitionNode | undefined {
+  const operations = (document?.definitions ?? []).filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+  if (name) return operations.find((definition) => definition.name?.value === name);
+  return operations.length === 1 ? operations[0] : undefined;
 }
 
 /**
