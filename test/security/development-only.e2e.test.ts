@@ -25,5 +25,6 @@ describe("development's conveniences only under NODE_ENV=development", () => {
     } finally {
       await federation.stop();
     }
-  });
+    // Each case starts a federation of its own with the portal (a test's usual one is started in beforeAll).
+  }, 120_000);
 });
