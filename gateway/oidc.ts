@@ -78,8 +78,8 @@ async function discoverJwksUrl(issuer: string): Promise<string> {
 /**
  * The value at a claim name (`org`) or a dotted path into nested claims (`realm_access.org`) of a token's payload.
  * A dotted path is read nested only: a top-level claim whose own name is the path (`"credit.role": …`) is never
- * read, and a token carrying one beside the nested form is refused as ambiguous (the issuer may let a user write
- * flat attributes, never the nested ones we were told to trust).
+ * read, and a token carrying one is refused as ambiguous (the issuer may let a user write flat attributes, never
+ * the nested ones we were told to trust).
  */
 export function claimAt(payload: Readonly<Record<string, unknown>>, path: string): unknown {
   if (!path.includes(".")) return Object.hasOwn(payload, path) ? payload[path] : undefined;
