@@ -4,7 +4,7 @@ import { BadUserInputError, ServiceUnavailableError, UnauthenticatedError } from
 import { hmacKey } from "../platform/hmac-key";
 import { isPurpose, isRole, PUBLIC_VIEWER, PURPOSES, type Viewer } from "../platform/viewer";
 import type { OidcClaimNames } from "../platform/config";
-import { claimAt, OIDC_ALGORITHMS, type OidcIssuer } from "./oidc";
+import { claimAt, IdentityProviderUnreachableError, OIDC_ALGORITHMS, type OidcIssuer } from "./oidc";
 
 export const PURPOSE_HEADER = "x-credit-purpose";
 
@@ -58,10 +58,12 @@ export async function authenticate(headers: IncomingHttpHeaders, trust: BearerTr
   } catch (error) {
     if (error instanceof UnauthenticatedError) throw error;
     // The identity provider's keys could not be read: our side is down, not the caller's token bad (fail closed).
-    if (error instanceof joseErrors.JWKSTimeout || !(error instanceof joseErrors.JOSEError) || error.code === "ERR_JOSE_GENERIC") {
-      throw new ServiceUnavailableError("the identity provider");
-    }
+    // Anything else — a key too weak for its algorithm, of the wrong type, a signature or a claim — is the token's.
+    if (error instanceof IdentityProviderUnreachableError) throw new ServiceUnavailableError("the identity provider");
     throw new UnauthenticatedError(refusalOf(error));
+  }
+  if (typeof claims.sub !== "string" || claims.sub.trim() === "") {
+    throw new UnauthenticatedError("the bearer token's `sub` is empty; every caller is audited under a subject — get a new token");
   }
   if (claims.exp! - claims.iat! > maxTokenAgeSeconds) {
     throw new UnauthenticatedError(`the bearer token lives longer than ${maxTokenAgeSeconds} s from \`iat\` to \`exp\`; get one that expires sooner`);

@@ -1,17 +1,35 @@
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { systemClock } from "../platform/clock";
-import { GatewayMetrics, MAX_OPERATION_LABELS, outcomeLabel, serveMetrics } from "./metrics";
+import { SUPERGRAPH_FILE } from "../platform/supergraph-config";
+import { GatewayMetrics, operationLabelsOf, outcomeLabel, serveMetrics } from "./metrics";
+import { UNRESOLVED_OPERATION } from "./plugins/use-metrics";
 
 const metricsOf = () => new GatewayMetrics({ inFlightCost: () => 0, clock: systemClock });
 
 describe("operation labels", () => {
-  it("are capped: past MAX_OPERATION_LABELS distinct ones, a new operation is counted as other", () => {
-    const metrics = metricsOf();
-    for (let index = 0; index < MAX_OPERATION_LABELS; index += 1) expect(metrics.operationLabel(`query:field${index}`)).toBe(`query:field${index}`);
-    expect(metrics.operationLabel("query:oneTooMany")).toBe("other");
-    expect(metrics.operationLabel("query:field0")).toBe("query:field0");
+  const operations = operationLabelsOf(readFileSync(SUPERGRAPH_FILE, "utf8"));
+
+  it("are the root fields the supergraph declares, one each, fixed at start", () => {
+    expect(operations).toContain("query:subject");
+    expect(operations).toContain("query:measures");
+    expect(operations).toContain("mutation:submitRecords");
+    expect([...operations].every((label) => /^(query|mutation|subscription):\w+$/.test(label))).toBe(true);
+  });
+
+  it("never grow with what callers send: unknown fields and combinations of root fields are other, first come or not", () => {
+    const metrics = new GatewayMetrics({ inFlightCost: () => 0, clock: systemClock, operations });
+    const fields = [...operations].filter((label) => label.startsWith("query:")).map((label) => label.slice(6));
+    const seen = new Set<string>();
+    // Every pair of root fields, each a distinct operation to a first-come cap: none becomes a label of its own.
+    for (const first of fields) for (const second of fields) if (first < second) seen.add(metrics.operationLabel(`query:${first},${second}`));
+    for (let index = 0; index < 1_000; index += 1) seen.add(metrics.operationLabel(`query:field${index}`));
+    expect([...seen]).toEqual(["other"]);
+    expect(metrics.operationLabel("query:subject")).toBe("query:subject");
+    expect(metrics.operationLabel(UNRESOLVED_OPERATION)).toBe(UNRESOLVED_OPERATION);
+    expect(metrics.operationLabel("query:__typename")).toBe("other");
   });
 });
 

@@ -1,10 +1,12 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { Kind, parse } from "graphql";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { chinaDateOf } from "../domain/dates";
 import type { WorkingDayCalendar } from "../domain/working-days";
 import type { Clock } from "../platform/clock";
 import { isErrorCode } from "../platform/errors";
+import { UNRESOLVED_OPERATION } from "./plugins/use-metrics";
 
 /** Connections of a PostgreSQL pool; the embedded database has none. */
 export type PoolUse = Readonly<{ total: number; idle: number; waiting: number }>;
@@ -18,6 +20,8 @@ export type MetricsSources = Readonly<{
   /** The working-day calendar, whose notices for this year and next are reported as loaded or not. */
   calendar?: WorkingDayCalendar;
   clock: Clock;
+  /** The operation labels there may be (`operationLabelsOf` the supergraph); any other operation is `other`. */
+  operations?: ReadonlySet<string>;
 }>;
 
 /** Why a request was refused before it ran, as counted by `credit_gateway_refusals_total`. */
@@ -26,8 +30,29 @@ export type RefusalReason = "rate_limited" | "refused_address" | "admission";
 /** A subgraph fetch's outcome: `ok` (2xx), the HTTP status class (`4xx`, `5xx`), or `unavailable` (unreachable or too slow). */
 export type SubgraphFetchOutcome = "ok" | "4xx" | "5xx" | "unavailable";
 
-/** The most distinct operation labels one gateway reports; past it, `other` (a defence against label explosions). */
-export const MAX_OPERATION_LABELS = 200;
+/** The label of every operation that is not one root field the schema declares (several root fields, `__typename`, …). */
+export const OTHER_OPERATION = "other";
+
+/**
+ * The operation labels a gateway may report, fixed at start from the supergraph: `query:subject`,
+ * `mutation:submitRecords`, … — one per root field the schema declares. A set of root fields is not among them:
+ * their combinations are the caller's to choose, and a caller must not be able to grow the metrics.
+ */
+export function operationLabelsOf(supergraphSdl: string): ReadonlySet<string> {
+  const document = parse(supergraphSdl);
+  const rootTypes = new Map<string, string>([["Query", "query"], ["Mutation", "mutation"], ["Subscription", "subscription"]]);
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.SCHEMA_DEFINITION && definition.kind !== Kind.SCHEMA_EXTENSION) continue;
+    for (const operationType of definition.operationTypes ?? []) rootTypes.set(operationType.type.name.value, operationType.operation);
+  }
+  const labels = new Set<string>();
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    const operation = rootTypes.get(definition.name.value);
+    if (operation) for (const field of definition.fields ?? []) labels.add(`${operation}:${field.name.value}`);
+  }
+  return labels;
+}
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -43,13 +68,13 @@ export function outcomeLabel(errorCodes: readonly string[]): string {
 
 /**
  * The gateway's Prometheus metrics, one registry per gateway (no process-wide default registry, so two
- * gateways in one process — tests, benchmarks — count apart). Labels are closed sets: roles, contract
- * codes, subgraph names, and operations named by the schema's root fields (`operationLabelOf`), capped at
- * `MAX_OPERATION_LABELS` — never a client-chosen name, a variable or an identifier.
+ * gateways in one process — tests, benchmarks — count apart). Labels are closed sets fixed at start: roles,
+ * contract codes, subgraph names, and operations named by one root field of the schema (`operationLabelsOf`),
+ * `unresolved` or `other` — never a client-chosen name, a combination of fields, a variable or an identifier.
  */
 export class GatewayMetrics {
   readonly registry = new Registry();
-  private readonly operationLabels = new Set<string>();
+  private readonly operationLabels: ReadonlySet<string>;
   private readonly requests: Counter<"operation" | "role" | "outcome">;
   private readonly requestDuration: Histogram<"operation" | "outcome">;
   private readonly refusals: Counter<"reason">;
@@ -60,6 +85,7 @@ export class GatewayMetrics {
   private readonly auditBatchFailures: Counter<never>;
 
   constructor(sources: MetricsSources) {
+    this.operationLabels = sources.operations ?? new Set();
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry, prefix: "credit_" });
     this.requests = new Counter({
@@ -148,12 +174,9 @@ export class GatewayMetrics {
     });
   }
 
-  /** The label of an operation's root fields, or `other` once `MAX_OPERATION_LABELS` distinct labels are in use. */
+  /** The label of an operation's root fields (`rootFieldsOf`): itself when it is one the schema declares, `unresolved` as such, else `other`. */
   operationLabel(rootFields: string): string {
-    if (this.operationLabels.has(rootFields)) return rootFields;
-    if (this.operationLabels.size >= MAX_OPERATION_LABELS) return "other";
-    this.operationLabels.add(rootFields);
-    return rootFields;
+    return rootFields === UNRESOLVED_OPERATION || this.operationLabels.has(rootFields) ? rootFields : OTHER_OPERATION;
   }
 
   recordRequest(request: Readonly<{ operation: string; role: string; outcome: string; seconds: number }>): void {

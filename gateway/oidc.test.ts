@@ -3,7 +3,7 @@ import { exportSPKI, importJWK, SignJWT, type CryptoKey } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ServiceUnavailableError, UnauthenticatedError } from "../platform/errors";
 import { mintToken } from "../platform/tokens";
-import { createSigningKey, startLocalIssuer, type LocalIssuer, type SigningKey } from "../test/oidc-issuer";
+import { createSigningKey, createWeakRsaKey, startLocalIssuer, type LocalIssuer, type SigningKey } from "../test/oidc-issuer";
 import { authenticate, type BearerTrust } from "./auth";
 import { createOidcIssuer } from "./oidc";
 
@@ -107,5 +107,45 @@ describe("bearer tokens from an OpenID Connect issuer's JWKS (issue 21)", () => 
 
     const unreachable: BearerTrust = { secret, oidc: await createOidcIssuer({ issuer: issuer.issuer, jwksUrl: "http://127.0.0.1:9/jwks", audience: AUDIENCE, claims: CLAIMS }) };
     expect(await refusalOf(authenticate(bearer(token), unreachable, TWELVE_HOURS))).toBeInstanceOf(ServiceUnavailableError);
+  });
+});
+
+describe("what an issuer's token may not be (issue 32)", () => {
+  it("refuses a token signed with a published 1024-bit RSA key as UNAUTHENTICATED, not as an outage", async () => {
+    const weak = await createWeakRsaKey(issuer.issuer, AUDIENCE);
+    const token = weak.sign({ credit_role: "AUDITOR" });
+    issuer.publish([current, { ...current, kid: weak.kid, publicJwk: weak.publicJwk }]);
+    try {
+      const refused = await refusalOf(authenticate(bearer(token), trust, TWELVE_HOURS));
+      expect(refused).toBeInstanceOf(UnauthenticatedError);
+    } finally {
+      issuer.publish([current]);
+    }
+  });
+
+  it("reads a dotted claim path nested only: a flat claim of that name never counts, and beside the nested one is refused", async () => {
+    const dotted: BearerTrust = { secret, oidc: await createOidcIssuer({ issuer: issuer.issuer, jwksUrl: issuer.jwksUrl, audience: AUDIENCE, claims: { role: "credit.role", org: "org", subject: "subject" } }, { rotationCooldownMs: 0 }) };
+    const nested = await issuer.sign(current, { credit: { role: "AUDITOR" } });
+    expect((await authenticate(bearer(nested), dotted, TWELVE_HOURS)).role).toBe("AUDITOR");
+    const flatOnly = await issuer.sign(current, { "credit.role": "CREDIT_CENTER" });
+    expect(((await refusalOf(authenticate(bearer(flatOnly), dotted, TWELVE_HOURS))) as Error).message).toMatch(/ambiguous/);
+    const both = await issuer.sign(current, { credit: { role: "SUBJECT" }, "credit.role": "CREDIT_CENTER", subject: "410102199003070015" });
+    const refused = await refusalOf(authenticate(bearer(both), dotted, TWELVE_HOURS));
+    expect(refused).toBeInstanceOf(UnauthenticatedError);
+    expect((refused as Error).message).toMatch(/ambiguous/);
+    // Nor is a path read through what every object inherits.
+    const inherited = await issuer.sign(current, { credit: {} });
+    expect(await refusalOf(authenticate(bearer(inherited), { secret, oidc: { ...dotted.oidc!, claims: { role: "credit.constructor", org: "org", subject: "subject" } } }, TWELVE_HOURS))).toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it("refuses an empty or blank sub, from the issuer and in our own tokens", async () => {
+    for (const sub of ["", " "]) {
+      const fromIssuer = await issuer.sign(current, { credit_role: "AUDITOR" }, { sub });
+      const refused = await refusalOf(authenticate(bearer(fromIssuer), trust, TWELVE_HOURS));
+      expect(refused, JSON.stringify(sub)).toBeInstanceOf(UnauthenticatedError);
+      expect((refused as Error).message).toMatch(/`sub`/);
+      const own = await mintToken(secretText, { role: "AUDITOR", sub });
+      expect(await refusalOf(authenticate(bearer(own), trust, TWELVE_HOURS)), JSON.stringify(sub)).toBeInstanceOf(UnauthenticatedError);
+    }
   });
 });

@@ -1,5 +1,6 @@
-import { createRemoteJWKSet, type JWTVerifyGetKey } from "jose";
-import type { OidcClaimNames, OidcSettings } from "../platform/config";
+import { createRemoteJWKSet, errors as joseErrors, type JWTVerifyGetKey } from "jose";
+import { ConfigError, type OidcClaimNames, type OidcSettings } from "../platform/config";
+import { UnauthenticatedError } from "../platform/errors";
 
 /** Signature algorithms accepted from an OpenID Connect issuer; HMAC is never among them (no shared secret with an IdP). */
 export const OIDC_ALGORITHMS = ["RS256", "ES256"] as const;
@@ -12,8 +13,9 @@ export type OidcIssuer = Readonly<{
   claims: OidcClaimNames;
 }>;
 
-export class OidcDiscoveryError extends Error {
-  override readonly name = "OidcDiscoveryError";
+/** The issuer's discovery document could not be used at start: a configuration error naming CREDIT_OIDC_ISSUER. */
+export class OidcDiscoveryError extends ConfigError {
+  override readonly name: string = "OidcDiscoveryError";
 }
 
 /**
@@ -27,8 +29,32 @@ export async function createOidcIssuer(settings: OidcSettings, options: { rotati
     issuer: settings.issuer,
     audience: settings.audience,
     claims: settings.claims,
-    keys: createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: options.rotationCooldownMs ?? 30_000, timeoutDuration: 5_000 }),
+    keys: keysOrUnreachable(createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: options.rotationCooldownMs ?? 30_000, timeoutDuration: 5_000 })),
   });
+}
+
+/**
+ * The issuer's key set could not be read (network, timeout, an answer that is no key set): our side is down, so
+ * the caller is told SERVICE_UNAVAILABLE, never that its token is bad — and never PUBLIC.
+ */
+export class IdentityProviderUnreachableError extends Error {
+  override readonly name = "IdentityProviderUnreachableError";
+}
+
+/**
+ * The key getter with the one failure that is not the token's marked as such: everything the getter throws except
+ * "no (single) published key matches this token" means the key set could not be read. Whatever fails after a key
+ * is found (a key too weak for its algorithm, a key of the wrong type, a bad signature or claim) is the token's.
+ */
+function keysOrUnreachable(keys: JWTVerifyGetKey): JWTVerifyGetKey {
+  return async (header, token) => {
+    try {
+      return await keys(header, token);
+    } catch (error) {
+      if (error instanceof joseErrors.JWKSNoMatchingKey || error instanceof joseErrors.JWKSMultipleMatchingKeys) throw error;
+      throw new IdentityProviderUnreachableError("the identity provider's key set could not be read", { cause: error });
+    }
+  };
 }
 
 /** The `jwks_uri` of the issuer's `/.well-known/openid-configuration`, which must name the same issuer (OIDC Discovery §4.3). */
@@ -49,13 +75,19 @@ async function discoverJwksUrl(issuer: string): Promise<string> {
   return document.jwks_uri;
 }
 
-/** The value at a claim name or dotted path (`realm_access.org`) of a token's payload. */
+/**
+ * The value at a claim name (`org`) or a dotted path into nested claims (`realm_access.org`) of a token's payload.
+ * A dotted path is read nested only: a top-level claim whose own name is the path (`"credit.role": …`) is never
+ * read, and a token carrying one is refused as ambiguous (the issuer may let a user write flat attributes, never
+ * the nested ones we were told to trust).
+ */
 export function claimAt(payload: Readonly<Record<string, unknown>>, path: string): unknown {
-  if (path in payload) return payload[path];
+  if (!path.includes(".")) return Object.hasOwn(payload, path) ? payload[path] : undefined;
+  if (Object.hasOwn(payload, path)) throw new UnauthenticatedError(`the bearer token carries a claim named "${path}" beside the nested path configured for it; the claim is ambiguous — get a token from your identity provider without it`);
   let value: unknown = payload;
   for (const part of path.split(".")) {
     if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
-    value = (value as Record<string, unknown>)[part];
+    value = Object.hasOwn(value, part) ? (value as Record<string, unknown>)[part] : undefined;
   }
   return value;
 }

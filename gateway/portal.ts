@@ -95,7 +95,7 @@ export async function createPortalServer(options: PortalOptions, logger: Logger)
 
   /** `/graphiql` and its assets: served in development, 404 otherwise (never the portal's page). */
   function serveGraphiQL(request: IncomingMessage, response: ServerResponse, pathname: string): void {
-    const notFound = () => send(response, 404, "GraphiQL is served in development only (NODE_ENV is production)\n", { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+    const notFound = () => send(response, 404, "GraphiQL is served in development only (NODE_ENV=development)\n", { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
     if (!graphiql || (request.method !== "GET" && request.method !== "HEAD")) return notFound();
     if (pathname === GRAPHIQL_PATH) return send(response, 200, graphiql.page, { "content-type": CONTENT_TYPES[".html"]!, "cache-control": "no-cache" }, GRAPHIQL_SECURITY_HEADERS);
     const asset = graphiql.assets.get(pathname);
@@ -105,7 +105,7 @@ export async function createPortalServer(options: PortalOptions, logger: Logger)
 
   async function demoSignIn(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const json = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
-    if (!options.demoSignIn) return send(response, 404, JSON.stringify({ error: "demo sign-in is off (production)" }), json);
+    if (!options.demoSignIn) return send(response, 404, JSON.stringify({ error: "demo sign-in is off (development only: NODE_ENV=development)" }), json);
     if (request.method === "GET") return send(response, 200, JSON.stringify({ available: true }), json);
     if (request.method !== "POST" || !String(request.headers["content-type"] ?? "").startsWith("application/json")) {
       return send(response, 405, JSON.stringify({ error: "POST application/json { role, org?, subject? }" }), json);
@@ -154,14 +154,18 @@ export async function createPortalServer(options: PortalOptions, logger: Logger)
   };
 }
 
-/** The portal as `npm start` and `npm run gateway` serve it: built into `dist/portal`, demo sign-in outside production. */
+/**
+ * The portal as `npm start` and `npm run gateway` serve it: built into `dist/portal`. Demo sign-in and GraphiQL
+ * only when `NODE_ENV=development` is set by name: demo sign-in mints any role's token with the real secret, so
+ * `test`, production and an unset NODE_ENV never offer it.
+ */
 export async function portalFor(config: Pick<Config, "env" | "maxTokenAgeSeconds">, jwtSecret: string, logger: Logger): Promise<PortalServer | undefined> {
   const directory = path.join(PACKAGE_ROOT, "dist", "portal");
   if (!existsSync(path.join(directory, "index.html"))) {
     logger.warn({ directory }, "the portal is not built (npm run build); serving the API only");
     return undefined;
   }
-  const development = config.env !== "production";
+  const development = config.env === "development";
   const demoSignIn = development ? { jwtSecret, ttlSeconds: Math.min(3_600, config.maxTokenAgeSeconds) } : undefined;
   return createPortalServer({ directory, demoSignIn, graphiql: development && existsSync(path.join(directory, "graphiql", "index.html")) }, logger);
 }

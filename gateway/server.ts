@@ -39,7 +39,7 @@ import { useInputHygiene } from "./plugins/use-input-hygiene";
 import { useQueryLimits } from "./plugins/use-query-limits";
 import { useRateLimit } from "./plugins/use-rate-limit";
 import { useAdmission, type AdmittedHere } from "./plugins/use-admission";
-import { GatewayMetrics, outcomeLabel, serveMetrics, type PoolUse, type SubgraphFetchOutcome } from "./metrics";
+import { GatewayMetrics, operationLabelsOf, outcomeLabel, serveMetrics, type PoolUse, type SubgraphFetchOutcome } from "./metrics";
 import { checkReadiness } from "./readiness";
 import type { PortalServer } from "./portal";
 import { describeCurrentSpan, inServerSpan } from "../platform/telemetry";
@@ -146,7 +146,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
     ? new SharedInFlightBudget(options.db, options.maxInFlightCost, admissionLeaseSeconds(options.subgraphTimeoutMs), logger)
     : new InFlightBudget(options.maxInFlightCost);
   const admittedHere: AdmittedHere = { cost: 0 };
-  const metrics = new GatewayMetrics({ poolUse: options.poolUse, inFlightCost: () => admittedHere.cost, calendar: options.calendar, clock: options.clock });
+  const metrics = new GatewayMetrics({ poolUse: options.poolUse, inFlightCost: () => admittedHere.cost, calendar: options.calendar, clock: options.clock, operations: operationLabelsOf(options.supergraphSdl) });
   const auditLog = new AuditLog(options.db, undefined, (size, seconds, failed) => metrics.recordAuditBatch(size, seconds, failed));
   const audited = options.audit ?? true;
   const subgraphConnections = new Agent({ keepAliveTimeout: 30_000 });

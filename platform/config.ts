@@ -52,7 +52,12 @@ function ed25519PrivateKeySetting(name: string) {
 }
 
 const environmentSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // Unset is production: development's conveniences (demo sign-in, generated secrets, demo data) are asked for by
+  // name — `npm start` and `npm run dev` ask for them (package.json), a deployed process never does.
+  NODE_ENV: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.enum(["development", "production", "test"], { message: "NODE_ENV must be development, test or production (unset: production)" }).default("production"),
+  ),
   PORT: z.coerce
     .number({ message: "PORT must be a port number, e.g. PORT=4000" })
     .int()
@@ -164,6 +169,7 @@ const environmentSchema = z.object({
       }
       return cidrs;
     }),
+  CREDIT_TRUSTED_PROXIES_ALLOW_WIDE: z.enum(["true", "false"], { message: "CREDIT_TRUSTED_PROXIES_ALLOW_WIDE must be true or false" }).default("false"),
   CREDIT_EXPIRY_MONTHS_GENERAL: z.coerce.number().int().positive().default(12),
   CREDIT_EXPIRY_MONTHS_SERIOUS: z.coerce.number().int().positive().default(36),
   CREDIT_EXPIRY_MONTHS_SEVERE: z.coerce.number().int().positive().default(36),
@@ -262,8 +268,9 @@ function tracingExporterOf(env: z.infer<typeof environmentSchema>): TracingSetti
   return env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ? "otlp" : "none";
 }
 
+/** A setting the process cannot start with; its message names the variable and says how to fix it (printed without a stack). */
 export class ConfigError extends Error {
-  override readonly name = "ConfigError";
+  override readonly name: string = "ConfigError";
 }
 
 /** What a process serves, and so which subgraph keys it needs: the gateway signs, subgraphs verify. */
@@ -312,6 +319,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, serves:
   }
   if (env.NODE_ENV === "production" && env.CREDIT_SEED === "demo") {
     throw new ConfigError("invalid configuration:\n  CREDIT_SEED: demo is refused when NODE_ENV=production (the demo's subjects and black list are fictitious); unset it or set none");
+  }
+  if (env.NODE_ENV === "production") {
+    const problems = productionSafetyProblems(env, environment);
+    if (problems.length > 0) throw new ConfigError(`invalid configuration:\n${problems.map((problem) => `  ${problem}`).join("\n")}`);
   }
   return Object.freeze({
     env: env.NODE_ENV,
@@ -386,4 +397,76 @@ function oidcSettingsOf(env: z.infer<typeof environmentSchema>): OidcSettings | 
     audience: env.CREDIT_OIDC_AUDIENCE,
     claims: Object.freeze({ role: env.CREDIT_OIDC_CLAIM_ROLE, org: env.CREDIT_OIDC_CLAIM_ORG, subject: env.CREDIT_OIDC_CLAIM_SUBJECT }),
   });
+}
+
+/** The least estimated entropy, in bits, of a secret production accepts (a 32-byte random value has 256). */
+export const MIN_SECRET_BITS = 128;
+
+/**
+ * A secret's estimated entropy in bits: its length times the Shannon entropy of its own character frequencies.
+ * It measures how much alphabet a secret really uses, so repeated characters (`xxxx…`), short cycles
+ * (`abab…`) and few distinct characters score low, while `openssl rand -base64 32` or `-hex 32` score far above
+ * MIN_SECRET_BITS. It cannot see a passphrase made of words; the documented way to make a secret is `openssl rand`.
+ */
+export function estimatedSecretBits(secret: string): number {
+  const characters = [...secret];
+  const counts = new Map<string, number>();
+  for (const character of characters) counts.set(character, (counts.get(character) ?? 0) + 1);
+  let bitsPerCharacter = 0;
+  for (const count of counts.values()) {
+    const share = count / characters.length;
+    bitsPerCharacter -= share * Math.log2(share);
+  }
+  return characters.length * bitsPerCharacter;
+}
+
+/** Widest trusted-proxy range production accepts without `CREDIT_TRUSTED_PROXIES_ALLOW_WIDE=true`: a /8 of IPv4, a /32 of IPv6. */
+const NARROWEST_WIDE_PREFIX = { 4: 8, 6: 32 } as const;
+
+/**
+ * What production refuses beyond each variable's own form: trusted proxies wide enough to let most of the
+ * Internet write its own client address, weak secrets, and one secret or key serving two purposes (a leak of
+ * one would then be a leak of both, and a signature of one kind could be replayed as the other).
+ */
+function productionSafetyProblems(env: z.infer<typeof environmentSchema>, environment: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  if (env.CREDIT_TRUSTED_PROXIES_ALLOW_WIDE !== "true") {
+    for (const cidr of env.CREDIT_TRUSTED_PROXIES) {
+      const [network = "", bits] = cidr.split("/");
+      const family = isIP(network) as 4 | 6;
+      if (bits !== undefined && Number(bits) < NARROWEST_WIDE_PREFIX[family]) {
+        problems.push(
+          `CREDIT_TRUSTED_PROXIES: "${cidr}" is wider than a /${NARROWEST_WIDE_PREFIX[family]}, so callers in it could name any client address; list the proxies' own addresses or networks, or set CREDIT_TRUSTED_PROXIES_ALLOW_WIDE=true if every address in it really is your proxy`,
+        );
+      }
+    }
+  }
+  for (const name of ["CREDIT_JWT_SECRET", "CREDIT_METRICS_TOKEN"] as const) {
+    const secret = env[name];
+    if (secret && estimatedSecretBits(secret) < MIN_SECRET_BITS) {
+      problems.push(`${name}: too predictable (repeated or few distinct characters, under ${MIN_SECRET_BITS} bits estimated); generate one with \`openssl rand -base64 48\``);
+    }
+  }
+  // Each purpose's material as it was given, and keys also by their bytes (one key written two ways is one key).
+  const material: Array<readonly [string, string]> = [];
+  for (const name of ["CREDIT_JWT_SECRET", "CREDIT_METRICS_TOKEN", "CREDIT_SUBGRAPH_SIGNING_KEY", "CREDIT_REPORT_SIGNING_KEY"] as const) {
+    const given = environment[name]?.trim();
+    if (given) material.push([name, given]);
+  }
+  for (const [name, key] of [["CREDIT_SUBGRAPH_SIGNING_KEY", env.CREDIT_SUBGRAPH_SIGNING_KEY], ["CREDIT_REPORT_SIGNING_KEY", env.CREDIT_REPORT_SIGNING_KEY]] as const) {
+    if (key) material.push([name, createPublicKey(key).export({ format: "der", type: "spki" }).toString("base64url")]);
+  }
+  const reportPublic = env.CREDIT_REPORT_SIGNING_KEY ? createPublicKey(env.CREDIT_REPORT_SIGNING_KEY) : undefined;
+  if (reportPublic && env.CREDIT_SUBGRAPH_VERIFY_KEYS.some((key) => key.equals(reportPublic))) {
+    material.push(["CREDIT_SUBGRAPH_VERIFY_KEYS", reportPublic.export({ format: "der", type: "spki" }).toString("base64url")]);
+  }
+  const seen = new Map<string, string>();
+  const reused = new Set<string>();
+  for (const [name, value] of material) {
+    const first = seen.get(value);
+    if (first === undefined) seen.set(value, name);
+    else if (first !== name) reused.add(`${name}: the same secret or key as ${first}; give every purpose its own (\`npm run keys\` for keys, \`openssl rand -base64 48\` for secrets)`);
+  }
+  problems.push(...reused);
+  return problems;
 }

@@ -1,4 +1,4 @@
-import { createPublicKey } from "node:crypto";
+import { createPublicKey, randomBytes } from "node:crypto";
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,7 +14,7 @@ describe("the subgraph signing key in development", () => {
   it("is generated once into the data directory (mode 0600), shared by every process that reads it", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "credit-keys-"));
     folders.push(dataDir);
-    const config = loadConfig({ CREDIT_DATA_DIR: dataDir });
+    const config = loadConfig({ NODE_ENV: "development", CREDIT_DATA_DIR: dataDir });
     const [first, concurrent] = await Promise.all([ensureSubgraphSigningKey(config), ensureSubgraphSigningKey(config)]);
     expect(first.equals(concurrent)).toBe(true);
     expect((await ensureSubgraphSigningKey(config)).equals(first)).toBe(true);
@@ -26,7 +26,7 @@ describe("the subgraph signing key in development", () => {
   });
 
   it("lives in the process with memory://, and the subgraphs accept its public half", async () => {
-    const config = loadConfig({ CREDIT_DATA_DIR: "memory://" });
+    const config = loadConfig({ NODE_ENV: "development", CREDIT_DATA_DIR: "memory://" });
     const key = await ensureSubgraphSigningKey(config);
     expect(key.asymmetricKeyType).toBe("ed25519");
     expect((await ensureSubgraphVerifyKeys(config, key))[0]!.equals(createPublicKey(key))).toBe(true);
@@ -35,13 +35,13 @@ describe("the subgraph signing key in development", () => {
   it("is the configured one when set, and the configured public keys are the accepted ones", async () => {
     const { privateKey, publicKey } = generateSubgraphKeyPair();
     const other = generateSubgraphKeyPair().publicKey;
-    const config = loadConfig({ CREDIT_DATA_DIR: "memory://", CREDIT_SUBGRAPH_SIGNING_KEY: encodeSubgraphKey(privateKey), CREDIT_SUBGRAPH_VERIFY_KEYS: `${encodeSubgraphKey(other)},${encodeSubgraphKey(publicKey)}` });
+    const config = loadConfig({ NODE_ENV: "development", CREDIT_DATA_DIR: "memory://", CREDIT_SUBGRAPH_SIGNING_KEY: encodeSubgraphKey(privateKey), CREDIT_SUBGRAPH_VERIFY_KEYS: `${encodeSubgraphKey(other)},${encodeSubgraphKey(publicKey)}` });
     expect((await ensureSubgraphSigningKey(config)).equals(privateKey)).toBe(true);
     expect(await ensureSubgraphVerifyKeys(config, privateKey)).toHaveLength(2);
   });
 
   it("is never generated in production", async () => {
-    const config = loadConfig({ NODE_ENV: "production", CREDIT_JWT_SECRET: "x".repeat(32), CREDIT_DATA_DIR: "memory://" });
+    const config = loadConfig({ NODE_ENV: "production", CREDIT_JWT_SECRET: randomBytes(32).toString("base64url"), CREDIT_DATA_DIR: "memory://" });
     await expect(ensureSubgraphSigningKey(config)).rejects.toThrow(/CREDIT_SUBGRAPH_SIGNING_KEY/);
   });
 });
@@ -50,7 +50,7 @@ describe("the credit-report signing key (issue 23)", () => {
   it("is generated once into the data directory (mode 0600), apart from the subgraph key", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "credit-keys-"));
     folders.push(dataDir);
-    const config = loadConfig({ CREDIT_DATA_DIR: dataDir });
+    const config = loadConfig({ NODE_ENV: "development", CREDIT_DATA_DIR: dataDir });
     const [first, concurrent] = await Promise.all([ensureReportSigningKey(config), ensureReportSigningKey(config)]);
     expect(first.equals(concurrent)).toBe(true);
     expect((await ensureReportSigningKey(config)).equals(first)).toBe(true);
@@ -60,9 +60,9 @@ describe("the credit-report signing key (issue 23)", () => {
 
   it("is the configured one when set, and refused missing in production", async () => {
     const { privateKey } = generateSubgraphKeyPair();
-    expect((await ensureReportSigningKey(loadConfig({ CREDIT_DATA_DIR: "memory://", CREDIT_REPORT_SIGNING_KEY: encodeSubgraphKey(privateKey) }))).equals(privateKey)).toBe(true);
-    const production = loadConfig({ NODE_ENV: "production", CREDIT_JWT_SECRET: "x".repeat(40), CREDIT_DATA_DIR: "memory://" });
+    expect((await ensureReportSigningKey(loadConfig({ NODE_ENV: "development", CREDIT_DATA_DIR: "memory://", CREDIT_REPORT_SIGNING_KEY: encodeSubgraphKey(privateKey) }))).equals(privateKey)).toBe(true);
+    const production = loadConfig({ NODE_ENV: "production", CREDIT_JWT_SECRET: randomBytes(32).toString("base64url"), CREDIT_DATA_DIR: "memory://" });
     await expect(ensureReportSigningKey(production)).rejects.toThrow(/CREDIT_REPORT_SIGNING_KEY: required when NODE_ENV=production/);
-    expect(() => loadConfig({ CREDIT_REPORT_SIGNING_KEY: "not-a-key" })).toThrow(/CREDIT_REPORT_SIGNING_KEY must be an Ed25519 private key/);
+    expect(() => loadConfig({ NODE_ENV: "development", CREDIT_REPORT_SIGNING_KEY: "not-a-key" })).toThrow(/CREDIT_REPORT_SIGNING_KEY must be an Ed25519 private key/);
   });
 });

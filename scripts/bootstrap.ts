@@ -41,6 +41,7 @@ export type BootstrapOptions = Readonly<{
  * or `developmentOnly` is set under `NODE_ENV=production`.
  */
 export async function bootstrap(options: BootstrapOptions): Promise<Bootstrapped> {
+  exitOnConfigurationErrors();
   let config: Config;
   try {
     config = loadConfig(undefined, options.serves);
@@ -87,6 +88,19 @@ export async function bootstrap(options: BootstrapOptions): Promise<Bootstrapped
     if (seeded) logger.info(seeded, "demo data loaded (CREDIT_SEED=none to start empty)");
   }
   return { config, logger, connection, jwtSecret, calendar, tracing };
+}
+
+/**
+ * A configuration error found after the settings were read (a key this process needs, the identity provider's
+ * discovery) ends the start like one found while reading them: its message, naming the variable, and exit 2 —
+ * no stack trace. Anything else still takes Node's own way out (stack, exit 1): that is a bug, not a setting.
+ */
+function exitOnConfigurationErrors(): void {
+  process.on("uncaughtExceptionMonitor", (error) => {
+    if (!(error instanceof ConfigError)) return;
+    console.error(error.message);
+    process.exit(2);
+  });
 }
 
 /**

@@ -20,7 +20,7 @@ try {
 
 const { config, connection } = await bootstrap({
   seed: false,
-  developmentOnly: "npm run seed is refused when NODE_ENV=production: it loads fictitious subjects, records and black-list entries. Load it into a development or test database.",
+  developmentOnly: "npm run seed is refused when NODE_ENV=production (and an unset NODE_ENV is production): it loads fictitious subjects, records and black-list entries. Load it into a development or test database (NODE_ENV=development).",
 });
 const bar = createProgressBar(`seed ${subjects.toLocaleString("en")} subjects`);
 const started = performance.now();

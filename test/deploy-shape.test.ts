@@ -4,7 +4,8 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../platform/package-root";
 import { SUBGRAPH_NAMES } from "../platform/subgraph-names";
-import { FIXED_SETTINGS, GATEWAY_REPLICA_PORTS, GATEWAY_SETTINGS, gatewayCommand, SUBGRAPH_SETTINGS, subgraphCommand } from "./replicas";
+import { FIXED_SETTINGS, GATEWAY_REPLICA_PORTS, GATEWAY_SETTINGS, gatewayCommand, subgraphCommand, subgraphSettingsOf } from "./replicas";
+import type { SubgraphName } from "../platform/subgraph-names";
 
 /**
  * No container engine runs here, so deploy/ is held to what is tested: the compose file runs exactly the
@@ -29,7 +30,7 @@ describe("deploy/compose.yaml runs the tested shape", () => {
   it("each of the six subgraphs once, with the command of `npm run subgraph -- NAME`", () => {
     const subgraphs = credit.filter(([, service]) => service.command!.includes("dist/subgraph.js"));
     expect(subgraphs.map(([, service]) => service.command).sort()).toEqual(SUBGRAPH_NAMES.map((name) => subgraphCommand(name)).sort());
-    for (const [, service] of subgraphs) expect(Object.keys(service.environment!).sort()).toEqual([...SUBGRAPH_SETTINGS].sort());
+    for (const [, service] of subgraphs) expect(Object.keys(service.environment!).sort()).toEqual([...subgraphSettingsOf(service.command!.at(-1) as SubgraphName)].sort());
   });
 
   it("nothing else of ours, every setting the tested value where the test fixes one, the private key with the gateways only", () => {

@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
+import { generateKeyPairSync, randomUUID, sign as signWith } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
+import { base64url, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
 
 export type SigningKey = Readonly<{ kid: string; alg: "RS256" | "ES256"; privateKey: CryptoKey; publicJwk: JWK }>;
 
@@ -63,5 +63,24 @@ export async function startLocalIssuer(audience: string): Promise<LocalIssuer> {
         server.close(() => resolve());
         server.closeAllConnections();
       }),
+  };
+}
+
+/** A published key too weak for its algorithm: RS256 with 1024 bits, which jose will not even sign with. */
+export type WeakRsaKey = Readonly<{ kid: string; publicJwk: JWK; sign(claims: Record<string, unknown>): string }>;
+
+/** A 1024-bit RSA key whose tokens are signed by hand (RS256), as a misconfigured or hostile issuer would. */
+export async function createWeakRsaKey(issuer: string, audience: string): Promise<WeakRsaKey> {
+  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 1024 });
+  const kid = randomUUID();
+  return {
+    kid,
+    publicJwk: { ...(await exportJWK(publicKey)), kid, alg: "RS256", use: "sig" },
+    sign(claims) {
+      const now = Math.floor(Date.now() / 1000);
+      const header = base64url.encode(JSON.stringify({ alg: "RS256", kid, typ: "JWT" }));
+      const payload = base64url.encode(JSON.stringify({ iss: issuer, aud: audience, sub: `weak-${kid.slice(0, 8)}`, iat: now, exp: now + 600, ...claims }));
+      return `${header}.${payload}.${base64url.encode(signWith("sha256", Buffer.from(`${header}.${payload}`), privateKey))}`;
+    },
   };
 }

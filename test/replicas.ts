@@ -28,8 +28,15 @@ export const GATEWAY_REPLICA_PORTS = [4000, 4007] as const;
 
 /** Settings every process of the shape gets, by name; the values a deployment chooses are those of `FIXED_SETTINGS`. */
 export const SHARED_SETTINGS = ["NODE_ENV", "DATABASE_URL", "CREDIT_JWT_SECRET", "CREDIT_SEED", "CREDIT_LOG_LEVEL", "HOST", "CREDIT_RATE_LIMIT_PER_MINUTE"] as const;
-/** Only the gateway holds the subgraph signing key; only subgraphs get the public half. */
-export const GATEWAY_SETTINGS = [...SHARED_SETTINGS, "PORT", "CREDIT_SUBGRAPH_SIGNING_KEY"] as const;
+/**
+ * Only the gateway holds the subgraph signing key; only subgraphs get the public half. The report key signs in the
+ * subjects subgraph and the gateway publishes its public half (production refuses to start either without it).
+ */
+export const GATEWAY_SETTINGS = [...SHARED_SETTINGS, "PORT", "CREDIT_SUBGRAPH_SIGNING_KEY", "CREDIT_REPORT_SIGNING_KEY"] as const;
 export const SUBGRAPH_SETTINGS = [...SHARED_SETTINGS, "CREDIT_SUBGRAPH_VERIFY_KEYS"] as const;
+/** The settings of one subgraph's process: the subjects subgraph also signs credit reports. */
+export function subgraphSettingsOf(name: SubgraphName): readonly string[] {
+  return name === "subjects" ? [...SUBGRAPH_SETTINGS, "CREDIT_REPORT_SIGNING_KEY"] : SUBGRAPH_SETTINGS;
+}
 /** Settings whose value the tested shape fixes (the rest are secrets, addresses and sizes each site sets). */
 export const FIXED_SETTINGS = { NODE_ENV: "production", CREDIT_SEED: "none" } as const;

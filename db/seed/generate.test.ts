@@ -16,7 +16,7 @@ afterAll(async () => database?.stop());
 
 describe("generateSeed", () => {
   it("loads N valid, realistic subjects with records and list entries, and a second run adds nothing", async () => {
-    const rules = loadConfig({}).rules;
+    const rules = loadConfig({ NODE_ENV: "test" }).rules;
     const first = await generateSeed(database.connection.db, { subjects: 3_000, today, rules });
     const db = database.connection.db;
     const subjects = await db.selectFrom("subjects").select(["identifier", "kind"]).execute();

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse } from "@apollo/server";
+import { Kind, type DocumentNode, type OperationDefinitionNode } from "graphql";
 import type { AuditOutcome, CompletedOutcome } from "../../db/database";
 import { findProhibitedData } from "../../domain/prohibited-data";
 import type { Logger } from "../../platform/logger";
@@ -34,6 +35,10 @@ export type AuditedOperation = Readonly<{
   variables: unknown;
   /** False for a request refused before it ran: its variables are kept as size and hash only. */
   executed: boolean;
+  /** The variables the operation declares; any other the client sent is kept as size and hash only. Absent: none kept whole. */
+  declaredVariables?: ReadonlySet<string>;
+  /** The document declares a mutation (whether or not it validated): its kept variables are scanned for prohibited data. */
+  declaresMutation?: boolean;
   errorCodes: readonly string[];
 }>;
 
@@ -43,13 +48,28 @@ export type AuditedOperation = Readonly<{
  * mutation's variables holding prohibited data (which its subgraph refuses) are kept as the digest too:
  * the audit must not become where such data is kept (PCIM art. 14). Reads are not scanned — a 1,000-
  * identifier screen would pay for it, and reads store nothing but identifiers and filters.
+ *
+ * Only the variables the operation declares (`declared`) can be kept whole: the others reach no resolver, so
+ * they are whatever a client chose to write into the log, and are kept as `"[undeclared]": {bytes, sha256}`.
+ * No declared name can collide with either bracketed key (a GraphQL name has no brackets).
  */
-export function storedVariables(variables: unknown, executed: boolean, mutation = false): Record<string, unknown> {
+export function storedVariables(variables: unknown, executed: boolean, mutation = false, declared?: ReadonlySet<string>): Record<string, unknown> {
   const redacted = redactVariables(variables);
-  const text = JSON.stringify(redacted);
-  const keptWhole = executed && text.length <= MAX_STORED_VARIABLES_BYTES && !(mutation && findProhibitedData(redacted, "variables").length > 0);
-  if (keptWhole) return redacted;
-  if (text === "{}") return redacted;
+  if (!executed || !declared) return digestOf(redacted) ?? redacted;
+  const kept: Record<string, unknown> = {};
+  const undeclared: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(redacted)) (declared.has(name) ? kept : undeclared)[name] = value;
+  const text = JSON.stringify(kept);
+  const keptWhole = text.length <= MAX_STORED_VARIABLES_BYTES && !(mutation && findProhibitedData(kept, "variables").length > 0);
+  const stored = keptWhole ? kept : (digestOf(kept) ?? kept);
+  const digest = digestOf(undeclared);
+  return digest ? { ...stored, "[undeclared]": digest["[digest]"] } : stored;
+}
+
+/** `{"[digest]": {bytes, sha256}}` of variables' JSON; undefined when there are none. */
+function digestOf(variables: Record<string, unknown>): { "[digest]": { bytes: number; sha256: string } } | undefined {
+  const text = JSON.stringify(variables);
+  if (text === "{}") return undefined;
   return { "[digest]": { bytes: Buffer.byteLength(text), sha256: createHash("sha256").update(text).digest("hex") } };
 }
 
@@ -85,7 +105,7 @@ function entryOf(operation: AuditedOperation, outcome: AuditOutcome): AuditEntry
     operationName: operation.operationName === null ? null : storableText(operation.operationName.slice(0, MAX_STORED_OPERATION_NAME)),
     operationType: operation.operationType,
     documentHash: operation.document ? createHash("sha256").update(operation.document).digest("hex") : null,
-    variables: storedVariables(operation.variables, operation.executed, operation.operationType === "mutation"),
+    variables: storedVariables(operation.variables, operation.executed, operation.operationType === "mutation" || operation.declaresMutation === true, operation.declaredVariables),
     clientAddress: context.clientAddress,
     outcome,
     errorCodes: pending ? [] : [...new Set(operation.errorCodes)],
@@ -140,19 +160,31 @@ const auditUnavailable = () => ({
 });
 
 function operationOf(
-  requestContext: Pick<GraphQLRequestContextWillSendResponse<GatewayContext>, "contextValue" | "request" | "operation" | "operationName">,
+  requestContext: Pick<GraphQLRequestContextWillSendResponse<GatewayContext>, "contextValue" | "request" | "document" | "operation" | "operationName">,
   errorCodes: readonly string[],
 ): AuditedOperation {
-  const { contextValue, request, operation, operationName } = requestContext;
+  const { contextValue, request, document, operation, operationName } = requestContext;
+  // A document that parsed but did not validate resolved no operation; the one it names still declares its variables.
+  const declaring = operation ?? operationNamedIn(document, request.operationName);
   return {
     context: contextValue,
     operationName: operationName ?? request.operationName ?? null,
     operationType: operation?.operation ?? null,
     document: request.query ?? null,
     variables: request.variables,
-    executed: true,
+    // A document that did not parse declares nothing: its variables are kept as the digest, as a refusal's.
+    executed: document !== undefined,
+    declaredVariables: new Set((declaring?.variableDefinitions ?? []).map((definition) => definition.variable.name.value)),
+    declaresMutation: declaring?.operation === "mutation",
     errorCodes,
   };
+}
+
+/** The operation a parsed document holds under `name`, or its only one when no name is given. */
+function operationNamedIn(document: DocumentNode | undefined, name: string | null | undefined): OperationDefinitionNode | undefined {
+  const operations = (document?.definitions ?? []).filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+  if (name) return operations.find((definition) => definition.name?.value === name);
+  return operations.length === 1 ? operations[0] : undefined;
 }
 
 /**

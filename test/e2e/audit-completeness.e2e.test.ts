@@ -156,6 +156,34 @@ describe("one event per HTTP request", () => {
     expect(JSON.stringify(smallEvent!.variables)).not.toContain(COMPANY);
   });
 
+  it("keeps only the variables an operation declares, executed or invalid; undeclared ones, and every variable of an unparsable document, as size and hash", async () => {
+    const prohibited = "宗教信仰：某教 患有糖尿病";
+    const undeclared = { note: prohibited, padding: "z".repeat(30_000) };
+    const executed = await send("executed, undeclared variables", "/graphql", json({ query: "query Read($id: String!) { subject(identifier: $id) { name } }", variables: { id: COMPANY, ...undeclared } }));
+    const invalid = await send("invalid document", "/graphql", json({ query: "query Read($id: String!) { subject(identifier: $id) { noSuchField } }", variables: { id: COMPANY, ...undeclared } }));
+    const unparsable = await send("unparsable document", "/graphql", json({ query: "query Read($id: String!) { subject(identifier: $id) {", variables: { id: COMPANY, ...undeclared } }));
+    const digest = { bytes: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) };
+    const [executedEvent] = await eventsOf([executed.requestId!]);
+    expect(executedEvent!.outcome).toBe("OK");
+    expect(executedEvent!.variables).toEqual({ id: COMPANY, "[undeclared]": digest });
+    // A document that parsed but did not validate keeps what it declares; one that did not parse declares nothing.
+    const [invalidEvent] = await eventsOf([invalid.requestId!]);
+    expect(invalidEvent!.variables).toEqual({ id: COMPANY, "[undeclared]": digest });
+    const [unparsableEvent] = await eventsOf([unparsable.requestId!]);
+    expect(unparsableEvent!.variables).toEqual({ "[digest]": digest });
+    expect(JSON.stringify(unparsableEvent!.variables)).not.toContain(COMPANY);
+    // An invalid mutation's declared variables are scanned as a valid one's: prohibited text is kept as the digest.
+    const provider = await federation.token({ role: "PROVIDER", org: "HA-SAMR" });
+    const invalidMutation = await send("invalid mutation", "/graphql", json({ query: "mutation Submit($records: [RecordInput!]!) { submitRecords(records: $records) { noSuchField } }", variables: { records: [{ ...record(uscc(978), "INVALID-PROHIBITED"), title: prohibited }] } }, { authorization: `Bearer ${provider}` }));
+    const [invalidMutationEvent] = await eventsOf([invalidMutation.requestId!]);
+    expect(invalidMutationEvent!.variables).toEqual({ "[digest]": digest });
+    for (const sent of [executed, invalid, unparsable, invalidMutation]) {
+      const [event] = await eventsOf([sent.requestId!]);
+      expect(JSON.stringify(event!.variables), sent.label).not.toMatch(/宗教|糖尿病|zzz/);
+    }
+    expect((await verifyAuditChain(db())).verified).toBe(true);
+  });
+
   it("keeps an operation name PostgreSQL cannot store, escaped, and no other caller loses its answer to it", async () => {
     const cutInPair = `${"a".repeat(MAX_STORED_OPERATION_NAME - 1)}😀`;
     // Sent together, so the hostile events and the bystanders' share the audit writer's batches.

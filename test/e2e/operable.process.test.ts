@@ -1,7 +1,9 @@
+import { randomBytes } from "node:crypto";
 import { request } from "node:http";
 import { createServer, type Server } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { DRAIN_TIME_MS } from "../../scripts/bootstrap";
+import { encodeSubgraphKey, generateSubgraphKeyPair } from "../../platform/subgraph-signature";
 import { freePort, groupAlive, runCommand, START_WITHIN_MS, startService } from "../processes";
 
 const QUICK_START = { CREDIT_DATA_DIR: "memory://", CREDIT_SEED: "none" };
@@ -86,4 +88,45 @@ describe("paths the configuration names", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("CREDIT_ALERT_WORKING_HOURS");
   });
+});
+
+describe("defaults that fail safe, at start", () => {
+  const key = () => encodeSubgraphKey(generateSubgraphKeyPair().privateKey);
+  const PRODUCTION = { NODE_ENV: "production", CREDIT_DATA_DIR: "memory://", CREDIT_JWT_SECRET: randomBytes(32).toString("base64url"), CREDIT_SUBGRAPH_SIGNING_KEY: key(), CREDIT_REPORT_SIGNING_KEY: key() };
+  const { CREDIT_REPORT_SIGNING_KEY: _, ...withoutReportKey } = PRODUCTION;
+  const { CREDIT_JWT_SECRET: __, ...withoutJwtSecret } = PRODUCTION;
+
+  it("every configuration error is its variable's line, exit 2, no stack trace: npm start and npm run gateway", async () => {
+    const cases: Array<readonly [string[], Record<string, string>, readonly string[]]> = [
+      [["start"], withoutReportKey, ["CREDIT_REPORT_SIGNING_KEY: required when NODE_ENV=production"]],
+      [["gateway"], withoutReportKey, ["CREDIT_REPORT_SIGNING_KEY: required when NODE_ENV=production"]],
+      [["start"], withoutJwtSecret, ["CREDIT_JWT_SECRET: required"]],
+      [["start"], { ...PRODUCTION, CREDIT_JWT_SECRET: "x".repeat(32), CREDIT_TRUSTED_PROXIES: "0.0.0.0/0" }, ["CREDIT_JWT_SECRET: too predictable", "CREDIT_TRUSTED_PROXIES: \"0.0.0.0/0\" is wider"]],
+      [["start"], { ...PRODUCTION, CREDIT_REPORT_SIGNING_KEY: PRODUCTION.CREDIT_SUBGRAPH_SIGNING_KEY }, ["CREDIT_REPORT_SIGNING_KEY: the same secret or key as CREDIT_SUBGRAPH_SIGNING_KEY"]],
+      // Found only when the gateway starts: the identity provider's discovery document cannot be read.
+      [["start"], { ...PRODUCTION, CREDIT_OIDC_ISSUER: "https://127.0.0.1:9/realms/city", CREDIT_OIDC_AUDIENCE: "credit-federation" }, ["CREDIT_OIDC_ISSUER: could not read"]],
+    ];
+    for (const [command, environment, named] of cases) {
+      const result = await runCommand(command, { ...environment, PORT: String(await freePort()), HOST: "127.0.0.1" });
+      const label = `${command.join(" ")}: ${named.join(", ")}`;
+      expect(result.code, `${label}\n${result.stderr}`).toBe(2);
+      for (const line of named) expect(result.stderr, label).toContain(line);
+      expect(result.stderr, label).not.toMatch(/^\s+at /m);
+    }
+  }, 6 * START_WITHIN_MS);
+
+  it("npm start offers demo sign-in with NODE_ENV unset (development, by the npm script), never under NODE_ENV=test", async () => {
+    for (const [nodeEnv, offered] of [["", true], ["test", false]] as const) {
+      const port = await freePort();
+      const service = await startService(port, { ...QUICK_START, NODE_ENV: nodeEnv });
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/portal/demo-sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ role: "CREDIT_CENTER" }) });
+        expect({ nodeEnv, status: response.status }).toEqual({ nodeEnv, status: offered ? 200 : 404 });
+        const graphiql = await fetch(`http://127.0.0.1:${port}/graphiql`);
+        expect({ nodeEnv, status: graphiql.status }).toEqual({ nodeEnv, status: offered ? 200 : 404 });
+      } finally {
+        await service.stop();
+      }
+    }
+  }, 2 * START_WITHIN_MS + 20_000);
 });

@@ -60,9 +60,10 @@ export type PortalSession = Readonly<{
   stop(): Promise<void>;
 }>;
 
-/** The service with its portal and demo data, and a headless Chromium to drive it. */
+/** The service with its portal and demo data (in development, unless `environment` says otherwise), and a headless Chromium to drive it. */
 export async function openPortal(options: Parameters<typeof startTestFederation>[0] = {}): Promise<PortalSession> {
-  const service = await startTestFederation({ seed: "demo", ...options, portal: true });
+  // Demo sign-in is development's alone: the journeys sign in through it, so they ask for development by name.
+  const service = await startTestFederation({ seed: "demo", ...options, environment: { NODE_ENV: "development", ...options.environment }, portal: true });
   const origin = new URL(service.gatewayUrl).origin;
   let browser: Browser;
   try {

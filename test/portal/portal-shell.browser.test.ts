@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeInBrowser, openPortal, POLL, seriousAccessibilityViolations, type PortalSession } from "./browser";
 import { startTestFederation } from "../harness";
@@ -68,7 +69,7 @@ describeInBrowser("portal shell", () => {
 
 describeInBrowser("portal in production", () => {
   it("offers no demo sign-in: the endpoint is 404 and the page asks for a token", async () => {
-    const service = await startTestFederation({ portal: true, environment: { NODE_ENV: "production", CREDIT_JWT_SECRET: "x".repeat(48) } });
+    const service = await startTestFederation({ portal: true, environment: { NODE_ENV: "production", CREDIT_JWT_SECRET: randomBytes(32).toString("base64url") } });
     try {
       const origin = new URL(service.gatewayUrl).origin;
       for (const method of ["GET", "POST"]) {

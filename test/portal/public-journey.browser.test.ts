@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { DEMO_BLACKLISTED_COMPANY } from "../../db/seed/demo";
@@ -243,7 +244,7 @@ describeInBrowser("GraphiQL (developer IDE)", () => {
   });
 
   it("is 404 in a production-shaped service, page and assets alike, never the portal's page", async () => {
-    const service = await startTestFederation({ portal: true, environment: { NODE_ENV: "production", CREDIT_JWT_SECRET: "x".repeat(48) } });
+    const service = await startTestFederation({ portal: true, environment: { NODE_ENV: "production", CREDIT_JWT_SECRET: randomBytes(32).toString("base64url") } });
     try {
       const origin = new URL(service.gatewayUrl).origin;
       const development = await fetch(new URL("/graphiql", portal.origin), { headers: { accept: "text/html" } });

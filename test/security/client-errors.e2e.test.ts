@@ -122,6 +122,21 @@ describe("deeply nested input", () => {
     expectClientError(answer, "BAD_USER_INPUT", /NUL/);
   });
 
+  it("a NUL or lone surrogate written inline in the document (raw, or escaped in a string literal) is BAD_USER_INPUT (400), audited", async () => {
+    for (const query of [
+      '{ subject(identifier: "9132\u00000802MA1000000F") { name } }',
+      '{ subject(identifier: "9132\\u00000802MA1000000F") { name } }',
+      '{ subject(identifier: """9132\u0000""") { name } }',
+      '{ measures { code } }\u0000',
+    ]) {
+      const answer = await post(JSON.stringify({ query }));
+      expect(answer.status, query).toBe(400);
+      expectClientError(answer, "BAD_USER_INPUT", /NUL|surrogate/);
+      const [event] = await federation.connection.db.selectFrom("audit_events").select(["outcome"]).where("request_id", "=", answer.requestId).execute();
+      expect(event?.outcome, query).toBe("ERROR");
+    }
+  });
+
   it("deep variables in a GET query string: QUERY_TOO_COMPLEX", async () => {
     const response = await fetch(`${federation.gatewayUrl}?query=${encodeURIComponent("{ measures { code } }")}&variables=${encodeURIComponent(`{"f":${nestedArrays(1_000)}}`)}`, {
       headers: { "apollo-require-preflight": "true" },

@@ -1,6 +1,6 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLocalIssuer, createSigningKey, type LocalIssuer, type SigningKey } from "../oidc-issuer";
+import { startLocalIssuer, createSigningKey, createWeakRsaKey, type LocalIssuer, type SigningKey } from "../oidc-issuer";
 import { startTestFederation, type TestFederation } from "../harness";
 
 /**
@@ -126,5 +126,21 @@ describe("an OpenID Connect token through the gateway", () => {
     const refused = await send({ headers: { "content-type": "application/json", authorization: `Bearer ${forged}` }, body: JSON.stringify({ query: "{ auditChain { verified } }" }) });
     expect(refused.status).toBe(401);
     expect(codeOf(refused)).toBe("UNAUTHENTICATED");
+  });
+
+  it("is refused (401, not 503) when signed with a published 1024-bit RSA key, and when its sub is empty — each audited", async () => {
+    const weak = await createWeakRsaKey(issuer.issuer, AUDIENCE);
+    issuer.publish([issuerKey, { ...issuerKey, kid: weak.kid, publicJwk: weak.publicJwk }]);
+    try {
+      for (const token of [weak.sign({ role: "AUDITOR" }), await issuer.sign(issuerKey, { role: "AUDITOR" }, { sub: "" })]) {
+        const refused = await send({ headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query: "{ auditChain { verified } }" }) });
+        expect(refused.status).toBe(401);
+        expect(codeOf(refused)).toBe("UNAUTHENTICATED");
+        const [event] = await federation.connection.db.selectFrom("audit_events").select(["outcome", "role"]).where("request_id", "=", String(refused.headers["x-request-id"])).execute();
+        expect(event).toEqual({ outcome: "DENIED", role: "PUBLIC" });
+      }
+    } finally {
+      issuer.publish([issuerKey]);
+    }
   });
 });
