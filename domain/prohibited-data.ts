@@ -289,19 +289,23 @@ function addLatinTerm(term: string, category: ProhibitedCategory, pinyinReading:
   if (!table.has(letters)) table.set(letters, entry);
 }
 
+const READINGS = new Map<string, ProhibitedCategory>();
 for (const { category } of CATEGORIES) {
-  const entry = VOCABULARY.categories[category.name]!;
-  for (const term of entry.latin ?? []) {
-    addLatinTerm(term, category, false);
-    PROHIBITED_FIELD_NAMES.push(term.replace(/ (\w)/g, (_, first: string) => first.toUpperCase()));
-  }
-  for (const term of entry.han ?? []) {
+  for (const term of VOCABULARY.categories[category.name]!.han ?? []) {
     if (!HAN_CHARACTER.test(term) || term.length < 2) continue;
-    const reading = pinyin(term, { toneType: "none", type: "array", v: false }).join("");
-    const letters = fold(reading).text.replace(/[^a-z]/g, "");
-    if (!PINYIN_EXCEPTIONS.has(letters)) addLatinTerm(letters, category, true);
+    const letters = fold(pinyin(term, { toneType: "none", type: "array", v: false }).join("")).text.replace(/[^a-z]/g, "");
+    if (!PINYIN_EXCEPTIONS.has(letters) && !READINGS.has(letters)) READINGS.set(letters, category);
   }
 }
+for (const { category } of CATEGORIES) {
+  for (const term of VOCABULARY.categories[category.name]!.latin ?? []) {
+    const letters = fold(term).text.replace(/[^a-z]/g, "");
+    // A reading written out in the vocabulary (`jiyin`) is pinyin too: never matched in a name.
+    addLatinTerm(term, category, READINGS.has(letters) || PINYIN_EXCEPTIONS.has(letters));
+    PROHIBITED_FIELD_NAMES.push(term.replace(/ (\w)/g, (_, first: string) => first.toUpperCase()));
+  }
+}
+for (const [letters, category] of READINGS) addLatinTerm(letters, category, true);
 
 const anywhereExpression = (names: boolean) =>
   new RegExp([...ANYWHERE_TERMS].filter(([, term]) => !names || term.name).map(([letters]) => letters).sort(bySourceLength).map(escapeRegExp).join("|"), "g");
@@ -342,7 +346,7 @@ function intervalsOf(expression: RegExp, text: string): Array<[number, number]> 
   return intervals;
 }
 
-function matchHan(channels: Channels, all: boolean, hits: ChannelHit[]): void {
+function matchHan(channels: Channels, names: boolean, all: boolean, hits: ChannelHit[]): void {
   const { han, hanAt } = channels;
   if (han.length < 1) return;
   let falseFriends: Array<[number, number]> | null = null;
@@ -351,7 +355,7 @@ function matchHan(channels: Channels, all: boolean, hits: ChannelHit[]): void {
     const start = match.index;
     const end = start + match[0].length;
     falseFriends ??= intervalsOf(HAN_FALSE_FRIENDS, han);
-    if (crossesSentence(channels, start, end) || falseFriends.some(([from, to]) => from < end && start < to)) {
+    if ((names && NAME_EXCEPTIONS.has(match[0])) || crossesSentence(channels, start, end) || falseFriends.some(([from, to]) => from < end && start < to)) {
       HAN_TERMS.lastIndex = start + 1;
       continue;
     }
@@ -425,7 +429,7 @@ function scan(text: string, names: boolean, all: boolean): { hits: ChannelHit[];
   const folded = fold(text);
   const channels = channelsOf(folded.text);
   const hits: ChannelHit[] = [];
-  matchHan(channels, all, hits);
+  matchHan(channels, names, all, hits);
   if (all || hits.length === 0) matchMixed(channels, all, hits);
   if (all || hits.length === 0) matchLatin(channels, names, all, hits);
   return { hits, folded };
