@@ -159,36 +159,46 @@ function foldCharacter(character: string): string {
   return folded;
 }
 
-/** The matching form of a text, and where each of its characters came from in the text as given. */
-type Folded = { text: string; origin: number[]; exact: boolean };
+/** The matching form of a text, and (when tracked) where each of its characters came from in the text as given. */
+type Folded = { text: string; cased: string; origin: number[] | null; exact: boolean };
+
+const LOWER_THEN_UPPER = /([a-z])([A-Z])/g;
 
 /**
- * Folds a text (see {@link normalizeForMatching}); `origin[i]` is the offset in `text` of folded character i
- * (`origin[length]` is the text's length). A text that had to be decoded maps every character to 0.
+ * Folds a text (see {@link normalizeForMatching}). With `track`, `origin[i]` is the offset in `text` of folded
+ * character i (`origin[length]` is the text's length); a text that had to be decoded maps every character to 0.
  */
-function fold(text: string): Folded {
-  const origin: number[] = [];
+function fold(text: string, track = false): Folded {
+  if (!track && PLAIN_ASCII.test(text)) {
+    const cased = text.replace(LOWER_THEN_UPPER, "$1 $2");
+    return { text: cased.toLowerCase(), cased, origin: null, exact: true };
+  }
+  const origin: number[] | null = track ? [] : null;
   let cased = "";
   const decoded = PLAIN_ASCII.test(text) ? text : decode(text);
   const exact = decoded === text;
   let offset = 0;
-  for (const character of decoded) {
-    const folded = character.charCodeAt(0) < 0x80 ? character : foldCharacter(character);
+  let previous = 0;
+  for (let at = 0; at < decoded.length; ) {
+    const code0 = decoded.codePointAt(at)!;
+    const character = code0 > 0xffff ? decoded.slice(at, at + 2) : decoded[at]!;
+    at += character.length;
+    const folded = code0 < 0x80 ? character : foldCharacter(character);
     for (let index = 0; index < folded.length; index++) {
-      const previous = cased.charCodeAt(cased.length - 1);
       const code = folded.charCodeAt(index);
       // Words split at case changes (`bloodType`), never inside an upper-case run (`HIVpositive` stays whole).
       if (previous >= 0x61 && previous <= 0x7a && code >= 0x41 && code <= 0x5a) {
         cased += " ";
-        origin.push(exact ? offset : 0);
+        origin?.push(exact ? offset : 0);
       }
       cased += folded[index];
-      origin.push(exact ? offset : 0);
+      origin?.push(exact ? offset : 0);
+      previous = code;
     }
     offset += character.length;
   }
-  origin.push(exact ? offset : text.length);
-  return { text: cased.toLowerCase(), origin, exact };
+  origin?.push(exact ? offset : text.length);
+  return { text: cased.toLowerCase(), cased, origin, exact };
 }
 
 /**
@@ -208,34 +218,41 @@ type Channels = Readonly<{
   breaks: number[];
   compact: string;
   compactAt: number[];
-  words: Array<{ word: string; start: number; end: number }>;
+  words: Word[];
 }>;
+/** A run of Latin letters; `capitalised` when written with a capital then small letters (`Gene`). */
+type Word = { word: string; start: number; end: number; capitalised: boolean };
 
-function channelsOf(folded: string): Channels {
+function channelsOf({ text: folded, cased, origin }: Folded): Channels {
+  const track = origin !== null;
   let han = "";
   const hanAt: number[] = [];
   const breaks: number[] = [];
   let compact = "";
   const compactAt: number[] = [];
-  const words: Array<{ word: string; start: number; end: number }> = [];
+  const words: Word[] = [];
+  const sameLength = cased.length === folded.length;
   let wordStart = -1;
   for (let index = 0; index <= folded.length; index++) {
     const code = index < folded.length ? folded.charCodeAt(index) : 0;
     const isLetter = code >= 0x61 && code <= 0x7a;
     if (isLetter && wordStart < 0) wordStart = index;
     if (!isLetter && wordStart >= 0) {
-      words.push({ word: folded.slice(wordStart, index), start: wordStart, end: index });
+      const capitalised = sameLength && /^[A-Z][a-z]/.test(cased.slice(wordStart, wordStart + 2));
+      words.push({ word: folded.slice(wordStart, index), start: wordStart, end: index, capitalised });
       wordStart = -1;
     }
     if (index === folded.length) break;
     if (isHanCode(code)) {
       han += folded[index];
-      hanAt.push(index);
       compact += code === 0x3007 ? "o" : folded[index];
-      compactAt.push(index);
+      if (track) {
+        hanAt.push(index);
+        compactAt.push(index);
+      }
     } else if (isLowerLatinOrDigit(code)) {
       compact += folded[index];
-      compactAt.push(index);
+      if (track) compactAt.push(index);
     } else if (han.length > 0 && SENTENCE_BREAKS.has(folded[index]!) && breaks.at(-1) !== han.length) {
       breaks.push(han.length);
     }
@@ -265,8 +282,33 @@ function categoryOfMatch(match: RegExpExecArray): ProhibitedCategory {
   return compiled.category;
 }
 
-const HAN_TERMS = groupedExpression((entry) => entry.han)!;
+/** A Chinese term's first character, after any look-behind: where the scan tries it. */
+function leadOf(source: string): string {
+  const lead = source.replace(/^(?:\(\?<[!=][^)]*\))+/, "")[0];
+  if (lead === undefined || !HAN_CHARACTER.test(lead)) throw new Error(`prohibited-terms.yaml: a han term must start with a Chinese character: ${source}`);
+  return lead;
+}
+
+/**
+ * The Chinese terms by their first character, longest first, each a sticky expression: the scan costs one
+ * map lookup per character and an expression only where a term could start.
+ */
+type HanTerm = Readonly<{ source: string; literal: string | null; expression: RegExp | null; category: ProhibitedCategory }>;
+const HAN_TERMS_BY_LEAD = new Map<string, HanTerm[]>();
+for (const { category } of CATEGORIES) {
+  for (const source of VOCABULARY.categories[category.name]!.han ?? []) {
+    const lead = leadOf(source);
+    const literal = HAN_CHARACTER.test(source);
+    const candidates = HAN_TERMS_BY_LEAD.get(lead) ?? [];
+    candidates.push({ source, literal: literal ? source : null, expression: literal ? null : new RegExp(source, "uy"), category });
+    HAN_TERMS_BY_LEAD.set(lead, candidates.sort((a, b) => bySourceLength(a.source, b.source)));
+  }
+}
 const MIXED_TERMS = groupedExpression((entry) => entry.mixed);
+/** The Chinese characters of the mixed terms, outside look-arounds: a text without any has no mixed term. */
+const MIXED_HINT = MIXED_TERMS
+  ? new RegExp(`[${[...new Set(CATEGORY_ENTRIES.flatMap(([, entry]) => entry.mixed ?? []).flatMap((source) => source.replace(/\(\?<?[!=][^)]*\)|\[[^\]]*\]/g, "").match(HAN_IN_SOURCE) ?? []))].join("")}]`, "u")
+  : null;
 const HAN_FALSE_FRIENDS = new RegExp([...VOCABULARY["false-friends"].han].sort(bySourceLength).join("|"), "gu");
 
 type LatinTerm = Readonly<{ category: ProhibitedCategory; pinyin: boolean; name: boolean }>;
@@ -312,7 +354,6 @@ const anywhereExpression = (names: boolean) =>
 const ANYWHERE_IN_TEXT = anywhereExpression(false);
 const ANYWHERE_IN_NAME = anywhereExpression(true);
 const LONGEST_WORD_TERM = Math.max(...[...WORD_TERMS.keys()].map((term) => term.length));
-const LONGEST_GLUE_WORD = Math.max(...[...GLUE_WORDS].map((word) => word.length));
 
 type ChannelHit = { category: ProhibitedCategory; term: string; start: number; end: number };
 
@@ -348,34 +389,49 @@ function intervalsOf(expression: RegExp, text: string): Array<[number, number]> 
 
 function matchHan(channels: Channels, names: boolean, all: boolean, hits: ChannelHit[]): void {
   const { han, hanAt } = channels;
-  if (han.length < 1) return;
   let falseFriends: Array<[number, number]> | null = null;
-  HAN_TERMS.lastIndex = 0;
-  for (let match = HAN_TERMS.exec(han); match; match = HAN_TERMS.exec(han)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    falseFriends ??= intervalsOf(HAN_FALSE_FRIENDS, han);
-    if ((names && NAME_EXCEPTIONS.has(match[0])) || crossesSentence(channels, start, end) || falseFriends.some(([from, to]) => from < end && start < to)) {
-      HAN_TERMS.lastIndex = start + 1;
-      continue;
+  for (let start = 0; start < han.length; start++) {
+    const candidates = HAN_TERMS_BY_LEAD.get(han[start]!);
+    if (!candidates) continue;
+    for (const { literal, expression, category } of candidates) {
+      let term: string;
+      if (literal !== null) {
+        if (!han.startsWith(literal, start)) continue;
+        term = literal;
+      } else {
+        expression!.lastIndex = start;
+        const match = expression!.exec(han);
+        if (!match) continue;
+        term = match[0];
+      }
+      const end = start + term.length;
+      falseFriends ??= intervalsOf(HAN_FALSE_FRIENDS, han);
+      if ((names && NAME_EXCEPTIONS.has(term)) || crossesSentence(channels, start, end) || falseFriends.some(([from, to]) => from < end && start < to)) continue;
+      hits.push({ category, term, start: hanAt[start] ?? 0, end: (hanAt[end - 1] ?? 0) + 1 });
+      if (!all) return;
+      start = end - 1;
+      break;
     }
-    hits.push({ category: categoryOfMatch(match), term: match[0], start: hanAt[start]!, end: hanAt[end - 1]! + 1 });
-    if (!all) return;
   }
 }
 
 function matchMixed(channels: Channels, all: boolean, hits: ChannelHit[]): void {
   const { compact, compactAt } = channels;
-  if (!MIXED_TERMS || compact.length < 2) return;
+  if (!MIXED_TERMS || compact.length < 2 || !MIXED_HINT!.test(compact)) return;
   MIXED_TERMS.lastIndex = 0;
   for (let match = MIXED_TERMS.exec(compact); match; match = MIXED_TERMS.exec(compact)) {
     if (match[0].length === 0) {
       MIXED_TERMS.lastIndex++;
       continue;
     }
-    hits.push({ category: categoryOfMatch(match), term: match[0], start: compactAt[match.index]!, end: compactAt[match.index + match[0].length - 1]! + 1 });
+    hits.push({ category: categoryOfMatch(match), term: match[0], start: compactAt[match.index] ?? 0, end: (compactAt[match.index + match[0].length - 1] ?? 0) + 1 });
     if (!all) return;
   }
+}
+
+/** `Gene Wilson`, `Christian Dior`: a term that is a given name, written as a name before a capitalised word. */
+function isNamed(words: readonly Word[], first: number, last: number, run: string): boolean {
+  return first === last && NAME_EXCEPTIONS.has(run) && words[first]!.capitalised && words[first + 1]?.capitalised === true;
 }
 
 function matchLatin(channels: Channels, names: boolean, all: boolean, hits: ChannelHit[]): void {
@@ -400,14 +456,22 @@ function matchLatin(channels: Channels, names: boolean, all: boolean, hits: Chan
     for (let last = first; last < words.length && run.length < LONGEST_WORD_TERM; last++) {
       run += words[last]!.word;
       const term = WORD_TERMS.get(run);
-      if (usable(term) && found(term, run, words[first]!.start, words[last]!.end)) return;
+      if (usable(term) && !isNamed(words, first, last, run) && found(term, run, words[first]!.start, words[last]!.end)) return;
     }
     const { word, start, end } = words[first]!;
-    for (let length = 2; length <= Math.min(LONGEST_WORD_TERM, word.length - 2); length++) {
-      const head = WORD_TERMS.get(word.slice(0, length));
-      if (usable(head) && word.length - length <= LONGEST_GLUE_WORD && GLUE_WORDS.has(word.slice(length)) && found(head, word.slice(0, length), start, start + length)) return;
-      const tail = WORD_TERMS.get(word.slice(word.length - length));
-      if (usable(tail) && GLUE_WORDS.has(word.slice(0, word.length - length)) && found(tail, word.slice(word.length - length), end - length, end)) return;
+    if (word.length < 4) continue;
+    for (const glue of GLUE_WORDS) {
+      if (word.length <= glue.length + 1) continue;
+      if (word.endsWith(glue)) {
+        const head = word.slice(0, word.length - glue.length);
+        const term = WORD_TERMS.get(head);
+        if (usable(term) && found(term, head, start, start + head.length)) return;
+      }
+      if (word.startsWith(glue)) {
+        const tail = word.slice(glue.length);
+        const term = WORD_TERMS.get(tail);
+        if (usable(term) && found(term, tail, end - tail.length, end)) return;
+      }
     }
   }
   if (ANYWHERE_TERMS.size === 0) return;
@@ -426,8 +490,8 @@ function matchLatin(channels: Channels, names: boolean, all: boolean, hits: Chan
 }
 
 function scan(text: string, names: boolean, all: boolean): { hits: ChannelHit[]; folded: Folded } {
-  const folded = fold(text);
-  const channels = channelsOf(folded.text);
+  const folded = fold(text, all);
+  const channels = channelsOf(folded);
   const hits: ChannelHit[] = [];
   matchHan(channels, names, all, hits);
   if (all || hits.length === 0) matchMixed(channels, all, hits);
@@ -453,7 +517,7 @@ export function locateProhibitedData(text: string): ProhibitedHit[] {
   const { hits, folded } = scan(text, false, true);
   return hits
     .map((hit) =>
-      folded.exact
+      folded.exact && folded.origin
         ? { category: hit.category, term: hit.term, start: folded.origin[hit.start]!, end: Math.max(folded.origin[hit.end]!, folded.origin[hit.start]! + 1) }
         : { category: hit.category, term: hit.term, start: 0, end: text.length },
     )
