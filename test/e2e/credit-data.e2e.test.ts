@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMonths } from "../../domain/dates";
-import { citizenId, daysAgo, uscc } from "../fixtures";
+import { citizenId, daysAgo, personName, uscc } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
 
 let federation: TestFederation;
@@ -21,7 +21,7 @@ const SUBMIT = `mutation ($records: [RecordInput!]!) { submitRecords(records: $r
 const RECORDS_OF = `query ($id: String!) { subject(identifier: $id) { records { id title tier status expiresOn relation severity } } }`;
 
 type Row = Record<string, unknown>;
-const person = (n: number, name = `测试人${n}`) => ({ identifier: citizenId(n), name, kind: "NATURAL_PERSON" });
+const person = (n: number, name = personName("测试人", n)) => ({ identifier: citizenId(n), name, kind: "NATURAL_PERSON" });
 const company = (n: number, name = `测试公司${n}`) => ({ identifier: uscc(n), name, kind: "LEGAL_PERSON" });
 const record = (subject: Row, documentNumber: string, extra: Row = {}) => ({
   subject,
@@ -326,7 +326,7 @@ describe("field masking of subjects", () => {
     await submit([record(person(50), "MASK-1")]);
     const QUERY = `query ($id: String!) { subject(identifier: $id) { name identifier sex region } }`;
     const anonymous = await federation.query<{ subject: Row }>(QUERY, { variables: { id: citizenId(50) } });
-    expect(anonymous.data!.subject).toMatchObject({ name: "测试人50", sex: null, region: null });
+    expect(anonymous.data!.subject).toMatchObject({ name: personName("测试人", 50), sex: null, region: null });
     expect(anonymous.errors!.map((error) => [error.extensions!.code, error.path!.join(".")])).toEqual([
       ["FORBIDDEN", "subject.sex"],
       ["FORBIDDEN", "subject.region"],
