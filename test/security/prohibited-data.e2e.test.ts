@@ -241,6 +241,9 @@ describe("prohibited data scoped by the law: natural persons' text, never an org
     const registered = await federation.query<{ registerSubject: { identifier: string } }>(REGISTER, { token, variables: { input: { subject: { identifier: USCC_DNA_UNREGISTERED, name: "淮安市某某医院", kind: "LEGAL_PERSON" }, nature: "医疗机构" } } });
     expect(registered.errors, JSON.stringify(registered.errors)).toBeUndefined();
     expect(registered.data!.registerSubject.identifier).toBe(USCC_DNA_UNREGISTERED);
+    // A natural person's input is searched whole, its identifiers still not: an employer whose USCC reads DNA.
+    const employee = await federation.query(REGISTER, { token, variables: { input: { subject: person(7), employerIdentifier: USCC_DNA, stateEmployee: false } } });
+    expect(employee.errors, JSON.stringify(employee.errors)).toBeUndefined();
   });
 
   const sentence = "该当事人于二〇一九年因伪造病历被处罚，此后屡教不改，多次违反规定，拒不履行法院判决，被列为失信被执行人。".repeat(4);
