@@ -101,3 +101,11 @@ function usccRuleBroken(identifier: string): string | undefined {
 export function maskCitizenId(identifier: string): string {
   return `${identifier.slice(0, 6)}********${identifier.slice(-4)}`;
 }
+
+/**
+ * Whether a registered subject's identifier names a natural person: a valid citizen ID does (an all-digit USCC
+ * that also reads as one counts as a person: the stricter side). For the rules that know only the identifier.
+ */
+export function namesNaturalPerson(identifier: string): boolean {
+  return citizenIdRuleBroken(normalizeIdentifier(identifier), "9999-12-31") === undefined;
+}

@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { detectProhibitedData, findProhibitedData, WITHHELD, withholdProhibitedData } from "./prohibited-data";
+import {
+  detectProhibitedData,
+  detectProhibitedDataInName,
+  findProhibitedData,
+  findProhibitedDataAbout,
+  locateProhibitedData,
+  WITHHELD,
+  withholdProhibitedData,
+} from "./prohibited-data";
 
 const ZWSP = "\u200b";
 const ZWJ = "\u200d";
@@ -167,5 +175,98 @@ describe("withholdProhibitedData", () => {
   it("returns the object itself when nothing matches", () => {
     const record = { title: "擅自施工", attributes: { amount: 5 } };
     expect(withholdProhibitedData(record, () => undefined)).toBe(record);
+  });
+});
+
+/** The disguises and unlisted facts of the attack on the detector, each as written. */
+const ATTACKS: Array<[string, string]> = [
+  ["ʀᴇʟɪɢɪᴏɴ", "religion"],
+  ["🅷🅸🆅", "medical"],
+  ["ⓗⓘⓥ", "medical"],
+  ["🄷🄸🅅", "medical"],
+  ["𝐡𝐢𝐯", "medical"],
+  ["🇭🇮🇻", "medical"],
+  ["HIVpositive", "medical"],
+  ["hivpositive", "medical"],
+  ["DNAtest", "genes"],
+  ["宗．教", "religion"],
+  ["宗 教", "religion"],
+  ["宗/教", "religion"],
+  ["患有糖。尿。病", "medical"],
+  ["zōngjiào", "religion"],
+  ["zong jiao", "religion"],
+  ["tang2niao4bing4", "medical"],
+  ["患有糖尿病", "medical"],
+  ["O型血", "blood-type"],
+  ["〇型血", "blood-type"],
+  ["Rh阴性", "blood-type"],
+  ["乙肝", "medical"],
+  ["住院治疗", "medical"],
+  ["每周做礼拜", "religion"],
+  ["2019年受洗", "religion"],
+  ["人脸特征值", "biometrics"],
+];
+
+/** Ordinary texts that run into a term, and the offences, laws and places that name one. */
+const FALSE_FRIENDS = [
+  "宣传教育",
+  "自信教育",
+  "礼拜一至礼拜五",
+  "位于中风险地区",
+  "存在事故隐患有待整改",
+  "伪造病历骗取医保基金",
+  "未为犬只接种狂犬病疫苗",
+  "依据《艾滋病防治条例》",
+  "违反《宗教事务条例》，由宗教事务局处罚",
+  "在市肿瘤医院门口倒卖车位",
+  "宣称能根治糖尿病的保健品",
+  "奠定了根基。因此",
+  "sold counterfeit Christian Dior bags",
+  "hearing aids",
+];
+
+describe("the disguises and facts of the attack", () => {
+  it.each(ATTACKS)("finds %j as %s", (text, category) => {
+    expect(detectProhibitedData(text)?.name).toBe(category);
+  });
+
+  it.each(FALSE_FRIENDS)("lets %j pass", (text) => {
+    expect(detectProhibitedData(text)).toBeNull();
+  });
+
+  it("locates each hit in the text as given, for a reviewer", () => {
+    const text = "当事人ʜɪᴠ阳性，患有糖 尿病";
+    expect(locateProhibitedData(text).map((hit) => [hit.category.name, hit.term, text.slice(hit.start, hit.end)])).toEqual([
+      ["medical", "hiv", "ʜɪᴠ"],
+      ["medical", "患有", "患有"],
+      ["medical", "糖尿病", "糖 尿病"],
+    ]);
+    expect(locateProhibitedData("%E7%97%85%E5%8F%B2")).toEqual([expect.objectContaining({ term: "病史", start: 0, end: 18 })]);
+    expect(locateProhibitedData("罚款五万元")).toEqual([]);
+  });
+});
+
+describe("findProhibitedDataAbout (PCIM art. 14: natural persons)", () => {
+  const record = { title: "伪造病历骗取医保基金", attributes: { note: "非洲猪瘟", 法定代表人: { health: "患有糖尿病" }, legalRepresentative: "O型血" } };
+
+  it("searches a natural person's text whole", () => {
+    expect(findProhibitedDataAbout("NATURAL_PERSON", { title: "患有糖尿病" }, "r").map((finding) => finding.path)).toEqual(["r.title"]);
+  });
+
+  it("searches an organisation's person fields only", () => {
+    expect(findProhibitedDataAbout("LEGAL_PERSON", record, "r").map((finding) => finding.path)).toEqual(["r.attributes.法定代表人.health", "r.attributes.legalRepresentative"]);
+    expect(findProhibitedDataAbout("OTHER_ORGANIZATION", { title: "DNA检测报告造假" }, "r")).toEqual([]);
+  });
+
+  it("withholds on the way out by the same scope", () => {
+    const served = withholdProhibitedData(record, () => undefined, "LEGAL_PERSON");
+    expect(served).toEqual({ title: "伪造病历骗取医保基金", attributes: { note: "非洲猪瘟", 法定代表人: { health: WITHHELD }, legalRepresentative: WITHHELD } });
+  });
+
+  it("searches a name without pinyin and without given names", () => {
+    expect(detectProhibitedDataInName("王糖尿病")?.name).toBe("medical");
+    expect(detectProhibitedDataInName("Ji Yin")).toBeNull();
+    expect(detectProhibitedDataInName("Gene Hackman")).toBeNull();
+    expect(detectProhibitedDataInName("程信仰")).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import type { SubjectKind } from "./vocabulary";
 import type { InputProblem } from "./input-problem";
 import { birthDateOfCitizenId, checkIdentifier, regionOfUscc, sexOfCitizenId } from "./identifiers";
+import { detectProhibitedDataInName, toInputProblem } from "./prohibited-data";
 
 /** How a provider names the subject of a submission (CONTRACT.md `SubjectRef`). */
 export type SubjectRef = Readonly<{ identifier: string; name: string; kind: SubjectKind }>;
@@ -17,11 +18,58 @@ export type RegisteredSubject = Readonly<{
 
 const KINDS = new Set<unknown>(["NATURAL_PERSON", "LEGAL_PERSON", "OTHER_ORGANIZATION"]);
 
-/** Validates a `SubjectRef` (a natural person's citizen ID, an organisation's USCC) and derives its facts. */
+/**
+ * A natural person's name as registered (户口登记, or a passport for a foreigner): Chinese characters, an
+ * ethnic-minority name's parts joined by a middle dot (阿卜杜拉·买买提), or a name in Latin script of a few
+ * words (Anna-Maria O'Neill). Nothing else: no digits, no sentences.
+ */
+const PERSON_NAME_HAN = /^\p{Script=Han}+(?:[·•・‧]\p{Script=Han}+)*$/u;
+const PERSON_NAME_LATIN = /^\p{Script=Latin}+\.?(?:(?: |-|'|’|\. ?)\p{Script=Latin}+\.?)*$/u;
+const PERSON_NAME_LENGTH = { han: [2, 30], latin: [2, 70] } as const;
+const PERSON_NAME_WORDS = 6;
+/**
+ * An organisation's registered name (企业名称登记管理规定): Chinese characters, Latin letters and digits, with
+ * brackets, the middle dot, `&`, hyphens, points, commas and spaces; no sentence punctuation.
+ */
+const ORGANISATION_NAME = /^[\p{Script=Han}\p{Script=Latin}0-9（）()·&.,，'’、\- ]+$/u;
+const ORGANISATION_NAME_LENGTH = [2, 100] as const;
+
+/** The name as compared and stored: NFC, runs of spaces as one, trimmed. */
+function cleanName(raw: unknown): string {
+  return typeof raw === "string" ? raw.normalize("NFC").replace(/\s+/g, " ").trim() : "";
+}
+
+const within = (text: string, [least, most]: readonly [number, number]) => [...text].length >= least && [...text].length <= most;
+
+/** Why a name cannot be the registered name of a subject of this kind, or null. */
+function nameRuleBroken(name: string, kind: SubjectKind): string | null {
+  if (kind === "NATURAL_PERSON") {
+    if (PERSON_NAME_HAN.test(name)) return within(name, PERSON_NAME_LENGTH.han) ? null : "a natural person's name in Chinese is 2 to 30 characters";
+    if (PERSON_NAME_LATIN.test(name)) {
+      if (!within(name, PERSON_NAME_LENGTH.latin) || name.split(/[ -]/).length > PERSON_NAME_WORDS) return "a natural person's name in Latin script is 2 to 70 letters in at most 6 words";
+      return null;
+    }
+    return "a natural person's name is Chinese characters (parts of an ethnic-minority name joined by ·) or a name in Latin script, nothing else";
+  }
+  if (!ORGANISATION_NAME.test(name) || !/[\p{Script=Han}\p{Script=Latin}]/u.test(name)) {
+    return "an organisation's registered name holds Chinese characters, Latin letters, digits, brackets, ·, &, -, points, commas and spaces";
+  }
+  return within(name, ORGANISATION_NAME_LENGTH) ? null : "an organisation's registered name is 2 to 100 characters";
+}
+
+/**
+ * Validates a `SubjectRef` (a natural person's citizen ID, an organisation's USCC) and derives its facts. The
+ * name must be a name of its kind, and a natural person's name is searched for prohibited data like any
+ * other text about them (PCIM art. 14); an identifier never is.
+ */
 export function checkSubjectRef(ref: SubjectRef, field: string, problems: InputProblem[], today: string): RegisteredSubject | null {
-  const name = typeof ref.name === "string" ? ref.name.trim() : "";
-  if (name.length === 0 || name.length > 200) {
-    problems.push({ field: `${field}.name`, reason: "a subject's name is 1 to 200 characters", code: "BAD_USER_INPUT" });
+  const name = cleanName(ref.name);
+  const nameProblem = KINDS.has(ref.kind) ? nameRuleBroken(name, ref.kind) : name.length === 0 ? "a subject's name is required" : null;
+  if (nameProblem) {
+    problems.push({ field: `${field}.name`, reason: nameProblem, code: "BAD_USER_INPUT" });
+  } else if (ref.kind === "NATURAL_PERSON") {
+    const category = detectProhibitedDataInName(name);
+    if (category) problems.push(toInputProblem({ path: `${field}.name`, category }));
   }
   if (!KINDS.has(ref.kind)) {
     problems.push({ field: `${field}.kind`, reason: "one of NATURAL_PERSON, LEGAL_PERSON, OTHER_ORGANIZATION", code: "BAD_USER_INPUT" });

@@ -12,6 +12,11 @@ export function uscc(n: number, region = "320800"): string {
   return first17 + usccCheckCharacter(first17);
 }
 
+/** A natural person's name for fixture `n`: Chinese characters only, as a registered name is (domain/subject-ref.ts). */
+export function personName(prefix: string, n: number): string {
+  return prefix + String(n).replace(/\d/g, (digit) => "〇一二三四五六七八九"[Number(digit)]!);
+}
+
 /** A date `days` before today in China time. */
 export function daysAgo(days: number, today = new Date()): string {
   return new Date(today.getTime() + 8 * 3_600_000 - days * 86_400_000).toISOString().slice(0, 10);

@@ -14,9 +14,11 @@ beforeAll(async () => {
 afterAll(() => rm(folder, { recursive: true, force: true }));
 
 const catalog = new Map(RECORD_KINDS.map((kind) => [kind.code, kind]));
+/** A person's name is Chinese characters only (domain/subject-ref.ts): the number written in them. */
+const personName = (n: number) => `导入人${String(n).replace(/\d/g, (digit) => "〇一二三四五六七八九"[Number(digit)]!)}`;
 const line = (n: number, extra: Record<string, unknown> = {}) =>
   JSON.stringify({
-    subject: { identifier: citizenId(n), name: `导入人${n}`, kind: "NATURAL_PERSON" },
+    subject: { identifier: citizenId(n), name: personName(n), kind: "NATURAL_PERSON" },
     category: "NEGATIVE",
     kind: "TAX_ARREARS",
     severity: "GENERAL",
@@ -50,7 +52,7 @@ const run = (path: string, submit: ImportOptions["submit"], chunk = { maxRecords
 
 describe("importRecordFile (checked whole, then sent in chunks)", () => {
   it("sends nothing from a file with any bad line, and names each line, field and reason", async () => {
-    const path = await fileOf("bad.ndjson", [line(1), line(2, { decidedOn: "2026-02-30" }), "not json", line(4, { subject: { identifier: "12345", name: "x", kind: "NATURAL_PERSON" } }), line(5, { attributes: { nested: { Fingerprint: "…" } } }), line(6, { documentNumber: "IMP-1" }), line(7, { subject: { identifier: uscc(7), name: "x", kind: "COMPANY" } })]);
+    const path = await fileOf("bad.ndjson", [line(1), line(2, { decidedOn: "2026-02-30" }), "not json", line(4, { subject: { identifier: "12345", name: "张某", kind: "NATURAL_PERSON" } }), line(5, { attributes: { nested: { Fingerprint: "…" } } }), line(6, { documentNumber: "IMP-1" }), line(7, { subject: { identifier: uscc(7), name: "x", kind: "COMPANY" } })]);
     const service = recordingService();
     const outcome = await run(path, service.submit);
     expect(outcome.status === "refused" && outcome.problems.map((problem) => [problem.field, problem.code])).toEqual([

@@ -2,7 +2,7 @@ import type { RecordCategory, Severity, Tier } from "../../domain/vocabulary";
 import type { InputProblem } from "../../domain/input-problem";
 import { checkCivilCapacity } from "../../domain/civil-capacity";
 import { isCalendarDate } from "../../domain/dates";
-import { findProhibitedData, toInputProblem } from "../../domain/prohibited-data";
+import { findProhibitedDataAbout, toInputProblem } from "../../domain/prohibited-data";
 import { catalogueTierOf, GENERAL_PROCEDURE_KIND, tiersAllowedBy, type RecordKind } from "../../domain/record-kinds";
 import { checkSubjectRef, type RegisteredSubject, type SubjectRef } from "../../domain/subject-ref";
 
@@ -117,7 +117,8 @@ export function checkRecordSubmissions(
     } else {
       if (JSON.stringify(attributes).length > MAX_ATTRIBUTES_BYTES) bad("attributes", `at most ${MAX_ATTRIBUTES_BYTES} bytes`);
     }
-    problems.push(...findProhibitedData({ title: item.title, documentNumber: item.documentNumber, attributes: item.attributes }, field).map(toInputProblem));
+    const about = subject?.kind ?? "NATURAL_PERSON";
+    problems.push(...findProhibitedDataAbout(about, { title: item.title, documentNumber: item.documentNumber, attributes: item.attributes }, field).map(toInputProblem));
     if (problems.length === before && subject) {
       checked.push({
         subject,

@@ -1,5 +1,6 @@
 import { subject as policySubject } from "@casl/ability";
 import type { Tier } from "../../domain/vocabulary";
+import { namesNaturalPerson } from "../../domain/identifiers";
 import { withholdProhibitedData } from "../../domain/prohibited-data";
 import type { PolicySubject } from "../../policies/ability";
 import type { DisclosedRow, SubgraphContext } from "./context";
@@ -20,13 +21,16 @@ export type DisclosedEntity<Row, Type> = Readonly<{
 
 /**
  * Defence in depth (PCIM art. 14): prohibited data that was stored all the same is withheld from everyone the
- * role table does not let read it (the subject alone, `ProhibitedData` in policies/roles.ts). Each withheld
+ * role table does not let read it (the subject alone, `ProhibitedData` in policies/roles.ts), scoped by the law
+ * to natural persons: an organisation's own text is served as stored, its person fields are not. Each withheld
  * field is logged by entity, id and path, never by its text.
  */
 export function withholdFromOthers<Type>(context: SubgraphContext<unknown>, entityType: string, subjectIdentifier: string, value: Type): Type {
   if (typeof value !== "object" || value === null || context.ability.can("read", policySubject("ProhibitedData", { subjectIdentifier }))) return value;
-  return withholdProhibitedData(value, (finding) =>
-    context.logger.warn({ entityType, id: (value as { id?: unknown }).id, field: finding.path, category: finding.category.name }, "prohibited data withheld"),
+  return withholdProhibitedData(
+    value,
+    (finding) => context.logger.warn({ entityType, id: (value as { id?: unknown }).id, field: finding.path, category: finding.category.name }, "prohibited data withheld"),
+    namesNaturalPerson(subjectIdentifier) ? "NATURAL_PERSON" : "LEGAL_PERSON",
   );
 }
 

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../../audit-log/verifier";
-import { citizenId, daysAgo, uscc } from "../fixtures";
+import { citizenId, daysAgo, personName, uscc } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
 
 let federation: TestFederation;
@@ -14,7 +14,7 @@ beforeAll(async () => {
     token: provider,
     variables: {
       records: [PERSON, uscc(961), uscc(962), uscc(963), uscc(964)].map((identifier, index) => ({
-        subject: { identifier, name: `审计${index}`, kind: index === 0 ? "NATURAL_PERSON" : "LEGAL_PERSON" },
+        subject: { identifier, name: personName("审计", index), kind: index === 0 ? "NATURAL_PERSON" : "LEGAL_PERSON" },
         category: "NEGATIVE",
         kind: "ADMINISTRATIVE_PENALTY",
         procedure: "GENERAL",

@@ -132,7 +132,7 @@ describe("one event per HTTP request", () => {
 
   it("keeps no prohibited data: a mutation refused for it is stored as the variables' size and hash", async () => {
     const provider = await federation.token({ role: "PROVIDER", org: "HA-SAMR" });
-    const refused = await federation.query(SUBMIT, { token: provider, variables: { records: [{ ...record(uscc(977), "PROHIBITED-AUDIT"), title: "宗教信仰：某教" }] } });
+    const refused = await federation.query(SUBMIT, { token: provider, variables: { records: [{ ...record(citizenId(977), "PROHIBITED-AUDIT", "NATURAL_PERSON"), title: "宗教信仰：某教" }] } });
     expect(errorCodes(refused)).toEqual(["PROHIBITED_DATA"]);
     const [event] = await eventsOf([refused.headers.get("x-request-id")!]);
     expect(JSON.stringify(event!.variables)).not.toMatch(/宗教|PROHIBITED-AUDIT/);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { citizenId, uscc } from "../fixtures";
+import { citizenId, personName, uscc } from "../fixtures";
 import { errorCodes, startTestFederation, type GraphQLResult, type TestFederation } from "../harness";
 
 /**
@@ -24,7 +24,7 @@ const SUBMIT = `mutation ($records: [RecordInput!]!) { submitRecords(records: $r
 const RECOGNIZE = `mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id } }`;
 
 type Row = Record<string, unknown>;
-const person = (n: number, birth?: string) => ({ identifier: citizenId(n, birth), name: `规则人${n}`, kind: "NATURAL_PERSON" });
+const person = (n: number, birth?: string) => ({ identifier: citizenId(n, birth), name: personName("规则人", n), kind: "NATURAL_PERSON" });
 const company = (n: number) => ({ identifier: uscc(n), name: `规则公司${n}`, kind: "LEGAL_PERSON" });
 const record = (subject: Row, documentNumber: string, extra: Row = {}) => ({
   subject,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMonths } from "../../domain/dates";
-import { citizenId, daysAgo, uscc } from "../fixtures";
+import { citizenId, daysAgo, personName, uscc } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
 
 let federation: TestFederation;
@@ -21,7 +21,7 @@ const SUBMIT = `mutation ($records: [RecordInput!]!) { submitRecords(records: $r
 const RECORDS_OF = `query ($id: String!) { subject(identifier: $id) { records { id title tier status expiresOn relation severity } } }`;
 
 type Row = Record<string, unknown>;
-const person = (n: number, name = `测试人${n}`) => ({ identifier: citizenId(n), name, kind: "NATURAL_PERSON" });
+const person = (n: number, name = personName("测试人", n)) => ({ identifier: citizenId(n), name, kind: "NATURAL_PERSON" });
 const company = (n: number, name = `测试公司${n}`) => ({ identifier: uscc(n), name, kind: "LEGAL_PERSON" });
 const record = (subject: Row, documentNumber: string, extra: Row = {}) => ({
   subject,
@@ -151,19 +151,19 @@ describe("related entries (PCIM art. 26)", () => {
 
   it("lets only the registering unit (or the credit centre) change an organisation's registration and relations", async () => {
     const REGISTER = `mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id legalRepresentative { name } } }`;
-    const input = (representative: number) => ({ subject: company(22), legalRepresentative: person(representative, `法人${representative}`), relationsSince: daysAgo(30) });
+    const input = (representative: number) => ({ subject: company(22), legalRepresentative: person(representative, personName("法人", representative)), relationsSince: daysAgo(30) });
     expect((await federation.query(REGISTER, { token: provider, variables: { input: input(22) } })).errors).toBeUndefined();
     // Another unit cannot put an innocent person in as legal representative.
     expect(errorCodes(await federation.query(REGISTER, { token: otherProvider, variables: { input: { ...input(23), relationsSince: daysAgo(1) } } }))).toEqual(["FORBIDDEN"]);
     const corrected = await federation.query<{ registerSubject: { legalRepresentative: { name: string } } }>(REGISTER, { token: centre, variables: { input: { ...input(24), relationsSince: daysAgo(1) } } });
-    expect(corrected.data!.registerSubject.legalRepresentative).toEqual({ name: "法人24" });
+    expect(corrected.data!.registerSubject.legalRepresentative).toEqual({ name: personName("法人", 24) });
     expect((await federation.query(REGISTER, { token: provider, variables: { input: { ...input(22), relationsSince: daysAgo(0) } } })).errors).toBeUndefined();
     // Naming only responsible persons leaves the legal representative in office.
     const persons = await federation.query<{ registerSubject: { legalRepresentative: { name: string } | null } }>(REGISTER, {
       token: provider,
-      variables: { input: { subject: company(22), responsiblePersons: [person(25, "负责人25")], relationsSince: daysAgo(0) } },
+      variables: { input: { subject: company(22), responsiblePersons: [person(25, personName("负责人", 25))], relationsSince: daysAgo(0) } },
     });
-    expect(persons.data!.registerSubject.legalRepresentative).toEqual({ name: "法人22" });
+    expect(persons.data!.registerSubject.legalRepresentative).toEqual({ name: personName("法人", 22) });
   });
 
   it("does not put an item decided before a representative took office on that representative's records", async () => {
@@ -228,7 +228,7 @@ describe("lists", () => {
       variables: { input: { subject: company(37), legalRepresentative: person(37, "无辜者"), relationsSince: "2000-01-01" } },
     });
     expect(errorCodes(squatter)).toEqual(["FORBIDDEN"]);
-    expect((await federation.query(REGISTER, { token: provider, variables: { input: { subject: company(37), legalRepresentative: person(38, "法人38"), relationsSince: daysAgo(400) } } })).errors).toBeUndefined();
+    expect((await federation.query(REGISTER, { token: provider, variables: { input: { subject: company(37), legalRepresentative: person(38, personName("法人", 38)), relationsSince: daysAgo(400) } } })).errors).toBeUndefined();
   });
 
   it("publishes a red-listed person's name, honour, unit and date — not sex, age or employer (JRP art. 8, DOMAIN.md §6)", async () => {
@@ -326,7 +326,7 @@ describe("field masking of subjects", () => {
     await submit([record(person(50), "MASK-1")]);
     const QUERY = `query ($id: String!) { subject(identifier: $id) { name identifier sex region } }`;
     const anonymous = await federation.query<{ subject: Row }>(QUERY, { variables: { id: citizenId(50) } });
-    expect(anonymous.data!.subject).toMatchObject({ name: "测试人50", sex: null, region: null });
+    expect(anonymous.data!.subject).toMatchObject({ name: personName("测试人", 50), sex: null, region: null });
     expect(anonymous.errors!.map((error) => [error.extensions!.code, error.path!.join(".")])).toEqual([
       ["FORBIDDEN", "subject.sex"],
       ["FORBIDDEN", "subject.region"],

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Tier } from "../../domain/vocabulary";
 import type { Role } from "../../platform/viewer";
-import { citizenId, daysAgo } from "../fixtures";
+import { citizenId, daysAgo, personName } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
 
 /**
@@ -69,7 +69,7 @@ beforeAll(async () => {
   const records = CONSENTS.flatMap((consent) =>
     TIERS.flatMap((tier) =>
       [true, false].map((active) => ({
-        subject: { identifier: subjectOf(consent), name: `真值表${consent}`, kind: "NATURAL_PERSON" },
+        subject: { identifier: subjectOf(consent), name: personName("真值表", CONSENTS.indexOf(consent)), kind: "NATURAL_PERSON" },
         category: "NEGATIVE",
         kind: "ADMINISTRATIVE_PENALTY",
         procedure: "GENERAL",

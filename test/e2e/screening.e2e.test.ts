@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addYears } from "../../domain/dates";
-import { citizenId, daysAgo, uscc } from "../fixtures";
+import { citizenId, daysAgo, personName, uscc } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
 
 let federation: TestFederation;
@@ -9,7 +9,7 @@ let government: string;
 type Result = { identifier: string; decision: string; reasons: string[]; measures: Array<{ code: string; decision: string }>; error: string | null };
 const SCREEN = `query ($ids: [String!]!, $scenario: Scenario!) { screen(identifiers: $ids, scenario: $scenario) { identifier decision reasons error measures { code decision } } }`;
 
-const person = (n: number) => ({ identifier: citizenId(n), name: `筛查人${n}`, kind: "NATURAL_PERSON" });
+const person = (n: number) => ({ identifier: citizenId(n), name: personName("筛查人", n), kind: "NATURAL_PERSON" });
 const company = (n: number) => ({ identifier: uscc(n), name: `筛查公司${n}`, kind: "LEGAL_PERSON" });
 const IDS = {
   black: uscc(900),
@@ -295,6 +295,6 @@ describe("responsible persons at the time (PCIM art. 26 「负有责任的」)",
       purpose: "FISCAL_FUNDS",
       variables: { id: uscc(912) },
     });
-    expect(current.data!.subject.legalRepresentative).toEqual({ name: "筛查人914" });
+    expect(current.data!.subject.legalRepresentative).toEqual({ name: personName("筛查人", 914) });
   });
 });

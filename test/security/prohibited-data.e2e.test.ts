@@ -13,10 +13,10 @@ import {
 } from "graphql";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isRegisteredNameField, WITHHELD } from "../../domain/prohibited-data";
+import { isIdentifierField, isRegisteredNameField, WITHHELD } from "../../domain/prohibited-data";
 import { scanStoredProhibitedData } from "../../db/scan-prohibited-data";
 import { SUPERGRAPH_FILE } from "../../platform/supergraph-config";
-import { daysAgo } from "../fixtures";
+import { citizenId, daysAgo } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
 import { sizedForLoad } from "../load";
 
@@ -63,13 +63,17 @@ function filler(type: GraphQLInputType): unknown {
 
 type Slot = Readonly<{ mutation: GraphQLField<unknown, unknown>; path: Array<string | number>; scalar: string }>;
 
-/** Every free-text place of every mutation: its path from the argument down (lists at index 0). */
+/**
+ * Every free-text place of every mutation: its path from the argument down (lists at index 0). Names are
+ * checked as names and identifiers never scanned (below); the filler's subjects are natural persons, the
+ * first SubjectKind.
+ */
 function slotsOf(mutation: GraphQLField<unknown, unknown>): Slot[] {
   const walk = (type: GraphQLInputType, path: Array<string | number>): Slot[] => {
     if (isNonNullType(type)) return walk(type.ofType, path);
     if (isListType(type)) return walk(type.ofType, [...path, 0]);
-    if (isInputObjectType(type)) return Object.values(type.getFields()).flatMap((field) => (isRegisteredNameField(field.name) ? [] : walk(field.type, [...path, field.name])));
-    return isScalarType(type) && ["String", "ID", "JSON"].includes(type.name) ? [{ mutation, path, scalar: type.name }] : [];
+    if (isInputObjectType(type)) return Object.values(type.getFields()).flatMap((field) => (isRegisteredNameField(field.name) || isIdentifierField(field.name) ? [] : walk(field.type, [...path, field.name])));
+    return isScalarType(type) && ["String", "JSON"].includes(type.name) ? [{ mutation, path, scalar: type.name }] : [];
   };
   return mutation.args.flatMap((argument) => walk(argument.type, [argument.name]));
 }
@@ -139,19 +143,123 @@ describe("prohibited data stored all the same (issue 17, items 3 and 4)", () => 
       }
     }
     expect(shown).toBeDefined();
-    await db.updateTable("credit_records").set({ title: "法定代表人病歷：糖尿病", attributes: JSON.stringify({ amount: 5, notes: ["ok", "宗\u200b教信仰"] }) }).where("id", "=", shown!.id).execute();
+    // An organisation's own text names a disease (PCIM art. 14 protects natural persons); its legal
+    // representative's health is a person's data and is withheld.
+    await db
+      .updateTable("credit_records")
+      .set({ title: "伪造病历骗取医保基金", attributes: JSON.stringify({ amount: 5, legalRepresentative: "病歷：糖尿病", notes: ["ok", "非洲猪瘟"] }) })
+      .where("id", "=", shown!.id)
+      .execute();
 
     const result = await federation.query<{ subject: { records: Array<{ id: string; title: string; attributes: unknown }> } }>(
       `query ($id: String!) { subject(identifier: $id) { records { id title attributes } } }`,
       { variables: { id: shown!.identifier } },
     );
     const served = result.data!.subject.records.find((record) => record.id === shown!.id)!;
-    expect(served.title).toBe(WITHHELD);
-    expect(JSON.stringify(result)).not.toMatch(/病歷|宗.?教/);
+    expect(served.title).toBe("伪造病历骗取医保基金");
+    expect(served.attributes).toEqual({ amount: 5, legalRepresentative: WITHHELD, notes: ["ok", "非洲猪瘟"] });
 
-    expect(await outsideAudit()).toEqual([
-      { table: "credit_records", id: shown!.id, column: "title", path: "title", category: "medical" },
-      { table: "credit_records", id: shown!.id, column: "attributes", path: "attributes.notes[1]", category: "religion" },
-    ]);
+    const person = await db.selectFrom("list_entries").select(["id", "subject_identifier"]).where("subject_kind", "=", "NATURAL_PERSON").where("list", "=", "BLACK").orderBy("id").executeTakeFirstOrThrow();
+    await db.updateTable("list_entries").set({ facts: "宗\u200b教信仰" }).where("id", "=", person.id).execute();
+
+    expect(await outsideAudit()).toEqual(
+      expect.arrayContaining([
+        { table: "credit_records", id: shown!.id, column: "attributes", path: "attributes.legalRepresentative", category: "medical" },
+        { table: "list_entries", id: person.id, column: "facts", path: "facts", category: "religion" },
+      ]),
+    );
+    expect(await outsideAudit()).toHaveLength(2);
+  });
+});
+
+const SUBMIT = `mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { accepted } }`;
+const REGISTER = `mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { identifier } }`;
+const RECOGNIZE = `mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id } }`;
+/** Valid unified social credit codes (GB 32100 MOD 31) whose letters read DNA and GENE. */
+const USCC_DNA = "91320800DNA010101Q";
+const USCC_GENE = "91320800GENE01010G";
+const USCC_DNA_UNREGISTERED = "91320800DNA1212124";
+
+describe("prohibited data scoped by the law: natural persons' text, never an organisation's own nor an identifier", () => {
+  let provider: string;
+  let serial = 0;
+  beforeAll(async () => {
+    provider = await federation.token({ role: "PROVIDER", org: "HA-SCOPE" });
+  });
+  const record = (subject: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    subject,
+    category: "NEGATIVE",
+    kind: "TAX_ARREARS",
+    severity: "GENERAL",
+    tier: "PUBLIC",
+    title: "欠缴税款",
+    documentNumber: `SCOPE-${++serial}`,
+    decidedOn: daysAgo(3, federation.clock.now()),
+    ...extra,
+  });
+  const person = (n: number, name = "王某某") => ({ identifier: citizenId(900 + n), name, kind: "NATURAL_PERSON" });
+  const organisation = (identifier: string) => ({ identifier, name: "淮安市某某医院", kind: "LEGAL_PERSON" });
+  const submit = (records: unknown[]) => federation.query<{ submitRecords: { accepted: number } }>(SUBMIT, { token: provider, variables: { records } });
+
+  it.each([
+    ["患有糖。尿病", {}],
+    ["🅷🅸🆅 positive", {}],
+    ["血型：Ｏ型", {}],
+    ["欠缴税款", { attributes: { note: "zōng jiào xìn yǎng" } }],
+    ["欠缴税款", { attributes: { 病歷: "乙肝大三阳" } }],
+  ])("refuses a natural person's record disguising %j, at its path", async (title, extra) => {
+    const result = await submit([record(person(1), { title, ...extra })]);
+    expect(errorCodes(result)).toEqual(["PROHIBITED_DATA"]);
+    expect((result.errors![0]!.extensions!.problems as Array<{ field: string }>)[0]!.field).toMatch(/^records\[0\]\.(title|attributes)/);
+  });
+
+  it("refuses a natural person's list entry whose facts are a prohibited fact without a listed word", async () => {
+    const result = await federation.query(RECOGNIZE, {
+      token: provider,
+      variables: { input: { subject: person(2), list: "BLACK", grounds: "B07_REFUSE_JUDGEMENT", facts: "拒不履行判决，当事人住院治疗中", basis: "淮安市守信联合激励和失信联合惩戒实施办法", documentNumber: `SCOPE-${++serial}`, recognizedOn: daysAgo(3, federation.clock.now()) } },
+    });
+    expect(errorCodes(result)).toEqual(["PROHIBITED_DATA"]);
+  });
+
+  it("accepts an organisation's penalty naming a disease and DNA, and serves it as written", async () => {
+    const title = "伪造病历骗取医保基金，另查非洲猪瘟、动物疫病防控不力，DNA检测报告造假";
+    const result = await submit([record(organisation(USCC_DNA), { title, attributes: { basis: "《艾滋病防治条例》", note: "乙肝疫苗储存温度不合格" } })]);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.submitRecords.accepted).toBe(1);
+    const served = await federation.query<{ subject: { records: Array<{ title: string }> } }>(`query ($id: String!) { subject(identifier: $id) { records { title } } }`, { variables: { id: USCC_DNA } });
+    expect(served.data!.subject.records.map((item) => item.title)).toContain(title);
+  });
+
+  it("refuses an organisation's record whose legal representative's field carries a person's health", async () => {
+    const result = await submit([record(organisation(USCC_GENE), { attributes: { legalRepresentative: { name: "张某", note: "患有抑郁症" } } })]);
+    expect(errorCodes(result)).toEqual(["PROHIBITED_DATA"]);
+    expect((result.errors![0]!.extensions!.problems as Array<{ field: string }>)[0]!.field).toBe("records[0].attributes.legalRepresentative.note");
+  });
+
+  it("records and registers organisations whose USCC reads DNA or GENE: identifiers are never scanned", async () => {
+    expect((await submit([record(organisation(USCC_GENE))])).data?.submitRecords.accepted).toBe(1);
+    const registered = await federation.query<{ registerSubject: { identifier: string } }>(REGISTER, { token, variables: { input: { subject: { identifier: USCC_DNA_UNREGISTERED, name: "淮安市某某医院", kind: "LEGAL_PERSON" }, nature: "医疗机构" } } });
+    expect(registered.errors, JSON.stringify(registered.errors)).toBeUndefined();
+    expect(registered.data!.registerSubject.identifier).toBe(USCC_DNA_UNREGISTERED);
+    // A natural person's input is searched whole, its identifiers still not: an employer whose USCC reads DNA.
+    const employee = await federation.query(REGISTER, { token, variables: { input: { subject: person(7), employerIdentifier: USCC_DNA, stateEmployee: false } } });
+    expect(employee.errors, JSON.stringify(employee.errors)).toBeUndefined();
+  });
+
+  const sentence = "该当事人于二〇一九年因伪造病历被处罚，此后屡教不改，多次违反规定，拒不履行法院判决，被列为失信被执行人。".repeat(4);
+  it.each([
+    ["submitRecords", () => submit([record(person(3, sentence))])],
+    ["submitRecords (organisation)", () => submit([record({ ...organisation(USCC_GENE), name: `${sentence}。` })])],
+    ["registerSubject", () => federation.query(REGISTER, { token: provider, variables: { input: { subject: person(4, "张三，住址淮安市清江浦区某路1号") } } })],
+    ["recognizeListEntry", () => federation.query(RECOGNIZE, { token: provider, variables: { input: { subject: person(5, "张三 https://example.com"), list: "BLACK", grounds: "B07_REFUSE_JUDGEMENT", facts: "拒不履行", basis: "淮安市守信联合激励和失信联合惩戒实施办法", documentNumber: `SCOPE-${++serial}`, recognizedOn: daysAgo(3, federation.clock.now()) } } })],
+  ])("refuses free text as a name with BAD_USER_INPUT (%s)", async (_, call) => {
+    const result = await call();
+    expect(errorCodes(result)).toEqual(["BAD_USER_INPUT"]);
+    expect((result.errors![0]!.extensions!.problems as Array<{ field: string }>).map((problem) => problem.field).join(" ")).toMatch(/subject\.name/);
+  });
+
+  it("scans a natural person's name like their other text", async () => {
+    const result = await submit([record(person(6, "王糖尿病"))]);
+    expect(errorCodes(result)).toEqual(["PROHIBITED_DATA"]);
   });
 });
