@@ -6,7 +6,7 @@ import { defineAbilityFor, UnknownRoleError } from "./define-ability-for";
 
 const viewer = (role: Role, extra: Partial<Viewer> = {}): Viewer => ({ role, actor: "a", org: "ORG", subject: null, purpose: null, ...extra });
 const record = (tier: Tier, extra: Partial<{ subjectIdentifier: string; provider: string; current: boolean }> = {}) =>
-  subject("CreditRecord", { subjectIdentifier: "OTHER", tier, category: "NEGATIVE" as const, provider: "SAMR", current: true, consented: false, ...extra });
+  subject("CreditRecord", { subjectIdentifier: "OTHER", tier, category: "NEGATIVE" as const, provider: "SAMR", current: true, consented: false, publicationCleared: true, ...extra });
 
 describe("defineAbilityFor", () => {
   it("throws for a role that is not in the table instead of granting defaults", () => {
@@ -67,7 +67,7 @@ describe("defineAbilityFor", () => {
   });
 
   it("lets only the unit that recognised a list entry remove it", () => {
-    const entry = (recognizedBy: string) => subject("ListEntry", { subjectIdentifier: "OTHER", list: "BLACK" as const, status: "ACTIVE" as const, recognizedBy, current: true });
+    const entry = (recognizedBy: string) => subject("ListEntry", { subjectIdentifier: "OTHER", list: "BLACK" as const, status: "ACTIVE" as const, recognizedBy, current: true, publicationCleared: true });
     expect(ROLES.filter((role) => defineAbilityFor(viewer(role, { org: "SAMR", subject: "OTHER", purpose: "SUPERVISION" })).can("remove", entry("SAMR")))).toEqual(["PROVIDER"]);
     expect(defineAbilityFor(viewer("PROVIDER", { org: "SAMR" })).can("remove", entry("TAX"))).toBe(false);
   });

@@ -14,6 +14,7 @@ import { restoreHonoursSuspendedBy, suspendHonours } from "../records/credit-rec
 import { findDisclosureFacts, registerSubjects } from "../subjects/subject.registry";
 import { recordDisclosed } from "../shared/disclose";
 import { refuseUnlessAllowed } from "../shared/authorize";
+import { publicationOnSubmission } from "../../policies/publication";
 import type { ListEntryContext } from "./list-entry.loaders";
 import { asListEntryPolicy, listEntryAccessFor, noticeAccessFor } from "./list-entry.policy";
 import {
@@ -117,6 +118,7 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
       document_number: documentNumber,
       recognized_by: unit,
       recognized_on: input.recognizedOn,
+      publication: publicationOnSubmission(registered.kind, "PUBLIC"),
       valid_until: input.validUntil ?? defaultValidUntil(input.list, input.recognizedOn, context.rules),
       pushed_on: today,
       pushed_late: today > context.calendar.addWorkingDays(input.recognizedOn, PUSH_WORKING_DAYS).dueOn,

@@ -2,6 +2,7 @@ import type { Expression, ExpressionBuilder, Kysely, SqlBool } from "kysely";
 import type { Database } from "../../db/database";
 import type { RecordCategory, RecordStatus, Severity, Tier } from "../../domain/vocabulary";
 import { chinaDateOf } from "../../domain/dates";
+import { publicationCleared } from "../../policies/publication";
 import type { PolicySubject } from "../../policies/ability";
 import type { RequestScope } from "../shared/context";
 import { asCreditRecordPolicy, isCurrentRecord, recordAccessFor, recordIsCurrent } from "./credit-record.policy";
@@ -14,8 +15,9 @@ import { findRecordById, findRecordSummary, listRecordsBySubjectIds, listRepairH
 const HONOUR_KINDS = ["HONOUR_AWARD"] as const;
 
 /**
- * The subject whose id is in `subjectIdColumn` has a current PUBLIC record: its own, or an organisation's entered
- * on its file as a responsible person (PCIM art. 26) — by the records slice's definition of "current".
+ * The subject whose id is in `subjectIdColumn` has a current PUBLIC record cleared for publication: its own, or an
+ * organisation's entered on its file as a responsible person (PCIM art. 26) — by the records slice's definition of
+ * "current"; a record awaiting the credit centre's review (policies/publication.ts) is not yet public information.
  */
 export function hasCurrentPublicRecord(eb: ExpressionBuilder<any, any>, subjectIdColumn: string, today: string): Expression<SqlBool> {
   const currentPublicRecords = () =>
@@ -23,7 +25,8 @@ export function hasCurrentPublicRecord(eb: ExpressionBuilder<any, any>, subjectI
       .selectFrom("credit_records as public_record")
       .select("public_record.id")
       .where("public_record.tier", "=", "PUBLIC")
-      .where((inner) => recordIsCurrent(inner, "public_record", today));
+      .where((inner) => recordIsCurrent(inner, "public_record", today))
+      .where((inner) => publicationCleared.where(inner, "public_record"));
   return eb.or([
     eb.exists(currentPublicRecords().whereRef("public_record.subject_id", "=", subjectIdColumn)),
     eb.exists(currentPublicRecords().innerJoin("record_relations as relation", "relation.record_id", "public_record.id").whereRef("relation.related_subject_id", "=", subjectIdColumn)),
