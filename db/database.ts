@@ -420,6 +420,7 @@ export type NewCreditRecordRow = Insertable<CreditRecordTable>;
 export type CreditRecordUpdate = Updateable<CreditRecordTable>;
 export type ListEntryRow = Selectable<ListEntryTable>;
 export type NewListEntryRow = Insertable<ListEntryTable>;
+export type ListEntryUpdate = Updateable<ListEntryTable>;
 export type MeasureRow = Selectable<MeasureTable>;
 export type MeasureApplicationRow = Selectable<MeasureApplicationTable>;
 export type NewMeasureApplicationRow = Insertable<MeasureApplicationTable>;
