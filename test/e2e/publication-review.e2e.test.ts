@@ -104,7 +104,7 @@ beforeAll(async () => {
     },
   });
   expect(records.errors).toBeUndefined();
-  [ids.record, ids.companyRecord] = records.data!.submitRecords.ids;
+  [ids.record, ids.companyRecord] = records.data!.submitRecords.ids as [string, string];
 });
 afterAll(async () => federation?.stop());
 
