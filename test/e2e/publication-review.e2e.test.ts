@@ -195,6 +195,12 @@ describe("the centre's decisions (decidePublication)", () => {
     // The person is now public, but the record still awaiting review is not.
     const view = await subjectAs(LISTED_PERSON);
     expect(view).toMatchObject({ name: "待审李某", records: [], listEntries: [{ id: ids.listed, facts: "拒不履行生效判决确定的给付义务", publicationState: null }] });
+    // A public person's further entry awaits its own review.
+    const further = await federation.query<{ recognizeListEntry: { id: string } }>(RECOGNIZE, { token: provider, variables: { input: entryInput(LISTED_PERSON, "待审李某", "REVIEW-5", "再次拒不履行") } });
+    expect(further.errors).toBeUndefined();
+    ids.further = further.data!.recognizeListEntry.id;
+    expect((await subjectAs(LISTED_PERSON))!.listEntries.map((entry) => entry.id)).toEqual([ids.listed]);
+    expect((await publicBlacklist({ name: "待审" })).totalCount).toBe(1);
     const record = await decide({ id: ids.record, decision: "PUBLISH" });
     expect(record.errors).toBeUndefined();
     expect((await subjectAs(LISTED_PERSON))!.records.map((row) => row.title)).toEqual(["欠缴个人所得税"]);
@@ -253,7 +259,7 @@ describe("the centre's decisions (decidePublication)", () => {
 
   it("leaves the queue with what is still pending", async () => {
     const queue = await federation.query<{ publicationReviews: { totalCount: number; edges: Array<{ node: { id: string } }> } }>(QUEUE, { token: centre });
-    expect(queue.data!.publicationReviews.totalCount).toBe(1);
-    expect(queue.data!.publicationReviews.edges.map((edge) => edge.node.id)).toEqual([ids.pending]);
+    expect(queue.data!.publicationReviews.totalCount).toBe(2);
+    expect(queue.data!.publicationReviews.edges.map((edge) => edge.node.id)).toEqual([ids.pending, ids.further]);
   });
 });
