@@ -140,8 +140,11 @@ export async function findPublicationReviews(context: ListEntryContext, first: n
 
 export type PublicationDecisionRequest = Readonly<{ id: string; decision: PublicationDecision; redactedText?: string | null; reason?: string | null }>;
 
-/** The decision's settlement, or the problems that refuse it: the redacted text and the reason are checked as any input. */
-function settlementOf(request: PublicationDecisionRequest, at: Date): PublicationSettlement {
+/**
+ * The decision's settlement, or the problems that refuse it: REDACT needs the text to publish, RETURN_TO_PROVIDER a
+ * reason, and each is checked for prohibited data here too — the redacted text is exactly what the public will read.
+ */
+export function checkPublicationDecision(request: PublicationDecisionRequest, at: Date): PublicationSettlement {
   const problems: InputProblem[] = [];
   const text = (value: string | null | undefined, field: string, maximum: number, wanted: boolean) => {
     const trimmed = value?.trim() ?? "";
@@ -170,7 +173,7 @@ export async function decidePublication(context: ListEntryContext, request: Publ
   refuseUnlessAllowed(context.ability, "decide", "PublicationReview", REFUSAL);
   const notFound = () => new NotFoundError("no item with that id is in the publication review");
   if (!isUuid(request.id)) throw notFound();
-  const settlement = settlementOf(request, context.now);
+  const settlement = checkPublicationDecision(request, context.now);
   const [record, entry] = await Promise.all([findRecordUnderReview(context.db, request.id), findListEntryById(context.db, request.id)]);
   const found = record ? fromRecord(record) : entry ? fromEntry(entry) : undefined;
   if (!found || found.state === null) throw notFound();
