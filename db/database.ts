@@ -5,7 +5,7 @@ type DatabaseDefault<T> = ColumnType<T, T | undefined, never>;
 /** `date` columns travel as `YYYY-MM-DD` strings on both drivers (see connect.ts). */
 type DateColumn = string;
 
-import type { Decision, ListStatus, ListType, MeasureKind, RecordCategory, RecordStatus, Scenario, Severity, SubjectKind, Tier } from "../domain/vocabulary";
+import type { Decision, ListStatus, ListType, MeasureKind, PublicationState, RecordCategory, RecordStatus, Scenario, Severity, SubjectKind, Tier } from "../domain/vocabulary";
 
 /** PENDING: a mutation's event written before it ran, whose completion was not recorded (in flight, or the audit failed after it). */
 export type AuditOutcome = "OK" | "DENIED" | "ERROR" | "PENDING";
@@ -111,6 +111,13 @@ export interface CreditRecordTable {
   /** The day an upheld objection corrected it (JRP art. 16); `status_reason` says what was corrected. */
   corrected_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
   created_at: DatabaseDefault<Date>;
+  /** The credit centre's review before publication (policies/publication.ts); null: the item needs none. */
+  publication: ColumnType<PublicationState | null, PublicationState | null | undefined, PublicationState | null>;
+  /** REDACTED: what the public tier reads in place of the item's free text; the original stays for its subject, provider and the centre. */
+  publication_text: ColumnType<string | null, string | null | undefined, string | null>;
+  /** RETURNED: why the centre returned the item to its provider. */
+  publication_note: ColumnType<string | null, string | null | undefined, string | null>;
+  publication_decided_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface ListEntryTable {
@@ -146,6 +153,13 @@ export interface ListEntryTable {
   pushed_on: ColumnType<DateColumn | null, DateColumn | null | undefined>;
   /** Pushed later than 7 working days after recognition (JRP art. 9), counted against the unit. */
   pushed_late: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The credit centre's review before publication (policies/publication.ts); null: the item needs none. */
+  publication: ColumnType<PublicationState | null, PublicationState | null | undefined, PublicationState | null>;
+  /** REDACTED: what the public tier reads in place of the item's free text; the original stays for its subject, provider and the centre. */
+  publication_text: ColumnType<string | null, string | null | undefined, string | null>;
+  /** RETURNED: why the centre returned the item to its provider. */
+  publication_note: ColumnType<string | null, string | null | undefined, string | null>;
+  publication_decided_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 /** JRP art. 8 disclosure fields; identifiers are masked when served, not when stored. */
@@ -428,6 +442,7 @@ export type NewCreditRecordRow = Insertable<CreditRecordTable>;
 export type CreditRecordUpdate = Updateable<CreditRecordTable>;
 export type ListEntryRow = Selectable<ListEntryTable>;
 export type NewListEntryRow = Insertable<ListEntryTable>;
+export type ListEntryUpdate = Updateable<ListEntryTable>;
 export type MeasureRow = Selectable<MeasureTable>;
 export type MeasureApplicationRow = Selectable<MeasureApplicationTable>;
 export type NewMeasureApplicationRow = Insertable<MeasureApplicationTable>;

@@ -53,3 +53,15 @@ export const Scenario = words(
   "HIGH_CONSUMPTION",
 );
 export type Scenario = keyof typeof Scenario;
+
+/**
+ * Where a natural person's public-tier item stands in the credit centre's review before publication (PCIM art. 14):
+ * PENDING until reviewed; PUBLISHED as submitted; REDACTED, published with the reviewer's text in place of its
+ * free text; RETURNED to the provider, with a reason, and not published.
+ */
+export const PublicationState = words("PENDING", "PUBLISHED", "REDACTED", "RETURNED");
+export type PublicationState = keyof typeof PublicationState;
+
+/** The credit centre's decision on an item awaiting review. */
+export const PublicationDecision = words("PUBLISH", "REDACT", "RETURN_TO_PROVIDER");
+export type PublicationDecision = keyof typeof PublicationDecision;

@@ -2,7 +2,7 @@ import type { ForcedSubject, MongoAbility } from "@casl/ability";
 import type { ListStatus, ListType, RecordCategory, Tier } from "../domain/vocabulary";
 
 /** What a viewer can do; lowercase verbs (STYLE.md). */
-export type Action = "read" | "screen" | "submit" | "recognize" | "remove" | "register" | "claim" | "grant" | "revoke" | "review" | "apply" | "move" | "issue" | "verify" | "file" | "list";
+export type Action = "read" | "screen" | "submit" | "recognize" | "remove" | "register" | "claim" | "grant" | "revoke" | "review" | "apply" | "move" | "issue" | "verify" | "file" | "list" | "decide";
 
 /**
  * The shape policies see of each entity: the fields conditions test. Each subgraph builds these from its
@@ -32,6 +32,8 @@ export type CreditRecordPolicy = {
   /** Still publishable: active and not past its expiry (PCIM art. 27). */
   current: boolean;
   consented: boolean;
+  /** Needs no publication review, or was reviewed and published (policies/publication.ts); the public tier reads nothing else. */
+  publicationCleared: boolean;
 };
 /**
  * An organisation's item as entered on a person's file (PCIM art. 26): the item's own policy fields — its
@@ -44,6 +46,8 @@ export type ListEntryPolicy = {
   status: ListStatus;
   recognizedBy: string;
   current: boolean;
+  /** Needs no publication review, or was reviewed and published (policies/publication.ts); the public tier reads nothing else. */
+  publicationCleared: boolean;
 };
 /**
  * `state` is the case's current state and the field of a `move` rule is the state it may move to, so each
@@ -69,6 +73,11 @@ export type ConsentPolicy = { subjectIdentifier: string };
 export type AccessLogPolicy = { subjectIdentifier: string };
 /** Prohibited data stored all the same (PCIM art. 14): whose item holds it. */
 export type ProhibitedDataPolicy = { subjectIdentifier: string };
+/**
+ * A natural person's item in the credit centre's publication review (policies/publication.ts): whose it is and
+ * who provided it. Reading it is reading the review — its state, the return reason, the original behind a redaction.
+ */
+export type PublicationReviewPolicy = { subjectIdentifier: string; provider: string };
 /** A signed credit report (issue 23): whose file it shows. */
 export type CreditReportPolicy = { subjectIdentifier: string };
 
@@ -97,6 +106,7 @@ export type PolicySubject =
   | "FocusedMonitoring"
   | "AccessLog"
   | "ProhibitedData"
+  | "PublicationReview"
   | Tagged<"Subject", SubjectPolicy>
   | Tagged<"CreditRecord", CreditRecordPolicy>
   | Tagged<"RelatedEntry", RelatedEntryPolicy>
@@ -112,6 +122,7 @@ export type PolicySubject =
   | Tagged<"CorrectionReach", CorrectionReachPolicy>
   | Tagged<"CreditReport", CreditReportPolicy>
   | Tagged<"AccessLog", AccessLogPolicy>
-  | Tagged<"ProhibitedData", ProhibitedDataPolicy>;
+  | Tagged<"ProhibitedData", ProhibitedDataPolicy>
+  | Tagged<"PublicationReview", PublicationReviewPolicy>;
 
 export type AppAbility = MongoAbility<[Action, PolicySubject]>;

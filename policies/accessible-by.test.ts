@@ -20,6 +20,7 @@ const today = chinaDateOf(now);
 const SUBJECTS = [citizenId(800), citizenId(801), uscc(802)];
 const PROVIDERS = ["P-ONE", "P-TWO"];
 const HIDDEN_PERSON = citizenId(803);
+const PUBLICATIONS = [null, "PENDING", "PUBLISHED", "REDACTED", "RETURNED"] as const;
 
 beforeAll(async () => {
   database = await startTestDatabase();
@@ -33,7 +34,8 @@ beforeAll(async () => {
   for (const subject of subjects) {
     for (const tier of ["PUBLIC", "GOVERNMENT", "AUTHORIZED"] as const) {
       for (const [status, expiresOn] of [["ACTIVE", null], ["ACTIVE", daysAgo(-30)], ["ACTIVE", daysAgo(1)], ["CORRECTED", null], ["ARCHIVED", daysAgo(-30)]] as const) {
-        for (const provider of PROVIDERS) {
+        // Public items in every state of the publication review (policies/publication.ts).
+        for (const publication of tier === "PUBLIC" ? PUBLICATIONS : [null]) for (const provider of PROVIDERS) {
           await db
             .insertInto("credit_records")
             .values({
@@ -49,6 +51,7 @@ beforeAll(async () => {
               decided_on: daysAgo(100),
               expires_on: expiresOn,
               status,
+              publication,
             })
             .execute();
         }

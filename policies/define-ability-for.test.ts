@@ -5,8 +5,8 @@ import { ROLES, type Role, type Viewer } from "../platform/viewer";
 import { defineAbilityFor, UnknownRoleError } from "./define-ability-for";
 
 const viewer = (role: Role, extra: Partial<Viewer> = {}): Viewer => ({ role, actor: "a", org: "ORG", subject: null, purpose: null, ...extra });
-const record = (tier: Tier, extra: Partial<{ subjectIdentifier: string; provider: string; current: boolean }> = {}) =>
-  subject("CreditRecord", { subjectIdentifier: "OTHER", tier, category: "NEGATIVE" as const, provider: "SAMR", current: true, consented: false, ...extra });
+const record = (tier: Tier, extra: Partial<{ subjectIdentifier: string; provider: string; current: boolean; publicationCleared: boolean }> = {}) =>
+  subject("CreditRecord", { subjectIdentifier: "OTHER", tier, category: "NEGATIVE" as const, provider: "SAMR", current: true, consented: false, publicationCleared: true, ...extra });
 
 describe("defineAbilityFor", () => {
   it("throws for a role that is not in the table instead of granting defaults", () => {
@@ -23,6 +23,38 @@ describe("defineAbilityFor", () => {
     expect(ability.can("read", record("GOVERNMENT"))).toBe(false);
     expect(ability.can("read", record("AUTHORIZED"))).toBe(false);
     expect(ability.can("read", record("PUBLIC", { current: false }))).toBe(false);
+  });
+
+  it("reads a natural person's public item awaiting review only as its subject, its provider, a government duty or the credit centre", () => {
+    const pending = { subjectIdentifier: "PERSON", provider: "SAMR", publicationCleared: false };
+    const entry = (recognizedBy: string) =>
+      subject("ListEntry", { subjectIdentifier: "PERSON", list: "BLACK" as const, status: "ACTIVE" as const, recognizedBy, current: true, publicationCleared: false });
+    const readers = [
+      viewer("SUBJECT", { subject: "PERSON" }),
+      viewer("PROVIDER", { org: "SAMR" }),
+      viewer("GOVERNMENT", { purpose: "ADMINISTRATIVE_LICENSING" }),
+      viewer("CREDIT_CENTER"),
+    ];
+    for (const reader of readers) {
+      expect(defineAbilityFor(reader).can("read", record("PUBLIC", pending)), reader.role).toBe(true);
+      expect(defineAbilityFor(reader).can("read", entry("SAMR")), reader.role).toBe(true);
+    }
+    const others = [
+      viewer("PUBLIC"),
+      viewer("SUBJECT", { subject: "SOMEONE-ELSE" }),
+      viewer("PROVIDER", { org: "OTHER" }),
+      viewer("GOVERNMENT", { purpose: "CREDIT_LENDING" }),
+      viewer("ORGANIZATION", { org: "BANK", purpose: "CREDIT_LENDING" }),
+      viewer("CREDIT_AUTHORITY"),
+      viewer("AUDITOR"),
+    ];
+    for (const other of others) {
+      expect(defineAbilityFor(other).can("read", record("PUBLIC", pending)), other.role).toBe(false);
+      expect(defineAbilityFor(other).can("read", entry("SAMR")), other.role).toBe(false);
+      expect(defineAbilityFor(other).can("decide", "PublicationReview"), other.role).toBe(false);
+    }
+    expect(defineAbilityFor(viewer("PROVIDER", { org: "SAMR" })).can("decide", "PublicationReview")).toBe(false);
+    expect(defineAbilityFor(viewer("CREDIT_CENTER")).can("decide", "PublicationReview")).toBe(true);
   });
 
   it("GOVERNMENT reads the government-shared tier only with a duty purpose", () => {
@@ -67,7 +99,7 @@ describe("defineAbilityFor", () => {
   });
 
   it("lets only the unit that recognised a list entry remove it", () => {
-    const entry = (recognizedBy: string) => subject("ListEntry", { subjectIdentifier: "OTHER", list: "BLACK" as const, status: "ACTIVE" as const, recognizedBy, current: true });
+    const entry = (recognizedBy: string) => subject("ListEntry", { subjectIdentifier: "OTHER", list: "BLACK" as const, status: "ACTIVE" as const, recognizedBy, current: true, publicationCleared: true });
     expect(ROLES.filter((role) => defineAbilityFor(viewer(role, { org: "SAMR", subject: "OTHER", purpose: "SUPERVISION" })).can("remove", entry("SAMR")))).toEqual(["PROVIDER"]);
     expect(defineAbilityFor(viewer("PROVIDER", { org: "SAMR" })).can("remove", entry("TAX"))).toBe(false);
   });

@@ -30,7 +30,7 @@ const VIEWERS: Viewer[] = ROLES.flatMap((role) => {
 const ITEMS = TIERS.flatMap((tier) =>
   [true, false].flatMap((current) =>
     [true, false].flatMap((consented) =>
-      ["SAMR", "TAX"].map((provider) => ({ subjectIdentifier: ORGANISATION, tier, category: "NEGATIVE" as const, provider, current, consented })),
+      ["SAMR", "TAX"].map((provider) => ({ subjectIdentifier: ORGANISATION, tier, category: "NEGATIVE" as const, provider, current, consented, publicationCleared: true })),
     ),
   ),
 );
@@ -64,7 +64,7 @@ describe("related entries in the role table", () => {
     for (const viewer of viewers) {
       const ability = defineAbilityFor(viewer);
       for (const tier of ["GOVERNMENT", "AUTHORIZED"] as const) {
-        const entry = subject("RelatedEntry", { subjectIdentifier: ORGANISATION, tier, category: "NEGATIVE" as const, provider: "SAMR", current: true, consented: false, relatedSubjectIdentifier: PERSON });
+        const entry = subject("RelatedEntry", { subjectIdentifier: ORGANISATION, tier, category: "NEGATIVE" as const, provider: "SAMR", current: true, consented: false, publicationCleared: true, relatedSubjectIdentifier: PERSON });
         expect(ability.can("read", entry), `${viewer.role} ${tier}`).toBe(false);
       }
     }

@@ -37,8 +37,9 @@ function readPublicTier({ can }: Builder): void {
   can("read", "Subject", SUBJECT_PUBLIC_FIELDS, { kind: { $ne: "NATURAL_PERSON" } });
   can("read", "Subject", SUBJECT_PUBLIC_FIELDS, { publicInformation: true });
   can("read", "Subject", ORGANISATION_PUBLIC_FIELDS, { kind: { $ne: "NATURAL_PERSON" } });
-  can("read", ITEMS, { tier: "PUBLIC", current: true });
-  can("read", "ListEntry", { current: true });
+  // A natural person's free text reaches the public tier only once the credit centre has reviewed it (PCIM art. 14).
+  can("read", ITEMS, { tier: "PUBLIC", current: true, publicationCleared: true });
+  can("read", "ListEntry", { current: true, publicationCleared: true });
   can("read", "Measure");
 }
 
@@ -104,6 +105,8 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     // Prohibited data stored all the same — before the detector knew a term, or by a path around it — reaches
     // the subject alone, who may object to it (PCIM arts. 14 and 28(2)); every other role is shown it withheld.
     builder.can("read", "ProhibitedData", own);
+    // Its own items' publication review: awaiting it, returned and why, the original behind a redaction.
+    builder.can("read", "PublicationReview", own);
     builder.can("grant", "Consent");
     builder.can("revoke", "Consent", own);
     builder.can("apply", "RepairCase", own);
@@ -130,6 +133,9 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     if (!GOVERNMENT_DUTIES.has(viewer.purpose)) return;
     builder.can("read", "Subject", PERSON_GOVERNMENT_FIELDS);
     builder.can("read", ITEMS, { tier: "GOVERNMENT", current: true });
+    // The review guards publication to the public, not a government duty: a duty reads public-tier items awaiting it.
+    builder.can("read", ITEMS, { tier: "PUBLIC", current: true });
+    builder.can("read", "ListEntry", { current: true });
   },
   ORGANIZATION(viewer, builder) {
     readPublicTier(builder);
@@ -149,6 +155,8 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     if (!viewer.org) return;
     builder.can("read", ITEMS, { provider: viewer.org });
     builder.can("read", "ListEntry", { recognizedBy: viewer.org });
+    // Its items' publication review: which await the centre, which it returned and why (the provider answers for them).
+    builder.can("read", "PublicationReview", { provider: viewer.org });
     // The feedback on its own listings (触发反馈, DOMAIN.md §7): which measures were applied on them, by whom, how it ended.
     builder.can("read", "MeasureApplication", { entryRecognizedBy: viewer.org });
     // Its own figures, to report its quarter to the credit office (JRP art. 21); other units' are the office's to compare.
@@ -180,6 +188,8 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     builder.can("read", "CorrectionReach");
     // Whether next year's holiday notice is loaded: the centre sets the deadlines and loads the notice (DOMAIN.md §10).
     builder.can("read", "CalendarStatus");
+    // No free text about a natural person reaches the public tier before the centre has reviewed it (PCIM art. 14).
+    builder.can(["read", "decide"], "PublicationReview");
     builder.can("review", ["Objection", "RepairCase", "MeasureApplication"]);
     // The repair register (PCIM art. 32): the centre, the providers (their items) and the auditors list it.
     builder.can("list", "RepairCase");

@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import { addYears } from "../../domain/dates";
 import { citizenIdCheckCharacter, usccCheckCharacter } from "../../domain/identifiers";
+import type { Tier } from "../../domain/vocabulary";
+import { publicationOnSubmission } from "../../policies/publication";
 import type { Database, NewCreditRecordRow, NewListEntryRow } from "../database";
 
 /** The blacklisted company the README's first query looks up. */
@@ -177,9 +179,17 @@ export async function seedDemoData(db: Kysely<Database>, today: string): Promise
       listEntry(12, "RED", "R04_COUNTY_HONOUR", "县级道德模范", 50, 3),
       listEntry(7, "BLACK", "B03_MARKET_FRAUD", "虚假宣传（已过有效期）", 1200, 1),
     );
+    // The demo's published items about persons count as reviewed by the credit centre; one new black entry awaits
+    // its review, so the workbench's queue has an item (policies/publication.ts).
+    const kindOf = new Map(subjects.map((subject) => [subject.id, subject.kind]));
+    const reviewed = <Row extends { subject_id: string }>(row: Row, tier: Tier) => ({
+      ...row,
+      publication: publicationOnSubmission(kindOf.get(row.subject_id)!, tier) === "PENDING" ? ("PUBLISHED" as const) : null,
+    });
+    const awaitingReview = { ...listEntry(21, "BLACK", "B07_REFUSE_JUDGEMENT", "拒不履行生效判决，拒不支付劳动报酬", 2, 2), publication: "PENDING" as const };
 
-    await trx.insertInto("credit_records").values(records).execute();
-    await trx.insertInto("list_entries").values(entries).execute();
+    await trx.insertInto("credit_records").values(records.map((record) => reviewed(record, record.tier))).execute();
+    await trx.insertInto("list_entries").values([...entries.map((entry) => reviewed(entry, "PUBLIC")), awaitingReview]).execute();
     await trx
       .insertInto("measure_applications")
       .values({

@@ -4,6 +4,7 @@ import { citizenIdCheckCharacter, usccCheckCharacter } from "../../domain/identi
 import { LIST_GROUNDS } from "../../domain/list-grounds";
 import { OCCUPATION_GROUPS } from "../../domain/occupation-groups";
 import { catalogueTierOf, RECORD_KINDS } from "../../domain/record-kinds";
+import { publicationOnSubmission } from "../../policies/publication";
 import type { DomainRules } from "../../platform/config";
 import type { Database } from "../database";
 
@@ -92,8 +93,8 @@ export async function generateSeed(
   for (let start = 0; start < options.subjects; start += BATCH) {
     const end = Math.min(options.subjects, start + BATCH);
     const subjects = columnsOf(["id", "kind", "identifier", "name", "sex", "birth_date", "occupation_group", "employer_identifier", "state_employee", "registered_address", "nature", "region"]);
-    const records = columnsOf(["id", "subject_id", "subject_identifier", "category", "kind", "severity", "tier", "title", "provider", "document_number", "decided_on", "expires_on", "status"]);
-    const entries = columnsOf(["id", "subject_id", "subject_identifier", "subject_name", "subject_kind", "region", "list", "status", "grounds", "facts", "basis", "document_number", "recognized_by", "recognized_on", "valid_until", "status_reason", "status_changed_on", "disclosure"]);
+    const records = columnsOf(["id", "subject_id", "subject_identifier", "category", "kind", "severity", "tier", "title", "provider", "document_number", "decided_on", "expires_on", "status", "publication"]);
+    const entries = columnsOf(["id", "subject_id", "subject_identifier", "subject_name", "subject_kind", "region", "list", "status", "grounds", "facts", "basis", "document_number", "recognized_by", "recognized_on", "valid_until", "status_reason", "status_changed_on", "disclosure", "publication"]);
 
     for (let index = start; index < end; index++) {
       const random = randomFor(index + 1);
@@ -127,7 +128,10 @@ export async function generateSeed(
         records.category!.push(kind.category);
         records.kind!.push(kind.code);
         records.severity!.push(severity);
-        records.tier!.push(catalogueTierOf(kind, organisation ? "LEGAL_PERSON" : "NATURAL_PERSON"));
+        const tier = catalogueTierOf(kind, organisation ? "LEGAL_PERSON" : "NATURAL_PERSON");
+        records.tier!.push(tier);
+        // Synthetic history counts as reviewed by the credit centre (policies/publication.ts).
+        records.publication!.push(publicationOnSubmission(organisation ? "LEGAL_PERSON" : "NATURAL_PERSON", tier) === "PENDING" ? "PUBLISHED" : null);
         records.title!.push(kind.name);
         records.provider!.push(kind.category === "NEGATIVE" ? pick(["HA-SAMR", "HA-TAX", "HA-HRSS", "HA-ECO"]) : "HA-NDRC");
         records.document_number!.push(`SEED-${index}-${slot}`);
@@ -159,6 +163,7 @@ export async function generateSeed(
         entries.subject_identifier!.push(identifier);
         entries.subject_name!.push(name);
         entries.subject_kind!.push(organisation ? "LEGAL_PERSON" : "NATURAL_PERSON");
+        entries.publication!.push(organisation ? null : "PUBLISHED");
         entries.region!.push(region.code);
         entries.list!.push(list);
         entries.status!.push(removed ? "REMOVED" : validUntil < today ? "EXPIRED" : "ACTIVE");

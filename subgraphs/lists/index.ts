@@ -3,6 +3,7 @@ import type { SubgraphDefinition } from "../shared/definition";
 import { createListEntryLoaders, type ListEntryContext, type ListEntryLoaders } from "./list-entry.loaders";
 import { resolveListEntryReference } from "./list-entry.reference";
 import { ListEntryResolver } from "./list-entry.resolver";
+import { PublicationReviewResolver } from "./publication-review.resolver";
 import { ListEntry } from "./list-entry.type";
 import { SubjectListEntriesResolver } from "./subject/subject-list-entries.resolver";
 
@@ -10,7 +11,7 @@ export const listsSubgraph: SubgraphDefinition<ListEntryLoaders> = {
   name: "lists",
   build: () =>
     buildSubgraph<ListEntryContext>({
-      resolvers: [ListEntryResolver, SubjectListEntriesResolver],
+      resolvers: [ListEntryResolver, PublicationReviewResolver, SubjectListEntriesResolver],
       orphanedTypes: [ListEntry],
       references: { ListEntry: { __resolveReference: resolveListEntryReference } },
     }),

@@ -2,6 +2,7 @@ import { subject as policySubject } from "@casl/ability";
 import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
 import type { ListEntryRow } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
+import { publicationCleared } from "../../policies/publication";
 import { accessibleBy, type PolicyColumns, type AccessFilter } from "../../policies/accessible-by";
 import type { RequestScope } from "../shared/context";
 
@@ -30,7 +31,13 @@ export function asListEntryPolicy(row: ListEntryRow, today: string) {
     status: row.status,
     recognizedBy: row.recognized_by,
     current: isCurrentEntry(row, today),
+    publicationCleared: publicationCleared.test(row.publication),
   });
+}
+
+/** The publication review of an entry as the policy sees it: whose entry, and the unit that recognised it. */
+export function asEntryReviewPolicy(row: Pick<ListEntryRow, "subject_identifier" | "recognized_by">) {
+  return policySubject("PublicationReview", { subjectIdentifier: row.subject_identifier, provider: row.recognized_by });
 }
 
 export function listEntryColumns(scope: RequestScope): PolicyColumns {
@@ -41,6 +48,7 @@ export function listEntryColumns(scope: RequestScope): PolicyColumns {
     status: { column: "list_entries.status" },
     recognizedBy: { column: "list_entries.recognized_by" },
     current: { predicate: (eb) => entryIsInForce(eb, "list_entries", today) },
+    publicationCleared: { predicate: (eb) => publicationCleared.where(eb, "list_entries") },
   };
 }
 

@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import type { Database } from "../../db/database";
 import type { ListStatus, ListType } from "../../domain/vocabulary";
 import { chinaDateOf } from "../../domain/dates";
+import { publicationCleared } from "../../policies/publication";
 import type { PolicySubject } from "../../policies/ability";
 import type { AccessFilter } from "../../policies/accessible-by";
 import type { RequestScope } from "../shared/context";
@@ -35,14 +36,18 @@ export function listEntriesRelation(eb: ExpressionBuilder<any, any>) {
   return eb.selectFrom("list_entries").selectAll();
 }
 
-/** The subject whose id is in `subjectIdColumn` has a red or black list entry in force (public information, JRP art. 8). */
+/**
+ * The subject whose id is in `subjectIdColumn` has a red or black list entry in force and cleared for publication
+ * (public information, JRP art. 8); an entry awaiting the credit centre's review (policies/publication.ts) is not.
+ */
 export function hasListEntryInForce(eb: ExpressionBuilder<any, any>, subjectIdColumn: string, today: string): Expression<SqlBool> {
   return eb.exists(
     eb
       .selectFrom("list_entries as entry_in_force")
       .select("entry_in_force.id")
       .whereRef("entry_in_force.subject_id", "=", subjectIdColumn)
-      .where((inner) => entryIsInForce(inner, "entry_in_force", today)),
+      .where((inner) => entryIsInForce(inner, "entry_in_force", today))
+      .where((inner) => publicationCleared.where(inner, "entry_in_force")),
   );
 }
 

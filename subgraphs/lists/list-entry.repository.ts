@@ -1,6 +1,7 @@
-import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from "kysely";
+import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from "kysely";
 import { entryIsInForce, type ListEntryAccess } from "./list-entry.policy";
-import type { Database, ListEntryRow, NewListEntryRow, NewNoticeRow, NoticeRow } from "../../db/database";
+import { publicationCleared } from "../../policies/publication";
+import type { Database, ListEntryRow, ListEntryUpdate, NewListEntryRow, NewNoticeRow, NoticeRow } from "../../db/database";
 import type { ListStatus, ListType } from "../../domain/vocabulary";
 import { personRelations, relationHeldOnColumn } from "../subjects/subject.registry";
 
@@ -117,7 +118,10 @@ export type PublicListQuery = Readonly<{
   to?: string | null;
 }>;
 
-/** Entries in force on a public list, filtered; newest recognition first, keyset-paginated on (recognized_on, id). */
+/**
+ * Entries in force on a public list, filtered; newest recognition first, keyset-paginated on (recognized_on, id).
+ * A public list is what is published, whoever reads it: never an entry awaiting the credit centre's review.
+ */
 export async function listPublicEntries(
   db: Kysely<Database>,
   query: PublicListQuery,
@@ -146,6 +150,7 @@ function filterPublicEntries<QB extends SelectQueryBuilder<Database, "list_entri
   return builder
     .where("list", "=", query.list)
     .where((eb) => entryIsInForce(eb, "list_entries", query.today))
+    .where((eb) => publicationCleared.where(eb, "list_entries"))
     .$if(Boolean(query.id), (qb) => qb.where("id", "=", query.id!))
     .$if(Boolean(query.name), (qb) => qb.where("subject_name", "ilike", `%${escapeLike(query.name!)}%`))
     .$if(Boolean(query.region), (qb) => qb.where("region", "like", `${escapeLike(query.region!)}%`))
@@ -249,4 +254,31 @@ export async function listBlackListingsOf(db: Kysely<Database>, subjectIdentifie
 
 export async function markEntryCorrected(db: Kysely<Database>, id: string, reason: string, on: string): Promise<void> {
   await db.updateTable("list_entries").set({ status: "REMOVED", status_reason: reason, status_changed_on: on, corrected_on: on }).where("id", "=", id).execute();
+}
+
+/** A row's creation instant in microseconds (its place in the review queue), exact on both drivers. */
+const createdMicros = sql<string>`(extract(epoch from list_entries.created_at) * 1000000)::bigint`;
+
+/** Entries awaiting the publication review, oldest first, after the queue position `after` (microseconds, id). */
+export async function listEntriesPendingReview(db: Kysely<Database>, after: readonly [string, string] | null, limit: number) {
+  return db
+    .selectFrom("list_entries")
+    .selectAll()
+    .select(createdMicros.as("queued_at"))
+    .where("publication", "=", "PENDING")
+    .$if(after !== null, (builder) => builder.where(sql<boolean>`(${createdMicros}, list_entries.id) > (${after![0]}::bigint, ${after![1]}::uuid)`))
+    .orderBy("created_at")
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+}
+
+export async function countEntriesPendingReview(db: Kysely<Database>): Promise<number> {
+  const { count } = await db.selectFrom("list_entries").select((eb) => eb.fn.countAll<string>().as("count")).where("publication", "=", "PENDING").executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+/** Settles a PENDING entry's review; undefined when it was no longer PENDING (decided meanwhile). */
+export async function settleEntryReview(db: Kysely<Database>, id: string, changes: Pick<ListEntryUpdate, "publication" | "publication_text" | "publication_note" | "publication_decided_at">) {
+  return db.updateTable("list_entries").set(changes).where("id", "=", id).where("publication", "=", "PENDING").returningAll().executeTakeFirst();
 }

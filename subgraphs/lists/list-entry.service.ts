@@ -4,7 +4,8 @@ import { maskCitizenId } from "../../domain/identifiers";
 import { findListGround } from "../../domain/list-grounds";
 import { discloseReadable } from "../shared/disclose";
 import type { ListEntryContext } from "./list-entry.loaders";
-import { asListEntryPolicy, isCurrentEntry } from "./list-entry.policy";
+import { asEntryReviewPolicy, asListEntryPolicy, isCurrentEntry } from "./list-entry.policy";
+import type { AppAbility } from "../../policies/ability";
 import { ListDisclosure, ListEntry } from "./list-entry.type";
 
 /**
@@ -29,8 +30,15 @@ function toListDisclosure(row: ListEntryRow, today: string): ListDisclosure {
   });
 }
 
-export function toListEntry(row: ListEntryRow, today: string): ListEntry {
+/**
+ * An entry as `reader` may read it. Its subject, its recognising unit and the credit centre read the publication
+ * review and the facts as recognised; everyone else reads what was published: a REDACTED entry's facts are the
+ * reviewer's text (policies/publication.ts).
+ */
+export function toListEntry(row: ListEntryRow, today: string, reader: AppAbility): ListEntry {
   const ground = findListGround(row.list, row.grounds);
+  const reviewer = row.publication !== null && reader.can("read", asEntryReviewPolicy(row));
+  const redacted = !reviewer && row.publication === "REDACTED";
   return Object.assign(new ListEntry(), {
     id: row.id,
     subject: { id: row.subject_id },
@@ -39,7 +47,7 @@ export function toListEntry(row: ListEntryRow, today: string): ListEntry {
     recognizedBy: row.recognized_by,
     recognizedOn: row.recognized_on,
     validUntil: row.valid_until,
-    facts: row.facts,
+    facts: redacted ? (row.publication_text ?? "") : row.facts,
     basis: row.basis,
     grounds: row.grounds,
     groundsDescription: ground ? `${ground.name} (${ground.article})` : row.grounds,
@@ -49,6 +57,8 @@ export function toListEntry(row: ListEntryRow, today: string): ListEntry {
     pushedOn: row.pushed_on,
     pushedLate: row.pushed_late,
     disclosure: toListDisclosure(row, today),
+    publicationState: reviewer ? row.publication : null,
+    publicationNote: reviewer ? row.publication_note : null,
   });
 }
 
@@ -62,7 +72,7 @@ function discloseEntries(context: ListEntryContext, rows: readonly ListEntryRow[
     subjectIdentifierOf: (row) => row.subject_identifier,
     tierOf: () => "PUBLIC",
     itemIdOf: (row) => row.id,
-    toType: (row) => toListEntry(row, today),
+    toType: (row) => toListEntry(row, today, context.ability),
   });
 }
 

@@ -1,6 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import type { SubjectKind as SubjectKindValue } from "../../domain/vocabulary";
-import { ListStatus, ListType } from "../../domain/vocabulary";
+import { ListStatus, ListType, PublicationState } from "../../domain/vocabulary";
+import type { PublicationState as PublicationStateValue } from "../../domain/vocabulary";
 import { PageInfo } from "../shared/pagination";
 import { SubjectKind } from "../subjects/subject-types.registry";
 import { DateScalar } from "../shared/scalars";
@@ -8,6 +9,10 @@ import { Subject } from "./subject/subject.type";
 
 registerEnumType(ListType, { name: "ListType", description: "Red (守信) or black (失信) list, JRP arts. 3-14" });
 registerEnumType(ListStatus, { name: "ListStatus" });
+registerEnumType(PublicationState, {
+  name: "PublicationState",
+  description: "The credit centre's review before a natural person's item is published (PCIM art. 14): PENDING, PUBLISHED, REDACTED (published with the reviewer's text), RETURNED (to its provider).",
+});
 
 @ObjectType({ description: "The subject as published with a list entry (JRP art. 8); a person's ID number is masked." })
 export class ListDisclosure {
@@ -95,6 +100,15 @@ export class ListEntry {
 
   @Field(() => ListDisclosure, { description: "What JRP art. 8 publishes with the entry." })
   disclosure!: ListDisclosure;
+
+  @Field(() => PublicationState, {
+    nullable: true,
+    description: "The credit centre's publication review of a natural person's entry, for its subject, its recognising unit and the centre; null for others and for entries that need none.",
+  })
+  publicationState!: PublicationStateValue | null;
+
+  @Field(() => String, { nullable: true, description: "RETURNED: why the centre returned the entry (same readers as publicationState)." })
+  publicationNote!: string | null;
 }
 
 @ObjectType()

@@ -14,6 +14,7 @@ import { restoreHonoursSuspendedBy, suspendHonours } from "../records/credit-rec
 import { findDisclosureFacts, registerSubjects } from "../subjects/subject.registry";
 import { recordDisclosed } from "../shared/disclose";
 import { refuseUnlessAllowed } from "../shared/authorize";
+import { publicationOnSubmission } from "../../policies/publication";
 import type { ListEntryContext } from "./list-entry.loaders";
 import { asListEntryPolicy, isCurrentEntry, listEntryAccessFor, noticeAccessFor } from "./list-entry.policy";
 import {
@@ -120,6 +121,7 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
       document_number: documentNumber,
       recognized_by: unit,
       recognized_on: input.recognizedOn,
+      publication: publicationOnSubmission(registered.kind, "PUBLIC"),
       valid_until: input.validUntil ?? defaultValidUntil(input.list, input.recognizedOn, context.rules),
       pushed_on: today,
       created_at: context.now,
@@ -170,7 +172,7 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
     return entry;
   });
   recordDisclosed(context, { subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "ListEntry", tier: "PUBLIC", itemIds: [row.id] });
-  return toListEntry(row, today);
+  return toListEntry(row, today, context.ability);
 }
 
 /** A law or regulation cited by name and article (「法律、法规和规章另有规定的除外」, PCIM art. 27). */
@@ -210,7 +212,7 @@ export async function removeListEntry(context: ListEntryContext, id: string, rea
   recordDisclosed(context, { subjectId: updated.subject_id, subjectIdentifier: updated.subject_identifier, entityType: "ListEntry", tier: "PUBLIC", itemIds: [updated.id] });
   for (const record of restored) recordDisclosed(context, { subjectId: record.subjectId, subjectIdentifier: record.subjectIdentifier, entityType: "CreditRecord", tier: record.tier, itemIds: [record.id] });
   for (const red of reinstated) recordDisclosed(context, { subjectId: red.subject_id, subjectIdentifier: red.subject_identifier, entityType: "ListEntry", tier: "PUBLIC", itemIds: [red.id] });
-  return toListEntry(updated, today);
+  return toListEntry(updated, today, context.ability);
 }
 
 /** `publicBlacklist` / `publicRedlist`: entries in force, with the JRP art. 8 disclosure, for anyone. */
@@ -233,7 +235,7 @@ export async function findPublicList(
   const page = rows.slice(0, first).filter((row) => context.ability.can("read", asListEntryPolicy(row, today)));
   const edges = page.map((row) => {
     recordDisclosed(context, { subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "ListEntry", tier: "PUBLIC", itemIds: [row.id] });
-    return { cursor: encodeCursor(connection, [row.recognized_on, row.id]), node: toListEntry(row, today) };
+    return { cursor: encodeCursor(connection, [row.recognized_on, row.id]), node: toListEntry(row, today, context.ability) };
   });
   return Object.assign(new ListEntryConnection(), {
     edges,
@@ -268,7 +270,7 @@ export async function findMyNotices(context: ListEntryContext): Promise<Notice[]
         kind: row.kind,
         message: row.message,
         subject: { id: row.subject_id },
-        listEntry: entry && !(entry instanceof Error) ? toListEntry(entry, today) : null,
+        listEntry: entry && !(entry instanceof Error) ? toListEntry(entry, today, context.ability) : null,
         correctedItemId: correction ? (row.credit_record_id ?? row.list_entry_id) : null,
         correctedOn: row.corrected_on,
         createdAt: row.created_at,

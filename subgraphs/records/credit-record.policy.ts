@@ -4,6 +4,7 @@ import type { CreditRecordRow } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
 import { accessibleBy, type PolicyColumns, type AccessFilter } from "../../policies/accessible-by";
 import { consentedPredicate, validConsentFor } from "../../policies/consent";
+import { publicationCleared } from "../../policies/publication";
 import type { RequestScope } from "../shared/context";
 
 /** Still publishable: active and not past its expiry (PCIM art. 27: expired items are no longer published). */
@@ -27,6 +28,7 @@ function recordPolicyFields(row: RecordPolicyRow, today: string) {
     provider: row.provider,
     current: isCurrentRecord(row, today),
     consented: row.consent_id !== null,
+    publicationCleared: publicationCleared.test(row.publication),
   };
 }
 
@@ -53,6 +55,7 @@ export function creditRecordColumns(scope: RequestScope): PolicyColumns {
     provider: { column: "record.provider" },
     current: { predicate: (eb) => recordIsCurrent(eb, "record", today) },
     consented: { predicate: consentedPredicate(scope.viewer, scope.now, "record.subject_identifier") },
+    publicationCleared: { predicate: (eb) => publicationCleared.where(eb, "record") },
   };
 }
 
@@ -74,4 +77,9 @@ export function recordAccessFor(scope: RequestScope): RecordAccess {
 export function relatedEntryAccessFor(scope: RequestScope): RecordAccess {
   const columns = { ...creditRecordColumns(scope), relatedSubjectIdentifier: { column: "relation.related_subject_identifier" } };
   return { where: accessibleBy(scope.ability, "read", "RelatedEntry", columns), consentId: consentOfRecordSubject(scope) };
+}
+
+/** The publication review of a record as the policy sees it: whose item, and who provided it. */
+export function asRecordReviewPolicy(row: Pick<CreditRecordRow, "subject_identifier" | "provider">) {
+  return policySubject("PublicationReview", { subjectIdentifier: row.subject_identifier, provider: row.provider });
 }

@@ -1,12 +1,25 @@
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from "kysely";
 import type { Database } from "../../db/database";
-import type { RecordCategory, RecordStatus, Severity, Tier } from "../../domain/vocabulary";
+import type { PublicationState, RecordCategory, RecordStatus, Severity, Tier } from "../../domain/vocabulary";
 import { chinaDateOf } from "../../domain/dates";
+import { publicationCleared } from "../../policies/publication";
 import type { PolicySubject } from "../../policies/ability";
 import type { RequestScope } from "../shared/context";
 import { asCreditRecordPolicy, isCurrentRecord, recordAccessFor, recordIsCurrent } from "./credit-record.policy";
 import type { CreditRecordRow } from "../../db/database";
-import { findRecordById, findRecordSummary, listRecordsBySubjectIds, listRepairHistoryRecords, moveSuspensions, restoreRecordsSuspendedBy, suspendCurrentRecords, updateRecordStatus } from "./credit-record.repository";
+import {
+  countRecordsPendingReview,
+  findRecordById,
+  findRecordSummary,
+  listRecordsBySubjectIds,
+  listRecordsPendingReview,
+  listRepairHistoryRecords,
+  moveSuspensions,
+  restoreRecordsSuspendedBy,
+  settleRecordReview,
+  suspendCurrentRecords,
+  updateRecordStatus,
+} from "./credit-record.repository";
 
 // The records slice's published face: what other slices may do to its records.
 
@@ -14,8 +27,9 @@ import { findRecordById, findRecordSummary, listRecordsBySubjectIds, listRepairH
 const HONOUR_KINDS = ["HONOUR_AWARD"] as const;
 
 /**
- * The subject whose id is in `subjectIdColumn` has a current PUBLIC record: its own, or an organisation's entered
- * on its file as a responsible person (PCIM art. 26) — by the records slice's definition of "current".
+ * The subject whose id is in `subjectIdColumn` has a current PUBLIC record cleared for publication: its own, or an
+ * organisation's entered on its file as a responsible person (PCIM art. 26) — by the records slice's definition of
+ * "current"; a record awaiting the credit centre's review (policies/publication.ts) is not yet public information.
  */
 export function hasCurrentPublicRecord(eb: ExpressionBuilder<any, any>, subjectIdColumn: string, today: string): Expression<SqlBool> {
   const currentPublicRecords = () =>
@@ -23,7 +37,8 @@ export function hasCurrentPublicRecord(eb: ExpressionBuilder<any, any>, subjectI
       .selectFrom("credit_records as public_record")
       .select("public_record.id")
       .where("public_record.tier", "=", "PUBLIC")
-      .where((inner) => recordIsCurrent(inner, "public_record", today));
+      .where((inner) => recordIsCurrent(inner, "public_record", today))
+      .where((inner) => publicationCleared.where(inner, "public_record"));
   return eb.or([
     eb.exists(currentPublicRecords().whereRef("public_record.subject_id", "=", subjectIdColumn)),
     eb.exists(currentPublicRecords().innerJoin("record_relations as relation", "relation.record_id", "public_record.id").whereRef("relation.related_subject_id", "=", subjectIdColumn)),
@@ -143,4 +158,68 @@ export async function archiveRepairedRecord(db: Kysely<Database>, id: string): P
   if (!original) throw new Error(`no credit record ${id} to archive`);
   await updateRecordStatus(db, id, { status: "ARCHIVED" });
   return original;
+}
+
+// The records' side of the publication review (policies/publication.ts); the queue itself is the lists slice's.
+
+/** A natural person's record in the publication review: whose, from whom, its free text, its place in the queue. */
+export type RecordUnderReview = Readonly<{
+  id: string;
+  subjectId: string;
+  subjectIdentifier: string;
+  provider: string;
+  kind: string;
+  tier: Tier;
+  /** The free text under review: the title and the further facts, as submitted. */
+  title: string;
+  attributes: Record<string, unknown>;
+  state: PublicationState | null;
+  redactedText: string | null;
+  note: string | null;
+  createdAt: Date;
+  /** Creation instant in microseconds: the queue's order, with the id. */
+  queuedAt: string;
+}>;
+
+const toRecordUnderReview = (row: CreditRecordRow & { queued_at?: string }): RecordUnderReview => ({
+  id: row.id,
+  subjectId: row.subject_id,
+  subjectIdentifier: row.subject_identifier,
+  provider: row.provider,
+  kind: row.kind,
+  tier: row.tier,
+  title: row.title,
+  attributes: row.attributes,
+  state: row.publication,
+  redactedText: row.publication_text,
+  note: row.publication_note,
+  createdAt: row.created_at,
+  queuedAt: String(row.queued_at ?? ""),
+});
+
+/** Records awaiting review, oldest first, after queue position `after` ([microseconds, id]); at most `limit`. */
+export async function listRecordsAwaitingReview(db: Kysely<Database>, after: readonly [string, string] | null, limit: number): Promise<RecordUnderReview[]> {
+  return (await listRecordsPendingReview(db, after, limit)).map(toRecordUnderReview);
+}
+
+export async function countRecordsAwaitingReview(db: Kysely<Database>): Promise<number> {
+  return countRecordsPendingReview(db);
+}
+
+export async function findRecordUnderReview(db: Kysely<Database>, id: string): Promise<RecordUnderReview | undefined> {
+  const row = await findRecordById(db, id);
+  return row ? toRecordUnderReview(row) : undefined;
+}
+
+/** The centre's decision on a PENDING record; undefined when it is no longer PENDING. */
+export type PublicationSettlement = Readonly<{ state: Exclude<PublicationState, "PENDING">; redactedText: string | null; note: string | null; at: Date }>;
+
+export async function settleRecordPublication(db: Kysely<Database>, id: string, settlement: PublicationSettlement): Promise<RecordUnderReview | undefined> {
+  const row = await settleRecordReview(db, id, {
+    publication: settlement.state,
+    publication_text: settlement.redactedText,
+    publication_note: settlement.note,
+    publication_decided_at: settlement.at,
+  });
+  return row ? toRecordUnderReview(row) : undefined;
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { CreditRecordRow, CreditRecordUpdate, Database, NewCreditRecordRow, RecordKindRow, RecordRelationRow, SubjectRelationKind } from "../../db/database";
 import { heldRelationPeriod } from "../subjects/subject.registry";
 import { recordIsCurrent, type RecordAccess } from "./credit-record.policy";
@@ -152,4 +152,31 @@ export async function listRepairHistoryRecords(db: Kysely<Database>, subjectIden
 
 export async function updateRecordStatus(db: Kysely<Database>, id: string, changes: Pick<CreditRecordUpdate, "status" | "status_reason" | "corrected_on" | "attributes" | "title">): Promise<void> {
   await db.updateTable("credit_records").set(changes).where("id", "=", id).execute();
+}
+
+/** A row's creation instant in microseconds (its place in the review queue), exact on both drivers. */
+const createdMicros = (alias: string) => sql<string>`(extract(epoch from ${sql.ref(`${alias}.created_at`)}) * 1000000)::bigint`;
+
+/** Records awaiting the publication review, oldest first, after the queue position `after` (microseconds, id). */
+export async function listRecordsPendingReview(db: Kysely<Database>, after: readonly [string, string] | null, limit: number) {
+  return db
+    .selectFrom("credit_records as record")
+    .selectAll("record")
+    .select(createdMicros("record").as("queued_at"))
+    .where("record.publication", "=", "PENDING")
+    .$if(after !== null, (builder) => builder.where(sql<boolean>`(${createdMicros("record")}, record.id) > (${after![0]}::bigint, ${after![1]}::uuid)`))
+    .orderBy("record.created_at")
+    .orderBy("record.id")
+    .limit(limit)
+    .execute();
+}
+
+export async function countRecordsPendingReview(db: Kysely<Database>): Promise<number> {
+  const { count } = await db.selectFrom("credit_records").select((eb) => eb.fn.countAll<string>().as("count")).where("publication", "=", "PENDING").executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+/** Settles a PENDING record's review; undefined when it was no longer PENDING (decided meanwhile). */
+export async function settleRecordReview(db: Kysely<Database>, id: string, changes: Pick<CreditRecordUpdate, "publication" | "publication_text" | "publication_note" | "publication_decided_at">) {
+  return db.updateTable("credit_records").set(changes).where("id", "=", id).where("publication", "=", "PENDING").returningAll().executeTakeFirst();
 }

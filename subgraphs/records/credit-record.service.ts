@@ -8,7 +8,8 @@ import { ConsentRequiredError, ForbiddenError } from "../../platform/errors";
 import { refuseIfProblems } from "../../platform/input-problems";
 import { discloseReadable, recordDisclosed, withholdFromOthers } from "../shared/disclose";
 import { refuseUnlessAllowed } from "../shared/authorize";
-import { asCreditRecordPolicy, asRelatedEntryPolicy, isCurrentRecord } from "./credit-record.policy";
+import { asCreditRecordPolicy, asRecordReviewPolicy, asRelatedEntryPolicy, isCurrentRecord } from "./credit-record.policy";
+import type { AppAbility } from "../../policies/ability";
 import { listRecordKinds, type RelatedRecordRow, type VisibleRecordRow } from "./credit-record.repository";
 import type { SubmitResult } from "./credit-record.input";
 import { storeRecords } from "./record-submission.service";
@@ -16,22 +17,31 @@ import type { CreditRecordContext } from "./credit-record.loaders";
 import { CreditRecord, RecordKind } from "./credit-record.type";
 import { RelatedEntry } from "./related-entry.type";
 
-export function toCreditRecord(row: CreditRecordRow, today: string, relation: string | null = null): CreditRecord {
+/**
+ * A record as `reader` may read it. Its subject, its provider and the credit centre read the publication review
+ * and the item as submitted; everyone else reads what was published: a REDACTED item's title is the reviewer's
+ * text and its attributes are not published (policies/publication.ts).
+ */
+export function toCreditRecord(row: CreditRecordRow, today: string, reader: AppAbility, relation: string | null = null): CreditRecord {
+  const reviewer = row.publication !== null && reader.can("read", asRecordReviewPolicy(row));
+  const redacted = !reviewer && row.publication === "REDACTED";
   return Object.assign(new CreditRecord(), {
     id: row.id,
     subject: { id: row.subject_id },
     category: row.category,
     severity: row.severity,
     tier: row.tier,
-    title: row.title,
+    title: redacted ? (row.publication_text ?? "") : row.title,
     provider: row.provider,
     decidedOn: row.decided_on,
     expiresOn: row.expires_on,
     status: isCurrentRecord(row, today) || row.status !== "ACTIVE" ? row.status : "EXPIRED",
     statusReason: row.status_reason,
     correctedOn: row.corrected_on,
-    attributes: row.attributes,
+    attributes: redacted ? {} : row.attributes,
     relation,
+    publicationState: reviewer ? row.publication : null,
+    publicationNote: reviewer ? row.publication_note : null,
   });
 }
 
@@ -45,7 +55,7 @@ function discloseRecords<R extends VisibleRecordRow>(context: CreditRecordContex
     tierOf: (row) => row.tier,
     consentIdOf: (row) => row.consent_id,
     itemIdOf: (row) => row.id,
-    toType: (row) => toCreditRecord(row, today, relationOf(row)),
+    toType: (row) => toCreditRecord(row, today, context.ability, relationOf(row)),
   });
 }
 
@@ -55,7 +65,7 @@ function discloseRecords<R extends VisibleRecordRow>(context: CreditRecordContex
  * the organisation's.
  */
 function toRelatedEntry(context: CreditRecordContext, row: RelatedRecordRow, today: string): RelatedEntry {
-  const item = toCreditRecord(row, today, row.relation);
+  const item = toCreditRecord(row, today, context.ability, row.relation);
   return Object.assign(new RelatedEntry(), {
     id: row.id,
     relation: row.relation,

@@ -1,5 +1,6 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
-import { RecordCategory, RecordStatus, Severity, Tier } from "../../domain/vocabulary";
+import { PublicationState, RecordCategory, RecordStatus, Severity, Tier } from "../../domain/vocabulary";
+import type { PublicationState as PublicationStateValue } from "../../domain/vocabulary";
 import { GraphQLJSON } from "graphql-scalars";
 import type { PenaltyProcedure as PenaltyProcedureValue } from "./record-submission.rules";
 import { DateScalar } from "../shared/scalars";
@@ -8,6 +9,10 @@ import { Subject } from "./subject/subject.type";
 registerEnumType(RecordCategory, { name: "RecordCategory", description: "PCIM arts. 9-13" });
 registerEnumType(Severity, { name: "Severity", description: "PCIM art. 15" });
 registerEnumType(Tier, { name: "Tier", description: "Use scope (PCIM arts. 18-24)" });
+registerEnumType(PublicationState, {
+  name: "PublicationState",
+  description: "The credit centre's review before a natural person's item is published (PCIM art. 14): PENDING, PUBLISHED, REDACTED (published with the reviewer's text), RETURNED (to its provider).",
+});
 registerEnumType(RecordStatus, {
   name: "RecordStatus",
   valuesConfig: { SUSPENDED: { description: "No longer published: an honour of a subject that entered the black list (JRP art. 14(11)); statusReason says which entry." } },
@@ -65,6 +70,15 @@ export class CreditRecord {
     description: "Null for the subject's own item; LEGAL_REPRESENTATIVE, PRINCIPAL or RESPONSIBLE_PERSON when an organisation's severe item is entered on this person's record (PCIM art. 26).",
   })
   relation!: string | null;
+
+  @Field(() => PublicationState, {
+    nullable: true,
+    description: "The credit centre's publication review of a natural person's public item, for its subject, its provider and the centre; null for others and for items that need none.",
+  })
+  publicationState!: PublicationStateValue | null;
+
+  @Field(() => String, { nullable: true, description: "RETURNED: why the centre returned the item (same readers as publicationState)." })
+  publicationNote!: string | null;
 }
 
 @ObjectType({ description: "A kind of item in the record catalog (PCIM arts. 10-13)." })

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database";
 import { expiryOf } from "./expiry.rules";
+import { publicationOnSubmission } from "../../policies/publication";
 import type { CheckedRecord } from "./record-submission.rules";
 import type { DomainRules } from "../../platform/config";
 import { isRelationHeldOn, listResponsiblePersons, registerSubjects } from "../subjects/subject.registry";
@@ -45,6 +46,7 @@ export async function storeRecords(
           expires_on: expiryOf(record.category, record.severity, record.decidedOn, rules),
           status: "ACTIVE",
           attributes: JSON.stringify(record.attributes),
+          publication: publicationOnSubmission(subject.kind, record.tier),
         };
       }),
     );

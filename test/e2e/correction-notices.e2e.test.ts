@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { citizenId, daysAgo, uscc } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
+import { publishPendingItems } from "../publication";
 import { sendCorrectionNotices } from "../../subgraphs/lists/list-entry.registry";
 
 // JRP art. 16 「更正发布，并在原发布和提供范围内予以公示」: a correction reaches every organisation that read or
@@ -88,6 +89,8 @@ beforeAll(async () => {
     },
   });
   expect(submitted.errors).toBeUndefined();
+  // A natural person's public items reach the public tier once the credit centre has reviewed them.
+  await publishPendingItems(federation);
   [governmentRecordId, prohibitedRecordId, wrongRecordWithProhibitedTitleId] = submitted.data!.submitRecords.ids as [string, string, string];
   // Prohibited data stored all the same, as before the detector knew a term (ingestion refuses it today).
   await federation.connection.db.updateTable("credit_records").set({ title: PROHIBITED_TITLE, attributes: JSON.stringify({ bloodType: "AB" }) }).where("id", "=", prohibitedRecordId).execute();

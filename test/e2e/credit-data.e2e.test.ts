@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { publishPendingItems } from "../publication";
 import { addMonths } from "../../domain/dates";
 import { citizenId, daysAgo, personName, uscc } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
@@ -258,6 +259,8 @@ describe("lists", () => {
       variables: { input: entry(person(31, "公务员甲"), "BLACK", "BLACK-31") },
     });
     expect(black.data!.recognizeListEntry.disclosure).toMatchObject({ sex: "MALE", employer: "某区人民政府办公室", identifier: expect.stringContaining("********") });
+    // The notice shows its entry once the entry is published, after the credit centre's review.
+    await publishPendingItems(federation);
     const NOTICES = `{ myNotices { kind message listEntry { list } } }`;
     const employer = await federation.query<{ myNotices: Row[] }>(NOTICES, { token: await federation.token({ role: "ORGANIZATION", org: uscc(31, "320802") }) });
     expect(employer.data!.myNotices).toEqual([expect.objectContaining({ kind: "STATE_EMPLOYEE_BLACKLISTED", listEntry: { list: "BLACK" } })]);
@@ -298,6 +301,7 @@ describe("lists", () => {
     await federation.query(RECOGNIZE, { token: provider, variables: { input: entry(person(40, "张公示"), "BLACK", "PUB-40") } });
     await federation.query(RECOGNIZE, { token: provider, variables: { input: entry(company(41, "公示建材有限公司"), "BLACK", "PUB-41") } });
     await federation.query(RECOGNIZE, { token: provider, variables: { input: entry(company(42, "过期公示有限公司"), "BLACK", "PUB-42", { recognizedOn: daysAgo(800), validUntil: daysAgo(70) }) } });
+    await publishPendingItems(federation);
     const LIST = `query ($filter: ListFilter, $after: String) { publicBlacklist(filter: $filter, first: 1, after: $after) {
       totalCount pageInfo { hasNextPage endCursor } edges { node { documentNumber disclosure { name identifier } } } } }`;
     const byName = await federation.query<{ publicBlacklist: { totalCount: number; edges: Array<{ node: { disclosure: Row } }> } }>(LIST, { variables: { filter: { name: "公示" } } });
@@ -324,6 +328,7 @@ describe("lists", () => {
 describe("field masking of subjects", () => {
   it("gives PUBLIC a person's name but not their sex or employer (null with FORBIDDEN), and a duty-bound government officer both", async () => {
     await submit([record(person(50), "MASK-1")]);
+    await publishPendingItems(federation);
     const QUERY = `query ($id: String!) { subject(identifier: $id) { name identifier sex region } }`;
     const anonymous = await federation.query<{ subject: Row }>(QUERY, { variables: { id: citizenId(50) } });
     expect(anonymous.data!.subject).toMatchObject({ name: personName("测试人", 50), sex: null, region: null });

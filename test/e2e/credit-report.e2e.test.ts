@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishedReportKey, verifyReportContent, verifyReportFile } from "../../platform/report-signature";
 import { citizenId, daysAgo } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
+import { publishPendingItems } from "../publication";
 
 /**
  * Issue 23: a subject downloads a signed credit report; an organisation given its code verifies it and sees
@@ -55,6 +56,8 @@ beforeAll(async () => {
     },
   });
   expect(submitted.errors).toBeUndefined();
+  // A natural person's public items reach the public tier once the credit centre has reviewed them.
+  await publishPendingItems(federation);
   const [publicRecord, governmentRecord, authorizedRecord, expiredRecord, withheldRecord] = submitted.data!.submitRecords.ids as [string, string, string, string, string];
   ids = { publicRecord, governmentRecord, authorizedRecord, expiredRecord, withheldRecord };
   // Prohibited data stored by a path around ingestion (defence in depth, PCIM art. 14): a report never carries it.

@@ -3,6 +3,7 @@ import type { Tier } from "../../domain/vocabulary";
 import type { Role } from "../../platform/viewer";
 import { citizenId, daysAgo, personName } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
+import { publishPendingItems } from "../publication";
 
 /**
  * Every combination of role × tier × {own, other} × consent × purpose × {active, expired}, run through
@@ -86,6 +87,8 @@ beforeAll(async () => {
     variables: { records },
   });
   expect(submitted.errors).toBeUndefined();
+  // A natural person's public items reach the public tier once the credit centre has reviewed them.
+  await publishPendingItems(federation);
 
   const db = federation.connection.db;
   const subjects = await db.selectFrom("subjects").select(["id", "identifier"]).execute();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { citizenId, uscc } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
+import { publishPendingItems } from "../publication";
 
 /**
  * What the public portal needs beyond the lists (issue 22 item 2): `searchOrganisations(name)` finds legal
@@ -31,6 +32,8 @@ beforeAll(async () => {
   await recognize(ASSOCIATION, "淮安市搜索测试商会", "OTHER_ORGANIZATION", "SEARCH-2");
   // A person on the black list: the public may read them by ID number, never find them by name.
   personEntryId = await recognize(PERSON, "搜索测试张某", "NATURAL_PERSON", "SEARCH-3");
+  // A natural person's public items reach the public tier once the credit centre has reviewed them.
+  await publishPendingItems(federation);
 });
 afterAll(async () => federation?.stop());
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { citizenId, daysAgo, uscc } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
+import { publishPendingItems } from "../publication";
 
 let federation: TestFederation;
 const PERSON = citizenId(970);
@@ -36,6 +37,8 @@ beforeAll(async () => {
     },
   });
   entryId = entry.data!.recognizeListEntry.id;
+  // A natural person's public items reach the public tier once the credit centre has reviewed them.
+  await publishPendingItems(federation);
 });
 afterAll(async () => federation?.stop());
 

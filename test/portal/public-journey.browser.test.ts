@@ -4,6 +4,7 @@ import type { Page } from "playwright-core";
 import { DEMO_BLACKLISTED_COMPANY } from "../../db/seed/demo";
 import { citizenId, daysAgo, uscc } from "../fixtures";
 import { startTestFederation } from "../harness";
+import { publishPendingItems } from "../publication";
 import { describeInBrowser, openPortal, seriousAccessibilityViolations, type PortalSession } from "./browser";
 
 /**
@@ -44,6 +45,8 @@ describeInBrowser("public portal journey", () => {
       documentNumber: "淮中法执〔2026〕7号",
       recognizedOn: daysAgo(5, today),
     });
+    // A person's entry is published once the credit centre has reviewed it.
+    await publishPendingItems(portal.service);
   });
   afterAll(() => portal?.stop());
 

@@ -37,6 +37,8 @@ describeInBrowser("self-service journeys", () => {
         .where("list_entries.list", "=", "BLACK")
         .where("list_entries.status", "=", "ACTIVE")
         .where("list_entries.valid_until", ">", TODAY)
+        // A published listing of some standing, not the demo's fresh entry awaiting the credit centre's review.
+        .where("list_entries.publication", "=", "PUBLISHED")
         .select(["subjects.identifier", "subjects.name"])
         .orderBy("subjects.identifier")
         .executeTakeFirstOrThrow();

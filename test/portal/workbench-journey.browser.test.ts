@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { usccCheckCharacter } from "../../domain/identifiers";
+import { citizenId } from "../fixtures";
 import { describeInBrowser, openPortal, seriousAccessibilityViolations, type PortalSession } from "./browser";
 
 const BLACKLISTED = `91320802MA1000000${usccCheckCharacter("91320802MA1000000")}`;
 const STATEMENT = "该企业已于 2026 年 9 月整改完毕，名单信息不完整。";
+const REVIEWED_PERSON = citizenId(611);
 
 /**
  * The credit centre's clerk takes an objection a subject filed through the API. The service's clock is
@@ -80,5 +82,66 @@ describeInBrowser("credit centre's workbench", () => {
     expect(await page.locator("[data-calendar]").count()).toBe(0);
     await portal.screenshot(page, "workbench-authority");
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it("reviews natural persons' items before publication: the queue with the detector's hits, publish by keyboard, return with a reason, at 1366 and 375 pixels", async () => {
+    const court = await portal.token({ role: "PROVIDER", org: "HA-COURT" });
+    const recognized = await portal.service.query<{ recognizeListEntry: { id: string } }>(`mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id } }`, {
+      token: court,
+      variables: { input: { subject: { identifier: REVIEWED_PERSON, name: "审核测试人", kind: "NATURAL_PERSON" }, list: "BLACK", grounds: "B07_REFUSE_JUDGEMENT", facts: "拒不履行生效判决", basis: "JRP 第六条", documentNumber: "WB-REVIEW-1", recognizedOn: "2026-12-18" } },
+    });
+    expect(recognized.errors).toBeUndefined();
+    const returnedId = recognized.data!.recognizeListEntry.id;
+    // Stored around the detector (a term it learned later): the queue highlights it for the reviewer.
+    await portal.service.connection.db.updateTable("list_entries").set({ basis: "JRP 第六条；当事人宗教信仰不详" }).where("id", "=", returnedId).execute();
+
+    const page = await portal.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await portal.signInAs(page, { role: "CREDIT_CENTER", org: "HA-CREDIT-CENTER" });
+    await page.goto("/workbench");
+    await page.getByRole("link", { name: "发布前审核：涉及自然人的公开信息" }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("发布前审核");
+    const cards = page.locator("[data-review]");
+    await expect.poll(() => cards.count()).toBe(2);
+    // The demo's entry awaiting review comes first (oldest first); it publishes as recognised.
+    const demo = cards.first();
+    expect(await demo.textContent()).toContain("拒不履行生效判决，拒不支付劳动报酬");
+    expect(await demo.locator("[data-field=facts] [data-hits]").textContent()).toContain("未检测到禁止采集的信息");
+    const flagged = page.locator(`[data-review="${returnedId}"]`);
+    expect(await flagged.locator("[data-field=basis] [data-category]").count()).toBe(1);
+    expect(await flagged.locator("[data-field=basis] [data-hits]").textContent()).toMatch(/疑似.+（.+）/);
+    await portal.screenshot(page, "workbench-publication-review");
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // Keyboard only: from the text to publish, past the reason, to the first decision.
+    const demoId = (await demo.getAttribute("data-review"))!;
+    await demo.getByLabel("删改后公开的文字（第 1 件）").focus();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate("document.activeElement?.textContent")).toBe("审核通过并公开");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByRole("status").textContent()).toBe(`已办理：${demoId.slice(0, 8)} → 已公开`);
+    await expect.poll(() => cards.count()).toBe(1);
+    const published = await portal.service.query<{ publicBlacklist: { totalCount: number } }>(`query ($id: ID) { publicBlacklist(filter: { id: $id }) { totalCount } }`, { variables: { id: demoId } });
+    expect(published.data!.publicBlacklist.totalCount).toBe(1);
+
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(375);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await portal.screenshot(page, "workbench-publication-review-narrow");
+    // Returning needs a reason: the service's refusal is shown on the card; with one, the item goes back.
+    await flagged.getByRole("button", { name: "退回提供单位" }).click();
+    await expect.poll(() => flagged.getByRole("alert").count()).toBe(1);
+    expect(await flagged.getByRole("alert").textContent()).toContain("BAD_USER_INPUT");
+    await flagged.getByLabel("退回理由（第 1 件）").fill("认定依据含有禁止采集的信息，请删除后重新认定");
+    await flagged.getByRole("button", { name: "退回提供单位" }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toBe(`已办理：${returnedId.slice(0, 8)} → 已退回`);
+    await expect.poll(() => page.getByText("没有待审核的信息。").count()).toBe(1);
+    const own = await portal.service.query<{ subject: { listEntries: Array<{ publicationState: string; publicationNote: string }> } }>(
+      `query ($id: String!) { subject(identifier: $id) { listEntries { publicationState publicationNote } } }`,
+      { token: court, variables: { id: REVIEWED_PERSON } },
+    );
+    expect(own.data!.subject.listEntries).toEqual([{ publicationState: "RETURNED", publicationNote: "认定依据含有禁止采集的信息，请删除后重新认定" }]);
+    expect(portal.foreignRequests).toEqual([]);
   });
 });

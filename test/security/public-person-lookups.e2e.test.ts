@@ -4,6 +4,7 @@ import { citizenIdCheckCharacter } from "../../domain/identifiers";
 import { DEFAULT_RULES } from "../../platform/config";
 import { citizenId, daysAgo } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
+import { publishPendingItems } from "../publication";
 import { sizedForLoad } from "../load";
 
 /**
@@ -41,6 +42,8 @@ beforeAll(async () => {
     },
   });
   expect(listed.errors).toBeUndefined();
+  // A natural person's public items reach the public tier once the credit centre has reviewed them.
+  await publishPendingItems(federation);
   const onFile = await federation.query(`mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { accepted } }`, {
     token: provider,
     variables: {

@@ -11,6 +11,7 @@ const REPAIR_STATES = ["APPLIED", "OPINION_SUPPORTED", "IN_PUBLICITY", "OBJECTED
 const messages = defineMessages({
   "zh-CN": {
     title: "信用中心工作台",
+    publicationLink: "发布前审核：涉及自然人的公开信息",
     authorityTitle: "信用主管部门：复核申请",
     calendarTitle: "工作日日历",
     calendarOk: "{next} 年国务院节假日安排已导入，期限按正式日历计算。",
@@ -83,6 +84,7 @@ const messages = defineMessages({
   },
   en: {
     title: "Credit centre workbench",
+    publicationLink: "Review before publication: public information about natural persons",
     authorityTitle: "Credit authority: appeals",
     calendarTitle: "Working-day calendar",
     calendarOk: "The State Council's holiday notice for {next} is loaded: deadlines are counted with the official calendar.",
@@ -180,6 +182,7 @@ export function WorkbenchPage() {
     <section>
       <h1>{centre || !identity ? t("title") : t("authorityTitle")}</h1>
       {!identity || !["CREDIT_CENTER", "CREDIT_AUTHORITY"].includes(identity.role) ? <FailureNotice failure={new GraphQLFailure(identity ? "FORBIDDEN" : "UNAUTHENTICATED", "")} /> : null}
+      {centre ? <p><a href="/workbench/publication">{t("publicationLink")}</a></p> : null}
       {centre ? <CalendarCard /> : null}
       {identity ? <Queue kind="objection" /> : null}
       {centre ? <Queue kind="repair" /> : null}
