@@ -1,6 +1,6 @@
 import type { ListEntryRow } from "../../db/database";
 import type { InputProblem } from "../../domain/input-problem";
-import { findProhibitedData, toInputProblem, type ProhibitedFinding } from "../../domain/prohibited-data";
+import { findProhibitedData, locateProhibitedDataIn, toInputProblem } from "../../domain/prohibited-data";
 import type { PublicationDecision, PublicationState } from "../../domain/vocabulary";
 import { BadUserInputError, NotFoundError } from "../../platform/errors";
 import { refuseIfProblems } from "../../platform/input-problems";
@@ -69,19 +69,23 @@ const fromEntry = (row: ListEntryRow & { queued_at?: string }): ItemUnderReview 
 });
 
 /**
- * A detector finding as the reviewer's highlight. The detector names the category today; a finding that also
- * carries character offsets (`start`, `end`) has them passed through, so the portal can mark the very words.
+ * What the prohibited-data detector finds in one reviewed text, as the reviewer's highlights. A plain text's hits
+ * carry character offsets into that text (`start`, `end`), so the portal marks the very words; a structured value
+ * (a record's attributes, shown as JSON) names the path of each hit and no offsets, which would not match the
+ * JSON the reviewer reads.
  */
-function toHit(finding: ProhibitedFinding): ProhibitedDataHit {
-  const span = finding as ProhibitedFinding & { start?: unknown; end?: unknown };
-  return Object.assign(new ProhibitedDataHit(), {
-    path: finding.path,
-    category: finding.category.name,
-    label: finding.category.label,
-    law: finding.category.law,
-    start: typeof span.start === "number" ? span.start : null,
-    end: typeof span.end === "number" ? span.end : null,
-  });
+function hitsIn(value: unknown, field: string): ProhibitedDataHit[] {
+  const plain = typeof value === "string";
+  return locateProhibitedDataIn(value, field).map((hit) =>
+    Object.assign(new ProhibitedDataHit(), {
+      path: hit.path,
+      category: hit.category.name,
+      label: hit.category.label,
+      law: hit.category.law,
+      start: plain ? hit.start : null,
+      end: plain ? hit.end : null,
+    }),
+  );
 }
 
 function toPublicationReview(item: ItemUnderReview): PublicationReview {
@@ -98,7 +102,7 @@ function toPublicationReview(item: ItemUnderReview): PublicationReview {
       Object.assign(new ReviewedText(), {
         field,
         text: typeof value === "string" ? value : JSON.stringify(value, null, 1),
-        hits: findProhibitedData(value, field).map(toHit),
+        hits: hitsIn(value, field),
       }),
     ),
     redactedText: item.redactedText,
