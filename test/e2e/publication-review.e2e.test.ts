@@ -27,7 +27,7 @@ type SubjectView = {
   records: Array<{ id: string; title: string; attributes: Record<string, unknown>; publicationState: string | null; publicationNote: string | null }>;
   listEntries: Array<{ id: string; facts: string; publicationState: string | null; publicationNote: string | null }>;
 };
-type QueueNode = { id: string; item: string; provider: string; kind: string; state: string; texts: Array<{ field: string; text: string; hits: Array<{ path: string; category: string }> }> };
+type QueueNode = { id: string; item: string; provider: string; kind: string; state: string; texts: Array<{ field: string; text: string; hits: Array<{ path: string; category: string; start: number | null; end: number | null }> }> };
 
 let federation: TestFederation;
 let provider: string;
@@ -161,7 +161,9 @@ describe("the credit centre's queue (publicationReviews)", () => {
     expect(nodes[4]).toMatchObject({ item: "CREDIT_RECORD", provider: "HA-TAX", kind: "TAX_ARREARS" });
     expect(nodes[4]!.texts.map((text) => text.field)).toEqual(["title", "attributes"]);
     const basis = nodes[3]!.texts.find((text) => text.field === "basis")!;
-    expect(basis.hits).toEqual([expect.objectContaining({ path: "basis", category: expect.any(String), start: null, end: null })]);
+    expect(basis.hits).toEqual([expect.objectContaining({ path: "basis", category: "religion", start: expect.any(Number), end: expect.any(Number) })]);
+    // The reviewer's highlight marks the very words the detector found.
+    expect(basis.text.slice(basis.hits[0]!.start!, basis.hits[0]!.end!)).toBe("宗教信仰");
     expect(nodes[0]!.texts.flatMap((text) => text.hits)).toEqual([]);
   });
 
