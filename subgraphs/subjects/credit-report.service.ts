@@ -30,14 +30,17 @@ import {
   generateVerificationCode,
   hashVerificationCode,
   normalizeVerificationCode,
+  REPORT_BASE_WEIGHT,
   REPORT_FORMAT,
   REPORT_VALIDITY_DAYS,
+  reportWeightOf,
   reportTiers,
   type ReportContent,
   type ReportListEntry,
   type ReportRecord,
   type ReportWorkflow,
 } from "./credit-report.rules";
+import { ReportTimeoutError, type ReportPrinter } from "./credit-report.printer";
 import { CreditReport, CreditReportVerification, type CreditReportStatusValue } from "./credit-report.type";
 import type { SubjectContext } from "./subject.loaders";
 
@@ -66,47 +69,67 @@ export async function issueCreditReport(context: SubjectContext, input: CreditRe
   if (!subject) throw new NotFoundError("no credit file exists for your identifier yet, so there is nothing to report");
 
   const tiers = reportTiers(input.tiers);
-  const reportId = randomUUID();
-  const issuedAt = context.now;
-  const validUntil = new Date(issuedAt.getTime() + validDays * DAY_MS);
-  const items = await readReportItems(context, subject.id, tiers, (rows, entity) => discloseReadable(context, rows, entity));
-  const content: ReportContent = {
-    format: REPORT_FORMAT,
-    reportId,
-    issuedAt: issuedAt.toISOString(),
-    validUntil: validUntil.toISOString(),
-    purpose: input.purpose,
-    tiers,
-    keyId: reportKeyId(key),
-    subject: {
-      kind: subject.kind,
-      name: subject.name,
-      // A report travels to third parties: a person's number is masked as everywhere outside their own view.
-      identifier: subject.kind === "NATURAL_PERSON" ? maskCitizenId(subject.identifier) : subject.identifier,
-    },
-    ...items,
-  };
-  const verificationCode = generateVerificationCode();
-  const contentSignature = signReportContent(key, content);
-  // pdf-lib, fontkit and qrcode take ~0.5 s to load: loaded with the first report printed, not at every start.
-  const { renderCreditReportPdf } = await import("./credit-report.pdf");
-  const file = signReportFile(key, await renderCreditReportPdf({ content, verificationCode }));
-  const row = await insertCreditReport(context.db, {
-    id: reportId,
-    subject_id: subject.id,
-    subject_identifier: identifier,
-    code_hash: hashVerificationCode(verificationCode),
-    purpose: input.purpose,
-    tiers,
-    content: JSON.stringify(content),
-    content_signature: contentSignature,
-    file_sha256: createHash("sha256").update(file).digest("hex"),
-    key_id: content.keyId,
-    issued_at: issuedAt,
-    valid_until: validUntil,
-  });
-  recordReportDisclosure(context, row);
-  return Object.assign(toCreditReport(row, context.now), { verificationCode, pdfBase64: file.toString("base64") });
+  // The audit names whose report was asked for whatever the outcome: issued, refused as too heavy, or cut off.
+  recordReportDisclosure(context, { subject_id: subject.id, subject_identifier: identifier, tiers });
+  const printer = printerOf(context);
+  const deadline = performance.now() + printer.settings.timeoutMs;
+  // A place in the printer before the items are read: a flood is refused before it costs the database anything.
+  const slot = printer.reserve();
+  try {
+    const reportId = randomUUID();
+    const issuedAt = context.now;
+    const validUntil = new Date(issuedAt.getTime() + validDays * DAY_MS);
+    const items = await readReportItems(context, subject.id, tiers, (rows, entity) => discloseReadable(context, rows, entity));
+    const weight = reportWeightOf(items);
+    const retryAfter = context.reportWeights.take(context.caller, weight, context.now.getTime());
+    if (retryAfter > 0) {
+      throw new CreditError(
+        "RATE_LIMITED",
+        `one caller may issue credit reports of ${context.rules.reportWeightPerHour} units an hour and this one weighs ${weight} (one unit an item, ${REPORT_BASE_WEIGHT} for the file); retry in ${retryAfter} s`,
+        { retryAfterSeconds: retryAfter },
+      );
+    }
+    const content: ReportContent = {
+      format: REPORT_FORMAT,
+      reportId,
+      issuedAt: issuedAt.toISOString(),
+      validUntil: validUntil.toISOString(),
+      purpose: input.purpose,
+      tiers,
+      keyId: reportKeyId(key),
+      subject: {
+        kind: subject.kind,
+        name: subject.name,
+        // A report travels to third parties: a person's number is masked as everywhere outside their own view.
+        identifier: subject.kind === "NATURAL_PERSON" ? maskCitizenId(subject.identifier) : subject.identifier,
+      },
+      ...items,
+    };
+    const verificationCode = generateVerificationCode();
+    const contentSignature = signReportContent(key, content);
+    const { pdf } = await slot.print({ content, verificationCode }, deadline);
+    // Stored only within the report's own deadline, which falls before the gateway's: a report the caller was
+    // told failed is never left VALID behind it.
+    if (performance.now() > deadline) throw new ReportTimeoutError(printer.settings.timeoutMs);
+    const file = signReportFile(key, pdf);
+    const row = await insertCreditReport(context.db, {
+      id: reportId,
+      subject_id: subject.id,
+      subject_identifier: identifier,
+      code_hash: hashVerificationCode(verificationCode),
+      purpose: input.purpose,
+      tiers,
+      content: JSON.stringify(content),
+      content_signature: contentSignature,
+      file_sha256: createHash("sha256").update(file).digest("hex"),
+      key_id: content.keyId,
+      issued_at: issuedAt,
+      valid_until: validUntil,
+    });
+    return Object.assign(toCreditReport(row, context.now), { verificationCode, pdfBase64: file.toString("base64") });
+  } finally {
+    slot.release();
+  }
 }
 
 /** `myCreditReports`: the subject's reports, newest first (without codes or files: those are given once). */
@@ -270,6 +293,11 @@ function asSubject(context: SubjectContext, subjectIdentifier: string): Pick<Sub
 /** The viewer's own identifier, when the role table lets it `action` its own credit reports (the subject itself). */
 function ownSubject(context: SubjectContext, action: "issue" | "read" | "revoke"): string {
   return requireOwnSubject(context, action, "CreditReport", "only the subject itself issues and manages its credit reports");
+}
+
+function printerOf(context: SubjectContext): ReportPrinter {
+  if (!context.reportPrinter) throw new ServiceUnavailableError("credit report printing");
+  return context.reportPrinter;
 }
 
 function signingKeyOf(context: SubjectContext): KeyObject {
