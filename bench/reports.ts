@@ -15,8 +15,8 @@ export type ReportFlood = Readonly<{
   items: number;
   clients: number;
   seconds: number;
-  /** One report of the subject, alone, before the flood (ms). */
-  oneReportMs: number;
+  /** One report of the subject, alone, before the flood: its time (ms) and outcome (OK or the error code). */
+  oneReport: Readonly<{ ms: number; outcome: string }>;
   quiet: LookupLatency;
   flood: LookupLatency;
   /** The flood's answers by outcome: OK or the error code. */
@@ -35,7 +35,8 @@ const SUBMIT = `mutation Submit($records: [RecordInput!]!) { submitRecords(recor
 export async function benchmarkReportFlood(options: { subjects: number; items: number; clients: number; seconds: number; jwtSecret: string; signingKey: KeyObject }): Promise<ReportFlood> {
   const config = benchConfig();
   const seeded = await openSeededDatabase(config, options.subjects);
-  const people = (await seeded.connection.db.selectFrom("subjects").select("identifier").orderBy("id").limit(500).execute()).map((row) => row.identifier);
+  // Organisations: an anonymous caller may look up only a few natural persons an hour.
+  const organisations = (await seeded.connection.db.selectFrom("subjects").select("identifier").where("kind", "<>", "NATURAL_PERSON").orderBy("id").limit(500).execute()).map((row) => row.identifier);
   await seeded.connection.close();
   const lifted = process.env.CREDIT_REPORT_WEIGHT_PER_HOUR;
   process.env.CREDIT_REPORT_WEIGHT_PER_HOUR = "1000000000";
@@ -72,15 +73,14 @@ export async function benchmarkReportFlood(options: { subjects: number; items: n
     const reportBody = JSON.stringify({ query: ISSUE, variables: { input: { purpose: "EMPLOYMENT_SCREENING" } }, operationName: "Report" });
     const startedAt = performance.now();
     const first = await post(reportBody, citizen);
-    if (first.errors) throw new Error(`a report of ${options.items} items failed: ${JSON.stringify(first.errors).slice(0, 300)}`);
-    const oneReportMs = performance.now() - startedAt;
+    const oneReport = { ms: performance.now() - startedAt, outcome: first.errors ? String(first.errors[0]?.extensions?.code) : "OK" };
 
     let turn = 0;
     const lookups = async (until: number): Promise<number[]> => {
       const latencies: number[] = [];
       while (performance.now() < until) {
         const sent = performance.now();
-        const answer = await post(operationBody(LOOKUP_PUBLIC, { id: people[turn++ % people.length]! }));
+        const answer = await post(operationBody(LOOKUP_PUBLIC, { id: organisations[turn++ % organisations.length]! }));
         if (answer.errors) throw new Error(`a public lookup failed: ${JSON.stringify(answer.errors).slice(0, 300)}`);
         latencies.push(performance.now() - sent);
       }
@@ -108,7 +108,7 @@ export async function benchmarkReportFlood(options: { subjects: number; items: n
     await new Promise((resolve) => setTimeout(resolve, 200));
     const flood = latencyOf(await Promise.all([lookups(floodUntil), lookups(floodUntil)]));
     await Promise.all(asking);
-    return { database: config.database.kind, items: options.items, clients: options.clients, seconds: options.seconds, oneReportMs, quiet, flood, reports };
+    return { database: config.database.kind, items: options.items, clients: options.clients, seconds: options.seconds, oneReport, quiet, flood, reports };
   } finally {
     if (lifted === undefined) delete process.env.CREDIT_REPORT_WEIGHT_PER_HOUR;
     else process.env.CREDIT_REPORT_WEIGHT_PER_HOUR = lifted;

@@ -2,11 +2,15 @@ import { randomUUID } from "node:crypto";
 import { threadId } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import { CreditError } from "../../platform/errors";
+import { generateSubgraphKeyPair } from "../../platform/subgraph-signature";
 import { ReportPrinter, ReportTimeoutError, reportWorkerFile, type ReportPrinterSettings } from "./credit-report.printer";
 import { REPORT_FORMAT, type ReportContent } from "./credit-report.rules";
+import type { ReportTask } from "./credit-report.worker";
+
+const { privateKey: key } = generateSubgraphKeyPair();
 
 /** A report of `items` records, as the service would hand it to the printer. */
-function reportOf(items: number): { content: ReportContent; verificationCode: string } {
+function reportOf(items: number): ReportTask {
   const records = Array.from({ length: items }, (_, index) => ({
     id: randomUUID(),
     category: "NEGATIVE" as const,
@@ -31,7 +35,7 @@ function reportOf(items: number): { content: ReportContent; verificationCode: st
     listEntries: [],
     workflows: [],
   } as unknown as ReportContent;
-  return { content, verificationCode: "7K3M-Q9TX-2HRB" };
+  return { content, verificationCode: "7K3M-Q9TX-2HRB", key };
 }
 
 const printers: ReportPrinter[] = [];
@@ -52,7 +56,7 @@ describe("the credit-report printer: layout off the serving event loop", () => {
     const printed = await slot.print(reportOf(2), later(60_000));
     slot.release();
     expect(printed.threadId).not.toBe(threadId);
-    expect(Buffer.from(printed.pdf).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(Buffer.from(printed.pdfBase64, "base64").subarray(0, 5).toString("latin1")).toBe("%PDF-");
   }, 90_000);
 
   it("holds at most workers + queue reports; the next is refused at once with SERVICE_UNAVAILABLE and a retry hint", () => {
@@ -82,7 +86,7 @@ describe("the credit-report printer: layout off the serving event loop", () => {
     // A 3,000-item layout takes seconds: the answer came at the deadline, not when the layout would have ended.
     expect(performance.now() - startedAt).toBeLessThan(2_000);
     const printed = await slot.print(reportOf(1), later(60_000));
-    expect(printed.pdf.length).toBeGreaterThan(0);
+    expect(printed.pdfBase64.length).toBeGreaterThan(0);
     slot.release();
   }, 90_000);
 

@@ -1,7 +1,6 @@
 import { Piscina } from "piscina";
 import { CreditError, SERVICE_RETRY_AFTER_SECONDS } from "../../platform/errors";
-import type { ReportPrint } from "./credit-report.pdf";
-import type { PrintedReport } from "./credit-report.worker";
+import type { PrintedReport, ReportTask } from "./credit-report.worker";
 
 /** How many reports are laid out at once, how many may wait, and how long one may take (`CREDIT_REPORT_*`). */
 export type ReportPrinterSettings = Readonly<{
@@ -24,8 +23,8 @@ export class ReportTimeoutError extends CreditError {
 
 /** A place held in the printer for one report, from before its items are read until it is printed or given up. */
 export type PrintSlot = Readonly<{
-  /** Lays the report out in a worker before `deadline` (performance.now() milliseconds); past it the worker is stopped. */
-  print(task: ReportPrint, deadline: number): Promise<PrintedReport>;
+  /** Finishes the report in a worker (withheld, signed, laid out) before `deadline` (performance.now() ms); past it the worker is stopped. */
+  print(task: ReportTask, deadline: number): Promise<PrintedReport>;
   /** Gives the place back (once is enough; more are ignored). */
   release(): void;
 }>;
@@ -84,7 +83,7 @@ export class ReportPrinter {
     await pool?.destroy();
   }
 
-  private async run(task: ReportPrint, deadline: number): Promise<PrintedReport> {
+  private async run(task: ReportTask, deadline: number): Promise<PrintedReport> {
     const remaining = deadline - performance.now();
     if (remaining <= 0) throw new ReportTimeoutError(this.settings.timeoutMs);
     const signal = AbortSignal.timeout(Math.ceil(remaining));
