@@ -1,4 +1,5 @@
 import type { KeyObject } from "node:crypto";
+import { loadConfig } from "../platform/config";
 import { mintToken } from "../platform/tokens";
 import { citizenId } from "../test/fixtures";
 import { openSeededDatabase } from "./screen";
@@ -28,9 +29,9 @@ const SUBMIT = `mutation Submit($records: [RecordInput!]!) { submitRecords(recor
 
 /**
  * Issue 32's report flood: `clients` clients asking, back to back, for the credit report of a subject with `items`
- * items (a citizen's own token), while two clients look subjects up as the public — against the service as `npm
- * start` runs it (subgraphs in the gateway's process). The hourly report-weight budget is lifted for the run, so
- * the printer is busy the whole time: what is measured is whether layout stays off the serving event loop.
+ * items (a citizen's own token, each refused client asking again at once), while two clients look organisations
+ * up as the public — against the service as `npm start` runs it (subgraphs in the gateway's process) with its
+ * default limits: the gateway's rate limit, the report-weight budget, the printer's workers and queue.
  */
 export async function benchmarkReportFlood(options: { subjects: number; items: number; clients: number; seconds: number; jwtSecret: string; signingKey: KeyObject }): Promise<ReportFlood> {
   const config = benchConfig();
@@ -38,8 +39,8 @@ export async function benchmarkReportFlood(options: { subjects: number; items: n
   // Organisations: an anonymous caller may look up only a few natural persons an hour.
   const organisations = (await seeded.connection.db.selectFrom("subjects").select("identifier").where("kind", "<>", "NATURAL_PERSON").orderBy("id").limit(500).execute()).map((row) => row.identifier);
   await seeded.connection.close();
-  const lifted = process.env.CREDIT_REPORT_WEIGHT_PER_HOUR;
-  process.env.CREDIT_REPORT_WEIGHT_PER_HOUR = "1000000000";
+  // The service as deployed: the gateway's default rate limit and the default report-weight budget.
+  process.env.BENCH_RATE_LIMIT_PER_MINUTE = String(loadConfig({}).rateLimitPerMinute);
   let service: RunningService | undefined;
   try {
     service = await startService(seeded.location, options.jwtSecret, options.signingKey, { productOnly: true });
@@ -110,8 +111,7 @@ export async function benchmarkReportFlood(options: { subjects: number; items: n
     await Promise.all(asking);
     return { database: config.database.kind, items: options.items, clients: options.clients, seconds: options.seconds, oneReport, quiet, flood, reports };
   } finally {
-    if (lifted === undefined) delete process.env.CREDIT_REPORT_WEIGHT_PER_HOUR;
-    else process.env.CREDIT_REPORT_WEIGHT_PER_HOUR = lifted;
+    delete process.env.BENCH_RATE_LIMIT_PER_MINUTE;
     await service?.stop();
     await seeded.dispose();
   }
