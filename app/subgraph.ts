@@ -9,6 +9,7 @@ import { SUBGRAPHS } from "../subgraphs/index";
 import type { BuiltSubgraph } from "../subgraphs/shared/build-subgraph-schema";
 import { createSubgraphExecutor, type SubgraphExecutor } from "../subgraphs/shared/executor";
 import { startSubgraphServer, type RunningSubgraph } from "../subgraphs/shared/server";
+import { ReportPrinter } from "../subgraphs/subjects/credit-report.printer";
 
 /*
  * One subgraph, in whichever process serves it: `npm run subgraph -- NAME` (which loads this module and no
@@ -52,6 +53,8 @@ export async function startSubgraphExecutor(name: SubgraphName, options: Subgrap
     schema,
     db: options.db,
     reportSigningKey: options.reportSigningKey,
+    // Worker threads start with the first report printed, not here.
+    reportPrinter: name === "subjects" ? new ReportPrinter(options.config.reportPrinting) : undefined,
     logger: options.logger,
     rules: options.config.rules,
     clock: options.config.clock,

@@ -7,6 +7,7 @@ import { findPostgresBinaries, startPostgresCluster, type PostgresCluster } from
 import { benchmarkAudit } from "./audit";
 import { installFootprint, startFootprint } from "./footprint";
 import { benchmarkLimits } from "./limits";
+import { benchmarkReportFlood } from "./reports";
 import { benchmarkScreen, openSeededDatabase, type ScreenBenchmark, type SeededDatabase } from "./screen";
 import { median, pinLoadGenerator, startService, type RunningService } from "./service";
 import { soak } from "./soak";
@@ -15,11 +16,11 @@ import { format } from "./stats";
 import { compare, crossingLookupVariants, governmentHeaders, lookupVariants, LOOKUP_GOVERNMENT, ONE_PROCESS_LOOKUP, ONE_PROCESS_SCREEN, operationBody, peerGatewayVariants, screenVariants, SCREEN, type Measured } from "./throughput";
 
 // `screen` is the screen of 1,000 alone and `one-process` #20's one-process rows alone (both part of `throughput`).
-const PARTS = ["limits", "audit", "scale", "throughput", "screen", "one-process", "soak", "footprint"] as const;
+const PARTS = ["limits", "audit", "scale", "throughput", "screen", "one-process", "reports", "soak", "footprint"] as const;
 type Part = (typeof PARTS)[number];
 
 const usage = `usage: npm run bench [-- ${PARTS.join("|")} …] [--sizes 10000,1000000] [--iterations 30] [--seconds 5] [--rounds 3] [--soak-minutes 10]
-  Without a part, runs them all (about 25 minutes; seeding a million subjects the first time adds about 4).
+  Without a part, runs them all (about 26 minutes; seeding a million subjects the first time adds about 4).
   PostgreSQL: DATABASE_URL if set; otherwise a cluster of its own in .data/bench-postgres when initdb and
   pg_ctl exist (kept, so seeded databases bench_<N> are reused); otherwise the embedded database only.
   Prints Markdown tables and a table of every goal of issues #9 and #20; writes bench/results/*.json and summary.md.`;
@@ -321,6 +322,30 @@ try {
       goals.push(...oneProcessGoals(screen, crossing));
     }
 
+    if (parts.includes("reports")) {
+      const flood = { subjects: 1_000, items: 3_000, clients: 100, seconds: Math.max(10, seconds * 2) };
+      console.error(`report flood: ${flood.clients} clients asking for reports of a ${flood.items.toLocaleString("en")}-item subject, public lookups beside them (${flood.seconds} s each phase) …`);
+      const reports = await benchmarkReportFlood({ ...flood, jwtSecret, signingKey });
+      results.reports = reports;
+      const answers = Object.entries(reports.reports).map(([outcome, count]) => `${outcome} ${count}`).join(", ");
+      print(`Report flood: public lookups while ${reports.clients} clients ask for credit reports of a ${reports.items.toLocaleString("en")}-item subject (${reports.database}, npm start's shape, 2 lookup clients, ${reports.seconds} s a phase)`, [
+        "| phase | lookups | p50 ms | p99 ms | max ms |",
+        "|---|---:|---:|---:|---:|",
+        `| no reports | ${reports.quiet.samples} | ${format(reports.quiet.p50)} | ${format(reports.quiet.p99)} | ${format(reports.quiet.max)} |`,
+        `| ${reports.clients} clients asking for reports | ${reports.flood.samples} | ${format(reports.flood.p50)} | ${format(reports.flood.p99)} | ${format(reports.flood.max)} |`,
+        "",
+        `one report of ${reports.items.toLocaleString("en")} items alone: ${reports.oneReport.outcome} in ${format(reports.oneReport.ms)} ms; the flood's answers: ${answers}`,
+      ]);
+      goals.push({
+        item: "32 report flood",
+        measure: `public lookup p99 while ${reports.clients} clients ask for reports of a ${reports.items.toLocaleString("en")}-item subject (÷ goal: ${format(reports.flood.p99 / 200, 2)}×)`,
+        value: reports.flood.p99,
+        unit: "ms",
+        goal: "< 200 ms",
+        met: reports.flood.p99 < 200,
+      });
+    }
+
     if (parts.includes("soak") && service && seeded) {
       // Memory is the product's: the soak runs against a process holding only what `npm start` holds.
       await service.stop();
@@ -398,7 +423,7 @@ const goalLines = [
   "|---|---|---:|---|---|",
   ...goals.map((goal) => `| ${goal.item} | ${goal.measure} | ${Number.isNaN(goal.value) ? "—" : `${format(goal.value, goal.unit === "×" ? 2 : 1)}${goal.unit === "×" ? "×" : goal.unit ? ` ${goal.unit}` : ""}`} | ${goal.goal} | ${goal.met === null ? "not judged" : goal.met ? "met" : "**missed**"} |`),
 ];
-print(`Goals of issues #9 and #20 (${new Date().toISOString().slice(0, 10)}, ${engine})`, goalLines);
+print(`Goals of issues #9, #20 and #32 (${new Date().toISOString().slice(0, 10)}, ${engine})`, goalLines);
 const stamp = { at: new Date().toISOString(), engine, parts, sizes, iterations, seconds, rounds };
 await writeFile(path.join(folder, `bench-${engine}.json`), `${JSON.stringify({ ...stamp, goals, results }, null, 2)}\n`);
 await writeFile(path.join(folder, "summary.md"), `${goalLines.join("\n")}\n`);

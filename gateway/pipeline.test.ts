@@ -14,6 +14,7 @@ function request(): GatewayRequest {
     headers: {},
     operation: NOTHING_SENT,
     cost: 1,
+    bodyBytes: 0,
   };
 }
 

@@ -18,6 +18,8 @@ export type GatewayRequest = {
   operation: SentOperation;
   /** Units of work the operation asks for (`useQueryLimits`), charged to the rate and admission budgets. */
   cost: number;
+  /** Bytes the client sent for the operation (`useBody`): the POST body, or a GET's query string. */
+  bodyBytes: number;
 };
 
 export type Next = () => Promise<HTTPGraphQLResponse>;

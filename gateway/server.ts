@@ -69,6 +69,8 @@ export type GatewayOptions = Readonly<{
   rateLimitPerMinute: number;
   /** Units all callers together may have in flight at once; past it, requests are refused (SERVICE_UNAVAILABLE). */
   maxInFlightCost: number;
+  /** Request bytes that add one unit to a request's cost (default 1 KiB; plugins/use-query-limits.ts). */
+  bodyBytesPerUnit?: number;
   /** Audit every operation (default). Only the benchmarks turn it off, to measure its cost. */
   audit?: boolean;
   /** The service's one clock: audit events are stamped from it. */
@@ -103,7 +105,7 @@ export type RunningGateway = Readonly<{ url: string; port: number; stop(): Promi
 /** The gateway options that come straight from the configuration. */
 export function gatewaySettings(
   config: Config,
-): Pick<GatewayOptions, "production" | "subgraphTimeoutMs" | "maxBodyBytes" | "rateLimitPerMinute" | "maxInFlightCost" | "clock" | "maxTokenAgeSeconds" | "oidc" | "corsOrigins" | "trustedProxies" | "sharedBudgets" | "metricsToken"> {
+): Pick<GatewayOptions, "production" | "subgraphTimeoutMs" | "maxBodyBytes" | "rateLimitPerMinute" | "maxInFlightCost" | "bodyBytesPerUnit" | "clock" | "maxTokenAgeSeconds" | "oidc" | "corsOrigins" | "trustedProxies" | "sharedBudgets" | "metricsToken"> {
   return {
     clock: config.clock,
     production: config.env === "production",
@@ -111,6 +113,7 @@ export function gatewaySettings(
     maxBodyBytes: config.maxBodyBytes,
     rateLimitPerMinute: config.rateLimitPerMinute,
     maxInFlightCost: config.maxInFlightCost,
+    bodyBytesPerUnit: config.bodyBytesPerUnit,
     maxTokenAgeSeconds: config.maxTokenAgeSeconds,
     oidc: config.oidc,
     corsOrigins: config.corsOrigins,
@@ -203,7 +206,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
     useBody({ maxBodyBytes: options.maxBodyBytes }),
     useAuthentication({ trust: bearerTrust, maxTokenAgeSeconds: options.maxTokenAgeSeconds }),
     useInputHygiene(),
-    useQueryLimits(options.queryLimits ?? DEFAULT_QUERY_LIMITS, argumentCostsOf(options.supergraphSdl)),
+    useQueryLimits(options.queryLimits ?? DEFAULT_QUERY_LIMITS, argumentCostsOf(options.supergraphSdl), options.bodyBytesPerUnit),
     useRateLimit({ budget: rateLimiter, metrics }),
     useAdmission({ budget: inFlight, admittedHere, metrics }),
   ];
@@ -219,7 +222,7 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
       audit: { written: !audited },
       observed: { operation: UNRESOLVED_OPERATION },
     };
-    const request: GatewayRequest = { http, path, context, headers: { [REQUEST_ID_HEADER]: requestId, ...corsHeadersFor(http.headers, corsOrigins) }, operation: NOTHING_SENT, cost: 1 };
+    const request: GatewayRequest = { http, path, context, headers: { [REQUEST_ID_HEADER]: requestId, ...corsHeadersFor(http.headers, corsOrigins) }, operation: NOTHING_SENT, cost: 1, bodyBytes: 0 };
     const answer = await runPipeline(plugins, request, () => runWithApollo(apollo, http, request.operation.body, async () => context), (error) =>
       logger.error({ err: error, requestId }, "gateway request failed"),
     );

@@ -1,5 +1,6 @@
 import { createPublicKey, type KeyObject } from "node:crypto";
 import { isIP } from "node:net";
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { clockStartingAt, systemClock, type Clock } from "./clock";
 import { parseSubgraphSigningKey, parseSubgraphVerifyKey } from "./subgraph-signature";
@@ -77,6 +78,11 @@ const environmentSchema = z.object({
   CREDIT_SUBGRAPH_SIGNING_KEY: ed25519PrivateKeySetting("CREDIT_SUBGRAPH_SIGNING_KEY"),
   CREDIT_REPORT_SIGNING_KEY: ed25519PrivateKeySetting("CREDIT_REPORT_SIGNING_KEY"),
   CREDIT_REPORT_CODES_PER_HOUR: z.coerce.number().int().positive().default(60),
+  CREDIT_REPORT_WORKERS: z.coerce.number().int().positive().max(64).optional(),
+  CREDIT_REPORT_QUEUE: z.coerce.number().int().nonnegative().max(1_000).default(4),
+  CREDIT_REPORT_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+  CREDIT_REPORT_WEIGHT_PER_HOUR: z.coerce.number().int().positive().default(10_000),
+  CREDIT_BODY_BYTES_PER_UNIT: z.coerce.number().int().positive().default(1_024),
   CREDIT_SUBGRAPH_VERIFY_KEYS: z
     .string()
     .optional()
@@ -201,6 +207,10 @@ export type Config = Readonly<{
   rateLimitPerMinute: number;
   /** Work units (as for the rate limit) all callers together may have in flight in one gateway. */
   maxInFlightCost: number;
+  /** Request body bytes that cost one more unit of the rate and admission budgets (a body under it costs nothing extra). */
+  bodyBytesPerUnit: number;
+  /** Credit reports laid out in worker threads (subgraphs/subjects/credit-report.printer.ts): workers, waiting places, time. */
+  reportPrinting: Readonly<{ workers: number; queue: number; timeoutMs: number }>;
   /** The longest a bearer token may live, `iat` to `exp` (and the oldest it may be); default 12 h. */
   maxTokenAgeSeconds: number;
   rules: DomainRules;
@@ -248,6 +258,8 @@ export type DomainRules = Readonly<{
   publicPersonLookupsPerHour: number;
   /** Distinct credit-report verification codes one caller may try per hour (issue 23: no code guessing). */
   reportCodesPerHour: number;
+  /** Weight of the credit reports one caller may issue per hour: a report weighs its items plus a fixed part. */
+  reportWeightPerHour: number;
 }>;
 
 export const DEFAULT_RULES: DomainRules = Object.freeze({
@@ -255,6 +267,7 @@ export const DEFAULT_RULES: DomainRules = Object.freeze({
   alerts: Object.freeze({ subjectsPerHour: 50, denialsPerHour: 10, probesPerHour: 30, maskWalkPerHour: 5, revokedWithinMinutes: 30, workingHours: [8, 18] as const }),
   publicPersonLookupsPerHour: 30,
   reportCodesPerHour: 60,
+  reportWeightPerHour: 10_000,
 });
 
 /**
@@ -317,6 +330,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, serves:
   if (env.NODE_ENV === "production" && env.CREDIT_NOW) {
     throw new ConfigError("invalid configuration:\n  CREDIT_NOW: refused when NODE_ENV=production (a fixed clock is for demos and tests); unset it");
   }
+  // A report's own deadline falls before the gateway gives up on the subgraph, so a report is either stored and
+  // answered or refused and not stored — never stored after the gateway has answered SERVICE_UNAVAILABLE.
+  const reportTimeoutMs = env.CREDIT_REPORT_TIMEOUT_MS ?? Math.max(1, Math.min(8_000, env.CREDIT_SUBGRAPH_TIMEOUT_MS - 2_000));
+  if (reportTimeoutMs > env.CREDIT_SUBGRAPH_TIMEOUT_MS - 1_000) {
+    throw new ConfigError(
+      `invalid configuration:\n  CREDIT_REPORT_TIMEOUT_MS: must be at least 1000 ms less than CREDIT_SUBGRAPH_TIMEOUT_MS (${env.CREDIT_SUBGRAPH_TIMEOUT_MS}), so a report is cut off by its own deadline before the gateway stops waiting for it`,
+    );
+  }
   if (env.NODE_ENV === "production" && env.CREDIT_SEED === "demo") {
     throw new ConfigError("invalid configuration:\n  CREDIT_SEED: demo is refused when NODE_ENV=production (the demo's subjects and black list are fictitious); unset it or set none");
   }
@@ -345,6 +366,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, serves:
     maxBodyBytes: env.CREDIT_MAX_BODY_BYTES,
     rateLimitPerMinute: env.CREDIT_RATE_LIMIT_PER_MINUTE,
     maxInFlightCost: env.CREDIT_MAX_IN_FLIGHT_COST,
+    bodyBytesPerUnit: env.CREDIT_BODY_BYTES_PER_UNIT,
+    reportPrinting: Object.freeze({ workers: env.CREDIT_REPORT_WORKERS ?? Math.max(1, Math.min(2, availableParallelism() - 1)), queue: env.CREDIT_REPORT_QUEUE, timeoutMs: reportTimeoutMs }),
     maxTokenAgeSeconds: env.CREDIT_MAX_TOKEN_AGE_SECONDS,
     metricsToken: env.CREDIT_METRICS_TOKEN,
     tracing: Object.freeze({ exporter: tracingExporterOf(env) }),
@@ -371,6 +394,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, serves:
       }),
       publicPersonLookupsPerHour: env.CREDIT_PUBLIC_PERSON_LOOKUPS_PER_HOUR,
       reportCodesPerHour: env.CREDIT_REPORT_CODES_PER_HOUR,
+      reportWeightPerHour: env.CREDIT_REPORT_WEIGHT_PER_HOUR,
     }),
   });
 }

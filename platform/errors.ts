@@ -69,7 +69,7 @@ export class InvalidIdentifierError extends CreditError {
   }
 }
 
-const SERVICE_RETRY_AFTER_SECONDS = 5;
+export const SERVICE_RETRY_AFTER_SECONDS = 5;
 
 /** A part of the service (one subgraph, or the database) is unreachable: a temporary fault, not bad input. */
 export class ServiceUnavailableError extends CreditError {

@@ -26,6 +26,8 @@ export async function buildDist(): Promise<void> {
       start: "scripts/start.ts",
       gateway: "scripts/gateway.ts",
       subgraph: "scripts/subgraph.ts",
+      // The credit-report printer's worker thread (subgraphs/subjects/credit-report.printer.ts#reportWorkerFile).
+      "credit-report-worker": "subgraphs/subjects/credit-report.worker.ts",
       ...Object.fromEntries(migrations.map((file) => [`migrations/${path.basename(file, ".ts")}`, `db/migrations/${file}`])),
     },
     outdir,
@@ -33,8 +35,7 @@ export async function buildDist(): Promise<void> {
     packages: "external",
     platform: "node",
     format: "esm",
-    // A module the code imports lazily (the PDF printer, loaded with the first credit report) stays a chunk of
-    // its own, so its dependencies are not loaded at start.
+    // A module the code imports lazily stays a chunk of its own, so its dependencies are not loaded at start.
     splitting: true,
     target: "node20",
     sourcemap: "linked",

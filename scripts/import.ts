@@ -65,6 +65,20 @@ const printProblems = (problems: readonly InputProblem[]) => {
   if (problems.length > 1_000) console.error(`… and ${problems.length - 1_000} more problems`);
 };
 
+const RATE_LIMITED_RETRIES = 5;
+
+function submitChunk(records: ReadonlyArray<Parameters<typeof toRecordInput>[0]>) {
+  return client.request<{ submitRecords: Omit<StoredSubmission, "written"> }>(SUBMIT, { records: records.map(toRecordInput) }).catch((error: unknown) => {
+    throw error instanceof GatewayUnreachableError ? new ChunkRefusedError(error.message, []) : error;
+  });
+}
+
+/** The seconds to wait when every error is RATE_LIMITED; null otherwise. */
+function retryAfterOf(errors: ReadonlyArray<{ extensions?: Record<string, unknown> }>): number | null {
+  if (errors.length === 0 || !errors.every((error) => error.extensions?.code === "RATE_LIMITED")) return null;
+  return Math.max(1, ...errors.map((error) => Number(error.extensions?.retryAfterSeconds) || 1));
+}
+
 try {
   const catalogAnswer = await client.request<{ recordKinds: RecordKind[] }>(CATALOG);
   if (!catalogAnswer.data?.recordKinds) {
@@ -81,9 +95,15 @@ try {
     today: chinaDateOf(config.clock.now()),
     chunk: { maxRecords: MAX_RECORDS_PER_CHUNK, maxBytes: Math.floor(config.maxBodyBytes / 2) },
     async submit(records) {
-      const answer = await client.request<{ submitRecords: Omit<StoredSubmission, "written"> }>(SUBMIT, { records: records.map(toRecordInput) }).catch((error: unknown) => {
-        throw error instanceof GatewayUnreachableError ? new ChunkRefusedError(error.message, []) : error;
-      });
+      let answer = await submitChunk(records);
+      // A chunk costs the caller's rate budget by its size: RATE_LIMITED ran nothing, so it is sent again once the
+      // budget has refilled (a few times at most; then the import stops and says where, as for any refusal).
+      for (let attempt = 1; attempt <= RATE_LIMITED_RETRIES; attempt++) {
+        const wait = retryAfterOf(answer.errors ?? []);
+        if (wait === null) break;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(wait, 60) * 1_000));
+        answer = await submitChunk(records);
+      }
       const errors = answer.errors ?? [];
       if (errors.length === 0 && answer.data?.submitRecords) return answer.data.submitRecords;
       const problems = errors.flatMap((error) => (Array.isArray(error.extensions?.problems) ? (error.extensions.problems as InputProblem[]) : []));

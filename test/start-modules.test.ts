@@ -38,3 +38,29 @@ describe("npm start loads only what it needs to be ready", () => {
     expect(loaded).not.toContain(name);
   });
 });
+
+/** Every package a bundle may ever load in its own thread: its static imports and its `import(…)`s, following chunks. */
+function packagesEverLoaded(entry: string, seen = new Set<string>(), packages = new Set<string>()): Set<string> {
+  if (seen.has(entry)) return packages;
+  seen.add(entry);
+  const code = readFileSync(path.join(PACKAGE_ROOT, "dist", entry), "utf8");
+  const specifiers = [...code.matchAll(/^import\s*(?:[^"';]*?\sfrom\s*)?["']([^"']+)["'];?$/gm), ...code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)].map(([, specifier]) => specifier!);
+  for (const specifier of specifiers) {
+    if (specifier.startsWith("./")) packagesEverLoaded(specifier.slice(2), seen, packages);
+    else packages.add(specifier);
+  }
+  return packages;
+}
+
+describe("credit reports are laid out in a worker thread only", () => {
+  it.each(["start.js", "subgraph.js"])("%s never loads the PDF libraries on its own thread, not even lazily", (entry) => {
+    const loaded = packagesEverLoaded(entry);
+    expect(loaded).toContain("piscina");
+    for (const name of ["pdf-lib", "@pdf-lib/fontkit", "qrcode"]) expect(loaded).not.toContain(name);
+  });
+
+  it("the worker's own bundle, beside them, loads them", () => {
+    const loaded = packagesEverLoaded("credit-report-worker.js");
+    for (const name of ["pdf-lib", "@pdf-lib/fontkit", "qrcode"]) expect(loaded).toContain(name);
+  });
+});

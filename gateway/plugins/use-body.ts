@@ -7,9 +7,12 @@ import type { GatewayPlugin, SentOperation } from "../pipeline";
 export function useBody(options: { maxBodyBytes: number }): GatewayPlugin {
   return async (request, next) => {
     let body: unknown;
+    request.bodyBytes = Buffer.byteLength(new URL(request.http.url ?? "/", "http://localhost").search);
     if (request.http.method === "POST") {
       try {
-        body = parseJsonBody(request.http, await readBody(request.http, options.maxBodyBytes));
+        const text = await readBody(request.http, options.maxBodyBytes);
+        request.bodyBytes += Buffer.byteLength(text);
+        body = parseJsonBody(request.http, text);
       } catch (error) {
         if (error instanceof BodyTooLargeError) {
           throw new CreditError("QUERY_TOO_COMPLEX", `${error.message}; send a smaller document`, { limit: "maxBodyBytes", http: { status: 413 } });

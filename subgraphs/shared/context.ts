@@ -6,10 +6,12 @@ import type { WorkingDayCalendar } from "../../domain/working-days";
 import type { DomainRules } from "../../platform/config";
 import type { DistinctBudget } from "../../platform/distinct-budget";
 import type { PersonLookupBudget } from "./person-lookups";
+import type { WeightBudget } from "../../platform/weight-budget";
 import type { Logger } from "../../platform/logger";
 import type { Viewer } from "../../platform/viewer";
 import type { AppAbility } from "../../policies/ability";
 import type { DisclosureGroup } from "../../audit-log/chain";
+import type { ReportPrinter } from "../subjects/credit-report.printer";
 
 /**
  * One row disclosed: whose, what, at which tier, the consent it was readable under, if any, and the items it
@@ -81,6 +83,10 @@ export type SubgraphContext<TLoaders = unknown> = {
   reportCodes: DistinctBudget;
   /** The service's credit-report signing key (platform/report-signature.ts); only the subjects subgraph signs. */
   reportSigningKey: KeyObject | undefined;
+  /** The worker pool credit reports are laid out in, off this event loop; only the subjects subgraph has one. */
+  reportPrinter: ReportPrinter | undefined;
+  /** The weight (items) of the credit reports each caller issued this hour, kept by this subgraph server. */
+  reportWeights: WeightBudget;
   db: Kysely<Database>;
   loaders: TLoaders;
   disclosures: DisclosureLog;

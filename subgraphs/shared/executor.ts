@@ -8,11 +8,13 @@ import type { WorkingDayCalendar } from "../../domain/working-days";
 import type { Clock } from "../../platform/clock";
 import type { DomainRules } from "../../platform/config";
 import { DistinctBudget } from "../../platform/distinct-budget";
+import { WeightBudget } from "../../platform/weight-budget";
 import { toClientError } from "../../platform/errors";
 import type { Logger } from "../../platform/logger";
 import type { SubgraphRequestClaims } from "../../platform/subgraph-signature";
 import { defineAbilityFor } from "../../policies/define-ability-for";
 import type { DisclosureGroup } from "../../audit-log/chain";
+import type { ReportPrinter } from "../subjects/credit-report.printer";
 import { DisclosureLog, type RequestScope, type SubgraphContext } from "./context";
 import { PersonLookupBudget } from "./person-lookups";
 
@@ -22,6 +24,8 @@ export type SubgraphExecutorOptions<TLoaders> = Readonly<{
   db: Kysely<Database>;
   /** The service's credit-report signing key (issue 23), independent of the bearer secret and the subgraph keys; the subjects subgraph needs it. */
   reportSigningKey?: KeyObject | undefined;
+  /** The worker pool the subjects subgraph lays credit reports out in; closed when the executor stops. */
+  reportPrinter?: ReportPrinter | undefined;
   logger: Logger;
   rules: DomainRules;
   /** The service's one clock: each request reads "now" from it once. */
@@ -77,6 +81,7 @@ export async function createSubgraphExecutor<TLoaders>(options: SubgraphExecutor
   // The person budget is kept in the database (one for every replica); report codes per serving instance.
   const personLookups = new PersonLookupBudget(options.db, options.rules.publicPersonLookupsPerHour);
   const reportCodes = new DistinctBudget(options.rules.reportCodesPerHour);
+  const reportWeights = new WeightBudget(options.rules.reportWeightPerHour);
   // Logs whose summary travels in `extensions.disclosed`; a handed-over log is read by the gateway itself.
   const reportedInExtensions = new WeakSet<DisclosureLog>();
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
@@ -121,6 +126,8 @@ export async function createSubgraphExecutor<TLoaders>(options: SubgraphExecutor
       personLookups,
       reportCodes,
       reportSigningKey: options.reportSigningKey,
+      reportPrinter: options.reportPrinter,
+      reportWeights,
       db: options.db,
       disclosures,
       logger: logger.child({ requestId: verified.requestId, subgraph: name }),
@@ -143,6 +150,8 @@ export async function createSubgraphExecutor<TLoaders>(options: SubgraphExecutor
       if (response.body.kind !== "single") throw new Error(`subgraph ${name} answered incrementally`);
       return { status: response.http.status ?? 200, result: response.body.singleResult, disclosed: contextValue.disclosures.summary() };
     },
-    stop: () => apollo.stop(),
+    async stop() {
+      await Promise.all([apollo.stop(), options.reportPrinter?.close()]);
+    },
   };
 }

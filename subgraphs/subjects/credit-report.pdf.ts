@@ -153,6 +153,7 @@ function drawFooter(page: PDFPage, font: PDFFont, qr: PDFImage, code: string, va
 class PageWriter {
   private page: PDFPage;
   private y = 0;
+  private readonly widths = new Map<string, number>();
 
   constructor(
     private readonly document: PDFDocument,
@@ -180,16 +181,35 @@ class PageWriter {
     return page;
   }
 
+  /**
+   * Lines no wider than `width`, measured as the sum of each character's advance (cached per character and
+   * size): measuring the growing line through the font's layout at every character made a report's time grow
+   * with the square of its line length, seconds for a few thousand items.
+   */
   private wrap(value: string, size: number, width: number): string[] {
     const lines: string[] = [];
     let line = "";
+    let lineWidth = 0;
     for (const char of value.replace(/[\r\n\t]+/g, " ")) {
-      if (line && this.font.widthOfTextAtSize(line + char, size) > width) {
+      const charWidth = this.widthOf(char, size);
+      if (line && lineWidth + charWidth > width) {
         lines.push(line);
         line = "";
+        lineWidth = 0;
       }
       line += char;
+      lineWidth += charWidth;
     }
     return [...lines, line];
+  }
+
+  private widthOf(char: string, size: number): number {
+    const key = `${size}\u0000${char}`;
+    let width = this.widths.get(key);
+    if (width === undefined) {
+      width = this.font.widthOfTextAtSize(char, size);
+      this.widths.set(key, width);
+    }
+    return width;
   }
 }

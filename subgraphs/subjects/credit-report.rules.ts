@@ -10,6 +10,17 @@ export const REPORT_FORMAT = "credit-report/1";
 /** How long a code opens the report when the subject names no period, and the longest it may. */
 export const REPORT_VALIDITY_DAYS = Object.freeze({ default: 30, min: 1, max: 90 });
 
+/** The weight of a report without items: laying out any file embeds a font subset and draws a QR code. */
+export const REPORT_BASE_WEIGHT = 10;
+
+/**
+ * What a report costs its caller's hourly budget (`CREDIT_REPORT_WEIGHT_PER_HOUR`): one unit an item it shows
+ * (records, list entries, objections and repairs) plus the base — its layout time grows with its items.
+ */
+export function reportWeightOf(items: Pick<ReportContent, "records" | "listEntries" | "workflows">): number {
+  return REPORT_BASE_WEIGHT + items.records.length + items.listEntries.length + items.workflows.length;
+}
+
 /**
  * Verification codes: 12 characters of Crockford's base32 (no I, L, O, U: nothing to misread on paper), 60 bits
  * from the system's CSPRNG, printed in three groups. At the per-caller budget of distinct codes an hour, finding

@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, randomUUID, type KeyObject } from "node:crypto";
+import { createPublicKey, randomUUID, type KeyObject } from "node:crypto";
 import { subject as policySubject } from "@casl/ability";
 import type { CreditReportRow } from "../../db/database";
 import type { Tier } from "../../domain/vocabulary";
@@ -7,7 +7,7 @@ import { withholdProhibitedData } from "../../domain/prohibited-data";
 import { CreditError, NotFoundError, PurposeRequiredError, ServiceUnavailableError } from "../../platform/errors";
 import { refuseIfProblems } from "../../platform/input-problems";
 import type { InputProblem } from "../../domain/input-problem";
-import { reportKeyId, signReportContent, signReportFile, verifyReportContent } from "../../platform/report-signature";
+import { reportKeyId, verifyReportContent } from "../../platform/report-signature";
 import { isPurpose, type Purpose, type Viewer } from "../../platform/viewer";
 import { defineAbilityFor } from "../../policies/define-ability-for";
 import { mustDeclarePurpose } from "../../policies/purpose";
@@ -30,14 +30,17 @@ import {
   generateVerificationCode,
   hashVerificationCode,
   normalizeVerificationCode,
+  REPORT_BASE_WEIGHT,
   REPORT_FORMAT,
   REPORT_VALIDITY_DAYS,
+  reportWeightOf,
   reportTiers,
   type ReportContent,
   type ReportListEntry,
   type ReportRecord,
   type ReportWorkflow,
 } from "./credit-report.rules";
+import { ReportTimeoutError, type ReportPrinter } from "./credit-report.printer";
 import { CreditReport, CreditReportVerification, type CreditReportStatusValue } from "./credit-report.type";
 import type { SubjectContext } from "./subject.loaders";
 
@@ -66,47 +69,62 @@ export async function issueCreditReport(context: SubjectContext, input: CreditRe
   if (!subject) throw new NotFoundError("no credit file exists for your identifier yet, so there is nothing to report");
 
   const tiers = reportTiers(input.tiers);
-  const reportId = randomUUID();
-  const issuedAt = context.now;
-  const validUntil = new Date(issuedAt.getTime() + validDays * DAY_MS);
-  const items = await readReportItems(context, subject.id, tiers, (rows, entity) => discloseReadable(context, rows, entity));
-  const content: ReportContent = {
-    format: REPORT_FORMAT,
-    reportId,
-    issuedAt: issuedAt.toISOString(),
-    validUntil: validUntil.toISOString(),
-    purpose: input.purpose,
-    tiers,
-    keyId: reportKeyId(key),
-    subject: {
-      kind: subject.kind,
-      name: subject.name,
-      // A report travels to third parties: a person's number is masked as everywhere outside their own view.
-      identifier: subject.kind === "NATURAL_PERSON" ? maskCitizenId(subject.identifier) : subject.identifier,
-    },
-    ...items,
-  };
-  const verificationCode = generateVerificationCode();
-  const contentSignature = signReportContent(key, content);
-  // pdf-lib, fontkit and qrcode take ~0.5 s to load: loaded with the first report printed, not at every start.
-  const { renderCreditReportPdf } = await import("./credit-report.pdf");
-  const file = signReportFile(key, await renderCreditReportPdf({ content, verificationCode }));
-  const row = await insertCreditReport(context.db, {
-    id: reportId,
-    subject_id: subject.id,
-    subject_identifier: identifier,
-    code_hash: hashVerificationCode(verificationCode),
-    purpose: input.purpose,
-    tiers,
-    content: JSON.stringify(content),
-    content_signature: contentSignature,
-    file_sha256: createHash("sha256").update(file).digest("hex"),
-    key_id: content.keyId,
-    issued_at: issuedAt,
-    valid_until: validUntil,
-  });
-  recordReportDisclosure(context, row);
-  return Object.assign(toCreditReport(row, context.now), { verificationCode, pdfBase64: file.toString("base64") });
+  // The audit names whose report was asked for whatever the outcome: issued, refused as too heavy, or cut off.
+  recordReportDisclosure(context, { subject_id: subject.id, subject_identifier: identifier, tiers });
+  const printer = printerOf(context);
+  const deadline = performance.now() + printer.settings.timeoutMs;
+  // Refused before anything is read when the caller's budget cannot pay for a report as heavy as its last one,
+  // and a place in the printer is held before the items are read: a flood is refused before it costs anything.
+  const expected = context.reportWeights.secondsUntilLast(context.caller, context.now.getTime());
+  if (expected.seconds > 0) throw reportTooHeavy(context, expected.seconds, expected.weight);
+  const slot = printer.reserve();
+  try {
+    const reportId = randomUUID();
+    const issuedAt = context.now;
+    const validUntil = new Date(issuedAt.getTime() + validDays * DAY_MS);
+    const items = await readReportItems(context, subject.id, tiers, (rows, entity) => discloseReadable(context, rows, entity));
+    const weight = reportWeightOf(items);
+    const retryAfter = context.reportWeights.take(context.caller, weight, context.now.getTime());
+    if (retryAfter > 0) throw reportTooHeavy(context, retryAfter, weight);
+    const content: ReportContent = {
+      format: REPORT_FORMAT,
+      reportId,
+      issuedAt: issuedAt.toISOString(),
+      validUntil: validUntil.toISOString(),
+      purpose: input.purpose,
+      tiers,
+      keyId: reportKeyId(key),
+      subject: {
+        kind: subject.kind,
+        name: subject.name,
+        // A report travels to third parties: a person's number is masked as everywhere outside their own view.
+        identifier: subject.kind === "NATURAL_PERSON" ? maskCitizenId(subject.identifier) : subject.identifier,
+      },
+      ...items,
+    };
+    const verificationCode = generateVerificationCode();
+    const printed = await slot.print({ content, verificationCode, key }, deadline);
+    // Stored only within the report's own deadline, which falls before the gateway's: a report the caller was
+    // told failed is never left VALID behind it.
+    if (performance.now() > deadline) throw new ReportTimeoutError(printer.settings.timeoutMs);
+    const row = await insertCreditReport(context.db, {
+      id: reportId,
+      subject_id: subject.id,
+      subject_identifier: identifier,
+      code_hash: hashVerificationCode(verificationCode),
+      purpose: input.purpose,
+      tiers,
+      content: printed.contentJson,
+      content_signature: printed.contentSignature,
+      file_sha256: printed.fileSha256,
+      key_id: content.keyId,
+      issued_at: issuedAt,
+      valid_until: validUntil,
+    });
+    return Object.assign(toCreditReport(row, context.now), { verificationCode, pdfBase64: printed.pdfBase64 });
+  } finally {
+    slot.release();
+  }
 }
 
 /** `myCreditReports`: the subject's reports, newest first (without codes or files: those are given once). */
@@ -183,32 +201,50 @@ async function readReportItems(
   context: Pick<SubjectContext, "db" | "logger"> & RequestScope,
   subjectId: string,
   tiers: readonly Tier[],
-  read: Reader,
+  readAll: Reader,
 ): Promise<Pick<ReportContent, "records" | "listEntries" | "workflows">> {
+  const read = inSlices(readAll);
   const [records, entries, workflows] = await Promise.all([
     listRecordsReadableIn(context.db, context, subjectId),
     listEntriesReadableIn(context.db, context, subjectId),
     listItemWorkflowsReadableIn(context.db, context, subjectId),
   ]);
-  const shownRecords = read(
+  const shownRecords = await read(
     records.filter((record) => record.current && tiers.includes(record.tier)),
     entityOf("CreditRecord", (record: ReadableRecord) => record.tier, toReportRecord),
     context,
   );
-  const shownEntries = read(
+  const shownEntries = await read(
     entries.filter((entry) => entry.current),
     entityOf("ListEntry", () => "PUBLIC", toReportListEntry),
     context,
   );
   const shownTiers = new Map<string, Tier>([...shownRecords.map((record) => [record.id, record.tier] as const), ...shownEntries.map((entry) => [entry.id, "PUBLIC" as Tier] as const)]);
-  const shownWorkflows = read(
+  const shownWorkflows = await read(
     workflows.filter((workflow) => shownTiers.has(workflow.targetId)),
     entityOf("ItemWorkflow", (workflow: ReadableItemWorkflow) => shownTiers.get(workflow.targetId)!, toReportWorkflow),
     context,
   );
-  const withhold = <Item extends object>(item: Item): Item =>
-    withholdProhibitedData(item, (finding) => context.logger.warn({ entityType: "CreditReport", field: finding.path, category: finding.category.name }, "prohibited data withheld from a credit report"));
-  return { records: shownRecords.map(withhold), listEntries: shownEntries.map(withhold), workflows: shownWorkflows.map(withhold) };
+  const withhold = <Item extends object>(items: readonly Item[]): Item[] =>
+    items.map((item) => withholdProhibitedData(item, (finding) => context.logger.warn({ entityType: "CreditReport", field: finding.path, category: finding.category.name }, "prohibited data withheld from a credit report")));
+  return { records: await inTurns(shownRecords, withhold), listEntries: await inTurns(shownEntries, withhold), workflows: await inTurns(shownWorkflows, withhold) };
+}
+
+/** Rows read per turn of the event loop: a subject of thousands of items does not hold it for the whole file. */
+const READ_SLICE = 250;
+
+/** `work` over `rows` a slice at a time, letting other requests run between slices. */
+async function inTurns<Row, Result>(rows: readonly Row[], work: (slice: readonly Row[]) => Result[]): Promise<Result[]> {
+  const done: Result[] = [];
+  for (let from = 0; from < rows.length; from += READ_SLICE) {
+    if (from > 0) await new Promise((resolve) => setImmediate(resolve));
+    done.push(...work(rows.slice(from, from + READ_SLICE)));
+  }
+  return done;
+}
+
+function inSlices(read: Reader): <Row, Type>(rows: readonly Row[], entity: DisclosedEntity<Row, Type>, scope: RequestScope) => Promise<Type[]> {
+  return (rows, entity, scope) => inTurns(rows, (slice) => read(slice, entity, scope));
 }
 
 function entityOf<Row extends { subjectId: string; subjectIdentifier: string; policy: ReadableRecord["policy"] } & Partial<Pick<ReadableItemWorkflow, "entityType">>, Type>(
@@ -270,6 +306,19 @@ function asSubject(context: SubjectContext, subjectIdentifier: string): Pick<Sub
 /** The viewer's own identifier, when the role table lets it `action` its own credit reports (the subject itself). */
 function ownSubject(context: SubjectContext, action: "issue" | "read" | "revoke"): string {
   return requireOwnSubject(context, action, "CreditReport", "only the subject itself issues and manages its credit reports");
+}
+
+function reportTooHeavy(context: SubjectContext, retryAfter: number, weight: number): CreditError {
+  return new CreditError(
+    "RATE_LIMITED",
+    `one caller may issue credit reports of ${context.rules.reportWeightPerHour} units an hour and this one weighs ${weight} (one unit an item, ${REPORT_BASE_WEIGHT} for the file); retry in ${retryAfter} s`,
+    { retryAfterSeconds: retryAfter },
+  );
+}
+
+function printerOf(context: SubjectContext): ReportPrinter {
+  if (!context.reportPrinter) throw new ServiceUnavailableError("credit report printing");
+  return context.reportPrinter;
 }
 
 function signingKeyOf(context: SubjectContext): KeyObject {

@@ -34,6 +34,20 @@ describe("rate limiting per caller, counting work not HTTP requests", () => {
     expect(errorCodes(screened)).toEqual(["RATE_LIMITED"]);
   });
 
+  it("charges the bytes a request sends, a unit per KiB past the first: a large body is never one unit, an anonymous 1 MiB mutation included", async () => {
+    const padded = (document: string, bytes: number) => `${document}${" ".repeat(bytes)}`;
+    const sender = await federation.token({ role: "GOVERNMENT", org: "HA-GOV", sub: "sender" });
+    // 10 KiB of document: 1 unit of work and 10 of bytes; the second does not fit a budget of 20 a minute.
+    expect(errorCodes(await federation.query(padded(`{ measures { code } }`, 10_240), { token: sender }))).toEqual([]);
+    expect(errorCodes(await federation.query(padded(`{ measures { code } }`, 10_240), { token: sender }))).toEqual(["RATE_LIMITED"]);
+    // Under a KiB a request costs its work alone: twenty fit.
+    const small = await federation.token({ role: "GOVERNMENT", org: "HA-GOV", sub: "small-sender" });
+    for (let index = 0; index < 20; index++) expect(errorCodes(await federation.query(padded(`{ measures { code } }`, 900), { token: small }))).toEqual([]);
+    // The anonymous address's budget is untouched so far: a mutation of 1 MiB is refused on its size alone.
+    expect(errorCodes(await federation.query(`mutation { __typename }`))).toEqual([]);
+    expect(errorCodes(await federation.query(padded(`mutation { __typename }`, 1_000_000)))).toEqual(["RATE_LIMITED"]);
+  });
+
   it("limits PUBLIC callers by address, and flags identifier guessing for the auditors", async () => {
     for (let index = 0; index < 8; index++) await federation.query(`query ($v: String!) { subject(identifier: $v) { name } }`, { variables: { v: `11010519491231${String(index).padStart(3, "0")}9` } });
     const auditor = await federation.token({ role: "AUDITOR" });

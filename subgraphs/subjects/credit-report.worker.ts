@@ -1,0 +1,39 @@
+import type { KeyObject } from "node:crypto";
+import { createHash } from "node:crypto";
+import { threadId } from "node:worker_threads";
+import { signReportContent, signReportFile } from "../../platform/report-signature";
+import { renderCreditReportPdf } from "./credit-report.pdf";
+import type { ReportContent } from "./credit-report.rules";
+
+/** A report to finish: its content (prohibited data already withheld), its code and the signing key. */
+export type ReportTask = Readonly<{ content: ReportContent; verificationCode: string; key: KeyObject }>;
+
+/** What a worker hands back: the report as stored and given, and the thread that made it (never the serving thread). */
+export type PrintedReport = Readonly<{
+  /** The content as signed, JSON. */
+  contentJson: string;
+  contentSignature: string;
+  /** The signed PDF, base64, and its SHA-256 (hex). */
+  pdfBase64: string;
+  fileSha256: string;
+  threadId: number;
+}>;
+
+/**
+ * The worker-pool entry (credit-report.printer.ts): the work of a report whose time grows with its items, done in
+ * a worker thread — the content serialised and signed, the PDF laid out (pdf-lib, fontkit and qrcode load and run
+ * here, never on the event loop that serves requests), signed and encoded. The worker loads nothing else: what it
+ * imports it loads cold, within the report's deadline.
+ */
+export default async function printCreditReport(task: ReportTask): Promise<PrintedReport> {
+  const { content } = task;
+  const contentSignature = signReportContent(task.key, content);
+  const file = signReportFile(task.key, await renderCreditReportPdf({ content, verificationCode: task.verificationCode }));
+  return {
+    contentJson: JSON.stringify(content),
+    contentSignature,
+    pdfBase64: file.toString("base64"),
+    fileSha256: createHash("sha256").update(file).digest("hex"),
+    threadId,
+  };
+}
