@@ -327,18 +327,19 @@ try {
       console.error(`report flood: ${flood.clients} clients asking for reports of a ${flood.items.toLocaleString("en")}-item subject, public lookups beside them (${flood.seconds} s each phase) …`);
       const reports = await benchmarkReportFlood({ ...flood, jwtSecret, signingKey });
       results.reports = reports;
-      const answers = Object.entries(reports.reports).map(([outcome, count]) => `${outcome} ${count}`).join(", ");
+      const tally = (answers: Record<string, number>) => Object.entries(answers).map(([outcome, count]) => `${outcome} ${count}`).join(", ");
       print(`Report flood: public lookups while ${reports.clients} clients ask for credit reports of a ${reports.items.toLocaleString("en")}-item subject (${reports.database}, npm start's shape, 2 lookup clients, ${reports.seconds} s a phase)`, [
         "| phase | lookups | p50 ms | p99 ms | max ms |",
         "|---|---:|---:|---:|---:|",
         `| no reports | ${reports.quiet.samples} | ${format(reports.quiet.p50)} | ${format(reports.quiet.p99)} | ${format(reports.quiet.max)} |`,
-        `| ${reports.clients} clients asking for reports | ${reports.flood.samples} | ${format(reports.flood.p50)} | ${format(reports.flood.p99)} | ${format(reports.flood.max)} |`,
+        `| ${reports.clients} reports asked for at once, until answered | ${reports.flood.samples} | ${format(reports.flood.p50)} | ${format(reports.flood.p99)} | ${format(reports.flood.max)} |`,
+        `| ${reports.clients} clients asking back to back (not a goal) | ${reports.storm.samples} | ${format(reports.storm.p50)} | ${format(reports.storm.p99)} | ${format(reports.storm.max)} |`,
         "",
-        `one report of ${reports.items.toLocaleString("en")} items alone: ${reports.oneReport.outcome} in ${format(reports.oneReport.ms)} ms; the flood's answers: ${answers}`,
+        `one report of ${reports.items.toLocaleString("en")} items alone: ${reports.oneReport.outcome} in ${format(reports.oneReport.ms)} ms; the ${reports.clients} at once: ${tally(reports.reports)}, last answer after ${format(reports.burstMs)} ms; back to back: ${tally(reports.stormAnswers)}`,
       ]);
       goals.push({
         item: "32 report flood",
-        measure: `public lookup p99 while ${reports.clients} clients ask for reports of a ${reports.items.toLocaleString("en")}-item subject (÷ goal: ${format(reports.flood.p99 / 200, 2)}×)`,
+        measure: `public lookup p99 while ${reports.clients} reports are asked for at once, of a ${reports.items.toLocaleString("en")}-item subject (÷ goal: ${format(reports.flood.p99 / 200, 2)}×)`,
         value: reports.flood.p99,
         unit: "ms",
         goal: "< 200 ms",

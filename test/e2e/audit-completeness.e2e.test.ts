@@ -31,7 +31,9 @@ const record = (identifier: string, documentNumber: string, kind: "NATURAL_PERSO
 let recordId: string;
 
 beforeAll(async () => {
-  federation = await startTestFederation({ environment: { CREDIT_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT) } });
+  // The bodies here are large on purpose (what the audit keeps of them); what a body costs is
+  // test/security/rate-limit.e2e.test.ts's concern, so here a request costs its work, not its bytes.
+  federation = await startTestFederation({ environment: { CREDIT_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT), CREDIT_BODY_BYTES_PER_UNIT: String(16 * 1024 * 1024) } });
   const provider = await federation.token({ role: "PROVIDER", org: "HA-SAMR" });
   const submitted = await federation.query<{ submitRecords: { ids: string[] } }>(SUBMIT, {
     token: provider,
