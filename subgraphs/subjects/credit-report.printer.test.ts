@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
+import { getPriority } from "node:os";
 import { threadId } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import { CreditError } from "../../platform/errors";
 import { generateSubgraphKeyPair } from "../../platform/subgraph-signature";
 import { ReportPrinter, ReportTimeoutError, reportWorkerFile, type ReportPrinterSettings } from "./credit-report.printer";
 import { REPORT_FORMAT, type ReportContent } from "./credit-report.rules";
-import type { ReportTask } from "./credit-report.worker";
+import { PRINTING_NICENESS, type ReportTask } from "./credit-report.worker";
 
 const { privateKey: key } = generateSubgraphKeyPair();
 
@@ -57,6 +58,14 @@ describe("the credit-report printer: layout off the serving event loop", () => {
     slot.release();
     expect(printed.threadId).not.toBe(threadId);
     expect(Buffer.from(printed.pdfBase64, "base64").subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  }, 90_000);
+
+  it.skipIf(process.platform !== "linux")("lays it out at the lowest priority, so a core shared with the serving thread goes to requests first", async () => {
+    const slot = printer().reserve();
+    const printed = await slot.print(reportOf(1), later(60_000));
+    slot.release();
+    expect(printed.niceness).toBe(PRINTING_NICENESS);
+    expect(getPriority()).toBeLessThan(PRINTING_NICENESS);
   }, 90_000);
 
   it("holds at most workers + queue reports; the next is refused at once with SERVICE_UNAVAILABLE and a retry hint", () => {
