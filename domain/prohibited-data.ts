@@ -354,6 +354,7 @@ const anywhereExpression = (names: boolean) =>
 const ANYWHERE_IN_TEXT = anywhereExpression(false);
 const ANYWHERE_IN_NAME = anywhereExpression(true);
 const LONGEST_WORD_TERM = Math.max(...[...WORD_TERMS.keys()].map((term) => term.length));
+const LONGEST_GLUED_RUN = LONGEST_WORD_TERM + Math.max(...[...GLUE_WORDS].map((glue) => glue.length));
 
 type ChannelHit = { category: ProhibitedCategory; term: string; start: number; end: number };
 
@@ -453,10 +454,19 @@ function matchLatin(channels: Channels, names: boolean, all: boolean, hits: Chan
   };
   for (let first = 0; first < words.length; first++) {
     let run = "";
-    for (let last = first; last < words.length && run.length < LONGEST_WORD_TERM; last++) {
+    for (let last = first; last < words.length && run.length < LONGEST_GLUED_RUN; last++) {
       run += words[last]!.word;
       const term = WORD_TERMS.get(run);
       if (usable(term) && !isNamed(words, first, last, run) && found(term, run, words[first]!.start, words[last]!.end)) return;
+      // A term glued to a glue word across a case change (HepBcarrier reads "hep", "bcarrier").
+      if (last > first) {
+        for (const glue of GLUE_WORDS) {
+          if (run.length <= glue.length + 1 || !run.endsWith(glue)) continue;
+          const head = run.slice(0, run.length - glue.length);
+          const glued = WORD_TERMS.get(head);
+          if (usable(glued) && found(glued, head, words[first]!.start, words[last]!.end - glue.length)) return;
+        }
+      }
     }
     const { word, start, end } = words[first]!;
     if (word.length < 4) continue;
