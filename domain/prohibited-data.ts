@@ -36,6 +36,7 @@ type Vocabulary = {
   "name-exceptions": string[];
   "pinyin-exceptions": string[];
   "person-fields": string[];
+  "person-words-in-names": string[];
 };
 
 const VOCABULARY = parse(readFileSync(new URL("../data/prohibited-terms.yaml", import.meta.url), "utf8")) as Vocabulary;
@@ -520,6 +521,26 @@ export function detectProhibitedData(text: string): ProhibitedCategory | null {
  */
 export function detectProhibitedDataInName(name: string): ProhibitedCategory | null {
   return scan(name, true, false).hits[0]?.category ?? null;
+}
+
+const PERSON_WORDS_IN_NAMES = new RegExp(
+  [...VOCABULARY["person-words-in-names"]].sort(bySourceLength).map((word) => (/^[a-z ]+$/.test(word) ? `\\b${escapeRegExp(word)}\\b` : escapeRegExp(word))).join("|"),
+  "giu",
+);
+
+/**
+ * The category of prohibited data an organisation's name carries about a natural person, or null. The name is
+ * the organisation's own text (淮安市肿瘤医院, 华大基因股份有限公司): only what follows a word for a person in
+ * it (法定代表人, 老板, 店主, vocabulary `person-words-in-names`) is searched, as a person's text.
+ */
+export function detectProhibitedDataInOrganisationName(name: string): ProhibitedCategory | null {
+  const folded = fold(name).cased;
+  PERSON_WORDS_IN_NAMES.lastIndex = 0;
+  for (let match = PERSON_WORDS_IN_NAMES.exec(folded); match; match = PERSON_WORDS_IN_NAMES.exec(folded)) {
+    const category = detectProhibitedData(folded.slice(match.index + match[0].length));
+    if (category) return category;
+  }
+  return null;
 }
 
 /** Every hit in a text, in the order found, each with its span in the text as given (see {@link ProhibitedHit}). */
