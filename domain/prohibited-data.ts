@@ -528,16 +528,29 @@ const PERSON_WORDS_IN_NAMES = new RegExp(
   "giu",
 );
 
+/** Brackets, and a space beside a Chinese character: where a text posing as a name adds a remark. */
+const NAME_REMARK_BREAK = /[（）()]|(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})/u;
+/** How a registered organisation's name, or a bracketed part of one, ends (（集团）, （淮安市肿瘤医院）, （普通合伙）). */
+const ORGANISATION_ENDING = /(?:公司|集团|院|所|部|中心|会|站|店|厂|局|社|室|馆|行|处|团|合伙|个体工商户|校|园|场|队|铺|门诊|委员会|分支机构|ltd\.?|inc\.?|co\.?|llc|limited|group)$/iu;
+
 /**
  * The category of prohibited data an organisation's name carries about a natural person, or null. The name is
  * the organisation's own text (淮安市肿瘤医院, 华大基因股份有限公司): only what follows a word for a person in
- * it (法定代表人, 老板, 店主, vocabulary `person-words-in-names`) is searched, as a person's text.
+ * it (法定代表人, 老板, 店主, vocabulary `person-words-in-names`), and a remark added to it (in brackets or after
+ * a space: 张记小吃店（老王乙肝大三阳）) that is not itself a name of an organisation, are searched, as a
+ * person's text.
  */
 export function detectProhibitedDataInOrganisationName(name: string): ProhibitedCategory | null {
   const folded = fold(name).cased;
   PERSON_WORDS_IN_NAMES.lastIndex = 0;
   for (let match = PERSON_WORDS_IN_NAMES.exec(folded); match; match = PERSON_WORDS_IN_NAMES.exec(folded)) {
     const category = detectProhibitedData(folded.slice(match.index + match[0].length));
+    if (category) return category;
+  }
+  for (const remark of folded.split(NAME_REMARK_BREAK).slice(1)) {
+    const trimmed = remark.trim();
+    if (trimmed.length === 0 || ORGANISATION_ENDING.test(trimmed)) continue;
+    const category = detectProhibitedData(trimmed);
     if (category) return category;
   }
   return null;

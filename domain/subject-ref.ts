@@ -28,8 +28,12 @@ const KINDS = new Set<unknown>(["NATURAL_PERSON", "LEGAL_PERSON", "OTHER_ORGANIZ
 const PERSON_NAME_HAN = /^\p{Script=Han}+(?: \p{Script=Han}+)?$/u;
 const PERSON_NAME_HAN_PARTS = /^\p{Script=Han}+(?:[·•・‧]\p{Script=Han}+)+$/u;
 const PERSON_NAME_LATIN = /^\p{Script=Latin}+\.?(?:(?: |-|'|’|\. ?)\p{Script=Latin}+\.?)*$/u;
-/** Characters of a Chinese name without parts (compound surname and given name: 欧阳娜娜, 爱新觉罗恒山). */
-const PERSON_NAME_HAN_LENGTH = [2, 6] as const;
+/**
+ * Characters of a Chinese name without parts: a compound surname and given name (欧阳娜娜, 爱新觉罗恒山), a
+ * Mongolian or Tibetan name written whole (乌云其木格, 额尔敦巴雅尔), an ethnic-minority name typed without
+ * its dot (阿依古丽买买提).
+ */
+const PERSON_NAME_HAN_LENGTH = [2, 8] as const;
 /** A part of an ethnic-minority name, and the whole name. */
 const PERSON_NAME_PART_LENGTH = [1, 10] as const;
 const PERSON_NAME_PARTS_LENGTH = [3, 30] as const;
@@ -57,7 +61,7 @@ const within = (text: string, [least, most]: readonly [number, number]) => [...t
 /** Why a name cannot be the registered name of a subject of this kind, or null. */
 function nameRuleBroken(name: string, kind: SubjectKind): string | null {
   if (kind === "NATURAL_PERSON") {
-    if (PERSON_NAME_HAN.test(name)) return within(name.replace(" ", ""), PERSON_NAME_HAN_LENGTH) ? null : "a natural person's name in Chinese is 2 to 6 characters (an ethnic-minority name's parts joined by ·)";
+    if (PERSON_NAME_HAN.test(name)) return within(name.replace(" ", ""), PERSON_NAME_HAN_LENGTH) ? null : "a natural person's name in Chinese is 2 to 8 characters (an ethnic-minority name's parts joined by ·)";
     if (PERSON_NAME_HAN_PARTS.test(name)) {
       const parts = name.split(/[·•・‧]/);
       return within(name, PERSON_NAME_PARTS_LENGTH) && parts.every((part) => within(part, PERSON_NAME_PART_LENGTH)) ? null : "an ethnic-minority name is parts of up to 10 characters joined by ·, at most 30 in all";
