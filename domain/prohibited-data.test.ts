@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   detectProhibitedData,
   detectProhibitedDataInName,
+  detectProhibitedDataInOrganisationName,
   findProhibitedData,
   findProhibitedDataAbout,
   locateProhibitedData,
@@ -268,5 +269,44 @@ describe("findProhibitedDataAbout (PCIM art. 14: natural persons)", () => {
     expect(detectProhibitedDataInName("Ji Yin")).toBeNull();
     expect(detectProhibitedDataInName("Gene Hackman")).toBeNull();
     expect(detectProhibitedDataInName("程信仰")).toBeNull();
+  });
+});
+
+describe("general rules: procedures, lab values, practices, glue across a case change, products and places", () => {
+  it.each([
+    ["邹某曾行阑尾切除术", "medical"],
+    ["王某做了阑尾手术", "medical"],
+    ["李某术后恢复良好", "medical"],
+    ["孙某曾接受肝移植", "medical"],
+    ["严某新冠后遗症", "medical"],
+    ["肺纤维化", "medical"],
+    ["糖化血红蛋白9.2%", "medical"],
+    ["The borrower has a history of heart surgery", "medical"],
+    ["孙某HepBcarrier", "medical"],
+    ["ru xian ai", "medical"],
+    ["周某BRCA1mutationcarrier", "genes"],
+    ["蒋某 O xing xue", "blood-type"],
+    ["韦某参加主日崇拜", "religion"],
+    ["马某剃度出家", "religion"],
+    ["张某每周去清\u200c真\u200c寺", "religion"],
+    ["孙某人脸识别特征向量", "biometrics"],
+  ])("finds %j as %s", (text, category) => {
+    expect(detectProhibitedData(text)?.name).toBe(category);
+  });
+
+  it.each(["学术后果严重", "技术后台", "从事纤维化工产品销售", "销售手术刀", "到教堂附近违章停车", "销售指纹锁", "Sold fingerprint door locks", "任职于淮安基因科技有限公司", "在宗教活动场所附近停车", "在佛教文化园揽客", "基督山伯爵主题餐厅"])(
+    "lets %j pass",
+    (text) => {
+      expect(detectProhibitedData(text)).toBeNull();
+    },
+  );
+
+  it("searches an organisation's name only after a word for a person or in a remark added to it", () => {
+    expect(detectProhibitedDataInOrganisationName("淮安市老王修车铺 老板信基督")?.name).toBe("religion");
+    expect(detectProhibitedDataInOrganisationName("公司法人确诊肺癌即将跑路")?.name).toBe("medical");
+    expect(detectProhibitedDataInOrganisationName("淮安某公司（老王患糖尿病）")?.name).toBe("medical");
+    expect(detectProhibitedDataInOrganisationName("淮安市第二人民医院（淮安市肿瘤医院）")).toBeNull();
+    expect(detectProhibitedDataInOrganisationName("淮安市佛教协会")).toBeNull();
+    expect(detectProhibitedDataInOrganisationName("Huai'an Gene Technology Co., Ltd.")).toBeNull();
   });
 });

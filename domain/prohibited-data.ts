@@ -36,6 +36,7 @@ type Vocabulary = {
   "name-exceptions": string[];
   "pinyin-exceptions": string[];
   "person-fields": string[];
+  "person-words-in-names": string[];
 };
 
 const VOCABULARY = parse(readFileSync(new URL("../data/prohibited-terms.yaml", import.meta.url), "utf8")) as Vocabulary;
@@ -354,6 +355,7 @@ const anywhereExpression = (names: boolean) =>
 const ANYWHERE_IN_TEXT = anywhereExpression(false);
 const ANYWHERE_IN_NAME = anywhereExpression(true);
 const LONGEST_WORD_TERM = Math.max(...[...WORD_TERMS.keys()].map((term) => term.length));
+const LONGEST_GLUED_RUN = LONGEST_WORD_TERM + Math.max(...[...GLUE_WORDS].map((glue) => glue.length));
 
 type ChannelHit = { category: ProhibitedCategory; term: string; start: number; end: number };
 
@@ -453,10 +455,19 @@ function matchLatin(channels: Channels, names: boolean, all: boolean, hits: Chan
   };
   for (let first = 0; first < words.length; first++) {
     let run = "";
-    for (let last = first; last < words.length && run.length < LONGEST_WORD_TERM; last++) {
+    for (let last = first; last < words.length && run.length < LONGEST_GLUED_RUN; last++) {
       run += words[last]!.word;
       const term = WORD_TERMS.get(run);
       if (usable(term) && !isNamed(words, first, last, run) && found(term, run, words[first]!.start, words[last]!.end)) return;
+      // A term glued to a glue word across a case change (HepBcarrier reads "hep", "bcarrier").
+      if (last > first) {
+        for (const glue of GLUE_WORDS) {
+          if (run.length <= glue.length + 1 || !run.endsWith(glue)) continue;
+          const head = run.slice(0, run.length - glue.length);
+          const glued = WORD_TERMS.get(head);
+          if (usable(glued) && found(glued, head, words[first]!.start, words[last]!.end - glue.length)) return;
+        }
+      }
     }
     const { word, start, end } = words[first]!;
     if (word.length < 4) continue;
@@ -510,6 +521,39 @@ export function detectProhibitedData(text: string): ProhibitedCategory | null {
  */
 export function detectProhibitedDataInName(name: string): ProhibitedCategory | null {
   return scan(name, true, false).hits[0]?.category ?? null;
+}
+
+const PERSON_WORDS_IN_NAMES = new RegExp(
+  [...VOCABULARY["person-words-in-names"]].sort(bySourceLength).map((word) => (/^[a-z ]+$/.test(word) ? `\\b${escapeRegExp(word)}\\b` : escapeRegExp(word))).join("|"),
+  "giu",
+);
+
+/** Brackets, and a space beside a Chinese character: where a text posing as a name adds a remark. */
+const NAME_REMARK_BREAK = /[（）()]|(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})/u;
+/** How a registered organisation's name, or a bracketed part of one, ends (（集团）, （淮安市肿瘤医院）, （普通合伙）). */
+const ORGANISATION_ENDING = /(?:公司|集团|院|所|部|中心|会|站|店|厂|局|社|室|馆|行|处|团|合伙|个体工商户|校|园|场|队|铺|门诊|委员会|分支机构|ltd\.?|inc\.?|co\.?|llc|limited|group)$/iu;
+
+/**
+ * The category of prohibited data an organisation's name carries about a natural person, or null. The name is
+ * the organisation's own text (淮安市肿瘤医院, 华大基因股份有限公司): only what follows a word for a person in
+ * it (法定代表人, 老板, 店主, vocabulary `person-words-in-names`), and a remark added to it (in brackets or after
+ * a space: 张记小吃店（老王乙肝大三阳）) that is not itself a name of an organisation, are searched, as a
+ * person's text.
+ */
+export function detectProhibitedDataInOrganisationName(name: string): ProhibitedCategory | null {
+  const folded = fold(name).cased;
+  PERSON_WORDS_IN_NAMES.lastIndex = 0;
+  for (let match = PERSON_WORDS_IN_NAMES.exec(folded); match; match = PERSON_WORDS_IN_NAMES.exec(folded)) {
+    const category = detectProhibitedData(folded.slice(match.index + match[0].length));
+    if (category) return category;
+  }
+  for (const remark of folded.split(NAME_REMARK_BREAK).slice(1)) {
+    const trimmed = remark.trim();
+    if (trimmed.length === 0 || ORGANISATION_ENDING.test(trimmed)) continue;
+    const category = detectProhibitedData(trimmed);
+    if (category) return category;
+  }
+  return null;
 }
 
 /** Every hit in a text, in the order found, each with its span in the text as given (see {@link ProhibitedHit}). */

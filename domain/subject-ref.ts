@@ -1,7 +1,7 @@
 import type { SubjectKind } from "./vocabulary";
 import type { InputProblem } from "./input-problem";
 import { birthDateOfCitizenId, checkIdentifier, regionOfUscc, sexOfCitizenId } from "./identifiers";
-import { detectProhibitedDataInName, toInputProblem } from "./prohibited-data";
+import { detectProhibitedDataInName, detectProhibitedDataInOrganisationName, toInputProblem } from "./prohibited-data";
 
 /** How a provider names the subject of a submission (CONTRACT.md `SubjectRef`). */
 export type SubjectRef = Readonly<{ identifier: string; name: string; kind: SubjectKind }>;
@@ -19,19 +19,36 @@ export type RegisteredSubject = Readonly<{
 const KINDS = new Set<unknown>(["NATURAL_PERSON", "LEGAL_PERSON", "OTHER_ORGANIZATION"]);
 
 /**
- * A natural person's name as registered (户口登记, or a passport for a foreigner): Chinese characters, an
- * ethnic-minority name's parts joined by a middle dot (阿卜杜拉·买买提), or a name in Latin script of a few
- * words (Anna-Maria O'Neill). Nothing else: no digits, no sentences.
+ * A natural person's name as registered (户口登记, or a passport for a foreigner): a Chinese name of a few
+ * characters (some providers type a space between surname and given name: 王 芳), an ethnic-minority name's
+ * parts joined by a middle dot (阿卜杜拉·买买提), or a name in Latin script of a few words, each capitalised
+ * or a lower-case particle (Anna-Maria O'Neill, Ludwig van Beethoven), or all capitals as in a passport.
+ * Nothing else: no digits, no sentences, no addresses.
  */
-const PERSON_NAME_HAN = /^\p{Script=Han}+(?:[·•・‧]\p{Script=Han}+)*$/u;
+const PERSON_NAME_HAN = /^\p{Script=Han}+(?: \p{Script=Han}+)?$/u;
+const PERSON_NAME_HAN_PARTS = /^\p{Script=Han}+(?:[·•・‧]\p{Script=Han}+)+$/u;
 const PERSON_NAME_LATIN = /^\p{Script=Latin}+\.?(?:(?: |-|'|’|\. ?)\p{Script=Latin}+\.?)*$/u;
-const PERSON_NAME_LENGTH = { han: [2, 30], latin: [2, 70] } as const;
+/**
+ * Characters of a Chinese name without parts: a compound surname and given name (欧阳娜娜, 爱新觉罗恒山), a
+ * Mongolian or Tibetan name written whole (乌云其木格, 额尔敦巴雅尔), an ethnic-minority name typed without
+ * its dot (阿依古丽买买提).
+ */
+const PERSON_NAME_HAN_LENGTH = [2, 8] as const;
+/** A part of an ethnic-minority name, and the whole name. */
+const PERSON_NAME_PART_LENGTH = [1, 10] as const;
+const PERSON_NAME_PARTS_LENGTH = [3, 30] as const;
+const PERSON_NAME_LATIN_LENGTH = [2, 70] as const;
 const PERSON_NAME_WORDS = 6;
+/** Lower-case words of Latin-script names (van, de la, bin, d'…): every other word is capitalised. */
+const NAME_PARTICLES = new Set(["van", "von", "der", "den", "de", "del", "della", "di", "da", "das", "do", "dos", "du", "la", "le", "les", "lo", "el", "al", "bin", "binti", "ibn", "bint", "y", "e", "ter", "ten", "zu", "af", "av", "st"]);
+const NAME_WORD = /^(?:[dlo]['’])?\p{Lu}/u;
 /**
  * An organisation's registered name (企业名称登记管理规定): Chinese characters, Latin letters and digits, with
- * brackets, the middle dot, `&`, hyphens, points, commas and spaces; no sentence punctuation.
+ * brackets, the middle dot, `&`, hyphens, points, commas and spaces; no sentence punctuation, and not a web
+ * address (www.example.com).
  */
 const ORGANISATION_NAME = /^[\p{Script=Han}\p{Script=Latin}0-9（）()·&.,，'’、\- ]+$/u;
+const WEB_ADDRESS = /(?:^|[^\p{L}\p{N}])www\.|^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/iu;
 const ORGANISATION_NAME_LENGTH = [2, 100] as const;
 
 /** The name as compared and stored: NFC, runs of spaces as one, trimmed. */
@@ -44,13 +61,20 @@ const within = (text: string, [least, most]: readonly [number, number]) => [...t
 /** Why a name cannot be the registered name of a subject of this kind, or null. */
 function nameRuleBroken(name: string, kind: SubjectKind): string | null {
   if (kind === "NATURAL_PERSON") {
-    if (PERSON_NAME_HAN.test(name)) return within(name, PERSON_NAME_LENGTH.han) ? null : "a natural person's name in Chinese is 2 to 30 characters";
+    if (PERSON_NAME_HAN.test(name)) return within(name.replace(" ", ""), PERSON_NAME_HAN_LENGTH) ? null : "a natural person's name in Chinese is 2 to 8 characters (an ethnic-minority name's parts joined by ·)";
+    if (PERSON_NAME_HAN_PARTS.test(name)) {
+      const parts = name.split(/[·•・‧]/);
+      return within(name, PERSON_NAME_PARTS_LENGTH) && parts.every((part) => within(part, PERSON_NAME_PART_LENGTH)) ? null : "an ethnic-minority name is parts of up to 10 characters joined by ·, at most 30 in all";
+    }
     if (PERSON_NAME_LATIN.test(name)) {
-      if (!within(name, PERSON_NAME_LENGTH.latin) || name.split(/[ -]/).length > PERSON_NAME_WORDS) return "a natural person's name in Latin script is 2 to 70 letters in at most 6 words";
-      return null;
+      const words = name.split(/[ -]/);
+      if (!within(name, PERSON_NAME_LATIN_LENGTH) || words.length > PERSON_NAME_WORDS) return "a natural person's name in Latin script is 2 to 70 letters in at most 6 words";
+      const capitals = name === name.toUpperCase() || words.every((word) => NAME_WORD.test(word) || NAME_PARTICLES.has(word.replace(/\.$/, "")));
+      return capitals ? null : "a natural person's name in Latin script is capitalised words (and particles such as van, de, bin), not a sentence";
     }
     return "a natural person's name is Chinese characters (parts of an ethnic-minority name joined by ·) or a name in Latin script, nothing else";
   }
+  if (WEB_ADDRESS.test(name)) return "an organisation's registered name is a name, not a web address";
   if (!ORGANISATION_NAME.test(name) || !/[\p{Script=Han}\p{Script=Latin}]/u.test(name)) {
     return "an organisation's registered name holds Chinese characters, Latin letters, digits, brackets, ·, &, -, points, commas and spaces";
   }
@@ -67,8 +91,8 @@ export function checkSubjectRef(ref: SubjectRef, field: string, problems: InputP
   const nameProblem = KINDS.has(ref.kind) ? nameRuleBroken(name, ref.kind) : name.length === 0 ? "a subject's name is required" : null;
   if (nameProblem) {
     problems.push({ field: `${field}.name`, reason: nameProblem, code: "BAD_USER_INPUT" });
-  } else if (ref.kind === "NATURAL_PERSON") {
-    const category = detectProhibitedDataInName(name);
+  } else if (KINDS.has(ref.kind)) {
+    const category = ref.kind === "NATURAL_PERSON" ? detectProhibitedDataInName(name) : detectProhibitedDataInOrganisationName(name);
     if (category) problems.push(toInputProblem({ path: `${field}.name`, category }));
   }
   if (!KINDS.has(ref.kind)) {
