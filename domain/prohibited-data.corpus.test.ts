@@ -8,7 +8,8 @@ import type { InputProblem } from "./input-problem";
 /**
  * Hostile inputs as a provider or an attacker writes them, judged the way every write path judges them: a
  * person's text and an organisation's text through the one scoping rule, names and identifiers through
- * `checkSubjectRef`. DEV is what the vocabulary was tuned on; HELD-OUT was written afterwards and is the test.
+ * `checkSubjectRef`. DEV is what the vocabulary was tuned on; HELD-OUT was written afterwards and is the test; FINAL was written
+ * by someone who saw neither the vocabulary nor the other corpora.
  */
 
 type Corpus = {
@@ -98,4 +99,14 @@ describe("the prohibited-data detector on its corpora", () => {
       expect(result.recall).toBeGreaterThanOrEqual(0.99);
     });
   }
+
+  it("final: at least 250 to refuse and 250 to accept, precision and recall at least 99%", () => {
+    const corpus = load("final");
+    const result = score(corpus);
+    report("final", result, count(corpus.refuse), count(corpus.accept));
+    expect(count(corpus.refuse)).toBeGreaterThanOrEqual(250);
+    expect(count(corpus.accept)).toBeGreaterThanOrEqual(250);
+    expect(result.precision).toBeGreaterThanOrEqual(0.99);
+    expect(result.recall).toBeGreaterThanOrEqual(0.99);
+  });
 });
