@@ -8,8 +8,8 @@ import type { InputProblem } from "./input-problem";
 /**
  * Hostile inputs as a provider or an attacker writes them, judged the way every write path judges them: a
  * person's text and an organisation's text through the one scoping rule, names and identifiers through
- * `checkSubjectRef`. DEV is what the vocabulary was tuned on; HELD-OUT was written afterwards and is the test; INDEPENDENT was
- * written by someone who had seen neither.
+ * `checkSubjectRef`. DEV is what the vocabulary was tuned on; HELD-OUT was written afterwards; INDEPENDENT and FINAL were
+ * written by testers who saw neither the vocabulary nor the other corpora.
  */
 
 type Corpus = {
@@ -105,6 +105,17 @@ describe("the prohibited-data detector on its corpora", () => {
     const corpus = load("independent");
     const result = score(corpus);
     report("independent", result, count(corpus.refuse), count(corpus.accept));
+    expect(count(corpus.refuse)).toBeGreaterThanOrEqual(250);
+    expect(count(corpus.accept)).toBeGreaterThanOrEqual(250);
+    expect(result.precision).toBeGreaterThanOrEqual(0.99);
+    expect(result.recall).toBeGreaterThanOrEqual(0.99);
+  });
+
+  // Written by another tester, blind to the vocabulary, the detector and every other corpus.
+  it("final: at least 250 to refuse and 250 to accept, precision and recall at least 99%", () => {
+    const corpus = load("final");
+    const result = score(corpus);
+    report("final", result, count(corpus.refuse), count(corpus.accept));
     expect(count(corpus.refuse)).toBeGreaterThanOrEqual(250);
     expect(count(corpus.accept)).toBeGreaterThanOrEqual(250);
     expect(result.precision).toBeGreaterThanOrEqual(0.99);
