@@ -108,7 +108,8 @@ describe("npm run import through the running service (npm start, embedded data d
         JSON.stringify(line(5_002, { decidedOn: "2026-02-30", title: "ROW-THAT-MUST-NOT-BE-DUMPED" })),
         "not json",
         JSON.stringify(line(5_004, { subject: { identifier: "12345", name: "x", kind: "LEGAL_PERSON" } })),
-        JSON.stringify(line(5_005, { attributes: { nested: { Fingerprint: "…" } } })),
+        // An organisation's own text is not searched (PCIM art. 14 protects persons); its legal representative's is.
+        JSON.stringify(line(5_005, { attributes: { legalRepresentative: { Fingerprint: "…" } } })),
       ].join("\n"),
     );
     const before = (await importEvents(service.url)).totalCount;
@@ -117,8 +118,9 @@ describe("npm run import through the running service (npm start, embedded data d
     expect(refused.stderr).toContain("line 2: decidedOn: a date YYYY-MM-DD that exists in the calendar");
     expect(refused.stderr).toContain("line 3: not valid JSON");
     expect(refused.stderr).toContain("line 4: subject.identifier:");
-    expect(refused.stderr).toContain("line 5: attributes.nested.<key 0>: prohibited data");
-    expect(refused.stderr).toContain("4 problem(s); nothing was sent to the service");
+    expect(refused.stderr).toContain("line 4: subject.name:");
+    expect(refused.stderr).toContain("line 5: attributes.legalRepresentative.<key 0>: prohibited data");
+    expect(refused.stderr).toContain("5 problem(s); nothing was sent to the service");
     expect(refused.stderr).not.toMatch(/\n\s+at |ROW-THAT-MUST-NOT-BE-DUMPED/);
     expect((await importEvents(service.url)).totalCount).toBe(before);
   }, 60_000);
