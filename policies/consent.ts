@@ -9,17 +9,25 @@ import type { Viewer } from "../platform/viewer";
  */
 export function validConsentFor(viewer: Viewer, now: Date, subjectIdentifier: Expression<string>) {
   return (eb: ExpressionBuilder<any, any>) =>
-    eb
+    (eb as unknown as ExpressionBuilder<Database, never>)
       .selectFrom("consents")
       .select("consents.id")
-      .where("consents.grantee", "=", viewer.org ?? "")
-      .where("consents.purpose", "=", viewer.purpose ?? "")
+      .where(consentCounts(viewer, now))
       .where("consents.subject_identifier", "=", subjectIdentifier)
-      .where("consents.valid_from", "<=", now)
-      .where("consents.valid_until", ">", now)
-      .where("consents.revoked_at", "is", null)
       .orderBy("consents.valid_until", "desc")
       .limit(1);
+}
+
+/** The one test of a consent row: the viewer's organisation and declared purpose, begun, not ended, not revoked. */
+function consentCounts(viewer: Viewer, now: Date) {
+  return (eb: ExpressionBuilder<Database, "consents">): Expression<SqlBool> =>
+    eb.and([
+      eb("consents.grantee", "=", viewer.org ?? ""),
+      eb("consents.purpose", "=", viewer.purpose ?? ""),
+      eb("consents.valid_from", "<=", now),
+      eb("consents.valid_until", ">", now),
+      eb("consents.revoked_at", "is", null),
+    ]);
 }
 
 /** A predicate for `consented`: false outright when the viewer has no organisation or no purpose. */
@@ -39,12 +47,8 @@ export async function findValidConsents(
   const rows = await db
     .selectFrom("consents")
     .select(["id", "subject_id"])
-    .where("grantee", "=", viewer.org)
-    .where("purpose", "=", viewer.purpose)
+    .where(consentCounts(viewer, now))
     .where("subject_id", "in", subjectIds)
-    .where("valid_from", "<=", now)
-    .where("valid_until", ">", now)
-    .where("revoked_at", "is", null)
     .execute();
   return new Map(rows.map((row) => [row.subject_id, row.id]));
 }
@@ -56,12 +60,8 @@ export async function findConsentedIdentifiers(db: Kysely<Database>, viewer: Vie
     .selectFrom("consents")
     .select("subject_identifier")
     .distinct()
-    .where("grantee", "=", viewer.org)
-    .where("purpose", "=", viewer.purpose)
+    .where(consentCounts(viewer, now))
     .where("subject_identifier", "in", identifiers)
-    .where("valid_from", "<=", now)
-    .where("valid_until", ">", now)
-    .where("revoked_at", "is", null)
     .execute();
   return new Set(rows.map((row) => row.subject_identifier));
 }
