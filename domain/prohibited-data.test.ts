@@ -298,11 +298,14 @@ describe("general rules: procedures, lab values, practices, glue across a case c
     ["确认为干燥综合征", "medical"],
     ["Prostate-Cancer-Survivor", "medical"],
     ["检测显示APOE4杂合", "genes"],
+    ["每周五做主麻", "religion"],
+    ["长期服用二甲双胍", "medical"],
+    ["Has a pacemaker fitted", "medical"],
   ])("finds %j as %s", (text, category) => {
     expect(detectProhibitedData(text)?.name).toBe(category);
   });
 
-  it.each(["学术后果严重", "技术后台", "从事纤维化工产品销售", "销售手术刀", "到教堂附近违章停车", "销售指纹锁", "Sold fingerprint door locks", "任职于淮安基因科技有限公司", "在宗教活动场所附近停车", "在佛教文化园揽客", "基督山伯爵主题餐厅", "在某基因检测公司任职期间挪用公款", "窃取客户人脸信息用于贷款", "出售公民指纹数据牟利", "传承红色基因，诚信经营"])(
+  it.each(["学术后果严重", "技术后台", "从事纤维化工产品销售", "销售手术刀", "到教堂附近违章停车", "销售指纹锁", "Sold fingerprint door locks", "任职于淮安基因科技有限公司", "在宗教活动场所附近停车", "在佛教文化园揽客", "基督山伯爵主题餐厅", "在某基因检测公司任职期间挪用公款", "窃取客户人脸信息用于贷款", "出售公民指纹数据牟利", "传承红色基因，诚信经营", "安装天花板时坠落", "签订复杂合同", "双方系单纯合作关系", "Worked at Jushi Group on zonghe zhengzhi", "jiazhi yizhi"])(
     "lets %j pass",
     (text) => {
       expect(detectProhibitedData(text)).toBeNull();
