@@ -290,11 +290,22 @@ describe("general rules: procedures, lab values, practices, glue across a case c
     ["马某剃度出家", "religion"],
     ["张某每周去清\u200c真\u200c寺", "religion"],
     ["孙某人脸识别特征向量", "biometrics"],
+    ["钱某在市第四人民医院接受康复治疗", "medical"],
+    ["每天吃抗病毒药", "medical"],
+    ["植入人工耳蜗", "medical"],
+    ["CD4+淋巴细胞350", "medical"],
+    ["早年得过痨病", "medical"],
+    ["确认为干燥综合征", "medical"],
+    ["Prostate-Cancer-Survivor", "medical"],
+    ["检测显示APOE4杂合", "genes"],
+    ["每周五做主麻", "religion"],
+    ["长期服用二甲双胍", "medical"],
+    ["Has a pacemaker fitted", "medical"],
   ])("finds %j as %s", (text, category) => {
     expect(detectProhibitedData(text)?.name).toBe(category);
   });
 
-  it.each(["学术后果严重", "技术后台", "从事纤维化工产品销售", "销售手术刀", "到教堂附近违章停车", "销售指纹锁", "Sold fingerprint door locks", "任职于淮安基因科技有限公司", "在宗教活动场所附近停车", "在佛教文化园揽客", "基督山伯爵主题餐厅"])(
+  it.each(["学术后果严重", "技术后台", "从事纤维化工产品销售", "销售手术刀", "到教堂附近违章停车", "销售指纹锁", "Sold fingerprint door locks", "任职于淮安基因科技有限公司", "在宗教活动场所附近停车", "在佛教文化园揽客", "基督山伯爵主题餐厅", "在某基因检测公司任职期间挪用公款", "窃取客户人脸信息用于贷款", "出售公民指纹数据牟利", "传承红色基因，诚信经营", "安装天花板时坠落", "签订复杂合同", "双方系单纯合作关系", "Worked at Jushi Group on zonghe zhengzhi", "jiazhi yizhi"])(
     "lets %j pass",
     (text) => {
       expect(detectProhibitedData(text)).toBeNull();

@@ -30,7 +30,11 @@ describe("checkSubjectRef: a name looks like a name of its kind", () => {
     expect(problemsOf(name, "LEGAL_PERSON")).toEqual([expect.objectContaining({ field: "subject.name", code: "PROHIBITED_DATA" })]);
   });
 
-  it.each(["淮安市肿瘤医院", "淮安基因科技有限公司", "Amazon.com, Inc.", "淮安市基督教两会", "Apple Computer Trading (Shanghai) Co., Ltd."])("accepts the organisation name %j", (name) => {
+  it.each(["淮安某商贸公司 电话0517-83123456", "办证加微信abc123", "该企业专门骗人各位千万小心", "本店总裁是基督徒"])("refuses a message, advert or telephone number as an organisation's name %j", (name) => {
+    expect(problemsOf(name, "LEGAL_PERSON")).toEqual([expect.objectContaining({ field: "subject.name" })]);
+  });
+
+  it.each(["淮安市肿瘤医院", "淮安基因科技有限公司", "Amazon.com, Inc.", "淮安市基督教两会", "Apple Computer Trading (Shanghai) Co., Ltd.", "大家保险集团有限责任公司", "TB/HIV Care Association"])("accepts the organisation name %j", (name) => {
     expect(problemsOf(name, "LEGAL_PERSON")).toEqual([]);
   });
 });

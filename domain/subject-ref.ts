@@ -47,8 +47,14 @@ const NAME_WORD = /^(?:[dlo]['’])?\p{Lu}/u;
  * brackets, the middle dot, `&`, hyphens, points, commas and spaces; no sentence punctuation, and not a web
  * address (www.example.com).
  */
-const ORGANISATION_NAME = /^[\p{Script=Han}\p{Script=Latin}0-9（）()·&.,，'’、\- ]+$/u;
-const WEB_ADDRESS = /(?:^|[^\p{L}\p{N}])www\.|^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/iu;
+const ORGANISATION_NAME = /^[\p{Script=Han}\p{Script=Latin}0-9（）()·&.,，'’、\-/ ]+$/u;
+const WEB_ADDRESS = /(?:^|[^\p{L}\p{N}])www\.|^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$|\/\//iu;
+/**
+ * What a registered name never carries and an advert or a warning posing as one does: a telephone number (a
+ * run of seven digits or more), a request to the reader (请联系, 请删除, 加微信), a pointer at the name's
+ * owner (这家公司, 本公司, 该店) or a warning (骗子, 别上当, 大家注意).
+ */
+const NAME_AS_MESSAGE = /\d{7,}|\d{3,4}-\d{7,8}|请(?:联系|致电|拨打|删除|注意|勿|大家|转告)|加(?:微信|qq|v)|微信号|(?:这|那|该|本|此)(?:家)?(?:公司|企业|店|厂|单位)|骗子|上当|(?:大家|各位)(?:注意|小心|千万|别|不要|转告)/iu;
 const ORGANISATION_NAME_LENGTH = [2, 100] as const;
 
 /** The name as compared and stored: NFC, runs of spaces as one, trimmed. */
@@ -94,6 +100,10 @@ export function checkSubjectRef(ref: SubjectRef, field: string, problems: InputP
   } else if (KINDS.has(ref.kind)) {
     const category = ref.kind === "NATURAL_PERSON" ? detectProhibitedDataInName(name) : detectProhibitedDataInOrganisationName(name);
     if (category) problems.push(toInputProblem({ path: `${field}.name`, category }));
+    // After the search for a person's facts, so that a warning carrying them is refused as prohibited data.
+    else if (ref.kind !== "NATURAL_PERSON" && NAME_AS_MESSAGE.test(name)) {
+      problems.push({ field: `${field}.name`, reason: "an organisation's registered name is a name, not a message, an advert or a telephone number", code: "BAD_USER_INPUT" });
+    }
   }
   if (!KINDS.has(ref.kind)) {
     problems.push({ field: `${field}.kind`, reason: "one of NATURAL_PERSON, LEGAL_PERSON, OTHER_ORGANIZATION", code: "BAD_USER_INPUT" });
