@@ -111,7 +111,7 @@ describe("the prohibited-data detector on its corpora", () => {
     expect(result.recall).toBeGreaterThanOrEqual(0.99);
   });
 
-  // Written by another tester, blind to the vocabulary, the detector and every other corpus.
+  // Written by another tester, blind to the vocabulary, the detector and every other corpus (then tuned on).
   it("final: at least 250 to refuse and 250 to accept, precision and recall at least 99%", () => {
     const corpus = load("final");
     const result = score(corpus);
@@ -122,13 +122,16 @@ describe("the prohibited-data detector on its corpora", () => {
     expect(result.recall).toBeGreaterThanOrEqual(0.99);
   });
 
-  // Written without reading the vocabulary: it measures the detector, it does not bound it (yet), so it prints
-  // precision, recall and every miss and false alarm and asserts only its size.
-  it("blind: at least 200 to refuse and 200 to accept, scored and every miss and false alarm printed", () => {
+  // Written without reading the vocabulary, and never tuned on: the one measure of how the detector meets text
+  // nobody wrote it for. Its recall is short of 99% (the publication review is the backstop, not the detector);
+  // the floors are what it measures today, so a change that loses ground fails here.
+  it("blind: at least 200 to refuse and 200 to accept, precision at least 99%, recall at least 94%", () => {
     const corpus = load("blind");
     const result = score(corpus);
     report("blind", result, count(corpus.refuse), count(corpus.accept));
     expect(count(corpus.refuse)).toBeGreaterThanOrEqual(200);
     expect(count(corpus.accept)).toBeGreaterThanOrEqual(200);
+    expect(result.precision).toBeGreaterThanOrEqual(0.99);
+    expect(result.recall).toBeGreaterThanOrEqual(0.94);
   });
 });
