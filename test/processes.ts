@@ -28,15 +28,23 @@ export type CommandResult = Readonly<{ code: number | null; stdout: string; stde
 
 /** Runs `npm run -s ARGS…` to its end. */
 export function runCommand(args: readonly string[], environment: Record<string, string>, timeoutMs = 90_000): Promise<CommandResult> {
+  return runProcess(["npm", "run", "-s", ...args], environment, timeoutMs, `npm run ${args.join(" ")} did not finish within ${timeoutMs / 1000} s`);
+}
+
+/**
+ * Runs COMMAND (in the package root, its own process group, the test environment without DATABASE_URL) to its
+ * end; past `timeoutMs` the group is killed and the promise rejects with `overdue` and what it wrote to stderr.
+ */
+export function runProcess(command: readonly string[], environment: Record<string, string>, timeoutMs: number, overdue: string): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npm", ["run", "-s", ...args], { cwd: PACKAGE_ROOT, env: environmentOf(environment), stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const child = spawn(command[0]!, command.slice(1), { cwd: PACKAGE_ROOT, env: environmentOf(environment), stdio: ["ignore", "pipe", "pipe"], detached: true });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
     const timer = setTimeout(() => {
       process.kill(-child.pid!, "SIGKILL");
-      reject(new Error(`npm run ${args.join(" ")} did not finish within ${timeoutMs / 1000} s\n${stderr}`));
+      reject(new Error(`${overdue}\n${stderr}`));
     }, timeoutMs);
     child.once("error", reject);
     child.once("close", (code) => {

@@ -1,12 +1,11 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PACKAGE_ROOT } from "../../platform/package-root";
 import { mintToken } from "../../platform/tokens";
-import { freePort, groupAlive, postGraphQL, startService, type CommandResult, type RunningService } from "../processes";
+import { freePort, groupAlive, postGraphQL, runProcess, startService, type CommandResult, type RunningService } from "../processes";
 
 /**
  * One process per embedded data directory, whoever numbers the processes: a second service in another pid
@@ -33,28 +32,12 @@ afterAll(async () => {
 
 /** `npm start` in a pid namespace of its own (it is pid 1 there and sees none of ours), to its end. */
 function startInOtherPidNamespace(port: number): Promise<CommandResult> {
-  const { DATABASE_URL: _, ...inherited } = process.env;
-  return new Promise((resolve, reject) => {
-    const child = spawn("unshare", ["--pid", "--fork", "--mount-proc", "npm", "start", "-s"], {
-      cwd: PACKAGE_ROOT,
-      env: { ...inherited, ...environment, PORT: String(port), HOST: "127.0.0.1" },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-    const timer = setTimeout(() => {
-      process.kill(-child.pid!, "SIGKILL");
-      reject(new Error(`a second service in another pid namespace was still running after 90 s (it took the directory):\n${stderr}`));
-    }, 90_000);
-    child.once("error", reject);
-    child.once("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return runProcess(
+    ["unshare", "--pid", "--fork", "--mount-proc", "npm", "start", "-s"],
+    { ...environment, PORT: String(port), HOST: "127.0.0.1" },
+    90_000,
+    "a second service in another pid namespace was still running after 90 s (it took the directory):",
+  );
 }
 
 /** The audit chain's length as an AUDITOR reads it: each read is itself audited, so it grows by one a read. */
