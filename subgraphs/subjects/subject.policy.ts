@@ -23,7 +23,7 @@ export function asSubjectPolicy(row: VisibleSubjectRow) {
 export type PublicInformation = <DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, subjectIdColumn: string, today: string) => Expression<SqlBool>;
 
 function hasPublicInformation(publicInformation: PublicInformation, today: string) {
-  return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => publicInformation(eb, "subject.id", today);
+  return <DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>): Expression<SqlBool> => publicInformation(eb, "subject.id", today);
 }
 
 const ALL_SUBJECT_FIELDS = (fields: readonly string[]) => (rule: { fields?: string[] | string }) =>
