@@ -98,6 +98,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
+    // Re-reads only the files that changed since the last run.
+    cache: { folder: "node_modules/.cache/dependency-cruiser", strategy: "content" },
     exclude: { path: "^(dist|node_modules|bench/node_modules|\\.data)/" },
     // Type-only imports count: a cycle of types is still a cycle, and a slice naming another's types leans on it.
     tsPreCompilationDeps: true,
