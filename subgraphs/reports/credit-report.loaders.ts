@@ -13,13 +13,11 @@ export type CreditReportLoaders = {
 export type CreditReportContext = SubgraphContext<CreditReportLoaders>;
 
 /** The reports' loaders, given the subjects' "has public information" predicate the composition root wires. */
-export function creditReportLoadersWith(publicInformation: PublicInformation) {
-  return (db: Kysely<Database>, scope: RequestScope): CreditReportLoaders => {
-    const access = subjectAccessFor(scope, publicInformation);
-    return {
-      subjectByIdentifier: new DataLoader(async (identifiers) =>
-        indexBy(identifiers, await listVisibleSubjects(db, "identifier", identifiers, access), (row) => row.identifier),
-      ),
-    };
+export const creditReportLoadersWith = (publicInformation: PublicInformation) => (db: Kysely<Database>, scope: RequestScope): CreditReportLoaders => {
+  const access = subjectAccessFor(scope, publicInformation);
+  return {
+    subjectByIdentifier: new DataLoader(async (identifiers) =>
+      indexBy(identifiers, await listVisibleSubjects(db, "identifier", identifiers, access), (row) => row.identifier),
+    ),
   };
-}
+};
