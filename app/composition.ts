@@ -1,7 +1,6 @@
 import { composeServices } from "@apollo/composition";
 import { parse } from "graphql";
-import type { SupergraphConfig } from "../platform/supergraph-config";
-import type { SubgraphName } from "../platform/subgraph-names";
+import type { SupergraphConfig, SubgraphName } from "../platform/supergraph-config";
 import { builtSubgraph } from "./subgraph";
 
 export type Composition = Readonly<{ subgraphSdl: ReadonlyMap<SubgraphName, string>; supergraphSdl: string }>;

@@ -5,14 +5,13 @@ import type { Database } from "../db/database";
 import type { WorkingDayCalendar } from "../domain/working-days";
 import type { Config } from "../platform/config";
 import type { Logger } from "../platform/logger";
-import type { SubgraphName } from "../platform/subgraph-names";
+import { type SubgraphName, readSupergraphConfig, SUPERGRAPH_FILE } from "../platform/supergraph-config";
 import type { SubgraphExecutor } from "../subgraphs/shared/executor";
 import type { RunningSubgraph } from "../subgraphs/shared/server";
 import { startSubgraph, startSubgraphExecutor } from "./subgraph";
 import type { PoolUse } from "../gateway/metrics";
 import type { PortalServer } from "../gateway/portal";
 import { gatewaySettings, startGateway, type RunningGateway } from "../gateway/server";
-import { readSupergraphConfig, SUPERGRAPH_FILE } from "../platform/supergraph-config";
 
 /**
  * How the gateway reaches its subgraphs in one process. `in-process`: it executes their schemas itself —

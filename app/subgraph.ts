@@ -4,12 +4,12 @@ import type { Database } from "../db/database";
 import type { WorkingDayCalendar } from "../domain/working-days";
 import type { Config } from "../platform/config";
 import type { Logger } from "../platform/logger";
-import type { SubgraphName } from "../platform/subgraph-names";
-import { SUBGRAPHS } from "../subgraphs/index";
+import type { SubgraphName } from "../platform/supergraph-config";
 import type { BuiltSubgraph } from "../subgraphs/shared/build-subgraph-schema";
 import { createSubgraphExecutor, type SubgraphExecutor } from "../subgraphs/shared/executor";
 import { startSubgraphServer, type RunningSubgraph } from "../subgraphs/shared/server";
-import { ReportPrinter } from "../subgraphs/subjects/credit-report.printer";
+import { ReportPrinter } from "../subgraphs/reports/credit-report.printer";
+import { subgraphDefinition } from "./subgraphs";
 
 /*
  * One subgraph, in whichever process serves it: `npm run subgraph -- NAME` (which loads this module and no
@@ -27,6 +27,9 @@ export type SubgraphServices = Readonly<{
   reportSigningKey?: KeyObject | undefined;
 }>;
 
+/** The subgraph that issues credit reports: the only one given the report printer and the report signing key. */
+export const REPORTS_SUBGRAPH = "reports";
+
 const built = new Map<SubgraphName, Promise<BuiltSubgraph>>();
 
 /**
@@ -36,7 +39,7 @@ const built = new Map<SubgraphName, Promise<BuiltSubgraph>>();
 export function builtSubgraph(name: SubgraphName): Promise<BuiltSubgraph> {
   let building = built.get(name);
   if (!building) {
-    building = SUBGRAPHS[name].build();
+    building = subgraphDefinition(name).build();
     built.set(name, building);
     building.catch(() => built.delete(name));
   }
@@ -45,7 +48,7 @@ export function builtSubgraph(name: SubgraphName): Promise<BuiltSubgraph> {
 
 /** Builds one subgraph's schema, runs its start-up work and starts its executor (no transport yet). */
 export async function startSubgraphExecutor(name: SubgraphName, options: SubgraphServices): Promise<SubgraphExecutor> {
-  const definition = SUBGRAPHS[name];
+  const definition = subgraphDefinition(name);
   const { schema } = await builtSubgraph(name);
   await definition.beforeServing?.(options.db, { clock: options.config.clock, calendar: options.calendar, logger: options.logger });
   return createSubgraphExecutor({
@@ -54,7 +57,7 @@ export async function startSubgraphExecutor(name: SubgraphName, options: Subgrap
     db: options.db,
     reportSigningKey: options.reportSigningKey,
     // Worker threads start with the first report printed, not here.
-    reportPrinter: name === "subjects" ? new ReportPrinter(options.config.reportPrinting) : undefined,
+    reportPrinter: name === REPORTS_SUBGRAPH ? new ReportPrinter(options.config.reportPrinting) : undefined,
     logger: options.logger,
     rules: options.config.rules,
     clock: options.config.clock,

@@ -5,13 +5,12 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/database";
 import { startFederation, type FederationTransport, type RunningFederation } from "../app/federation";
 import { gatewaySettings, startGateway, type RunningGateway } from "../gateway/server";
-import { SUPERGRAPH_FILE } from "../platform/supergraph-config";
+import { SUPERGRAPH_FILE, SUBGRAPH_NAMES } from "../platform/supergraph-config";
 import { loadConfig, type Config } from "../platform/config";
 import { ensureReportSigningKey, ensureSubgraphSigningKey, ensureSubgraphVerifyKeys } from "../platform/secrets";
 import { encodeSubgraphKey, generateSubgraphKeyPair } from "../platform/subgraph-signature";
 import type { Logger } from "../platform/logger";
 import { createLogger } from "../platform/logger";
-import { SUBGRAPH_NAMES } from "../platform/subgraph-names";
 
 /**
  * The benchmarks' configuration: production mode as deployed (`npm run bench` also sets NODE_ENV for the

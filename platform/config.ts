@@ -209,7 +209,7 @@ export type Config = Readonly<{
   maxInFlightCost: number;
   /** Request body bytes that cost one more unit of the rate and admission budgets (a body under it costs nothing extra). */
   bodyBytesPerUnit: number;
-  /** Credit reports laid out in worker threads (subgraphs/subjects/credit-report.printer.ts): workers, waiting places, time. */
+  /** Credit reports laid out in worker threads (subgraphs/reports/credit-report.printer.ts): workers, waiting places, time. */
   reportPrinting: Readonly<{ workers: number; queue: number; timeoutMs: number }>;
   /** The longest a bearer token may live, `iat` to `exp` (and the oldest it may be); default 12 h. */
   maxTokenAgeSeconds: number;

@@ -5,6 +5,7 @@ import { ROLES, type Purpose, type Role, type Viewer } from "../platform/viewer"
 import { asCreditRecordPolicy, asRelatedEntryPolicy, recordAccessFor, relatedEntryAccessFor } from "../subgraphs/records/credit-record.policy";
 import { asMeasureApplicationPolicy, measureApplicationAccessFor } from "../subgraphs/measures/measure-application.policy";
 import { listApplicationsBySubjectIds } from "../subgraphs/measures/measure.repository";
+import { publicInformation } from "../app/public-information";
 import { asSubjectPolicy, subjectAccessFor } from "../subgraphs/subjects/subject.policy";
 import { citizenId, daysAgo, uscc } from "../test/fixtures";
 import { startTestDatabase, type TestDatabase } from "../test/harness";
@@ -180,7 +181,7 @@ describe("accessibleBy: SQL filter = ability.can, every role and viewer", () => 
     "Subject: %s",
     async (_label, viewer) => {
       const scope = { viewer, ability: defineAbilityFor(viewer), now };
-      const access = subjectAccessFor(scope);
+      const access = subjectAccessFor(scope, publicInformation);
       const db = database.connection.db;
       const everything = await db
         .selectFrom("subjects as subject")
@@ -196,7 +197,7 @@ describe("accessibleBy: SQL filter = ability.can, every role and viewer", () => 
 
   it("shows the public a person only with public information in force, an organisation always", async () => {
     const viewer: Viewer = { role: "PUBLIC", actor: null, org: null, subject: null, purpose: null };
-    const access = subjectAccessFor({ viewer, ability: defineAbilityFor(viewer), now });
+    const access = subjectAccessFor({ viewer, ability: defineAbilityFor(viewer), now }, publicInformation);
     const rows = await database.connection.db.selectFrom("subjects as subject").select("subject.identifier").where(access.where).execute();
     expect(rows.map((row) => row.identifier).sort()).toEqual([SUBJECTS[0], SUBJECTS[1], SUBJECTS[2]].sort());
   });

@@ -26,8 +26,8 @@ export async function buildDist(): Promise<void> {
       start: "scripts/start.ts",
       gateway: "scripts/gateway.ts",
       subgraph: "scripts/subgraph.ts",
-      // The credit-report printer's worker thread (subgraphs/subjects/credit-report.printer.ts#reportWorkerFile).
-      "credit-report-worker": "subgraphs/subjects/credit-report.worker.ts",
+      // The credit-report printer's worker thread (subgraphs/reports/credit-report.printer.ts#reportWorkerFile).
+      "credit-report-worker": "subgraphs/reports/credit-report.worker.ts",
       ...Object.fromEntries(migrations.map((file) => [`migrations/${path.basename(file, ".ts")}`, `db/migrations/${file}`])),
     },
     outdir,

@@ -1,6 +1,5 @@
-import { startSubgraph } from "../app/subgraph";
-import { readSupergraphConfig } from "../platform/supergraph-config";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../platform/subgraph-names";
+import { REPORTS_SUBGRAPH, startSubgraph } from "../app/subgraph";
+import { readSupergraphConfig, SUBGRAPH_NAMES, type SubgraphName } from "../platform/supergraph-config";
 import { ensureReportSigningKey, ensureSubgraphVerifyKeys } from "../platform/secrets";
 import { bootstrap, stopOnSignals } from "./bootstrap";
 
@@ -22,8 +21,8 @@ const running = await startSubgraph(name as SubgraphName, {
     config,
     db: connection.db,
     verifyKeys: await ensureSubgraphVerifyKeys(config),
-    // Only the subjects subgraph issues credit reports, so only it holds the report key.
-    reportSigningKey: name === "subjects" ? await ensureReportSigningKey(config) : undefined,
+    // Only the reports subgraph issues credit reports, so only it holds the report key.
+    reportSigningKey: name === REPORTS_SUBGRAPH ? await ensureReportSigningKey(config) : undefined,
     logger,
     calendar,
   }, Number(routingUrl.port), routingUrl.hostname);

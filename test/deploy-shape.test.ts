@@ -3,9 +3,8 @@ import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../platform/package-root";
-import { SUBGRAPH_NAMES } from "../platform/subgraph-names";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../platform/supergraph-config";
 import { FIXED_SETTINGS, GATEWAY_REPLICA_PORTS, GATEWAY_SETTINGS, gatewayCommand, subgraphCommand, subgraphSettingsOf } from "./replicas";
-import type { SubgraphName } from "../platform/subgraph-names";
 
 /**
  * No container engine runs here, so deploy/ is held to what is tested: the compose file runs exactly the
@@ -27,7 +26,7 @@ describe("deploy/compose.yaml runs the tested shape", () => {
     for (const [, service] of gateways) expect(Object.keys(service.environment!).sort()).toEqual([...GATEWAY_SETTINGS].sort());
   });
 
-  it("each of the six subgraphs once, with the command of `npm run subgraph -- NAME`", () => {
+  it("each subgraph of supergraph.yaml once, with the command of `npm run subgraph -- NAME`", () => {
     const subgraphs = credit.filter(([, service]) => service.command!.includes("dist/subgraph.js"));
     expect(subgraphs.map(([, service]) => service.command).sort()).toEqual(SUBGRAPH_NAMES.map((name) => subgraphCommand(name)).sort());
     for (const [, service] of subgraphs) expect(Object.keys(service.environment!).sort()).toEqual([...subgraphSettingsOf(service.command!.at(-1) as SubgraphName)].sort());

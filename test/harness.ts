@@ -15,7 +15,7 @@ import { createLogger, type Logger } from "../platform/logger";
 import { ensureReportSigningKey, ensureSubgraphSigningKey, ensureSubgraphVerifyKeys } from "../platform/secrets";
 import { generateSubgraphKeyPair } from "../platform/subgraph-signature";
 import { mintToken, type TokenClaims } from "../platform/tokens";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../platform/subgraph-names";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../platform/supergraph-config";
 import { TestClock } from "./clock";
 import { takeTestPglite } from "./recycled-databases";
 

@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { PACKAGE_ROOT } from "../platform/package-root";
-import type { SubgraphName } from "../platform/subgraph-names";
+import { REPORTS_SUBGRAPH } from "../app/subgraph";
+import type { SubgraphName } from "../platform/supergraph-config";
 
 /**
  * The multi-process shape that deploy/compose.yaml runs and test/e2e/multi-process.process.test.ts tests: two
- * gateway replicas and the six subgraphs, each its own node process on one PostgreSQL database. The commands
+ * gateway replicas and every subgraph, each its own node process on one PostgreSQL database. The commands
  * are those of `npm run gateway` and `npm run subgraph -- NAME`, without npm in between (so node is the process
  * that gets SIGTERM, behind an init in the container); test/deploy-shape.test.ts holds the compose file to them.
  */
@@ -30,13 +31,13 @@ export const GATEWAY_REPLICA_PORTS = [4000, 4007] as const;
 export const SHARED_SETTINGS = ["NODE_ENV", "DATABASE_URL", "CREDIT_JWT_SECRET", "CREDIT_SEED", "CREDIT_LOG_LEVEL", "HOST", "CREDIT_RATE_LIMIT_PER_MINUTE"] as const;
 /**
  * Only the gateway holds the subgraph signing key; only subgraphs get the public half. The report key signs in the
- * subjects subgraph and the gateway publishes its public half (production refuses to start either without it).
+ * reports subgraph and the gateway publishes its public half (production refuses to start either without it).
  */
 export const GATEWAY_SETTINGS = [...SHARED_SETTINGS, "PORT", "CREDIT_SUBGRAPH_SIGNING_KEY", "CREDIT_REPORT_SIGNING_KEY"] as const;
 export const SUBGRAPH_SETTINGS = [...SHARED_SETTINGS, "CREDIT_SUBGRAPH_VERIFY_KEYS"] as const;
-/** The settings of one subgraph's process: the subjects subgraph also signs credit reports. */
+/** The settings of one subgraph's process: the reports subgraph also signs credit reports. */
 export function subgraphSettingsOf(name: SubgraphName): readonly string[] {
-  return name === "subjects" ? [...SUBGRAPH_SETTINGS, "CREDIT_REPORT_SIGNING_KEY"] : SUBGRAPH_SETTINGS;
+  return name === REPORTS_SUBGRAPH ? [...SUBGRAPH_SETTINGS, "CREDIT_REPORT_SIGNING_KEY"] : SUBGRAPH_SETTINGS;
 }
 /** Settings whose value the tested shape fixes (the rest are secrets, addresses and sizes each site sets). */
 export const FIXED_SETTINGS = { NODE_ENV: "production", CREDIT_SEED: "none" } as const;

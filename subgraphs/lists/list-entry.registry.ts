@@ -28,8 +28,11 @@ import {
 /** Whether a list entry is in force on a day (the lists slice's one definition), for slices that decide on entries. */
 export { isEntryInForce as isListEntryInForce } from "./list-entry.policy";
 
-/** Screening's reads of the lists: the identifiers' own entries, and those of organisations they answer for. */
-export { listResponsibleEntries, listScreeningEntries } from "./list-entry.repository";
+/**
+ * The identifiers' own red and black entries in force, or black entries that left the list within the last year;
+ * and the black entries in force of organisations they answer for.
+ */
+export { listResponsibleEntries, listScreeningEntries as listEntriesInForceOrRecentlyLeft } from "./list-entry.repository";
 
 /** The list entries as a derived table (`.as(alias)`, columns as stored) for another slice's one-statement read. */
 export function listEntriesRelation(eb: ExpressionBuilder<any, any>) {
@@ -112,10 +115,10 @@ export async function findBlackEntryInForceBesides(db: Kysely<Database>, subject
   return (await findOtherBlackEntryInForce(db, subjectId, entryId, today))?.id ?? null;
 }
 
-/** What a correction notice may say of a list entry, read before the correction changes it. */
-export type EntryForCorrection = Readonly<{ id: string; list: string; grounds: string; facts: string; recognizedBy: string; recognizedOn: string }>;
+/** A list entry's summary: which list, on what grounds and facts, recognised by whom and when. */
+export type ListEntrySummary = Readonly<{ id: string; list: string; grounds: string; facts: string; recognizedBy: string; recognizedOn: string }>;
 
-export async function findEntryForCorrection(db: Kysely<Database>, id: string): Promise<EntryForCorrection | null> {
+export async function findListEntrySummary(db: Kysely<Database>, id: string): Promise<ListEntrySummary | null> {
   const row = await findEntrySummary(db, id);
   return row ? { id: row.id, list: row.list, grounds: row.grounds, facts: row.facts, recognizedBy: row.recognized_by, recognizedOn: row.recognized_on } : null;
 }
@@ -209,13 +212,13 @@ export async function listEntriesReadableIn(db: Kysely<Database>, scope: Request
 
 // The lists' side of the objection and repair procedures (JRP art. 20: an entry changes only through them).
 
-/** An entry as the objection and repair workflows see it; undefined when the id is not an entry's. */
-export async function findEntryForWorkflow(db: Kysely<Database>, id: string): Promise<ListEntryRow | undefined> {
+/** A list entry as stored; undefined when the id is not an entry's. */
+export async function findListEntry(db: Kysely<Database>, id: string): Promise<ListEntryRow | undefined> {
   return findListEntryById(db, id);
 }
 
-/** A subject's black listings, whatever their status, for repair eligibility. */
-export async function listBlackListingsForRepairHistory(db: Kysely<Database>, subjectIdentifier: string) {
+/** A subject's black listings, whatever their status. */
+export async function listBlackListings(db: Kysely<Database>, subjectIdentifier: string) {
   return listBlackListingsOf(db, subjectIdentifier);
 }
 

@@ -5,7 +5,7 @@ import type { Scenario } from "../../domain/vocabulary";
 import { BadUserInputError } from "../../platform/errors";
 import { requirePurposeForNonPublicData } from "../../policies/purpose";
 import { groupBy } from "../shared/loaders";
-import { listResponsibleEntries, listScreeningEntries } from "../lists/list-entry.registry";
+import { listEntriesInForceOrRecentlyLeft, listResponsibleEntries } from "../lists/list-entry.registry";
 import { describeRelationPeriod, listKnownIdentifiers } from "../subjects/subject.registry";
 import { recordDisclosed } from "../shared/disclose";
 import { chargeUnentitledPersons } from "../shared/person-lookups";
@@ -43,7 +43,7 @@ export async function screen(context: MeasureContext, identifiers: readonly stri
   await chargeUnentitledPersons(context, checks.flatMap((check) => (check.valid && check.kind === "CITIZEN_ID" ? [check.identifier] : [])));
   const [known, entries, responsible, catalog] = await Promise.all([
     listKnownIdentifiers(context.db, valid),
-    listScreeningEntries(context.db, valid, today, addYears(today, -1)),
+    listEntriesInForceOrRecentlyLeft(context.db, valid, today, addYears(today, -1)),
     listResponsibleEntries(context.db, valid, today),
     listMeasures(context.db, { list: null, scenario }),
   ]);

@@ -10,7 +10,7 @@ import type { CreditRecordRow } from "../../db/database";
 import {
   countRecordsPendingReview,
   findRecordById,
-  findRecordSummary,
+  findRecordSummary as findRecordSummaryRow,
   listRecordsBySubjectIds,
   listRecordsPendingReview,
   listRepairHistoryRecords,
@@ -78,11 +78,11 @@ const toSuspendedRecord = (row: { id: string; subject_id: string; subject_identi
   tier: row.tier,
 });
 
-/** What a correction notice may say of a record, read before the correction changes it. */
-export type RecordForCorrection = Readonly<{ id: string; tier: Tier; title: string; provider: string; decidedOn: string }>;
+/** A record's summary: its tier, title, provider and decision date. */
+export type RecordSummary = Readonly<{ id: string; tier: Tier; title: string; provider: string; decidedOn: string }>;
 
-export async function findRecordForCorrection(db: Kysely<Database>, id: string): Promise<RecordForCorrection | null> {
-  const row = await findRecordSummary(db, id);
+export async function findRecordSummary(db: Kysely<Database>, id: string): Promise<RecordSummary | null> {
+  const row = await findRecordSummaryRow(db, id);
   return row ? { id: row.id, tier: row.tier, title: row.title, provider: row.provider, decidedOn: row.decided_on } : null;
 }
 
@@ -132,13 +132,13 @@ export async function listRecordsReadableIn(db: Kysely<Database>, scope: Request
 
 // The records' side of the objection and repair procedures (JRP art. 20: an item changes only through them).
 
-/** A record as the objection and repair workflows see it; undefined when the id is not a record's. */
-export async function findRecordForWorkflow(db: Kysely<Database>, id: string): Promise<CreditRecordRow | undefined> {
+/** A credit record as stored; undefined when the id is not a record's. */
+export async function findCreditRecord(db: Kysely<Database>, id: string): Promise<CreditRecordRow | undefined> {
   return findRecordById(db, id);
 }
 
-/** A subject's negative records and its records of `markerKinds` (the repair rules name them), for repair eligibility. */
-export async function listRecordsForRepairHistory(db: Kysely<Database>, subjectIdentifier: string, markerKinds: readonly string[]) {
+/** A subject's record history: its negative records and its records of `markerKinds` (e.g. repair markers). */
+export async function listRecordHistory(db: Kysely<Database>, subjectIdentifier: string, markerKinds: readonly string[]) {
   return listRepairHistoryRecords(db, subjectIdentifier, markerKinds);
 }
 

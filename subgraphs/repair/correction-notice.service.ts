@@ -3,14 +3,14 @@ import type { Database, ObjectionRow } from "../../db/database";
 import { chinaDateOf } from "../../domain/dates";
 import { withholdProhibitedData } from "../../domain/prohibited-data";
 import { listOrganisationsThatRelied, type ItemReliance } from "../audit/audit-event.registry";
-import { findBlackEntryInForceBesides, findEntryForCorrection, restoreRedEntriesTakenBy, sendCorrectionNotices, type CorrectionNotice, type EntryForCorrection } from "../lists/list-entry.registry";
-import { findRecordForCorrection, restoreHonoursSuspendedBy, type RecordForCorrection } from "../records/credit-record.registry";
+import { findBlackEntryInForceBesides, findListEntrySummary, restoreRedEntriesTakenBy, sendCorrectionNotices, type CorrectionNotice, type ListEntrySummary } from "../lists/list-entry.registry";
+import { findRecordSummary, restoreHonoursSuspendedBy, type RecordSummary } from "../records/credit-record.registry";
 import { recordDisclosed } from "../shared/disclose";
 import type { ObjectionContext } from "./objection.loaders";
 import { applyCorrection, type WorkflowTarget } from "./repair.repository";
 
 /** The item as it stood before the correction: what those who relied on it were shown. */
-export type CorrectedItem = Readonly<{ target: WorkflowTarget; record: RecordForCorrection | null; entry: EntryForCorrection | null }>;
+export type CorrectedItem = Readonly<{ target: WorkflowTarget; record: RecordSummary | null; entry: ListEntrySummary | null }>;
 
 /** The first instant of a day in China time: an item published that day may have been read from then on. */
 const startOfChinaDay = (date: string) => new Date(`${date}T00:00:00+08:00`);
@@ -74,8 +74,8 @@ export async function correctAndNotify(trx: Kysely<Database>, context: Objection
     value && withholdProhibitedData(value, (finding) => context.logger.warn({ objectionId: objection.id, field: finding.path, category: finding.category.name }, "prohibited data withheld from a correction notice"));
   const item: CorrectedItem = {
     target,
-    record: withhold(target.type === "CREDIT_RECORD" ? await findRecordForCorrection(trx, target.id) : null),
-    entry: withhold(target.type === "LIST_ENTRY" ? await findEntryForCorrection(trx, target.id) : null),
+    record: withhold(target.type === "CREDIT_RECORD" ? await findRecordSummary(trx, target.id) : null),
+    entry: withhold(target.type === "LIST_ENTRY" ? await findListEntrySummary(trx, target.id) : null),
   };
   const purged = objection.ground === "PROHIBITED_DATA";
   await applyCorrection(trx, target, purged, today, note ?? "objection upheld by the provider");

@@ -2,8 +2,8 @@ import { subject as policySubject } from "@casl/ability";
 import { NotFoundError } from "../../platform/errors";
 import { discloseReadable } from "../shared/disclose";
 import { isUuid } from "../shared/ids";
-import { findEntryForCorrection, listCorrectionRecipients } from "../lists/list-entry.registry";
-import { findRecordForCorrection } from "../records/credit-record.registry";
+import { findListEntrySummary, listCorrectionRecipients } from "../lists/list-entry.registry";
+import { findRecordSummary } from "../records/credit-record.registry";
 import { findReliance } from "./correction-notice.service";
 import { AffectedScreening, CorrectionReach, CorrectionRecipient } from "./correction-reach.type";
 import type { ObjectionContext } from "./objection.loaders";
@@ -24,8 +24,8 @@ export async function findCorrectionReach(context: ObjectionContext, objectionId
   if (!correctedAt || !target) throw notFound();
   const item = {
     target,
-    record: target.type === "CREDIT_RECORD" ? await findRecordForCorrection(context.db, target.id) : null,
-    entry: target.type === "LIST_ENTRY" ? await findEntryForCorrection(context.db, target.id) : null,
+    record: target.type === "CREDIT_RECORD" ? await findRecordSummary(context.db, target.id) : null,
+    entry: target.type === "LIST_ENTRY" ? await findListEntrySummary(context.db, target.id) : null,
   };
   const [reliance, notified] = await Promise.all([findReliance(context.db, item, correctedAt), listCorrectionRecipients(context.db, objection.id)]);
   const notifiedAt = new Map(notified.map((notice) => [notice.org, notice.notifiedAt]));

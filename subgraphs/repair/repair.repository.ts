@@ -4,8 +4,8 @@ import type { Database, NewObjectionRow, NewRepairCaseRow, ObjectionRow, RepairC
 import { chinaDateOf } from "../../domain/dates";
 import type { Deadline } from "../../domain/working-days";
 import { REPAIR_BARRING_KINDS } from "./repair-eligibility.rules";
-import { correctEntry, findEntryForWorkflow, listBlackListingsForRepairHistory, markEntryRepaired } from "../lists/list-entry.registry";
-import { archiveRepairedRecord, correctRecord, findRecordForWorkflow, listRecordsForRepairHistory } from "../records/credit-record.registry";
+import { correctEntry, findListEntry, listBlackListings, markEntryRepaired } from "../lists/list-entry.registry";
+import { archiveRepairedRecord, correctRecord, findCreditRecord, listRecordHistory } from "../records/credit-record.registry";
 
 const latestDate = (a: string, b: string) => (a > b ? a : b);
 
@@ -33,7 +33,7 @@ export type WorkflowTarget = Readonly<{
  * `applyCorrection` / `archiveRepaired` (JRP art. 20: no change outside these procedures).
  */
 export async function findWorkflowTarget(db: Kysely<Database>, id: string): Promise<WorkflowTarget | null> {
-  const record = await findRecordForWorkflow(db, id);
+  const record = await findCreditRecord(db, id);
   if (record) {
     return {
       type: "CREDIT_RECORD",
@@ -51,7 +51,7 @@ export async function findWorkflowTarget(db: Kysely<Database>, id: string): Prom
       list: null,
     };
   }
-  const entry = await findEntryForWorkflow(db, id);
+  const entry = await findListEntry(db, id);
   if (!entry) return null;
   return {
     type: "LIST_ENTRY",
@@ -73,8 +73,8 @@ export async function findWorkflowTarget(db: Kysely<Database>, id: string): Prom
 /** The subject's history for repair eligibility: negative and marker records, black listings, completed repairs. */
 export async function loadRepairHistory(db: Kysely<Database>, subjectIdentifier: string) {
   const [records, blackListings, repairs] = await Promise.all([
-    listRecordsForRepairHistory(db, subjectIdentifier, REPAIR_BARRING_KINDS),
-    listBlackListingsForRepairHistory(db, subjectIdentifier),
+    listRecordHistory(db, subjectIdentifier, REPAIR_BARRING_KINDS),
+    listBlackListings(db, subjectIdentifier),
     db.selectFrom("repair_cases").select(["completed_on", "target_kind", "provider"]).where("subject_identifier", "=", subjectIdentifier).where("state", "=", "COMPLETED").execute(),
   ]);
   return {

@@ -7,7 +7,7 @@ import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphq
 import { refuseProhibitedInput } from "./prohibited-input";
 import { DateTimeScalar } from "./scalars";
 
-/** The federation version every subgraph links; changing it here changes it for all six. */
+/** The federation version every subgraph links; changing it here changes it for all of them. */
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@cost"])`;
 
 export type SubgraphSchemaOptions<TContext> = Readonly<{

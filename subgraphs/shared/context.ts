@@ -11,7 +11,7 @@ import type { Logger } from "../../platform/logger";
 import type { Viewer } from "../../platform/viewer";
 import type { AppAbility } from "../../policies/ability";
 import type { DisclosureGroup } from "../../audit-log/chain";
-import type { ReportPrinter } from "../subjects/credit-report.printer";
+import type { ReportPrinter } from "../reports/credit-report.printer";
 
 /**
  * One row disclosed: whose, what, at which tier, the consent it was readable under, if any, and the items it
@@ -81,9 +81,9 @@ export type SubgraphContext<TLoaders = unknown> = {
   personLookups: PersonLookupBudget;
   /** Distinct credit-report verification codes each caller tried this hour, kept by this subgraph server. */
   reportCodes: DistinctBudget;
-  /** The service's credit-report signing key (platform/report-signature.ts); only the subjects subgraph signs. */
+  /** The service's credit-report signing key (platform/report-signature.ts); only the reports subgraph signs. */
   reportSigningKey: KeyObject | undefined;
-  /** The worker pool credit reports are laid out in, off this event loop; only the subjects subgraph has one. */
+  /** The worker pool credit reports are laid out in, off this event loop; only the reports subgraph has one. */
   reportPrinter: ReportPrinter | undefined;
   /** The weight (items) of the credit reports each caller issued this hour, kept by this subgraph server. */
   reportWeights: WeightBudget;

@@ -3,7 +3,7 @@ import type { Database } from "../../db/database";
 import type { WorkingDayCalendar } from "../../domain/working-days";
 import type { Clock } from "../../platform/clock";
 import type { Logger } from "../../platform/logger";
-import type { SubgraphName } from "../../platform/subgraph-names";
+import type { SubgraphName } from "../../platform/supergraph-config";
 import type { BuiltSubgraph } from "./build-subgraph-schema";
 import type { RequestScope } from "./context";
 

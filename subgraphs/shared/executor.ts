@@ -14,7 +14,7 @@ import type { Logger } from "../../platform/logger";
 import type { SubgraphRequestClaims } from "../../platform/subgraph-signature";
 import { defineAbilityFor } from "../../policies/define-ability-for";
 import type { DisclosureGroup } from "../../audit-log/chain";
-import type { ReportPrinter } from "../subjects/credit-report.printer";
+import type { ReportPrinter } from "../reports/credit-report.printer";
 import { DisclosureLog, type RequestScope, type SubgraphContext } from "./context";
 import { PersonLookupBudget } from "./person-lookups";
 
@@ -22,9 +22,9 @@ export type SubgraphExecutorOptions<TLoaders> = Readonly<{
   name: string;
   schema: GraphQLSchema;
   db: Kysely<Database>;
-  /** The service's credit-report signing key (issue 23), independent of the bearer secret and the subgraph keys; the subjects subgraph needs it. */
+  /** The service's credit-report signing key (issue 23), independent of the bearer secret and the subgraph keys; the reports subgraph needs it. */
   reportSigningKey?: KeyObject | undefined;
-  /** The worker pool the subjects subgraph lays credit reports out in; closed when the executor stops. */
+  /** The worker pool the reports subgraph lays credit reports out in; closed when the executor stops. */
   reportPrinter?: ReportPrinter | undefined;
   logger: Logger;
   rules: DomainRules;
@@ -59,7 +59,7 @@ export type HandedOverAnswer = Readonly<{
  * (gateway/in-process-data-source.ts). Neither path builds a context or formats an error itself.
  * Outside its own subgraph the loaders' type is opaque (`never`, as in subgraphs/index.ts).
  */
-export type SubgraphExecutor<TLoaders = never> = Readonly<{
+export type SubgraphExecutor<TLoaders = unknown> = Readonly<{
   name: string;
   apollo: ApolloServer<SubgraphContext<TLoaders>>;
   /**

@@ -5,7 +5,8 @@ import { maskCitizenId } from "../../domain/identifiers";
 import { CreditError } from "../../platform/errors";
 import { findConsentedIdentifiers } from "../../policies/consent";
 import { entitledToPerson } from "../../policies/person-entitlement";
-import type { SubgraphContext } from "./context";
+import type { Viewer } from "../../platform/viewer";
+import type { AppAbility } from "../../policies/ability";
 
 const HOUR_MS = 3_600_000;
 /** How long lookups are kept after their hour: the `MASKED_LIST_WALK` alert looks back a week by default. */
@@ -92,12 +93,15 @@ export class PersonLookupBudget {
   }
 }
 
+/** What a charge needs of the request (a subgraph's context has it all): who asks, from where, when, and the budget. */
+export type PersonLookupCaller = Readonly<{ viewer: Viewer; caller: string; network: string; personLookups: PersonLookupBudget; now: Date }>;
+
 /**
  * Charges the natural persons (valid citizen IDs) an answer is about to the caller's actor and network, or throws
  * RATE_LIMITED with `retryAfterSeconds`. The caller passes only persons it is not entitled to
  * (policies/person-entitlement.ts); known or not, each counts: a budget charged only for hits would itself be an oracle.
  */
-export async function chargePersonLookups(context: Pick<SubgraphContext, "viewer" | "caller" | "network" | "personLookups" | "now">, identifiers: readonly string[]): Promise<void> {
+export async function chargePersonLookups(context: PersonLookupCaller, identifiers: readonly string[]): Promise<void> {
   if (identifiers.length === 0) return;
   const { viewer } = context;
   const callers = viewer.actor === null ? [context.network] : [`actor:${viewer.actor}`, context.network];
@@ -115,7 +119,7 @@ export async function chargePersonLookups(context: Pick<SubgraphContext, "viewer
  * decides first, and only for the rest is a consent looked up (one statement, whatever their number).
  */
 export async function chargeUnentitledPersons(
-  context: Pick<SubgraphContext, "viewer" | "ability" | "db" | "caller" | "network" | "personLookups" | "now">,
+  context: PersonLookupCaller & Readonly<{ ability: AppAbility; db: Kysely<Database> }>,
   identifiers: readonly string[],
 ): Promise<void> {
   const unentitled = [...new Set(identifiers)].filter((identifier) => !entitledToPerson(context.ability, identifier, false));

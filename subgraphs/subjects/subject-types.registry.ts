@@ -4,3 +4,4 @@
 
 export { SubjectRef } from "./subject.input";
 export { SubjectKind } from "./subject.type";
+export { Purpose } from "./consent.type";

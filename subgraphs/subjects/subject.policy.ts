@@ -6,8 +6,6 @@ import type { AppAbility } from "../../policies/ability";
 import { accessibleBy, type PolicyColumns, type AccessFilter } from "../../policies/accessible-by";
 import { consentedPredicate, validConsentFor } from "../../policies/consent";
 import { chinaDateOf } from "../../domain/dates";
-import { hasListEntryInForce } from "../lists/list-entry.registry";
-import { hasCurrentPublicRecord } from "../records/credit-record.registry";
 import type { RequestScope } from "../shared/context";
 
 export type VisibleSubjectRow = SubjectRow & { consent_id: string | null; public_information: boolean };
@@ -17,12 +15,15 @@ export function asSubjectPolicy(row: VisibleSubjectRow) {
 }
 
 /**
- * The subject under `subject` has public-tier information in force: a current PUBLIC record (its own, or
- * an organisation's entered on its file as a responsible person, PCIM art. 26) or a list entry in force,
- * by the records' and lists' own definitions, through their registries.
+ * The subject whose id is in `subjectIdColumn` has public-tier information in force on `today`: a current
+ * PUBLIC record (its own, or an organisation's entered on its file as a responsible person, PCIM art. 26) or
+ * a list entry in force. Records and lists define it, on higher rungs of the ladder than subjects; the
+ * composition root (app/) passes it in, so that this slice imports neither.
  */
-function hasPublicInformation(today: string) {
-  return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => eb.or([hasCurrentPublicRecord(eb, "subject.id", today), hasListEntryInForce(eb, "subject.id", today)]);
+export type PublicInformation = <DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, subjectIdColumn: string, today: string) => Expression<SqlBool>;
+
+function hasPublicInformation(publicInformation: PublicInformation, today: string) {
+  return <DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>): Expression<SqlBool> => publicInformation(eb, "subject.id", today);
 }
 
 const ALL_SUBJECT_FIELDS = (fields: readonly string[]) => (rule: { fields?: string[] | string }) =>
@@ -33,12 +34,12 @@ export function readableSubjectFields(ability: AppAbility, row: VisibleSubjectRo
   return new Set(permittedFieldsOf(ability, "read", asSubjectPolicy(row), { fieldsFrom: ALL_SUBJECT_FIELDS(fields) }));
 }
 
-export function subjectColumns(scope: RequestScope): PolicyColumns {
+export function subjectColumns(scope: RequestScope, publicInformation: PublicInformation): PolicyColumns {
   return {
     subjectIdentifier: { column: "subject.identifier" },
     kind: { column: "subject.kind" },
     consented: { predicate: consentedPredicate(scope.viewer, scope.now, "subject.identifier") },
-    publicInformation: { predicate: hasPublicInformation(chinaDateOf(scope.now)) },
+    publicInformation: { predicate: hasPublicInformation(publicInformation, chinaDateOf(scope.now)) },
   };
 }
 
@@ -48,10 +49,10 @@ export type SubjectAccess = Readonly<{
   publicInformation: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
 }>;
 
-export function subjectAccessFor(scope: RequestScope): SubjectAccess {
+export function subjectAccessFor(scope: RequestScope, publicInformation: PublicInformation): SubjectAccess {
   return {
-    where: accessibleBy(scope.ability, "read", "Subject", subjectColumns(scope)),
+    where: accessibleBy(scope.ability, "read", "Subject", subjectColumns(scope, publicInformation)),
     consentId: (eb) => validConsentFor(scope.viewer, scope.now, eb.ref("subject.identifier"))(eb) as unknown as AliasableExpression<string | null>,
-    publicInformation: hasPublicInformation(chinaDateOf(scope.now)),
+    publicInformation: hasPublicInformation(publicInformation, chinaDateOf(scope.now)),
   };
 }

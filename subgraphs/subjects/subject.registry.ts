@@ -10,6 +10,13 @@ import type { Database } from "../../db/database";
  */
 export { findDisclosureFacts, listKnownIdentifiers, listResponsiblePersons, registerSubjects } from "./subject.repository";
 
+/**
+ * Subjects as a request may read them: its read policy on subjects as SQL (given the "has public information"
+ * predicate the composition root wires) and the subjects it lets through, each with the consent it was read under.
+ */
+export { subjectAccessFor, type PublicInformation, type SubjectAccess, type VisibleSubjectRow } from "./subject.policy";
+export { listVisibleSubjects } from "./subject.repository";
+
 /** The units' names; and, for other slices' one-statement reads, persons' relations and revoked consents as derived tables. */
 export { listUnits, personRelations, revokedConsents } from "./subject.repository";
 

@@ -14,7 +14,7 @@ import type { AppAbility } from "../../policies/ability";
 import { readsAuthorizedTierByConsent, requirePurposeForNonPublicData } from "../../policies/purpose";
 import { ORGANISATION_PUBLIC_FIELDS, PERSON_AUTHORIZED_FIELDS } from "../../policies/subject-fields";
 import type { SubjectContext } from "./subject.loaders";
-import { readableSubjectFields, subjectAccessFor, type VisibleSubjectRow } from "./subject.policy";
+import { readableSubjectFields, type VisibleSubjectRow } from "./subject.policy";
 import { checkPageSize } from "../shared/pagination";
 import { refuseUnlessAllowed } from "../shared/authorize";
 import { listCurrentRelations, listRegistrars, listSubjectsByIdentifiers, registerSubjects, replaceRelations, searchVisibleOrganisations, updateSubjectDetails } from "./subject.repository";
@@ -105,7 +105,7 @@ export async function searchOrganisations(context: SubjectContext, rawName: stri
   if ([...name].length < 2 || [...name].length > 100) {
     throw new BadUserInputError("name must be 2 to 100 characters: part of an organisation's name", { argument: "name" });
   }
-  const rows = await searchVisibleOrganisations(context.db, name, first, subjectAccessFor(context));
+  const rows = await searchVisibleOrganisations(context.db, name, first, context.loaders.access);
   return rows.map((row) => discloseSubject(context, row));
 }
 

@@ -4,10 +4,11 @@ import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../db/seed/demo";
 import { chinaDateOf } from "../../domain/dates";
+import { REPORTS_SUBGRAPH } from "../../app/subgraph";
 import { PACKAGE_ROOT } from "../../platform/package-root";
 import { encodeSubgraphKey, generateSubgraphKeyPair } from "../../platform/subgraph-signature";
 import { mintToken } from "../../platform/tokens";
-import { SUBGRAPH_NAMES } from "../../platform/subgraph-names";
+import { readSupergraphConfig, SUBGRAPH_NAMES } from "../../platform/supergraph-config";
 import { citizenId, daysAgo } from "../fixtures";
 import { errorCodes, startTestDatabase, type TestDatabase } from "../harness";
 import { runCommand } from "../processes";
@@ -21,10 +22,10 @@ import { FIXED_SETTINGS, GATEWAY_REPLICA_PORTS, gatewayCommand, subgraphCommand 
  * share one rate budget and write one audit chain; a subgraph process killed with SIGKILL costs only its part of
  * the answers.
  *
- * Needs PostgreSQL (the embedded database serves one process) and the ports 4000-4007.
+ * Needs PostgreSQL (the embedded database serves one process), the gateways' ports and supergraph.yaml's.
  */
 
-const PORTS = [...GATEWAY_REPLICA_PORTS, 4001, 4002, 4003, 4004, 4005, 4006];
+const PORTS = [...GATEWAY_REPLICA_PORTS, ...(await readSupergraphConfig()).subgraphs.map(({ routingUrl }) => Number(new URL(routingUrl).port))];
 const portFree = (port: number) =>
   new Promise<boolean>((resolve) => {
     const server = createServer();
@@ -45,7 +46,7 @@ const subgraphKeys = generateSubgraphKeyPair();
 /** The gateway alone holds the private key; each subgraph process gets only the public one. */
 const GATEWAY_KEY = { CREDIT_SUBGRAPH_SIGNING_KEY: encodeSubgraphKey(subgraphKeys.privateKey) };
 const SUBGRAPH_KEYS = { CREDIT_SUBGRAPH_VERIFY_KEYS: encodeSubgraphKey(subgraphKeys.publicKey) };
-/** The credit-report key: the subjects subgraph signs with it, the gateway publishes its public half. */
+/** The credit-report key: the reports subgraph signs with it, the gateway publishes its public half. */
 const REPORT_KEY = { CREDIT_REPORT_SIGNING_KEY: encodeSubgraphKey(generateSubgraphKeyPair().privateKey) };
 
 /** What every process of the shape gets (test/replicas.ts SHARED_SETTINGS). */
@@ -82,7 +83,7 @@ async function waitUntilReady(withinMs: number, gateways = [GATEWAY]): Promise<v
     if (ready.every(Boolean)) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`the gateway and six subgraph processes were not ready within ${withinMs / 1000} s`);
+  throw new Error(`the gateway and seven subgraph processes were not ready within ${withinMs / 1000} s`);
 }
 
 async function query(document: string, options: { token?: string; purpose?: string; variables?: Record<string, unknown>; gateway?: string } = {}) {
@@ -93,11 +94,11 @@ async function query(document: string, options: { token?: string; purpose?: stri
   return { status: response.status, headers: response.headers, ...((await response.json()) as { data?: Record<string, any> | null; errors?: Array<{ message: string; extensions?: { code?: string } }> }) };
 }
 
-describe.runIf(Boolean(process.env.DATABASE_URL) && portsFree)("every subgraph in its own process behind two gateways (npm run subgraph ×6 + npm run gateway ×2)", () => {
+describe.runIf(Boolean(process.env.DATABASE_URL) && portsFree)("every subgraph in its own process behind two gateways (npm run subgraph ×7 + npm run gateway ×2)", () => {
   beforeAll(async () => {
     database = await startTestDatabase();
     await seedDemoData(database.connection.db, chinaDateOf(database.config.clock.now()));
-    for (const name of SUBGRAPH_NAMES) start(name, subgraphCommand(name), { ...environment(), ...SUBGRAPH_KEYS, ...(name === "subjects" ? REPORT_KEY : {}) });
+    for (const name of SUBGRAPH_NAMES) start(name, subgraphCommand(name), { ...environment(), ...SUBGRAPH_KEYS, ...(name === REPORTS_SUBGRAPH ? REPORT_KEY : {}) });
     for (const [index, port] of GATEWAY_REPLICA_PORTS.entries()) start(`gateway-${index}`, gatewayCommand(), { ...environment(), ...GATEWAY_KEY, ...REPORT_KEY, PORT: String(port) });
     await waitUntilReady(90_000, [GATEWAY, SECOND_GATEWAY]);
   }, 120_000);

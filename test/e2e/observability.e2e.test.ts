@@ -159,6 +159,7 @@ describe("/ready", () => {
         "subgraph:measures": "ok",
         "subgraph:repair": "ok",
         "subgraph:audit": "ok",
+        "subgraph:reports": "ok",
       },
     });
     await federation.federation.subgraphs.get("measures")!.stop();

@@ -3,7 +3,7 @@ import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateSubgraphKeyPair, hashOperation, SIGNATURE_HEADER, signSubgraphRequest } from "../../platform/subgraph-signature";
 import type { Viewer } from "../../platform/viewer";
-import { SUBGRAPH_NAMES } from "../../platform/subgraph-names";
+import { SUBGRAPH_NAMES } from "../../platform/supergraph-config";
 import { startTestFederation, type TestFederation } from "../harness";
 import { signaturesFromJwtSecret } from "../jwt-secret-forgeries";
 import { sizedForLoad } from "../load";

@@ -115,7 +115,7 @@ describe("the credit-report printer: layout off the serving event loop", () => {
   }, 90_000);
 
   it("finds its worker beside it in the sources and beside the bundle in dist/", () => {
-    expect(reportWorkerFile("file:///app/subgraphs/subjects/credit-report.printer.ts").pathname).toBe("/app/subgraphs/subjects/credit-report.worker.ts");
+    expect(reportWorkerFile("file:///app/subgraphs/reports/credit-report.printer.ts").pathname).toBe("/app/subgraphs/reports/credit-report.worker.ts");
     expect(reportWorkerFile("file:///app/dist/chunk-ABC.js").pathname).toBe("/app/dist/credit-report-worker.js");
   });
 });

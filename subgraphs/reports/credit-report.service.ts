@@ -42,7 +42,7 @@ import {
 } from "./credit-report.rules";
 import { ReportTimeoutError, type ReportPrinter } from "./credit-report.printer";
 import { CreditReport, CreditReportVerification, type CreditReportStatusValue } from "./credit-report.type";
-import type { SubjectContext } from "./subject.loaders";
+import type { CreditReportContext } from "./credit-report.loaders";
 
 const DAY_MS = 86_400_000;
 const TIERS: readonly Tier[] = ["PUBLIC", "GOVERNMENT", "AUTHORIZED"];
@@ -54,7 +54,7 @@ export type CreditReportRequest = Readonly<{ purpose: Purpose; tiers?: readonly 
  * only, prohibited data withheld — signed (content and PDF), with a new verification code valid for the days the
  * subject chose. Every item is read through its slice's policy and `discloseReadable`, as the subject.
  */
-export async function issueCreditReport(context: SubjectContext, input: CreditReportRequest): Promise<CreditReport> {
+export async function issueCreditReport(context: CreditReportContext, input: CreditReportRequest): Promise<CreditReport> {
   const identifier = ownSubject(context, "issue");
   const problems: InputProblem[] = [];
   if (!isPurpose(input.purpose)) problems.push({ field: "input.purpose", reason: "one of the purposes", code: "BAD_USER_INPUT" });
@@ -128,7 +128,7 @@ export async function issueCreditReport(context: SubjectContext, input: CreditRe
 }
 
 /** `myCreditReports`: the subject's reports, newest first (without codes or files: those are given once). */
-export async function findMyCreditReports(context: SubjectContext): Promise<CreditReport[]> {
+export async function findMyCreditReports(context: CreditReportContext): Promise<CreditReport[]> {
   const identifier = ownSubject(context, "read");
   const rows = await listCreditReportsBySubjectIdentifier(context.db, identifier);
   const readable = rows.filter((row) => context.ability.can("read", policySubject("CreditReport", { subjectIdentifier: row.subject_identifier })));
@@ -137,7 +137,7 @@ export async function findMyCreditReports(context: SubjectContext): Promise<Cred
 }
 
 /** `revokeCreditReport`: the code opens nothing from now on. */
-export async function revokeCreditReport(context: SubjectContext, id: string): Promise<CreditReport> {
+export async function revokeCreditReport(context: CreditReportContext, id: string): Promise<CreditReport> {
   ownSubject(context, "revoke");
   const row = isUuid(id) ? await findCreditReportById(context.db, id) : undefined;
   if (!row || !context.ability.can("revoke", policySubject("CreditReport", { subjectIdentifier: row.subject_identifier }))) {
@@ -155,7 +155,7 @@ export async function revokeCreditReport(context: SubjectContext, id: string): P
  * content is shown only while the code is valid, with whether the file changed since — as a flag and the ids of
  * the report's own items that changed, nothing more.
  */
-export async function verifyCreditReport(context: SubjectContext, typedCode: string): Promise<CreditReportVerification> {
+export async function verifyCreditReport(context: CreditReportContext, typedCode: string): Promise<CreditReportVerification> {
   if (!context.ability.can("verify", "CreditReport") && mustDeclarePurpose(context.viewer)) throw new PurposeRequiredError();
   refuseUnlessAllowed(context.ability, "verify", "CreditReport", `role ${context.viewer.role} may not verify credit reports; an organisation signed in with a declared purpose may`);
   const code = normalizeVerificationCode(typedCode);
@@ -198,7 +198,7 @@ type Reader = <Row, Type>(rows: readonly Row[], entity: DisclosedEntity<Row, Typ
  * view included: a report is for third parties.
  */
 async function readReportItems(
-  context: Pick<SubjectContext, "db" | "logger"> & RequestScope,
+  context: Pick<CreditReportContext, "db" | "logger"> & RequestScope,
   subjectId: string,
   tiers: readonly Tier[],
   readAll: Reader,
@@ -298,17 +298,17 @@ const toReportWorkflow = (workflow: ReadableItemWorkflow): ReportWorkflow => ({
  * The subject's own view, to recompute what its report would show today for the comparison: nothing read this
  * way leaves the service except whether it differs from what the report already showed.
  */
-function asSubject(context: SubjectContext, subjectIdentifier: string): Pick<SubjectContext, "db" | "logger"> & RequestScope {
+function asSubject(context: CreditReportContext, subjectIdentifier: string): Pick<CreditReportContext, "db" | "logger"> & RequestScope {
   const viewer: Viewer = { role: "SUBJECT", actor: null, org: null, subject: subjectIdentifier, purpose: null };
   return { db: context.db, logger: context.logger, viewer, ability: defineAbilityFor(viewer), now: context.now };
 }
 
 /** The viewer's own identifier, when the role table lets it `action` its own credit reports (the subject itself). */
-function ownSubject(context: SubjectContext, action: "issue" | "read" | "revoke"): string {
+function ownSubject(context: CreditReportContext, action: "issue" | "read" | "revoke"): string {
   return requireOwnSubject(context, action, "CreditReport", "only the subject itself issues and manages its credit reports");
 }
 
-function reportTooHeavy(context: SubjectContext, retryAfter: number, weight: number): CreditError {
+function reportTooHeavy(context: CreditReportContext, retryAfter: number, weight: number): CreditError {
   return new CreditError(
     "RATE_LIMITED",
     `one caller may issue credit reports of ${context.rules.reportWeightPerHour} units an hour and this one weighs ${weight} (one unit an item, ${REPORT_BASE_WEIGHT} for the file); retry in ${retryAfter} s`,
@@ -316,12 +316,12 @@ function reportTooHeavy(context: SubjectContext, retryAfter: number, weight: num
   );
 }
 
-function printerOf(context: SubjectContext): ReportPrinter {
+function printerOf(context: CreditReportContext): ReportPrinter {
   if (!context.reportPrinter) throw new ServiceUnavailableError("credit report printing");
   return context.reportPrinter;
 }
 
-function signingKeyOf(context: SubjectContext): KeyObject {
+function signingKeyOf(context: CreditReportContext): KeyObject {
   if (!context.reportSigningKey) throw new ServiceUnavailableError("credit report signing");
   return context.reportSigningKey;
 }
@@ -365,7 +365,7 @@ function toCreditReport(row: CreditReportRow, now: Date): CreditReport {
 }
 
 /** A report is the subject's data at the widest tier it shows: issuing, listing, revoking and verifying it name the subject in the audit. */
-function recordReportDisclosure(context: SubjectContext, row: Pick<CreditReportRow, "subject_id" | "subject_identifier" | "tiers">): void {
+function recordReportDisclosure(context: CreditReportContext, row: Pick<CreditReportRow, "subject_id" | "subject_identifier" | "tiers">): void {
   const tier = TIERS.filter((each) => row.tiers.includes(each)).at(-1) ?? "PUBLIC";
   recordDisclosed(context, { subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "CreditReport", tier });
 }

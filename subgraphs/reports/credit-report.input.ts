@@ -2,7 +2,7 @@ import { Field, InputType, Int } from "type-graphql";
 import { Tier } from "../../domain/vocabulary";
 import type { Tier as TierValue } from "../../domain/vocabulary";
 import type { Purpose as PurposeValue } from "../../platform/viewer";
-import { Purpose } from "./consent.type";
+import { Purpose } from "../subjects/subject-types.registry";
 
 @InputType()
 export class CreditReportInput {

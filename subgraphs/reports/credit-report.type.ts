@@ -2,7 +2,7 @@ import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Tier } from "../../domain/vocabulary";
 import type { Purpose as PurposeValue } from "../../platform/viewer";
 import { JSONScalar } from "../shared/scalars";
-import { Purpose } from "./consent.type";
+import { Purpose } from "../subjects/subject-types.registry";
 
 /** The `Tier` enum the records subgraph registers too (composition merges them). */
 registerEnumType(Tier, { name: "Tier", description: "Use scope (PCIM arts. 18-24)" });
