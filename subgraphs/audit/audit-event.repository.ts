@@ -1,6 +1,7 @@
 import type { AccessFilter } from "../../policies/accessible-by";
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from "kysely";
-import type { AuditEventRow, AuditEventTable, Database } from "../../db/database";
+import type { AuditEventRow, AuditEventTable } from "../../audit-log/audit-event.table";
+import type { Database } from "../../db/database";
 import { arrayLiteral } from "../../audit-log/store";
 import { revokedConsents } from "../subjects/subject.registry";
 

@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import type { Kysely } from "kysely";
-import type { Database, ListEntryRow } from "../../db/database";
+import type { Database } from "../../db/database";
+import type { ListEntryRow } from "./list-entry.table";
 import type { RequestScope, SubgraphContext } from "../shared/context";
 import { isUuid } from "../shared/ids";
 import { groupBy, indexBy } from "../shared/loaders";

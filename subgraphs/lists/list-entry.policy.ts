@@ -1,6 +1,6 @@
 import { subject as policySubject } from "@casl/ability";
 import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
-import type { ListEntryRow } from "../../db/database";
+import type { ListEntryRow } from "./list-entry.table";
 import { chinaDateOf } from "../../domain/dates";
 import { publicationCleared } from "../../policies/publication";
 import { accessibleBy, type PolicyColumns, type AccessFilter } from "../../policies/accessible-by";

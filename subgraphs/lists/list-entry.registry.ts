@@ -7,7 +7,7 @@ import type { PolicySubject } from "../../policies/ability";
 import type { AccessFilter } from "../../policies/accessible-by";
 import type { RequestScope } from "../shared/context";
 import { asListEntryPolicy, entryIsInForce, isCurrentEntry, listEntryAccessFor } from "./list-entry.policy";
-import type { ListEntryRow } from "../../db/database";
+import type { ListEntryRow } from "./list-entry.table";
 import { listUnits } from "../subjects/subject.registry";
 import {
   findEntrySummary,

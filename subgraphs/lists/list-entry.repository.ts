@@ -1,7 +1,9 @@
 import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from "kysely";
 import { entryIsInForce, type ListEntryAccess } from "./list-entry.policy";
 import { publicationCleared } from "../../policies/publication";
-import type { Database, ListEntryRow, ListEntryUpdate, NewListEntryRow, NewNoticeRow, NoticeRow } from "../../db/database";
+import type { Database } from "../../db/database";
+import type { ListEntryRow, ListEntryUpdate, NewListEntryRow } from "./list-entry.table";
+import type { NewNoticeRow, NoticeRow } from "./notice.table";
 import type { ListStatus, ListType } from "../../domain/vocabulary";
 import { personRelations, relationHeldOnColumn } from "../subjects/subject.registry";
 

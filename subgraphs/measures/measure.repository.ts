@@ -1,7 +1,8 @@
 import type { AccessFilter } from "../../policies/accessible-by";
 import { sql, type ExpressionBuilder, type Kysely } from "kysely";
 import { entryRestedOnColumn, listEntriesRelation } from "../lists/list-entry.registry";
-import type { Database, MeasureApplicationRow, MeasureRow, NewMeasureApplicationRow } from "../../db/database";
+import type { Database } from "../../db/database";
+import type { MeasureApplicationRow, MeasureRow, NewMeasureApplicationRow } from "./measure.table";
 import type { ListType, Scenario } from "../../domain/vocabulary";
 
 export async function listMeasures(

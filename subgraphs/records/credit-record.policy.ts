@@ -1,6 +1,6 @@
 import { subject as policySubject } from "@casl/ability";
 import type { AliasableExpression, Expression, ExpressionBuilder, SqlBool } from "kysely";
-import type { CreditRecordRow } from "../../db/database";
+import type { CreditRecordRow } from "./credit-record.table";
 import { chinaDateOf } from "../../domain/dates";
 import { accessibleBy, type PolicyColumns, type AccessFilter } from "../../policies/accessible-by";
 import { consentedPredicate, validConsentFor } from "../../policies/consent";

@@ -6,7 +6,7 @@ import { publicationCleared } from "../../policies/publication";
 import type { PolicySubject } from "../../policies/ability";
 import type { RequestScope } from "../shared/context";
 import { asCreditRecordPolicy, isCurrentRecord, recordAccessFor, recordIsCurrent } from "./credit-record.policy";
-import type { CreditRecordRow } from "../../db/database";
+import type { CreditRecordRow } from "./credit-record.table";
 import {
   countRecordsPendingReview,
   findRecordById,

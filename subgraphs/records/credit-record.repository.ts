@@ -1,5 +1,7 @@
 import { sql, type Kysely } from "kysely";
-import type { CreditRecordRow, CreditRecordUpdate, Database, NewCreditRecordRow, RecordKindRow, RecordRelationRow, SubjectRelationKind } from "../../db/database";
+import type { CreditRecordRow, CreditRecordUpdate, NewCreditRecordRow, RecordKindRow, RecordRelationRow } from "./credit-record.table";
+import type { Database } from "../../db/database";
+import type { SubjectRelationKind } from "../subjects/subject.table";
 import { heldRelationPeriod } from "../subjects/subject.registry";
 import { recordIsCurrent, type RecordAccess } from "./credit-record.policy";
 

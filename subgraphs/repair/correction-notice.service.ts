@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
-import type { Database, ObjectionRow } from "../../db/database";
+import type { Database } from "../../db/database";
+import type { ObjectionRow } from "./objection.table";
 import { chinaDateOf } from "../../domain/dates";
 import { withholdProhibitedData } from "../../domain/prohibited-data";
 import { listOrganisationsThatRelied, type ItemReliance } from "../audit/audit-event.registry";

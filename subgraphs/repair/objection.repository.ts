@@ -1,6 +1,7 @@
 import type { AccessFilter } from "../../policies/accessible-by";
 import type { Kysely } from "kysely";
-import type { Database, ObjectionRow } from "../../db/database";
+import type { Database } from "../../db/database";
+import type { ObjectionRow } from "./objection.table";
 
 export type ObjectionAccess = AccessFilter;
 

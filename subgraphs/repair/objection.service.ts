@@ -1,5 +1,6 @@
 import { subject as policySubject } from "@casl/ability";
-import type { ObjectionRow, WorkflowEventRow } from "../../db/database";
+import type { ObjectionRow } from "./objection.table";
+import type { WorkflowEventRow } from "./workflow-event.table";
 import { chinaDateOf } from "../../domain/dates";
 import { checkTransition, stepsAllowed } from "./workflow.rules";
 import { CreditError, NotFoundError } from "../../platform/errors";

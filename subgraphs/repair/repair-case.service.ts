@@ -1,5 +1,5 @@
 import { subject as policySubject } from "@casl/ability";
-import type { RepairCaseRow } from "../../db/database";
+import type { RepairCaseRow } from "./repair-case.table";
 import { chinaDateOf } from "../../domain/dates";
 import { checkRepairEligibility, historyOfUnit, withoutFileDetails, type RepairTarget } from "./repair-eligibility.rules";
 import { explainRepairEligibility } from "./repair-explanation.rules";

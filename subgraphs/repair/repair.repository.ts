@@ -1,6 +1,9 @@
 import type { AccessFilter } from "../../policies/accessible-by";
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from "kysely";
-import type { Database, NewObjectionRow, NewRepairCaseRow, ObjectionRow, RepairCaseRow, WorkflowEventRow } from "../../db/database";
+import type { Database } from "../../db/database";
+import type { NewObjectionRow, ObjectionRow } from "./objection.table";
+import type { NewRepairCaseRow, RepairCaseRow } from "./repair-case.table";
+import type { WorkflowEventRow } from "./workflow-event.table";
 import { chinaDateOf } from "../../domain/dates";
 import type { Deadline } from "../../domain/working-days";
 import { REPAIR_BARRING_KINDS } from "./repair-eligibility.rules";

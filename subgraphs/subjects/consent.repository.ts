@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
-import type { ConsentRow, Database } from "../../db/database";
+import type { ConsentRow } from "./consent.table";
+import type { Database } from "../../db/database";
 
 export async function insertConsent(
   db: Kysely<Database>,

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
-import type { CreditReportRow, Database, NewCreditReportRow } from "../../db/database";
+import type { CreditReportRow, NewCreditReportRow } from "./credit-report.table";
+import type { Database } from "../../db/database";
 
 export async function insertCreditReport(db: Kysely<Database>, report: NewCreditReportRow & { id: string }): Promise<CreditReportRow> {
   return db.insertInto("credit_reports").values(report).returningAll().executeTakeFirstOrThrow();

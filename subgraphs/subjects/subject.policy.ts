@@ -1,7 +1,7 @@
 import { subject as policySubject } from "@casl/ability";
 import { permittedFieldsOf } from "@casl/ability/extra";
 import type { AliasableExpression, Expression, ExpressionBuilder, SqlBool } from "kysely";
-import type { SubjectRow } from "../../db/database";
+import type { SubjectRow } from "./subject.table";
 import type { AppAbility } from "../../policies/ability";
 import { accessibleBy, type PolicyColumns, type AccessFilter } from "../../policies/accessible-by";
 import { consentedPredicate, validConsentFor } from "../../policies/consent";

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from "kysely";
-import type { Database, SubjectRelationKind, SubjectRelationRow, SubjectRow, SubjectUpdate } from "../../db/database";
+import type { Database } from "../../db/database";
+import type { SubjectRelationKind, SubjectRelationRow, SubjectRow, SubjectUpdate } from "./subject.table";
 import type { SubjectKind } from "../../domain/vocabulary";
 import type { RegisteredSubject } from "../../domain/subject-ref";
 import type { SubjectAccess, VisibleSubjectRow } from "./subject.policy";

@@ -1,6 +1,6 @@
 import { subject as policySubject } from "@casl/ability";
 import { chinaDateOf } from "../../domain/dates";
-import type { SubjectRelationKind } from "../../db/database";
+import type { SubjectRelationKind } from "./subject.table";
 import { checkIdentifier, maskCitizenId } from "../../domain/identifiers";
 import { isOccupationGroup, OCCUPATION_GROUPS } from "../../domain/occupation-groups";
 import { checkSubjectRef, type SubjectRef } from "../../domain/subject-ref";
