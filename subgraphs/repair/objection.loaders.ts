@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/database";
+import type { RepairDatabase } from "./repair.database";
 import type { ObjectionRow } from "./objection.table";
 import type { WorkflowEventRow } from "./workflow-event.table";
 import { accessibleBy } from "../../policies/accessible-by";
@@ -32,7 +32,7 @@ export function repairCaseAccessFor(scope: RequestScope) {
   });
 }
 
-export function createObjectionLoaders(db: Kysely<Database>, scope: RequestScope): ObjectionLoaders {
+export function createObjectionLoaders(db: Kysely<RepairDatabase>, scope: RequestScope): ObjectionLoaders {
   const objections = objectionAccessFor(scope);
   const repairs = repairCaseAccessFor(scope);
   return {

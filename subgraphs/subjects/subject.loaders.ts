@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/database";
+import type { SubjectsDatabase } from "./subjects.database";
 import type { SubjectRelationRow } from "./subject.table";
 import type { RequestScope, SubgraphContext } from "../shared/context";
 import { isUuid } from "../shared/ids";
@@ -16,7 +16,7 @@ export type SubjectLoaders = {
 
 export type SubjectContext = SubgraphContext<SubjectLoaders>;
 
-export function createSubjectLoaders(db: Kysely<Database>, scope: RequestScope): SubjectLoaders {
+export function createSubjectLoaders(db: Kysely<SubjectsDatabase>, scope: RequestScope): SubjectLoaders {
   const access = subjectAccessFor(scope);
   return {
     subjectById: new DataLoader(async (ids) => indexBy(ids, await listVisibleSubjects(db, "id", ids.filter(isUuid), access), (row) => row.id)),

@@ -1,4 +1,5 @@
 import { subject as policySubject } from "@casl/ability";
+import type { SubjectsDatabase } from "./subjects.database";
 import { permittedFieldsOf } from "@casl/ability/extra";
 import type { AliasableExpression, Expression, ExpressionBuilder, SqlBool } from "kysely";
 import type { SubjectRow } from "./subject.table";
@@ -22,7 +23,7 @@ export function asSubjectPolicy(row: VisibleSubjectRow) {
  * by the records' and lists' own definitions, through their registries.
  */
 function hasPublicInformation(today: string) {
-  return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => eb.or([hasCurrentPublicRecord(eb, "subject.id", today), hasListEntryInForce(eb, "subject.id", today)]);
+  return (eb: ExpressionBuilder<SubjectsDatabase, any>): Expression<SqlBool> => eb.or([hasCurrentPublicRecord(eb, "subject.id", today), hasListEntryInForce(eb, "subject.id", today)]);
 }
 
 const ALL_SUBJECT_FIELDS = (fields: readonly string[]) => (rule: { fields?: string[] | string }) =>
@@ -44,8 +45,8 @@ export function subjectColumns(scope: RequestScope): PolicyColumns {
 
 export type SubjectAccess = Readonly<{
   where: AccessFilter;
-  consentId: (eb: ExpressionBuilder<any, any>) => AliasableExpression<string | null>;
-  publicInformation: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
+  consentId: (eb: ExpressionBuilder<SubjectsDatabase, any>) => AliasableExpression<string | null>;
+  publicInformation: (eb: ExpressionBuilder<SubjectsDatabase, any>) => Expression<SqlBool>;
 }>;
 
 export function subjectAccessFor(scope: RequestScope): SubjectAccess {
