@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import type { CreditRecordRow, CreditRecordUpdate, NewCreditRecordRow, RecordKindRow, RecordRelationRow } from "./credit-record.table";
 import type { RecordsDatabase } from "./records.database";
-import type { SubjectRelationKind } from "../subjects/subject.table";
+import type { SubjectRelationKind } from "../subjects/subject.registry";
 import { heldRelationPeriod } from "../subjects/subject.registry";
 import { recordIsCurrent, type RecordAccess } from "./credit-record.policy";
 

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { DatabaseDefault, DateColumn } from "../../db/column-types";
 import type { PublicationState, RecordCategory, RecordStatus, Severity, Tier } from "../../domain/vocabulary";
-import type { SubjectRelationKind } from "../subjects/subject.table";
+import type { SubjectRelationKind } from "../subjects/subject.registry";
 
 export interface CreditRecordTable {
   id: Generated<string>;

@@ -1,4 +1,4 @@
-import type { SubjectsPublished } from "../subjects/subjects.database";
+import type { SubjectsPublished } from "../subjects/subject.registry";
 import type { CreditRecordTable, RecordKindTable, RecordRelationTable } from "./credit-record.table";
 
 /** The records slice's tables: only its repositories name them. */

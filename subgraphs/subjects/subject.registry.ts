@@ -3,6 +3,10 @@ import type { SubjectsDatabase } from "./subjects.database";
 
 // The subjects slice's published face: what other slices may use of its subjects and relations.
 
+/** The roles by which a person answers for an organisation; and the tables this slice publishes (the consents). */
+export type { SubjectRelationKind } from "./subject.table";
+export type { SubjectsPublished } from "./subjects.database";
+
 /**
  * Reads and the one write other slices make of the subjects' tables: registering the subjects a submission
  * names (inside the submitting slice's transaction), which identifiers have a file, an organisation's
