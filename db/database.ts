@@ -22,5 +22,4 @@ export interface Database extends SubjectsTables, RecordsTables, ListsTables, Au
  * another slice's table does not compile. Kysely's handle is invariant in its database type (a
  * `Kysely<Database>` is no `Kysely<RecordsDatabase>`), so the handle between slices carries none.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Connection = Kysely<any>;
