@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { AuditOutcome, CompletedOutcome } from "../db/database";
+import type { AuditOutcome, CompletedOutcome } from "./audit-event.table";
 import type { Tier } from "../domain/vocabulary";
 import { MAX_JSON_DEPTH } from "../platform/json-walk";
 import { storableText } from "../platform/storable-text";

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from "kysely";
-import type { Database, NewAuditEventRow } from "../db/database";
+import type { Database } from "../db/database";
+import type { NewAuditEventRow } from "./audit-event.table";
 import { canonicalCompletion, canonicalEntry, chainHash, CURRENT_CANONICAL_FORM, type AuditAccessSet, type AuditCompletion, type AuditEntry } from "./chain";
 
 export type ChainHead = Readonly<{ length: string; hash: string }>;

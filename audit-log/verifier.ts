@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Selectable } from "kysely";
-import type { AuditAccessSetRow, AuditCompletionTable, AuditEventRow, Database } from "../db/database";
+import type { AuditAccessSetRow, AuditCompletionTable, AuditEventRow } from "./audit-event.table";
+import type { Database } from "../db/database";
 import { canonicalCompletion, canonicalEntry, chainHash, GENESIS_HASH, type AuditAccessSet, type AuditCompletion, type AuditEntry, type CanonicalForm } from "./chain";
 import { findAccessRowWithoutEvent, findChainHead, listChainPage } from "./store";
 

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import type { Connection } from "../db/database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaDateOf } from "../domain/dates";
 import { ROLES, type Purpose, type Role, type Viewer } from "../platform/viewer";
@@ -245,7 +246,7 @@ describe("accessibleBy: SQL filter = ability.can, every role and viewer", () => 
     "MeasureApplication: %s",
     async (_label, viewer) => {
       const scope = { viewer, ability: defineAbilityFor(viewer), now };
-      const db = database.connection.db;
+      const db: Connection = database.connection.db;
       const subjectIds = (await db.selectFrom("subjects").select("id").execute()).map((row) => row.id);
       const everything = await listApplicationsBySubjectIds(db, subjectIds, () => sql<boolean>`true`);
       const allowedInMemory = everything.filter((row) => scope.ability.can("read", asMeasureApplicationPolicy(row))).map((row) => row.id).sort();
@@ -255,7 +256,7 @@ describe("accessibleBy: SQL filter = ability.can, every role and viewer", () => 
   );
 
   it("gives a unit the applications that rested on its entries: its list and grounds, in force that day", async () => {
-    const db = database.connection.db;
+    const db: Connection = database.connection.db;
     const subjectIds = (await db.selectFrom("subjects").select("id").execute()).map((row) => row.id);
     const everything = await listApplicationsBySubjectIds(db, subjectIds, () => sql<boolean>`true`);
     const units = Object.fromEntries(everything.map((row) => [`${row.subject_identifier} ${row.measure_code} ${row.applied_on}`, [...row.entry_recognized_by].sort()]));

@@ -2,6 +2,11 @@ import { rulesToAST } from "@casl/ability/extra";
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
 import type { Action, AppAbility } from "./ability";
 
+/**
+ * A builder inside any slice's query. The compiler names no table: it refers to columns only by the names a
+ * slice's `PolicyColumns` give, under that slice's aliases, so neither the database nor the tables in scope are
+ * known here; each slice's predicates are typed with its own database.
+ */
 type AnyBuilder = ExpressionBuilder<any, any>;
 
 /** A compiled policy: the `where` a repository adds so that a query returns only permitted rows. */

@@ -1,5 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from "kysely";
-import type { Database } from "../db/database";
+import type { Connection } from "../db/database";
+import type { SubjectsPublished } from "../subgraphs/subjects/subjects.database";
 import type { Viewer } from "../platform/viewer";
 
 /**
@@ -8,8 +9,8 @@ import type { Viewer } from "../platform/viewer";
  * not revoked.
  */
 export function validConsentFor(viewer: Viewer, now: Date, subjectIdentifier: Expression<string>) {
-  return (eb: ExpressionBuilder<any, any>) =>
-    (eb as unknown as ExpressionBuilder<Database, never>)
+  return (eb: ExpressionBuilder<SubjectsPublished, any>) =>
+    eb
       .selectFrom("consents")
       .select("consents.id")
       .where(consentCounts(viewer, now))
@@ -20,7 +21,7 @@ export function validConsentFor(viewer: Viewer, now: Date, subjectIdentifier: Ex
 
 /** The one test of a consent row: the viewer's organisation and declared purpose, begun, not ended, not revoked. */
 function consentCounts(viewer: Viewer, now: Date) {
-  return (eb: ExpressionBuilder<Database, "consents">): Expression<SqlBool> =>
+  return (eb: ExpressionBuilder<SubjectsPublished, "consents">): Expression<SqlBool> =>
     eb.and([
       eb("consents.grantee", "=", viewer.org ?? ""),
       eb("consents.purpose", "=", viewer.purpose ?? ""),
@@ -32,18 +33,19 @@ function consentCounts(viewer: Viewer, now: Date) {
 
 /** A predicate for `consented`: false outright when the viewer has no organisation or no purpose. */
 export function consentedPredicate(viewer: Viewer, now: Date, subjectIdentifierColumn: string) {
-  return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> =>
+  return (eb: ExpressionBuilder<SubjectsPublished, any>): Expression<SqlBool> =>
     viewer.org && viewer.purpose ? eb.exists(validConsentFor(viewer, now, eb.ref(subjectIdentifierColumn))(eb)) : sql<SqlBool>`false`;
 }
 
 /** Valid consents the viewer holds, by subject id: which subjects' authorized tier it may read, and under which consent. */
 export async function findValidConsents(
-  db: Kysely<Database>,
+  connection: Connection,
   viewer: Viewer,
   now: Date,
   subjectIds: readonly string[],
 ): Promise<Map<string, string>> {
   if (!viewer.org || !viewer.purpose || subjectIds.length === 0) return new Map();
+  const db: Kysely<SubjectsPublished> = connection;
   const rows = await db
     .selectFrom("consents")
     .select(["id", "subject_id"])
@@ -54,8 +56,9 @@ export async function findValidConsents(
 }
 
 /** Which of these subject identifiers the viewer holds a valid consent for (its organisation, its declared purpose, now). */
-export async function findConsentedIdentifiers(db: Kysely<Database>, viewer: Viewer, now: Date, identifiers: readonly string[]): Promise<Set<string>> {
+export async function findConsentedIdentifiers(connection: Connection, viewer: Viewer, now: Date, identifiers: readonly string[]): Promise<Set<string>> {
   if (!viewer.org || !viewer.purpose || identifiers.length === 0) return new Set();
+  const db: Kysely<SubjectsPublished> = connection;
   const rows = await db
     .selectFrom("consents")
     .select("subject_identifier")

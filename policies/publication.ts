@@ -1,5 +1,10 @@
 import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
 import type { PublicationState, SubjectKind, Tier } from "../domain/vocabulary";
+import type { ListsTables } from "../subgraphs/lists/lists.database";
+import type { RecordsTables } from "../subgraphs/records/records.database";
+
+/** The tables whose items the centre reviews before publication; both have the same review columns. */
+type ReviewedTables = Pick<RecordsTables, "credit_records"> & Pick<ListsTables, "list_entries">;
 
 /**
  * The publication review (PCIM art. 14): no free text about a natural person reaches the public tier before
@@ -12,8 +17,9 @@ export const publicationCleared = {
   test(state: PublicationState | null): boolean {
     return state === null || state === "PUBLISHED" || state === "REDACTED";
   },
-  where(eb: ExpressionBuilder<any, any>, alias: string): Expression<SqlBool> {
-    return eb.or([eb(`${alias}.publication`, "is", null), eb(`${alias}.publication`, "in", ["PUBLISHED", "REDACTED"])]);
+  where(eb: ExpressionBuilder<ReviewedTables, any>, alias: string): Expression<SqlBool> {
+    const publication = `${alias}.publication` as "list_entries.publication";
+    return eb.or([eb(publication, "is", null), eb(publication, "in", ["PUBLISHED", "REDACTED"])]);
   },
 };
 

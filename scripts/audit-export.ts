@@ -1,5 +1,6 @@
 import { createWriteStream } from "node:fs";
 import { parseArgs } from "node:util";
+import type { Connection } from "../db/database";
 import { listAuditEvents } from "../subgraphs/audit/audit-event.repository";
 import { bootstrap } from "./bootstrap";
 
@@ -33,7 +34,7 @@ try {
   if (options.format === "csv") output.write(`${COLUMNS.join(",")}\n`);
   let after: string | null = null;
   for (;;) {
-    const rows = await listAuditEvents(connection.db, { from, to }, after, 5_000);
+    const rows = await listAuditEvents(connection.db as Connection, { from, to }, after, 5_000);
     if (rows.length === 0) break;
     for (const row of rows) {
       const record = { ...row, subjects: row.subject_identifiers };

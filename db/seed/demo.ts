@@ -3,7 +3,9 @@ import { addYears } from "../../domain/dates";
 import { citizenIdCheckCharacter, usccCheckCharacter } from "../../domain/identifiers";
 import type { Tier } from "../../domain/vocabulary";
 import { publicationOnSubmission } from "../../policies/publication";
-import type { Database, NewCreditRecordRow, NewListEntryRow } from "../database";
+import type { Database } from "../database";
+import type { NewCreditRecordRow } from "../../subgraphs/records/credit-record.table";
+import type { NewListEntryRow } from "../../subgraphs/lists/list-entry.table";
 
 /** The blacklisted company the README's first query looks up. */
 export const DEMO_BLACKLISTED_COMPANY = "淮安市清江浦区恒达建材有限公司";

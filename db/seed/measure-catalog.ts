@@ -3,7 +3,7 @@ import { parse } from "yaml";
 import { z } from "zod";
 import { LIST_GROUNDS } from "../../domain/list-grounds";
 import type { Scenario } from "../../domain/vocabulary";
-import type { MeasureRow } from "../database";
+import type { MeasureRow } from "../../subgraphs/measures/measure.table";
 
 const SCENARIOS = ["ADMINISTRATIVE_LICENSING", "FISCAL_FUNDS", "PUBLIC_RESOURCE_TRADING", "PROJECT_APPROVAL", "PUBLIC_EMPLOYMENT", "HONORS", "CREDIT_LENDING", "HIGH_CONSUMPTION"] as const;
 

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse } from "@apollo/server";
 import { Kind, type DocumentNode, type OperationDefinitionNode } from "graphql";
-import type { AuditOutcome, CompletedOutcome } from "../../db/database";
+import type { AuditOutcome, CompletedOutcome } from "../../audit-log/audit-event.table";
 import { findProhibitedData } from "../../domain/prohibited-data";
 import type { Logger } from "../../platform/logger";
 import { storableText } from "../../platform/storable-text";

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/database";
+import type { AuditDatabase } from "./audit.database";
 import { accessibleBy } from "../../policies/accessible-by";
 import type { RequestScope, SubgraphContext } from "../shared/context";
 import { isUuid } from "../shared/ids";
@@ -10,7 +10,7 @@ import { listAccessesBySubjectIds, type AccessRow } from "./audit-event.reposito
 export type AuditLoaders = { accessesBySubjectId: DataLoader<string, AccessRow[]> };
 export type AuditContext = SubgraphContext<AuditLoaders>;
 
-export function createAuditLoaders(db: Kysely<Database>, scope: RequestScope): AuditLoaders {
+export function createAuditLoaders(db: Kysely<AuditDatabase>, scope: RequestScope): AuditLoaders {
   const access = accessibleBy(scope.ability, "read", "AuditEvent", { subjectIdentifiers: { column: "member.subject_identifier" } });
   return {
     accessesBySubjectId: new DataLoader(async (subjectIds) =>

@@ -1,5 +1,4 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/database";
+import type { Connection } from "../../db/database";
 import type { Tier } from "../../domain/vocabulary";
 import { listOrganisationDisclosuresOfItem, listOrganisationReadsOfSubject } from "./audit-event.repository";
 
@@ -27,7 +26,7 @@ export type ItemReliance = Readonly<{
  * tier in the period, and screened on it when it screened the subject — the most that those events can tell.
  */
 export async function listOrganisationsThatRelied(
-  db: Kysely<Database>,
+  db: Connection,
   item: Readonly<{ id: string; subjectId: string; entityType: "CreditRecord" | "ListEntry"; tier: Tier; screeningRestsOnIt: boolean; from: Date; to: Date }>,
 ): Promise<ItemReliance[]> {
   const [disclosed, earlier] = await Promise.all([

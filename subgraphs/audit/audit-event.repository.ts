@@ -1,6 +1,8 @@
 import type { AccessFilter } from "../../policies/accessible-by";
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from "kysely";
-import type { AuditEventRow, AuditEventTable, Database } from "../../db/database";
+import type { AuditEventRow, AuditEventTable } from "../../audit-log/audit-event.table";
+import type { Database } from "../../db/database";
+import type { AuditDatabase } from "./audit.database";
 import { arrayLiteral } from "../../audit-log/store";
 import { revokedConsents } from "../subjects/subject.registry";
 
@@ -47,12 +49,12 @@ function filterAuditEvents<QB extends SelectQueryBuilder<EventScope, "event", ob
 }
 
 /** Events oldest first, filtered, keyset-paginated on seq, each with the identifiers and categories it disclosed. */
-export async function listAuditEvents(db: Kysely<Database>, query: AuditEventQuery, afterSeq: string | null, limit: number): Promise<AuditEventWithSubjects[]> {
+export async function listAuditEvents(db: Kysely<AuditDatabase>, query: AuditEventQuery, afterSeq: string | null, limit: number): Promise<AuditEventWithSubjects[]> {
   return auditEventsQuery(db, query, afterSeq, limit).execute() as Promise<AuditEventWithSubjects[]>;
 }
 
 /** The statement `listAuditEvents` runs (its plan is tested: "who read subject X" must use the GIN index). */
-export function auditEventsQuery(db: Kysely<Database>, query: AuditEventQuery, afterSeq: string | null, limit: number) {
+export function auditEventsQuery(db: Kysely<AuditDatabase>, query: AuditEventQuery, afterSeq: string | null, limit: number) {
   const onlySubject = query.disclosedTo?.subjectIdentifier ?? null;
   return filterAuditEvents(db.selectFrom("audit_event_log as event").selectAll("event"), query)
     .select((eb) => [
@@ -81,7 +83,7 @@ export function auditEventsQuery(db: Kysely<Database>, query: AuditEventQuery, a
     .limit(limit);
 }
 
-export async function countAuditEvents(db: Kysely<Database>, query: AuditEventQuery): Promise<number> {
+export async function countAuditEvents(db: Kysely<AuditDatabase>, query: AuditEventQuery): Promise<number> {
   const { count } = await filterAuditEvents(db.selectFrom("audit_event_log as event").select((eb) => eb.fn.countAll<string>().as("count")), query).executeTakeFirstOrThrow();
   return Number(count);
 }
@@ -91,7 +93,7 @@ const membersOf = sql<{ subject_id: string; subject_identifier: string | null; c
 
 /** Every disclosure of these subjects, newest first, one row per event, set and subject; the GIN index on `subject_ids` finds the sets. */
 export async function listAccessesBySubjectIds(
-  db: Kysely<Database>,
+  db: Kysely<AuditDatabase>,
   subjectIds: readonly string[],
   access: AccessFilter,
 ) {
@@ -100,7 +102,7 @@ export async function listAccessesBySubjectIds(
 }
 
 /** The statement `listAccessesBySubjectIds` runs (its plan is tested). */
-export function accessesBySubjectIdsQuery(db: Kysely<Database>, subjectIds: readonly string[], access: AccessFilter) {
+export function accessesBySubjectIdsQuery(db: Kysely<AuditDatabase>, subjectIds: readonly string[], access: AccessFilter) {
   return db
     .selectFrom("audit_access_sets as access")
     .innerJoin("audit_events as event", "event.id", "access.event_id")
@@ -127,7 +129,7 @@ export type AccessRow = Awaited<ReturnType<typeof listAccessesBySubjectIds>>[num
 export type AlertWindow = Readonly<{ from: Date; to: Date }>;
 
 /** Actors who saw more than `limit` distinct subjects within one hour, screening left out. */
-export async function findMassLookups(db: Kysely<Database>, window: AlertWindow, limit: number) {
+export async function findMassLookups(db: Kysely<AuditDatabase>, window: AlertWindow, limit: number) {
   return db
     .selectFrom("audit_events as event")
     .innerJoin("audit_access_sets as access", "access.event_id", "event.id")
@@ -152,7 +154,7 @@ export async function findMassLookups(db: Kysely<Database>, window: AlertWindow,
  * Callers (actor, or client address without one) with at least `limit` events matching `condition`
  * within one hour — the shape of the denial and probing alerts.
  */
-export async function countEventsPerCallerHour(db: Kysely<Database>, window: AlertWindow, condition: RawBuilder<boolean>, limit: number) {
+export async function countEventsPerCallerHour(db: Kysely<AuditDatabase>, window: AlertWindow, condition: RawBuilder<boolean>, limit: number) {
   const caller = sql<string>`coalesce(event.actor, event.client_address, 'unknown')`;
   const hour = sql<Date>`date_trunc('hour', event.at)`;
   return db
@@ -167,7 +169,7 @@ export async function countEventsPerCallerHour(db: Kysely<Database>, window: Ale
 }
 
 /** Callers refused at least `limit` times within one hour. */
-export const findRepeatedDenials = (db: Kysely<Database>, window: AlertWindow, limit: number) =>
+export const findRepeatedDenials = (db: Kysely<AuditDatabase>, window: AlertWindow, limit: number) =>
   countEventsPerCallerHour(db, window, sql<boolean>`event.outcome = 'DENIED'`, limit);
 
 /**
@@ -175,11 +177,11 @@ export const findRepeatedDenials = (db: Kysely<Database>, window: AlertWindow, l
  * through `subject` or `screen`. (Guesses with correct checksums that find no one are held back by the
  * rate limit, not flagged here.)
  */
-export const findIdentifierProbing = (db: Kysely<Database>, window: AlertWindow, limit: number) =>
+export const findIdentifierProbing = (db: Kysely<AuditDatabase>, window: AlertWindow, limit: number) =>
   countEventsPerCallerHour(db, window, sql<boolean>`'INVALID_IDENTIFIER' = any(event.error_codes)`, limit);
 
 /** Reads under a consent that was revoked within `minutes` after the read. */
-export async function findReadsBeforeRevocation(db: Kysely<Database>, window: AlertWindow, minutes: number) {
+export async function findReadsBeforeRevocation(db: Kysely<AuditDatabase>, window: AlertWindow, minutes: number) {
   return db
     .selectFrom("audit_event_log as event")
     .innerJoin(revokedConsents(db).as("consent"), (join) => join.on(sql<boolean>`consent.id::text = any(event.consent_ids)`))
@@ -191,7 +193,7 @@ export async function findReadsBeforeRevocation(db: Kysely<Database>, window: Al
 }
 
 /** GOVERNMENT and ORGANIZATION reads of subject data outside working hours (China time) or at weekends. */
-export async function findOffHoursReads(db: Kysely<Database>, window: AlertWindow, workingHours: readonly [number, number]) {
+export async function findOffHoursReads(db: Kysely<AuditDatabase>, window: AlertWindow, workingHours: readonly [number, number]) {
   const local = sql`(event.at at time zone 'UTC') + interval '8 hours'`;
   return db
     .selectFrom("audit_events as event")
@@ -218,7 +220,7 @@ export async function findOffHoursReads(db: Kysely<Database>, window: AlertWindo
  * rested on), and a row disclosed there passed the reader's policy — its consent or duty — when it was read.
  * The GIN index on `item_ids` finds them.
  */
-export function organisationDisclosuresOfItemQuery(db: Kysely<Database>, query: Readonly<{ itemId: string; from: Date; to: Date }>) {
+export function organisationDisclosuresOfItemQuery(db: Kysely<AuditDatabase>, query: Readonly<{ itemId: string; from: Date; to: Date }>) {
   return db
     .selectFrom("audit_access_sets as access")
     .innerJoin("audit_events as event", "event.id", "access.event_id")
@@ -231,7 +233,7 @@ export function organisationDisclosuresOfItemQuery(db: Kysely<Database>, query: 
     .orderBy("event.seq");
 }
 
-export async function listOrganisationDisclosuresOfItem(db: Kysely<Database>, query: Readonly<{ itemId: string; from: Date; to: Date }>) {
+export async function listOrganisationDisclosuresOfItem(db: Kysely<AuditDatabase>, query: Readonly<{ itemId: string; from: Date; to: Date }>) {
   return organisationDisclosuresOfItemQuery(db, query).execute();
 }
 
@@ -245,7 +247,7 @@ export const FIRST_FORM_NAMING_ITEMS = 3;
  * before form 3, whose sets name subjects and not items: later ones are read item by item.
  */
 export async function listOrganisationReadsOfSubject(
-  db: Kysely<Database>,
+  db: Kysely<AuditDatabase>,
   query: Readonly<{ subjectId: string; entityTypes: readonly string[]; from: Date; to: Date }>,
 ) {
   if (query.entityTypes.length === 0) return [];
@@ -253,7 +255,7 @@ export async function listOrganisationReadsOfSubject(
 }
 
 /** The statement `listOrganisationReadsOfSubject` runs (its plan is tested: the GIN index on `subject_ids`). */
-export function organisationReadsOfSubjectQuery(db: Kysely<Database>, query: Readonly<{ subjectId: string; entityTypes: readonly string[]; from: Date; to: Date }>) {
+export function organisationReadsOfSubjectQuery(db: Kysely<AuditDatabase>, query: Readonly<{ subjectId: string; entityTypes: readonly string[]; from: Date; to: Date }>) {
   return db
     .selectFrom("audit_access_sets as access")
     .innerJoin("audit_events as event", "event.id", "access.event_id")

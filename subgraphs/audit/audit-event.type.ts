@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import type { AuditOutcome as Outcome } from "../../db/database";
+import type { AuditOutcome as Outcome } from "../../audit-log/audit-event.table";
 import { PageInfo } from "../shared/pagination";
 import { ROLES, type Role as RoleValue } from "../../platform/viewer";
 

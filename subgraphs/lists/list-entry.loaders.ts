@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import type { Kysely } from "kysely";
-import type { Database, ListEntryRow } from "../../db/database";
+import type { ListsDatabase } from "./lists.database";
+import type { ListEntryRow } from "./list-entry.table";
 import type { RequestScope, SubgraphContext } from "../shared/context";
 import { isUuid } from "../shared/ids";
 import { groupBy, indexBy } from "../shared/loaders";
@@ -17,7 +18,7 @@ export type ListEntryLoaders = {
 export type ListEntryContext = SubgraphContext<ListEntryLoaders>;
 
 /** Loaders that fetch only what this request's viewer may read: the policy is part of every query. */
-export function createListEntryLoaders(db: Kysely<Database>, scope: RequestScope): ListEntryLoaders {
+export function createListEntryLoaders(db: Kysely<ListsDatabase>, scope: RequestScope): ListEntryLoaders {
   const access = listEntryAccessFor(scope);
   return {
     entryById: new DataLoader(async (ids) => indexBy(ids, await listEntriesByIds(db, ids.filter(isUuid), access), (row) => row.id)),

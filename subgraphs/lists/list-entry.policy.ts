@@ -1,6 +1,7 @@
 import { subject as policySubject } from "@casl/ability";
+import type { ListsDatabase } from "./lists.database";
 import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
-import type { ListEntryRow } from "../../db/database";
+import type { ListEntryRow } from "./list-entry.table";
 import { chinaDateOf } from "../../domain/dates";
 import { publicationCleared } from "../../policies/publication";
 import { accessibleBy, type PolicyColumns, type AccessFilter } from "../../policies/accessible-by";
@@ -20,8 +21,9 @@ export function isCurrentEntry(row: Pick<ListEntryRow, "status" | "valid_until">
 }
 
 /** `isCurrentEntry` in SQL, over the list entries table under `alias`: ACTIVE and within its validity, the last day included. */
-export function entryIsInForce(eb: ExpressionBuilder<any, any>, alias: string, today: string): Expression<SqlBool> {
-  return eb.and([eb(`${alias}.status`, "=", "ACTIVE"), eb.or([eb(`${alias}.valid_until`, "is", null), eb(`${alias}.valid_until`, ">=", today)])]);
+export function entryIsInForce(eb: ExpressionBuilder<ListsDatabase, any>, alias: string, today: string): Expression<SqlBool> {
+  const column = <C extends "status" | "valid_until">(name: C) => `${alias}.${name}` as `list_entries.${C}`;
+  return eb.and([eb(column("status"), "=", "ACTIVE"), eb.or([eb(column("valid_until"), "is", null), eb(column("valid_until"), ">=", today)])]);
 }
 
 export function asListEntryPolicy(row: ListEntryRow, today: string) {

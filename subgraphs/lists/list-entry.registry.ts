@@ -1,5 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from "kysely";
-import type { Database } from "../../db/database";
+import type { Connection } from "../../db/database";
+import type { ListsDatabase } from "./lists.database";
 import type { ListStatus, ListType } from "../../domain/vocabulary";
 import { chinaDateOf } from "../../domain/dates";
 import { publicationCleared } from "../../policies/publication";
@@ -7,7 +8,7 @@ import type { PolicySubject } from "../../policies/ability";
 import type { AccessFilter } from "../../policies/accessible-by";
 import type { RequestScope } from "../shared/context";
 import { asListEntryPolicy, entryIsInForce, isCurrentEntry, listEntryAccessFor } from "./list-entry.policy";
-import type { ListEntryRow } from "../../db/database";
+import type { ListEntryRow, ListEntryTable } from "./list-entry.table";
 import { listUnits } from "../subjects/subject.registry";
 import {
   findEntrySummary,
@@ -35,7 +36,7 @@ export { isEntryInForce as isListEntryInForce } from "./list-entry.policy";
 export { listResponsibleEntries, listScreeningEntries as listEntriesInForceOrRecentlyLeft } from "./list-entry.repository";
 
 /** The list entries as a derived table (`.as(alias)`, columns as stored) for another slice's one-statement read. */
-export function listEntriesRelation(eb: ExpressionBuilder<any, any>) {
+export function listEntriesRelation(eb: ExpressionBuilder<ListsDatabase, any>) {
   return eb.selectFrom("list_entries").selectAll();
 }
 
@@ -43,7 +44,7 @@ export function listEntriesRelation(eb: ExpressionBuilder<any, any>) {
  * The subject whose id is in `subjectIdColumn` has a red or black list entry in force and cleared for publication
  * (public information, JRP art. 8); an entry awaiting the credit centre's review (policies/publication.ts) is not.
  */
-export function hasListEntryInForce(eb: ExpressionBuilder<any, any>, subjectIdColumn: string, today: string): Expression<SqlBool> {
+export function hasListEntryInForce(eb: ExpressionBuilder<ListsDatabase, any>, subjectIdColumn: string, today: string): Expression<SqlBool> {
   return eb.exists(
     eb
       .selectFrom("list_entries as entry_in_force")
@@ -63,11 +64,11 @@ export function hasListEntryInForce(eb: ExpressionBuilder<any, any>, subjectIdCo
  * `refs` name the caller's columns.
  */
 export function entryRestedOnColumn(
-  eb: ExpressionBuilder<any, any>,
+  eb: ExpressionBuilder<ListsDatabase, any>,
   alias: string,
   refs: Readonly<{ subjectId: string; list: string; grounds: string; date: string; reportedAt: string }>,
 ): Expression<SqlBool> {
-  const ref = (column: string) => eb.ref(`${alias}.${column}`);
+  const ref = <C extends keyof ListEntryTable & string>(column: C) => eb.ref(`${alias}.${column}` as `list_entries.${C}`);
   const date = eb.ref(refs.date);
   return eb.and([
     eb(ref("subject_id"), "=", eb.ref(refs.subjectId)),
@@ -85,9 +86,10 @@ export function entryRestedOnColumn(
  * the period later than JRP art. 9's 7 working days (counted against the unit, art. 22(2)). `units` compiles
  * the reader's policy over a unit column.
  */
-export async function countListingsByUnit(db: Kysely<Database>, period: Readonly<{ from: string; to: string }>, units: (unitColumn: string) => AccessFilter) {
-  const recognized = (eb: ExpressionBuilder<Database, "list_entries">) => eb.between("recognized_on", period.from, period.to);
-  const pushedLate = (eb: ExpressionBuilder<Database, "list_entries">) => eb.and([eb("pushed_late", "=", true), eb.between("pushed_on", period.from, period.to)]);
+export async function countListingsByUnit(connection: Connection, period: Readonly<{ from: string; to: string }>, units: (unitColumn: string) => AccessFilter) {
+  const recognized = (eb: ExpressionBuilder<ListsDatabase, "list_entries">) => eb.between("recognized_on", period.from, period.to);
+  const pushedLate = (eb: ExpressionBuilder<ListsDatabase, "list_entries">) => eb.and([eb("pushed_late", "=", true), eb.between("pushed_on", period.from, period.to)]);
+  const db: Kysely<ListsDatabase> = connection;
   return db
     .selectFrom("list_entries")
     .select((eb) => [
@@ -106,19 +108,19 @@ export async function countListingsByUnit(db: Kysely<Database>, period: Readonly
  * entry is as if it never was), in the caller's transaction, unless another black entry of the subject is in
  * force on `today` — they then wait on that one. Returns the entries back on their list, for the caller's audit.
  */
-export async function restoreRedEntriesTakenBy(trx: Kysely<Database>, entryId: string, today: string): Promise<ReadonlyArray<{ id: string; subjectId: string; subjectIdentifier: string }>> {
+export async function restoreRedEntriesTakenBy(trx: Connection, entryId: string, today: string): Promise<ReadonlyArray<{ id: string; subjectId: string; subjectIdentifier: string }>> {
   return (await restoreRedEntriesRemovedBy(trx, entryId, today)).map((row) => ({ id: row.id, subjectId: row.subject_id, subjectIdentifier: row.subject_identifier }));
 }
 
 /** The subject's black entry in force on `today` other than `entryId`, by id: what still keeps it listed. */
-export async function findBlackEntryInForceBesides(db: Kysely<Database>, subjectId: string, entryId: string, today: string): Promise<string | null> {
+export async function findBlackEntryInForceBesides(db: Connection, subjectId: string, entryId: string, today: string): Promise<string | null> {
   return (await findOtherBlackEntryInForce(db, subjectId, entryId, today))?.id ?? null;
 }
 
 /** A list entry's summary: which list, on what grounds and facts, recognised by whom and when. */
 export type ListEntrySummary = Readonly<{ id: string; list: string; grounds: string; facts: string; recognizedBy: string; recognizedOn: string }>;
 
-export async function findListEntrySummary(db: Kysely<Database>, id: string): Promise<ListEntrySummary | null> {
+export async function findListEntrySummary(db: Connection, id: string): Promise<ListEntrySummary | null> {
   const row = await findEntrySummary(db, id);
   return row ? { id: row.id, list: row.list, grounds: row.grounds, facts: row.facts, recognizedBy: row.recognized_by, recognizedOn: row.recognized_on } : null;
 }
@@ -139,7 +141,7 @@ export type CorrectionNotice = Readonly<{
  * Sends correction notices in the caller's transaction (they commit with the correction or not at all). An
  * organisation gets one notice per objection: sending again adds nothing.
  */
-export async function sendCorrectionNotices(trx: Kysely<Database>, notices: readonly CorrectionNotice[]): Promise<void> {
+export async function sendCorrectionNotices(trx: Connection, notices: readonly CorrectionNotice[]): Promise<void> {
   await insertCorrectionNotices(
     trx,
     notices.map((notice) => ({
@@ -158,7 +160,7 @@ export async function sendCorrectionNotices(trx: Kysely<Database>, notices: read
 }
 
 /** The organisations an objection's correction was sent to, by code. */
-export async function listCorrectionRecipients(db: Kysely<Database>, objectionId: string): Promise<Array<{ org: string; notifiedAt: Date }>> {
+export async function listCorrectionRecipients(db: Connection, objectionId: string): Promise<Array<{ org: string; notifiedAt: Date }>> {
   return (await listNoticesOfObjection(db, objectionId)).map((row) => ({ org: row.recipient_org, notifiedAt: row.created_at }));
 }
 
@@ -187,7 +189,7 @@ export type ReadableListEntry = Readonly<{
  * A subject's list entries as `scope` may read them: the lists slice's own policy compiled to SQL, as its
  * loaders read. The caller passes each through `discloseReadable` with `policy`.
  */
-export async function listEntriesReadableIn(db: Kysely<Database>, scope: RequestScope, subjectId: string): Promise<ReadableListEntry[]> {
+export async function listEntriesReadableIn(db: Connection, scope: RequestScope, subjectId: string): Promise<ReadableListEntry[]> {
   const today = chinaDateOf(scope.now);
   const rows = await listEntriesBySubjectIds(db, [subjectId], listEntryAccessFor(scope));
   const names = new Map((await listUnits(db, [...new Set(rows.map((row) => row.recognized_by))])).map((unit) => [unit.code, unit.name]));
@@ -213,22 +215,22 @@ export async function listEntriesReadableIn(db: Kysely<Database>, scope: Request
 // The lists' side of the objection and repair procedures (JRP art. 20: an entry changes only through them).
 
 /** A list entry as stored; undefined when the id is not an entry's. */
-export async function findListEntry(db: Kysely<Database>, id: string): Promise<ListEntryRow | undefined> {
+export async function findListEntry(db: Connection, id: string): Promise<ListEntryRow | undefined> {
   return findListEntryById(db, id);
 }
 
 /** A subject's black listings, whatever their status. */
-export async function listBlackListings(db: Kysely<Database>, subjectIdentifier: string) {
+export async function listBlackListings(db: Connection, subjectIdentifier: string) {
   return listBlackListingsOf(db, subjectIdentifier);
 }
 
 /** An entry corrected after an objection comes off the list, marked with the day and the note. */
-export async function correctEntry(db: Kysely<Database>, id: string, correction: Readonly<{ on: string; note: string }>): Promise<void> {
+export async function correctEntry(db: Connection, id: string, correction: Readonly<{ on: string; note: string }>): Promise<void> {
   await markEntryCorrected(db, id, `corrected after objection: ${correction.note}`, correction.on);
 }
 
 /** A repaired entry leaves publication (REPAIRED); its original is returned for the repair case's archive. */
-export async function markEntryRepaired(db: Kysely<Database>, id: string, on: string, caseId: string): Promise<ListEntryRow> {
+export async function markEntryRepaired(db: Connection, id: string, on: string, caseId: string): Promise<ListEntryRow> {
   const original = await findListEntryById(db, id);
   if (!original) throw new Error(`no list entry ${id} to mark repaired`);
   await setListEntryStatus(db, id, "REPAIRED", `credit repair completed (case ${caseId})`, on);

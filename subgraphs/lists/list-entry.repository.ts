@@ -1,12 +1,15 @@
 import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from "kysely";
 import { entryIsInForce, type ListEntryAccess } from "./list-entry.policy";
 import { publicationCleared } from "../../policies/publication";
-import type { Database, ListEntryRow, ListEntryUpdate, NewListEntryRow, NewNoticeRow, NoticeRow } from "../../db/database";
+import type { Database } from "../../db/database";
+import type { ListsDatabase } from "./lists.database";
+import type { ListEntryRow, ListEntryUpdate, NewListEntryRow } from "./list-entry.table";
+import type { NewNoticeRow, NoticeRow } from "./notice.table";
 import type { ListStatus, ListType } from "../../domain/vocabulary";
 import { personRelations, relationHeldOnColumn } from "../subjects/subject.registry";
 
 /** The subjects' entries the request may read (the policy filters in SQL). */
-export async function listEntriesBySubjectIds(db: Kysely<Database>, subjectIds: readonly string[], access: ListEntryAccess): Promise<ListEntryRow[]> {
+export async function listEntriesBySubjectIds(db: Kysely<ListsDatabase>, subjectIds: readonly string[], access: ListEntryAccess): Promise<ListEntryRow[]> {
   if (subjectIds.length === 0) return [];
   return db
     .selectFrom("list_entries")
@@ -18,12 +21,12 @@ export async function listEntriesBySubjectIds(db: Kysely<Database>, subjectIds: 
     .execute();
 }
 
-export async function listEntriesByIds(db: Kysely<Database>, ids: readonly string[], access: ListEntryAccess): Promise<ListEntryRow[]> {
+export async function listEntriesByIds(db: Kysely<ListsDatabase>, ids: readonly string[], access: ListEntryAccess): Promise<ListEntryRow[]> {
   if (ids.length === 0) return [];
   return db.selectFrom("list_entries").selectAll().where("id", "in", ids).where(access).execute();
 }
 
-export async function insertListEntryIfNew(db: Kysely<Database>, row: NewListEntryRow): Promise<boolean> {
+export async function insertListEntryIfNew(db: Kysely<ListsDatabase>, row: NewListEntryRow): Promise<boolean> {
   const inserted = await db
     .insertInto("list_entries")
     .values(row)
@@ -33,7 +36,7 @@ export async function insertListEntryIfNew(db: Kysely<Database>, row: NewListEnt
   return inserted !== undefined;
 }
 
-export async function findListEntryByDocument(db: Kysely<Database>, recognizedBy: string, documentNumber: string) {
+export async function findListEntryByDocument(db: Kysely<ListsDatabase>, recognizedBy: string, documentNumber: string) {
   return db
     .selectFrom("list_entries")
     .selectAll()
@@ -43,7 +46,7 @@ export async function findListEntryByDocument(db: Kysely<Database>, recognizedBy
 }
 
 /** JRP art. 4: a subject entering a black list leaves every red list; each red entry names the black `entryId` that took it. */
-export async function removeActiveRedEntries(db: Kysely<Database>, subjectId: string, reason: string, on: string, entryId: string) {
+export async function removeActiveRedEntries(db: Kysely<ListsDatabase>, subjectId: string, reason: string, on: string, entryId: string) {
   return db
     .updateTable("list_entries")
     .set({ status: "REMOVED", status_reason: reason, status_changed_on: on, removed_by_entry: entryId })
@@ -55,7 +58,7 @@ export async function removeActiveRedEntries(db: Kysely<Database>, subjectId: st
 }
 
 /** Another black entry of the subject than `entryId` in force on `today` (the one that lasts longest), if any. */
-export async function findOtherBlackEntryInForce(db: Kysely<Database>, subjectId: string, entryId: string, today: string) {
+export async function findOtherBlackEntryInForce(db: Kysely<ListsDatabase>, subjectId: string, entryId: string, today: string) {
   return db
     .selectFrom("list_entries")
     .select("id")
@@ -72,7 +75,7 @@ export async function findOtherBlackEntryInForce(db: Kysely<Database>, subjectId
  * The red entries the black `entryId` took off: back on their list, as if never taken, when the subject has no
  * other black entry in force on `today`; otherwise they wait on that entry instead (JRP art. 4 still holds).
  */
-export async function restoreRedEntriesRemovedBy(db: Kysely<Database>, entryId: string, today: string) {
+export async function restoreRedEntriesRemovedBy(db: Kysely<ListsDatabase>, entryId: string, today: string) {
   const taken = await db.selectFrom("list_entries").select(["id", "subject_id"]).where("removed_by_entry", "=", entryId).where("list", "=", "RED").where("status", "=", "REMOVED").execute();
   if (taken.length === 0) return [];
   const stillBlack = await findOtherBlackEntryInForce(db, taken[0]!.subject_id, entryId, today);
@@ -89,7 +92,7 @@ export async function restoreRedEntriesRemovedBy(db: Kysely<Database>, entryId: 
     .execute();
 }
 
-export async function setListEntryStatus(db: Kysely<Database>, id: string, status: ListStatus, reason: string, on: string): Promise<ListEntryRow> {
+export async function setListEntryStatus(db: Kysely<ListsDatabase>, id: string, status: ListStatus, reason: string, on: string): Promise<ListEntryRow> {
   return db
     .updateTable("list_entries")
     .set({ status, status_reason: reason, status_changed_on: on })
@@ -98,11 +101,11 @@ export async function setListEntryStatus(db: Kysely<Database>, id: string, statu
     .executeTakeFirstOrThrow();
 }
 
-export async function insertNotice(db: Kysely<Database>, notice: NewNoticeRow): Promise<void> {
+export async function insertNotice(db: Kysely<ListsDatabase>, notice: NewNoticeRow): Promise<void> {
   await db.insertInto("notices").values(notice).execute();
 }
 
-export async function listNoticesByRecipient(db: Kysely<Database>, recipientOrg: string, access: ListEntryAccess): Promise<NoticeRow[]> {
+export async function listNoticesByRecipient(db: Kysely<ListsDatabase>, recipientOrg: string, access: ListEntryAccess): Promise<NoticeRow[]> {
   return db.selectFrom("notices").selectAll().where("recipient_org", "=", recipientOrg).where(access).orderBy("created_at", "desc").execute();
 }
 
@@ -123,7 +126,7 @@ export type PublicListQuery = Readonly<{
  * A public list is what is published, whoever reads it: never an entry awaiting the credit centre's review.
  */
 export async function listPublicEntries(
-  db: Kysely<Database>,
+  db: Kysely<ListsDatabase>,
   query: PublicListQuery,
   access: ListEntryAccess,
   after: readonly [string, string] | null,
@@ -140,7 +143,7 @@ export async function listPublicEntries(
     .execute();
 }
 
-export async function countPublicEntries(db: Kysely<Database>, query: PublicListQuery): Promise<number> {
+export async function countPublicEntries(db: Kysely<ListsDatabase>, query: PublicListQuery): Promise<number> {
   const { count } = await filterPublicEntries(db.selectFrom("list_entries").select((eb) => eb.fn.countAll<string>().as("count")), query).executeTakeFirstOrThrow();
   return Number(count);
 }
@@ -161,7 +164,7 @@ function filterPublicEntries<QB extends SelectQueryBuilder<Database, "list_entri
 }
 
 /** An entry in force (JRP art. 12, PCIM art. 27): the policy's definition, over the unaliased table. */
-function entryInForce(eb: ExpressionBuilder<Database, "list_entries">, today: string) {
+function entryInForce(eb: ExpressionBuilder<ListsDatabase, "list_entries">, today: string) {
   return entryIsInForce(eb, "list_entries", today);
 }
 
@@ -169,7 +172,7 @@ function entryInForce(eb: ExpressionBuilder<Database, "list_entries">, today: st
  * Screening's one read of the lists (one statement for any number of subjects): every red or black
  * entry of the identifiers that is in force, or a black entry that left the list within the last year.
  */
-export async function listScreeningEntries(db: Kysely<Database>, identifiers: readonly string[], today: string, yearAgo: string) {
+export async function listScreeningEntries(db: Kysely<ListsDatabase>, identifiers: readonly string[], today: string, yearAgo: string) {
   if (identifiers.length === 0) return [];
   return db
     .selectFrom("list_entries")
@@ -185,7 +188,7 @@ export async function listScreeningEntries(db: Kysely<Database>, identifiers: re
 }
 
 /** Black-list entries in force of organisations whose legal representative or responsible person one of the identifiers was when the entry was recognised. */
-export async function listResponsibleEntries(db: Kysely<Database>, personIdentifiers: readonly string[], today: string) {
+export async function listResponsibleEntries(db: Kysely<ListsDatabase>, personIdentifiers: readonly string[], today: string) {
   if (personIdentifiers.length === 0) return [];
   return db
     .selectFrom(personRelations(db).as("relation"))
@@ -215,7 +218,7 @@ export async function listResponsibleEntries(db: Kysely<Database>, personIdentif
 }
 
 /** The black-list entries in force of a subject (JRP art. 4's cross-check of a red recognition against them). */
-export async function listBlackEntriesInForce(db: Kysely<Database>, subjectIdentifier: string, today: string) {
+export async function listBlackEntriesInForce(db: Kysely<ListsDatabase>, subjectIdentifier: string, today: string) {
   return db
     .selectFrom("list_entries")
     .select(["id", "subject_id", "recognized_by", "recognized_on", "document_number"])
@@ -226,12 +229,12 @@ export async function listBlackEntriesInForce(db: Kysely<Database>, subjectIdent
     .execute();
 }
 
-export async function findEntrySummary(db: Kysely<Database>, id: string) {
+export async function findEntrySummary(db: Kysely<ListsDatabase>, id: string) {
   return db.selectFrom("list_entries").select(["id", "list", "grounds", "facts", "recognized_by", "recognized_on"]).where("id", "=", id).executeTakeFirst();
 }
 
 /** Inserts correction notices; one an organisation already has for the same objection is kept, not repeated. */
-export async function insertCorrectionNotices(db: Kysely<Database>, notices: readonly NewNoticeRow[]): Promise<void> {
+export async function insertCorrectionNotices(db: Kysely<ListsDatabase>, notices: readonly NewNoticeRow[]): Promise<void> {
   if (notices.length === 0) return;
   await db
     .insertInto("notices")
@@ -240,19 +243,19 @@ export async function insertCorrectionNotices(db: Kysely<Database>, notices: rea
     .execute();
 }
 
-export async function listNoticesOfObjection(db: Kysely<Database>, objectionId: string) {
+export async function listNoticesOfObjection(db: Kysely<ListsDatabase>, objectionId: string) {
   return db.selectFrom("notices").select(["recipient_org", "created_at"]).where("objection_id", "=", objectionId).orderBy("recipient_org").execute();
 }
 
-export async function findListEntryById(db: Kysely<Database>, id: string): Promise<ListEntryRow | undefined> {
+export async function findListEntryById(db: Kysely<ListsDatabase>, id: string): Promise<ListEntryRow | undefined> {
   return db.selectFrom("list_entries").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function listBlackListingsOf(db: Kysely<Database>, subjectIdentifier: string) {
+export async function listBlackListingsOf(db: Kysely<ListsDatabase>, subjectIdentifier: string) {
   return db.selectFrom("list_entries").select(["id", "recognized_on", "status", "recognized_by"]).where("subject_identifier", "=", subjectIdentifier).where("list", "=", "BLACK").execute();
 }
 
-export async function markEntryCorrected(db: Kysely<Database>, id: string, reason: string, on: string): Promise<void> {
+export async function markEntryCorrected(db: Kysely<ListsDatabase>, id: string, reason: string, on: string): Promise<void> {
   await db.updateTable("list_entries").set({ status: "REMOVED", status_reason: reason, status_changed_on: on, corrected_on: on }).where("id", "=", id).execute();
 }
 
@@ -260,7 +263,7 @@ export async function markEntryCorrected(db: Kysely<Database>, id: string, reaso
 const createdMicros = sql<string>`(extract(epoch from list_entries.created_at) * 1000000)::bigint`;
 
 /** Entries awaiting the publication review, oldest first, after the queue position `after` (microseconds, id). */
-export async function listEntriesPendingReview(db: Kysely<Database>, after: readonly [string, string] | null, limit: number) {
+export async function listEntriesPendingReview(db: Kysely<ListsDatabase>, after: readonly [string, string] | null, limit: number) {
   return db
     .selectFrom("list_entries")
     .selectAll()
@@ -273,12 +276,12 @@ export async function listEntriesPendingReview(db: Kysely<Database>, after: read
     .execute();
 }
 
-export async function countEntriesPendingReview(db: Kysely<Database>): Promise<number> {
+export async function countEntriesPendingReview(db: Kysely<ListsDatabase>): Promise<number> {
   const { count } = await db.selectFrom("list_entries").select((eb) => eb.fn.countAll<string>().as("count")).where("publication", "=", "PENDING").executeTakeFirstOrThrow();
   return Number(count);
 }
 
 /** Settles a PENDING entry's review; undefined when it was no longer PENDING (decided meanwhile). */
-export async function settleEntryReview(db: Kysely<Database>, id: string, changes: Pick<ListEntryUpdate, "publication" | "publication_text" | "publication_note" | "publication_decided_at">) {
+export async function settleEntryReview(db: Kysely<ListsDatabase>, id: string, changes: Pick<ListEntryUpdate, "publication" | "publication_text" | "publication_note" | "publication_decided_at">) {
   return db.updateTable("list_entries").set(changes).where("id", "=", id).where("publication", "=", "PENDING").returningAll().executeTakeFirst();
 }

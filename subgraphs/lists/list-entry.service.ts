@@ -1,4 +1,4 @@
-import type { ListEntryRow } from "../../db/database";
+import type { ListEntryRow } from "./list-entry.table";
 import { ageBandOn, chinaDateOf } from "../../domain/dates";
 import { maskCitizenId } from "../../domain/identifiers";
 import { findListGround } from "../../domain/list-grounds";

@@ -1,4 +1,6 @@
 import { subject as policySubject } from "@casl/ability";
+import type { Transaction } from "kysely";
+import type { ListsDatabase } from "./lists.database";
 import type { ListType } from "../../domain/vocabulary";
 import type { DomainRules } from "../../platform/config";
 import { checkCivilCapacity } from "../../domain/civil-capacity";
@@ -92,7 +94,7 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
   }
   refuseIfProblems(problems, "list entry");
 
-  const row = await context.db.transaction().execute(async (trx) => {
+  const row = await context.db.transaction().execute(async (trx: Transaction<ListsDatabase>) => {
     if (input.list === "RED") {
       // JRP art. 4: lists are cross-checked both ways; a subject on the black list is not honoured on the red one.
       const [black] = await listBlackEntriesInForce(trx, subject!.identifier, today);
@@ -201,7 +203,7 @@ export async function removeListEntry(context: ListEntryContext, id: string, rea
   if (row.status !== "ACTIVE") throw new ForbiddenError(`the entry is ${row.status}; only an ACTIVE entry can be removed`);
   const text = reason.trim();
   if (text.length === 0) refuseIfProblems([{ field: "reason", reason: "say why the entry is removed", code: "BAD_USER_INPUT" }], "removal");
-  const { updated, restored, reinstated } = await context.db.transaction().execute(async (trx) => {
+  const { updated, restored, reinstated } = await context.db.transaction().execute(async (trx: Transaction<ListsDatabase>) => {
     const stillListedBy = (await findOtherBlackEntryInForce(trx, row.subject_id, row.id, today))?.id ?? null;
     return {
       updated: await setListEntryStatus(trx, row.id, "REMOVED", text, today),

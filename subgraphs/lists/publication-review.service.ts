@@ -1,4 +1,4 @@
-import type { ListEntryRow } from "../../db/database";
+import type { ListEntryRow } from "./list-entry.table";
 import type { InputProblem } from "../../domain/input-problem";
 import { findProhibitedData, locateProhibitedDataIn, toInputProblem } from "../../domain/prohibited-data";
 import type { PublicationDecision, PublicationState } from "../../domain/vocabulary";

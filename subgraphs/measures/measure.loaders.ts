@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import type { Kysely } from "kysely";
-import type { Database, MeasureRow } from "../../db/database";
+import type { MeasuresDatabase } from "./measures.database";
+import type { MeasureRow } from "./measure.table";
 import type { RequestScope, SubgraphContext } from "../shared/context";
 import { isUuid } from "../shared/ids";
 import { groupBy, indexBy } from "../shared/loaders";
@@ -13,7 +14,7 @@ export type MeasureLoaders = {
 };
 export type MeasureContext = SubgraphContext<MeasureLoaders>;
 
-export function createMeasureLoaders(db: Kysely<Database>, scope: RequestScope): MeasureLoaders {
+export function createMeasureLoaders(db: Kysely<MeasuresDatabase>, scope: RequestScope): MeasureLoaders {
   const applications = measureApplicationAccessFor(scope);
   return {
     measureByCode: new DataLoader(async (codes) => indexBy(codes, await listMeasuresByCodes(db, codes), (row) => row.code)),

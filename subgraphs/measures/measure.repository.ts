@@ -1,11 +1,12 @@
 import type { AccessFilter } from "../../policies/accessible-by";
 import { sql, type ExpressionBuilder, type Kysely } from "kysely";
 import { entryRestedOnColumn, listEntriesRelation } from "../lists/list-entry.registry";
-import type { Database, MeasureApplicationRow, MeasureRow, NewMeasureApplicationRow } from "../../db/database";
+import type { MeasuresDatabase } from "./measures.database";
+import type { MeasureApplicationRow, MeasureRow, NewMeasureApplicationRow } from "./measure.table";
 import type { ListType, Scenario } from "../../domain/vocabulary";
 
 export async function listMeasures(
-  db: Kysely<Database>,
+  db: Kysely<MeasuresDatabase>,
   filter: { list: ListType | null; scenario: Scenario | null },
 ): Promise<MeasureRow[]> {
   let query = db.selectFrom("measures").selectAll().orderBy("code");
@@ -14,7 +15,7 @@ export async function listMeasures(
   return query.execute();
 }
 
-export async function listMeasuresByCodes(db: Kysely<Database>, codes: readonly string[]): Promise<MeasureRow[]> {
+export async function listMeasuresByCodes(db: Kysely<MeasuresDatabase>, codes: readonly string[]): Promise<MeasureRow[]> {
   if (codes.length === 0) return [];
   return db.selectFrom("measures").selectAll().where("code", "in", codes).execute();
 }
@@ -27,7 +28,7 @@ export type AppliedMeasureRow = MeasureApplicationRow & { entry_recognized_by: s
  * measure acts on. Measures on responsible persons rest on an organisation's entry, not the person's, and are
  * not matched here.
  */
-function entriesAppliedOn(eb: ExpressionBuilder<any, any>, application: string) {
+function entriesAppliedOn(eb: ExpressionBuilder<MeasuresDatabase, any>, application: string) {
   return eb
     .selectFrom(["measures as applied_measure", listEntriesRelation(eb).as("applied_entry")])
     .whereRef("applied_measure.code", "=", `${application}.measure_code`)
@@ -44,16 +45,16 @@ function entriesAppliedOn(eb: ExpressionBuilder<any, any>, application: string) 
 }
 
 /** `entryRecognizedBy` in SQL: the application rested on an entry `unit` recognised. */
-export function appliedOnEntryOf(eb: ExpressionBuilder<any, any>, unit: string) {
+export function appliedOnEntryOf(eb: ExpressionBuilder<MeasuresDatabase, any>, unit: string) {
   return eb.exists(entriesAppliedOn(eb, "measure_applications").select(sql`1`.as("one")).where("applied_entry.recognized_by", "=", unit));
 }
 
-function entryUnits(eb: ExpressionBuilder<any, any>) {
+function entryUnits(eb: ExpressionBuilder<MeasuresDatabase, any>) {
   return sql<string[]>`array(${entriesAppliedOn(eb, "measure_applications").select("applied_entry.recognized_by").distinct()})`.as("entry_recognized_by");
 }
 
 export async function listApplicationsBySubjectIds(
-  db: Kysely<Database>,
+  db: Kysely<MeasuresDatabase>,
   subjectIds: readonly string[],
   access: AccessFilter,
 ): Promise<AppliedMeasureRow[]> {
@@ -71,7 +72,7 @@ export async function listApplicationsBySubjectIds(
 
 /** The applications in a period that rested on entries `unit` recognised (the policy filters in SQL too). */
 export async function listApplicationsOnEntriesOf(
-  db: Kysely<Database>,
+  db: Kysely<MeasuresDatabase>,
   unit: string,
   period: Readonly<{ from: string; to: string }>,
   access: AccessFilter,
@@ -90,7 +91,7 @@ export async function listApplicationsOnEntriesOf(
 }
 
 /** Applications in a period per unit whose entries they rested on, and outcome (an application on two units' entries counts for each). */
-export async function countApplicationsByEntryUnit(db: Kysely<Database>, period: Readonly<{ from: string; to: string }>, units: (unitColumn: string) => AccessFilter) {
+export async function countApplicationsByEntryUnit(db: Kysely<MeasuresDatabase>, period: Readonly<{ from: string; to: string }>, units: (unitColumn: string) => AccessFilter) {
   return db
     .selectFrom("measure_applications")
     .innerJoin("measures as applied_measure", "applied_measure.code", "measure_applications.measure_code")
@@ -117,12 +118,12 @@ export async function countApplicationsByEntryUnit(db: Kysely<Database>, period:
     .execute();
 }
 
-export async function insertMeasureApplication(db: Kysely<Database>, row: NewMeasureApplicationRow): Promise<MeasureApplicationRow> {
+export async function insertMeasureApplication(db: Kysely<MeasuresDatabase>, row: NewMeasureApplicationRow): Promise<MeasureApplicationRow> {
   return db.insertInto("measure_applications").values(row).returningAll().executeTakeFirstOrThrow();
 }
 
 /** Applications per measure and outcome in a period, with distinct subjects and reporters per measure. */
-export async function listMeasureStats(db: Kysely<Database>, from: string | null, to: string | null) {
+export async function listMeasureStats(db: Kysely<MeasuresDatabase>, from: string | null, to: string | null) {
   return db
     .selectFrom("measure_applications as application")
     .innerJoin("measures as measure", "measure.code", "application.measure_code")

@@ -1,4 +1,4 @@
-import type { MeasureApplicationRow, MeasureRow } from "../../db/database";
+import type { MeasureApplicationRow, MeasureRow } from "./measure.table";
 import type { ListType, Scenario } from "../../domain/vocabulary";
 import { decisionIn, strictestDecision } from "./screening.rules";
 import { discloseReadable } from "../shared/disclose";

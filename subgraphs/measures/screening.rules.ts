@@ -1,4 +1,4 @@
-import type { MeasureRow, ScenarioDecision } from "../../db/database";
+import type { MeasureRow, ScenarioDecision } from "./measure.table";
 import type { Decision, ListType, Scenario } from "../../domain/vocabulary";
 import { addYears } from "../../domain/dates";
 import { findListGround } from "../../domain/list-grounds";

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/database";
+import type { RecordsDatabase } from "./records.database";
 import { findValidConsents } from "../../policies/consent";
 import type { RequestScope, SubgraphContext } from "../shared/context";
 import { isUuid } from "../shared/ids";
@@ -25,7 +25,7 @@ export type CreditRecordLoaders = {
 export type CreditRecordContext = SubgraphContext<CreditRecordLoaders>;
 
 /** Loaders that fetch only what this request's viewer may read: the policy is part of every query. */
-export function createCreditRecordLoaders(db: Kysely<Database>, scope: RequestScope): CreditRecordLoaders {
+export function createCreditRecordLoaders(db: Kysely<RecordsDatabase>, scope: RequestScope): CreditRecordLoaders {
   const own = recordAccessFor(scope);
   const related = relatedEntryAccessFor(scope);
   return {

@@ -1,6 +1,7 @@
 import { subject as policySubject } from "@casl/ability";
+import type { RecordsDatabase } from "./records.database";
 import type { AliasableExpression, Expression, ExpressionBuilder, SqlBool } from "kysely";
-import type { CreditRecordRow } from "../../db/database";
+import type { CreditRecordRow } from "./credit-record.table";
 import { chinaDateOf } from "../../domain/dates";
 import { accessibleBy, type PolicyColumns, type AccessFilter } from "../../policies/accessible-by";
 import { consentedPredicate, validConsentFor } from "../../policies/consent";
@@ -13,8 +14,9 @@ export function isCurrentRecord(row: Pick<CreditRecordRow, "status" | "expires_o
 }
 
 /** `isCurrentRecord` in SQL, over the records table under `alias`. */
-export function recordIsCurrent(eb: ExpressionBuilder<any, any>, alias: string, today: string): Expression<SqlBool> {
-  return eb.and([eb(`${alias}.status`, "=", "ACTIVE"), eb.or([eb(`${alias}.expires_on`, "is", null), eb(`${alias}.expires_on`, ">=", today)])]);
+export function recordIsCurrent(eb: ExpressionBuilder<RecordsDatabase, any>, alias: string, today: string): Expression<SqlBool> {
+  const column = <C extends "status" | "expires_on">(name: C) => `${alias}.${name}` as `credit_records.${C}`;
+  return eb.and([eb(column("status"), "=", "ACTIVE"), eb.or([eb(column("expires_on"), "is", null), eb(column("expires_on"), ">=", today)])]);
 }
 
 type RecordPolicyRow = CreditRecordRow & { consent_id: string | null };
@@ -62,10 +64,10 @@ export function creditRecordColumns(scope: RequestScope): PolicyColumns {
 export type RecordAccess = Readonly<{
   where: AccessFilter;
   /** The viewer's consent of the item's subject — for a related entry, the organisation. */
-  consentId: (eb: ExpressionBuilder<any, any>) => AliasableExpression<string | null>;
+  consentId: (eb: ExpressionBuilder<RecordsDatabase, any>) => AliasableExpression<string | null>;
 }>;
 
-const consentOfRecordSubject = (scope: RequestScope) => (eb: ExpressionBuilder<any, any>) =>
+const consentOfRecordSubject = (scope: RequestScope) => (eb: ExpressionBuilder<RecordsDatabase, any>) =>
   validConsentFor(scope.viewer, scope.now, eb.ref("record.subject_identifier"))(eb) as unknown as AliasableExpression<string | null>;
 
 /** What a request may read of records, compiled once per request for its loaders. */

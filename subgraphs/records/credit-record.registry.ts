@@ -1,12 +1,13 @@
-import type { Expression, ExpressionBuilder, Kysely, SqlBool } from "kysely";
-import type { Database } from "../../db/database";
+import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
+import type { Connection } from "../../db/database";
+import type { RecordsDatabase } from "./records.database";
 import type { PublicationState, RecordCategory, RecordStatus, Severity, Tier } from "../../domain/vocabulary";
 import { chinaDateOf } from "../../domain/dates";
 import { publicationCleared } from "../../policies/publication";
 import type { PolicySubject } from "../../policies/ability";
 import type { RequestScope } from "../shared/context";
 import { asCreditRecordPolicy, isCurrentRecord, recordAccessFor, recordIsCurrent } from "./credit-record.policy";
-import type { CreditRecordRow } from "../../db/database";
+import type { CreditRecordRow } from "./credit-record.table";
 import {
   countRecordsPendingReview,
   findRecordById,
@@ -31,7 +32,7 @@ const HONOUR_KINDS = ["HONOUR_AWARD"] as const;
  * organisation's entered on its file as a responsible person (PCIM art. 26) — by the records slice's definition of
  * "current"; a record awaiting the credit centre's review (policies/publication.ts) is not yet public information.
  */
-export function hasCurrentPublicRecord(eb: ExpressionBuilder<any, any>, subjectIdColumn: string, today: string): Expression<SqlBool> {
+export function hasCurrentPublicRecord(eb: ExpressionBuilder<RecordsDatabase, any>, subjectIdColumn: string, today: string): Expression<SqlBool> {
   const currentPublicRecords = () =>
     eb
       .selectFrom("credit_records as public_record")
@@ -54,7 +55,7 @@ export type SuspendedRecord = Readonly<{ id: string; subjectId: string; subjectI
  * still sees it and why. Runs in the caller's transaction (`trx`), so the suspension commits with the
  * listing or not at all; the caller audits the returned records as part of its mutation.
  */
-export async function suspendHonours(trx: Kysely<Database>, subjectId: string, entryId: string, reason: string, today: string): Promise<SuspendedRecord[]> {
+export async function suspendHonours(trx: Connection, subjectId: string, entryId: string, reason: string, today: string): Promise<SuspendedRecord[]> {
   return (await suspendCurrentRecords(trx, subjectId, HONOUR_KINDS, reason, today, entryId)).map(toSuspendedRecord);
 }
 
@@ -63,7 +64,7 @@ export async function suspendHonours(trx: Kysely<Database>, subjectId: string, e
  * no lasting effect. (Leaving by repair or expiry does not: the titles were to be revoked, JRP art. 14(11).)
  * While the subject has another black entry in force (`stillListedBy`), they stay suspended, on that entry.
  */
-export async function restoreHonoursSuspendedBy(trx: Kysely<Database>, entryId: string, stillListedBy: string | null): Promise<SuspendedRecord[]> {
+export async function restoreHonoursSuspendedBy(trx: Connection, entryId: string, stillListedBy: string | null): Promise<SuspendedRecord[]> {
   if (stillListedBy) {
     await moveSuspensions(trx, entryId, stillListedBy);
     return [];
@@ -81,7 +82,7 @@ const toSuspendedRecord = (row: { id: string; subject_id: string; subject_identi
 /** A record's summary: its tier, title, provider and decision date. */
 export type RecordSummary = Readonly<{ id: string; tier: Tier; title: string; provider: string; decidedOn: string }>;
 
-export async function findRecordSummary(db: Kysely<Database>, id: string): Promise<RecordSummary | null> {
+export async function findRecordSummary(db: Connection, id: string): Promise<RecordSummary | null> {
   const row = await findRecordSummaryRow(db, id);
   return row ? { id: row.id, tier: row.tier, title: row.title, provider: row.provider, decidedOn: row.decided_on } : null;
 }
@@ -110,7 +111,7 @@ export type ReadableRecord = Readonly<{
  * loaders read (issue 23: the credit report is built from what the policies allow, never around them). The
  * caller passes each through `discloseReadable` with `policy`.
  */
-export async function listRecordsReadableIn(db: Kysely<Database>, scope: RequestScope, subjectId: string): Promise<ReadableRecord[]> {
+export async function listRecordsReadableIn(db: Connection, scope: RequestScope, subjectId: string): Promise<ReadableRecord[]> {
   const today = chinaDateOf(scope.now);
   return (await listRecordsBySubjectIds(db, [subjectId], recordAccessFor(scope))).map((row) => ({
     id: row.id,
@@ -133,12 +134,12 @@ export async function listRecordsReadableIn(db: Kysely<Database>, scope: Request
 // The records' side of the objection and repair procedures (JRP art. 20: an item changes only through them).
 
 /** A credit record as stored; undefined when the id is not a record's. */
-export async function findCreditRecord(db: Kysely<Database>, id: string): Promise<CreditRecordRow | undefined> {
+export async function findCreditRecord(db: Connection, id: string): Promise<CreditRecordRow | undefined> {
   return findRecordById(db, id);
 }
 
 /** A subject's record history: its negative records and its records of `markerKinds` (e.g. repair markers). */
-export async function listRecordHistory(db: Kysely<Database>, subjectIdentifier: string, markerKinds: readonly string[]) {
+export async function listRecordHistory(db: Connection, subjectIdentifier: string, markerKinds: readonly string[]) {
   return listRepairHistoryRecords(db, subjectIdentifier, markerKinds);
 }
 
@@ -146,14 +147,14 @@ export async function listRecordHistory(db: Kysely<Database>, subjectIdentifier:
  * A corrected record stops being published in its wrong form and carries its correction mark (the day, and
  * what was corrected); prohibited data is purged from it (PCIM art. 28(2)), the mark naming none of it.
  */
-export async function correctRecord(db: Kysely<Database>, id: string, correction: Readonly<{ purge: boolean; on: string; note: string }>): Promise<void> {
+export async function correctRecord(db: Connection, id: string, correction: Readonly<{ purge: boolean; on: string; note: string }>): Promise<void> {
   const { purge, on, note } = correction;
   const reason = purge ? `withdrawn on ${on}: it held data that may not be collected (PCIM art. 14)` : `corrected on ${on} after an upheld objection (JRP art. 16): ${note}`;
   await updateRecordStatus(db, id, { status: "CORRECTED", status_reason: reason, corrected_on: on, ...(purge ? { attributes: "{}", title: "（已删除：禁止归集的信息）" } : {}) });
 }
 
 /** A repaired record leaves publication (ARCHIVED); its original is returned for the repair case's archive. */
-export async function archiveRepairedRecord(db: Kysely<Database>, id: string): Promise<CreditRecordRow> {
+export async function archiveRepairedRecord(db: Connection, id: string): Promise<CreditRecordRow> {
   const original = await findRecordById(db, id);
   if (!original) throw new Error(`no credit record ${id} to archive`);
   await updateRecordStatus(db, id, { status: "ARCHIVED" });
@@ -198,15 +199,15 @@ const toRecordUnderReview = (row: CreditRecordRow & { queued_at?: string }): Rec
 });
 
 /** Records awaiting review, oldest first, after queue position `after` ([microseconds, id]); at most `limit`. */
-export async function listRecordsAwaitingReview(db: Kysely<Database>, after: readonly [string, string] | null, limit: number): Promise<RecordUnderReview[]> {
+export async function listRecordsAwaitingReview(db: Connection, after: readonly [string, string] | null, limit: number): Promise<RecordUnderReview[]> {
   return (await listRecordsPendingReview(db, after, limit)).map(toRecordUnderReview);
 }
 
-export async function countRecordsAwaitingReview(db: Kysely<Database>): Promise<number> {
+export async function countRecordsAwaitingReview(db: Connection): Promise<number> {
   return countRecordsPendingReview(db);
 }
 
-export async function findRecordUnderReview(db: Kysely<Database>, id: string): Promise<RecordUnderReview | undefined> {
+export async function findRecordUnderReview(db: Connection, id: string): Promise<RecordUnderReview | undefined> {
   const row = await findRecordById(db, id);
   return row ? toRecordUnderReview(row) : undefined;
 }
@@ -214,7 +215,7 @@ export async function findRecordUnderReview(db: Kysely<Database>, id: string): P
 /** The centre's decision on a PENDING record; undefined when it is no longer PENDING. */
 export type PublicationSettlement = Readonly<{ state: Exclude<PublicationState, "PENDING">; redactedText: string | null; note: string | null; at: Date }>;
 
-export async function settleRecordPublication(db: Kysely<Database>, id: string, settlement: PublicationSettlement): Promise<RecordUnderReview | undefined> {
+export async function settleRecordPublication(db: Connection, id: string, settlement: PublicationSettlement): Promise<RecordUnderReview | undefined> {
   const row = await settleRecordReview(db, id, {
     publication: settlement.state,
     publication_text: settlement.redactedText,

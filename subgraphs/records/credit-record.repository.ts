@@ -1,12 +1,14 @@
 import { sql, type Kysely } from "kysely";
-import type { CreditRecordRow, CreditRecordUpdate, Database, NewCreditRecordRow, RecordKindRow, RecordRelationRow, SubjectRelationKind } from "../../db/database";
+import type { CreditRecordRow, CreditRecordUpdate, NewCreditRecordRow, RecordKindRow, RecordRelationRow } from "./credit-record.table";
+import type { RecordsDatabase } from "./records.database";
+import type { SubjectRelationKind } from "../subjects/subject.registry";
 import { heldRelationPeriod } from "../subjects/subject.registry";
 import { recordIsCurrent, type RecordAccess } from "./credit-record.policy";
 
 export type VisibleRecordRow = CreditRecordRow & { consent_id: string | null };
 
 /** The subjects' records the request may read (filtered in SQL), with the consent each is read under. */
-export async function listRecordsBySubjectIds(db: Kysely<Database>, subjectIds: readonly string[], access: RecordAccess): Promise<VisibleRecordRow[]> {
+export async function listRecordsBySubjectIds(db: Kysely<RecordsDatabase>, subjectIds: readonly string[], access: RecordAccess): Promise<VisibleRecordRow[]> {
   if (subjectIds.length === 0) return [];
   return db
     .selectFrom("credit_records as record")
@@ -19,7 +21,7 @@ export async function listRecordsBySubjectIds(db: Kysely<Database>, subjectIds: 
     .execute() as Promise<VisibleRecordRow[]>;
 }
 
-export async function listRecordsByIds(db: Kysely<Database>, ids: readonly string[], access: RecordAccess): Promise<VisibleRecordRow[]> {
+export async function listRecordsByIds(db: Kysely<RecordsDatabase>, ids: readonly string[], access: RecordAccess): Promise<VisibleRecordRow[]> {
   if (ids.length === 0) return [];
   return db
     .selectFrom("credit_records as record")
@@ -43,7 +45,7 @@ export type RelatedRecordRow = VisibleRecordRow & {
  * entries (filtered in SQL), each with the period of the role that put it there and the viewer's consent
  * of the organisation, if any.
  */
-export async function listRelatedRecordsBySubjectIds(db: Kysely<Database>, subjectIds: readonly string[], access: RecordAccess): Promise<RelatedRecordRow[]> {
+export async function listRelatedRecordsBySubjectIds(db: Kysely<RecordsDatabase>, subjectIds: readonly string[], access: RecordAccess): Promise<RelatedRecordRow[]> {
   if (subjectIds.length === 0) return [];
   return db
     .selectFrom("record_relations as relation")
@@ -62,7 +64,7 @@ export async function listRelatedRecordsBySubjectIds(db: Kysely<Database>, subje
 }
 
 /** Takes the subject's current records of `kinds` off publication with `reason`; returns what it took. */
-export async function suspendCurrentRecords(db: Kysely<Database>, subjectId: string, kinds: readonly string[], reason: string, today: string, entryId: string) {
+export async function suspendCurrentRecords(db: Kysely<RecordsDatabase>, subjectId: string, kinds: readonly string[], reason: string, today: string, entryId: string) {
   return db
     .updateTable("credit_records")
     .set({ status: "SUSPENDED", status_reason: reason, suspended_by_entry: entryId })
@@ -74,12 +76,12 @@ export async function suspendCurrentRecords(db: Kysely<Database>, subjectId: str
 }
 
 /** Hands the records `entryId` suspended to the black entry `successorId`: they stay suspended, now on it. */
-export async function moveSuspensions(db: Kysely<Database>, entryId: string, successorId: string) {
+export async function moveSuspensions(db: Kysely<RecordsDatabase>, entryId: string, successorId: string) {
   await db.updateTable("credit_records").set({ suspended_by_entry: successorId }).where("suspended_by_entry", "=", entryId).where("status", "=", "SUSPENDED").execute();
 }
 
 /** Gives back the records `entryId` suspended: ACTIVE again, the suspension's reason and link cleared. */
-export async function restoreRecordsSuspendedBy(db: Kysely<Database>, entryId: string) {
+export async function restoreRecordsSuspendedBy(db: Kysely<RecordsDatabase>, entryId: string) {
   return db
     .updateTable("credit_records")
     .set({ status: "ACTIVE", status_reason: null, suspended_by_entry: null })
@@ -89,12 +91,12 @@ export async function restoreRecordsSuspendedBy(db: Kysely<Database>, entryId: s
     .execute();
 }
 
-export async function listRecordKinds(db: Kysely<Database>): Promise<RecordKindRow[]> {
+export async function listRecordKinds(db: Kysely<RecordsDatabase>): Promise<RecordKindRow[]> {
   return db.selectFrom("record_kinds").selectAll().orderBy("code").execute();
 }
 
 /** Inserts items not yet stored for (provider, document number); returns how many were new. */
-export async function insertRecordsIfNew(db: Kysely<Database>, rows: readonly NewCreditRecordRow[]): Promise<number> {
+export async function insertRecordsIfNew(db: Kysely<RecordsDatabase>, rows: readonly NewCreditRecordRow[]): Promise<number> {
   let created = 0;
   for (let start = 0; start < rows.length; start += 1_000) {
     const inserted = await db
@@ -108,7 +110,7 @@ export async function insertRecordsIfNew(db: Kysely<Database>, rows: readonly Ne
   return created;
 }
 
-export async function listRecordsByDocuments(db: Kysely<Database>, provider: string, documentNumbers: readonly string[]) {
+export async function listRecordsByDocuments(db: Kysely<RecordsDatabase>, provider: string, documentNumbers: readonly string[]) {
   const rows: Array<{ id: string; document_number: string }> = [];
   for (let start = 0; start < documentNumbers.length; start += 5_000) {
     rows.push(
@@ -123,7 +125,7 @@ export async function listRecordsByDocuments(db: Kysely<Database>, provider: str
   return rows;
 }
 
-export async function insertRecordRelations(db: Kysely<Database>, rows: readonly RecordRelationRow[]): Promise<void> {
+export async function insertRecordRelations(db: Kysely<RecordsDatabase>, rows: readonly RecordRelationRow[]): Promise<void> {
   if (rows.length === 0) return;
   await db
     .insertInto("record_relations")
@@ -132,16 +134,16 @@ export async function insertRecordRelations(db: Kysely<Database>, rows: readonly
     .execute();
 }
 
-export async function findRecordSummary(db: Kysely<Database>, id: string) {
+export async function findRecordSummary(db: Kysely<RecordsDatabase>, id: string) {
   return db.selectFrom("credit_records").select(["id", "tier", "title", "provider", "decided_on"]).where("id", "=", id).executeTakeFirst();
 }
 
-export async function findRecordById(db: Kysely<Database>, id: string): Promise<CreditRecordRow | undefined> {
+export async function findRecordById(db: Kysely<RecordsDatabase>, id: string): Promise<CreditRecordRow | undefined> {
   return db.selectFrom("credit_records").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
 /** A subject's records repair eligibility weighs: negative ones, and the markers that bar or delay a repair. */
-export async function listRepairHistoryRecords(db: Kysely<Database>, subjectIdentifier: string, markerKinds: readonly string[]) {
+export async function listRepairHistoryRecords(db: Kysely<RecordsDatabase>, subjectIdentifier: string, markerKinds: readonly string[]) {
   return db
     .selectFrom("credit_records")
     .select(["id", "kind", "category", "severity", "status", "decided_on", "provider"])
@@ -150,7 +152,7 @@ export async function listRepairHistoryRecords(db: Kysely<Database>, subjectIden
     .execute();
 }
 
-export async function updateRecordStatus(db: Kysely<Database>, id: string, changes: Pick<CreditRecordUpdate, "status" | "status_reason" | "corrected_on" | "attributes" | "title">): Promise<void> {
+export async function updateRecordStatus(db: Kysely<RecordsDatabase>, id: string, changes: Pick<CreditRecordUpdate, "status" | "status_reason" | "corrected_on" | "attributes" | "title">): Promise<void> {
   await db.updateTable("credit_records").set(changes).where("id", "=", id).execute();
 }
 
@@ -158,7 +160,7 @@ export async function updateRecordStatus(db: Kysely<Database>, id: string, chang
 const createdMicros = (alias: string) => sql<string>`(extract(epoch from ${sql.ref(`${alias}.created_at`)}) * 1000000)::bigint`;
 
 /** Records awaiting the publication review, oldest first, after the queue position `after` (microseconds, id). */
-export async function listRecordsPendingReview(db: Kysely<Database>, after: readonly [string, string] | null, limit: number) {
+export async function listRecordsPendingReview(db: Kysely<RecordsDatabase>, after: readonly [string, string] | null, limit: number) {
   return db
     .selectFrom("credit_records as record")
     .selectAll("record")
@@ -171,12 +173,12 @@ export async function listRecordsPendingReview(db: Kysely<Database>, after: read
     .execute();
 }
 
-export async function countRecordsPendingReview(db: Kysely<Database>): Promise<number> {
+export async function countRecordsPendingReview(db: Kysely<RecordsDatabase>): Promise<number> {
   const { count } = await db.selectFrom("credit_records").select((eb) => eb.fn.countAll<string>().as("count")).where("publication", "=", "PENDING").executeTakeFirstOrThrow();
   return Number(count);
 }
 
 /** Settles a PENDING record's review; undefined when it was no longer PENDING (decided meanwhile). */
-export async function settleRecordReview(db: Kysely<Database>, id: string, changes: Pick<CreditRecordUpdate, "publication" | "publication_text" | "publication_note" | "publication_decided_at">) {
+export async function settleRecordReview(db: Kysely<RecordsDatabase>, id: string, changes: Pick<CreditRecordUpdate, "publication" | "publication_text" | "publication_note" | "publication_decided_at">) {
   return db.updateTable("credit_records").set(changes).where("id", "=", id).where("publication", "=", "PENDING").returningAll().executeTakeFirst();
 }

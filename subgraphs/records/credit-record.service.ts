@@ -1,4 +1,4 @@
-import type { CreditRecordRow, RecordKindRow } from "../../db/database";
+import type { CreditRecordRow, RecordKindRow } from "./credit-record.table";
 import type { RecordCategory, Tier } from "../../domain/vocabulary";
 import { readsAuthorizedTierByConsent, requirePurposeForNonPublicData } from "../../policies/purpose";
 import { chinaDateOf } from "../../domain/dates";

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/database";
+import type { RecordsDatabase } from "./records.database";
 import { expiryOf } from "./expiry.rules";
 import { publicationOnSubmission } from "../../policies/publication";
 import type { CheckedRecord } from "./record-submission.rules";
@@ -21,7 +21,7 @@ export type StoredSubmission = Readonly<{
  * representative's and responsible persons' records as related entries (PCIM art. 26).
  */
 export async function storeRecords(
-  db: Kysely<Database>,
+  db: Kysely<RecordsDatabase>,
   provider: string,
   records: readonly CheckedRecord[],
   rules: DomainRules,

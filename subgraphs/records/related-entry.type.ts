@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { RecordCategory, RecordStatus, Severity, Tier } from "../../domain/vocabulary";
-import type { SubjectRelationKind } from "../../db/database";
+import type { SubjectRelationKind } from "../subjects/subject.registry";
 import type { RecordCategory as Category, RecordStatus as Status, Severity as SeverityValue, Tier as TierValue } from "../../domain/vocabulary";
 import { DateScalar } from "../shared/scalars";
 import { CreditRecord } from "./credit-record.type";

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
-import type { Database, ObjectionRow } from "../../db/database";
+import type { RepairDatabase } from "./repair.database";
+import type { ObjectionRow } from "./objection.table";
 import { chinaDateOf } from "../../domain/dates";
 import { withholdProhibitedData } from "../../domain/prohibited-data";
 import { listOrganisationsThatRelied, type ItemReliance } from "../audit/audit-event.registry";
@@ -25,7 +26,7 @@ const startOfChinaDay = (date: string) => new Date(`${date}T00:00:00+08:00`);
  * push date (an entry) or decision date (a record: the earliest it can have been published); only events
  * written before item ids were recorded fall back to the subject's kind of data in that window.
  */
-export async function findReliance(db: Kysely<Database>, item: CorrectedItem, until: Date): Promise<ItemReliance[]> {
+export async function findReliance(db: Kysely<RepairDatabase>, item: CorrectedItem, until: Date): Promise<ItemReliance[]> {
   return listOrganisationsThatRelied(db, {
     id: item.target.id,
     subjectId: item.target.subjectId,
@@ -67,7 +68,7 @@ export function describeCorrectionFor(reliance: ItemReliance, item: CorrectedIte
  * the item is corrected (purged when the ground was prohibited data), and every organisation that read or
  * screened it since it was published, as the audit has it, gets one correction notice.
  */
-export async function correctAndNotify(trx: Kysely<Database>, context: ObjectionContext, objection: ObjectionRow, target: WorkflowTarget, note: string | null): Promise<void> {
+export async function correctAndNotify(trx: Kysely<RepairDatabase>, context: ObjectionContext, objection: ObjectionRow, target: WorkflowTarget, note: string | null): Promise<void> {
   const today = chinaDateOf(context.now);
   // Readers were shown the item with prohibited data withheld (disclose.ts); a notice repeats no more than that.
   const withhold = <T extends object>(value: T | null) =>

@@ -1,5 +1,6 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/database";
+import type { Transaction } from "kysely";
+import type { Connection } from "../../db/database";
+import type { RepairDatabase } from "./repair.database";
 import type { StartUpServices } from "../shared/definition";
 import { confirmedDeadline, deadlineOf, OBJECTION_DEADLINES, REPAIR_DEADLINES, type DeadlineRule } from "./deadline.rules";
 import { confirmDeadline, insertWorkflowEvent, listProvisionalDeadlines, type ProvisionalDeadlineRow } from "./repair.repository";
@@ -12,7 +13,7 @@ const CALENDAR_ACTOR = "calendar";
  * of the official date and the date already told (CONTRACT.md "Deadlines never stop a filing"), and
  * writes a history step saying so. Runs before the repair subgraph serves; returns how many it confirmed.
  */
-export async function confirmProvisionalDeadlines(db: Kysely<Database>, { calendar, clock, logger }: StartUpServices): Promise<number> {
+export async function confirmProvisionalDeadlines(db: Connection, { calendar, clock, logger }: StartUpServices): Promise<number> {
   const pending = await listProvisionalDeadlines(db);
   let confirmed = 0;
   const confirm = async (workflow: "OBJECTION" | "REPAIR", rules: Readonly<Partial<Record<string, DeadlineRule>>>, row: ProvisionalDeadlineRow) => {
@@ -25,7 +26,7 @@ export async function confirmProvisionalDeadlines(db: Kysely<Database>, { calend
       dueOn === row.due_on
         ? `deadline ${dueOn} confirmed by the official calendar (${sources})`
         : `deadline moved from ${row.due_on} (provisional) to ${dueOn} by the official calendar (${sources})`;
-    await db.transaction().execute(async (trx) => {
+    await db.transaction().execute(async (trx: Transaction<RepairDatabase>) => {
       if (!(await confirmDeadline(trx, workflow === "OBJECTION" ? "objections" : "repair_cases", row, dueOn))) return;
       await insertWorkflowEvent(trx, { workflow, case_id: row.id, from_state: row.state, to_state: row.state, actor: CALENDAR_ACTOR, role: "CREDIT_CENTER", note, at: clock.now() });
       confirmed += 1;

@@ -1,6 +1,8 @@
 import DataLoader from "dataloader";
 import type { Kysely } from "kysely";
-import type { Database, ObjectionRow, WorkflowEventRow } from "../../db/database";
+import type { RepairDatabase } from "./repair.database";
+import type { ObjectionRow } from "./objection.table";
+import type { WorkflowEventRow } from "./workflow-event.table";
 import { accessibleBy } from "../../policies/accessible-by";
 import type { RequestScope, SubgraphContext } from "../shared/context";
 import { isUuid } from "../shared/ids";
@@ -8,7 +10,7 @@ import { groupBy, indexBy } from "../shared/loaders";
 import { listObjectionsByIds, listObjectionsBySubjectIds } from "./objection.repository";
 import { objectionAccessFor } from "./objection.policy";
 import { listOpenObjectionTargets, listPublicityByTargets, listRepairCases, listWorkflowEvents } from "./repair.repository";
-import type { RepairCaseRow } from "../../db/database";
+import type { RepairCaseRow } from "./repair-case.table";
 
 export type ObjectionLoaders = {
   objectionById: DataLoader<string, ObjectionRow | undefined>;
@@ -30,7 +32,7 @@ export function repairCaseAccessFor(scope: RequestScope) {
   });
 }
 
-export function createObjectionLoaders(db: Kysely<Database>, scope: RequestScope): ObjectionLoaders {
+export function createObjectionLoaders(db: Kysely<RepairDatabase>, scope: RequestScope): ObjectionLoaders {
   const objections = objectionAccessFor(scope);
   const repairs = repairCaseAccessFor(scope);
   return {

@@ -1,5 +1,5 @@
 import { subject as policySubject } from "@casl/ability";
-import type { ObjectionRow } from "../../db/database";
+import type { ObjectionRow } from "./objection.table";
 import { accessibleBy } from "../../policies/accessible-by";
 import type { RequestScope } from "../shared/context";
 import { objectionWentToAppeal } from "./repair.repository";

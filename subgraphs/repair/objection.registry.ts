@@ -1,6 +1,7 @@
 import { subject as policySubject } from "@casl/ability";
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/database";
+import type { Connection } from "../../db/database";
+import type { RepairDatabase } from "./repair.database";
 import type { PolicySubject } from "../../policies/ability";
 import { accessibleBy, type AccessFilter } from "../../policies/accessible-by";
 import type { RequestScope } from "../shared/context";
@@ -15,7 +16,8 @@ import { listRepairCases } from "./repair.repository";
  * wrong, incomplete, prohibited or expired (PCIM art. 28, JRP art. 16); `UPHELD` means the item stood and is
  * not counted. `units` compiles the reader's policy over a unit column.
  */
-export async function countCorrectedObjectionsByProvider(db: Kysely<Database>, period: Readonly<{ from: string; to: string }>, units: (unitColumn: string) => AccessFilter) {
+export async function countCorrectedObjectionsByProvider(connection: Connection, period: Readonly<{ from: string; to: string }>, units: (unitColumn: string) => AccessFilter) {
+  const db: Kysely<RepairDatabase> = connection;
   return db
     .selectFrom("objections")
     .select((eb) => ["provider as unit", eb.fn.countAll<string>().as("corrected")])
@@ -43,7 +45,7 @@ export type ReadableItemWorkflow = Readonly<{
  * A subject's objections and repair cases as `scope` may read them: this slice's own policies compiled to SQL,
  * as its loaders read. The caller passes each through `discloseReadable` with `policy`.
  */
-export async function listItemWorkflowsReadableIn(db: Kysely<Database>, scope: RequestScope, subjectId: string): Promise<ReadableItemWorkflow[]> {
+export async function listItemWorkflowsReadableIn(db: Connection, scope: RequestScope, subjectId: string): Promise<ReadableItemWorkflow[]> {
   const objectionAccess = accessibleBy(scope.ability, "read", "Objection", {
     subjectIdentifier: { column: "objections.subject_identifier" },
     provider: { column: "objections.provider" },

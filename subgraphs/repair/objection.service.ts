@@ -1,5 +1,8 @@
 import { subject as policySubject } from "@casl/ability";
-import type { ObjectionRow, WorkflowEventRow } from "../../db/database";
+import type { Transaction } from "kysely";
+import type { RepairDatabase } from "./repair.database";
+import type { ObjectionRow } from "./objection.table";
+import type { WorkflowEventRow } from "./workflow-event.table";
 import { chinaDateOf } from "../../domain/dates";
 import { checkTransition, stepsAllowed } from "./workflow.rules";
 import { CreditError, NotFoundError } from "../../platform/errors";
@@ -94,7 +97,7 @@ export async function fileObjection(context: ObjectionContext, input: ObjectionI
   if (statement.length === 0 || statement.length > 5_000) problems.push({ field: "input.statement", reason: "1 to 5,000 characters", code: "BAD_USER_INPUT" });
   refuseIfProblems(problems, "objection");
   const today = chinaDateOf(context.now);
-  const row = await context.db.transaction().execute(async (trx) => {
+  const row = await context.db.transaction().execute(async (trx: Transaction<RepairDatabase>) => {
     const created = await insertObjection(trx, {
       subject_id: target.subjectId,
       subject_identifier: target.subjectIdentifier,
@@ -129,7 +132,7 @@ export async function moveObjection(context: ObjectionContext, id: string, to: O
   const check = checkTransition(OBJECTION_STEPS, row.state as ObjectionStateValue, to, context.ability.can("move", policy, to));
   if (!check.allowed) throw new CreditError(check.code, check.reason);
   const today = chinaDateOf(context.now);
-  const updated = await context.db.transaction().execute(async (trx) => {
+  const updated = await context.db.transaction().execute(async (trx: Transaction<RepairDatabase>) => {
     if (to === "CORRECTED") {
       const target = await findWorkflowTarget(trx, row.target_id);
       if (target) await correctAndNotify(trx, context, row, target, note);

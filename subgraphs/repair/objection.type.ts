@@ -1,5 +1,5 @@
 import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
-import type { ObjectionRow } from "../../db/database";
+import type { ObjectionRow } from "./objection.table";
 import { DateScalar } from "../shared/scalars";
 import { Subject } from "./subject/subject.type";
 

@@ -1,5 +1,7 @@
 import { subject as policySubject } from "@casl/ability";
-import type { RepairCaseRow } from "../../db/database";
+import type { Transaction } from "kysely";
+import type { RepairDatabase } from "./repair.database";
+import type { RepairCaseRow } from "./repair-case.table";
 import { chinaDateOf } from "../../domain/dates";
 import { checkRepairEligibility, historyOfUnit, withoutFileDetails, type RepairTarget } from "./repair-eligibility.rules";
 import { explainRepairEligibility } from "./repair-explanation.rules";
@@ -152,7 +154,7 @@ export async function applyForRepair(context: ObjectionContext, input: RepairInp
   }
   refuseIfProblems(problems, "repair application");
   const today = chinaDateOf(context.now);
-  const row = await context.db.transaction().execute(async (trx) => {
+  const row = await context.db.transaction().execute(async (trx: Transaction<RepairDatabase>) => {
     const created = await insertRepairCase(trx, {
       subject_id: target.subjectId,
       subject_identifier: target.subjectIdentifier,
@@ -193,7 +195,7 @@ export async function moveRepairCase(context: ObjectionContext, id: string, to: 
   if ((to === "OPINION_SUPPORTED" || to === "REJECTED") && row.state === "APPLIED" && !note?.trim()) {
     throw new CreditError("BAD_USER_INPUT", "the provider's written opinion is required (note)", { problems: [{ field: "note", reason: "write the opinion", code: "BAD_USER_INPUT" }] });
   }
-  const updated = await context.db.transaction().execute(async (trx) => {
+  const updated = await context.db.transaction().execute(async (trx: Transaction<RepairDatabase>) => {
     const changes: Parameters<typeof updateRepairCase>[2] = { state: to, state_changed_on: today, ...dueOnColumns(deadlineOf(REPAIR_DEADLINES, to, { state_changed_on: today }, context.calendar)) };
     if (row.state === "APPLIED") changes.provider_opinion = note;
     if (to === "COMPLETED") {

@@ -1,6 +1,9 @@
 import type { AccessFilter } from "../../policies/accessible-by";
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from "kysely";
-import type { Database, NewObjectionRow, NewRepairCaseRow, ObjectionRow, RepairCaseRow, WorkflowEventRow } from "../../db/database";
+import type { RepairDatabase } from "./repair.database";
+import type { NewObjectionRow, ObjectionRow } from "./objection.table";
+import type { NewRepairCaseRow, RepairCaseRow } from "./repair-case.table";
+import type { WorkflowEventRow } from "./workflow-event.table";
 import { chinaDateOf } from "../../domain/dates";
 import type { Deadline } from "../../domain/working-days";
 import { REPAIR_BARRING_KINDS } from "./repair-eligibility.rules";
@@ -32,7 +35,7 @@ export type WorkflowTarget = Readonly<{
  * the records and lists slices, which the workflows read through their registries and change only in
  * `applyCorrection` / `archiveRepaired` (JRP art. 20: no change outside these procedures).
  */
-export async function findWorkflowTarget(db: Kysely<Database>, id: string): Promise<WorkflowTarget | null> {
+export async function findWorkflowTarget(db: Kysely<RepairDatabase>, id: string): Promise<WorkflowTarget | null> {
   const record = await findCreditRecord(db, id);
   if (record) {
     return {
@@ -71,7 +74,7 @@ export async function findWorkflowTarget(db: Kysely<Database>, id: string): Prom
 }
 
 /** The subject's history for repair eligibility: negative and marker records, black listings, completed repairs. */
-export async function loadRepairHistory(db: Kysely<Database>, subjectIdentifier: string) {
+export async function loadRepairHistory(db: Kysely<RepairDatabase>, subjectIdentifier: string) {
   const [records, blackListings, repairs] = await Promise.all([
     listRecordHistory(db, subjectIdentifier, REPAIR_BARRING_KINDS),
     listBlackListings(db, subjectIdentifier),
@@ -89,57 +92,57 @@ export function dueOnColumns(deadline: Deadline | null): { due_on: string | null
   return { due_on: deadline?.dueOn ?? null, due_on_provisional: deadline?.provisional ?? false };
 }
 
-export async function insertObjection(db: Kysely<Database>, row: NewObjectionRow): Promise<ObjectionRow> {
+export async function insertObjection(db: Kysely<RepairDatabase>, row: NewObjectionRow): Promise<ObjectionRow> {
   return db.insertInto("objections").values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function findObjectionById(db: Kysely<Database>, id: string): Promise<ObjectionRow | undefined> {
+export async function findObjectionById(db: Kysely<RepairDatabase>, id: string): Promise<ObjectionRow | undefined> {
   return db.selectFrom("objections").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function updateObjectionState(db: Kysely<Database>, id: string, changes: Pick<ObjectionRow, "state" | "state_changed_on" | "due_on" | "due_on_provisional">): Promise<ObjectionRow> {
+export async function updateObjectionState(db: Kysely<RepairDatabase>, id: string, changes: Pick<ObjectionRow, "state" | "state_changed_on" | "due_on" | "due_on_provisional">): Promise<ObjectionRow> {
   return db.updateTable("objections").set(changes).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function insertRepairCase(db: Kysely<Database>, row: NewRepairCaseRow): Promise<RepairCaseRow> {
+export async function insertRepairCase(db: Kysely<RepairDatabase>, row: NewRepairCaseRow): Promise<RepairCaseRow> {
   return db.insertInto("repair_cases").values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function findRepairCaseById(db: Kysely<Database>, id: string): Promise<RepairCaseRow | undefined> {
+export async function findRepairCaseById(db: Kysely<RepairDatabase>, id: string): Promise<RepairCaseRow | undefined> {
   return db.selectFrom("repair_cases").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function updateRepairCase(db: Kysely<Database>, id: string, changes: Partial<Pick<RepairCaseRow, "state" | "state_changed_on" | "due_on" | "due_on_provisional" | "completed_on" | "provider_opinion">> & { archived_original?: string }): Promise<RepairCaseRow> {
+export async function updateRepairCase(db: Kysely<RepairDatabase>, id: string, changes: Partial<Pick<RepairCaseRow, "state" | "state_changed_on" | "due_on" | "due_on_provisional" | "completed_on" | "provider_opinion">> & { archived_original?: string }): Promise<RepairCaseRow> {
   return db.updateTable("repair_cases").set(changes).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function openRepairCaseFor(db: Kysely<Database>, targetId: string): Promise<RepairCaseRow | undefined> {
+export async function openRepairCaseFor(db: Kysely<RepairDatabase>, targetId: string): Promise<RepairCaseRow | undefined> {
   return db.selectFrom("repair_cases").selectAll().where("target_id", "=", targetId).where("state", "not in", ["COMPLETED", "REJECTED"]).executeTakeFirst();
 }
 
-export async function insertWorkflowEvent(db: Kysely<Database>, event: Omit<WorkflowEventRow, "id">): Promise<void> {
+export async function insertWorkflowEvent(db: Kysely<RepairDatabase>, event: Omit<WorkflowEventRow, "id">): Promise<void> {
   await db.insertInto("workflow_events").values(event).execute();
 }
 
-export async function listWorkflowEvents(db: Kysely<Database>, caseIds: readonly string[]): Promise<WorkflowEventRow[]> {
+export async function listWorkflowEvents(db: Kysely<RepairDatabase>, caseIds: readonly string[]): Promise<WorkflowEventRow[]> {
   if (caseIds.length === 0) return [];
   return db.selectFrom("workflow_events").selectAll().where("case_id", "in", caseIds).orderBy("id").execute();
 }
 
 /** Corrects the item an upheld objection is about, through its own slice (records or lists). */
-export async function applyCorrection(db: Kysely<Database>, target: WorkflowTarget, purge: boolean, on: string, note: string): Promise<void> {
+export async function applyCorrection(db: Kysely<RepairDatabase>, target: WorkflowTarget, purge: boolean, on: string, note: string): Promise<void> {
   if (target.type === "CREDIT_RECORD") await correctRecord(db, target.id, { purge, on, note });
   else await correctEntry(db, target.id, { on, note });
 }
 
 /** Completes a repair through the item's own slice: it leaves publication; its original is returned for the case's archive. */
-export async function archiveRepaired(db: Kysely<Database>, target: WorkflowTarget, on: string, caseId: string): Promise<Record<string, unknown>> {
+export async function archiveRepaired(db: Kysely<RepairDatabase>, target: WorkflowTarget, on: string, caseId: string): Promise<Record<string, unknown>> {
   const original = target.type === "CREDIT_RECORD" ? await archiveRepairedRecord(db, target.id) : await markEntryRepaired(db, target.id, on, caseId);
   return { ...original };
 }
 
 /** The policy field `appealed` of an objection in SQL: its history has a step to APPEALED. */
-export function objectionWentToAppeal(eb: ExpressionBuilder<any, any>): Expression<SqlBool> {
+export function objectionWentToAppeal(eb: ExpressionBuilder<RepairDatabase, any>): Expression<SqlBool> {
   return eb.exists(
     eb
       .selectFrom("workflow_events")
@@ -152,19 +155,19 @@ export function objectionWentToAppeal(eb: ExpressionBuilder<any, any>): Expressi
 
 export const OPEN_OBJECTION_STATES = ["SUBMITTED", "UNDER_REVIEW", "PROVIDER_VERIFYING", "APPEALED"] as const;
 
-export async function listOpenObjectionTargets(db: Kysely<Database>, targetIds: readonly string[]): Promise<string[]> {
+export async function listOpenObjectionTargets(db: Kysely<RepairDatabase>, targetIds: readonly string[]): Promise<string[]> {
   if (targetIds.length === 0) return [];
   const rows = await db.selectFrom("objections").select("target_id").distinct().where("target_id", "in", targetIds).where("state", "in", [...OPEN_OBJECTION_STATES]).execute();
   return rows.map((row) => row.target_id);
 }
 
-export async function listPublicityByTargets(db: Kysely<Database>, targetIds: readonly string[]) {
+export async function listPublicityByTargets(db: Kysely<RepairDatabase>, targetIds: readonly string[]) {
   if (targetIds.length === 0) return [];
   return db.selectFrom("repair_cases").select(["target_id", "due_on"]).where("target_id", "in", targetIds).where("state", "=", "IN_PUBLICITY").execute();
 }
 
 export async function listRepairCases(
-  db: Kysely<Database>,
+  db: Kysely<RepairDatabase>,
   filter: { subjectIds?: readonly string[]; state?: string | null; access: AccessFilter },
 ) {
   if (filter.subjectIds?.length === 0) return [];
@@ -182,7 +185,7 @@ export async function listRepairCases(
 export type ProvisionalDeadlineRow = Readonly<{ id: string; state: string; filed_on: string | null; state_changed_on: string; due_on: string }>;
 
 /** Open cases whose deadline was counted through a year without its notice. */
-export async function listProvisionalDeadlines(db: Kysely<Database>): Promise<{ objections: ProvisionalDeadlineRow[]; repairCases: ProvisionalDeadlineRow[] }> {
+export async function listProvisionalDeadlines(db: Kysely<RepairDatabase>): Promise<{ objections: ProvisionalDeadlineRow[]; repairCases: ProvisionalDeadlineRow[] }> {
   const [objections, repairCases] = await Promise.all([
     db.selectFrom("objections").select(["id", "state", "filed_on", "state_changed_on", "due_on"]).where("due_on_provisional", "=", true).where("due_on", "is not", null).execute(),
     db.selectFrom("repair_cases").select(["id", "state", sql<null>`null`.as("filed_on"), "state_changed_on", "due_on"]).where("due_on_provisional", "=", true).where("due_on", "is not", null).execute(),
@@ -195,7 +198,7 @@ export async function listProvisionalDeadlines(db: Kysely<Database>): Promise<{ 
  * start and date, still provisional): two processes confirming at once confirm it once, and a step taken
  * meanwhile is never overwritten. True when this call did.
  */
-export async function confirmDeadline(db: Kysely<Database>, table: "objections" | "repair_cases", row: ProvisionalDeadlineRow, dueOn: string): Promise<boolean> {
+export async function confirmDeadline(db: Kysely<RepairDatabase>, table: "objections" | "repair_cases", row: ProvisionalDeadlineRow, dueOn: string): Promise<boolean> {
   const updated = await db
     .updateTable(table)
     .set({ due_on: dueOn, due_on_provisional: false })

@@ -1,6 +1,6 @@
 import { createPublicKey, randomUUID, type KeyObject } from "node:crypto";
 import { subject as policySubject } from "@casl/ability";
-import type { CreditReportRow } from "../../db/database";
+import type { CreditReportRow } from "./credit-report.table";
 import type { Tier } from "../../domain/vocabulary";
 import { maskCitizenId } from "../../domain/identifiers";
 import { withholdProhibitedData } from "../../domain/prohibited-data";

@@ -1,6 +1,5 @@
 import type { KeyObject } from "node:crypto";
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/database";
+import type { Connection } from "../../db/database";
 import type { Tier } from "../../domain/vocabulary";
 import type { WorkingDayCalendar } from "../../domain/working-days";
 import type { DomainRules } from "../../platform/config";
@@ -87,7 +86,7 @@ export type SubgraphContext<TLoaders = unknown> = {
   reportPrinter: ReportPrinter | undefined;
   /** The weight (items) of the credit reports each caller issued this hour, kept by this subgraph server. */
   reportWeights: WeightBudget;
-  db: Kysely<Database>;
+  db: Connection;
   loaders: TLoaders;
   disclosures: DisclosureLog;
   logger: Logger;

@@ -1,5 +1,4 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/database";
+import type { Connection } from "../../db/database";
 import type { WorkingDayCalendar } from "../../domain/working-days";
 import type { Clock } from "../../platform/clock";
 import type { Logger } from "../../platform/logger";
@@ -11,9 +10,9 @@ import type { RequestScope } from "./context";
 export type SubgraphDefinition<TLoaders = unknown> = Readonly<{
   name: SubgraphName;
   build(): Promise<BuiltSubgraph>;
-  createLoaders(db: Kysely<Database>, scope: RequestScope): TLoaders;
+  createLoaders(db: Connection, scope: RequestScope): TLoaders;
   /** Work the subgraph does on its own tables before it serves (each process that serves it runs it). */
-  beforeServing?(db: Kysely<Database>, services: StartUpServices): Promise<void>;
+  beforeServing?(db: Connection, services: StartUpServices): Promise<void>;
 }>;
 
 /** What a subgraph's start-up work may use. */

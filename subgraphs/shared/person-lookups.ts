@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { sql, type Kysely } from "kysely";
-import type { Database } from "../../db/database";
+import type { Connection } from "../../db/database";
+import type { PersonLookupTables } from "./person-lookup.table";
 import { maskCitizenId } from "../../domain/identifiers";
 import { CreditError } from "../../platform/errors";
 import { findConsentedIdentifiers } from "../../policies/consent";
@@ -35,11 +36,14 @@ export type PersonLookupCharge = Readonly<{
  */
 export class PersonLookupBudget {
   private nextSweepAt = 0;
+  private readonly db: Kysely<PersonLookupTables>;
 
   constructor(
-    private readonly db: Kysely<Database>,
+    db: Connection,
     readonly perHour: number,
-  ) {}
+  ) {
+    this.db = db;
+  }
 
   /** Records the charge if every caller stays within the budget: 0 then, else the seconds until it would fit (nothing recorded). */
   async take(charge: PersonLookupCharge): Promise<number> {
@@ -140,7 +144,8 @@ export type MaskedListWalkRow = Readonly<{ caller: string; role: string | null; 
  * one hour: the middle of a masked ID from a public list being guessed. A person is rarely looked up under
  * several IDs that differ only in the masked digits; a walk does exactly that.
  */
-export async function findMaskedListWalks(db: Kysely<Database>, window: Readonly<{ from: Date; to: Date }>, limit: number): Promise<MaskedListWalkRow[]> {
+export async function findMaskedListWalks(connection: Connection, window: Readonly<{ from: Date; to: Date }>, limit: number): Promise<MaskedListWalkRow[]> {
+  const db: Kysely<PersonLookupTables> = connection;
   const hour = sql<Date>`date_trunc('hour', looked_up_at)`;
   return db
     .selectFrom("person_lookups")

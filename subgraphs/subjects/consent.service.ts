@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { subject as policySubject } from "@casl/ability";
-import type { ConsentRow } from "../../db/database";
+import type { ConsentRow } from "./consent.table";
 import { NotFoundError } from "../../platform/errors";
 import { refuseIfProblems } from "../../platform/input-problems";
 import type { InputProblem } from "../../domain/input-problem";

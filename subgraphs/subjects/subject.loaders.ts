@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import type { Kysely } from "kysely";
-import type { Database, SubjectRelationRow } from "../../db/database";
+import type { SubjectsDatabase } from "./subjects.database";
+import type { SubjectRelationRow } from "./subject.table";
 import type { RequestScope, SubgraphContext } from "../shared/context";
 import { isUuid } from "../shared/ids";
 import { groupBy, indexBy } from "../shared/loaders";
@@ -18,7 +19,7 @@ export type SubjectLoaders = {
 export type SubjectContext = SubgraphContext<SubjectLoaders>;
 
 /** The subjects' loaders, given the "has public information" predicate the composition root wires. */
-export const subjectLoadersWith = (publicInformation: PublicInformation) => (db: Kysely<Database>, scope: RequestScope): SubjectLoaders => {
+export const subjectLoadersWith = (publicInformation: PublicInformation) => (db: Kysely<SubjectsDatabase>, scope: RequestScope): SubjectLoaders => {
   const access = subjectAccessFor(scope, publicInformation);
   return {
     access,

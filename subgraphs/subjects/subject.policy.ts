@@ -1,7 +1,8 @@
 import { subject as policySubject } from "@casl/ability";
+import type { SubjectsDatabase } from "./subjects.database";
 import { permittedFieldsOf } from "@casl/ability/extra";
 import type { AliasableExpression, Expression, ExpressionBuilder, SqlBool } from "kysely";
-import type { SubjectRow } from "../../db/database";
+import type { SubjectRow } from "./subject.table";
 import type { AppAbility } from "../../policies/ability";
 import { accessibleBy, type PolicyColumns, type AccessFilter } from "../../policies/accessible-by";
 import { consentedPredicate, validConsentFor } from "../../policies/consent";
@@ -45,8 +46,8 @@ export function subjectColumns(scope: RequestScope, publicInformation: PublicInf
 
 export type SubjectAccess = Readonly<{
   where: AccessFilter;
-  consentId: (eb: ExpressionBuilder<any, any>) => AliasableExpression<string | null>;
-  publicInformation: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
+  consentId: (eb: ExpressionBuilder<SubjectsDatabase, any>) => AliasableExpression<string | null>;
+  publicInformation: (eb: ExpressionBuilder<SubjectsDatabase, any>) => Expression<SqlBool>;
 }>;
 
 export function subjectAccessFor(scope: RequestScope, publicInformation: PublicInformation): SubjectAccess {

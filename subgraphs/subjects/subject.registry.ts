@@ -1,7 +1,11 @@
 import type { ExpressionBuilder } from "kysely";
-import type { Database } from "../../db/database";
+import type { SubjectsDatabase } from "./subjects.database";
 
 // The subjects slice's published face: what other slices may use of its subjects and relations.
+
+/** The roles by which a person answers for an organisation; and the tables this slice publishes (the consents). */
+export type { SubjectRelationKind } from "./subject.table";
+export type { SubjectsPublished } from "./subjects.database";
 
 /**
  * Reads and the one write other slices make of the subjects' tables: registering the subjects a submission
@@ -33,7 +37,7 @@ export function isRelationHeldOn(relation: RelationPeriod, date: string): boolea
 }
 
 /** `isRelationHeldOn` as a SQL condition on a `subject_relations` alias and a date column or value. */
-export function relationHeldOnColumn<DB extends Database, TB extends keyof DB & string>(eb: ExpressionBuilder<DB, TB>, alias: string, dateColumn: string) {
+export function relationHeldOnColumn<DB, TB extends keyof DB & string>(eb: ExpressionBuilder<DB, TB>, alias: string, dateColumn: string) {
   const ref = (column: string) => eb.ref(`${alias}.${column}` as never);
   const date = eb.ref(dateColumn as never);
   return eb.and([
@@ -47,7 +51,7 @@ export function relationHeldOnColumn<DB extends Database, TB extends keyof DB & 
  * the person held on the item's date (`isRelationHeldOn`), as two scalar subqueries over the caller's
  * columns (organisation id, person id, relation, date) for a one-statement read.
  */
-export function heldRelationPeriod(eb: ExpressionBuilder<any, any>, refs: Readonly<{ organisationId: string; personId: string; relation: string; date: string }>) {
+export function heldRelationPeriod(eb: ExpressionBuilder<SubjectsDatabase, any>, refs: Readonly<{ organisationId: string; personId: string; relation: string; date: string }>) {
   const held = (column: "valid_from" | "valid_to") =>
     eb
       .selectFrom("subject_relations as held")
@@ -55,7 +59,7 @@ export function heldRelationPeriod(eb: ExpressionBuilder<any, any>, refs: Readon
       .whereRef("held.organisation_id", "=", refs.organisationId)
       .whereRef("held.person_id", "=", refs.personId)
       .whereRef("held.relation", "=", refs.relation)
-      .where((inner) => relationHeldOnColumn(inner as ExpressionBuilder<Database, "subject_relations">, "held", refs.date))
+      .where((inner) => relationHeldOnColumn(inner as ExpressionBuilder<SubjectsDatabase, "subject_relations">, "held", refs.date))
       .orderBy("held.valid_from", "desc")
       .limit(1);
   return { from: held("valid_from"), to: held("valid_to") };

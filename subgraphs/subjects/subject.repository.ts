@@ -1,12 +1,14 @@
 import { sql, type Kysely } from "kysely";
-import type { Database, SubjectRelationKind, SubjectRelationRow, SubjectRow, SubjectUpdate } from "../../db/database";
+import type { Connection } from "../../db/database";
+import type { SubjectsDatabase } from "./subjects.database";
+import type { SubjectRelationKind, SubjectRelationRow, SubjectRow, SubjectUpdate } from "./subject.table";
 import type { SubjectKind } from "../../domain/vocabulary";
 import type { RegisteredSubject } from "../../domain/subject-ref";
 import type { SubjectAccess, VisibleSubjectRow } from "./subject.policy";
 
 /** Subjects the request may read (filtered in SQL), with the consent the viewer holds for each, if any. */
 export async function listVisibleSubjects(
-  db: Kysely<Database>,
+  db: Kysely<SubjectsDatabase>,
   by: "id" | "identifier",
   keys: readonly string[],
   access: SubjectAccess,
@@ -25,7 +27,7 @@ export async function listVisibleSubjects(
  * Organisations (legal persons and other organisations, never natural persons) whose name contains `name`,
  * among those the request may read; by name, at most `limit`.
  */
-export async function searchVisibleOrganisations(db: Kysely<Database>, name: string, limit: number, access: SubjectAccess): Promise<VisibleSubjectRow[]> {
+export async function searchVisibleOrganisations(db: Kysely<SubjectsDatabase>, name: string, limit: number, access: SubjectAccess): Promise<VisibleSubjectRow[]> {
   const pattern = `%${name.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
   return db
     .selectFrom("subjects as subject")
@@ -46,9 +48,10 @@ export async function searchVisibleOrganisations(db: Kysely<Database>, name: str
  * it inside their own transaction so that a submission is stored whole or not at all.
  */
 export async function registerSubjects(
-  db: Kysely<Database>,
+  connection: Connection,
   subjects: ReadonlyArray<RegisteredSubject>,
 ): Promise<Map<string, SubjectRow>> {
+  const db: Kysely<SubjectsDatabase> = connection;
   const unique = [...new Map(subjects.map((subject) => [subject.identifier, subject])).values()];
   if (unique.length === 0) return new Map();
   for (let start = 0; start < unique.length; start += 2_000) {
@@ -71,7 +74,7 @@ export async function registerSubjects(
   return new Map(rows.map((row) => [row.identifier, row]));
 }
 
-export async function listSubjectsByIdentifiers(db: Kysely<Database>, identifiers: readonly string[]): Promise<SubjectRow[]> {
+export async function listSubjectsByIdentifiers(db: Kysely<SubjectsDatabase>, identifiers: readonly string[]): Promise<SubjectRow[]> {
   const rows: SubjectRow[] = [];
   for (let start = 0; start < identifiers.length; start += 5_000) {
     rows.push(...(await db.selectFrom("subjects").selectAll().where("identifier", "in", identifiers.slice(start, start + 5_000)).execute()));
@@ -80,7 +83,8 @@ export async function listSubjectsByIdentifiers(db: Kysely<Database>, identifier
 }
 
 /** Legal representatives, principals and responsible persons of the given organisations (PCIM art. 26), past and present, with their periods. */
-export async function listResponsiblePersons(db: Kysely<Database>, organisationIds: readonly string[]) {
+export async function listResponsiblePersons(connection: Connection, organisationIds: readonly string[]) {
+  const db: Kysely<SubjectsDatabase> = connection;
   if (organisationIds.length === 0) return [];
   return db
     .selectFrom("subject_relations as relation")
@@ -99,7 +103,8 @@ export async function listResponsiblePersons(db: Kysely<Database>, organisationI
 }
 
 /** The facts JRP art. 8 publishes with a list entry: the subject, its employer's name, its legal representative's name. */
-export async function findDisclosureFacts(db: Kysely<Database>, subjectId: string) {
+export async function findDisclosureFacts(connection: Connection, subjectId: string) {
+  const db: Kysely<SubjectsDatabase> = connection;
   return db
     .selectFrom("subjects as subject")
     .leftJoin("subjects as employer", "employer.identifier", "subject.employer_identifier")
@@ -128,13 +133,13 @@ export async function findDisclosureFacts(db: Kysely<Database>, subjectId: strin
     .executeTakeFirstOrThrow();
 }
 
-export async function updateSubjectDetails(db: Kysely<Database>, id: string, details: SubjectUpdate): Promise<void> {
+export async function updateSubjectDetails(db: Kysely<SubjectsDatabase>, id: string, details: SubjectUpdate): Promise<void> {
   if (Object.keys(details).length === 0) return;
   await db.updateTable("subjects").set(details).where("id", "=", id).execute();
 }
 
 /** An organisation's current holdings of the given roles. */
-export async function listCurrentRelations(db: Kysely<Database>, organisationId: string, kinds: readonly SubjectRelationKind[]) {
+export async function listCurrentRelations(db: Kysely<SubjectsDatabase>, organisationId: string, kinds: readonly SubjectRelationKind[]) {
   if (kinds.length === 0) return [];
   return db
     .selectFrom("subject_relations")
@@ -151,7 +156,7 @@ export async function listCurrentRelations(db: Kysely<Database>, organisationId:
  * alone. History is never deleted (PCIM art. 26 looks at who held the role when).
  */
 export async function replaceRelations(
-  db: Kysely<Database>,
+  db: Kysely<SubjectsDatabase>,
   organisationId: string,
   kinds: readonly SubjectRelationKind[],
   relations: ReadonlyArray<{ personId: string; relation: SubjectRelationKind }>,
@@ -172,20 +177,22 @@ export async function replaceRelations(
 }
 
 /** An organisation's current relations (who holds each role today). */
-export async function listRelationsByOrganisationIds(db: Kysely<Database>, organisationIds: readonly string[]): Promise<SubjectRelationRow[]> {
+export async function listRelationsByOrganisationIds(db: Kysely<SubjectsDatabase>, organisationIds: readonly string[]): Promise<SubjectRelationRow[]> {
   if (organisationIds.length === 0) return [];
   return db.selectFrom("subject_relations").selectAll().where("organisation_id", "in", organisationIds).where("valid_to", "is", null).orderBy("relation").execute();
 }
 
 /** Which of these identifiers have a credit file (id by identifier), in one statement. */
-export async function listKnownIdentifiers(db: Kysely<Database>, identifiers: readonly string[]): Promise<Map<string, string>> {
+export async function listKnownIdentifiers(connection: Connection, identifiers: readonly string[]): Promise<Map<string, string>> {
+  const db: Kysely<SubjectsDatabase> = connection;
   if (identifiers.length === 0) return new Map();
   const rows = await db.selectFrom("subjects").select(["id", "identifier"]).where("identifier", "in", identifiers).execute();
   return new Map(rows.map((row) => [row.identifier, row.id]));
 }
 
 /** The units' names by code (data/units.yaml). */
-export async function listUnits(db: Kysely<Database>, codes: readonly string[]) {
+export async function listUnits(connection: Connection, codes: readonly string[]) {
+  const db: Kysely<SubjectsDatabase> = connection;
   if (codes.length === 0) return [];
   return db.selectFrom("units").select(["code", "name"]).where("code", "in", codes).execute();
 }
@@ -195,7 +202,8 @@ export async function listUnits(db: Kysely<Database>, codes: readonly string[]) 
  * another slice's one-statement read (`.as(alias)`): its columns `person_identifier`, `organisation_id`,
  * `relation`, `valid_from`, `valid_to`.
  */
-export function personRelations(db: Kysely<Database>) {
+export function personRelations(connection: Connection) {
+  const db: Kysely<SubjectsDatabase> = connection;
   return db
     .selectFrom("subjects as person")
     .innerJoin("subject_relations as held", "held.person_id", "person.id")
@@ -203,12 +211,13 @@ export function personRelations(db: Kysely<Database>) {
 }
 
 /** Consents that were revoked, as a derived table (`id`, `revoked_at`) for the audit's abuse rules. */
-export function revokedConsents(db: Kysely<Database>) {
+export function revokedConsents(connection: Connection) {
+  const db: Kysely<SubjectsDatabase> = connection;
   return db.selectFrom("consents").select(["id", "revoked_at"]).where("revoked_at", "is not", null);
 }
 
 /** The units that are registering authorities for a kind of subject (data/units.yaml). */
-export async function listRegistrars(db: Kysely<Database>, kind: SubjectKind): Promise<string[]> {
+export async function listRegistrars(db: Kysely<SubjectsDatabase>, kind: SubjectKind): Promise<string[]> {
   const rows = await db.selectFrom("units").select("code").where(sql<boolean>`${kind} = any(registers)`).execute();
   return rows.map((row) => row.code);
 }

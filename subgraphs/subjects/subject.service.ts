@@ -1,6 +1,8 @@
 import { subject as policySubject } from "@casl/ability";
+import type { Transaction } from "kysely";
+import type { SubjectsDatabase } from "./subjects.database";
 import { chinaDateOf } from "../../domain/dates";
-import type { SubjectRelationKind } from "../../db/database";
+import type { SubjectRelationKind } from "./subject.table";
 import { checkIdentifier, maskCitizenId } from "../../domain/identifiers";
 import { isOccupationGroup, OCCUPATION_GROUPS } from "../../domain/occupation-groups";
 import { checkSubjectRef, type SubjectRef } from "../../domain/subject-ref";
@@ -188,7 +190,7 @@ export async function registerSubject(context: SubjectContext, input: SubjectReg
   if (relationsSince > today) problems.push({ field: "input.relationsSince", reason: "lies in the future", code: "BAD_USER_INPUT" });
   refuseIfProblems(problems, "registration");
 
-  const row = await context.db.transaction().execute(async (trx) => {
+  const row = await context.db.transaction().execute(async (trx: Transaction<SubjectsDatabase>) => {
     const [existing] = await listSubjectsByIdentifiers(trx, [subject!.identifier]);
     const owner = existing?.registered_by ?? null;
     const registrars = await listRegistrars(trx, subject!.kind);

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
-import type { SubjectRelationKind } from "../../db/database";
+import type { SubjectRelationKind } from "./subject.table";
 import { SubjectKind } from "../../domain/vocabulary";
 
 registerEnumType(SubjectKind, { name: "SubjectKind", description: "PCIM art. 2" });

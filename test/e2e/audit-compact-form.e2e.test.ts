@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { CompiledQuery, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Connection } from "../../db/database";
 import { migrateToLatest } from "../../db/migrate";
 import { accessibleBy } from "../../policies/accessible-by";
 import { defineAbilityFor } from "../../policies/define-ability-for";
@@ -197,7 +198,7 @@ describe("access rows written before the compact form", () => {
  */
 describe("the plans of the readers of access sets", () => {
   let database: TestDatabase;
-  const db = () => database.connection.db;
+  const db = (): Connection => database.connection.db;
   const X = "91320100MA1READX0X";
   const X_ID = "0b7a8d0e-5a1c-4c1e-9d0e-000000000042";
   const ITEM = "0b7a8d0e-5a1c-4c1e-9d0e-000000000043";

@@ -6,6 +6,7 @@ import { statutoryDaysOf } from "../../domain/statutory-holidays";
 import { WorkingDayCalendar, type YearArrangement } from "../../domain/working-days";
 import { loadWorkingDayCalendar } from "../../platform/calendar-files";
 import { createLogger } from "../../platform/logger";
+import type { Connection } from "../../db/database";
 import { confirmProvisionalDeadlines } from "../../subgraphs/repair/deadline.service";
 import { confirmDeadline, listProvisionalDeadlines } from "../../subgraphs/repair/repair.repository";
 import { citizenId, daysAgo, uscc } from "../fixtures";
@@ -204,7 +205,7 @@ describe("a recount racing a step taken meanwhile", () => {
     const recordId = await submitRecord(federation, "DL-4");
     const subject = await federation.token({ role: "SUBJECT", subject: PERSON });
     const filed = await federation.query<Filed>(FILE, { token: subject, variables: { input: { targetId: recordId, ground: "WRONG_OR_INCOMPLETE", statement: "记录有误" } } });
-    const db = federation.connection.db;
+    const db: Connection = federation.connection.db;
     const [read] = (await listProvisionalDeadlines(db)).objections;
     expect(read).toMatchObject({ id: filed.data!.fileObjection.id, due_on: "2027-01-12" });
     // Another process takes a step that gives the case a new provisional date before this one writes.
