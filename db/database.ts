@@ -1,10 +1,10 @@
-import type { Kysely } from "kysely";
 import type { AuditLogTables } from "../audit-log/audit-event.table";
 import type { GatewayTables } from "../gateway/gateway-budget.table";
 import type { ListsTables } from "../subgraphs/lists/lists.database";
 import type { MeasuresTables } from "../subgraphs/measures/measures.database";
 import type { RecordsTables } from "../subgraphs/records/records.database";
 import type { RepairTables } from "../subgraphs/repair/repair.database";
+import type { ReportsTables } from "../subgraphs/reports/reports.database";
 import type { PersonLookupTables } from "../subgraphs/shared/person-lookup.table";
 import type { SubjectsTables } from "../subgraphs/subjects/subjects.database";
 
@@ -13,13 +13,4 @@ import type { SubjectsTables } from "../subgraphs/subjects/subjects.database";
  * person lookups'): for migrations, the seed and the tools that read across the whole database. A slice's own
  * SQL is typed with its slice's database (e.g. `RecordsDatabase`), in which another slice's table does not exist.
  */
-export interface Database extends SubjectsTables, RecordsTables, ListsTables, AuditLogTables, RepairTables, MeasuresTables, GatewayTables, PersonLookupTables {}
-
-/**
- * The one connection (or a transaction on it) as the code between slices holds and passes it: the request
- * context, loaders' factories, services, registries' signatures. It names no table itself: SQL is built only by
- * repositories, policies and registries' predicates, each typed with its own slice's database, where naming
- * another slice's table does not compile. Kysely's handle is invariant in its database type (a
- * `Kysely<Database>` is no `Kysely<RecordsDatabase>`), so the handle between slices carries none.
- */
-export type Connection = Kysely<any>;
+export interface Database extends SubjectsTables, RecordsTables, ListsTables, AuditLogTables, RepairTables, MeasuresTables, ReportsTables, GatewayTables, PersonLookupTables {}

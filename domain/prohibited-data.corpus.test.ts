@@ -133,4 +133,16 @@ describe("the prohibited-data detector on its corpora", () => {
     expect(result.precision).toBeGreaterThanOrEqual(0.99);
     expect(result.recall).toBeGreaterThanOrEqual(0.99);
   });
+
+  // Written by a tester who saw neither the vocabulary, the detector nor any other corpus, and measured once,
+  // after the last change to the detector: the measure of how it meets text nobody wrote it for.
+  it("sealed: at least 300 to refuse and 300 to accept, precision and recall at least 99%", () => {
+    const corpus = load("sealed");
+    const result = score(corpus);
+    report("sealed", result, count(corpus.refuse), count(corpus.accept));
+    expect(count(corpus.refuse)).toBeGreaterThanOrEqual(300);
+    expect(count(corpus.accept)).toBeGreaterThanOrEqual(300);
+    expect(result.precision).toBeGreaterThanOrEqual(0.99);
+    expect(result.recall).toBeGreaterThanOrEqual(0.99);
+  });
 });

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { Connection } from "../db/database";
+import type { Connection } from "../db/connection";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaDateOf } from "../domain/dates";
 import { ROLES, type Purpose, type Role, type Viewer } from "../platform/viewer";

@@ -1,5 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from "kysely";
-import type { Connection } from "../db/database";
+import type { Connection } from "../db/connection";
 import type { SubjectsPublished } from "../subgraphs/subjects/subjects.database";
 import type { Viewer } from "../platform/viewer";
 

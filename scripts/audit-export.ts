@@ -1,6 +1,6 @@
 import { createWriteStream } from "node:fs";
 import { parseArgs } from "node:util";
-import type { Connection } from "../db/database";
+import type { Connection } from "../db/connection";
 import { listAuditEvents } from "../subgraphs/audit/audit-event.repository";
 import { bootstrap } from "./bootstrap";
 

@@ -1,4 +1,4 @@
-import type { Connection } from "../../db/database";
+import type { Connection } from "../../db/connection";
 import type { Tier } from "../../domain/vocabulary";
 import { listOrganisationDisclosuresOfItem, listOrganisationReadsOfSubject } from "./audit-event.repository";
 

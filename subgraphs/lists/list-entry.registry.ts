@@ -1,5 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from "kysely";
-import type { Connection } from "../../db/database";
+import type { Connection } from "../../db/connection";
 import type { ListsDatabase } from "./lists.database";
 import type { ListStatus, ListType } from "../../domain/vocabulary";
 import { chinaDateOf } from "../../domain/dates";

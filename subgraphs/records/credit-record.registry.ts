@@ -1,5 +1,5 @@
 import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
-import type { Connection } from "../../db/database";
+import type { Connection } from "../../db/connection";
 import type { RecordsDatabase } from "./records.database";
 import type { PublicationState, RecordCategory, RecordStatus, Severity, Tier } from "../../domain/vocabulary";
 import { chinaDateOf } from "../../domain/dates";

@@ -1,5 +1,5 @@
 import type { Transaction } from "kysely";
-import type { Connection } from "../../db/database";
+import type { Connection } from "../../db/connection";
 import type { RepairDatabase } from "./repair.database";
 import type { StartUpServices } from "../shared/definition";
 import { confirmedDeadline, deadlineOf, OBJECTION_DEADLINES, REPAIR_DEADLINES, type DeadlineRule } from "./deadline.rules";

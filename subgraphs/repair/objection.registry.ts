@@ -1,6 +1,6 @@
 import { subject as policySubject } from "@casl/ability";
 import type { Kysely } from "kysely";
-import type { Connection } from "../../db/database";
+import type { Connection } from "../../db/connection";
 import type { RepairDatabase } from "./repair.database";
 import type { PolicySubject } from "../../policies/ability";
 import { accessibleBy, type AccessFilter } from "../../policies/accessible-by";

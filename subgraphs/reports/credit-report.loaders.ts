@@ -1,6 +1,5 @@
 import DataLoader from "dataloader";
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/database";
+import type { Connection } from "../../db/connection";
 import type { RequestScope, SubgraphContext } from "../shared/context";
 import { indexBy } from "../shared/loaders";
 import { listVisibleSubjects, subjectAccessFor, type PublicInformation, type VisibleSubjectRow } from "../subjects/subject.registry";
@@ -13,7 +12,7 @@ export type CreditReportLoaders = {
 export type CreditReportContext = SubgraphContext<CreditReportLoaders>;
 
 /** The reports' loaders, given the subjects' "has public information" predicate the composition root wires. */
-export const creditReportLoadersWith = (publicInformation: PublicInformation) => (db: Kysely<Database>, scope: RequestScope): CreditReportLoaders => {
+export const creditReportLoadersWith = (publicInformation: PublicInformation) => (db: Connection, scope: RequestScope): CreditReportLoaders => {
   const access = subjectAccessFor(scope, publicInformation);
   return {
     subjectByIdentifier: new DataLoader(async (identifiers) =>

@@ -1,5 +1,5 @@
 import type { KeyObject } from "node:crypto";
-import type { Connection } from "../../db/database";
+import type { Connection } from "../../db/connection";
 import type { Tier } from "../../domain/vocabulary";
 import type { WorkingDayCalendar } from "../../domain/working-days";
 import type { DomainRules } from "../../platform/config";

@@ -1,4 +1,4 @@
-import type { Connection } from "../../db/database";
+import type { Connection } from "../../db/connection";
 import type { WorkingDayCalendar } from "../../domain/working-days";
 import type { Clock } from "../../platform/clock";
 import type { Logger } from "../../platform/logger";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { sql, type Kysely } from "kysely";
-import type { Connection } from "../../db/database";
+import type { Connection } from "../../db/connection";
 import type { PersonLookupTables } from "./person-lookup.table";
 import { maskCitizenId } from "../../domain/identifiers";
 import { CreditError } from "../../platform/errors";
@@ -123,7 +123,7 @@ export async function chargePersonLookups(context: PersonLookupCaller, identifie
  * decides first, and only for the rest is a consent looked up (one statement, whatever their number).
  */
 export async function chargeUnentitledPersons(
-  context: PersonLookupCaller & Readonly<{ ability: AppAbility; db: Kysely<Database> }>,
+  context: PersonLookupCaller & Readonly<{ ability: AppAbility; db: Connection }>,
   identifiers: readonly string[],
 ): Promise<void> {
   const unentitled = [...new Set(identifiers)].filter((identifier) => !entitledToPerson(context.ability, identifier, false));

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from "kysely";
-import type { Connection } from "../../db/database";
+import type { Connection } from "../../db/connection";
 import type { SubjectsDatabase } from "./subjects.database";
 import type { SubjectRelationKind, SubjectRelationRow, SubjectRow, SubjectUpdate } from "./subject.table";
 import type { SubjectKind } from "../../domain/vocabulary";

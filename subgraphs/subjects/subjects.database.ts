@@ -1,5 +1,4 @@
 import type { ConsentTable } from "./consent.table";
-import type { CreditReportTable } from "./credit-report.table";
 import type { SubjectRelationTable, SubjectTable } from "./subject.table";
 import type { UnitTable } from "./unit.table";
 
@@ -9,7 +8,6 @@ export interface SubjectsTables {
   subject_relations: SubjectRelationTable;
   units: UnitTable;
   consents: ConsentTable;
-  credit_reports: CreditReportTable;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { CompiledQuery, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connection } from "../../db/database";
+import type { Connection } from "../../db/connection";
 import { migrateToLatest } from "../../db/migrate";
 import { accessibleBy } from "../../policies/accessible-by";
 import { defineAbilityFor } from "../../policies/define-ability-for";

@@ -6,7 +6,7 @@ import { statutoryDaysOf } from "../../domain/statutory-holidays";
 import { WorkingDayCalendar, type YearArrangement } from "../../domain/working-days";
 import { loadWorkingDayCalendar } from "../../platform/calendar-files";
 import { createLogger } from "../../platform/logger";
-import type { Connection } from "../../db/database";
+import type { Connection } from "../../db/connection";
 import { confirmProvisionalDeadlines } from "../../subgraphs/repair/deadline.service";
 import { confirmDeadline, listProvisionalDeadlines } from "../../subgraphs/repair/repair.repository";
 import { citizenId, daysAgo, uscc } from "../fixtures";
