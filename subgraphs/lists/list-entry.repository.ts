@@ -1,5 +1,6 @@
-import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from "kysely";
-import { entryIsInForce, type ListEntryAccess } from "./list-entry.policy";
+import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
+import type { ListEntryAccess } from "./list-entry.policy";
+import { entryInForce } from "./list-entry.rules";
 import { publicationCleared } from "../../policies/publication";
 import type { Database, ListEntryRow, ListEntryUpdate, NewListEntryRow, NewNoticeRow, NoticeRow } from "../../db/database";
 import type { ListStatus, ListType } from "../../domain/vocabulary";
@@ -62,7 +63,7 @@ export async function findOtherBlackEntryInForce(db: Kysely<Database>, subjectId
     .where("subject_id", "=", subjectId)
     .where("list", "=", "BLACK")
     .where("id", "<>", entryId)
-    .where((eb) => entryInForce(eb, today))
+    .where((eb) => entryInForce.where(eb, "list_entries", today))
     .orderBy("valid_until", "desc")
     .limit(1)
     .executeTakeFirst();
@@ -149,7 +150,7 @@ function filterPublicEntries<QB extends SelectQueryBuilder<Database, "list_entri
   const escapeLike = (value: string) => value.replace(/[\\%_]/g, (character) => `\\${character}`);
   return builder
     .where("list", "=", query.list)
-    .where((eb) => entryIsInForce(eb, "list_entries", query.today))
+    .where((eb) => entryInForce.where(eb, "list_entries", query.today))
     .where((eb) => publicationCleared.where(eb, "list_entries"))
     .$if(Boolean(query.id), (qb) => qb.where("id", "=", query.id!))
     .$if(Boolean(query.name), (qb) => qb.where("subject_name", "ilike", `%${escapeLike(query.name!)}%`))
@@ -158,11 +159,6 @@ function filterPublicEntries<QB extends SelectQueryBuilder<Database, "list_entri
     .$if(Boolean(query.grounds), (qb) => qb.where("grounds", "=", query.grounds!))
     .$if(Boolean(query.from), (qb) => qb.where("recognized_on", ">=", query.from!))
     .$if(Boolean(query.to), (qb) => qb.where("recognized_on", "<=", query.to!)) as QB;
-}
-
-/** An entry in force (JRP art. 12, PCIM art. 27): the policy's definition, over the unaliased table. */
-function entryInForce(eb: ExpressionBuilder<Database, "list_entries">, today: string) {
-  return entryIsInForce(eb, "list_entries", today);
 }
 
 /**
@@ -177,7 +173,7 @@ export async function listScreeningEntries(db: Kysely<Database>, identifiers: re
     .where("subject_identifier", "in", identifiers)
     .where((eb) =>
       eb.or([
-        entryInForce(eb, today),
+        entryInForce.where(eb, "list_entries", today),
         eb.and([eb("list", "=", "BLACK"), eb.or([eb("status_changed_on", ">", yearAgo), eb("valid_until", ">", yearAgo)])]),
       ]),
     )
@@ -209,7 +205,7 @@ export async function listResponsibleEntries(db: Kysely<Database>, personIdentif
     ])
     .where("relation.person_identifier", "in", personIdentifiers)
     .where("entry.list", "=", "BLACK")
-    .where((eb) => entryIsInForce(eb, "entry", today))
+    .where((eb) => entryInForce.where(eb, "entry", today))
     .where((eb) => relationHeldOnColumn(eb, "relation", "entry.recognized_on"))
     .execute();
 }
@@ -221,7 +217,7 @@ export async function listBlackEntriesInForce(db: Kysely<Database>, subjectIdent
     .select(["id", "subject_id", "recognized_by", "recognized_on", "document_number"])
     .where("subject_identifier", "=", subjectIdentifier)
     .where("list", "=", "BLACK")
-    .where((eb) => entryInForce(eb, today))
+    .where((eb) => entryInForce.where(eb, "list_entries", today))
     .orderBy("recognized_on")
     .execute();
 }

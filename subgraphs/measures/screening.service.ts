@@ -1,4 +1,4 @@
-import { addYears, chinaDateOf } from "../../domain/dates";
+import { addYears } from "../../domain/dates";
 import { checkIdentifier } from "../../domain/identifiers";
 import { decideScreening, undecidableScreening, type ResponsibleEntry, type ScreeningEntry } from "./screening.rules";
 import type { Scenario } from "../../domain/vocabulary";
@@ -34,7 +34,7 @@ export async function screen(context: MeasureContext, identifiers: readonly stri
   if (identifiers.length > MAX_SCREENED_IDENTIFIERS) {
     throw new BadUserInputError(`at most ${MAX_SCREENED_IDENTIFIERS} identifiers per call; split the batch`, { argument: "identifiers", limit: MAX_SCREENED_IDENTIFIERS });
   }
-  const today = chinaDateOf(context.now);
+  const { today } = context;
   const showsMonitoring = context.ability.can("read", "FocusedMonitoring");
   const checks = identifiers.map((raw) => checkIdentifier(raw, undefined, today));
   const valid = [...new Set(checks.flatMap((check) => (check.valid ? [check.identifier] : [])))];

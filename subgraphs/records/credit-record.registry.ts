@@ -1,11 +1,11 @@
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from "kysely";
 import type { Database } from "../../db/database";
 import type { PublicationState, RecordCategory, RecordStatus, Severity, Tier } from "../../domain/vocabulary";
-import { chinaDateOf } from "../../domain/dates";
 import { publicationCleared } from "../../policies/publication";
 import type { PolicySubject } from "../../policies/ability";
 import type { RequestScope } from "../shared/context";
-import { asCreditRecordPolicy, isCurrentRecord, recordAccessFor, recordIsCurrent } from "./credit-record.policy";
+import { asCreditRecordPolicy, recordAccessFor } from "./credit-record.policy";
+import { recordCurrent } from "./credit-record.rules";
 import type { CreditRecordRow } from "../../db/database";
 import {
   countRecordsPendingReview,
@@ -23,6 +23,9 @@ import {
 
 // The records slice's published face: what other slices may do to its records.
 
+/** Whether a record is current on a day, in memory and in SQL (the records slice's one definition). */
+export { recordCurrent } from "./credit-record.rules";
+
 /** The record kinds that are honours (表彰、奖励信息, PCIM art. 11(1)). */
 const HONOUR_KINDS = ["HONOUR_AWARD"] as const;
 
@@ -37,7 +40,7 @@ export function hasCurrentPublicRecord(eb: ExpressionBuilder<any, any>, subjectI
       .selectFrom("credit_records as public_record")
       .select("public_record.id")
       .where("public_record.tier", "=", "PUBLIC")
-      .where((inner) => recordIsCurrent(inner, "public_record", today))
+      .where((inner) => recordCurrent.where(inner, "public_record", today))
       .where((inner) => publicationCleared.where(inner, "public_record"));
   return eb.or([
     eb.exists(currentPublicRecords().whereRef("public_record.subject_id", "=", subjectIdColumn)),
@@ -111,7 +114,7 @@ export type ReadableRecord = Readonly<{
  * caller passes each through `discloseReadable` with `policy`.
  */
 export async function listRecordsReadableIn(db: Kysely<Database>, scope: RequestScope, subjectId: string): Promise<ReadableRecord[]> {
-  const today = chinaDateOf(scope.now);
+  const { today } = scope;
   return (await listRecordsBySubjectIds(db, [subjectId], recordAccessFor(scope))).map((row) => ({
     id: row.id,
     subjectId: row.subject_id,
@@ -125,7 +128,7 @@ export async function listRecordsReadableIn(db: Kysely<Database>, scope: Request
     decidedOn: row.decided_on,
     expiresOn: row.expires_on,
     status: row.status,
-    current: isCurrentRecord(row, today),
+    current: recordCurrent.test(row, today),
     policy: asCreditRecordPolicy(row, today),
   }));
 }

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from "kysely";
 import type { CreditRecordRow, CreditRecordUpdate, Database, NewCreditRecordRow, RecordKindRow, RecordRelationRow, SubjectRelationKind } from "../../db/database";
 import { heldRelationPeriod } from "../subjects/subject.registry";
-import { recordIsCurrent, type RecordAccess } from "./credit-record.policy";
+import type { RecordAccess } from "./credit-record.policy";
+import { recordCurrent } from "./credit-record.rules";
 
 export type VisibleRecordRow = CreditRecordRow & { consent_id: string | null };
 
@@ -68,7 +69,7 @@ export async function suspendCurrentRecords(db: Kysely<Database>, subjectId: str
     .set({ status: "SUSPENDED", status_reason: reason, suspended_by_entry: entryId })
     .where("subject_id", "=", subjectId)
     .where("kind", "in", kinds)
-    .where((eb) => recordIsCurrent(eb, "credit_records", today))
+    .where((eb) => recordCurrent.where(eb, "credit_records", today))
     .returning(["id", "subject_id", "subject_identifier", "tier"])
     .execute();
 }

@@ -5,7 +5,6 @@ import type { SubjectRow } from "../../db/database";
 import type { AppAbility } from "../../policies/ability";
 import { accessibleBy, type PolicyColumns, type AccessFilter } from "../../policies/accessible-by";
 import { consentedPredicate, validConsentFor } from "../../policies/consent";
-import { chinaDateOf } from "../../domain/dates";
 import { hasListEntryInForce } from "../lists/list-entry.registry";
 import { hasCurrentPublicRecord } from "../records/credit-record.registry";
 import type { RequestScope } from "../shared/context";
@@ -38,7 +37,7 @@ export function subjectColumns(scope: RequestScope): PolicyColumns {
     subjectIdentifier: { column: "subject.identifier" },
     kind: { column: "subject.kind" },
     consented: { predicate: consentedPredicate(scope.viewer, scope.now, "subject.identifier") },
-    publicInformation: { predicate: hasPublicInformation(chinaDateOf(scope.now)) },
+    publicInformation: { predicate: hasPublicInformation(scope.today) },
   };
 }
 
@@ -52,6 +51,6 @@ export function subjectAccessFor(scope: RequestScope): SubjectAccess {
   return {
     where: accessibleBy(scope.ability, "read", "Subject", subjectColumns(scope)),
     consentId: (eb) => validConsentFor(scope.viewer, scope.now, eb.ref("subject.identifier"))(eb) as unknown as AliasableExpression<string | null>,
-    publicInformation: hasPublicInformation(chinaDateOf(scope.now)),
+    publicInformation: hasPublicInformation(scope.today),
   };
 }
