@@ -1,6 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from "kysely";
 import type { Database } from "../db/database";
 import type { Viewer } from "../platform/viewer";
+import { consentValid } from "../subgraphs/subjects/subject.registry";
 
 /**
  * Consent as policy data: written by the subjects subgraph, read here for every subgraph. A consent
@@ -18,15 +19,13 @@ export function validConsentFor(viewer: Viewer, now: Date, subjectIdentifier: Ex
       .limit(1);
 }
 
-/** The one test of a consent row: the viewer's organisation and declared purpose, begun, not ended, not revoked. */
+/** The one test of a consent row: the viewer's organisation and declared purpose, and valid now (`consentValid`). */
 function consentCounts(viewer: Viewer, now: Date) {
   return (eb: ExpressionBuilder<Database, "consents">): Expression<SqlBool> =>
     eb.and([
       eb("consents.grantee", "=", viewer.org ?? ""),
       eb("consents.purpose", "=", viewer.purpose ?? ""),
-      eb("consents.valid_from", "<=", now),
-      eb("consents.valid_until", ">", now),
-      eb("consents.revoked_at", "is", null),
+      consentValid.where(eb, "consents", now),
     ]);
 }
 

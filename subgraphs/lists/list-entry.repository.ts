@@ -4,7 +4,7 @@ import { entryInForce } from "./list-entry.rules";
 import { publicationCleared } from "../../policies/publication";
 import type { Database, ListEntryRow, ListEntryUpdate, NewListEntryRow, NewNoticeRow, NoticeRow } from "../../db/database";
 import type { ListStatus, ListType } from "../../domain/vocabulary";
-import { personRelations, relationHeldOnColumn } from "../subjects/subject.registry";
+import { personRelations, relationHeld } from "../subjects/subject.registry";
 
 /** The subjects' entries the request may read (the policy filters in SQL). */
 export async function listEntriesBySubjectIds(db: Kysely<Database>, subjectIds: readonly string[], access: ListEntryAccess): Promise<ListEntryRow[]> {
@@ -206,7 +206,7 @@ export async function listResponsibleEntries(db: Kysely<Database>, personIdentif
     .where("relation.person_identifier", "in", personIdentifiers)
     .where("entry.list", "=", "BLACK")
     .where((eb) => entryInForce.where(eb, "entry", today))
-    .where((eb) => relationHeldOnColumn(eb, "relation", "entry.recognized_on"))
+    .where((eb) => relationHeld.where(eb, "relation", eb.ref("entry.recognized_on")))
     .execute();
 }
 
