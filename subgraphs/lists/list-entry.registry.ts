@@ -185,7 +185,7 @@ export type ReadableListEntry = Readonly<{
  * loaders read. The caller passes each through `discloseReadable` with `policy`.
  */
 export async function listEntriesReadableIn(db: Kysely<Database>, scope: RequestScope, subjectId: string): Promise<ReadableListEntry[]> {
-  const today = scope.today;
+  const { today } = scope;
   const rows = await listEntriesBySubjectIds(db, [subjectId], listEntryAccessFor(scope));
   const names = new Map((await listUnits(db, [...new Set(rows.map((row) => row.recognized_by))])).map((unit) => [unit.code, unit.name]));
   return rows.map((row) => ({
