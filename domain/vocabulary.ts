@@ -8,6 +8,24 @@ function words<const Values extends readonly string[]>(...values: Values): { rea
   return Object.freeze(Object.fromEntries(values.map((value) => [value, value]))) as { readonly [Value in Values[number]]: Value };
 }
 
+/** Roles of CONTRACT.md "Identity": who a caller is. */
+export const Role = words("PUBLIC", "SUBJECT", "GOVERNMENT", "ORGANIZATION", "PROVIDER", "CREDIT_CENTER", "AUDITOR", "CREDIT_AUTHORITY");
+export type Role = keyof typeof Role;
+
+/** Purposes a caller declares in `X-Credit-Purpose` (CONTRACT.md "Identity"). */
+export const Purpose = words(
+  "ADMINISTRATIVE_LICENSING",
+  "FISCAL_FUNDS",
+  "PUBLIC_RESOURCE_TRADING",
+  "SUPERVISION",
+  "AWARDS",
+  "PUBLIC_EMPLOYMENT",
+  "EMPLOYMENT_SCREENING",
+  "CREDIT_LENDING",
+  "BUSINESS_COOPERATION",
+);
+export type Purpose = keyof typeof Purpose;
+
 /** PCIM art. 2. */
 export const SubjectKind = words("NATURAL_PERSON", "LEGAL_PERSON", "OTHER_ORGANIZATION");
 export type SubjectKind = keyof typeof SubjectKind;

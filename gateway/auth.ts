@@ -2,13 +2,13 @@ import type { IncomingHttpHeaders } from "node:http";
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from "jose";
 import { BadUserInputError, ServiceUnavailableError, UnauthenticatedError } from "../platform/errors";
 import { hmacKey } from "../platform/hmac-key";
-import { isPurpose, isRole, PUBLIC_VIEWER, PURPOSES, type Viewer } from "../platform/viewer";
+import { isPurpose, isRole, PUBLIC_VIEWER, PURPOSES, type Role, type Viewer } from "../platform/viewer";
 import type { OidcClaimNames } from "../platform/config";
 import { claimAt, IdentityProviderUnreachableError, OIDC_ALGORITHMS, type OidcIssuer } from "./oidc";
 
 export const PURPOSE_HEADER = "x-credit-purpose";
 
-const ROLES_WITH_ORGANISATION = new Set(["GOVERNMENT", "ORGANIZATION", "PROVIDER"]);
+const ROLES_WITH_ORGANISATION: ReadonlySet<Role> = new Set(["GOVERNMENT", "ORGANIZATION", "PROVIDER"]);
 
 /** Clock skew allowed between the token's issuer and the gateway, for `iat` and `exp`. */
 const CLOCK_TOLERANCE_SECONDS = 30;

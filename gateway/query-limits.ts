@@ -1,4 +1,5 @@
 import { Kind, Lexer, parse, Source, TokenKind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode, type TypeNode, type ValueNode } from "graphql";
+import { MAX_ITEMS_PER_CALL } from "../domain/limits";
 import { MAX_JSON_DEPTH, nestsDeeperThan } from "../platform/json-walk";
 
 /** Limits on one operation, checked on the parsed document before anything executes. */
@@ -25,7 +26,7 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = Object.freeze({
   maxFields: 1_500,
   maxDirectives: 50,
   maxRootFields: 20,
-  maxFieldCost: 1_000,
+  maxFieldCost: MAX_ITEMS_PER_CALL,
   maxVariableDepth: MAX_JSON_DEPTH,
   maxNesting: 128,
 });

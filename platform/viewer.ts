@@ -1,29 +1,12 @@
-/** Roles of CONTRACT.md "Identity". */
-export const ROLES = [
-  "PUBLIC",
-  "SUBJECT",
-  "GOVERNMENT",
-  "ORGANIZATION",
-  "PROVIDER",
-  "CREDIT_CENTER",
-  "AUDITOR",
-  "CREDIT_AUTHORITY",
-] as const;
-export type Role = (typeof ROLES)[number];
+import { Purpose, Role } from "../domain/vocabulary";
 
-/** Purposes a caller declares in `X-Credit-Purpose` (CONTRACT.md "Identity"). */
-export const PURPOSES = [
-  "ADMINISTRATIVE_LICENSING",
-  "FISCAL_FUNDS",
-  "PUBLIC_RESOURCE_TRADING",
-  "SUPERVISION",
-  "AWARDS",
-  "PUBLIC_EMPLOYMENT",
-  "EMPLOYMENT_SCREENING",
-  "CREDIT_LENDING",
-  "BUSINESS_COOPERATION",
-] as const;
-export type Purpose = (typeof PURPOSES)[number];
+export type { Purpose, Role } from "../domain/vocabulary";
+
+/** The roles (domain/vocabulary.ts), in their order. */
+export const ROLES: readonly Role[] = Object.values(Role);
+
+/** The purposes (domain/vocabulary.ts), in their order. */
+export const PURPOSES: readonly Purpose[] = Object.values(Purpose);
 
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);

@@ -161,7 +161,7 @@ describe("accessibleBy: SQL filter = ability.can, every role and viewer", () => 
   it.each(VIEWERS.map((viewer) => [`${viewer.role} org=${viewer.org} purpose=${viewer.purpose} subject=${viewer.subject}`, viewer] as const))(
     "CreditRecord: %s",
     async (_label, viewer) => {
-      const scope = { viewer, ability: defineAbilityFor(viewer), now };
+      const scope = { viewer, ability: defineAbilityFor(viewer), now, today };
       const access = recordAccessFor(scope);
       const db = database.connection.db;
       const everything = await db
@@ -181,7 +181,7 @@ describe("accessibleBy: SQL filter = ability.can, every role and viewer", () => 
   it.each(VIEWERS.map((viewer) => [`${viewer.role} org=${viewer.org} purpose=${viewer.purpose} subject=${viewer.subject}`, viewer] as const))(
     "Subject: %s",
     async (_label, viewer) => {
-      const scope = { viewer, ability: defineAbilityFor(viewer), now };
+      const scope = { viewer, ability: defineAbilityFor(viewer), now, today };
       const access = subjectAccessFor(scope, publicInformation);
       const db = database.connection.db;
       const everything = await db
@@ -198,7 +198,7 @@ describe("accessibleBy: SQL filter = ability.can, every role and viewer", () => 
 
   it("shows the public a person only with public information in force, an organisation always", async () => {
     const viewer: Viewer = { role: "PUBLIC", actor: null, org: null, subject: null, purpose: null };
-    const access = subjectAccessFor({ viewer, ability: defineAbilityFor(viewer), now }, publicInformation);
+    const access = subjectAccessFor({ viewer, ability: defineAbilityFor(viewer), now, today }, publicInformation);
     const rows = await database.connection.db.selectFrom("subjects as subject").select("subject.identifier").where(access.where).execute();
     expect(rows.map((row) => row.identifier).sort()).toEqual([SUBJECTS[0], SUBJECTS[1], SUBJECTS[2]].sort());
   });
@@ -206,7 +206,7 @@ describe("accessibleBy: SQL filter = ability.can, every role and viewer", () => 
   it.each(VIEWERS.map((viewer) => [`${viewer.role} org=${viewer.org} purpose=${viewer.purpose} subject=${viewer.subject}`, viewer] as const))(
     "RelatedEntry: %s",
     async (_label, viewer) => {
-      const scope = { viewer, ability: defineAbilityFor(viewer), now };
+      const scope = { viewer, ability: defineAbilityFor(viewer), now, today };
       const access = relatedEntryAccessFor(scope);
       const entries = () =>
         database.connection.db.selectFrom("record_relations as relation").innerJoin("credit_records as record", "record.id", "relation.record_id");
@@ -227,7 +227,7 @@ describe("accessibleBy: SQL filter = ability.can, every role and viewer", () => 
   it("opens an organisation's authorized items on a person's file with the organisation's consent, not the person's", async () => {
     const authorizedEntriesFor = async (purpose: Purpose) => {
       const viewer: Viewer = { role: "ORGANIZATION", actor: "bank", org: "BANK", subject: null, purpose };
-      const access = relatedEntryAccessFor({ viewer, ability: defineAbilityFor(viewer), now });
+      const access = relatedEntryAccessFor({ viewer, ability: defineAbilityFor(viewer), now, today });
       const rows = await database.connection.db
         .selectFrom("record_relations as relation")
         .innerJoin("credit_records as record", "record.id", "relation.record_id")
@@ -245,7 +245,7 @@ describe("accessibleBy: SQL filter = ability.can, every role and viewer", () => 
   it.each(VIEWERS.map((viewer) => [`${viewer.role} org=${viewer.org} purpose=${viewer.purpose} subject=${viewer.subject}`, viewer] as const))(
     "MeasureApplication: %s",
     async (_label, viewer) => {
-      const scope = { viewer, ability: defineAbilityFor(viewer), now };
+      const scope = { viewer, ability: defineAbilityFor(viewer), now, today };
       const db: Connection = database.connection.db;
       const subjectIds = (await db.selectFrom("subjects").select("id").execute()).map((row) => row.id);
       const everything = await listApplicationsBySubjectIds(db, subjectIds, () => sql<boolean>`true`);
@@ -270,13 +270,13 @@ describe("accessibleBy: SQL filter = ability.can, every role and viewer", () => 
       [`${SUBJECTS[1]} P05 ${daysAgo(200)}`]: [],
     });
     const viewer: Viewer = { role: "PROVIDER", actor: "unit", org: "P-ONE", subject: null, purpose: null };
-    const readable = await listApplicationsBySubjectIds(db, subjectIds, measureApplicationAccessFor({ viewer, ability: defineAbilityFor(viewer), now }));
+    const readable = await listApplicationsBySubjectIds(db, subjectIds, measureApplicationAccessFor({ viewer, ability: defineAbilityFor(viewer), now, today }));
     expect(readable).toHaveLength(3);
   });
 
   it("matches nothing when no rule applies", async () => {
     const viewer: Viewer = { role: "AUDITOR", actor: "a", org: null, subject: null, purpose: null };
-    const access = recordAccessFor({ viewer, ability: defineAbilityFor(viewer), now });
+    const access = recordAccessFor({ viewer, ability: defineAbilityFor(viewer), now, today });
     const rows = await database.connection.db.selectFrom("credit_records as record").select("record.id").where(access.where).execute();
     expect(rows).toEqual([]);
   });

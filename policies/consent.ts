@@ -2,6 +2,8 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import type { Connection } from "../db/connection";
 import type { SubjectsPublished } from "../subgraphs/subjects/subjects.database";
 import type { Viewer } from "../platform/viewer";
+// The rule itself, not the subjects registry: the registry reaches the subjects policy, which applies this one.
+import { consentValid } from "../subgraphs/subjects/consent.rules";
 
 /**
  * Consent as policy data: written by the subjects subgraph, read here for every subgraph. A consent
@@ -19,15 +21,13 @@ export function validConsentFor(viewer: Viewer, now: Date, subjectIdentifier: Ex
       .limit(1);
 }
 
-/** The one test of a consent row: the viewer's organisation and declared purpose, begun, not ended, not revoked. */
+/** The one test of a consent row: the viewer's organisation and declared purpose, and valid now (`consentValid`). */
 function consentCounts(viewer: Viewer, now: Date) {
   return (eb: ExpressionBuilder<SubjectsPublished, "consents">): Expression<SqlBool> =>
     eb.and([
       eb("consents.grantee", "=", viewer.org ?? ""),
       eb("consents.purpose", "=", viewer.purpose ?? ""),
-      eb("consents.valid_from", "<=", now),
-      eb("consents.valid_until", ">", now),
-      eb("consents.revoked_at", "is", null),
+      consentValid.where(eb, "consents", now),
     ]);
 }
 

@@ -1,8 +1,8 @@
 import { PurposeRequiredError } from "../platform/errors";
-import type { Viewer } from "../platform/viewer";
+import type { Role, Viewer } from "../platform/viewer";
 
 /** Roles that must declare a purpose before touching non-public data or screening (CONTRACT.md "Identity"). */
-const ROLES_DECLARING_PURPOSE = new Set(["GOVERNMENT", "ORGANIZATION"]);
+const ROLES_DECLARING_PURPOSE: ReadonlySet<Role> = new Set(["GOVERNMENT", "ORGANIZATION"]);
 
 export function mustDeclarePurpose(viewer: Viewer): boolean {
   return ROLES_DECLARING_PURPOSE.has(viewer.role) && viewer.purpose === null;

@@ -7,11 +7,10 @@ import type { InputProblem } from "../domain/input-problem";
 import { createProgressBar } from "../platform/progress";
 import { ensureJwtSecret } from "../platform/secrets";
 import { mintToken } from "../platform/tokens";
+import { MAX_ITEMS_PER_CALL } from "../domain/limits";
 import { ChunkRefusedError, CSV_COLUMNS, importRecordFile, OPTIONAL_CSV_COLUMNS, toRecordInput } from "../subgraphs/records/record-import";
 import type { StoredSubmission } from "../subgraphs/records/record-submission.service";
 
-/** Records per submitRecords: the gateway's order of magnitude for one operation (1,000 screened identifiers). */
-const MAX_RECORDS_PER_CHUNK = 1_000;
 /** Codes with which the service answers that it stored nothing of a submission. */
 const REFUSAL_CODES = new Set(["BAD_USER_INPUT", "INVALID_IDENTIFIER", "PROHIBITED_DATA", "FORBIDDEN", "UNAUTHENTICATED", "QUERY_TOO_COMPLEX", "RATE_LIMITED"]);
 
@@ -23,7 +22,7 @@ const usage = `usage: npm run import -- --provider ORG [--gateway URL] FILE
   ${CSV_COLUMNS.join(",")}
   and optionally ${OPTIONAL_CSV_COLUMNS.join(", ")}
   The whole file is checked first: a file with any bad line sends nothing. Then it goes in chunks of at
-  most ${MAX_RECORDS_PER_CHUNK.toLocaleString("en")} records, each stored all or nothing; if the service stops midway the command says which
+  most ${MAX_ITEMS_PER_CALL.toLocaleString("en")} records, each stored all or nothing; if the service stops midway the command says which
   lines are stored. Re-importing a file stores nothing twice, so after an interruption import it again.`;
 
 const SUBMIT = `mutation Import($records: [RecordInput!]!) { submitRecords(records: $records) { accepted created ids } }`;
@@ -93,7 +92,7 @@ try {
     path: file,
     catalog,
     today: chinaDateOf(config.clock.now()),
-    chunk: { maxRecords: MAX_RECORDS_PER_CHUNK, maxBytes: Math.floor(config.maxBodyBytes / 2) },
+    chunk: { maxRecords: MAX_ITEMS_PER_CALL, maxBytes: Math.floor(config.maxBodyBytes / 2) },
     async submit(records) {
       let answer = await submitChunk(records);
       // A chunk costs the caller's rate budget by its size: RATE_LIMITED ran nothing, so it is sent again once the

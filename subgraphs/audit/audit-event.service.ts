@@ -1,5 +1,4 @@
 import { subject as policySubject } from "@casl/ability";
-import { chinaDateOf } from "../../domain/dates";
 import { nextYearCalendarWarning } from "../../domain/working-days";
 import type { Role } from "../../platform/viewer";
 import { checkPageSize, decodeCursor, encodeCursor } from "../shared/pagination";
@@ -124,7 +123,7 @@ export async function findAuditAlerts(context: AuditContext, from: Date | null, 
     ...offHours.map((row) =>
       alert({ rule: "OFF_HOURS", actor: row.actor, role: row.role, org: row.org, at: row.at, count: 1, detail: `request ${row.request_id} read subject data outside ${thresholds.workingHours[0]}:00-${thresholds.workingHours[1]}:00 on a working day (China time)` }),
     ),
-    ...[nextYearCalendarWarning(context.calendar, chinaDateOf(context.now))]
+    ...[nextYearCalendarWarning(context.calendar, context.today)]
       .filter((warning) => warning !== null)
       .map((warning) => alert({ rule: "CALENDAR_PROVISIONAL", actor: null, role: null, org: null, at: context.now, count: 1, detail: warning })),
   ];

@@ -1,10 +1,11 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import type { AuditOutcome as Outcome } from "../../audit-log/audit-event.table";
 import { PageInfo } from "../shared/pagination";
-import { ROLES, type Role as RoleValue } from "../../platform/viewer";
+import { Role } from "../../domain/vocabulary";
+import type { Role as RoleValue } from "../../domain/vocabulary";
 
 export const AuditOutcome = { OK: "OK", DENIED: "DENIED", ERROR: "ERROR", PENDING: "PENDING" } as const satisfies Record<Outcome, Outcome>;
-export const Role = Object.fromEntries(ROLES.map((role) => [role, role])) as { [R in RoleValue]: R };
+export { Role };
 registerEnumType(AuditOutcome, {
   name: "AuditOutcome",
   valuesConfig: {

@@ -1,30 +1,9 @@
 import { subject as policySubject } from "@casl/ability";
-import type { ListsDatabase } from "./lists.database";
-import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
 import type { ListEntryRow } from "./list-entry.table";
-import { chinaDateOf } from "../../domain/dates";
 import { publicationCleared } from "../../policies/publication";
 import { accessibleBy, type PolicyColumns, type AccessFilter } from "../../policies/accessible-by";
 import type { RequestScope } from "../shared/context";
-
-/**
- * In force: ACTIVE and within its validity, the last day included (an expired entry is no longer a basis for
- * measures, JRP art. 12). The one definition: rows use `isCurrentEntry`, SQL `entryIsInForce`, other slices
- * `isListEntryInForce` from the registry.
- */
-export function isEntryInForce(entry: Readonly<{ status: string; validUntil: string | null }>, today: string): boolean {
-  return entry.status === "ACTIVE" && (entry.validUntil === null || entry.validUntil >= today);
-}
-
-export function isCurrentEntry(row: Pick<ListEntryRow, "status" | "valid_until">, today: string): boolean {
-  return isEntryInForce({ status: row.status, validUntil: row.valid_until }, today);
-}
-
-/** `isCurrentEntry` in SQL, over the list entries table under `alias`: ACTIVE and within its validity, the last day included. */
-export function entryIsInForce(eb: ExpressionBuilder<ListsDatabase, any>, alias: string, today: string): Expression<SqlBool> {
-  const column = <C extends "status" | "valid_until">(name: C) => `${alias}.${name}` as `list_entries.${C}`;
-  return eb.and([eb(column("status"), "=", "ACTIVE"), eb.or([eb(column("valid_until"), "is", null), eb(column("valid_until"), ">=", today)])]);
-}
+import { entryInForce } from "./list-entry.rules";
 
 export function asListEntryPolicy(row: ListEntryRow, today: string) {
   return policySubject("ListEntry", {
@@ -32,7 +11,7 @@ export function asListEntryPolicy(row: ListEntryRow, today: string) {
     list: row.list,
     status: row.status,
     recognizedBy: row.recognized_by,
-    current: isCurrentEntry(row, today),
+    current: entryInForce.test(row, today),
     publicationCleared: publicationCleared.test(row.publication),
   });
 }
@@ -43,13 +22,12 @@ export function asEntryReviewPolicy(row: Pick<ListEntryRow, "subject_identifier"
 }
 
 export function listEntryColumns(scope: RequestScope): PolicyColumns {
-  const today = chinaDateOf(scope.now);
   return {
     subjectIdentifier: { column: "list_entries.subject_identifier" },
     list: { column: "list_entries.list" },
     status: { column: "list_entries.status" },
     recognizedBy: { column: "list_entries.recognized_by" },
-    current: { predicate: (eb) => entryIsInForce(eb, "list_entries", today) },
+    current: { predicate: (eb) => entryInForce.where(eb, "list_entries", scope.today) },
     publicationCleared: { predicate: (eb) => publicationCleared.where(eb, "list_entries") },
   };
 }

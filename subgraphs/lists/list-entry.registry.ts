@@ -2,12 +2,12 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import type { Connection } from "../../db/connection";
 import type { ListsDatabase } from "./lists.database";
 import type { ListStatus, ListType } from "../../domain/vocabulary";
-import { chinaDateOf } from "../../domain/dates";
 import { publicationCleared } from "../../policies/publication";
 import type { PolicySubject } from "../../policies/ability";
 import type { AccessFilter } from "../../policies/accessible-by";
 import type { RequestScope } from "../shared/context";
-import { asListEntryPolicy, entryIsInForce, isCurrentEntry, listEntryAccessFor } from "./list-entry.policy";
+import { asListEntryPolicy, listEntryAccessFor } from "./list-entry.policy";
+import { entryInForce } from "./list-entry.rules";
 import type { ListEntryRow, ListEntryTable } from "./list-entry.table";
 import { listUnits } from "../subjects/subject.registry";
 import {
@@ -26,8 +26,8 @@ import {
 // The lists slice's published face: which entries a measure rests on, a unit's listings in a period, and the
 // notices other slices send (JRP art. 16 corrections).
 
-/** Whether a list entry is in force on a day (the lists slice's one definition), for slices that decide on entries. */
-export { isEntryInForce as isListEntryInForce } from "./list-entry.policy";
+/** Whether a list entry is in force on a day, in memory and in SQL (the lists slice's one definition). */
+export { entryInForce } from "./list-entry.rules";
 
 /**
  * The identifiers' own red and black entries in force, or black entries that left the list within the last year;
@@ -50,7 +50,7 @@ export function hasListEntryInForce(eb: ExpressionBuilder<ListsDatabase, any>, s
       .selectFrom("list_entries as entry_in_force")
       .select("entry_in_force.id")
       .whereRef("entry_in_force.subject_id", "=", subjectIdColumn)
-      .where((inner) => entryIsInForce(inner, "entry_in_force", today))
+      .where((inner) => entryInForce.where(inner, "entry_in_force", today))
       .where((inner) => publicationCleared.where(inner, "entry_in_force")),
   );
 }
@@ -190,7 +190,7 @@ export type ReadableListEntry = Readonly<{
  * loaders read. The caller passes each through `discloseReadable` with `policy`.
  */
 export async function listEntriesReadableIn(db: Connection, scope: RequestScope, subjectId: string): Promise<ReadableListEntry[]> {
-  const today = chinaDateOf(scope.now);
+  const { today } = scope;
   const rows = await listEntriesBySubjectIds(db, [subjectId], listEntryAccessFor(scope));
   const names = new Map((await listUnits(db, [...new Set(rows.map((row) => row.recognized_by))])).map((unit) => [unit.code, unit.name]));
   return rows.map((row) => ({
@@ -207,7 +207,7 @@ export async function listEntriesReadableIn(db: Connection, scope: RequestScope,
     recognizedByName: names.get(row.recognized_by) ?? row.recognized_by,
     recognizedOn: row.recognized_on,
     validUntil: row.valid_until,
-    current: isCurrentEntry(row, today),
+    current: entryInForce.test(row, today),
     policy: asListEntryPolicy(row, today),
   }));
 }

@@ -1,12 +1,13 @@
-import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from "kysely";
-import { entryIsInForce, type ListEntryAccess } from "./list-entry.policy";
+import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
+import type { ListEntryAccess } from "./list-entry.policy";
+import { entryInForce } from "./list-entry.rules";
 import { publicationCleared } from "../../policies/publication";
 import type { Database } from "../../db/database";
 import type { ListsDatabase } from "./lists.database";
 import type { ListEntryRow, ListEntryUpdate, NewListEntryRow } from "./list-entry.table";
 import type { NewNoticeRow, NoticeRow } from "./notice.table";
 import type { ListStatus, ListType } from "../../domain/vocabulary";
-import { personRelations, relationHeldOnColumn } from "../subjects/subject.registry";
+import { personRelations, relationHeld } from "../subjects/subject.registry";
 
 /** The subjects' entries the request may read (the policy filters in SQL). */
 export async function listEntriesBySubjectIds(db: Kysely<ListsDatabase>, subjectIds: readonly string[], access: ListEntryAccess): Promise<ListEntryRow[]> {
@@ -65,7 +66,7 @@ export async function findOtherBlackEntryInForce(db: Kysely<ListsDatabase>, subj
     .where("subject_id", "=", subjectId)
     .where("list", "=", "BLACK")
     .where("id", "<>", entryId)
-    .where((eb) => entryInForce(eb, today))
+    .where((eb) => entryInForce.where(eb, "list_entries", today))
     .orderBy("valid_until", "desc")
     .limit(1)
     .executeTakeFirst();
@@ -152,7 +153,7 @@ function filterPublicEntries<QB extends SelectQueryBuilder<Database, "list_entri
   const escapeLike = (value: string) => value.replace(/[\\%_]/g, (character) => `\\${character}`);
   return builder
     .where("list", "=", query.list)
-    .where((eb) => entryIsInForce(eb, "list_entries", query.today))
+    .where((eb) => entryInForce.where(eb, "list_entries", query.today))
     .where((eb) => publicationCleared.where(eb, "list_entries"))
     .$if(Boolean(query.id), (qb) => qb.where("id", "=", query.id!))
     .$if(Boolean(query.name), (qb) => qb.where("subject_name", "ilike", `%${escapeLike(query.name!)}%`))
@@ -161,11 +162,6 @@ function filterPublicEntries<QB extends SelectQueryBuilder<Database, "list_entri
     .$if(Boolean(query.grounds), (qb) => qb.where("grounds", "=", query.grounds!))
     .$if(Boolean(query.from), (qb) => qb.where("recognized_on", ">=", query.from!))
     .$if(Boolean(query.to), (qb) => qb.where("recognized_on", "<=", query.to!)) as QB;
-}
-
-/** An entry in force (JRP art. 12, PCIM art. 27): the policy's definition, over the unaliased table. */
-function entryInForce(eb: ExpressionBuilder<ListsDatabase, "list_entries">, today: string) {
-  return entryIsInForce(eb, "list_entries", today);
 }
 
 /**
@@ -180,7 +176,7 @@ export async function listScreeningEntries(db: Kysely<ListsDatabase>, identifier
     .where("subject_identifier", "in", identifiers)
     .where((eb) =>
       eb.or([
-        entryInForce(eb, today),
+        entryInForce.where(eb, "list_entries", today),
         eb.and([eb("list", "=", "BLACK"), eb.or([eb("status_changed_on", ">", yearAgo), eb("valid_until", ">", yearAgo)])]),
       ]),
     )
@@ -212,8 +208,8 @@ export async function listResponsibleEntries(db: Kysely<ListsDatabase>, personId
     ])
     .where("relation.person_identifier", "in", personIdentifiers)
     .where("entry.list", "=", "BLACK")
-    .where((eb) => entryIsInForce(eb, "entry", today))
-    .where((eb) => relationHeldOnColumn(eb, "relation", "entry.recognized_on"))
+    .where((eb) => entryInForce.where(eb, "entry", today))
+    .where((eb) => relationHeld.where(eb, "relation", eb.ref("entry.recognized_on")))
     .execute();
 }
 
@@ -224,7 +220,7 @@ export async function listBlackEntriesInForce(db: Kysely<ListsDatabase>, subject
     .select(["id", "subject_id", "recognized_by", "recognized_on", "document_number"])
     .where("subject_identifier", "=", subjectIdentifier)
     .where("list", "=", "BLACK")
-    .where((eb) => entryInForce(eb, today))
+    .where((eb) => entryInForce.where(eb, "list_entries", today))
     .orderBy("recognized_on")
     .execute();
 }

@@ -1,10 +1,11 @@
 import type { ListEntryRow } from "./list-entry.table";
-import { ageBandOn, chinaDateOf } from "../../domain/dates";
+import { ageBandOn } from "../../domain/dates";
 import { maskCitizenId } from "../../domain/identifiers";
 import { findListGround } from "../../domain/list-grounds";
 import { discloseReadable } from "../shared/disclose";
 import type { ListEntryContext } from "./list-entry.loaders";
-import { asEntryReviewPolicy, asListEntryPolicy, isCurrentEntry } from "./list-entry.policy";
+import { asEntryReviewPolicy, asListEntryPolicy } from "./list-entry.policy";
+import { entryInForce } from "./list-entry.rules";
 import type { AppAbility } from "../../policies/ability";
 import { ListDisclosure, ListEntry } from "./list-entry.type";
 
@@ -43,7 +44,7 @@ export function toListEntry(row: ListEntryRow, today: string, reader: AppAbility
     id: row.id,
     subject: { id: row.subject_id },
     list: row.list,
-    status: row.status === "ACTIVE" && !isCurrentEntry(row, today) ? "EXPIRED" : row.status,
+    status: row.status === "ACTIVE" && !entryInForce.test(row, today) ? "EXPIRED" : row.status,
     recognizedBy: row.recognized_by,
     recognizedOn: row.recognized_on,
     validUntil: row.valid_until,
@@ -64,7 +65,7 @@ export function toListEntry(row: ListEntryRow, today: string, reader: AppAbility
 
 /** List entries are public-tier disclosures (JRP art. 8); the policy still decides who reads which. */
 function discloseEntries(context: ListEntryContext, rows: readonly ListEntryRow[]): ListEntry[] {
-  const today = chinaDateOf(context.now);
+  const { today } = context;
   return discloseReadable(context, rows, {
     entityType: "ListEntry",
     policyOf: (row) => asListEntryPolicy(row, today),
@@ -82,9 +83,9 @@ export async function listSubjectEntries(
   subjectId: string,
   includeInactive: boolean,
 ): Promise<ListEntry[]> {
-  const today = chinaDateOf(context.now);
+  const { today } = context;
   const rows = await context.loaders.entriesBySubjectId.load(subjectId);
-  return discloseEntries(context, includeInactive ? rows : rows.filter((row) => isCurrentEntry(row, today)));
+  return discloseEntries(context, includeInactive ? rows : rows.filter((row) => entryInForce.test(row, today)));
 }
 
 export async function resolveListEntryById(context: ListEntryContext, id: string): Promise<ListEntry | null> {

@@ -4,7 +4,7 @@ import type { ListsDatabase } from "./lists.database";
 import type { ListType } from "../../domain/vocabulary";
 import type { DomainRules } from "../../platform/config";
 import { checkCivilCapacity } from "../../domain/civil-capacity";
-import { addMonths, chinaDateOf } from "../../domain/dates";
+import { addMonths } from "../../domain/dates";
 import { findListGround, LIST_GROUNDS } from "../../domain/list-grounds";
 import { checkSubjectRef, type SubjectRef } from "../../domain/subject-ref";
 import { BadUserInputError, ForbiddenError, NotFoundError } from "../../platform/errors";
@@ -18,7 +18,8 @@ import { recordDisclosed } from "../shared/disclose";
 import { refuseUnlessAllowed } from "../shared/authorize";
 import { publicationOnSubmission } from "../../policies/publication";
 import type { ListEntryContext } from "./list-entry.loaders";
-import { asListEntryPolicy, isCurrentEntry, listEntryAccessFor, noticeAccessFor } from "./list-entry.policy";
+import { asListEntryPolicy, listEntryAccessFor, noticeAccessFor } from "./list-entry.policy";
+import { entryInForce } from "./list-entry.rules";
 import {
   countPublicEntries,
   findListEntryByDocument,
@@ -70,7 +71,7 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
   const refusal = "only a recognising unit (PROVIDER with its organisation code) enters list entries";
   refuseUnlessAllowed(context.ability, "recognize", "ListEntry", refusal);
   if (!unit) throw new ForbiddenError(refusal);
-  const today = chinaDateOf(context.now);
+  const { today } = context;
   const problems: InputProblem[] = [];
   const subject = checkSubjectRef(input.subject, "input.subject", problems, today);
   if (!findListGround(input.list, input.grounds)) {
@@ -143,7 +144,7 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
     }
     // Only an entry in force has effects: one whose validity ended before it was entered is stored and read as
     // history, but is no basis for anything (PCIM art. 27, JRP art. 12), so it takes no red entry or honour.
-    if (created && input.list === "BLACK" && isCurrentEntry(entry, today)) {
+    if (created && input.list === "BLACK" && entryInForce.test(entry, today)) {
       const removed = await removeActiveRedEntries(trx, registered.id, `JRP art. 4: entered the black list by ${unit}, document ${documentNumber}`, today, entry.id);
       for (const red of removed) recordDisclosed(context, { subjectId: red.subject_id, subjectIdentifier: red.subject_identifier, entityType: "ListEntry", tier: "PUBLIC", itemIds: [red.id] });
       const suspended = await suspendHonours(trx, registered.id, entry.id, `JRP art. 14(11) 「及时撤销严重失信主体已取得的荣誉称号」: entered the black list by ${unit}, document ${documentNumber}, on ${today}; no longer published`, today);
@@ -197,7 +198,7 @@ function defaultValidUntil(list: ListType, recognizedOn: string, rules: DomainRu
  * off — both wait on the subject's other black entry in force, if there is one (JRP arts. 4, 14(11)).
  */
 export async function removeListEntry(context: ListEntryContext, id: string, reason: string): Promise<ListEntry> {
-  const today = chinaDateOf(context.now);
+  const { today } = context;
   const row = isUuid(id) ? await context.loaders.entryById.load(id) : undefined;
   if (!row || !context.ability.can("remove", asListEntryPolicy(row, today))) throw new NotFoundError("no list entry with that id was recognised by your unit");
   if (row.status !== "ACTIVE") throw new ForbiddenError(`the entry is ${row.status}; only an ACTIVE entry can be removed`);
@@ -230,7 +231,7 @@ export async function findPublicList(
     throw new BadUserInputError("filter.id is not the id of a list entry; take it from an entry's `id`", { argument: "filter.id" });
   }
   const connection = `public${list}`;
-  const today = chinaDateOf(context.now);
+  const { today } = context;
   const cursor = after ? (decodeCursor(connection, after, ["date", "uuid"]) as [string, string]) : null;
   const query = { ...filter, list, today };
   const rows = await listPublicEntries(context.db, query, listEntryAccessFor(context), cursor, first + 1);
@@ -260,7 +261,7 @@ export async function findMyNotices(context: ListEntryContext): Promise<Notice[]
   const entryIds = rows.flatMap((row) => (row.objection_id === null && row.list_entry_id !== null ? [row.list_entry_id] : []));
   const entries = new Map(entryIds.map((id, index) => [id, index]));
   const loaded = await context.loaders.entryById.loadMany(entryIds);
-  const today = chinaDateOf(context.now);
+  const { today } = context;
   return rows.flatMap((row) => {
     const correction = row.objection_id !== null;
     const entry = correction ? null : loaded[entries.get(row.list_entry_id ?? "") ?? -1];

@@ -1,4 +1,4 @@
-import { addYears, chinaDateOf } from "../../domain/dates";
+import { addYears } from "../../domain/dates";
 import { checkIdentifier } from "../../domain/identifiers";
 import { BadUserInputError, ForbiddenError } from "../../platform/errors";
 import { refuseIfProblems } from "../../platform/input-problems";
@@ -22,7 +22,7 @@ export async function reportMeasureApplied(context: MeasureContext, input: Measu
   refuseUnlessAllowed(context.ability, "screen", "Subject", refusal);
   if (!context.viewer.org) throw new ForbiddenError(refusal);
   const problems: InputProblem[] = [];
-  const check = checkIdentifier(input.identifier, undefined, chinaDateOf(context.now));
+  const check = checkIdentifier(input.identifier, undefined, context.today);
   if (!check.valid) problems.push({ field: "input.identifier", reason: check.rule, code: "INVALID_IDENTIFIER" });
   const measure = await context.loaders.measureByCode.load(input.measureCode);
   if (!measure) problems.push({ field: "input.measureCode", reason: "not in the measure list (`measures`)", code: "BAD_USER_INPUT" });
@@ -32,7 +32,7 @@ export async function reportMeasureApplied(context: MeasureContext, input: Measu
   for (const [field, value, maximum] of [["caseNumber", input.caseNumber, 100], ["outcome", input.outcome, 500]] as const) {
     if (value.trim().length === 0 || value.length > maximum) problems.push({ field: `input.${field}`, reason: `1 to ${maximum} characters`, code: "BAD_USER_INPUT" });
   }
-  if (input.appliedOn > chinaDateOf(context.now)) problems.push({ field: "input.appliedOn", reason: "lies in the future", code: "BAD_USER_INPUT" });
+  if (input.appliedOn > context.today) problems.push({ field: "input.appliedOn", reason: "lies in the future", code: "BAD_USER_INPUT" });
   // "No credit file" answers whether a person is on file: charged as a lookup, before anything else is refused.
   if (check.valid && check.kind === "CITIZEN_ID") await chargeUnentitledPersons(context, [check.identifier]);
   const subjectId = check.valid ? (await listKnownIdentifiers(context.db, [check.identifier])).get(check.identifier) : undefined;

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Directive, Mutation, Query, Resolver } from "type-graphql";
+import { MAX_ITEMS_PER_CALL } from "../../domain/limits";
 import { Scenario } from "../../domain/vocabulary";
 import type { Scenario as ScenarioValue } from "../../domain/vocabulary";
 import { findMeasureStats, findMyEntryFeedback, reportMeasureApplied } from "./feedback.service";
@@ -11,7 +12,7 @@ import { DateScalar } from "../shared/scalars";
 @Resolver(() => ScreeningResult)
 export class ScreeningResolver {
   @Query(() => [ScreeningResult], {
-    description: "GOVERNMENT or ORGANIZATION with X-Credit-Purpose: up to 1,000 identifiers, each decided BLOCK, REVIEW, GREEN_CHANNEL or PASS with reasons.",
+    description: `GOVERNMENT or ORGANIZATION with X-Credit-Purpose: up to ${MAX_ITEMS_PER_CALL.toLocaleString("en")} identifiers, each decided BLOCK, REVIEW, GREEN_CHANNEL or PASS with reasons.`,
   })
   async screen(
     // Each identifier is a unit of work: the gateway charges and caps it by this declaration (gateway/query-limits.ts).

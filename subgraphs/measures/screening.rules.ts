@@ -2,7 +2,7 @@ import type { MeasureRow, ScenarioDecision } from "./measure.table";
 import type { Decision, ListType, Scenario } from "../../domain/vocabulary";
 import { addYears } from "../../domain/dates";
 import { findListGround } from "../../domain/list-grounds";
-import { isListEntryInForce } from "../lists/list-entry.registry";
+import { entryInForce } from "../lists/list-entry.registry";
 
 /** Order of decisions: the strictest applicable one wins (CONTRACT.md). */
 const RANK: Record<Decision, number> = { PASS: 0, GREEN_CHANNEL: 1, REVIEW: 2, BLOCK: 3 };
@@ -33,6 +33,9 @@ export function undecidableScreening(rule: string): Screening & { error: string 
   return { decision: "REVIEW", reasons: [`无法筛查 (cannot be screened)：标识码有误，请核对后重新筛查 (${rule})`], measures: [], error: `INVALID_IDENTIFIER: ${rule}` };
 }
 
+/** The lists' one definition of an entry in force, over a screening entry's fields. */
+const inForce = (entry: ScreeningEntry, today: string) => entryInForce.test({ status: entry.status, valid_until: entry.validUntil }, today);
+
 const LIST_NAME: Record<ListType, string> = { RED: "红名单 (red list)", BLACK: "黑名单 (black list)" };
 
 
@@ -42,7 +45,7 @@ const LIST_NAME: Record<ListType, string> = { RED: "红名单 (red list)", BLACK
  */
 function exitedOn(entry: ScreeningEntry, today: string): string | null {
   if (entry.list !== "BLACK") return null;
-  if (entry.status === "ACTIVE") return entry.validUntil !== null && entry.validUntil < today ? entry.validUntil : null;
+  if (entry.status === "ACTIVE") return inForce(entry, today) ? null : entry.validUntil;
   if (entry.status === "REPAIRED" || entry.status === "EXPIRED") return entry.statusChangedOn ?? entry.validUntil;
   return null;
 }
@@ -103,13 +106,13 @@ export function decideScreening(
         (measure.grounds.length === 0 || measure.grounds.includes(entry.grounds)),
     );
 
-  for (const entry of entries.filter((candidate) => isListEntryInForce(candidate, today))) {
+  for (const entry of entries.filter((candidate) => inForce(candidate, today))) {
     reasons.push(describeEntry(entry));
     const measures = applicable(entry, "SUBJECT");
     if (measures.length === 0) reasons.push(`本场景（${scenario}）无适用该名单的措施 (no measure in this scenario)`);
     for (const measure of measures) applied.set(measure.code, measure);
   }
-  for (const entry of responsible.filter((candidate) => candidate.list === "BLACK" && isListEntryInForce(candidate, today))) {
+  for (const entry of responsible.filter((candidate) => candidate.list === "BLACK" && inForce(candidate, today))) {
     reasons.push(`作为 ${entry.organisationName}（${entry.organisationIdentifier}）的 ${entry.relation}（${entry.relationPeriod}，认定时在任，PCIM art. 26）：该单位列入${describeEntry(entry)}`);
     for (const measure of applicable(entry, "RESPONSIBLE_PERSONS")) applied.set(measure.code, measure);
   }
@@ -122,7 +125,7 @@ export function decideScreening(
     .filter((date): date is string => date !== null && date <= today && addYears(date, 1) > today)
     .sort()
     .at(-1);
-  if (showsMonitoring && recentExit && !entries.some((entry) => entry.list === "BLACK" && isListEntryInForce(entry, today))) {
+  if (showsMonitoring && recentExit && !entries.some((entry) => entry.list === "BLACK" && inForce(entry, today))) {
     reasons.push(`重点关注 (focused monitoring)：${recentExit} 退出黑名单未满一年（CZ annex 2 §4.2）`);
   }
   if (reasons.length === 0) reasons.push(NO_ENTRY_IN_FORCE);

@@ -1,4 +1,4 @@
-import { addYears, chinaDateOf } from "../../domain/dates";
+import { addYears } from "../../domain/dates";
 import { checkIdentifier } from "../../domain/identifiers";
 import { decideScreening, undecidableScreening, type ResponsibleEntry, type ScreeningEntry } from "./screening.rules";
 import type { Scenario } from "../../domain/vocabulary";
@@ -7,6 +7,7 @@ import { requirePurposeForNonPublicData } from "../../policies/purpose";
 import { groupBy } from "../shared/loaders";
 import { listEntriesInForceOrRecentlyLeft, listResponsibleEntries } from "../lists/list-entry.registry";
 import { describeRelationPeriod, listKnownIdentifiers } from "../subjects/subject.registry";
+import { MAX_ITEMS_PER_CALL } from "../../domain/limits";
 import { recordDisclosed } from "../shared/disclose";
 import { chargeUnentitledPersons } from "../shared/person-lookups";
 import { refuseUnlessAllowed } from "../shared/authorize";
@@ -14,8 +15,6 @@ import type { MeasureContext } from "./measure.loaders";
 import { listMeasures } from "./measure.repository";
 import { toMeasure } from "./measure.service";
 import { ScreeningResult } from "./screening.type";
-
-export const MAX_SCREENED_IDENTIFIERS = 1_000;
 
 /**
  * `screen`: the embedded check at the counter. Reads lists, subjects and measures with a fixed number
@@ -31,10 +30,10 @@ export const MAX_SCREENED_IDENTIFIERS = 1_000;
 export async function screen(context: MeasureContext, identifiers: readonly string[], scenario: Scenario): Promise<ScreeningResult[]> {
   requirePurposeForNonPublicData(context.viewer);
   refuseUnlessAllowed(context.ability, "screen", "Subject", "screening is for GOVERNMENT and ORGANIZATION callers with a declared purpose");
-  if (identifiers.length > MAX_SCREENED_IDENTIFIERS) {
-    throw new BadUserInputError(`at most ${MAX_SCREENED_IDENTIFIERS} identifiers per call; split the batch`, { argument: "identifiers", limit: MAX_SCREENED_IDENTIFIERS });
+  if (identifiers.length > MAX_ITEMS_PER_CALL) {
+    throw new BadUserInputError(`at most ${MAX_ITEMS_PER_CALL} identifiers per call; split the batch`, { argument: "identifiers", limit: MAX_ITEMS_PER_CALL });
   }
-  const today = chinaDateOf(context.now);
+  const { today } = context;
   const showsMonitoring = context.ability.can("read", "FocusedMonitoring");
   const checks = identifiers.map((raw) => checkIdentifier(raw, undefined, today));
   const valid = [...new Set(checks.flatMap((check) => (check.valid ? [check.identifier] : [])))];

@@ -1,4 +1,4 @@
-import { chinaDateOf, parseQuarter } from "../../domain/dates";
+import { parseQuarter } from "../../domain/dates";
 import { BadUserInputError } from "../../platform/errors";
 import { accessibleBy } from "../../policies/accessible-by";
 import { countListingsByUnit } from "../lists/list-entry.registry";
@@ -17,7 +17,7 @@ export async function findUnitReports(context: MeasureContext, quarterName: stri
   refuseUnlessAllowed(context.ability, "read", "UnitReport", "unit reports are for the credit centre and, each its own, the units");
   const quarter = parseQuarter(quarterName);
   if (!quarter) throw new BadUserInputError("a quarter is written YYYYQn, e.g. 2026Q4", { argument: "quarter" });
-  const today = chinaDateOf(context.now);
+  const { today } = context;
   if (quarter.from > today) throw new BadUserInputError(`quarter ${quarter.name} has not begun`, { argument: "quarter" });
   const units = (unitColumn: string) => accessibleBy(context.ability, "read", "UnitReport", { unit: { column: unitColumn } });
   const [listings, applications, objections] = await Promise.all([

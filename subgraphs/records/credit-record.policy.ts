@@ -1,23 +1,12 @@
 import { subject as policySubject } from "@casl/ability";
 import type { RecordsDatabase } from "./records.database";
-import type { AliasableExpression, Expression, ExpressionBuilder, SqlBool } from "kysely";
+import type { AliasableExpression, ExpressionBuilder } from "kysely";
 import type { CreditRecordRow } from "./credit-record.table";
-import { chinaDateOf } from "../../domain/dates";
 import { accessibleBy, type PolicyColumns, type AccessFilter } from "../../policies/accessible-by";
 import { consentedPredicate, validConsentFor } from "../../policies/consent";
 import { publicationCleared } from "../../policies/publication";
 import type { RequestScope } from "../shared/context";
-
-/** Still publishable: active and not past its expiry (PCIM art. 27: expired items are no longer published). */
-export function isCurrentRecord(row: Pick<CreditRecordRow, "status" | "expires_on">, today: string): boolean {
-  return row.status === "ACTIVE" && (row.expires_on === null || row.expires_on >= today);
-}
-
-/** `isCurrentRecord` in SQL, over the records table under `alias`. */
-export function recordIsCurrent(eb: ExpressionBuilder<RecordsDatabase, any>, alias: string, today: string): Expression<SqlBool> {
-  const column = <C extends "status" | "expires_on">(name: C) => `${alias}.${name}` as `credit_records.${C}`;
-  return eb.and([eb(column("status"), "=", "ACTIVE"), eb.or([eb(column("expires_on"), "is", null), eb(column("expires_on"), ">=", today)])]);
-}
+import { recordCurrent } from "./credit-record.rules";
 
 type RecordPolicyRow = CreditRecordRow & { consent_id: string | null };
 
@@ -28,7 +17,7 @@ function recordPolicyFields(row: RecordPolicyRow, today: string) {
     tier: row.tier,
     category: row.category,
     provider: row.provider,
-    current: isCurrentRecord(row, today),
+    current: recordCurrent.test(row, today),
     consented: row.consent_id !== null,
     publicationCleared: publicationCleared.test(row.publication),
   };
@@ -49,13 +38,13 @@ export function asRelatedEntryPolicy(row: RecordPolicyRow & { related_subject_id
 
 /** The same policy fields in SQL over `credit_records as record`. */
 export function creditRecordColumns(scope: RequestScope): PolicyColumns {
-  const today = chinaDateOf(scope.now);
+  const { today } = scope;
   return {
     subjectIdentifier: { column: "record.subject_identifier" },
     tier: { column: "record.tier" },
     category: { column: "record.category" },
     provider: { column: "record.provider" },
-    current: { predicate: (eb) => recordIsCurrent(eb, "record", today) },
+    current: { predicate: (eb) => recordCurrent.where(eb, "record", today) },
     consented: { predicate: consentedPredicate(scope.viewer, scope.now, "record.subject_identifier") },
     publicationCleared: { predicate: (eb) => publicationCleared.where(eb, "record") },
   };

@@ -2,11 +2,11 @@ import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
 import type { Connection } from "../../db/connection";
 import type { RecordsDatabase } from "./records.database";
 import type { PublicationState, RecordCategory, RecordStatus, Severity, Tier } from "../../domain/vocabulary";
-import { chinaDateOf } from "../../domain/dates";
 import { publicationCleared } from "../../policies/publication";
 import type { PolicySubject } from "../../policies/ability";
 import type { RequestScope } from "../shared/context";
-import { asCreditRecordPolicy, isCurrentRecord, recordAccessFor, recordIsCurrent } from "./credit-record.policy";
+import { asCreditRecordPolicy, recordAccessFor } from "./credit-record.policy";
+import { recordCurrent } from "./credit-record.rules";
 import type { CreditRecordRow } from "./credit-record.table";
 import {
   countRecordsPendingReview,
@@ -24,6 +24,9 @@ import {
 
 // The records slice's published face: what other slices may do to its records.
 
+/** Whether a record is current on a day, in memory and in SQL (the records slice's one definition). */
+export { recordCurrent } from "./credit-record.rules";
+
 /** The record kinds that are honours (表彰、奖励信息, PCIM art. 11(1)). */
 const HONOUR_KINDS = ["HONOUR_AWARD"] as const;
 
@@ -38,7 +41,7 @@ export function hasCurrentPublicRecord(eb: ExpressionBuilder<RecordsDatabase, an
       .selectFrom("credit_records as public_record")
       .select("public_record.id")
       .where("public_record.tier", "=", "PUBLIC")
-      .where((inner) => recordIsCurrent(inner, "public_record", today))
+      .where((inner) => recordCurrent.where(inner, "public_record", today))
       .where((inner) => publicationCleared.where(inner, "public_record"));
   return eb.or([
     eb.exists(currentPublicRecords().whereRef("public_record.subject_id", "=", subjectIdColumn)),
@@ -112,7 +115,7 @@ export type ReadableRecord = Readonly<{
  * caller passes each through `discloseReadable` with `policy`.
  */
 export async function listRecordsReadableIn(db: Connection, scope: RequestScope, subjectId: string): Promise<ReadableRecord[]> {
-  const today = chinaDateOf(scope.now);
+  const { today } = scope;
   return (await listRecordsBySubjectIds(db, [subjectId], recordAccessFor(scope))).map((row) => ({
     id: row.id,
     subjectId: row.subject_id,
@@ -126,7 +129,7 @@ export async function listRecordsReadableIn(db: Connection, scope: RequestScope,
     decidedOn: row.decided_on,
     expiresOn: row.expires_on,
     status: row.status,
-    current: isCurrentRecord(row, today),
+    current: recordCurrent.test(row, today),
     policy: asCreditRecordPolicy(row, today),
   }));
 }

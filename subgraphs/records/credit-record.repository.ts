@@ -3,7 +3,8 @@ import type { CreditRecordRow, CreditRecordUpdate, NewCreditRecordRow, RecordKin
 import type { RecordsDatabase } from "./records.database";
 import type { SubjectRelationKind } from "../subjects/subject.registry";
 import { heldRelationPeriod } from "../subjects/subject.registry";
-import { recordIsCurrent, type RecordAccess } from "./credit-record.policy";
+import type { RecordAccess } from "./credit-record.policy";
+import { recordCurrent } from "./credit-record.rules";
 
 export type VisibleRecordRow = CreditRecordRow & { consent_id: string | null };
 
@@ -70,7 +71,7 @@ export async function suspendCurrentRecords(db: Kysely<RecordsDatabase>, subject
     .set({ status: "SUSPENDED", status_reason: reason, suspended_by_entry: entryId })
     .where("subject_id", "=", subjectId)
     .where("kind", "in", kinds)
-    .where((eb) => recordIsCurrent(eb, "credit_records", today))
+    .where((eb) => recordCurrent.where(eb, "credit_records", today))
     .returning(["id", "subject_id", "subject_identifier", "tier"])
     .execute();
 }

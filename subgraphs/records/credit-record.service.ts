@@ -1,14 +1,14 @@
 import type { CreditRecordRow, RecordKindRow } from "./credit-record.table";
 import type { RecordCategory, Tier } from "../../domain/vocabulary";
 import { readsAuthorizedTierByConsent, requirePurposeForNonPublicData } from "../../policies/purpose";
-import { chinaDateOf } from "../../domain/dates";
 import { catalogueTierOf, type RecordKind as CatalogueKind } from "../../domain/record-kinds";
 import { checkRecordSubmissions, type RecordSubmission } from "./record-submission.rules";
 import { ConsentRequiredError, ForbiddenError } from "../../platform/errors";
 import { refuseIfProblems } from "../../platform/input-problems";
 import { discloseReadable, recordDisclosed, withholdFromOthers } from "../shared/disclose";
 import { refuseUnlessAllowed } from "../shared/authorize";
-import { asCreditRecordPolicy, asRecordReviewPolicy, asRelatedEntryPolicy, isCurrentRecord } from "./credit-record.policy";
+import { asCreditRecordPolicy, asRecordReviewPolicy, asRelatedEntryPolicy } from "./credit-record.policy";
+import { recordCurrent } from "./credit-record.rules";
 import type { AppAbility } from "../../policies/ability";
 import { listRecordKinds, type RelatedRecordRow, type VisibleRecordRow } from "./credit-record.repository";
 import type { SubmitResult } from "./credit-record.input";
@@ -35,7 +35,7 @@ export function toCreditRecord(row: CreditRecordRow, today: string, reader: AppA
     provider: row.provider,
     decidedOn: row.decided_on,
     expiresOn: row.expires_on,
-    status: isCurrentRecord(row, today) || row.status !== "ACTIVE" ? row.status : "EXPIRED",
+    status: recordCurrent.test(row, today) || row.status !== "ACTIVE" ? row.status : "EXPIRED",
     statusReason: row.status_reason,
     correctedOn: row.corrected_on,
     attributes: redacted ? {} : row.attributes,
@@ -46,7 +46,7 @@ export function toCreditRecord(row: CreditRecordRow, today: string, reader: AppA
 }
 
 function discloseRecords<R extends VisibleRecordRow>(context: CreditRecordContext, rows: readonly R[], relationOf: (row: R) => string | null = () => null): CreditRecord[] {
-  const today = chinaDateOf(context.now);
+  const { today } = context;
   return discloseReadable(context, rows, {
     entityType: "CreditRecord",
     policyOf: (row) => asCreditRecordPolicy(row, today),
@@ -111,7 +111,7 @@ export async function listSubjectRecords(
 /** `Subject.relatedEntries`: the organisations' items entered on a person's file that the viewer may read, as entries. */
 export async function listRelatedEntries(context: CreditRecordContext, subjectId: string): Promise<RelatedEntry[]> {
   requirePurposeForNonPublicData(context.viewer);
-  const today = chinaDateOf(context.now);
+  const { today } = context;
   return discloseReadable(context, await context.loaders.relatedRecordsBySubjectId.load(subjectId), {
     entityType: "RelatedEntry",
     policyOf: (row) => asRelatedEntryPolicy(row, today),
@@ -147,7 +147,7 @@ export async function submitRecords(context: CreditRecordContext, records: reado
   refuseUnlessAllowed(context.ability, "submit", "CreditRecord", refusal);
   if (!context.viewer.org) throw new ForbiddenError(refusal);
   const catalog = new Map((await listRecordKinds(context.db)).map((row) => [row.code, toCatalogueKind(row)]));
-  const { problems, checked } = checkRecordSubmissions(records, catalog, chinaDateOf(context.now), (index) => `records[${index}]`);
+  const { problems, checked } = checkRecordSubmissions(records, catalog, context.today, (index) => `records[${index}]`);
   refuseIfProblems(problems, "submission");
   const stored = await storeRecords(context.db, context.viewer.org, checked, context.rules);
   for (const item of stored.written) recordDisclosed(context, { ...item, entityType: "CreditRecordSubmitted" });

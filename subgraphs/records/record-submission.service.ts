@@ -4,7 +4,7 @@ import { expiryOf } from "./expiry.rules";
 import { publicationOnSubmission } from "../../policies/publication";
 import type { CheckedRecord } from "./record-submission.rules";
 import type { DomainRules } from "../../platform/config";
-import { isRelationHeldOn, listResponsiblePersons, registerSubjects } from "../subjects/subject.registry";
+import { listResponsiblePersons, relationHeld, registerSubjects } from "../subjects/subject.registry";
 import { insertRecordRelations, insertRecordsIfNew, listRecordsByDocuments } from "./credit-record.repository";
 
 export type StoredSubmission = Readonly<{
@@ -62,7 +62,7 @@ export async function storeRecords(
         severeOfOrganisations.flatMap((record) => {
           const organisationId = subjects.get(record.subject.identifier)!.id;
           return persons
-            .filter((person) => person.organisation_id === organisationId && isRelationHeldOn(person, record.decidedOn))
+            .filter((person) => person.organisation_id === organisationId && relationHeld.test(person, record.decidedOn))
             .map((person) => ({
               record_id: idByDocument.get(record.documentNumber)!,
               related_subject_id: person.person_id,

@@ -69,7 +69,7 @@ export function describeCorrectionFor(reliance: ItemReliance, item: CorrectedIte
  * screened it since it was published, as the audit has it, gets one correction notice.
  */
 export async function correctAndNotify(trx: Kysely<RepairDatabase>, context: ObjectionContext, objection: ObjectionRow, target: WorkflowTarget, note: string | null): Promise<void> {
-  const today = chinaDateOf(context.now);
+  const { today } = context;
   // Readers were shown the item with prohibited data withheld (disclose.ts); a notice repeats no more than that.
   const withhold = <T extends object>(value: T | null) =>
     value && withholdProhibitedData(value, (finding) => context.logger.warn({ objectionId: objection.id, field: finding.path, category: finding.category.name }, "prohibited data withheld from a correction notice"));

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chinaDateOf } from "../../domain/dates";
 import { defineAbilityFor } from "../../policies/define-ability-for";
 import { ROLES, type Role, type Viewer } from "../../platform/viewer";
 import { citizenId } from "../../test/fixtures";
@@ -13,6 +14,7 @@ import { ObjectionState } from "./objection.type";
  */
 let database: TestDatabase;
 const now = new Date();
+const today = chinaDateOf(now);
 const SUBJECTS = [citizenId(850), citizenId(851)];
 const PROVIDERS = ["P-ONE", "P-TWO"];
 
@@ -62,7 +64,7 @@ const VIEWERS: Viewer[] = ROLES.flatMap((role: Role) => {
 
 describe("Objection: SQL filter = ability.can, every role and viewer", () => {
   it.each(VIEWERS.map((viewer) => [`${viewer.role} org=${viewer.org} subject=${viewer.subject}`, viewer] as const))("%s", async (_label, viewer) => {
-    const scope = { viewer, ability: defineAbilityFor(viewer), now };
+    const scope = { viewer, ability: defineAbilityFor(viewer), now, today };
     const db = database.connection.db;
     const everything = await db.selectFrom("objections").selectAll().execute();
     const steps = await db.selectFrom("workflow_events").select(["case_id", "to_state"]).execute();

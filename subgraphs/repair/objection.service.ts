@@ -3,7 +3,6 @@ import type { Transaction } from "kysely";
 import type { RepairDatabase } from "./repair.database";
 import type { ObjectionRow } from "./objection.table";
 import type { WorkflowEventRow } from "./workflow-event.table";
-import { chinaDateOf } from "../../domain/dates";
 import { checkTransition, stepsAllowed } from "./workflow.rules";
 import { CreditError, NotFoundError } from "../../platform/errors";
 import { refuseIfProblems } from "../../platform/input-problems";
@@ -53,7 +52,7 @@ function toObjection(row: ObjectionRow, today: string, history: WorkflowStep[] =
 /** Objections are between the subject, the provider and the credit centre: AUTHORIZED-tier information. */
 async function discloseObjections(context: ObjectionContext, rows: readonly ObjectionRow[]): Promise<Objection[]> {
   const stepsById = await loadWorkflowSteps(context, rows.map((row) => row.id));
-  const today = chinaDateOf(context.now);
+  const { today } = context;
   return discloseReadable(context, rows, {
     entityType: "Objection",
     policyOf: (row) => asObjectionPolicy(row, stepsById.get(row.id) ?? []),
@@ -96,7 +95,7 @@ export async function fileObjection(context: ObjectionContext, input: ObjectionI
   const statement = input.statement.trim();
   if (statement.length === 0 || statement.length > 5_000) problems.push({ field: "input.statement", reason: "1 to 5,000 characters", code: "BAD_USER_INPUT" });
   refuseIfProblems(problems, "objection");
-  const today = chinaDateOf(context.now);
+  const { today } = context;
   const row = await context.db.transaction().execute(async (trx: Transaction<RepairDatabase>) => {
     const created = await insertObjection(trx, {
       subject_id: target.subjectId,
@@ -131,7 +130,7 @@ export async function moveObjection(context: ObjectionContext, id: string, to: O
   if (!row || !policy || !visible) throw new NotFoundError("no objection with that id is visible to you");
   const check = checkTransition(OBJECTION_STEPS, row.state as ObjectionStateValue, to, context.ability.can("move", policy, to));
   if (!check.allowed) throw new CreditError(check.code, check.reason);
-  const today = chinaDateOf(context.now);
+  const { today } = context;
   const updated = await context.db.transaction().execute(async (trx: Transaction<RepairDatabase>) => {
     if (to === "CORRECTED") {
       const target = await findWorkflowTarget(trx, row.target_id);

@@ -2,7 +2,6 @@ import { subject as policySubject } from "@casl/ability";
 import type { Transaction } from "kysely";
 import type { RepairDatabase } from "./repair.database";
 import type { RepairCaseRow } from "./repair-case.table";
-import { chinaDateOf } from "../../domain/dates";
 import { checkRepairEligibility, historyOfUnit, withoutFileDetails, type RepairTarget } from "./repair-eligibility.rules";
 import { explainRepairEligibility } from "./repair-explanation.rules";
 import { checkTransition, stepsAllowed } from "./workflow.rules";
@@ -61,14 +60,14 @@ function checkRectifiedOn(target: WorkflowTarget, rectifiedOn: string | null, to
 
 async function eligibilityOf(context: ObjectionContext, target: WorkflowTarget, rectifiedOn: string | null, unit?: string) {
   const history = await loadRepairHistory(context.db, target.subjectIdentifier);
-  return checkRepairEligibility(asRepairTarget(target), unit === undefined ? history : historyOfUnit(history, unit), chinaDateOf(context.now), rectifiedOn);
+  return checkRepairEligibility(asRepairTarget(target), unit === undefined ? history : historyOfUnit(history, unit), context.today, rectifiedOn);
 }
 
 /** `repairEligibility`: every condition of JRP art. 18 or PCIM art. 31, each unmet one with its article and earliest date. */
 export async function findRepairEligibility(context: ObjectionContext, targetId: string, rectifiedOn: string | null): Promise<RepairEligibility> {
   const target = await loadTarget(context, targetId);
   const problems: InputProblem[] = [];
-  checkRectifiedOn(target, rectifiedOn, chinaDateOf(context.now), "rectifiedOn", problems);
+  checkRectifiedOn(target, rectifiedOn, context.today, "rectifiedOn", problems);
   refuseIfProblems(problems, "eligibility question");
   // Who may not read the subject's file (a unit reviewing its own item) is answered from its own items alone.
   const readsFile = context.ability.can("read", policySubject("RepairHistory", { subjectIdentifier: target.subjectIdentifier }));
@@ -116,7 +115,7 @@ function toRepairCase(context: ObjectionContext, row: RepairCaseRow, today: stri
 
 async function discloseCases(context: ObjectionContext, rows: readonly RepairCaseRow[]): Promise<RepairCase[]> {
   const stepsById = await loadWorkflowSteps(context, rows.map((row) => row.id));
-  const today = chinaDateOf(context.now);
+  const { today } = context;
   return discloseReadable<RepairCaseRow, RepairCase>(context, rows, {
     entityType: "RepairCase",
     policyOf: asRepairPolicy,
@@ -146,14 +145,14 @@ export async function applyForRepair(context: ObjectionContext, input: RepairInp
   const commitment = input.commitment.trim();
   if (commitment.length < 10 || commitment.length > 5_000) problems.push({ field: "input.commitment", reason: "a written commitment of 10 to 5,000 characters is required", code: "BAD_USER_INPUT" });
   if (await openRepairCaseFor(context.db, target.id)) problems.push({ field: "input.targetId", reason: "a repair case for this item is already under way", code: "BAD_USER_INPUT" });
-  checkRectifiedOn(target, input.rectifiedOn, chinaDateOf(context.now), "input.rectifiedOn", problems);
+  checkRectifiedOn(target, input.rectifiedOn, context.today, "input.rectifiedOn", problems);
   refuseIfProblems(problems, "repair application");
   const eligibility = await eligibilityOf(context, target, input.rectifiedOn);
   for (const condition of eligibility.conditions.filter((item) => !item.met)) {
     problems.push({ field: "input.targetId", reason: `${condition.article}: ${condition.reason}${condition.earliestOn ? ` (eligible from ${condition.earliestOn})` : ""}`, code: "BAD_USER_INPUT" });
   }
   refuseIfProblems(problems, "repair application");
-  const today = chinaDateOf(context.now);
+  const { today } = context;
   const row = await context.db.transaction().execute(async (trx: Transaction<RepairDatabase>) => {
     const created = await insertRepairCase(trx, {
       subject_id: target.subjectId,
@@ -188,7 +187,7 @@ export async function moveRepairCase(context: ObjectionContext, id: string, to: 
   if (!row || (!mayMove && !context.ability.can("read", asRepairPolicy(row)))) throw new NotFoundError("no repair case with that id is visible to you");
   const check = checkTransition(REPAIR_STEPS, row.state as RepairStateValue, to, mayMove);
   if (!check.allowed) throw new CreditError(check.code, check.reason);
-  const today = chinaDateOf(context.now);
+  const { today } = context;
   if (to === "COMPLETED" && row.due_on && today <= row.due_on) {
     throw new CreditError("BAD_USER_INPUT", `publicity runs until ${row.due_on} (${REPAIR_DEADLINES.IN_PUBLICITY!.workingDays} working days); complete the repair after it`);
   }

@@ -1,4 +1,6 @@
 import { addMonths, nextDay } from "../../domain/dates";
+import { entryInForce } from "../lists/list-entry.registry";
+import { recordCurrent } from "../records/credit-record.registry";
 
 /** What repair is asked for: a negative item (PCIM art. 31) or a black-list entry (JRP art. 18). */
 /** The record kinds that bar a repair though they are not negative (PCIM art. 31(2)(2), (6), (7)): the history reads them too. */
@@ -86,7 +88,7 @@ export function checkRepairEligibility(target: RepairTarget, history: RepairHist
     // 「在黑名单信息使用期限内」: an entry past its validity is out of use already — nothing to repair.
     condition(
       "JRP art. 18",
-      target.list === "BLACK" && target.status === "ACTIVE" && (target.validUntil === null || target.validUntil >= today),
+      target.list === "BLACK" && entryInForce.test({ status: target.status, valid_until: target.validUntil }, today),
       "only a black-list entry in force (within its validity) leaves the list through repair; expired or removed information is out of use",
       null,
       "ITEM",
@@ -111,7 +113,7 @@ export function checkRepairEligibility(target: RepairTarget, history: RepairHist
     // 「在其失信信息使用期限内」: an expired or corrected item is out of use already — nothing to repair.
     condition(
       "PCIM art. 31",
-      target.category === "NEGATIVE" && target.status === "ACTIVE" && (target.expiresOn === null || target.expiresOn >= today),
+      target.category === "NEGATIVE" && recordCurrent.test({ status: target.status, expires_on: target.expiresOn }, today),
       "only a negative item still in use can be repaired; expired, corrected or archived information is out of use",
       null,
       "ITEM",

@@ -300,7 +300,7 @@ const toReportWorkflow = (workflow: ReadableItemWorkflow): ReportWorkflow => ({
  */
 function asSubject(context: CreditReportContext, subjectIdentifier: string): Pick<CreditReportContext, "db" | "logger"> & RequestScope {
   const viewer: Viewer = { role: "SUBJECT", actor: null, org: null, subject: subjectIdentifier, purpose: null };
-  return { db: context.db, logger: context.logger, viewer, ability: defineAbilityFor(viewer), now: context.now };
+  return { db: context.db, logger: context.logger, viewer, ability: defineAbilityFor(viewer), now: context.now, today: context.today };
 }
 
 /** The viewer's own identifier, when the role table lets it `action` its own credit reports (the subject itself). */

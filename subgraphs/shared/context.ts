@@ -63,8 +63,11 @@ export class DisclosureLog {
   }
 }
 
-/** Who asks and when: what loaders need to compile the policy into SQL. */
-export type RequestScope = Readonly<{ viewer: Viewer; ability: AppAbility; now: Date }>;
+/**
+ * Who asks and when: what loaders need to compile the policy into SQL. `today` is `now`'s day in China
+ * (`chinaDateOf`), computed once per request, the day every date rule of the request is decided on.
+ */
+export type RequestScope = Readonly<{ viewer: Viewer; ability: AppAbility; now: Date; today: string }>;
 
 /** Everything a resolver may use, built fresh for each request: nothing cached here crosses users. */
 export type SubgraphContext<TLoaders = unknown> = {
@@ -92,6 +95,8 @@ export type SubgraphContext<TLoaders = unknown> = {
   logger: Logger;
   /** Read once per request from the service's clock (platform/clock.ts). */
   now: Date;
+  /** `now`'s day in China (`chinaDateOf(now)`), computed once per request with it. */
+  today: string;
   rules: DomainRules;
   /** Working days: official years from the State Council's notices, provisional ones from the statute. */
   calendar: WorkingDayCalendar;

@@ -4,6 +4,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import type { FormattedExecutionResult, GraphQLSchema } from "graphql";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database";
+import { chinaDateOf } from "../../domain/dates";
 import type { WorkingDayCalendar } from "../../domain/working-days";
 import type { Clock } from "../../platform/clock";
 import type { DomainRules } from "../../platform/config";
@@ -116,6 +117,7 @@ export async function createSubgraphExecutor<TLoaders>(options: SubgraphExecutor
   const contextFor = (verified: SubgraphRequestClaims, report: DisclosureReport): SubgraphContext<TLoaders> => {
     const disclosures = new DisclosureLog();
     if (report === "extensions") reportedInExtensions.add(disclosures);
+    const now = options.clock.now();
     const base = {
       viewer: verified.viewer,
       ability: defineAbilityFor(verified.viewer),
@@ -131,7 +133,8 @@ export async function createSubgraphExecutor<TLoaders>(options: SubgraphExecutor
       db: options.db,
       disclosures,
       logger: logger.child({ requestId: verified.requestId, subgraph: name }),
-      now: options.clock.now(),
+      now,
+      today: chinaDateOf(now),
       rules: options.rules,
       calendar: options.calendar,
     };

@@ -8,6 +8,7 @@ import { isPurpose, type Purpose } from "../../platform/viewer";
 import { isUuid } from "../shared/ids";
 import { recordDisclosed } from "../shared/disclose";
 import { requireOwnSubject } from "../shared/authorize";
+import { consentValid } from "./consent.rules";
 import { findConsentById, insertConsent, listConsentsBySubjectIdentifier, revokeConsentById } from "./consent.repository";
 import { Consent } from "./consent.type";
 import type { SubjectContext } from "./subject.loaders";
@@ -23,7 +24,7 @@ function toConsent(row: ConsentRow, now: Date): Consent {
     validUntil: row.valid_until,
     evidenceHash: row.evidence_hash,
     revokedAt: row.revoked_at,
-    valid: row.revoked_at === null && row.valid_from <= now && row.valid_until > now,
+    valid: consentValid.test(row, now),
   });
 }
 

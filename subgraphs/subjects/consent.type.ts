@@ -1,7 +1,8 @@
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
-import { PURPOSES, type Purpose as PurposeValue } from "../../platform/viewer";
+import { Purpose } from "../../domain/vocabulary";
+import type { Purpose as PurposeValue } from "../../domain/vocabulary";
 
-export const Purpose = Object.fromEntries(PURPOSES.map((purpose) => [purpose, purpose])) as { [P in PurposeValue]: P };
+export { Purpose };
 registerEnumType(Purpose, { name: "Purpose", description: "The duty or purpose a query is made for (CONTRACT.md)." });
 
 @ObjectType({ description: "A subject's written consent (书面授权, PCIM art. 21) for one organisation and purpose." })

@@ -6,7 +6,6 @@ import type { SubjectRow } from "./subject.table";
 import type { AppAbility } from "../../policies/ability";
 import { accessibleBy, type PolicyColumns, type AccessFilter } from "../../policies/accessible-by";
 import { consentedPredicate, validConsentFor } from "../../policies/consent";
-import { chinaDateOf } from "../../domain/dates";
 import type { RequestScope } from "../shared/context";
 
 export type VisibleSubjectRow = SubjectRow & { consent_id: string | null; public_information: boolean };
@@ -40,7 +39,7 @@ export function subjectColumns(scope: RequestScope, publicInformation: PublicInf
     subjectIdentifier: { column: "subject.identifier" },
     kind: { column: "subject.kind" },
     consented: { predicate: consentedPredicate(scope.viewer, scope.now, "subject.identifier") },
-    publicInformation: { predicate: hasPublicInformation(publicInformation, chinaDateOf(scope.now)) },
+    publicInformation: { predicate: hasPublicInformation(publicInformation, scope.today) },
   };
 }
 
@@ -54,6 +53,6 @@ export function subjectAccessFor(scope: RequestScope, publicInformation: PublicI
   return {
     where: accessibleBy(scope.ability, "read", "Subject", subjectColumns(scope, publicInformation)),
     consentId: (eb) => validConsentFor(scope.viewer, scope.now, eb.ref("subject.identifier"))(eb) as unknown as AliasableExpression<string | null>,
-    publicInformation: hasPublicInformation(publicInformation, chinaDateOf(scope.now)),
+    publicInformation: hasPublicInformation(publicInformation, scope.today),
   };
 }

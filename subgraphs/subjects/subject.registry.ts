@@ -1,5 +1,6 @@
 import type { ExpressionBuilder } from "kysely";
 import type { SubjectsDatabase } from "./subjects.database";
+import { relationHeld, type RelationPeriod } from "./subject-relation.rules";
 
 // The subjects slice's published face: what other slices may use of its subjects and relations.
 
@@ -24,31 +25,15 @@ export { listVisibleSubjects } from "./subject.repository";
 /** The units' names; and, for other slices' one-statement reads, persons' relations and revoked consents as derived tables. */
 export { listUnits, personRelations, revokedConsents } from "./subject.repository";
 
-/** A relation's period: from `valid_from` (null: since before dates were recorded) until `valid_to`, exclusive (null: now). */
-export type RelationPeriod = Readonly<{ valid_from: string | null; valid_to: string | null }>;
+/** Whether a consent is valid at an instant, in memory and in SQL (the subjects slice's one definition). */
+export { consentValid } from "./consent.rules";
 
-/**
- * Whether a person held the role on `date` (PCIM art. 26 「负有责任的」: the persons responsible when the
- * dishonesty was recognised or decided, not whoever holds the office today). In memory here, and in SQL
- * by `relationHeldOnColumn` below, from the same definition.
- */
-export function isRelationHeldOn(relation: RelationPeriod, date: string): boolean {
-  return (relation.valid_from === null || relation.valid_from <= date) && (relation.valid_to === null || date < relation.valid_to);
-}
-
-/** `isRelationHeldOn` as a SQL condition on a `subject_relations` alias and a date column or value. */
-export function relationHeldOnColumn<DB, TB extends keyof DB & string>(eb: ExpressionBuilder<DB, TB>, alias: string, dateColumn: string) {
-  const ref = (column: string) => eb.ref(`${alias}.${column}` as never);
-  const date = eb.ref(dateColumn as never);
-  return eb.and([
-    eb.or([eb(ref("valid_from"), "is", null), eb(ref("valid_from"), "<=", date)]),
-    eb.or([eb(ref("valid_to"), "is", null), eb(date, "<", ref("valid_to"))]),
-  ]);
-}
+/** Whether a person held a role on a day, in memory and in SQL (the subjects slice's one definition). */
+export { relationHeld, type RelationPeriod } from "./subject-relation.rules";
 
 /**
  * The period of the role by which an organisation's item reached a person's file: the relation of that kind
- * the person held on the item's date (`isRelationHeldOn`), as two scalar subqueries over the caller's
+ * the person held on the item's date (`relationHeld`), as two scalar subqueries over the caller's
  * columns (organisation id, person id, relation, date) for a one-statement read.
  */
 export function heldRelationPeriod(eb: ExpressionBuilder<SubjectsDatabase, any>, refs: Readonly<{ organisationId: string; personId: string; relation: string; date: string }>) {
@@ -59,7 +44,7 @@ export function heldRelationPeriod(eb: ExpressionBuilder<SubjectsDatabase, any>,
       .whereRef("held.organisation_id", "=", refs.organisationId)
       .whereRef("held.person_id", "=", refs.personId)
       .whereRef("held.relation", "=", refs.relation)
-      .where((inner) => relationHeldOnColumn(inner as ExpressionBuilder<SubjectsDatabase, "subject_relations">, "held", refs.date))
+      .where((inner) => relationHeld.where(inner, "held", inner.ref(refs.date)))
       .orderBy("held.valid_from", "desc")
       .limit(1);
   return { from: held("valid_from"), to: held("valid_to") };

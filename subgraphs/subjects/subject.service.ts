@@ -1,7 +1,6 @@
 import { subject as policySubject } from "@casl/ability";
 import type { Transaction } from "kysely";
 import type { SubjectsDatabase } from "./subjects.database";
-import { chinaDateOf } from "../../domain/dates";
 import type { SubjectRelationKind } from "./subject.table";
 import { checkIdentifier, maskCitizenId } from "../../domain/identifiers";
 import { isOccupationGroup, OCCUPATION_GROUPS } from "../../domain/occupation-groups";
@@ -80,7 +79,7 @@ function discloseSubject(context: SubjectContext, row: VisibleSubjectRow): Subje
  */
 export async function findSubject(context: SubjectContext, rawIdentifier: string): Promise<Subject | null> {
   refuseUnlessAllowed(context.ability, "read", "Subject", `role ${context.viewer.role} reads no subject data`);
-  const check = checkIdentifier(rawIdentifier, undefined, chinaDateOf(context.now));
+  const check = checkIdentifier(rawIdentifier, undefined, context.today);
   if (!check.valid) {
     throw new InvalidIdentifierError(`identifier rejected: ${check.rule}; check the number and try again`, { argument: "identifier" });
   }
@@ -156,7 +155,7 @@ export type SubjectRegistration = Readonly<{
 export async function registerSubject(context: SubjectContext, input: SubjectRegistration): Promise<Subject> {
   refuseUnlessAllowed(context.ability, "register", "Subject", "subjects are registered by a registering unit (PROVIDER) or the credit centre");
   const problems: InputProblem[] = [];
-  const subject = checkSubjectRef(input.subject, "input.subject", problems, chinaDateOf(context.now));
+  const subject = checkSubjectRef(input.subject, "input.subject", problems, context.today);
   const person = input.subject.kind === "NATURAL_PERSON";
   if (input.occupationGroup && !isOccupationGroup(input.occupationGroup)) {
     problems.push({
@@ -167,7 +166,7 @@ export async function registerSubject(context: SubjectContext, input: SubjectReg
   }
   let employerIdentifier: string | null = null;
   if (input.employerIdentifier) {
-    const check = checkIdentifier(input.employerIdentifier, "USCC", chinaDateOf(context.now));
+    const check = checkIdentifier(input.employerIdentifier, "USCC", context.today);
     if (check.valid) employerIdentifier = check.identifier;
     else problems.push({ field: "input.employerIdentifier", reason: check.rule, code: "INVALID_IDENTIFIER" });
   }
@@ -183,9 +182,9 @@ export async function registerSubject(context: SubjectContext, input: SubjectReg
   ];
   const checkedPeople = people.map((entry) => {
     if (entry.ref.kind !== "NATURAL_PERSON") problems.push({ field: `${entry.field}.kind`, reason: "a responsible person is a NATURAL_PERSON", code: "BAD_USER_INPUT" });
-    return { ...entry, checked: checkSubjectRef(entry.ref, entry.field, problems, chinaDateOf(context.now)) };
+    return { ...entry, checked: checkSubjectRef(entry.ref, entry.field, problems, context.today) };
   });
-  const today = chinaDateOf(context.now);
+  const { today } = context;
   const relationsSince = input.relationsSince ?? today;
   if (relationsSince > today) problems.push({ field: "input.relationsSince", reason: "lies in the future", code: "BAD_USER_INPUT" });
   refuseIfProblems(problems, "registration");
