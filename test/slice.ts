@@ -95,6 +95,12 @@ export type SliceTest = Readonly<{
   context<N extends SubgraphName>(slice: N, viewer?: SliceViewer): Promise<ContextOf<N>>;
   /** Runs one operation on `slice`'s own schema as its subgraph serves it: same context, same error mask. */
   execute<T = Record<string, unknown>>(slice: SubgraphName, document: string, options?: Readonly<{ viewer?: SliceViewer; variables?: Record<string, unknown> }>): Promise<SliceResult<T>>;
+  /**
+   * Reads a subject as the gateway's plan for `subject(identifier) { … }` would: the subjects slice finds it for
+   * this viewer (null when it may not), then each other slice named answers its own Subject fields through its
+   * entity reference (`_entities`). `selections` maps a slice to its fields, e.g. `{ records: "records { id }" }`.
+   */
+  readSubject<T = Record<string, unknown>>(identifier: string, selections: Partial<Record<SubgraphName, string>>, options?: Readonly<{ viewer?: SliceViewer }>): Promise<SliceResult<{ subject: T }>>;
   /** Statements sent to the database so far. */
   statements(): number;
   stop(): Promise<void>;
@@ -126,6 +132,10 @@ export async function startSliceTest(options: SliceTestOptions = {}): Promise<Sl
     const signed = viewerOf(viewer);
     return { viewer: signed, requestId: randomUUID(), caller: signed.actor ?? "address:127.0.0.1", network: "address:127.0.0.1" };
   };
+  const execute = async <T>(slice: SubgraphName, document: string, request: Readonly<{ viewer?: SliceViewer; variables?: Record<string, unknown> }> = {}): Promise<SliceResult<T>> => {
+    const answer = await (await executorOf(slice)).executeHandedOver({ query: document, variables: request.variables ?? null }, claimsOf(request.viewer));
+    return { status: answer.status, ...(answer.result as Omit<GraphQLResult<T>, "status" | "headers">), disclosed: answer.disclosed };
+  };
   return {
     config,
     db,
@@ -135,9 +145,29 @@ export async function startSliceTest(options: SliceTestOptions = {}): Promise<Sl
     async context(slice, viewer) {
       return (await executorOf(slice)).contextFor(claimsOf(viewer), "handed-over") as never;
     },
-    async execute<T>(slice: SubgraphName, document: string, request: Readonly<{ viewer?: SliceViewer; variables?: Record<string, unknown> }> = {}) {
-      const answer = await (await executorOf(slice)).executeHandedOver({ query: document, variables: request.variables ?? null }, claimsOf(request.viewer));
-      return { status: answer.status, ...(answer.result as Omit<GraphQLResult<T>, "status" | "headers">), disclosed: answer.disclosed };
+    execute,
+    async readSubject<T>(identifier: string, selections: Partial<Record<SubgraphName, string>>, request: Readonly<{ viewer?: SliceViewer }> = {}) {
+      const viewer = viewerOf(request.viewer ?? { role: "PUBLIC" });
+      const asked = { viewer: { role: viewer.role, sub: viewer.actor ?? undefined, org: viewer.org ?? undefined, subject: viewer.subject ?? undefined, purpose: viewer.purpose } };
+      const found = await execute<{ subject: ({ id: string } & Record<string, unknown>) | null }>("subjects", `query ($identifier: String!) { subject(identifier: $identifier) { id ${selections.subjects ?? ""} } }`, {
+        ...asked,
+        variables: { identifier },
+      });
+      if (found.errors || !found.data?.subject) return found as SliceResult<{ subject: T }>;
+      const { id, ...subject } = found.data.subject;
+      const disclosed = [...found.disclosed];
+      if (/\bid\b/.test(selections.subjects ?? "")) subject.id = id;
+      for (const [slice, selection] of Object.entries(selections) as Array<[SubgraphName, string]>) {
+        if (slice === "subjects") continue;
+        const part = await execute<{ _entities: Array<Record<string, unknown>> }>(slice, `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Subject { ${selection} } } }`, {
+          ...asked,
+          variables: { representations: [{ __typename: "Subject", id }] },
+        });
+        if (part.errors) return { ...part, data: null, disclosed: [...disclosed, ...part.disclosed] } as SliceResult<{ subject: T }>;
+        Object.assign(subject, part.data!._entities[0]);
+        disclosed.push(...part.disclosed);
+      }
+      return { status: found.status, data: { subject: subject as T }, disclosed };
     },
     statements: () => counter.count,
     async stop() {
