@@ -32,6 +32,17 @@ describe("every operation through the gateway is audited", () => {
     expect(accesses.map((access) => `${access.subgraph}:${access.entity_type}`).sort()).toEqual(["lists:ListEntry", "subjects:Subject"]);
   });
 
+  it("audits the credit centre's calendarStatus as OK", async () => {
+    const token = await federation.token({ role: "CREDIT_CENTER", org: "HA-CREDIT-CENTER" });
+    const answer = await federation.query(`query CalendarStatus { calendarStatus { today thisYear { year official source } nextYear { year official source } warning } }`, { token });
+    expect(answer.errors).toBeUndefined();
+    const audited = await federation.query<{ auditEvents: { edges: Array<{ node: { role: string; outcome: string } }> } }>(
+      `{ auditEvents(filter: { operation: "CalendarStatus" }) { edges { node { role outcome } } } }`,
+      { token: await federation.token({ role: "AUDITOR" }) },
+    );
+    expect(audited.data!.auditEvents.edges.map((edge) => edge.node)).toContainEqual({ role: "CREDIT_CENTER", outcome: "OK" });
+  });
+
   it("audits a request refused before execution (bad token) as DENIED", async () => {
     const result = await federation.query("{ measures { code } }", { token: "a.b.c" });
     const events = await auditRowsOf(result.headers.get("x-request-id")!);
