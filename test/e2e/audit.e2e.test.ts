@@ -32,6 +32,30 @@ describe("every operation through the gateway is audited", () => {
     expect(accesses.map((access) => `${access.subgraph}:${access.entity_type}`).sort()).toEqual(["lists:ListEntry", "subjects:Subject"]);
   });
 
+  it("audits a public search by name with each organisation found named", async () => {
+    const SEARCH = `query ($name: String!, $first: Int) { searchOrganisations(name: $name, first: $first) { identifier name kind } }`;
+    const result = await federation.query<{ searchOrganisations: Array<{ identifier: string }> }>(SEARCH, { variables: { name: DEMO_BLACKLISTED_COMPANY.slice(7, 11) } });
+    expect(result.errors).toBeUndefined();
+    const found = result.data!.searchOrganisations.map((organisation) => organisation.identifier);
+    expect(found).toContain(companyIdentifier);
+    const events = await federation.query<{ auditEvents: { edges: Array<{ node: { role: string; subjects: string[] } }> } }>(
+      `query ($filter: AuditFilter) { auditEvents(filter: $filter, first: 10) { edges { node { role subjects } } } }`,
+      { token: await federation.token({ role: "AUDITOR" }), variables: { filter: { subject: companyIdentifier, role: "PUBLIC" } } },
+    );
+    expect(events.data!.auditEvents.edges.map((edge) => edge.node)).toContainEqual({ role: "PUBLIC", subjects: expect.arrayContaining(found) });
+  });
+
+  it("audits the credit centre's calendarStatus as OK", async () => {
+    const token = await federation.token({ role: "CREDIT_CENTER", org: "HA-CREDIT-CENTER" });
+    const answer = await federation.query(`query CalendarStatus { calendarStatus { today thisYear { year official source } nextYear { year official source } warning } }`, { token });
+    expect(answer.errors).toBeUndefined();
+    const audited = await federation.query<{ auditEvents: { edges: Array<{ node: { role: string; outcome: string } }> } }>(
+      `{ auditEvents(filter: { operation: "CalendarStatus" }) { edges { node { role outcome } } } }`,
+      { token: await federation.token({ role: "AUDITOR" }) },
+    );
+    expect(audited.data!.auditEvents.edges.map((edge) => edge.node)).toContainEqual({ role: "CREDIT_CENTER", outcome: "OK" });
+  });
+
   it("audits a request refused before execution (bad token) as DENIED", async () => {
     const result = await federation.query("{ measures { code } }", { token: "a.b.c" });
     const events = await auditRowsOf(result.headers.get("x-request-id")!);

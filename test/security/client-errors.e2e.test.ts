@@ -2,7 +2,7 @@ import { connect } from "node:net";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { citizenId } from "../fixtures";
-import { startTestFederation, type TestFederation } from "../harness";
+import { errorCodes, startTestFederation, type TestFederation } from "../harness";
 
 /**
  * Issue 16, item 4: nothing a client sends is answered with HTTP 500 (CONTRACT.md "Errors"). Each case
@@ -115,6 +115,11 @@ describe("deeply nested input", () => {
     expect(event?.outcome).toBe("DENIED");
     // Refused before it ran: its variables are kept as size and hash only (docs/audit.md).
     expect(event?.variables).toEqual({ "[digest]": { bytes: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+  });
+
+  it("a NUL in the public name search's variable is BAD_USER_INPUT", async () => {
+    const SEARCH = `query ($name: String!, $first: Int) { searchOrganisations(name: $name, first: $first) { identifier name kind } }`;
+    expect(errorCodes(await federation.query(SEARCH, { variables: { name: "搜索\u0000测试" } }))).toEqual(["BAD_USER_INPUT"]);
   });
 
   it("a NUL at the bottom of 100,000 levels is found (the scan does not overflow)", async () => {

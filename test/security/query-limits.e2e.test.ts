@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_QUERY_LIMITS } from "../../gateway/query-limits";
+import { citizenId } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
 
 let federation: TestFederation;
@@ -20,6 +21,17 @@ const refused = async (document: string, limit: string, variables?: Record<strin
 };
 
 describe("query limits at the gateway (QUERY_TOO_COMPLEX naming the limit, nothing executed)", () => {
+  it("refuses a screen of more than 1,000 identifiers, before anything runs", async () => {
+    const government = await federation.token({ role: "GOVERNMENT", org: "HA-ADMIN-APPROVAL" });
+    const result = await federation.query(`query ($ids: [String!]!, $scenario: Scenario!) { screen(identifiers: $ids, scenario: $scenario) { identifier decision reasons error measures { code decision } } }`, {
+      token: government,
+      purpose: "ADMINISTRATIVE_LICENSING",
+      variables: { ids: Array.from({ length: 1_001 }, (_, index) => citizenId(index)), scenario: "FISCAL_FUNDS" },
+    });
+    expect(errorCodes(result)).toEqual(["QUERY_TOO_COMPLEX"]);
+    expect(result.errors![0]!.message).toMatch(/at most 1000 identifiers/);
+  });
+
   it("depth", async () => {
     const deep = `{ subject(identifier: "x") { ${"records { subject { ".repeat(7)} id ${"} } ".repeat(7)} } }`;
     await refused(deep, "maxDepth");

@@ -1,6 +1,8 @@
+import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { citizenId, personName, uscc } from "../fixtures";
-import { errorCodes, startTestFederation, type GraphQLResult, type TestFederation } from "../harness";
+import { citizenId, personName, uscc } from "../../test/fixtures";
+import { errorCodes, type GraphQLResult } from "../../test/harness";
+import { startSliceTest, type SliceTest, type SliceViewer } from "../../test/slice";
 
 /**
  * What may be collected at all, through the gateway: the catalogue's tier or stricter (PCIM arts. 8, 18),
@@ -8,17 +10,17 @@ import { errorCodes, startTestFederation, type GraphQLResult, type TestFederatio
  * civil capacity on the date of the information (art. 2). Each refusal stores nothing.
  */
 
-let federation: TestFederation;
-let provider: string;
-let centre: string;
+let slice: SliceTest;
+let provider: SliceViewer;
+let centre: SliceViewer;
 
 beforeAll(async () => {
   // Ages are counted to the day: the suite runs on a fixed date.
-  federation = await startTestFederation({ now: "2026-11-18T10:00:00+08:00" });
-  provider = await federation.token({ role: "PROVIDER", org: "HA-RULES" });
-  centre = await federation.token({ role: "CREDIT_CENTER", org: "HA-CREDIT" });
+  slice = await startSliceTest({ now: "2026-11-18T10:00:00+08:00" });
+  provider = { role: "PROVIDER", org: "HA-RULES" };
+  centre = { role: "CREDIT_CENTER", org: "HA-CREDIT" };
 });
-afterAll(async () => federation?.stop());
+afterAll(async () => slice?.stop());
 
 const SUBMIT = `mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { accepted ids } }`;
 const RECOGNIZE = `mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id } }`;
@@ -48,16 +50,16 @@ const entry = (subject: Row, documentNumber: string, extra: Row = {}) => ({
   ...extra,
 });
 
-const submit = (records: Row[]) => federation.query<{ submitRecords: { accepted: number; ids: string[] } }>(SUBMIT, { token: provider, variables: { records } });
-const recognize = (input: Row) => federation.query<{ recognizeListEntry: { id: string } }>(RECOGNIZE, { token: provider, variables: { input } });
+const submit = (records: Row[]) => slice.execute<{ submitRecords: { accepted: number; ids: string[] } }>("records", SUBMIT, { viewer: provider, variables: { records } });
+const recognize = (input: Row) => slice.execute<{ recognizeListEntry: { id: string } }>("lists", RECOGNIZE, { viewer: provider, variables: { input } });
 
-function problemsOf(result: GraphQLResult<unknown>): Array<{ field: string; reason: string }> {
+function problemsOf(result: Pick<GraphQLResult<unknown>, "errors">): Array<{ field: string; reason: string }> {
   expect(errorCodes(result)).toEqual(["BAD_USER_INPUT"]);
   return result.errors![0]!.extensions!.problems as Array<{ field: string; reason: string }>;
 }
 
 async function storedDocuments(...documentNumbers: string[]): Promise<string[]> {
-  const db = federation.connection.db;
+  const db = slice.db;
   const [records, entries] = await Promise.all([
     db.selectFrom("credit_records").select("document_number").where("document_number", "in", documentNumbers).execute(),
     db.selectFrom("list_entries").select("document_number").where("document_number", "in", documentNumbers).execute(),
@@ -95,15 +97,13 @@ describe("catalogue tiers: the kind's tier or stricter, never wider (PCIM arts. 
     expect(await storedDocuments("BASIC-1", "BASIC-2")).toEqual([]);
 
     expect((await submit([record(person(3), "BASIC-3", { ...basic, tier: "AUTHORIZED" })])).errors).toBeUndefined();
-    const published = await federation.query<{ subject: { records: unknown[] } | null }>(`query ($id: String!) { subject(identifier: $id) { records { id } } }`, {
-      variables: { id: person(3).identifier },
-    });
+    const published = await slice.readSubject<{ records: unknown[] } | null>(person(3).identifier, { records: "records { id }" });
     expect(published.data?.subject?.records ?? []).toEqual([]);
     expect((await submit([record(company(3), "BASIC-4", { ...basic, tier: "PUBLIC", title: "建筑业企业资质" })])).errors).toBeUndefined();
   });
 
   it("publishes both catalogue tiers of a kind in recordKinds", async () => {
-    const kinds = await federation.query<{ recordKinds: Array<{ code: string; defaultTier: string; naturalPersonTier: string }> }>(`{ recordKinds { code defaultTier naturalPersonTier } }`);
+    const kinds = await slice.execute<{ recordKinds: Array<{ code: string; defaultTier: string; naturalPersonTier: string }> }>("records", `{ recordKinds { code defaultTier naturalPersonTier } }`);
     const byCode = new Map(kinds.data!.recordKinds.map((kind) => [kind.code, kind]));
     expect(byCode.get("QUALIFICATION")).toEqual({ code: "QUALIFICATION", defaultTier: "PUBLIC", naturalPersonTier: "AUTHORIZED" });
     expect(byCode.get("PERSON_REGISTRATION")).toMatchObject({ defaultTier: "AUTHORIZED", naturalPersonTier: "AUTHORIZED" });
@@ -141,7 +141,7 @@ describe("natural persons: full civil capacity on the date of the information (P
     expect(problems.map((problem) => problem.field)).toEqual(["records[0].subject.identifier", "records[1].subject.identifier"]);
     expect(problems[0]!.reason).toContain("was 11 on decidedOn 2026-11-01");
     expect(await storedDocuments("AGE-1", "AGE-2")).toEqual([]);
-    const subjects = await federation.connection.db.selectFrom("subjects").select("id").where("identifier", "=", child.identifier).execute();
+    const subjects = await slice.db.selectFrom("subjects").select("id").where("identifier", "=", child.identifier).execute();
     expect(subjects).toEqual([]);
   });
 
@@ -182,7 +182,7 @@ describe("natural persons: full civil capacity on the date of the information (P
     expect((await recognize(entry(seventeen, "LIST-3", { subjectLivesOnOwnLabourIncome: true }))).errors).toBeUndefined();
     expect(await storedDocuments("LIST-1", "LIST-2", "LIST-3")).toEqual(["LIST-3"]);
 
-    const listed = await federation.query<{ subject: unknown }>(`query ($id: String!) { subject(identifier: $id) { id } }`, { token: centre, variables: { id: child.identifier } });
+    const listed = await slice.readSubject<unknown>(child.identifier, { subjects: "id" }, { viewer: centre });
     expect(listed.data?.subject ?? null).toBeNull();
   });
 });

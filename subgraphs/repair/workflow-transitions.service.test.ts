@@ -1,17 +1,19 @@
+import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../../platform/viewer";
-import { OBJECTION_STEPS, REPAIR_STEPS } from "../../subgraphs/repair/workflow-transitions";
-import { EXPECTED_OBJECTION_MOVERS, EXPECTED_REPAIR_MOVERS } from "../workflow-movers";
-import { citizenId, daysAgo } from "../fixtures";
-import { errorCodes, startTestFederation, type TestFederation } from "../harness";
-import { UNDER_LOAD } from "../load";
+import { OBJECTION_STEPS, REPAIR_STEPS } from "./workflow-transitions";
+import { EXPECTED_OBJECTION_MOVERS, EXPECTED_REPAIR_MOVERS } from "../../test/workflow-movers";
+import { citizenId, daysAgo } from "../../test/fixtures";
+import { errorCodes } from "../../test/harness";
+import { startSliceTest, type SliceTest, type SliceViewer } from "../../test/slice";
+import { UNDER_LOAD } from "../../test/load";
 
 /**
- * Every (from, to, role) of both workflows through the gateway, on the database: the case is put in
+ * Every (from, to, role) of both workflows through the repair slice's schema, on the database: the case is put in
  * `from`, the role asks for `to`, and the answer is the step (allowed), BAD_USER_INPUT (no such step)
  * or a refusal (FORBIDDEN, or NOT_FOUND for a role that may not even see the case).
  */
-let federation: TestFederation;
+let slice: SliceTest;
 const OWNER = citizenId(990);
 const PROVIDER = "HA-WF";
 let objectionId: string;
@@ -19,44 +21,44 @@ let repairId: string;
 
 beforeAll(async () => {
   // Dates matter here (deadlines, periods): the suite runs on a fixed day, whatever the machine's date.
-  federation = await startTestFederation({ now: "2026-11-18T10:00:00+08:00" });
-  const provider = await federation.token({ role: "PROVIDER", org: PROVIDER });
-  const records = await federation.query<{ submitRecords: { ids: string[] } }>(`mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { ids } }`, {
-    token: provider,
+  slice = await startSliceTest({ now: "2026-11-18T10:00:00+08:00" });
+  const provider: SliceViewer = { role: "PROVIDER", org: PROVIDER };
+  const records = await slice.execute<{ submitRecords: { ids: string[] } }>("records", `mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { ids } }`, {
+    viewer: provider,
     variables: {
-      records: [{ subject: { identifier: OWNER, name: "流程人", kind: "NATURAL_PERSON" }, category: "NEGATIVE", kind: "VIOLATION", severity: "GENERAL", tier: "GOVERNMENT", title: "违法", documentNumber: "WF-1", decidedOn: daysAgo(30, federation.clock.now()) }],
+      records: [{ subject: { identifier: OWNER, name: "流程人", kind: "NATURAL_PERSON" }, category: "NEGATIVE", kind: "VIOLATION", severity: "GENERAL", tier: "GOVERNMENT", title: "违法", documentNumber: "WF-1", decidedOn: daysAgo(30, slice.clock.now()) }],
     },
   });
   const recordId = records.data!.submitRecords.ids[0]!;
-  const entry = await federation.query<{ recognizeListEntry: { id: string } }>(`mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id } }`, {
-    token: provider,
-    variables: { input: { subject: { identifier: OWNER, name: "流程人", kind: "NATURAL_PERSON" }, list: "BLACK", grounds: "B09_REFUSE_CORRECTION", facts: "拒不改正", basis: "JRP", documentNumber: "WF-L", recognizedOn: daysAgo(300, federation.clock.now()), validUntil: daysAgo(-300, federation.clock.now()) } },
+  const entry = await slice.execute<{ recognizeListEntry: { id: string } }>("lists", `mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id } }`, {
+    viewer: provider,
+    variables: { input: { subject: { identifier: OWNER, name: "流程人", kind: "NATURAL_PERSON" }, list: "BLACK", grounds: "B09_REFUSE_CORRECTION", facts: "拒不改正", basis: "JRP", documentNumber: "WF-L", recognizedOn: daysAgo(300, slice.clock.now()), validUntil: daysAgo(-300, slice.clock.now()) } },
   });
-  const owner = await federation.token({ role: "SUBJECT", subject: OWNER });
-  const objection = await federation.query<{ fileObjection: { id: string } }>(`mutation ($input: ObjectionInput!) { fileObjection(input: $input) { id } }`, {
-    token: owner,
+  const owner: SliceViewer = { role: "SUBJECT", subject: OWNER };
+  const objection = await slice.execute<{ fileObjection: { id: string } }>("repair", `mutation ($input: ObjectionInput!) { fileObjection(input: $input) { id } }`, {
+    viewer: owner,
     variables: { input: { targetId: recordId, ground: "WRONG_OR_INCOMPLETE", statement: "核对" } },
   });
   objectionId = objection.data!.fileObjection.id;
   // The case has been to appeal once: the credit authority may read it (and is refused, not blind, on steps not its own).
-  await federation.connection.db
+  await slice.db
     .insertInto("workflow_events")
-    .values({ workflow: "OBJECTION", case_id: objectionId, from_state: "UPHELD", to_state: "APPEALED", actor: "owner", role: "SUBJECT", note: "申诉", at: federation.clock.now() })
+    .values({ workflow: "OBJECTION", case_id: objectionId, from_state: "UPHELD", to_state: "APPEALED", actor: "owner", role: "SUBJECT", note: "申诉", at: slice.clock.now() })
     .execute();
-  const repair = await federation.query<{ applyForRepair: { id: string } }>(`mutation ($input: RepairInput!) { applyForRepair(input: $input) { id } }`, {
-    token: owner,
-    variables: { input: { targetId: entry.data!.recognizeListEntry.id, commitment: "承诺依法履行全部义务", rectifiedOn: daysAgo(290, federation.clock.now()) } },
+  const repair = await slice.execute<{ applyForRepair: { id: string } }>("repair", `mutation ($input: RepairInput!) { applyForRepair(input: $input) { id } }`, {
+    viewer: owner,
+    variables: { input: { targetId: entry.data!.recognizeListEntry.id, commitment: "承诺依法履行全部义务", rectifiedOn: daysAgo(290, slice.clock.now()) } },
   });
   expect(repair.errors).toBeUndefined();
   repairId = repair.data!.applyForRepair.id;
 });
-afterAll(async () => federation?.stop());
+afterAll(async () => slice?.stop());
 
-function tokenFor(role: Role): Promise<string | undefined> {
-  if (role === "PUBLIC") return Promise.resolve(undefined);
-  if (role === "SUBJECT") return federation.token({ role, subject: OWNER });
-  if (role === "PROVIDER") return federation.token({ role, org: PROVIDER });
-  return federation.token({ role, org: `WF-${role}` });
+function viewerFor(role: Role): SliceViewer {
+  if (role === "PUBLIC") return { role };
+  if (role === "SUBJECT") return { role, subject: OWNER };
+  if (role === "PROVIDER") return { role, org: PROVIDER };
+  return { role, org: `WF-${role}` };
 }
 
 /**
@@ -81,9 +83,9 @@ function moves(graph: Readonly<Record<string, readonly string[]>>, expected: Rea
 describe("objection transitions, every (from, to), by every role under test:load", () => {
   it.each(moves(OBJECTION_STEPS, EXPECTED_OBJECTION_MOVERS))("$from → $to", async ({ from, to, roles, askedBy }) => {
     for (const role of askedBy) {
-      await federation.connection.db.updateTable("objections").set({ state: from }).where("id", "=", objectionId).execute();
-      const result = await federation.query<{ moveObjection: { state: string } }>(`mutation ($id: ID!, $to: ObjectionState!) { moveObjection(id: $id, to: $to, note: "n") { state } }`, {
-        token: await tokenFor(role),
+      await slice.db.updateTable("objections").set({ state: from }).where("id", "=", objectionId).execute();
+      const result = await slice.execute<{ moveObjection: { state: string } }>("repair", `mutation ($id: ID!, $to: ObjectionState!) { moveObjection(id: $id, to: $to, note: "n") { state } }`, {
+        viewer: viewerFor(role),
         variables: { id: objectionId, to },
       });
       const label = `${from} → ${to} by ${role}`;
@@ -97,9 +99,9 @@ describe("objection transitions, every (from, to), by every role under test:load
 describe("repair transitions, every (from, to), by every role under test:load", () => {
   it.each(moves(REPAIR_STEPS, EXPECTED_REPAIR_MOVERS))("$from → $to", async ({ from, to, roles, askedBy }) => {
     for (const role of askedBy) {
-      await federation.connection.db.updateTable("repair_cases").set({ state: from, due_on: daysAgo(1, federation.clock.now()) }).where("id", "=", repairId).execute();
-      const result = await federation.query<{ moveRepairCase: { state: string } }>(`mutation ($id: ID!, $to: RepairState!) { moveRepairCase(id: $id, to: $to, note: "opinion") { state } }`, {
-        token: await tokenFor(role),
+      await slice.db.updateTable("repair_cases").set({ state: from, due_on: daysAgo(1, slice.clock.now()) }).where("id", "=", repairId).execute();
+      const result = await slice.execute<{ moveRepairCase: { state: string } }>("repair", `mutation ($id: ID!, $to: RepairState!) { moveRepairCase(id: $id, to: $to, note: "opinion") { state } }`, {
+        viewer: viewerFor(role),
         variables: { id: repairId, to },
       });
       const label = `${from} → ${to} by ${role}`;
@@ -134,9 +136,9 @@ function expectedMoves(expected: Readonly<Record<string, Readonly<Record<string,
 
 describe("movesAllowed: what a client may offer, from the same role table", () => {
   it.each(Object.keys(OBJECTION_STEPS))("objection in %s", async (from) => {
-    await federation.connection.db.updateTable("objections").set({ state: from }).where("id", "=", objectionId).execute();
+    await slice.db.updateTable("objections").set({ state: from }).where("id", "=", objectionId).execute();
     for (const role of ROLES) {
-      const result = await federation.query<{ objections: Array<{ id: string; movesAllowed: string[] }> }>(`{ objections { id movesAllowed } }`, { token: await tokenFor(role) });
+      const result = await slice.execute<{ objections: Array<{ id: string; movesAllowed: string[] }> }>("repair", `{ objections { id movesAllowed } }`, { viewer: viewerFor(role) });
       const seen = result.data?.objections.find((objection) => objection.id === objectionId);
       if (seen) expect(seen.movesAllowed.sort(), `${from} for ${role}`).toEqual(expectedMoves(EXPECTED_OBJECTION_MOVERS, from, role).sort());
       else expect(expectedMoves(EXPECTED_OBJECTION_MOVERS, from, role), `${role} may move a case it cannot see`).toEqual([]);
@@ -144,9 +146,9 @@ describe("movesAllowed: what a client may offer, from the same role table", () =
   });
 
   it.each(Object.keys(REPAIR_STEPS))("repair case in %s", async (from) => {
-    await federation.connection.db.updateTable("repair_cases").set({ state: from }).where("id", "=", repairId).execute();
+    await slice.db.updateTable("repair_cases").set({ state: from }).where("id", "=", repairId).execute();
     for (const role of ["PROVIDER", "CREDIT_CENTER", "AUDITOR"] as const) {
-      const result = await federation.query<{ repairCases: Array<{ id: string; movesAllowed: string[] }> }>(`{ repairCases { id movesAllowed } }`, { token: await tokenFor(role) });
+      const result = await slice.execute<{ repairCases: Array<{ id: string; movesAllowed: string[] }> }>("repair", `{ repairCases { id movesAllowed } }`, { viewer: viewerFor(role) });
       const seen = result.data!.repairCases.find((repair) => repair.id === repairId);
       expect(seen?.movesAllowed.sort(), `${from} for ${role}`).toEqual(expectedMoves(EXPECTED_REPAIR_MOVERS, from, role).sort());
     }

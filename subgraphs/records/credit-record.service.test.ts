@@ -1,25 +1,26 @@
+import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { publishPendingItems } from "../publication";
+import { publishPendingItems } from "../../test/publication";
 import { addMonths } from "../../domain/dates";
-import { citizenId, daysAgo, personName, uscc } from "../fixtures";
-import { errorCodes, startTestFederation, type TestFederation } from "../harness";
+import { citizenId, daysAgo, personName, uscc } from "../../test/fixtures";
+import { errorCodes } from "../../test/harness";
+import { startSliceTest, type SliceTest, type SliceViewer } from "../../test/slice";
 
-let federation: TestFederation;
-let provider: string;
-let otherProvider: string;
-let centre: string;
+let slice: SliceTest;
+let provider: SliceViewer;
+let otherProvider: SliceViewer;
+let centre: SliceViewer;
 const PROVIDER_ORG = "HA-SAMR";
 
 beforeAll(async () => {
-  federation = await startTestFederation();
-  provider = await federation.token({ role: "PROVIDER", org: PROVIDER_ORG });
-  otherProvider = await federation.token({ role: "PROVIDER", org: "HA-TAX" });
-  centre = await federation.token({ role: "CREDIT_CENTER", org: "HA-CREDIT" });
+  slice = await startSliceTest();
+  provider = { role: "PROVIDER", org: PROVIDER_ORG };
+  otherProvider = { role: "PROVIDER", org: "HA-TAX" };
+  centre = { role: "CREDIT_CENTER", org: "HA-CREDIT" };
 });
-afterAll(async () => federation?.stop());
+afterAll(async () => slice?.stop());
 
 const SUBMIT = `mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { accepted created ids } }`;
-const RECORDS_OF = `query ($id: String!) { subject(identifier: $id) { records { id title tier status expiresOn relation severity } } }`;
 
 type Row = Record<string, unknown>;
 const person = (n: number, name = personName("测试人", n)) => ({ identifier: citizenId(n), name, kind: "NATURAL_PERSON" });
@@ -38,11 +39,11 @@ const record = (subject: Row, documentNumber: string, extra: Row = {}) => ({
 });
 
 async function submit(records: Row[], token = provider) {
-  return federation.query<{ submitRecords: { accepted: number; created: number; ids: string[] } }>(SUBMIT, { token, variables: { records } });
+  return slice.execute<{ submitRecords: { accepted: number; created: number; ids: string[] } }>("records", SUBMIT, { viewer: token, variables: { records } });
 }
 
 async function counts() {
-  const db = federation.connection.db;
+  const db = slice.db;
   const [records, subjects] = await Promise.all([
     db.selectFrom("credit_records").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
     db.selectFrom("subjects").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
@@ -60,7 +61,7 @@ describe("submitRecords", () => {
     ]);
     expect(result.errors).toBeUndefined();
     expect(result.data!.submitRecords).toMatchObject({ accepted: 3, created: 3 });
-    const read = await federation.query<{ subject: { records: Row[] } }>(RECORDS_OF, { token: centre, variables: { id: citizenId(1) } });
+    const read = await slice.readSubject<{ records: Row[] }>(citizenId(1), { records: "records { id title tier status expiresOn relation severity }" }, { viewer: centre });
     const byTitle = new Map(read.data!.subject.records.map((row) => [row.severity, row.expiresOn]));
     expect(byTitle.get("GENERAL")).toBe(addMonths(decidedOn, 12));
     expect(byTitle.get("SERIOUS")).toBe(addMonths(decidedOn, 36));
@@ -70,20 +71,17 @@ describe("submitRecords", () => {
   it("stops publishing expired negative information, except to the subject, its provider and the credit centre", async () => {
     await submit([record(person(2), "OLD-1", { decidedOn: daysAgo(400), severity: "GENERAL" })]);
     // With nothing public in force, the person is not public at all (CONTRACT.md: no existence oracle).
-    const publicView = await federation.query<{ subject: { records: Row[] } | null }>(RECORDS_OF, { variables: { id: citizenId(2) } });
+    const publicView = await slice.readSubject<{ records: Row[] } | null>(citizenId(2), { records: "records { id title tier status expiresOn relation severity }" });
     expect(publicView.data!.subject).toBeNull();
-    const government = await federation.token({ role: "GOVERNMENT", org: "HA-GOV" });
-    const governmentView = await federation.query<{ subject: { records: Row[] } }>(RECORDS_OF, {
-      token: government,
-      purpose: "ADMINISTRATIVE_LICENSING",
-      variables: { id: citizenId(2) },
-    });
+    const government: SliceViewer = { role: "GOVERNMENT", org: "HA-GOV" };
+    const governmentView = await slice.readSubject<{ records: Row[] }>(citizenId(2), { records: "records { id title tier status expiresOn relation severity }" }, {
+      viewer: { ...government, purpose: "ADMINISTRATIVE_LICENSING" } });
     expect(governmentView.data!.subject.records).toEqual([]);
-    for (const token of [await federation.token({ role: "SUBJECT", subject: citizenId(2) }), provider, centre]) {
-      const view = await federation.query<{ subject: { records: Row[] } }>(RECORDS_OF, { token, variables: { id: citizenId(2) } });
+    for (const token of [({ role: "SUBJECT", subject: citizenId(2) } satisfies SliceViewer), provider, centre]) {
+      const view = await slice.readSubject<{ records: Row[] }>(citizenId(2), { records: "records { id title tier status expiresOn relation severity }" }, { viewer: token });
       expect(view.data!.subject.records).toEqual([expect.objectContaining({ status: "EXPIRED" })]);
     }
-    const otherProviderView = await federation.query<{ subject: { records: Row[] } }>(RECORDS_OF, { token: otherProvider, variables: { id: citizenId(2) } });
+    const otherProviderView = await slice.readSubject<{ records: Row[] }>(citizenId(2), { records: "records { id title tier status expiresOn relation severity }" }, { viewer: otherProvider });
     expect(otherProviderView.data!.subject.records).toEqual([]);
   });
 
@@ -137,52 +135,51 @@ describe("prohibited data is refused with PROHIBITED_DATA and nothing is stored 
 
 describe("related entries (PCIM art. 26)", () => {
   it("shows a legal person's SEVERE item on its legal representative's records", async () => {
-    const registration = await federation.query(
+    const registration = await slice.execute("subjects", 
       `mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id legalRepresentative { name } } }`,
-      { token: provider, variables: { input: { subject: company(20), registeredAddress: "淮安市健康西路1号", nature: "有限责任公司", legalRepresentative: person(20, "法人代表"), relationsSince: daysAgo(365) } } },
+      { viewer: provider, variables: { input: { subject: company(20), registeredAddress: "淮安市健康西路1号", nature: "有限责任公司", legalRepresentative: person(20, "法人代表"), relationsSince: daysAgo(365) } } },
     );
     expect(registration.errors).toBeUndefined();
     await submit([
       record(company(20), "SEV-1", { severity: "SEVERE", title: "严重违法失信" }),
       record(company(20), "GEN-1", { severity: "GENERAL", title: "一般违法" }),
     ]);
-    const representative = await federation.query<{ subject: { records: Row[] } }>(RECORDS_OF, { variables: { id: citizenId(20) } });
+    const representative = await slice.readSubject<{ records: Row[] }>(citizenId(20), { records: "records { id title tier status expiresOn relation severity }" });
     expect(representative.data!.subject.records).toEqual([expect.objectContaining({ title: "严重违法失信", relation: "LEGAL_REPRESENTATIVE" })]);
   });
 
   it("lets only the registering unit (or the credit centre) change an organisation's registration and relations", async () => {
     const REGISTER = `mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id legalRepresentative { name } } }`;
     const input = (representative: number) => ({ subject: company(22), legalRepresentative: person(representative, personName("法人", representative)), relationsSince: daysAgo(30) });
-    expect((await federation.query(REGISTER, { token: provider, variables: { input: input(22) } })).errors).toBeUndefined();
+    expect((await slice.execute("subjects", REGISTER, { viewer: provider, variables: { input: input(22) } })).errors).toBeUndefined();
     // Another unit cannot put an innocent person in as legal representative.
-    expect(errorCodes(await federation.query(REGISTER, { token: otherProvider, variables: { input: { ...input(23), relationsSince: daysAgo(1) } } }))).toEqual(["FORBIDDEN"]);
-    const corrected = await federation.query<{ registerSubject: { legalRepresentative: { name: string } } }>(REGISTER, { token: centre, variables: { input: { ...input(24), relationsSince: daysAgo(1) } } });
+    expect(errorCodes(await slice.execute("subjects", REGISTER, { viewer: otherProvider, variables: { input: { ...input(23), relationsSince: daysAgo(1) } } }))).toEqual(["FORBIDDEN"]);
+    const corrected = await slice.execute<{ registerSubject: { legalRepresentative: { name: string } } }>("subjects", REGISTER, { viewer: centre, variables: { input: { ...input(24), relationsSince: daysAgo(1) } } });
     expect(corrected.data!.registerSubject.legalRepresentative).toEqual({ name: personName("法人", 24) });
-    expect((await federation.query(REGISTER, { token: provider, variables: { input: { ...input(22), relationsSince: daysAgo(0) } } })).errors).toBeUndefined();
+    expect((await slice.execute("subjects", REGISTER, { viewer: provider, variables: { input: { ...input(22), relationsSince: daysAgo(0) } } })).errors).toBeUndefined();
     // Naming only responsible persons leaves the legal representative in office.
-    const persons = await federation.query<{ registerSubject: { legalRepresentative: { name: string } | null } }>(REGISTER, {
-      token: provider,
+    const persons = await slice.execute<{ registerSubject: { legalRepresentative: { name: string } | null } }>("subjects", REGISTER, {
+      viewer: provider,
       variables: { input: { subject: company(22), responsiblePersons: [person(25, personName("负责人", 25))], relationsSince: daysAgo(0) } },
     });
     expect(persons.data!.registerSubject.legalRepresentative).toEqual({ name: personName("法人", 22) });
   });
 
   it("does not put an item decided before a representative took office on that representative's records", async () => {
-    const registration = await federation.query(`mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`, {
-      token: provider,
+    const registration = await slice.execute("subjects", `mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`, {
+      viewer: provider,
       variables: { input: { subject: company(21), legalRepresentative: person(21, "新任法人"), relationsSince: daysAgo(3) } },
     });
     expect(registration.errors).toBeUndefined();
     await submit([record(company(21), "SEV-21", { severity: "SEVERE", title: "任前严重失信" })]);
-    const newcomer = await federation.query<{ subject: { records: Row[] } | null }>(RECORDS_OF, { variables: { id: citizenId(21) } });
+    const newcomer = await slice.readSubject<{ records: Row[] } | null>(citizenId(21), { records: "records { id title tier status expiresOn relation severity }" });
     expect(newcomer.data!.subject?.records ?? []).toEqual([]);
   });
 });
 
 describe("lists", () => {
   const RECOGNIZE = `mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id list status statusReason disclosure { identifier sex ageBand employer } } }`;
-  const ENTRIES = `query ($id: String!) { subject(identifier: $id) { listEntries(includeInactive: true) { list status statusReason } } }`;
-  const entry = (subject: Row, list: "RED" | "BLACK", documentNumber: string, extra: Row = {}) => ({
+    const entry = (subject: Row, list: "RED" | "BLACK", documentNumber: string, extra: Row = {}) => ({
     subject,
     list,
     grounds: list === "RED" ? "R04_COUNTY_HONOUR" : "B07_REFUSE_JUDGEMENT",
@@ -195,10 +192,10 @@ describe("lists", () => {
   });
 
   it("removes the subject's active red entries when it enters a black list, in the same step (JRP art. 4)", async () => {
-    const red = await federation.query(RECOGNIZE, { token: provider, variables: { input: entry(company(30), "RED", "RED-30") } });
+    const red = await slice.execute("lists", RECOGNIZE, { viewer: provider, variables: { input: entry(company(30), "RED", "RED-30") } });
     expect(red.errors).toBeUndefined();
-    await federation.query(RECOGNIZE, { token: otherProvider, variables: { input: entry(company(30), "BLACK", "BLACK-30") } });
-    const entries = await federation.query<{ subject: { listEntries: Row[] } }>(ENTRIES, { token: centre, variables: { id: uscc(30) } });
+    await slice.execute("lists", RECOGNIZE, { viewer: otherProvider, variables: { input: entry(company(30), "BLACK", "BLACK-30") } });
+    const entries = await slice.readSubject<{ listEntries: Row[] }>(uscc(30), { lists: "listEntries(includeInactive: true) { list status statusReason }" }, { viewer: centre });
     expect(entries.data!.subject.listEntries).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ list: "RED", status: "REMOVED", statusReason: expect.stringContaining("JRP art. 4") }),
@@ -208,106 +205,107 @@ describe("lists", () => {
   });
 
   it("refuses a red recognition for a subject on the black list, saying no more than that (JRP art. 4, both ways)", async () => {
-    await federation.query(RECOGNIZE, { token: otherProvider, variables: { input: entry(company(32), "BLACK", "BLACK-32") } });
-    const red = await federation.query(RECOGNIZE, { token: provider, variables: { input: entry(company(32), "RED", "RED-32") } });
+    await slice.execute("lists", RECOGNIZE, { viewer: otherProvider, variables: { input: entry(company(32), "BLACK", "BLACK-32") } });
+    const red = await slice.execute("lists", RECOGNIZE, { viewer: provider, variables: { input: entry(company(32), "RED", "RED-32") } });
     expect(errorCodes(red)).toEqual(["BAD_USER_INPUT"]);
     expect(JSON.stringify(red.errors)).toContain("on the black list");
     for (const detail of ["HA-TAX", "BLACK-32", daysAgo(5)]) expect(JSON.stringify(red.errors)).not.toContain(detail);
     // A document number the unit used for another subject's entry returns nothing of that entry.
-    const reused = await federation.query(RECOGNIZE, { token: otherProvider, variables: { input: entry(company(36), "BLACK", "BLACK-32") } });
+    const reused = await slice.execute("lists", RECOGNIZE, { viewer: otherProvider, variables: { input: entry(company(36), "BLACK", "BLACK-32") } });
     expect(errorCodes(reused)).toEqual(["BAD_USER_INPUT"]);
     expect(JSON.stringify(reused)).not.toContain(uscc(32).slice(6, 14));
-    const entries = await federation.query<{ subject: { listEntries: Row[] } }>(ENTRIES, { token: centre, variables: { id: uscc(32) } });
+    const entries = await slice.readSubject<{ listEntries: Row[] }>(uscc(32), { lists: "listEntries(includeInactive: true) { list status statusReason }" }, { viewer: centre });
     expect(entries.data!.subject.listEntries).toEqual([expect.objectContaining({ list: "BLACK", status: "ACTIVE" })]);
   });
 
   it("lets no unit but a registering authority take over a registration nobody owns yet (a listing creates its subject unowned)", async () => {
-    await federation.query(RECOGNIZE, { token: otherProvider, variables: { input: entry(company(37), "BLACK", "BLACK-37") } });
+    await slice.execute("lists", RECOGNIZE, { viewer: otherProvider, variables: { input: entry(company(37), "BLACK", "BLACK-37") } });
     const REGISTER = `mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`;
-    const squatter = await federation.query(REGISTER, {
-      token: otherProvider,
+    const squatter = await slice.execute("subjects", REGISTER, {
+      viewer: otherProvider,
       variables: { input: { subject: company(37), legalRepresentative: person(37, "无辜者"), relationsSince: "2000-01-01" } },
     });
     expect(errorCodes(squatter)).toEqual(["FORBIDDEN"]);
-    expect((await federation.query(REGISTER, { token: provider, variables: { input: { subject: company(37), legalRepresentative: person(38, personName("法人", 38)), relationsSince: daysAgo(400) } } })).errors).toBeUndefined();
+    expect((await slice.execute("subjects", REGISTER, { viewer: provider, variables: { input: { subject: company(37), legalRepresentative: person(38, personName("法人", 38)), relationsSince: daysAgo(400) } } })).errors).toBeUndefined();
   });
 
   it("publishes a red-listed person's name, honour, unit and date — not sex, age or employer (JRP art. 8, DOMAIN.md §6)", async () => {
-    await federation.query(`mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`, {
-      token: provider,
+    await slice.execute("subjects", `mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`, {
+      viewer: provider,
       variables: { input: { subject: person(39, "模范人物"), employerIdentifier: uscc(39, "320802"), stateEmployee: false } },
     });
-    const red = await federation.query<{ recognizeListEntry: { disclosure: Row } }>(RECOGNIZE, { token: provider, variables: { input: entry(person(39, "模范人物"), "RED", "RED-39") } });
+    const red = await slice.execute<{ recognizeListEntry: { disclosure: Row } }>("lists", RECOGNIZE, { viewer: provider, variables: { input: entry(person(39, "模范人物"), "RED", "RED-39") } });
     expect(red.errors).toBeUndefined();
     expect(red.data!.recognizeListEntry.disclosure).toMatchObject({ sex: null, ageBand: null, employer: null });
-    const stored = await federation.connection.db.selectFrom("list_entries").select("disclosure").where("document_number", "=", "RED-39").executeTakeFirstOrThrow();
+    const stored = await slice.db.selectFrom("list_entries").select("disclosure").where("document_number", "=", "RED-39").executeTakeFirstOrThrow();
     expect(stored.disclosure).not.toHaveProperty("sex");
     expect(stored.disclosure).not.toHaveProperty("birthDate");
   });
 
   it("notifies the employer of a blacklisted state employee, and only that employer (JRP art. 11)", async () => {
-    await federation.query(`mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`, {
-      token: provider,
+    await slice.execute("subjects", `mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`, {
+      viewer: provider,
       variables: { input: { subject: person(31, "公务员甲"), employerIdentifier: uscc(31, "320802"), stateEmployee: true, occupationGroup: "CIVIL_SERVANT" } },
     });
-    await federation.query(`mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`, {
-      token: provider,
+    await slice.execute("subjects", `mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`, {
+      viewer: provider,
       variables: { input: { subject: { identifier: uscc(31, "320802"), name: "某区人民政府办公室", kind: "OTHER_ORGANIZATION" }, nature: "国家机关" } },
     });
-    const black = await federation.query<{ recognizeListEntry: { disclosure: Row } }>(RECOGNIZE, {
-      token: provider,
+    const black = await slice.execute<{ recognizeListEntry: { disclosure: Row } }>("lists", RECOGNIZE, {
+      viewer: provider,
       variables: { input: entry(person(31, "公务员甲"), "BLACK", "BLACK-31") },
     });
     expect(black.data!.recognizeListEntry.disclosure).toMatchObject({ sex: "MALE", employer: "某区人民政府办公室", identifier: expect.stringContaining("********") });
     // The notice shows its entry once the entry is published, after the credit centre's review.
-    await publishPendingItems(federation);
+    await publishPendingItems(slice);
     const NOTICES = `{ myNotices { kind message listEntry { list } } }`;
-    const employer = await federation.query<{ myNotices: Row[] }>(NOTICES, { token: await federation.token({ role: "ORGANIZATION", org: uscc(31, "320802") }) });
+    const employer = await slice.execute<{ myNotices: Row[] }>("lists", NOTICES, { viewer: { role: "ORGANIZATION", org: uscc(31, "320802") } });
     expect(employer.data!.myNotices).toEqual([expect.objectContaining({ kind: "STATE_EMPLOYEE_BLACKLISTED", listEntry: { list: "BLACK" } })]);
-    const stranger = await federation.query<{ myNotices: Row[] }>(NOTICES, { token: await federation.token({ role: "ORGANIZATION", org: uscc(32) }) });
+    const stranger = await slice.execute<{ myNotices: Row[] }>("lists", NOTICES, { viewer: { role: "ORGANIZATION", org: uscc(32) } });
     expect(stranger.data!.myNotices).toEqual([]);
   });
 
   it("notifies the superior unit of a blacklisted state-owned enterprise, and only that unit (JRP art. 11)", async () => {
-    const registered = await federation.query(`mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`, {
-      token: provider,
+    const registered = await slice.execute("subjects", `mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`, {
+      viewer: provider,
       variables: { input: { subject: company(35), nature: "国有独资企业", superiorUnit: "HA-SASAC" } },
     });
     expect(registered.errors).toBeUndefined();
-    await federation.query(RECOGNIZE, { token: otherProvider, variables: { input: entry(company(35), "BLACK", "BLACK-35") } });
-    const NOTICES = `{ myNotices { kind message subject { identifier } } }`;
-    const superior = await federation.query<{ myNotices: Row[] }>(NOTICES, { token: await federation.token({ role: "GOVERNMENT", org: "HA-SASAC" }) });
+    await slice.execute("lists", RECOGNIZE, { viewer: otherProvider, variables: { input: entry(company(35), "BLACK", "BLACK-35") } });
+    // The notice's subject is another slice's entity: here only its key.
+    const NOTICES = `{ myNotices { kind message subject { id } } }`;
+    const superior = await slice.execute<{ myNotices: Row[] }>("lists", NOTICES, { viewer: { role: "GOVERNMENT", org: "HA-SASAC" } });
     expect(superior.data!.myNotices).toEqual([expect.objectContaining({ kind: "SUBORDINATE_UNIT_BLACKLISTED", message: expect.stringContaining("JRP art. 11") })]);
-    const other = await federation.query<{ myNotices: Row[] }>(NOTICES, { token: await federation.token({ role: "GOVERNMENT", org: "HA-OTHER" }) });
+    const other = await slice.execute<{ myNotices: Row[] }>("lists", NOTICES, { viewer: { role: "GOVERNMENT", org: "HA-OTHER" } });
     expect(other.data!.myNotices).toEqual([]);
   });
 
   it("lets only the recognising unit remove its entry", async () => {
-    const created = await federation.query<{ recognizeListEntry: { id: string } }>(RECOGNIZE, { token: provider, variables: { input: entry(company(33), "BLACK", "BLACK-33") } });
+    const created = await slice.execute<{ recognizeListEntry: { id: string } }>("lists", RECOGNIZE, { viewer: provider, variables: { input: entry(company(33), "BLACK", "BLACK-33") } });
     const REMOVE = `mutation ($id: ID!) { removeListEntry(id: $id, reason: "义务已履行") { status statusReason } }`;
     const variables = { id: created.data!.recognizeListEntry.id };
-    expect(errorCodes(await federation.query(REMOVE, { token: otherProvider, variables }))).toEqual(["NOT_FOUND"]);
-    const removed = await federation.query(REMOVE, { token: provider, variables });
+    expect(errorCodes(await slice.execute("lists", REMOVE, { viewer: otherProvider, variables }))).toEqual(["NOT_FOUND"]);
+    const removed = await slice.execute("lists", REMOVE, { viewer: provider, variables });
     expect(removed.data).toEqual({ removeListEntry: { status: "REMOVED", statusReason: "义务已履行" } });
   });
 
   it("refuses grounds that are not of the list", async () => {
-    const result = await federation.query(RECOGNIZE, { token: provider, variables: { input: entry(company(34), "RED", "RED-34", { grounds: "B07_REFUSE_JUDGEMENT" }) } });
+    const result = await slice.execute("lists", RECOGNIZE, { viewer: provider, variables: { input: entry(company(34), "RED", "RED-34", { grounds: "B07_REFUSE_JUDGEMENT" }) } });
     expect(errorCodes(result)).toEqual(["BAD_USER_INPUT"]);
     expect(result.errors![0]!.message).toContain("input.grounds");
   });
 
   it("publishes entries in force with masked person identifiers and whole organisation codes, filtered and paginated", async () => {
-    await federation.query(RECOGNIZE, { token: provider, variables: { input: entry(person(40, "张公示"), "BLACK", "PUB-40") } });
-    await federation.query(RECOGNIZE, { token: provider, variables: { input: entry(company(41, "公示建材有限公司"), "BLACK", "PUB-41") } });
-    await federation.query(RECOGNIZE, { token: provider, variables: { input: entry(company(42, "过期公示有限公司"), "BLACK", "PUB-42", { recognizedOn: daysAgo(800), validUntil: daysAgo(70) }) } });
-    await publishPendingItems(federation);
+    await slice.execute("lists", RECOGNIZE, { viewer: provider, variables: { input: entry(person(40, "张公示"), "BLACK", "PUB-40") } });
+    await slice.execute("lists", RECOGNIZE, { viewer: provider, variables: { input: entry(company(41, "公示建材有限公司"), "BLACK", "PUB-41") } });
+    await slice.execute("lists", RECOGNIZE, { viewer: provider, variables: { input: entry(company(42, "过期公示有限公司"), "BLACK", "PUB-42", { recognizedOn: daysAgo(800), validUntil: daysAgo(70) }) } });
+    await publishPendingItems(slice);
     const LIST = `query ($filter: ListFilter, $after: String) { publicBlacklist(filter: $filter, first: 1, after: $after) {
       totalCount pageInfo { hasNextPage endCursor } edges { node { documentNumber disclosure { name identifier } } } } }`;
-    const byName = await federation.query<{ publicBlacklist: { totalCount: number; edges: Array<{ node: { disclosure: Row } }> } }>(LIST, { variables: { filter: { name: "公示" } } });
+    const byName = await slice.execute<{ publicBlacklist: { totalCount: number; edges: Array<{ node: { disclosure: Row } }> } }>("lists", LIST, { variables: { filter: { name: "公示" } } });
     expect(byName.data!.publicBlacklist.totalCount).toBe(2);
     const names = [byName.data!.publicBlacklist.edges[0]!.node.disclosure.name];
-    const next = await federation.query<{ publicBlacklist: { edges: Array<{ node: { disclosure: Row } }>; pageInfo: { hasNextPage: boolean } } }>(LIST, {
+    const next = await slice.execute<{ publicBlacklist: { edges: Array<{ node: { disclosure: Row } }>; pageInfo: { hasNextPage: boolean } } }>("lists", LIST, {
       variables: { filter: { name: "公示" }, after: (byName.data!.publicBlacklist as unknown as { pageInfo: { endCursor: string } }).pageInfo.endCursor },
     });
     names.push(next.data!.publicBlacklist.edges[0]!.node.disclosure.name);
@@ -320,7 +318,7 @@ describe("lists", () => {
         { name: "公示建材有限公司", identifier: uscc(41) },
       ]),
     );
-    const bogusCursor = await federation.query(LIST, { variables: { after: "bm9wZQ" } });
+    const bogusCursor = await slice.execute("lists", LIST, { variables: { after: "bm9wZQ" } });
     expect(errorCodes(bogusCursor)).toEqual(["BAD_USER_INPUT"]);
   });
 });
@@ -328,19 +326,15 @@ describe("lists", () => {
 describe("field masking of subjects", () => {
   it("gives PUBLIC a person's name but not their sex or employer (null with FORBIDDEN), and a duty-bound government officer both", async () => {
     await submit([record(person(50), "MASK-1")]);
-    await publishPendingItems(federation);
-    const QUERY = `query ($id: String!) { subject(identifier: $id) { name identifier sex region } }`;
-    const anonymous = await federation.query<{ subject: Row }>(QUERY, { variables: { id: citizenId(50) } });
+    await publishPendingItems(slice);
+        const anonymous = await slice.readSubject<Row>(citizenId(50), { subjects: "name identifier sex region" });
     expect(anonymous.data!.subject).toMatchObject({ name: personName("测试人", 50), sex: null, region: null });
     expect(anonymous.errors!.map((error) => [error.extensions!.code, error.path!.join(".")])).toEqual([
       ["FORBIDDEN", "subject.sex"],
       ["FORBIDDEN", "subject.region"],
     ]);
-    const officer = await federation.query<{ subject: Row }>(QUERY, {
-      token: await federation.token({ role: "GOVERNMENT", org: "HA-GOV" }),
-      purpose: "ADMINISTRATIVE_LICENSING",
-      variables: { id: citizenId(50) },
-    });
+    const officer = await slice.readSubject<Row>(citizenId(50), { subjects: "name identifier sex region" }, {
+      viewer: { role: "GOVERNMENT", org: "HA-GOV", purpose: "ADMINISTRATIVE_LICENSING" } });
     expect(officer.errors).toBeUndefined();
     expect(officer.data!.subject).toMatchObject({ identifier: citizenId(50), sex: "FEMALE", region: "320812" });
   });
