@@ -64,3 +64,33 @@ export async function refusalOf(call: () => Promise<unknown> | unknown): Promise
   }
   return "OK";
 }
+
+/**
+ * Writes to the audit chain what `context` disclosed, as the gateway would after the request: for a test of what
+ * rests on the audit (correction notices, access logs) without a gateway.
+ */
+export async function auditDisclosuresOf(context: SubgraphContext<unknown>, subgraph: string, operationName = "Test"): Promise<void> {
+  const { appendAuditEntries } = await import("../audit-log/store");
+  const groups = context.disclosures.summary();
+  await appendAuditEntries(context.db, [
+    {
+      id: randomUUID(),
+      requestId: context.requestId,
+      at: context.now,
+      actor: context.viewer.actor,
+      role: context.viewer.role,
+      org: context.viewer.org,
+      purpose: context.viewer.purpose,
+      operationName,
+      operationType: "query",
+      documentHash: null,
+      variables: {},
+      clientAddress: null,
+      outcome: "OK",
+      errorCodes: [],
+      consentIds: [...new Set(groups.flatMap((group) => group.consentIds))],
+      durationMs: 1,
+      accesses: groups.map((group) => ({ subgraph, entityType: group.entityType, tiers: group.tiers, subjectIds: group.subjectIds, subjectIdentifiers: group.subjectIdentifiers, counts: group.counts, itemIds: group.itemIds })),
+    },
+  ]);
+}
