@@ -44,7 +44,7 @@ const SHARED_BUDGET_STATEMENT = /gateway_rate_buckets|gateway_admissions|pg_advi
  * Counts every statement Kysely sends for the subgraphs and the audit, to prove batching (statements per
  * request constant in its size); the shared budgets' bookkeeping is left out.
  */
-class StatementCounter implements KyselyPlugin {
+export class StatementCounter implements KyselyPlugin {
   count = 0;
   transformQuery(args: PluginTransformQueryArgs) {
     if (!SHARED_BUDGET_STATEMENT.test(JSON.stringify(args.node))) this.count += 1;
@@ -254,6 +254,6 @@ async function startFederationOn({ config: loaded, connection, stop: stopDatabas
 }
 
 /** The error codes of a result, in order. */
-export function errorCodes(result: GraphQLResult<unknown>): string[] {
+export function errorCodes(result: Pick<GraphQLResult<unknown>, "errors">): string[] {
   return (result.errors ?? []).map((error) => String(error.extensions?.code));
 }
