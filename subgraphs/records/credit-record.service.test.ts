@@ -1,9 +1,8 @@
 import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { citizenId, personName, uscc } from "../../test/fixtures";
-import { refusalOf, startSlice, type Slice } from "../../test/slice-draft";
-import type { Viewer } from "../../platform/viewer";
-import { createCreditRecordLoaders } from "./credit-record.loaders";
+import { refusalOf } from "../../test/refusal";
+import { startSliceTest, type SliceTest, type SliceViewer } from "../../test/slice";
 import { findRecordKinds, listRelatedEntries, listSubjectRecords, resolveCreditRecordById, submitRecords } from "./credit-record.service";
 import type { RecordSubmission } from "./record-submission.rules";
 
@@ -11,8 +10,8 @@ import type { RecordSubmission } from "./record-submission.rules";
  * The records slice at its own height: what a provider's batch writes (whole or nothing), and who reads which
  * item of a file, with what the request's disclosure log then names. The clock is pinned to 20 November 2026.
  */
-let slice: Slice;
-const context = (viewer: Partial<Viewer> & Pick<Viewer, "role">) => slice.contextFor(viewer, createCreditRecordLoaders);
+let slice: SliceTest;
+const context = (viewer: SliceViewer) => slice.context("records", viewer);
 const COMPANY = { identifier: uscc(9101), name: "记录测试公司", kind: "LEGAL_PERSON" } as const;
 const PERSON = { identifier: citizenId(911), name: personName("记录", 911), kind: "NATURAL_PERSON" } as const;
 const PROVIDER = { role: "PROVIDER", org: "HA-TAX" } as const;
@@ -34,8 +33,8 @@ let companyId: string;
 let ids: Record<"publicTax" | "government" | "authorized" | "expired" | "person", string>;
 
 beforeAll(async () => {
-  slice = await startSlice("2026-11-20T10:00:00+08:00");
-  const submitted = await submitRecords(context(PROVIDER), [
+  slice = await startSliceTest({ now: "2026-11-20T10:00:00+08:00" });
+  const submitted = await submitRecords(await context(PROVIDER), [
     item("REC-1"),
     item("REC-2", { kind: "VIOLATION", severity: "GENERAL", tier: "GOVERNMENT", title: "违规经营" }),
     item("REC-3", { category: "OTHER", kind: "PLEDGE_MORTGAGE", severity: null, tier: "AUTHORIZED", title: "股权出质" }),
@@ -50,7 +49,7 @@ afterAll(async () => slice?.stop());
 
 describe("submitRecords", () => {
   it("stores a batch once: a resubmission of the same documents creates nothing and returns the same ids", async () => {
-    const writer = context(PROVIDER);
+    const writer = await context(PROVIDER);
     const again = await submitRecords(writer, [item("REC-1"), item("REC-2", { kind: "VIOLATION", severity: "GENERAL", tier: "GOVERNMENT", title: "违规经营" })]);
     expect(again).toMatchObject({ accepted: 2, created: 0, ids: [ids.publicTax, ids.government] });
     expect(writer.disclosures.summary()).toEqual([
@@ -68,33 +67,33 @@ describe("submitRecords", () => {
 
   it("refuses the whole batch when one item is wrong, and writes nothing", async () => {
     const before = await countRecords();
-    const writer = context(PROVIDER);
-    expect(await refusalOf(() => submitRecords(writer, [item("REC-NEW"), item("REC-BAD", { tier: "NOT_A_TIER" as never })]))).toBe("BAD_USER_INPUT");
-    expect(await refusalOf(() => submitRecords(writer, [item("REC-FUTURE", { decidedOn: "2026-11-21" })]))).toBe("BAD_USER_INPUT");
-    expect(await refusalOf(() => submitRecords(writer, [item("REC-WIDER", { kind: "VIOLATION", severity: "GENERAL", tier: "PUBLIC" })]))).toBe("BAD_USER_INPUT");
+    const writer = await context(PROVIDER);
+    expect(await refusalOf(async () => submitRecords(writer, [item("REC-NEW"), item("REC-BAD", { tier: "NOT_A_TIER" as never })]))).toBe("BAD_USER_INPUT");
+    expect(await refusalOf(async () => submitRecords(writer, [item("REC-FUTURE", { decidedOn: "2026-11-21" })]))).toBe("BAD_USER_INPUT");
+    expect(await refusalOf(async () => submitRecords(writer, [item("REC-WIDER", { kind: "VIOLATION", severity: "GENERAL", tier: "PUBLIC" })]))).toBe("BAD_USER_INPUT");
     expect(await countRecords()).toBe(before);
     expect(writer.disclosures.summary()).toEqual([]);
   });
 
   it("refuses prohibited data about a person as PROHIBITED_DATA", async () => {
-    expect(await refusalOf(() => submitRecords(context(PROVIDER), [item("REC-BLOOD", { subject: PERSON, title: "当事人血型为A型" })]))).toBe("PROHIBITED_DATA");
+    expect(await refusalOf(async () => submitRecords(await context(PROVIDER), [item("REC-BLOOD", { subject: PERSON, title: "当事人血型为A型" })]))).toBe("PROHIBITED_DATA");
   });
 
   it("is a PROVIDER's with its organisation code: anyone else is FORBIDDEN", async () => {
     const before = await countRecords();
     for (const viewer of [{ role: "PROVIDER" }, { role: "CREDIT_CENTER", org: "HA-CREDIT" }, { role: "SUBJECT", subject: COMPANY.identifier }, { role: "PUBLIC" }] as const) {
-      expect(await refusalOf(() => submitRecords(context(viewer), [item("REC-X")]))).toBe("FORBIDDEN");
+      expect(await refusalOf(async () => submitRecords(await context(viewer), [item("REC-X")]))).toBe("FORBIDDEN");
     }
     expect(await countRecords()).toBe(before);
   });
 });
 
 describe("listSubjectRecords", () => {
-  const titles = async (viewer: Partial<Viewer> & Pick<Viewer, "role">, tier: "PUBLIC" | "GOVERNMENT" | "AUTHORIZED" | null = null) =>
-    (await listSubjectRecords(context(viewer), companyId, null, tier)).map((record) => record.id).sort();
+  const titles = async (viewer: SliceViewer, tier: "PUBLIC" | "GOVERNMENT" | "AUTHORIZED" | null = null) =>
+    (await listSubjectRecords(await context(viewer), companyId, null, tier)).map((record) => record.id).sort();
 
   it("gives the public the public items in force, and names only those in the disclosure log", async () => {
-    const reader = context({ role: "PUBLIC" });
+    const reader = await context({ role: "PUBLIC" });
     expect((await listSubjectRecords(reader, companyId, null)).map((record) => record.id)).toEqual([ids.publicTax]);
     expect(reader.disclosures.summary()).toEqual([
       { entityType: "CreditRecord", tiers: ["PUBLIC"], consentIds: [], subjectIds: [companyId], subjectIdentifiers: [COMPANY.identifier], counts: [1], itemIds: [ids.publicTax] },
@@ -106,7 +105,7 @@ describe("listSubjectRecords", () => {
   });
 
   it("gives the subject its whole file, an expired item shown EXPIRED", async () => {
-    const own = await listSubjectRecords(context({ role: "SUBJECT", subject: COMPANY.identifier }), companyId, null);
+    const own = await listSubjectRecords(await context({ role: "SUBJECT", subject: COMPANY.identifier }), companyId, null);
     expect(own.map((record) => record.id).sort()).toEqual([ids.publicTax, ids.government, ids.authorized, ids.expired].sort());
     expect(own.find((record) => record.id === ids.expired)?.status).toBe("EXPIRED");
   });
@@ -117,29 +116,29 @@ describe("listSubjectRecords", () => {
   });
 
   it("filters by category and tier", async () => {
-    expect((await listSubjectRecords(context({ role: "CREDIT_CENTER" }), companyId, "OTHER")).map((record) => record.id)).toEqual([ids.authorized]);
+    expect((await listSubjectRecords(await context({ role: "CREDIT_CENTER" }), companyId, "OTHER")).map((record) => record.id)).toEqual([ids.authorized]);
     expect(await titles({ role: "CREDIT_CENTER" }, "GOVERNMENT")).toEqual([ids.government]);
   });
 
   it("refuses a GOVERNMENT or ORGANIZATION caller without a purpose (PURPOSE_REQUIRED), and the authorized tier without consent (CONSENT_REQUIRED)", async () => {
-    expect(await refusalOf(() => listSubjectRecords(context({ role: "GOVERNMENT", org: "HA-GOV" }), companyId, null))).toBe("PURPOSE_REQUIRED");
-    expect(await refusalOf(() => listSubjectRecords(context({ role: "ORGANIZATION", org: "BANK-1" }), companyId, null))).toBe("PURPOSE_REQUIRED");
-    const lender = context({ role: "ORGANIZATION", org: "BANK-1", purpose: "CREDIT_LENDING" });
-    expect(await refusalOf(() => listSubjectRecords(lender, companyId, null, "AUTHORIZED"))).toBe("CONSENT_REQUIRED");
+    expect(await refusalOf(async () => listSubjectRecords(await context({ role: "GOVERNMENT", org: "HA-GOV" }), companyId, null))).toBe("PURPOSE_REQUIRED");
+    expect(await refusalOf(async () => listSubjectRecords(await context({ role: "ORGANIZATION", org: "BANK-1" }), companyId, null))).toBe("PURPOSE_REQUIRED");
+    const lender = await context({ role: "ORGANIZATION", org: "BANK-1", purpose: "CREDIT_LENDING" });
+    expect(await refusalOf(async () => listSubjectRecords(lender, companyId, null, "AUTHORIZED"))).toBe("CONSENT_REQUIRED");
     expect(lender.disclosures.summary()).toEqual([]);
   });
 
   it("keeps a natural person's public item from the public until the credit centre has reviewed it", async () => {
     const personId = (await slice.db.selectFrom("subjects").select("id").where("identifier", "=", PERSON.identifier).executeTakeFirstOrThrow()).id;
-    expect(await listSubjectRecords(context({ role: "PUBLIC" }), personId, null)).toEqual([]);
-    const own = await listSubjectRecords(context({ role: "SUBJECT", subject: PERSON.identifier }), personId, null);
+    expect(await listSubjectRecords(await context({ role: "PUBLIC" }), personId, null)).toEqual([]);
+    const own = await listSubjectRecords(await context({ role: "SUBJECT", subject: PERSON.identifier }), personId, null);
     expect(own.map((record) => [record.id, record.publicationState])).toEqual([[ids.person, "PENDING"]]);
   });
 });
 
 describe("resolveCreditRecordById", () => {
   it("resolves a readable record and nothing for one the viewer may not read, disclosing only the first", async () => {
-    const reader = context({ role: "PUBLIC" });
+    const reader = await context({ role: "PUBLIC" });
     expect((await resolveCreditRecordById(reader, ids.publicTax))?.id).toBe(ids.publicTax);
     expect(await resolveCreditRecordById(reader, ids.government)).toBeNull();
     expect(await resolveCreditRecordById(reader, "not-a-uuid")).toBeNull();
@@ -149,8 +148,8 @@ describe("resolveCreditRecordById", () => {
 
 describe("listRelatedEntries and findRecordKinds", () => {
   it("shows no related entry where the file holds none, and the catalogue with a person's tier for basic kinds", async () => {
-    expect(await listRelatedEntries(context({ role: "CREDIT_CENTER" }), companyId)).toEqual([]);
-    const kinds = await findRecordKinds(context({ role: "PUBLIC" }));
+    expect(await listRelatedEntries(await context({ role: "CREDIT_CENTER" }), companyId)).toEqual([]);
+    const kinds = await findRecordKinds(await context({ role: "PUBLIC" }));
     expect(kinds.find((kind) => kind.code === "BUSINESS_REGISTRATION")).toMatchObject({ defaultTier: "PUBLIC", naturalPersonTier: "AUTHORIZED" });
   });
 });

@@ -1,11 +1,9 @@
 import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uscc } from "../../test/fixtures";
-import { refusalOf, startSlice, type Slice } from "../../test/slice-draft";
-import type { Viewer } from "../../platform/viewer";
-import { createCreditRecordLoaders } from "../records/credit-record.loaders";
+import { refusalOf } from "../../test/refusal";
+import { startSliceTest, type SliceTest, type SliceViewer } from "../../test/slice";
 import { submitRecords } from "../records/credit-record.service";
-import { createObjectionLoaders } from "./objection.loaders";
 import { applyForRepair, findRepairCases, findRepairEligibility, listSubjectRepairCases, moveRepairCase } from "./repair-case.service";
 import { findPublicityUntil } from "./item-workflow.service";
 import { findCalendarStatus } from "./calendar-status.service";
@@ -15,13 +13,14 @@ import { findCalendarStatus } from "./calendar-status.service";
  * disclosed about, an application refused with every unmet condition and nothing written, the provider's opinion,
  * publicity and completion (the item archived, its original kept in the case). Clock: Friday 20 November 2026.
  */
-let slice: Slice;
-type Who = Partial<Viewer> & Pick<Viewer, "role">;
-const context = (viewer: Who, at?: Date) => slice.contextFor(viewer, createObjectionLoaders, at);
+let slice: SliceTest;
+type Who = SliceViewer;
+const context = (viewer: Who) => slice.context("repair", viewer);
 const COMPANY = { identifier: uscc(9401), name: "修复测试公司", kind: "LEGAL_PERSON" } as const;
 const OWNER = { role: "SUBJECT", subject: COMPANY.identifier } as const;
 const PROVIDER = { role: "PROVIDER", org: "HA-MKT" } as const;
 const CENTRE = { role: "CREDIT_CENTER", org: "HA-CREDIT" } as const;
+const NOW = "2026-11-20T10:00:00+08:00";
 const RECTIFIED = "2025-06-01";
 const COMMITMENT = "本公司承诺已整改完毕，今后依法诚信经营。";
 
@@ -31,8 +30,8 @@ let subjectId: string;
 const cases = async () => Number((await slice.db.selectFrom("repair_cases").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
 
 beforeAll(async () => {
-  slice = await startSlice("2026-11-20T10:00:00+08:00");
-  const submitted = await submitRecords(slice.contextFor(PROVIDER, createCreditRecordLoaders), [
+  slice = await startSliceTest({ now: NOW });
+  const submitted = await submitRecords(await slice.context("records", PROVIDER), [
     { subject: COMPANY, category: "NEGATIVE", kind: "MARKET_ORDER_VIOLATION", severity: "SERIOUS", tier: "PUBLIC", title: "围标串标", documentNumber: "REP-1", decidedOn: "2025-03-01" },
     { subject: COMPANY, category: "NEGATIVE", kind: "FALSE_MATERIALS", severity: "GENERAL", tier: "PUBLIC", title: "提供虚假材料", documentNumber: "REP-2", decidedOn: "2026-10-01" },
   ]);
@@ -45,7 +44,7 @@ afterAll(async () => slice?.stop());
 
 describe("findRepairEligibility", () => {
   it("answers each condition with its article and earliest date, and names the subject whose file it read", async () => {
-    const owner = context(OWNER);
+    const owner = await context(OWNER);
     const recent = await findRepairEligibility(owner, recentId, null);
     expect(recent.eligible).toBe(false);
     expect(recent.reasons).toContainEqual(expect.stringMatching(/^PCIM art\. 31\(1\): publicity ≥ 3 months: .*\(from 2027-01-02\)$/));
@@ -61,23 +60,21 @@ describe("findRepairEligibility", () => {
 
   it("is asked by the subject, the item's provider or the centre only: anyone else is told NOT_FOUND", async () => {
     for (const viewer of [{ role: "PUBLIC" }, { role: "PROVIDER", org: "HA-OTHER" }, { role: "SUBJECT", subject: uscc(9402) }] as const) {
-      expect(await refusalOf(() => findRepairEligibility(context(viewer), oldId, null))).toBe("NOT_FOUND");
+      expect(await refusalOf(async () => findRepairEligibility(await context(viewer), oldId, null))).toBe("NOT_FOUND");
     }
-    expect(await refusalOf(() => findRepairEligibility(context(OWNER), oldId, "2026-11-21"))).toBe("BAD_USER_INPUT");
-    expect(await refusalOf(() => findRepairEligibility(context(OWNER), oldId, "2025-02-28"))).toBe("BAD_USER_INPUT");
+    expect(await refusalOf(async () => findRepairEligibility(await context(OWNER), oldId, "2026-11-21"))).toBe("BAD_USER_INPUT");
+    expect(await refusalOf(async () => findRepairEligibility(await context(OWNER), oldId, "2025-02-28"))).toBe("BAD_USER_INPUT");
   });
 });
 
 describe("applyForRepair", () => {
   it("refuses an ineligible item with every unmet condition, a short commitment, or another's item, and writes no case", async () => {
     const before = await cases();
-    const refused = await applyForRepair(context(OWNER), { targetId: recentId, commitment: COMMITMENT, rectifiedOn: null }).catch((error: { extensions?: { problems?: Array<{ reason: string }> } }) => error);
-    expect((refused as { extensions: { code: string } }).extensions.code).toBe("BAD_USER_INPUT");
-    expect((refused as { extensions: { problems: Array<{ reason: string }> } }).extensions.problems.some((problem) => problem.reason.includes("2027-01-02"))).toBe(true);
-    expect(await refusalOf(() => applyForRepair(context(OWNER), { targetId: oldId, commitment: "太短", rectifiedOn: RECTIFIED }))).toBe("BAD_USER_INPUT");
-    expect(await refusalOf(() => applyForRepair(context(OWNER), { targetId: oldId, commitment: COMMITMENT, rectifiedOn: null }))).toBe("BAD_USER_INPUT");
-    expect(await refusalOf(() => applyForRepair(context(PROVIDER), { targetId: oldId, commitment: COMMITMENT, rectifiedOn: null }))).toBe("FORBIDDEN");
-    expect(await refusalOf(() => applyForRepair(context({ role: "SUBJECT", subject: uscc(9402) }), { targetId: oldId, commitment: COMMITMENT, rectifiedOn: null }))).toBe("NOT_FOUND");
+    const refused = await applyForRepair(await context(OWNER), { targetId: recentId, commitment: COMMITMENT, rectifiedOn: "2026-10-15" }).catch((error: Error) => error);
+    expect(refused).toMatchObject({ extensions: { code: "BAD_USER_INPUT", problems: expect.arrayContaining([expect.objectContaining({ reason: expect.stringContaining("(eligible from 2027-01-02)") })]) } });
+    expect(await refusalOf(async () => applyForRepair(await context(OWNER), { targetId: oldId, commitment: "太短", rectifiedOn: RECTIFIED }))).toBe("BAD_USER_INPUT");
+    expect(await refusalOf(async () => applyForRepair(await context(PROVIDER), { targetId: oldId, commitment: COMMITMENT, rectifiedOn: RECTIFIED }))).toBe("FORBIDDEN");
+    expect(await refusalOf(async () => applyForRepair(await context({ role: "SUBJECT", subject: uscc(9402) }), { targetId: oldId, commitment: COMMITMENT, rectifiedOn: RECTIFIED }))).toBe("NOT_FOUND");
     expect(await cases()).toBe(before);
   });
 });
@@ -86,55 +83,56 @@ describe("a repair case from application to completion", () => {
   let id: string;
 
   it("is APPLIED with the provider's opinion due in 10 working days; a second application for the item is refused", async () => {
-    const applied = await applyForRepair(context(OWNER), { targetId: oldId, commitment: COMMITMENT, rectifiedOn: RECTIFIED });
+    const applied = await applyForRepair(await context(OWNER), { targetId: oldId, commitment: COMMITMENT, rectifiedOn: RECTIFIED });
     id = applied.id;
     expect(applied).toMatchObject({ state: "APPLIED", dueOn: "2026-12-04", appliedOn: "2026-11-20", rectifiedOn: RECTIFIED, archivedOriginal: null, movesAllowed: [] });
-    const again = await applyForRepair(context(OWNER), { targetId: oldId, commitment: COMMITMENT, rectifiedOn: RECTIFIED }).catch((error: Error) => error);
+    const again = await applyForRepair(await context(OWNER), { targetId: oldId, commitment: COMMITMENT, rectifiedOn: RECTIFIED }).catch((error: Error) => error);
     expect(again).toMatchObject({ extensions: { code: "BAD_USER_INPUT", problems: [{ field: "input.targetId", reason: "a repair case for this item is already under way" }] } });
     expect(await cases()).toBe(1);
   });
 
   it("needs the provider's written opinion, and is the provider's or the centre's to move", async () => {
-    expect(await refusalOf(() => moveRepairCase(context(PROVIDER), id, "OPINION_SUPPORTED", " "))).toBe("BAD_USER_INPUT");
-    expect(await refusalOf(() => moveRepairCase(context(OWNER), id, "OPINION_SUPPORTED", "同意"))).toBe("FORBIDDEN");
-    expect(await refusalOf(() => moveRepairCase(context({ role: "PROVIDER", org: "HA-OTHER" }), id, "OPINION_SUPPORTED", "同意"))).toBe("NOT_FOUND");
-    expect(await refusalOf(() => moveRepairCase(context(PROVIDER), id, "COMPLETED", null))).toBe("BAD_USER_INPUT");
-    const supported = await moveRepairCase(context(PROVIDER), id, "OPINION_SUPPORTED", "已整改，同意修复");
+    expect(await refusalOf(async () => moveRepairCase(await context(PROVIDER), id, "OPINION_SUPPORTED", " "))).toBe("BAD_USER_INPUT");
+    expect(await refusalOf(async () => moveRepairCase(await context(OWNER), id, "OPINION_SUPPORTED", "同意"))).toBe("FORBIDDEN");
+    expect(await refusalOf(async () => moveRepairCase(await context({ role: "PROVIDER", org: "HA-OTHER" }), id, "OPINION_SUPPORTED", "同意"))).toBe("NOT_FOUND");
+    expect(await refusalOf(async () => moveRepairCase(await context(PROVIDER), id, "COMPLETED", null))).toBe("BAD_USER_INPUT");
+    const supported = await moveRepairCase(await context(PROVIDER), id, "OPINION_SUPPORTED", "已整改，同意修复");
     expect(supported.providerOpinion).toBe("已整改，同意修复");
   });
 
   it("runs 5 working days of publicity, shown on the item, and refuses completion before they have run", async () => {
-    const publicity = await moveRepairCase(context(CENTRE), id, "IN_PUBLICITY", null);
+    const publicity = await moveRepairCase(await context(CENTRE), id, "IN_PUBLICITY", null);
     expect(publicity.dueOn).toBe("2026-11-27");
-    expect(await findPublicityUntil(context({ role: "PUBLIC" }), oldId)).toBe("2026-11-27");
-    expect(await refusalOf(() => moveRepairCase(context(CENTRE), id, "COMPLETED", null))).toBe("BAD_USER_INPUT");
+    expect(await findPublicityUntil(await context({ role: "PUBLIC" }), oldId)).toBe("2026-11-27");
+    expect(await refusalOf(async () => moveRepairCase(await context(CENTRE), id, "COMPLETED", null))).toBe("BAD_USER_INPUT");
     expect((await slice.db.selectFrom("credit_records").select("status").where("id", "=", oldId).executeTakeFirstOrThrow()).status).toBe("ACTIVE");
   });
 
   it("completes after publicity: the item ARCHIVED, its original kept for the centre and never shown to an auditor", async () => {
-    const after = new Date("2026-11-30T10:00:00+08:00");
-    const completed = await moveRepairCase(context(CENTRE, after), id, "COMPLETED", null);
+    slice.clock.set("2026-11-30T10:00:00+08:00");
+    const completed = await moveRepairCase(await context(CENTRE), id, "COMPLETED", null);
     expect(completed).toMatchObject({ state: "COMPLETED", completedOn: "2026-11-30" });
     expect(completed.archivedOriginal).toMatchObject({ id: oldId, title: "围标串标" });
     expect((await slice.db.selectFrom("credit_records").select("status").where("id", "=", oldId).executeTakeFirstOrThrow()).status).toBe("ARCHIVED");
-    const audited = (await findRepairCases(context({ role: "AUDITOR" }, after), "COMPLETED")).find((row) => row.id === id)!;
+    const audited = (await findRepairCases(await context({ role: "AUDITOR" }), "COMPLETED")).find((row) => row.id === id)!;
     expect(audited.state).toBe("COMPLETED");
     expect(audited.archivedOriginal).toBeNull();
     expect(audited.commitment).toBeNull();
-    expect((await listSubjectRepairCases(context(OWNER, after), subjectId)).map((row) => [row.id, row.archivedOriginal])).toEqual([[id, null]]);
+    expect((await listSubjectRepairCases(await context(OWNER), subjectId)).map((row) => [row.id, row.archivedOriginal])).toEqual([[id, null]]);
   });
 
   it("keeps the register from the public and from other providers", async () => {
-    expect(await refusalOf(() => findRepairCases(context({ role: "PUBLIC" }), null))).toBe("FORBIDDEN");
-    expect(await findRepairCases(context({ role: "PROVIDER", org: "HA-OTHER" }), null)).toEqual([]);
-    expect(await listSubjectRepairCases(context({ role: "ORGANIZATION", org: "BANK-1", purpose: "CREDIT_LENDING" }), subjectId)).toEqual([]);
+    slice.clock.set(NOW);
+    expect(await refusalOf(async () => findRepairCases(await context({ role: "PUBLIC" }), null))).toBe("FORBIDDEN");
+    expect(await findRepairCases(await context({ role: "PROVIDER", org: "HA-OTHER" }), null)).toEqual([]);
+    expect(await listSubjectRepairCases(await context({ role: "ORGANIZATION", org: "BANK-1", purpose: "CREDIT_LENDING" }), subjectId)).toEqual([]);
   });
 });
 
 describe("findCalendarStatus", () => {
-  it("tells the centre whether this and next year's notices are loaded, and no one else", () => {
-    const status = findCalendarStatus(context(CENTRE));
+  it("tells the centre whether this and next year's notices are loaded, and no one else", async () => {
+    const status = findCalendarStatus(await context(CENTRE));
     expect(status).toMatchObject({ today: "2026-11-20", thisYear: { year: 2026 }, nextYear: { year: 2027 } });
-    expect(() => findCalendarStatus(context(PROVIDER))).toThrow();
+    expect(await refusalOf(async () => findCalendarStatus(await context(PROVIDER)))).toBe("FORBIDDEN");
   });
 });
