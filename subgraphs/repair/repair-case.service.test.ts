@@ -6,7 +6,6 @@ import { startSliceTest, type SliceTest, type SliceViewer } from "../../test/sli
 import { submitRecords } from "../records/credit-record.service";
 import { applyForRepair, findRepairCases, findRepairEligibility, listSubjectRepairCases, moveRepairCase } from "./repair-case.service";
 import { findPublicityUntil } from "./item-workflow.service";
-import { findCalendarStatus } from "./calendar-status.service";
 
 /**
  * Credit repair at its own height (PCIM arts. 31-32, JRP arts. 18-19): the eligibility answer and whom it is
@@ -129,10 +128,3 @@ describe("a repair case from application to completion", () => {
   });
 });
 
-describe("findCalendarStatus", () => {
-  it("tells the centre whether this and next year's notices are loaded, and no one else", async () => {
-    const status = findCalendarStatus(await context(CENTRE));
-    expect(status).toMatchObject({ today: "2026-11-20", thisYear: { year: 2026 }, nextYear: { year: 2027 } });
-    expect(await refusalOf(async () => findCalendarStatus(await context(PROVIDER)))).toBe("FORBIDDEN");
-  });
-});
