@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { citizenId, personName, uscc } from "../../test/fixtures";
 import { refusalOf } from "../../test/refusal";
 import { startSliceTest, type SliceTest, type SliceViewer } from "../../test/slice";
+import { registerSubject } from "../subjects/subject.service";
 import { findRecordKinds, listRelatedEntries, listSubjectRecords, resolveCreditRecordById, submitRecords } from "./credit-record.service";
 import type { RecordSubmission } from "./record-submission.rules";
 
@@ -146,9 +147,48 @@ describe("resolveCreditRecordById", () => {
   });
 });
 
-describe("listRelatedEntries and findRecordKinds", () => {
-  it("shows no related entry where the file holds none, and the catalogue with a person's tier for basic kinds", async () => {
+describe("related entries (PCIM art. 26)", () => {
+  const FORMER = { identifier: citizenId(912), name: personName("前任", 912), kind: "NATURAL_PERSON" } as const;
+  const CURRENT = { identifier: citizenId(913), name: personName("现任", 913), kind: "NATURAL_PERSON" } as const;
+  const GROUP = { identifier: uscc(9102), name: "关联测试集团", kind: "LEGAL_PERSON" } as const;
+  const idOf = async (identifier: string) => (await slice.db.selectFrom("subjects").select("id").where("identifier", "=", identifier).executeTakeFirstOrThrow()).id;
+  let olderId: string;
+  let newerId: string;
+
+  beforeAll(async () => {
+    const centre = await slice.context("subjects", { role: "CREDIT_CENTER", org: "HA-CREDIT" });
+    await registerSubject(centre, { subject: GROUP, legalRepresentative: FORMER, relationsSince: "2015-01-01" });
+    await registerSubject(await slice.context("subjects", { role: "CREDIT_CENTER", org: "HA-CREDIT" }), { subject: GROUP, legalRepresentative: CURRENT, relationsSince: "2025-01-01" });
+    const severe = (documentNumber: string, decidedOn: string, kind: string, tier: "PUBLIC" | "GOVERNMENT") => item(documentNumber, { subject: GROUP, kind, severity: "SEVERE", tier, title: "严重违法失信", decidedOn });
+    [olderId, newerId] = (await submitRecords(await context(PROVIDER), [
+      severe("REL-1", "2024-06-01", "MARKET_ORDER_VIOLATION", "PUBLIC"),
+      severe("REL-2", "2026-05-01", "VIOLATION", "GOVERNMENT"),
+      item("REL-3", { subject: GROUP, decidedOn: "2026-05-01" }),
+    ])).ids as [string, string];
+  });
+
+  it("enters an organisation's severe item on the file of whoever was its legal representative on the item's date, and nothing else", async () => {
+    const entriesOf = async (person: typeof FORMER) => {
+      const reader = await context({ role: "SUBJECT", subject: person.identifier });
+      return { entries: await listRelatedEntries(reader, await idOf(person.identifier)), disclosed: reader.disclosures.summary() };
+    };
+    const former = await entriesOf(FORMER);
+    expect(former.entries.map((entry) => [entry.id, entry.relation, entry.organisation.id])).toEqual([[olderId, "LEGAL_REPRESENTATIVE", await idOf(GROUP.identifier)]]);
+    expect(former.disclosed).toMatchObject([{ entityType: "RelatedEntry", subjectIdentifiers: [GROUP.identifier], itemIds: [olderId] }]);
+    expect((await entriesOf(CURRENT)).entries.map((entry) => entry.id)).toEqual([newerId]);
     expect(await listRelatedEntries(await context({ role: "CREDIT_CENTER" }), companyId)).toEqual([]);
+  });
+
+  it("shows the person the organisation's item itself only where it is readable as the organisation's", async () => {
+    const [hidden] = await listRelatedEntries(await context({ role: "SUBJECT", subject: CURRENT.identifier }), await idOf(CURRENT.identifier));
+    expect(hidden).toMatchObject({ severity: "SEVERE", tier: "GOVERNMENT", provider: "HA-TAX", record: null });
+    const [shown] = await listRelatedEntries(await context({ role: "SUBJECT", subject: FORMER.identifier }), await idOf(FORMER.identifier));
+    expect(shown!.record).toMatchObject({ id: olderId, title: "严重违法失信", relation: "LEGAL_REPRESENTATIVE" });
+  });
+});
+
+describe("findRecordKinds", () => {
+  it("lists the catalogue with a natural person's tier for basic kinds", async () => {
     const kinds = await findRecordKinds(await context({ role: "PUBLIC" }));
     expect(kinds.find((kind) => kind.code === "BUSINESS_REGISTRATION")).toMatchObject({ defaultTier: "PUBLIC", naturalPersonTier: "AUTHORIZED" });
   });
