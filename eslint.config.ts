@@ -5,11 +5,15 @@ import { RESOLVER_IMPORTS, RESOLVER_SYNTAX } from "./eslint-rules/resolver-restr
 
 /** Loaders that read without the viewer's policy, each with why that is safe (credit/loaders-apply-policy). */
 const UNPOLICED = {
-  "list-entry.loaders.ts#unitName": "the units directory (data/units.yaml) is public: codes and names of government units",
+  "list-entry.loaders.ts#unitName":
+    "the units directory (data/units.yaml) is public: codes and names of government units",
   "measure.loaders.ts#measureByCode": "the measure catalogue is public (docs/api.md)",
-  "objection.loaders.ts#stepsByCaseId": "a case's steps, loaded only for a case already read under the objection or repair policy",
-  "objection.loaders.ts#underObjection": "a flag on an item its own slice already filtered; never the objection itself",
-  "objection.loaders.ts#publicityUntil": "the end of a repair's publicity (公示, PCIM art. 32) on an item its own slice already filtered",
+  "objection.loaders.ts#stepsByCaseId":
+    "a case's steps, loaded only for a case already read under the objection or repair policy",
+  "objection.loaders.ts#underObjection":
+    "a flag on an item its own slice already filtered; never the objection itself",
+  "objection.loaders.ts#publicityUntil":
+    "the end of a repair's publicity (公示, PCIM art. 32) on an item its own slice already filtered",
   "subject.loaders.ts#relationsByOrganisationId":
     "an organisation already read under the policy; each person is then read through subjectById (the policy) and the field itself through revealSubjectField",
 };
@@ -22,7 +26,10 @@ export default defineConfig(
   { ignores: ["dist/**", "bench/**", ".data/**", "scratch/**", "coverage/**", "test-output/**"] },
   {
     files: SOURCES,
-    languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parser: tseslint.parser,
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     linterOptions: { reportUnusedDisableDirectives: "error" },
     plugins: { "@typescript-eslint": tseslint.plugin, credit: creditPlugin },
     // Typed rules that find bugs the type check does not, and nothing here yet: a promise nobody awaits or
@@ -36,7 +43,10 @@ export default defineConfig(
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
       // `Promise.all` over releases some of which are synchronous is how a budget's release is awaited.
       "@typescript-eslint/await-thenable": ["error", { allowMixedPromiseArrays: true }],
-      "@typescript-eslint/switch-exhaustiveness-check": ["error", { considerDefaultExhaustiveForUnions: true }],
+      "@typescript-eslint/switch-exhaustiveness-check": [
+        "error",
+        { considerDefaultExhaustiveForUnions: true },
+      ],
       "@typescript-eslint/only-throw-error": "error",
       "@typescript-eslint/prefer-promise-reject-errors": "error",
       "@typescript-eslint/return-await": ["error", "in-try-catch"],
@@ -47,15 +57,35 @@ export default defineConfig(
   },
   {
     // Config is one frozen, validated object (platform/config.ts): the environment is read nowhere else.
-    files: ["app/**", "audit-log/**", "db/**", "domain/**", "gateway/**", "platform/**", "policies/**", "portal/**", "subgraphs/**"],
+    files: [
+      "app/**",
+      "audit-log/**",
+      "db/**",
+      "domain/**",
+      "gateway/**",
+      "platform/**",
+      "policies/**",
+      "portal/**",
+      "subgraphs/**",
+    ],
     ignores: [...TESTS, "platform/config.ts"],
     rules: {
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "read configuration from platform/config.ts (one validated object)" }],
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "process",
+          property: "env",
+          message: "read configuration from platform/config.ts (one validated object)",
+        },
+      ],
     },
   },
   {
     files: ["subgraphs/**/*.resolver.ts", "subgraphs/**/*.reference.ts"],
-    rules: { "no-restricted-imports": ["error", RESOLVER_IMPORTS], "no-restricted-syntax": ["error", ...RESOLVER_SYNTAX] },
+    rules: {
+      "no-restricted-imports": ["error", RESOLVER_IMPORTS],
+      "no-restricted-syntax": ["error", ...RESOLVER_SYNTAX],
+    },
   },
   {
     files: ["subgraphs/**/*.loaders.ts"],

@@ -7,9 +7,11 @@ export type Unpoliced = Readonly<Record<string, string>>;
 
 /** `const access = listEntryAccessFor(scope)`, `const own = accessibleBy(scope.ability, …)`: the request's policy as a file names it. */
 function policyName(node: TSESTree.Node): string | undefined {
-  if (node.type !== AST_NODE_TYPES.VariableDeclarator || node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (node.type !== AST_NODE_TYPES.VariableDeclarator || node.id.type !== AST_NODE_TYPES.Identifier)
+    return undefined;
   const init = node.init;
-  if (init?.type !== AST_NODE_TYPES.CallExpression || init.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (init?.type !== AST_NODE_TYPES.CallExpression || init.callee.type !== AST_NODE_TYPES.Identifier)
+    return undefined;
   return /^\w+AccessFor$|^accessibleBy$/.test(init.callee.name) ? node.id.name : undefined;
 }
 
@@ -17,7 +19,11 @@ function policyName(node: TSESTree.Node): string | undefined {
 function loaderName(node: TSESTree.Node): string | undefined {
   if (node.type !== AST_NODE_TYPES.Property || node.key.type !== AST_NODE_TYPES.Identifier) return undefined;
   const value = node.value;
-  return value.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === "DataLoader" ? node.key.name : undefined;
+  return value.type === AST_NODE_TYPES.NewExpression &&
+    value.callee.type === AST_NODE_TYPES.Identifier &&
+    value.callee.name === "DataLoader"
+    ? node.key.name
+    : undefined;
 }
 
 /**
@@ -29,12 +35,21 @@ function loaderName(node: TSESTree.Node): string | undefined {
 export const loadersApplyPolicy = ESLintUtils.RuleCreator.withoutDocs({
   meta: {
     type: "problem",
-    schema: [{ type: "object", properties: { unpoliced: { type: "object", additionalProperties: { type: "string" } } }, additionalProperties: false }],
+    schema: [
+      {
+        type: "object",
+        properties: { unpoliced: { type: "object", additionalProperties: { type: "string" } } },
+        additionalProperties: false,
+      },
+    ],
     messages: {
-      noPolicy: "this file derives no policy from the request (`const access = …AccessFor(scope)` or `accessibleBy(…)`)",
-      unpoliced: "loader {{name}} reads without the viewer's policy: compile the policy into its query, or list it as unpoliced with why",
+      noPolicy:
+        "this file derives no policy from the request (`const access = …AccessFor(scope)` or `accessibleBy(…)`)",
+      unpoliced:
+        "loader {{name}} reads without the viewer's policy: compile the policy into its query, or list it as unpoliced with why",
       listedPoliced: "{{key}} is listed as unpoliced but reads under the policy: remove it from the list",
-      listedMissing: "{{key}} is listed as unpoliced but this file has no such loader: remove it from the list",
+      listedMissing:
+        "{{key}} is listed as unpoliced but this file has no such loader: remove it from the list",
     },
   },
   defaultOptions: [{ unpoliced: {} as Unpoliced }],
@@ -55,10 +70,17 @@ export const loadersApplyPolicy = ESLintUtils.RuleCreator.withoutDocs({
         const listed = new Set(Object.keys(unpoliced).filter((key) => key.startsWith(`${file}#`)));
         for (const { name, node } of loaders) {
           const key = `${file}#${name}`;
-          const policed = contains(node.value, keys, (inner) =>
-            (inner.type === AST_NODE_TYPES.Identifier && policies.has(inner.name)) ||
-            (inner.type === AST_NODE_TYPES.MemberExpression && !inner.computed && inner.object.type === AST_NODE_TYPES.Identifier && inner.object.name === "scope" &&
-              inner.property.type === AST_NODE_TYPES.Identifier && inner.property.name === "viewer"),
+          const policed = contains(
+            node.value,
+            keys,
+            (inner) =>
+              (inner.type === AST_NODE_TYPES.Identifier && policies.has(inner.name)) ||
+              (inner.type === AST_NODE_TYPES.MemberExpression &&
+                !inner.computed &&
+                inner.object.type === AST_NODE_TYPES.Identifier &&
+                inner.object.name === "scope" &&
+                inner.property.type === AST_NODE_TYPES.Identifier &&
+                inner.property.name === "viewer"),
           );
           if (listed.delete(key)) {
             if (policed) context.report({ node, messageId: "listedPoliced", data: { key } });
@@ -66,7 +88,8 @@ export const loadersApplyPolicy = ESLintUtils.RuleCreator.withoutDocs({
             context.report({ node, messageId: "unpoliced", data: { name } });
           }
         }
-        for (const key of listed) context.report({ node: program, messageId: "listedMissing", data: { key } });
+        for (const key of listed)
+          context.report({ node: program, messageId: "listedMissing", data: { key } });
       },
     };
   },

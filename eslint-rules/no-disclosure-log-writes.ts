@@ -10,7 +10,8 @@ export const noDisclosureLogWrites = ESLintUtils.RuleCreator.withoutDocs({
     type: "problem",
     schema: [],
     messages: {
-      writes: "writes to the request's disclosure log: disclose the rows readably or record what was answered (subgraphs/shared/disclose.ts)",
+      writes:
+        "writes to the request's disclosure log: disclose the rows readably or record what was answered (subgraphs/shared/disclose.ts)",
     },
   },
   defaultOptions: [],
@@ -18,7 +19,8 @@ export const noDisclosureLogWrites = ESLintUtils.RuleCreator.withoutDocs({
     return {
       CallExpression(node: TSESTree.CallExpression) {
         const log = ownerOf(node.callee);
-        if (propertyName(node.callee) === "record" && log !== undefined && isNamed(log, "disclosures")) context.report({ node, messageId: "writes" });
+        if (propertyName(node.callee) === "record" && log !== undefined && isNamed(log, "disclosures"))
+          context.report({ node, messageId: "writes" });
       },
     };
   },

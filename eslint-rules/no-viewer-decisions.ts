@@ -25,7 +25,8 @@ export const noViewerDecisions = ESLintUtils.RuleCreator.withoutDocs({
     type: "problem",
     schema: [],
     messages: {
-      decides: "decides by the viewer's role, unit or identifier: ask the ability (the decision belongs in policies/roles.ts)",
+      decides:
+        "decides by the viewer's role, unit or identifier: ask the ability (the decision belongs in policies/roles.ts)",
     },
   },
   defaultOptions: [],
@@ -36,30 +37,47 @@ export const noViewerDecisions = ESLintUtils.RuleCreator.withoutDocs({
         const aliases = new Set<string>();
         walk(program, keys, (node) => {
           if (node.type !== AST_NODE_TYPES.VariableDeclarator || !node.init) return;
-          if (node.id.type === AST_NODE_TYPES.Identifier && isViewerFact(node.init)) aliases.add(node.id.name);
+          if (node.id.type === AST_NODE_TYPES.Identifier && isViewerFact(node.init))
+            aliases.add(node.id.name);
           if (node.id.type === AST_NODE_TYPES.ObjectPattern && isNamed(node.init, "viewer")) {
             for (const property of node.id.properties) {
-              if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) continue;
-              if (FACTS.has(property.key.name) && property.value.type === AST_NODE_TYPES.Identifier) aliases.add(property.value.name);
+              if (
+                property.type !== AST_NODE_TYPES.Property ||
+                property.computed ||
+                property.key.type !== AST_NODE_TYPES.Identifier
+              )
+                continue;
+              if (FACTS.has(property.key.name) && property.value.type === AST_NODE_TYPES.Identifier)
+                aliases.add(property.value.name);
             }
           }
         });
         const fact = (node: TSESTree.Node) => {
           const expression = unwrap(node);
-          return isViewerFact(expression) || (expression.type === AST_NODE_TYPES.Identifier && aliases.has(expression.name));
+          return (
+            isViewerFact(expression) ||
+            (expression.type === AST_NODE_TYPES.Identifier && aliases.has(expression.name))
+          );
         };
         const roleName = (node: TSESTree.Node) => ROLE_NAMES.has(stringValue(node) ?? "");
         const nothing = (node: TSESTree.Node) =>
-          (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === "undefined");
+          (node.type === AST_NODE_TYPES.Literal && node.value === null) ||
+          (node.type === AST_NODE_TYPES.Identifier && node.name === "undefined");
         walk(program, keys, (node) => {
           if (node.type === AST_NODE_TYPES.BinaryExpression && COMPARISONS.has(node.operator)) {
             const sides = [node.left, node.right];
-            if (!sides.some(nothing) && sides.some((side) => fact(side) || roleName(side))) context.report({ node, messageId: "decides" });
+            if (!sides.some(nothing) && sides.some((side) => fact(side) || roleName(side)))
+              context.report({ node, messageId: "decides" });
           }
-          if (node.type === AST_NODE_TYPES.CallExpression && ["has", "includes"].includes(propertyName(node.callee) ?? "") && node.arguments.some(fact)) {
+          if (
+            node.type === AST_NODE_TYPES.CallExpression &&
+            ["has", "includes"].includes(propertyName(node.callee) ?? "") &&
+            node.arguments.some(fact)
+          ) {
             context.report({ node, messageId: "decides" });
           }
-          if (node.type === AST_NODE_TYPES.SwitchStatement && fact(node.discriminant)) context.report({ node, messageId: "decides" });
+          if (node.type === AST_NODE_TYPES.SwitchStatement && fact(node.discriminant))
+            context.report({ node, messageId: "decides" });
         });
       },
     };

@@ -5,7 +5,10 @@
 export const RESOLVER_IMPORTS = {
   patterns: [
     { group: ["kysely", "kysely/*"], message: "a resolver builds no SQL: call the slice's service" },
-    { regex: "\\.repository$", message: "a resolver does not call a repository: call the slice's service (it applies the policy)" },
+    {
+      regex: "\\.repository$",
+      message: "a resolver does not call a repository: call the slice's service (it applies the policy)",
+    },
     { regex: "(^|/)db/connect$", message: "a resolver reaches no database: call the slice's service" },
   ],
 };
