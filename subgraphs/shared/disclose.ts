@@ -64,7 +64,7 @@ export function discloseReadable<Row, Type>(
  * The audit's record of what an answer shows that is not a row read through `discloseReadable`: what a write
  * returns to its writer (the write's own rule decided it may), a screening's or an eligibility's finding about a
  * subject, a notice addressed to its unit. Every disclosure of a subgraph is recorded here or above, nowhere else
- * (policies/enforcement.test.ts), so that what the audit says was shown has one source.
+ * (the lint rule credit/no-disclosure-log-writes), so that what the audit says was shown has one source.
  */
 export function recordDisclosed(context: SubgraphContext<unknown>, item: DisclosedRow): void {
   context.disclosures.record(item);

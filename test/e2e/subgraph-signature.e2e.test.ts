@@ -72,11 +72,11 @@ describe.each(SUBGRAPH_NAMES)("subgraph %s refuses what did not come from the ga
 
   it("a signature for another subgraph (wrong audience)", async () => {
     const other = name === "subjects" ? "records" : "subjects";
-    expectRefused(await post(name, PROBES.service, await sign(other, PROBES.service)));
+    expectRefused(await post(name, PROBES.service, sign(other, PROBES.service)));
   });
 
   it("a signature over another operation", async () => {
-    const signedForService = await sign(name, PROBES.service);
+    const signedForService = sign(name, PROBES.service);
     expectRefused(await post(name, PROBES.entities, signedForService));
   });
 
@@ -94,7 +94,7 @@ describe.each(SUBGRAPH_NAMES)("subgraph %s refuses what did not come from the ga
   });
 
   it("accepts a genuine gateway signature once, and refuses its replay", async () => {
-    const signature = await sign(name, PROBES.service);
+    const signature = sign(name, PROBES.service);
     const first = await post(name, PROBES.service, signature);
     expect(first.status).toBe(200);
     expect(first.body.data).toBeDefined();
@@ -110,7 +110,7 @@ describe("_entities through a signature applies the signed viewer's policy", () 
       query: `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { ${selection} } } }`,
       variables: { representations: [{ __typename: typename, id }] },
     };
-    return post(name, probe, await sign(name, probe, viewer));
+    return post(name, probe, sign(name, probe, viewer));
   };
 
   it("an expired list entry resolves to nothing for PUBLIC, and to the entry for the credit centre", async () => {
@@ -150,10 +150,10 @@ describe("_entities through a signature applies the signed viewer's policy", () 
       variables: { representations: [{ __typename: "CreditRecord", id: hidden.id }] },
     };
     const publicViewer: Viewer = { role: "PUBLIC", actor: null, org: null, subject: null, purpose: null };
-    const asPublic = await post("records", probe, await sign("records", probe, publicViewer));
+    const asPublic = await post("records", probe, sign("records", probe, publicViewer));
     expect(asPublic.status).toBe(200);
     expect(asPublic.body.data).toEqual({ _entities: [null] });
-    const asCentre = await post("records", probe, await sign("records", probe));
+    const asCentre = await post("records", probe, sign("records", probe));
     expect(asCentre.body.data).toEqual({ _entities: [expect.objectContaining({ id: hidden.id, tier: "GOVERNMENT" })] });
   });
 });
