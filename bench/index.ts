@@ -15,7 +15,7 @@ import { benchConfig } from "./setup";
 import { format } from "./stats";
 import { compare, crossingLookupVariants, governmentHeaders, lookupVariants, LOOKUP_GOVERNMENT, ONE_PROCESS_LOOKUP, ONE_PROCESS_SCREEN, operationBody, peerGatewayVariants, screenVariants, SCREEN, type Measured } from "./throughput";
 
-// `screen` is the screen of 1,000 alone and `one-process` #20's one-process rows alone (both part of `throughput`).
+// `screen` is the screen of 1,000 alone and `one-process` the one-process rows alone (both part of `throughput`).
 const PARTS = ["limits", "audit", "scale", "throughput", "screen", "one-process", "reports", "soak", "footprint"] as const;
 type Part = (typeof PARTS)[number];
 
@@ -47,7 +47,7 @@ if (values.help || parts.some((part) => !PARTS.includes(part)) || sizes.some((si
 type Goal = Readonly<{ item: string; measure: string; value: number; unit: "×" | "ms" | "MiB" | "MB" | "%" | ""; goal: string; met: boolean | null }>;
 
 /**
- * Issue 20's audit goals read from the screen of 1,000 (the HTTP gateway with and without audit, bare SQL + audit);
+ * The audit's goals read from the screen of 1,000 (the HTTP gateway with and without audit, bare SQL + audit);
  * its "gateway ÷ straight" goal is the one-process gateway's (oneProcessGoals).
  */
 function screenGoals(screen: readonly Measured[]): Goal[] {
@@ -69,7 +69,7 @@ const table = (rows: readonly Measured[]) => [
   ...rows.map((row) => `| ${row.name} | ${format(row.requestsPerSecond)} | ${format(row.p50)} | ${format(row.p99)} | ${format(row.cpuMsPerRequest, 2)} | ${row.errors} |`),
 ];
 
-/** #20's one-process rows: `npm start`'s gateway (subgraphs in its process) against the same work sent straight to the subgraphs. */
+/** The one-process rows: `npm start`'s gateway (subgraphs in its process) against the same work sent straight to the subgraphs. */
 function oneProcessGoals(screen: readonly Measured[], crossing: readonly Measured[]): Goal[] {
   const named = (rows: readonly Measured[], name: string) => rows.find((row) => row.name === name)!;
   const lookup = named(crossing, ONE_PROCESS_LOOKUP).requestsPerSecond / named(crossing, "lookup across all subgraphs straight to the subgraphs").requestsPerSecond;
@@ -127,7 +127,7 @@ try {
     goals.push(
       { item: "audit cost", measure: "p50 on ÷ off", value: audit.sequential.p50Ratio, unit: "×", goal: "≤ 1.25×", met: audit.sequential.p50Ratio <= 1.25 },
       { item: "audit cost", measure: `throughput on ÷ off (${audit.concurrent.concurrency} clients)`, value: audit.concurrent.throughputRatio, unit: "×", goal: "≥ 0.8×", met: audit.concurrent.throughputRatio >= 0.8 },
-      // #20 names the screen; the audit part measures the lookup across all subgraphs (one access row per record read).
+      // The screen goal names the screen; the audit part measures the lookup across all subgraphs (one access row per record read).
       { item: "audit cost", measure: `lookup throughput, audit on ÷ off (${audit.concurrent.concurrency} clients)`, value: audit.concurrent.throughputRatio, unit: "×", goal: "≥ 0.85×", met: audit.concurrent.throughputRatio >= 0.85 },
     );
   }
@@ -182,7 +182,7 @@ try {
   }
 
   try {
-    // The screen of 1,000 alone (already part of `throughput`): the audit's rows of issue 20 without the rest.
+    // The screen of 1,000 alone (already part of `throughput`): the audit's rows without the rest.
     if (parts.includes("screen") && !parts.includes("throughput") && service && seeded) {
       console.error("screen of 1,000 identifiers: gateway with and without audit, subgraph, bare SQL + audit (1 connection) …");
       const screen = await compare(service, await screenVariants(service, jwtSecret, signingKey, batch), { rounds, seconds, connections: 1, signaturesPerRun: 2_000 });

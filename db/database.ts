@@ -311,7 +311,7 @@ export interface ConsentTable {
   created_at: DatabaseDefault<Date>;
 }
 
-/** A signed credit report and its verification code (issue 23); the code itself is never stored, only its SHA-256. */
+/** A signed credit report and its verification code; the code itself is never stored, only its SHA-256. */
 export interface CreditReportTable {
   id: Generated<string>;
   subject_id: string;

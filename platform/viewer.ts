@@ -1,4 +1,4 @@
-/** Roles of CONTRACT.md "Identity". */
+/** Roles of docs/api.md "Identity". */
 export const ROLES = [
   "PUBLIC",
   "SUBJECT",
@@ -11,7 +11,7 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Purposes a caller declares in `X-Credit-Purpose` (CONTRACT.md "Identity"). */
+/** Purposes a caller declares in `X-Credit-Purpose` (docs/api.md "Identity"). */
 export const PURPOSES = [
   "ADMINISTRATIVE_LICENSING",
   "FISCAL_FUNDS",

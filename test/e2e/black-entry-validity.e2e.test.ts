@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uscc } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
 
-/** CONTRACT.md "A black-list entry always has validUntil"; DOMAIN.md §5 (PCIM art. 27, JRP arts. 8, 12). */
+/** docs/api.md "A black-list entry always has validUntil" (PCIM art. 27, JRP arts. 8, 12). */
 const FRESH = uscc(960);
 const OLD = uscc(961);
 const RECOGNIZE = `mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id validUntil } }`;

@@ -3,7 +3,7 @@ import { uscc } from "../fixtures";
 import { startTestFederation, type TestFederation } from "../harness";
 
 /**
- * 触发反馈 (DOMAIN.md §7) goes to the unit whose entry a measure rested on: an entry in force when the measure
+ * 触发反馈 (JRP arts. 13-14) goes to the unit whose entry a measure rested on: an entry in force when the measure
  * was applied *and already entered when the application was reported*. A unit that enters a back-dated BLACK
  * entry after another system reported a measure, and removes it at once, claims none of it.
  */

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../platform/package-root";
 
 /**
- * The house rule (STYLE.md, "Layout"): a subgraph slice imports only `subgraphs/shared/`, itself and other
+ * The layout rule (docs/architecture.md): a subgraph slice imports only `subgraphs/shared/`, itself and other
  * slices' published `*.registry.ts`; the gateway loads no subgraph code, a subgraph no gateway code; the
  * audit log neither; `domain/` is pure. Every import of every source file keeps it (the 43 crossings found
  * when the rule was first enforced are gone).
@@ -73,7 +73,7 @@ async function crossingsIn(folders: readonly string[]): Promise<string[]> {
   return crossings.sort();
 }
 
-/** Which slice owns each table: only its repositories name it (STYLE.md: "touch only its own tables"). */
+/** Which slice owns each table: only its repositories name it (a slice touches only its own tables). */
 const TABLE_OWNERS: Readonly<Record<string, string>> = {
   subjects: "subjects", subject_relations: "subjects", consents: "subjects", units: "subjects", credit_reports: "subjects",
   credit_records: "records", record_relations: "records", record_kinds: "records",
