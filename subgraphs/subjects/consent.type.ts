@@ -2,7 +2,7 @@ import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { PURPOSES, type Purpose as PurposeValue } from "../../platform/viewer";
 
 export const Purpose = Object.fromEntries(PURPOSES.map((purpose) => [purpose, purpose])) as { [P in PurposeValue]: P };
-registerEnumType(Purpose, { name: "Purpose", description: "The duty or purpose a query is made for (CONTRACT.md)." });
+registerEnumType(Purpose, { name: "Purpose", description: "The duty or purpose a query is made for (X-Credit-Purpose)." });
 
 @ObjectType({ description: "A subject's written consent (书面授权, PCIM art. 21) for one organisation and purpose." })
 export class Consent {
