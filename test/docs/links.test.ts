@@ -4,7 +4,7 @@ import type { Root } from "mdast";
 import { remark } from "remark";
 import remarkGfm from "remark-gfm";
 import remarkValidateLinks from "remark-validate-links";
-import { engine } from "unified-engine";
+import { engine, type Options as EngineOptions } from "unified-engine";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { describe, expect, it } from "vitest";
@@ -44,7 +44,8 @@ async function linkProblems(files: string[]): Promise<string[]> {
     engine(
       {
         processor: remark(),
-        plugins: [[remarkGfm], [remarkLinksStayInRepo], [remarkValidateLinks, { repository: false, root: PACKAGE_ROOT }]],
+        // The engine types a plugin as taking `unknown` parameters, which no typed plugin does.
+        plugins: [[remarkGfm], [remarkLinksStayInRepo], [remarkValidateLinks, { repository: false, root: PACKAGE_ROOT }]] as unknown as EngineOptions["plugins"],
         files,
         cwd: PACKAGE_ROOT,
         extensions: ["md"],
