@@ -36,7 +36,7 @@ export default defineConfig({
           exclude: [...EXCLUDED, ...SYSTEM_TESTS],
           // PGlite's PostgreSQL is 9 MB of WebAssembly: V8's optimising compiler spends more CPU on its hot functions
           // than a worker of this suite lives to win back, so its workers keep V8's baseline code (~7 % less wall and
-          // CPU, three alternating runs each; docs/performance.md "Session 12"). The system tests, whose time is
+          // CPU, three alternating runs each). The system tests, whose time is
           // Chromium's and the started processes', showed no difference; services keep V8's default. (A project's
           // execArgv is added to the root's.)
           execArgv: ["--liftoff-only"],

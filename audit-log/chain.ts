@@ -32,7 +32,7 @@ export type AuditEntry = Readonly<{
  * What a subgraph disclosed of one entity type at one set of tiers under one set of consents: the
  * subjects as parallel arrays, one position each (with how many rows of theirs). The one shape in which
  * disclosures reach the gateway, over HTTP (`extensions.disclosed`) or handed over in-process: one
- * object per subject was 170 kB of JSON for a 1,000-identifier screen (issue 20).
+ * object per subject was 170 kB of JSON for a 1,000-identifier screen.
  */
 export type DisclosureGroup = Readonly<{
   entityType: string;
@@ -119,7 +119,7 @@ const collator = new Intl.Collator();
 /**
  * The canonical form the hash covers: the event's listed fields and its access sets, in a fixed order.
  * Form 1 serialises one row per subject, each once, sorted with one collator (a 1,000-subject screen
- * sorted inside the comparator cost ~20,000 serialisations, docs/performance.md); form 2 one array per set.
+ * sorted inside the comparator cost ~20,000 serialisations); form 2 one array per set.
  */
 export function canonicalEntry(entry: AuditEntry, chainIndex: bigint, form: CanonicalForm = CURRENT_CANONICAL_FORM): string {
   const fields = { ...pick(entry, EVENT_FIELDS[form]), at: entry.at.toISOString(), errorCodes: [...entry.errorCodes].sort(), consentIds: [...entry.consentIds].sort(), chainIndex: chainIndex.toString() };

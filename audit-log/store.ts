@@ -15,7 +15,7 @@ export type AppendedChain = ChainHead & Readonly<{ entryHashes: readonly string[
  * `expected` is the head this writer saw last. The statement moves the head only if it is still there,
  * and writes the rows only if the head moved, so a writer that was overtaken by another process writes
  * nothing; it then appends again under the head's row lock. One statement instead of a locked
- * transaction of six halves the audit's share of a lookup (docs/performance.md). Returns the new head.
+ * transaction of six halves the audit's share of a lookup (docs/decisions/0004-audit-append-in-one-statement.md). Returns the new head.
  */
 export async function appendAuditEntries(db: Kysely<Database>, entries: readonly AuditEntry[], expected?: ChainHead): Promise<AppendedChain> {
   if (expected) {

@@ -9,7 +9,7 @@ import { SUPERGRAPH_FILE } from "../platform/supergraph-config";
 import { benchConfig, startBenchFederation } from "./setup";
 import { summarize, type Summary } from "./stats";
 
-/** Hostile documents of issue #8 item 1, each refused by a different limit, and one ordinary query to compare. */
+/** Hostile documents, each refused by a different limit, and one ordinary query to compare. */
 const DOCUMENTS: Record<string, string> = {
   "ordinary query (answered)": `{ measures(list: BLACK) { code title } }`,
   depth: `{ subject(identifier: "x") { ${"records { subject { ".repeat(7)} id ${"} } ".repeat(7)} } }`,

@@ -107,7 +107,7 @@ export async function benchmarkReportFlood(options: { subjects: number; items: n
       tally[outcome] = (tally[outcome] ?? 0) + 1;
     };
 
-    // The case: 100 reports asked for at once. Lookups are timed from the burst for a phase's length, or
+    // The case the goal names: 100 reports asked for at once. Lookups are timed from the burst for a phase's length, or
     // until every report is answered (rendered, queued and rendered, or refused) if that is later.
     const reports: Record<string, number> = {};
     const burstStarted = performance.now();

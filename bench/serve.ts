@@ -31,7 +31,7 @@ import { startBenchFederation, startUnauditedGateway } from "./setup";
 export type ServiceUrls = Readonly<{
   /** Our gateway with auth and audit, its subgraphs over signed loopback HTTP (the multi-process shape's path). */
   gateway: string;
-  /** Our gateway with auth and audit, its subgraphs in its own process: what `npm start` runs (issue 20, item 2). */
+  /** Our gateway with auth and audit, its subgraphs in its own process: what `npm start` runs. */
   gatewayInProcess: string;
   gatewayUnaudited: string;
   hivePublic: string;
@@ -121,7 +121,7 @@ const sql = productOnly ? "" : await listen((request, response) => {
           errorCodes: [],
           consentIds: [],
           durationMs: 0,
-          // The same audit form as the gateway's: one access set holding the subjects (issue 20, item 3).
+          // The same audit form as the gateway's: one access set holding the subjects.
           accesses: [{ subgraph: "measures", entityType: "ScreeningResult", tiers: ["PUBLIC"], subjectIds: [...known.values()], subjectIdentifiers: [...known.keys()], counts: [...known.keys()].map(() => 1) }],
         },
       ]);

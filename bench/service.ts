@@ -47,7 +47,7 @@ export async function startService(location: DatabaseLocation, jwtSecret: string
   const node = [process.execPath, ...(options.productOnly ? productNodeFlags() : []), "--import", "tsx", path.join(PACKAGE_ROOT, "bench", "serve.ts")];
   const [command, ...args] = taskset ? ["taskset", "-c", "0", ...node] : node;
   const environment: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", CREDIT_JWT_SECRET: jwtSecret, CREDIT_SUBGRAPH_SIGNING_KEY: encodeSubgraphKey(signingKey),
-    // Production refuses to start without a report key (issue 23); the benchmark signs no reports worth keeping.
+    // Production refuses to start without a report key; the benchmark signs no reports worth keeping.
     CREDIT_REPORT_SIGNING_KEY: process.env.CREDIT_REPORT_SIGNING_KEY ?? encodeSubgraphKey(generateSubgraphKeyPair().privateKey), BENCH_PRODUCT_ONLY: options.productOnly ? "1" : "0", ...location };
   // Node flags for the service alone (e.g. a heap cap to tell retained memory from lazy collection).
   if (process.env.BENCH_SERVICE_NODE_OPTIONS) environment.NODE_OPTIONS = process.env.BENCH_SERVICE_NODE_OPTIONS;

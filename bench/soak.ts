@@ -32,7 +32,7 @@ async function countAuditEvents(service: RunningService, jwtSecret: string, from
 }
 
 /**
- * Item 8 of issue #9: `minutes` of load at a fixed rate (70% of the measured maximum), one autocannon run
+ * The soak: `minutes` of load at a fixed rate (70% of the measured maximum), one autocannon run
  * per minute so each minute has its own p99 and the process's RSS is read at each minute's end. Every
  * answered request must have its audit event.
  */

@@ -91,7 +91,7 @@ async function presigned(signingKey: KeyObject, subgraph: string, body: string, 
 /**
  * Each request asks for the next of `identifiers`, as real callers do. Sending one identical request
  * over and over would measure Hive Gateway's inflight deduplication (on by default: concurrent
- * identical subgraph fetches share one answer) rather than the gateways' work — docs/performance.md.
+ * identical subgraph fetches share one answer) rather than the gateways' work — docs/decisions/0001-measure-side-by-side.md.
  */
 function rotating(url: string, query: string, identifiers: readonly string[], headers?: Record<string, string>): LoadRequest {
   const bodies = identifiers.map((id) => operationBody(query, { id }));
@@ -99,7 +99,7 @@ function rotating(url: string, query: string, identifiers: readonly string[], he
   return { url, body: bodies[0]!, ...(headers ? { headers } : {}), perRequest: () => ({ body: bodies[next++ % bodies.length]! }) };
 }
 
-/** Item 3 of issue #9: the same lookups through Hive Gateway and ours, auth and audit off (fair) and on (headline). */
+/** The peer comparison: the same lookups through Hive Gateway and ours, auth and audit off (fair) and on (headline). */
 export async function peerGatewayVariants(service: RunningService, jwtSecret: string, identifiers: readonly string[]): Promise<{ fair: Variant[]; headline: Variant[] }> {
   const government = await governmentHeaders(jwtSecret);
   return {
@@ -122,18 +122,18 @@ export async function screenVariants(service: RunningService, jwtSecret: string,
     { name: "straight to subgraph", request: { url: service.urls.subgraphs.measures!, body }, prepare: (count) => presigned(signingKey, "measures", body, count) },
     { name: "bare SQL + audit insert", request: { url: service.urls.sql, body: JSON.stringify({ ids: identifiers }) } },
     { name: ONE_PROCESS_SCREEN, request: { url: service.urls.gatewayInProcess, body, headers: await governmentHeaders(jwtSecret) } },
-    // The same gateway without the audit: "screen, audit on ÷ off" (issue 20). Absent when only the product runs.
+    // The same gateway without the audit: "screen, audit on ÷ off". Absent when only the product runs.
     ...(service.urls.gatewayUnaudited
       ? [{ name: "through gateway (auth, no audit)", request: { url: service.urls.gatewayUnaudited, body, headers: await governmentHeaders(jwtSecret) } }]
       : []),
   ];
 }
 
-/** The variants measuring `npm start`'s shape (issue 20, item 2): the gateway executing its subgraphs in its own process. */
+/** The variants measuring `npm start`'s shape: the gateway executing its subgraphs in its own process. */
 export const ONE_PROCESS_SCREEN = "through the one-process gateway (subgraphs in process; auth, audit)";
 export const ONE_PROCESS_LOOKUP = "lookup across all subgraphs through the one-process gateway (subgraphs in process)";
 
-/** The same lookup straight to the subjects subgraph, for the lookup's gateway overhead (item 1). */
+/** The same lookup straight to the subjects subgraph, for the lookup's gateway overhead. */
 export async function lookupVariants(service: RunningService, jwtSecret: string, signingKey: KeyObject, identifier: string): Promise<Variant[]> {
   const government = await governmentHeaders(jwtSecret);
   const subjectOnly = `query Lookup($id: String!) { subject(identifier: $id) { name identifier sex } }`;

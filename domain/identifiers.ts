@@ -1,5 +1,5 @@
 /**
- * Identifiers of subjects (DOMAIN.md §1): the 18-character citizen ID number (GB 11643-1999, ISO 7064
+ * Identifiers of subjects (PCIM art. 2): the 18-character citizen ID number (GB 11643-1999, ISO 7064
  * MOD 11-2) and the unified social credit code (GB 32100-2015, MOD 31).
  */
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LIST_GROUNDS } from "./list-grounds";
 
-/** JRP arts. 5-6, item by item, transcribed from the text (shared seed 004). */
+/** JRP arts. 5-6, item by item, transcribed from the text. */
 const JRP_ITEMS: Readonly<Record<string, string>> = {
   "JRP art. 5(1)": "党中央、国务院、国家部委依法依规组织认定获得荣誉的社会法人、自然人或者其他组织；",
   "JRP art. 5(2)": "省级（含）以上行业协会商会推荐的诚信会员；",

@@ -1,4 +1,4 @@
-/** The 29 key occupational groups with individual credit files (CZ seed 002, table "29类重点人群"). */
+/** The 29 key occupational groups with individual credit files (常信用办〔2019〕10号, table "29类重点人群"). */
 export const OCCUPATION_GROUPS = [
   { code: "CIVIL_SERVANT", name: "公务员" },
   { code: "PUBLIC_INSTITUTION_STAFF", name: "事业单位工作人员" },

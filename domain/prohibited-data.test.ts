@@ -48,7 +48,7 @@ const PLAIN: Array<[string, string]> = [
   ["fingerprint", "fingerprints"],
 ];
 
-/** The disguises of issue 17, each written as found: the detector must see through every one. */
+/** Disguises of prohibited data, each written as it was found in a submission: the detector must see through every one. */
 const DISGUISED: Array<[string, string]> = [
   [between("宗教信仰", ZWSP), "religion"],
   [between("血型", ZWJ), "blood-type"],

@@ -49,7 +49,7 @@ export const GENERAL_PROCEDURE_KIND = "ADMINISTRATIVE_PENALTY";
  * the kind's tier for organisations. PCIM art. 10(1) counts a person's ID number, birth date, addresses,
  * marital status, education and qualifications as basic information; art. 21 opens to everyone only what
  * must be disclosed by law, and the city serves personal public credit information by authorized query
- * (淮安市加强个人诚信体系建设的实施意见 五(三), seed 004).
+ * (淮安市加强个人诚信体系建设的实施意见 五(三)).
  */
 export function catalogueTierOf(kind: RecordKind, subjectKind: SubjectKind | undefined): Tier {
   return kind.category === "BASIC" && subjectKind === "NATURAL_PERSON" ? "AUTHORIZED" : kind.defaultTier;

@@ -3,7 +3,7 @@ import type { InputProblem } from "./input-problem";
 import { birthDateOfCitizenId, checkIdentifier, regionOfUscc, sexOfCitizenId } from "./identifiers";
 import { detectProhibitedDataInName, detectProhibitedDataInOrganisationName, toInputProblem } from "./prohibited-data";
 
-/** How a provider names the subject of a submission (CONTRACT.md `SubjectRef`). */
+/** How a provider names the subject of a submission (`SubjectRef`, docs/api.md). */
 export type SubjectRef = Readonly<{ identifier: string; name: string; kind: SubjectKind }>;
 
 /** A subject ready to register: identifier normalized and the facts it encodes derived. */

@@ -1,5 +1,5 @@
 /**
- * The words the rules are written in, each list defined once (issue 15): the database's column types
+ * The words the rules are written in, each list defined once, so no copy can drift: the database's column types
  * (db/database.ts), the GraphQL enums (each slice registers these very objects with type-graphql) and the
  * portal's choices all come from here. Each is an object mapping a value to itself, the shape type-graphql
  * registers as an enum, and a type of the same name for its values.

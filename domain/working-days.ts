@@ -86,7 +86,7 @@ function provisionalYear(year: number): YearCalendar {
 }
 
 /**
- * Chinese working days (DOMAIN.md §10): weekends and holidays are off; the notice's make-up working days
+ * Chinese working days (《全国年节及纪念日放假办法》 and the State Council's yearly notice): weekends and holidays are off; the notice's make-up working days
  * (调休) on weekends are on. A year with an official arrangement uses it; any other year is computed
  * from the statutory holidays and marked provisional. Never refuses a date for want of data.
  */
@@ -162,7 +162,7 @@ export class WorkingDayCalendar {
 }
 
 /**
- * The operators' yearly reminder (DOMAIN.md §10): from 1 November, when next year has no notice loaded,
+ * The operators' yearly reminder (the State Council's notice usually appears in November): from 1 November, when next year has no notice loaded,
  * what to do about it; otherwise null.
  */
 export function nextYearCalendarWarning(calendar: WorkingDayCalendar, today: string): string | null {

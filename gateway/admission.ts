@@ -2,7 +2,7 @@
  * A bound on the work in flight in one gateway process, in the rate limiter's units (root fields,
  * aliases, screened identifiers). Past it, a request is refused at once — `SERVICE_UNAVAILABLE` with
  * a Retry-After — instead of joining the queue: under a burst of large screens, memory and latency stay
- * bounded (with the heap capped, an unbounded burst ended the process: docs/performance.md). A request
+ * bounded (with the heap capped, an unbounded burst ended the process: docs/decisions/0007-heap-cap-with-admission-bound.md). A request
  * arriving when nothing is in flight is always admitted; its own size is bounded by the query limits.
  */
 export class InFlightBudget {

@@ -31,7 +31,7 @@ type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 /**
  * A subgraph's answer, already read in full. Apollo asks only for a fetch-like response; building a
  * WHATWG `Response` (streams, body mixins) for a body that is already a string cost more CPU than the
- * rest of the fetch (docs/performance.md).
+ * rest of the fetch (docs/decisions/0002-subgraph-fetches-through-undici.md).
  */
 class ReadResponse implements FetcherResponse {
   readonly bodyUsed = false;

@@ -58,7 +58,7 @@ export type GatewayOptions = Readonly<{
   jwtSecret: string;
   /** The Ed25519 private key subgraph fetches are signed with; independent of `jwtSecret`. */
   signingKey: KeyObject;
-  /** The credit-report public key published at `/.well-known/credit-report-key` (issue 23); absent: nothing published. */
+  /** The credit-report public key published at `/.well-known/credit-report-key`; absent: nothing published. */
   reportPublicKey?: KeyObject;
   logger: Logger;
   production: boolean;

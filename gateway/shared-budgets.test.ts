@@ -4,7 +4,7 @@ import { startTestDatabase, type TestDatabase } from "../test/harness";
 import { SharedInFlightBudget, SharedRateLimiter } from "./shared-budgets";
 
 /**
- * Two gateway replicas' budgets on one database (issue 21): each instance below stands for one replica. Runs
+ * Two gateway replicas' budgets on one database: each instance below stands for one replica. Runs
  * on whichever database the suite has; the point is PostgreSQL's pass, where replicas really are processes.
  */
 let database: TestDatabase;

@@ -245,18 +245,18 @@ export type OidcSettings = Readonly<{
   claims: OidcClaimNames;
 }>;
 
-/** Domain periods that later rules change (DOMAIN.md §5): configuration, with the seeds' values as defaults. */
+/** Domain periods that later rules change (PCIM art. 27, JRP art. 12): configuration, with the regulations' values as defaults. */
 export type DomainRules = Readonly<{
   /** Publication period of negative information by severity, in months from the decision date (PCIM art. 27). */
   expiryMonths: Readonly<{ GENERAL: number; SERIOUS: number; SEVERE: number; UNSPECIFIED: number }>;
-  /** Thresholds of the audit's abuse alerts (DOMAIN.md §4: 非履职需要，不得查询). */
+  /** Thresholds of the audit's abuse alerts (PCIM art. 33: 非履职需要，不得查询). */
   alerts: Readonly<{ subjectsPerHour: number; denialsPerHour: number; probesPerHour: number; maskWalkPerHour: number; revokedWithinMinutes: number; workingHours: readonly [number, number] }>;
   /**
    * Distinct natural persons one caller not entitled to them (no consent, no duty, not the person) may look up or
-   * screen per hour, per actor and per network (an IPv6 /64), across replicas (CONTRACT.md: no existence oracle).
+   * screen per hour, per actor and per network (an IPv6 /64), across replicas (docs/api.md: no existence oracle).
    */
   publicPersonLookupsPerHour: number;
-  /** Distinct credit-report verification codes one caller may try per hour (issue 23: no code guessing). */
+  /** Distinct credit-report verification codes one caller may try per hour (no code guessing). */
   reportCodesPerHour: number;
   /** Weight of the credit reports one caller may issue per hour: a report weighs its items plus a fixed part. */
   reportWeightPerHour: number;

@@ -1,7 +1,7 @@
 import { ForbiddenError as RoleTableRefusal } from "@casl/ability";
 import { GraphQLError } from "graphql";
 
-/** The error codes of CONTRACT.md "Errors"; nothing else reaches a client. */
+/** The error codes of docs/api.md "Errors"; nothing else reaches a client. */
 export const ERROR_CODES = [
   "UNAUTHENTICATED",
   "FORBIDDEN",
@@ -14,7 +14,7 @@ export const ERROR_CODES = [
   "QUERY_TOO_COMPLEX",
   "RATE_LIMITED",
   "AUDIT_UNAVAILABLE",
-  // Added beyond CONTRACT.md's list: a subgraph or the database cannot be reached (or did not answer in
+  // A subgraph or the database cannot be reached (or did not answer in
   // time); the caller may retry after `retryAfterSeconds`. Distinct from a bug (INTERNAL_SERVER_ERROR).
   "SERVICE_UNAVAILABLE",
   "INTERNAL_SERVER_ERROR",

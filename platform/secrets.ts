@@ -43,7 +43,7 @@ export async function ensureSubgraphSigningKey(config: Config): Promise<KeyObjec
 }
 
 /**
- * Returns the service's credit-report signing key (issue 23): `CREDIT_REPORT_SIGNING_KEY`, or in development one
+ * Returns the service's credit-report signing key: `CREDIT_REPORT_SIGNING_KEY`, or in development one
  * generated on first start into `<dataDir>/report-signing-key` (mode 0600) and reused by every process sharing
  * the data directory. Refused missing in production: a report signed by a key nobody published is worthless.
  * Independent of the bearer secret and of the subgraph signing key.

@@ -68,13 +68,13 @@ export type SubgraphRequestClaims = Readonly<{ viewer: Viewer; requestId: string
  * The signature is a compact EdDSA (Ed25519) JWT, made and checked with node:crypto rather than jose:
  * jose 6 works only through asynchronous WebCrypto, which cost 106 µs of CPU per signature against 54 µs
  * here and 218 µs per check against 170 µs, and every lookup signs and verifies one per subgraph fetch
- * (docs/performance.md). The format is entirely ours (one fixed header, so no algorithm is ever
+ * (docs/decisions/0003-subgraph-signatures-with-node-crypto.md). The format is entirely ours (one fixed header, so no algorithm is ever
  * negotiated), which keeps the check short; bearer tokens from outside are still verified by jose
  * (gateway/auth.ts). A test checks that jose accepts what is signed here and that everything jose would
  * refuse is refused here too.
  *
  * Ed25519 rather than an HMAC, so that only the gateway can sign: subgraphs hold public keys, and
- * nothing about the key follows from the bearer-token secret (issue 16).
+ * nothing about the key follows from the bearer-token secret, so whoever can mint bearer tokens cannot sign as the gateway.
  */
 const PROTECTED_HEADER = Buffer.from(JSON.stringify({ alg: "EdDSA", typ: "credit-subgraph+jwt" })).toString("base64url");
 

@@ -11,7 +11,7 @@ export type TokenClaims = Readonly<{
   ttl?: string | undefined;
 }>;
 
-/** Mints a bearer token (HS256) as CONTRACT.md "Identity" describes; used by `npm run token` and the tests. */
+/** Mints a bearer token (HS256) as docs/api.md "Identity" describes; used by `npm run token` and the tests. */
 export async function mintToken(secret: string, claims: TokenClaims): Promise<string> {
   const payload: Record<string, string> = { role: claims.role };
   if (claims.org) payload.org = claims.org;

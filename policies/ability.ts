@@ -1,7 +1,7 @@
 import type { ForcedSubject, MongoAbility } from "@casl/ability";
 import type { ListStatus, ListType, RecordCategory, Tier } from "../domain/vocabulary";
 
-/** What a viewer can do; lowercase verbs (STYLE.md). */
+/** What a viewer can do; lowercase verbs, as CASL's docs write them. */
 export type Action = "read" | "screen" | "submit" | "recognize" | "remove" | "register" | "claim" | "grant" | "revoke" | "review" | "apply" | "move" | "issue" | "verify" | "file" | "list" | "decide";
 
 /**
@@ -16,7 +16,7 @@ export type SubjectPolicy = {
   consented: boolean;
   /**
    * The subject has public-tier information in force (a current public record or list entry): only then
-   * is a natural person's existence public (CONTRACT.md, no existence oracle). Tested by `read` only.
+   * is a natural person's existence public (docs/api.md, no existence oracle). Tested by `read` only.
    */
   publicInformation?: boolean;
   /** The unit that owns the subject's registration (null: nobody yet); tested by `register` only. */
@@ -78,12 +78,12 @@ export type ProhibitedDataPolicy = { subjectIdentifier: string };
  * who provided it. Reading it is reading the review — its state, the return reason, the original behind a redaction.
  */
 export type PublicationReviewPolicy = { subjectIdentifier: string; provider: string };
-/** A signed credit report (issue 23): whose file it shows. */
+/** A signed credit report: whose file it shows. */
 export type CreditReportPolicy = { subjectIdentifier: string };
 
 type Tagged<Name extends string, Shape> = Shape & ForcedSubject<Name>;
 
-/** CASL subjects are exactly the GraphQL type names (STYLE.md); `all` carries the rules that bind everyone. */
+/** CASL subjects are exactly the GraphQL type names, so a rule and the schema speak of one thing; `all` carries the rules that bind everyone. */
 export type PolicySubject =
   | "all"
   | "Subject"

@@ -1,7 +1,7 @@
 import { PurposeRequiredError } from "../platform/errors";
 import type { Role, Viewer } from "../platform/viewer";
 
-/** Roles that must declare a purpose before touching non-public data or screening (CONTRACT.md "Identity"). */
+/** Roles that must declare a purpose before touching non-public data or screening (docs/api.md "Identity"). */
 const ROLES_DECLARING_PURPOSE: ReadonlySet<Role> = new Set(["GOVERNMENT", "ORGANIZATION"]);
 
 export function mustDeclarePurpose(viewer: Viewer): boolean {

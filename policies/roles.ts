@@ -68,7 +68,7 @@ function objectDuringRepairPublicity({ can }: Builder): void {
 }
 
 /**
- * An accountable caller given a report's code may verify it (issue 23): the subject consented by sharing the
+ * An accountable caller given a report's code may verify it: the subject consented by sharing the
  * code, and the verification is audited under the caller's organisation and its declared purpose.
  */
 function verifyCreditReports({ can }: Builder): void {
@@ -80,7 +80,7 @@ function readNoticesOf(viewer: Viewer, { can }: Builder): void {
 }
 
 /**
- * The access matrix of CONTRACT.md, one entry per role. Tier, ownership, provider, expiry and consent are
+ * The access matrix of docs/api.md, one entry per role. Tier, ownership, provider, expiry and consent are
  * conditions on the entity, so the same rule filters in memory and in SQL (accessible-by.ts).
  *
  * Workflow steps are rules too: `move` on an Objection or RepairCase, the field naming the state moved to
@@ -114,7 +114,7 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     builder.can("file", "Objection", own);
     // 「对异议处理结果不服…可向本级信用主管部门提出申诉」 (PCIM art. 30, JRP art. 17).
     builder.can("move", "Objection", ["APPEALED"], { ...own, state: "UPHELD" });
-    // A credit report is the subject's own file shown as a third party may see it (issue 23): issued, listed
+    // A credit report is the subject's own file shown as a third party may see it: issued, listed
     // and revoked by the subject only.
     builder.can("issue", "CreditReport");
     builder.can(["read", "revoke"], "CreditReport", own);
@@ -157,7 +157,7 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     builder.can("read", "ListEntry", { recognizedBy: viewer.org });
     // Its items' publication review: which await the centre, which it returned and why (the provider answers for them).
     builder.can("read", "PublicationReview", { provider: viewer.org });
-    // The feedback on its own listings (触发反馈, DOMAIN.md §7): which measures were applied on them, by whom, how it ended.
+    // The feedback on its own listings (触发反馈, JRP arts. 13-14): which measures were applied on them, by whom, how it ended.
     builder.can("read", "MeasureApplication", { entryRecognizedBy: viewer.org });
     // Its own figures, to report its quarter to the credit office (JRP art. 21); other units' are the office's to compare.
     builder.can("read", "UnitReport", { unit: viewer.org });
@@ -175,7 +175,7 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     // 「谁认定、谁负责」: only the unit that recognised an entry takes it off the list.
     builder.can("remove", "ListEntry", { recognizedBy: viewer.org });
     // Registration facts and relations belong to a registering authority for the kind of subject: the first
-    // such unit to register a subject owns it (DOMAIN.md §7); no other unit changes whom a listing reaches.
+    // such unit to register a subject owns it (PCIM art. 26: only the registering authority changes the facts); no other unit changes whom a listing reaches.
     builder.can("register", "Subject", { registrars: viewer.org, registeredBy: { $in: [null, viewer.org] } });
     // The first registering unit to register a subject becomes its owner; the credit centre registers without owning.
     builder.can("claim", "Subject", { registrars: viewer.org, registeredBy: null });
@@ -186,7 +186,7 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     // Who read or screened a wrongly published item, and which screening answers rested on it (JRP art. 16): the
     // centre makes the correction known, so it alone sees the reach — not the provider, the subject or an auditor.
     builder.can("read", "CorrectionReach");
-    // Whether next year's holiday notice is loaded: the centre sets the deadlines and loads the notice (DOMAIN.md §10).
+    // Whether next year's holiday notice is loaded: the centre sets the deadlines and loads the notice (objection deadlines count working days: PCIM arts. 28-30).
     builder.can("read", "CalendarStatus");
     // No free text about a natural person reaches the public tier before the centre has reviewed it (PCIM art. 14).
     builder.can(["read", "decide"], "PublicationReview");
@@ -205,7 +205,7 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
   },
   AUDITOR(_viewer, builder) {
     builder.can("read", "AuditEvent");
-    // The repair register as audit data (CONTRACT: auditors read no subject data): which case, what state, when.
+    // The repair register as audit data (docs/api.md: auditors read no subject data): which case, what state, when.
     // Never the archived original (PCIM art. 32: archives are the credit centre's).
     builder.can("read", "RepairCase", REPAIR_CASE_REGISTER_FIELDS);
     builder.can("list", "RepairCase");

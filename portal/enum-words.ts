@@ -1,6 +1,6 @@
 import { defineMessages, useMessages, type Messages } from "./i18n";
 
-/** The API's enum values in words, one table for every page (CONTRACT.md "Enums"; the values are domain/vocabulary.ts's). */
+/** The API's enum values in words, one table for every page (docs/api.md "Types"; the values are domain/vocabulary.ts's). */
 export const enumWords = defineMessages({
   "zh-CN": {
     BLACK: "黑名单",

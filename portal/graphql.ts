@@ -1,6 +1,6 @@
 import { currentToken } from "./session";
 
-/** A refusal or error as the gateway reports it: the contract code (CONTRACT.md "Errors") and its message. */
+/** A refusal or error as the gateway reports it: the contract code (docs/api.md "Errors") and its message. */
 export class GraphQLFailure extends Error {
   constructor(
     readonly code: string,

@@ -2,7 +2,7 @@
  * `npm audit` at high severity, for CI: exit 1 when an installed package has a high or critical advisory.
  * When the advisory endpoint itself cannot be reached (some networks answer its POST with 405), this says
  * so loudly and exits 0 — the lockfile test in test/security/dependencies.test.ts still refuses the
- * advisories named in issue #8 offline.
+ * advisories it names offline.
  */
 import { spawnSync } from "node:child_process";
 

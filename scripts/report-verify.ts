@@ -8,7 +8,7 @@ import { parseSubgraphSigningKey, parseSubgraphVerifyKey } from "../platform/sub
 
 /*
  * `npm run report:verify -- FILE.pdf [--key KEY | --key-file FILE | --key-url URL]`: checks a credit report's
- * file signature offline (issue 23). Exit 0 genuine, 1 not genuine (any changed byte), 2 usage or no key.
+ * file signature offline. Exit 0 genuine, 1 not genuine (any changed byte), 2 usage or no key.
  * The key: --key (base64url SPKI DER, as published), --key-file (the published JSON, a PEM, or the one-line
  * key), --key-url (the gateway's /.well-known/credit-report-key); else the configured or development key of
  * this machine's data directory; else the configured gateway's published key.

@@ -9,7 +9,7 @@ const ed25519FromSeed = (seed: Uint8Array): KeyObject => createPrivateKey({ key:
 
 /**
  * Gateway signatures as whoever holds the bearer-token secret could make them: with the HKDF key the
- * subgraph signature used before issue 16, with the raw secret (HMAC, under the old HS256 header and
+ * subgraph signature used before the Ed25519 keys, with the raw secret (HMAC, under the old HS256 header and
  * under today's EdDSA one), and with Ed25519 keys whose seed is taken from the secret. Every claim is
  * right, so only the key can be what refuses them.
  */

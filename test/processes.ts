@@ -3,7 +3,7 @@ import { createServer, type AddressInfo } from "node:net";
 import { PACKAGE_ROOT } from "../platform/package-root";
 
 /**
- * The commands of CONTRACT.md as separate processes (`npm start`, `npm run import`, …), for the tests
+ * The commands of docs/api.md as separate processes (`npm start`, `npm run import`, …), for the tests
  * whose subject is what happens between processes. Each gets the test runner's environment without
  * `DATABASE_URL` (the embedded database unless the test passes one) plus `environment`.
  */

@@ -17,7 +17,7 @@ const scripts = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "package.json")
 export function commandOf(script: "gateway" | "subgraph", ...args: string[]): string[] {
   const command = scripts[script];
   if (!command || /[|&;<>$`"']/.test(command)) throw new Error(`package.json script ${script} must be one plain command to run it without a shell`);
-  // `exec` makes the shell npm starts give way to node (issue 21: signals reach it); without npm there is no shell.
+  // `exec` makes the shell npm starts give way to node (so signals reach it); without npm there is no shell.
   return [...command.replace(/^exec\s+/, "").split(/\s+/), ...args];
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../platform/package-root";
 
 /**
- * What `npm start` loads before it is ready (docs/performance.md, "time to ready"): the packages the bundles
+ * What `npm start` loads before it is ready (docs/decisions/0008-start-from-a-built-bundle.md): the packages the bundles
  * import statically, following the shared chunks. The global setup built `dist/` from these sources.
  */
 function packagesLoadedAtStart(entry: string, seen = new Set<string>(), packages = new Set<string>()): Set<string> {

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
 
 /**
- * Issue 3's data: subject details (PCIM art. 10), relations of organisations to their legal
+ * Subject details (PCIM art. 10), relations of organisations to their legal
  * representative and responsible persons (PCIM art. 26), the record catalog (PCIM arts. 10-13), related
  * record entries, list disclosure fields (JRP art. 8), employer notices (JRP art. 11), and trigram
  * indexes for public name search.

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
 
 /**
- * Tamper evidence for the audit (issue: every query audited): each event carries its position in the
+ * Tamper evidence for the audit (every query audited: CZ 个人信息查询使用登记和审查制度, 安全审计): each event carries its position in the
  * chain, the previous event's hash and its own hash over (previous hash, canonical event with its access
  * rows). One head row, locked by each group commit, orders writers across processes. Audit rows are
  * append-only in the database itself: a trigger refuses UPDATE, DELETE and TRUNCATE on both tables.

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 
 /**
  * A deadline counted through a year whose State Council notice was not loaded is provisional
- * (CONTRACT.md `dueOnProvisional`) and is recomputed when the notice is loaded.
+ * (docs/api.md, "Deadlines never stop a filing") and is recomputed when the notice is loaded.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const table of ["objections", "repair_cases"]) {

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
 
 /**
- * No black-list entry is in force forever (PCIM art. 27, JRP arts. 8 and 12; CONTRACT.md "A black-list
+ * No black-list entry is in force forever (PCIM art. 27, JRP arts. 8 and 12; docs/api.md "A black-list
  * entry always has validUntil"). Entries stored without one get recognition + 36 months — the default of
  * the day this ran, kept here as a literal because a migration records history — and reports how many;
  * from now on the database refuses a black entry without a validity.

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
 
 /**
- * Relations are dated and never overwritten (PCIM art. 26 「负有责任的」, DOMAIN.md §7): a person answers for
+ * Relations are dated and never overwritten (PCIM art. 26 「负有责任的」): a person answers for
  * an organisation's dishonesty only if they held the role when it was recognised. `valid_from` null is
  * "held since before the project recorded dates" (rows of earlier versions); `valid_to` null is "held now",
  * exclusive otherwise. One current holding per person and role.

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 
 /**
- * Registration has an owner (DOMAIN.md §7): the unit that first registered a subject's facts and
+ * Registration has an owner (PCIM arts. 10 and 26: only the registering authority, or the credit centre, changes registration facts): the unit that first registered a subject's facts and
  * relations; only it or the credit centre changes them. Rows of earlier versions have none yet: the next
  * registering unit becomes their owner.
  */

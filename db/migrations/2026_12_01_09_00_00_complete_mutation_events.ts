@@ -2,7 +2,7 @@ import { sql, type Kysely } from "kysely";
 
 /**
  * A mutation's audit event is written before the mutation runs (outcome PENDING) and completed after it,
- * so no effect can commit without its event (issue 16). The completion — outcome, error codes, consents,
+ * so no effect can commit without its event (NIST 800-53 AU-5: no action unaudited). The completion — outcome, error codes, consents,
  * duration and the access rows the mutation produced — is its own append-only row, hashed over the
  * event's hash and its content; `audit_event_log` shows each event with its completed outcome.
  */

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
 
 /**
- * The budgets every gateway replica shares on PostgreSQL (issue 21): per-caller token buckets and the work in
+ * The budgets every gateway replica shares on PostgreSQL: per-caller token buckets and the work in
  * flight. Created on PGlite too (same migrations on both databases), where one process keeps them in memory.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {

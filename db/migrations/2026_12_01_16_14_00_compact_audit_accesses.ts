@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
 
 /**
- * The compact access form (issue 20, item 3): one row per event, subgraph, entity type and tiers holding
+ * The compact access form: one row per event, subgraph, entity type and tiers holding
  * the subjects as arrays, GIN-indexed, instead of one row per subject — a 1,000-identifier screen writes
  * one row instead of 1,000. Existing rows move into it unchanged in content, and their events keep
  * canonical form 1 (which hashes per-subject rows, rebuilt from the arrays), so old chains still verify;

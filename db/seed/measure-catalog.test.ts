@@ -11,7 +11,7 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /**
  * JRP (淮安市守信联合激励和失信联合惩戒实施办法（试行）) arts. 13-14, item by item, transcribed from the text
- * (shared seed 004): the catalogue is read against it, so a measure that drifts from its article fails.
+ * word for word: the catalogue is read against it, so a measure that drifts from its article fails.
  */
 const JRP_ITEMS: Readonly<Record<string, string>> = {
   "JRP art. 13(1)": "多渠道选树推介诚信典型。职能部门在行政监管和服务中要将列入红名单的信息主体树立为诚信典型，并及时在门户网站和“信用淮安”等网站进行公示。新闻媒体要深入挖掘宣传诚实守信红名单典型人物、企业和事迹。在会展、银企对接等活动中重点推介诚信示范企业。",
@@ -36,11 +36,11 @@ const JRP_ITEMS: Readonly<Record<string, string>> = {
 };
 
 /**
- * The words that decide BLOCK or REVIEW, measure by measure, read from the same text (DOMAIN.md §7: a
+ * The words that decide BLOCK or REVIEW, measure by measure, read from the same text (JRP arts. 13-14: a
  * measure that only 「限制」s asks for REVIEW where the text leaves the department discretion, BLOCK only
  * where the text forbids). P11's 「禁入」 stands under 「依法」: a ban only where a law provides one, which
  * the department has to find. P10's verb is not JRP art. 14(10)'s 「限制」 but the court's rule it cites:
- * transcribed below, it is not among the shared seeds.
+ * transcribed below, it is not in the JRP's text.
  */
 const DECIDED_BY: Readonly<Record<string, readonly [decision: "BLOCK" | "REVIEW", words: string]>> = {
   P01: ["REVIEW", "限制安排"],

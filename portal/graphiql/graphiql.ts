@@ -6,7 +6,7 @@ import "./graphiql.css";
 import { currentToken } from "../session";
 
 /**
- * The developer IDE (issue 22 item 8), served by the gateway at `/graphiql` in development only. Requests go
+ * The developer IDE, served by the gateway at `/graphiql` in development only. Requests go
  * to this origin's `/graphql` with the portal tab's token when it is signed in (sessionStorage, never a URL
  * or localStorage); headers typed into the editor are sent but never stored.
  */

@@ -110,7 +110,7 @@ export class AuditChainStatus {
   reason!: string | null;
 }
 
-@ObjectType({ description: "A pattern of use that an auditor should look at (DOMAIN.md §4)." })
+@ObjectType({ description: "A pattern of use that an auditor should look at (PCIM art. 33: no query without a duty)." })
 export class AuditAlert {
   @Field(() => String, { description: "MASS_LOOKUP, REPEATED_DENIALS, IDENTIFIER_PROBING, MASKED_LIST_WALK, READ_BEFORE_CONSENT_REVOKED, OFF_HOURS, or CALENDAR_PROVISIONAL (from 1 November, next year's holiday notice not loaded)." })
   rule!: string;

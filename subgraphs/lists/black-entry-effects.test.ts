@@ -6,7 +6,7 @@ import { startSliceTest, type SliceTest, type SliceViewer } from "../../test/sli
 /**
  * What a black listing takes (JRP art. 4: the subject's red entries; art. 14(11): its honours' publication) it
  * takes only while it is in force (PCIM art. 27, JRP art. 12), and gives back when it is removed or corrected as
- * wrong (DOMAIN.md §6: as if it never was). The clock is pinned to 20 November 2026 (China time).
+ * wrong (JRP arts. 3 and 12: as if it never was). The clock is pinned to 20 November 2026 (China time).
  */
 let slice: SliceTest;
 const RECOGNIZE = `mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id status } }`;

@@ -4,7 +4,7 @@ import { uscc } from "../../test/fixtures";
 import { errorCodes } from "../../test/harness";
 import { startSliceTest, type SliceTest, type SliceViewer } from "../../test/slice";
 
-/** CONTRACT.md "A black-list entry always has validUntil"; DOMAIN.md §5 (PCIM art. 27, JRP arts. 8, 12). */
+/** docs/api.md "A black-list entry always has validUntil" (PCIM art. 27, JRP arts. 8, 12). */
 const FRESH = uscc(960);
 const OLD = uscc(961);
 const RECOGNIZE = `mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id validUntil } }`;

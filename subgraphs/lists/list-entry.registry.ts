@@ -104,7 +104,7 @@ export async function countListingsByUnit(connection: Connection, period: Readon
 }
 
 /**
- * A black entry corrected as wrong gives back the red entries it took off (JRP art. 4; DOMAIN.md §6: a wrong
+ * A black entry corrected as wrong gives back the red entries it took off (JRP art. 4; JRP arts. 3 and 12 on exits: a wrong
  * entry is as if it never was), in the caller's transaction, unless another black entry of the subject is in
  * force on `today` — they then wait on that one. Returns the entries back on their list, for the caller's audit.
  */
@@ -176,7 +176,7 @@ export type ReadableListEntry = Readonly<{
   basis: string;
   documentNumber: string;
   recognizedBy: string;
-  /** The recognising unit by its name, not its code (DOMAIN.md §6); the code when the unit is not on file. */
+  /** The recognising unit by its name, not its code (JRP art. 8); the code when the unit is not on file. */
   recognizedByName: string;
   recognizedOn: string;
   validUntil: string | null;

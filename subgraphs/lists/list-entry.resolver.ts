@@ -43,7 +43,7 @@ export class ListEntryResolver {
     return findMyNotices(context);
   }
 
-  @Mutation(() => ListEntry, { description: "PROVIDER (the recognising unit): enters a subject on a list. BLACK removes active RED entries." })
+  @Mutation(() => ListEntry, { description: "PROVIDER (the recognising unit): enters a subject on a list. BLACK removes active RED entries; RED for a subject with a BLACK entry in force is BAD_USER_INPUT (JRP art. 4)." })
   async recognizeListEntry(@Arg("input", () => ListEntryInput) input: ListEntryInput, @Ctx() context: ListEntryContext): Promise<ListEntry> {
     return recognizeListEntry(context, input);
   }

@@ -12,7 +12,7 @@ import { ListDisclosure, ListEntry } from "./list-entry.type";
 /**
  * What a list entry publishes of its subject (JRP art. 8): for a black entry of a person also sex, age
  * (as a decade) and employer; a red entry publishes what an honour needs — name, honour, unit, date — and
- * none of those (DOMAIN.md §6), whatever an older snapshot holds.
+ * none of those (JRP art. 7: privacy is never disclosed), whatever an older snapshot holds.
  */
 function toListDisclosure(row: ListEntryRow, today: string): ListDisclosure {
   const facts = row.list === "BLACK" ? row.disclosure : { ...row.disclosure, sex: null, birthDate: null, employer: null };

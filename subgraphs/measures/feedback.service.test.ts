@@ -4,7 +4,7 @@ import { uscc } from "../../test/fixtures";
 import { startSliceTest, type SliceTest } from "../../test/slice";
 
 /**
- * 触发反馈 (DOMAIN.md §7) goes to the unit whose entry a measure rested on: an entry in force when the measure
+ * 触发反馈 (JRP arts. 13-14) goes to the unit whose entry a measure rested on: an entry in force when the measure
  * was applied *and already entered when the application was reported*. A unit that enters a back-dated BLACK
  * entry after another system reported a measure, and removes it at once, claims none of it.
  */

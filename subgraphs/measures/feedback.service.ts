@@ -80,7 +80,7 @@ export async function findMeasureStats(context: MeasureContext, from: string | n
 
 /**
  * `myEntryFeedback(from, to)`: what business systems reported applying, in a period of at most a year, on the
- * list entries the caller's unit recognised (触发反馈, DOMAIN.md §7) — readable under `MeasureApplication`'s
+ * list entries the caller's unit recognised (触发反馈, JRP arts. 13-14) — readable under `MeasureApplication`'s
  * `entryRecognizedBy` rule, so only a unit the role table lets read its entries' feedback gets any.
  */
 export async function findMyEntryFeedback(context: MeasureContext, from: string, to: string) {

@@ -23,7 +23,7 @@ export class ScreeningResolver {
     return screen(context, identifiers, scenario);
   }
 
-  @Mutation(() => MeasureApplication, { description: "The calling system reports a measure it applied (触发反馈)." })
+  @Mutation(() => MeasureApplication, { description: "GOVERNMENT or ORGANIZATION with X-Credit-Purpose: the calling system reports a measure it applied (触发反馈)." })
   async reportMeasureApplied(@Arg("input", () => MeasureApplicationInput) input: MeasureApplicationInput, @Ctx() context: MeasureContext): Promise<MeasureApplication> {
     return reportMeasureApplied(context, input);
   }

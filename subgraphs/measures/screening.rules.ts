@@ -4,7 +4,7 @@ import { addYears } from "../../domain/dates";
 import { findListGround } from "../../domain/list-grounds";
 import { entryInForce } from "../lists/list-entry.registry";
 
-/** Order of decisions: the strictest applicable one wins (CONTRACT.md). */
+/** Order of decisions: the strictest applicable one wins (docs/api.md). */
 const RANK: Record<Decision, number> = { PASS: 0, GREEN_CHANNEL: 1, REVIEW: 2, BLOCK: 3 };
 
 export type ScreeningEntry = Readonly<{
@@ -26,7 +26,7 @@ export type Screening = Readonly<{ decision: Decision; reasons: string[]; measur
 const NO_ENTRY_IN_FORCE = "无红黑名单记录 (no red or black list entry in force)";
 
 /**
- * An identifier that cannot be screened (CONTRACT.md "Screening never fails open"): REVIEW, never PASS,
+ * An identifier that cannot be screened (docs/api.md "Screening never fails open"): REVIEW, never PASS,
  * so a counter that reads only `decision` still stops.
  */
 export function undecidableScreening(rule: string): Screening & { error: string } {

@@ -5,7 +5,7 @@ import { errorCodes } from "../../test/harness";
 import { startSliceTest, type SliceTest, type SliceViewer } from "../../test/slice";
 
 /**
- * The reporting side of the lists (JRP arts. 9, 21-22; DOMAIN.md §7): a unit reads what was applied on its
+ * The reporting side of the lists (JRP arts. 9, 13-14, 21-22): a unit reads what was applied on its
  * entries, and the credit centre reads each unit's quarter. The clock is pinned to 1 December 2026 (China
  * time), in 2026Q4; entries, applications and objections are dated in 2026Q3 and 2026Q4.
  */

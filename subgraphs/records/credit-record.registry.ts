@@ -111,7 +111,7 @@ export type ReadableRecord = Readonly<{
 
 /**
  * A subject's records as `scope` may read them: the records slice's own policy compiled to SQL, exactly as its
- * loaders read (issue 23: the credit report is built from what the policies allow, never around them). The
+ * loaders read (the credit report is built from what the policies allow, never around them). The
  * caller passes each through `discloseReadable` with `policy`.
  */
 export async function listRecordsReadableIn(db: Connection, scope: RequestScope, subjectId: string): Promise<ReadableRecord[]> {

@@ -70,7 +70,7 @@ describe("submitRecords", () => {
 
   it("stops publishing expired negative information, except to the subject, its provider and the credit centre", async () => {
     await submit([record(person(2), "OLD-1", { decidedOn: daysAgo(400), severity: "GENERAL" })]);
-    // With nothing public in force, the person is not public at all (CONTRACT.md: no existence oracle).
+    // With nothing public in force, the person is not public at all (docs/api.md: no existence oracle).
     const publicView = await slice.readSubject<{ records: Row[] } | null>(citizenId(2), { records: "records { id title tier status expiresOn relation severity }" });
     expect(publicView.data!.subject).toBeNull();
     const government: SliceViewer = { role: "GOVERNMENT", org: "HA-GOV" };

@@ -12,7 +12,7 @@ export const MAX_RECORDS_PER_SUBMISSION = 5_000;
 export type PenaltyProcedure = "GENERAL" | "SIMPLIFIED";
 const MAX_ATTRIBUTES_BYTES = 16_384;
 
-/** One item as a provider submits it (CONTRACT.md `RecordInput`). */
+/** One item as a provider submits it (`RecordInput`, docs/api.md). */
 export type RecordSubmission = Readonly<{
   subject: SubjectRef;
   category: RecordCategory;

@@ -8,7 +8,7 @@ import { startSliceTest, type SliceTest, type SliceViewer } from "../../test/sli
 const STATUS = `query CalendarStatus { calendarStatus { today thisYear { year official source } nextYear { year official source } warning } }`;
 type Status = { calendarStatus: { today: string; thisYear: { year: number; official: boolean; source: string }; nextYear: { year: number; official: boolean; source: string }; warning: string | null } };
 
-/** The credit centre's view of the calendar (issue 22 item 7): is next year's holiday notice loaded? */
+/** The credit centre's view of the calendar: is next year's holiday notice loaded? */
 describe("calendarStatus", () => {
   let slice: SliceTest;
   beforeAll(async () => {

@@ -13,7 +13,7 @@ export class CalendarYear {
   source!: string;
 }
 
-@ObjectType({ description: "Whether the calendar is ready for the deadlines the credit centre sets (DOMAIN.md §10)." })
+@ObjectType({ description: "Whether the calendar is ready for the deadlines the credit centre sets (working days by the State Council's yearly holiday notice)." })
 export class CalendarStatus {
   @Field(() => DateScalar, { description: "Today in China by the service's clock." })
   today!: string;

@@ -67,7 +67,7 @@ export function deadlineOfStep<TState extends string>(
 
 /**
  * A deadline recomputed once the notice of its year is loaded: the official date, but never earlier
- * than the provisional date already told to the subject (CONTRACT.md "Deadlines never stop a filing").
+ * than the provisional date already told to the subject (docs/api.md "Deadlines never stop a filing").
  */
 export function confirmedDeadline(told: string, official: string): string {
   return official > told ? official : told;

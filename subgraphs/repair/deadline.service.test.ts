@@ -13,7 +13,7 @@ import { citizenId, daysAgo, uscc } from "../../test/fixtures";
 import { errorCodes } from "../../test/harness";
 import { startSliceTest, type SliceTest, type SliceViewer } from "../../test/slice";
 
-/** CONTRACT.md "Deadlines never stop a filing", DOMAIN.md §8-10: the year end of 2026, before the 2027 notice. */
+/** docs/api.md "Deadlines never stop a filing" (PCIM arts. 28-31, JRP arts. 15-19): the year end of 2026, before the 2027 notice. */
 const PERSON = citizenId(940);
 const COMPANY = uscc(941);
 const PROVIDER = "HA-SAMR";
@@ -87,7 +87,7 @@ describe("deadlines at the end of 2026, with no 2027 notice loaded", () => {
     expect(corrected.errors).toBeUndefined();
     // Made known within three working days: 30, 31 December, 4 January.
     expect(corrected.data!.moveObjection).toEqual({ state: "CORRECTED", dueOn: "2027-01-04", dueOnProvisional: true });
-    // A corrected objection is settled (DOMAIN.md §8): never overdue, even after its three days.
+    // A corrected objection is settled (PCIM arts. 28-30, JRP art. 16): never overdue, even after its three days.
     const now = slice.clock.now();
     slice.clock.set("2027-02-01T10:00:00+08:00");
     const later = await slice.readSubject<{ objections: Array<{ id: string; overdue: boolean }> }>(PERSON, { repair: "objections { id overdue }" }, {

@@ -10,7 +10,7 @@ const CALENDAR_ACTOR = "calendar";
 
 /**
  * Recounts every provisional deadline whose years now all have their notice loaded, keeping the later
- * of the official date and the date already told (CONTRACT.md "Deadlines never stop a filing"), and
+ * of the official date and the date already told (docs/api.md "Deadlines never stop a filing"), and
  * writes a history step saying so. Runs before the repair subgraph serves; returns how many it confirmed.
  */
 export async function confirmProvisionalDeadlines(db: Connection, { calendar, clock, logger }: StartUpServices): Promise<number> {

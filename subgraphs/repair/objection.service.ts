@@ -30,7 +30,7 @@ export async function loadWorkflowSteps(context: ObjectionContext, caseIds: read
 }
 
 function toObjection(row: ObjectionRow, today: string, history: WorkflowStep[] = [], movesAllowed: ObjectionStateValue[] = []): Objection {
-  // A corrected objection is settled (DOMAIN.md §8): its three days to make the correction known are shown, never "overdue".
+  // A corrected objection is settled (PCIM arts. 28-30, JRP art. 16): its three days to make the correction known are shown, never "overdue".
   const open = (OPEN_OBJECTION_STATES as readonly string[]).includes(row.state);
   return Object.assign(new Objection(), {
     id: row.id,

@@ -59,7 +59,7 @@ export class RepairCase {
   @Field(() => Subject, { nullable: true, description: "Null, like every field below but the state, when you may not read the case." })
   subject!: Subject | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "The CreditRecord or ListEntry to be repaired." })
   targetId!: string | null;
 
   @Field(() => String, { nullable: true })
@@ -106,7 +106,7 @@ export class RepairCase {
 
 @InputType()
 export class RepairInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The id of your CreditRecord or ListEntry." })
   targetId!: string;
 
   @Field(() => String, { description: "The written credit commitment (信用承诺书)." })

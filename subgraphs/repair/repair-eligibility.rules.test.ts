@@ -193,7 +193,7 @@ describe("PCIM art. 31: repairing an item", () => {
 });
 
 
-/** Rows issue 19 lists that the clause tests above leave out: each boundary on both sides. */
+/** Rows of the articles that the clause tests above leave out: each boundary on both sides. */
 describe("boundary rows of JRP art. 18 and PCIM art. 31 (today 2026-11-20)", () => {
   const entry = (recognizedOn: string, validUntil = "2029-01-01"): RepairTarget => ({ type: "LIST_ENTRY", id: "E", list: "BLACK", grounds: "BLACK:B07", status: "ACTIVE", recognizedOn, validUntil });
   const listings = (target: string, earlier: Array<[string, string]>): RepairHistory => ({

@@ -5,7 +5,7 @@ import { errorCodes } from "../../test/harness";
 import { startSliceTest, type SliceTest, type SliceViewer } from "../../test/slice";
 
 /**
- * The workflows as the text has them (issue 19 item 3; DOMAIN.md §8-9): the credit centre settles an
+ * The workflows as the text has them (PCIM arts. 28-32, JRP arts. 15-19): the credit centre settles an
  * objection itself or forwards it; settled objections are never overdue; an appeal goes to the credit
  * authority (PCIM art. 30) with its own deadline; the provider's repair opinion is due and turns overdue;
  * anyone signed in objects during publicity and the provider verifies. The suite starts on Tuesday

@@ -7,7 +7,7 @@ import { canonicalJson } from "../../platform/report-signature";
 import type { ReportContent } from "./credit-report.rules";
 
 /*
- * The report as a PDF (issue 23): Chinese text in Noto Sans SC (SIL Open Font License, from the npm package
+ * The report as a PDF: Chinese text in Noto Sans SC (SIL Open Font License, from the npm package
  * @expo-google-fonts/noto-sans-sc), subset-embedded so only the glyphs used travel; the verification code and a
  * QR code of it on every page; the signed content attached as `credit-report.json`. The caller signs the bytes.
  */

@@ -3,7 +3,7 @@ import type { ListType, RecordCategory, Severity, SubjectKind, Tier } from "../.
 import { canonicalJson } from "../../platform/report-signature";
 import type { Purpose } from "../../platform/viewer";
 
-// The credit report's pure rules (issue 23): its content format, its verification codes and its validity.
+// The credit report's pure rules: its content format, its verification codes and its validity.
 
 export const REPORT_FORMAT = "credit-report/1";
 

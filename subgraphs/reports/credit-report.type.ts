@@ -20,7 +20,7 @@ registerEnumType(CreditReportStatus, {
   },
 });
 
-@ObjectType({ description: "A signed credit report (信用报告) of the subject's own file, as the rules let a third party see it (issue 23)." })
+@ObjectType({ description: "A signed credit report (信用报告) of the subject's own file, as the rules let a third party see it." })
 export class CreditReport {
   @Field(() => ID)
   id!: string;
@@ -62,7 +62,7 @@ export class CreditReport {
   pdfBase64!: string | null;
 }
 
-@ObjectType({ description: "What a verifier learns from a report's code (issue 23)." })
+@ObjectType({ description: "What a verifier learns from a report's code." })
 export class CreditReportVerification {
   @Field(() => Boolean, { description: "A report was issued with this code and its content still bears the service's signature." })
   genuine!: boolean;

@@ -49,7 +49,7 @@ describe("DisclosureLog.summary", () => {
     for (let n = 0; n < 1_000; n++) {
       const subjectId = randomUUID();
       log.record({ subjectId, subjectIdentifier: uscc(n), entityType: "ScreeningResult", tier: "PUBLIC" });
-      // The form before issue 20: one object per subject and entity type.
+      // The form before the grouped one: one object per subject and entity type.
       perSubjectForm.push({ subjectId, subjectIdentifier: uscc(n), entityType: "ScreeningResult", tiers: ["PUBLIC"], count: 1, consentIds: [] });
     }
     const before = Buffer.byteLength(JSON.stringify(perSubjectForm));

@@ -23,7 +23,7 @@ export type SubgraphExecutorOptions<TLoaders> = Readonly<{
   name: string;
   schema: GraphQLSchema;
   db: Kysely<Database>;
-  /** The service's credit-report signing key (issue 23), independent of the bearer secret and the subgraph keys; the reports subgraph needs it. */
+  /** The service's credit-report signing key, independent of the bearer secret and the subgraph keys; the reports subgraph needs it. */
   reportSigningKey?: KeyObject | undefined;
   /** The worker pool the reports subgraph lays credit reports out in; closed when the executor stops. */
   reportPrinter?: ReportPrinter | undefined;
@@ -93,8 +93,8 @@ export async function createSubgraphExecutor<TLoaders>(options: SubgraphExecutor
     stopOnTerminationSignals: false,
     csrfPrevention: true,
     plugins: [
-      // No HTTP caching of credit data, and its per-field hook wrapped every resolver (measured in
-      // docs/performance.md): off.
+      // No HTTP caching of credit data, and its per-field hook wrapped every resolver (seen in a CPU
+      // profile): off.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),

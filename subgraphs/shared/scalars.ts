@@ -29,7 +29,7 @@ function parseDateArgument(value: unknown): string {
   return date;
 }
 
-/** A calendar day, `YYYY-MM-DD` (CONTRACT.md); travels as the same string the database returns. Arguments must lie in `ACCEPTED_YEARS`. */
+/** A calendar day, `YYYY-MM-DD` (docs/api.md); travels as the same string the database returns. Arguments must lie in `ACCEPTED_YEARS`. */
 export const DateScalar = new GraphQLScalarType<string, string>({
   name: "Date",
   description: "A calendar day, YYYY-MM-DD.",
@@ -52,7 +52,7 @@ function parseDateTimeArgument(value: unknown): Date {
   return date;
 }
 
-/** An instant, ISO 8601 (CONTRACT.md); arguments must lie in `ACCEPTED_YEARS` (UTC). */
+/** An instant, ISO 8601 (docs/api.md); arguments must lie in `ACCEPTED_YEARS` (UTC). */
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   name: "DateTime",
   description: "An instant, ISO 8601 with a time zone.",

@@ -6,7 +6,7 @@ import { startSliceTest, type SliceTest, type SliceViewer } from "../../test/sli
 import { publishPendingItems } from "../../test/publication";
 
 /**
- * What the public portal needs beyond the lists (issue 22 item 2): `searchOrganisations(name)` finds legal
+ * What the public portal needs beyond the lists: `searchOrganisations(name)` finds legal
  * persons and other organisations by part of their name — never a natural person, even one the public may
  * read — and `ListFilter.id` names one entry in force, for its disclosure page.
  */

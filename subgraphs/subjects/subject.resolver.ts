@@ -29,7 +29,7 @@ export class SubjectResolver {
     return OCCUPATION_GROUPS.map((group) => Object.assign(new OccupationGroup(), group));
   }
 
-  @Mutation(() => Subject, { description: "PROVIDER: records registration facts of a subject (PCIM art. 10)." })
+  @Mutation(() => Subject, { description: "PROVIDER or CREDIT_CENTER: records registration facts of a subject (PCIM art. 10). The first registering PROVIDER owns the subject; another PROVIDER's registration of it is FORBIDDEN; the credit centre registers without owning." })
   async registerSubject(@Arg("input", () => SubjectRegistrationInput) input: SubjectRegistrationInput, @Ctx() context: SubjectContext): Promise<Subject> {
     return registerSubject(context, input);
   }

@@ -12,7 +12,7 @@ import { verifyAuditChain } from "../../audit-log/verifier";
 import { startTestDatabase, type TestDatabase } from "../harness";
 
 /**
- * The compact access form (issue 20, item 3): access rows written before it move into access sets by
+ * The compact access form: access rows written before it move into access sets by
  * the migration and their chain still verifies (canonical form 1); events written after it use the current form
  * (2, and 3 once sets name the items they disclosed);
  * an edit to a set of either form is found; "who read subject X" and `myAccessLog` use the GIN indexes.

@@ -6,7 +6,7 @@ import { citizenId, daysAgo, uscc } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
 
 /**
- * CONTRACT "Audit is complete": every HTTP request to the endpoint gets exactly one event, whatever
+ * docs/api.md "Audit is complete": every HTTP request to the endpoint gets exactly one event, whatever
  * happens to it, naming the caller only from a verified token and the subjects it read, wrote or decided
  * on; a mutation's effect never commits without its event.
  */

@@ -7,7 +7,7 @@ import { errorCodes, startTestFederation, type TestFederation } from "../harness
 import { publishPendingItems } from "../publication";
 
 /**
- * Issue 23: a subject downloads a signed credit report; an organisation given its code verifies it and sees
+ * A subject downloads a signed credit report; an organisation given its code verifies it and sees
  * what it said (and whether the file changed since); the subject sees the verification; a changed byte fails
  * `npm run report:verify`; revoked and expired codes open nothing; code guessing is budgeted.
  */

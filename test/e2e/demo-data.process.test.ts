@@ -8,7 +8,7 @@ import { encodeSubgraphKey, generateSubgraphKeyPair } from "../../platform/subgr
 import { freePort, postGraphQL, runCommand, startService } from "../processes";
 
 /**
- * The demo's subjects and black list are fictitious (issue 16): `npm start` loads them on a first start
+ * The demo's subjects and black list are fictitious (no real person's data in a demo): `npm start` loads them on a first start
  * in development, never under NODE_ENV=production, and `npm run seed` refuses to run there.
  */
 

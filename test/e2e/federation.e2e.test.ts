@@ -11,7 +11,7 @@ beforeAll(async () => {
   federation = await startTestFederation({ seed: "demo" });
   const company = await federation.connection.db.selectFrom("subjects").select("identifier").where("name", "=", DEMO_BLACKLISTED_COMPANY).executeTakeFirstOrThrow();
   companyIdentifier = company.identifier;
-  // A person the public may see at all: one with public information in force (CONTRACT.md: no existence oracle).
+  // A person the public may see at all: one with public information in force (docs/api.md: no existence oracle).
   const person = await federation.connection.db
     .selectFrom("subjects")
     .innerJoin("credit_records", "credit_records.subject_id", "subjects.id")

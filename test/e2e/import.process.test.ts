@@ -10,7 +10,7 @@ import { daysAgo, uscc } from "../fixtures";
 import { freePort, postGraphQL, runCommand, startService, type RunningService } from "../processes";
 
 /**
- * `npm run import` against a running `npm start` on an embedded data directory (issue 16): the records
+ * `npm run import` against a running `npm start` on an embedded data directory: the records
  * go through the service's gateway, so they are visible at once, audited, and still there after a
  * restart; a second process on the directory refuses instead of working on a stale copy.
  */

@@ -15,7 +15,7 @@ import { runCommand } from "../processes";
 import { FIXED_SETTINGS, GATEWAY_REPLICA_PORTS, gatewayCommand, subgraphCommand } from "../replicas";
 
 /**
- * The multi-process shape of docs/scaling.md and deploy/compose.yaml (issues #9, #21): each subgraph in its own
+ * The multi-process shape of docs/scaling.md and deploy/compose.yaml: each subgraph in its own
  * process with the command of `npm run subgraph -- NAME`, two gateway replicas with that of `npm run gateway`
  * (test/replicas.ts), all on one PostgreSQL database, in production mode — and the federation answers as it does
  * in one process: lookups across subgraphs, screening, writes read back, every answer audited; the two gateways

@@ -7,7 +7,7 @@ import { publishPendingItems } from "../publication";
 
 /**
  * Every combination of role × tier × {own, other} × consent × purpose × {active, expired}, run through
- * the gateway on real data and compared with the visibility the CONTRACT.md access matrix gives.
+ * the gateway on real data and compared with the visibility the docs/api.md access matrix gives.
  */
 const ROLES: Role[] = ["PUBLIC", "SUBJECT", "GOVERNMENT", "ORGANIZATION", "PROVIDER", "CREDIT_CENTER", "AUDITOR", "CREDIT_AUTHORITY"];
 const TIERS: Tier[] = ["PUBLIC", "GOVERNMENT", "AUTHORIZED"];
@@ -18,7 +18,7 @@ type Cell = Readonly<{ role: Role; tier: Tier; own: boolean; consent: ConsentSta
 type Expected = "visible" | "hidden" | "PURPOSE_REQUIRED" | "FORBIDDEN";
 
 /**
- * The matrix of CONTRACT.md, row by row, written to be checked against the table by a reader:
+ * The matrix of docs/api.md, row by row, written to be checked against the table by a reader:
  *   PUBLIC                       public tier
  *   GOVERNMENT + duty purpose    public, government-shared; authorized only with a valid consent
  *   ORGANIZATION + purpose       public; authorized only with a valid consent covering that purpose

@@ -184,7 +184,7 @@ describe("credit repair (JRP arts. 18-19, PCIM arts. 31-32)", () => {
 
     const archive = await federation.query<{ repairCases: Array<{ id: string; archivedOriginal: { document_number: string } | null }> }>(`{ repairCases(state: COMPLETED) { id archivedOriginal } }`, { token: centre });
     expect(archive.data!.repairCases.find((repair) => repair.id === id)!.archivedOriginal).toMatchObject({ document_number: "REP-L" });
-    // Auditors read the register as audit data — ids, states, dates — and nothing of the subject's (DOMAIN.md §9).
+    // Auditors read the register as audit data — ids, states, dates — and nothing of the subject's (PCIM art. 32: the repair register).
     const auditor = await federation.token({ role: "AUDITOR" });
     const register = await federation.query<{ repairCases: Array<Record<string, unknown>> }>(
       `{ repairCases(state: COMPLETED) { id state completedOn subject { id } targetId commitment providerOpinion archivedOriginal history { to note } } }`,

@@ -8,7 +8,7 @@ import { citizenId, daysAgo } from "../fixtures";
 import { startTestFederation, type TestFederation } from "../harness";
 import { runCommand } from "../processes";
 
-/** Issue 23: `npm run report:verify`, as an organisation runs it on a file it was given (credit-report.e2e tests the report itself). */
+/** `npm run report:verify`, as an organisation runs it on a file it was given (credit-report.e2e tests the report itself). */
 let federation: TestFederation;
 let pdf: Buffer;
 

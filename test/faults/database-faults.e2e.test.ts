@@ -6,7 +6,7 @@ import { findPostgresBinaries, startPostgresCluster, type PostgresCluster } from
 import { UNDER_LOAD } from "../load";
 
 /**
- * The database going away under load (issue #8, item 6; NIST 800-53 AU-5): the process stays up, requests
+ * The database going away under load (NIST 800-53 AU-5): the process stays up, requests
  * fail fast with a contract code and no data while it is away, succeed again soon after it is back, and
  * every request answered with data has its audit event.
  *

@@ -10,7 +10,7 @@ import { errorCodes, startTestFederation, type GraphQLResult, type TestFederatio
 import { DEMO_COMPANY, timeToRecovery, type Operation } from "./load";
 
 /**
- * One subgraph killed, another hung (issue #8, item 7): the gateway stays up, what does not touch them is
+ * One subgraph killed, another hung: the gateway stays up, what does not touch them is
  * answered, what does fails within a bounded time with SERVICE_UNAVAILABLE — no URL, no stack — and comes
  * back by itself when they do. The gateway also starts while a subgraph is down (static supergraph).
  */

@@ -8,7 +8,7 @@ import { publishPendingItems } from "../publication";
 import { describeInBrowser, openPortal, seriousAccessibilityViolations, type PortalSession } from "./browser";
 
 /**
- * 信用公示 (issue 22 item 2), clicked through as a member of the public: search a company by name and read
+ * 信用公示, clicked through as a member of the public: search a company by name and read
  * its record; the black list filtered by unit and name, page 2, an entry's JRP art. 8 disclosure; a
  * person's name finds nothing; the measure catalogue by list; the guide's deadlines.
  */

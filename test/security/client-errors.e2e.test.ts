@@ -5,7 +5,7 @@ import { citizenId } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
 
 /**
- * Issue 16, item 4: nothing a client sends is answered with HTTP 500 (CONTRACT.md "Errors"). Each case
+ * Nothing a client sends is answered with HTTP 500 (docs/api.md "Errors"). Each case
  * was a 500 (or an internal error inside a 200) before: it must now be the contract code, with a message
  * that says what to fix and carries no stack.
  */

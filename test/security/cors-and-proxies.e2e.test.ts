@@ -4,7 +4,7 @@ import { startLocalIssuer, createSigningKey, createWeakRsaKey, type LocalIssuer,
 import { startTestFederation, type TestFederation } from "../harness";
 
 /**
- * The gateway behind a proxy and in front of browsers on other origins (issue 21), over real HTTP: CORS
+ * The gateway behind a proxy and in front of browsers on other origins, over real HTTP: CORS
  * answers only the listed origins; `X-Forwarded-For` names the client only when the peer is a trusted proxy,
  * read from the right, so a spoofed header buys no new anonymous budget; OIDC tokens work end to end.
  */

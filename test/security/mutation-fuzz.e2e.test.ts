@@ -22,7 +22,7 @@ import { errorCodes, startTestFederation, type TestFederation } from "../harness
 import { sizedForLoad } from "../load";
 
 /**
- * Property test over every mutation of the API schema (issue #8, item 8): arguments generated from their
+ * Property test over every mutation of the API schema: arguments generated from their
  * GraphQL input types — random, hostile and realistic values mixed — sent by every kind of caller. Every
  * answer is data or a clean contract error (never internal, never a stack or SQL), and an answer with an
  * error changed nothing: batch writes are all or nothing. The mutation list is read from the schema, so

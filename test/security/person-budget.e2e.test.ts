@@ -7,7 +7,7 @@ import { citizenId, daysAgo } from "../fixtures";
 import { errorCodes, startTestFederation, type TestFederation } from "../harness";
 
 /**
- * One person budget for every caller not entitled to the person (CONTRACT "No existence oracle for the public"),
+ * One person budget for every caller not entitled to the person (docs/api.md "No existence oracle for the public"),
  * tried as the attack went: a signed-in citizen, a bank and a registering unit walking the masked ID of the public
  * black list by `subject(identifier)` and by `screen`; an IPv6 client changing address inside its /64. Entitled
  * callers (the person itself, a consent, a government duty, the credit centre) are never charged. An AUDITOR is

@@ -21,7 +21,7 @@ import { errorCodes, startTestFederation, type TestFederation } from "../harness
 import { sizedForLoad } from "../load";
 
 /**
- * Issue 17: prohibited data, disguised, put into every free-text field (String, ID, JSON) of every mutation
+ * Prohibited data (PCIM art. 14), disguised, put into every free-text field (String, ID, JSON) of every mutation
  * of the composed API through the real gateway, is refused with PROHIBITED_DATA at that field's path and
  * nothing is stored. Fields and mutations are read from the schema, so a new one is covered unlisted.
  */

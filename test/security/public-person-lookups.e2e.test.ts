@@ -8,7 +8,7 @@ import { publishPendingItems } from "../publication";
 import { sizedForLoad } from "../load";
 
 /**
- * CONTRACT "No existence oracle for the public": a person is public only through public information in
+ * docs/api.md "No existence oracle for the public": a person is public only through public information in
  * force; callers not entitled to a person look up few distinct persons an hour; nothing published beside a masked ID
  * narrows it to a few candidates. Tried as an attacker would: from the public black list to a full ID.
  */

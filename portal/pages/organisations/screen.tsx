@@ -8,7 +8,7 @@ import { checkLines, type CheckedLine, type LineProblem } from "./screening-line
 import { downloadCsv, spreadsheetCsv } from "./spreadsheet-csv";
 
 const PURPOSES = ["ADMINISTRATIVE_LICENSING", "FISCAL_FUNDS", "PUBLIC_RESOURCE_TRADING", "SUPERVISION", "AWARDS", "PUBLIC_EMPLOYMENT", "EMPLOYMENT_SCREENING", "CREDIT_LENDING", "BUSINESS_COOPERATION"] as const;
-/** The API's limit per request (CONTRACT.md: screen ≤ 1000); longer lists go in chunks, one after another. */
+/** The API's limit per request (docs/api.md: screen ≤ 1000); longer lists go in chunks, one after another. */
 export const SCREEN_CHUNK = 1000;
 /** A list this long is a mistake, not a batch: refused before anything is sent. */
 const MAX_LINES = 50_000;

@@ -93,7 +93,7 @@ type Verification = Readonly<{
   keyId: string | null; content: ReportContent | null; changedSinceIssue: boolean | null; changedItemIds: readonly string[];
 }>;
 
-/** 报告核验 (issue 23): a report's code → genuine, status, the content as issued and whether the file changed since. */
+/** 报告核验: a report's code → genuine, status, the content as issued and whether the file changed since. */
 export function VerifyPage() {
   const t = useMessages(messages);
   const p = useMessages(purposeMessages);

@@ -111,7 +111,7 @@ export function EntryPage() {
 
 /**
  * The fields JRP art. 8 names, per list and kind of subject. A red entry publishes what an honour needs —
- * name, honour, unit, date — never a person's ID number, sex, age or employer (DOMAIN.md §6), whatever the
+ * name, honour, unit, date — never a person's ID number, sex, age or employer (JRP art. 7: privacy is never disclosed), whatever the
  * answer holds.
  */
 function disclosedFields(list: ListKind, entry: Entry, t: (key: keyof (typeof messages)["zh-CN"]) => string, words: (key: keyof (typeof enumWords)["zh-CN"]) => string, language: "zh-CN" | "en"): Array<[string, ComponentChildren]> {

@@ -2,7 +2,7 @@ import { defineMessages, useMessages } from "../../i18n";
 import { useIdentity } from "../../session";
 
 /**
- * Deadlines as DOMAIN.md §§8-10 and docs/repair.md set them (working days: weekends and holidays off,
+ * Deadlines as PCIM arts. 28-31, JRP arts. 15-19 and docs/repair.md set them (working days: weekends and holidays off,
  * make-up working days on). Where the law leaves the period open, the page says it is the centre's rule.
  */
 const messages = defineMessages({

@@ -1,6 +1,6 @@
 import { defineMessages } from "../../i18n";
 
-/** The purposes of CONTRACT.md "Identity", in the order a person looks for them. */
+/** The purposes of docs/api.md "Identity", in the order a person looks for them. */
 export const PURPOSES = [
   "CREDIT_LENDING",
   "EMPLOYMENT_SCREENING",

@@ -66,7 +66,7 @@ function pdfUrl(base64: string): string {
 }
 
 
-/** 信用报告 (issue 23): issue one for a purpose, tiers and validity, download it, list them, revoke a code. */
+/** 信用报告: issue one for a purpose, tiers and validity, download it, list them, revoke a code. */
 export function ReportsSection() {
   const t = useMessages(messages);
   const word = useWordsFor(messages);
