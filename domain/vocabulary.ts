@@ -65,3 +65,21 @@ export type PublicationState = keyof typeof PublicationState;
 /** The credit centre's decision on an item awaiting review. */
 export const PublicationDecision = words("PUBLISH", "REDACT", "RETURN_TO_PROVIDER");
 export type PublicationDecision = keyof typeof PublicationDecision;
+
+/** Who a caller is (CONTRACT.md "Identity"): the token's `role` claim. */
+export const Role = words("PUBLIC", "SUBJECT", "GOVERNMENT", "ORGANIZATION", "PROVIDER", "CREDIT_CENTER", "AUDITOR", "CREDIT_AUTHORITY");
+export type Role = keyof typeof Role;
+
+/** The duty or purpose a caller declares in `X-Credit-Purpose` (CONTRACT.md "Identity"). */
+export const Purpose = words(
+  "ADMINISTRATIVE_LICENSING",
+  "FISCAL_FUNDS",
+  "PUBLIC_RESOURCE_TRADING",
+  "SUPERVISION",
+  "AWARDS",
+  "PUBLIC_EMPLOYMENT",
+  "EMPLOYMENT_SCREENING",
+  "CREDIT_LENDING",
+  "BUSINESS_COOPERATION",
+);
+export type Purpose = keyof typeof Purpose;
