@@ -8,11 +8,11 @@ function words<const Values extends readonly string[]>(...values: Values): { rea
   return Object.freeze(Object.fromEntries(values.map((value) => [value, value]))) as { readonly [Value in Values[number]]: Value };
 }
 
-/** Roles of CONTRACT.md "Identity": who a caller is. */
+/** Roles of docs/api.md "Identity": who a caller is. */
 export const Role = words("PUBLIC", "SUBJECT", "GOVERNMENT", "ORGANIZATION", "PROVIDER", "CREDIT_CENTER", "AUDITOR", "CREDIT_AUTHORITY");
 export type Role = keyof typeof Role;
 
-/** Purposes a caller declares in `X-Credit-Purpose` (CONTRACT.md "Identity"). */
+/** Purposes a caller declares in `X-Credit-Purpose` (docs/api.md "Identity"). */
 export const Purpose = words(
   "ADMINISTRATIVE_LICENSING",
   "FISCAL_FUNDS",

@@ -2,9 +2,10 @@ import type { ComponentChildren } from "preact";
 import { useContext } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { defineMessages, LanguageContext, useMessages } from "./i18n";
-import type { GraphQLFailure } from "./graphql";
-import { signOut, useIdentity } from "./session";
+import { GraphQLFailure } from "./graphql";
+import { hasRole, PAGE_ROLES, signOut, useIdentity } from "./session";
 import type { QueryState } from "./use-graphql";
+import type { Role } from "../domain/vocabulary";
 
 const messages = defineMessages({
   "zh-CN": {
@@ -74,18 +75,18 @@ const messages = defineMessages({
 });
 
 /** Which pages a role finds in the menu; the gateway decides what each may actually see. */
-const MENU: ReadonlyArray<Readonly<{ path: string; label: "home" | "black" | "red" | "measures" | "guide" | "me" | "check" | "screen" | "verify" | "audit" | "workbench"; roles?: readonly string[] }>> = [
+const MENU: ReadonlyArray<Readonly<{ path: string; label: "home" | "black" | "red" | "measures" | "guide" | "me" | "check" | "screen" | "verify" | "audit" | "workbench"; roles?: readonly Role[] }>> = [
   { path: "/", label: "home" },
   { path: "/lists/black", label: "black" },
   { path: "/lists/red", label: "red" },
   { path: "/measures", label: "measures" },
   { path: "/guide", label: "guide" },
-  { path: "/me", label: "me", roles: ["SUBJECT"] },
-  { path: "/check", label: "check", roles: ["GOVERNMENT", "ORGANIZATION"] },
-  { path: "/screen", label: "screen", roles: ["GOVERNMENT", "ORGANIZATION"] },
-  { path: "/verify", label: "verify", roles: ["GOVERNMENT", "ORGANIZATION"] },
-  { path: "/audit", label: "audit", roles: ["AUDITOR"] },
-  { path: "/workbench", label: "workbench", roles: ["CREDIT_CENTER", "CREDIT_AUTHORITY"] },
+  { path: "/me", label: "me", roles: PAGE_ROLES.me },
+  { path: "/check", label: "check", roles: PAGE_ROLES.officer },
+  { path: "/screen", label: "screen", roles: PAGE_ROLES.officer },
+  { path: "/verify", label: "verify", roles: PAGE_ROLES.officer },
+  { path: "/audit", label: "audit", roles: PAGE_ROLES.audit },
+  { path: "/workbench", label: "workbench", roles: PAGE_ROLES.workbench },
 ];
 
 export function Layout({ children }: { children: ComponentChildren }) {
@@ -101,7 +102,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
         <a class="brand" href="/">{t("site")}</a>
         <nav aria-label={t("site")}>
           <ul>
-            {MENU.filter((item) => !item.roles || (identity && item.roles.includes(identity.role))).map((item) => (
+            {MENU.filter((item) => !item.roles || hasRole(identity, item.roles)).map((item) => (
               <li key={item.path}>
                 <a href={item.path} aria-current={path === item.path ? "page" : undefined}>{t(item.label)}</a>
               </li>
@@ -145,4 +146,14 @@ export function Loaded<Data>({ state, children }: { state: QueryState<Data>; chi
   if (state.status === "loading") return <p class="loading" role="status">{t("loading")}</p>;
   if (state.status === "failed") return <FailureNotice failure={state.failure} />;
   return <>{children(state.data, state.reload)}</>;
+}
+
+/**
+ * A part of a page for some roles only: `children` when the signed-in identity holds one of `roles`,
+ * otherwise the refusal the gateway would answer (UNAUTHENTICATED signed out, FORBIDDEN signed in).
+ */
+export function RoleGate({ roles, children }: Readonly<{ roles: readonly Role[]; children?: ComponentChildren }>) {
+  const identity = useIdentity();
+  if (hasRole(identity, roles)) return <>{children}</>;
+  return <FailureNotice failure={new GraphQLFailure(identity ? "FORBIDDEN" : "UNAUTHENTICATED", "")} />;
 }

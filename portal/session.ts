@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import type { Role } from "../domain/vocabulary";
 
 /**
  * The bearer token lives in this tab only (sessionStorage): closing the tab signs out, another tab starts
@@ -47,4 +48,21 @@ export function useIdentity(): Identity | null {
     return () => void listeners.delete(update);
   }, []);
   return identity;
+}
+
+/**
+ * Which roles each part of the portal is for: the menu, the pages and their role gates ask this one table.
+ * The portal only spares a viewer requests the gateway would refuse; the gateway decides what each may see.
+ */
+export const PAGE_ROLES = {
+  me: ["SUBJECT"],
+  officer: ["GOVERNMENT", "ORGANIZATION"],
+  audit: ["AUDITOR"],
+  workbench: ["CREDIT_CENTER", "CREDIT_AUTHORITY"],
+  publicationReview: ["CREDIT_CENTER"],
+} as const satisfies Record<string, readonly Role[]>;
+
+/** Whether the signed-in identity holds one of `roles` (nobody signed in holds none). */
+export function hasRole(identity: Identity | null, roles: readonly Role[]): identity is Identity {
+  return identity !== null && (roles as readonly string[]).includes(identity.role);
 }

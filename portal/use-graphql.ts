@@ -1,11 +1,14 @@
 import { useEffect, useState } from "preact/hooks";
-import { graphql, GraphQLFailure, type RequestOptions } from "./graphql";
+import type { TypedDocumentString } from "./gql/graphql";
+import { asFailure, GraphQLFailure, request, type RequestOptions, type VariablesThen } from "./graphql";
 import { useIdentity } from "./session";
 
 export type QueryState<Data> =
   | Readonly<{ status: "loading" }>
   | Readonly<{ status: "failed"; failure: GraphQLFailure }>
   | Readonly<{ status: "done"; data: Data; reload(): void }>;
+
+export type QueryOptions = Omit<RequestOptions, "signal"> & { skip?: boolean };
 
 /**
  * Runs a query when the page shows, again when its variables, purpose or the signed-in identity change;
@@ -15,22 +18,25 @@ export type QueryState<Data> =
  */
 const LOADING: QueryState<never> = { status: "loading" };
 
-export function useGraphQL<Data>(query: string, variables: Readonly<Record<string, unknown>> = {}, options: Omit<RequestOptions, "signal"> & { skip?: boolean } = {}): QueryState<Data> {
+export function useGraphQL<Data, Variables>(document: TypedDocumentString<Data, Variables>, ...[variables, options = {}]: VariablesThen<Variables, QueryOptions>): QueryState<Data> {
   const identity = useIdentity();
   const [answer, setAnswer] = useState<{ key: string; state: QueryState<Data> } | undefined>(undefined);
   const [round, setRound] = useState(0);
-  const key = JSON.stringify([query, variables, options.purpose, identity?.actor, identity?.role, round]);
+  const query = document.toString();
+  const key = JSON.stringify([query, variables ?? {}, options.purpose, identity?.actor, identity?.role, round]);
   useEffect(() => {
     if (options.skip) return;
     const controller = new AbortController();
-    graphql<Data>(query, variables, { purpose: options.purpose, signal: controller.signal }).then(
+    // The variables are the document's own (checked by the caller's types); the rest tuple cannot say so.
+    const send = request as (document: TypedDocumentString<Data, Variables>, variables: unknown, options: RequestOptions) => Promise<Data>;
+    send(document, variables ?? {}, { purpose: options.purpose, signal: controller.signal }).then(
       (data) => {
         if (controller.signal.aborted) return;
         setAnswer({ key, state: { status: "done", data, reload: () => setRound((value) => value + 1) } });
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        setAnswer({ key, state: { status: "failed", failure: error instanceof GraphQLFailure ? error : new GraphQLFailure("INTERNAL_SERVER_ERROR", String(error)) } });
+        setAnswer({ key, state: { status: "failed", failure: asFailure(error) } });
       },
     );
     return () => controller.abort();

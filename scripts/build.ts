@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import { build, type BuildOptions, type Metafile, type Plugin } from "esbuild";
 import { PGLITE_INITDB_FILE, PGLITE_TEMPLATE_FILE, writePgliteTemplates } from "../db/pglite";
 import { PACKAGE_ROOT } from "../platform/package-root";
+import { portalDocuments } from "./portal-documents-plugin";
 
 /**
  * Bundles the long-running commands into `dist/` (one file each, dependencies left to node_modules) and each
@@ -75,7 +76,7 @@ const BUILD_RECORD = "build-inputs.json";
 export type BuildRecord = Readonly<{ migrations: readonly string[]; inputs: Readonly<Record<string, string>>; outputs: readonly string[] }>;
 
 /** Files a build reads besides the sources esbuild reports. */
-const OTHER_BUILD_INPUTS = ["package.json", "package-lock.json", "tsconfig.json", "portal/tsconfig.json", "scripts/build.ts", "portal/index.html", "portal/graphiql/index.html"];
+const OTHER_BUILD_INPUTS = ["package.json", "package-lock.json", "tsconfig.json", "portal/tsconfig.json", "scripts/build.ts", "scripts/portal-documents-plugin.ts", "portal/index.html", "portal/graphiql/index.html"];
 
 async function migrationFiles(): Promise<string[]> {
   return (await readdir(path.join(PACKAGE_ROOT, "db", "migrations"))).filter((file) => file.endsWith(".ts")).sort();
@@ -122,6 +123,7 @@ export async function buildPortal(outdir: string): Promise<Array<Metafile | unde
     jsxImportSource: "preact",
     sourcemap: "linked",
     tsconfig: "portal/tsconfig.json",
+    plugins: [portalDocuments(path.join(PACKAGE_ROOT, "portal"))],
   });
   return [portal, await buildGraphiQL(path.join(outdir, "graphiql"))];
 }

@@ -3,6 +3,7 @@ import { useLocation } from "preact-iso";
 import { Loaded } from "../components";
 import { defineMessages, useMessages } from "../i18n";
 import { useGraphQL } from "../use-graphql";
+import { LIST_COUNTS } from "./public/api";
 
 const messages = defineMessages({
   "zh-CN": {
@@ -33,9 +34,7 @@ export function HomePage() {
   const t = useMessages(messages);
   const { route } = useLocation();
   const [text, setText] = useState("");
-  const counts = useGraphQL<{ publicBlacklist: { totalCount: number }; publicRedlist: { totalCount: number } }>(
-    "{ publicBlacklist(first: 1) { totalCount } publicRedlist(first: 1) { totalCount } }",
-  );
+  const counts = useGraphQL(LIST_COUNTS);
   const search = (event: Event) => {
     event.preventDefault();
     const query = text.trim().toUpperCase();

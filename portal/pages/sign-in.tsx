@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { defineMessages, useMessages } from "../i18n";
+import type { Role } from "../../domain/vocabulary";
 import { signIn } from "../session";
 
 const messages = defineMessages({
@@ -37,7 +38,7 @@ const messages = defineMessages({
 });
 
 /** Identities of the demo data (db/seed/demo.ts); a starting point, every field can be changed. */
-export const DEMO_IDENTITIES: ReadonlyArray<Readonly<{ role: string; org?: string; subject?: string }>> = [
+export const DEMO_IDENTITIES: ReadonlyArray<Readonly<{ role: Role; org?: string; subject?: string }>> = [
   { role: "SUBJECT", subject: "91320802MA1000000F" },
   { role: "GOVERNMENT", org: "HA-ADMIN-APPROVAL" },
   { role: "ORGANIZATION", org: "HA-BANK" },

@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { FailureNotice, Loaded } from "../../components";
-import { graphql, GraphQLFailure } from "../../graphql";
+import { Purpose, Role } from "../../../domain/vocabulary";
+import { asFailure, request, type GraphQLFailure } from "../../graphql";
+import type { AuditAlertsQuery, AuditEventsQuery, AuditFilter } from "../../gql/graphql";
 import { defineMessages, useLanguage, useMessages } from "../../i18n";
 import { useGraphQL } from "../../use-graphql";
 import { downloadCsv, spreadsheetCsv } from "../organisations/spreadsheet-csv";
+import { AUDIT_ALERTS, AUDIT_CHAIN, AUDIT_EVENTS } from "./api";
 import { BarChart } from "./bar-chart";
 
-const ROLES = ["PUBLIC", "SUBJECT", "GOVERNMENT", "ORGANIZATION", "PROVIDER", "CREDIT_CENTER", "AUDITOR", "CREDIT_AUTHORITY"] as const;
-const PURPOSES = ["ADMINISTRATIVE_LICENSING", "FISCAL_FUNDS", "PUBLIC_RESOURCE_TRADING", "SUPERVISION", "AWARDS", "PUBLIC_EMPLOYMENT", "EMPLOYMENT_SCREENING", "CREDIT_LENDING", "BUSINESS_COOPERATION"] as const;
 const OUTCOMES = ["OK", "DENIED", "ERROR", "PENDING"] as const;
 const PAGE_SIZE = 50;
 /** The API's largest page (auditEvents first ≤ 500). */
@@ -122,13 +123,8 @@ const messages = defineMessages({
 });
 
 type Filter = Partial<Record<"actor" | "org" | "role" | "purpose" | "subject" | "outcome" | "operation" | "from" | "to", string>>;
-type AuditEvent = { id: string; at: string; actor: string | null; role: string; org: string | null; purpose: string | null; operationName: string | null; outcome: string; errorCodes: string[]; subjects: string[]; categories: string[] };
-type EventPage = { auditEvents: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: AuditEvent }> } };
-type AuditAlert = { rule: string; actor: string | null; role: string | null; org: string | null; at: string; count: number; detail: string };
-
-const EVENTS = `query AuditEvents($filter: AuditFilter, $first: Int!, $after: String) { auditEvents(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id at actor role org purpose operationName outcome errorCodes subjects categories } } } }`;
-const CHAIN = `query AuditChain { auditChain { verified length brokenAt reason } }`;
-const ALERTS = `query AuditAlerts($from: DateTime, $to: DateTime) { auditAlerts(from: $from, to: $to) { rule actor role org at count detail } }`;
+type AuditEvent = AuditEventsQuery["auditEvents"]["edges"][number]["node"];
+type AuditAlert = AuditAlertsQuery["auditAlerts"][number];
 
 /** The day in China (YYYY-MM-DD) an instant falls on: the platform's days are Beijing days. */
 export function chinaDay(instant: string | number): string {
@@ -148,7 +144,8 @@ function toInstant(local: string | undefined): string | undefined {
   return Number.isNaN(parsed.getTime()) ? undefined : parsed.toISOString();
 }
 
-function apiFilter(filter: Filter): Record<string, string> {
+/** The form's fields as the API's filter: the role, purpose and outcome fields only offer the API's values. */
+function apiFilter(filter: Filter): AuditFilter {
   const result: Record<string, string> = {};
   for (const [key, value] of Object.entries(filter)) {
     if (!value || !value.trim()) continue;
@@ -158,11 +155,11 @@ function apiFilter(filter: Filter): Record<string, string> {
 }
 
 /** Every event of a filter, page by page, up to MAX_EVENTS. */
-async function fetchAllEvents(filter: Record<string, string>): Promise<{ events: AuditEvent[]; capped: boolean }> {
+async function fetchAllEvents(filter: AuditFilter): Promise<{ events: AuditEvent[]; capped: boolean }> {
   const events: AuditEvent[] = [];
   let after: string | null = null;
   for (;;) {
-    const page: EventPage = await graphql<EventPage>(EVENTS, { filter, first: FETCH_PAGE, after });
+    const page: AuditEventsQuery = await request(AUDIT_EVENTS, { filter, first: FETCH_PAGE, after });
     events.push(...page.auditEvents.edges.map((edge) => edge.node));
     if (!page.auditEvents.pageInfo.hasNextPage) return { events, capped: false };
     if (events.length >= MAX_EVENTS) return { events: events.slice(0, MAX_EVENTS), capped: true };
@@ -183,11 +180,11 @@ export function AuditConsolePage() {
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const [exportState, setExportState] = useState<{ status: "idle" | "running" } | { status: "done"; count: number; capped: boolean } | { status: "failed"; failure: GraphQLFailure }>({ status: "idle" });
   const variables = apiFilter(filter);
-  const page = useGraphQL<EventPage>(EVENTS, { filter: variables, first: PAGE_SIZE, after: cursors[cursors.length - 1] ?? null });
-  const chain = useGraphQL<{ auditChain: { verified: boolean; length: number; brokenAt: string | null; reason: string | null } }>(CHAIN);
+  const page = useGraphQL(AUDIT_EVENTS, { filter: variables, first: PAGE_SIZE, after: cursors[cursors.length - 1] ?? null });
+  const chain = useGraphQL(AUDIT_CHAIN);
   // The period is fixed when the filter is applied: a "now" taken at every render would re-run the queries forever.
   const period = useMemo(() => ({ from: variables.from ?? new Date(Date.now() - 7 * DAY_MS).toISOString(), to: variables.to ?? new Date().toISOString() }), [JSON.stringify(variables)]);
-  const alerts = useGraphQL<{ auditAlerts: AuditAlert[] }>(ALERTS, period);
+  const alerts = useGraphQL(AUDIT_ALERTS, period);
 
   const apply = (event: Event) => {
     event.preventDefault();
@@ -205,7 +202,7 @@ export function AuditConsolePage() {
       ]));
       setExportState({ status: "done", count: events.length, capped });
     } catch (error) {
-      setExportState({ status: "failed", failure: error instanceof GraphQLFailure ? error : new GraphQLFailure("INTERNAL_SERVER_ERROR", String(error)) });
+      setExportState({ status: "failed", failure: asFailure(error) });
     }
   };
   const field = (name: keyof Filter, type = "text") => (
@@ -246,8 +243,8 @@ export function AuditConsolePage() {
         <div class="filters">
           {field("actor")}
           {field("org")}
-          {choice("role", ROLES)}
-          {choice("purpose", PURPOSES)}
+          {choice("role", Object.values(Role))}
+          {choice("purpose", Object.values(Purpose))}
           {field("subject")}
           {choice("outcome", OUTCOMES)}
           {field("operation")}
@@ -331,7 +328,7 @@ export function AuditConsolePage() {
   );
 }
 
-function AuditCharts({ filter, period, alerts }: { filter: Record<string, string>; period: { from: string; to: string }; alerts: AuditAlert[] | null }) {
+function AuditCharts({ filter, period, alerts }: { filter: AuditFilter; period: { from: string; to: string }; alerts: readonly AuditAlert[] | null }) {
   const t = useMessages(messages);
   const [state, setState] = useState<{ status: "loading" } | { status: "done"; events: AuditEvent[]; capped: boolean } | { status: "failed"; failure: GraphQLFailure }>({ status: "loading" });
   const key = JSON.stringify(filter);
@@ -340,7 +337,7 @@ function AuditCharts({ filter, period, alerts }: { filter: Record<string, string
     setState({ status: "loading" });
     fetchAllEvents(filter).then(
       (result) => current && setState({ status: "done", ...result }),
-      (error: unknown) => current && setState({ status: "failed", failure: error instanceof GraphQLFailure ? error : new GraphQLFailure("INTERNAL_SERVER_ERROR", String(error)) }),
+      (error: unknown) => current && setState({ status: "failed", failure: asFailure(error) }),
     );
     return () => void (current = false);
   }, [key]);

@@ -1,10 +1,13 @@
 import { useState } from "preact/hooks";
 import { FailureNotice } from "../../components";
-import { graphql, GraphQLFailure } from "../../graphql";
+import { asFailure, request, type GraphQLFailure } from "../../graphql";
+import type { CheckedSubjectFragment } from "../../gql/graphql";
+import { RecordsTable } from "../../records-table";
 import { useWordsFor } from "../../enum-words";
 import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n";
-import { useIdentity } from "../../session";
+import { hasRole, PAGE_ROLES, useIdentity } from "../../session";
 import { purposeLabel, purposeMessages, type Purpose } from "../self-service/purposes";
+import { CONSENTED_CHECK, PUBLIC_CHECK } from "./api";
 import { PurposeChoice } from "./purpose-choice";
 
 const messages = defineMessages({
@@ -88,20 +91,7 @@ const messages = defineMessages({
 
 type Word = keyof (typeof messages)["en"];
 
-type CheckedRecord = Readonly<{ id: string; category: string; tier: string; title: string; provider: string; decidedOn: string; expiresOn: string | null; status: string; underObjection: boolean }>;
-type CheckedEntry = Readonly<{ id: string; list: "RED" | "BLACK"; status: string; recognizedByName: string; recognizedOn: string; validUntil: string | null; facts: string; groundsDescription: string }>;
-type CheckedSubject = Readonly<{ kind: string; name: string; identifier: string; records: readonly CheckedRecord[]; listEntries: readonly CheckedEntry[] }>;
-
-const SUBJECT_FIELDS = `kind name identifier
-  records { id category tier title provider decidedOn expiresOn status underObjection }
-  listEntries { id list status recognizedByName recognizedOn validUntil facts groundsDescription }`;
-
-/**
- * With the authorized tier asked for by name, a missing consent comes back as CONSENT_REQUIRED (the plain
- * `records` would silently leave those items out, and the officer could not tell "none" from "not allowed").
- */
-const CONSENTED_CHECK = `query ConsentedCheck($identifier: String!) { subject(identifier: $identifier) { ${SUBJECT_FIELDS} authorized: records(tier: AUTHORIZED) { id } } }`;
-const PUBLIC_CHECK = `query PublicCheck($identifier: String!) { subject(identifier: $identifier) { ${SUBJECT_FIELDS} } }`;
+type CheckedSubject = CheckedSubjectFragment;
 
 type Outcome =
   | Readonly<{ kind: "consented"; subject: CheckedSubject | null; purpose: Purpose }>
@@ -119,7 +109,7 @@ export function CheckPage() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  if (!identity || (identity.role !== "GOVERNMENT" && identity.role !== "ORGANIZATION")) {
+  if (!hasRole(identity, PAGE_ROLES.officer)) {
     return (
       <section>
         <h1>{t("title")}</h1>
@@ -137,18 +127,18 @@ export function CheckPage() {
     setBusy(true);
     setOutcome(null);
     try {
-      const data = await graphql<{ subject: CheckedSubject | null }>(CONSENTED_CHECK, { identifier: wanted }, { purpose });
-      setOutcome({ kind: "consented", subject: data.subject, purpose });
+      const data = await request(CONSENTED_CHECK, { identifier: wanted }, { purpose });
+      setOutcome({ kind: "consented", subject: data.subject ?? null, purpose });
     } catch (error) {
-      const failure = error instanceof GraphQLFailure ? error : new GraphQLFailure("INTERNAL_SERVER_ERROR", String(error));
+      const failure = asFailure(error);
       if (failure.code !== "CONSENT_REQUIRED") {
         setOutcome({ kind: "failed", failure });
       } else {
         try {
-          const data = await graphql<{ subject: CheckedSubject | null }>(PUBLIC_CHECK, { identifier: wanted }, { purpose });
-          setOutcome({ kind: "consentRequired", subject: data.subject, purpose });
+          const data = await request(PUBLIC_CHECK, { identifier: wanted }, { purpose });
+          setOutcome({ kind: "consentRequired", subject: data.subject ?? null, purpose });
         } catch (second) {
-          setOutcome({ kind: "failed", failure: second instanceof GraphQLFailure ? second : new GraphQLFailure("INTERNAL_SERVER_ERROR", String(second)) });
+          setOutcome({ kind: "failed", failure: asFailure(second) });
         }
       }
     } finally {
@@ -210,48 +200,36 @@ function CheckedFile({ subject, word, t, language }: Readonly<{ subject: Checked
       </dl>
       <h2 id="checked-records">{t("records")}</h2>
       {subject.records.length === 0 ? <p>{t("noRecords")}</p> : (
-        <div class="table-scroll">
-          <table aria-labelledby="checked-records">
-            <thead>
-              <tr><th scope="col">{t("title_")}</th><th scope="col">{t("category")}</th><th scope="col">{t("tier")}</th><th scope="col">{t("provider")}</th><th scope="col">{t("decidedOn")}</th><th scope="col">{t("expiresOn")}</th><th scope="col">{t("status")}</th></tr>
-            </thead>
-            <tbody>
-              {subject.records.map((record) => (
-                <tr key={record.id}>
-                  <th scope="row">{record.title}</th>
-                  <td>{word(record.category)}</td>
-                  <td>{word(record.tier)}</td>
-                  <td>{record.provider}</td>
-                  <td>{formatDate(record.decidedOn, language)}</td>
-                  <td>{formatDate(record.expiresOn, language)}</td>
-                  <td>{word(record.status)}{record.underObjection ? <> <span class="badge provisional">{t("underObjection")}</span></> : null}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RecordsTable
+          scroll
+          labelledBy="checked-records"
+          rows={subject.records}
+          columns={[
+            { header: t("title_"), rowHeader: true, cell: (record) => record.title },
+            { header: t("category"), cell: (record) => word(record.category) },
+            { header: t("tier"), cell: (record) => word(record.tier) },
+            { header: t("provider"), cell: (record) => record.provider },
+            { header: t("decidedOn"), cell: (record) => formatDate(record.decidedOn, language) },
+            { header: t("expiresOn"), cell: (record) => formatDate(record.expiresOn, language) },
+            { header: t("status"), cell: (record) => <>{word(record.status)}{record.underObjection ? <> <span class="badge provisional">{t("underObjection")}</span></> : null}</> },
+          ]}
+        />
       )}
       <h2 id="checked-entries">{t("entries")}</h2>
       {subject.listEntries.length === 0 ? <p>{t("noEntries")}</p> : (
-        <div class="table-scroll">
-          <table aria-labelledby="checked-entries">
-            <thead>
-              <tr><th scope="col">{t("list")}</th><th scope="col">{t("facts")}</th><th scope="col">{t("recognizedBy")}</th><th scope="col">{t("recognizedOn")}</th><th scope="col">{t("validUntil")}</th><th scope="col">{t("status")}</th></tr>
-            </thead>
-            <tbody>
-              {subject.listEntries.map((entry) => (
-                <tr key={entry.id}>
-                  <td><span class={`badge ${entry.list === "BLACK" ? "black" : "red"}`}>{word(entry.list)}</span></td>
-                  <th scope="row">{entry.facts}<br /><small>{entry.groundsDescription}</small></th>
-                  <td>{entry.recognizedByName}</td>
-                  <td>{formatDate(entry.recognizedOn, language)}</td>
-                  <td>{formatDate(entry.validUntil, language)}</td>
-                  <td>{word(entry.status)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RecordsTable
+          scroll
+          labelledBy="checked-entries"
+          rows={subject.listEntries}
+          columns={[
+            { header: t("list"), cell: (entry) => <span class={`badge ${entry.list === "BLACK" ? "black" : "red"}`}>{word(entry.list)}</span> },
+            { header: t("facts"), rowHeader: true, cell: (entry) => <>{entry.facts}<br /><small>{entry.groundsDescription}</small></> },
+            { header: t("recognizedBy"), cell: (entry) => entry.recognizedByName },
+            { header: t("recognizedOn"), cell: (entry) => formatDate(entry.recognizedOn, language) },
+            { header: t("validUntil"), cell: (entry) => formatDate(entry.validUntil, language) },
+            { header: t("status"), cell: (entry) => word(entry.status) },
+          ]}
+        />
       )}
     </>
   );

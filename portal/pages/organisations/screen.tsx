@@ -1,15 +1,17 @@
+import { MAX_ITEMS_PER_CALL } from "../../../domain/limits";
 import { useState } from "preact/hooks";
-import { Scenario } from "../../../domain/vocabulary";
-import { FailureNotice } from "../../components";
-import { graphql, GraphQLFailure } from "../../graphql";
+import { Purpose, Scenario } from "../../../domain/vocabulary";
+import { FailureNotice, RoleGate } from "../../components";
+import { asFailure, GraphQLFailure, request } from "../../graphql";
+import type { ScreenQuery } from "../../gql/graphql";
 import { defineMessages, useMessages } from "../../i18n";
-import { useIdentity } from "../../session";
+import { PAGE_ROLES } from "../../session";
+import { SCREEN } from "./api";
 import { checkLines, type CheckedLine, type LineProblem } from "./screening-lines";
 import { downloadCsv, spreadsheetCsv } from "./spreadsheet-csv";
 
-const PURPOSES = ["ADMINISTRATIVE_LICENSING", "FISCAL_FUNDS", "PUBLIC_RESOURCE_TRADING", "SUPERVISION", "AWARDS", "PUBLIC_EMPLOYMENT", "EMPLOYMENT_SCREENING", "CREDIT_LENDING", "BUSINESS_COOPERATION"] as const;
 /** The API's limit per request (docs/api.md: screen ≤ 1000); longer lists go in chunks, one after another. */
-export const SCREEN_CHUNK = 1000;
+export const SCREEN_CHUNK = MAX_ITEMS_PER_CALL;
 /** A list this long is a mistake, not a batch: refused before anything is sent. */
 const MAX_LINES = 50_000;
 
@@ -106,13 +108,10 @@ const messages = defineMessages({
   },
 });
 
-type Decision = "BLOCK" | "REVIEW" | "GREEN_CHANNEL" | "PASS";
-type ScreeningAnswer = { identifier: string; decision: Decision; reasons: string[]; measures: Array<{ code: string; title: string }>; error: string | null };
+type ScreeningAnswer = ScreenQuery["screen"][number];
 /** One valid line and what became of it: answered, or not screened because a request failed. */
 type ScreenedLine = Readonly<{ line: number; identifier: string; answer: ScreeningAnswer | null; failure: string | null }>;
 type InvalidLine = Extract<CheckedLine, { valid: false }>;
-
-const SCREEN = `query Screen($identifiers: [String!]!, $scenario: Scenario!) { screen(identifiers: $identifiers, scenario: $scenario) { identifier decision reasons error measures { code title } } }`;
 
 /** Reads an uploaded file: UTF-8, or GB18030 as Excel saves CSV on a Chinese Windows. */
 async function readListFile(file: File): Promise<string> {
@@ -126,9 +125,8 @@ async function readListFile(file: File): Promise<string> {
 
 export function ScreenPage() {
   const t = useMessages(messages);
-  const identity = useIdentity();
-  const [scenario, setScenario] = useState<string>(Scenario.ADMINISTRATIVE_LICENSING);
-  const [purpose, setPurpose] = useState<string>(PURPOSES[0]);
+  const [scenario, setScenario] = useState<Scenario>(Scenario.ADMINISTRATIVE_LICENSING);
+  const [purpose, setPurpose] = useState<string>(Purpose.ADMINISTRATIVE_LICENSING);
   const [text, setText] = useState("");
   const [notice, setNotice] = useState<string | null>(null);
   const [header, setHeader] = useState<string | null>(null);
@@ -159,12 +157,12 @@ export function ScreenPage() {
     try {
       for (let start = 0; start < valid.length; start += SCREEN_CHUNK) {
         const chunk = valid.slice(start, start + SCREEN_CHUNK);
-        let answers: ScreeningAnswer[];
+        let answers: readonly ScreeningAnswer[];
         try {
-          answers = (await graphql<{ screen: ScreeningAnswer[] }>(SCREEN, { identifiers: chunk.map((line) => line.identifier), scenario }, { purpose })).screen;
+          answers = (await request(SCREEN, { identifiers: chunk.map((line) => line.identifier), scenario }, { purpose })).screen;
           if (answers.length !== chunk.length) throw new GraphQLFailure("SERVICE_UNAVAILABLE", `the service answered ${answers.length} of ${chunk.length} identifiers`);
         } catch (error) {
-          const stopped = error instanceof GraphQLFailure ? error : new GraphQLFailure("INTERNAL_SERVER_ERROR", String(error));
+          const stopped = asFailure(error);
           setFailure(stopped);
           for (let index = start; index < results.length; index++) results[index] = { ...results[index]!, failure: stopped.code };
           break;
@@ -200,19 +198,19 @@ export function ScreenPage() {
     <section>
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
-      {!identity || !["GOVERNMENT", "ORGANIZATION"].includes(identity.role) ? <FailureNotice failure={new GraphQLFailure(identity ? "FORBIDDEN" : "UNAUTHENTICATED", "")} /> : null}
+      <RoleGate roles={PAGE_ROLES.officer} />
       <form class="card" onSubmit={run}>
         <div class="filters">
           <div>
             <label for="screen-scenario">{t("scenario")}</label>
-            <select id="screen-scenario" value={scenario} onChange={(event) => setScenario(event.currentTarget.value)}>
+            <select id="screen-scenario" value={scenario} onChange={(event) => setScenario(event.currentTarget.value as Scenario)}>
               {Object.values(Scenario).map((value) => <option key={value} value={value}>{value}</option>)}
             </select>
           </div>
           <div>
             <label for="screen-purpose">{t("purpose")}</label>
             <select id="screen-purpose" value={purpose} onChange={(event) => setPurpose(event.currentTarget.value)}>
-              {PURPOSES.map((value) => <option key={value} value={value}>{value}</option>)}
+              {Object.values(Purpose).map((value) => <option key={value} value={value}>{value}</option>)}
             </select>
           </div>
         </div>

@@ -1,10 +1,13 @@
 import { useState } from "preact/hooks";
 import { FailureNotice } from "../../components";
-import { graphql, GraphQLFailure } from "../../graphql";
+import { asFailure, request, type GraphQLFailure } from "../../graphql";
+import type { VerifyCreditReportQuery } from "../../gql/graphql";
 import { useWordsFor } from "../../enum-words";
 import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n";
-import { useIdentity } from "../../session";
+import { hasRole, PAGE_ROLES, useIdentity } from "../../session";
 import { purposeLabel, purposeMessages, type Purpose } from "../self-service/purposes";
+import { RecordsTable } from "../../records-table";
+import { VERIFY_CREDIT_REPORT } from "./api";
 import { PurposeChoice } from "./purpose-choice";
 
 const messages = defineMessages({
@@ -82,16 +85,14 @@ const messages = defineMessages({
   },
 });
 
+/** A report's content as issued: the API sends it as JSON, the report's own format. */
 type ReportContent = Readonly<{
   purpose: string; tiers: readonly string[];
   subject: Readonly<{ kind: string; name: string; identifier: string }>;
   records: ReadonlyArray<{ id: string; title: string; provider: string; decidedOn: string; expiresOn: string | null }>;
   listEntries: ReadonlyArray<{ id: string; list: string; facts: string; recognizedBy: string; recognizedOn: string }>;
 }>;
-type Verification = Readonly<{
-  genuine: boolean; status: "VALID" | "EXPIRED" | "REVOKED" | "UNKNOWN"; issuedAt: string | null; validUntil: string | null; revokedAt: string | null;
-  keyId: string | null; content: ReportContent | null; changedSinceIssue: boolean | null; changedItemIds: readonly string[];
-}>;
+type Verification = Omit<VerifyCreditReportQuery["verifyCreditReport"], "content"> & Readonly<{ content?: ReportContent | null }>;
 
 /** 报告核验: a report's code → genuine, status, the content as issued and whether the file changed since. */
 export function VerifyPage() {
@@ -105,7 +106,7 @@ export function VerifyPage() {
   const [failure, setFailure] = useState<GraphQLFailure | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  if (!identity || (identity.role !== "GOVERNMENT" && identity.role !== "ORGANIZATION")) {
+  if (!hasRole(identity, PAGE_ROLES.officer)) {
     return (
       <section>
         <h1>{t("title")}</h1>
@@ -122,14 +123,10 @@ export function VerifyPage() {
     setResult(null);
     setFailure(null);
     try {
-      const data = await graphql<{ verifyCreditReport: Verification }>(
-        "query VerifyCreditReport($code: String!) { verifyCreditReport(code: $code) { genuine status issuedAt validUntil revokedAt keyId content changedSinceIssue changedItemIds } }",
-        { code: code.trim() },
-        { purpose },
-      );
-      setResult(data.verifyCreditReport);
+      const data = await request(VERIFY_CREDIT_REPORT, { code: code.trim() }, { purpose });
+      setResult(data.verifyCreditReport as Verification);
     } catch (error) {
-      setFailure(error instanceof GraphQLFailure ? error : new GraphQLFailure("INTERNAL_SERVER_ERROR", String(error)));
+      setFailure(asFailure(error));
     } finally {
       setBusy(false);
     }
@@ -182,35 +179,29 @@ export function VerifyPage() {
               </dl>
               <h3 id="report-records">{t("records")}</h3>
               {result.content.records.length === 0 ? <p>{t("none")}</p> : (
-                <table aria-labelledby="report-records">
-                  <thead><tr><th scope="col">{t("title_")}</th><th scope="col">{t("provider")}</th><th scope="col">{t("decidedOn")}</th><th scope="col">{t("expiresOn")}</th></tr></thead>
-                  <tbody>
-                    {result.content.records.map((record) => (
-                      <tr key={record.id}>
-                        <th scope="row">{record.title}{changed.has(record.id) ? <> <span class="badge overdue">{t("changedMark")}</span></> : null}</th>
-                        <td>{record.provider}</td>
-                        <td>{formatDate(record.decidedOn, language)}</td>
-                        <td>{formatDate(record.expiresOn, language)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <RecordsTable
+                  labelledBy="report-records"
+                  rows={result.content.records}
+                  columns={[
+                    { header: t("title_"), rowHeader: true, cell: (record) => <>{record.title}{changed.has(record.id) ? <> <span class="badge overdue">{t("changedMark")}</span></> : null}</> },
+                    { header: t("provider"), cell: (record) => record.provider },
+                    { header: t("decidedOn"), cell: (record) => formatDate(record.decidedOn, language) },
+                    { header: t("expiresOn"), cell: (record) => formatDate(record.expiresOn, language) },
+                  ]}
+                />
               )}
               <h3 id="report-entries">{t("entries")}</h3>
               {result.content.listEntries.length === 0 ? <p>{t("none")}</p> : (
-                <table aria-labelledby="report-entries">
-                  <thead><tr><th scope="col">{t("list")}</th><th scope="col">{t("facts")}</th><th scope="col">{t("recognizedBy")}</th><th scope="col">{t("recognizedOn")}</th></tr></thead>
-                  <tbody>
-                    {result.content.listEntries.map((entry) => (
-                      <tr key={entry.id}>
-                        <td>{word(entry.list)}</td>
-                        <th scope="row">{entry.facts}{changed.has(entry.id) ? <> <span class="badge overdue">{t("changedMark")}</span></> : null}</th>
-                        <td>{entry.recognizedBy}</td>
-                        <td>{formatDate(entry.recognizedOn, language)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <RecordsTable
+                  labelledBy="report-entries"
+                  rows={result.content.listEntries}
+                  columns={[
+                    { header: t("list"), cell: (entry) => word(entry.list) },
+                    { header: t("facts"), rowHeader: true, cell: (entry) => <>{entry.facts}{changed.has(entry.id) ? <> <span class="badge overdue">{t("changedMark")}</span></> : null}</> },
+                    { header: t("recognizedBy"), cell: (entry) => entry.recognizedBy },
+                    { header: t("recognizedOn"), cell: (entry) => formatDate(entry.recognizedOn, language) },
+                  ]}
+                />
               )}
             </>
           ) : null}

@@ -6,6 +6,8 @@ import { useGraphQL } from "../../use-graphql";
 import { NotFoundPage } from "../not-found";
 import { listOfSlug, type ListKind } from "./lists";
 import { enumWords, inWords } from "../../enum-words";
+import type { PublicEntryDisclosureFragment } from "../../gql/graphql";
+import { PUBLIC_BLACKLIST_ENTRY, PUBLIC_REDLIST_ENTRY } from "./api";
 
 const messages = defineMessages({
   "zh-CN": {
@@ -70,35 +72,7 @@ const messages = defineMessages({
   },
 });
 
-type Disclosure = Readonly<{
-  name: string;
-  kind: string;
-  identifier: string;
-  sex: string | null;
-  ageBand: string | null;
-  employer: string | null;
-  registeredAddress: string | null;
-  nature: string | null;
-  legalRepresentative: string | null;
-}>;
-type Entry = Readonly<{
-  id: string;
-  recognizedByName: string;
-  recognizedOn: string;
-  validUntil: string | null;
-  facts: string;
-  basis: string;
-  groundsDescription: string;
-  documentNumber: string;
-  disclosure: Disclosure;
-}>;
-
-const ENTRY_QUERY = (list: ListKind) => `query PublicListEntry($filter: ListFilter) {
-  entries: ${list === "BLACK" ? "publicBlacklist" : "publicRedlist"}(filter: $filter, first: 1) {
-    edges { node { id recognizedByName recognizedOn validUntil facts basis groundsDescription documentNumber
-      disclosure { name kind identifier sex ageBand employer registeredAddress nature legalRepresentative } } }
-  }
-}`;
+type Entry = PublicEntryDisclosureFragment;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -161,7 +135,7 @@ function EntryDisclosure({ list, id }: { list: ListKind; id: string }) {
   const t = useMessages(messages);
   const words = useMessages(enumWords);
   const language = useLanguage();
-  const state = useGraphQL<{ entries: { edges: Array<{ node: Entry }> } }>(ENTRY_QUERY(list), { filter: { id } });
+  const state = useGraphQL(list === "BLACK" ? PUBLIC_BLACKLIST_ENTRY : PUBLIC_REDLIST_ENTRY, { filter: { id } });
   return (
     <section>
       <h1>{t(list === "BLACK" ? "titleBLACK" : "titleRED")}</h1>

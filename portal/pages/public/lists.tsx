@@ -5,6 +5,7 @@ import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n
 import { useGraphQL } from "../../use-graphql";
 import { NotFoundPage } from "../not-found";
 import { enumWords, inWords } from "../../enum-words";
+import { LIST_GROUNDS, PUBLIC_BLACKLIST, PUBLIC_REDLIST } from "./api";
 
 const messages = defineMessages({
   "zh-CN": {
@@ -93,25 +94,6 @@ function filtersOf(query: Readonly<Record<string, string>>): Filters {
   return filters;
 }
 
-type EntryRow = Readonly<{
-  id: string;
-  recognizedByName: string;
-  recognizedOn: string;
-  validUntil: string | null;
-  grounds: string;
-  groundsDescription: string;
-  disclosure: Readonly<{ name: string; identifier: string; kind: string }>;
-}>;
-type ListAnswer = { entries: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: EntryRow }> } };
-type GroundsAnswer = { listGrounds: Array<{ code: string; name: string; article: string }> };
-
-const LIST_QUERY = (list: ListKind) => `query PublicList($filter: ListFilter, $first: Int!, $after: String) {
-  entries: ${list === "BLACK" ? "publicBlacklist" : "publicRedlist"}(filter: $filter, first: $first, after: $after) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { node { id recognizedByName recognizedOn validUntil grounds groundsDescription disclosure { name identifier kind } } }
-  }
-}`;
 
 export function ListPage() {
   const { params } = useRoute();
@@ -130,8 +112,8 @@ function PublicList({ list }: { list: ListKind }) {
   const [pages, setPages] = useState<{ key: string; cursors: string[] }>({ key: filterKey, cursors: [] });
   const cursors = pages.key === filterKey ? pages.cursors : [];
   const after = cursors.at(-1) ?? null;
-  const state = useGraphQL<ListAnswer>(LIST_QUERY(list), { filter: filters, first: LIST_PAGE_SIZE, after });
-  const grounds = useGraphQL<GroundsAnswer>("query ListGrounds($list: ListType) { listGrounds(list: $list) { code name article } }", { list });
+  const state = useGraphQL(list === "BLACK" ? PUBLIC_BLACKLIST : PUBLIC_REDLIST, { filter: filters, first: LIST_PAGE_SIZE, after });
+  const grounds = useGraphQL(LIST_GROUNDS, { list });
 
   const apply = (event: Event) => {
     event.preventDefault();

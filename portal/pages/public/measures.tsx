@@ -2,7 +2,8 @@ import { useLocation } from "preact-iso";
 import { Loaded } from "../../components";
 import { defineMessages, useMessages } from "../../i18n";
 import { useGraphQL } from "../../use-graphql";
-import { Scenario } from "../../../domain/vocabulary";
+import { MEASURES } from "./api";
+import { Scenario, type ListType } from "../../../domain/vocabulary";
 import { enumWords, inWords } from "../../enum-words";
 
 const messages = defineMessages({
@@ -48,8 +49,6 @@ const messages = defineMessages({
   },
 });
 
-type Measure = Readonly<{ code: string; kind: string; list: string; title: string; decision: string; grounds: string[]; basis: string; department: string }>;
-
 const LISTS = ["BLACK", "RED"] as const;
 
 /** `/measures?list=BLACK&scenario=…`: the catalogue, filtered by list and scenario (filters in the URL). */
@@ -57,12 +56,9 @@ export function MeasuresPage() {
   const t = useMessages(messages);
   const words = useMessages(enumWords);
   const { query, path, route } = useLocation();
-  const list = (LISTS as readonly string[]).includes(query.list ?? "") ? query.list! : null;
-  const scenario = query.scenario && Object.hasOwn(Scenario, query.scenario) ? query.scenario : null;
-  const state = useGraphQL<{ measures: Measure[] }>(
-    "query Measures($list: ListType, $scenario: Scenario) { measures(list: $list, scenario: $scenario) { code kind list title decision grounds basis department } }",
-    { list, scenario },
-  );
+  const list = (LISTS as readonly string[]).includes(query.list ?? "") ? (query.list as ListType) : null;
+  const scenario = query.scenario && Object.hasOwn(Scenario, query.scenario) ? (query.scenario as Scenario) : null;
+  const state = useGraphQL(MEASURES, { list, scenario });
   const apply = (event: Event) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);

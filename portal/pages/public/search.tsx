@@ -3,6 +3,8 @@ import { Loaded } from "../../components";
 import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n";
 import { useGraphQL } from "../../use-graphql";
 import { enumWords, inWords } from "../../enum-words";
+import { RecordsTable } from "../../records-table";
+import { PUBLIC_SUBJECT, SEARCH_ORGANISATIONS } from "./api";
 
 const messages = defineMessages({
   "zh-CN": {
@@ -78,8 +80,6 @@ const messages = defineMessages({
 const USCC = /^[0-9A-HJ-NP-RTUW-Y]{2}\d{6}[0-9A-HJ-NP-RTUW-Y]{10}$/;
 const SEARCH_PAGE_SIZE = 20;
 
-type Found = Readonly<{ identifier: string; name: string; kind: string }>;
-
 /** `/search?name=…`: organisations by part of their name (never persons: searchOrganisations finds none). */
 export function SearchPage() {
   const t = useMessages(messages);
@@ -87,11 +87,7 @@ export function SearchPage() {
   const { query, route } = useLocation();
   const name = (query.name ?? "").trim();
   const searchable = [...name].length >= 2;
-  const state = useGraphQL<{ searchOrganisations: Found[] }>(
-    "query SearchOrganisations($name: String!, $first: Int) { searchOrganisations(name: $name, first: $first) { identifier name kind } }",
-    { name, first: SEARCH_PAGE_SIZE },
-    { skip: !searchable },
-  );
+  const state = useGraphQL(SEARCH_ORGANISATIONS, { name, first: SEARCH_PAGE_SIZE }, { skip: !searchable });
   const submit = (event: Event) => {
     event.preventDefault();
     const text = String(new FormData(event.currentTarget as HTMLFormElement).get("name") ?? "").trim();
@@ -141,18 +137,6 @@ export function SearchPage() {
   );
 }
 
-type PublicRecord = Readonly<{ id: string; category: string; severity: string | null; tier: string; title: string; provider: string; decidedOn: string; expiresOn: string | null; underObjection: boolean }>;
-type PublicEntry = Readonly<{ id: string; list: string; groundsDescription: string; recognizedByName: string; recognizedOn: string; validUntil: string | null }>;
-type PublicSubject = Readonly<{ name: string; identifier: string; kind: string; records: PublicRecord[]; listEntries: PublicEntry[] }>;
-
-const SUBJECT_QUERY = `query PublicSubject($identifier: String!) {
-  subject(identifier: $identifier) {
-    name identifier kind
-    records { id category severity tier title provider decidedOn expiresOn underObjection }
-    listEntries { id list groundsDescription recognizedByName recognizedOn validUntil }
-  }
-}`;
-
 /** `/subjects/:identifier`: the public record of a subject — what the viewer's role may read, nothing more. */
 export function SubjectPage() {
   const t = useMessages(messages);
@@ -160,7 +144,7 @@ export function SubjectPage() {
   const language = useLanguage();
   const { params } = useRoute();
   const identifier = decodeURIComponent(params.identifier ?? "").trim().toUpperCase();
-  const state = useGraphQL<{ subject: PublicSubject | null }>(SUBJECT_QUERY, { identifier });
+  const state = useGraphQL(PUBLIC_SUBJECT, { identifier });
   return (
     <section>
       <Loaded state={state}>
@@ -184,64 +168,36 @@ export function SubjectPage() {
               {subject.listEntries.length === 0 ? (
                 <p>{t("noEntries")}</p>
               ) : (
-                <table class="public-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("list")}</th>
-                      <th scope="col">{t("grounds")}</th>
-                      <th scope="col">{t("unit")}</th>
-                      <th scope="col">{t("recognizedOn")}</th>
-                      <th scope="col">{t("validUntil")}</th>
-                      <th scope="col">{t("details")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {subject.listEntries.map((entry) => (
-                      <tr key={entry.id}>
-                        <th scope="row"><span class={`badge ${entry.list === "BLACK" ? "black" : "red"}`}>{inWords(words, entry.list)}</span></th>
-                        <td>{entry.groundsDescription}</td>
-                        <td>{entry.recognizedByName}</td>
-                        <td>{formatDate(entry.recognizedOn, language)}</td>
-                        <td>{formatDate(entry.validUntil, language)}</td>
-                        <td><a href={`/lists/${entry.list.toLowerCase()}/${entry.id}`}>{t("details")}</a></td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <RecordsTable
+                  class="public-table"
+                  rows={subject.listEntries}
+                  columns={[
+                    { header: t("list"), rowHeader: true, cell: (entry) => <span class={`badge ${entry.list === "BLACK" ? "black" : "red"}`}>{inWords(words, entry.list)}</span> },
+                    { header: t("grounds"), cell: (entry) => entry.groundsDescription },
+                    { header: t("unit"), cell: (entry) => entry.recognizedByName },
+                    { header: t("recognizedOn"), cell: (entry) => formatDate(entry.recognizedOn, language) },
+                    { header: t("validUntil"), cell: (entry) => formatDate(entry.validUntil, language) },
+                    { header: t("details"), cell: (entry) => <a href={`/lists/${entry.list.toLowerCase()}/${entry.id}`}>{t("details")}</a> },
+                  ]}
+                />
               )}
               <h2>{t("records")}</h2>
               {subject.records.length === 0 ? (
                 <p>{t("noRecords")}</p>
               ) : (
-                <table class="public-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("item")}</th>
-                      <th scope="col">{t("category")}</th>
-                      <th scope="col">{t("severity")}</th>
-                      <th scope="col">{t("tier")}</th>
-                      <th scope="col">{t("provider")}</th>
-                      <th scope="col">{t("decidedOn")}</th>
-                      <th scope="col">{t("expiresOn")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {subject.records.map((record) => (
-                      <tr key={record.id}>
-                        <th scope="row">
-                          {record.title}
-                          {record.underObjection && <> <span class="badge provisional">{t("underObjection")}</span></>}
-                        </th>
-                        <td>{inWords(words, record.category)}</td>
-                        <td>{record.severity ? inWords(words, record.severity) : "—"}</td>
-                        <td>{inWords(words, record.tier)}</td>
-                        <td>{record.provider}</td>
-                        <td>{formatDate(record.decidedOn, language)}</td>
-                        <td>{formatDate(record.expiresOn, language)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <RecordsTable
+                  class="public-table"
+                  rows={subject.records}
+                  columns={[
+                    { header: t("item"), rowHeader: true, cell: (record) => <>{record.title}{record.underObjection && <> <span class="badge provisional">{t("underObjection")}</span></>}</> },
+                    { header: t("category"), cell: (record) => inWords(words, record.category) },
+                    { header: t("severity"), cell: (record) => (record.severity ? inWords(words, record.severity) : "—") },
+                    { header: t("tier"), cell: (record) => inWords(words, record.tier) },
+                    { header: t("provider"), cell: (record) => record.provider },
+                    { header: t("decidedOn"), cell: (record) => formatDate(record.decidedOn, language) },
+                    { header: t("expiresOn"), cell: (record) => formatDate(record.expiresOn, language) },
+                  ]}
+                />
               )}
               <p class="notice ok">{t("mine")} <a href="/me">{t("myCredit")}</a></p>
             </>

@@ -3,6 +3,7 @@ import { Loaded } from "../../components";
 import { useWordsFor } from "../../enum-words";
 import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n";
 import { useGraphQL } from "../../use-graphql";
+import { MY_ACCESS_LOG } from "./api";
 import { purposeLabel, purposeMessages } from "./purposes";
 
 const messages = defineMessages({
@@ -47,8 +48,6 @@ const messages = defineMessages({
 });
 
 type Word = keyof (typeof messages)["en"];
-type AccessEvent = Readonly<{ id: string; at: string; role: string; org: string | null; purpose: string | null; outcome: string; categories: readonly string[] }>;
-type AccessLog = Readonly<{ myAccessLog: Readonly<{ totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: ReadonlyArray<{ node: AccessEvent }> }> }>;
 
 const PAGE_SIZE = 10;
 
@@ -67,10 +66,7 @@ export function AccessLogSection() {
   const language = useLanguage();
   const [cursors, setCursors] = useState<ReadonlyArray<string | null>>([null]);
   const after = cursors[cursors.length - 1] ?? null;
-  const log = useGraphQL<AccessLog>(
-    "query MyAccessLog($first: Int!, $after: String) { myAccessLog(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id at role org purpose outcome categories } } } }",
-    { first: PAGE_SIZE, after },
-  );
+  const log = useGraphQL(MY_ACCESS_LOG, { first: PAGE_SIZE, after });
   const word = useWordsFor(messages);
   return (
     <>

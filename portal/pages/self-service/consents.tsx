@@ -1,8 +1,10 @@
 import { useState } from "preact/hooks";
 import { FailureNotice, Loaded } from "../../components";
-import { graphql, GraphQLFailure } from "../../graphql";
+import { asFailure, GraphQLFailure, request } from "../../graphql";
+import type { MyConsentsQuery } from "../../gql/graphql";
 import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n";
 import { useGraphQL } from "../../use-graphql";
+import { GRANT_CONSENT, MY_CONSENTS, REVOKE_CONSENT } from "./api";
 import { PURPOSES, purposeLabel, purposeMessages, type Purpose } from "./purposes";
 
 const messages = defineMessages({
@@ -60,8 +62,8 @@ const messages = defineMessages({
   },
 });
 
-type Consent = Readonly<{ id: string; grantee: string; purpose: string; validFrom: string; validUntil: string; revokedAt: string | null; valid: boolean }>;
-type ConsentsAndUse = Readonly<{ myConsents: readonly Consent[]; myAccessLog: Readonly<{ edges: ReadonlyArray<{ node: { consentIds: readonly string[] } }> }> }>;
+type ConsentsAndUse = MyConsentsQuery;
+type Consent = ConsentsAndUse["myConsents"][number];
 
 /** How many lookups of the subject relied on each consent (the audit names the consents a disclosure used). */
 function countConsentUses(data: ConsentsAndUse): Map<string, number> {
@@ -80,7 +82,7 @@ export function ConsentsSection() {
   const t = useMessages(messages);
   const p = useMessages(purposeMessages);
   const language = useLanguage();
-  const consents = useGraphQL<ConsentsAndUse>("query MyConsents { myConsents { id grantee purpose validFrom validUntil revokedAt valid } myAccessLog(first: 500) { edges { node { consentIds } } } }");
+  const consents = useGraphQL(MY_CONSENTS);
   const [grantee, setGrantee] = useState("");
   const [purpose, setPurpose] = useState<Purpose>("CREDIT_LENDING");
   const [validUntil, setValidUntil] = useState("");
@@ -96,7 +98,7 @@ export function ConsentsSection() {
       setNotice(await action());
       reload();
     } catch (error) {
-      setFailure(error instanceof GraphQLFailure ? error : new GraphQLFailure("INTERNAL_SERVER_ERROR", String(error)));
+      setFailure(asFailure(error));
     } finally {
       setBusy(false);
     }
@@ -109,10 +111,7 @@ export function ConsentsSection() {
       return;
     }
     void run(async () => {
-      const data = await graphql<{ grantConsent: Consent }>(
-        "mutation GrantConsent($input: ConsentInput!) { grantConsent(input: $input) { id grantee purpose validUntil } }",
-        { input: { grantee: grantee.trim(), purpose, validUntil: endOfDay(validUntil), ...(evidence.trim() ? { evidence: evidence.trim() } : {}) } },
-      );
+      const data = await request(GRANT_CONSENT, { input: { grantee: grantee.trim(), purpose, validUntil: endOfDay(validUntil), ...(evidence.trim() ? { evidence: evidence.trim() } : {}) } });
       setGrantee("");
       setEvidence("");
       return t("granted", { grantee: data.grantConsent.grantee, purpose: purposeLabel(p, data.grantConsent.purpose), date: formatDate(data.grantConsent.validUntil, language) });
@@ -120,7 +119,7 @@ export function ConsentsSection() {
   };
   const revoke = (consent: Consent, reload: () => void) =>
     void run(async () => {
-      await graphql("mutation RevokeConsent($id: ID!) { revokeConsent(id: $id) { id revokedAt } }", { id: consent.id });
+      await request(REVOKE_CONSENT, { id: consent.id });
       return `${t("revoked")}：${consent.grantee}（${purposeLabel(p, consent.purpose)}）`;
     }, reload);
   return (

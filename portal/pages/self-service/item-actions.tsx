@@ -1,7 +1,9 @@
 import { useState } from "preact/hooks";
 import { FailureNotice } from "../../components";
-import { graphql, GraphQLFailure } from "../../graphql";
+import { asFailure, GraphQLFailure, request } from "../../graphql";
+import type { RepairEligibilityQuery } from "../../gql/graphql";
 import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n";
+import { APPLY_FOR_REPAIR, FILE_OBJECTION, REPAIR_ELIGIBILITY } from "./api";
 import type { ActionTarget } from "./my-file";
 
 const messages = defineMessages({
@@ -67,10 +69,6 @@ const GROUNDS = ["WRONG_OR_INCOMPLETE", "PROHIBITED_DATA", "EXPIRED_STILL_USED"]
 
 type FormProps = Readonly<{ target: ActionTarget; onDone(): void; onCancel(): void }>;
 
-function asFailure(error: unknown): GraphQLFailure {
-  return error instanceof GraphQLFailure ? error : new GraphQLFailure("INTERNAL_SERVER_ERROR", String(error));
-}
-
 /** 异议 (PCIM art. 28): the ground, what is wrong, evidence; the answer names the review's deadline. */
 export function ObjectionForm({ target, onDone, onCancel }: FormProps) {
   const t = useMessages(messages);
@@ -91,10 +89,7 @@ export function ObjectionForm({ target, onDone, onCancel }: FormProps) {
     }
     setBusy(true);
     try {
-      const data = await graphql<{ fileObjection: { dueOn: string | null; dueOnProvisional: boolean } }>(
-        "mutation FileObjection($input: ObjectionInput!) { fileObjection(input: $input) { id dueOn dueOnProvisional } }",
-        { input: { targetId: target.id, ground, statement: statement.trim(), ...(evidence.trim() ? { evidence: evidence.trim() } : {}) } },
-      );
+      const data = await request(FILE_OBJECTION, { input: { targetId: target.id, ground, statement: statement.trim(), ...(evidence.trim() ? { evidence: evidence.trim() } : {}) } });
       setFiled(formatDate(data.fileObjection.dueOn, language));
       setFiledProvisional(data.fileObjection.dueOnProvisional);
     } catch (error) {
@@ -138,7 +133,7 @@ export function ObjectionForm({ target, onDone, onCancel }: FormProps) {
   );
 }
 
-type Eligibility = Readonly<{ eligible: boolean; earliestOn: string | null; explanation: string; nextSteps: readonly string[] }>;
+type Eligibility = RepairEligibilityQuery["repairEligibility"];
 
 /** 信用修复 (JRP art. 18, PCIM art. 31): eligibility counted from the rectification date, then the application. */
 export function RepairForm({ target, onDone, onCancel }: FormProps) {
@@ -157,10 +152,7 @@ export function RepairForm({ target, onDone, onCancel }: FormProps) {
     setEligibility(null);
     setBusy(true);
     try {
-      const data = await graphql<{ repairEligibility: Eligibility }>(
-        "query RepairEligibility($targetId: ID!, $rectifiedOn: Date) { repairEligibility(targetId: $targetId, rectifiedOn: $rectifiedOn) { eligible earliestOn explanation nextSteps } }",
-        { targetId: target.id, rectifiedOn: rectifiedOn || null },
-      );
+      const data = await request(REPAIR_ELIGIBILITY, { targetId: target.id, rectifiedOn: rectifiedOn || null });
       setEligibility(data.repairEligibility);
     } catch (error) {
       setFailure(asFailure(error));
@@ -178,10 +170,7 @@ export function RepairForm({ target, onDone, onCancel }: FormProps) {
     }
     setBusy(true);
     try {
-      const data = await graphql<{ applyForRepair: { dueOn: string | null; dueOnProvisional: boolean } }>(
-        "mutation ApplyForRepair($input: RepairInput!) { applyForRepair(input: $input) { id dueOn dueOnProvisional } }",
-        { input: { targetId: target.id, rectifiedOn, commitment: commitment.trim(), evidence: evidence.trim() } },
-      );
+      const data = await request(APPLY_FOR_REPAIR, { input: { targetId: target.id, rectifiedOn, commitment: commitment.trim(), evidence: evidence.trim() } });
       setApplied(formatDate(data.applyForRepair.dueOn, language));
       setAppliedProvisional(data.applyForRepair.dueOnProvisional);
     } catch (error) {

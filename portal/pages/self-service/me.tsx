@@ -2,12 +2,14 @@ import { useState } from "preact/hooks";
 import { Loaded } from "../../components";
 import { useWordsFor } from "../../enum-words";
 import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n";
-import { useIdentity } from "../../session";
+import { RecordsTable } from "../../records-table";
+import { hasRole, PAGE_ROLES, useIdentity } from "../../session";
 import { useGraphQL } from "../../use-graphql";
 import { AccessLogSection } from "./access-log";
 import { CasesSection } from "./cases";
 import { ConsentsSection } from "./consents";
-import { MY_FILE_QUERY, type ActionTarget, type MyFile } from "./my-file";
+import { MY_FILE } from "./api";
+import type { ActionTarget } from "./my-file";
 import { ObjectionForm, RepairForm } from "./item-actions";
 import { ReportsSection } from "./reports";
 
@@ -81,7 +83,7 @@ const messages = defineMessages({
 export function MePage() {
   const t = useMessages(messages);
   const identity = useIdentity();
-  if (!identity || identity.role !== "SUBJECT" || !identity.subject) {
+  if (!hasRole(identity, PAGE_ROLES.me) || !identity.subject) {
     return (
       <section>
         <h1>{t("title")}</h1>
@@ -97,7 +99,7 @@ function MyCredit({ identifier }: { identifier: string }) {
   const t = useMessages(messages);
   const word = useWordsFor(messages);
   const language = useLanguage();
-  const file = useGraphQL<MyFile>(MY_FILE_QUERY, { identifier });
+  const file = useGraphQL(MY_FILE, { identifier });
   const [target, setTarget] = useState<ActionTarget | null>(null);
   return (
     <section class="self-service">
@@ -126,61 +128,47 @@ function MyCredit({ identifier }: { identifier: string }) {
               <h2 id="my-records">{t("records")}</h2>
               <p>{t("recordsIntro")}</p>
               {subject.records.length === 0 ? <p>{t("noRecords")}</p> : (
-                <div class="table-scroll">
-                  <table aria-labelledby="my-records">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t("title_")}</th><th scope="col">{t("category")}</th><th scope="col">{t("tier")}</th>
-                        <th scope="col">{t("provider")}</th><th scope="col">{t("decidedOn")}</th><th scope="col">{t("expiresOn")}</th>
-                        <th scope="col">{t("status")}</th><th scope="col">{t("actions")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {subject.records.map((record) => (
-                        <tr key={record.id}>
-                          <th scope="row">{record.title}</th>
-                          <td>{word(record.category)}</td>
-                          <td>{word(record.tier)}</td>
-                          <td>{record.provider}</td>
-                          <td>{formatDate(record.decidedOn, language)}</td>
-                          <td>{formatDate(record.expiresOn, language)}</td>
-                          <td>{word(record.status)}{record.underObjection ? <> <span class="badge provisional">{t("underObjection")}</span></> : null}</td>
-                          <td>{actionButtons(record.id, record.title)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <RecordsTable
+                  scroll
+                  labelledBy="my-records"
+                  rows={subject.records}
+                  columns={[
+                    { header: t("title_"), rowHeader: true, cell: (record) => record.title },
+                    { header: t("category"), cell: (record) => word(record.category) },
+                    { header: t("tier"), cell: (record) => word(record.tier) },
+                    { header: t("provider"), cell: (record) => record.provider },
+                    { header: t("decidedOn"), cell: (record) => formatDate(record.decidedOn, language) },
+                    { header: t("expiresOn"), cell: (record) => formatDate(record.expiresOn, language) },
+                    { header: t("status"), cell: (record) => <>{word(record.status)}{record.underObjection ? <> <span class="badge provisional">{t("underObjection")}</span></> : null}</> },
+                    { header: t("actions"), cell: (record) => actionButtons(record.id, record.title) },
+                  ]}
+                />
               )}
               <h2 id="my-entries">{t("entries")}</h2>
               {subject.listEntries.length === 0 ? <p>{t("noEntries")}</p> : (
-                <div class="table-scroll">
-                  <table aria-labelledby="my-entries">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t("list")}</th><th scope="col">{t("facts")}</th><th scope="col">{t("recognizedBy")}</th>
-                        <th scope="col">{t("recognizedOn")}</th><th scope="col">{t("validUntil")}</th><th scope="col">{t("status")}</th><th scope="col">{t("actions")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {subject.listEntries.map((entry) => (
-                        <tr key={entry.id}>
-                          <td><span class={`badge ${entry.list === "BLACK" ? "black" : "red"}`}>{word(entry.list)}</span></td>
-                          <th scope="row">{entry.facts}<br /><small>{entry.groundsDescription}</small></th>
-                          <td>{entry.recognizedByName}</td>
-                          <td>{formatDate(entry.recognizedOn, language)}</td>
-                          <td>{formatDate(entry.validUntil, language)}</td>
-                          <td>
-                            {word(entry.status)}
-                            {entry.underObjection ? <> <span class="badge provisional">{t("underObjection")}</span></> : null}
-                            {entry.repairPublicityUntil ? <><br />{t("inPublicity", { date: formatDate(entry.repairPublicityUntil, language) })}</> : null}
-                          </td>
-                          <td>{actionButtons(entry.id, labels.get(entry.id) ?? entry.facts)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <RecordsTable
+                  scroll
+                  labelledBy="my-entries"
+                  rows={subject.listEntries}
+                  columns={[
+                    { header: t("list"), cell: (entry) => <span class={`badge ${entry.list === "BLACK" ? "black" : "red"}`}>{word(entry.list)}</span> },
+                    { header: t("facts"), rowHeader: true, cell: (entry) => <>{entry.facts}<br /><small>{entry.groundsDescription}</small></> },
+                    { header: t("recognizedBy"), cell: (entry) => entry.recognizedByName },
+                    { header: t("recognizedOn"), cell: (entry) => formatDate(entry.recognizedOn, language) },
+                    { header: t("validUntil"), cell: (entry) => formatDate(entry.validUntil, language) },
+                    {
+                      header: t("status"),
+                      cell: (entry) => (
+                        <>
+                          {word(entry.status)}
+                          {entry.underObjection ? <> <span class="badge provisional">{t("underObjection")}</span></> : null}
+                          {entry.repairPublicityUntil ? <><br />{t("inPublicity", { date: formatDate(entry.repairPublicityUntil, language) })}</> : null}
+                        </>
+                      ),
+                    },
+                    { header: t("actions"), cell: (entry) => actionButtons(entry.id, labels.get(entry.id) ?? entry.facts) },
+                  ]}
+                />
               )}
               {target?.action === "objection" ? <ObjectionForm target={target} onDone={done} onCancel={() => setTarget(null)} /> : null}
               {target?.action === "repair" ? <RepairForm target={target} onDone={done} onCancel={() => setTarget(null)} /> : null}

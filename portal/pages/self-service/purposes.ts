@@ -1,21 +1,12 @@
+import type { Purpose } from "../../../domain/vocabulary";
 import { defineMessages } from "../../i18n";
 
-/** The purposes of docs/api.md "Identity", in the order a person looks for them. */
-export const PURPOSES = [
-  "CREDIT_LENDING",
-  "EMPLOYMENT_SCREENING",
-  "BUSINESS_COOPERATION",
-  "ADMINISTRATIVE_LICENSING",
-  "FISCAL_FUNDS",
-  "PUBLIC_RESOURCE_TRADING",
-  "SUPERVISION",
-  "AWARDS",
-  "PUBLIC_EMPLOYMENT",
-] as const;
+export type { Purpose };
 
-export type Purpose = (typeof PURPOSES)[number];
-
-/** Each purpose in words; shared by the subject's pages (consents, reports) and the organisations' checks. */
+/**
+ * Each purpose of the vocabulary in words, every one of them (the table's type says so), in the order a person
+ * looks for them; shared by the subject's pages (consents, reports) and the organisations' checks.
+ */
 export const purposeMessages = defineMessages<Purpose>({
   "zh-CN": {
     CREDIT_LENDING: "信贷审批",
@@ -41,8 +32,11 @@ export const purposeMessages = defineMessages<Purpose>({
   },
 });
 
+/** The purposes in the order a person looks for them: the order of the words above. */
+export const PURPOSES = Object.keys(purposeMessages["zh-CN"]) as readonly Purpose[];
+
 /** A purpose code in words, or the code itself when it is not one of ours (never blank). */
 export function purposeLabel(t: (key: Purpose) => string, purpose: string | null | undefined): string {
   if (!purpose) return "—";
-  return (PURPOSES as readonly string[]).includes(purpose) ? t(purpose as Purpose) : purpose;
+  return Object.hasOwn(purposeMessages["zh-CN"], purpose) ? t(purpose as Purpose) : purpose;
 }

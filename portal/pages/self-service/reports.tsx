@@ -1,9 +1,11 @@
 import { useEffect, useState } from "preact/hooks";
 import { FailureNotice, Loaded } from "../../components";
-import { graphql, GraphQLFailure } from "../../graphql";
+import { asFailure, GraphQLFailure, request } from "../../graphql";
+import type { MyCreditReportsQuery, Tier } from "../../gql/graphql";
 import { useWordsFor } from "../../enum-words";
 import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n";
 import { useGraphQL } from "../../use-graphql";
+import { ISSUE_CREDIT_REPORT, MY_CREDIT_REPORTS, REVOKE_CREDIT_REPORT } from "./api";
 import { PURPOSES, purposeLabel, purposeMessages, type Purpose } from "./purposes";
 
 const messages = defineMessages({
@@ -55,8 +57,7 @@ const messages = defineMessages({
   },
 });
 
-type Report = Readonly<{ id: string; issuedAt: string; validUntil: string; revokedAt: string | null; status: string; purpose: string; tiers: readonly string[] }>;
-type IssuedReport = Report & Readonly<{ verificationCode: string | null; pdfBase64: string | null }>;
+type Report = MyCreditReportsQuery["myCreditReports"][number];
 type Issued = Readonly<{ code: string; url: string; fileName: string }>;
 
 /** The PDF the API returns once (base64) as a Blob URL: the file stays in the tab, no token or code in any URL. */
@@ -72,16 +73,16 @@ export function ReportsSection() {
   const word = useWordsFor(messages);
   const p = useMessages(purposeMessages);
   const language = useLanguage();
-  const reports = useGraphQL<{ myCreditReports: readonly Report[] }>("query MyCreditReports { myCreditReports { id issuedAt validUntil revokedAt status purpose tiers } }");
+  const reports = useGraphQL(MY_CREDIT_REPORTS);
   const [purpose, setPurpose] = useState<Purpose>("EMPLOYMENT_SCREENING");
-  const [tiers, setTiers] = useState<ReadonlySet<string>>(new Set());
+  const [tiers, setTiers] = useState<ReadonlySet<Tier>>(new Set());
   const [validDays, setValidDays] = useState("30");
   const [issued, setIssued] = useState<Issued | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<GraphQLFailure | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => () => void (issued && URL.revokeObjectURL(issued.url)), [issued]);
-  const toggleTier = (tier: string) => {
+  const toggleTier = (tier: Tier) => {
     const next = new Set(tiers);
     if (next.has(tier)) next.delete(tier);
     else next.add(tier);
@@ -95,7 +96,7 @@ export function ReportsSection() {
       await action();
       reload();
     } catch (error) {
-      setFailure(error instanceof GraphQLFailure ? error : new GraphQLFailure("INTERNAL_SERVER_ERROR", String(error)));
+      setFailure(asFailure(error));
     } finally {
       setBusy(false);
     }
@@ -108,10 +109,7 @@ export function ReportsSection() {
       return;
     }
     void run(async () => {
-      const data = await graphql<{ myCreditReport: IssuedReport }>(
-        "mutation IssueCreditReport($input: CreditReportInput!) { myCreditReport(input: $input) { id issuedAt verificationCode pdfBase64 } }",
-        { input: { purpose, tiers: [...tiers], validDays: days } },
-      );
+      const data = await request(ISSUE_CREDIT_REPORT, { input: { purpose, tiers: [...tiers], validDays: days } });
       const report = data.myCreditReport;
       if (!report.pdfBase64 || !report.verificationCode) throw new GraphQLFailure("SERVICE_UNAVAILABLE", "the report came back without its file");
       setIssued({ code: report.verificationCode, url: pdfUrl(report.pdfBase64), fileName: `credit-report-${report.issuedAt.slice(0, 10)}.pdf` });
@@ -119,7 +117,7 @@ export function ReportsSection() {
   };
   const revoke = (report: Report, reload: () => void) =>
     void run(async () => {
-      await graphql("mutation RevokeCreditReport($id: ID!) { revokeCreditReport(id: $id) { id status } }", { id: report.id });
+      await request(REVOKE_CREDIT_REPORT, { id: report.id });
       setNotice(t("revokedNotice"));
     }, reload);
   return (

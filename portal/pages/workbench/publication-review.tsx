@@ -1,9 +1,11 @@
 import { useState } from "preact/hooks";
-import { FailureNotice, Loaded } from "../../components";
-import { graphql, GraphQLFailure } from "../../graphql";
+import { FailureNotice, Loaded, RoleGate } from "../../components";
+import { asFailure, request, type GraphQLFailure } from "../../graphql";
+import type { PublicationReviewsQuery } from "../../gql/graphql";
 import { defineMessages, useLanguage, useMessages } from "../../i18n";
-import { useIdentity } from "../../session";
+import { hasRole, PAGE_ROLES, useIdentity } from "../../session";
 import { useGraphQL } from "../../use-graphql";
+import { DECIDE_PUBLICATION, PUBLICATION_REVIEWS } from "./api";
 
 const messages = defineMessages({
   "zh-CN": {
@@ -69,21 +71,14 @@ const messages = defineMessages({
 });
 type Key = Parameters<ReturnType<typeof useMessages<keyof (typeof messages)["en"]>>>[0];
 
-type Hit = { path: string; category: string; label: string; law: string; start: number | null; end: number | null };
-type ReviewedText = { field: string; text: string; hits: Hit[] };
-type Review = { id: string; item: "CREDIT_RECORD" | "LIST_ENTRY"; provider: string; kind: string; submittedAt: string; subject: { identifier: string; name: string }; texts: ReviewedText[] };
-type Queue = { publicationReviews: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: Review }> } };
-
-const QUEUE = `query PublicationReviews($after: String) { publicationReviews(first: 20, after: $after) {
-  totalCount pageInfo { hasNextPage endCursor }
-  edges { node { id item provider kind submittedAt subject { identifier name } texts { field text hits { path category label law start end } } } } } }`;
-const DECIDE = `mutation DecidePublication($input: PublicationDecisionInput!) { decidePublication(input: $input) { id state } }`;
+type Review = PublicationReviewsQuery["publicationReviews"]["edges"][number]["node"];
+type Hit = Review["texts"][number]["hits"][number];
 
 /**
  * A text with the detector's findings marked. The detector names a category today; where a finding carries
  * character offsets, those characters are marked (`<mark>`), so the reviewer sees the very words.
  */
-function MarkedText({ text, hits }: { text: string; hits: Hit[] }) {
+function MarkedText({ text, hits }: { text: string; hits: readonly Hit[] }) {
   const spans = hits.filter((hit): hit is Hit & { start: number; end: number } => hit.start !== null && hit.end !== null && hit.start < hit.end).sort((a, b) => a.start - b.start);
   const parts: Array<string | { marked: string }> = [];
   let at = 0;
@@ -101,15 +96,13 @@ export function PublicationReviewPage() {
   const identity = useIdentity();
   const [after, setAfter] = useState<string | null>(null);
   const [decided, setDecided] = useState<string | null>(null);
-  const queue = useGraphQL<Queue>(QUEUE, { after }, { skip: identity?.role !== "CREDIT_CENTER" });
+  const queue = useGraphQL(PUBLICATION_REVIEWS, { after }, { skip: !hasRole(identity, PAGE_ROLES.publicationReview) });
   return (
     <section>
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
       <p><a href="/workbench">{t("back")}</a></p>
-      {identity?.role !== "CREDIT_CENTER" ? (
-        <FailureNotice failure={new GraphQLFailure(identity ? "FORBIDDEN" : "UNAUTHENTICATED", "")} />
-      ) : (
+      <RoleGate roles={PAGE_ROLES.publicationReview}>
         <Loaded state={queue}>
           {(data, reload) => {
             const page = data.publicationReviews;
@@ -128,7 +121,7 @@ export function PublicationReviewPage() {
             );
           }}
         </Loaded>
-      )}
+      </RoleGate>
     </section>
   );
 }
@@ -149,10 +142,10 @@ function ReviewCard({ review, n, onDecided, onStarted }: { review: Review; n: nu
     onStarted();
     try {
       const input = { id: review.id, decision, ...(decision === "REDACT" ? { redactedText: redacted } : {}), ...(decision === "RETURN_TO_PROVIDER" ? { reason } : {}) };
-      const answer = await graphql<{ decidePublication: { id: string; state: "PUBLISHED" | "REDACTED" | "RETURNED" } }>(DECIDE, { input });
-      onDecided(t("decided", { id: review.id.slice(0, 8), state: t(answer.decidePublication.state) }));
+      const answer = await request(DECIDE_PUBLICATION, { input });
+      onDecided(t("decided", { id: review.id.slice(0, 8), state: t(answer.decidePublication.state as Key) }));
     } catch (error) {
-      setFailure(error instanceof GraphQLFailure ? error : new GraphQLFailure("INTERNAL_SERVER_ERROR", String(error)));
+      setFailure(asFailure(error));
     } finally {
       setBusy(false);
     }

@@ -1,12 +1,14 @@
 import { useState } from "preact/hooks";
-import { FailureNotice, Loaded } from "../../components";
-import { graphql, GraphQLFailure } from "../../graphql";
+import { FailureNotice, Loaded, RoleGate } from "../../components";
+import { asFailure, request, type GraphQLFailure } from "../../graphql";
+import type { ObjectionState, RepairState, WorkbenchObjectionsQuery, WorkbenchRepairCasesQuery } from "../../gql/graphql";
 import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n";
-import { useIdentity } from "../../session";
-import { useGraphQL } from "../../use-graphql";
+import { PAGE_ROLES, useIdentity } from "../../session";
+import { useGraphQL, type QueryState } from "../../use-graphql";
+import { CALENDAR_STATUS, MEASURE_STATS, MOVE_OBJECTION, MOVE_REPAIR_CASE, UNIT_REPORTS, WORKBENCH_OBJECTIONS, WORKBENCH_REPAIR_CASES } from "./api";
 
-const OBJECTION_STATES = ["SUBMITTED", "UNDER_REVIEW", "PROVIDER_VERIFYING", "CORRECTED", "UPHELD", "APPEALED", "APPEAL_DISMISSED"] as const;
-const REPAIR_STATES = ["APPLIED", "OPINION_SUPPORTED", "IN_PUBLICITY", "OBJECTED", "COMPLETED", "REJECTED"] as const;
+const OBJECTION_STATES = ["SUBMITTED", "UNDER_REVIEW", "PROVIDER_VERIFYING", "CORRECTED", "UPHELD", "APPEALED", "APPEAL_DISMISSED"] as const satisfies readonly ObjectionState[];
+const REPAIR_STATES = ["APPLIED", "OPINION_SUPPORTED", "IN_PUBLICITY", "OBJECTED", "COMPLETED", "REJECTED"] as const satisfies readonly RepairState[];
 
 const messages = defineMessages({
   "zh-CN": {
@@ -158,21 +160,9 @@ const messages = defineMessages({
 });
 type Key = Parameters<ReturnType<typeof useMessages<keyof (typeof messages)["en"]>>>[0];
 
-type Step = { from: string | null; to: string; role: string; note: string | null; at: string };
-type Deadline = { dueOn: string | null; dueOnProvisional: boolean; overdue: boolean };
-type Objection = Deadline & { id: string; subject: { identifier: string; name: string }; targetType: string; ground: string; statement: string; state: string; filedAt: string; history: Step[]; movesAllowed: string[] };
-type RepairCase = Deadline & { id: string; subject: { identifier: string; name: string } | null; targetType: string | null; state: string; commitment: string | null; appliedOn: string | null; rectifiedOn: string | null; history: Step[]; movesAllowed: string[] };
-type CalendarStatus = { today: string; thisYear: { year: number; official: boolean; source: string }; nextYear: { year: number; official: boolean; source: string }; warning: string | null };
-
-// The service says which steps this viewer may take next (the role table's move rules); the page offers only
-// those, and the service decides again on every move: a refused one (the case moved on meanwhile) is shown.
-const STEP = "history { from to role note at } movesAllowed";
-const DEADLINE = "dueOn dueOnProvisional overdue";
-const OBJECTIONS = `query WorkbenchObjections($state: ObjectionState) { objections(state: $state) { id subject { identifier name } targetType ground statement state filedAt ${DEADLINE} ${STEP} } }`;
-const REPAIRS = `query WorkbenchRepairCases($state: RepairState) { repairCases(state: $state) { id subject { identifier name } targetType state commitment appliedOn rectifiedOn ${DEADLINE} ${STEP} } }`;
-const MOVE_OBJECTION = `mutation MoveObjection($id: ID!, $to: ObjectionState!, $note: String) { moveObjection(id: $id, to: $to, note: $note) { id state } }`;
-const MOVE_REPAIR = `mutation MoveRepairCase($id: ID!, $to: RepairState!, $note: String) { moveRepairCase(id: $id, to: $to, note: $note) { id state } }`;
-const CALENDAR = `query CalendarStatus { calendarStatus { today thisYear { year official source } nextYear { year official source } warning } }`;
+type Objection = WorkbenchObjectionsQuery["objections"][number];
+type RepairCase = WorkbenchRepairCasesQuery["repairCases"][number];
+type Deadline = Pick<Objection, "dueOn" | "dueOnProvisional" | "overdue">;
 
 export function WorkbenchPage() {
   const t = useMessages(messages);
@@ -181,7 +171,7 @@ export function WorkbenchPage() {
   return (
     <section>
       <h1>{centre || !identity ? t("title") : t("authorityTitle")}</h1>
-      {!identity || !["CREDIT_CENTER", "CREDIT_AUTHORITY"].includes(identity.role) ? <FailureNotice failure={new GraphQLFailure(identity ? "FORBIDDEN" : "UNAUTHENTICATED", "")} /> : null}
+      <RoleGate roles={PAGE_ROLES.workbench} />
       {centre ? <p><a href="/workbench/publication">{t("publicationLink")}</a></p> : null}
       {centre ? <CalendarCard /> : null}
       {identity ? <Queue kind="objection" /> : null}
@@ -193,7 +183,7 @@ export function WorkbenchPage() {
 
 function CalendarCard() {
   const t = useMessages(messages);
-  const status = useGraphQL<{ calendarStatus: CalendarStatus }>(CALENDAR);
+  const status = useGraphQL(CALENDAR_STATUS);
   return (
     <section class="card" aria-labelledby="workbench-calendar-title">
       <h2 id="workbench-calendar-title">{t("calendarTitle")}</h2>
@@ -237,7 +227,9 @@ function Queue({ kind }: { kind: "objection" | "repair" }) {
   const [outcome, setOutcome] = useState<{ id: string; text: string } | { id: string; failure: GraphQLFailure } | null>(null);
   const [busy, setBusy] = useState(false);
   const objections = kind === "objection";
-  const list = useGraphQL<{ objections?: Objection[]; repairCases?: RepairCase[] }>(objections ? OBJECTIONS : REPAIRS, { state: state || null });
+  const objectionList = useGraphQL(WORKBENCH_OBJECTIONS, { state: (state || null) as ObjectionState | null }, { skip: !objections });
+  const repairList = useGraphQL(WORKBENCH_REPAIR_CASES, { state: (state || null) as RepairState | null }, { skip: objections });
+  const list: QueryState<Partial<WorkbenchObjectionsQuery & WorkbenchRepairCasesQuery>> = objections ? objectionList : repairList;
   const titleId = `workbench-${kind}-title`;
 
   const move = async (id: string, to: string, reload: () => void) => {
@@ -245,12 +237,13 @@ function Queue({ kind }: { kind: "objection" | "repair" }) {
     setOutcome(null);
     try {
       const note = notes[id]?.trim() || null;
-      await graphql(objections ? MOVE_OBJECTION : MOVE_REPAIR, { id, to, note });
+      if (objections) await request(MOVE_OBJECTION, { id, to: to as ObjectionState, note });
+      else await request(MOVE_REPAIR_CASE, { id, to: to as RepairState, note });
       setNotes({ ...notes, [id]: "" });
       setOutcome({ id, text: t("moved", { id: id.slice(0, 8), state: t(to as Key) }) });
       reload();
     } catch (error) {
-      setOutcome({ id, failure: error instanceof GraphQLFailure ? error : new GraphQLFailure("INTERNAL_SERVER_ERROR", String(error)) });
+      setOutcome({ id, failure: asFailure(error) });
       // The case has usually moved on meanwhile: show where it stands now, beside the refusal.
       reload();
     } finally {
@@ -273,7 +266,7 @@ function Queue({ kind }: { kind: "objection" | "repair" }) {
       {outcome && "text" in outcome ? <p class="notice ok" role="status">{outcome.text}</p> : null}
       <Loaded state={list}>
         {(data, reload) => {
-          const rows: Array<Objection | RepairCase> = (objections ? data.objections : data.repairCases) ?? [];
+          const rows: ReadonlyArray<Objection | RepairCase> = (objections ? data.objections : data.repairCases) ?? [];
           if (rows.length === 0) return <p>{t("none")}</p>;
           return (
             <>
@@ -347,7 +340,7 @@ function quartersUpTo(today: string): string[] {
 
 function ProviderStatistics() {
   const t = useMessages(messages);
-  const calendar = useGraphQL<{ calendarStatus: CalendarStatus }>(CALENDAR);
+  const calendar = useGraphQL(CALENDAR_STATUS);
   return (
     <section aria-labelledby="workbench-stats-title">
       <h2 id="workbench-stats-title">{t("statsTitle")}</h2>
@@ -360,15 +353,9 @@ function Statistics({ today }: { today: string }) {
   const t = useMessages(messages);
   const quarters = quartersUpTo(today);
   const [quarter, setQuarter] = useState(quarters[0]!);
-  const reports = useGraphQL<{ unitReports: Array<{ quarter: string; unit: string; complete: boolean; entriesRecognized: number; latePushes: number; measuresApplied: number; objectionsCorrected: number }> }>(
-    `query UnitReports($quarter: String!) { unitReports(quarter: $quarter) { quarter unit complete entriesRecognized latePushes measuresApplied objectionsCorrected } }`,
-    { quarter },
-  );
+  const reports = useGraphQL(UNIT_REPORTS, { quarter });
   const quarterStart = `${today.slice(0, 4)}-${String((Math.floor((Number(today.slice(5, 7)) - 1) / 3)) * 3 + 1).padStart(2, "0")}-01`;
-  const stats = useGraphQL<{ measureStats: Array<{ measure: { code: string; title: string }; applications: number; subjects: number; reporters: number; outcomes: Array<{ outcome: string; count: number }> }> }>(
-    `query MeasureStats($from: Date, $to: Date) { measureStats(from: $from, to: $to) { measure { code title } applications subjects reporters outcomes { outcome count } } }`,
-    { from: quarterStart, to: today },
-  );
+  const stats = useGraphQL(MEASURE_STATS, { from: quarterStart, to: today });
   return (
     <>
       <div class="filters">
