@@ -11,9 +11,13 @@ describe("static composition", () => {
     const config = await readSupergraphConfig();
     const { subgraphSdl, supergraphSdl } = await composeSupergraph(config);
     for (const { name, schemaFile } of config.subgraphs) {
-      expect(await readFile(schemaFile, "utf8"), `${name}/schema.graphql is stale: run npm run compose`).toBe(subgraphSdl.get(name));
+      expect(await readFile(schemaFile, "utf8"), `${name}/schema.graphql is stale: run npm run compose`).toBe(
+        subgraphSdl.get(name),
+      );
     }
-    expect(await readFile(SUPERGRAPH_FILE, "utf8"), "supergraph.graphql is stale: run npm run compose").toBe(supergraphSdl);
+    expect(await readFile(SUPERGRAPH_FILE, "utf8"), "supergraph.graphql is stale: run npm run compose").toBe(
+      supergraphSdl,
+    );
   });
 
   it("pins the federation version and routes each subgraph to its own port", async () => {

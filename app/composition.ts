@@ -10,7 +10,11 @@ export async function composeSupergraph(config: SupergraphConfig): Promise<Compo
   const subgraphSdl = new Map<SubgraphName, string>();
   for (const { name } of config.subgraphs) subgraphSdl.set(name, (await builtSubgraph(name)).sdl);
   const result = composeServices(
-    config.subgraphs.map(({ name, routingUrl }) => ({ name, url: routingUrl, typeDefs: parse(subgraphSdl.get(name)!) })),
+    config.subgraphs.map(({ name, routingUrl }) => ({
+      name,
+      url: routingUrl,
+      typeDefs: parse(subgraphSdl.get(name)!),
+    })),
   );
   if (result.errors) {
     throw new Error(`composition failed:\n${result.errors.map((error) => `  ${error.message}`).join("\n")}`);

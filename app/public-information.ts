@@ -8,4 +8,7 @@ import type { PublicInformation } from "../subgraphs/subjects/subject.registry";
  * them; this is the predicate the subjects and reports subgraphs are given.
  */
 export const publicInformation: PublicInformation = (eb, subjectIdColumn, today) =>
-  eb.or([hasCurrentPublicRecord(eb, subjectIdColumn, today), hasListEntryInForce(eb, subjectIdColumn, today)]);
+  eb.or([
+    hasCurrentPublicRecord(eb, subjectIdColumn, today),
+    hasListEntryInForce(eb, subjectIdColumn, today),
+  ]);

@@ -47,10 +47,17 @@ export function builtSubgraph(name: SubgraphName): Promise<BuiltSubgraph> {
 }
 
 /** Builds one subgraph's schema, runs its start-up work and starts its executor (no transport yet). */
-export async function startSubgraphExecutor(name: SubgraphName, options: SubgraphServices): Promise<SubgraphExecutor> {
+export async function startSubgraphExecutor(
+  name: SubgraphName,
+  options: SubgraphServices,
+): Promise<SubgraphExecutor> {
   const definition = subgraphDefinition(name);
   const { schema } = await builtSubgraph(name);
-  await definition.beforeServing?.(options.db, { clock: options.config.clock, calendar: options.calendar, logger: options.logger });
+  await definition.beforeServing?.(options.db, {
+    clock: options.config.clock,
+    calendar: options.calendar,
+    logger: options.logger,
+  });
   return createSubgraphExecutor({
     name,
     schema,
@@ -75,10 +82,18 @@ export async function startSubgraph(
 ): Promise<RunningSubgraph> {
   const executor = await startSubgraphExecutor(name, options);
   try {
-    return await startSubgraphServer({ executor, verifyKeys: options.verifyKeys, logger: options.logger, maxBodyBytes: options.config.maxBodyBytes }, port, host);
+    return await startSubgraphServer(
+      {
+        executor,
+        verifyKeys: options.verifyKeys,
+        logger: options.logger,
+        maxBodyBytes: options.config.maxBodyBytes,
+      },
+      port,
+      host,
+    );
   } catch (error) {
     await executor.stop();
     throw error;
   }
 }
-

@@ -26,7 +26,10 @@ const DEFINITIONS: Readonly<Record<string, SubgraphDefinition>> = {
 /** The definition of a subgraph supergraph.yaml routes to; throws for a name it does not list or one not registered here. */
 export function subgraphDefinition(name: SubgraphName): SubgraphDefinition {
   const definition = SUBGRAPH_NAMES.includes(name) ? DEFINITIONS[name] : undefined;
-  if (!definition) throw new Error(`no subgraph "${name}": supergraph.yaml routes to ${SUBGRAPH_NAMES.join(", ")}, app/subgraphs.ts defines ${Object.keys(DEFINITIONS).join(", ")}`);
+  if (!definition)
+    throw new Error(
+      `no subgraph "${name}": supergraph.yaml routes to ${SUBGRAPH_NAMES.join(", ")}, app/subgraphs.ts defines ${Object.keys(DEFINITIONS).join(", ")}`,
+    );
   return definition;
 }
 

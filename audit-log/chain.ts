@@ -87,9 +87,60 @@ export const CURRENT_CANONICAL_FORM: CanonicalForm = 3;
  * later changes no existing hash until a new form lists it.
  */
 const EVENT_FIELDS: Record<CanonicalForm, readonly (keyof AuditEntry)[]> = {
-  1: ["id", "requestId", "at", "actor", "role", "org", "purpose", "operationName", "operationType", "documentHash", "variables", "clientAddress", "outcome", "errorCodes", "consentIds", "durationMs"],
-  2: ["id", "requestId", "at", "actor", "role", "org", "purpose", "operationName", "operationType", "documentHash", "variables", "clientAddress", "outcome", "errorCodes", "consentIds", "durationMs"],
-  3: ["id", "requestId", "at", "actor", "role", "org", "purpose", "operationName", "operationType", "documentHash", "variables", "clientAddress", "outcome", "errorCodes", "consentIds", "durationMs"],
+  1: [
+    "id",
+    "requestId",
+    "at",
+    "actor",
+    "role",
+    "org",
+    "purpose",
+    "operationName",
+    "operationType",
+    "documentHash",
+    "variables",
+    "clientAddress",
+    "outcome",
+    "errorCodes",
+    "consentIds",
+    "durationMs",
+  ],
+  2: [
+    "id",
+    "requestId",
+    "at",
+    "actor",
+    "role",
+    "org",
+    "purpose",
+    "operationName",
+    "operationType",
+    "documentHash",
+    "variables",
+    "clientAddress",
+    "outcome",
+    "errorCodes",
+    "consentIds",
+    "durationMs",
+  ],
+  3: [
+    "id",
+    "requestId",
+    "at",
+    "actor",
+    "role",
+    "org",
+    "purpose",
+    "operationName",
+    "operationType",
+    "documentHash",
+    "variables",
+    "clientAddress",
+    "outcome",
+    "errorCodes",
+    "consentIds",
+    "durationMs",
+  ],
 };
 const COMPLETION_FIELDS: Record<CanonicalForm, readonly (keyof AuditCompletion)[]> = {
   1: ["eventId", "outcome", "errorCodes", "consentIds", "durationMs"],
@@ -97,7 +148,8 @@ const COMPLETION_FIELDS: Record<CanonicalForm, readonly (keyof AuditCompletion)[
   3: ["eventId", "outcome", "errorCodes", "consentIds", "durationMs"],
 };
 
-const pick = <T extends object>(value: T, keys: readonly (keyof T)[]): Record<string, unknown> => Object.fromEntries(keys.map((key) => [key, value[key]]));
+const pick = <T extends object>(value: T, keys: readonly (keyof T)[]): Record<string, unknown> =>
+  Object.fromEntries(keys.map((key) => [key, value[key]]));
 
 /** JSON with object keys sorted at every depth: the same event always serialises to the same text. */
 export function canonicalJson(value: unknown): string {
@@ -121,33 +173,83 @@ const collator = new Intl.Collator();
  * Form 1 serialises one row per subject, each once, sorted with one collator (a 1,000-subject screen
  * sorted inside the comparator cost ~20,000 serialisations); form 2 one array per set.
  */
-export function canonicalEntry(entry: AuditEntry, chainIndex: bigint, form: CanonicalForm = CURRENT_CANONICAL_FORM): string {
-  const fields = { ...pick(entry, EVENT_FIELDS[form]), at: entry.at.toISOString(), errorCodes: [...entry.errorCodes].sort(), consentIds: [...entry.consentIds].sort(), chainIndex: chainIndex.toString() };
+export function canonicalEntry(
+  entry: AuditEntry,
+  chainIndex: bigint,
+  form: CanonicalForm = CURRENT_CANONICAL_FORM,
+): string {
+  const fields = {
+    ...pick(entry, EVENT_FIELDS[form]),
+    at: entry.at.toISOString(),
+    errorCodes: [...entry.errorCodes].sort(),
+    consentIds: [...entry.consentIds].sort(),
+    chainIndex: chainIndex.toString(),
+  };
   return withAccesses(entry.accesses, form === 1 ? fields : { ...fields, canonicalForm: form }, form);
 }
 
 /** The canonical form a completion's hash covers, in the same shape as its event's (and the same form). */
-export function canonicalCompletion(completion: AuditCompletion, form: CanonicalForm = CURRENT_CANONICAL_FORM): string {
-  const fields = { ...pick(completion, COMPLETION_FIELDS[form]), errorCodes: [...completion.errorCodes].sort(), consentIds: [...completion.consentIds].sort() };
+export function canonicalCompletion(
+  completion: AuditCompletion,
+  form: CanonicalForm = CURRENT_CANONICAL_FORM,
+): string {
+  const fields = {
+    ...pick(completion, COMPLETION_FIELDS[form]),
+    errorCodes: [...completion.errorCodes].sort(),
+    consentIds: [...completion.consentIds].sort(),
+  };
   return withAccesses(completion.accesses, form === 1 ? fields : { ...fields, canonicalForm: form }, form);
 }
 
-function withAccesses(accesses: readonly AuditAccessSet[], fields: Record<string, unknown>, form: CanonicalForm): string {
+function withAccesses(
+  accesses: readonly AuditAccessSet[],
+  fields: Record<string, unknown>,
+  form: CanonicalForm,
+): string {
   const rows: string[] = [];
   if (form === 1) {
     for (const set of accesses) {
       const tiers = [...set.tiers].sort();
       set.subjectIds.forEach((subjectId, index) =>
-        rows.push(canonicalJson([set.subgraph, subjectId, set.subjectIdentifiers[index], set.entityType, tiers, set.counts[index]])),
+        rows.push(
+          canonicalJson([
+            set.subgraph,
+            subjectId,
+            set.subjectIdentifiers[index],
+            set.entityType,
+            tiers,
+            set.counts[index],
+          ]),
+        ),
       );
     }
     rows.sort(collator.compare);
   } else if (form === 2) {
-    for (const set of accesses) rows.push(canonicalJson([set.subgraph, set.entityType, [...set.tiers].sort(), set.subjectIds, set.subjectIdentifiers, set.counts]));
+    for (const set of accesses)
+      rows.push(
+        canonicalJson([
+          set.subgraph,
+          set.entityType,
+          [...set.tiers].sort(),
+          set.subjectIds,
+          set.subjectIdentifiers,
+          set.counts,
+        ]),
+      );
     rows.sort();
   } else {
     for (const set of accesses) {
-      rows.push(canonicalJson([set.subgraph, set.entityType, [...set.tiers].sort(), set.subjectIds, set.subjectIdentifiers, set.counts, [...(set.itemIds ?? [])].sort()]));
+      rows.push(
+        canonicalJson([
+          set.subgraph,
+          set.entityType,
+          [...set.tiers].sort(),
+          set.subjectIds,
+          set.subjectIdentifiers,
+          set.counts,
+          [...(set.itemIds ?? [])].sort(),
+        ]),
+      );
     }
     rows.sort();
   }
@@ -172,7 +274,9 @@ export function redactVariables(variables: unknown): Record<string, unknown> {
   if (!variables || typeof variables !== "object" || Array.isArray(variables)) return {};
   const SECRET = /pass(word)?|secret|token|authorization|credential|private.?key/i;
   const redacted: Record<string, unknown> = {};
-  const pending: Array<{ from: object; into: Record<string, unknown> | unknown[]; depth: number }> = [{ from: variables, into: redacted, depth: 1 }];
+  const pending: Array<{ from: object; into: Record<string, unknown> | unknown[]; depth: number }> = [
+    { from: variables, into: redacted, depth: 1 },
+  ];
   for (let next = pending.pop(); next; next = pending.pop()) {
     const { from, into, depth } = next;
     for (const [key, value] of Object.entries(from)) {
@@ -190,7 +294,13 @@ export function redactVariables(variables: unknown): Record<string, unknown> {
       }
       if (Array.isArray(into)) into.push(copy);
       // Defined, not assigned: a "__proto__" key the caller sent stays a key instead of replacing the prototype.
-      else Object.defineProperty(into, storableText(key), { value: copy, enumerable: true, writable: true, configurable: true });
+      else
+        Object.defineProperty(into, storableText(key), {
+          value: copy,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
     }
   }
   return redacted;

@@ -1,7 +1,15 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../db/database";
 import type { NewAuditEventRow } from "./audit-event.table";
-import { canonicalCompletion, canonicalEntry, chainHash, CURRENT_CANONICAL_FORM, type AuditAccessSet, type AuditCompletion, type AuditEntry } from "./chain";
+import {
+  canonicalCompletion,
+  canonicalEntry,
+  chainHash,
+  CURRENT_CANONICAL_FORM,
+  type AuditAccessSet,
+  type AuditCompletion,
+  type AuditEntry,
+} from "./chain";
 
 export type ChainHead = Readonly<{ length: string; hash: string }>;
 /** The new head, and each appended entry's hash in the order given (a completion is hashed over it). */
@@ -17,13 +25,22 @@ export type AppendedChain = ChainHead & Readonly<{ entryHashes: readonly string[
  * nothing; it then appends again under the head's row lock. One statement instead of a locked
  * transaction of six halves the audit's share of a lookup (docs/decisions/0004-audit-append-in-one-statement.md). Returns the new head.
  */
-export async function appendAuditEntries(db: Kysely<Database>, entries: readonly AuditEntry[], expected?: ChainHead): Promise<AppendedChain> {
+export async function appendAuditEntries(
+  db: Kysely<Database>,
+  entries: readonly AuditEntry[],
+  expected?: ChainHead,
+): Promise<AppendedChain> {
   if (expected) {
     const moved = await writeAfter(db, entries, expected);
     if (moved) return moved;
   }
   return db.transaction().execute(async (trx) => {
-    const head = await trx.selectFrom("audit_chain_head").select(["length", "hash"]).where("id", "=", 1).forUpdate().executeTakeFirstOrThrow();
+    const head = await trx
+      .selectFrom("audit_chain_head")
+      .select(["length", "hash"])
+      .where("id", "=", 1)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     const moved = await writeAfter(trx, entries, head);
     if (!moved) throw new Error("the audit chain head moved while locked");
     return moved;
@@ -40,7 +57,9 @@ export const arrayLiteral = (values: ReadonlyArray<string | number | null> | und
 
 /** Access sets as one parameter per column (each array column as its literal); sets with no subject are not written. */
 function accessSetColumns(eventIds: readonly string[], sets: ReadonlyArray<AuditAccessSet>) {
-  const written = sets.map((set, index) => ({ set, eventId: eventIds[index]! })).filter(({ set }) => set.subjectIds.length > 0);
+  const written = sets
+    .map((set, index) => ({ set, eventId: eventIds[index]! }))
+    .filter(({ set }) => set.subjectIds.length > 0);
   return {
     eventIds: written.map(({ eventId }) => eventId),
     subgraphs: written.map(({ set }) => set.subgraph),
@@ -54,7 +73,11 @@ function accessSetColumns(eventIds: readonly string[], sets: ReadonlyArray<Audit
 }
 
 /** Writes `entries` after `head` if the chain still ends there; null (and nothing written) if it does not. */
-async function writeAfter(db: Kysely<Database>, entries: readonly AuditEntry[], head: ChainHead): Promise<AppendedChain | null> {
+async function writeAfter(
+  db: Kysely<Database>,
+  entries: readonly AuditEntry[],
+  head: ChainHead,
+): Promise<AppendedChain | null> {
   let previousHash = head.hash;
   let index = BigInt(head.length);
   const events: NewAuditEventRow[] = [];
@@ -91,7 +114,11 @@ async function writeAfter(db: Kysely<Database>, entries: readonly AuditEntry[], 
     previousHash = hash;
     index += 1n;
   }
-  const next: AppendedChain = { length: index.toString(), hash: previousHash, entryHashes: events.map((row) => row.hash) };
+  const next: AppendedChain = {
+    length: index.toString(),
+    hash: previousHash,
+    entryHashes: events.map((row) => row.hash),
+  };
   const event = <K extends keyof NewAuditEventRow>(key: K) => events.map((row) => row[key]);
   const access = accessSetColumns(setEventIds, sets);
   const { rows } = await sql<{ moved: number }>`
@@ -129,9 +156,16 @@ async function writeAfter(db: Kysely<Database>, entries: readonly AuditEntry[], 
  * Records how a mutation ended: its completion row and the access rows it produced, hashed over the
  * event's hash, in one statement. The event (outcome PENDING) was committed before the mutation ran.
  */
-export async function completeAuditEvent(db: Kysely<Database>, completion: AuditCompletion, eventHash: string): Promise<void> {
+export async function completeAuditEvent(
+  db: Kysely<Database>,
+  completion: AuditCompletion,
+  eventHash: string,
+): Promise<void> {
   const hash = chainHash(eventHash, canonicalCompletion(completion, CURRENT_CANONICAL_FORM));
-  const access = accessSetColumns(completion.accesses.map(() => completion.eventId), completion.accesses);
+  const access = accessSetColumns(
+    completion.accesses.map(() => completion.eventId),
+    completion.accesses,
+  );
   await sql`
     with completed as (
       insert into audit_completions (event_id, outcome, error_codes, consent_ids, duration_ms, hash)
@@ -166,7 +200,11 @@ export async function listChainPage(db: Kysely<Database>, afterIndex: string | n
 }
 
 export async function findChainHead(db: Kysely<Database>) {
-  return db.selectFrom("audit_chain_head").select(["length", "hash"]).where("id", "=", 1).executeTakeFirstOrThrow();
+  return db
+    .selectFrom("audit_chain_head")
+    .select(["length", "hash"])
+    .where("id", "=", 1)
+    .executeTakeFirstOrThrow();
 }
 
 /** The event id of one access set whose event does not exist (rows inserted around the chain), or null. */
@@ -174,9 +212,14 @@ export async function findAccessRowWithoutEvent(db: Kysely<Database>): Promise<s
   const row = await db
     .selectFrom("audit_access_sets as access")
     .select("access.event_id")
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom("audit_events as event").select("event.id").whereRef("event.id", "=", "access.event_id"))))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("audit_events as event").select("event.id").whereRef("event.id", "=", "access.event_id"),
+        ),
+      ),
+    )
     .limit(1)
     .executeTakeFirst();
   return row?.event_id ?? null;
 }
-

@@ -2,10 +2,24 @@ import type { Kysely } from "kysely";
 import type { Selectable } from "kysely";
 import type { AuditAccessSetRow, AuditCompletionTable, AuditEventRow } from "./audit-event.table";
 import type { Database } from "../db/database";
-import { canonicalCompletion, canonicalEntry, chainHash, GENESIS_HASH, type AuditAccessSet, type AuditCompletion, type AuditEntry, type CanonicalForm } from "./chain";
+import {
+  canonicalCompletion,
+  canonicalEntry,
+  chainHash,
+  GENESIS_HASH,
+  type AuditAccessSet,
+  type AuditCompletion,
+  type AuditEntry,
+  type CanonicalForm,
+} from "./chain";
 import { findAccessRowWithoutEvent, findChainHead, listChainPage } from "./store";
 
-export type ChainVerification = Readonly<{ verified: boolean; length: number; brokenAt: string | null; reason: string | null }>;
+export type ChainVerification = Readonly<{
+  verified: boolean;
+  length: number;
+  brokenAt: string | null;
+  reason: string | null;
+}>;
 
 const PAGE = 5_000;
 
@@ -33,7 +47,10 @@ export function entryOfRow(event: AuditEventRow, accesses: readonly AuditAccessS
 }
 
 /** Rebuilds the completion a stored completion row was hashed from. */
-export function completionOfRow(completion: Selectable<AuditCompletionTable>, accesses: readonly AuditAccessSetRow[]): AuditCompletion {
+export function completionOfRow(
+  completion: Selectable<AuditCompletionTable>,
+  accesses: readonly AuditAccessSetRow[],
+): AuditCompletion {
   return {
     eventId: completion.event_id,
     outcome: completion.outcome,
@@ -58,7 +75,9 @@ function accessOfRow(access: AuditAccessSetRow): AuditAccessSet {
 
 /** The form an event was hashed in; a value no form has is refused rather than guessed. */
 function formOf(event: AuditEventRow): CanonicalForm | null {
-  return event.canonical_form === 1 || event.canonical_form === 2 || event.canonical_form === 3 ? event.canonical_form : null;
+  return event.canonical_form === 1 || event.canonical_form === 2 || event.canonical_form === 3
+    ? event.canonical_form
+    : null;
 }
 
 /**
@@ -70,7 +89,10 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<ChainVerif
   // One snapshot for every page, the head and the orphan check: an event appended meanwhile (every request is
   // audited as it runs) was otherwise missed by the pages but counted by the head, and reported as a chain
   // cut short.
-  return db.transaction().setIsolationLevel("repeatable read").execute((snapshot) => verifyInSnapshot(snapshot));
+  return db
+    .transaction()
+    .setIsolationLevel("repeatable read")
+    .execute((snapshot) => verifyInSnapshot(snapshot));
 }
 
 async function verifyInSnapshot(db: Kysely<Database>): Promise<ChainVerification> {
@@ -89,22 +111,48 @@ async function verifyInSnapshot(db: Kysely<Database>): Promise<ChainVerification
       else accessesByEvent.set(access.event_id, [access]);
     }
     for (const event of events) {
-      const broken = (reason: string): ChainVerification => ({ verified: false, length: Number(expectedIndex), brokenAt: event.id, reason });
-      if (BigInt(event.chain_index) !== expectedIndex) return broken(`expected position ${expectedIndex}, found ${event.chain_index}: an event was deleted, inserted or moved before this one`);
-      if (event.prev_hash !== previousHash) return broken("its link to the previous event is broken: an event before it was deleted, inserted or reordered");
+      const broken = (reason: string): ChainVerification => ({
+        verified: false,
+        length: Number(expectedIndex),
+        brokenAt: event.id,
+        reason,
+      });
+      if (BigInt(event.chain_index) !== expectedIndex)
+        return broken(
+          `expected position ${expectedIndex}, found ${event.chain_index}: an event was deleted, inserted or moved before this one`,
+        );
+      if (event.prev_hash !== previousHash)
+        return broken(
+          "its link to the previous event is broken: an event before it was deleted, inserted or reordered",
+        );
       const form = formOf(event);
-      if (form === null) return broken(`its canonical form (${event.canonical_form}) is not one this verifier knows: the event was edited`);
-      if (chainHash(event.prev_hash, canonicalEntry(entryOfRow(event, accessesByEvent.get(event.id) ?? []), expectedIndex, form)) !== event.hash) {
+      if (form === null)
+        return broken(
+          `its canonical form (${event.canonical_form}) is not one this verifier knows: the event was edited`,
+        );
+      if (
+        chainHash(
+          event.prev_hash,
+          canonicalEntry(entryOfRow(event, accessesByEvent.get(event.id) ?? []), expectedIndex, form),
+        ) !== event.hash
+      ) {
         return broken("its content no longer matches its hash: the event or its access rows were edited");
       }
       const eventAccesses = accessesByEvent.get(event.id) ?? [];
       // Forms before 3 do not hash item ids: an event of theirs that names items had them added afterwards.
-      if (form < 3 && eventAccesses.some((access) => access.item_ids.length > 0)) return broken("its access rows name items its form never recorded: they were edited");
+      if (form < 3 && eventAccesses.some((access) => access.item_ids.length > 0))
+        return broken("its access rows name items its form never recorded: they were edited");
       const completion = completionByEvent.get(event.id);
       if (completion) {
-        if (event.outcome !== "PENDING") return broken("a completion was added to an event that was complete when written");
-        if (chainHash(event.hash, canonicalCompletion(completionOfRow(completion, eventAccesses), form)) !== completion.hash) {
-          return broken("its completion no longer matches its hash: the mutation's outcome or its access rows were edited");
+        if (event.outcome !== "PENDING")
+          return broken("a completion was added to an event that was complete when written");
+        if (
+          chainHash(event.hash, canonicalCompletion(completionOfRow(completion, eventAccesses), form)) !==
+          completion.hash
+        ) {
+          return broken(
+            "its completion no longer matches its hash: the mutation's outcome or its access rows were edited",
+          );
         }
       } else if (eventAccesses.some((access) => access.in_completion)) {
         return broken("access rows of its completion remain but the completion was removed");
@@ -117,11 +165,21 @@ async function verifyInSnapshot(db: Kysely<Database>): Promise<ChainVerification
   }
   const head = await findChainHead(db);
   if (BigInt(head.length) !== expectedIndex || head.hash !== previousHash) {
-    return { verified: false, length: Number(expectedIndex), brokenAt: lastId, reason: `the chain head records ${head.length} events, ${expectedIndex} are intact: events after this one were removed` };
+    return {
+      verified: false,
+      length: Number(expectedIndex),
+      brokenAt: lastId,
+      reason: `the chain head records ${head.length} events, ${expectedIndex} are intact: events after this one were removed`,
+    };
   }
   const orphan = await findAccessRowWithoutEvent(db);
   if (orphan) {
-    return { verified: false, length: Number(expectedIndex), brokenAt: orphan, reason: `access rows name an event (${orphan}) that is not in the chain: they were inserted` };
+    return {
+      verified: false,
+      length: Number(expectedIndex),
+      brokenAt: orphan,
+      reason: `access rows name an event (${orphan}) that is not in the chain: they were inserted`,
+    };
   }
   return { verified: true, length: Number(expectedIndex), brokenAt: null, reason: null };
 }

@@ -48,7 +48,11 @@ export class AuditLog {
       const batch = this.pending.splice(0, this.maxBatch);
       const startedAt = performance.now();
       try {
-        const appended = await appendAuditEntries(this.db, batch.map((waiting) => waiting.entry), this.head);
+        const appended = await appendAuditEntries(
+          this.db,
+          batch.map((waiting) => waiting.entry),
+          this.head,
+        );
         this.observeBatch(batch.length, (performance.now() - startedAt) / 1000, false);
         this.head = appended;
         batch.forEach((waiting, index) => waiting.resolve(appended.entryHashes[index]!));

@@ -13,7 +13,12 @@ export type AuditBenchmark = Readonly<{
   database: "postgres" | "pglite";
   subjects: number;
   sequential: Readonly<{ on: Summary; off: Summary; p50Ratio: number; throughputRatio: number }>;
-  concurrent: Readonly<{ concurrency: number; onRequestsPerSecond: number; offRequestsPerSecond: number; throughputRatio: number }>;
+  concurrent: Readonly<{
+    concurrency: number;
+    onRequestsPerSecond: number;
+    offRequestsPerSecond: number;
+    throughputRatio: number;
+  }>;
 }>;
 
 /**
@@ -21,7 +26,11 @@ export type AuditBenchmark = Readonly<{
  * one auditing every operation (the product), one with the audit switched off — interleaved A B A B,
  * sequentially and with concurrent clients (where group commit batches the chain writes).
  */
-export async function benchmarkAudit(options: { subjects: number; iterations: number; concurrency: number }): Promise<AuditBenchmark> {
+export async function benchmarkAudit(options: {
+  subjects: number;
+  iterations: number;
+  concurrency: number;
+}): Promise<AuditBenchmark> {
   const config = benchConfig();
   const { connection, dispose } = await openSeededDatabase(config, options.subjects);
   const logger = createLogger(config);
@@ -29,13 +38,29 @@ export async function benchmarkAudit(options: { subjects: number; iterations: nu
   const unaudited = await startUnauditedGateway(config, connection.db, federation, logger);
   try {
     const token = await mintToken(config.jwtSecret!, { role: "GOVERNMENT", org: "BENCH-GOV" });
-    const people = (await connection.db.selectFrom("subjects").select("identifier").where("kind", "=", "NATURAL_PERSON").orderBy("id").limit(200).execute()).map((row) => row.identifier);
+    const people = (
+      await connection.db
+        .selectFrom("subjects")
+        .select("identifier")
+        .where("kind", "=", "NATURAL_PERSON")
+        .orderBy("id")
+        .limit(200)
+        .execute()
+    ).map((row) => row.identifier);
     let next = 0;
     const lookup = async (url: string) => {
       const response = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "x-credit-purpose": "ADMINISTRATIVE_LICENSING" },
-        body: JSON.stringify({ query: LOOKUP, variables: { id: people[next++ % people.length] }, operationName: "Lookup" }),
+        headers: {
+          "content-type": "application/json",
+          authorization: `Bearer ${token}`,
+          "x-credit-purpose": "ADMINISTRATIVE_LICENSING",
+        },
+        body: JSON.stringify({
+          query: LOOKUP,
+          variables: { id: people[next++ % people.length] },
+          operationName: "Lookup",
+        }),
       });
       const body = (await response.json()) as { errors?: unknown };
       if (body.errors) throw new Error(`lookup failed: ${JSON.stringify(body.errors).slice(0, 200)}`);
@@ -43,7 +68,10 @@ export async function benchmarkAudit(options: { subjects: number; iterations: nu
     const on: number[] = [];
     const off: number[] = [];
     for (let round = 0; round < 10 + options.iterations; round++) {
-      for (const [url, samples] of [[federation.gateway.url, on], [unaudited.url, off]] as const) {
+      for (const [url, samples] of [
+        [federation.gateway.url, on],
+        [unaudited.url, off],
+      ] as const) {
         const started = performance.now();
         await lookup(url);
         if (round >= 10) samples.push(performance.now() - started);
@@ -68,14 +96,22 @@ export async function benchmarkAudit(options: { subjects: number; iterations: nu
     const concurrent = { on: [] as number[], off: [] as number[] };
     for (let round = 0; round < CONCURRENT_ROUNDS; round++) {
       const order = round % 2 === 0 ? (["on", "off"] as const) : (["off", "on"] as const);
-      for (const variant of order) concurrent[variant].push(await throughput(variant === "on" ? federation.gateway.url : unaudited.url, 3));
+      for (const variant of order)
+        concurrent[variant].push(
+          await throughput(variant === "on" ? federation.gateway.url : unaudited.url, 3),
+        );
     }
     const onSummary = summarize(on);
     const offSummary = summarize(off);
     return {
       database: connection.kind,
       subjects: options.subjects,
-      sequential: { on: onSummary, off: offSummary, p50Ratio: onSummary.p50 / offSummary.p50, throughputRatio: onSummary.throughput / offSummary.throughput },
+      sequential: {
+        on: onSummary,
+        off: offSummary,
+        p50Ratio: onSummary.p50 / offSummary.p50,
+        throughputRatio: onSummary.throughput / offSummary.throughput,
+      },
       concurrent: {
         concurrency: options.concurrency,
         onRequestsPerSecond: median(concurrent.on),

@@ -7,13 +7,23 @@ import path from "node:path";
 import pg from "pg";
 import { PACKAGE_ROOT } from "../platform/package-root";
 
-export type StartFootprint = Readonly<{ database: "postgres" | "pglite"; readyMs: number[]; idleRssMiB: number[]; underLoadRssMiB: number[] }>;
+export type StartFootprint = Readonly<{
+  database: "postgres" | "pglite";
+  readyMs: number[];
+  idleRssMiB: number[];
+  underLoadRssMiB: number[];
+}>;
 export type InstallFootprint = Readonly<{ packages: number; megabytes: number }>;
 
 /** What `npm install` brings, from the lock file and the disk (the product's install: bench/ has its own). */
 export async function installFootprint(): Promise<InstallFootprint> {
-  const lock = JSON.parse(await readFile(path.join(PACKAGE_ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, unknown> };
-  return { packages: Object.keys(lock.packages).filter((key) => key !== "").length, megabytes: (await bytesUnder(path.join(PACKAGE_ROOT, "node_modules"))) / 1e6 };
+  const lock = JSON.parse(await readFile(path.join(PACKAGE_ROOT, "package-lock.json"), "utf8")) as {
+    packages: Record<string, unknown>;
+  };
+  return {
+    packages: Object.keys(lock.packages).filter((key) => key !== "").length,
+    megabytes: (await bytesUnder(path.join(PACKAGE_ROOT, "node_modules"))) / 1e6,
+  };
 }
 
 async function bytesUnder(folder: string): Promise<number> {
@@ -31,9 +41,20 @@ async function bytesUnder(folder: string): Promise<number> {
  * already migrated (the first start, which migrates and seeds, is not timed); RSS of the node process under
  * npm when idle, then after `loadRequests` lookups from 8 clients.
  */
-export async function startFootprint(database: "postgres" | "pglite", options: { starts: number; loadRequests: number; lookupBody: string; headers: Record<string, string> }): Promise<StartFootprint> {
+export async function startFootprint(
+  database: "postgres" | "pglite",
+  options: { starts: number; loadRequests: number; lookupBody: string; headers: Record<string, string> },
+): Promise<StartFootprint> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "credit-bench-start-"));
-  const environment: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "development", CREDIT_LOG_LEVEL: "silent", CREDIT_SEED: "demo", CREDIT_DATA_DIR: dataDir, HOST: "127.0.0.1", CREDIT_RATE_LIMIT_PER_MINUTE: "1000000000" };
+  const environment: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "development",
+    CREDIT_LOG_LEVEL: "silent",
+    CREDIT_SEED: "demo",
+    CREDIT_DATA_DIR: dataDir,
+    HOST: "127.0.0.1",
+    CREDIT_RATE_LIMIT_PER_MINUTE: "1000000000",
+  };
   if (database === "pglite") delete environment.DATABASE_URL;
   else environment.DATABASE_URL = await freshDatabase(process.env.DATABASE_URL!, "bench_start");
   const readyMs: number[] = [];
@@ -43,7 +64,12 @@ export async function startFootprint(database: "postgres" | "pglite", options: {
     for (let start = 0; start <= options.starts; start++) {
       const port = await freePort();
       const started = performance.now();
-      const child = spawn("npm", ["start", "-s"], { cwd: PACKAGE_ROOT, env: { ...environment, PORT: String(port) }, stdio: "ignore", detached: true });
+      const child = spawn("npm", ["start", "-s"], {
+        cwd: PACKAGE_ROOT,
+        env: { ...environment, PORT: String(port) },
+        stdio: "ignore",
+        detached: true,
+      });
       try {
         const base = `http://127.0.0.1:${port}`;
         await waitForReady(base, child.pid!);
@@ -55,7 +81,12 @@ export async function startFootprint(database: "postgres" | "pglite", options: {
         let sent = 0;
         await Promise.all(
           Array.from({ length: 8 }, async () => {
-            while (sent++ < options.loadRequests) await fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...options.headers }, body: options.lookupBody }).then((response) => response.arrayBuffer());
+            while (sent++ < options.loadRequests)
+              await fetch(`${base}/graphql`, {
+                method: "POST",
+                headers: { "content-type": "application/json", ...options.headers },
+                body: options.lookupBody,
+              }).then((response) => response.arrayBuffer());
           }),
         );
         underLoadRssMiB.push(await rssMiB(node));
@@ -87,7 +118,13 @@ async function freshDatabase(url: string, name: string): Promise<string> {
 async function waitForReady(base: string, pid: number): Promise<void> {
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
-    if (await fetch(`${base}/ready`).then((response) => response.ok, () => false)) return;
+    if (
+      await fetch(`${base}/ready`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return;
     try {
       process.kill(pid, 0);
     } catch {
@@ -119,7 +156,9 @@ const readProc = (pid: number, file: string) => {
 };
 
 async function rssMiB(pid: number): Promise<number> {
-  const line = (await readFile(`/proc/${pid}/status`, "utf8")).split("\n").find((entry) => entry.startsWith("VmRSS:"))!;
+  const line = (await readFile(`/proc/${pid}/status`, "utf8"))
+    .split("\n")
+    .find((entry) => entry.startsWith("VmRSS:"))!;
   return Number(line.replace(/\D+/g, "")) / 1024;
 }
 

@@ -28,7 +28,9 @@ export type LimitsBenchmark = Readonly<{
   database: "postgres" | "pglite";
   rounds: number;
   /** `latency`: the whole request over HTTP, refusal audited; `check`: the limit check alone, in process. */
-  documents: ReadonlyArray<Readonly<{ name: string; bytes: number; code: string; latency: Summary; check: Summary }>>;
+  documents: ReadonlyArray<
+    Readonly<{ name: string; bytes: number; code: string; latency: Summary; check: Summary }>
+  >;
   /** Event-loop delay while only hostile documents were being refused, ms. */
   eventLoopDelay: Readonly<{ p99: number; max: number }>;
 }>;
@@ -48,7 +50,11 @@ export async function benchmarkLimits(options: { rounds: number }): Promise<Limi
   const costs = argumentCostsOf(await readFile(SUPERGRAPH_FILE, "utf8"));
   try {
     const send = async (query: string) => {
-      const response = await fetch(federation.gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+      const response = await fetch(federation.gateway.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query }),
+      });
       const body = (await response.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
       return body.errors?.[0]?.extensions?.code ?? "OK";
     };
@@ -72,7 +78,13 @@ export async function benchmarkLimits(options: { rounds: number }): Promise<Limi
     return {
       database: connection.kind,
       rounds: options.rounds,
-      documents: Object.entries(DOCUMENTS).map(([name, query]) => ({ name, bytes: Buffer.byteLength(query), code: codes.get(name)!, latency: summarize(samples.get(name)!), check: summarize(checks.get(name)!) })),
+      documents: Object.entries(DOCUMENTS).map(([name, query]) => ({
+        name,
+        bytes: Buffer.byteLength(query),
+        code: codes.get(name)!,
+        latency: summarize(samples.get(name)!),
+        check: summarize(checks.get(name)!),
+      })),
       eventLoopDelay: { p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 },
     };
   } finally {

@@ -39,27 +39,62 @@ const SUBMIT = `mutation Submit($records: [RecordInput!]!) { submitRecords(recor
  * look organisations up as the public — against the service as `npm start` runs it (subgraphs in the gateway's process) with its
  * default limits: the gateway's rate limit, the report-weight budget, the printer's workers and queue.
  */
-export async function benchmarkReportFlood(options: { subjects: number; items: number; clients: number; seconds: number; jwtSecret: string; signingKey: KeyObject }): Promise<ReportFlood> {
+export async function benchmarkReportFlood(options: {
+  subjects: number;
+  items: number;
+  clients: number;
+  seconds: number;
+  jwtSecret: string;
+  signingKey: KeyObject;
+}): Promise<ReportFlood> {
   const config = benchConfig();
   const seeded = await openSeededDatabase(config, options.subjects);
   // Organisations: an anonymous caller may look up only a few natural persons an hour.
-  const organisations = (await seeded.connection.db.selectFrom("subjects").select("identifier").where("kind", "<>", "NATURAL_PERSON").orderBy("id").limit(500).execute()).map((row) => row.identifier);
+  const organisations = (
+    await seeded.connection.db
+      .selectFrom("subjects")
+      .select("identifier")
+      .where("kind", "<>", "NATURAL_PERSON")
+      .orderBy("id")
+      .limit(500)
+      .execute()
+  ).map((row) => row.identifier);
   await seeded.connection.close();
   // The service as deployed: the gateway's default rate limit and the default report-weight budget.
-  process.env.BENCH_RATE_LIMIT_PER_MINUTE = String(loadConfig({ NODE_ENV: "development" }).rateLimitPerMinute);
+  process.env.BENCH_RATE_LIMIT_PER_MINUTE = String(
+    loadConfig({ NODE_ENV: "development" }).rateLimitPerMinute,
+  );
   let service: RunningService | undefined;
   try {
-    service = await startService(seeded.location, options.jwtSecret, options.signingKey, { productOnly: true });
+    service = await startService(seeded.location, options.jwtSecret, options.signingKey, {
+      productOnly: true,
+    });
     const url = service.urls.gateway;
     const post = async (body: string, headers: Record<string, string> = {}) => {
-      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
-      return (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body,
+      });
+      return (await response.json()) as {
+        data?: unknown;
+        errors?: Array<{ message: string; extensions?: { code?: string } }>;
+      };
     };
 
     const person = citizenId(987_654, "19800101");
-    const provider = { authorization: `Bearer ${await mintToken(options.jwtSecret, { role: "PROVIDER", org: "HA-SAMR", ttl: "2h" })}` };
-    const existing = await post(operationBody(`query Count($id: String!) { subject(identifier: $id) { records { id } } }`, { id: person }), provider);
-    const present = ((existing.data as { subject?: { records?: unknown[] } | null } | undefined)?.subject?.records ?? []).length;
+    const provider = {
+      authorization: `Bearer ${await mintToken(options.jwtSecret, { role: "PROVIDER", org: "HA-SAMR", ttl: "2h" })}`,
+    };
+    const existing = await post(
+      operationBody(`query Count($id: String!) { subject(identifier: $id) { records { id } } }`, {
+        id: person,
+      }),
+      provider,
+    );
+    const present = (
+      (existing.data as { subject?: { records?: unknown[] } | null } | undefined)?.subject?.records ?? []
+    ).length;
     for (let from = present; from < options.items; from += 500) {
       const records = Array.from({ length: Math.min(500, options.items - from) }, (_, index) => ({
         subject: { identifier: person, name: "报告人", kind: "NATURAL_PERSON" },
@@ -70,39 +105,66 @@ export async function benchmarkReportFlood(options: { subjects: number; items: n
         tier: "PUBLIC",
         title: `未按规定公示年度报告的行政处罚（第 ${from + index + 1} 项）`,
         documentNumber: `BENCH-REPORT-${from + index + 1}`,
-        decidedOn: new Date(Date.now() - (10 + ((from + index) % 300)) * 86_400_000).toISOString().slice(0, 10),
+        decidedOn: new Date(Date.now() - (10 + ((from + index) % 300)) * 86_400_000)
+          .toISOString()
+          .slice(0, 10),
       }));
-      const submitted = await post(JSON.stringify({ query: SUBMIT, variables: { records }, operationName: "Submit" }), provider);
-      if (submitted.errors) throw new Error(`seeding the report subject failed: ${JSON.stringify(submitted.errors).slice(0, 300)}`);
+      const submitted = await post(
+        JSON.stringify({ query: SUBMIT, variables: { records }, operationName: "Submit" }),
+        provider,
+      );
+      if (submitted.errors)
+        throw new Error(
+          `seeding the report subject failed: ${JSON.stringify(submitted.errors).slice(0, 300)}`,
+        );
     }
 
-    const citizen = { authorization: `Bearer ${await mintToken(options.jwtSecret, { role: "SUBJECT", subject: person, ttl: "2h" })}` };
-    const reportBody = JSON.stringify({ query: ISSUE, variables: { input: { purpose: "EMPLOYMENT_SCREENING" } }, operationName: "Report" });
+    const citizen = {
+      authorization: `Bearer ${await mintToken(options.jwtSecret, { role: "SUBJECT", subject: person, ttl: "2h" })}`,
+    };
+    const reportBody = JSON.stringify({
+      query: ISSUE,
+      variables: { input: { purpose: "EMPLOYMENT_SCREENING" } },
+      operationName: "Report",
+    });
     const startedAt = performance.now();
     const first = await post(reportBody, citizen);
-    const oneReport = { ms: performance.now() - startedAt, outcome: first.errors ? String(first.errors[0]?.extensions?.code) : "OK" };
+    const oneReport = {
+      ms: performance.now() - startedAt,
+      outcome: first.errors ? String(first.errors[0]?.extensions?.code) : "OK",
+    };
 
     let turn = 0;
     const lookups = async (until: number): Promise<number[]> => {
       const latencies: number[] = [];
       while (performance.now() < until) {
         const sent = performance.now();
-        const answer = await post(operationBody(LOOKUP_PUBLIC, { id: organisations[turn++ % organisations.length]! }));
-        if (answer.errors) throw new Error(`a public lookup failed: ${JSON.stringify(answer.errors).slice(0, 300)}`);
+        const answer = await post(
+          operationBody(LOOKUP_PUBLIC, { id: organisations[turn++ % organisations.length]! }),
+        );
+        if (answer.errors)
+          throw new Error(`a public lookup failed: ${JSON.stringify(answer.errors).slice(0, 300)}`);
         latencies.push(performance.now() - sent);
       }
       return latencies;
     };
     const latencyOf = (series: number[][]): LookupLatency => {
       const sorted = series.flat().sort((a, b) => a - b);
-      return { samples: sorted.length, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), max: sorted.at(-1) ?? Number.NaN };
+      return {
+        samples: sorted.length,
+        p50: percentile(sorted, 0.5),
+        p99: percentile(sorted, 0.99),
+        max: sorted.at(-1) ?? Number.NaN,
+      };
     };
 
     const quietUntil = performance.now() + options.seconds * 1_000;
     const quiet = latencyOf(await Promise.all([lookups(quietUntil), lookups(quietUntil)]));
 
     const ask = async (tally: Record<string, number>) => {
-      const answer = await post(reportBody, citizen).catch(() => ({ errors: [{ message: "", extensions: { code: "NO_ANSWER" } }] }));
+      const answer = await post(reportBody, citizen).catch(() => ({
+        errors: [{ message: "", extensions: { code: "NO_ANSWER" } }],
+      }));
       const outcome = answer.errors ? String(answer.errors[0]?.extensions?.code) : "OK";
       tally[outcome] = (tally[outcome] ?? 0) + 1;
     };
@@ -117,7 +179,8 @@ export async function benchmarkReportFlood(options: { subjects: number; items: n
     });
     const lookupsDuringBurst = async (): Promise<number[]> => {
       const latencies: number[] = [];
-      while (performance.now() < Math.max(burstStarted + options.seconds * 1_000, burstAnswered)) latencies.push(...(await lookups(performance.now() + 250)));
+      while (performance.now() < Math.max(burstStarted + options.seconds * 1_000, burstAnswered))
+        latencies.push(...(await lookups(performance.now() + 250)));
       return latencies;
     };
     const flood = latencyOf(await Promise.all([lookupsDuringBurst(), lookupsDuringBurst()]));
@@ -132,7 +195,19 @@ export async function benchmarkReportFlood(options: { subjects: number; items: n
     await new Promise((resolve) => setTimeout(resolve, 200));
     const storm = latencyOf(await Promise.all([lookups(stormUntil), lookups(stormUntil)]));
     await Promise.all(asking);
-    return { database: config.database.kind, items: options.items, clients: options.clients, seconds: options.seconds, oneReport, quiet, flood, reports, burstMs: burstAnswered - burstStarted, storm, stormAnswers };
+    return {
+      database: config.database.kind,
+      items: options.items,
+      clients: options.clients,
+      seconds: options.seconds,
+      oneReport,
+      quiet,
+      flood,
+      reports,
+      burstMs: burstAnswered - burstStarted,
+      storm,
+      stormAnswers,
+    };
   } finally {
     delete process.env.BENCH_RATE_LIMIT_PER_MINUTE;
     await service?.stop();

@@ -23,7 +23,13 @@ import { summarize, type Summary } from "./stats";
 
 const SCREEN = `query Screen($ids: [String!]!) { screen(identifiers: $ids, scenario: PUBLIC_RESOURCE_TRADING) { identifier decision reasons error measures { code } } }`;
 const NAME_SEARCH = `query NameSearch($name: String!) { publicBlacklist(filter: { name: $name }, first: 20) { totalCount edges { cursor } } }`;
-const VIEWER: Viewer = { role: "GOVERNMENT", actor: "bench", org: "BENCH-GOV", subject: null, purpose: "PUBLIC_RESOURCE_TRADING" };
+const VIEWER: Viewer = {
+  role: "GOVERNMENT",
+  actor: "bench",
+  org: "BENCH-GOV",
+  subject: null,
+  purpose: "PUBLIC_RESOURCE_TRADING",
+};
 
 export type ScreenBenchmark = Readonly<{
   database: "postgres" | "pglite";
@@ -35,7 +41,12 @@ export type ScreenBenchmark = Readonly<{
   sql: Summary;
   /** `publicBlacklist(filter: { name })` through the gateway, as the public portal asks it. */
   nameSearch: Summary;
-  ratios: Readonly<{ gatewayOverSubgraphP50: number; subgraphOverSqlP50: number; gatewayOverSqlP50: number; gatewayThroughputShare: number }>;
+  ratios: Readonly<{
+    gatewayOverSubgraphP50: number;
+    subgraphOverSqlP50: number;
+    gatewayOverSqlP50: number;
+    gatewayThroughputShare: number;
+  }>;
 }>;
 
 /** A database of `subjects` seeded subjects: a reused PostgreSQL database `bench_<n>` or a fresh PGlite directory. */
@@ -70,14 +81,18 @@ export async function openSeededDatabase(base: Config, subjects: number): Promis
   }
   await migrateToLatest(connection.db);
   await loadReferenceData(connection.db, base.measuresFile);
-  const { count } = await connection.db.selectFrom("subjects").select((eb) => eb.fn.countAll<string>().as("count")).executeTakeFirstOrThrow();
+  const { count } = await connection.db
+    .selectFrom("subjects")
+    .select((eb) => eb.fn.countAll<string>().as("count"))
+    .executeTakeFirstOrThrow();
   if (Number(count) < subjects) {
     const bar = createProgressBar(`seed ${subjects.toLocaleString("en")} subjects (${connection.kind})`);
     await generateSeed(connection.db, {
       subjects,
       today: chinaDateOf(new Date()),
       rules: base.rules,
-      onProgress: (progress) => bar.update(progress.subjects, subjects, `${progress.rows.toLocaleString("en")} rows`),
+      onProgress: (progress) =>
+        bar.update(progress.subjects, subjects, `${progress.rows.toLocaleString("en")} rows`),
     });
     bar.finish();
   }
@@ -86,7 +101,13 @@ export async function openSeededDatabase(base: Config, subjects: number): Promis
 
 /** 1,000 identifiers spread over the seeded population, blacklisted ones among them. */
 async function sampleIdentifiers(connection: DatabaseConnection, count: number): Promise<string[]> {
-  const listed = await connection.db.selectFrom("list_entries").select("subject_identifier").where("list", "=", "BLACK").orderBy("subject_identifier").limit(count / 10).execute();
+  const listed = await connection.db
+    .selectFrom("list_entries")
+    .select("subject_identifier")
+    .where("list", "=", "BLACK")
+    .orderBy("subject_identifier")
+    .limit(count / 10)
+    .execute();
   const spread = await connection.db
     .selectFrom("subjects")
     .select("identifier")
@@ -103,9 +124,14 @@ async function timed(run: () => Promise<void>): Promise<number> {
 }
 
 async function postJson(url: string, headers: Record<string, string>, body: unknown): Promise<void> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
   const answer = (await response.json()) as { errors?: unknown[]; data?: { screen: unknown[] } };
-  if (answer.errors || !answer.data || answer.data.screen.length === 0) throw new Error(`screen failed: ${JSON.stringify(answer).slice(0, 300)}`);
+  if (answer.errors || !answer.data || answer.data.screen.length === 0)
+    throw new Error(`screen failed: ${JSON.stringify(answer).slice(0, 300)}`);
 }
 
 /**
@@ -113,7 +139,12 @@ async function postJson(url: string, headers: Record<string, string>, body: unkn
  * gateway (auth, audit, signed fetch), straight to the measures subgraph (signed by the benchmark, as
  * the gateway would), and the bare SQL the subgraph runs (its four statements, in parallel).
  */
-export async function benchmarkScreen(options: { subjects: number; iterations: number; warmup: number; identifiers: number }): Promise<ScreenBenchmark> {
+export async function benchmarkScreen(options: {
+  subjects: number;
+  iterations: number;
+  warmup: number;
+  identifiers: number;
+}): Promise<ScreenBenchmark> {
   const config = benchConfig();
   const { connection, dispose } = await openSeededDatabase(config, options.subjects);
   const jwtSecret = config.jwtSecret!;
@@ -126,13 +157,36 @@ export async function benchmarkScreen(options: { subjects: number; iterations: n
     const variables = { ids: identifiers };
     const today = chinaDateOf(new Date());
 
-    const listedNames = (await connection.db.selectFrom("list_entries").innerJoin("subjects", "subjects.identifier", "list_entries.subject_identifier").select("subjects.name").where("list_entries.list", "=", "BLACK").orderBy("list_entries.id").limit(50).execute()).map((row) => row.name);
+    const listedNames = (
+      await connection.db
+        .selectFrom("list_entries")
+        .innerJoin("subjects", "subjects.identifier", "list_entries.subject_identifier")
+        .select("subjects.name")
+        .where("list_entries.list", "=", "BLACK")
+        .orderBy("list_entries.id")
+        .limit(50)
+        .execute()
+    ).map((row) => row.name);
     let nextName = 0;
     const ways = {
-      gateway: () => postJson(federation.gateway.url, { authorization: `Bearer ${token}`, "x-credit-purpose": VIEWER.purpose! }, { query: SCREEN, variables, operationName: "Screen" }),
+      gateway: () =>
+        postJson(
+          federation.gateway.url,
+          { authorization: `Bearer ${token}`, "x-credit-purpose": VIEWER.purpose! },
+          { query: SCREEN, variables, operationName: "Screen" },
+        ),
       subgraph: async () => {
-        const signature = signSubgraphRequest(signingKey, { viewer: VIEWER, requestId: "bench", caller: "bench" }, "measures", { query: SCREEN, operationName: "Screen", variables });
-        await postJson(subgraphUrl, { [SIGNATURE_HEADER]: signature }, { query: SCREEN, variables, operationName: "Screen" });
+        const signature = signSubgraphRequest(
+          signingKey,
+          { viewer: VIEWER, requestId: "bench", caller: "bench" },
+          "measures",
+          { query: SCREEN, operationName: "Screen", variables },
+        );
+        await postJson(
+          subgraphUrl,
+          { [SIGNATURE_HEADER]: signature },
+          { query: SCREEN, variables, operationName: "Screen" },
+        );
       },
       sql: async () => {
         await Promise.all([
@@ -146,13 +200,23 @@ export async function benchmarkScreen(options: { subjects: number; iterations: n
         const response = await fetch(federation.gateway.url, {
           method: "POST",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify({ query: NAME_SEARCH, variables: { name: listedNames[nextName++ % listedNames.length] }, operationName: "NameSearch" }),
+          body: JSON.stringify({
+            query: NAME_SEARCH,
+            variables: { name: listedNames[nextName++ % listedNames.length] },
+            operationName: "NameSearch",
+          }),
         });
         const answer = (await response.json()) as { errors?: unknown };
-        if (answer.errors) throw new Error(`name search failed: ${JSON.stringify(answer.errors).slice(0, 300)}`);
+        if (answer.errors)
+          throw new Error(`name search failed: ${JSON.stringify(answer.errors).slice(0, 300)}`);
       },
     } as const;
-    const samples: Record<keyof typeof ways, number[]> = { gateway: [], subgraph: [], sql: [], nameSearch: [] };
+    const samples: Record<keyof typeof ways, number[]> = {
+      gateway: [],
+      subgraph: [],
+      sql: [],
+      nameSearch: [],
+    };
     for (let round = 0; round < options.warmup + options.iterations; round++) {
       for (const way of Object.keys(ways) as Array<keyof typeof ways>) {
         const milliseconds = await timed(ways[way]);

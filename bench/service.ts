@@ -38,24 +38,54 @@ export function pinLoadGenerator(): string {
  * the process as it is started. The comparison runs hold more servers and run without them.
  */
 function productNodeFlags(): string[] {
-  const { scripts } = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
+  const { scripts } = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as {
+    scripts: { start: string };
+  };
   return scripts.start.split(/\s+/).filter((word) => word.startsWith("--") && word !== "--import");
 }
 
 /** Starts bench/serve.ts in its own process (pinned to core 0 when possible) over a seeded database; `productOnly`: just the federation, as `npm start` runs it. */
-export async function startService(location: DatabaseLocation, jwtSecret: string, signingKey: KeyObject, options: { productOnly?: boolean } = {}): Promise<RunningService> {
-  const node = [process.execPath, ...(options.productOnly ? productNodeFlags() : []), "--import", "tsx", path.join(PACKAGE_ROOT, "bench", "serve.ts")];
+export async function startService(
+  location: DatabaseLocation,
+  jwtSecret: string,
+  signingKey: KeyObject,
+  options: { productOnly?: boolean } = {},
+): Promise<RunningService> {
+  const node = [
+    process.execPath,
+    ...(options.productOnly ? productNodeFlags() : []),
+    "--import",
+    "tsx",
+    path.join(PACKAGE_ROOT, "bench", "serve.ts"),
+  ];
   const [command, ...args] = taskset ? ["taskset", "-c", "0", ...node] : node;
-  const environment: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", CREDIT_JWT_SECRET: jwtSecret, CREDIT_SUBGRAPH_SIGNING_KEY: encodeSubgraphKey(signingKey),
+  const environment: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    CREDIT_JWT_SECRET: jwtSecret,
+    CREDIT_SUBGRAPH_SIGNING_KEY: encodeSubgraphKey(signingKey),
     // Production refuses to start without a report key; the benchmark signs no reports worth keeping.
-    CREDIT_REPORT_SIGNING_KEY: process.env.CREDIT_REPORT_SIGNING_KEY ?? encodeSubgraphKey(generateSubgraphKeyPair().privateKey), BENCH_PRODUCT_ONLY: options.productOnly ? "1" : "0", ...location };
+    CREDIT_REPORT_SIGNING_KEY:
+      process.env.CREDIT_REPORT_SIGNING_KEY ?? encodeSubgraphKey(generateSubgraphKeyPair().privateKey),
+    BENCH_PRODUCT_ONLY: options.productOnly ? "1" : "0",
+    ...location,
+  };
   // Node flags for the service alone (e.g. a heap cap to tell retained memory from lazy collection).
-  if (process.env.BENCH_SERVICE_NODE_OPTIONS) environment.NODE_OPTIONS = process.env.BENCH_SERVICE_NODE_OPTIONS;
+  if (process.env.BENCH_SERVICE_NODE_OPTIONS)
+    environment.NODE_OPTIONS = process.env.BENCH_SERVICE_NODE_OPTIONS;
   if (!("DATABASE_URL" in location)) delete environment.DATABASE_URL;
-  const child: ChildProcess = spawn(command!, args, { cwd: PACKAGE_ROOT, env: environment, stdio: ["ignore", "pipe", "inherit"] });
+  const child: ChildProcess = spawn(command!, args, {
+    cwd: PACKAGE_ROOT,
+    env: environment,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const urls = await new Promise<ServiceUrls>((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`the benchmark service exited (${code}) before it was ready`)));
-    createInterface({ input: child.stdout! }).once("line", (line) => resolve(JSON.parse(line) as ServiceUrls));
+    child.once("exit", (code) =>
+      reject(new Error(`the benchmark service exited (${code}) before it was ready`)),
+    );
+    createInterface({ input: child.stdout! }).once("line", (line) =>
+      resolve(JSON.parse(line) as ServiceUrls),
+    );
   });
   const pid = child.pid!;
   return {
@@ -67,7 +97,9 @@ export async function startService(location: DatabaseLocation, jwtSecret: string
       return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
     },
     rssMiB() {
-      const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((entry) => entry.startsWith("VmRSS:"))!;
+      const line = readFileSync(`/proc/${pid}/status`, "utf8")
+        .split("\n")
+        .find((entry) => entry.startsWith("VmRSS:"))!;
       return Number(line.replace(/\D+/g, "")) / 1024;
     },
     stop: () =>
@@ -81,7 +113,12 @@ export async function startService(location: DatabaseLocation, jwtSecret: string
 /** What changes from one request to the next: a single-use signature, or the body (another identifier). */
 export type PerRequest = () => Readonly<{ headers?: Record<string, string>; body?: string }>;
 
-export type LoadRequest = Readonly<{ url: string; body: string; headers?: Record<string, string>; perRequest?: PerRequest }>;
+export type LoadRequest = Readonly<{
+  url: string;
+  body: string;
+  headers?: Record<string, string>;
+  perRequest?: PerRequest;
+}>;
 
 export type LoadResult = Readonly<{
   requestsPerSecond: number;
@@ -94,7 +131,11 @@ export type LoadResult = Readonly<{
 }>;
 
 /** One autocannon run against the service; errors are non-2xx answers, timeouts and socket errors. */
-export async function runLoad(service: RunningService, request: LoadRequest, options: { connections: number; seconds: number; overallRate?: number }): Promise<LoadResult> {
+export async function runLoad(
+  service: RunningService,
+  request: LoadRequest,
+  options: { connections: number; seconds: number; overallRate?: number },
+): Promise<LoadResult> {
   const cpuBefore = service.cpuSeconds();
   const result = await autocannon({
     url: request.url,
@@ -110,7 +151,11 @@ export async function runLoad(service: RunningService, request: LoadRequest, opt
             {
               setupRequest: (outgoing: autocannon.Request) => {
                 const { headers, body } = request.perRequest!();
-                return { ...outgoing, headers: { ...outgoing.headers, ...headers }, ...(body === undefined ? {} : { body }) };
+                return {
+                  ...outgoing,
+                  headers: { ...outgoing.headers, ...headers },
+                  ...(body === undefined ? {} : { body }),
+                };
               },
             },
           ],
@@ -139,7 +184,11 @@ export const median = (values: readonly number[]) => {
  * generator has to make of several dependent fetches (the plan of a lookup, sent straight to the
  * subgraphs); a thrown error counts as an error.
  */
-export async function runSequences(service: RunningService, sequence: () => Promise<void>, options: { connections: number; seconds: number }): Promise<LoadResult> {
+export async function runSequences(
+  service: RunningService,
+  sequence: () => Promise<void>,
+  options: { connections: number; seconds: number },
+): Promise<LoadResult> {
   const cpuBefore = service.cpuSeconds();
   const latencies: number[] = [];
   let errors = 0;
@@ -171,4 +220,3 @@ export async function runSequences(service: RunningService, sequence: () => Prom
     cpuMsPerRequest: latencies.length > 0 ? (cpu * 1000) / latencies.length : Number.NaN,
   };
 }
-

@@ -7,7 +7,11 @@ import { startFederation, type FederationTransport, type RunningFederation } fro
 import { gatewaySettings, startGateway, type RunningGateway } from "../gateway/server";
 import { SUPERGRAPH_FILE, SUBGRAPH_NAMES } from "../platform/supergraph-config";
 import { loadConfig, type Config } from "../platform/config";
-import { ensureReportSigningKey, ensureSubgraphSigningKey, ensureSubgraphVerifyKeys } from "../platform/secrets";
+import {
+  ensureReportSigningKey,
+  ensureSubgraphSigningKey,
+  ensureSubgraphVerifyKeys,
+} from "../platform/secrets";
 import { encodeSubgraphKey, generateSubgraphKeyPair } from "../platform/subgraph-signature";
 import type { Logger } from "../platform/logger";
 import { createLogger } from "../platform/logger";
@@ -60,11 +64,18 @@ export async function startBenchFederation(
 }
 
 /** A second gateway over the same subgraphs with the audit switched off (benchmarks only), to measure what the audit costs. */
-export async function startUnauditedGateway(config: Config, db: Kysely<Database>, federation: RunningFederation, logger: Logger = createLogger(config)): Promise<RunningGateway> {
+export async function startUnauditedGateway(
+  config: Config,
+  db: Kysely<Database>,
+  federation: RunningFederation,
+  logger: Logger = createLogger(config),
+): Promise<RunningGateway> {
   return startGateway(
     {
       supergraphSdl: await readFile(SUPERGRAPH_FILE, "utf8"),
-      subgraphUrls: Object.fromEntries([...federation.subgraphs].map(([name, running]) => [name, running.url])),
+      subgraphUrls: Object.fromEntries(
+        [...federation.subgraphs].map(([name, running]) => [name, running.url]),
+      ),
       db,
       jwtSecret: config.jwtSecret!,
       signingKey: await ensureSubgraphSigningKey(config),

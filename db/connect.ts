@@ -8,7 +8,13 @@ import type { Logger } from "../platform/logger";
 import { holdDataDirectory } from "./data-directory-lock";
 import { tracedDialect } from "./traced-dialect";
 import type { Database } from "./database";
-import { openPglite, PGLITE_INITDB_FILE, PGLITE_TEMPLATE_FILE, pgliteDialect, readPgliteTemplate } from "./pglite";
+import {
+  openPglite,
+  PGLITE_INITDB_FILE,
+  PGLITE_TEMPLATE_FILE,
+  pgliteDialect,
+  readPgliteTemplate,
+} from "./pglite";
 import { DATE_OID, INT8_OID, keepText } from "./text-kept-types";
 
 export type DatabaseConnection = Readonly<{
@@ -87,7 +93,9 @@ async function connectPglite(dataDir: string, startFrom: "template" | "empty"): 
   try {
     const isNew = inMemory || !existsSync(path.join(dataDir, "PG_VERSION"));
     // Without a build's dumps PGlite runs initdb (and the migrations run after).
-    const template = isNew ? await readPgliteTemplate(startFrom === "template" ? PGLITE_TEMPLATE_FILE : PGLITE_INITDB_FILE) : undefined;
+    const template = isNew
+      ? await readPgliteTemplate(startFrom === "template" ? PGLITE_TEMPLATE_FILE : PGLITE_INITDB_FILE)
+      : undefined;
     client = await openPglite(dataDir, template);
   } catch (error) {
     release();
@@ -101,11 +109,18 @@ async function connectPglite(dataDir: string, startFrom: "template" | "empty"): 
  * A connection over an embedded database its caller opened and keeps (the tests hand one to suite after
  * suite): closing the connection hands the client back, open, and from then on it answers as closed.
  */
-export function connectOpenPglite(client: PGlite, handBack: (client: PGlite) => Promise<void>): DatabaseConnection {
+export function connectOpenPglite(
+  client: PGlite,
+  handBack: (client: PGlite) => Promise<void>,
+): DatabaseConnection {
   return pgliteConnection(client, { returned: false }, () => handBack(client));
 }
 
-function pgliteConnection(client: PGlite, loan: { returned: boolean } | undefined, afterClose: () => void | Promise<void>): DatabaseConnection {
+function pgliteConnection(
+  client: PGlite,
+  loan: { returned: boolean } | undefined,
+  afterClose: () => void | Promise<void>,
+): DatabaseConnection {
   const db = new Kysely<Database>({ dialect: tracedDialect(pgliteDialect(client, loan)) });
   let closing: Promise<void> | undefined;
   return {

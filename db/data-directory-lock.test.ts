@@ -11,17 +11,23 @@ beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), "credit-lock-"));
 });
 afterEach(() => {
-  for (const holder of holders) if (holder.exitCode === null && holder.signalCode === null) process.kill(-holder.pid!, "SIGKILL");
+  for (const holder of holders)
+    if (holder.exitCode === null && holder.signalCode === null) process.kill(-holder.pid!, "SIGKILL");
   holders = [];
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const lockOf = (pid: number) => JSON.stringify({ pid, command: "scripts/start.ts", since: "2026-12-01T08:00:00.000Z" });
+const lockOf = (pid: number) =>
+  JSON.stringify({ pid, command: "scripts/start.ts", since: "2026-12-01T08:00:00.000Z" });
 const deadPid = () => spawnSync(process.execPath, ["-e", ""]).pid!;
 
 /** Another process holding the lock file's kernel lock (util-linux `flock FILE CMD`; the command does not inherit it), as a running service does. */
 async function heldByAnotherProcess(): Promise<ChildProcess> {
-  const holder = spawn("flock", ["--exclusive", "--close", join(dataDir, LOCK_FILE), "sh", "-c", "echo held; exec sleep 60"], { stdio: ["ignore", "pipe", "ignore"], detached: true });
+  const holder = spawn(
+    "flock",
+    ["--exclusive", "--close", join(dataDir, LOCK_FILE), "sh", "-c", "echo held; exec sleep 60"],
+    { stdio: ["ignore", "pipe", "ignore"], detached: true },
+  );
   holders.push(holder);
   await new Promise<void>((resolve) => holder.stdout!.once("data", () => resolve()));
   return holder;
@@ -40,7 +46,11 @@ describe("holdDataDirectory (one process per embedded data directory)", () => {
   it("refuses while another live process holds it, naming the pid and what to do", async () => {
     writeFileSync(join(dataDir, LOCK_FILE), lockOf(process.ppid));
     await heldByAnotherProcess();
-    expect(() => holdDataDirectory(dataDir)).toThrow(new RegExp(`held by a running process \\(pid ${process.ppid}: scripts/start.ts.*stop it .*no file to delete`));
+    expect(() => holdDataDirectory(dataDir)).toThrow(
+      new RegExp(
+        `held by a running process \\(pid ${process.ppid}: scripts/start.ts.*stop it .*no file to delete`,
+      ),
+    );
     expect(readFileSync(join(dataDir, LOCK_FILE), "utf8")).toBe(lockOf(process.ppid));
   });
 

@@ -1,5 +1,16 @@
 import { spawnSync } from "node:child_process";
-import { closeSync, constants, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import path from "node:path";
 
 /** The file in an embedded data directory whose kernel lock holds the directory; it names the holder. */
@@ -32,13 +43,19 @@ export class DataDirectoryLockError extends Error {
   readonly code = "DATA_DIRECTORY_LOCK_FAILED";
 }
 
-const UNKNOWN: Holder = { pid: 0, command: "unknown (the holder has not named itself yet, or its note is unreadable)", since: "unknown" };
+const UNKNOWN: Holder = {
+  pid: 0,
+  command: "unknown (the holder has not named itself yet, or its note is unreadable)",
+  since: "unknown",
+};
 
 /** The holder as the lock file names it; `UNKNOWN` when the file is gone, empty or unreadable. */
 function readHolder(file: string): Holder {
   try {
     const holder = JSON.parse(readFileSync(file, "utf8")) as Partial<Holder>;
-    return Number.isInteger(holder.pid) && holder.pid! > 0 ? { pid: holder.pid!, command: String(holder.command), since: String(holder.since) } : UNKNOWN;
+    return Number.isInteger(holder.pid) && holder.pid! > 0
+      ? { pid: holder.pid!, command: String(holder.command), since: String(holder.since) }
+      : UNKNOWN;
   } catch {
     return UNKNOWN;
   }
@@ -50,7 +67,10 @@ function readHolder(file: string): Holder {
  * the open file description, which this process keeps after the child exits.
  */
 function tryFlock(fd: number): boolean {
-  const result = spawnSync("flock", ["--exclusive", "--nonblock", "3"], { stdio: ["ignore", "ignore", "pipe", fd], encoding: "utf8" });
+  const result = spawnSync("flock", ["--exclusive", "--nonblock", "3"], {
+    stdio: ["ignore", "ignore", "pipe", fd],
+    encoding: "utf8",
+  });
   if (result.error) {
     const missing = (result.error as NodeJS.ErrnoException).code === "ENOENT";
     throw new DataDirectoryLockError(
@@ -61,7 +81,9 @@ function tryFlock(fd: number): boolean {
   }
   if (result.status === 0) return true;
   if (result.status === 1) return false;
-  throw new DataDirectoryLockError(`flock could not lock the embedded database's directory (exit ${result.status ?? result.signal}): ${result.stderr.trim()}`);
+  throw new DataDirectoryLockError(
+    `flock could not lock the embedded database's directory (exit ${result.status ?? result.signal}): ${result.stderr.trim()}`,
+  );
 }
 
 /**
@@ -76,7 +98,14 @@ export function holdDataDirectory(dataDir: string): () => void {
   const directory = path.resolve(dataDir);
   const file = path.join(directory, LOCK_FILE);
   mkdirSync(directory, { recursive: true });
-  const mine: Holder = { pid: process.pid, command: process.argv.slice(1).map((word) => path.relative(process.cwd(), word) || word).join(" "), since: new Date().toISOString() };
+  const mine: Holder = {
+    pid: process.pid,
+    command: process.argv
+      .slice(1)
+      .map((word) => path.relative(process.cwd(), word) || word)
+      .join(" "),
+    since: new Date().toISOString(),
+  };
   let fd: number;
   for (;;) {
     fd = openSync(file, constants.O_RDWR | constants.O_CREAT, 0o600);

@@ -11,7 +11,14 @@ import type { Database } from "./database";
 // naming another slice's table does not compile. Each `@ts-expect-error` fails the check if that line compiles.
 
 export function ownTablesAndPublishedOnes(
-  dbs: Readonly<{ subjects: Kysely<SubjectsDatabase>; records: Kysely<RecordsDatabase>; lists: Kysely<ListsDatabase>; audit: Kysely<AuditDatabase>; repair: Kysely<RepairDatabase>; measures: Kysely<MeasuresDatabase> }>,
+  dbs: Readonly<{
+    subjects: Kysely<SubjectsDatabase>;
+    records: Kysely<RecordsDatabase>;
+    lists: Kysely<ListsDatabase>;
+    audit: Kysely<AuditDatabase>;
+    repair: Kysely<RepairDatabase>;
+    measures: Kysely<MeasuresDatabase>;
+  }>,
 ) {
   return [
     dbs.subjects.selectFrom("subject_relations").selectAll(),
@@ -26,7 +33,14 @@ export function ownTablesAndPublishedOnes(
 }
 
 export function anotherSlicesTable(
-  dbs: Readonly<{ subjects: Kysely<SubjectsDatabase>; records: Kysely<RecordsDatabase>; lists: Kysely<ListsDatabase>; audit: Kysely<AuditDatabase>; repair: Kysely<RepairDatabase>; measures: Kysely<MeasuresDatabase> }>,
+  dbs: Readonly<{
+    subjects: Kysely<SubjectsDatabase>;
+    records: Kysely<RecordsDatabase>;
+    lists: Kysely<ListsDatabase>;
+    audit: Kysely<AuditDatabase>;
+    repair: Kysely<RepairDatabase>;
+    measures: Kysely<MeasuresDatabase>;
+  }>,
 ) {
   return [
     // @ts-expect-error the subjects slice is the lowest rung: records are not its table.
@@ -54,5 +68,10 @@ export function anotherSlicesTableInAPredicate(eb: ExpressionBuilder<RepairDatab
 
 /** The whole database, for migrations, the seed and tools, holds every slice's tables. */
 export function theWholeDatabase(db: Kysely<Database>) {
-  return [db.selectFrom("credit_records").select("id"), db.selectFrom("list_entries").select("id"), db.selectFrom("gateway_admissions").select("id"), db.selectFrom("person_lookups").select("person")];
+  return [
+    db.selectFrom("credit_records").select("id"),
+    db.selectFrom("list_entries").select("id"),
+    db.selectFrom("gateway_admissions").select("id"),
+    db.selectFrom("person_lookups").select("person"),
+  ];
 }

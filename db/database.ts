@@ -13,4 +13,13 @@ import type { SubjectsTables } from "../subgraphs/subjects/subjects.database";
  * person lookups'): for migrations, the seed and the tools that read across the whole database. A slice's own
  * SQL is typed with its slice's database (e.g. `RecordsDatabase`), in which another slice's table does not exist.
  */
-export interface Database extends SubjectsTables, RecordsTables, ListsTables, AuditLogTables, RepairTables, MeasuresTables, ReportsTables, GatewayTables, PersonLookupTables {}
+export interface Database
+  extends SubjectsTables,
+    RecordsTables,
+    ListsTables,
+    AuditLogTables,
+    RepairTables,
+    MeasuresTables,
+    ReportsTables,
+    GatewayTables,
+    PersonLookupTables {}

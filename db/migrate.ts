@@ -6,7 +6,9 @@ import { PACKAGE_ROOT, RUNNING_COMPILED } from "../platform/package-root";
 import type { Database } from "./database";
 
 /** The TypeScript sources, or the one-file-per-migration bundles `npm run build` writes beside the others. */
-const MIGRATIONS_FOLDER = RUNNING_COMPILED ? path.join(PACKAGE_ROOT, "dist", "migrations") : path.join(PACKAGE_ROOT, "db", "migrations");
+const MIGRATIONS_FOLDER = RUNNING_COMPILED
+  ? path.join(PACKAGE_ROOT, "dist", "migrations")
+  : path.join(PACKAGE_ROOT, "db", "migrations");
 
 export class MigrationError extends Error {
   override readonly name = "MigrationError";
@@ -35,7 +37,9 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const { error, results = [] } = await migrator.migrateToLatest();
   const failed = results.find((result) => result.status === "Error");
   if (error || failed) {
-    throw new MigrationError(`migration ${failed?.migrationName ?? "(setup)"} failed: ${String(error)}`, { cause: error });
+    throw new MigrationError(`migration ${failed?.migrationName ?? "(setup)"} failed: ${String(error)}`, {
+      cause: error,
+    });
   }
   return results.filter((result) => result.status === "Success").map((result) => result.migrationName);
 }
@@ -45,5 +49,8 @@ export async function migrateUpTo(db: Kysely<Database>, name: string): Promise<v
   const migrator = new Migrator({ db, provider: folderMigrationProvider });
   const { error, results = [] } = await migrator.migrateTo(name);
   const failed = results.find((result) => result.status === "Error");
-  if (error || failed) throw new MigrationError(`migration ${failed?.migrationName ?? "(setup)"} failed: ${String(error)}`, { cause: error });
+  if (error || failed)
+    throw new MigrationError(`migration ${failed?.migrationName ?? "(setup)"} failed: ${String(error)}`, {
+      cause: error,
+    });
 }

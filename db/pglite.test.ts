@@ -10,17 +10,25 @@ import type { Database } from "./database";
 import { migrateToLatest, migrateUpTo } from "./migrate";
 import { openPglite, pgliteDialect, readPgliteTemplate } from "./pglite";
 
-const MIGRATIONS = (await readdir(path.join(import.meta.dirname, "migrations"))).filter((file) => /^\d{4}_.*\.ts$/.test(file) && !file.endsWith(".test.ts")).map((file) => file.slice(0, -3)).sort();
+const MIGRATIONS = (await readdir(path.join(import.meta.dirname, "migrations")))
+  .filter((file) => /^\d{4}_.*\.ts$/.test(file) && !file.endsWith(".test.ts"))
+  .map((file) => file.slice(0, -3))
+  .sort();
 
 async function appliedMigrations(connection: DatabaseConnection): Promise<string[]> {
   const tables = await connection.db.introspection.getTables({ withInternalKyselyTables: true });
   if (!tables.some((table) => table.name === "kysely_migration")) return [];
-  const rows = await connection.db.selectFrom("kysely_migration" as never).select("name" as never).orderBy("name" as never).execute();
+  const rows = await connection.db
+    .selectFrom("kysely_migration" as never)
+    .select("name" as never)
+    .orderBy("name" as never)
+    .execute();
   return rows.map((row) => (row as { name: string }).name);
 }
 
 async function sharedBuffers(connection: DatabaseConnection): Promise<string> {
-  return (await sql<{ shared_buffers: string }>`show shared_buffers`.execute(connection.db)).rows[0]!.shared_buffers;
+  return (await sql<{ shared_buffers: string }>`show shared_buffers`.execute(connection.db)).rows[0]!
+    .shared_buffers;
 }
 
 describe("a new embedded database starts from the migrated template", () => {
@@ -60,7 +68,10 @@ describe("a new embedded database starts from the migrated template", () => {
     const lent = async () => (await readPgliteTemplate())!.arrayBuffer();
     const before = sha256(new Uint8Array(await lent()));
     const connection = await open("memory://");
-    await connection.db.insertInto("units").values({ code: "LENT-TEST", name: "借用测试单位" } as never).execute();
+    await connection.db
+      .insertInto("units")
+      .values({ code: "LENT-TEST", name: "借用测试单位" } as never)
+      .execute();
     await connection.close();
     expect(sha256(new Uint8Array(await lent()))).toBe(before);
     // Not toBe: a failure would print a diff of two 40 MB buffers.
@@ -75,7 +86,9 @@ describe("a new embedded database starts from the migrated template", () => {
     expect(template.type).toBe("application/x-tar");
     expect(sha256(await template.bytes())).toBe(sha256(tar));
     expect(await template.slice(0, 100).text()).toBe(new TextDecoder().decode(tar.subarray(0, 100)));
-    expect(sha256(new Uint8Array(await template.slice(-4096).arrayBuffer()))).toBe(sha256(tar.subarray(-4096)));
+    expect(sha256(new Uint8Array(await template.slice(-4096).arrayBuffer()))).toBe(
+      sha256(tar.subarray(-4096)),
+    );
     const streamed = createHash("sha256");
     for await (const chunk of template.stream()) streamed.update(chunk);
     expect(streamed.digest("hex")).toBe(sha256(tar));
@@ -91,15 +104,22 @@ describe("a new embedded database starts from the migrated template", () => {
     const first = await open(dataDir);
     expect(await appliedMigrations(first)).toEqual(MIGRATIONS);
     expect(await sharedBuffers(first)).toBe("128MB");
-    await first.db.insertInto("units").values({ code: "TEMPLATE-TEST", name: "模板测试单位" } as never).execute();
+    await first.db
+      .insertInto("units")
+      .values({ code: "TEMPLATE-TEST", name: "模板测试单位" } as never)
+      .execute();
     await first.close();
     const again = await open(dataDir);
-    expect(await again.db.selectFrom("units").select("code").where("code", "=", "TEMPLATE-TEST").execute()).toHaveLength(1);
+    expect(
+      await again.db.selectFrom("units").select("code").where("code", "=", "TEMPLATE-TEST").execute(),
+    ).toHaveLength(1);
   });
 
   it("a database one migration behind the code (a template older than the migrations): migrating applies the newer one only", async () => {
     // One migration behind: the template with its newest migration undone (from initdb it took ~6 s more).
-    const db = new Kysely<Database>({ dialect: pgliteDialect(await openPglite("memory://", await readPgliteTemplate())) });
+    const db = new Kysely<Database>({
+      dialect: pgliteDialect(await openPglite("memory://", await readPgliteTemplate())),
+    });
     try {
       await migrateUpTo(db, MIGRATIONS.at(-2)!);
       expect(await migrateToLatest(db)).toEqual([MIGRATIONS.at(-1)]);

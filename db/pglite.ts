@@ -34,7 +34,9 @@ export function openPglite(dataDir: string, loadDataDir?: Blob): Promise<PGlite>
   return PGlite.create(dataDir, {
     extensions: { pg_trgm },
     parsers: { [DATE_OID]: keepText, [INT8_OID]: keepText },
-    ...(dataDir.startsWith("memory://") ? { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${IN_MEMORY_SHARED_BUFFERS}`] } : {}),
+    ...(dataDir.startsWith("memory://")
+      ? { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${IN_MEMORY_SHARED_BUFFERS}`] }
+      : {}),
     ...(loadDataDir ? { loadDataDir } : {}),
   });
 }
@@ -55,7 +57,11 @@ export const PGLITE_INITDB_FILE = path.join(PACKAGE_ROOT, "dist", "pglite-initdb
 /** Writes both dumps into `directory`: a fresh database, then the same with every migration in `db/migrations/`, no data. */
 export async function writePgliteTemplates(directory = path.dirname(PGLITE_TEMPLATE_FILE)): Promise<void> {
   const client = await openPglite("memory://");
-  const dump = async (file: string) => writeFile(path.join(directory, path.basename(file)), Buffer.from(await (await client.dumpDataDir("gzip")).arrayBuffer()));
+  const dump = async (file: string) =>
+    writeFile(
+      path.join(directory, path.basename(file)),
+      Buffer.from(await (await client.dumpDataDir("gzip")).arrayBuffer()),
+    );
   try {
     await dump(PGLITE_INITDB_FILE);
     await migrateToLatest(new Kysely<Database>({ dialect: pgliteDialect(client) }));
@@ -123,7 +129,12 @@ export async function readPgliteTemplate(file = PGLITE_TEMPLATE_FILE): Promise<B
   let kept = unpacked.get(file);
   if (kept?.version !== version) {
     clearTimeout(kept?.release);
-    kept = { version, tar: readFile(file).then(async (packed) => new UnpackedDump(new Uint8Array(await gunzipAsync(packed)).buffer)) };
+    kept = {
+      version,
+      tar: readFile(file).then(
+        async (packed) => new UnpackedDump(new Uint8Array(await gunzipAsync(packed)).buffer),
+      ),
+    };
     unpacked.set(file, kept);
   }
   const current = kept;
@@ -175,7 +186,9 @@ class OneSessionDriver implements Driver {
         // The client is someone else's again: a late statement (a writer's timer) must not reach their data.
         if (lent?.returned) throw new Error("PGlite is closed");
         const result = await client.query<R>(query.sql, [...query.parameters]);
-        return result.affectedRows === undefined ? { rows: result.rows } : { rows: result.rows, numAffectedRows: BigInt(result.affectedRows) };
+        return result.affectedRows === undefined
+          ? { rows: result.rows }
+          : { rows: result.rows, numAffectedRows: BigInt(result.affectedRows) };
       },
       streamQuery(): AsyncIterableIterator<never> {
         throw new Error("PGlite does not stream query results");

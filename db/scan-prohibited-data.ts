@@ -4,7 +4,13 @@ import { findProhibitedDataAbout, type ProhibitedFinding } from "../domain/prohi
 import type { Database } from "./database";
 
 /** A stored value that carries prohibited data: where it is, never what it says. */
-export type StoredFinding = Readonly<{ table: string; id: string; column: string; path: string; category: string }>;
+export type StoredFinding = Readonly<{
+  table: string;
+  id: string;
+  column: string;
+  path: string;
+  category: string;
+}>;
 
 const BATCH = 1_000;
 /** Registered names are checked as names when they are set (domain/subject-ref.ts); identifiers never are. */
@@ -28,8 +34,10 @@ export async function scanStoredProhibitedData(db: Kysely<Database>): Promise<St
   const byTable = new Map<string, string[]>();
   const subjectColumnOf = new Map<string, string>();
   for (const { table_name, column_name } of columns) {
-    if (SUBJECT_COLUMNS.includes(column_name) && subjectColumnOf.get(table_name) !== SUBJECT_COLUMNS[0]) subjectColumnOf.set(table_name, column_name);
-    if (!NOT_SCANNED.test(column_name)) byTable.set(table_name, [...(byTable.get(table_name) ?? []), column_name]);
+    if (SUBJECT_COLUMNS.includes(column_name) && subjectColumnOf.get(table_name) !== SUBJECT_COLUMNS[0])
+      subjectColumnOf.set(table_name, column_name);
+    if (!NOT_SCANNED.test(column_name))
+      byTable.set(table_name, [...(byTable.get(table_name) ?? []), column_name]);
   }
   const findings: StoredFinding[] = [];
   for (const [table, names] of byTable) {
@@ -38,11 +46,24 @@ export async function scanStoredProhibitedData(db: Kysely<Database>): Promise<St
     for (;;) {
       const { rows } = await sql<Record<string, unknown>>`
         select id::text as id, ${subjectColumn ? sql`${sql.ref(subjectColumn)}::text as scan_subject,` : sql``} ${sql.join(names.map((name) => sql.ref(name)))} from ${sql.table(table)}
-        where ${after === null ? sql`true` : sql`id::text > ${after}`} order by id::text limit ${BATCH}`.execute(db);
+        where ${after === null ? sql`true` : sql`id::text > ${after}`} order by id::text limit ${BATCH}`.execute(
+        db,
+      );
       for (const row of rows) {
-        const about = typeof row.scan_subject === "string" && !namesNaturalPerson(row.scan_subject) ? "LEGAL_PERSON" : "NATURAL_PERSON";
+        const about =
+          typeof row.scan_subject === "string" && !namesNaturalPerson(row.scan_subject)
+            ? "LEGAL_PERSON"
+            : "NATURAL_PERSON";
         for (const column of names) {
-          findings.push(...findProhibitedDataAbout(about, row[column], column).map((finding: ProhibitedFinding) => ({ table, id: String(row.id), column, path: finding.path, category: finding.category.name })));
+          findings.push(
+            ...findProhibitedDataAbout(about, row[column], column).map((finding: ProhibitedFinding) => ({
+              table,
+              id: String(row.id),
+              column,
+              path: finding.path,
+              category: finding.category.name,
+            })),
+          );
         }
       }
       if (rows.length < BATCH) break;

@@ -1,4 +1,11 @@
-import type { CompiledQuery, DatabaseConnection, Dialect, Driver, QueryResult, TransactionSettings } from "kysely";
+import type {
+  CompiledQuery,
+  DatabaseConnection,
+  Dialect,
+  Driver,
+  QueryResult,
+  TransactionSettings,
+} from "kysely";
 import { inSpan } from "../platform/telemetry";
 
 /** Longest SQL text kept on a span; the statement is parameterised, so it holds no values. */
@@ -18,8 +25,14 @@ class TracedConnection implements DatabaseConnection {
   executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     const statement = compiledQuery.sql;
     const operation = /^\s*(\w+)/.exec(statement)?.[1]?.toUpperCase() ?? "SQL";
-    return inSpan(`${operation} ${this.system}`, { "db.system": this.system, "db.statement": statement.slice(0, MAX_STATEMENT_CHARS), "db.operation": operation }, () =>
-      this.inner.executeQuery<R>(compiledQuery),
+    return inSpan(
+      `${operation} ${this.system}`,
+      {
+        "db.system": this.system,
+        "db.statement": statement.slice(0, MAX_STATEMENT_CHARS),
+        "db.operation": operation,
+      },
+      () => this.inner.executeQuery<R>(compiledQuery),
     );
   }
 
@@ -54,17 +67,29 @@ class TracedDriver implements Driver {
     return connection instanceof TracedConnection ? connection.inner : connection;
   }
 
-  savepoint(connection: DatabaseConnection, name: string, compileQuery: Parameters<NonNullable<Driver["savepoint"]>>[2]): Promise<void> {
+  savepoint(
+    connection: DatabaseConnection,
+    name: string,
+    compileQuery: Parameters<NonNullable<Driver["savepoint"]>>[2],
+  ): Promise<void> {
     if (!this.inner.savepoint) throw new Error("this database driver has no savepoints");
     return this.inner.savepoint(this.innerOf(connection), name, compileQuery);
   }
 
-  rollbackToSavepoint(connection: DatabaseConnection, name: string, compileQuery: Parameters<NonNullable<Driver["rollbackToSavepoint"]>>[2]): Promise<void> {
+  rollbackToSavepoint(
+    connection: DatabaseConnection,
+    name: string,
+    compileQuery: Parameters<NonNullable<Driver["rollbackToSavepoint"]>>[2],
+  ): Promise<void> {
     if (!this.inner.rollbackToSavepoint) throw new Error("this database driver has no savepoints");
     return this.inner.rollbackToSavepoint(this.innerOf(connection), name, compileQuery);
   }
 
-  releaseSavepoint(connection: DatabaseConnection, name: string, compileQuery: Parameters<NonNullable<Driver["releaseSavepoint"]>>[2]): Promise<void> {
+  releaseSavepoint(
+    connection: DatabaseConnection,
+    name: string,
+    compileQuery: Parameters<NonNullable<Driver["releaseSavepoint"]>>[2],
+  ): Promise<void> {
     if (!this.inner.releaseSavepoint) throw new Error("this database driver has no savepoints");
     return this.inner.releaseSavepoint(this.innerOf(connection), name, compileQuery);
   }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { AGE_OF_MAJORITY, AGE_OF_SELF_SUPPORT, checkCivilCapacity, hasFullCivilCapacityOn } from "./civil-capacity";
+import {
+  AGE_OF_MAJORITY,
+  AGE_OF_SELF_SUPPORT,
+  checkCivilCapacity,
+  hasFullCivilCapacityOn,
+} from "./civil-capacity";
 
 describe("full civil capacity (PCIM art. 2, 民法典 arts. 17-18)", () => {
   it("starts at 18, on the 18th birthday", () => {
@@ -21,8 +26,16 @@ describe("full civil capacity (PCIM art. 2, 民法典 arts. 17-18)", () => {
 
   it("names the identifier (whose birth date decides) and the date, offering the attestation only at 16-17", () => {
     const person = (birthDate: string) => ({ kind: "NATURAL_PERSON" as const, birthDate });
-    expect(checkCivilCapacity(person("1990-01-01"), "2026-11-01", null, "records[0]", "decidedOn")).toEqual([]);
-    const [seventeen] = checkCivilCapacity(person("2009-06-01"), "2026-11-01", false, "records[0]", "decidedOn");
+    expect(checkCivilCapacity(person("1990-01-01"), "2026-11-01", null, "records[0]", "decidedOn")).toEqual(
+      [],
+    );
+    const [seventeen] = checkCivilCapacity(
+      person("2009-06-01"),
+      "2026-11-01",
+      false,
+      "records[0]",
+      "decidedOn",
+    );
     expect(seventeen).toMatchObject({ field: "records[0].subject.identifier", code: "BAD_USER_INPUT" });
     expect(seventeen!.reason).toContain("was 17 on decidedOn 2026-11-01");
     expect(seventeen!.reason).toContain("subjectLivesOnOwnLabourIncome");

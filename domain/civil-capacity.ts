@@ -11,7 +11,11 @@ export const AGE_OF_SELF_SUPPORT = 16;
  * Whether a natural person born on `birthDate` has full civil capacity on `day`: 18 or older, or 16-17
  * when `livesOnOwnLabourIncome` (the provider's attestation; nothing here can verify it).
  */
-export function hasFullCivilCapacityOn(birthDate: string, day: string, livesOnOwnLabourIncome: boolean): boolean {
+export function hasFullCivilCapacityOn(
+  birthDate: string,
+  day: string,
+  livesOnOwnLabourIncome: boolean,
+): boolean {
   const age = ageOn(birthDate, day);
   return age >= AGE_OF_MAJORITY || (livesOnOwnLabourIncome && age >= AGE_OF_SELF_SUPPORT);
 }
@@ -32,10 +36,20 @@ export function checkCivilCapacity(
 ): InputProblem[] {
   if (subject.kind !== "NATURAL_PERSON") {
     return livesOnOwnLabourIncome
-      ? [{ field: `${field}.subjectLivesOnOwnLabourIncome`, reason: "only a natural person aged 16 or 17 is attested to live on their own labour income", code: "BAD_USER_INPUT" }]
+      ? [
+          {
+            field: `${field}.subjectLivesOnOwnLabourIncome`,
+            reason: "only a natural person aged 16 or 17 is attested to live on their own labour income",
+            code: "BAD_USER_INPUT",
+          },
+        ]
       : [];
   }
-  if (subject.birthDate === null || hasFullCivilCapacityOn(subject.birthDate, day, livesOnOwnLabourIncome === true)) return [];
+  if (
+    subject.birthDate === null ||
+    hasFullCivilCapacityOn(subject.birthDate, day, livesOnOwnLabourIncome === true)
+  )
+    return [];
   const age = ageOn(subject.birthDate, day);
   const remedy =
     age >= AGE_OF_SELF_SUPPORT

@@ -2,8 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addMonths, addYears, ageOn, chinaDateOf, parseQuarter, quarterOf } from "./dates";
 
-const day = fc.date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2199-12-31T00:00:00Z"), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
-const isCalendarDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+const day = fc
+  .date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2199-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((date) => date.toISOString().slice(0, 10));
+const isCalendarDate = (value: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
 
 describe("dates (property tests)", () => {
   it("addYears and addMonths always give a calendar date, clamped to the month's end, never past it", () => {
@@ -20,7 +23,11 @@ describe("dates (property tests)", () => {
   });
 
   it("adding months moves forward in order: a later start never gives an earlier end", () => {
-    fc.assert(fc.property(day, day, fc.integer({ min: 0, max: 120 }), (a, b, months) => (a <= b ? addMonths(a, months) <= addMonths(b, months) : true)));
+    fc.assert(
+      fc.property(day, day, fc.integer({ min: 0, max: 120 }), (a, b, months) =>
+        a <= b ? addMonths(a, months) <= addMonths(b, months) : true,
+      ),
+    );
   });
 
   it("ageOn is whole years, one more on the birthday than the day before", () => {
@@ -29,7 +36,9 @@ describe("dates (property tests)", () => {
         const birthday = addYears(birth, years);
         if (birthday.slice(5) !== birth.slice(5)) return; // 29 February births
         expect(ageOn(birth, birthday)).toBe(years);
-        const dayBefore = new Date(Date.parse(`${birthday}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+        const dayBefore = new Date(Date.parse(`${birthday}T00:00:00Z`) - 86_400_000)
+          .toISOString()
+          .slice(0, 10);
         expect(ageOn(birth, dayBefore)).toBe(years - 1);
       }),
     );
@@ -37,9 +46,14 @@ describe("dates (property tests)", () => {
 
   it("chinaDateOf is the UTC+8 calendar day of any instant", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date("1970-01-01"), max: new Date("2199-01-01"), noInvalidDate: true }), (instant) => {
-        expect(chinaDateOf(instant)).toBe(new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10));
-      }),
+      fc.property(
+        fc.date({ min: new Date("1970-01-01"), max: new Date("2199-01-01"), noInvalidDate: true }),
+        (instant) => {
+          expect(chinaDateOf(instant)).toBe(
+            new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10),
+          );
+        },
+      ),
     );
   });
 });

@@ -22,14 +22,28 @@ describe("citizen ID (GB 11643)", () => {
   });
 
   it("normalizes a lower-case x and surrounding space", () => {
-    expect(checkIdentifier(" 11010519491231002x ", undefined, TODAY)).toMatchObject({ valid: true, identifier: "11010519491231002X" });
+    expect(checkIdentifier(" 11010519491231002x ", undefined, TODAY)).toMatchObject({
+      valid: true,
+      identifier: "11010519491231002X",
+    });
   });
 
   it("names the broken rule", () => {
-    expect(checkIdentifier("110105194912310021", undefined, TODAY)).toMatchObject({ valid: false, rule: expect.stringMatching(/MOD 11-2/) });
-    expect(checkIdentifier("110105194902300021", undefined, TODAY)).toMatchObject({ valid: false, rule: expect.stringMatching(/birth date/) });
-    expect(checkIdentifier("110105194902300021", "CITIZEN_ID", TODAY)).toMatchObject({ rule: expect.stringMatching(/birth date/) });
-    expect(checkIdentifier("1101051949", undefined, TODAY)).toMatchObject({ valid: false, rule: expect.stringMatching(/18 characters/) });
+    expect(checkIdentifier("110105194912310021", undefined, TODAY)).toMatchObject({
+      valid: false,
+      rule: expect.stringMatching(/MOD 11-2/),
+    });
+    expect(checkIdentifier("110105194902300021", undefined, TODAY)).toMatchObject({
+      valid: false,
+      rule: expect.stringMatching(/birth date/),
+    });
+    expect(checkIdentifier("110105194902300021", "CITIZEN_ID", TODAY)).toMatchObject({
+      rule: expect.stringMatching(/birth date/),
+    });
+    expect(checkIdentifier("1101051949", undefined, TODAY)).toMatchObject({
+      valid: false,
+      rule: expect.stringMatching(/18 characters/),
+    });
   });
 
   it("masks as first 6, eight stars, last 4", () => {
@@ -39,7 +53,10 @@ describe("citizen ID (GB 11643)", () => {
 
 describe("unified social credit code (GB 32100)", () => {
   it("accepts a known-valid code and reads its region", () => {
-    expect(checkIdentifier("91350100M000100Y43", undefined, TODAY)).toMatchObject({ valid: true, kind: "USCC" });
+    expect(checkIdentifier("91350100M000100Y43", undefined, TODAY)).toMatchObject({
+      valid: true,
+      kind: "USCC",
+    });
     expect(regionOfUscc("91350100M000100Y43")).toBe("350100");
   });
 
@@ -51,13 +68,21 @@ describe("unified social credit code (GB 32100)", () => {
   });
 
   it("refuses letters outside the alphabet by name", () => {
-    expect(checkIdentifier("91350100M000100I43", undefined, TODAY)).toMatchObject({ valid: false, rule: expect.stringContaining('"I"') });
+    expect(checkIdentifier("91350100M000100I43", undefined, TODAY)).toMatchObject({
+      valid: false,
+      rule: expect.stringContaining('"I"'),
+    });
   });
 });
 
-const digits = (length: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: length, maxLength: length });
+const digits = (length: number) =>
+  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: length, maxLength: length });
 const validCitizenId = fc
-  .tuple(digits(6), fc.date({ min: new Date("1920-01-01"), max: new Date("2020-12-31"), noInvalidDate: true }), digits(3))
+  .tuple(
+    digits(6),
+    fc.date({ min: new Date("1920-01-01"), max: new Date("2020-12-31"), noInvalidDate: true }),
+    digits(3),
+  )
   .map(([region, birth, sequence]) => {
     const first17 = `${region.join("")}${birth.toISOString().slice(0, 10).replaceAll("-", "")}${sequence.join("")}`;
     return first17 + citizenIdCheckCharacter(first17);
@@ -72,21 +97,39 @@ describe("property: checksums catch every single-character change", () => {
     fc.assert(fc.property(validCitizenId, (id) => checkIdentifier(id, "CITIZEN_ID", TODAY).valid));
   });
   it("every generated USCC passes", () => {
-    fc.assert(fc.property(validUscc, (code) => checkIdentifier(code, "USCC", TODAY).valid && checkIdentifier(code, undefined, TODAY).valid));
+    fc.assert(
+      fc.property(
+        validUscc,
+        (code) => checkIdentifier(code, "USCC", TODAY).valid && checkIdentifier(code, undefined, TODAY).valid,
+      ),
+    );
   });
   it("changing one character of a citizen ID makes it fail", () => {
     fc.assert(
-      fc.property(validCitizenId, fc.nat(17), fc.constantFrom(..."0123456789X"), (id, position, replacement) => {
-        fc.pre(id[position] !== replacement);
-        return !checkIdentifier(id.slice(0, position) + replacement + id.slice(position + 1), "CITIZEN_ID", TODAY).valid;
-      }),
+      fc.property(
+        validCitizenId,
+        fc.nat(17),
+        fc.constantFrom(..."0123456789X"),
+        (id, position, replacement) => {
+          fc.pre(id[position] !== replacement);
+          return !checkIdentifier(
+            id.slice(0, position) + replacement + id.slice(position + 1),
+            "CITIZEN_ID",
+            TODAY,
+          ).valid;
+        },
+      ),
     );
   });
   it("changing one character of a USCC makes it fail", () => {
     fc.assert(
       fc.property(validUscc, fc.nat(17), fc.constantFrom(...USCC_ALPHABET), (code, position, replacement) => {
         fc.pre(code[position] !== replacement);
-        return !checkIdentifier(code.slice(0, position) + replacement + code.slice(position + 1), "USCC", TODAY).valid;
+        return !checkIdentifier(
+          code.slice(0, position) + replacement + code.slice(position + 1),
+          "USCC",
+          TODAY,
+        ).valid;
       }),
     );
   });

@@ -29,7 +29,8 @@ export function citizenIdCheckCharacter(first17: string): string {
 
 export function usccCheckCharacter(first17: string): string {
   let sum = 0;
-  for (let index = 0; index < 17; index++) sum += USCC_ALPHABET.indexOf(first17[index]!) * USCC_WEIGHTS[index]!;
+  for (let index = 0; index < 17; index++)
+    sum += USCC_ALPHABET.indexOf(first17[index]!) * USCC_WEIGHTS[index]!;
   const check = 31 - (sum % 31);
   return USCC_ALPHABET[check === 31 ? 0 : check]!;
 }
@@ -61,17 +62,26 @@ export function regionOfUscc(identifier: string): string {
  * USCC). Without it either kind is accepted: an all-digit USCC is legitimate, so the shape alone
  * cannot tell them apart. `today` (China date, YYYY-MM-DD, from the service's clock) bounds birth dates.
  */
-export function checkIdentifier(raw: string, expected: IdentifierKind | undefined, today: string): IdentifierCheck {
+export function checkIdentifier(
+  raw: string,
+  expected: IdentifierKind | undefined,
+  today: string,
+): IdentifierCheck {
   const identifier = normalizeIdentifier(raw);
   if (identifier.length !== 18) {
-    return { valid: false, rule: `an identifier has 18 characters, this one has ${identifier.length}`, identifier };
+    return {
+      valid: false,
+      rule: `an identifier has 18 characters, this one has ${identifier.length}`,
+      identifier,
+    };
   }
   const asCitizenId = expected === "USCC" ? null : citizenIdRuleBroken(identifier, today);
   if (asCitizenId === undefined) return { valid: true, kind: "CITIZEN_ID", identifier };
   const asUscc = expected === "CITIZEN_ID" ? null : usccRuleBroken(identifier);
   if (asUscc === undefined) return { valid: true, kind: "USCC", identifier };
   const looksLikeCitizenId = /^\d{17}[\dX]$/.test(identifier);
-  const rule = (looksLikeCitizenId ? asCitizenId : asUscc) ?? asCitizenId ?? asUscc ?? "not a valid identifier";
+  const rule =
+    (looksLikeCitizenId ? asCitizenId : asUscc) ?? asCitizenId ?? asUscc ?? "not a valid identifier";
   return { valid: false, rule, identifier };
 }
 

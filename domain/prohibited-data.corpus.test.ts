@@ -13,7 +13,9 @@ import type { InputProblem } from "./input-problem";
  */
 
 type Corpus = {
-  refuse: Partial<Record<"person" | "organisation-person-field" | "person-name" | "organisation-name", string[]>>;
+  refuse: Partial<
+    Record<"person" | "organisation-person-field" | "person-name" | "organisation-name", string[]>
+  >;
   accept: Partial<Record<"person" | "organisation" | "person-name" | "organisation-name" | "uscc", string[]>>;
 };
 
@@ -21,11 +23,17 @@ const TODAY = "2026-12-07";
 const PERSON_ID = "320801198001011010";
 const ORGANISATION_USCC = "91320800DNA010101Q";
 
-const load = (name: string) => parse(readFileSync(new URL(`./prohibited-data.corpus/${name}.yaml`, import.meta.url), "utf8")) as Corpus;
+const load = (name: string) =>
+  parse(readFileSync(new URL(`./prohibited-data.corpus/${name}.yaml`, import.meta.url), "utf8")) as Corpus;
 
 function refusedName(name: string, kind: "NATURAL_PERSON" | "LEGAL_PERSON"): boolean {
   const problems: InputProblem[] = [];
-  checkSubjectRef({ identifier: kind === "NATURAL_PERSON" ? PERSON_ID : ORGANISATION_USCC, name, kind }, "subject", problems, TODAY);
+  checkSubjectRef(
+    { identifier: kind === "NATURAL_PERSON" ? PERSON_ID : ORGANISATION_USCC, name, kind },
+    "subject",
+    problems,
+    TODAY,
+  );
   return problems.length > 0;
 }
 
@@ -33,18 +41,35 @@ function refusedName(name: string, kind: "NATURAL_PERSON" | "LEGAL_PERSON"): boo
 function refused(kind: string, text: string): boolean {
   switch (kind) {
     case "person":
-      return findProhibitedDataAbout("NATURAL_PERSON", { title: text, attributes: { note: text } }, "record").length > 0;
+      return (
+        findProhibitedDataAbout("NATURAL_PERSON", { title: text, attributes: { note: text } }, "record")
+          .length > 0
+      );
     case "organisation":
-      return findProhibitedDataAbout("LEGAL_PERSON", { title: text, attributes: { note: text } }, "record").length > 0;
+      return (
+        findProhibitedDataAbout("LEGAL_PERSON", { title: text, attributes: { note: text } }, "record")
+          .length > 0
+      );
     case "organisation-person-field":
-      return findProhibitedDataAbout("LEGAL_PERSON", { title: "罚款五万元", attributes: { legalRepresentative: { note: text } } }, "record").length > 0;
+      return (
+        findProhibitedDataAbout(
+          "LEGAL_PERSON",
+          { title: "罚款五万元", attributes: { legalRepresentative: { note: text } } },
+          "record",
+        ).length > 0
+      );
     case "person-name":
       return refusedName(text, "NATURAL_PERSON");
     case "organisation-name":
       return refusedName(text, "LEGAL_PERSON");
     case "uscc": {
       const problems: InputProblem[] = [];
-      checkSubjectRef({ identifier: text, name: "淮安市测试贸易有限公司", kind: "LEGAL_PERSON" }, "subject", problems, TODAY);
+      checkSubjectRef(
+        { identifier: text, name: "淮安市测试贸易有限公司", kind: "LEGAL_PERSON" },
+        "subject",
+        problems,
+        TODAY,
+      );
       return problems.length > 0;
     }
     default:
@@ -74,7 +99,13 @@ function score(corpus: Corpus): Score {
     }
   }
   const flagged = truePositives + falseAlarms.length;
-  return { precision: flagged === 0 ? 1 : truePositives / flagged, recall: truePositives / positives, missed, falseAlarms, size: positives + negatives };
+  return {
+    precision: flagged === 0 ? 1 : truePositives / flagged,
+    recall: truePositives / positives,
+    missed,
+    falseAlarms,
+    size: positives + negatives,
+  };
 }
 
 function report(name: string, result: Score, positives: number, negatives: number): void {
@@ -85,7 +116,8 @@ function report(name: string, result: Score, positives: number, negatives: numbe
   );
 }
 
-const count = (group: Record<string, string[] | undefined>) => Object.values(group).reduce((sum, texts) => sum + (texts?.length ?? 0), 0);
+const count = (group: Record<string, string[] | undefined>) =>
+  Object.values(group).reduce((sum, texts) => sum + (texts?.length ?? 0), 0);
 
 describe("the prohibited-data detector on its corpora", () => {
   for (const name of ["dev", "held-out"] as const) {

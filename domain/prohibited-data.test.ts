@@ -16,12 +16,28 @@ const ZWJ = "\u200d";
 const SOFT_HYPHEN = "\u00ad";
 const COMBINING_ACUTE = "\u0301";
 const between = (text: string, inserted: string) => [...text].join(inserted);
-const fullWidth = (text: string) => text.replace(/[!-~]/g, (character) => String.fromCharCode(character.charCodeAt(0) + 0xfee0));
+const fullWidth = (text: string) =>
+  text.replace(/[!-~]/g, (character) => String.fromCharCode(character.charCodeAt(0) + 0xfee0));
 const urlEncoded = (text: string) => encodeURIComponent(text);
 const entities = (text: string) => [...text].map((character) => `&#${character.codePointAt(0)};`).join("");
-const hexEntities = (text: string) => [...text].map((character) => `&#x${character.codePointAt(0)!.toString(16)};`).join("");
+const hexEntities = (text: string) =>
+  [...text].map((character) => `&#x${character.codePointAt(0)!.toString(16)};`).join("");
 /** Cyrillic and Greek letters that look like Latin ones. */
-const LOOK_ALIKE: Record<string, string> = { a: "а", e: "е", o: "ο", p: "р", c: "с", i: "і", x: "х", y: "у", B: "В", H: "Η", I: "Ι", T: "Т", D: "Ⅾ" };
+const LOOK_ALIKE: Record<string, string> = {
+  a: "а",
+  e: "е",
+  o: "ο",
+  p: "р",
+  c: "с",
+  i: "і",
+  x: "х",
+  y: "у",
+  B: "В",
+  H: "Η",
+  I: "Ι",
+  T: "Т",
+  D: "Ⅾ",
+};
 const lookAlike = (text: string) => [...text].map((character) => LOOK_ALIKE[character] ?? character).join("");
 
 /** Each category in plain forms: simplified, traditional, English, pinyin. */
@@ -134,14 +150,25 @@ describe("detectProhibitedData", () => {
 
   it("finds a term however ordinary the text around it", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...ORDINARY), fc.constantFrom(...DISGUISED), fc.constantFrom(...ORDINARY), (before, [term, category], after) => {
-        expect(detectProhibitedData(`${before} ${term} ${after}`)?.name).toBe(category);
-      }),
+      fc.property(
+        fc.constantFrom(...ORDINARY),
+        fc.constantFrom(...DISGUISED),
+        fc.constantFrom(...ORDINARY),
+        (before, [term, category], after) => {
+          expect(detectProhibitedData(`${before} ${term} ${after}`)?.name).toBe(category);
+        },
+      ),
     );
   });
 
   it("costs microseconds on a typical record", () => {
-    const record = ["淮安市某某建设工程有限公司因未按规定办理施工许可擅自施工，被处以罚款人民币五万元", "淮建罚〔2026〕12号", "依据《建筑法》第六十四条", "penalty amount 50000 yuan", "2026-01-05"];
+    const record = [
+      "淮安市某某建设工程有限公司因未按规定办理施工许可擅自施工，被处以罚款人民币五万元",
+      "淮建罚〔2026〕12号",
+      "依据《建筑法》第六十四条",
+      "penalty amount 50000 yuan",
+      "2026-01-05",
+    ];
     const rounds = 2_000;
     const started = performance.now();
     for (let round = 0; round < rounds; round++) for (const text of record) detectProhibitedData(text);
@@ -152,23 +179,55 @@ describe("detectProhibitedData", () => {
 });
 
 describe("findProhibitedData", () => {
-  it.each(DISGUISED)("finds %j as a key and as a value, nested and in arrays, naming paths and not the text", (term) => {
-    const findings = findProhibitedData({ ok: "罚款五万元", notes: ["无", term], person: { history: [{ ok: 1 }, { [term]: { value: 1 } }] } }, "records[0].attributes");
-    expect(findings.map((finding) => finding.path)).toEqual(["records[0].attributes.notes[1]", "records[0].attributes.person.history[1].<key 0>"]);
-    expect(findings.map((finding) => finding.path).join(" ")).not.toContain(term);
-  });
+  it.each(DISGUISED)(
+    "finds %j as a key and as a value, nested and in arrays, naming paths and not the text",
+    (term) => {
+      const findings = findProhibitedData(
+        { ok: "罚款五万元", notes: ["无", term], person: { history: [{ ok: 1 }, { [term]: { value: 1 } }] } },
+        "records[0].attributes",
+      );
+      expect(findings.map((finding) => finding.path)).toEqual([
+        "records[0].attributes.notes[1]",
+        "records[0].attributes.person.history[1].<key 0>",
+      ]);
+      expect(findings.map((finding) => finding.path).join(" ")).not.toContain(term);
+    },
+  );
 
   it("lets ordinary keys and values through", () => {
-    expect(findProhibitedData({ generalNote: "x", penaltyAmount: 5, bloodDonationCount: 2, general: { genre: "a" }, 行政处罚: ORDINARY }, "attributes")).toEqual([]);
+    expect(
+      findProhibitedData(
+        {
+          generalNote: "x",
+          penaltyAmount: 5,
+          bloodDonationCount: 2,
+          general: { genre: "a" },
+          行政处罚: ORDINARY,
+        },
+        "attributes",
+      ),
+    ).toEqual([]);
   });
 });
 
 describe("withholdProhibitedData", () => {
   it("withholds matching strings and JSON keys, leaves names alone, and reports each path", () => {
     const paths: string[] = [];
-    const record = { id: "r1", name: "华大基因股份有限公司", title: "病歷记录", documentNumber: "淮罚〔2026〕1号", attributes: { amount: 5, [between("血型", ZWSP)]: "A", notes: ["ok", "religion: none"] } };
+    const record = {
+      id: "r1",
+      name: "华大基因股份有限公司",
+      title: "病歷记录",
+      documentNumber: "淮罚〔2026〕1号",
+      attributes: { amount: 5, [between("血型", ZWSP)]: "A", notes: ["ok", "religion: none"] },
+    };
     const served = withholdProhibitedData(record, (finding) => paths.push(finding.path));
-    expect(served).toEqual({ id: "r1", name: "华大基因股份有限公司", title: WITHHELD, documentNumber: "淮罚〔2026〕1号", attributes: { amount: 5, notes: ["ok", WITHHELD] } });
+    expect(served).toEqual({
+      id: "r1",
+      name: "华大基因股份有限公司",
+      title: WITHHELD,
+      documentNumber: "淮罚〔2026〕1号",
+      attributes: { amount: 5, notes: ["ok", WITHHELD] },
+    });
     expect(paths).toEqual(["title", "attributes.<key 1>", "attributes.notes[1]"]);
     expect(record.title).toBe("病歷记录");
   });
@@ -237,31 +296,46 @@ describe("the disguises and facts of the attack", () => {
 
   it("locates each hit in the text as given, for a reviewer", () => {
     const text = "当事人ʜɪᴠ阳性，患有糖 尿病";
-    expect(locateProhibitedData(text).map((hit) => [hit.category.name, hit.term, text.slice(hit.start, hit.end)])).toEqual([
+    expect(
+      locateProhibitedData(text).map((hit) => [hit.category.name, hit.term, text.slice(hit.start, hit.end)]),
+    ).toEqual([
       ["medical", "hiv", "ʜɪᴠ"],
       ["medical", "患有", "患有"],
       ["medical", "糖尿病", "糖 尿病"],
     ]);
-    expect(locateProhibitedData("%E7%97%85%E5%8F%B2")).toEqual([expect.objectContaining({ term: "病史", start: 0, end: 18 })]);
+    expect(locateProhibitedData("%E7%97%85%E5%8F%B2")).toEqual([
+      expect.objectContaining({ term: "病史", start: 0, end: 18 }),
+    ]);
     expect(locateProhibitedData("罚款五万元")).toEqual([]);
   });
 });
 
 describe("findProhibitedDataAbout (PCIM art. 14: natural persons)", () => {
-  const record = { title: "伪造病历骗取医保基金", attributes: { note: "非洲猪瘟", 法定代表人: { health: "患有糖尿病" }, legalRepresentative: "O型血" } };
+  const record = {
+    title: "伪造病历骗取医保基金",
+    attributes: { note: "非洲猪瘟", 法定代表人: { health: "患有糖尿病" }, legalRepresentative: "O型血" },
+  };
 
   it("searches a natural person's text whole", () => {
-    expect(findProhibitedDataAbout("NATURAL_PERSON", { title: "患有糖尿病" }, "r").map((finding) => finding.path)).toEqual(["r.title"]);
+    expect(
+      findProhibitedDataAbout("NATURAL_PERSON", { title: "患有糖尿病" }, "r").map((finding) => finding.path),
+    ).toEqual(["r.title"]);
   });
 
   it("searches an organisation's person fields only", () => {
-    expect(findProhibitedDataAbout("LEGAL_PERSON", record, "r").map((finding) => finding.path)).toEqual(["r.attributes.法定代表人.health", "r.attributes.legalRepresentative"]);
+    expect(findProhibitedDataAbout("LEGAL_PERSON", record, "r").map((finding) => finding.path)).toEqual([
+      "r.attributes.法定代表人.health",
+      "r.attributes.legalRepresentative",
+    ]);
     expect(findProhibitedDataAbout("OTHER_ORGANIZATION", { title: "DNA检测报告造假" }, "r")).toEqual([]);
   });
 
   it("withholds on the way out by the same scope", () => {
     const served = withholdProhibitedData(record, () => undefined, "LEGAL_PERSON");
-    expect(served).toEqual({ title: "伪造病历骗取医保基金", attributes: { note: "非洲猪瘟", 法定代表人: { health: WITHHELD }, legalRepresentative: WITHHELD } });
+    expect(served).toEqual({
+      title: "伪造病历骗取医保基金",
+      attributes: { note: "非洲猪瘟", 法定代表人: { health: WITHHELD }, legalRepresentative: WITHHELD },
+    });
   });
 
   it("searches a name without pinyin and without given names", () => {
@@ -305,12 +379,30 @@ describe("general rules: procedures, lab values, practices, glue across a case c
     expect(detectProhibitedData(text)?.name).toBe(category);
   });
 
-  it.each(["学术后果严重", "技术后台", "从事纤维化工产品销售", "销售手术刀", "到教堂附近违章停车", "销售指纹锁", "Sold fingerprint door locks", "任职于淮安基因科技有限公司", "在宗教活动场所附近停车", "在佛教文化园揽客", "基督山伯爵主题餐厅", "在某基因检测公司任职期间挪用公款", "窃取客户人脸信息用于贷款", "出售公民指纹数据牟利", "传承红色基因，诚信经营", "安装天花板时坠落", "签订复杂合同", "双方系单纯合作关系", "Worked at Jushi Group on zonghe zhengzhi", "jiazhi yizhi"])(
-    "lets %j pass",
-    (text) => {
-      expect(detectProhibitedData(text)).toBeNull();
-    },
-  );
+  it.each([
+    "学术后果严重",
+    "技术后台",
+    "从事纤维化工产品销售",
+    "销售手术刀",
+    "到教堂附近违章停车",
+    "销售指纹锁",
+    "Sold fingerprint door locks",
+    "任职于淮安基因科技有限公司",
+    "在宗教活动场所附近停车",
+    "在佛教文化园揽客",
+    "基督山伯爵主题餐厅",
+    "在某基因检测公司任职期间挪用公款",
+    "窃取客户人脸信息用于贷款",
+    "出售公民指纹数据牟利",
+    "传承红色基因，诚信经营",
+    "安装天花板时坠落",
+    "签订复杂合同",
+    "双方系单纯合作关系",
+    "Worked at Jushi Group on zonghe zhengzhi",
+    "jiazhi yizhi",
+  ])("lets %j pass", (text) => {
+    expect(detectProhibitedData(text)).toBeNull();
+  });
 
   it("searches an organisation's name only after a word for a person or in a remark added to it", () => {
     expect(detectProhibitedDataInOrganisationName("淮安市老王修车铺 老板信基督")?.name).toBe("religion");

@@ -24,11 +24,23 @@ export type ProhibitedFinding = Readonly<{ path: string; category: ProhibitedCat
  * the span `[start, end)` of the text as given (UTF-16 offsets) that reads as it. A text that had to be
  * decoded first (percent or HTML escapes) has the whole text as its span.
  */
-export type ProhibitedHit = Readonly<{ category: ProhibitedCategory; term: string; start: number; end: number }>;
+export type ProhibitedHit = Readonly<{
+  category: ProhibitedCategory;
+  term: string;
+  start: number;
+  end: number;
+}>;
 /** A {@link ProhibitedHit} at a path of a JSON value; a hit in a key is at `….<key n>` and spans the key. */
 export type LocatedProhibitedHit = ProhibitedHit & Readonly<{ path: string }>;
 
-type CategoryEntry = { label: string; law: string; source: string; han?: string[]; mixed?: string[]; latin?: string[] };
+type CategoryEntry = {
+  label: string;
+  law: string;
+  source: string;
+  han?: string[];
+  mixed?: string[];
+  latin?: string[];
+};
 type Vocabulary = {
   categories: Record<string, CategoryEntry>;
   "false-friends": { han: string[]; latin: string[] };
@@ -39,7 +51,9 @@ type Vocabulary = {
   "person-words-in-names": string[];
 };
 
-const VOCABULARY = parse(readFileSync(new URL("../data/prohibited-terms.yaml", import.meta.url), "utf8")) as Vocabulary;
+const VOCABULARY = parse(
+  readFileSync(new URL("../data/prohibited-terms.yaml", import.meta.url), "utf8"),
+) as Vocabulary;
 
 /** Latin terms at least this long match anywhere in a text's letters; shorter ones only as words. */
 const ANYWHERE_FROM = 8;
@@ -53,7 +67,8 @@ const URL_ESCAPES = /(?:%[0-9a-f]{2})+/gi;
 const PLAIN_ASCII = /^[\x20-\x24\x27-\x7e]*$/;
 
 const isHanCode = (code: number) => (code >= 0x3400 && code <= 0x9fff) || code === 0x3007;
-const isLowerLatinOrDigit = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+const isLowerLatinOrDigit = (code: number) =>
+  (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 
 /**
  * Letters no Unicode normalisation folds, as attackers used them: small capitals (ʀᴇʟɪɢɪᴏɴ), negative circled
@@ -79,7 +94,9 @@ const LETTERS = buildLetterTable();
 
 /** UTS #39 confusables (unhomoglyph's copy of confusables.txt) that fold a non-ASCII character into ASCII. */
 const LOOK_ALIKES = new Map(
-  Object.entries(CONFUSABLES as Record<string, string>).filter(([from, to]) => from.codePointAt(0)! > 0x7f && /^[\x20-\x7e]+$/.test(to)),
+  Object.entries(CONFUSABLES as Record<string, string>).filter(
+    ([from, to]) => from.codePointAt(0)! > 0x7f && /^[\x20-\x7e]+$/.test(to),
+  ),
 );
 
 /**
@@ -88,7 +105,11 @@ const LOOK_ALIKES = new Map(
  */
 function buildSimplifiedTable(relevant: ReadonlySet<string>): Map<string, string> {
   const characters: string[] = [];
-  for (const [from, to] of [[0x3400, 0x4dbf], [0x4e00, 0x9fff]] as const) for (let code = from; code <= to; code++) characters.push(String.fromCodePoint(code));
+  for (const [from, to] of [
+    [0x3400, 0x4dbf],
+    [0x4e00, 0x9fff],
+  ] as const)
+    for (let code = from; code <= to; code++) characters.push(String.fromCodePoint(code));
   const table = new Map<string, string>();
   for (const from of ["tw", "hk"] as const) {
     const simplified = Converter({ from, to: "cn" })(characters.join("\n")).split("\n");
@@ -104,7 +125,9 @@ const ALL_SOURCES = [
   ...CATEGORY_ENTRIES.flatMap(([, entry]) => [...(entry.han ?? []), ...(entry.mixed ?? [])]),
   ...VOCABULARY["false-friends"].han,
 ];
-const SIMPLIFIED = buildSimplifiedTable(new Set(ALL_SOURCES.flatMap((source) => source.match(HAN_IN_SOURCE) ?? [])));
+const SIMPLIFIED = buildSimplifiedTable(
+  new Set(ALL_SOURCES.flatMap((source) => source.match(HAN_IN_SOURCE) ?? [])),
+);
 
 function decode(text: string): string {
   let current = text;
@@ -263,7 +286,10 @@ function channelsOf({ text: folded, cased, origin }: Folded): Channels {
 
 type CompiledCategory = Readonly<{ category: ProhibitedCategory; group: string }>;
 
-const CATEGORIES: CompiledCategory[] = CATEGORY_ENTRIES.map(([name, { label, law }], index) => ({ category: Object.freeze({ name, label, law }), group: `c${index}` }));
+const CATEGORIES: CompiledCategory[] = CATEGORY_ENTRIES.map(([name, { label, law }], index) => ({
+  category: Object.freeze({ name, label, law }),
+  group: `c${index}`,
+}));
 const CATEGORY_BY_NAME = new Map(CATEGORIES.map((compiled) => [compiled.category.name, compiled.category]));
 
 const bySourceLength = (a: string, b: string) => b.length - a.length;
@@ -273,7 +299,9 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 function groupedExpression(sourcesOf: (entry: CategoryEntry) => string[] | undefined): RegExp | null {
   const groups = CATEGORY_ENTRIES.flatMap(([, entry], index) => {
     const sources = sourcesOf(entry);
-    return sources && sources.length > 0 ? [`(?<c${index}>${[...sources].sort(bySourceLength).join("|")})`] : [];
+    return sources && sources.length > 0
+      ? [`(?<c${index}>${[...sources].sort(bySourceLength).join("|")})`]
+      : [];
   });
   return groups.length > 0 ? new RegExp(groups.join("|"), "gu") : null;
 }
@@ -286,7 +314,8 @@ function categoryOfMatch(match: RegExpExecArray): ProhibitedCategory {
 /** A Chinese term's first character, after any look-behind: where the scan tries it. */
 function leadOf(source: string): string {
   const lead = source.replace(/^(?:\(\?<[!=][^)]*\))+/, "")[0];
-  if (lead === undefined || !HAN_CHARACTER.test(lead)) throw new Error(`prohibited-terms.yaml: a han term must start with a Chinese character: ${source}`);
+  if (lead === undefined || !HAN_CHARACTER.test(lead))
+    throw new Error(`prohibited-terms.yaml: a han term must start with a Chinese character: ${source}`);
   return lead;
 }
 
@@ -294,23 +323,42 @@ function leadOf(source: string): string {
  * The Chinese terms by their first character, longest first, each a sticky expression: the scan costs one
  * map lookup per character and an expression only where a term could start.
  */
-type HanTerm = Readonly<{ source: string; literal: string | null; expression: RegExp | null; category: ProhibitedCategory }>;
+type HanTerm = Readonly<{
+  source: string;
+  literal: string | null;
+  expression: RegExp | null;
+  category: ProhibitedCategory;
+}>;
 const HAN_TERMS_BY_LEAD = new Map<string, HanTerm[]>();
 for (const { category } of CATEGORIES) {
   for (const source of VOCABULARY.categories[category.name]!.han ?? []) {
     const lead = leadOf(source);
     const literal = HAN_CHARACTER.test(source);
     const candidates = HAN_TERMS_BY_LEAD.get(lead) ?? [];
-    candidates.push({ source, literal: literal ? source : null, expression: literal ? null : new RegExp(source, "uy"), category });
-    HAN_TERMS_BY_LEAD.set(lead, candidates.sort((a, b) => bySourceLength(a.source, b.source)));
+    candidates.push({
+      source,
+      literal: literal ? source : null,
+      expression: literal ? null : new RegExp(source, "uy"),
+      category,
+    });
+    HAN_TERMS_BY_LEAD.set(
+      lead,
+      candidates.sort((a, b) => bySourceLength(a.source, b.source)),
+    );
   }
 }
 const MIXED_TERMS = groupedExpression((entry) => entry.mixed);
 /** The Chinese characters of the mixed terms, outside look-arounds: a text without any has no mixed term. */
 const MIXED_HINT = MIXED_TERMS
-  ? new RegExp(`[${[...new Set(CATEGORY_ENTRIES.flatMap(([, entry]) => entry.mixed ?? []).flatMap((source) => source.replace(/\(\?<?[!=][^)]*\)|\[[^\]]*\]/g, "").match(HAN_IN_SOURCE) ?? []))].join("")}]`, "u")
+  ? new RegExp(
+      `[${[...new Set(CATEGORY_ENTRIES.flatMap(([, entry]) => entry.mixed ?? []).flatMap((source) => source.replace(/\(\?<?[!=][^)]*\)|\[[^\]]*\]/g, "").match(HAN_IN_SOURCE) ?? []))].join("")}]`,
+      "u",
+    )
   : null;
-const HAN_FALSE_FRIENDS = new RegExp([...VOCABULARY["false-friends"].han].sort(bySourceLength).join("|"), "gu");
+const HAN_FALSE_FRIENDS = new RegExp(
+  [...VOCABULARY["false-friends"].han].sort(bySourceLength).join("|"),
+  "gu",
+);
 
 type LatinTerm = Readonly<{ category: ProhibitedCategory; pinyin: boolean; name: boolean }>;
 const WORD_TERMS = new Map<string, LatinTerm>();
@@ -336,7 +384,10 @@ const READINGS = new Map<string, ProhibitedCategory>();
 for (const { category } of CATEGORIES) {
   for (const term of VOCABULARY.categories[category.name]!.han ?? []) {
     if (!HAN_CHARACTER.test(term) || term.length < 2) continue;
-    const letters = fold(pinyin(term, { toneType: "none", type: "array", v: false }).join("")).text.replace(/[^a-z]/g, "");
+    const letters = fold(pinyin(term, { toneType: "none", type: "array", v: false }).join("")).text.replace(
+      /[^a-z]/g,
+      "",
+    );
     if (!PINYIN_EXCEPTIONS.has(letters) && !READINGS.has(letters)) READINGS.set(letters, category);
   }
 }
@@ -351,7 +402,15 @@ for (const { category } of CATEGORIES) {
 for (const [letters, category] of READINGS) addLatinTerm(letters, category, true);
 
 const anywhereExpression = (names: boolean) =>
-  new RegExp([...ANYWHERE_TERMS].filter(([, term]) => !names || term.name).map(([letters]) => letters).sort(bySourceLength).map(escapeRegExp).join("|"), "g");
+  new RegExp(
+    [...ANYWHERE_TERMS]
+      .filter(([, term]) => !names || term.name)
+      .map(([letters]) => letters)
+      .sort(bySourceLength)
+      .map(escapeRegExp)
+      .join("|"),
+    "g",
+  );
 const ANYWHERE_IN_TEXT = anywhereExpression(false);
 const ANYWHERE_IN_NAME = anywhereExpression(true);
 const LONGEST_WORD_TERM = Math.max(...[...WORD_TERMS.keys()].map((term) => term.length));
@@ -408,7 +467,12 @@ function matchHan(channels: Channels, names: boolean, all: boolean, hits: Channe
       }
       const end = start + term.length;
       falseFriends ??= intervalsOf(HAN_FALSE_FRIENDS, han);
-      if ((names && NAME_EXCEPTIONS.has(term)) || crossesSentence(channels, start, end) || falseFriends.some(([from, to]) => from < end && start < to)) continue;
+      if (
+        (names && NAME_EXCEPTIONS.has(term)) ||
+        crossesSentence(channels, start, end) ||
+        falseFriends.some(([from, to]) => from < end && start < to)
+      )
+        continue;
       hits.push({ category, term, start: hanAt[start] ?? 0, end: (hanAt[end - 1] ?? 0) + 1 });
       if (!all) return;
       start = end - 1;
@@ -426,14 +490,24 @@ function matchMixed(channels: Channels, all: boolean, hits: ChannelHit[]): void 
       MIXED_TERMS.lastIndex++;
       continue;
     }
-    hits.push({ category: categoryOfMatch(match), term: match[0], start: compactAt[match.index] ?? 0, end: (compactAt[match.index + match[0].length - 1] ?? 0) + 1 });
+    hits.push({
+      category: categoryOfMatch(match),
+      term: match[0],
+      start: compactAt[match.index] ?? 0,
+      end: (compactAt[match.index + match[0].length - 1] ?? 0) + 1,
+    });
     if (!all) return;
   }
 }
 
 /** `Gene Wilson`, `Christian Dior`: a term that is a given name, written as a name before a capitalised word. */
 function isNamed(words: readonly Word[], first: number, last: number, run: string): boolean {
-  return first === last && NAME_EXCEPTIONS.has(run) && words[first]!.capitalised && words[first + 1]?.capitalised === true;
+  return (
+    first === last &&
+    NAME_EXCEPTIONS.has(run) &&
+    words[first]!.capitalised &&
+    words[first + 1]?.capitalised === true
+  );
 }
 
 function matchLatin(channels: Channels, names: boolean, all: boolean, hits: ChannelHit[]): void {
@@ -443,12 +517,14 @@ function matchLatin(channels: Channels, names: boolean, all: boolean, hits: Chan
     const excluded = new Set<number>();
     for (let index = 0; index < words.length; index++) {
       for (const phrase of LATIN_FALSE_FRIENDS) {
-        if (phrase.every((word, offset) => words[index + offset]?.word === word)) phrase.forEach((_, offset) => excluded.add(index + offset));
+        if (phrase.every((word, offset) => words[index + offset]?.word === word))
+          phrase.forEach((_, offset) => excluded.add(index + offset));
       }
     }
     if (excluded.size > 0) words = words.filter((_, index) => !excluded.has(index));
   }
-  const usable = (term: LatinTerm | undefined): term is LatinTerm => term !== undefined && (!names || term.name);
+  const usable = (term: LatinTerm | undefined): term is LatinTerm =>
+    term !== undefined && (!names || term.name);
   const found = (term: LatinTerm, letters: string, start: number, end: number) => {
     hits.push({ category: term.category, term: letters, start, end });
     return !all;
@@ -458,14 +534,20 @@ function matchLatin(channels: Channels, names: boolean, all: boolean, hits: Chan
     for (let last = first; last < words.length && run.length < LONGEST_GLUED_RUN; last++) {
       run += words[last]!.word;
       const term = WORD_TERMS.get(run);
-      if (usable(term) && !isNamed(words, first, last, run) && found(term, run, words[first]!.start, words[last]!.end)) return;
+      if (
+        usable(term) &&
+        !isNamed(words, first, last, run) &&
+        found(term, run, words[first]!.start, words[last]!.end)
+      )
+        return;
       // A term glued to a glue word across a case change (HepBcarrier reads "hep", "bcarrier").
       if (last > first) {
         for (const glue of GLUE_WORDS) {
           if (run.length <= glue.length + 1 || !run.endsWith(glue)) continue;
           const head = run.slice(0, run.length - glue.length);
           const glued = WORD_TERMS.get(head);
-          if (usable(glued) && found(glued, head, words[first]!.start, words[last]!.end - glue.length)) return;
+          if (usable(glued) && found(glued, head, words[first]!.start, words[last]!.end - glue.length))
+            return;
         }
       }
     }
@@ -506,7 +588,8 @@ function matchLatin(channels: Channels, names: boolean, all: boolean, hits: Chan
   expression.lastIndex = 0;
   for (let match = expression.exec(letters); match; match = expression.exec(letters)) {
     const term = ANYWHERE_TERMS.get(match[0])!;
-    if (found(term, match[0], letterAt[match.index]!, letterAt[match.index + match[0].length - 1]! + 1)) return;
+    if (found(term, match[0], letterAt[match.index]!, letterAt[match.index + match[0].length - 1]! + 1))
+      return;
   }
 }
 
@@ -534,14 +617,18 @@ export function detectProhibitedDataInName(name: string): ProhibitedCategory | n
 }
 
 const PERSON_WORDS_IN_NAMES = new RegExp(
-  [...VOCABULARY["person-words-in-names"]].sort(bySourceLength).map((word) => (/^[a-z ]+$/.test(word) ? `\\b${escapeRegExp(word)}\\b` : escapeRegExp(word))).join("|"),
+  [...VOCABULARY["person-words-in-names"]]
+    .sort(bySourceLength)
+    .map((word) => (/^[a-z ]+$/.test(word) ? `\\b${escapeRegExp(word)}\\b` : escapeRegExp(word)))
+    .join("|"),
   "giu",
 );
 
 /** Brackets, and a space beside a Chinese character: where a text posing as a name adds a remark. */
 const NAME_REMARK_BREAK = /[（）()]|(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})/u;
 /** How a registered organisation's name, or a bracketed part of one, ends (（集团）, （淮安市肿瘤医院）, （普通合伙）). */
-const ORGANISATION_ENDING = /(?:公司|集团|院|所|部|中心|会|站|店|厂|局|社|室|馆|行|处|团|合伙|个体工商户|校|园|场|队|铺|门诊|委员会|分支机构|ltd\.?|inc\.?|co\.?|llc|limited|group)$/iu;
+const ORGANISATION_ENDING =
+  /(?:公司|集团|院|所|部|中心|会|站|店|厂|局|社|室|馆|行|处|团|合伙|个体工商户|校|园|场|队|铺|门诊|委员会|分支机构|ltd\.?|inc\.?|co\.?|llc|limited|group)$/iu;
 
 /** A person named as a pseudonym (李某, 王某某): a registered name never holds one, a text about a person does. */
 const PERSON_MENTIONED_IN_NAME = /\p{Script=Han}某/gu;
@@ -569,11 +656,17 @@ export function detectProhibitedDataInOrganisationName(name: string): Prohibited
   const folded = fold(name).cased;
   PERSON_WORDS_IN_NAMES.lastIndex = 0;
   for (let match = PERSON_WORDS_IN_NAMES.exec(folded); match; match = PERSON_WORDS_IN_NAMES.exec(folded)) {
-    const category = detectProhibitedData(folded.slice(match.index + match[0].length)) ?? describedPersonBefore(folded.slice(0, match.index));
+    const category =
+      detectProhibitedData(folded.slice(match.index + match[0].length)) ??
+      describedPersonBefore(folded.slice(0, match.index));
     if (category) return category;
   }
   PERSON_MENTIONED_IN_NAME.lastIndex = 0;
-  for (let match = PERSON_MENTIONED_IN_NAME.exec(folded); match; match = PERSON_MENTIONED_IN_NAME.exec(folded)) {
+  for (
+    let match = PERSON_MENTIONED_IN_NAME.exec(folded);
+    match;
+    match = PERSON_MENTIONED_IN_NAME.exec(folded)
+  ) {
     const category = describedPersonBefore(folded.slice(0, match.index));
     if (category) return category;
   }
@@ -592,7 +685,12 @@ export function locateProhibitedData(text: string): ProhibitedHit[] {
   return hits
     .map((hit) =>
       folded.exact && folded.origin
-        ? { category: hit.category, term: hit.term, start: folded.origin[hit.start]!, end: Math.max(folded.origin[hit.end]!, folded.origin[hit.start]! + 1) }
+        ? {
+            category: hit.category,
+            term: hit.term,
+            start: folded.origin[hit.start]!,
+            end: Math.max(folded.origin[hit.end]!, folded.origin[hit.start]! + 1),
+          }
         : { category: hit.category, term: hit.term, start: 0, end: text.length },
     )
     .sort((a, b) => a.start - b.start);
@@ -601,11 +699,16 @@ export function locateProhibitedData(text: string): ProhibitedHit[] {
 /** Every hit in the strings and keys of a JSON value, with its path (as {@link findProhibitedData} names paths). */
 export function locateProhibitedDataIn(value: unknown, path: string): LocatedProhibitedHit[] {
   if (typeof value === "string") return locateProhibitedData(value).map((hit) => ({ ...hit, path }));
-  if (Array.isArray(value)) return value.flatMap((item, index) => locateProhibitedDataIn(item, `${path}[${index}]`));
+  if (Array.isArray(value))
+    return value.flatMap((item, index) => locateProhibitedDataIn(item, `${path}[${index}]`));
   if (typeof value !== "object" || value === null) return [];
   return Object.entries(value).flatMap(([key, child], index) => {
     const inKey = locateProhibitedData(key);
-    if (inKey.length > 0) return [...inKey.map((hit) => ({ ...hit, path: `${path}.<key ${index}>` })), ...locateProhibitedDataIn(child, `${path}.<key ${index}>`)];
+    if (inKey.length > 0)
+      return [
+        ...inKey.map((hit) => ({ ...hit, path: `${path}.<key ${index}>` })),
+        ...locateProhibitedDataIn(child, `${path}.<key ${index}>`),
+      ];
     return locateProhibitedDataIn(child, `${path}.${key}`);
   });
 }
@@ -625,11 +728,16 @@ export function findProhibitedData(value: unknown, path: string): ProhibitedFind
     const category = detectProhibitedData(value);
     return category ? [{ path, category }] : [];
   }
-  if (Array.isArray(value)) return value.flatMap((item, index) => findProhibitedData(item, `${path}[${index}]`));
+  if (Array.isArray(value))
+    return value.flatMap((item, index) => findProhibitedData(item, `${path}[${index}]`));
   if (typeof value !== "object" || value === null) return [];
   return Object.entries(value).flatMap(([key, child], index) => {
     const category = detectProhibitedData(key);
-    if (category) return [{ path: `${path}.<key ${index}>`, category }, ...findProhibitedData(child, `${path}.<key ${index}>`)];
+    if (category)
+      return [
+        { path: `${path}.<key ${index}>`, category },
+        ...findProhibitedData(child, `${path}.<key ${index}>`),
+      ];
     return findProhibitedData(child, `${path}.${key}`);
   });
 }
@@ -643,9 +751,14 @@ export function isPersonField(key: string): boolean {
 }
 
 function findInPersonFields(value: unknown, path: string): ProhibitedFinding[] {
-  if (Array.isArray(value)) return value.flatMap((item, index) => findInPersonFields(item, `${path}[${index}]`));
+  if (Array.isArray(value))
+    return value.flatMap((item, index) => findInPersonFields(item, `${path}[${index}]`));
   if (typeof value !== "object" || value === null) return [];
-  return Object.entries(value).flatMap(([key, child]) => (isPersonField(key) ? findProhibitedData(child, `${path}.${key}`) : findInPersonFields(child, `${path}.${key}`)));
+  return Object.entries(value).flatMap(([key, child]) =>
+    isPersonField(key)
+      ? findProhibitedData(child, `${path}.${key}`)
+      : findInPersonFields(child, `${path}.${key}`),
+  );
 }
 
 /**
@@ -654,13 +767,21 @@ function findInPersonFields(value: unknown, path: string): ProhibitedFinding[] {
  * (a hospital fined for 伪造病历, a farm for 非洲猪瘟, a USCC reading DNA), only its person fields
  * ({@link isPersonField}) are. Identifiers are never passed here.
  */
-export function findProhibitedDataAbout(subjectKind: SubjectKind, value: unknown, path: string): ProhibitedFinding[] {
+export function findProhibitedDataAbout(
+  subjectKind: SubjectKind,
+  value: unknown,
+  path: string,
+): ProhibitedFinding[] {
   return subjectKind === "NATURAL_PERSON" ? findProhibitedData(value, path) : findInPersonFields(value, path);
 }
 
 /** A finding as a refusal: the field path and the category, never the text. */
 export function toInputProblem(finding: ProhibitedFinding): InputProblem {
-  return { field: finding.path, reason: `prohibited data (${finding.category.label}; ${finding.category.law}) may not be collected; remove it`, code: "PROHIBITED_DATA" };
+  return {
+    field: finding.path,
+    reason: `prohibited data (${finding.category.label}; ${finding.category.law}) may not be collected; remove it`,
+    code: "PROHIBITED_DATA",
+  };
 }
 
 /** A registered name (`name`, `subjectName`, …): checked as a name where it is set (domain/subject-ref.ts). */
@@ -676,7 +797,12 @@ export function isIdentifierField(field: string): boolean {
 /** What a withheld string reads as. */
 export const WITHHELD = "[withheld: prohibited data]";
 
-function withholdJson(value: unknown, path: string, inScope: boolean, onFinding: (finding: ProhibitedFinding) => void): unknown {
+function withholdJson(
+  value: unknown,
+  path: string,
+  inScope: boolean,
+  onFinding: (finding: ProhibitedFinding) => void,
+): unknown {
   if (typeof value === "string") {
     const category = inScope ? detectProhibitedData(value) : null;
     if (!category) return value;
@@ -687,7 +813,8 @@ function withholdJson(value: unknown, path: string, inScope: boolean, onFinding:
     const items = value.map((item, index) => withholdJson(item, `${path}[${index}]`, inScope, onFinding));
     return items.every((item, index) => item === value[index]) ? value : items;
   }
-  if (typeof value !== "object" || value === null || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  if (typeof value !== "object" || value === null || Object.getPrototypeOf(value) !== Object.prototype)
+    return value;
   let changed = false;
   const kept: Record<string, unknown> = {};
   Object.entries(value).forEach(([key, child], index) => {
@@ -710,11 +837,20 @@ function withholdJson(value: unknown, path: string, inScope: boolean, onFinding:
  * person fields are searched ({@link findProhibitedDataAbout}). Returns the object itself when nothing
  * matched, else a copy.
  */
-export function withholdProhibitedData<T extends object>(value: T, onFinding: (finding: ProhibitedFinding) => void, subjectKind: SubjectKind = "NATURAL_PERSON"): T {
+export function withholdProhibitedData<T extends object>(
+  value: T,
+  onFinding: (finding: ProhibitedFinding) => void,
+  subjectKind: SubjectKind = "NATURAL_PERSON",
+): T {
   let copy: T | null = null;
   const person = subjectKind === "NATURAL_PERSON";
   for (const [field, child] of Object.entries(value)) {
-    if (isRegisteredNameField(field) || isIdentifierField(field) || (typeof child !== "string" && (typeof child !== "object" || child === null))) continue;
+    if (
+      isRegisteredNameField(field) ||
+      isIdentifierField(field) ||
+      (typeof child !== "string" && (typeof child !== "object" || child === null))
+    )
+      continue;
     const kept = withholdJson(child, field, person || isPersonField(field), onFinding);
     if (kept === child) continue;
     copy ??= Object.assign(Object.create(Object.getPrototypeOf(value) as object) as T, value);

@@ -16,7 +16,9 @@ describe("catalogue tiers (PCIM arts. 8, 18)", () => {
 
   it("makes every kind of a natural person's basic information AUTHORIZED, and leaves other kinds and organisations at the kind's tier", () => {
     for (const each of RECORD_KINDS) {
-      expect(catalogueTierOf(each, "NATURAL_PERSON"), each.code).toBe(each.category === "BASIC" ? "AUTHORIZED" : each.defaultTier);
+      expect(catalogueTierOf(each, "NATURAL_PERSON"), each.code).toBe(
+        each.category === "BASIC" ? "AUTHORIZED" : each.defaultTier,
+      );
       expect(catalogueTierOf(each, "LEGAL_PERSON"), each.code).toBe(each.defaultTier);
       expect(catalogueTierOf(each, "OTHER_ORGANIZATION"), each.code).toBe(each.defaultTier);
     }

@@ -10,12 +10,32 @@ export type StatutoryDay = Readonly<{ date: string; festival: Festival; inLieu: 
 type SpringFestivalDay = "除夕" | "初一" | "初二" | "初三";
 
 /** A version of the 办法 and the first year it governs; the newest version whose `from` ≤ year applies. */
-type Version = Readonly<{ from: number; name: string; springFestival: readonly SpringFestivalDay[]; labourDays: number }>;
+type Version = Readonly<{
+  from: number;
+  name: string;
+  springFestival: readonly SpringFestivalDay[];
+  labourDays: number;
+}>;
 
 const VERSIONS: readonly Version[] = [
-  { from: 2025, name: "《全国年节及纪念日放假办法》2024年11月修订（2025年1月1日起施行）", springFestival: ["除夕", "初一", "初二", "初三"], labourDays: 2 },
-  { from: 2014, name: "《全国年节及纪念日放假办法》2013年12月修订（2014年1月1日起施行）", springFestival: ["初一", "初二", "初三"], labourDays: 1 },
-  { from: 2008, name: "《全国年节及纪念日放假办法》2007年12月修订（2008年1月1日起施行）", springFestival: ["除夕", "初一", "初二"], labourDays: 1 },
+  {
+    from: 2025,
+    name: "《全国年节及纪念日放假办法》2024年11月修订（2025年1月1日起施行）",
+    springFestival: ["除夕", "初一", "初二", "初三"],
+    labourDays: 2,
+  },
+  {
+    from: 2014,
+    name: "《全国年节及纪念日放假办法》2013年12月修订（2014年1月1日起施行）",
+    springFestival: ["初一", "初二", "初三"],
+    labourDays: 1,
+  },
+  {
+    from: 2008,
+    name: "《全国年节及纪念日放假办法》2007年12月修订（2008年1月1日起施行）",
+    springFestival: ["除夕", "初一", "初二"],
+    labourDays: 1,
+  },
 ];
 
 /** The version of the 办法 that governs `year` (years before 2008 are counted by the 2008 version). */
@@ -25,7 +45,8 @@ export function statuteFor(year: number): Version {
 
 const LUNAR_OFFSET: Record<SpringFestivalDay, number> = { 除夕: -1, 初一: 0, 初二: 1, 初三: 2 };
 
-const lunarDay = (year: number, month: number, day: number) => Lunar.fromYmd(year, month, day).getSolar().toYmd();
+const lunarDay = (year: number, month: number, day: number) =>
+  Lunar.fromYmd(year, month, day).getSolar().toYmd();
 
 /** 清明 is the day of the solar term (节气), which falls on 4 or 5 April. */
 function qingmingOf(year: number): string {
@@ -48,12 +69,17 @@ export function statutoryDaysOf(year: number): StatutoryDay[] {
     { festival: "元旦", dates: [`${year}-01-01`] },
     { festival: "春节", dates: version.springFestival.map((day) => addDays(newYear, LUNAR_OFFSET[day])) },
     { festival: "清明节", dates: [qingmingOf(year)] },
-    { festival: "劳动节", dates: Array.from({ length: version.labourDays }, (_, index) => `${year}-05-0${index + 1}`) },
+    {
+      festival: "劳动节",
+      dates: Array.from({ length: version.labourDays }, (_, index) => `${year}-05-0${index + 1}`),
+    },
     { festival: "端午节", dates: [lunarDay(year, 5, 5)] },
     { festival: "中秋节", dates: [lunarDay(year, 8, 15)] },
     { festival: "国庆节", dates: [`${year}-10-01`, `${year}-10-02`, `${year}-10-03`] },
   ];
-  const days: StatutoryDay[] = festivals.flatMap(({ festival, dates }) => dates.map((date) => ({ date, festival, inLieu: false })));
+  const days: StatutoryDay[] = festivals.flatMap(({ festival, dates }) =>
+    dates.map((date) => ({ date, festival, inLieu: false })),
+  );
   const off = new Set(days.map((day) => day.date));
   const claimed = new Set<string>();
   for (const { festival, dates } of festivals) {

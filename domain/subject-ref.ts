@@ -1,7 +1,11 @@
 import type { SubjectKind } from "./vocabulary";
 import type { InputProblem } from "./input-problem";
 import { birthDateOfCitizenId, checkIdentifier, regionOfUscc, sexOfCitizenId } from "./identifiers";
-import { detectProhibitedDataInName, detectProhibitedDataInOrganisationName, toInputProblem } from "./prohibited-data";
+import {
+  detectProhibitedDataInName,
+  detectProhibitedDataInOrganisationName,
+  toInputProblem,
+} from "./prohibited-data";
 
 /** How a provider names the subject of a submission (`SubjectRef`, docs/api.md). */
 export type SubjectRef = Readonly<{ identifier: string; name: string; kind: SubjectKind }>;
@@ -40,7 +44,39 @@ const PERSON_NAME_PARTS_LENGTH = [3, 30] as const;
 const PERSON_NAME_LATIN_LENGTH = [2, 70] as const;
 const PERSON_NAME_WORDS = 6;
 /** Lower-case words of Latin-script names (van, de la, bin, d'…): every other word is capitalised. */
-const NAME_PARTICLES = new Set(["van", "von", "der", "den", "de", "del", "della", "di", "da", "das", "do", "dos", "du", "la", "le", "les", "lo", "el", "al", "bin", "binti", "ibn", "bint", "y", "e", "ter", "ten", "zu", "af", "av", "st"]);
+const NAME_PARTICLES = new Set([
+  "van",
+  "von",
+  "der",
+  "den",
+  "de",
+  "del",
+  "della",
+  "di",
+  "da",
+  "das",
+  "do",
+  "dos",
+  "du",
+  "la",
+  "le",
+  "les",
+  "lo",
+  "el",
+  "al",
+  "bin",
+  "binti",
+  "ibn",
+  "bint",
+  "y",
+  "e",
+  "ter",
+  "ten",
+  "zu",
+  "af",
+  "av",
+  "st",
+]);
 const NAME_WORD = /^(?:[dlo]['’])?\p{Lu}/u;
 /**
  * An organisation's registered name (企业名称登记管理规定): Chinese characters, Latin letters and digits, with
@@ -54,7 +90,8 @@ const WEB_ADDRESS = /(?:^|[^\p{L}\p{N}])www\.|^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+
  * run of seven digits or more), a request to the reader (请联系, 请删除, 加微信), a pointer at the name's
  * owner (这家公司, 本公司, 该店) or a warning (骗子, 别上当, 大家注意).
  */
-const NAME_AS_MESSAGE = /\d{7,}|\d{3,4}-\d{7,8}|请(?:联系|致电|拨打|删除|注意|勿|大家|转告)|加(?:微信|qq|v)|微信号|(?:这|那|该|本|此)(?:家)?(?:公司|企业|店|厂|单位)|骗子|上当|(?:大家|各位)(?:注意|小心|千万|别|不要|转告)/iu;
+const NAME_AS_MESSAGE =
+  /\d{7,}|\d{3,4}-\d{7,8}|请(?:联系|致电|拨打|删除|注意|勿|大家|转告)|加(?:微信|qq|v)|微信号|(?:这|那|该|本|此)(?:家)?(?:公司|企业|店|厂|单位)|骗子|上当|(?:大家|各位)(?:注意|小心|千万|别|不要|转告)/iu;
 /** What an advert posing as a name of either kind asks of the reader (点击链接领取红包, 扫码领优惠券). */
 const NAME_AS_ADVERT = /点击|链接|领取|红包|优惠券|扫码|二维码|公众号|返现|刷单|中奖|免费领/u;
 const ORGANISATION_NAME_LENGTH = [2, 100] as const;
@@ -64,21 +101,33 @@ function cleanName(raw: unknown): string {
   return typeof raw === "string" ? raw.normalize("NFC").replace(/\s+/g, " ").trim() : "";
 }
 
-const within = (text: string, [least, most]: readonly [number, number]) => [...text].length >= least && [...text].length <= most;
+const within = (text: string, [least, most]: readonly [number, number]) =>
+  [...text].length >= least && [...text].length <= most;
 
 /** Why a name cannot be the registered name of a subject of this kind, or null. */
 function nameRuleBroken(name: string, kind: SubjectKind): string | null {
   if (kind === "NATURAL_PERSON") {
-    if (PERSON_NAME_HAN.test(name)) return within(name.replace(" ", ""), PERSON_NAME_HAN_LENGTH) ? null : "a natural person's name in Chinese is 2 to 8 characters (an ethnic-minority name's parts joined by ·)";
+    if (PERSON_NAME_HAN.test(name))
+      return within(name.replace(" ", ""), PERSON_NAME_HAN_LENGTH)
+        ? null
+        : "a natural person's name in Chinese is 2 to 8 characters (an ethnic-minority name's parts joined by ·)";
     if (PERSON_NAME_HAN_PARTS.test(name)) {
       const parts = name.split(/[·•・‧]/);
-      return within(name, PERSON_NAME_PARTS_LENGTH) && parts.every((part) => within(part, PERSON_NAME_PART_LENGTH)) ? null : "an ethnic-minority name is parts of up to 10 characters joined by ·, at most 30 in all";
+      return within(name, PERSON_NAME_PARTS_LENGTH) &&
+        parts.every((part) => within(part, PERSON_NAME_PART_LENGTH))
+        ? null
+        : "an ethnic-minority name is parts of up to 10 characters joined by ·, at most 30 in all";
     }
     if (PERSON_NAME_LATIN.test(name)) {
       const words = name.split(/[ -]/);
-      if (!within(name, PERSON_NAME_LATIN_LENGTH) || words.length > PERSON_NAME_WORDS) return "a natural person's name in Latin script is 2 to 70 letters in at most 6 words";
-      const capitals = name === name.toUpperCase() || words.every((word) => NAME_WORD.test(word) || NAME_PARTICLES.has(word.replace(/\.$/, "")));
-      return capitals ? null : "a natural person's name in Latin script is capitalised words (and particles such as van, de, bin), not a sentence";
+      if (!within(name, PERSON_NAME_LATIN_LENGTH) || words.length > PERSON_NAME_WORDS)
+        return "a natural person's name in Latin script is 2 to 70 letters in at most 6 words";
+      const capitals =
+        name === name.toUpperCase() ||
+        words.every((word) => NAME_WORD.test(word) || NAME_PARTICLES.has(word.replace(/\.$/, "")));
+      return capitals
+        ? null
+        : "a natural person's name in Latin script is capitalised words (and particles such as van, de, bin), not a sentence";
     }
     return "a natural person's name is Chinese characters (parts of an ethnic-minority name joined by ·) or a name in Latin script, nothing else";
   }
@@ -86,7 +135,9 @@ function nameRuleBroken(name: string, kind: SubjectKind): string | null {
   if (!ORGANISATION_NAME.test(name) || !/[\p{Script=Han}\p{Script=Latin}]/u.test(name)) {
     return "an organisation's registered name holds Chinese characters, Latin letters, digits, brackets, ·, &, -, points, commas and spaces";
   }
-  return within(name, ORGANISATION_NAME_LENGTH) ? null : "an organisation's registered name is 2 to 100 characters";
+  return within(name, ORGANISATION_NAME_LENGTH)
+    ? null
+    : "an organisation's registered name is 2 to 100 characters";
 }
 
 /**
@@ -94,26 +145,54 @@ function nameRuleBroken(name: string, kind: SubjectKind): string | null {
  * name must be a name of its kind, and a natural person's name is searched for prohibited data like any
  * other text about them (PCIM art. 14); an identifier never is.
  */
-export function checkSubjectRef(ref: SubjectRef, field: string, problems: InputProblem[], today: string): RegisteredSubject | null {
+export function checkSubjectRef(
+  ref: SubjectRef,
+  field: string,
+  problems: InputProblem[],
+  today: string,
+): RegisteredSubject | null {
   const name = cleanName(ref.name);
-  const nameProblem = KINDS.has(ref.kind) ? nameRuleBroken(name, ref.kind) : name.length === 0 ? "a subject's name is required" : null;
+  const nameProblem = KINDS.has(ref.kind)
+    ? nameRuleBroken(name, ref.kind)
+    : name.length === 0
+      ? "a subject's name is required"
+      : null;
   if (nameProblem) {
     problems.push({ field: `${field}.name`, reason: nameProblem, code: "BAD_USER_INPUT" });
   } else if (NAME_AS_ADVERT.test(name)) {
-    problems.push({ field: `${field}.name`, reason: "a subject's registered name is a name, not an advert", code: "BAD_USER_INPUT" });
+    problems.push({
+      field: `${field}.name`,
+      reason: "a subject's registered name is a name, not an advert",
+      code: "BAD_USER_INPUT",
+    });
   } else if (KINDS.has(ref.kind)) {
-    const category = ref.kind === "NATURAL_PERSON" ? detectProhibitedDataInName(name) : detectProhibitedDataInOrganisationName(name);
+    const category =
+      ref.kind === "NATURAL_PERSON"
+        ? detectProhibitedDataInName(name)
+        : detectProhibitedDataInOrganisationName(name);
     if (category) problems.push(toInputProblem({ path: `${field}.name`, category }));
     // After the search for a person's facts, so that a warning carrying them is refused as prohibited data.
     else if (ref.kind !== "NATURAL_PERSON" && NAME_AS_MESSAGE.test(name)) {
-      problems.push({ field: `${field}.name`, reason: "an organisation's registered name is a name, not a message, an advert or a telephone number", code: "BAD_USER_INPUT" });
+      problems.push({
+        field: `${field}.name`,
+        reason: "an organisation's registered name is a name, not a message, an advert or a telephone number",
+        code: "BAD_USER_INPUT",
+      });
     }
   }
   if (!KINDS.has(ref.kind)) {
-    problems.push({ field: `${field}.kind`, reason: "one of NATURAL_PERSON, LEGAL_PERSON, OTHER_ORGANIZATION", code: "BAD_USER_INPUT" });
+    problems.push({
+      field: `${field}.kind`,
+      reason: "one of NATURAL_PERSON, LEGAL_PERSON, OTHER_ORGANIZATION",
+      code: "BAD_USER_INPUT",
+    });
     return null;
   }
-  const check = checkIdentifier(String(ref.identifier ?? ""), ref.kind === "NATURAL_PERSON" ? "CITIZEN_ID" : "USCC", today);
+  const check = checkIdentifier(
+    String(ref.identifier ?? ""),
+    ref.kind === "NATURAL_PERSON" ? "CITIZEN_ID" : "USCC",
+    today,
+  );
   if (!check.valid) {
     problems.push({
       field: `${field}.identifier`,

@@ -4,12 +4,25 @@
  * portal's choices all come from here. Each is an object mapping a value to itself, the shape type-graphql
  * registers as an enum, and a type of the same name for its values.
  */
-function words<const Values extends readonly string[]>(...values: Values): { readonly [Value in Values[number]]: Value } {
-  return Object.freeze(Object.fromEntries(values.map((value) => [value, value]))) as { readonly [Value in Values[number]]: Value };
+function words<const Values extends readonly string[]>(
+  ...values: Values
+): { readonly [Value in Values[number]]: Value } {
+  return Object.freeze(Object.fromEntries(values.map((value) => [value, value]))) as {
+    readonly [Value in Values[number]]: Value;
+  };
 }
 
 /** Roles of docs/api.md "Identity": who a caller is. */
-export const Role = words("PUBLIC", "SUBJECT", "GOVERNMENT", "ORGANIZATION", "PROVIDER", "CREDIT_CENTER", "AUDITOR", "CREDIT_AUTHORITY");
+export const Role = words(
+  "PUBLIC",
+  "SUBJECT",
+  "GOVERNMENT",
+  "ORGANIZATION",
+  "PROVIDER",
+  "CREDIT_CENTER",
+  "AUDITOR",
+  "CREDIT_AUTHORITY",
+);
 export type Role = keyof typeof Role;
 
 /** Purposes a caller declares in `X-Credit-Purpose` (docs/api.md "Identity"). */

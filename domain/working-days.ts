@@ -32,8 +32,12 @@ const EXTRA_WEEKDAYS_OFF = 5;
 
 /** A notice's New Year break may begin in the last days of December before (2019, 2023). */
 const newYearBreakStart = (year: number) => `${year - 1}-12-25`;
-const isNewYearBreakBefore = (year: number, date: string) => date >= newYearBreakStart(year) && date.startsWith(`${year - 1}-`);
-const isRealDate = (date: string) => ISO_DATE.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
+const isNewYearBreakBefore = (year: number, date: string) =>
+  date >= newYearBreakStart(year) && date.startsWith(`${year - 1}-`);
+const isRealDate = (date: string) =>
+  ISO_DATE.test(date) &&
+  !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) &&
+  new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
 
 /**
  * Why a notice's arrangement cannot be right, one line per problem, naming the date: the source names
@@ -46,15 +50,24 @@ const isRealDate = (date: string) => ISO_DATE.test(date) && !Number.isNaN(Date.p
 export function checkYearArrangement(arrangement: YearArrangement): string[] {
   const { year } = arrangement;
   const problems: string[] = [];
-  if (!Number.isInteger(year) || year < 1900 || year > 2200) return [`year ${year}: a year between 1900 and 2200`];
-  if (!arrangement.source.includes(String(year))) problems.push(`source: name the State Council's notice for ${year} and its number`);
+  if (!Number.isInteger(year) || year < 1900 || year > 2200)
+    return [`year ${year}: a year between 1900 and 2200`];
+  if (!arrangement.source.includes(String(year)))
+    problems.push(`source: name the State Council's notice for ${year} and its number`);
   const seen = new Set<string>();
-  for (const [list, dates] of [["holidays", arrangement.holidays], ["makeUpWorkdays", arrangement.makeUpWorkdays]] as const) {
+  for (const [list, dates] of [
+    ["holidays", arrangement.holidays],
+    ["makeUpWorkdays", arrangement.makeUpWorkdays],
+  ] as const) {
     for (const date of dates) {
       if (!isRealDate(date)) problems.push(`${date}: in ${list}, not a real date written YYYY-MM-DD`);
-      else if (!date.startsWith(`${year}-`) && !isNewYearBreakBefore(year, date)) problems.push(`${date}: in ${list}, not in ${year} (nor in the New Year break from ${newYearBreakStart(year)})`);
+      else if (!date.startsWith(`${year}-`) && !isNewYearBreakBefore(year, date))
+        problems.push(
+          `${date}: in ${list}, not in ${year} (nor in the New Year break from ${newYearBreakStart(year)})`,
+        );
       else if (seen.has(date)) problems.push(`${date}: listed twice`);
-      else if (list === "makeUpWorkdays" && !isWeekend(date)) problems.push(`${date}: a make-up working day must be a Saturday or Sunday`);
+      else if (list === "makeUpWorkdays" && !isWeekend(date))
+        problems.push(`${date}: a make-up working day must be a Saturday or Sunday`);
       seen.add(date);
     }
   }
@@ -62,14 +75,22 @@ export function checkYearArrangement(arrangement: YearArrangement): string[] {
   const holidays = new Set(arrangement.holidays);
   const festivalDays = statutoryDaysOf(year).filter((item) => !item.inLieu);
   for (const day of festivalDays) {
-    if (!holidays.has(day.date)) problems.push(`${day.date}: ${day.festival} is a statutory holiday (${statuteFor(year).name}) but is not among the holidays`);
+    if (!holidays.has(day.date))
+      problems.push(
+        `${day.date}: ${day.festival} is a statutory holiday (${statuteFor(year).name}) but is not among the holidays`,
+      );
   }
-  const weekdaysOff = arrangement.holidays.filter((date) => !isWeekend(date)).length - arrangement.makeUpWorkdays.length;
+  const weekdaysOff =
+    arrangement.holidays.filter((date) => !isWeekend(date)).length - arrangement.makeUpWorkdays.length;
   if (weekdaysOff < festivalDays.length) {
-    problems.push(`${year}: ${weekdaysOff} weekdays off net of make-up days, fewer than the ${festivalDays.length} festival days of the 办法 (a festival day on a weekend owes a weekday in lieu)`);
+    problems.push(
+      `${year}: ${weekdaysOff} weekdays off net of make-up days, fewer than the ${festivalDays.length} festival days of the 办法 (a festival day on a weekend owes a weekday in lieu)`,
+    );
   }
   if (weekdaysOff > festivalDays.length + EXTRA_WEEKDAYS_OFF) {
-    problems.push(`${year}: ${weekdaysOff} weekdays off net of make-up days, more than ${EXTRA_WEEKDAYS_OFF} beyond the ${festivalDays.length} festival days of the 办法: check the file against the notice`);
+    problems.push(
+      `${year}: ${weekdaysOff} weekdays off net of make-up days, more than ${EXTRA_WEEKDAYS_OFF} beyond the ${festivalDays.length} festival days of the 办法: check the file against the notice`,
+    );
   }
   return problems;
 }
@@ -117,7 +138,9 @@ export class WorkingDayCalendar {
   isWorkingDay(date: string): boolean {
     const year = Number(date.slice(0, 4));
     // A late-December day may belong to next year's New Year break, which next year's notice arranges.
-    for (const calendar of isNewYearBreakBefore(year + 1, date) ? [this.yearOf(year), this.yearOf(year + 1)] : [this.yearOf(year)]) {
+    for (const calendar of isNewYearBreakBefore(year + 1, date)
+      ? [this.yearOf(year), this.yearOf(year + 1)]
+      : [this.yearOf(year)]) {
       if (calendar.makeUpWorkdays.has(date)) return true;
       if (calendar.holidays.has(date)) return false;
     }
@@ -127,7 +150,9 @@ export class WorkingDayCalendar {
   /** Whether a day is settled by the notices: its year's is loaded, and for the last days of December next year's too. */
   private isSettled(date: string): boolean {
     const year = Number(date.slice(0, 4));
-    return this.yearOf(year).official && (!isNewYearBreakBefore(year + 1, date) || this.yearOf(year + 1).official);
+    return (
+      this.yearOf(year).official && (!isNewYearBreakBefore(year + 1, date) || this.yearOf(year + 1).official)
+    );
   }
 
   /**
@@ -156,7 +181,8 @@ export class WorkingDayCalendar {
   /** Working days after `from` up to and including `to` (0 when `to` ≤ `from`). */
   workingDaysBetween(from: string, to: string): number {
     let count = 0;
-    for (let current = nextDay(from); current <= to; current = nextDay(current)) if (this.isWorkingDay(current)) count += 1;
+    for (let current = nextDay(from); current <= to; current = nextDay(current))
+      if (this.isWorkingDay(current)) count += 1;
     return count;
   }
 }

@@ -30,15 +30,24 @@ async function refusal(token: string): Promise<string> {
 
 describe("bearer token lifetime (issue 16)", () => {
   it("accepts what `npm run token` mints (1 h) and a token of exactly the maximum age", async () => {
-    expect((await authenticate(bearer(await mintToken(secret, { role: "AUDITOR" })), key, TWELVE_HOURS)).role).toBe("AUDITOR");
+    expect(
+      (await authenticate(bearer(await mintToken(secret, { role: "AUDITOR" })), key, TWELVE_HOURS)).role,
+    ).toBe("AUDITOR");
     const issued = now();
-    expect((await authenticate(bearer(await sign({ iat: issued, exp: issued + TWELVE_HOURS })), key, TWELVE_HOURS)).role).toBe("AUDITOR");
+    expect(
+      (await authenticate(bearer(await sign({ iat: issued, exp: issued + TWELVE_HOURS })), key, TWELVE_HOURS))
+        .role,
+    ).toBe("AUDITOR");
   });
 
   it("refuses a token that lives longer than the maximum, however fresh", async () => {
     const issued = now();
-    expect(await refusal(await sign({ iat: issued, exp: issued + 10 * 365 * 86_400 }))).toMatch(/lives longer than 43200 s/);
-    expect(await refusal(await sign({ iat: issued, exp: issued + TWELVE_HOURS + 1 }))).toMatch(/lives longer/);
+    expect(await refusal(await sign({ iat: issued, exp: issued + 10 * 365 * 86_400 }))).toMatch(
+      /lives longer than 43200 s/,
+    );
+    expect(await refusal(await sign({ iat: issued, exp: issued + TWELVE_HOURS + 1 }))).toMatch(
+      /lives longer/,
+    );
   });
 
   it("refuses a token issued longer ago than the maximum, even when it has not expired", async () => {
@@ -47,7 +56,9 @@ describe("bearer token lifetime (issue 16)", () => {
 
   it("refuses an iat in the future beyond 30 s of clock skew, and tolerates less", async () => {
     expect(await refusal(await sign({ iat: now() + 60, exp: now() + 600 }))).toMatch(/issued in the future/);
-    expect((await authenticate(bearer(await sign({ iat: now() + 10, exp: now() + 600 })), key, TWELVE_HOURS)).role).toBe("AUDITOR");
+    expect(
+      (await authenticate(bearer(await sign({ iat: now() + 10, exp: now() + 600 })), key, TWELVE_HOURS)).role,
+    ).toBe("AUDITOR");
   });
 
   it("requires iat and exp", async () => {

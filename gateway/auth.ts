@@ -31,19 +31,30 @@ export type BearerTrust = Readonly<{ secret: Uint8Array; oidc: OidcIssuer | null
  * (`iat`, not in the future) and expire (`exp`) at most `maxTokenAgeSeconds` later, so a leaked token is
  * good for hours, not years. This is the trust boundary: subgraphs only ever see the viewer the gateway signs.
  */
-export async function authenticate(headers: IncomingHttpHeaders, trust: BearerTrust | Uint8Array, maxTokenAgeSeconds: number): Promise<Viewer> {
+export async function authenticate(
+  headers: IncomingHttpHeaders,
+  trust: BearerTrust | Uint8Array,
+  maxTokenAgeSeconds: number,
+): Promise<Viewer> {
   const authorization = headers.authorization;
   if (authorization === undefined) return PUBLIC_VIEWER;
   const match = /^Bearer ([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)$/.exec(authorization.trim());
   if (!match?.[1]) throw new UnauthenticatedError("the Authorization header must be `Bearer <JWT>`");
   const { secret, oidc } = trust instanceof Uint8Array ? { secret: trust, oidc: null } : trust;
   const token = match[1];
-  const common = { requiredClaims: ["exp", "iat", "sub"], maxTokenAge: maxTokenAgeSeconds, clockTolerance: CLOCK_TOLERANCE_SECONDS };
+  const common = {
+    requiredClaims: ["exp", "iat", "sub"],
+    maxTokenAge: maxTokenAgeSeconds,
+    clockTolerance: CLOCK_TOLERANCE_SECONDS,
+  };
   let claims: JWTPayload;
   let claimNames = OWN_CLAIM_NAMES;
   try {
     if (algorithmOf(token) === "HS256") {
-      ({ payload: claims } = await jwtVerify(token, await hmacKey(secret), { ...common, algorithms: ["HS256"] }));
+      ({ payload: claims } = await jwtVerify(token, await hmacKey(secret), {
+        ...common,
+        algorithms: ["HS256"],
+      }));
     } else if (oidc) {
       ({ payload: claims } = await jwtVerify(token, oidc.keys, {
         ...common,
@@ -53,20 +64,27 @@ export async function authenticate(headers: IncomingHttpHeaders, trust: BearerTr
       }));
       claimNames = oidc.claims;
     } else {
-      throw new UnauthenticatedError("the bearer token is not signed with HS256, and no OpenID Connect issuer is configured here; get a token from this service");
+      throw new UnauthenticatedError(
+        "the bearer token is not signed with HS256, and no OpenID Connect issuer is configured here; get a token from this service",
+      );
     }
   } catch (error) {
     if (error instanceof UnauthenticatedError) throw error;
     // The identity provider's keys could not be read: our side is down, not the caller's token bad (fail closed).
     // Anything else — a key too weak for its algorithm, of the wrong type, a signature or a claim — is the token's.
-    if (error instanceof IdentityProviderUnreachableError) throw new ServiceUnavailableError("the identity provider");
+    if (error instanceof IdentityProviderUnreachableError)
+      throw new ServiceUnavailableError("the identity provider");
     throw new UnauthenticatedError(refusalOf(error));
   }
   if (typeof claims.sub !== "string" || claims.sub.trim() === "") {
-    throw new UnauthenticatedError("the bearer token's `sub` is empty; every caller is audited under a subject — get a new token");
+    throw new UnauthenticatedError(
+      "the bearer token's `sub` is empty; every caller is audited under a subject — get a new token",
+    );
   }
   if (claims.exp! - claims.iat! > maxTokenAgeSeconds) {
-    throw new UnauthenticatedError(`the bearer token lives longer than ${maxTokenAgeSeconds} s from \`iat\` to \`exp\`; get one that expires sooner`);
+    throw new UnauthenticatedError(
+      `the bearer token lives longer than ${maxTokenAgeSeconds} s from \`iat\` to \`exp\`; get one that expires sooner`,
+    );
   }
   const role = claimAt(claims, claimNames.role);
   if (!isRole(role)) throw new UnauthenticatedError("the bearer token names no known role");
@@ -79,7 +97,9 @@ export async function authenticate(headers: IncomingHttpHeaders, trust: BearerTr
     purpose: null,
   };
   if (viewer.role === "SUBJECT" && !viewer.subject) {
-    throw new UnauthenticatedError("a SUBJECT token must carry the `subject` claim (the caller's identifier)");
+    throw new UnauthenticatedError(
+      "a SUBJECT token must carry the `subject` claim (the caller's identifier)",
+    );
   }
   if (ROLES_WITH_ORGANISATION.has(viewer.role) && !viewer.org) {
     throw new UnauthenticatedError(`a ${viewer.role} token must carry the \`org\` claim (organisation code)`);
@@ -98,7 +118,9 @@ function algorithmOf(token: string): string | undefined {
   try {
     return decodeProtectedHeader(token).alg;
   } catch {
-    throw new UnauthenticatedError("the bearer token is not valid; get a new one from your identity provider");
+    throw new UnauthenticatedError(
+      "the bearer token is not valid; get a new one from your identity provider",
+    );
   }
 }
 
@@ -111,10 +133,14 @@ function refusalOf(error: unknown): string {
   if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === "iat") {
     return "the bearer token is issued in the future (`iat`); check the issuer's clock and get a new one";
   }
-  if (error instanceof joseErrors.JWTClaimValidationFailed && (error.claim === "iss" || error.claim === "aud")) {
+  if (
+    error instanceof joseErrors.JWTClaimValidationFailed &&
+    (error.claim === "iss" || error.claim === "aud")
+  ) {
     return `the bearer token's \`${error.claim}\` is not this service's identity provider or audience; get a token issued for this service`;
   }
-  if (error instanceof joseErrors.JWKSNoMatchingKey) return "the bearer token is signed with a key the identity provider does not publish; get a new one";
+  if (error instanceof joseErrors.JWKSNoMatchingKey)
+    return "the bearer token is signed with a key the identity provider does not publish; get a new one";
 
   return "the bearer token is not valid; get a new one from your identity provider";
 }
@@ -123,9 +149,12 @@ function readPurpose(header: string | string[] | undefined): Viewer["purpose"] {
   if (header === undefined || header === "") return null;
   const value = Array.isArray(header) ? header.join(",") : header.trim();
   if (!isPurpose(value)) {
-    throw new BadUserInputError(`X-Credit-Purpose "${value.slice(0, 40)}" is not a purpose; use one of ${PURPOSES.join(", ")}`, {
-      header: "X-Credit-Purpose",
-    });
+    throw new BadUserInputError(
+      `X-Credit-Purpose "${value.slice(0, 40)}" is not a purpose; use one of ${PURPOSES.join(", ")}`,
+      {
+        header: "X-Credit-Purpose",
+      },
+    );
   }
   return value;
 }

@@ -11,7 +11,9 @@ describe("the client address from the peer and X-Forwarded-For", () => {
   });
 
   it("takes the rightmost hop that is not trusted, whatever the client wrote to its left", () => {
-    expect(clientAddressOf("10.1.2.3", "1.1.1.1, 2.2.2.2, 198.51.100.1, 192.168.1.10", proxies)).toBe("198.51.100.1");
+    expect(clientAddressOf("10.1.2.3", "1.1.1.1, 2.2.2.2, 198.51.100.1, 192.168.1.10", proxies)).toBe(
+      "198.51.100.1",
+    );
     expect(clientAddressOf("10.1.2.3", ["1.1.1.1", "198.51.100.1:4711"], proxies)).toBe("198.51.100.1");
     expect(clientAddressOf("fd00::1", "[2001:db8::7]:443", proxies)).toBe("2001:db8::7");
   });
@@ -32,7 +34,12 @@ describe("the network a per-person budget charges", () => {
   it("is an IPv4 address itself, and an IPv6 address's /64 however it is written", () => {
     expect(networkKeyOf("198.51.100.7")).toBe("address:198.51.100.7");
     expect(networkKeyOf(null)).toBe("address:unknown");
-    const sameSubnet = ["2001:db8:5:6::1", "2001:0db8:0005:0006:ffff:ffff:ffff:ffff", "2001:db8:5:6:0:0:0:0", "2001:db8:5:6:1:2:3.4.5.6"];
+    const sameSubnet = [
+      "2001:db8:5:6::1",
+      "2001:0db8:0005:0006:ffff:ffff:ffff:ffff",
+      "2001:db8:5:6:0:0:0:0",
+      "2001:db8:5:6:1:2:3.4.5.6",
+    ];
     expect(new Set(sameSubnet.map(networkKeyOf))).toEqual(new Set(["network:2001:db8:5:6::/64"]));
     expect(networkKeyOf("2001:db8:5:7::1")).toBe("network:2001:db8:5:7::/64");
     expect(networkKeyOf("::1")).toBe("network:0:0:0:0::/64");

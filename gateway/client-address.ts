@@ -35,7 +35,11 @@ export function normalizeAddress(raw: string): string | null {
  * were written by the client itself and are never believed (so a spoofed header buys no new budget); an entry that
  * is no address stops the walk at the last trusted hop.
  */
-export function clientAddressOf(peer: string | undefined, forwardedFor: string | string[] | undefined, trusted: TrustedProxies): string | null {
+export function clientAddressOf(
+  peer: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trusted: TrustedProxies,
+): string | null {
   let client = peer === undefined ? null : normalizeAddress(peer);
   if (client === null || !trusted.contains(client) || forwardedFor === undefined) return client;
   const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor).split(",");

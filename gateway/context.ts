@@ -43,6 +43,13 @@ export function callerOf(context: Pick<GatewayContext, "viewer" | "clientAddress
 }
 
 /** What the gateway vouches for to a subgraph about this request: viewer, request id, and whom the budgets charge. */
-export function subgraphClaimsOf(context: Pick<GatewayContext, "viewer" | "requestId" | "clientAddress">): SubgraphRequestClaims {
-  return { viewer: context.viewer, requestId: context.requestId, caller: callerOf(context), network: networkKeyOf(context.clientAddress) };
+export function subgraphClaimsOf(
+  context: Pick<GatewayContext, "viewer" | "requestId" | "clientAddress">,
+): SubgraphRequestClaims {
+  return {
+    viewer: context.viewer,
+    requestId: context.requestId,
+    caller: callerOf(context),
+    network: networkKeyOf(context.clientAddress),
+  };
 }

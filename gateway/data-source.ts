@@ -75,31 +75,45 @@ function boundedFetcher(options: SigningDataSourceOptions): Fetcher {
     // The timeout covers the body too (a subgraph that sends its headers and then stalls is cut as
     // well), and its timer goes as soon as the answer is in rather than living out the full timeout.
     const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(new DOMException("subgraph timeout", "TimeoutError")), options.timeoutMs);
+    const timer = setTimeout(
+      () => abort.abort(new DOMException("subgraph timeout", "TimeoutError")),
+      options.timeoutMs,
+    );
     const startedAt = performance.now();
-    const observe = (outcome: SubgraphFetchOutcome) => options.observeFetch?.(outcome, (performance.now() - startedAt) / 1000);
+    const observe = (outcome: SubgraphFetchOutcome) =>
+      options.observeFetch?.(outcome, (performance.now() - startedAt) / 1000);
     try {
       const target = new URL(url);
       // The W3C trace context travels as a header: the signature covers the viewer and the operation, not headers.
       const requestHeaders = { ...(init?.headers as Record<string, string> | undefined) };
-      const { response, body } = await inClientSpan(`subgraph ${options.name}`, requestHeaders, async (span) => {
-        const answer = await options.dispatcher.request({
-          origin: target.origin,
-          path: `${target.pathname}${target.search}`,
-          method: (init?.method ?? "POST") as Dispatcher.HttpMethod,
-          headers: requestHeaders,
-          body: init?.body ?? null,
-          signal: abort.signal,
-        });
-        span.setAttribute("http.response.status_code", answer.statusCode);
-        return { response: answer, body: await answer.body.text() };
-      });
+      const { response, body } = await inClientSpan(
+        `subgraph ${options.name}`,
+        requestHeaders,
+        async (span) => {
+          const answer = await options.dispatcher.request({
+            origin: target.origin,
+            path: `${target.pathname}${target.search}`,
+            method: (init?.method ?? "POST") as Dispatcher.HttpMethod,
+            headers: requestHeaders,
+            body: init?.body ?? null,
+            signal: abort.signal,
+          });
+          span.setAttribute("http.response.status_code", answer.statusCode);
+          return { response: answer, body: await answer.body.text() };
+        },
+      );
       const headers = new Headers();
       for (const [name, value] of Object.entries(response.headers)) {
         if (typeof value === "string") headers.set(name, value);
         else if (Array.isArray(value)) for (const each of value) headers.append(name, each);
       }
-      observe(response.statusCode >= 200 && response.statusCode < 300 ? "ok" : response.statusCode < 500 ? "4xx" : "5xx");
+      observe(
+        response.statusCode >= 200 && response.statusCode < 300
+          ? "ok"
+          : response.statusCode < 500
+            ? "4xx"
+            : "5xx",
+      );
       return new ReadResponse(url, response.statusCode, headers, body);
     } catch (error) {
       observe("unavailable");
@@ -118,14 +132,22 @@ function boundedFetcher(options: SigningDataSourceOptions): Fetcher {
  * Shared by both transports (this file and in-process-data-source.ts), so both answer alike.
  */
 export function callerErrorOfRefusal(status: number, body: unknown): BadUserInputError | null {
-  const errors = typeof body === "object" && body !== null ? (body as { errors?: unknown }).errors : undefined;
-  const first = Array.isArray(errors) ? (errors[0] as { message?: unknown; extensions?: { code?: unknown } } | undefined) : undefined;
-  if (status === 400 && first?.extensions?.code === "BAD_USER_INPUT" && typeof first.message === "string") return new BadUserInputError(first.message);
+  const errors =
+    typeof body === "object" && body !== null ? (body as { errors?: unknown }).errors : undefined;
+  const first = Array.isArray(errors)
+    ? (errors[0] as { message?: unknown; extensions?: { code?: unknown } } | undefined)
+    : undefined;
+  if (status === 400 && first?.extensions?.code === "BAD_USER_INPUT" && typeof first.message === "string")
+    return new BadUserInputError(first.message);
   return null;
 }
 
 /** Adds what one subgraph fetch disclosed to the request's audit (both transports). */
-export function collectDisclosures(context: Partial<Pick<GatewayContext, "disclosures">>, subgraph: string, disclosed: readonly DisclosureGroup[]): void {
+export function collectDisclosures(
+  context: Partial<Pick<GatewayContext, "disclosures">>,
+  subgraph: string,
+  disclosed: readonly DisclosureGroup[],
+): void {
   if (!Array.isArray(context.disclosures)) return;
   for (const entry of disclosed) context.disclosures.push({ ...entry, subgraph });
 }
@@ -151,24 +173,38 @@ export class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       this.options.signingKey,
       subgraphClaimsOf(context as GatewayContext),
       this.options.name,
-      { query: request.query, operationName: request.operationName ?? null, variables: request.variables ?? null },
+      {
+        query: request.query,
+        operationName: request.operationName ?? null,
+        variables: request.variables ?? null,
+      },
     );
     request.http?.headers.set(SIGNATURE_HEADER, signature);
     request.http?.headers.set("x-request-id", context.requestId);
   }
 
   /** A subgraph's refusal of the caller's input reaches the caller (callerErrorOfRefusal); anything else stays internal. */
-  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0]): Promise<GraphQLError> {
+  override async errorFromResponse(
+    response: Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0],
+  ): Promise<GraphQLError> {
     const error = await super.errorFromResponse(response);
-    return callerErrorOfRefusal(response.status, (error.extensions.response as { body?: unknown } | undefined)?.body) ?? error;
+    return (
+      callerErrorOfRefusal(
+        response.status,
+        (error.extensions.response as { body?: unknown } | undefined)?.body,
+      ) ?? error
+    );
   }
 
   override async didReceiveResponse({
     response,
     context,
-  }: Required<Pick<GatewayGraphQLRequestContext<GatewayContext>, "request" | "response" | "context">>): Promise<GatewayGraphQLResponse> {
+  }: Required<
+    Pick<GatewayGraphQLRequestContext<GatewayContext>, "request" | "response" | "context">
+  >): Promise<GatewayGraphQLResponse> {
     const disclosed = response.extensions?.disclosed;
-    if (Array.isArray(disclosed)) collectDisclosures(context, this.options.name, disclosed as DisclosureGroup[]);
+    if (Array.isArray(disclosed))
+      collectDisclosures(context, this.options.name, disclosed as DisclosureGroup[]);
     return response;
   }
 }

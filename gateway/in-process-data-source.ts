@@ -21,7 +21,11 @@ type Disclosed = Omit<GatewayContext["disclosures"][number], "subgraph">;
 export type InProcessSubgraph = Readonly<{
   name: string;
   executeHandedOver(
-    operation: Readonly<{ query?: string | undefined; operationName?: string | null | undefined; variables?: Readonly<Record<string, unknown>> | null | undefined }>,
+    operation: Readonly<{
+      query?: string | undefined;
+      operationName?: string | null | undefined;
+      variables?: Readonly<Record<string, unknown>> | null | undefined;
+    }>,
     verified: SubgraphRequestClaims,
   ): Promise<Readonly<{ status: number; result: FormattedExecutionResult; disclosed: readonly Disclosed[] }>>;
 }>;
@@ -46,7 +50,12 @@ class InProcessTimeout extends Error {
  */
 function verifiedClaimsOf(context: Partial<GatewayContext>): SubgraphRequestClaims {
   const { viewer, requestId } = context;
-  if (typeof requestId !== "string" || typeof viewer !== "object" || viewer === null || !isRole(viewer.role)) {
+  if (
+    typeof requestId !== "string" ||
+    typeof viewer !== "object" ||
+    viewer === null ||
+    !isRole(viewer.role)
+  ) {
     throw new UnauthenticatedError("this subgraph answers only requests the gateway verified");
   }
   return subgraphClaimsOf({ viewer, requestId, clientAddress: context.clientAddress ?? null });
@@ -62,15 +71,22 @@ function verifiedClaimsOf(context: Partial<GatewayContext>): SubgraphRequestClai
 export class InProcessDataSource implements GraphQLDataSource<GatewayContext> {
   constructor(private readonly options: InProcessDataSourceOptions) {}
 
-  async process({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+  async process({
+    request,
+    context,
+  }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const { executor, timeoutMs, logger } = this.options;
     const verified = verifiedClaimsOf(context as Partial<GatewayContext>);
     const startedAt = performance.now();
-    const observe = (outcome: SubgraphFetchOutcome) => this.options.observeFetch?.(outcome, (performance.now() - startedAt) / 1000);
+    const observe = (outcome: SubgraphFetchOutcome) =>
+      this.options.observeFetch?.(outcome, (performance.now() - startedAt) / 1000);
     const execution = executor.executeHandedOver(request, verified);
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new InProcessTimeout(`subgraph ${executor.name} did not answer in ${timeoutMs} ms`)), timeoutMs);
+      timer = setTimeout(
+        () => reject(new InProcessTimeout(`subgraph ${executor.name} did not answer in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
     });
     let answer: Awaited<typeof execution>;
     try {
@@ -79,7 +95,9 @@ export class InProcessDataSource implements GraphQLDataSource<GatewayContext> {
       answer = await inClientSpan(`subgraph ${executor.name}`, {}, () => Promise.race([execution, timedOut]));
     } catch (error) {
       if (error instanceof InProcessTimeout) {
-        execution.catch((late: unknown) => logger.error({ err: late, subgraph: executor.name }, "subgraph request failed after its timeout"));
+        execution.catch((late: unknown) =>
+          logger.error({ err: late, subgraph: executor.name }, "subgraph request failed after its timeout"),
+        );
         observe("unavailable");
         logger.warn({ err: error, subgraph: executor.name }, "subgraph unreachable or too slow");
         throw new ServiceUnavailableError(`the ${executor.name} part of the service`);
@@ -95,7 +113,10 @@ export class InProcessDataSource implements GraphQLDataSource<GatewayContext> {
     const { data, errors, extensions } = result;
     if (status < 200 || status >= 300) {
       observe(status < 500 ? "4xx" : "5xx");
-      throw callerErrorOfRefusal(status, { errors }) ?? new GraphQLError(`${status}: ${STATUS_CODES[status] ?? ""}`);
+      throw (
+        callerErrorOfRefusal(status, { errors }) ??
+        new GraphQLError(`${status}: ${STATUS_CODES[status] ?? ""}`)
+      );
     }
     observe("ok");
     collectDisclosures(context, executor.name, disclosed);

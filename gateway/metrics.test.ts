@@ -21,10 +21,14 @@ describe("operation labels", () => {
 
   it("never grow with what callers send: unknown fields and combinations of root fields are other, first come or not", () => {
     const metrics = new GatewayMetrics({ inFlightCost: () => 0, clock: systemClock, operations });
-    const fields = [...operations].filter((label) => label.startsWith("query:")).map((label) => label.slice(6));
+    const fields = [...operations]
+      .filter((label) => label.startsWith("query:"))
+      .map((label) => label.slice(6));
     const seen = new Set<string>();
     // Every pair of root fields, each a distinct operation to a first-come cap: none becomes a label of its own.
-    for (const first of fields) for (const second of fields) if (first < second) seen.add(metrics.operationLabel(`query:${first},${second}`));
+    for (const first of fields)
+      for (const second of fields)
+        if (first < second) seen.add(metrics.operationLabel(`query:${first},${second}`));
     for (let index = 0; index < 1_000; index += 1) seen.add(metrics.operationLabel(`query:field${index}`));
     expect([...seen]).toEqual(["other"]);
     expect(metrics.operationLabel("query:subject")).toBe("query:subject");

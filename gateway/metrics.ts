@@ -40,16 +40,23 @@ export const OTHER_OPERATION = "other";
  */
 export function operationLabelsOf(supergraphSdl: string): ReadonlySet<string> {
   const document = parse(supergraphSdl);
-  const rootTypes = new Map<string, string>([["Query", "query"], ["Mutation", "mutation"], ["Subscription", "subscription"]]);
+  const rootTypes = new Map<string, string>([
+    ["Query", "query"],
+    ["Mutation", "mutation"],
+    ["Subscription", "subscription"],
+  ]);
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.SCHEMA_DEFINITION && definition.kind !== Kind.SCHEMA_EXTENSION) continue;
-    for (const operationType of definition.operationTypes ?? []) rootTypes.set(operationType.type.name.value, operationType.operation);
+    for (const operationType of definition.operationTypes ?? [])
+      rootTypes.set(operationType.type.name.value, operationType.operation);
   }
   const labels = new Set<string>();
   for (const definition of document.definitions) {
-    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION)
+      continue;
     const operation = rootTypes.get(definition.name.value);
-    if (operation) for (const field of definition.fields ?? []) labels.add(`${operation}:${field.name.value}`);
+    if (operation)
+      for (const field of definition.fields ?? []) labels.add(`${operation}:${field.name.value}`);
   }
   return labels;
 }
@@ -176,10 +183,14 @@ export class GatewayMetrics {
 
   /** The label of an operation's root fields (`rootFieldsOf`): itself when it is one the schema declares, `unresolved` as such, else `other`. */
   operationLabel(rootFields: string): string {
-    return rootFields === UNRESOLVED_OPERATION || this.operationLabels.has(rootFields) ? rootFields : OTHER_OPERATION;
+    return rootFields === UNRESOLVED_OPERATION || this.operationLabels.has(rootFields)
+      ? rootFields
+      : OTHER_OPERATION;
   }
 
-  recordRequest(request: Readonly<{ operation: string; role: string; outcome: string; seconds: number }>): void {
+  recordRequest(
+    request: Readonly<{ operation: string; role: string; outcome: string; seconds: number }>,
+  ): void {
     this.requests.inc({ operation: request.operation, role: request.role, outcome: request.outcome });
     this.requestDuration.observe({ operation: request.operation, outcome: request.outcome }, request.seconds);
   }
@@ -205,7 +216,12 @@ export class GatewayMetrics {
  * token the endpoint does not exist (404), with a wrong or missing one it is 401. A separate secret,
  * not a caller's JWT: no role of the API reads operational data, and a scraper holds no identity.
  */
-export async function serveMetrics(request: IncomingMessage, response: ServerResponse, metrics: GatewayMetrics, scrapeToken: string | undefined): Promise<void> {
+export async function serveMetrics(
+  request: IncomingMessage,
+  response: ServerResponse,
+  metrics: GatewayMetrics,
+  scrapeToken: string | undefined,
+): Promise<void> {
   if (!scrapeToken) {
     response.statusCode = 404;
     response.end("metrics are off: set CREDIT_METRICS_TOKEN to serve them");

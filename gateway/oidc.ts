@@ -23,13 +23,21 @@ export class OidcDiscoveryError extends ConfigError {
  * set (jose's cooldown, 30 s by default), so a flood of tokens with made-up `kid`s cannot turn the gateway
  * into a load generator against the identity provider; tests shorten it.
  */
-export async function createOidcIssuer(settings: OidcSettings, options: { rotationCooldownMs?: number | undefined } = {}): Promise<OidcIssuer> {
+export async function createOidcIssuer(
+  settings: OidcSettings,
+  options: { rotationCooldownMs?: number | undefined } = {},
+): Promise<OidcIssuer> {
   const jwksUrl = settings.jwksUrl ?? (await discoverJwksUrl(settings.issuer));
   return Object.freeze({
     issuer: settings.issuer,
     audience: settings.audience,
     claims: settings.claims,
-    keys: keysOrUnreachable(createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: options.rotationCooldownMs ?? 30_000, timeoutDuration: 5_000 })),
+    keys: keysOrUnreachable(
+      createRemoteJWKSet(new URL(jwksUrl), {
+        cooldownDuration: options.rotationCooldownMs ?? 30_000,
+        timeoutDuration: 5_000,
+      }),
+    ),
   });
 }
 
@@ -51,8 +59,14 @@ function keysOrUnreachable(keys: JWTVerifyGetKey): JWTVerifyGetKey {
     try {
       return await keys(header, token);
     } catch (error) {
-      if (error instanceof joseErrors.JWKSNoMatchingKey || error instanceof joseErrors.JWKSMultipleMatchingKeys) throw error;
-      throw new IdentityProviderUnreachableError("the identity provider's key set could not be read", { cause: error });
+      if (
+        error instanceof joseErrors.JWKSNoMatchingKey ||
+        error instanceof joseErrors.JWKSMultipleMatchingKeys
+      )
+        throw error;
+      throw new IdentityProviderUnreachableError("the identity provider's key set could not be read", {
+        cause: error,
+      });
     }
   };
 }
@@ -66,12 +80,19 @@ async function discoverJwksUrl(issuer: string): Promise<string> {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     document = (await response.json()) as typeof document;
   } catch (error) {
-    throw new OidcDiscoveryError(`CREDIT_OIDC_ISSUER: could not read ${discoveryUrl} (${(error as Error).message}); set CREDIT_OIDC_JWKS_URL or check the issuer`);
+    throw new OidcDiscoveryError(
+      `CREDIT_OIDC_ISSUER: could not read ${discoveryUrl} (${(error as Error).message}); set CREDIT_OIDC_JWKS_URL or check the issuer`,
+    );
   }
   if (document.issuer !== issuer) {
-    throw new OidcDiscoveryError(`CREDIT_OIDC_ISSUER: ${discoveryUrl} names issuer ${String(document.issuer)}, not ${issuer}`);
+    throw new OidcDiscoveryError(
+      `CREDIT_OIDC_ISSUER: ${discoveryUrl} names issuer ${String(document.issuer)}, not ${issuer}`,
+    );
   }
-  if (typeof document.jwks_uri !== "string") throw new OidcDiscoveryError(`CREDIT_OIDC_ISSUER: ${discoveryUrl} has no jwks_uri; set CREDIT_OIDC_JWKS_URL`);
+  if (typeof document.jwks_uri !== "string")
+    throw new OidcDiscoveryError(
+      `CREDIT_OIDC_ISSUER: ${discoveryUrl} has no jwks_uri; set CREDIT_OIDC_JWKS_URL`,
+    );
   return document.jwks_uri;
 }
 
@@ -83,7 +104,10 @@ async function discoverJwksUrl(issuer: string): Promise<string> {
  */
 export function claimAt(payload: Readonly<Record<string, unknown>>, path: string): unknown {
   if (!path.includes(".")) return Object.hasOwn(payload, path) ? payload[path] : undefined;
-  if (Object.hasOwn(payload, path)) throw new UnauthenticatedError(`the bearer token carries a claim named "${path}" beside the nested path configured for it; the claim is ambiguous — get a token from your identity provider without it`);
+  if (Object.hasOwn(payload, path))
+    throw new UnauthenticatedError(
+      `the bearer token carries a claim named "${path}" beside the nested path configured for it; the claim is ambiguous — get a token from your identity provider without it`,
+    );
   let value: unknown = payload;
   for (const part of path.split(".")) {
     if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;

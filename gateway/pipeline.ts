@@ -4,9 +4,19 @@ import { refusalAnswer } from "../platform/http";
 import type { GatewayContext } from "./context";
 
 /** The operation as the client sent it, from a POST body or a GET query string; nulls until `useBody` has read it. */
-export type SentOperation = Readonly<{ body: unknown; query: string | null; variables: unknown; operationName: string | null }>;
+export type SentOperation = Readonly<{
+  body: unknown;
+  query: string | null;
+  variables: unknown;
+  operationName: string | null;
+}>;
 
-export const NOTHING_SENT: SentOperation = Object.freeze({ body: undefined, query: null, variables: undefined, operationName: null });
+export const NOTHING_SENT: SentOperation = Object.freeze({
+  body: undefined,
+  query: null,
+  variables: undefined,
+  operationName: null,
+});
 
 /** One request to the gateway on its way through the plugins. */
 export type GatewayRequest = {
@@ -34,7 +44,12 @@ export type GatewayPlugin = (request: GatewayRequest, next: Next) => Promise<HTT
  * Runs the plugins in order around `execute`. Whatever a plugin throws becomes an answer at once, through
  * `refusalAnswer`, so every plugin outside it sees an answer, never an exception.
  */
-export function runPipeline(plugins: readonly GatewayPlugin[], request: GatewayRequest, execute: Next, onInternal: (error: unknown) => void): Promise<HTTPGraphQLResponse> {
+export function runPipeline(
+  plugins: readonly GatewayPlugin[],
+  request: GatewayRequest,
+  execute: Next,
+  onInternal: (error: unknown) => void,
+): Promise<HTTPGraphQLResponse> {
   const step = async (index: number): Promise<HTTPGraphQLResponse> => {
     try {
       return await (index === plugins.length ? execute() : plugins[index]!(request, () => step(index + 1)));

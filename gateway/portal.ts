@@ -49,7 +49,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
  * API: an injected string can neither load nor send anything elsewhere.
  */
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  "content-security-policy":
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
   "x-content-type-options": "nosniff",
   "referrer-policy": "no-referrer",
   "x-frame-options": "DENY",
@@ -61,7 +62,10 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
  */
 const GRAPHIQL_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   ...SECURITY_HEADERS,
-  "content-security-policy": SECURITY_HEADERS["content-security-policy"]!.replace("font-src 'self'", "font-src 'self' data:"),
+  "content-security-policy": SECURITY_HEADERS["content-security-policy"]!.replace(
+    "font-src 'self'",
+    "font-src 'self' data:",
+  ),
 };
 
 type Asset = Readonly<{ body: Buffer; contentType: string }>;
@@ -70,7 +74,8 @@ async function readAssets(folder: string, urlPrefix: string): Promise<Map<string
   const assets = new Map<string, Asset>();
   for (const file of await readdir(folder)) {
     const contentType = CONTENT_TYPES[path.extname(file)];
-    if (contentType) assets.set(`${urlPrefix}/${file}`, { body: await readFile(path.join(folder, file)), contentType });
+    if (contentType)
+      assets.set(`${urlPrefix}/${file}`, { body: await readFile(path.join(folder, file)), contentType });
   }
   return assets;
 }
@@ -84,10 +89,19 @@ export async function createPortalServer(options: PortalOptions, logger: Logger)
   const indexHtml = await readFile(path.join(options.directory, "index.html"));
   const graphiqlFolder = path.join(options.directory, "graphiql");
   const graphiql = options.graphiql
-    ? { assets: await readAssets(path.join(graphiqlFolder, "assets"), `${GRAPHIQL_PATH}/assets`), page: await readFile(path.join(graphiqlFolder, "index.html")) }
+    ? {
+        assets: await readAssets(path.join(graphiqlFolder, "assets"), `${GRAPHIQL_PATH}/assets`),
+        page: await readFile(path.join(graphiqlFolder, "index.html")),
+      }
     : undefined;
 
-  const send = (response: ServerResponse, status: number, body: Buffer | string, headers: Readonly<Record<string, string>>, security = SECURITY_HEADERS): void => {
+  const send = (
+    response: ServerResponse,
+    status: number,
+    body: Buffer | string,
+    headers: Readonly<Record<string, string>>,
+    security = SECURITY_HEADERS,
+  ): void => {
     response.statusCode = status;
     for (const [name, value] of Object.entries({ ...security, ...headers })) response.setHeader(name, value);
     response.end(body);
@@ -95,20 +109,51 @@ export async function createPortalServer(options: PortalOptions, logger: Logger)
 
   /** `/graphiql` and its assets: served in development, 404 otherwise (never the portal's page). */
   function serveGraphiQL(request: IncomingMessage, response: ServerResponse, pathname: string): void {
-    const notFound = () => send(response, 404, "GraphiQL is served in development only (NODE_ENV=development)\n", { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+    const notFound = () =>
+      send(response, 404, "GraphiQL is served in development only (NODE_ENV=development)\n", {
+        "content-type": "text/plain; charset=utf-8",
+        "cache-control": "no-store",
+      });
     if (!graphiql || (request.method !== "GET" && request.method !== "HEAD")) return notFound();
-    if (pathname === GRAPHIQL_PATH) return send(response, 200, graphiql.page, { "content-type": CONTENT_TYPES[".html"]!, "cache-control": "no-cache" }, GRAPHIQL_SECURITY_HEADERS);
+    if (pathname === GRAPHIQL_PATH)
+      return send(
+        response,
+        200,
+        graphiql.page,
+        { "content-type": CONTENT_TYPES[".html"]!, "cache-control": "no-cache" },
+        GRAPHIQL_SECURITY_HEADERS,
+      );
     const asset = graphiql.assets.get(pathname);
     if (!asset) return notFound();
-    send(response, 200, asset.body, { "content-type": asset.contentType, "cache-control": "public, max-age=31536000, immutable" }, GRAPHIQL_SECURITY_HEADERS);
+    send(
+      response,
+      200,
+      asset.body,
+      { "content-type": asset.contentType, "cache-control": "public, max-age=31536000, immutable" },
+      GRAPHIQL_SECURITY_HEADERS,
+    );
   }
 
   async function demoSignIn(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const json = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
-    if (!options.demoSignIn) return send(response, 404, JSON.stringify({ error: "demo sign-in is off (development only: NODE_ENV=development)" }), json);
+    if (!options.demoSignIn)
+      return send(
+        response,
+        404,
+        JSON.stringify({ error: "demo sign-in is off (development only: NODE_ENV=development)" }),
+        json,
+      );
     if (request.method === "GET") return send(response, 200, JSON.stringify({ available: true }), json);
-    if (request.method !== "POST" || !String(request.headers["content-type"] ?? "").startsWith("application/json")) {
-      return send(response, 405, JSON.stringify({ error: "POST application/json { role, org?, subject? }" }), json);
+    if (
+      request.method !== "POST" ||
+      !String(request.headers["content-type"] ?? "").startsWith("application/json")
+    ) {
+      return send(
+        response,
+        405,
+        JSON.stringify({ error: "POST application/json { role, org?, subject? }" }),
+        json,
+      );
     }
     let body = "";
     for await (const chunk of request) {
@@ -121,11 +166,27 @@ export async function createPortalServer(options: PortalOptions, logger: Logger)
     } catch {
       return send(response, 400, JSON.stringify({ error: "body is not JSON" }), json);
     }
-    const text = (value: unknown): string | undefined => (typeof value === "string" && /^[0-9A-Za-z-]{1,40}$/.test(value) ? value : undefined);
-    if (!isRole(claims?.role) || (claims.org !== undefined && !text(claims.org)) || (claims.subject !== undefined && !text(claims.subject))) {
-      return send(response, 400, JSON.stringify({ error: "role must be a role; org and subject letters, digits and '-'" }), json);
+    const text = (value: unknown): string | undefined =>
+      typeof value === "string" && /^[0-9A-Za-z-]{1,40}$/.test(value) ? value : undefined;
+    if (
+      !isRole(claims?.role) ||
+      (claims.org !== undefined && !text(claims.org)) ||
+      (claims.subject !== undefined && !text(claims.subject))
+    ) {
+      return send(
+        response,
+        400,
+        JSON.stringify({ error: "role must be a role; org and subject letters, digits and '-'" }),
+        json,
+      );
     }
-    const token = await mintToken(options.demoSignIn.jwtSecret, { role: claims.role, org: text(claims.org), subject: text(claims.subject), sub: `portal-demo-${claims.role.toLowerCase()}`, ttl: `${options.demoSignIn.ttlSeconds}s` });
+    const token = await mintToken(options.demoSignIn.jwtSecret, {
+      role: claims.role,
+      org: text(claims.org),
+      subject: text(claims.subject),
+      sub: `portal-demo-${claims.role.toLowerCase()}`,
+      ttl: `${options.demoSignIn.ttlSeconds}s`,
+    });
     logger.info({ role: claims.role, org: text(claims.org) ?? null }, "portal demo sign-in");
     send(response, 200, JSON.stringify({ token }), json);
   }
@@ -143,12 +204,19 @@ export async function createPortalServer(options: PortalOptions, logger: Logger)
       if (request.method !== "GET" && request.method !== "HEAD") return false;
       const asset = assets.get(pathname);
       if (asset) {
-        send(response, 200, asset.body, { "content-type": asset.contentType, "cache-control": "public, max-age=31536000, immutable" });
+        send(response, 200, asset.body, {
+          "content-type": asset.contentType,
+          "cache-control": "public, max-age=31536000, immutable",
+        });
         return true;
       }
-      if (API_PATHS.has(pathname) || pathname.startsWith("/.well-known/") || pathname.startsWith("/assets/")) return false;
+      if (API_PATHS.has(pathname) || pathname.startsWith("/.well-known/") || pathname.startsWith("/assets/"))
+        return false;
       if (!String(request.headers.accept ?? "").includes("text/html")) return false;
-      send(response, 200, indexHtml, { "content-type": CONTENT_TYPES[".html"]!, "cache-control": "no-cache" });
+      send(response, 200, indexHtml, {
+        "content-type": CONTENT_TYPES[".html"]!,
+        "cache-control": "no-cache",
+      });
       return true;
     },
   };
@@ -159,13 +227,26 @@ export async function createPortalServer(options: PortalOptions, logger: Logger)
  * only when `NODE_ENV=development` is set by name: demo sign-in mints any role's token with the real secret, so
  * `test`, production and an unset NODE_ENV never offer it.
  */
-export async function portalFor(config: Pick<Config, "env" | "maxTokenAgeSeconds">, jwtSecret: string, logger: Logger): Promise<PortalServer | undefined> {
+export async function portalFor(
+  config: Pick<Config, "env" | "maxTokenAgeSeconds">,
+  jwtSecret: string,
+  logger: Logger,
+): Promise<PortalServer | undefined> {
   const directory = path.join(PACKAGE_ROOT, "dist", "portal");
   if (!existsSync(path.join(directory, "index.html"))) {
     logger.warn({ directory }, "the portal is not built (npm run build); serving the API only");
     return undefined;
   }
   const development = config.env === "development";
-  const demoSignIn = development ? { jwtSecret, ttlSeconds: Math.min(3_600, config.maxTokenAgeSeconds) } : undefined;
-  return createPortalServer({ directory, demoSignIn, graphiql: development && existsSync(path.join(directory, "graphiql", "index.html")) }, logger);
+  const demoSignIn = development
+    ? { jwtSecret, ttlSeconds: Math.min(3_600, config.maxTokenAgeSeconds) }
+    : undefined;
+  return createPortalServer(
+    {
+      directory,
+      demoSignIn,
+      graphiql: development && existsSync(path.join(directory, "graphiql", "index.html")),
+    },
+    logger,
+  );
 }

@@ -1,4 +1,15 @@
-import { Kind, Lexer, parse, Source, TokenKind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode, type TypeNode, type ValueNode } from "graphql";
+import {
+  Kind,
+  Lexer,
+  parse,
+  Source,
+  TokenKind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type TypeNode,
+  type ValueNode,
+} from "graphql";
 import { MAX_ITEMS_PER_CALL } from "../domain/limits";
 import { MAX_JSON_DEPTH, nestsDeeperThan } from "../platform/json-walk";
 
@@ -45,7 +56,11 @@ export type ArgumentCosts = Readonly<{
   rootTypes: Readonly<Record<"query" | "mutation" | "subscription", string>>;
 }>;
 
-export const NO_ARGUMENT_COSTS: ArgumentCosts = { arguments: new Map(), fieldTypes: new Map(), rootTypes: { query: "Query", mutation: "Mutation", subscription: "Subscription" } };
+export const NO_ARGUMENT_COSTS: ArgumentCosts = {
+  arguments: new Map(),
+  fieldTypes: new Map(),
+  rootTypes: { query: "Query", mutation: "Mutation", subscription: "Subscription" },
+};
 
 /** The argument costs a (super)graph's SDL declares with `@cost`. */
 export function argumentCostsOf(sdl: string): ArgumentCosts {
@@ -54,16 +69,22 @@ export function argumentCostsOf(sdl: string): ArgumentCosts {
   const rootTypes = { ...NO_ARGUMENT_COSTS.rootTypes };
   for (const definition of parse(sdl, { noLocation: true }).definitions) {
     if (definition.kind === Kind.SCHEMA_DEFINITION || definition.kind === Kind.SCHEMA_EXTENSION) {
-      for (const { operation, type } of definition.operationTypes ?? []) rootTypes[operation] = type.name.value;
+      for (const { operation, type } of definition.operationTypes ?? [])
+        rootTypes[operation] = type.name.value;
     }
     const withFields =
-      definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION || definition.kind === Kind.INTERFACE_TYPE_DEFINITION || definition.kind === Kind.INTERFACE_TYPE_EXTENSION;
+      definition.kind === Kind.OBJECT_TYPE_DEFINITION ||
+      definition.kind === Kind.OBJECT_TYPE_EXTENSION ||
+      definition.kind === Kind.INTERFACE_TYPE_DEFINITION ||
+      definition.kind === Kind.INTERFACE_TYPE_EXTENSION;
     if (!withFields) continue;
     for (const field of definition.fields ?? []) {
       const coordinate = `${definition.name.value}.${field.name.value}`;
       fieldTypes.set(coordinate, namedTypeOf(field.type));
       for (const argument of field.arguments ?? []) {
-        const weight = argument.directives?.find((directive) => directive.name.value === "cost")?.arguments?.find((value) => value.name.value === "weight")?.value;
+        const weight = argument.directives
+          ?.find((directive) => directive.name.value === "cost")
+          ?.arguments?.find((value) => value.name.value === "weight")?.value;
         if (weight?.kind !== Kind.INT) continue;
         const costed = argumentsByField.get(coordinate) ?? [];
         costed.push({ argument: argument.name.value, weight: Number(weight.value) });
@@ -95,12 +116,31 @@ class Breach extends Error {
  * used — so named-fragment fan-out counts in full — and stops as soon as a limit is passed, so a hostile
  * document costs at most the limit's work. Returns the first breach, or null.
  */
-export function checkQueryLimits(query: string, variables: unknown, limits: QueryLimits = DEFAULT_QUERY_LIMITS, costs: ArgumentCosts = NO_ARGUMENT_COSTS): QueryCheck {
+export function checkQueryLimits(
+  query: string,
+  variables: unknown,
+  limits: QueryLimits = DEFAULT_QUERY_LIMITS,
+  costs: ArgumentCosts = NO_ARGUMENT_COSTS,
+): QueryCheck {
   if (nestsDeeperThan(variables, limits.maxVariableDepth)) {
-    return { breach: { limit: "maxVariableDepth", max: limits.maxVariableDepth, message: `the variables nest deeper than ${limits.maxVariableDepth} levels` }, cost: 1 };
+    return {
+      breach: {
+        limit: "maxVariableDepth",
+        max: limits.maxVariableDepth,
+        message: `the variables nest deeper than ${limits.maxVariableDepth} levels`,
+      },
+      cost: 1,
+    };
   }
   if (nestsBracketsDeeperThan(query, limits.maxNesting, limits.maxTokens)) {
-    return { breach: { limit: "maxNesting", max: limits.maxNesting, message: `the document nests brackets deeper than ${limits.maxNesting} levels` }, cost: 1 };
+    return {
+      breach: {
+        limit: "maxNesting",
+        max: limits.maxNesting,
+        message: `the document nests brackets deeper than ${limits.maxNesting} levels`,
+      },
+      cost: 1,
+    };
   }
   let document: DocumentNode;
   try {
@@ -108,16 +148,34 @@ export function checkQueryLimits(query: string, variables: unknown, limits: Quer
   } catch (error) {
     // graphql-js 16 words it "contains more that N tokens".
     if (/more th\w+ \d+ tokens/i.test(String((error as Error).message))) {
-      return { breach: { limit: "maxTokens", max: limits.maxTokens, message: `the document has more than ${limits.maxTokens} tokens` }, cost: 1 };
+      return {
+        breach: {
+          limit: "maxTokens",
+          max: limits.maxTokens,
+          message: `the document has more than ${limits.maxTokens} tokens`,
+        },
+        cost: 1,
+      };
     }
     return { breach: null, cost: 1 };
   }
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const counts = { fields: 0, aliases: 0, directives: 0, rootFields: 0, costed: 0 };
-  const bump = (key: keyof typeof counts, limit: "maxFields" | "maxAliases" | "maxDirectives", noun: string, by = 1) => {
+  const bump = (
+    key: keyof typeof counts,
+    limit: "maxFields" | "maxAliases" | "maxDirectives",
+    noun: string,
+    by = 1,
+  ) => {
     counts[key] += by;
-    if (counts[key] > limits[limit]) throw new Breach({ limit, max: limits[limit], message: `the operation has more than ${limits[limit]} ${noun}` });
+    if (counts[key] > limits[limit])
+      throw new Breach({
+        limit,
+        max: limits[limit],
+        message: `the operation has more than ${limits[limit]} ${noun}`,
+      });
   };
   // The default values of the operation being walked: a variable not sent takes its default (a list there counts in full).
   let defaults = new Map<string, ValueNode>();
@@ -133,8 +191,18 @@ export function checkQueryLimits(query: string, variables: unknown, limits: Quer
     }
     return value.kind === Kind.NULL ? 0 : 1;
   };
-  const walk = (selectionSet: SelectionSetNode, parentType: string | undefined, depth: number, expanding: ReadonlySet<string>): void => {
-    if (depth > limits.maxDepth) throw new Breach({ limit: "maxDepth", max: limits.maxDepth, message: `the operation nests deeper than ${limits.maxDepth} levels` });
+  const walk = (
+    selectionSet: SelectionSetNode,
+    parentType: string | undefined,
+    depth: number,
+    expanding: ReadonlySet<string>,
+  ): void => {
+    if (depth > limits.maxDepth)
+      throw new Breach({
+        limit: "maxDepth",
+        max: limits.maxDepth,
+        message: `the operation nests deeper than ${limits.maxDepth} levels`,
+      });
     for (const selection of selectionSet.selections) {
       bump("directives", "maxDirectives", "directives", selection.directives?.length ?? 0);
       if (selection.kind === Kind.FIELD) {
@@ -155,7 +223,8 @@ export function checkQueryLimits(query: string, variables: unknown, limits: Quer
           throw new Breach({ limit: "maxFieldCost", max: limits.maxFieldCost, message });
         }
         counts.costed += fieldCost;
-        if (selection.selectionSet) walk(selection.selectionSet, costs.fieldTypes.get(coordinate), depth + 1, expanding);
+        if (selection.selectionSet)
+          walk(selection.selectionSet, costs.fieldTypes.get(coordinate), depth + 1, expanding);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         walk(selection.selectionSet, selection.typeCondition?.name.value ?? parentType, depth, expanding);
       } else {
@@ -172,10 +241,21 @@ export function checkQueryLimits(query: string, variables: unknown, limits: Quer
       if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
       bump("directives", "maxDirectives", "directives", definition.directives?.length ?? 0);
       if (definition.selectionSet.selections.length > limits.maxRootFields) {
-        return { breach: { limit: "maxRootFields", max: limits.maxRootFields, message: `an operation may ask for at most ${limits.maxRootFields} root fields` }, cost: 1 };
+        return {
+          breach: {
+            limit: "maxRootFields",
+            max: limits.maxRootFields,
+            message: `an operation may ask for at most ${limits.maxRootFields} root fields`,
+          },
+          cost: 1,
+        };
       }
       counts.rootFields += definition.selectionSet.selections.length;
-      defaults = new Map((definition.variableDefinitions ?? []).flatMap((variable) => (variable.defaultValue ? [[variable.variable.name.value, variable.defaultValue]] : [])));
+      defaults = new Map(
+        (definition.variableDefinitions ?? []).flatMap((variable) =>
+          variable.defaultValue ? [[variable.variable.name.value, variable.defaultValue]] : [],
+        ),
+      );
       walk(definition.selectionSet, costs.rootTypes[definition.operation], 1, new Set());
     }
   } catch (error) {
@@ -197,7 +277,11 @@ function nestsBracketsDeeperThan(query: string, maxNesting: number, maxTokens: n
   const lexer = new Lexer(new Source(query));
   let depth = 0;
   try {
-    for (let token = lexer.advance(), read = 1; token.kind !== TokenKind.EOF && read <= maxTokens; token = lexer.advance(), read++) {
+    for (
+      let token = lexer.advance(), read = 1;
+      token.kind !== TokenKind.EOF && read <= maxTokens;
+      token = lexer.advance(), read++
+    ) {
       if (OPENING.has(token.kind) && ++depth > maxNesting) return true;
       if (CLOSING.has(token.kind)) depth--;
     }

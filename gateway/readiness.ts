@@ -13,7 +13,10 @@ export type Readiness = Readonly<{
 /** How long one check may take before it counts as `timed out`. */
 export const READINESS_CHECK_TIMEOUT_MS = 1_000;
 
-async function withinTimeout(check: (signal: AbortSignal) => Promise<CheckResult>, timeoutMs: number): Promise<CheckResult> {
+async function withinTimeout(
+  check: (signal: AbortSignal) => Promise<CheckResult>,
+  timeoutMs: number,
+): Promise<CheckResult> {
   const abort = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<CheckResult>((resolve) => {
@@ -23,7 +26,10 @@ async function withinTimeout(check: (signal: AbortSignal) => Promise<CheckResult
     }, timeoutMs);
   });
   try {
-    return await Promise.race([check(abort.signal).catch((): CheckResult => (abort.signal.aborted ? "timed out" : "unavailable")), timedOut]);
+    return await Promise.race([
+      check(abort.signal).catch((): CheckResult => (abort.signal.aborted ? "timed out" : "unavailable")),
+      timedOut,
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -53,6 +59,10 @@ export async function checkReadiness(
     return [`subgraph:${name}`, result] as const;
   });
   const inProcess = inProcessSubgraphs.map((name) => [`subgraph:${name}`, "ok"] as const);
-  const checks: Record<string, CheckResult> = { database: await database, ...Object.fromEntries(inProcess), ...Object.fromEntries(await Promise.all(subgraphs)) };
+  const checks: Record<string, CheckResult> = {
+    database: await database,
+    ...Object.fromEntries(inProcess),
+    ...Object.fromEntries(await Promise.all(subgraphs)),
+  };
   return { ready: Object.values(checks).every((result) => result === "ok"), checks };
 }

@@ -3,7 +3,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import type { Kysely } from "kysely";
 import { Agent } from "undici";
 import type { Database } from "../db/database";
@@ -19,7 +22,12 @@ import type { BearerTrust } from "./auth";
 import { createOidcIssuer } from "./oidc";
 import { corsHeadersFor } from "./cors";
 import { clientAddressOf, trustedProxiesOf } from "./client-address";
-import { SharedInFlightBudget, SharedRateLimiter, type AdmissionBudget, type RateBudget } from "./shared-budgets";
+import {
+  SharedInFlightBudget,
+  SharedRateLimiter,
+  type AdmissionBudget,
+  type RateBudget,
+} from "./shared-budgets";
 import { InFlightBudget } from "./admission";
 import { RateLimiter } from "./rate-limit";
 import { argumentCostsOf, DEFAULT_QUERY_LIMITS, type QueryLimits } from "./query-limits";
@@ -39,7 +47,14 @@ import { useInputHygiene } from "./plugins/use-input-hygiene";
 import { useQueryLimits } from "./plugins/use-query-limits";
 import { useRateLimit } from "./plugins/use-rate-limit";
 import { useAdmission, type AdmittedHere } from "./plugins/use-admission";
-import { GatewayMetrics, operationLabelsOf, outcomeLabel, serveMetrics, type PoolUse, type SubgraphFetchOutcome } from "./metrics";
+import {
+  GatewayMetrics,
+  operationLabelsOf,
+  outcomeLabel,
+  serveMetrics,
+  type PoolUse,
+  type SubgraphFetchOutcome,
+} from "./metrics";
 import { checkReadiness } from "./readiness";
 import type { PortalServer } from "./portal";
 import { describeCurrentSpan, inServerSpan } from "../platform/telemetry";
@@ -105,7 +120,22 @@ export type RunningGateway = Readonly<{ url: string; port: number; stop(): Promi
 /** The gateway options that come straight from the configuration. */
 export function gatewaySettings(
   config: Config,
-): Pick<GatewayOptions, "production" | "subgraphTimeoutMs" | "maxBodyBytes" | "rateLimitPerMinute" | "maxInFlightCost" | "bodyBytesPerUnit" | "clock" | "maxTokenAgeSeconds" | "oidc" | "corsOrigins" | "trustedProxies" | "sharedBudgets" | "metricsToken"> {
+): Pick<
+  GatewayOptions,
+  | "production"
+  | "subgraphTimeoutMs"
+  | "maxBodyBytes"
+  | "rateLimitPerMinute"
+  | "maxInFlightCost"
+  | "bodyBytesPerUnit"
+  | "clock"
+  | "maxTokenAgeSeconds"
+  | "oidc"
+  | "corsOrigins"
+  | "trustedProxies"
+  | "sharedBudgets"
+  | "metricsToken"
+> {
   return {
     clock: config.clock,
     production: config.env === "production",
@@ -134,11 +164,17 @@ function admissionLeaseSeconds(subgraphTimeoutMs: number): number {
  * The gateway: verifies bearer tokens, gives every request an id, plans over the static supergraph,
  * signs each subgraph fetch, audits every operation (fail closed) and masks errors to contract codes.
  */
-export async function startGateway(options: GatewayOptions, port: number, host: string): Promise<RunningGateway> {
+export async function startGateway(
+  options: GatewayOptions,
+  port: number,
+  host: string,
+): Promise<RunningGateway> {
   const { logger } = options;
   const bearerTrust: BearerTrust = {
     secret: new TextEncoder().encode(options.jwtSecret),
-    oidc: options.oidc ? await createOidcIssuer(options.oidc, { rotationCooldownMs: options.oidcKeyRefetchCooldownMs }) : null,
+    oidc: options.oidc
+      ? await createOidcIssuer(options.oidc, { rotationCooldownMs: options.oidcKeyRefetchCooldownMs })
+      : null,
   };
   const corsOrigins = new Set(options.corsOrigins ?? []);
   const trustedProxies = trustedProxiesOf(options.trustedProxies ?? []);
@@ -146,11 +182,24 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
     ? new SharedRateLimiter(options.db, "rate", options.rateLimitPerMinute, logger)
     : new RateLimiter(options.rateLimitPerMinute);
   const inFlight: AdmissionBudget = options.sharedBudgets
-    ? new SharedInFlightBudget(options.db, options.maxInFlightCost, admissionLeaseSeconds(options.subgraphTimeoutMs), logger)
+    ? new SharedInFlightBudget(
+        options.db,
+        options.maxInFlightCost,
+        admissionLeaseSeconds(options.subgraphTimeoutMs),
+        logger,
+      )
     : new InFlightBudget(options.maxInFlightCost);
   const admittedHere: AdmittedHere = { cost: 0 };
-  const metrics = new GatewayMetrics({ poolUse: options.poolUse, inFlightCost: () => admittedHere.cost, calendar: options.calendar, clock: options.clock, operations: operationLabelsOf(options.supergraphSdl) });
-  const auditLog = new AuditLog(options.db, undefined, (size, seconds, failed) => metrics.recordAuditBatch(size, seconds, failed));
+  const metrics = new GatewayMetrics({
+    poolUse: options.poolUse,
+    inFlightCost: () => admittedHere.cost,
+    calendar: options.calendar,
+    clock: options.clock,
+    operations: operationLabelsOf(options.supergraphSdl),
+  });
+  const auditLog = new AuditLog(options.db, undefined, (size, seconds, failed) =>
+    metrics.recordAuditBatch(size, seconds, failed),
+  );
   const audited = options.audit ?? true;
   const subgraphConnections = new Agent({ keepAliveTimeout: 30_000 });
   const gateway = new ApolloGateway({
@@ -160,12 +209,27 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
     // fails when it is not what the subgraphs compose to now.
     validateSupergraph: false,
     buildService: ({ name, url }) => {
-      const observeFetch = (outcome: SubgraphFetchOutcome, seconds: number) => metrics.recordSubgraphFetch(name, outcome, seconds);
+      const observeFetch = (outcome: SubgraphFetchOutcome, seconds: number) =>
+        metrics.recordSubgraphFetch(name, outcome, seconds);
       const executor = options.inProcessSubgraphs?.[name];
-      if (executor) return new InProcessDataSource({ executor, timeoutMs: options.subgraphTimeoutMs, logger, observeFetch });
+      if (executor)
+        return new InProcessDataSource({
+          executor,
+          timeoutMs: options.subgraphTimeoutMs,
+          logger,
+          observeFetch,
+        });
       const subgraphUrl = options.subgraphUrls[name] ?? url;
       if (!subgraphUrl) throw new Error(`no URL for subgraph ${name}`);
-      return new SigningDataSource({ name, url: subgraphUrl, signingKey: options.signingKey, timeoutMs: options.subgraphTimeoutMs, logger, dispatcher: subgraphConnections, observeFetch });
+      return new SigningDataSource({
+        name,
+        url: subgraphUrl,
+        signingKey: options.signingKey,
+        timeoutMs: options.subgraphTimeoutMs,
+        logger,
+        dispatcher: subgraphConnections,
+        observeFetch,
+      });
     },
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -206,25 +270,49 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
     useBody({ maxBodyBytes: options.maxBodyBytes }),
     useAuthentication({ trust: bearerTrust, maxTokenAgeSeconds: options.maxTokenAgeSeconds }),
     useInputHygiene(),
-    useQueryLimits(options.queryLimits ?? DEFAULT_QUERY_LIMITS, argumentCostsOf(options.supergraphSdl), options.bodyBytesPerUnit),
+    useQueryLimits(
+      options.queryLimits ?? DEFAULT_QUERY_LIMITS,
+      argumentCostsOf(options.supergraphSdl),
+      options.bodyBytesPerUnit,
+    ),
     useRateLimit({ budget: rateLimiter, metrics }),
     useAdmission({ budget: inFlight, admittedHere, metrics }),
   ];
 
-  const handleRequest = async (http: IncomingMessage, response: ServerResponse, requestId: string, path: string) => {
+  const handleRequest = async (
+    http: IncomingMessage,
+    response: ServerResponse,
+    requestId: string,
+    path: string,
+  ) => {
     const context: GatewayContext = {
       viewer: PUBLIC_VIEWER,
       requestId,
-      clientAddress: clientAddressOf(http.socket.remoteAddress, http.headers["x-forwarded-for"], trustedProxies),
+      clientAddress: clientAddressOf(
+        http.socket.remoteAddress,
+        http.headers["x-forwarded-for"],
+        trustedProxies,
+      ),
       startedAt: options.clock.now().getTime(),
       startedAtMonotonic: performance.now(),
       disclosures: [],
       audit: { written: !audited },
       observed: { operation: UNRESOLVED_OPERATION },
     };
-    const request: GatewayRequest = { http, path, context, headers: { [REQUEST_ID_HEADER]: requestId, ...corsHeadersFor(http.headers, corsOrigins) }, operation: NOTHING_SENT, cost: 1, bodyBytes: 0 };
-    const answer = await runPipeline(plugins, request, () => runWithApollo(apollo, http, request.operation.body, async () => context), (error) =>
-      logger.error({ err: error, requestId }, "gateway request failed"),
+    const request: GatewayRequest = {
+      http,
+      path,
+      context,
+      headers: { [REQUEST_ID_HEADER]: requestId, ...corsHeadersFor(http.headers, corsOrigins) },
+      operation: NOTHING_SENT,
+      cost: 1,
+      bodyBytes: 0,
+    };
+    const answer = await runPipeline(
+      plugins,
+      request,
+      () => runWithApollo(apollo, http, request.operation.body, async () => context),
+      (error) => logger.error({ err: error, requestId }, "gateway request failed"),
     );
     await writeApolloResponse(response, answer, request.headers);
     observeRequest(context, answer.status ?? 200, context.observed.errorCodes?.() ?? errorCodesOf(answer));
@@ -239,14 +327,36 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
     const operation = metrics.operationLabel(context.observed.operation);
     const outcome = outcomeLabel(errorCodes);
     metrics.recordRequest({ operation, role: context.viewer.role, outcome, seconds });
-    describeCurrentSpan({ "credit.request_id": context.requestId, "credit.operation": operation, "credit.role": context.viewer.role, "credit.outcome": outcome, "http.response.status_code": status });
-    logger.info({ requestId: context.requestId, operation, role: context.viewer.role, outcome, status, durationMs: Math.round(seconds * 1000) }, "request");
+    describeCurrentSpan({
+      "credit.request_id": context.requestId,
+      "credit.operation": operation,
+      "credit.role": context.viewer.role,
+      "credit.outcome": outcome,
+      "http.response.status_code": status,
+    });
+    logger.info(
+      {
+        requestId: context.requestId,
+        operation,
+        role: context.viewer.role,
+        outcome,
+        status,
+        durationMs: Math.round(seconds * 1000),
+      },
+      "request",
+    );
   }
 
   /** The public half of the report key, for anyone to verify a report offline; no credit data, so not audited. */
   const writeReportKey = (response: ServerResponse): void => {
     if (!options.reportPublicKey) {
-      writeRefusal(response, new CreditError("NOT_FOUND", "this gateway publishes no credit-report key", { http: { status: 404 } }), () => {});
+      writeRefusal(
+        response,
+        new CreditError("NOT_FOUND", "this gateway publishes no credit-report key", {
+          http: { status: 404 },
+        }),
+        () => {},
+      );
       return;
     }
     response.setHeader("content-type", "application/json; charset=utf-8");
@@ -262,17 +372,27 @@ export async function startGateway(options: GatewayOptions, port: number, host: 
         ? Promise.resolve(void response.end("ok"))
         : path === REPORT_KEY_PATH
           ? Promise.resolve(writeReportKey(response))
-        : path === "/ready"
-          ? checkReadiness(options.db, options.subgraphUrls, Object.keys(options.inProcessSubgraphs ?? {})).then((readiness) => {
-              response.statusCode = readiness.ready ? 200 : 503;
-              response.setHeader("content-type", "application/json");
-              response.end(JSON.stringify(readiness));
-            })
-          : path === "/metrics"
-            ? serveMetrics(request, response, metrics, options.metricsToken)
-            : inServerSpan(`gateway ${request.method ?? "GET"} ${path === "/graphql" ? path : "other"}`, request.headers, () => handleRequest(request, response, requestId, path));
+          : path === "/ready"
+            ? checkReadiness(
+                options.db,
+                options.subgraphUrls,
+                Object.keys(options.inProcessSubgraphs ?? {}),
+              ).then((readiness) => {
+                response.statusCode = readiness.ready ? 200 : 503;
+                response.setHeader("content-type", "application/json");
+                response.end(JSON.stringify(readiness));
+              })
+            : path === "/metrics"
+              ? serveMetrics(request, response, metrics, options.metricsToken)
+              : inServerSpan(
+                  `gateway ${request.method ?? "GET"} ${path === "/graphql" ? path : "other"}`,
+                  request.headers,
+                  () => handleRequest(request, response, requestId, path),
+                );
     const portal = options.portal;
-    const handled = portal ? portal.handle(request, response, path).then((served) => (served ? undefined : serveApi())) : serveApi();
+    const handled = portal
+      ? portal.handle(request, response, path).then((served) => (served ? undefined : serveApi()))
+      : serveApi();
     handled.catch((error: unknown) => {
       logger.error({ err: error, requestId }, "gateway request failed");
       if (response.headersSent) response.destroy();

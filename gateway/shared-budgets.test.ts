@@ -16,9 +16,13 @@ afterAll(async () => database?.stop());
 
 describe("rate buckets shared by replicas", () => {
   it("gives a caller one budget across replicas, however its requests alternate", async () => {
-    const replicas = [new SharedRateLimiter(database.connection.db, "rate", 10, logger), new SharedRateLimiter(database.connection.db, "rate", 10, logger)];
+    const replicas = [
+      new SharedRateLimiter(database.connection.db, "rate", 10, logger),
+      new SharedRateLimiter(database.connection.db, "rate", 10, logger),
+    ];
     const waits: number[] = [];
-    for (let request = 0; request < 14; request++) waits.push(await replicas[request % 2]!.take("caller-a", 1));
+    for (let request = 0; request < 14; request++)
+      waits.push(await replicas[request % 2]!.take("caller-a", 1));
     expect(waits.filter((wait) => wait === 0).length).toBeLessThanOrEqual(11);
     expect(waits.slice(0, 10)).toEqual(Array(10).fill(0));
     expect(waits.slice(-2).every((wait) => wait > 0)).toBe(true);
@@ -27,8 +31,13 @@ describe("rate buckets shared by replicas", () => {
   });
 
   it("never grants more than the bucket holds when replicas take at the same moment", async () => {
-    const replicas = [new SharedRateLimiter(database.connection.db, "rate", 20, logger), new SharedRateLimiter(database.connection.db, "rate", 20, logger)];
-    const waits = await Promise.all(Array.from({ length: 60 }, (_, index) => replicas[index % 2]!.take("caller-burst", 1)));
+    const replicas = [
+      new SharedRateLimiter(database.connection.db, "rate", 20, logger),
+      new SharedRateLimiter(database.connection.db, "rate", 20, logger),
+    ];
+    const waits = await Promise.all(
+      Array.from({ length: 60 }, (_, index) => replicas[index % 2]!.take("caller-burst", 1)),
+    );
     expect(waits.filter((wait) => wait === 0).length).toBeGreaterThanOrEqual(20);
     expect(waits.filter((wait) => wait === 0).length).toBeLessThanOrEqual(21);
   });
@@ -48,10 +57,24 @@ describe("the buckets table follows the active callers", () => {
     const rate = new SharedRateLimiter(db, "sweep", 5, logger);
     await db
       .insertInto("gateway_rate_buckets")
-      .values(["stale-other", "stale-self"].map((caller) => ({ budget: "sweep", caller, tokens: 1, granted: true, refilled_at: new Date(Date.now() - 5 * 60_000) })))
+      .values(
+        ["stale-other", "stale-self"].map((caller) => ({
+          budget: "sweep",
+          caller,
+          tokens: 1,
+          granted: true,
+          refilled_at: new Date(Date.now() - 5 * 60_000),
+        })),
+      )
       .execute();
     expect(await rate.take("stale-self", 1)).toBe(0);
-    const callers = (await db.selectFrom("gateway_rate_buckets").select(["caller", "tokens"]).where("budget", "=", "sweep").execute()).map((row) => [row.caller, Number(row.tokens)]);
+    const callers = (
+      await db
+        .selectFrom("gateway_rate_buckets")
+        .select(["caller", "tokens"])
+        .where("budget", "=", "sweep")
+        .execute()
+    ).map((row) => [row.caller, Number(row.tokens)]);
     // The stale bucket of another caller is gone; the taker's own was refilled to a minute's worth and spent.
     expect(callers).toEqual([["stale-self", 4]]);
   });
@@ -59,7 +82,10 @@ describe("the buckets table follows the active callers", () => {
 
 describe("the in-flight budget shared by replicas", () => {
   it("refuses at one replica what the other has in flight, and admits again once it is released", async () => {
-    const [first, second] = [new SharedInFlightBudget(database.connection.db, 150, 60, logger), new SharedInFlightBudget(database.connection.db, 150, 60, logger)];
+    const [first, second] = [
+      new SharedInFlightBudget(database.connection.db, 150, 60, logger),
+      new SharedInFlightBudget(database.connection.db, 150, 60, logger),
+    ];
     const release = await first.admit(100);
     expect(release).not.toBeNull();
     expect(await second.admit(100)).toBeNull();
@@ -73,8 +99,13 @@ describe("the in-flight budget shared by replicas", () => {
   });
 
   it("admits exactly one of many large requests arriving together at both replicas", async () => {
-    const replicas = [new SharedInFlightBudget(database.connection.db, 150, 60, logger), new SharedInFlightBudget(database.connection.db, 150, 60, logger)];
-    const releases = await Promise.all(Array.from({ length: 8 }, (_, index) => replicas[index % 2]!.admit(100)));
+    const replicas = [
+      new SharedInFlightBudget(database.connection.db, 150, 60, logger),
+      new SharedInFlightBudget(database.connection.db, 150, 60, logger),
+    ];
+    const releases = await Promise.all(
+      Array.from({ length: 8 }, (_, index) => replicas[index % 2]!.admit(100)),
+    );
     expect(releases.filter((release) => release !== null)).toHaveLength(1);
     await Promise.all(releases.map((release) => release?.()));
   });

@@ -108,7 +108,10 @@ export class SharedRateLimiter implements RateBudget {
   private warnOnce(error: unknown): void {
     if (this.warned) return;
     this.warned = true;
-    this.logger.warn({ err: error, budget: this.budget }, "shared rate budget unreachable; this gateway counts on its own until the database is back");
+    this.logger.warn(
+      { err: error, budget: this.budget },
+      "shared rate budget unreachable; this gateway counts on its own until the database is back",
+    );
   }
 }
 
@@ -139,12 +142,19 @@ export class SharedInFlightBudget implements AdmissionBudget {
       id = await this.db.transaction().execute(async (trx) => {
         await sql`select pg_advisory_xact_lock(${ADMISSION_LOCK_KEY})`.execute(trx);
         await trx.deleteFrom("gateway_admissions").where("expires_at", "<=", sql<Date>`now()`).execute();
-        const { inFlight } = await trx.selectFrom("gateway_admissions").select(sql<string>`coalesce(sum(cost), 0)`.as("inFlight")).executeTakeFirstOrThrow();
+        const { inFlight } = await trx
+          .selectFrom("gateway_admissions")
+          .select(sql<string>`coalesce(sum(cost), 0)`.as("inFlight"))
+          .executeTakeFirstOrThrow();
         if (Number(inFlight) > 0 && Number(inFlight) + cost > this.max) return null;
         const admission = randomUUID();
         await trx
           .insertInto("gateway_admissions")
-          .values({ id: admission, cost, expires_at: sql<Date>`now() + make_interval(secs => ${this.leaseSeconds})` })
+          .values({
+            id: admission,
+            cost,
+            expires_at: sql<Date>`now() + make_interval(secs => ${this.leaseSeconds})`,
+          })
           .execute();
         return admission;
       });
@@ -168,6 +178,9 @@ export class SharedInFlightBudget implements AdmissionBudget {
   private warnOnce(error: unknown): void {
     if (this.warned) return;
     this.warned = true;
-    this.logger.warn({ err: error }, "shared in-flight budget unreachable; this gateway counts on its own until the database is back");
+    this.logger.warn(
+      { err: error },
+      "shared in-flight budget unreachable; this gateway counts on its own until the database is back",
+    );
   }
 }

@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { PACKAGE_ROOT } from "./package-root";
@@ -33,7 +41,11 @@ export function readYearArrangement(file: string): YearArrangement {
     throw new CalendarFileError(file, [`not readable JSON: ${(error as Error).message}`]);
   }
   const parsed = arrangementSchema.safeParse(raw);
-  if (!parsed.success) throw new CalendarFileError(file, parsed.error.issues.map((issue) => `${issue.path.join(".") || "file"}: ${issue.message}`));
+  if (!parsed.success)
+    throw new CalendarFileError(
+      file,
+      parsed.error.issues.map((issue) => `${issue.path.join(".") || "file"}: ${issue.message}`),
+    );
   const problems = checkYearArrangement(parsed.data);
   if (problems.length > 0) throw new CalendarFileError(file, problems);
   return parsed.data;
@@ -52,13 +64,24 @@ export type LoadedCalendar = Readonly<{
 export function loadWorkingDayCalendar(folder = DEFAULT_CALENDAR_DIR): LoadedCalendar {
   const arrangements: YearArrangement[] = [];
   const refused: CalendarFileError[] = [];
-  if (existsSync(folder) && !statSync(folder).isDirectory()) return { calendar: new WorkingDayCalendar(), refused: [new CalendarFileError(folder, ["not a folder: every year counts as provisional"])] };
-  const files = existsSync(folder) ? readdirSync(folder).filter((name) => /^\d{4}\.json$/.test(name)).sort() : [];
+  if (existsSync(folder) && !statSync(folder).isDirectory())
+    return {
+      calendar: new WorkingDayCalendar(),
+      refused: [new CalendarFileError(folder, ["not a folder: every year counts as provisional"])],
+    };
+  const files = existsSync(folder)
+    ? readdirSync(folder)
+        .filter((name) => /^\d{4}\.json$/.test(name))
+        .sort()
+    : [];
   for (const name of files) {
     const file = path.join(folder, name);
     try {
       const arrangement = readYearArrangement(file);
-      if (`${arrangement.year}.json` !== name) throw new CalendarFileError(file, [`describes ${arrangement.year}; name it ${arrangement.year}.json`]);
+      if (`${arrangement.year}.json` !== name)
+        throw new CalendarFileError(file, [
+          `describes ${arrangement.year}; name it ${arrangement.year}.json`,
+        ]);
       arrangements.push(arrangement);
     } catch (error) {
       if (!(error instanceof CalendarFileError)) throw error;
@@ -69,7 +92,10 @@ export function loadWorkingDayCalendar(folder = DEFAULT_CALENDAR_DIR): LoadedCal
 }
 
 /** Checks a notice file and writes it as `folder/YYYY.json` (atomically); returns what was written. */
-export function importYearArrangement(file: string, folder = DEFAULT_CALENDAR_DIR): { arrangement: YearArrangement; written: string; replaced: boolean } {
+export function importYearArrangement(
+  file: string,
+  folder = DEFAULT_CALENDAR_DIR,
+): { arrangement: YearArrangement; written: string; replaced: boolean } {
   const arrangement = readYearArrangement(file);
   mkdirSync(folder, { recursive: true });
   const written = path.join(folder, `${arrangement.year}.json`);

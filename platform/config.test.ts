@@ -9,11 +9,18 @@ import { encodeSubgraphKey, generateSubgraphKeyPair } from "./subgraph-signature
 
 describe("loadConfig", () => {
   it("defaults to embedded PGlite in ./.data on port 4000 with demo data in development", () => {
-    expect(loadConfig(DEVELOPMENT)).toMatchObject({ env: "development", port: 4000, database: { kind: "pglite", dataDir: "./.data" }, seed: "demo" });
+    expect(loadConfig(DEVELOPMENT)).toMatchObject({
+      env: "development",
+      port: 4000,
+      database: { kind: "pglite", dataDir: "./.data" },
+      seed: "demo",
+    });
   });
 
   it("uses PostgreSQL when DATABASE_URL is set", () => {
-    expect(loadConfig({ ...DEVELOPMENT, DATABASE_URL: "postgres://u@127.0.0.1:5432/credit" }).database).toEqual({ kind: "postgres", url: "postgres://u@127.0.0.1:5432/credit" });
+    expect(
+      loadConfig({ ...DEVELOPMENT, DATABASE_URL: "postgres://u@127.0.0.1:5432/credit" }).database,
+    ).toEqual({ kind: "postgres", url: "postgres://u@127.0.0.1:5432/credit" });
   });
 
   it("refuses to start in production without CREDIT_JWT_SECRET, naming the variable", () => {
@@ -34,15 +41,21 @@ describe("loadConfig", () => {
     const production = { NODE_ENV: "production", CREDIT_JWT_SECRET: SECRET };
     expect(loadConfig(production).seed).toBe("none");
     expect(loadConfig({ ...production, CREDIT_SEED: "none" }).seed).toBe("none");
-    expect(() => loadConfig({ ...production, CREDIT_SEED: "demo" })).toThrow(/CREDIT_SEED: demo is refused when NODE_ENV=production/);
+    expect(() => loadConfig({ ...production, CREDIT_SEED: "demo" })).toThrow(
+      /CREDIT_SEED: demo is refused when NODE_ENV=production/,
+    );
     expect(loadConfig({ NODE_ENV: "test" }).seed).toBe("demo");
   });
 
   it("points the tools at the local gateway unless CREDIT_GATEWAY_URL says otherwise", () => {
     expect(loadConfig(DEVELOPMENT).gatewayUrl).toBe("http://localhost:4000/graphql");
     expect(loadConfig({ ...DEVELOPMENT, PORT: "8080" }).gatewayUrl).toBe("http://localhost:8080/graphql");
-    expect(loadConfig({ ...DEVELOPMENT, CREDIT_GATEWAY_URL: "https://credit.example.gov.cn/graphql" }).gatewayUrl).toBe("https://credit.example.gov.cn/graphql");
-    expect(() => loadConfig({ ...DEVELOPMENT, CREDIT_GATEWAY_URL: "localhost:4000" })).toThrow(/CREDIT_GATEWAY_URL/);
+    expect(
+      loadConfig({ ...DEVELOPMENT, CREDIT_GATEWAY_URL: "https://credit.example.gov.cn/graphql" }).gatewayUrl,
+    ).toBe("https://credit.example.gov.cn/graphql");
+    expect(() => loadConfig({ ...DEVELOPMENT, CREDIT_GATEWAY_URL: "localhost:4000" })).toThrow(
+      /CREDIT_GATEWAY_URL/,
+    );
   });
 
   it("is frozen", () => {
@@ -59,7 +72,13 @@ describe("CREDIT_NOW", () => {
   });
 
   it("is refused in production, naming the variable", () => {
-    expect(() => loadConfig({ NODE_ENV: "production", CREDIT_JWT_SECRET: SECRET, CREDIT_NOW: "2026-12-28T10:00:00+08:00" })).toThrow(/CREDIT_NOW: refused when NODE_ENV=production/);
+    expect(() =>
+      loadConfig({
+        NODE_ENV: "production",
+        CREDIT_JWT_SECRET: SECRET,
+        CREDIT_NOW: "2026-12-28T10:00:00+08:00",
+      }),
+    ).toThrow(/CREDIT_NOW: refused when NODE_ENV=production/);
   });
 
   it("needs a real instant with its offset", () => {
@@ -89,21 +108,41 @@ describe("loadConfig: the subgraph signing keys", () => {
   const publicKeys = `${encodeSubgraphKey(old.publicKey)},\n ${encodeSubgraphKey(next.publicKey)}`;
 
   it("refuses a production gateway without its private key, and production subgraphs alone without public keys, naming the variable", () => {
-    expect(() => loadConfig(production, ["gateway"])).toThrow(/CREDIT_SUBGRAPH_SIGNING_KEY: required when NODE_ENV=production/);
-    expect(() => loadConfig(production, ["gateway", "subgraphs"])).toThrow(/CREDIT_SUBGRAPH_SIGNING_KEY: required/);
-    expect(() => loadConfig(production, ["subgraphs"])).toThrow(/CREDIT_SUBGRAPH_VERIFY_KEYS: required when NODE_ENV=production/);
-    expect(() => loadConfig({ ...production, CREDIT_SUBGRAPH_SIGNING_KEY: signing }, ["subgraphs"])).toThrow(/CREDIT_SUBGRAPH_VERIFY_KEYS: required/);
+    expect(() => loadConfig(production, ["gateway"])).toThrow(
+      /CREDIT_SUBGRAPH_SIGNING_KEY: required when NODE_ENV=production/,
+    );
+    expect(() => loadConfig(production, ["gateway", "subgraphs"])).toThrow(
+      /CREDIT_SUBGRAPH_SIGNING_KEY: required/,
+    );
+    expect(() => loadConfig(production, ["subgraphs"])).toThrow(
+      /CREDIT_SUBGRAPH_VERIFY_KEYS: required when NODE_ENV=production/,
+    );
+    expect(() => loadConfig({ ...production, CREDIT_SUBGRAPH_SIGNING_KEY: signing }, ["subgraphs"])).toThrow(
+      /CREDIT_SUBGRAPH_VERIFY_KEYS: required/,
+    );
   });
 
   it("starts a production subgraph with the public keys alone, and the whole service with the private key alone", () => {
-    expect(loadConfig({ ...production, CREDIT_SUBGRAPH_VERIFY_KEYS: publicKeys }, ["subgraphs"]).subgraphSigningKey).toBeUndefined();
-    expect(loadConfig({ ...production, CREDIT_SUBGRAPH_SIGNING_KEY: signing }, ["gateway", "subgraphs"]).subgraphVerifyKeys).toEqual([]);
+    expect(
+      loadConfig({ ...production, CREDIT_SUBGRAPH_VERIFY_KEYS: publicKeys }, ["subgraphs"])
+        .subgraphSigningKey,
+    ).toBeUndefined();
+    expect(
+      loadConfig({ ...production, CREDIT_SUBGRAPH_SIGNING_KEY: signing }, ["gateway", "subgraphs"])
+        .subgraphVerifyKeys,
+    ).toEqual([]);
   });
 
   it("reads one or more public keys separated by commas or newlines", () => {
-    const { subgraphVerifyKeys } = loadConfig({ ...DEVELOPMENT, CREDIT_SUBGRAPH_VERIFY_KEYS: publicKeys, CREDIT_SUBGRAPH_SIGNING_KEY: signing });
+    const { subgraphVerifyKeys } = loadConfig({
+      ...DEVELOPMENT,
+      CREDIT_SUBGRAPH_VERIFY_KEYS: publicKeys,
+      CREDIT_SUBGRAPH_SIGNING_KEY: signing,
+    });
     expect(subgraphVerifyKeys).toHaveLength(2);
-    expect(subgraphVerifyKeys[0]!.equals(old.publicKey) && subgraphVerifyKeys[1]!.equals(next.publicKey)).toBe(true);
+    expect(
+      subgraphVerifyKeys[0]!.equals(old.publicKey) && subgraphVerifyKeys[1]!.equals(next.publicKey),
+    ).toBe(true);
   });
 
   it("refuses keys that are not Ed25519 or the wrong half, naming the variable and never echoing the value", () => {
@@ -124,49 +163,96 @@ describe("loadConfig: the subgraph signing keys", () => {
   });
 
   it("refuses a gateway whose private key cannot match the configured public keys", () => {
-    expect(() => loadConfig({ ...DEVELOPMENT, CREDIT_SUBGRAPH_VERIFY_KEYS: publicKeys }, ["gateway"])).toThrow(/CREDIT_SUBGRAPH_SIGNING_KEY: required when CREDIT_SUBGRAPH_VERIFY_KEYS is set/);
-    expect(() => loadConfig({ ...DEVELOPMENT, CREDIT_SUBGRAPH_SIGNING_KEY: signing, CREDIT_SUBGRAPH_VERIFY_KEYS: encodeSubgraphKey(old.publicKey) }, ["gateway", "subgraphs"])).toThrow(
-      /CREDIT_SUBGRAPH_VERIFY_KEYS: does not include the public key of CREDIT_SUBGRAPH_SIGNING_KEY/,
-    );
-    expect(loadConfig({ ...DEVELOPMENT, CREDIT_SUBGRAPH_SIGNING_KEY: signing, CREDIT_SUBGRAPH_VERIFY_KEYS: publicKeys }, ["gateway", "subgraphs"]).subgraphVerifyKeys).toHaveLength(2);
+    expect(() =>
+      loadConfig({ ...DEVELOPMENT, CREDIT_SUBGRAPH_VERIFY_KEYS: publicKeys }, ["gateway"]),
+    ).toThrow(/CREDIT_SUBGRAPH_SIGNING_KEY: required when CREDIT_SUBGRAPH_VERIFY_KEYS is set/);
+    expect(() =>
+      loadConfig(
+        {
+          ...DEVELOPMENT,
+          CREDIT_SUBGRAPH_SIGNING_KEY: signing,
+          CREDIT_SUBGRAPH_VERIFY_KEYS: encodeSubgraphKey(old.publicKey),
+        },
+        ["gateway", "subgraphs"],
+      ),
+    ).toThrow(/CREDIT_SUBGRAPH_VERIFY_KEYS: does not include the public key of CREDIT_SUBGRAPH_SIGNING_KEY/);
+    expect(
+      loadConfig(
+        { ...DEVELOPMENT, CREDIT_SUBGRAPH_SIGNING_KEY: signing, CREDIT_SUBGRAPH_VERIFY_KEYS: publicKeys },
+        ["gateway", "subgraphs"],
+      ).subgraphVerifyKeys,
+    ).toHaveLength(2);
   });
 });
 
 describe("identity, browsers and proxies (issue 21)", () => {
-  const oidc = { CREDIT_OIDC_ISSUER: "https://id.example.gov.cn/realms/city", CREDIT_OIDC_AUDIENCE: "credit-federation" };
+  const oidc = {
+    CREDIT_OIDC_ISSUER: "https://id.example.gov.cn/realms/city",
+    CREDIT_OIDC_AUDIENCE: "credit-federation",
+  };
 
   it("reads an OpenID Connect issuer with its audience and claim names", () => {
     const config = loadConfig({ ...DEVELOPMENT, ...oidc, CREDIT_OIDC_CLAIM_ROLE: "credit.role" });
-    expect(config.oidc).toEqual({ issuer: oidc.CREDIT_OIDC_ISSUER, jwksUrl: undefined, audience: "credit-federation", claims: { role: "credit.role", org: "org", subject: "subject" } });
+    expect(config.oidc).toEqual({
+      issuer: oidc.CREDIT_OIDC_ISSUER,
+      jwksUrl: undefined,
+      audience: "credit-federation",
+      claims: { role: "credit.role", org: "org", subject: "subject" },
+    });
     expect(loadConfig(DEVELOPMENT).oidc).toBeUndefined();
   });
 
   it("requires the audience with an issuer, the issuer with a key set, and https in production", () => {
-    expect(() => loadConfig({ ...DEVELOPMENT, CREDIT_OIDC_ISSUER: oidc.CREDIT_OIDC_ISSUER })).toThrow(/CREDIT_OIDC_AUDIENCE: required/);
-    expect(() => loadConfig({ ...DEVELOPMENT, CREDIT_OIDC_JWKS_URL: "https://id.example.gov.cn/jwks" })).toThrow(/CREDIT_OIDC_ISSUER: required/);
+    expect(() => loadConfig({ ...DEVELOPMENT, CREDIT_OIDC_ISSUER: oidc.CREDIT_OIDC_ISSUER })).toThrow(
+      /CREDIT_OIDC_AUDIENCE: required/,
+    );
+    expect(() =>
+      loadConfig({ ...DEVELOPMENT, CREDIT_OIDC_JWKS_URL: "https://id.example.gov.cn/jwks" }),
+    ).toThrow(/CREDIT_OIDC_ISSUER: required/);
     const production = { NODE_ENV: "production", CREDIT_JWT_SECRET: SECRET };
-    expect(() => loadConfig({ ...production, ...oidc, CREDIT_OIDC_JWKS_URL: "http://id.example.gov.cn/jwks" })).toThrow(/CREDIT_OIDC_JWKS_URL: must be https/);
+    expect(() =>
+      loadConfig({ ...production, ...oidc, CREDIT_OIDC_JWKS_URL: "http://id.example.gov.cn/jwks" }),
+    ).toThrow(/CREDIT_OIDC_JWKS_URL: must be https/);
     expect(loadConfig({ ...production, ...oidc }).oidc?.issuer).toBe(oidc.CREDIT_OIDC_ISSUER);
   });
 
   it("takes exact CORS origins only: no wildcard, no path, no look-alike", () => {
-    expect(loadConfig({ ...DEVELOPMENT, CREDIT_CORS_ORIGINS: "https://portal.example.gov.cn, http://localhost:5173" }).corsOrigins).toEqual(["https://portal.example.gov.cn", "http://localhost:5173"]);
-    for (const bad of ["*", "https://*.example.gov.cn", "https://portal.example.gov.cn/", "portal.example.gov.cn", "null"]) {
+    expect(
+      loadConfig({
+        ...DEVELOPMENT,
+        CREDIT_CORS_ORIGINS: "https://portal.example.gov.cn, http://localhost:5173",
+      }).corsOrigins,
+    ).toEqual(["https://portal.example.gov.cn", "http://localhost:5173"]);
+    for (const bad of [
+      "*",
+      "https://*.example.gov.cn",
+      "https://portal.example.gov.cn/",
+      "portal.example.gov.cn",
+      "null",
+    ]) {
       expect(() => loadConfig({ ...DEVELOPMENT, CREDIT_CORS_ORIGINS: bad })).toThrow(/CREDIT_CORS_ORIGINS/);
     }
   });
 
   it("takes trusted proxies as addresses or CIDRs", () => {
-    expect(loadConfig({ ...DEVELOPMENT, CREDIT_TRUSTED_PROXIES: "10.0.0.0/8,192.168.1.10 fd00::/8" }).trustedProxies).toEqual(["10.0.0.0/8", "192.168.1.10", "fd00::/8"]);
+    expect(
+      loadConfig({ ...DEVELOPMENT, CREDIT_TRUSTED_PROXIES: "10.0.0.0/8,192.168.1.10 fd00::/8" })
+        .trustedProxies,
+    ).toEqual(["10.0.0.0/8", "192.168.1.10", "fd00::/8"]);
     for (const bad of ["10.0.0.0/33", "10.0.0/8", "fd00::/129", "proxy.local", "0.0.0.0/0/1"]) {
-      expect(() => loadConfig({ ...DEVELOPMENT, CREDIT_TRUSTED_PROXIES: bad })).toThrow(/CREDIT_TRUSTED_PROXIES/);
+      expect(() => loadConfig({ ...DEVELOPMENT, CREDIT_TRUSTED_PROXIES: bad })).toThrow(
+        /CREDIT_TRUSTED_PROXIES/,
+      );
     }
   });
 });
 
 describe("defaults that fail safe", () => {
   const production = { NODE_ENV: "production", CREDIT_JWT_SECRET: SECRET };
-  const refusalOf = (environment: Record<string, string>, serves: Parameters<typeof loadConfig>[1] = []): string => {
+  const refusalOf = (
+    environment: Record<string, string>,
+    serves: Parameters<typeof loadConfig>[1] = [],
+  ): string => {
     try {
       loadConfig(environment, serves);
     } catch (error) {
@@ -186,35 +272,95 @@ describe("defaults that fail safe", () => {
 
   it("refuses trusted proxies wider than a /8 (IPv4) or a /32 (IPv6) in production unless CREDIT_TRUSTED_PROXIES_ALLOW_WIDE=true", () => {
     for (const wide of ["0.0.0.0/0", "10.0.0.0/7", "::/0", "fd00::/31"]) {
-      expect(refusalOf({ ...production, CREDIT_TRUSTED_PROXIES: `192.168.1.10,${wide}` }), wide).toMatch(new RegExp(`CREDIT_TRUSTED_PROXIES: "${wide.replace(/[./]/g, "\\$&")}" is wider than a /(8|32)`));
-      expect(loadConfig({ ...production, CREDIT_TRUSTED_PROXIES: wide, CREDIT_TRUSTED_PROXIES_ALLOW_WIDE: "true" }).trustedProxies).toEqual([wide]);
+      expect(refusalOf({ ...production, CREDIT_TRUSTED_PROXIES: `192.168.1.10,${wide}` }), wide).toMatch(
+        new RegExp(`CREDIT_TRUSTED_PROXIES: "${wide.replace(/[./]/g, "\\$&")}" is wider than a /(8|32)`),
+      );
+      expect(
+        loadConfig({ ...production, CREDIT_TRUSTED_PROXIES: wide, CREDIT_TRUSTED_PROXIES_ALLOW_WIDE: "true" })
+          .trustedProxies,
+      ).toEqual([wide]);
     }
-    expect(loadConfig({ ...production, CREDIT_TRUSTED_PROXIES: "10.0.0.0/8,192.168.1.10,fd00::/32,fd00::1" }).trustedProxies).toHaveLength(4);
-    expect(refusalOf({ ...production, CREDIT_TRUSTED_PROXIES_ALLOW_WIDE: "yes" })).toMatch(/CREDIT_TRUSTED_PROXIES_ALLOW_WIDE must be true or false/);
+    expect(
+      loadConfig({ ...production, CREDIT_TRUSTED_PROXIES: "10.0.0.0/8,192.168.1.10,fd00::/32,fd00::1" })
+        .trustedProxies,
+    ).toHaveLength(4);
+    expect(refusalOf({ ...production, CREDIT_TRUSTED_PROXIES_ALLOW_WIDE: "yes" })).toMatch(
+      /CREDIT_TRUSTED_PROXIES_ALLOW_WIDE must be true or false/,
+    );
   });
 
   it("refuses low-entropy secrets in production, naming the variable and never echoing the value", () => {
-    for (const weak of ["x".repeat(32), "ab".repeat(24), "0123".repeat(12), "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab"]) {
+    for (const weak of [
+      "x".repeat(32),
+      "ab".repeat(24),
+      "0123".repeat(12),
+      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab",
+    ]) {
       const message = refusalOf({ ...production, CREDIT_JWT_SECRET: weak });
       expect(message, weak).toMatch(/CREDIT_JWT_SECRET: too predictable/);
       expect(message).not.toContain(weak);
-      expect(refusalOf({ ...production, CREDIT_METRICS_TOKEN: weak }), weak).toMatch(/CREDIT_METRICS_TOKEN: too predictable/);
+      expect(refusalOf({ ...production, CREDIT_METRICS_TOKEN: weak }), weak).toMatch(
+        /CREDIT_METRICS_TOKEN: too predictable/,
+      );
     }
-    for (const strong of [randomBytes(32).toString("base64url"), randomBytes(32).toString("hex"), randomBytes(48).toString("base64")]) {
-      expect(loadConfig({ ...production, CREDIT_JWT_SECRET: strong, CREDIT_METRICS_TOKEN: randomBytes(32).toString("base64url") }).jwtSecret).toBe(strong);
+    for (const strong of [
+      randomBytes(32).toString("base64url"),
+      randomBytes(32).toString("hex"),
+      randomBytes(48).toString("base64"),
+    ]) {
+      expect(
+        loadConfig({
+          ...production,
+          CREDIT_JWT_SECRET: strong,
+          CREDIT_METRICS_TOKEN: randomBytes(32).toString("base64url"),
+        }).jwtSecret,
+      ).toBe(strong);
     }
   });
 
   it("refuses one secret or key for two purposes in production: bearer secret, metrics token, subgraph and report signing keys", () => {
     const key = generateSubgraphKeyPair();
     const signing = encodeSubgraphKey(key.privateKey);
-    expect(refusalOf({ ...production, CREDIT_METRICS_TOKEN: SECRET })).toMatch(/CREDIT_METRICS_TOKEN: the same secret or key as CREDIT_JWT_SECRET/);
-    expect(refusalOf({ ...production, CREDIT_SUBGRAPH_SIGNING_KEY: signing, CREDIT_REPORT_SIGNING_KEY: signing }, ["gateway", "subgraphs"])).toMatch(/CREDIT_REPORT_SIGNING_KEY: the same secret or key as CREDIT_SUBGRAPH_SIGNING_KEY/);
+    expect(refusalOf({ ...production, CREDIT_METRICS_TOKEN: SECRET })).toMatch(
+      /CREDIT_METRICS_TOKEN: the same secret or key as CREDIT_JWT_SECRET/,
+    );
+    expect(
+      refusalOf({ ...production, CREDIT_SUBGRAPH_SIGNING_KEY: signing, CREDIT_REPORT_SIGNING_KEY: signing }, [
+        "gateway",
+        "subgraphs",
+      ]),
+    ).toMatch(/CREDIT_REPORT_SIGNING_KEY: the same secret or key as CREDIT_SUBGRAPH_SIGNING_KEY/);
     // The same key written with other whitespace, or its public half among the keys subgraph requests are checked with.
-    expect(refusalOf({ ...production, CREDIT_SUBGRAPH_SIGNING_KEY: signing, CREDIT_REPORT_SIGNING_KEY: ` ${signing}\n` }, ["gateway", "subgraphs"])).toMatch(/CREDIT_REPORT_SIGNING_KEY: the same/);
-    expect(refusalOf({ ...production, CREDIT_SUBGRAPH_VERIFY_KEYS: encodeSubgraphKey(key.publicKey), CREDIT_REPORT_SIGNING_KEY: signing }, ["subgraphs"])).toMatch(/CREDIT_SUBGRAPH_VERIFY_KEYS: the same secret or key as CREDIT_REPORT_SIGNING_KEY/);
-    expect(refusalOf({ ...production, CREDIT_SUBGRAPH_SIGNING_KEY: SECRET })).toMatch(/CREDIT_SUBGRAPH_SIGNING_KEY/);
+    expect(
+      refusalOf(
+        { ...production, CREDIT_SUBGRAPH_SIGNING_KEY: signing, CREDIT_REPORT_SIGNING_KEY: ` ${signing}\n` },
+        ["gateway", "subgraphs"],
+      ),
+    ).toMatch(/CREDIT_REPORT_SIGNING_KEY: the same/);
+    expect(
+      refusalOf(
+        {
+          ...production,
+          CREDIT_SUBGRAPH_VERIFY_KEYS: encodeSubgraphKey(key.publicKey),
+          CREDIT_REPORT_SIGNING_KEY: signing,
+        },
+        ["subgraphs"],
+      ),
+    ).toMatch(/CREDIT_SUBGRAPH_VERIFY_KEYS: the same secret or key as CREDIT_REPORT_SIGNING_KEY/);
+    expect(refusalOf({ ...production, CREDIT_SUBGRAPH_SIGNING_KEY: SECRET })).toMatch(
+      /CREDIT_SUBGRAPH_SIGNING_KEY/,
+    );
     const other = encodeSubgraphKey(generateSubgraphKeyPair().privateKey);
-    expect(loadConfig({ ...production, CREDIT_SUBGRAPH_SIGNING_KEY: signing, CREDIT_REPORT_SIGNING_KEY: other, CREDIT_METRICS_TOKEN: randomBytes(32).toString("base64url") }, ["gateway", "subgraphs"]).env).toBe("production");
+    expect(
+      loadConfig(
+        {
+          ...production,
+          CREDIT_SUBGRAPH_SIGNING_KEY: signing,
+          CREDIT_REPORT_SIGNING_KEY: other,
+          CREDIT_METRICS_TOKEN: randomBytes(32).toString("base64url"),
+        },
+        ["gateway", "subgraphs"],
+      ).env,
+    ).toBe("production");
   });
 });

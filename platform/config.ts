@@ -10,14 +10,21 @@ import type { TracingSettings } from "./telemetry";
 function isRealInstant(value: string): boolean {
   const [year, month, day] = value.slice(0, 10).split("-").map(Number) as [number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day));
-  return !Number.isNaN(Date.parse(value)) && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return (
+    !Number.isNaN(Date.parse(value)) &&
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day
+  );
 }
 
 /** `scheme://host[:port]` and nothing more: what a browser sends as `Origin`. */
 function isExactOrigin(value: string): boolean {
   try {
     const url = new URL(value);
-    return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value && !value.includes("*");
+    return (
+      (url.protocol === "https:" || url.protocol === "http:") && url.origin === value && !value.includes("*")
+    );
   } catch {
     return false;
   }
@@ -46,7 +53,10 @@ function ed25519PrivateKeySetting(name: string) {
       try {
         return parseSubgraphSigningKey(value);
       } catch {
-        context.addIssue({ code: "custom", message: `${name} must be an Ed25519 private key, base64url PKCS#8 DER (make one with \`npm run keys\`)` });
+        context.addIssue({
+          code: "custom",
+          message: `${name} must be an Ed25519 private key, base64url PKCS#8 DER (make one with \`npm run keys\`)`,
+        });
         return z.NEVER;
       }
     });
@@ -57,7 +67,11 @@ const environmentSchema = z.object({
   // name — `npm start` and `npm run dev` ask for them (package.json), a deployed process never does.
   NODE_ENV: z.preprocess(
     (value) => (value === "" ? undefined : value),
-    z.enum(["development", "production", "test"], { message: "NODE_ENV must be development, test or production (unset: production)" }).default("production"),
+    z
+      .enum(["development", "production", "test"], {
+        message: "NODE_ENV must be development, test or production (unset: production)",
+      })
+      .default("production"),
   ),
   PORT: z.coerce
     .number({ message: "PORT must be a port number, e.g. PORT=4000" })
@@ -93,14 +107,22 @@ const environmentSchema = z.object({
         try {
           keys.push(parseSubgraphVerifyKey(each));
         } catch {
-          context.addIssue({ code: "custom", message: `key ${index + 1} of CREDIT_SUBGRAPH_VERIFY_KEYS is not an Ed25519 public key, base64url SPKI DER (make a pair with \`npm run keys\`)` });
+          context.addIssue({
+            code: "custom",
+            message: `key ${index + 1} of CREDIT_SUBGRAPH_VERIFY_KEYS is not an Ed25519 public key, base64url SPKI DER (make a pair with \`npm run keys\`)`,
+          });
           return z.NEVER;
         }
       }
       return keys;
     }),
   CREDIT_SEED: z.enum(["demo", "none"], { message: "CREDIT_SEED must be demo or none" }).optional(),
-  CREDIT_GATEWAY_URL: z.url({ protocol: /^https?$/, message: "CREDIT_GATEWAY_URL must be an http(s) URL, e.g. http://localhost:4000/graphql" }).optional(),
+  CREDIT_GATEWAY_URL: z
+    .url({
+      protocol: /^https?$/,
+      message: "CREDIT_GATEWAY_URL must be an http(s) URL, e.g. http://localhost:4000/graphql",
+    })
+    .optional(),
   CREDIT_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   CREDIT_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   CREDIT_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
@@ -108,12 +130,32 @@ const environmentSchema = z.object({
   CREDIT_PUBLIC_PERSON_LOOKUPS_PER_HOUR: z.coerce.number().int().positive().default(30),
   CREDIT_MAX_IN_FLIGHT_COST: z.coerce.number().int().positive().default(16_000),
   CREDIT_MAX_TOKEN_AGE_SECONDS: z.coerce.number().int().positive().default(43_200),
-  CREDIT_METRICS_TOKEN: z.string().min(32, "CREDIT_METRICS_TOKEN must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
+  CREDIT_METRICS_TOKEN: z
+    .string()
+    .min(32, "CREDIT_METRICS_TOKEN must be at least 32 characters (e.g. `openssl rand -base64 32`)")
+    .optional(),
   CREDIT_MEASURES_FILE: z.string().min(1).optional(),
-  OTEL_SDK_DISABLED: z.enum(["true", "false"], { message: "OTEL_SDK_DISABLED must be true or false" }).optional(),
-  OTEL_TRACES_EXPORTER: z.enum(["otlp", "none"], { message: "OTEL_TRACES_EXPORTER must be otlp or none (the only exporters this service ships)" }).optional(),
-  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/, message: "OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL, e.g. http://collector:4318" }).optional(),
-  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url({ protocol: /^https?$/, message: "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be an http(s) URL, e.g. http://collector:4318/v1/traces" }).optional(),
+  OTEL_SDK_DISABLED: z
+    .enum(["true", "false"], { message: "OTEL_SDK_DISABLED must be true or false" })
+    .optional(),
+  OTEL_TRACES_EXPORTER: z
+    .enum(["otlp", "none"], {
+      message: "OTEL_TRACES_EXPORTER must be otlp or none (the only exporters this service ships)",
+    })
+    .optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .url({
+      protocol: /^https?$/,
+      message: "OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL, e.g. http://collector:4318",
+    })
+    .optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z
+    .url({
+      protocol: /^https?$/,
+      message:
+        "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be an http(s) URL, e.g. http://collector:4318/v1/traces",
+    })
+    .optional(),
   CREDIT_CALENDAR_DIR: z.string().min(1).optional(),
   CREDIT_NOW: z
     .preprocess(
@@ -143,8 +185,19 @@ const environmentSchema = z.object({
       return from <= to && to <= 24;
     }, "CREDIT_ALERT_WORKING_HOURS must be FROM-TO with 0 ≤ FROM ≤ TO ≤ 24 (hours of a China-time day), e.g. 8-18")
     .default("8-18"),
-  CREDIT_OIDC_ISSUER: z.url({ protocol: /^https?$/, message: "CREDIT_OIDC_ISSUER must be the issuer URL of an OpenID Connect provider, e.g. https://id.example.gov.cn/realms/city" }).optional(),
-  CREDIT_OIDC_JWKS_URL: z.url({ protocol: /^https?$/, message: "CREDIT_OIDC_JWKS_URL must be an http(s) URL of the issuer's JWK set" }).optional(),
+  CREDIT_OIDC_ISSUER: z
+    .url({
+      protocol: /^https?$/,
+      message:
+        "CREDIT_OIDC_ISSUER must be the issuer URL of an OpenID Connect provider, e.g. https://id.example.gov.cn/realms/city",
+    })
+    .optional(),
+  CREDIT_OIDC_JWKS_URL: z
+    .url({
+      protocol: /^https?$/,
+      message: "CREDIT_OIDC_JWKS_URL must be an http(s) URL of the issuer's JWK set",
+    })
+    .optional(),
   CREDIT_OIDC_AUDIENCE: z.string().trim().min(1).optional(),
   CREDIT_OIDC_CLAIM_ROLE: z.string().trim().min(1).default("role"),
   CREDIT_OIDC_CLAIM_ORG: z.string().trim().min(1).default("org"),
@@ -156,7 +209,10 @@ const environmentSchema = z.object({
       const origins = (value ?? "").split(/[,\s]+/).filter(Boolean);
       for (const origin of origins) {
         if (!isExactOrigin(origin)) {
-          context.addIssue({ code: "custom", message: `CREDIT_CORS_ORIGINS: "${origin}" is not an exact origin; list scheme://host[:port] of each portal, e.g. https://portal.example.gov.cn (no wildcard, no path)` });
+          context.addIssue({
+            code: "custom",
+            message: `CREDIT_CORS_ORIGINS: "${origin}" is not an exact origin; list scheme://host[:port] of each portal, e.g. https://portal.example.gov.cn (no wildcard, no path)`,
+          });
           return z.NEVER;
         }
       }
@@ -169,13 +225,18 @@ const environmentSchema = z.object({
       const cidrs = (value ?? "").split(/[,\s]+/).filter(Boolean);
       for (const cidr of cidrs) {
         if (!isCidr(cidr)) {
-          context.addIssue({ code: "custom", message: `CREDIT_TRUSTED_PROXIES: "${cidr}" is not an address or CIDR, e.g. 10.0.0.0/8, 192.168.1.10 or fd00::/8` });
+          context.addIssue({
+            code: "custom",
+            message: `CREDIT_TRUSTED_PROXIES: "${cidr}" is not an address or CIDR, e.g. 10.0.0.0/8, 192.168.1.10 or fd00::/8`,
+          });
           return z.NEVER;
         }
       }
       return cidrs;
     }),
-  CREDIT_TRUSTED_PROXIES_ALLOW_WIDE: z.enum(["true", "false"], { message: "CREDIT_TRUSTED_PROXIES_ALLOW_WIDE must be true or false" }).default("false"),
+  CREDIT_TRUSTED_PROXIES_ALLOW_WIDE: z
+    .enum(["true", "false"], { message: "CREDIT_TRUSTED_PROXIES_ALLOW_WIDE must be true or false" })
+    .default("false"),
   CREDIT_EXPIRY_MONTHS_GENERAL: z.coerce.number().int().positive().default(12),
   CREDIT_EXPIRY_MONTHS_SERIOUS: z.coerce.number().int().positive().default(36),
   CREDIT_EXPIRY_MONTHS_SEVERE: z.coerce.number().int().positive().default(36),
@@ -250,7 +311,14 @@ export type DomainRules = Readonly<{
   /** Publication period of negative information by severity, in months from the decision date (PCIM art. 27). */
   expiryMonths: Readonly<{ GENERAL: number; SERIOUS: number; SEVERE: number; UNSPECIFIED: number }>;
   /** Thresholds of the audit's abuse alerts (PCIM art. 33: 非履职需要，不得查询). */
-  alerts: Readonly<{ subjectsPerHour: number; denialsPerHour: number; probesPerHour: number; maskWalkPerHour: number; revokedWithinMinutes: number; workingHours: readonly [number, number] }>;
+  alerts: Readonly<{
+    subjectsPerHour: number;
+    denialsPerHour: number;
+    probesPerHour: number;
+    maskWalkPerHour: number;
+    revokedWithinMinutes: number;
+    workingHours: readonly [number, number];
+  }>;
   /**
    * Distinct natural persons one caller not entitled to them (no consent, no duty, not the person) may look up or
    * screen per hour, per actor and per network (an IPv6 /64), across replicas (docs/api.md: no existence oracle).
@@ -264,7 +332,14 @@ export type DomainRules = Readonly<{
 
 export const DEFAULT_RULES: DomainRules = Object.freeze({
   expiryMonths: Object.freeze({ GENERAL: 12, SERIOUS: 36, SEVERE: 36, UNSPECIFIED: 36 }),
-  alerts: Object.freeze({ subjectsPerHour: 50, denialsPerHour: 10, probesPerHour: 30, maskWalkPerHour: 5, revokedWithinMinutes: 30, workingHours: [8, 18] as const }),
+  alerts: Object.freeze({
+    subjectsPerHour: 50,
+    denialsPerHour: 10,
+    probesPerHour: 30,
+    maskWalkPerHour: 5,
+    revokedWithinMinutes: 30,
+    workingHours: [8, 18] as const,
+  }),
   publicPersonLookupsPerHour: 30,
   reportCodesPerHour: 60,
   reportWeightPerHour: 10_000,
@@ -295,7 +370,10 @@ export type ServedPart = "gateway" | "subgraphs";
  * public keys are set, since a generated key could not be among them); in production, subgraphs without
  * the gateway in their process need the accepted public keys.
  */
-export function loadConfig(environment: NodeJS.ProcessEnv = process.env, serves: readonly ServedPart[] = []): Config {
+export function loadConfig(
+  environment: NodeJS.ProcessEnv = process.env,
+  serves: readonly ServedPart[] = [],
+): Config {
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
@@ -308,17 +386,31 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, serves:
     );
   }
   const signsHere = serves.includes("gateway");
-  if (signsHere && !env.CREDIT_SUBGRAPH_SIGNING_KEY && (env.NODE_ENV === "production" || env.CREDIT_SUBGRAPH_VERIFY_KEYS.length > 0)) {
+  if (
+    signsHere &&
+    !env.CREDIT_SUBGRAPH_SIGNING_KEY &&
+    (env.NODE_ENV === "production" || env.CREDIT_SUBGRAPH_VERIFY_KEYS.length > 0)
+  ) {
     throw new ConfigError(
       `invalid configuration:\n  CREDIT_SUBGRAPH_SIGNING_KEY: required ${env.NODE_ENV === "production" ? "when NODE_ENV=production" : "when CREDIT_SUBGRAPH_VERIFY_KEYS is set"} for the gateway to sign subgraph requests (make a key pair with \`npm run keys\`)`,
     );
   }
-  if (serves.includes("subgraphs") && !signsHere && env.NODE_ENV === "production" && env.CREDIT_SUBGRAPH_VERIFY_KEYS.length === 0) {
+  if (
+    serves.includes("subgraphs") &&
+    !signsHere &&
+    env.NODE_ENV === "production" &&
+    env.CREDIT_SUBGRAPH_VERIFY_KEYS.length === 0
+  ) {
     throw new ConfigError(
       "invalid configuration:\n  CREDIT_SUBGRAPH_VERIFY_KEYS: required when NODE_ENV=production for a subgraph to check the gateway's signatures (the public key printed by `npm run keys`)",
     );
   }
-  if (signsHere && serves.includes("subgraphs") && env.CREDIT_SUBGRAPH_SIGNING_KEY && env.CREDIT_SUBGRAPH_VERIFY_KEYS.length > 0) {
+  if (
+    signsHere &&
+    serves.includes("subgraphs") &&
+    env.CREDIT_SUBGRAPH_SIGNING_KEY &&
+    env.CREDIT_SUBGRAPH_VERIFY_KEYS.length > 0
+  ) {
     const own = createPublicKey(env.CREDIT_SUBGRAPH_SIGNING_KEY);
     if (!env.CREDIT_SUBGRAPH_VERIFY_KEYS.some((key) => key.equals(own))) {
       throw new ConfigError(
@@ -328,22 +420,30 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, serves:
   }
   const oidc = oidcSettingsOf(env);
   if (env.NODE_ENV === "production" && env.CREDIT_NOW) {
-    throw new ConfigError("invalid configuration:\n  CREDIT_NOW: refused when NODE_ENV=production (a fixed clock is for demos and tests); unset it");
+    throw new ConfigError(
+      "invalid configuration:\n  CREDIT_NOW: refused when NODE_ENV=production (a fixed clock is for demos and tests); unset it",
+    );
   }
   // A report's own deadline falls before the gateway gives up on the subgraph, so a report is either stored and
   // answered or refused and not stored — never stored after the gateway has answered SERVICE_UNAVAILABLE.
-  const reportTimeoutMs = env.CREDIT_REPORT_TIMEOUT_MS ?? Math.max(1, Math.min(8_000, env.CREDIT_SUBGRAPH_TIMEOUT_MS - 2_000));
+  const reportTimeoutMs =
+    env.CREDIT_REPORT_TIMEOUT_MS ?? Math.max(1, Math.min(8_000, env.CREDIT_SUBGRAPH_TIMEOUT_MS - 2_000));
   if (reportTimeoutMs > env.CREDIT_SUBGRAPH_TIMEOUT_MS - 1_000) {
     throw new ConfigError(
       `invalid configuration:\n  CREDIT_REPORT_TIMEOUT_MS: must be at least 1000 ms less than CREDIT_SUBGRAPH_TIMEOUT_MS (${env.CREDIT_SUBGRAPH_TIMEOUT_MS}), so a report is cut off by its own deadline before the gateway stops waiting for it`,
     );
   }
   if (env.NODE_ENV === "production" && env.CREDIT_SEED === "demo") {
-    throw new ConfigError("invalid configuration:\n  CREDIT_SEED: demo is refused when NODE_ENV=production (the demo's subjects and black list are fictitious); unset it or set none");
+    throw new ConfigError(
+      "invalid configuration:\n  CREDIT_SEED: demo is refused when NODE_ENV=production (the demo's subjects and black list are fictitious); unset it or set none",
+    );
   }
   if (env.NODE_ENV === "production") {
     const problems = productionSafetyProblems(env, environment);
-    if (problems.length > 0) throw new ConfigError(`invalid configuration:\n${problems.map((problem) => `  ${problem}`).join("\n")}`);
+    if (problems.length > 0)
+      throw new ConfigError(
+        `invalid configuration:\n${problems.map((problem) => `  ${problem}`).join("\n")}`,
+      );
   }
   return Object.freeze({
     env: env.NODE_ENV,
@@ -367,7 +467,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, serves:
     rateLimitPerMinute: env.CREDIT_RATE_LIMIT_PER_MINUTE,
     maxInFlightCost: env.CREDIT_MAX_IN_FLIGHT_COST,
     bodyBytesPerUnit: env.CREDIT_BODY_BYTES_PER_UNIT,
-    reportPrinting: Object.freeze({ workers: env.CREDIT_REPORT_WORKERS ?? Math.max(1, Math.min(2, availableParallelism() - 1)), queue: env.CREDIT_REPORT_QUEUE, timeoutMs: reportTimeoutMs }),
+    reportPrinting: Object.freeze({
+      workers: env.CREDIT_REPORT_WORKERS ?? Math.max(1, Math.min(2, availableParallelism() - 1)),
+      queue: env.CREDIT_REPORT_QUEUE,
+      timeoutMs: reportTimeoutMs,
+    }),
     maxTokenAgeSeconds: env.CREDIT_MAX_TOKEN_AGE_SECONDS,
     metricsToken: env.CREDIT_METRICS_TOKEN,
     tracing: Object.freeze({ exporter: tracingExporterOf(env) }),
@@ -390,7 +494,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, serves:
         probesPerHour: env.CREDIT_ALERT_PROBES_PER_HOUR,
         maskWalkPerHour: env.CREDIT_ALERT_MASK_WALK_PER_HOUR,
         revokedWithinMinutes: env.CREDIT_ALERT_REVOKED_WITHIN_MINUTES,
-        workingHours: env.CREDIT_ALERT_WORKING_HOURS.split("-").map(Number) as unknown as readonly [number, number],
+        workingHours: env.CREDIT_ALERT_WORKING_HOURS.split("-").map(Number) as unknown as readonly [
+          number,
+          number,
+        ],
       }),
       publicPersonLookupsPerHour: env.CREDIT_PUBLIC_PERSON_LOOKUPS_PER_HOUR,
       reportCodesPerHour: env.CREDIT_REPORT_CODES_PER_HOUR,
@@ -403,23 +510,37 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, serves:
 function oidcSettingsOf(env: z.infer<typeof environmentSchema>): OidcSettings | undefined {
   if (!env.CREDIT_OIDC_ISSUER) {
     if (env.CREDIT_OIDC_JWKS_URL || env.CREDIT_OIDC_AUDIENCE) {
-      throw new ConfigError("invalid configuration:\n  CREDIT_OIDC_ISSUER: required when CREDIT_OIDC_JWKS_URL or CREDIT_OIDC_AUDIENCE is set (tokens are checked against the issuer they name)");
+      throw new ConfigError(
+        "invalid configuration:\n  CREDIT_OIDC_ISSUER: required when CREDIT_OIDC_JWKS_URL or CREDIT_OIDC_AUDIENCE is set (tokens are checked against the issuer they name)",
+      );
     }
     return undefined;
   }
   if (!env.CREDIT_OIDC_AUDIENCE) {
-    throw new ConfigError("invalid configuration:\n  CREDIT_OIDC_AUDIENCE: required when CREDIT_OIDC_ISSUER is set (this service's client id at the issuer; without it a token issued for any other application would be accepted)");
+    throw new ConfigError(
+      "invalid configuration:\n  CREDIT_OIDC_AUDIENCE: required when CREDIT_OIDC_ISSUER is set (this service's client id at the issuer; without it a token issued for any other application would be accepted)",
+    );
   }
   if (env.NODE_ENV === "production") {
-    for (const [name, url] of [["CREDIT_OIDC_ISSUER", env.CREDIT_OIDC_ISSUER], ["CREDIT_OIDC_JWKS_URL", env.CREDIT_OIDC_JWKS_URL]] as const) {
-      if (url && !url.startsWith("https://")) throw new ConfigError(`invalid configuration:\n  ${name}: must be https:// when NODE_ENV=production (the keys that decide who calls may not travel in clear)`);
+    for (const [name, url] of [
+      ["CREDIT_OIDC_ISSUER", env.CREDIT_OIDC_ISSUER],
+      ["CREDIT_OIDC_JWKS_URL", env.CREDIT_OIDC_JWKS_URL],
+    ] as const) {
+      if (url && !url.startsWith("https://"))
+        throw new ConfigError(
+          `invalid configuration:\n  ${name}: must be https:// when NODE_ENV=production (the keys that decide who calls may not travel in clear)`,
+        );
     }
   }
   return Object.freeze({
     issuer: env.CREDIT_OIDC_ISSUER,
     jwksUrl: env.CREDIT_OIDC_JWKS_URL,
     audience: env.CREDIT_OIDC_AUDIENCE,
-    claims: Object.freeze({ role: env.CREDIT_OIDC_CLAIM_ROLE, org: env.CREDIT_OIDC_CLAIM_ORG, subject: env.CREDIT_OIDC_CLAIM_SUBJECT }),
+    claims: Object.freeze({
+      role: env.CREDIT_OIDC_CLAIM_ROLE,
+      org: env.CREDIT_OIDC_CLAIM_ORG,
+      subject: env.CREDIT_OIDC_CLAIM_SUBJECT,
+    }),
   });
 }
 
@@ -452,7 +573,10 @@ const NARROWEST_WIDE_PREFIX = { 4: 8, 6: 32 } as const;
  * Internet write its own client address, weak secrets, and one secret or key serving two purposes (a leak of
  * one would then be a leak of both, and a signature of one kind could be replayed as the other).
  */
-function productionSafetyProblems(env: z.infer<typeof environmentSchema>, environment: NodeJS.ProcessEnv): string[] {
+function productionSafetyProblems(
+  env: z.infer<typeof environmentSchema>,
+  environment: NodeJS.ProcessEnv,
+): string[] {
   const problems: string[] = [];
   if (env.CREDIT_TRUSTED_PROXIES_ALLOW_WIDE !== "true") {
     for (const cidr of env.CREDIT_TRUSTED_PROXIES) {
@@ -468,28 +592,50 @@ function productionSafetyProblems(env: z.infer<typeof environmentSchema>, enviro
   for (const name of ["CREDIT_JWT_SECRET", "CREDIT_METRICS_TOKEN"] as const) {
     const secret = env[name];
     if (secret && estimatedSecretBits(secret) < MIN_SECRET_BITS) {
-      problems.push(`${name}: too predictable (repeated or few distinct characters, under ${MIN_SECRET_BITS} bits estimated); generate one with \`openssl rand -base64 48\``);
+      problems.push(
+        `${name}: too predictable (repeated or few distinct characters, under ${MIN_SECRET_BITS} bits estimated); generate one with \`openssl rand -base64 48\``,
+      );
     }
   }
   // Each purpose's material as it was given, and keys also by their bytes (one key written two ways is one key).
   const material: Array<readonly [string, string]> = [];
-  for (const name of ["CREDIT_JWT_SECRET", "CREDIT_METRICS_TOKEN", "CREDIT_SUBGRAPH_SIGNING_KEY", "CREDIT_REPORT_SIGNING_KEY"] as const) {
+  for (const name of [
+    "CREDIT_JWT_SECRET",
+    "CREDIT_METRICS_TOKEN",
+    "CREDIT_SUBGRAPH_SIGNING_KEY",
+    "CREDIT_REPORT_SIGNING_KEY",
+  ] as const) {
     const given = environment[name]?.trim();
     if (given) material.push([name, given]);
   }
-  for (const [name, key] of [["CREDIT_SUBGRAPH_SIGNING_KEY", env.CREDIT_SUBGRAPH_SIGNING_KEY], ["CREDIT_REPORT_SIGNING_KEY", env.CREDIT_REPORT_SIGNING_KEY]] as const) {
-    if (key) material.push([name, createPublicKey(key).export({ format: "der", type: "spki" }).toString("base64url")]);
+  for (const [name, key] of [
+    ["CREDIT_SUBGRAPH_SIGNING_KEY", env.CREDIT_SUBGRAPH_SIGNING_KEY],
+    ["CREDIT_REPORT_SIGNING_KEY", env.CREDIT_REPORT_SIGNING_KEY],
+  ] as const) {
+    if (key)
+      material.push([
+        name,
+        createPublicKey(key).export({ format: "der", type: "spki" }).toString("base64url"),
+      ]);
   }
-  const reportPublic = env.CREDIT_REPORT_SIGNING_KEY ? createPublicKey(env.CREDIT_REPORT_SIGNING_KEY) : undefined;
+  const reportPublic = env.CREDIT_REPORT_SIGNING_KEY
+    ? createPublicKey(env.CREDIT_REPORT_SIGNING_KEY)
+    : undefined;
   if (reportPublic && env.CREDIT_SUBGRAPH_VERIFY_KEYS.some((key) => key.equals(reportPublic))) {
-    material.push(["CREDIT_SUBGRAPH_VERIFY_KEYS", reportPublic.export({ format: "der", type: "spki" }).toString("base64url")]);
+    material.push([
+      "CREDIT_SUBGRAPH_VERIFY_KEYS",
+      reportPublic.export({ format: "der", type: "spki" }).toString("base64url"),
+    ]);
   }
   const seen = new Map<string, string>();
   const reused = new Set<string>();
   for (const [name, value] of material) {
     const first = seen.get(value);
     if (first === undefined) seen.set(value, name);
-    else if (first !== name) reused.add(`${name}: the same secret or key as ${first}; give every purpose its own (\`npm run keys\` for keys, \`openssl rand -base64 48\` for secrets)`);
+    else if (first !== name)
+      reused.add(
+        `${name}: the same secret or key as ${first}; give every purpose its own (\`npm run keys\` for keys, \`openssl rand -base64 48\` for secrets)`,
+      );
   }
   problems.push(...reused);
   return problems;

@@ -95,17 +95,32 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const thrown = thrownByResolver(current);
     return thrown === current ? current.cause : thrown;
   };
-  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 5; current = next(current), depth++) {
+  for (
+    let current: unknown = error, depth = 0;
+    current instanceof Error && depth < 5;
+    current = next(current), depth++
+  ) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && (/^08/.test(code) || /^57P0[1-3]$/.test(code) || ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH"].includes(code))) {
+    if (
+      typeof code === "string" &&
+      (/^08/.test(code) ||
+        /^57P0[1-3]$/.test(code) ||
+        ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH"].includes(code))
+    ) {
       return true;
     }
-    if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|PGlite is closed/i.test(current.message)) return true;
+    if (
+      /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|PGlite is closed/i.test(
+        current.message,
+      )
+    )
+      return true;
   }
   return false;
 }
 
-export const INTERNAL_ERROR_MESSAGE = "internal error; the request id in the response headers identifies it in the logs";
+export const INTERNAL_ERROR_MESSAGE =
+  "internal error; the request id in the response headers identifies it in the logs";
 
 const APOLLO_INPUT_CODES = new Set([
   "GRAPHQL_PARSE_FAILED",
@@ -120,7 +135,11 @@ const APOLLO_INPUT_CODES = new Set([
 /** Details a subgraph's domain error may carry through the gateway: they describe the input, never data. */
 const SAFE_DETAILS = ["problems", "argument", "header", "limit", "retryAfterSeconds"] as const;
 
-export type ClientError = { message: string; path?: ReadonlyArray<string | number>; extensions: { code: ErrorCode } & Record<string, unknown> };
+export type ClientError = {
+  message: string;
+  path?: ReadonlyArray<string | number>;
+  extensions: { code: ErrorCode } & Record<string, unknown>;
+};
 
 /**
  * The one boundary where errors become what a client sees: a `CreditError` keeps its message and
@@ -129,22 +148,35 @@ export type ClientError = { message: string; path?: ReadonlyArray<string | numbe
  * original to log).
  */
 export function toClientError(
-  formatted: { message: string; path?: ReadonlyArray<string | number> | undefined; extensions?: Record<string, unknown> | undefined },
+  formatted: {
+    message: string;
+    path?: ReadonlyArray<string | number> | undefined;
+    extensions?: Record<string, unknown> | undefined;
+  },
   original: unknown,
   onInternal: (error: unknown) => void,
 ): ClientError {
   const path = formatted.path ? { path: formatted.path } : {};
   if (original instanceof CreditError) {
     // `http` tells Apollo Server the status to answer with; it is not for the client.
-    const { stacktrace: _stacktrace, http: _http, ...details } = original.extensions as Record<string, unknown>;
+    const {
+      stacktrace: _stacktrace,
+      http: _http,
+      ...details
+    } = original.extensions as Record<string, unknown>;
     return { message: original.message, ...path, extensions: { ...details, code: original.code } };
   }
   // The role table's refusal (`ForbiddenError.from(ability).throwUnlessCan`), as thrown or as GraphQL execution
   // wrapped it: its message names the action, never data.
   const thrown = thrownByResolver(original);
-  if (thrown instanceof RoleTableRefusal) return { message: thrown.message, ...path, extensions: { code: "FORBIDDEN" } };
+  if (thrown instanceof RoleTableRefusal)
+    return { message: thrown.message, ...path, extensions: { code: "FORBIDDEN" } };
   const code = formatted.extensions?.code;
-  const details = Object.fromEntries(SAFE_DETAILS.flatMap((key) => (formatted.extensions?.[key] !== undefined ? [[key, formatted.extensions[key]]] : [])));
+  const details = Object.fromEntries(
+    SAFE_DETAILS.flatMap((key) =>
+      formatted.extensions?.[key] !== undefined ? [[key, formatted.extensions[key]]] : [],
+    ),
+  );
   if (typeof code === "string" && APOLLO_INPUT_CODES.has(code)) {
     return { message: formatted.message, ...path, extensions: { ...details, code: "BAD_USER_INPUT" } };
   }
@@ -154,7 +186,11 @@ export function toClientError(
   onInternal(original);
   if (isDatabaseUnavailable(original)) {
     const unavailable = new ServiceUnavailableError("the database");
-    return { message: unavailable.message, ...path, extensions: { ...unavailable.extensions, code: unavailable.code } };
+    return {
+      message: unavailable.message,
+      ...path,
+      extensions: { ...unavailable.extensions, code: unavailable.code },
+    };
   }
   return { message: INTERNAL_ERROR_MESSAGE, ...path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }
@@ -164,17 +200,25 @@ export function toClientError(
  * subgraph's transport refusal: the same boundary as `toClientError`, so one allow-list decides.
  */
 export function clientErrorOf(error: unknown, onInternal: (error: unknown) => void): ClientError {
-  return toClientError({ message: error instanceof Error ? error.message : String(error) }, error, onInternal);
+  return toClientError(
+    { message: error instanceof Error ? error.message : String(error) },
+    error,
+    onInternal,
+  );
 }
 
 export class PurposeRequiredError extends CreditError {
-  constructor(message = "declare the duty or purpose of this query in the X-Credit-Purpose header (PCIM art. 33: 非履职需要，不得查询)") {
+  constructor(
+    message = "declare the duty or purpose of this query in the X-Credit-Purpose header (PCIM art. 33: 非履职需要，不得查询)",
+  ) {
     super("PURPOSE_REQUIRED", message, { header: "X-Credit-Purpose" });
   }
 }
 
 export class ConsentRequiredError extends CreditError {
-  constructor(message = "this is authorized-tier information: it needs the subject's valid written consent for your organisation and declared purpose (PCIM art. 21)") {
+  constructor(
+    message = "this is authorized-tier information: it needs the subject's valid written consent for your organisation and declared purpose (PCIM art. 21)",
+  ) {
     super("CONSENT_REQUIRED", message);
   }
 }

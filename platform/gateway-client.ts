@@ -1,4 +1,7 @@
-export type GatewayError = Readonly<{ message: string; extensions?: { code?: string; problems?: unknown; retryAfterSeconds?: number } }>;
+export type GatewayError = Readonly<{
+  message: string;
+  extensions?: { code?: string; problems?: unknown; retryAfterSeconds?: number };
+}>;
 
 export type GatewayAnswer<T> = Readonly<{ data?: T | null; errors?: readonly GatewayError[] }>;
 
@@ -41,7 +44,9 @@ export function createGatewayClient(options: GatewayClientOptions) {
         } catch (error) {
           const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
           if (cause === "ECONNREFUSED" || cause === "ENOTFOUND" || cause === "EAI_AGAIN") {
-            throw new GatewayUnreachableError(`no service answers at ${options.url} (${cause}): start it with npm start, or point CREDIT_GATEWAY_URL (or --gateway) at its gateway`);
+            throw new GatewayUnreachableError(
+              `no service answers at ${options.url} (${cause}): start it with npm start, or point CREDIT_GATEWAY_URL (or --gateway) at its gateway`,
+            );
           }
           throw new Error(`the request to ${options.url} failed (${cause}); its answer was lost`);
         }
@@ -49,7 +54,9 @@ export function createGatewayClient(options: GatewayClientOptions) {
         try {
           answer = (await response.json()) as GatewayAnswer<T>;
         } catch {
-          throw new Error(`${options.url} answered HTTP ${response.status} without a GraphQL answer; is it the gateway's /graphql endpoint?`);
+          throw new Error(
+            `${options.url} answered HTTP ${response.status} without a GraphQL answer; is it the gateway's /graphql endpoint?`,
+          );
         }
         const busy = answer.errors?.find((error) => RETRIED.has(error.extensions?.code ?? ""));
         if (!busy || attempt >= retries) return answer;

@@ -9,7 +9,10 @@ const imported = new WeakMap<Uint8Array, Promise<webcrypto.CryptoKey>>();
 export function hmacKey(secret: Uint8Array): Promise<webcrypto.CryptoKey> {
   let key = imported.get(secret);
   if (!key) {
-    key = webcrypto.subtle.importKey("raw", secret, { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+    key = webcrypto.subtle.importKey("raw", secret, { name: "HMAC", hash: "SHA-256" }, false, [
+      "sign",
+      "verify",
+    ]);
     imported.set(secret, key);
   }
   return key;

@@ -48,7 +48,12 @@ export async function runWithApollo<TContext extends BaseContext>(
 ): Promise<HTTPGraphQLResponse> {
   const url = new URL(request.url ?? "/", "http://localhost");
   return server.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: request.method ?? "GET", headers: headerMapOf(request), search: url.search, body },
+    httpGraphQLRequest: {
+      method: request.method ?? "GET",
+      headers: headerMapOf(request),
+      search: url.search,
+      body,
+    },
     context,
   });
 }
@@ -108,11 +113,19 @@ const REFUSAL_STATUS: Partial<Record<ErrorCode, number>> = {
  */
 export function refusalAnswer(error: unknown, onInternal: (error: unknown) => void): HTTPGraphQLResponse {
   const clientError = clientErrorOf(error, onInternal);
-  const declared = error instanceof CreditError ? (error.extensions.http as { status?: number } | undefined)?.status : undefined;
+  const declared =
+    error instanceof CreditError
+      ? (error.extensions.http as { status?: number } | undefined)?.status
+      : undefined;
   return errorAnswer(declared ?? REFUSAL_STATUS[clientError.extensions.code] ?? 400, clientError);
 }
 
 /** Writes `refusalAnswer(error, onInternal)`. */
-export function writeRefusal(response: ServerResponse, error: unknown, onInternal: (error: unknown) => void, extraHeaders: Record<string, string> = {}): void {
+export function writeRefusal(
+  response: ServerResponse,
+  error: unknown,
+  onInternal: (error: unknown) => void,
+  extraHeaders: Record<string, string> = {},
+): void {
   void writeApolloResponse(response, refusalAnswer(error, onInternal), extraHeaders);
 }

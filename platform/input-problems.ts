@@ -1,7 +1,11 @@
 import type { InputProblem } from "../domain/input-problem";
 import { CreditError, type ErrorCode } from "./errors";
 
-const PRIORITY: ReadonlyArray<InputProblem["code"]> = ["PROHIBITED_DATA", "INVALID_IDENTIFIER", "BAD_USER_INPUT"];
+const PRIORITY: ReadonlyArray<InputProblem["code"]> = [
+  "PROHIBITED_DATA",
+  "INVALID_IDENTIFIER",
+  "BAD_USER_INPUT",
+];
 const LISTED = 100;
 
 /**
@@ -11,7 +15,8 @@ const LISTED = 100;
  */
 export function refuseIfProblems(problems: readonly InputProblem[], what: string): void {
   if (problems.length === 0) return;
-  const code: ErrorCode = PRIORITY.find((candidate) => problems.some((problem) => problem.code === candidate)) ?? "BAD_USER_INPUT";
+  const code: ErrorCode =
+    PRIORITY.find((candidate) => problems.some((problem) => problem.code === candidate)) ?? "BAD_USER_INPUT";
   const first = problems
     .slice(0, 3)
     .map((problem) => `${problem.field}: ${problem.reason}`)

@@ -20,7 +20,13 @@ describe("walkJson", () => {
   it("visits wide trees too, each parent before its children", () => {
     const nodes = [...walkJson({ a: [1, 2, { b: null }], c: "x" })];
     expect(nodes.map((node) => [node.key, node.depth])).toEqual(
-      expect.arrayContaining([[null, 0], ["a", 1], [null, 2], ["b", 3], ["c", 1]]),
+      expect.arrayContaining([
+        [null, 0],
+        ["a", 1],
+        [null, 2],
+        ["b", 3],
+        ["c", 1],
+      ]),
     );
     expect(nodes).toHaveLength(7);
     expect(nodes[0]!.depth).toBe(0);
@@ -30,9 +36,24 @@ describe("walkJson", () => {
 describe("nestsDeeperThan", () => {
   it("counts levels from the root (a scalar is 0) and answers for 100,000 levels", () => {
     expect(nestsDeeperThan("x", 0)).toBe(false);
-    expect(nestsDeeperThan(nested(MAX_JSON_DEPTH, (inner) => ({ a: inner })), MAX_JSON_DEPTH)).toBe(false);
-    expect(nestsDeeperThan(nested(MAX_JSON_DEPTH + 1, (inner) => ({ a: inner })), MAX_JSON_DEPTH)).toBe(true);
-    expect(nestsDeeperThan(nested(100_000, (inner) => [inner]), MAX_JSON_DEPTH)).toBe(true);
+    expect(
+      nestsDeeperThan(
+        nested(MAX_JSON_DEPTH, (inner) => ({ a: inner })),
+        MAX_JSON_DEPTH,
+      ),
+    ).toBe(false);
+    expect(
+      nestsDeeperThan(
+        nested(MAX_JSON_DEPTH + 1, (inner) => ({ a: inner })),
+        MAX_JSON_DEPTH,
+      ),
+    ).toBe(true);
+    expect(
+      nestsDeeperThan(
+        nested(100_000, (inner) => [inner]),
+        MAX_JSON_DEPTH,
+      ),
+    ).toBe(true);
     expect(nestsDeeperThan(undefined, MAX_JSON_DEPTH)).toBe(false);
   });
 });

@@ -1,6 +1,13 @@
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, reportKeyId, signReportContent, signReportFile, verifyReportContent, verifyReportFile } from "./report-signature";
+import {
+  canonicalJson,
+  reportKeyId,
+  signReportContent,
+  signReportFile,
+  verifyReportContent,
+  verifyReportFile,
+} from "./report-signature";
 
 const { privateKey, publicKey } = generateKeyPairSync("ed25519");
 const PDF = Buffer.from("%PDF-1.7\n1 0 obj << /Title (信用报告) >> endobj\ntrailer << >>\n%%EOF\n", "utf8");
@@ -20,7 +27,10 @@ describe("report signatures (issue 23)", () => {
 
   it("fails the file when any single byte changes, the signature line included", () => {
     const signed = signReportFile(privateKey, PDF);
-    expect(verifyReportFile(publicKey, signed)).toMatchObject({ genuine: true, keyId: reportKeyId(publicKey) });
+    expect(verifyReportFile(publicKey, signed)).toMatchObject({
+      genuine: true,
+      keyId: reportKeyId(publicKey),
+    });
     for (let offset = 0; offset < signed.length; offset++) {
       const tampered = Buffer.from(signed);
       tampered[offset] = tampered[offset]! ^ 0x20;
@@ -32,6 +42,8 @@ describe("report signatures (issue 23)", () => {
 
   it("fails a file signed with another key", () => {
     const other = generateKeyPairSync("ed25519");
-    expect(verifyReportFile(publicKey, signReportFile(other.privateKey, PDF))).toMatchObject({ genuine: false });
+    expect(verifyReportFile(publicKey, signReportFile(other.privateKey, PDF))).toMatchObject({
+      genuine: false,
+    });
   });
 });

@@ -18,7 +18,10 @@ const TRAILER = /\n%CREDIT-REPORT-SIGNATURE ed25519 ([0-9a-f]{16}) ([A-Za-z0-9_-
 /** The key's short id: the first 16 hex digits of SHA-256 over its SPKI DER, printed on the report. */
 export function reportKeyId(key: KeyObject): string {
   const publicKey = key.type === "private" ? createPublicKey(key) : key;
-  return createHash("sha256").update(publicKey.export({ format: "der", type: "spki" })).digest("hex").slice(0, 16);
+  return createHash("sha256")
+    .update(publicKey.export({ format: "der", type: "spki" }))
+    .digest("hex")
+    .slice(0, 16);
 }
 
 /** What `/.well-known/credit-report-key` publishes: enough for anyone to verify offline. */
@@ -52,7 +55,12 @@ export function signReportContent(key: KeyObject, content: unknown): string {
 
 export function verifyReportContent(key: KeyObject, content: unknown, signature: string): boolean {
   try {
-    return verify(null, Buffer.from(canonicalJson(content), "utf8"), key, Buffer.from(signature, "base64url"));
+    return verify(
+      null,
+      Buffer.from(canonicalJson(content), "utf8"),
+      key,
+      Buffer.from(signature, "base64url"),
+    );
   } catch {
     return false;
   }
@@ -72,10 +80,18 @@ export function verifyReportFile(key: KeyObject, file: Uint8Array): FileVerifica
   const buffer = Buffer.from(file);
   const tail = buffer.subarray(Math.max(0, buffer.length - 200)).toString("latin1");
   const match = TRAILER.exec(tail);
-  if (!match) return { genuine: false, keyId: null, reason: "no credit-report signature at the end of the file" };
+  if (!match)
+    return { genuine: false, keyId: null, reason: "no credit-report signature at the end of the file" };
   const [line, keyId, signature] = match as unknown as [string, string, string];
-  if (keyId !== reportKeyId(key)) return { genuine: false, keyId, reason: `signed with key ${keyId}, not with ${reportKeyId(key)}` };
+  if (keyId !== reportKeyId(key))
+    return { genuine: false, keyId, reason: `signed with key ${keyId}, not with ${reportKeyId(key)}` };
   const body = buffer.subarray(0, buffer.length - line.length + 1);
   const genuine = verify(null, body, key, Buffer.from(signature, "base64url"));
-  return { genuine, keyId, reason: genuine ? "the signature covers every byte of the file" : "the file was changed after it was signed" };
+  return {
+    genuine,
+    keyId,
+    reason: genuine
+      ? "the signature covers every byte of the file"
+      : "the file was changed after it was signed",
+  };
 }

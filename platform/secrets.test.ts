@@ -8,14 +8,19 @@ import { ensureReportSigningKey, ensureSubgraphSigningKey, ensureSubgraphVerifyK
 import { encodeSubgraphKey, generateSubgraphKeyPair } from "./subgraph-signature";
 
 const folders: string[] = [];
-afterEach(async () => Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true }))));
+afterEach(async () =>
+  Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true }))),
+);
 
 describe("the subgraph signing key in development", () => {
   it("is generated once into the data directory (mode 0600), shared by every process that reads it", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "credit-keys-"));
     folders.push(dataDir);
     const config = loadConfig({ NODE_ENV: "development", CREDIT_DATA_DIR: dataDir });
-    const [first, concurrent] = await Promise.all([ensureSubgraphSigningKey(config), ensureSubgraphSigningKey(config)]);
+    const [first, concurrent] = await Promise.all([
+      ensureSubgraphSigningKey(config),
+      ensureSubgraphSigningKey(config),
+    ]);
     expect(first.equals(concurrent)).toBe(true);
     expect((await ensureSubgraphSigningKey(config)).equals(first)).toBe(true);
     const file = join(dataDir, "subgraph-signing-key");
@@ -35,13 +40,22 @@ describe("the subgraph signing key in development", () => {
   it("is the configured one when set, and the configured public keys are the accepted ones", async () => {
     const { privateKey, publicKey } = generateSubgraphKeyPair();
     const other = generateSubgraphKeyPair().publicKey;
-    const config = loadConfig({ NODE_ENV: "development", CREDIT_DATA_DIR: "memory://", CREDIT_SUBGRAPH_SIGNING_KEY: encodeSubgraphKey(privateKey), CREDIT_SUBGRAPH_VERIFY_KEYS: `${encodeSubgraphKey(other)},${encodeSubgraphKey(publicKey)}` });
+    const config = loadConfig({
+      NODE_ENV: "development",
+      CREDIT_DATA_DIR: "memory://",
+      CREDIT_SUBGRAPH_SIGNING_KEY: encodeSubgraphKey(privateKey),
+      CREDIT_SUBGRAPH_VERIFY_KEYS: `${encodeSubgraphKey(other)},${encodeSubgraphKey(publicKey)}`,
+    });
     expect((await ensureSubgraphSigningKey(config)).equals(privateKey)).toBe(true);
     expect(await ensureSubgraphVerifyKeys(config, privateKey)).toHaveLength(2);
   });
 
   it("is never generated in production", async () => {
-    const config = loadConfig({ NODE_ENV: "production", CREDIT_JWT_SECRET: randomBytes(32).toString("base64url"), CREDIT_DATA_DIR: "memory://" });
+    const config = loadConfig({
+      NODE_ENV: "production",
+      CREDIT_JWT_SECRET: randomBytes(32).toString("base64url"),
+      CREDIT_DATA_DIR: "memory://",
+    });
     await expect(ensureSubgraphSigningKey(config)).rejects.toThrow(/CREDIT_SUBGRAPH_SIGNING_KEY/);
   });
 });
@@ -51,7 +65,10 @@ describe("the credit-report signing key (issue 23)", () => {
     const dataDir = await mkdtemp(join(tmpdir(), "credit-keys-"));
     folders.push(dataDir);
     const config = loadConfig({ NODE_ENV: "development", CREDIT_DATA_DIR: dataDir });
-    const [first, concurrent] = await Promise.all([ensureReportSigningKey(config), ensureReportSigningKey(config)]);
+    const [first, concurrent] = await Promise.all([
+      ensureReportSigningKey(config),
+      ensureReportSigningKey(config),
+    ]);
     expect(first.equals(concurrent)).toBe(true);
     expect((await ensureReportSigningKey(config)).equals(first)).toBe(true);
     expect((await stat(join(dataDir, "report-signing-key"))).mode & 0o777).toBe(0o600);
@@ -60,9 +77,27 @@ describe("the credit-report signing key (issue 23)", () => {
 
   it("is the configured one when set, and refused missing in production", async () => {
     const { privateKey } = generateSubgraphKeyPair();
-    expect((await ensureReportSigningKey(loadConfig({ NODE_ENV: "development", CREDIT_DATA_DIR: "memory://", CREDIT_REPORT_SIGNING_KEY: encodeSubgraphKey(privateKey) }))).equals(privateKey)).toBe(true);
-    const production = loadConfig({ NODE_ENV: "production", CREDIT_JWT_SECRET: randomBytes(32).toString("base64url"), CREDIT_DATA_DIR: "memory://" });
-    await expect(ensureReportSigningKey(production)).rejects.toThrow(/CREDIT_REPORT_SIGNING_KEY: required when NODE_ENV=production/);
-    expect(() => loadConfig({ NODE_ENV: "development", CREDIT_REPORT_SIGNING_KEY: "not-a-key" })).toThrow(/CREDIT_REPORT_SIGNING_KEY must be an Ed25519 private key/);
+    expect(
+      (
+        await ensureReportSigningKey(
+          loadConfig({
+            NODE_ENV: "development",
+            CREDIT_DATA_DIR: "memory://",
+            CREDIT_REPORT_SIGNING_KEY: encodeSubgraphKey(privateKey),
+          }),
+        )
+      ).equals(privateKey),
+    ).toBe(true);
+    const production = loadConfig({
+      NODE_ENV: "production",
+      CREDIT_JWT_SECRET: randomBytes(32).toString("base64url"),
+      CREDIT_DATA_DIR: "memory://",
+    });
+    await expect(ensureReportSigningKey(production)).rejects.toThrow(
+      /CREDIT_REPORT_SIGNING_KEY: required when NODE_ENV=production/,
+    );
+    expect(() => loadConfig({ NODE_ENV: "development", CREDIT_REPORT_SIGNING_KEY: "not-a-key" })).toThrow(
+      /CREDIT_REPORT_SIGNING_KEY must be an Ed25519 private key/,
+    );
   });
 });

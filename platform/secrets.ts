@@ -36,7 +36,9 @@ export async function ensureJwtSecret(config: Config): Promise<string> {
 export async function ensureSubgraphSigningKey(config: Config): Promise<KeyObject> {
   if (config.subgraphSigningKey) return config.subgraphSigningKey;
   if (config.env === "production" || config.subgraphVerifyKeys.length > 0) {
-    throw new ConfigError("invalid configuration:\n  CREDIT_SUBGRAPH_SIGNING_KEY: required (make a key pair with `npm run keys`)");
+    throw new ConfigError(
+      "invalid configuration:\n  CREDIT_SUBGRAPH_SIGNING_KEY: required (make a key pair with `npm run keys`)",
+    );
   }
   if (config.dataDir.startsWith(IN_MEMORY)) return generateSubgraphKeyPair().privateKey;
   return ensureStoredKey(join(config.dataDir, "subgraph-signing-key"), config.dataDir);
@@ -51,7 +53,9 @@ export async function ensureSubgraphSigningKey(config: Config): Promise<KeyObjec
 export async function ensureReportSigningKey(config: Config): Promise<KeyObject> {
   if (config.reportSigningKey) return config.reportSigningKey;
   if (config.env === "production") {
-    throw new ConfigError("invalid configuration:\n  CREDIT_REPORT_SIGNING_KEY: required when NODE_ENV=production to sign credit reports (make a key with `npm run keys`)");
+    throw new ConfigError(
+      "invalid configuration:\n  CREDIT_REPORT_SIGNING_KEY: required when NODE_ENV=production to sign credit reports (make a key with `npm run keys`)",
+    );
   }
   if (config.dataDir.startsWith(IN_MEMORY)) return generateSubgraphKeyPair().privateKey;
   return ensureStoredKey(join(config.dataDir, "report-signing-key"), config.dataDir);
@@ -68,7 +72,10 @@ async function ensureStoredKey(file: string, dataDir: string): Promise<KeyObject
   // The link fails if another process got there first: the gateway and subgraph processes started together
   // all end up with the one key.
   const draft = `${file}.${randomUUID()}`;
-  await writeFile(draft, `${encodeSubgraphKey(generateSubgraphKeyPair().privateKey)}\n`, { mode: 0o600, flag: "wx" });
+  await writeFile(draft, `${encodeSubgraphKey(generateSubgraphKeyPair().privateKey)}\n`, {
+    mode: 0o600,
+    flag: "wx",
+  });
   try {
     await link(draft, file);
   } catch (error) {
@@ -83,7 +90,10 @@ async function ensureStoredKey(file: string, dataDir: string): Promise<KeyObject
  * The public keys the subgraphs accept: `CREDIT_SUBGRAPH_VERIFY_KEYS`, or else the public half of the
  * gateway's key — `signingKey` when this process holds it, otherwise development's generated one.
  */
-export async function ensureSubgraphVerifyKeys(config: Config, signingKey?: KeyObject): Promise<readonly KeyObject[]> {
+export async function ensureSubgraphVerifyKeys(
+  config: Config,
+  signingKey?: KeyObject,
+): Promise<readonly KeyObject[]> {
   if (config.subgraphVerifyKeys.length > 0) return config.subgraphVerifyKeys;
   return [createPublicKey(signingKey ?? (await ensureSubgraphSigningKey(config)))];
 }
@@ -93,6 +103,8 @@ async function readStoredKey(file: string): Promise<KeyObject> {
   try {
     return parseSubgraphSigningKey(stored);
   } catch {
-    throw new ConfigError(`invalid configuration:\n  ${file} holds no Ed25519 private key; delete it to generate a new one`);
+    throw new ConfigError(
+      `invalid configuration:\n  ${file} holds no Ed25519 private key; delete it to generate a new one`,
+    );
   }
 }

@@ -3,8 +3,10 @@ import { isUnstorableText, storableText } from "./storable-text";
 
 describe("text PostgreSQL cannot store", () => {
   it("is NUL or a lone surrogate, never a well-formed pair", () => {
-    for (const bad of ["a\u0000b", "\uD800", "x\uD83Dy", "\uDE00", "end\uDBFF"]) expect(isUnstorableText(bad), JSON.stringify(bad)).toBe(true);
-    for (const good of ["", "信用", "😀", "a\uD83D\uDE00b", "\\u0000 as text"]) expect(isUnstorableText(good), JSON.stringify(good)).toBe(false);
+    for (const bad of ["a\u0000b", "\uD800", "x\uD83Dy", "\uDE00", "end\uDBFF"])
+      expect(isUnstorableText(bad), JSON.stringify(bad)).toBe(true);
+    for (const good of ["", "信用", "😀", "a\uD83D\uDE00b", "\\u0000 as text"])
+      expect(isUnstorableText(good), JSON.stringify(good)).toBe(false);
   });
 
   it("is kept as its escape, and the result is storable", () => {

@@ -1,4 +1,13 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign, verify, type KeyObject } from "node:crypto";
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomUUID,
+  sign,
+  verify,
+  type KeyObject,
+} from "node:crypto";
 import { isPurpose, isRole, type Viewer } from "./viewer";
 
 /** The header that carries the gateway's signature over the viewer and the operation. */
@@ -37,7 +46,9 @@ export function parseSubgraphVerifyKey(encoded: string): KeyObject {
 
 /** The one-line form of a key, as `parseSubgraphSigningKey` and `parseSubgraphVerifyKey` read it. */
 export function encodeSubgraphKey(key: KeyObject): string {
-  return key.type === "private" ? key.export({ format: "der", type: "pkcs8" }).toString("base64url") : key.export({ format: "der", type: "spki" }).toString("base64url");
+  return key.type === "private"
+    ? key.export({ format: "der", type: "pkcs8" }).toString("base64url")
+    : key.export({ format: "der", type: "spki" }).toString("base64url");
 }
 
 export type SignedOperation = Readonly<{
@@ -62,7 +73,12 @@ export function hashOperation(operation: SignedOperation): string {
  * `network` is the client's address as per-person budgets charge it (an IPv6 address by its /64,
  * gateway/client-address.ts#networkKeyOf), whoever is signed in; the gateway always sends it.
  */
-export type SubgraphRequestClaims = Readonly<{ viewer: Viewer; requestId: string; caller: string; network?: string }>;
+export type SubgraphRequestClaims = Readonly<{
+  viewer: Viewer;
+  requestId: string;
+  caller: string;
+  network?: string;
+}>;
 
 /*
  * The signature is a compact EdDSA (Ed25519) JWT, made and checked with node:crypto rather than jose:
@@ -76,14 +92,21 @@ export type SubgraphRequestClaims = Readonly<{ viewer: Viewer; requestId: string
  * Ed25519 rather than an HMAC, so that only the gateway can sign: subgraphs hold public keys, and
  * nothing about the key follows from the bearer-token secret, so whoever can mint bearer tokens cannot sign as the gateway.
  */
-const PROTECTED_HEADER = Buffer.from(JSON.stringify({ alg: "EdDSA", typ: "credit-subgraph+jwt" })).toString("base64url");
+const PROTECTED_HEADER = Buffer.from(JSON.stringify({ alg: "EdDSA", typ: "credit-subgraph+jwt" })).toString(
+  "base64url",
+);
 
 /**
  * Signs one gateway → subgraph fetch: viewer claims, request id, the subgraph as audience, a fresh
  * nonce (jti), a 30-second lifetime and the hash of the operation, so that a captured header can be
  * used neither for another query, nor on another subgraph, nor twice.
  */
-export function signSubgraphRequest(key: KeyObject, claims: SubgraphRequestClaims, audience: string, operation: SignedOperation): string {
+export function signSubgraphRequest(
+  key: KeyObject,
+  claims: SubgraphRequestClaims,
+  audience: string,
+  operation: SignedOperation,
+): string {
   const issuedAt = Math.floor(Date.now() / 1000);
   const payload = {
     viewer: claims.viewer,
@@ -138,17 +161,34 @@ export function verifySubgraphRequest(
 ): SubgraphRequestClaims {
   if (!token) throw new SignatureError("missing gateway signature");
   const payload = verifiedPayload(keys, token, audience, Date.now() / 1000);
-  if (payload.op !== hashOperation(operation)) throw new SignatureError("signature does not cover this operation");
-  if (!replayGuard.claim(String(payload.jti), Number(payload.exp))) throw new SignatureError("signature already used");
+  if (payload.op !== hashOperation(operation))
+    throw new SignatureError("signature does not cover this operation");
+  if (!replayGuard.claim(String(payload.jti), Number(payload.exp)))
+    throw new SignatureError("signature already used");
   const viewer = parseViewer(payload.viewer);
-  if (!viewer || typeof payload.rid !== "string" || typeof payload.clr !== "string" || (payload.net !== undefined && typeof payload.net !== "string")) {
+  if (
+    !viewer ||
+    typeof payload.rid !== "string" ||
+    typeof payload.clr !== "string" ||
+    (payload.net !== undefined && typeof payload.net !== "string")
+  ) {
     throw new SignatureError("malformed gateway signature");
   }
-  return { viewer, requestId: payload.rid, caller: payload.clr, ...(typeof payload.net === "string" ? { network: payload.net } : {}) };
+  return {
+    viewer,
+    requestId: payload.rid,
+    caller: payload.clr,
+    ...(typeof payload.net === "string" ? { network: payload.net } : {}),
+  };
 }
 
 /** The claims of a token signed by one of `keys` for `audience`, current at `nowSeconds`; SignatureError otherwise. */
-function verifiedPayload(keys: readonly KeyObject[], token: string, audience: string, nowSeconds: number): Record<string, unknown> {
+function verifiedPayload(
+  keys: readonly KeyObject[],
+  token: string,
+  audience: string,
+  nowSeconds: number,
+): Record<string, unknown> {
   const invalid = () => new SignatureError("invalid gateway signature");
   const parts = token.split(".");
   if (parts.length !== 3 || parts[0] !== PROTECTED_HEADER) throw invalid();
@@ -166,7 +206,8 @@ function verifiedPayload(keys: readonly KeyObject[], token: string, audience: st
   if (typeof payload !== "object" || payload === null || Array.isArray(payload)) throw invalid();
   const { iss, aud, iat, exp, jti } = payload as Record<string, unknown>;
   if (iss !== ISSUER || aud !== audience || typeof jti !== "string" || jti === "") throw invalid();
-  if (typeof iat !== "number" || typeof exp !== "number" || !Number.isFinite(iat) || !Number.isFinite(exp)) throw invalid();
+  if (typeof iat !== "number" || typeof exp !== "number" || !Number.isFinite(iat) || !Number.isFinite(exp))
+    throw invalid();
   const expired = exp <= nowSeconds - CLOCK_TOLERANCE_SECONDS;
   const tooOld = nowSeconds - iat - CLOCK_TOLERANCE_SECONDS > LIFETIME_SECONDS;
   const fromTheFuture = iat > nowSeconds + CLOCK_TOLERANCE_SECONDS;

@@ -44,5 +44,7 @@ export async function readSupergraphConfig(file = SUPERGRAPH_CONFIG_FILE): Promi
  * `subgraphs/`, a routing entry there, and its definition in app/subgraphs.ts).
  */
 export const SUBGRAPH_NAMES: readonly SubgraphName[] = Object.freeze(
-  parseSupergraphConfig(readFileSync(SUPERGRAPH_CONFIG_FILE, "utf8"), SUPERGRAPH_CONFIG_FILE).subgraphs.map((subgraph) => subgraph.name),
+  parseSupergraphConfig(readFileSync(SUPERGRAPH_CONFIG_FILE, "utf8"), SUPERGRAPH_CONFIG_FILE).subgraphs.map(
+    (subgraph) => subgraph.name,
+  ),
 );

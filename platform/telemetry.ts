@@ -1,5 +1,14 @@
 import type { IncomingHttpHeaders } from "node:http";
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Span } from "@opentelemetry/api";
+import {
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Attributes,
+  type Span,
+} from "@opentelemetry/api";
 import type { SpanProcessor } from "@opentelemetry/sdk-trace-node";
 
 /** What the standard `OTEL_*` variables ask of tracing (platform/config.ts reads them). */
@@ -23,10 +32,18 @@ const TRACER_NAME = "credit-federation";
  * when tracing is off: then no provider is registered, every span below is the API's no-op, and the cost
  * is a function call per span. The SDK and exporter (~0.25 s to load) are loaded only when tracing is on.
  */
-export async function startTracing(settings: TracingSettings, processor?: SpanProcessor): Promise<Tracing | null> {
+export async function startTracing(
+  settings: TracingSettings,
+  processor?: SpanProcessor,
+): Promise<Tracing | null> {
   if (settings.exporter === "none" && !processor) return null;
-  const [{ BatchSpanProcessor, NodeTracerProvider }, { OTLPTraceExporter }] = await Promise.all([import("@opentelemetry/sdk-trace-node"), import("@opentelemetry/exporter-trace-otlp-http")]);
-  const provider = new NodeTracerProvider({ spanProcessors: [processor ?? new BatchSpanProcessor(new OTLPTraceExporter())] });
+  const [{ BatchSpanProcessor, NodeTracerProvider }, { OTLPTraceExporter }] = await Promise.all([
+    import("@opentelemetry/sdk-trace-node"),
+    import("@opentelemetry/exporter-trace-otlp-http"),
+  ]);
+  const provider = new NodeTracerProvider({
+    spanProcessors: [processor ?? new BatchSpanProcessor(new OTLPTraceExporter())],
+  });
   provider.register();
   return {
     async shutdown() {
@@ -54,13 +71,23 @@ async function endingWith<T>(span: Span, run: () => Promise<T>): Promise<T> {
 }
 
 /** Runs `handle` in a server span continuing the caller's W3C trace context (`traceparent`), if any. */
-export function inServerSpan<T>(name: string, headers: IncomingHttpHeaders, handle: (span: Span) => Promise<T>): Promise<T> {
+export function inServerSpan<T>(
+  name: string,
+  headers: IncomingHttpHeaders,
+  handle: (span: Span) => Promise<T>,
+): Promise<T> {
   const parent = propagation.extract(ROOT_CONTEXT, headers);
-  return tracer().startActiveSpan(name, { kind: SpanKind.SERVER }, parent, (span) => endingWith(span, () => handle(span)));
+  return tracer().startActiveSpan(name, { kind: SpanKind.SERVER }, parent, (span) =>
+    endingWith(span, () => handle(span)),
+  );
 }
 
 /** Runs `call` in a client span; `headers` get the span's W3C trace context for the callee. */
-export function inClientSpan<T>(name: string, headers: Record<string, string>, call: (span: Span) => Promise<T>): Promise<T> {
+export function inClientSpan<T>(
+  name: string,
+  headers: Record<string, string>,
+  call: (span: Span) => Promise<T>,
+): Promise<T> {
   return tracer().startActiveSpan(name, { kind: SpanKind.CLIENT }, (span) => {
     propagation.inject(context.active(), headers);
     return endingWith(span, () => call(span));
@@ -69,7 +96,9 @@ export function inClientSpan<T>(name: string, headers: Record<string, string>, c
 
 /** Runs `work` in an internal span of the current trace (SQL statements). */
 export function inSpan<T>(name: string, attributes: Attributes, work: () => Promise<T>): Promise<T> {
-  return tracer().startActiveSpan(name, { kind: SpanKind.CLIENT, attributes }, (span) => endingWith(span, work));
+  return tracer().startActiveSpan(name, { kind: SpanKind.CLIENT, attributes }, (span) =>
+    endingWith(span, work),
+  );
 }
 
 /** Adds attributes to the span of the current request, when there is one. */

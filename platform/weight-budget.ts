@@ -37,7 +37,13 @@ export class WeightBudget {
     if (weight === undefined) return { seconds: 0, weight: 0 };
     const units = this.unitsOf(caller, now);
     if (units >= weight || units >= this.perHour) return { seconds: 0, weight };
-    return { seconds: Math.max(1, Math.ceil(((Math.min(weight, this.perHour) - units) * HOUR_MS) / this.perHour / 1000)), weight };
+    return {
+      seconds: Math.max(
+        1,
+        Math.ceil(((Math.min(weight, this.perHour) - units) * HOUR_MS) / this.perHour / 1000),
+      ),
+      weight,
+    };
   }
 
   private unitsOf(caller: string, now: number): number {

@@ -2,7 +2,24 @@ import type { ForcedSubject, MongoAbility } from "@casl/ability";
 import type { ListStatus, ListType, RecordCategory, Tier } from "../domain/vocabulary";
 
 /** What a viewer can do; lowercase verbs, as CASL's docs write them. */
-export type Action = "read" | "screen" | "submit" | "recognize" | "remove" | "register" | "claim" | "grant" | "revoke" | "review" | "apply" | "move" | "issue" | "verify" | "file" | "list" | "decide";
+export type Action =
+  | "read"
+  | "screen"
+  | "submit"
+  | "recognize"
+  | "remove"
+  | "register"
+  | "claim"
+  | "grant"
+  | "revoke"
+  | "review"
+  | "apply"
+  | "move"
+  | "issue"
+  | "verify"
+  | "file"
+  | "list"
+  | "decide";
 
 /**
  * The shape policies see of each entity: the fields conditions test. Each subgraph builds these from its
@@ -53,7 +70,12 @@ export type ListEntryPolicy = {
  * `state` is the case's current state and the field of a `move` rule is the state it may move to, so each
  * workflow step is a rule of the role table (policies/roles.ts). `appealed`: the case went to appeal (申诉).
  */
-export type ObjectionPolicy = { subjectIdentifier: string; provider: string; state?: string; appealed?: boolean };
+export type ObjectionPolicy = {
+  subjectIdentifier: string;
+  provider: string;
+  state?: string;
+  appealed?: boolean;
+};
 /** Whom an objection's correction reached (JRP art. 16): the organisations that relied on the wrong item, by name. */
 export type CorrectionReachPolicy = { subjectIdentifier: string };
 export type RepairCasePolicy = { subjectIdentifier: string; provider: string; state?: string };
@@ -63,7 +85,11 @@ export type RepairHistoryPolicy = { subjectIdentifier: string };
  * A reported measure application: its subject, its reporter, and the units that recognised the list entries it
  * rests on (the subject's entries its measure's basis covers, in force on the day it was applied).
  */
-export type MeasureApplicationPolicy = { subjectIdentifier: string; reportedBy: string; entryRecognizedBy: string[] };
+export type MeasureApplicationPolicy = {
+  subjectIdentifier: string;
+  reportedBy: string;
+  entryRecognizedBy: string[];
+};
 /** One unit's row of the quarterly report on its lists and joint measures (JRP arts. 9, 21-22). */
 export type UnitReportPolicy = { unit: string };
 export type AuditEventPolicy = { subjectIdentifiers: string[] };

@@ -3,8 +3,16 @@ import type { Connection } from "../db/connection";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaDateOf } from "../domain/dates";
 import { ROLES, type Purpose, type Role, type Viewer } from "../platform/viewer";
-import { asCreditRecordPolicy, asRelatedEntryPolicy, recordAccessFor, relatedEntryAccessFor } from "../subgraphs/records/credit-record.policy";
-import { asMeasureApplicationPolicy, measureApplicationAccessFor } from "../subgraphs/measures/measure-application.policy";
+import {
+  asCreditRecordPolicy,
+  asRelatedEntryPolicy,
+  recordAccessFor,
+  relatedEntryAccessFor,
+} from "../subgraphs/records/credit-record.policy";
+import {
+  asMeasureApplicationPolicy,
+  measureApplicationAccessFor,
+} from "../subgraphs/measures/measure-application.policy";
 import { listApplicationsBySubjectIds } from "../subgraphs/measures/measure.repository";
 import { publicInformation } from "../app/public-information";
 import { asSubjectPolicy, subjectAccessFor } from "../subgraphs/subjects/subject.policy";
@@ -29,53 +37,103 @@ beforeAll(async () => {
   const db = database.connection.db;
   const subjects = await db
     .insertInto("subjects")
-    .values(SUBJECTS.map((identifier, index) => ({ identifier, name: `fixture ${index}`, kind: index < 2 ? ("NATURAL_PERSON" as const) : ("LEGAL_PERSON" as const) })))
+    .values(
+      SUBJECTS.map((identifier, index) => ({
+        identifier,
+        name: `fixture ${index}`,
+        kind: index < 2 ? ("NATURAL_PERSON" as const) : ("LEGAL_PERSON" as const),
+      })),
+    )
     .returning(["id", "identifier"])
     .execute();
   let document = 0;
   for (const subject of subjects) {
     for (const tier of ["PUBLIC", "GOVERNMENT", "AUTHORIZED"] as const) {
-      for (const [status, expiresOn] of [["ACTIVE", null], ["ACTIVE", daysAgo(-30)], ["ACTIVE", daysAgo(1)], ["CORRECTED", null], ["ARCHIVED", daysAgo(-30)]] as const) {
+      for (const [status, expiresOn] of [
+        ["ACTIVE", null],
+        ["ACTIVE", daysAgo(-30)],
+        ["ACTIVE", daysAgo(1)],
+        ["CORRECTED", null],
+        ["ARCHIVED", daysAgo(-30)],
+      ] as const) {
         // Public items in every state of the publication review (policies/publication.ts).
-        for (const publication of tier === "PUBLIC" ? PUBLICATIONS : [null]) for (const provider of PROVIDERS) {
-          await db
-            .insertInto("credit_records")
-            .values({
-              subject_id: subject.id,
-              subject_identifier: subject.identifier,
-              category: "NEGATIVE",
-              kind: "ADMINISTRATIVE_PENALTY",
-              severity: "GENERAL",
-              tier,
-              title: "fixture",
-              provider,
-              document_number: `FX-${document++}`,
-              decided_on: daysAgo(100),
-              expires_on: expiresOn,
-              status,
-              publication,
-            })
-            .execute();
-        }
+        for (const publication of tier === "PUBLIC" ? PUBLICATIONS : [null])
+          for (const provider of PROVIDERS) {
+            await db
+              .insertInto("credit_records")
+              .values({
+                subject_id: subject.id,
+                subject_identifier: subject.identifier,
+                category: "NEGATIVE",
+                kind: "ADMINISTRATIVE_PENALTY",
+                severity: "GENERAL",
+                tier,
+                title: "fixture",
+                provider,
+                document_number: `FX-${document++}`,
+                decided_on: daysAgo(100),
+                expires_on: expiresOn,
+                status,
+                publication,
+              })
+              .execute();
+          }
       }
     }
   }
   // A person on file with no public information in force: only government-tier and expired public items.
-  const hidden = await db.insertInto("subjects").values({ identifier: HIDDEN_PERSON, name: "fixture hidden", kind: "NATURAL_PERSON" }).returning("id").executeTakeFirstOrThrow();
-  for (const [tier, expiresOn] of [["GOVERNMENT", null], ["PUBLIC", daysAgo(1)]] as const) {
+  const hidden = await db
+    .insertInto("subjects")
+    .values({ identifier: HIDDEN_PERSON, name: "fixture hidden", kind: "NATURAL_PERSON" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  for (const [tier, expiresOn] of [
+    ["GOVERNMENT", null],
+    ["PUBLIC", daysAgo(1)],
+  ] as const) {
     await db
       .insertInto("credit_records")
-      .values({ subject_id: hidden.id, subject_identifier: HIDDEN_PERSON, category: "NEGATIVE", kind: "ADMINISTRATIVE_PENALTY", severity: "GENERAL", tier, title: "fixture", provider: "P-ONE", document_number: `FX-${document++}`, decided_on: daysAgo(100), expires_on: expiresOn, status: "ACTIVE" })
+      .values({
+        subject_id: hidden.id,
+        subject_identifier: HIDDEN_PERSON,
+        category: "NEGATIVE",
+        kind: "ADMINISTRATIVE_PENALTY",
+        severity: "GENERAL",
+        tier,
+        title: "fixture",
+        provider: "P-ONE",
+        document_number: `FX-${document++}`,
+        decided_on: daysAgo(100),
+        expires_on: expiresOn,
+        status: "ACTIVE",
+      })
       .execute();
   }
   // The organisation's items are entered on the first person's file, as its legal representative's (PCIM art. 26).
   const person = subjects.find((subject) => subject.identifier === SUBJECTS[0])!;
-  const organisationItems = await db.selectFrom("credit_records").select("id").where("subject_identifier", "=", SUBJECTS[2]!).execute();
+  const organisationItems = await db
+    .selectFrom("credit_records")
+    .select("id")
+    .where("subject_identifier", "=", SUBJECTS[2]!)
+    .execute();
   await db
     .insertInto("record_relations")
-    .values(organisationItems.map((item) => ({ record_id: item.id, related_subject_id: person.id, related_subject_identifier: person.identifier, relation: "LEGAL_REPRESENTATIVE" as const })))
+    .values(
+      organisationItems.map((item) => ({
+        record_id: item.id,
+        related_subject_id: person.id,
+        related_subject_identifier: person.identifier,
+        relation: "LEGAL_REPRESENTATIVE" as const,
+      })),
+    )
     .execute();
-  const consent = (identifier: string, grantee: string, purpose: Purpose, validUntil: Date, revoked = false) => ({
+  const consent = (
+    identifier: string,
+    grantee: string,
+    purpose: Purpose,
+    validUntil: Date,
+    revoked = false,
+  ) => ({
     subject_id: subjects.find((subject) => subject.identifier === identifier)!.id,
     subject_identifier: identifier,
     grantee,
@@ -95,7 +153,13 @@ beforeAll(async () => {
     ])
     .execute();
   // Measures applied on list entries (触发反馈): the unit whose entry a measure rested on reads the application.
-  const entry = (identifier: string, unit: string, grounds: string, status: "ACTIVE" | "REMOVED" = "ACTIVE", statusChangedOn: string | null = null) => ({
+  const entry = (
+    identifier: string,
+    unit: string,
+    grounds: string,
+    status: "ACTIVE" | "REMOVED" = "ACTIVE",
+    statusChangedOn: string | null = null,
+  ) => ({
     subject_id: subjects.find((subject) => subject.identifier === identifier)!.id,
     subject_identifier: identifier,
     subject_name: "fixture",
@@ -158,71 +222,112 @@ const VIEWERS: Viewer[] = ROLES.flatMap((role: Role) => {
 });
 
 describe("accessibleBy: SQL filter = ability.can, every role and viewer", () => {
-  it.each(VIEWERS.map((viewer) => [`${viewer.role} org=${viewer.org} purpose=${viewer.purpose} subject=${viewer.subject}`, viewer] as const))(
-    "CreditRecord: %s",
-    async (_label, viewer) => {
-      const scope = { viewer, ability: defineAbilityFor(viewer), now, today };
-      const access = recordAccessFor(scope);
-      const db = database.connection.db;
-      const everything = await db
-        .selectFrom("credit_records as record")
-        .selectAll("record")
-        .select((eb) => access.consentId(eb).as("consent_id"))
-        .execute();
-      const allowedInMemory = everything
-        .filter((row) => scope.ability.can("read", asCreditRecordPolicy(row as never, today)))
-        .map((row) => row.id)
-        .sort();
-      const allowedBySql = (await db.selectFrom("credit_records as record").select("record.id").where(access.where).execute()).map((row) => row.id).sort();
-      expect(allowedBySql).toEqual(allowedInMemory);
-    },
-  );
+  it.each(
+    VIEWERS.map(
+      (viewer) =>
+        [
+          `${viewer.role} org=${viewer.org} purpose=${viewer.purpose} subject=${viewer.subject}`,
+          viewer,
+        ] as const,
+    ),
+  )("CreditRecord: %s", async (_label, viewer) => {
+    const scope = { viewer, ability: defineAbilityFor(viewer), now, today };
+    const access = recordAccessFor(scope);
+    const db = database.connection.db;
+    const everything = await db
+      .selectFrom("credit_records as record")
+      .selectAll("record")
+      .select((eb) => access.consentId(eb).as("consent_id"))
+      .execute();
+    const allowedInMemory = everything
+      .filter((row) => scope.ability.can("read", asCreditRecordPolicy(row as never, today)))
+      .map((row) => row.id)
+      .sort();
+    const allowedBySql = (
+      await db.selectFrom("credit_records as record").select("record.id").where(access.where).execute()
+    )
+      .map((row) => row.id)
+      .sort();
+    expect(allowedBySql).toEqual(allowedInMemory);
+  });
 
-  it.each(VIEWERS.map((viewer) => [`${viewer.role} org=${viewer.org} purpose=${viewer.purpose} subject=${viewer.subject}`, viewer] as const))(
-    "Subject: %s",
-    async (_label, viewer) => {
-      const scope = { viewer, ability: defineAbilityFor(viewer), now, today };
-      const access = subjectAccessFor(scope, publicInformation);
-      const db = database.connection.db;
-      const everything = await db
-        .selectFrom("subjects as subject")
-        .selectAll("subject")
-        .select((eb) => [access.consentId(eb).as("consent_id"), sql<boolean>`${access.publicInformation(eb)}`.as("public_information")])
-        .execute();
-      if (viewer.role === "PUBLIC") expect(everything.find((row) => row.identifier === HIDDEN_PERSON)!.public_information).toBe(false);
-      const allowedInMemory = everything.filter((row) => scope.ability.can("read", asSubjectPolicy(row as never))).map((row) => row.id).sort();
-      const allowedBySql = (await db.selectFrom("subjects as subject").select("subject.id").where(access.where).execute()).map((row) => row.id).sort();
-      expect(allowedBySql).toEqual(allowedInMemory);
-    },
-  );
+  it.each(
+    VIEWERS.map(
+      (viewer) =>
+        [
+          `${viewer.role} org=${viewer.org} purpose=${viewer.purpose} subject=${viewer.subject}`,
+          viewer,
+        ] as const,
+    ),
+  )("Subject: %s", async (_label, viewer) => {
+    const scope = { viewer, ability: defineAbilityFor(viewer), now, today };
+    const access = subjectAccessFor(scope, publicInformation);
+    const db = database.connection.db;
+    const everything = await db
+      .selectFrom("subjects as subject")
+      .selectAll("subject")
+      .select((eb) => [
+        access.consentId(eb).as("consent_id"),
+        sql<boolean>`${access.publicInformation(eb)}`.as("public_information"),
+      ])
+      .execute();
+    if (viewer.role === "PUBLIC")
+      expect(everything.find((row) => row.identifier === HIDDEN_PERSON)!.public_information).toBe(false);
+    const allowedInMemory = everything
+      .filter((row) => scope.ability.can("read", asSubjectPolicy(row as never)))
+      .map((row) => row.id)
+      .sort();
+    const allowedBySql = (
+      await db.selectFrom("subjects as subject").select("subject.id").where(access.where).execute()
+    )
+      .map((row) => row.id)
+      .sort();
+    expect(allowedBySql).toEqual(allowedInMemory);
+  });
 
   it("shows the public a person only with public information in force, an organisation always", async () => {
     const viewer: Viewer = { role: "PUBLIC", actor: null, org: null, subject: null, purpose: null };
-    const access = subjectAccessFor({ viewer, ability: defineAbilityFor(viewer), now, today }, publicInformation);
-    const rows = await database.connection.db.selectFrom("subjects as subject").select("subject.identifier").where(access.where).execute();
+    const access = subjectAccessFor(
+      { viewer, ability: defineAbilityFor(viewer), now, today },
+      publicInformation,
+    );
+    const rows = await database.connection.db
+      .selectFrom("subjects as subject")
+      .select("subject.identifier")
+      .where(access.where)
+      .execute();
     expect(rows.map((row) => row.identifier).sort()).toEqual([SUBJECTS[0], SUBJECTS[1], SUBJECTS[2]].sort());
   });
 
-  it.each(VIEWERS.map((viewer) => [`${viewer.role} org=${viewer.org} purpose=${viewer.purpose} subject=${viewer.subject}`, viewer] as const))(
-    "RelatedEntry: %s",
-    async (_label, viewer) => {
-      const scope = { viewer, ability: defineAbilityFor(viewer), now, today };
-      const access = relatedEntryAccessFor(scope);
-      const entries = () =>
-        database.connection.db.selectFrom("record_relations as relation").innerJoin("credit_records as record", "record.id", "relation.record_id");
-      const everything = await entries()
-        .selectAll("record")
-        .select("relation.related_subject_identifier")
-        .select((eb) => access.consentId(eb).as("consent_id"))
-        .execute();
-      const allowedInMemory = everything
-        .filter((row) => scope.ability.can("read", asRelatedEntryPolicy(row as never, today)))
-        .map((row) => row.id)
-        .sort();
-      const allowedBySql = (await entries().select("record.id").where(access.where).execute()).map((row) => row.id).sort();
-      expect(allowedBySql).toEqual(allowedInMemory);
-    },
-  );
+  it.each(
+    VIEWERS.map(
+      (viewer) =>
+        [
+          `${viewer.role} org=${viewer.org} purpose=${viewer.purpose} subject=${viewer.subject}`,
+          viewer,
+        ] as const,
+    ),
+  )("RelatedEntry: %s", async (_label, viewer) => {
+    const scope = { viewer, ability: defineAbilityFor(viewer), now, today };
+    const access = relatedEntryAccessFor(scope);
+    const entries = () =>
+      database.connection.db
+        .selectFrom("record_relations as relation")
+        .innerJoin("credit_records as record", "record.id", "relation.record_id");
+    const everything = await entries()
+      .selectAll("record")
+      .select("relation.related_subject_identifier")
+      .select((eb) => access.consentId(eb).as("consent_id"))
+      .execute();
+    const allowedInMemory = everything
+      .filter((row) => scope.ability.can("read", asRelatedEntryPolicy(row as never, today)))
+      .map((row) => row.id)
+      .sort();
+    const allowedBySql = (await entries().select("record.id").where(access.where).execute())
+      .map((row) => row.id)
+      .sort();
+    expect(allowedBySql).toEqual(allowedInMemory);
+  });
 
   it("opens an organisation's authorized items on a person's file with the organisation's consent, not the person's", async () => {
     const authorizedEntriesFor = async (purpose: Purpose) => {
@@ -242,24 +347,41 @@ describe("accessibleBy: SQL filter = ability.can, every role and viewer", () => 
     expect(await authorizedEntriesFor("BUSINESS_COOPERATION")).toBe(2 * PROVIDERS.length);
   });
 
-  it.each(VIEWERS.map((viewer) => [`${viewer.role} org=${viewer.org} purpose=${viewer.purpose} subject=${viewer.subject}`, viewer] as const))(
-    "MeasureApplication: %s",
-    async (_label, viewer) => {
-      const scope = { viewer, ability: defineAbilityFor(viewer), now, today };
-      const db: Connection = database.connection.db;
-      const subjectIds = (await db.selectFrom("subjects").select("id").execute()).map((row) => row.id);
-      const everything = await listApplicationsBySubjectIds(db, subjectIds, () => sql<boolean>`true`);
-      const allowedInMemory = everything.filter((row) => scope.ability.can("read", asMeasureApplicationPolicy(row))).map((row) => row.id).sort();
-      const allowedBySql = (await listApplicationsBySubjectIds(db, subjectIds, measureApplicationAccessFor(scope))).map((row) => row.id).sort();
-      expect(allowedBySql).toEqual(allowedInMemory);
-    },
-  );
+  it.each(
+    VIEWERS.map(
+      (viewer) =>
+        [
+          `${viewer.role} org=${viewer.org} purpose=${viewer.purpose} subject=${viewer.subject}`,
+          viewer,
+        ] as const,
+    ),
+  )("MeasureApplication: %s", async (_label, viewer) => {
+    const scope = { viewer, ability: defineAbilityFor(viewer), now, today };
+    const db: Connection = database.connection.db;
+    const subjectIds = (await db.selectFrom("subjects").select("id").execute()).map((row) => row.id);
+    const everything = await listApplicationsBySubjectIds(db, subjectIds, () => sql<boolean>`true`);
+    const allowedInMemory = everything
+      .filter((row) => scope.ability.can("read", asMeasureApplicationPolicy(row)))
+      .map((row) => row.id)
+      .sort();
+    const allowedBySql = (
+      await listApplicationsBySubjectIds(db, subjectIds, measureApplicationAccessFor(scope))
+    )
+      .map((row) => row.id)
+      .sort();
+    expect(allowedBySql).toEqual(allowedInMemory);
+  });
 
   it("gives a unit the applications that rested on its entries: its list and grounds, in force that day", async () => {
     const db: Connection = database.connection.db;
     const subjectIds = (await db.selectFrom("subjects").select("id").execute()).map((row) => row.id);
     const everything = await listApplicationsBySubjectIds(db, subjectIds, () => sql<boolean>`true`);
-    const units = Object.fromEntries(everything.map((row) => [`${row.subject_identifier} ${row.measure_code} ${row.applied_on}`, [...row.entry_recognized_by].sort()]));
+    const units = Object.fromEntries(
+      everything.map((row) => [
+        `${row.subject_identifier} ${row.measure_code} ${row.applied_on}`,
+        [...row.entry_recognized_by].sort(),
+      ]),
+    );
     // P10 acts only on B07 entries; an entry off the list, or not yet on it, bears nothing applied then.
     expect(units).toEqual({
       [`${SUBJECTS[2]} P05 ${daysAgo(10)}`]: ["P-ONE", "P-TWO"],
@@ -270,14 +392,22 @@ describe("accessibleBy: SQL filter = ability.can, every role and viewer", () => 
       [`${SUBJECTS[1]} P05 ${daysAgo(200)}`]: [],
     });
     const viewer: Viewer = { role: "PROVIDER", actor: "unit", org: "P-ONE", subject: null, purpose: null };
-    const readable = await listApplicationsBySubjectIds(db, subjectIds, measureApplicationAccessFor({ viewer, ability: defineAbilityFor(viewer), now, today }));
+    const readable = await listApplicationsBySubjectIds(
+      db,
+      subjectIds,
+      measureApplicationAccessFor({ viewer, ability: defineAbilityFor(viewer), now, today }),
+    );
     expect(readable).toHaveLength(3);
   });
 
   it("matches nothing when no rule applies", async () => {
     const viewer: Viewer = { role: "AUDITOR", actor: "a", org: null, subject: null, purpose: null };
     const access = recordAccessFor({ viewer, ability: defineAbilityFor(viewer), now, today });
-    const rows = await database.connection.db.selectFrom("credit_records as record").select("record.id").where(access.where).execute();
+    const rows = await database.connection.db
+      .selectFrom("credit_records as record")
+      .select("record.id")
+      .where(access.where)
+      .execute();
     expect(rows).toEqual([]);
   });
 });

@@ -52,7 +52,18 @@ const COMPARISONS: Record<string, "=" | "<>" | "in" | "not in" | "<" | "<=" | ">
 export function accessibleBy(
   ability: AppAbility,
   action: Action,
-  subjectType: "Subject" | "CreditRecord" | "RelatedEntry" | "ListEntry" | "Objection" | "MeasureApplication" | "Notice" | "Consent" | "AuditEvent" | "RepairCase" | "UnitReport",
+  subjectType:
+    | "Subject"
+    | "CreditRecord"
+    | "RelatedEntry"
+    | "ListEntry"
+    | "Objection"
+    | "MeasureApplication"
+    | "Notice"
+    | "Consent"
+    | "AuditEvent"
+    | "RepairCase"
+    | "UnitReport",
   columns: PolicyColumns,
 ): AccessFilter {
   const ast = rulesToAST(ability, action, subjectType) as Condition | null;
@@ -66,7 +77,9 @@ function compile(eb: AnyBuilder, condition: Condition, columns: PolicyColumns): 
     return condition.operator === "and" ? eb.and(parts) : eb.or(parts);
   }
   if (condition.operator === "not") {
-    const inner = Array.isArray(condition.value) ? { operator: "and" as const, value: condition.value } : (condition.value as Condition);
+    const inner = Array.isArray(condition.value)
+      ? { operator: "and" as const, value: condition.value }
+      : (condition.value as Condition);
     return eb.not(compile(eb, inner, columns));
   }
   const { field, value } = condition as { field: string; value: unknown; operator: string };
@@ -74,7 +87,9 @@ function compile(eb: AnyBuilder, condition: Condition, columns: PolicyColumns): 
   if (!mapping) throw new UntranslatablePolicyError(`policy field ${field} has no SQL mapping`);
   if ("predicate" in mapping) {
     if ((condition.operator !== "eq" && condition.operator !== "ne") || typeof value !== "boolean") {
-      throw new UntranslatablePolicyError(`computed field ${field} supports only equality with true or false`);
+      throw new UntranslatablePolicyError(
+        `computed field ${field} supports only equality with true or false`,
+      );
     }
     const positive = (condition.operator === "eq") === value;
     return positive ? mapping.predicate(eb) : eb.not(mapping.predicate(eb));
@@ -86,7 +101,8 @@ function compile(eb: AnyBuilder, condition: Condition, columns: PolicyColumns): 
     return mapping.contains(eb, value);
   }
   const operator = COMPARISONS[condition.operator];
-  if (!operator) throw new UntranslatablePolicyError(`policy operator ${condition.operator} has no SQL translation`);
+  if (!operator)
+    throw new UntranslatablePolicyError(`policy operator ${condition.operator} has no SQL translation`);
   if ((operator === "in" || operator === "not in") && Array.isArray(value) && value.length === 0) {
     return operator === "in" ? sql<SqlBool>`false` : sql<SqlBool>`true`;
   }

@@ -34,7 +34,9 @@ function consentCounts(viewer: Viewer, now: Date) {
 /** A predicate for `consented`: false outright when the viewer has no organisation or no purpose. */
 export function consentedPredicate(viewer: Viewer, now: Date, subjectIdentifierColumn: string) {
   return (eb: ExpressionBuilder<SubjectsPublished, any>): Expression<SqlBool> =>
-    viewer.org && viewer.purpose ? eb.exists(validConsentFor(viewer, now, eb.ref(subjectIdentifierColumn))(eb)) : sql<SqlBool>`false`;
+    viewer.org && viewer.purpose
+      ? eb.exists(validConsentFor(viewer, now, eb.ref(subjectIdentifierColumn))(eb))
+      : sql<SqlBool>`false`;
 }
 
 /** Valid consents the viewer holds, by subject id: which subjects' authorized tier it may read, and under which consent. */
@@ -56,7 +58,12 @@ export async function findValidConsents(
 }
 
 /** Which of these subject identifiers the viewer holds a valid consent for (its organisation, its declared purpose, now). */
-export async function findConsentedIdentifiers(connection: Connection, viewer: Viewer, now: Date, identifiers: readonly string[]): Promise<Set<string>> {
+export async function findConsentedIdentifiers(
+  connection: Connection,
+  viewer: Viewer,
+  now: Date,
+  identifiers: readonly string[],
+): Promise<Set<string>> {
   if (!viewer.org || !viewer.purpose || identifiers.length === 0) return new Set();
   const db: Kysely<SubjectsPublished> = connection;
   const rows = await db

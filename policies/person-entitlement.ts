@@ -11,6 +11,11 @@ const BEYOND_PUBLIC = [...PERSON_GOVERNMENT_FIELDS, ...PERSON_AUTHORIZED_FIELDS]
  * (subgraphs/shared/person-lookups.ts): a masked ID's middle is not to be guessed by asking.
  */
 export function entitledToPerson(ability: AppAbility, identifier: string, consented: boolean): boolean {
-  const person = policySubject("Subject", { subjectIdentifier: identifier, kind: "NATURAL_PERSON", consented, publicInformation: false });
+  const person = policySubject("Subject", {
+    subjectIdentifier: identifier,
+    kind: "NATURAL_PERSON",
+    consented,
+    publicInformation: false,
+  });
   return BEYOND_PUBLIC.some((field) => ability.can("read", person, field));
 }

@@ -30,28 +30,51 @@ const VIEWERS: Viewer[] = ROLES.flatMap((role) => {
 const ITEMS = TIERS.flatMap((tier) =>
   [true, false].flatMap((current) =>
     [true, false].flatMap((consented) =>
-      ["SAMR", "TAX"].map((provider) => ({ subjectIdentifier: ORGANISATION, tier, category: "NEGATIVE" as const, provider, current, consented, publicationCleared: true })),
+      ["SAMR", "TAX"].map((provider) => ({
+        subjectIdentifier: ORGANISATION,
+        tier,
+        category: "NEGATIVE" as const,
+        provider,
+        current,
+        consented,
+        publicationCleared: true,
+      })),
     ),
   ),
 );
 
-const label = (viewer: Viewer) => `${viewer.role} org=${viewer.org} purpose=${viewer.purpose} subject=${viewer.subject}`;
+const label = (viewer: Viewer) =>
+  `${viewer.role} org=${viewer.org} purpose=${viewer.purpose} subject=${viewer.subject}`;
 
 describe("related entries in the role table", () => {
-  it.each(VIEWERS.map((viewer) => [label(viewer), viewer] as const))("the item on a person's file is read exactly as the organisation's item: %s", (_label, viewer) => {
-    const ability = defineAbilityFor(viewer);
-    for (const item of ITEMS) {
-      const entry = subject("RelatedEntry", { ...item, relatedSubjectIdentifier: PERSON });
-      expect(ability.can("read", entry, "record"), JSON.stringify(item)).toBe(ability.can("read", subject("CreditRecord", item)));
-    }
-  });
+  it.each(VIEWERS.map((viewer) => [label(viewer), viewer] as const))(
+    "the item on a person's file is read exactly as the organisation's item: %s",
+    (_label, viewer) => {
+      const ability = defineAbilityFor(viewer);
+      for (const item of ITEMS) {
+        const entry = subject("RelatedEntry", { ...item, relatedSubjectIdentifier: PERSON });
+        expect(ability.can("read", entry, "record"), JSON.stringify(item)).toBe(
+          ability.can("read", subject("CreditRecord", item)),
+        );
+      }
+    },
+  );
 
   it("the person reads every entry on its own file, expired ones included, without the organisation's details", () => {
-    const ability = defineAbilityFor({ role: "SUBJECT", actor: "p", org: null, subject: PERSON, purpose: null });
+    const ability = defineAbilityFor({
+      role: "SUBJECT",
+      actor: "p",
+      org: null,
+      subject: PERSON,
+      purpose: null,
+    });
     for (const item of ITEMS) {
       const entry = subject("RelatedEntry", { ...item, relatedSubjectIdentifier: PERSON });
-      for (const field of RELATED_ENTRY_FIELDS) expect(ability.can("read", entry, field), `${field} ${JSON.stringify(item)}`).toBe(true);
-      expect(ability.can("read", entry, "record"), JSON.stringify(item)).toBe(item.tier === "PUBLIC" && item.current);
+      for (const field of RELATED_ENTRY_FIELDS)
+        expect(ability.can("read", entry, field), `${field} ${JSON.stringify(item)}`).toBe(true);
+      expect(ability.can("read", entry, "record"), JSON.stringify(item)).toBe(
+        item.tier === "PUBLIC" && item.current,
+      );
     }
   });
 
@@ -64,15 +87,29 @@ describe("related entries in the role table", () => {
     for (const viewer of viewers) {
       const ability = defineAbilityFor(viewer);
       for (const tier of ["GOVERNMENT", "AUTHORIZED"] as const) {
-        const entry = subject("RelatedEntry", { subjectIdentifier: ORGANISATION, tier, category: "NEGATIVE" as const, provider: "SAMR", current: true, consented: false, publicationCleared: true, relatedSubjectIdentifier: PERSON });
+        const entry = subject("RelatedEntry", {
+          subjectIdentifier: ORGANISATION,
+          tier,
+          category: "NEGATIVE" as const,
+          provider: "SAMR",
+          current: true,
+          consented: false,
+          publicationCleared: true,
+          relatedSubjectIdentifier: PERSON,
+        });
         expect(ability.can("read", entry), `${viewer.role} ${tier}`).toBe(false);
       }
     }
   });
 
   it("names every field of RelatedEntry but the item itself", async () => {
-    const document = parse(await readFile(path.join(PACKAGE_ROOT, "subgraphs/records/schema.graphql"), "utf8"));
-    const type = document.definitions.find((definition): definition is ObjectTypeDefinitionNode => definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === "RelatedEntry");
+    const document = parse(
+      await readFile(path.join(PACKAGE_ROOT, "subgraphs/records/schema.graphql"), "utf8"),
+    );
+    const type = document.definitions.find(
+      (definition): definition is ObjectTypeDefinitionNode =>
+        definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === "RelatedEntry",
+    );
     const fields = type!.fields!.map((field) => field.name.value).filter((name) => name !== "record");
     expect([...RELATED_ENTRY_FIELDS].sort()).toEqual(fields.sort());
   });

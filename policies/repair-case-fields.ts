@@ -15,4 +15,12 @@ export const REPAIR_CASE_REGISTER_FIELDS: string[] = [
   "history",
 ];
 
-export const REPAIR_CASE_FIELDS_WITHOUT_ORIGINAL: string[] = [...REPAIR_CASE_REGISTER_FIELDS, "subject", "targetId", "targetType", "commitment", "providerOpinion", "history.note"];
+export const REPAIR_CASE_FIELDS_WITHOUT_ORIGINAL: string[] = [
+  ...REPAIR_CASE_REGISTER_FIELDS,
+  "subject",
+  "targetId",
+  "targetType",
+  "commitment",
+  "providerOpinion",
+  "history.note",
+];

@@ -95,7 +95,11 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     objectDuringRepairPublicity(builder);
     if (!viewer.subject) return;
     const own = { subjectIdentifier: viewer.subject };
-    builder.can("read", ["Subject", ...ITEMS, "ListEntry", "Objection", "MeasureApplication", "Consent", "RepairHistory"], own);
+    builder.can(
+      "read",
+      ["Subject", ...ITEMS, "ListEntry", "Objection", "MeasureApplication", "Consent", "RepairHistory"],
+      own,
+    );
     // An organisation's item on the person's own file: the entry, not the item's details (related-entry-fields.ts).
     builder.can("read", "RelatedEntry", RELATED_ENTRY_FIELDS, { relatedSubjectIdentifier: viewer.subject });
     builder.can("read", "RepairCase", REPAIR_CASE_FIELDS_WITHOUT_ORIGINAL, own);
@@ -166,10 +170,19 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     builder.can("review", "RepairCase", { provider: viewer.org });
     builder.can("list", "RepairCase", { provider: viewer.org });
     // Verification of an objection the centre forwards, within 5 working days (PCIM art. 29, JRP art. 16).
-    builder.can("move", "Objection", ["CORRECTED", "UPHELD"], { provider: viewer.org, state: "PROVIDER_VERIFYING" });
+    builder.can("move", "Objection", ["CORRECTED", "UPHELD"], {
+      provider: viewer.org,
+      state: "PROVIDER_VERIFYING",
+    });
     // Its written repair opinion (PCIM art. 32, JRP art. 19); and it verifies an objection raised during publicity.
-    builder.can("move", "RepairCase", ["OPINION_SUPPORTED", "REJECTED"], { provider: viewer.org, state: "APPLIED" });
-    builder.can("move", "RepairCase", ["IN_PUBLICITY", "REJECTED"], { provider: viewer.org, state: "OBJECTED" });
+    builder.can("move", "RepairCase", ["OPINION_SUPPORTED", "REJECTED"], {
+      provider: viewer.org,
+      state: "APPLIED",
+    });
+    builder.can("move", "RepairCase", ["IN_PUBLICITY", "REJECTED"], {
+      provider: viewer.org,
+      state: "OBJECTED",
+    });
     builder.can("submit", "CreditRecord");
     builder.can("recognize", "ListEntry");
     // 「谁认定、谁负责」: only the unit that recognised an entry takes it off the list.
@@ -182,7 +195,18 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
   },
   CREDIT_CENTER(_viewer, builder) {
     readPublicTier(builder);
-    builder.can("read", ["Subject", ...ITEMS, "ListEntry", "Objection", "MeasureApplication", "RepairCase", "RepairHistory", "Consent", "Notice", "UnitReport"]);
+    builder.can("read", [
+      "Subject",
+      ...ITEMS,
+      "ListEntry",
+      "Objection",
+      "MeasureApplication",
+      "RepairCase",
+      "RepairHistory",
+      "Consent",
+      "Notice",
+      "UnitReport",
+    ]);
     // Who read or screened a wrongly published item, and which screening answers rested on it (JRP art. 16): the
     // centre makes the correction known, so it alone sees the reach — not the provider, the subject or an auditor.
     builder.can("read", "CorrectionReach");
@@ -196,7 +220,9 @@ export const ROLE_DEFINITIONS: Record<Role, Define> = {
     builder.can("register", "Subject");
     // The centre reviews, and settles an objection itself or forwards it to the provider (PCIM art. 29, JRP art. 16).
     builder.can("move", "Objection", ["UNDER_REVIEW"], { state: "SUBMITTED" });
-    builder.can("move", "Objection", ["PROVIDER_VERIFYING", "CORRECTED", "UPHELD"], { state: "UNDER_REVIEW" });
+    builder.can("move", "Objection", ["PROVIDER_VERIFYING", "CORRECTED", "UPHELD"], {
+      state: "UNDER_REVIEW",
+    });
     builder.can("move", "RepairCase", ["REJECTED"], { state: "APPLIED" });
     builder.can("move", "RepairCase", ["IN_PUBLICITY", "REJECTED"], { state: "OPINION_SUPPORTED" });
     // 「公示期间无异议的…公共信用信息中心应及时采用修复后的信用信息」 (PCIM art. 32).

@@ -4,7 +4,14 @@
  * a person's are not.
  */
 export const SUBJECT_PUBLIC_FIELDS = ["id", "kind", "name"];
-export const ORGANISATION_PUBLIC_FIELDS = ["identifier", "registeredAddress", "nature", "region", "legalRepresentative", "responsiblePersons"];
+export const ORGANISATION_PUBLIC_FIELDS = [
+  "identifier",
+  "registeredAddress",
+  "nature",
+  "region",
+  "legalRepresentative",
+  "responsiblePersons",
+];
 /** Government-shared tier of a natural person: the whole ID number and what it encodes. */
 export const PERSON_GOVERNMENT_FIELDS = ["identifier", "sex", "birthDate", "region", "occupationGroup"];
 /** Authorized tier of a natural person: employment. */

@@ -63,7 +63,8 @@ const messages = defineMessages({
     failed: "Something went wrong",
     UNAUTHENTICATED: "Please sign in (or sign in again: your session has ended).",
     FORBIDDEN: "Your role may not see this.",
-    CONSENT_REQUIRED: "The subject's consent is needed: the subject grants your organisation this purpose under “My credit”, then you can look them up.",
+    CONSENT_REQUIRED:
+      "The subject's consent is needed: the subject grants your organisation this purpose under “My credit”, then you can look them up.",
     PURPOSE_REQUIRED: "Choose the purpose of your lookup.",
     NOT_FOUND: "Not found.",
     BAD_USER_INPUT: "Please check your input: ",
@@ -75,7 +76,24 @@ const messages = defineMessages({
 });
 
 /** Which pages a role finds in the menu; the gateway decides what each may actually see. */
-const MENU: ReadonlyArray<Readonly<{ path: string; label: "home" | "black" | "red" | "measures" | "guide" | "me" | "check" | "screen" | "verify" | "audit" | "workbench"; roles?: readonly Role[] }>> = [
+const MENU: ReadonlyArray<
+  Readonly<{
+    path: string;
+    label:
+      | "home"
+      | "black"
+      | "red"
+      | "measures"
+      | "guide"
+      | "me"
+      | "check"
+      | "screen"
+      | "verify"
+      | "audit"
+      | "workbench";
+    roles?: readonly Role[];
+  }>
+> = [
   { path: "/", label: "home" },
   { path: "/lists/black", label: "black" },
   { path: "/lists/red", label: "red" },
@@ -97,31 +115,51 @@ export function Layout({ children }: { children: ComponentChildren }) {
   const who = identity ? [identity.role, identity.org ?? identity.subject].filter(Boolean).join(" · ") : "";
   return (
     <>
-      <a class="skip" href="#main">{t("skip")}</a>
+      <a class="skip" href="#main">
+        {t("skip")}
+      </a>
       <header class="masthead">
-        <a class="brand" href="/">{t("site")}</a>
+        <a class="brand" href="/">
+          {t("site")}
+        </a>
         <nav aria-label={t("site")}>
           <ul>
             {MENU.filter((item) => !item.roles || hasRole(identity, item.roles)).map((item) => (
               <li key={item.path}>
-                <a href={item.path} aria-current={path === item.path ? "page" : undefined}>{t(item.label)}</a>
+                <a href={item.path} aria-current={path === item.path ? "page" : undefined}>
+                  {t(item.label)}
+                </a>
               </li>
             ))}
           </ul>
         </nav>
         <div class="account">
-          <button type="button" class="link" lang={language === "en" ? "zh-CN" : "en"} aria-label={t("languageLabel")} onClick={() => setLanguage(language === "en" ? "zh-CN" : "en")}>{t("language")}</button>
+          <button
+            type="button"
+            class="link"
+            lang={language === "en" ? "zh-CN" : "en"}
+            aria-label={t("languageLabel")}
+            onClick={() => setLanguage(language === "en" ? "zh-CN" : "en")}
+          >
+            {t("language")}
+          </button>
           {identity ? (
             <>
               <span class="who">{t("signedInAs", { who })}</span>
-              <button type="button" onClick={signOut}>{t("signOut")}</button>
+              <button type="button" onClick={signOut}>
+                {t("signOut")}
+              </button>
             </>
           ) : (
-            <a class="button" href="/sign-in">{t("signIn")}</a>
+            <a class="button" href="/sign-in">
+              {t("signIn")}
+            </a>
           )}
         </div>
       </header>
-      <main id="main" tabIndex={-1}>{children}</main>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
       <footer>{t("footer")}</footer>
     </>
   );
@@ -131,19 +169,34 @@ export function Layout({ children }: { children: ComponentChildren }) {
 export function FailureNotice({ failure }: { failure: GraphQLFailure }) {
   const t = useMessages(messages);
   const known = failure.code in messages["zh-CN"] ? t(failure.code as "FORBIDDEN") : t("failed");
-  const detail = failure.code === "BAD_USER_INPUT" || !(failure.code in messages["zh-CN"]) ? failure.message : "";
+  const detail =
+    failure.code === "BAD_USER_INPUT" || !(failure.code in messages["zh-CN"]) ? failure.message : "";
   return (
     <div class="notice error" role="alert">
-      <p>{known}{detail ? ` ${detail}` : ""}</p>
+      <p>
+        {known}
+        {detail ? ` ${detail}` : ""}
+      </p>
       <p class="code">{failure.code}</p>
     </div>
   );
 }
 
 /** Shows a query's loading and failure states; renders `children(data)` once it has answered. */
-export function Loaded<Data>({ state, children }: { state: QueryState<Data>; children: (data: Data, reload: () => void) => ComponentChildren }) {
+export function Loaded<Data>({
+  state,
+  children,
+}: {
+  state: QueryState<Data>;
+  children: (data: Data, reload: () => void) => ComponentChildren;
+}) {
   const t = useMessages(messages);
-  if (state.status === "loading") return <p class="loading" role="status">{t("loading")}</p>;
+  if (state.status === "loading")
+    return (
+      <p class="loading" role="status">
+        {t("loading")}
+      </p>
+    );
   if (state.status === "failed") return <FailureNotice failure={state.failure} />;
   return <>{children(state.data, state.reload)}</>;
 }
@@ -152,7 +205,10 @@ export function Loaded<Data>({ state, children }: { state: QueryState<Data>; chi
  * A part of a page for some roles only: `children` when the signed-in identity holds one of `roles`,
  * otherwise the refusal the gateway would answer (UNAUTHENTICATED signed out, FORBIDDEN signed in).
  */
-export function RoleGate({ roles, children }: Readonly<{ roles: readonly Role[]; children?: ComponentChildren }>) {
+export function RoleGate({
+  roles,
+  children,
+}: Readonly<{ roles: readonly Role[]; children?: ComponentChildren }>) {
   const identity = useIdentity();
   if (hasRole(identity, roles)) return <>{children}</>;
   return <FailureNotice failure={new GraphQLFailure(identity ? "FORBIDDEN" : "UNAUTHENTICATED", "")} />;

@@ -6,8 +6,21 @@ const chinese = (key: EnumWord) => enumWords["zh-CN"][key];
 
 describe("the portal's one table of API values in words", () => {
   it("has words for every value of the vocabulary the pages show", () => {
-    const shown = [vocabulary.SubjectKind, vocabulary.Tier, vocabulary.RecordCategory, vocabulary.Severity, vocabulary.RecordStatus, vocabulary.ListType, vocabulary.ListStatus, vocabulary.Decision, vocabulary.Scenario, vocabulary.MeasureKind];
-    const missing = shown.flatMap((words) => Object.keys(words)).filter((value) => !Object.hasOwn(enumWords["zh-CN"], value));
+    const shown = [
+      vocabulary.SubjectKind,
+      vocabulary.Tier,
+      vocabulary.RecordCategory,
+      vocabulary.Severity,
+      vocabulary.RecordStatus,
+      vocabulary.ListType,
+      vocabulary.ListStatus,
+      vocabulary.Decision,
+      vocabulary.Scenario,
+      vocabulary.MeasureKind,
+    ];
+    const missing = shown
+      .flatMap((words) => Object.keys(words))
+      .filter((value) => !Object.hasOwn(enumWords["zh-CN"], value));
     expect(missing).toEqual([]);
   });
 

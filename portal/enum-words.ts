@@ -96,8 +96,11 @@ export function inWords(t: (key: EnumWord) => string, value: string | null | und
  * A page's words for API values: the page's own first (a value whose meaning is the page's, as a credit
  * report's EXPIRED), then the shared table above, else the value itself.
  */
-export function useWordsFor<Keys extends string>(messages: Messages<Keys>): (value: string | null | undefined) => string {
+export function useWordsFor<Keys extends string>(
+  messages: Messages<Keys>,
+): (value: string | null | undefined) => string {
   const page = useMessages(messages);
   const shared = useMessages(enumWords);
-  return (value) => (value && Object.hasOwn(messages["zh-CN"], value) ? page(value as Keys) : inWords(shared, value));
+  return (value) =>
+    value && Object.hasOwn(messages["zh-CN"], value) ? page(value as Keys) : inWords(shared, value);
 }

@@ -11,7 +11,10 @@ export type Language = (typeof LANGUAGES)[number];
  */
 export type Messages<Keys extends string> = Readonly<Record<Language, Readonly<Record<Keys, string>>>>;
 
-export function defineMessages<Keys extends string>(messages: { "zh-CN": Record<Keys, string>; en: Record<Keys, string> }): Messages<Keys> {
+export function defineMessages<Keys extends string>(messages: {
+  "zh-CN": Record<Keys, string>;
+  en: Record<Keys, string>;
+}): Messages<Keys> {
   return messages;
 }
 
@@ -21,10 +24,13 @@ export const LanguageContext = createContext<{ language: Language; setLanguage(l
 });
 
 /** The page's words in the chosen language; `{name}` placeholders filled from `values`. */
-export function useMessages<Keys extends string>(messages: Messages<Keys>): (key: Keys, values?: Readonly<Record<string, string | number>>) => string {
+export function useMessages<Keys extends string>(
+  messages: Messages<Keys>,
+): (key: Keys, values?: Readonly<Record<string, string | number>>) => string {
   const { language } = useContext(LanguageContext);
   const table = messages[language];
-  return (key, values) => (values ? table[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? "")) : table[key]);
+  return (key, values) =>
+    values ? table[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? "")) : table[key];
 }
 
 export function useLanguage(): Language {
@@ -49,5 +55,10 @@ export function formatDate(date: string | null | undefined, language: Language):
   if (!date) return "—";
   const parsed = new Date(date.length === 10 ? `${date}T00:00:00+08:00` : date);
   if (Number.isNaN(parsed.getTime())) return date;
-  return new Intl.DateTimeFormat(language, { year: "numeric", month: language === "en" ? "short" : "long", day: "numeric", timeZone: "Asia/Shanghai" }).format(parsed);
+  return new Intl.DateTimeFormat(language, {
+    year: "numeric",
+    month: language === "en" ? "short" : "long",
+    day: "numeric",
+    timeZone: "Asia/Shanghai",
+  }).format(parsed);
 }

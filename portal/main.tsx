@@ -27,7 +27,13 @@ function App() {
           <Router>
             <Route path="/" component={HomePage} />
             <Route path="/sign-in" component={SignInPage} />
-            {[...PUBLIC_ROUTES, ...SELF_SERVICE_ROUTES, ...ORGANISATION_ROUTES, ...AUDITOR_ROUTES, ...WORKBENCH_ROUTES].map((route) => (
+            {[
+              ...PUBLIC_ROUTES,
+              ...SELF_SERVICE_ROUTES,
+              ...ORGANISATION_ROUTES,
+              ...AUDITOR_ROUTES,
+              ...WORKBENCH_ROUTES,
+            ].map((route) => (
               <Route key={route.path} path={route.path} component={route.component} />
             ))}
             <Route default component={NotFoundPage} />

@@ -25,19 +25,40 @@ export type RecordsTableProps<Row> = Readonly<{
  * headings as column headers, the naming cell as the row's header, so a screen reader reads each cell with
  * both.
  */
-export function RecordsTable<Row extends Readonly<{ id: string }>>({ rows, columns, caption, labelledBy, class: className, scroll = false }: RecordsTableProps<Row>) {
+export function RecordsTable<Row extends Readonly<{ id: string }>>({
+  rows,
+  columns,
+  caption,
+  labelledBy,
+  class: className,
+  scroll = false,
+}: RecordsTableProps<Row>) {
   const table = (
     <table class={className} aria-labelledby={labelledBy}>
       {caption ? <caption>{caption}</caption> : null}
       <thead>
-        <tr>{columns.map((column, index) => <th key={index} scope="col">{column.header}</th>)}</tr>
+        <tr>
+          {columns.map((column, index) => (
+            <th key={index} scope="col">
+              {column.header}
+            </th>
+          ))}
+        </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
           <tr key={row.id}>
-            {columns.map((column, index) => column.rowHeader
-              ? <th key={index} scope="row" class={column.class}>{column.cell(row)}</th>
-              : <td key={index} class={column.class}>{column.cell(row)}</td>)}
+            {columns.map((column, index) =>
+              column.rowHeader ? (
+                <th key={index} scope="row" class={column.class}>
+                  {column.cell(row)}
+                </th>
+              ) : (
+                <td key={index} class={column.class}>
+                  {column.cell(row)}
+                </td>
+              ),
+            )}
           </tr>
         ))}
       </tbody>

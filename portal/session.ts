@@ -7,7 +7,13 @@ import type { Role } from "../domain/vocabulary";
  */
 const TOKEN_KEY = "credit.token";
 
-export type Identity = Readonly<{ role: string; org: string | null; subject: string | null; actor: string | null; expiresAt: number | null }>;
+export type Identity = Readonly<{
+  role: string;
+  org: string | null;
+  subject: string | null;
+  actor: string | null;
+  expiresAt: number | null;
+}>;
 
 const listeners = new Set<() => void>();
 
@@ -29,11 +35,20 @@ export function signOut(): void {
 export function identityOf(token: string | null): Identity | null {
   if (!token) return null;
   try {
-    const payload = JSON.parse(atob(token.split(".")[1]!.replace(/-/g, "+").replace(/_/g, "/"))) as Record<string, unknown>;
+    const payload = JSON.parse(atob(token.split(".")[1]!.replace(/-/g, "+").replace(/_/g, "/"))) as Record<
+      string,
+      unknown
+    >;
     const text = (value: unknown) => (typeof value === "string" ? value : null);
     const expiresAt = typeof payload.exp === "number" ? payload.exp * 1000 : null;
     if (expiresAt !== null && expiresAt < Date.now()) return null;
-    return { role: text(payload.role) ?? "PUBLIC", org: text(payload.org), subject: text(payload.subject), actor: text(payload.sub), expiresAt };
+    return {
+      role: text(payload.role) ?? "PUBLIC",
+      org: text(payload.org),
+      subject: text(payload.subject),
+      actor: text(payload.sub),
+      expiresAt,
+    };
   } catch {
     return null;
   }

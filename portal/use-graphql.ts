@@ -18,17 +18,31 @@ export type QueryOptions = Omit<RequestOptions, "signal"> & { skip?: boolean };
  */
 const LOADING: QueryState<never> = { status: "loading" };
 
-export function useGraphQL<Data, Variables>(document: TypedDocumentString<Data, Variables>, ...[variables, options = {}]: VariablesThen<Variables, QueryOptions>): QueryState<Data> {
+export function useGraphQL<Data, Variables>(
+  document: TypedDocumentString<Data, Variables>,
+  ...[variables, options = {}]: VariablesThen<Variables, QueryOptions>
+): QueryState<Data> {
   const identity = useIdentity();
   const [answer, setAnswer] = useState<{ key: string; state: QueryState<Data> } | undefined>(undefined);
   const [round, setRound] = useState(0);
   const query = document.toString();
-  const key = JSON.stringify([query, variables ?? {}, options.purpose, identity?.actor, identity?.role, round]);
+  const key = JSON.stringify([
+    query,
+    variables ?? {},
+    options.purpose,
+    identity?.actor,
+    identity?.role,
+    round,
+  ]);
   useEffect(() => {
     if (options.skip) return;
     const controller = new AbortController();
     // The variables are the document's own (checked by the caller's types); the rest tuple cannot say so.
-    const send = request as (document: TypedDocumentString<Data, Variables>, variables: unknown, options: RequestOptions) => Promise<Data>;
+    const send = request as (
+      document: TypedDocumentString<Data, Variables>,
+      variables: unknown,
+      options: RequestOptions,
+    ) => Promise<Data>;
     send(document, variables ?? {}, { purpose: options.purpose, signal: controller.signal }).then(
       (data) => {
         if (controller.signal.aborted) return;

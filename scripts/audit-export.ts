@@ -9,21 +9,58 @@ const usage = `usage: npm run audit:export -- --from 2026-11-01T00:00:00+08:00 -
 
 let options;
 try {
-  ({ values: options } = parseArgs({ options: { from: { type: "string" }, to: { type: "string" }, format: { type: "string", default: "ndjson" }, out: { type: "string" } } }));
+  ({ values: options } = parseArgs({
+    options: {
+      from: { type: "string" },
+      to: { type: "string" },
+      format: { type: "string", default: "ndjson" },
+      out: { type: "string" },
+    },
+  }));
 } catch (error) {
   console.error(`${(error as Error).message}\n${usage}`);
   process.exit(2);
 }
 const from = options.from ? new Date(options.from) : null;
 const to = options.to ? new Date(options.to) : null;
-if (!from || !to || Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || !["ndjson", "csv"].includes(options.format)) {
+if (
+  !from ||
+  !to ||
+  Number.isNaN(from.getTime()) ||
+  Number.isNaN(to.getTime()) ||
+  !["ndjson", "csv"].includes(options.format)
+) {
   console.error(usage);
   process.exit(2);
 }
 
-const COLUMNS = ["id", "at", "request_id", "actor", "role", "org", "purpose", "operation_name", "operation_type", "outcome", "error_codes", "subjects", "categories", "consent_ids", "client_address", "duration_ms", "hash"] as const;
+const COLUMNS = [
+  "id",
+  "at",
+  "request_id",
+  "actor",
+  "role",
+  "org",
+  "purpose",
+  "operation_name",
+  "operation_type",
+  "outcome",
+  "error_codes",
+  "subjects",
+  "categories",
+  "consent_ids",
+  "client_address",
+  "duration_ms",
+  "hash",
+] as const;
 const csvCell = (value: unknown) => {
-  const text = Array.isArray(value) ? value.join(";") : value instanceof Date ? value.toISOString() : value === null || value === undefined ? "" : String(value);
+  const text = Array.isArray(value)
+    ? value.join(";")
+    : value instanceof Date
+      ? value.toISOString()
+      : value === null || value === undefined
+        ? ""
+        : String(value);
   return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 

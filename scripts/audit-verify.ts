@@ -7,7 +7,9 @@ try {
   if (result.verified) {
     console.log(`audit chain verified: ${result.length} events, every hash and link intact`);
   } else {
-    console.error(`audit chain BROKEN after ${result.length} intact events: first bad event ${result.brokenAt}: ${result.reason}`);
+    console.error(
+      `audit chain BROKEN after ${result.length} intact events: first bad event ${result.brokenAt}: ${result.reason}`,
+    );
     process.exitCode = 1;
   }
 } finally {

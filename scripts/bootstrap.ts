@@ -64,9 +64,17 @@ export async function bootstrap(options: BootstrapOptions): Promise<Bootstrapped
   const logger = createLogger(config);
   const tracing = await startTracing(config.tracing);
   if (tracing) logger.info("tracing on: spans exported over OTLP");
-  if (config.clock !== systemClock) logger.warn({ clock: config.clock.describe() }, "the service's clock is pinned (CREDIT_NOW): dates and deadlines follow it");
+  if (config.clock !== systemClock)
+    logger.warn(
+      { clock: config.clock.describe() },
+      "the service's clock is pinned (CREDIT_NOW): dates and deadlines follow it",
+    );
   const { calendar, refused } = loadWorkingDayCalendar(config.calendarDir);
-  for (const problem of refused) logger.error({ file: problem.file, problems: problem.problems }, "calendar file refused: its year counts as provisional until it is fixed");
+  for (const problem of refused)
+    logger.error(
+      { file: problem.file, problems: problem.problems },
+      "calendar file refused: its year counts as provisional until it is fixed",
+    );
   const warning = nextYearCalendarWarning(calendar, chinaDateOf(config.clock.now()));
   if (warning) logger.warn(warning);
   let connection: DatabaseConnection;
@@ -80,7 +88,8 @@ export async function bootstrap(options: BootstrapOptions): Promise<Bootstrapped
     throw error;
   }
   const applied = await migrateToLatest(connection.db);
-  if (applied.length > 0) logger.info({ migrations: applied, database: connection.kind }, "database migrated");
+  if (applied.length > 0)
+    logger.info({ migrations: applied, database: connection.kind }, "database migrated");
   await loadReferenceData(connection.db, config.measuresFile);
   const jwtSecret = await ensureJwtSecret(config);
   if (options.seed && config.seed === "demo") {
@@ -110,15 +119,23 @@ function exitOnConfigurationErrors(): void {
 export function listenFailureMessage(error: unknown, config: Pick<Config, "port" | "host">): string | null {
   const code = (error as { code?: unknown } | null)?.code;
   const port = (error as { port?: unknown } | null)?.port ?? config.port;
-  if (code === "EADDRINUSE") return `PORT: port ${String(port)} on ${config.host} is already in use (is the service already running?); stop what holds it or set PORT to a free port`;
-  if (code === "EACCES") return `PORT: not allowed to listen on port ${String(port)} (ports below 1024 need privileges); set PORT to 1024 or above`;
-  if (code === "EADDRNOTAVAIL") return `HOST: ${config.host} is not an address of this machine; set HOST to one of its addresses, 0.0.0.0 (all) or 127.0.0.1`;
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `HOST: ${config.host} cannot be resolved to an address; set HOST to an address of this machine, 0.0.0.0 (all) or 127.0.0.1`;
+  if (code === "EADDRINUSE")
+    return `PORT: port ${String(port)} on ${config.host} is already in use (is the service already running?); stop what holds it or set PORT to a free port`;
+  if (code === "EACCES")
+    return `PORT: not allowed to listen on port ${String(port)} (ports below 1024 need privileges); set PORT to 1024 or above`;
+  if (code === "EADDRNOTAVAIL")
+    return `HOST: ${config.host} is not an address of this machine; set HOST to one of its addresses, 0.0.0.0 (all) or 127.0.0.1`;
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN")
+    return `HOST: ${config.host} cannot be resolved to an address; set HOST to an address of this machine, 0.0.0.0 (all) or 127.0.0.1`;
   return null;
 }
 
 /** Awaits `starting`; a listen failure is printed with its cause and variable and the process exits 1. */
-export async function orExitOnListenFailure<T>(starting: Promise<T>, config: Pick<Config, "port" | "host">, close: () => Promise<void>): Promise<T> {
+export async function orExitOnListenFailure<T>(
+  starting: Promise<T>,
+  config: Pick<Config, "port" | "host">,
+  close: () => Promise<void>,
+): Promise<T> {
   try {
     return await starting;
   } catch (error) {
@@ -135,13 +152,17 @@ export async function orExitOnListenFailure<T>(starting: Promise<T>, config: Pic
  * missing measure list or an unusable data directory is reported with its variable rather than as a
  * stack trace from deep inside the start.
  */
-export async function checkConfiguredPaths(config: Pick<Config, "measuresFile" | "database">): Promise<string[]> {
+export async function checkConfiguredPaths(
+  config: Pick<Config, "measuresFile" | "database">,
+): Promise<string[]> {
   const problems: string[] = [];
   if (config.measuresFile) {
     try {
       await access(config.measuresFile, constants.R_OK);
     } catch (error) {
-      problems.push(`CREDIT_MEASURES_FILE: ${config.measuresFile} cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}); point it at the measure list (YAML, as data/measures.yaml) or unset it for the bundled one`);
+      problems.push(
+        `CREDIT_MEASURES_FILE: ${config.measuresFile} cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}); point it at the measure list (YAML, as data/measures.yaml) or unset it for the bundled one`,
+      );
     }
   }
   if (config.database.kind === "pglite" && !config.database.dataDir.startsWith("memory://")) {
@@ -150,7 +171,9 @@ export async function checkConfiguredPaths(config: Pick<Config, "measuresFile" |
       await mkdir(dataDir, { recursive: true });
       await access(dataDir, constants.W_OK);
     } catch (error) {
-      problems.push(`CREDIT_DATA_DIR: ${dataDir} cannot be created or written (${(error as NodeJS.ErrnoException).code ?? "error"}); point it at a directory this user may write, or set DATABASE_URL`);
+      problems.push(
+        `CREDIT_DATA_DIR: ${dataDir} cannot be created or written (${(error as NodeJS.ErrnoException).code ?? "error"}); point it at a directory this user may write, or set DATABASE_URL`,
+      );
     }
   }
   return problems;

@@ -29,7 +29,9 @@ export async function buildDist(): Promise<void> {
       subgraph: "scripts/subgraph.ts",
       // The credit-report printer's worker thread (subgraphs/reports/credit-report.printer.ts#reportWorkerFile).
       "credit-report-worker": "subgraphs/reports/credit-report.worker.ts",
-      ...Object.fromEntries(migrations.map((file) => [`migrations/${path.basename(file, ".ts")}`, `db/migrations/${file}`])),
+      ...Object.fromEntries(
+        migrations.map((file) => [`migrations/${path.basename(file, ".ts")}`, `db/migrations/${file}`]),
+      ),
     },
     outdir,
     bundle: true,
@@ -67,40 +69,77 @@ export async function buildDistUnlessCurrent(): Promise<"built" | "current"> {
 
 /** What the last build of dist/ read and wrote, if there was one. */
 export function readBuildRecord(): Promise<BuildRecord | undefined> {
-  return readFile(path.join(PACKAGE_ROOT, "dist", BUILD_RECORD), "utf8").then((text) => JSON.parse(text) as BuildRecord, () => undefined);
+  return readFile(path.join(PACKAGE_ROOT, "dist", BUILD_RECORD), "utf8").then(
+    (text) => JSON.parse(text) as BuildRecord,
+    () => undefined,
+  );
 }
 
 const BUILD_RECORD = "build-inputs.json";
 
 /** What a build of dist/ read, each file with the SHA-256 of its content, and what it wrote. */
-export type BuildRecord = Readonly<{ migrations: readonly string[]; inputs: Readonly<Record<string, string>>; outputs: readonly string[] }>;
+export type BuildRecord = Readonly<{
+  migrations: readonly string[];
+  inputs: Readonly<Record<string, string>>;
+  outputs: readonly string[];
+}>;
 
 /** Files a build reads besides the sources esbuild reports. */
-const OTHER_BUILD_INPUTS = ["package.json", "package-lock.json", "tsconfig.json", "portal/tsconfig.json", "scripts/build.ts", "scripts/portal-documents-plugin.ts", "portal/index.html", "portal/graphiql/index.html"];
+const OTHER_BUILD_INPUTS = [
+  "package.json",
+  "package-lock.json",
+  "tsconfig.json",
+  "portal/tsconfig.json",
+  "scripts/build.ts",
+  "scripts/portal-documents-plugin.ts",
+  "portal/index.html",
+  "portal/graphiql/index.html",
+];
 
 async function migrationFiles(): Promise<string[]> {
-  return (await readdir(path.join(PACKAGE_ROOT, "db", "migrations"))).filter((file) => file.endsWith(".ts")).sort();
+  return (await readdir(path.join(PACKAGE_ROOT, "db", "migrations")))
+    .filter((file) => file.endsWith(".ts"))
+    .sort();
 }
 
 async function contentHash(file: string): Promise<string | undefined> {
-  return readFile(path.join(PACKAGE_ROOT, file)).then((bytes) => createHash("sha256").update(bytes).digest("hex"), () => undefined);
+  return readFile(path.join(PACKAGE_ROOT, file)).then(
+    (bytes) => createHash("sha256").update(bytes).digest("hex"),
+    () => undefined,
+  );
 }
 
 /**
  * Writes what the build read — unless a file changed while it ran: then the record could name content the
  * bundles do not hold, and no record makes the next run build again.
  */
-export async function writeBuildRecord(outdir: string, metafiles: ReadonlyArray<Metafile | undefined>, migrations: readonly string[], startedAt: number): Promise<void> {
-  const sources = metafiles.flatMap((metafile) => Object.keys(metafile?.inputs ?? {})).filter((file) => !file.split("/").includes("node_modules"));
+export async function writeBuildRecord(
+  outdir: string,
+  metafiles: ReadonlyArray<Metafile | undefined>,
+  migrations: readonly string[],
+  startedAt: number,
+): Promise<void> {
+  const sources = metafiles
+    .flatMap((metafile) => Object.keys(metafile?.inputs ?? {}))
+    .filter((file) => !file.split("/").includes("node_modules"));
   const inputs: Record<string, string> = {};
   for (const file of new Set([...sources, ...OTHER_BUILD_INPUTS])) {
-    const changed = await stat(path.join(PACKAGE_ROOT, file)).then((stats) => stats.mtimeMs >= startedAt, () => false);
+    const changed = await stat(path.join(PACKAGE_ROOT, file)).then(
+      (stats) => stats.mtimeMs >= startedAt,
+      () => false,
+    );
     if (changed) return;
     const hash = await contentHash(file);
     if (hash) inputs[file] = hash;
   }
-  const outputs = metafiles.flatMap((metafile) => Object.keys(metafile?.outputs ?? {})).map((file) => path.relative(outdir, path.join(PACKAGE_ROOT, file)));
-  const record: BuildRecord = { migrations, inputs, outputs: [...outputs, path.basename(PGLITE_TEMPLATE_FILE), path.basename(PGLITE_INITDB_FILE)] };
+  const outputs = metafiles
+    .flatMap((metafile) => Object.keys(metafile?.outputs ?? {}))
+    .map((file) => path.relative(outdir, path.join(PACKAGE_ROOT, file)));
+  const record: BuildRecord = {
+    migrations,
+    inputs,
+    outputs: [...outputs, path.basename(PGLITE_TEMPLATE_FILE), path.basename(PGLITE_INITDB_FILE)],
+  };
   await writeFile(path.join(outdir, BUILD_RECORD), JSON.stringify(record, null, 1));
 }
 
@@ -108,7 +147,8 @@ export async function writeBuildRecord(outdir: string, metafiles: ReadonlyArray<
 export async function isCurrent(record: BuildRecord): Promise<boolean> {
   if (JSON.stringify(record.migrations) !== JSON.stringify(await migrationFiles())) return false;
   if (!record.outputs.every((file) => existsSync(path.join(PACKAGE_ROOT, "dist", file)))) return false;
-  for (const [file, hash] of Object.entries(record.inputs)) if ((await contentHash(file)) !== hash) return false;
+  for (const [file, hash] of Object.entries(record.inputs))
+    if ((await contentHash(file)) !== hash) return false;
   return true;
 }
 
@@ -146,7 +186,13 @@ async function buildGraphiQL(outdir: string): Promise<Metafile | undefined> {
  * One page for the browser: `entry` bundled into `outdir/assets` as NAME-HASH.js and NAME-HASH.css, and the
  * template's `{{NAME.js}}` and `{{NAME.css}}` pointed at them in `outdir/index.html`.
  */
-async function buildBrowserPage(name: string, entry: string, template: string, outdir: string, options: BuildOptions): Promise<Metafile | undefined> {
+async function buildBrowserPage(
+  name: string,
+  entry: string,
+  template: string,
+  outdir: string,
+  options: BuildOptions,
+): Promise<Metafile | undefined> {
   const result = await build({
     absWorkingDir: PACKAGE_ROOT,
     entryPoints: { [name]: entry },
@@ -168,7 +214,10 @@ async function buildBrowserPage(name: string, entry: string, template: string, o
     return file;
   };
   const page = await readFile(path.join(PACKAGE_ROOT, template), "utf8");
-  await writeFile(path.join(outdir, "index.html"), page.replace(`{{${name}.css}}`, named(".css")).replace(`{{${name}.js}}`, named(".js")));
+  await writeFile(
+    path.join(outdir, "index.html"),
+    page.replace(`{{${name}.css}}`, named(".css")).replace(`{{${name}.js}}`, named(".js")),
+  );
   return result.metafile;
 }
 

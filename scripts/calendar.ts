@@ -1,7 +1,12 @@
 import { chinaDateOf, isWeekend, nextDay } from "../domain/dates";
 import { statutoryDaysOf } from "../domain/statutory-holidays";
 import { nextYearCalendarWarning } from "../domain/working-days";
-import { CalendarFileError, DEFAULT_CALENDAR_DIR, importYearArrangement, loadWorkingDayCalendar } from "../platform/calendar-files";
+import {
+  CalendarFileError,
+  DEFAULT_CALENDAR_DIR,
+  importYearArrangement,
+  loadWorkingDayCalendar,
+} from "../platform/calendar-files";
 import { ConfigError, loadConfig } from "../platform/config";
 
 const usage = `usage: npm run calendar -- import FILE   check a State Council holiday notice (YYYY.json) and load it
@@ -28,7 +33,9 @@ switch (command) {
     if (!argument) fail(`import needs the notice's file\n${usage}`);
     try {
       const { arrangement, written, replaced } = importYearArrangement(argument, folder);
-      console.log(`${replaced ? "replaced" : "loaded"} ${arrangement.year}: ${arrangement.holidays.length} holidays, ${arrangement.makeUpWorkdays.length} make-up working days, from ${arrangement.source}`);
+      console.log(
+        `${replaced ? "replaced" : "loaded"} ${arrangement.year}: ${arrangement.holidays.length} holidays, ${arrangement.makeUpWorkdays.length} make-up working days, from ${arrangement.source}`,
+      );
       console.log(`written to ${written}`);
       console.log(
         `restart the service (or each repair subgraph): before it serves, it recounts every provisional deadline reaching into ${arrangement.year}, never to an earlier date, with a history step on each case`,
@@ -41,19 +48,28 @@ switch (command) {
   }
   case "show": {
     const year = Number(argument);
-    if (!/^\d{4}$/.test(argument ?? "") || year < 1900 || year > 2200) fail(`show needs a year between 1900 and 2200\n${usage}`);
+    if (!/^\d{4}$/.test(argument ?? "") || year < 1900 || year > 2200)
+      fail(`show needs a year between 1900 and 2200\n${usage}`);
     const { calendar, refused } = loadWorkingDayCalendar(folder);
     const shown = calendar.yearOf(year);
-    const statutory = new Map(statutoryDaysOf(year).map((day) => [day.date, `${day.festival}${day.inLieu ? " (in lieu)" : ""}`]));
+    const statutory = new Map(
+      statutoryDaysOf(year).map((day) => [day.date, `${day.festival}${day.inLieu ? " (in lieu)" : ""}`]),
+    );
     let workingDays = 0;
-    for (let date = `${year}-01-01`; date.startsWith(`${year}-`); date = nextDay(date)) if (calendar.isWorkingDay(date)) workingDays += 1;
+    for (let date = `${year}-01-01`; date.startsWith(`${year}-`); date = nextDay(date))
+      if (calendar.isWorkingDay(date)) workingDays += 1;
     const holidays = [...shown.holidays].sort();
     const bridges = holidays.filter((date) => !isWeekend(date) && !statutory.has(date));
     console.log(`${year}: ${shown.official ? "official" : "PROVISIONAL"}, from ${shown.source}`);
     console.log(`working days: ${workingDays}`);
     console.log(`holidays (${holidays.length}):`);
-    for (const date of holidays) console.log(`  ${date}  ${statutory.get(date) ?? (isWeekend(date) ? "weekend in the break" : "bridge (调休)")}`);
-    console.log(`make-up working days (${shown.makeUpWorkdays.size}): ${[...shown.makeUpWorkdays].sort().join(", ") || "none"}`);
+    for (const date of holidays)
+      console.log(
+        `  ${date}  ${statutory.get(date) ?? (isWeekend(date) ? "weekend in the break" : "bridge (调休)")}`,
+      );
+    console.log(
+      `make-up working days (${shown.makeUpWorkdays.size}): ${[...shown.makeUpWorkdays].sort().join(", ") || "none"}`,
+    );
     console.log(`bridges (${bridges.length}): ${bridges.join(", ") || "none"}`);
     for (const problem of refused) console.error(`refused: ${problem.message}`);
     break;
@@ -62,7 +78,8 @@ switch (command) {
     const { calendar, refused } = loadWorkingDayCalendar(folder);
     const today = chinaDateOf(config.clock.now());
     const year = Number(today.slice(0, 4));
-    for (const shown of [year, year + 1].map((item) => calendar.yearOf(item))) console.log(`${shown.year}: ${shown.official ? "official" : "provisional"} (${shown.source})`);
+    for (const shown of [year, year + 1].map((item) => calendar.yearOf(item)))
+      console.log(`${shown.year}: ${shown.official ? "official" : "provisional"} (${shown.source})`);
     for (const problem of refused) console.error(`refused: ${problem.message}`);
     const warning = nextYearCalendarWarning(calendar, today);
     if (warning) console.error(warning);

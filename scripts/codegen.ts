@@ -56,13 +56,23 @@ export function portalCodegenConfig(schema: GraphQLSchema = portalApiSchema()): 
  * text is kept without ignored characters (indentation, line breaks): it is what the browser downloads and
  * sends, and the gateway reads it the same.
  */
-export async function generatePortalDocuments(config: CodegenConfig = portalCodegenConfig()): Promise<Map<string, string>> {
+export async function generatePortalDocuments(
+  config: CodegenConfig = portalCodegenConfig(),
+): Promise<Map<string, string>> {
   const files: ReadonlyArray<Readonly<{ filename: string; content: string }>> = await generate(config, false);
-  return new Map(files.map((file) => [path.relative(PACKAGE_ROOT, path.resolve(PACKAGE_ROOT, file.filename)), compactDocuments(file.content)]));
+  return new Map(
+    files.map((file) => [
+      path.relative(PACKAGE_ROOT, path.resolve(PACKAGE_ROOT, file.filename)),
+      compactDocuments(file.content),
+    ]),
+  );
 }
 
 function compactDocuments(code: string): string {
-  return code.replace(/new TypedDocumentString\(`([^`]*)`/g, (_, document: string) => `new TypedDocumentString(${JSON.stringify(stripIgnoredCharacters(document))}`);
+  return code.replace(
+    /new TypedDocumentString\(`([^`]*)`/g,
+    (_, document: string) => `new TypedDocumentString(${JSON.stringify(stripIgnoredCharacters(document))}`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -6,8 +6,16 @@
  */
 import { spawnSync } from "node:child_process";
 
-const run = spawnSync("npm", ["audit", "--audit-level=high", "--json"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-let report: { statusCode?: number; message?: string; metadata?: { vulnerabilities?: Record<string, number> }; vulnerabilities?: Record<string, { severity: string; via: unknown[] }> };
+const run = spawnSync("npm", ["audit", "--audit-level=high", "--json"], {
+  encoding: "utf8",
+  maxBuffer: 64 * 1024 * 1024,
+});
+let report: {
+  statusCode?: number;
+  message?: string;
+  metadata?: { vulnerabilities?: Record<string, number> };
+  vulnerabilities?: Record<string, { severity: string; via: unknown[] }>;
+};
 try {
   report = JSON.parse(run.stdout) as typeof report;
 } catch {
@@ -15,7 +23,9 @@ try {
   process.exit(1);
 }
 if (!report.metadata) {
-  console.warn(`WARNING: npm audit could not reach the advisory endpoint (${report.statusCode ?? "?"}: ${report.message ?? "no message"}); dependency advisories were NOT checked online`);
+  console.warn(
+    `WARNING: npm audit could not reach the advisory endpoint (${report.statusCode ?? "?"}: ${report.message ?? "no message"}); dependency advisories were NOT checked online`,
+  );
   process.exit(0);
 }
 const counts = report.metadata.vulnerabilities ?? {};

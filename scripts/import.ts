@@ -8,11 +8,25 @@ import { createProgressBar } from "../platform/progress";
 import { ensureJwtSecret } from "../platform/secrets";
 import { mintToken } from "../platform/tokens";
 import { MAX_ITEMS_PER_CALL } from "../domain/limits";
-import { ChunkRefusedError, CSV_COLUMNS, importRecordFile, OPTIONAL_CSV_COLUMNS, toRecordInput } from "../subgraphs/records/record-import";
+import {
+  ChunkRefusedError,
+  CSV_COLUMNS,
+  importRecordFile,
+  OPTIONAL_CSV_COLUMNS,
+  toRecordInput,
+} from "../subgraphs/records/record-import";
 import type { StoredSubmission } from "../subgraphs/records/record-submission.service";
 
 /** Codes with which the service answers that it stored nothing of a submission. */
-const REFUSAL_CODES = new Set(["BAD_USER_INPUT", "INVALID_IDENTIFIER", "PROHIBITED_DATA", "FORBIDDEN", "UNAUTHENTICATED", "QUERY_TOO_COMPLEX", "RATE_LIMITED"]);
+const REFUSAL_CODES = new Set([
+  "BAD_USER_INPUT",
+  "INVALID_IDENTIFIER",
+  "PROHIBITED_DATA",
+  "FORBIDDEN",
+  "UNAUTHENTICATED",
+  "QUERY_TOO_COMPLEX",
+  "RATE_LIMITED",
+]);
 
 const usage = `usage: npm run import -- --provider ORG [--gateway URL] FILE
   Submits FILE's records as the provider ORG (a PROVIDER token signed with the configured secret) through
@@ -32,7 +46,10 @@ let provider: string | undefined;
 let gateway: string | undefined;
 let file: string | undefined;
 try {
-  const { values, positionals } = parseArgs({ options: { provider: { type: "string" }, gateway: { type: "string" } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    options: { provider: { type: "string" }, gateway: { type: "string" } },
+    allowPositionals: true,
+  });
   ({ provider, gateway } = values);
   file = positionals[0];
 } catch (error) {
@@ -54,8 +71,12 @@ try {
 
 const url = gateway ?? config.gatewayUrl;
 const secret = await ensureJwtSecret(config);
-const client = createGatewayClient({ url, token: () => mintToken(secret, { role: "PROVIDER", org: provider, sub: "npm-run-import", ttl: "15m" }) });
-const describeErrors = (errors: readonly GatewayError[]) => errors.map((error) => `${error.extensions?.code ?? "ERROR"}: ${error.message}`).join("; ");
+const client = createGatewayClient({
+  url,
+  token: () => mintToken(secret, { role: "PROVIDER", org: provider, sub: "npm-run-import", ttl: "15m" }),
+});
+const describeErrors = (errors: readonly GatewayError[]) =>
+  errors.map((error) => `${error.extensions?.code ?? "ERROR"}: ${error.message}`).join("; ");
 const printProblems = (problems: readonly InputProblem[]) => {
   for (const problem of problems.slice(0, 1_000)) {
     const [where, ...field] = problem.field.split(".");
@@ -67,9 +88,13 @@ const printProblems = (problems: readonly InputProblem[]) => {
 const RATE_LIMITED_RETRIES = 5;
 
 function submitChunk(records: ReadonlyArray<Parameters<typeof toRecordInput>[0]>) {
-  return client.request<{ submitRecords: Omit<StoredSubmission, "written"> }>(SUBMIT, { records: records.map(toRecordInput) }).catch((error: unknown) => {
-    throw error instanceof GatewayUnreachableError ? new ChunkRefusedError(error.message, []) : error;
-  });
+  return client
+    .request<{ submitRecords: Omit<StoredSubmission, "written"> }>(SUBMIT, {
+      records: records.map(toRecordInput),
+    })
+    .catch((error: unknown) => {
+      throw error instanceof GatewayUnreachableError ? new ChunkRefusedError(error.message, []) : error;
+    });
 }
 
 /** The seconds to wait when every error is RATE_LIMITED; null otherwise. */
@@ -81,7 +106,9 @@ function retryAfterOf(errors: ReadonlyArray<{ extensions?: Record<string, unknow
 try {
   const catalogAnswer = await client.request<{ recordKinds: RecordKind[] }>(CATALOG);
   if (!catalogAnswer.data?.recordKinds) {
-    console.error(`${url} did not give the record catalog (${describeErrors(catalogAnswer.errors ?? [])}); nothing was sent`);
+    console.error(
+      `${url} did not give the record catalog (${describeErrors(catalogAnswer.errors ?? [])}); nothing was sent`,
+    );
     process.exit(1);
   }
   const catalog = new Map(catalogAnswer.data.recordKinds.map((kind) => [kind.code, kind]));
@@ -105,12 +132,20 @@ try {
       }
       const errors = answer.errors ?? [];
       if (errors.length === 0 && answer.data?.submitRecords) return answer.data.submitRecords;
-      const problems = errors.flatMap((error) => (Array.isArray(error.extensions?.problems) ? (error.extensions.problems as InputProblem[]) : []));
-      if (errors.length > 0 && errors.every((error) => REFUSAL_CODES.has(error.extensions?.code ?? ""))) throw new ChunkRefusedError(describeErrors(errors), problems);
+      const problems = errors.flatMap((error) =>
+        Array.isArray(error.extensions?.problems) ? (error.extensions.problems as InputProblem[]) : [],
+      );
+      if (errors.length > 0 && errors.every((error) => REFUSAL_CODES.has(error.extensions?.code ?? "")))
+        throw new ChunkRefusedError(describeErrors(errors), problems);
       throw new Error(errors.length > 0 ? describeErrors(errors) : "the service answered without a result");
     },
     onProgress(progress) {
-      if (progress.phase === "checking") checking.update(progress.bytesRead, progress.totalBytes, `${progress.lines.toLocaleString("en")} lines`);
+      if (progress.phase === "checking")
+        checking.update(
+          progress.bytesRead,
+          progress.totalBytes,
+          `${progress.lines.toLocaleString("en")} lines`,
+        );
       else sending.update(progress.sent, progress.total, `${progress.sent.toLocaleString("en")} records`);
     },
   });
@@ -118,7 +153,9 @@ try {
   if (outcome.status === "refused") {
     checking.finish(`${outcome.lines.toLocaleString("en")} lines checked`);
     printProblems(outcome.problems);
-    console.error(`${outcome.problems.length} problem(s); nothing was sent to the service. Fix the lines above and import the file again.`);
+    console.error(
+      `${outcome.problems.length} problem(s); nothing was sent to the service. Fix the lines above and import the file again.`,
+    );
     process.exitCode = 1;
   } else if (outcome.status === "interrupted") {
     const { failed } = outcome;
@@ -126,8 +163,12 @@ try {
     console.error(`the import stopped at lines ${failed.from}-${failed.to}: ${failed.reason}`);
     console.error(
       [
-        outcome.storedThroughLine === null ? "Nothing of the file is stored." : `Lines 1-${outcome.storedThroughLine} are stored (${outcome.accepted} records, ${outcome.created} new).`,
-        failed.stored === "no" ? `Lines ${failed.from}-${failed.to} are not stored.` : `Lines ${failed.from}-${failed.to} may or may not be stored (the service's answer was lost).`,
+        outcome.storedThroughLine === null
+          ? "Nothing of the file is stored."
+          : `Lines 1-${outcome.storedThroughLine} are stored (${outcome.accepted} records, ${outcome.created} new).`,
+        failed.stored === "no"
+          ? `Lines ${failed.from}-${failed.to} are not stored.`
+          : `Lines ${failed.from}-${failed.to} may or may not be stored (the service's answer was lost).`,
         `Nothing after line ${failed.to} was sent.`,
         "Importing the same file again stores the rest and nothing twice.",
       ].join(" "),
@@ -135,7 +176,9 @@ try {
     process.exitCode = 1;
   } else {
     sending.finish(`${outcome.accepted.toLocaleString("en")} records`);
-    console.log(`imported ${outcome.accepted} records for ${provider} through ${url}: ${outcome.created} new, ${outcome.accepted - outcome.created} already stored`);
+    console.log(
+      `imported ${outcome.accepted} records for ${provider} through ${url}: ${outcome.created} new, ${outcome.accepted - outcome.created} already stored`,
+    );
   }
 } catch (error) {
   if (!(error instanceof GatewayUnreachableError)) throw error;

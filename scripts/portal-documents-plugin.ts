@@ -16,7 +16,8 @@ export function portalDocuments(portalDir: string): Plugin {
     name: "portal-documents",
     setup(build) {
       build.onLoad({ filter: /\.tsx?$/ }, async (args) => {
-        if (!args.path.startsWith(portalDir + path.sep) || args.path.startsWith(generated + path.sep)) return undefined;
+        if (!args.path.startsWith(portalDir + path.sep) || args.path.startsWith(generated + path.sep))
+          return undefined;
         const source = await readFile(args.path, "utf8");
         const tag = /^import \{ graphql \} from "[./]*\/gql";$/m;
         if (!tag.test(source)) return undefined;
@@ -28,7 +29,10 @@ export function portalDocuments(portalDir: string): Plugin {
         });
         // The tag's import line becomes the documents' import: line numbers (and so the source map) stay.
         const imports = `import { ${[...names].join(", ")} } from ${JSON.stringify(path.join(generated, "graphql.ts"))};`;
-        return { contents: contents.replace(tag, imports), loader: args.path.endsWith(".tsx") ? "tsx" : "ts" };
+        return {
+          contents: contents.replace(tag, imports),
+          loader: args.path.endsWith(".tsx") ? "tsx" : "ts",
+        };
       });
     },
   };
@@ -38,6 +42,7 @@ export function portalDocuments(portalDir: string): Plugin {
 function exportedName(document: string, file: string): string {
   const [definition] = parse(document).definitions;
   if (definition?.kind === Kind.FRAGMENT_DEFINITION) return `${definition.name.value}FragmentDoc`;
-  if (definition?.kind === Kind.OPERATION_DEFINITION && definition.name) return `${definition.name.value}Document`;
+  if (definition?.kind === Kind.OPERATION_DEFINITION && definition.name)
+    return `${definition.name.value}Document`;
   throw new Error(`${file}: a graphql() document must start with a named operation or a fragment`);
 }

@@ -14,11 +14,13 @@ import { parseSubgraphSigningKey, parseSubgraphVerifyKey } from "../platform/sub
  * this machine's data directory; else the configured gateway's published key.
  */
 
-const USAGE = "usage: npm run report:verify -- FILE.pdf [--key BASE64URL_SPKI | --key-file FILE | --key-url URL]";
+const USAGE =
+  "usage: npm run report:verify -- FILE.pdf [--key BASE64URL_SPKI | --key-file FILE | --key-url URL]";
 
 function parseKey(text: string): KeyObject {
   const trimmed = text.trim();
-  if (trimmed.startsWith("{")) return parseKey(String((JSON.parse(trimmed) as { publicKey?: unknown }).publicKey ?? ""));
+  if (trimmed.startsWith("{"))
+    return parseKey(String((JSON.parse(trimmed) as { publicKey?: unknown }).publicKey ?? ""));
   if (trimmed.startsWith("-----BEGIN")) {
     const key = createPublicKey(trimmed);
     if (key.asymmetricKeyType !== "ed25519") throw new Error(`an ${key.asymmetricKeyType} key, not Ed25519`);
@@ -51,7 +53,10 @@ async function keyOfThisMachine(): Promise<KeyObject> {
 async function main(): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ allowPositionals: true, options: { key: { type: "string" }, "key-file": { type: "string" }, "key-url": { type: "string" } } });
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { key: { type: "string" }, "key-file": { type: "string" }, "key-url": { type: "string" } },
+    });
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -64,9 +69,17 @@ async function main(): Promise<number> {
   let key: KeyObject;
   try {
     const { key: inline, "key-file": keyFile, "key-url": keyUrl } = parsed.values;
-    key = inline ? parseKey(inline) : keyFile ? parseKey(await readFile(keyFile, "utf8")) : keyUrl ? await fetchKey(keyUrl) : await keyOfThisMachine();
+    key = inline
+      ? parseKey(inline)
+      : keyFile
+        ? parseKey(await readFile(keyFile, "utf8"))
+        : keyUrl
+          ? await fetchKey(keyUrl)
+          : await keyOfThisMachine();
   } catch (error) {
-    console.error(`no report key to verify with: ${error instanceof ConfigError ? error.message : (error as Error).message}\n${USAGE}`);
+    console.error(
+      `no report key to verify with: ${error instanceof ConfigError ? error.message : (error as Error).message}\n${USAGE}`,
+    );
     return 2;
   }
   let bytes: Buffer;
@@ -79,7 +92,9 @@ async function main(): Promise<number> {
   const result = verifyReportFile(key, bytes);
   const digest = createHash("sha256").update(bytes).digest("hex");
   if (result.genuine) {
-    console.log(`GENUINE: ${file} was signed by report key ${result.keyId}; ${result.reason} (sha256 ${digest})`);
+    console.log(
+      `GENUINE: ${file} was signed by report key ${result.keyId}; ${result.reason} (sha256 ${digest})`,
+    );
     return 0;
   }
   console.error(`NOT GENUINE: ${file}: ${result.reason} (sha256 ${digest})`);

@@ -7,12 +7,14 @@ import { PACKAGE_ROOT } from "../platform/package-root";
 import { createProgressBar } from "../platform/progress";
 import { bootstrap } from "./bootstrap";
 
-const usage = "usage: npm run seed -- --subjects N   (deterministic for N; re-running adds nothing already there)";
+const usage =
+  "usage: npm run seed -- --subjects N   (deterministic for N; re-running adds nothing already there)";
 let subjects: number;
 try {
   const { values } = parseArgs({ options: { subjects: { type: "string" } } });
   subjects = Number(values.subjects);
-  if (!Number.isInteger(subjects) || subjects < 1) throw new Error("--subjects must be a positive whole number");
+  if (!Number.isInteger(subjects) || subjects < 1)
+    throw new Error("--subjects must be a positive whole number");
 } catch (error) {
   console.error(`${(error as Error).message}\n${usage}`);
   process.exit(2);
@@ -20,7 +22,8 @@ try {
 
 const { config, connection } = await bootstrap({
   seed: false,
-  developmentOnly: "npm run seed is refused when NODE_ENV=production (and an unset NODE_ENV is production): it loads fictitious subjects, records and black-list entries. Load it into a development or test database (NODE_ENV=development).",
+  developmentOnly:
+    "npm run seed is refused when NODE_ENV=production (and an unset NODE_ENV is production): it loads fictitious subjects, records and black-list entries. Load it into a development or test database (NODE_ENV=development).",
 });
 const bar = createProgressBar(`seed ${subjects.toLocaleString("en")} subjects`);
 const started = performance.now();
@@ -29,12 +32,15 @@ try {
     subjects,
     today: chinaDateOf(config.clock.now()),
     rules: config.rules,
-    onProgress: (progress) => bar.update(progress.subjects, subjects, `${progress.rows.toLocaleString("en")} rows`),
+    onProgress: (progress) =>
+      bar.update(progress.subjects, subjects, `${progress.rows.toLocaleString("en")} rows`),
   });
   const seconds = (performance.now() - started) / 1000;
   const rate = Math.round(result.rows / seconds);
   bar.finish(`${result.rows.toLocaleString("en")} rows`);
-  console.log(`loaded ${result.subjects.toLocaleString("en")} subjects, ${result.rows.toLocaleString("en")} rows in ${seconds.toFixed(1)} s on ${connection.kind}: ${rate.toLocaleString("en")} rows/s`);
+  console.log(
+    `loaded ${result.subjects.toLocaleString("en")} subjects, ${result.rows.toLocaleString("en")} rows in ${seconds.toFixed(1)} s on ${connection.kind}: ${rate.toLocaleString("en")} rows/s`,
+  );
   const folder = path.join(PACKAGE_ROOT, "bench", "results");
   await mkdir(folder, { recursive: true });
   await writeFile(

@@ -8,16 +8,23 @@ if (!SUBGRAPH_NAMES.includes(name as SubgraphName)) {
   console.error(`usage: npm run subgraph -- NAME   (NAME is one of ${SUBGRAPH_NAMES.join(", ")})`);
   process.exit(2);
 }
-const { config, logger, connection, calendar, tracing } = await bootstrap({ seed: false, serves: ["subgraphs"] });
+const { config, logger, connection, calendar, tracing } = await bootstrap({
+  seed: false,
+  serves: ["subgraphs"],
+});
 if (connection.kind === "pglite" && !config.dataDir.startsWith("memory://")) {
   // PGlite is single-process: a second process opening the same directory would corrupt it.
-  logger.error("a subgraph in its own process needs DATABASE_URL (PostgreSQL); the embedded database serves one process");
+  logger.error(
+    "a subgraph in its own process needs DATABASE_URL (PostgreSQL); the embedded database serves one process",
+  );
   await connection.close();
   process.exit(2);
 }
 const { subgraphs } = await readSupergraphConfig();
 const routingUrl = new URL(subgraphs.find((subgraph) => subgraph.name === name)!.routingUrl);
-const running = await startSubgraph(name as SubgraphName, {
+const running = await startSubgraph(
+  name as SubgraphName,
+  {
     config,
     db: connection.db,
     verifyKeys: await ensureSubgraphVerifyKeys(config),
@@ -25,7 +32,10 @@ const running = await startSubgraph(name as SubgraphName, {
     reportSigningKey: name === REPORTS_SUBGRAPH ? await ensureReportSigningKey(config) : undefined,
     logger,
     calendar,
-  }, Number(routingUrl.port), routingUrl.hostname);
+  },
+  Number(routingUrl.port),
+  routingUrl.hostname,
+);
 stopOnSignals(logger, async () => {
   await running.stop();
   await connection.close();

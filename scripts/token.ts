@@ -34,8 +34,18 @@ if (!ttl) {
 const config = loadConfig();
 const UNIT_SECONDS = { s: 1, m: 60, h: 3_600, d: 86_400 } as const;
 if (Number(ttl[1]) * UNIT_SECONDS[ttl[2] as keyof typeof UNIT_SECONDS] > config.maxTokenAgeSeconds) {
-  console.error(`--ttl is longer than the gateway accepts (CREDIT_MAX_TOKEN_AGE_SECONDS=${config.maxTokenAgeSeconds})\n${usage}`);
+  console.error(
+    `--ttl is longer than the gateway accepts (CREDIT_MAX_TOKEN_AGE_SECONDS=${config.maxTokenAgeSeconds})\n${usage}`,
+  );
   process.exit(2);
 }
 const secret = await ensureJwtSecret(config);
-console.log(await mintToken(secret, { role: values.role, org: values.org, subject: values.subject, ttl: values.ttl, sub: values.sub }));
+console.log(
+  await mintToken(secret, {
+    role: values.role,
+    org: values.org,
+    subject: values.subject,
+    ttl: values.ttl,
+    sub: values.sub,
+  }),
+);

@@ -7,7 +7,11 @@ import type { SubgraphContext } from "../subgraphs/shared/context";
  * Appends to the audit chain one event for what `context`'s request disclosed, as the gateway audits a request
  * after it ran: for tests at a slice's height of what rests on the audit (correction notices, access logs).
  */
-export async function auditDisclosuresOf(context: SubgraphContext<unknown>, subgraph: SubgraphName, operationName = "SliceTest"): Promise<void> {
+export async function auditDisclosuresOf(
+  context: SubgraphContext<unknown>,
+  subgraph: SubgraphName,
+  operationName = "SliceTest",
+): Promise<void> {
   const groups = context.disclosures.summary();
   await appendAuditEntries(context.db, [
     {

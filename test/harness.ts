@@ -1,5 +1,11 @@
 import { randomBytes, randomUUID, type KeyObject } from "node:crypto";
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, UnknownRow } from "kysely";
+import type {
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  UnknownRow,
+} from "kysely";
 import pg from "pg";
 import { connect, type DatabaseConnection } from "../db/connect";
 import { migrateToLatest, migrateUpTo } from "../db/migrate";
@@ -12,7 +18,11 @@ import { startFederation, type FederationTransport, type RunningFederation } fro
 import { portalFor } from "../gateway/portal";
 import { loadConfig, type Config } from "../platform/config";
 import { createLogger, type Logger } from "../platform/logger";
-import { ensureReportSigningKey, ensureSubgraphSigningKey, ensureSubgraphVerifyKeys } from "../platform/secrets";
+import {
+  ensureReportSigningKey,
+  ensureSubgraphSigningKey,
+  ensureSubgraphVerifyKeys,
+} from "../platform/secrets";
 import { generateSubgraphKeyPair } from "../platform/subgraph-signature";
 import { mintToken, type TokenClaims } from "../platform/tokens";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../platform/supergraph-config";
@@ -23,7 +33,11 @@ export type GraphQLResult<T = Record<string, unknown>> = {
   status: number;
   headers: Headers;
   data?: T | null;
-  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string } & Record<string, unknown> }>;
+  errors?: Array<{
+    message: string;
+    path?: Array<string | number>;
+    extensions?: { code?: string } & Record<string, unknown>;
+  }>;
 };
 
 export type QueryOptions = Readonly<{
@@ -64,7 +78,8 @@ export const FEDERATION_SHAPES: readonly FederationTransport[] = ["http", "in-pr
  */
 export function defaultTestShape(): FederationTransport {
   const shape = process.env.CREDIT_TEST_SHAPE ?? "http";
-  if (!(FEDERATION_SHAPES as readonly string[]).includes(shape)) throw new Error(`CREDIT_TEST_SHAPE must be one of ${FEDERATION_SHAPES.join(", ")}, not ${shape}`);
+  if (!(FEDERATION_SHAPES as readonly string[]).includes(shape))
+    throw new Error(`CREDIT_TEST_SHAPE must be one of ${FEDERATION_SHAPES.join(", ")}, not ${shape}`);
   return shape as FederationTransport;
 }
 
@@ -118,13 +133,20 @@ async function createTestDatabase(adminUrl: string): Promise<{ url: string; drop
   };
 }
 
-export type TestDatabase = Readonly<{ config: Config; connection: DatabaseConnection; stop(): Promise<void> }>;
+export type TestDatabase = Readonly<{
+  config: Config;
+  connection: DatabaseConnection;
+  stop(): Promise<void>;
+}>;
 
 /**
  * A fresh migrated database with the reference catalogs: PGlite, or a new PostgreSQL database when `DATABASE_URL` is set.
  * `migratedUpTo` stops at that migration, without the catalogs (a test of the next migration over older data).
  */
-export async function startTestDatabase(environment: Record<string, string> = {}, migratedUpTo?: string): Promise<TestDatabase> {
+export async function startTestDatabase(
+  environment: Record<string, string> = {},
+  migratedUpTo?: string,
+): Promise<TestDatabase> {
   // A DATABASE_URL in `environment` names the server to create the suite's database on (fault tests own one).
   const base = loadConfig({ ...process.env, ...environment });
   const database = base.database.kind === "postgres" ? await createTestDatabase(base.database.url) : null;
@@ -137,7 +159,9 @@ export async function startTestDatabase(environment: Record<string, string> = {}
   });
   const inMemory = config.database.kind === "pglite" && config.database.dataDir === "memory://";
   const recycled = inMemory && !migratedUpTo ? await takeTestPglite() : null;
-  const connection = recycled ?? (await connect(config.database, { maxConnections: 5, startFrom: migratedUpTo ? "empty" : "template" }));
+  const connection =
+    recycled ??
+    (await connect(config.database, { maxConnections: 5, startFrom: migratedUpTo ? "empty" : "template" }));
   if (migratedUpTo) {
     await migrateUpTo(connection.db, migratedUpTo);
   } else if (!recycled) {
@@ -185,16 +209,25 @@ export async function startTestFederation(options: TestFederationOptions = {}): 
   }
 }
 
-async function startFederationOn({ config: loaded, connection, stop: stopDatabase }: TestDatabase, options: TestFederationOptions): Promise<TestFederation> {
+async function startFederationOn(
+  { config: loaded, connection, stop: stopDatabase }: TestDatabase,
+  options: TestFederationOptions,
+): Promise<TestFederation> {
   const clock = new TestClock(options.now ?? loaded.clock.now());
   const config = Object.freeze({ ...loaded, clock });
   const calendar = options.calendar ?? loadWorkingDayCalendar(config.calendarDir).calendar;
   if (options.seed === "demo") await seedDemoData(connection.db, chinaDateOf(clock.now()));
   const jwtSecret = randomBytes(32).toString("base64url");
   // A production-shaped suite gets its key from its operator, here the harness (`npm run keys` in life).
-  const subgraphSigningKey = config.env === "production" && !config.subgraphSigningKey ? generateSubgraphKeyPair().privateKey : await ensureSubgraphSigningKey(config);
+  const subgraphSigningKey =
+    config.env === "production" && !config.subgraphSigningKey
+      ? generateSubgraphKeyPair().privateKey
+      : await ensureSubgraphSigningKey(config);
   const subgraphVerifyKeys = await ensureSubgraphVerifyKeys(config, subgraphSigningKey);
-  const reportSigningKey = config.env === "production" && !config.reportSigningKey ? generateSubgraphKeyPair().privateKey : await ensureReportSigningKey(config);
+  const reportSigningKey =
+    config.env === "production" && !config.reportSigningKey
+      ? generateSubgraphKeyPair().privateKey
+      : await ensureReportSigningKey(config);
   const counter = new StatementCounter();
   const logger = options.logger ?? createLogger(config);
   const shape = options.shape ?? defaultTestShape();
@@ -229,7 +262,10 @@ async function startFederationOn({ config: loaded, connection, stop: stopDatabas
     gatewayUrl: federation.gateway.url,
     subgraphUrl: (name) => {
       const running = federation.subgraphs.get(name);
-      if (!running) throw new Error(`no ${name} subgraph listens: this suite runs its subgraphs ${shape}; start it with shape: "http"`);
+      if (!running)
+        throw new Error(
+          `no ${name} subgraph listens: this suite runs its subgraphs ${shape}; start it with shape: "http"`,
+        );
       return running.url;
     },
     token: (claims) => mintToken(jwtSecret, claims),
@@ -241,7 +277,11 @@ async function startFederationOn({ config: loaded, connection, stop: stopDatabas
       const response = await fetch(federation.gateway.url, {
         method: "POST",
         headers,
-        body: JSON.stringify({ query: document, variables: queryOptions.variables, operationName: queryOptions.operationName }),
+        body: JSON.stringify({
+          query: document,
+          variables: queryOptions.variables,
+          operationName: queryOptions.operationName,
+        }),
       });
       const body = (await response.json()) as Omit<GraphQLResult<T>, "status" | "headers">;
       return { status: response.status, headers: response.headers, ...body };

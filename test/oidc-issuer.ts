@@ -3,7 +3,12 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { base64url, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
 
-export type SigningKey = Readonly<{ kid: string; alg: "RS256" | "ES256"; privateKey: CryptoKey; publicJwk: JWK }>;
+export type SigningKey = Readonly<{
+  kid: string;
+  alg: "RS256" | "ES256";
+  privateKey: CryptoKey;
+  publicJwk: JWK;
+}>;
 
 /** A key pair as an identity provider holds it: the private half signs, the public half is published with its `kid`. */
 export async function createSigningKey(alg: "RS256" | "ES256" = "RS256"): Promise<SigningKey> {
@@ -21,7 +26,11 @@ export type LocalIssuer = Readonly<{
   jwksUrl: string;
   publish(keys: readonly SigningKey[]): void;
   fetches(): number;
-  sign(key: SigningKey, claims: Record<string, unknown>, options?: { issuer?: string; audience?: string; ttlSeconds?: number; iat?: number; sub?: string }): Promise<string>;
+  sign(
+    key: SigningKey,
+    claims: Record<string, unknown>,
+    options?: { issuer?: string; audience?: string; ttlSeconds?: number; iat?: number; sub?: string },
+  ): Promise<string>;
   stop(): Promise<void>;
 }>;
 
@@ -67,7 +76,11 @@ export async function startLocalIssuer(audience: string): Promise<LocalIssuer> {
 }
 
 /** A published key too weak for its algorithm: RS256 with 1024 bits, which jose will not even sign with. */
-export type WeakRsaKey = Readonly<{ kid: string; publicJwk: JWK; sign(claims: Record<string, unknown>): string }>;
+export type WeakRsaKey = Readonly<{
+  kid: string;
+  publicJwk: JWK;
+  sign(claims: Record<string, unknown>): string;
+}>;
 
 /** A 1024-bit RSA key whose tokens are signed by hand (RS256), as a misconfigured or hostile issuer would. */
 export async function createWeakRsaKey(issuer: string, audience: string): Promise<WeakRsaKey> {
@@ -79,7 +92,16 @@ export async function createWeakRsaKey(issuer: string, audience: string): Promis
     sign(claims) {
       const now = Math.floor(Date.now() / 1000);
       const header = base64url.encode(JSON.stringify({ alg: "RS256", kid, typ: "JWT" }));
-      const payload = base64url.encode(JSON.stringify({ iss: issuer, aud: audience, sub: `weak-${kid.slice(0, 8)}`, iat: now, exp: now + 600, ...claims }));
+      const payload = base64url.encode(
+        JSON.stringify({
+          iss: issuer,
+          aud: audience,
+          sub: `weak-${kid.slice(0, 8)}`,
+          iat: now,
+          exp: now + 600,
+          ...claims,
+        }),
+      );
       return `${header}.${payload}.${base64url.encode(signWith("sha256", Buffer.from(`${header}.${payload}`), privateKey))}`;
     },
   };

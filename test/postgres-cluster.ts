@@ -11,7 +11,8 @@ const run = promisify(execFile);
 /** The directory holding `initdb` and `pg_ctl`: on PATH, or Debian's newest `/usr/lib/postgresql/N/bin`. */
 export function findPostgresBinaries(): string | null {
   for (const directory of (process.env.PATH ?? "").split(":")) {
-    if (directory && existsSync(join(directory, "initdb")) && existsSync(join(directory, "pg_ctl"))) return directory;
+    if (directory && existsSync(join(directory, "initdb")) && existsSync(join(directory, "pg_ctl")))
+      return directory;
   }
   const debian = "/usr/lib/postgresql";
   if (!existsSync(debian)) return null;
@@ -47,7 +48,10 @@ export type PostgresCluster = Readonly<{
  * kept in `keepIn` across runs for the benchmarks (seeding a million subjects takes minutes). initdb
  * refuses to run as root, so as root the cluster belongs to the `postgres` user (as in `.ci/run`).
  */
-export async function startPostgresCluster(binaries: string, options: { keepIn?: string } = {}): Promise<PostgresCluster> {
+export async function startPostgresCluster(
+  binaries: string,
+  options: { keepIn?: string } = {},
+): Promise<PostgresCluster> {
   const directory = options.keepIn ?? (await mkdtemp(join(tmpdir(), "credit-fault-pg-")));
   await mkdir(directory, { recursive: true });
   const dataDir = join(directory, "data");
@@ -66,9 +70,20 @@ export async function startPostgresCluster(binaries: string, options: { keepIn?:
     const { stdout: group } = await run("id", ["-g", "postgres"]);
     await chown(directory, Number(stdout.trim()), Number(group.trim()));
   }
-  if (!existsSync(join(dataDir, "PG_VERSION"))) await asOwner("initdb", ["-D", dataDir, "-U", "credit", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
+  if (!existsSync(join(dataDir, "PG_VERSION")))
+    await asOwner("initdb", [
+      "-D",
+      dataDir,
+      "-U",
+      "credit",
+      "--auth=trust",
+      "-E",
+      "UTF8",
+      "--locale=C.UTF-8",
+    ]);
   const serverOptions = `-h 127.0.0.1 -p ${port} -k ${directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-  const pgCtl = (action: string, ...extra: string[]) => asOwner("pg_ctl", ["-D", dataDir, "-l", join(directory, "server.log"), "-w", ...extra, action]);
+  const pgCtl = (action: string, ...extra: string[]) =>
+    asOwner("pg_ctl", ["-D", dataDir, "-l", join(directory, "server.log"), "-w", ...extra, action]);
   await pgCtl("start", "-o", serverOptions);
   return {
     url: `postgres://credit@127.0.0.1:${port}/postgres`,

@@ -27,17 +27,36 @@ export function freePort(): Promise<number> {
 export type CommandResult = Readonly<{ code: number | null; stdout: string; stderr: string }>;
 
 /** Runs `npm run -s ARGS…` to its end. */
-export function runCommand(args: readonly string[], environment: Record<string, string>, timeoutMs = 90_000): Promise<CommandResult> {
-  return runProcess(["npm", "run", "-s", ...args], environment, timeoutMs, `npm run ${args.join(" ")} did not finish within ${timeoutMs / 1000} s`);
+export function runCommand(
+  args: readonly string[],
+  environment: Record<string, string>,
+  timeoutMs = 90_000,
+): Promise<CommandResult> {
+  return runProcess(
+    ["npm", "run", "-s", ...args],
+    environment,
+    timeoutMs,
+    `npm run ${args.join(" ")} did not finish within ${timeoutMs / 1000} s`,
+  );
 }
 
 /**
  * Runs COMMAND (in the package root, its own process group, the test environment without DATABASE_URL) to its
  * end; past `timeoutMs` the group is killed and the promise rejects with `overdue` and what it wrote to stderr.
  */
-export function runProcess(command: readonly string[], environment: Record<string, string>, timeoutMs: number, overdue: string): Promise<CommandResult> {
+export function runProcess(
+  command: readonly string[],
+  environment: Record<string, string>,
+  timeoutMs: number,
+  overdue: string,
+): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command[0]!, command.slice(1), { cwd: PACKAGE_ROOT, env: environmentOf(environment), stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const child = spawn(command[0]!, command.slice(1), {
+      cwd: PACKAGE_ROOT,
+      env: environmentOf(environment),
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
@@ -76,9 +95,18 @@ export type RunningService = Readonly<{
 export const START_WITHIN_MS = 90_000;
 
 /** Starts `npm start` on `port` and waits until `/ready` answers 200. */
-export async function startService(port: number, environment: Record<string, string>, withinMs = START_WITHIN_MS): Promise<RunningService> {
+export async function startService(
+  port: number,
+  environment: Record<string, string>,
+  withinMs = START_WITHIN_MS,
+): Promise<RunningService> {
   // Its own process group, so that npm and the node process under it stop together.
-  const child = spawn("npm", ["start", "-s"], { cwd: PACKAGE_ROOT, env: environmentOf({ ...environment, PORT: String(port), HOST: "127.0.0.1" }), stdio: ["ignore", "ignore", "pipe"], detached: true });
+  const child = spawn("npm", ["start", "-s"], {
+    cwd: PACKAGE_ROOT,
+    env: environmentOf({ ...environment, PORT: String(port), HOST: "127.0.0.1" }),
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: true,
+  });
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -90,8 +118,12 @@ export async function startService(port: number, environment: Record<string, str
   };
   const deadline = Date.now() + withinMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}) before it was ready:\n${stderr}`);
-    const ready = await fetch(`http://127.0.0.1:${port}/ready`).then((response) => response.ok, () => false);
+    if (child.exitCode !== null)
+      throw new Error(`npm start exited (${child.exitCode}) before it was ready:\n${stderr}`);
+    const ready = await fetch(`http://127.0.0.1:${port}/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ready) return { url: `http://127.0.0.1:${port}/graphql`, process: child, stop };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -100,9 +132,20 @@ export async function startService(port: number, environment: Record<string, str
 }
 
 /** One GraphQL request over HTTP, as any client sends it. */
-export async function postGraphQL<T>(url: string, query: string, options: { token?: string; variables?: Record<string, unknown> } = {}) {
+export async function postGraphQL<T>(
+  url: string,
+  query: string,
+  options: { token?: string; variables?: Record<string, unknown> } = {},
+) {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  const response = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query, variables: options.variables }) });
-  return (await response.json()) as { data?: T | null; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+  const response = await fetch(url, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ query, variables: options.variables }),
+  });
+  return (await response.json()) as {
+    data?: T | null;
+    errors?: Array<{ message: string; extensions?: { code?: string } }>;
+  };
 }

@@ -12,7 +12,9 @@ async function next() {
 }
 
 async function backendStart(connection: Pick<Awaited<ReturnType<typeof next>>, "db">): Promise<string> {
-  const result = await sql<{ started: string }>`select pg_postmaster_start_time()::text as started`.execute(connection.db);
+  const result = await sql<{ started: string }>`select pg_postmaster_start_time()::text as started`.execute(
+    connection.db,
+  );
   return result.rows[0]!.started;
 }
 
@@ -27,49 +29,108 @@ describe("embedded test databases handed from suite to suite", () => {
     const loaded = await catalogues(first);
     expect(loaded.units.length, "a suite's database has the reference catalogues").toBeGreaterThan(0);
     await first.db.insertInto("units").values({ code: "LEFT-BEHIND", name: "留下", registers: [] }).execute();
-    await first.db.updateTable("units").set({ name: "改过的名称" }).where("code", "=", loaded.units[0]!.code).execute();
+    await first.db
+      .updateTable("units")
+      .set({ name: "改过的名称" })
+      .where("code", "=", loaded.units[0]!.code)
+      .execute();
     await first.db.deleteFrom("measures").where("code", "=", loaded.measures[0]!.code).execute();
     await sql`begin`.execute(first.db);
-    await first.db.insertInto("workflow_events").values({ workflow: "OBJECTION", case_id: "00000000-0000-4000-8000-000000000002", from_state: "FILED", to_state: "UNDER_REVIEW", actor: "a", role: "SUBJECT", note: "n", at: new Date("2026-12-02T00:00:00+08:00") }).execute();
+    await first.db
+      .insertInto("workflow_events")
+      .values({
+        workflow: "OBJECTION",
+        case_id: "00000000-0000-4000-8000-000000000002",
+        from_state: "FILED",
+        to_state: "UNDER_REVIEW",
+        actor: "a",
+        role: "SUBJECT",
+        note: "n",
+        at: new Date("2026-12-02T00:00:00+08:00"),
+      })
+      .execute();
     await sql`rollback`.execute(first.db);
     await sql`update audit_chain_head set length = 9 where id = 1`.execute(first.db);
-    await first.db.insertInto("workflow_events").values({ workflow: "OBJECTION", case_id: "00000000-0000-4000-8000-000000000001", from_state: "FILED", to_state: "UNDER_REVIEW", actor: "a", role: "SUBJECT", note: "n", at: new Date("2026-12-02T00:00:00+08:00") }).execute();
+    await first.db
+      .insertInto("workflow_events")
+      .values({
+        workflow: "OBJECTION",
+        case_id: "00000000-0000-4000-8000-000000000001",
+        from_state: "FILED",
+        to_state: "UNDER_REVIEW",
+        actor: "a",
+        role: "SUBJECT",
+        note: "n",
+        at: new Date("2026-12-02T00:00:00+08:00"),
+      })
+      .execute();
     await sql`set timezone = 'America/New_York'`.execute(first.db);
     await first.close();
 
     const second = await next();
     expect(await backendStart(second), "the same database, not a new one").toBe(started);
     expect(await catalogues(second)).toEqual(loaded);
-    expect(await sql`select id, length from audit_chain_head order by id`.execute(second.db).then((result) => result.rows)).toEqual([{ id: 1, length: "0" }]);
-    expect((await sql<{ migrations: number }>`select count(*)::int as migrations from kysely_migration`.execute(second.db)).rows[0]!.migrations).toBeGreaterThan(20);
+    expect(
+      await sql`select id, length from audit_chain_head order by id`
+        .execute(second.db)
+        .then((result) => result.rows),
+    ).toEqual([{ id: 1, length: "0" }]);
+    expect(
+      (
+        await sql<{ migrations: number }>`select count(*)::int as migrations from kysely_migration`.execute(
+          second.db,
+        )
+      ).rows[0]!.migrations,
+    ).toBeGreaterThan(20);
     const event = await second.db
       .insertInto("workflow_events")
-      .values({ workflow: "OBJECTION", case_id: "00000000-0000-4000-8000-000000000001", from_state: "FILED", to_state: "UNDER_REVIEW", actor: "a", role: "SUBJECT", note: "n", at: new Date("2026-12-02T00:00:00+08:00") })
+      .values({
+        workflow: "OBJECTION",
+        case_id: "00000000-0000-4000-8000-000000000001",
+        from_state: "FILED",
+        to_state: "UNDER_REVIEW",
+        actor: "a",
+        role: "SUBJECT",
+        note: "n",
+        at: new Date("2026-12-02T00:00:00+08:00"),
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     expect(Number(event.id), "sequences start again, also one only a rolled-back insert moved").toBe(1);
-    expect((await sql<{ TimeZone: string }>`show timezone`.execute(second.db)).rows[0]!.TimeZone).not.toBe("America/New_York");
+    expect((await sql<{ TimeZone: string }>`show timezone`.execute(second.db)).rows[0]!.TimeZone).not.toBe(
+      "America/New_York",
+    );
     await second.close();
   });
 
   // With DATABASE_URL set a federation gets a new PostgreSQL database instead: nothing is handed on there.
-  it.skipIf(process.env.DATABASE_URL !== undefined)("hands on the database of a whole federation that served requests (else every suite would open its own again)", async () => {
-    const federation = await startTestFederation({ seed: "demo" });
-    const started = await backendStart(federation.connection);
-    const answer = await federation.query(`{ measures(list: BLACK) { code } }`);
-    expect(answer.errors).toBeUndefined();
-    await federation.stop();
-    const after = await next();
-    expect(await backendStart(after)).toBe(started);
-    await after.close();
-  });
+  it.skipIf(process.env.DATABASE_URL !== undefined)(
+    "hands on the database of a whole federation that served requests (else every suite would open its own again)",
+    async () => {
+      const federation = await startTestFederation({ seed: "demo" });
+      const started = await backendStart(federation.connection);
+      const answer = await federation.query(`{ measures(list: BLACK) { code } }`);
+      expect(answer.errors).toBeUndefined();
+      await federation.stop();
+      const after = await next();
+      expect(await backendStart(after)).toBe(started);
+      await after.close();
+    },
+  );
 
   it("answers a handed-back connection's late statements as a closed database, and never with the next suite's data", async () => {
     const first = await next();
     await first.close();
     const second = await next();
-    await second.db.insertInto("units").values({ code: "NEXT-SUITE", name: "下一个", registers: [] }).execute();
-    const late = await first.db.selectFrom("units").selectAll().execute().catch((error: unknown) => error);
+    await second.db
+      .insertInto("units")
+      .values({ code: "NEXT-SUITE", name: "下一个", registers: [] })
+      .execute();
+    const late = await first.db
+      .selectFrom("units")
+      .selectAll()
+      .execute()
+      .catch((error: unknown) => error);
     expect(isDatabaseUnavailable(late)).toBe(true);
     await second.close();
   });
@@ -83,11 +144,16 @@ describe("embedded test databases handed from suite to suite", () => {
     expect(await backendStart(second), "a new database").not.toBe(started);
     const startedSecond = await backendStart(second);
     await sql`begin`.execute(second.db);
-    await second.db.insertInto("units").values({ code: "UNCOMMITTED", name: "未提交", registers: [] }).execute();
+    await second.db
+      .insertInto("units")
+      .values({ code: "UNCOMMITTED", name: "未提交", registers: [] })
+      .execute();
     await second.close();
     const third = await next();
     expect(await backendStart(third)).toBe(startedSecond);
-    expect(await third.db.selectFrom("units").selectAll().where("code", "=", "UNCOMMITTED").execute()).toEqual([]);
+    expect(
+      await third.db.selectFrom("units").selectAll().where("code", "=", "UNCOMMITTED").execute(),
+    ).toEqual([]);
     await third.close();
   });
 

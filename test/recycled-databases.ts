@@ -58,10 +58,14 @@ type Baseline = Readonly<{
 }>;
 
 async function describeBaseline(client: PGlite): Promise<Baseline> {
-  const names = await client.query<{ name: string }>(`select quote_ident(tablename) as name from pg_tables where schemaname = 'public' order by tablename`);
+  const names = await client.query<{ name: string }>(
+    `select quote_ident(tablename) as name from pg_tables where schemaname = 'public' order by tablename`,
+  );
   const tables = [];
   for (const { name } of names.rows) {
-    const rows = await client.query<{ rows: string | null }>(`select json_agg(t)::text as rows from ${name} t`);
+    const rows = await client.query<{ rows: string | null }>(
+      `select json_agg(t)::text as rows from ${name} t`,
+    );
     tables.push({ name, rows: rows.rows[0]!.rows });
   }
   const sequences = await client.query<{ name: string; lastValue: string | null }>(
@@ -70,7 +74,9 @@ async function describeBaseline(client: PGlite): Promise<Baseline> {
   // An empty table changed if it holds a row; a table with rows if they are not the same rows.
   const changedTables = tables
     .map(({ name, rows }, index) =>
-      rows === null ? `select ${index} as changed where exists (select from ${name})` : `select ${index} where (select json_agg(t)::text from ${name} t) is distinct from ${quoteLiteral(rows)}`,
+      rows === null
+        ? `select ${index} as changed where exists (select from ${name})`
+        : `select ${index} where (select json_agg(t)::text from ${name} t) is distinct from ${quoteLiteral(rows)}`,
     )
     .join(" union all ");
   return { fingerprint: await fingerprintOf(client), tables, sequences: sequences.rows, changedTables };
@@ -96,19 +102,29 @@ async function resetToBaseline(client: PGlite, baseline: Baseline): Promise<void
   await client.query("discard all");
   await client.transaction(async (transaction) => {
     await transaction.query("set local session_replication_role = replica");
-    const changed = (await transaction.query<{ changed: number }>(baseline.changedTables)).rows.map((row) => baseline.tables[row.changed]!);
-    if (changed.length > 0) await transaction.query(`truncate ${changed.map((table) => table.name).join(", ")} cascade`);
+    const changed = (await transaction.query<{ changed: number }>(baseline.changedTables)).rows.map(
+      (row) => baseline.tables[row.changed]!,
+    );
+    if (changed.length > 0)
+      await transaction.query(`truncate ${changed.map((table) => table.name).join(", ")} cascade`);
     for (const table of baseline.tables) {
       if (table.rows === null) continue;
-      const empty = (await transaction.query<{ empty: boolean }>(`select not exists (select from ${table.name}) as empty`)).rows[0]!.empty;
-      if (empty) await transaction.query(`insert into ${table.name} overriding system value select * from json_populate_recordset(null::${table.name}, $1::json)`, [table.rows]);
+      const empty = (
+        await transaction.query<{ empty: boolean }>(`select not exists (select from ${table.name}) as empty`)
+      ).rows[0]!.empty;
+      if (empty)
+        await transaction.query(
+          `insert into ${table.name} overriding system value select * from json_populate_recordset(null::${table.name}, $1::json)`,
+          [table.rows],
+        );
     }
     for (const { name, lastValue } of baseline.sequences) {
       if (lastValue === null) await transaction.query(`alter sequence ${name} restart`);
       else await transaction.query(`select setval($1, $2::bigint, true)`, [name, lastValue]);
     }
   });
-  if ((await fingerprintOf(client)) !== baseline.fingerprint) throw new Error("the database's schema is no longer the baseline's");
+  if ((await fingerprintOf(client)) !== baseline.fingerprint)
+    throw new Error("the database's schema is no longer the baseline's");
 }
 
 /** A database opened from the template made what `startTestDatabase` makes: migrated, the reference catalogues loaded. */

@@ -11,12 +11,17 @@ import type { SubgraphName } from "../platform/supergraph-config";
  * that gets SIGTERM, behind an init in the container); test/deploy-shape.test.ts holds the compose file to them.
  */
 
-const scripts = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+const scripts = (
+  JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as {
+    scripts: Record<string, string>;
+  }
+).scripts;
 
 /** The argv `npm run SCRIPT -- ARGS…` runs. */
 export function commandOf(script: "gateway" | "subgraph", ...args: string[]): string[] {
   const command = scripts[script];
-  if (!command || /[|&;<>$`"']/.test(command)) throw new Error(`package.json script ${script} must be one plain command to run it without a shell`);
+  if (!command || /[|&;<>$`"']/.test(command))
+    throw new Error(`package.json script ${script} must be one plain command to run it without a shell`);
   // `exec` makes the shell npm starts give way to node (so signals reach it); without npm there is no shell.
   return [...command.replace(/^exec\s+/, "").split(/\s+/), ...args];
 }
@@ -28,12 +33,25 @@ export const subgraphCommand = (name: SubgraphName): string[] => commandOf("subg
 export const GATEWAY_REPLICA_PORTS = [4000, 4007] as const;
 
 /** Settings every process of the shape gets, by name; the values a deployment chooses are those of `FIXED_SETTINGS`. */
-export const SHARED_SETTINGS = ["NODE_ENV", "DATABASE_URL", "CREDIT_JWT_SECRET", "CREDIT_SEED", "CREDIT_LOG_LEVEL", "HOST", "CREDIT_RATE_LIMIT_PER_MINUTE"] as const;
+export const SHARED_SETTINGS = [
+  "NODE_ENV",
+  "DATABASE_URL",
+  "CREDIT_JWT_SECRET",
+  "CREDIT_SEED",
+  "CREDIT_LOG_LEVEL",
+  "HOST",
+  "CREDIT_RATE_LIMIT_PER_MINUTE",
+] as const;
 /**
  * Only the gateway holds the subgraph signing key; only subgraphs get the public half. The report key signs in the
  * reports subgraph and the gateway publishes its public half (production refuses to start either without it).
  */
-export const GATEWAY_SETTINGS = [...SHARED_SETTINGS, "PORT", "CREDIT_SUBGRAPH_SIGNING_KEY", "CREDIT_REPORT_SIGNING_KEY"] as const;
+export const GATEWAY_SETTINGS = [
+  ...SHARED_SETTINGS,
+  "PORT",
+  "CREDIT_SUBGRAPH_SIGNING_KEY",
+  "CREDIT_REPORT_SIGNING_KEY",
+] as const;
 export const SUBGRAPH_SETTINGS = [...SHARED_SETTINGS, "CREDIT_SUBGRAPH_VERIFY_KEYS"] as const;
 /** The settings of one subgraph's process: the reports subgraph also signs credit reports. */
 export function subgraphSettingsOf(name: SubgraphName): readonly string[] {

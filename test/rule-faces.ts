@@ -16,7 +16,13 @@ export type RuleFaces<Row, Day> = Readonly<{
  */
 export async function assertFacesAgree<Row extends Readonly<Record<string, unknown>>, Day>(
   db: Kysely<Database>,
-  options: Readonly<{ table: keyof Database & string; rows: fc.Arbitrary<Row>; day: fc.Arbitrary<Day>; rule: RuleFaces<Row, Day>; numRuns?: number }>,
+  options: Readonly<{
+    table: keyof Database & string;
+    rows: fc.Arbitrary<Row>;
+    day: fc.Arbitrary<Day>;
+    rule: RuleFaces<Row, Day>;
+    numRuns?: number;
+  }>,
 ): Promise<void> {
   const { table, rule } = options;
   const columns = Object.keys(fc.sample(options.rows, 1)[0]!);
@@ -24,10 +30,18 @@ export async function assertFacesAgree<Row extends Readonly<Record<string, unkno
   await fc.assert(
     fc.asyncProperty(fc.array(options.rows, { maxLength: 12 }), options.day, async (rows, day) => {
       const selected = await db.transaction().execute(async (trx) => {
-        await sql`create temporary table rule_probe on commit drop as select ${copied} from ${sql.table(table)} with no data`.execute(trx);
+        await sql`create temporary table rule_probe on commit drop as select ${copied} from ${sql.table(table)} with no data`.execute(
+          trx,
+        );
         await sql`alter table rule_probe add column probe_index integer not null`.execute(trx);
-        const probe = trx as unknown as Kysely<{ rule_probe: Record<string, unknown> & { probe_index: number } }>;
-        if (rows.length > 0) await probe.insertInto("rule_probe").values(rows.map((row, index) => ({ ...row, probe_index: index }))).execute();
+        const probe = trx as unknown as Kysely<{
+          rule_probe: Record<string, unknown> & { probe_index: number };
+        }>;
+        if (rows.length > 0)
+          await probe
+            .insertInto("rule_probe")
+            .values(rows.map((row, index) => ({ ...row, probe_index: index })))
+            .execute();
         const found = await probe
           .selectFrom("rule_probe as probe")
           .select("probe.probe_index")
@@ -42,4 +56,6 @@ export async function assertFacesAgree<Row extends Readonly<Record<string, unkno
 }
 
 /** Days around a year's end, few enough that rows and the day often fall on the same one. */
-export const nearbyDay = fc.integer({ min: 0, max: 9 }).map((offset) => new Date(Date.UTC(2026, 11, 27 + offset)).toISOString().slice(0, 10));
+export const nearbyDay = fc
+  .integer({ min: 0, max: 9 })
+  .map((offset) => new Date(Date.UTC(2026, 11, 27 + offset)).toISOString().slice(0, 10));

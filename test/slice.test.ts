@@ -16,8 +16,19 @@ afterAll(async () => slice?.stop());
 
 describe("startSliceTest", () => {
   it("builds a request context as the subgraph does: the viewer as signed, its ability, the pinned clock read once", async () => {
-    const context = await slice.context("records", { role: "PROVIDER", org: "HA-SAMR", sub: "officer-1", purpose: "SUPERVISION" });
-    expect(context.viewer).toEqual({ role: "PROVIDER", actor: "officer-1", org: "HA-SAMR", subject: null, purpose: "SUPERVISION" });
+    const context = await slice.context("records", {
+      role: "PROVIDER",
+      org: "HA-SAMR",
+      sub: "officer-1",
+      purpose: "SUPERVISION",
+    });
+    expect(context.viewer).toEqual({
+      role: "PROVIDER",
+      actor: "officer-1",
+      org: "HA-SAMR",
+      subject: null,
+      purpose: "SUPERVISION",
+    });
     expect(context.ability.can("submit", "CreditRecord")).toBe(true);
     // The test clock runs on from where it is pinned, like CREDIT_NOW.
     expect(context.now.getTime() - new Date(NOW).getTime()).toBeGreaterThanOrEqual(0);
@@ -43,19 +54,30 @@ describe("startSliceTest", () => {
       },
     ] as never);
     expect(stored).toMatchObject({ accepted: 1, created: 1 });
-    const kinds = await slice.execute<{ recordKinds: Array<{ code: string }> }>("records", "{ recordKinds { code } }");
+    const kinds = await slice.execute<{ recordKinds: Array<{ code: string }> }>(
+      "records",
+      "{ recordKinds { code } }",
+    );
     expect(kinds.errors).toBeUndefined();
     expect(kinds.data!.recordKinds.map((kind) => kind.code)).toContain("ADMINISTRATIVE_PENALTY");
   });
 
   it("answers a refusal with the subgraph's error mask and code", async () => {
-    const refused = await slice.execute("records", `mutation { submitRecords(records: []) { accepted } }`, { viewer: { role: "PUBLIC" } });
+    const refused = await slice.execute("records", `mutation { submitRecords(records: []) { accepted } }`, {
+      viewer: { role: "PUBLIC" },
+    });
     expect(errorCodes(refused)).toEqual(["FORBIDDEN"]);
   });
 
   it("keeps a consent as a row, granted through the subjects slice", async () => {
     const subject = { role: "SUBJECT", subject: citizenId(1) } as const;
-    await grantConsent(await slice.context("subjects", subject), { grantee: "BANK", purpose: "CREDIT_LENDING", validUntil: new Date("2026-07-01T00:00:00Z") });
-    expect(await findMyConsents(await slice.context("subjects", subject))).toMatchObject([{ grantee: "BANK", purpose: "CREDIT_LENDING" }]);
+    await grantConsent(await slice.context("subjects", subject), {
+      grantee: "BANK",
+      purpose: "CREDIT_LENDING",
+      validUntil: new Date("2026-07-01T00:00:00Z"),
+    });
+    expect(await findMyConsents(await slice.context("subjects", subject))).toMatchObject([
+      { grantee: "BANK", purpose: "CREDIT_LENDING" },
+    ]);
   });
 });

@@ -44,13 +44,22 @@ import { StatementCounter, startTestDatabase, type GraphQLResult } from "./harne
  * viewer's actor (a fresh one per call when absent, as `mintToken` does), absent claims are null. A consent is
  * not a claim but a row: grant it through the subjects slice (subgraphs/subjects/consent.service.ts).
  */
-export type SliceViewer = Readonly<{ role: Role; org?: string | undefined; subject?: string | undefined; sub?: string | undefined; purpose?: Purpose | null | undefined }>;
+export type SliceViewer = Readonly<{
+  role: Role;
+  org?: string | undefined;
+  subject?: string | undefined;
+  sub?: string | undefined;
+  purpose?: Purpose | null | undefined;
+}>;
 
 /** The viewer the gateway would sign for these claims. */
 export function viewerOf(claims: SliceViewer): Viewer {
   return Object.freeze({
     role: claims.role,
-    actor: claims.role === "PUBLIC" ? null : (claims.sub ?? `${claims.role.toLowerCase()}-${randomUUID().slice(0, 8)}`),
+    actor:
+      claims.role === "PUBLIC"
+        ? null
+        : (claims.sub ?? `${claims.role.toLowerCase()}-${randomUUID().slice(0, 8)}`),
     org: claims.org || null,
     subject: claims.subject || null,
     purpose: claims.purpose ?? null,
@@ -70,7 +79,8 @@ type LoadersOf = {
 type ContextOf<N extends SubgraphName> = SubgraphContext<N extends keyof LoadersOf ? LoadersOf[N] : unknown>;
 
 /** One operation's answer from a slice's own schema, with what the request disclosed (what the gateway would audit). */
-export type SliceResult<T = Record<string, unknown>> = Omit<GraphQLResult<T>, "headers"> & Readonly<{ disclosed: readonly DisclosureGroup[] }>;
+export type SliceResult<T = Record<string, unknown>> = Omit<GraphQLResult<T>, "headers"> &
+  Readonly<{ disclosed: readonly DisclosureGroup[] }>;
 
 export type SliceTestOptions = Readonly<{
   /** Pins the service's clock (ISO 8601 with offset); default the configured clock's now. */
@@ -95,13 +105,21 @@ export type SliceTest = Readonly<{
   /** A fresh request context of `slice` for this viewer (default PUBLIC), as the subgraph builds one per request. */
   context<N extends SubgraphName>(slice: N, viewer?: SliceViewer): Promise<ContextOf<N>>;
   /** Runs one operation on `slice`'s own schema as its subgraph serves it: same context, same error mask. */
-  execute<T = Record<string, unknown>>(slice: SubgraphName, document: string, options?: Readonly<{ viewer?: SliceViewer; variables?: Record<string, unknown> }>): Promise<SliceResult<T>>;
+  execute<T = Record<string, unknown>>(
+    slice: SubgraphName,
+    document: string,
+    options?: Readonly<{ viewer?: SliceViewer; variables?: Record<string, unknown> }>,
+  ): Promise<SliceResult<T>>;
   /**
    * Reads a subject as the gateway's plan for `subject(identifier) { … }` would: the subjects slice finds it for
    * this viewer (null when it may not), then each other slice named answers its own Subject fields through its
    * entity reference (`_entities`). `selections` maps a slice to its fields, e.g. `{ records: "records { id }" }`.
    */
-  readSubject<T = Record<string, unknown>>(identifier: string, selections: Partial<Record<SubgraphName, string>>, options?: Readonly<{ viewer?: SliceViewer }>): Promise<SliceResult<{ subject: T }>>;
+  readSubject<T = Record<string, unknown>>(
+    identifier: string,
+    selections: Partial<Record<SubgraphName, string>>,
+    options?: Readonly<{ viewer?: SliceViewer }>,
+  ): Promise<SliceResult<{ subject: T }>>;
   /** Statements sent to the database so far. */
   statements(): number;
   stop(): Promise<void>;
@@ -126,16 +144,36 @@ export async function startSliceTest(options: SliceTestOptions = {}): Promise<Sl
   const reportSigningKey = await ensureReportSigningKey(config);
   const executorOf = (slice: SubgraphName) => {
     let executor = executors.get(slice);
-    if (!executor) executors.set(slice, (executor = startSubgraphExecutor(slice, { config, db, logger, calendar, reportSigningKey })));
+    if (!executor)
+      executors.set(
+        slice,
+        (executor = startSubgraphExecutor(slice, { config, db, logger, calendar, reportSigningKey })),
+      );
     return executor;
   };
   const claimsOf = (viewer: SliceViewer = { role: "PUBLIC" }) => {
     const signed = viewerOf(viewer);
-    return { viewer: signed, requestId: randomUUID(), caller: signed.actor ?? "address:127.0.0.1", network: "address:127.0.0.1" };
+    return {
+      viewer: signed,
+      requestId: randomUUID(),
+      caller: signed.actor ?? "address:127.0.0.1",
+      network: "address:127.0.0.1",
+    };
   };
-  const execute = async <T>(slice: SubgraphName, document: string, request: Readonly<{ viewer?: SliceViewer; variables?: Record<string, unknown> }> = {}): Promise<SliceResult<T>> => {
-    const answer = await (await executorOf(slice)).executeHandedOver({ query: document, variables: request.variables ?? null }, claimsOf(request.viewer));
-    return { status: answer.status, ...(answer.result as Omit<GraphQLResult<T>, "status" | "headers">), disclosed: answer.disclosed };
+  const execute = async <T>(
+    slice: SubgraphName,
+    document: string,
+    request: Readonly<{ viewer?: SliceViewer; variables?: Record<string, unknown> }> = {},
+  ): Promise<SliceResult<T>> => {
+    const answer = await (await executorOf(slice)).executeHandedOver(
+      { query: document, variables: request.variables ?? null },
+      claimsOf(request.viewer),
+    );
+    return {
+      status: answer.status,
+      ...(answer.result as Omit<GraphQLResult<T>, "status" | "headers">),
+      disclosed: answer.disclosed,
+    };
   };
   return {
     config,
@@ -147,24 +185,47 @@ export async function startSliceTest(options: SliceTestOptions = {}): Promise<Sl
       return (await executorOf(slice)).contextFor(claimsOf(viewer), "handed-over") as never;
     },
     execute,
-    async readSubject<T>(identifier: string, selections: Partial<Record<SubgraphName, string>>, request: Readonly<{ viewer?: SliceViewer }> = {}) {
+    async readSubject<T>(
+      identifier: string,
+      selections: Partial<Record<SubgraphName, string>>,
+      request: Readonly<{ viewer?: SliceViewer }> = {},
+    ) {
       const viewer = viewerOf(request.viewer ?? { role: "PUBLIC" });
-      const asked = { viewer: { role: viewer.role, sub: viewer.actor ?? undefined, org: viewer.org ?? undefined, subject: viewer.subject ?? undefined, purpose: viewer.purpose } };
-      const found = await execute<{ subject: ({ id: string } & Record<string, unknown>) | null }>("subjects", `query ($identifier: String!) { subject(identifier: $identifier) { id ${selections.subjects ?? ""} } }`, {
-        ...asked,
-        variables: { identifier },
-      });
+      const asked = {
+        viewer: {
+          role: viewer.role,
+          sub: viewer.actor ?? undefined,
+          org: viewer.org ?? undefined,
+          subject: viewer.subject ?? undefined,
+          purpose: viewer.purpose,
+        },
+      };
+      const found = await execute<{ subject: ({ id: string } & Record<string, unknown>) | null }>(
+        "subjects",
+        `query ($identifier: String!) { subject(identifier: $identifier) { id ${selections.subjects ?? ""} } }`,
+        {
+          ...asked,
+          variables: { identifier },
+        },
+      );
       if (found.errors || !found.data?.subject) return found as SliceResult<{ subject: T }>;
       const { id, ...subject } = found.data.subject;
       const disclosed = [...found.disclosed];
       if (/\bid\b/.test(selections.subjects ?? "")) subject.id = id;
       for (const [slice, selection] of Object.entries(selections) as Array<[SubgraphName, string]>) {
         if (slice === "subjects") continue;
-        const part = await execute<{ _entities: Array<Record<string, unknown>> }>(slice, `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Subject { ${selection} } } }`, {
-          ...asked,
-          variables: { representations: [{ __typename: "Subject", id }] },
-        });
-        if (part.errors) return { ...part, data: null, disclosed: [...disclosed, ...part.disclosed] } as SliceResult<{ subject: T }>;
+        const part = await execute<{ _entities: Array<Record<string, unknown>> }>(
+          slice,
+          `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Subject { ${selection} } } }`,
+          {
+            ...asked,
+            variables: { representations: [{ __typename: "Subject", id }] },
+          },
+        );
+        if (part.errors)
+          return { ...part, data: null, disclosed: [...disclosed, ...part.disclosed] } as SliceResult<{
+            subject: T;
+          }>;
         Object.assign(subject, part.data!._entities[0]);
         disclosed.push(...part.disclosed);
       }

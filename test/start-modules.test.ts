@@ -7,7 +7,11 @@ import { PACKAGE_ROOT } from "../platform/package-root";
  * What `npm start` loads before it is ready (docs/decisions/0008-start-from-a-built-bundle.md): the packages the bundles
  * import statically, following the shared chunks. The global setup built `dist/` from these sources.
  */
-function packagesLoadedAtStart(entry: string, seen = new Set<string>(), packages = new Set<string>()): Set<string> {
+function packagesLoadedAtStart(
+  entry: string,
+  seen = new Set<string>(),
+  packages = new Set<string>(),
+): Set<string> {
   if (seen.has(entry)) return packages;
   seen.add(entry);
   const code = readFileSync(path.join(PACKAGE_ROOT, "dist", entry), "utf8");
@@ -40,11 +44,18 @@ describe("npm start loads only what it needs to be ready", () => {
 });
 
 /** Every package a bundle may ever load in its own thread: its static imports and its `import(…)`s, following chunks. */
-function packagesEverLoaded(entry: string, seen = new Set<string>(), packages = new Set<string>()): Set<string> {
+function packagesEverLoaded(
+  entry: string,
+  seen = new Set<string>(),
+  packages = new Set<string>(),
+): Set<string> {
   if (seen.has(entry)) return packages;
   seen.add(entry);
   const code = readFileSync(path.join(PACKAGE_ROOT, "dist", entry), "utf8");
-  const specifiers = [...code.matchAll(/^import\s*(?:[^"';]*?\sfrom\s*)?["']([^"']+)["'];?$/gm), ...code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)].map(([, specifier]) => specifier!);
+  const specifiers = [
+    ...code.matchAll(/^import\s*(?:[^"';]*?\sfrom\s*)?["']([^"']+)["'];?$/gm),
+    ...code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g),
+  ].map(([, specifier]) => specifier!);
   for (const specifier of specifiers) {
     if (specifier.startsWith("./")) packagesEverLoaded(specifier.slice(2), seen, packages);
     else packages.add(specifier);
@@ -53,11 +64,14 @@ function packagesEverLoaded(entry: string, seen = new Set<string>(), packages = 
 }
 
 describe("credit reports are laid out in a worker thread only", () => {
-  it.each(["start.js", "subgraph.js"])("%s never loads the PDF libraries on its own thread, not even lazily", (entry) => {
-    const loaded = packagesEverLoaded(entry);
-    expect(loaded).toContain("piscina");
-    for (const name of ["pdf-lib", "@pdf-lib/fontkit", "qrcode"]) expect(loaded).not.toContain(name);
-  });
+  it.each(["start.js", "subgraph.js"])(
+    "%s never loads the PDF libraries on its own thread, not even lazily",
+    (entry) => {
+      const loaded = packagesEverLoaded(entry);
+      expect(loaded).toContain("piscina");
+      for (const name of ["pdf-lib", "@pdf-lib/fontkit", "qrcode"]) expect(loaded).not.toContain(name);
+    },
+  );
 
   it("the worker's own bundle, beside them, loads them", () => {
     const loaded = packagesEverLoaded("credit-report-worker.js");

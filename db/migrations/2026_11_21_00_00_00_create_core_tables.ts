@@ -24,8 +24,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       column.notNull().check(sql`category in ('BASIC', 'POSITIVE', 'NEGATIVE', 'OTHER')`),
     )
     .addColumn("kind", "text", (column) => column.notNull())
-    .addColumn("severity", "text", (column) => column.check(sql`severity in ('GENERAL', 'SERIOUS', 'SEVERE')`))
-    .addColumn("tier", "text", (column) => column.notNull().check(sql`tier in ('PUBLIC', 'GOVERNMENT', 'AUTHORIZED')`))
+    .addColumn("severity", "text", (column) =>
+      column.check(sql`severity in ('GENERAL', 'SERIOUS', 'SEVERE')`),
+    )
+    .addColumn("tier", "text", (column) =>
+      column.notNull().check(sql`tier in ('PUBLIC', 'GOVERNMENT', 'AUTHORIZED')`),
+    )
     .addColumn("title", "text", (column) => column.notNull())
     .addColumn("provider", "text", (column) => column.notNull())
     .addColumn("document_number", "text", (column) => column.notNull())
@@ -38,8 +42,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("created_at", "timestamptz", (column) => column.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint("credit_records_provider_document_unique", ["provider", "document_number"])
     .execute();
-  await db.schema.createIndex("credit_records_subject_idx").on("credit_records").column("subject_id").execute();
-  await db.schema.createIndex("credit_records_identifier_idx").on("credit_records").column("subject_identifier").execute();
+  await db.schema
+    .createIndex("credit_records_subject_idx")
+    .on("credit_records")
+    .column("subject_id")
+    .execute();
+  await db.schema
+    .createIndex("credit_records_identifier_idx")
+    .on("credit_records")
+    .column("subject_identifier")
+    .execute();
 
   await db.schema
     .createTable("list_entries")
@@ -62,7 +74,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint("list_entries_unit_document_unique", ["recognized_by", "document_number"])
     .execute();
   await db.schema.createIndex("list_entries_subject_idx").on("list_entries").column("subject_id").execute();
-  await db.schema.createIndex("list_entries_identifier_idx").on("list_entries").column("subject_identifier").execute();
+  await db.schema
+    .createIndex("list_entries_identifier_idx")
+    .on("list_entries")
+    .column("subject_identifier")
+    .execute();
 
   await db.schema
     .createTable("measures")
@@ -118,7 +134,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("filed_at", "timestamptz", (column) => column.notNull().defaultTo(sql`now()`))
     .execute();
   await db.schema.createIndex("objections_subject_idx").on("objections").column("subject_id").execute();
-  await db.schema.createIndex("objections_identifier_idx").on("objections").column("subject_identifier").execute();
+  await db.schema
+    .createIndex("objections_identifier_idx")
+    .on("objections")
+    .column("subject_identifier")
+    .execute();
 
   await db.schema
     .createTable("audit_events")
@@ -134,7 +154,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("operation_type", "text")
     .addColumn("document_hash", "text")
     .addColumn("client_address", "text")
-    .addColumn("outcome", "text", (column) => column.notNull().check(sql`outcome in ('OK', 'DENIED', 'ERROR')`))
+    .addColumn("outcome", "text", (column) =>
+      column.notNull().check(sql`outcome in ('OK', 'DENIED', 'ERROR')`),
+    )
     .addColumn("error_codes", sql`text[]`, (column) => column.notNull().defaultTo(sql`'{}'`))
     .addColumn("duration_ms", "integer", (column) => column.notNull())
     .execute();
@@ -149,7 +171,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("tiers", sql`text[]`, (column) => column.notNull().defaultTo(sql`'{}'`))
     .addColumn("count", "integer", (column) => column.notNull())
     .execute();
-  await db.schema.createIndex("audit_accesses_subject_idx").on("audit_accesses").column("subject_id").execute();
+  await db.schema
+    .createIndex("audit_accesses_subject_idx")
+    .on("audit_accesses")
+    .column("subject_id")
+    .execute();
   await db.schema.createIndex("audit_accesses_event_idx").on("audit_accesses").column("event_id").execute();
 }
 

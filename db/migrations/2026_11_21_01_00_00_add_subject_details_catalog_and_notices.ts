@@ -32,7 +32,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )
     .addPrimaryKeyConstraint("subject_relations_pk", ["organisation_id", "person_id", "relation"])
     .execute();
-  await db.schema.createIndex("subject_relations_person_idx").on("subject_relations").column("person_id").execute();
+  await db.schema
+    .createIndex("subject_relations_person_idx")
+    .on("subject_relations")
+    .column("person_id")
+    .execute();
 
   await db.schema
     .createTable("record_kinds")
@@ -55,7 +59,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("relation", "text", (column) => column.notNull())
     .addPrimaryKeyConstraint("record_relations_pk", ["record_id", "related_subject_id", "relation"])
     .execute();
-  await db.schema.createIndex("record_relations_subject_idx").on("record_relations").column("related_subject_id").execute();
+  await db.schema
+    .createIndex("record_relations_subject_idx")
+    .on("record_relations")
+    .column("related_subject_id")
+    .execute();
 
   await db.schema
     .alterTable("list_entries")
@@ -64,7 +72,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("region", "text")
     .addColumn("disclosure", "jsonb", (column) => column.notNull().defaultTo(sql`'{}'::jsonb`))
     .execute();
-  await sql`create index list_entries_name_trgm_idx on list_entries using gin (subject_name gin_trgm_ops)`.execute(db);
+  await sql`create index list_entries_name_trgm_idx on list_entries using gin (subject_name gin_trgm_ops)`.execute(
+    db,
+  );
   await db.schema
     .createIndex("list_entries_public_idx")
     .on("list_entries")
@@ -89,7 +99,13 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable("notices").ifExists().execute();
   await sql`drop index if exists list_entries_public_idx`.execute(db);
   await sql`drop index if exists list_entries_name_trgm_idx`.execute(db);
-  await db.schema.alterTable("list_entries").dropColumn("subject_name").dropColumn("subject_kind").dropColumn("region").dropColumn("disclosure").execute();
+  await db.schema
+    .alterTable("list_entries")
+    .dropColumn("subject_name")
+    .dropColumn("subject_kind")
+    .dropColumn("region")
+    .dropColumn("disclosure")
+    .execute();
   await db.schema.dropTable("record_relations").ifExists().execute();
   await db.schema.dropTable("record_kinds").ifExists().execute();
   await db.schema.dropTable("subject_relations").ifExists().execute();

@@ -20,9 +20,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("created_at", "timestamptz", (column) => column.notNull().defaultTo(sql`now()`))
     .addCheckConstraint("consents_window_check", sql`valid_until > valid_from`)
     .execute();
-  await db.schema.createIndex("consents_lookup_idx").on("consents").columns(["grantee", "purpose", "subject_identifier"]).execute();
+  await db.schema
+    .createIndex("consents_lookup_idx")
+    .on("consents")
+    .columns(["grantee", "purpose", "subject_identifier"])
+    .execute();
   await db.schema.createIndex("consents_subject_idx").on("consents").column("subject_identifier").execute();
-  await db.schema.alterTable("audit_events").addColumn("consent_ids", sql`text[]`, (column) => column.notNull().defaultTo(sql`'{}'`)).execute();
+  await db.schema
+    .alterTable("audit_events")
+    .addColumn("consent_ids", sql`text[]`, (column) => column.notNull().defaultTo(sql`'{}'`))
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -11,12 +11,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("scenario", "text")
     .addColumn("reported_role", "text")
     .execute();
-  await db.schema.createIndex("measure_applications_code_idx").on("measure_applications").column("measure_code").execute();
+  await db.schema
+    .createIndex("measure_applications_code_idx")
+    .on("measure_applications")
+    .column("measure_code")
+    .execute();
   await sql`update list_entries set status_changed_on = valid_until where status = 'EXPIRED'`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable("measure_applications").dropColumn("scenario").dropColumn("reported_role").execute();
+  await db.schema
+    .alterTable("measure_applications")
+    .dropColumn("scenario")
+    .dropColumn("reported_role")
+    .execute();
   await sql`drop index if exists measure_applications_code_idx`.execute(db);
   await db.schema.alterTable("list_entries").dropColumn("status_changed_on").execute();
 }

@@ -14,10 +14,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("prev_hash", "text")
     .addColumn("hash", "text")
     .execute();
-  await db.schema.createIndex("audit_events_chain_idx").on("audit_events").column("chain_index").unique().execute();
+  await db.schema
+    .createIndex("audit_events_chain_idx")
+    .on("audit_events")
+    .column("chain_index")
+    .unique()
+    .execute();
   await db.schema.createIndex("audit_events_actor_idx").on("audit_events").columns(["actor", "at"]).execute();
   await db.schema.alterTable("audit_accesses").addColumn("subject_identifier", "text").execute();
-  await db.schema.createIndex("audit_accesses_identifier_idx").on("audit_accesses").column("subject_identifier").execute();
+  await db.schema
+    .createIndex("audit_accesses_identifier_idx")
+    .on("audit_accesses")
+    .column("subject_identifier")
+    .execute();
   await db.schema
     .createTable("audit_chain_head")
     .addColumn("id", "integer", (column) => column.primaryKey().check(sql`id = 1`))
@@ -32,8 +41,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     end;
     $$`.execute(db);
   for (const table of ["audit_events", "audit_accesses"]) {
-    await sql`create trigger ${sql.raw(`${table}_append_only`)} before update or delete on ${sql.table(table)} for each row execute function audit_rows_are_append_only()`.execute(db);
-    await sql`create trigger ${sql.raw(`${table}_no_truncate`)} before truncate on ${sql.table(table)} for each statement execute function audit_rows_are_append_only()`.execute(db);
+    await sql`create trigger ${sql.raw(`${table}_append_only`)} before update or delete on ${sql.table(table)} for each row execute function audit_rows_are_append_only()`.execute(
+      db,
+    );
+    await sql`create trigger ${sql.raw(`${table}_no_truncate`)} before truncate on ${sql.table(table)} for each statement execute function audit_rows_are_append_only()`.execute(
+      db,
+    );
   }
 }
 
@@ -47,5 +60,11 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable("audit_accesses").dropColumn("subject_identifier").execute();
   await sql`drop index if exists audit_events_actor_idx`.execute(db);
   await sql`drop index if exists audit_events_chain_idx`.execute(db);
-  await db.schema.alterTable("audit_events").dropColumn("variables").dropColumn("chain_index").dropColumn("prev_hash").dropColumn("hash").execute();
+  await db.schema
+    .alterTable("audit_events")
+    .dropColumn("variables")
+    .dropColumn("chain_index")
+    .dropColumn("prev_hash")
+    .dropColumn("hash")
+    .execute();
 }

@@ -33,13 +33,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("archived_original", "jsonb")
     .addColumn("created_at", "timestamptz", (column) => column.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex("repair_cases_subject_idx").on("repair_cases").column("subject_identifier").execute();
+  await db.schema
+    .createIndex("repair_cases_subject_idx")
+    .on("repair_cases")
+    .column("subject_identifier")
+    .execute();
   await db.schema.createIndex("repair_cases_target_idx").on("repair_cases").column("target_id").execute();
 
   await db.schema
     .createTable("workflow_events")
     .addColumn("id", "bigserial", (column) => column.primaryKey())
-    .addColumn("workflow", "text", (column) => column.notNull().check(sql`workflow in ('OBJECTION', 'REPAIR')`))
+    .addColumn("workflow", "text", (column) =>
+      column.notNull().check(sql`workflow in ('OBJECTION', 'REPAIR')`),
+    )
     .addColumn("case_id", "uuid", (column) => column.notNull())
     .addColumn("from_state", "text")
     .addColumn("to_state", "text", (column) => column.notNull())
@@ -48,7 +54,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("note", "text")
     .addColumn("at", "timestamptz", (column) => column.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex("workflow_events_case_idx").on("workflow_events").columns(["case_id", "id"]).execute();
+  await db.schema
+    .createIndex("workflow_events_case_idx")
+    .on("workflow_events")
+    .columns(["case_id", "id"])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

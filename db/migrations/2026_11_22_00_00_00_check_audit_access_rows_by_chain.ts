@@ -11,5 +11,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`alter table audit_accesses add constraint audit_accesses_event_id_fkey foreign key (event_id) references audit_events (id)`.execute(db);
+  await sql`alter table audit_accesses add constraint audit_accesses_event_id_fkey foreign key (event_id) references audit_events (id)`.execute(
+    db,
+  );
 }

@@ -6,7 +6,10 @@ import type { Kysely } from "kysely";
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const table of ["objections", "repair_cases"]) {
-    await db.schema.alterTable(table).addColumn("due_on_provisional", "boolean", (column) => column.notNull().defaultTo(false)).execute();
+    await db.schema
+      .alterTable(table)
+      .addColumn("due_on_provisional", "boolean", (column) => column.notNull().defaultTo(false))
+      .execute();
   }
 }
 

@@ -12,9 +12,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     where list = 'BLACK' and valid_until is null
     returning id`.execute(db);
   if (rows.length > 0) {
-    process.emitWarning(`${rows.length} black-list entries had no validUntil; each now ends 36 months after recognition: ${rows.map((row) => row.id).join(", ")}`, "CreditMigration");
+    process.emitWarning(
+      `${rows.length} black-list entries had no validUntil; each now ends 36 months after recognition: ${rows.map((row) => row.id).join(", ")}`,
+      "CreditMigration",
+    );
   }
-  await sql`alter table list_entries add constraint list_entries_black_has_validity check (list <> 'BLACK' or valid_until is not null)`.execute(db);
+  await sql`alter table list_entries add constraint list_entries_black_has_validity check (list <> 'BLACK' or valid_until is not null)`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

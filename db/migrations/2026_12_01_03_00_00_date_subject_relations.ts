@@ -15,8 +15,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await sql`alter table subject_relations drop constraint subject_relations_pk`.execute(db);
   await sql`alter table subject_relations add constraint subject_relations_pk primary key (id)`.execute(db);
-  await sql`alter table subject_relations add constraint subject_relations_period check (valid_from is null or valid_to is null or valid_from <= valid_to)`.execute(db);
-  await sql`create unique index subject_relations_current_idx on subject_relations (organisation_id, person_id, relation) where valid_to is null`.execute(db);
+  await sql`alter table subject_relations add constraint subject_relations_period check (valid_from is null or valid_to is null or valid_from <= valid_to)`.execute(
+    db,
+  );
+  await sql`create unique index subject_relations_current_idx on subject_relations (organisation_id, person_id, relation) where valid_to is null`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
@@ -24,6 +28,13 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop index subject_relations_current_idx`.execute(db);
   await sql`alter table subject_relations drop constraint subject_relations_period`.execute(db);
   await sql`alter table subject_relations drop constraint subject_relations_pk`.execute(db);
-  await sql`alter table subject_relations add constraint subject_relations_pk primary key (organisation_id, person_id, relation)`.execute(db);
-  await db.schema.alterTable("subject_relations").dropColumn("id").dropColumn("valid_from").dropColumn("valid_to").execute();
+  await sql`alter table subject_relations add constraint subject_relations_pk primary key (organisation_id, person_id, relation)`.execute(
+    db,
+  );
+  await db.schema
+    .alterTable("subject_relations")
+    .dropColumn("id")
+    .dropColumn("valid_from")
+    .dropColumn("valid_to")
+    .execute();
 }

@@ -11,7 +11,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("pushed_on", "date")
     .addColumn("pushed_late", "boolean", (column) => column.notNull().defaultTo(false))
     .execute();
-  await sql`update list_entries set pushed_on = ((created_at at time zone 'UTC') + interval '8 hours')::date`.execute(db);
+  await sql`update list_entries set pushed_on = ((created_at at time zone 'UTC') + interval '8 hours')::date`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

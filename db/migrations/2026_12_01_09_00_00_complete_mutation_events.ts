@@ -8,19 +8,30 @@ import { sql, type Kysely } from "kysely";
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table audit_events drop constraint if exists audit_events_outcome_check`.execute(db);
-  await sql`alter table audit_events add constraint audit_events_outcome_check check (outcome in ('OK', 'DENIED', 'ERROR', 'PENDING'))`.execute(db);
+  await sql`alter table audit_events add constraint audit_events_outcome_check check (outcome in ('OK', 'DENIED', 'ERROR', 'PENDING'))`.execute(
+    db,
+  );
   await db.schema
     .createTable("audit_completions")
     .addColumn("event_id", "uuid", (column) => column.primaryKey().references("audit_events.id"))
-    .addColumn("outcome", "text", (column) => column.notNull().check(sql`outcome in ('OK', 'DENIED', 'ERROR')`))
+    .addColumn("outcome", "text", (column) =>
+      column.notNull().check(sql`outcome in ('OK', 'DENIED', 'ERROR')`),
+    )
     .addColumn("error_codes", sql`text[]`, (column) => column.notNull())
     .addColumn("consent_ids", sql`text[]`, (column) => column.notNull())
     .addColumn("duration_ms", "integer", (column) => column.notNull())
     .addColumn("hash", "text", (column) => column.notNull())
     .execute();
-  await sql`create trigger audit_completions_append_only before update or delete on audit_completions for each row execute function audit_rows_are_append_only()`.execute(db);
-  await sql`create trigger audit_completions_no_truncate before truncate on audit_completions for each statement execute function audit_rows_are_append_only()`.execute(db);
-  await db.schema.alterTable("audit_accesses").addColumn("in_completion", "boolean", (column) => column.notNull().defaultTo(false)).execute();
+  await sql`create trigger audit_completions_append_only before update or delete on audit_completions for each row execute function audit_rows_are_append_only()`.execute(
+    db,
+  );
+  await sql`create trigger audit_completions_no_truncate before truncate on audit_completions for each statement execute function audit_rows_are_append_only()`.execute(
+    db,
+  );
+  await db.schema
+    .alterTable("audit_accesses")
+    .addColumn("in_completion", "boolean", (column) => column.notNull().defaultTo(false))
+    .execute();
   await sql`
     create view audit_event_log as
     select event.seq, event.id, event.request_id, event.at, event.actor, event.role, event.org, event.purpose,
@@ -39,5 +50,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable("audit_accesses").dropColumn("in_completion").execute();
   await db.schema.dropTable("audit_completions").ifExists().execute();
   await sql`alter table audit_events drop constraint if exists audit_events_outcome_check`.execute(db);
-  await sql`alter table audit_events add constraint audit_events_outcome_check check (outcome in ('OK', 'DENIED', 'ERROR'))`.execute(db);
+  await sql`alter table audit_events add constraint audit_events_outcome_check check (outcome in ('OK', 'DENIED', 'ERROR'))`.execute(
+    db,
+  );
 }

@@ -6,14 +6,22 @@ import { sql, type Kysely } from "kysely";
  * replaces the one `decision` a measure had. The catalogue reloads it from data/measures.yaml at start.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable("measures").addColumn("decisions", "jsonb", (column) => column.notNull().defaultTo(sql`'{}'::jsonb`)).execute();
+  await db.schema
+    .alterTable("measures")
+    .addColumn("decisions", "jsonb", (column) => column.notNull().defaultTo(sql`'{}'::jsonb`))
+    .execute();
   await db.schema.alterTable("measures").dropColumn("decision").execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .alterTable("measures")
-    .addColumn("decision", "text", (column) => column.notNull().defaultTo("REVIEW").check(sql`decision in ('BLOCK', 'REVIEW', 'GREEN_CHANNEL', 'PASS')`))
+    .addColumn("decision", "text", (column) =>
+      column
+        .notNull()
+        .defaultTo("REVIEW")
+        .check(sql`decision in ('BLOCK', 'REVIEW', 'GREEN_CHANNEL', 'PASS')`),
+    )
     .execute();
   await db.schema.alterTable("measures").dropColumn("decisions").execute();
 }

@@ -13,12 +13,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .alterTable("notices")
     .alterColumn("list_entry_id", (column) => column.dropNotNull())
     .execute();
-  await db.schema.alterTable("notices").addColumn("credit_record_id", "uuid", (column) => column.references("credit_records.id")).execute();
-  await db.schema.alterTable("notices").addColumn("objection_id", "uuid", (column) => column.references("objections.id")).execute();
+  await db.schema
+    .alterTable("notices")
+    .addColumn("credit_record_id", "uuid", (column) => column.references("credit_records.id"))
+    .execute();
+  await db.schema
+    .alterTable("notices")
+    .addColumn("objection_id", "uuid", (column) => column.references("objections.id"))
+    .execute();
   await db.schema.alterTable("notices").addColumn("corrected_on", "date").execute();
-  await sql`alter table notices add constraint notices_name_one_item check ((list_entry_id is null) <> (credit_record_id is null))`.execute(db);
+  await sql`alter table notices add constraint notices_name_one_item check ((list_entry_id is null) <> (credit_record_id is null))`.execute(
+    db,
+  );
   // Null objection ids (the JRP art. 11 notices) are distinct, so only correction notices are held to one per organisation.
-  await db.schema.createIndex("notices_one_per_correction_idx").on("notices").columns(["objection_id", "recipient_org"]).unique().execute();
+  await db.schema
+    .createIndex("notices_one_per_correction_idx")
+    .on("notices")
+    .columns(["objection_id", "recipient_org"])
+    .unique()
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
@@ -28,7 +41,10 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable("notices").dropColumn("corrected_on").execute();
   await db.schema.alterTable("notices").dropColumn("objection_id").execute();
   await db.schema.alterTable("notices").dropColumn("credit_record_id").execute();
-  await db.schema.alterTable("notices").alterColumn("list_entry_id", (column) => column.setNotNull()).execute();
+  await db.schema
+    .alterTable("notices")
+    .alterColumn("list_entry_id", (column) => column.setNotNull())
+    .execute();
   await db.schema.alterTable("list_entries").dropColumn("corrected_on").execute();
   await db.schema.alterTable("credit_records").dropColumn("corrected_on").execute();
 }

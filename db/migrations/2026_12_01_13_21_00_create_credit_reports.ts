@@ -23,7 +23,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("revoked_at", "timestamptz")
     .addCheckConstraint("credit_reports_window_check", sql`valid_until > issued_at`)
     .execute();
-  await db.schema.createIndex("credit_reports_subject_idx").on("credit_reports").column("subject_identifier").execute();
+  await db.schema
+    .createIndex("credit_reports_subject_idx")
+    .on("credit_reports")
+    .column("subject_identifier")
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

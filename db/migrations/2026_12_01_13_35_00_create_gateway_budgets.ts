@@ -14,14 +14,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("refilled_at", "timestamptz", (column) => column.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint("gateway_rate_buckets_pkey", ["budget", "caller"])
     .execute();
-  await db.schema.createIndex("gateway_rate_buckets_refilled_at").on("gateway_rate_buckets").column("refilled_at").execute();
+  await db.schema
+    .createIndex("gateway_rate_buckets_refilled_at")
+    .on("gateway_rate_buckets")
+    .column("refilled_at")
+    .execute();
   await db.schema
     .createTable("gateway_admissions")
     .addColumn("id", "uuid", (column) => column.primaryKey())
     .addColumn("cost", "integer", (column) => column.notNull())
     .addColumn("expires_at", "timestamptz", (column) => column.notNull())
     .execute();
-  await db.schema.createIndex("gateway_admissions_expires_at").on("gateway_admissions").column("expires_at").execute();
+  await db.schema
+    .createIndex("gateway_admissions_expires_at")
+    .on("gateway_admissions")
+    .column("expires_at")
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -24,11 +24,29 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       sql`cardinality(subject_ids) > 0 and cardinality(subject_identifiers) = cardinality(subject_ids) and cardinality(counts) = cardinality(subject_ids)`,
     )
     .execute();
-  await db.schema.createIndex("audit_access_sets_event_idx").on("audit_access_sets").column("event_id").execute();
-  await db.schema.createIndex("audit_access_sets_subject_ids_idx").on("audit_access_sets").using("gin").column("subject_ids").execute();
-  await db.schema.createIndex("audit_access_sets_subject_identifiers_idx").on("audit_access_sets").using("gin").column("subject_identifiers").execute();
-  await sql`create trigger audit_access_sets_append_only before update or delete on audit_access_sets for each row execute function audit_rows_are_append_only()`.execute(db);
-  await sql`create trigger audit_access_sets_no_truncate before truncate on audit_access_sets for each statement execute function audit_rows_are_append_only()`.execute(db);
+  await db.schema
+    .createIndex("audit_access_sets_event_idx")
+    .on("audit_access_sets")
+    .column("event_id")
+    .execute();
+  await db.schema
+    .createIndex("audit_access_sets_subject_ids_idx")
+    .on("audit_access_sets")
+    .using("gin")
+    .column("subject_ids")
+    .execute();
+  await db.schema
+    .createIndex("audit_access_sets_subject_identifiers_idx")
+    .on("audit_access_sets")
+    .using("gin")
+    .column("subject_identifiers")
+    .execute();
+  await sql`create trigger audit_access_sets_append_only before update or delete on audit_access_sets for each row execute function audit_rows_are_append_only()`.execute(
+    db,
+  );
+  await sql`create trigger audit_access_sets_no_truncate before truncate on audit_access_sets for each statement execute function audit_rows_are_append_only()`.execute(
+    db,
+  );
 
   await sql`alter table audit_events add column canonical_form smallint not null default 1`.execute(db);
   await sql`
@@ -41,8 +59,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create view audit_accesses as
     select access.event_id, access.subgraph, member.subject_id, access.entity_type, access.tiers, member.count, member.subject_identifier, access.in_completion
     from audit_access_sets as access
-    cross join lateral unnest(access.subject_ids, access.subject_identifiers, access.counts) as member(subject_id, subject_identifier, count)`.execute(db);
-  await sql`create trigger audit_accesses_append_only instead of update or delete on audit_accesses for each row execute function audit_rows_are_append_only()`.execute(db);
+    cross join lateral unnest(access.subject_ids, access.subject_identifiers, access.counts) as member(subject_id, subject_identifier, count)`.execute(
+    db,
+  );
+  await sql`create trigger audit_accesses_append_only instead of update or delete on audit_accesses for each row execute function audit_rows_are_append_only()`.execute(
+    db,
+  );
   // A row appended by hand becomes a one-subject set: the chain then finds it as it found such rows before.
   await sql`
     create function audit_access_row_as_set() returns trigger language plpgsql as $$
@@ -53,7 +75,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       return new;
     end;
     $$`.execute(db);
-  await sql`create trigger audit_accesses_insert_as_set instead of insert on audit_accesses for each row execute function audit_access_row_as_set()`.execute(db);
+  await sql`create trigger audit_accesses_insert_as_set instead of insert on audit_accesses for each row execute function audit_access_row_as_set()`.execute(
+    db,
+  );
   await sql`
     create or replace view audit_event_log as
     select event.seq, event.id, event.request_id, event.at, event.actor, event.role, event.org, event.purpose,
@@ -81,12 +105,18 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     insert into audit_accesses (event_id, subgraph, subject_id, entity_type, tiers, count, subject_identifier, in_completion)
     select access.event_id, access.subgraph, member.subject_id, access.entity_type, access.tiers, member.count, member.subject_identifier, access.in_completion
     from audit_access_sets as access
-    cross join lateral unnest(access.subject_ids, access.subject_identifiers, access.counts) as member(subject_id, subject_identifier, count)`.execute(db);
+    cross join lateral unnest(access.subject_ids, access.subject_identifiers, access.counts) as member(subject_id, subject_identifier, count)`.execute(
+    db,
+  );
   await sql`create index audit_accesses_subject_idx on audit_accesses (subject_id)`.execute(db);
   await sql`create index audit_accesses_event_idx on audit_accesses (event_id)`.execute(db);
   await sql`create index audit_accesses_identifier_idx on audit_accesses (subject_identifier)`.execute(db);
-  await sql`create trigger audit_accesses_append_only before update or delete on audit_accesses for each row execute function audit_rows_are_append_only()`.execute(db);
-  await sql`create trigger audit_accesses_no_truncate before truncate on audit_accesses for each statement execute function audit_rows_are_append_only()`.execute(db);
+  await sql`create trigger audit_accesses_append_only before update or delete on audit_accesses for each row execute function audit_rows_are_append_only()`.execute(
+    db,
+  );
+  await sql`create trigger audit_accesses_no_truncate before truncate on audit_accesses for each statement execute function audit_rows_are_append_only()`.execute(
+    db,
+  );
   await sql`drop table audit_access_sets`.execute(db);
   await sql`
     create view audit_event_log as

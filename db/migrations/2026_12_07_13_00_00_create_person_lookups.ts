@@ -14,8 +14,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("org", "text")
     .addColumn("looked_up_at", "timestamptz", (column) => column.notNull())
     .execute();
-  await db.schema.createIndex("person_lookups_caller_looked_up_at").on("person_lookups").columns(["caller", "looked_up_at"]).execute();
-  await db.schema.createIndex("person_lookups_looked_up_at").on("person_lookups").column("looked_up_at").execute();
+  await db.schema
+    .createIndex("person_lookups_caller_looked_up_at")
+    .on("person_lookups")
+    .columns(["caller", "looked_up_at"])
+    .execute();
+  await db.schema
+    .createIndex("person_lookups_looked_up_at")
+    .on("person_lookups")
+    .column("looked_up_at")
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

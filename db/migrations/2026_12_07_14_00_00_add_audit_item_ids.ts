@@ -7,7 +7,12 @@ import { sql, type Kysely } from "kysely";
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table audit_access_sets add column item_ids text[] not null default '{}'`.execute(db);
-  await db.schema.createIndex("audit_access_sets_item_ids_idx").on("audit_access_sets").using("gin").column("item_ids").execute();
+  await db.schema
+    .createIndex("audit_access_sets_item_ids_idx")
+    .on("audit_access_sets")
+    .using("gin")
+    .column("item_ids")
+    .execute();
 }
 
 /** Events written in form 3 then no longer verify (their hash covers the item ids). */

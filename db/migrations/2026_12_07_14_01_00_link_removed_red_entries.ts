@@ -16,7 +16,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     update list_entries as red set removed_by_entry = black.id
     from list_entries as black
     where red.list = 'RED' and red.status = 'REMOVED' and black.list = 'BLACK' and black.subject_id = red.subject_id
-      and red.status_reason = 'JRP art. 4: entered the black list by ' || black.recognized_by || ', document ' || black.document_number`.execute(db);
+      and red.status_reason = 'JRP art. 4: entered the black list by ' || black.recognized_by || ', document ' || black.document_number`.execute(
+    db,
+  );
   const neverInForce = sql`select id from list_entries where list = 'BLACK' and valid_until is not null and pushed_on is not null and valid_until < pushed_on`;
   await sql`
     update credit_records set status = 'ACTIVE', status_reason = null, suspended_by_entry = null
@@ -28,7 +30,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         select from list_entries as black
         where black.subject_id = red.subject_id and black.list = 'BLACK' and black.status = 'ACTIVE'
           and black.id <> red.removed_by_entry and (black.valid_until is null or black.valid_until >= black.pushed_on)
-          and (black.valid_until is null or black.valid_until >= (now() at time zone 'Asia/Shanghai')::date))`.execute(db);
+          and (black.valid_until is null or black.valid_until >= (now() at time zone 'Asia/Shanghai')::date))`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -11,7 +11,28 @@ import type { NewListEntryRow } from "../../subgraphs/lists/list-entry.table";
 export const DEMO_BLACKLISTED_COMPANY = "淮安市清江浦区恒达建材有限公司";
 
 const SURNAMES = [..."王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹"];
-const GIVEN_NAMES = ["伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞"];
+const GIVEN_NAMES = [
+  "伟",
+  "芳",
+  "娜",
+  "秀英",
+  "敏",
+  "静",
+  "丽",
+  "强",
+  "磊",
+  "军",
+  "洋",
+  "勇",
+  "艳",
+  "杰",
+  "娟",
+  "涛",
+  "明",
+  "超",
+  "秀兰",
+  "霞",
+];
 const REGIONS = ["320802", "320803", "320804", "320812", "320402", "320404", "320703", "320706"];
 const COMPANIES = [
   DEMO_BLACKLISTED_COMPANY,
@@ -41,19 +62,27 @@ function createRandom(seed: number): () => number {
  * Loads a few dozen subjects with records and list entries, once (the measure catalog comes from data/measures.yaml): a database that
  * already holds subjects is left alone. Dates are relative to `today` so the demo never goes stale.
  */
-export async function seedDemoData(db: Kysely<Database>, today: string): Promise<{ subjects: number } | null> {
+export async function seedDemoData(
+  db: Kysely<Database>,
+  today: string,
+): Promise<{ subjects: number } | null> {
   const existing = await db.selectFrom("subjects").select("id").limit(1).executeTakeFirst();
   if (existing) return null;
   const random = createRandom(20181030);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const year = Number(today.slice(0, 4));
-  const daysAgo = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+  const daysAgo = (days: number) =>
+    new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
   return db.transaction().execute(async (trx) => {
     const persons = Array.from({ length: 30 }, (_, index) => {
       const birth = `${year - 22 - Math.floor(random() * 40)}${String(1 + Math.floor(random() * 12)).padStart(2, "0")}${String(1 + Math.floor(random() * 28)).padStart(2, "0")}`;
       const first17 = `${pick(REGIONS)}${birth}${String(100 + index * 7).padStart(3, "0")}`;
-      return { kind: "NATURAL_PERSON" as const, identifier: first17 + citizenIdCheckCharacter(first17), name: pick(SURNAMES) + pick(GIVEN_NAMES) };
+      return {
+        kind: "NATURAL_PERSON" as const,
+        identifier: first17 + citizenIdCheckCharacter(first17),
+        name: pick(SURNAMES) + pick(GIVEN_NAMES),
+      };
     });
     const organisations = COMPANIES.map((name, index) => {
       const first17 = `91${REGIONS[index % REGIONS.length]}MA${String(1000000 + index * 7919).slice(0, 7)}`;
@@ -82,7 +111,13 @@ export async function seedDemoData(db: Kysely<Database>, today: string): Promise
       .execute();
     await trx
       .insertInto("subject_relations")
-      .values(organisations.map((_, index) => ({ organisation_id: subjects[index]!.id, person_id: subjects[organisations.length + index]!.id, relation: "LEGAL_REPRESENTATIVE" as const })))
+      .values(
+        organisations.map((_, index) => ({
+          organisation_id: subjects[index]!.id,
+          person_id: subjects[organisations.length + index]!.id,
+          relation: "LEGAL_REPRESENTATIVE" as const,
+        })),
+      )
       .execute();
 
     const records: NewCreditRecordRow[] = [];
@@ -152,7 +187,14 @@ export async function seedDemoData(db: Kysely<Database>, today: string): Promise
       status: "ACTIVE",
     });
 
-    const listEntry = (subjectIndex: number, list: "RED" | "BLACK", grounds: string, facts: string, recognizedDaysAgo: number, validYears: number): NewListEntryRow => {
+    const listEntry = (
+      subjectIndex: number,
+      list: "RED" | "BLACK",
+      grounds: string,
+      facts: string,
+      recognizedDaysAgo: number,
+      validYears: number,
+    ): NewListEntryRow => {
       const subject = subjects[subjectIndex]!;
       const recognizedOn = daysAgo(recognizedDaysAgo);
       return {
@@ -165,7 +207,10 @@ export async function seedDemoData(db: Kysely<Database>, today: string): Promise
         status: "ACTIVE",
         grounds,
         facts,
-        basis: list === "BLACK" ? "淮安市守信联合激励和失信联合惩戒实施办法 第六条" : "淮安市守信联合激励和失信联合惩戒实施办法 第五条",
+        basis:
+          list === "BLACK"
+            ? "淮安市守信联合激励和失信联合惩戒实施办法 第六条"
+            : "淮安市守信联合激励和失信联合惩戒实施办法 第五条",
         document_number: `DEMO-L-${subjectIndex}-${list}`,
         recognized_by: list === "BLACK" ? "HA-SAMR" : "HA-NDRC",
         recognized_on: recognizedOn,
@@ -186,12 +231,24 @@ export async function seedDemoData(db: Kysely<Database>, today: string): Promise
     const kindOf = new Map(subjects.map((subject) => [subject.id, subject.kind]));
     const reviewed = <Row extends { subject_id: string }>(row: Row, tier: Tier) => ({
       ...row,
-      publication: publicationOnSubmission(kindOf.get(row.subject_id)!, tier) === "PENDING" ? ("PUBLISHED" as const) : null,
+      publication:
+        publicationOnSubmission(kindOf.get(row.subject_id)!, tier) === "PENDING"
+          ? ("PUBLISHED" as const)
+          : null,
     });
-    const awaitingReview = { ...listEntry(21, "BLACK", "B07_REFUSE_JUDGEMENT", "拒不履行生效判决，拒不支付劳动报酬", 2, 2), publication: "PENDING" as const };
+    const awaitingReview = {
+      ...listEntry(21, "BLACK", "B07_REFUSE_JUDGEMENT", "拒不履行生效判决，拒不支付劳动报酬", 2, 2),
+      publication: "PENDING" as const,
+    };
 
-    await trx.insertInto("credit_records").values(records.map((record) => reviewed(record, record.tier))).execute();
-    await trx.insertInto("list_entries").values([...entries.map((entry) => reviewed(entry, "PUBLIC")), awaitingReview]).execute();
+    await trx
+      .insertInto("credit_records")
+      .values(records.map((record) => reviewed(record, record.tier)))
+      .execute();
+    await trx
+      .insertInto("list_entries")
+      .values([...entries.map((entry) => reviewed(entry, "PUBLIC")), awaitingReview])
+      .execute();
     await trx
       .insertInto("measure_applications")
       .values({

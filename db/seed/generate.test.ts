@@ -22,12 +22,21 @@ describe("generateSeed", () => {
     const subjects = await db.selectFrom("subjects").select(["identifier", "kind"]).execute();
     expect(subjects).toHaveLength(3_000);
     for (const subject of subjects) {
-      expect(checkIdentifier(subject.identifier, subject.kind === "NATURAL_PERSON" ? "CITIZEN_ID" : "USCC", today).valid).toBe(true);
+      expect(
+        checkIdentifier(subject.identifier, subject.kind === "NATURAL_PERSON" ? "CITIZEN_ID" : "USCC", today)
+          .valid,
+      ).toBe(true);
     }
     const personRecords = await db
       .selectFrom("credit_records")
       .innerJoin("subjects", "subjects.id", "credit_records.subject_id")
-      .select(["credit_records.kind", "credit_records.tier", "credit_records.decided_on", "subjects.kind as subject_kind", "subjects.birth_date"])
+      .select([
+        "credit_records.kind",
+        "credit_records.tier",
+        "credit_records.decided_on",
+        "subjects.kind as subject_kind",
+        "subjects.birth_date",
+      ])
       .execute();
     const catalog = new Map(RECORD_KINDS.map((kind) => [kind.code, kind]));
     const breaches = personRecords.filter(
@@ -37,10 +46,21 @@ describe("generateSeed", () => {
     );
     expect(breaches).toEqual([]);
     const count = async (table: "credit_records" | "list_entries" | "subject_relations") =>
-      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<string>().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const records = await count("credit_records");
     expect(records / 3_000).toBeGreaterThan(4);
-    const negative = await db.selectFrom("credit_records").select((eb) => eb.fn.count<string>("subject_id").distinct().as("n")).where("category", "=", "NEGATIVE").executeTakeFirstOrThrow();
+    const negative = await db
+      .selectFrom("credit_records")
+      .select((eb) => eb.fn.count<string>("subject_id").distinct().as("n"))
+      .where("category", "=", "NEGATIVE")
+      .executeTakeFirstOrThrow();
     expect(Number(negative.n) / 3_000).toBeGreaterThan(0.03);
     expect(Number(negative.n) / 3_000).toBeLessThan(0.08);
     const lists = await db.selectFrom("list_entries").select(["list", "status"]).execute();

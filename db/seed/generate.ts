@@ -17,12 +17,60 @@ const REGIONS = [
   { city: "苏州市", codes: ["320505", "320506", "320507", "320508", "320509", "320581"] },
   { city: "无锡市", codes: ["320205", "320206", "320211", "320213", "320214", "320281"] },
 ] as const;
-const ALL_REGION_CODES = REGIONS.flatMap((region) => region.codes.map((code) => ({ code, city: region.city })));
-const SURNAMES = [..."王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"];
-const GIVEN = [..."伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂英华玉兰萍红建国文辉力鹏宇浩然欣怡晨阳子涵梓轩诗琪佳慧思远志刚海燕秀梅春晓"];
-const COMPANY_WORDS = ["恒达", "诚信", "华瑞", "金鼎", "海通", "绿源", "博远", "港城", "永安", "明德", "鑫盛", "天诚", "万通", "宏远", "嘉禾", "同创", "东方", "新华", "盛世", "中天"];
-const INDUSTRIES = ["建材有限公司", "物流有限公司", "电子科技有限公司", "机械制造有限公司", "商贸有限公司", "农业发展有限公司", "网络科技有限公司", "建设工程有限公司", "食品有限公司", "教育咨询有限公司", "医药连锁有限公司", "环保科技有限公司"];
-const NATURES = ["有限责任公司", "股份有限公司", "个人独资企业", "国有企业", "事业单位", "国家机关", "社会团体"];
+const ALL_REGION_CODES = REGIONS.flatMap((region) =>
+  region.codes.map((code) => ({ code, city: region.city })),
+);
+const SURNAMES = [
+  ..."王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤",
+];
+const GIVEN = [
+  ..."伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂英华玉兰萍红建国文辉力鹏宇浩然欣怡晨阳子涵梓轩诗琪佳慧思远志刚海燕秀梅春晓",
+];
+const COMPANY_WORDS = [
+  "恒达",
+  "诚信",
+  "华瑞",
+  "金鼎",
+  "海通",
+  "绿源",
+  "博远",
+  "港城",
+  "永安",
+  "明德",
+  "鑫盛",
+  "天诚",
+  "万通",
+  "宏远",
+  "嘉禾",
+  "同创",
+  "东方",
+  "新华",
+  "盛世",
+  "中天",
+];
+const INDUSTRIES = [
+  "建材有限公司",
+  "物流有限公司",
+  "电子科技有限公司",
+  "机械制造有限公司",
+  "商贸有限公司",
+  "农业发展有限公司",
+  "网络科技有限公司",
+  "建设工程有限公司",
+  "食品有限公司",
+  "教育咨询有限公司",
+  "医药连锁有限公司",
+  "环保科技有限公司",
+];
+const NATURES = [
+  "有限责任公司",
+  "股份有限公司",
+  "个人独资企业",
+  "国有企业",
+  "事业单位",
+  "国家机关",
+  "社会团体",
+];
 
 /** One organisation in ten; the rest are natural persons. */
 const ORGANISATION_SHARE = 10;
@@ -39,7 +87,8 @@ function randomFor(seed: number): () => number {
   };
 }
 
-const uuid = (table: number, index: number) => `${table.toString(16).padStart(8, "0")}-0000-4000-8000-${index.toString(16).padStart(12, "0")}`;
+const uuid = (table: number, index: number) =>
+  `${table.toString(16).padStart(8, "0")}-0000-4000-8000-${index.toString(16).padStart(12, "0")}`;
 const isOrganisation = (index: number) => index % ORGANISATION_SHARE === 0;
 const USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
@@ -58,7 +107,10 @@ function citizenIdOf(index: number, region: string, today: string): string {
   const dayOffset = Math.floor(index / 1000);
   // 30 or older: a person's earliest record (PERSON_REGISTRATION, up to 3,400 days back) still finds them an adult (PCIM art. 2).
   const birthYear = Number(today.slice(0, 4)) - 30 - (dayOffset % 45);
-  const birth = new Date(Date.UTC(birthYear, 0, 1 + (Math.floor(dayOffset / 45) % 365))).toISOString().slice(0, 10).replaceAll("-", "");
+  const birth = new Date(Date.UTC(birthYear, 0, 1 + (Math.floor(dayOffset / 45) % 365)))
+    .toISOString()
+    .slice(0, 10)
+    .replaceAll("-", "");
   const first17 = `${region}${birth}${String(index % 1000).padStart(3, "0")}`;
   return first17 + citizenIdCheckCharacter(first17);
 }
@@ -67,12 +119,19 @@ type Columns = Record<string, unknown[]>;
 const columnsOf = (names: readonly string[]): Columns => Object.fromEntries(names.map((name) => [name, []]));
 
 /** Inserts column arrays with one `insert … select from unnest(…)` (same SQL on PostgreSQL and PGlite). */
-async function insertColumns(db: Kysely<Database>, table: string, columns: Columns, types: Record<string, string>): Promise<number> {
+async function insertColumns(
+  db: Kysely<Database>,
+  table: string,
+  columns: Columns,
+  types: Record<string, string>,
+): Promise<number> {
   const names = Object.keys(columns);
   const count = columns[names[0]!]!.length;
   if (count === 0) return 0;
   const arrays = sql.join(names.map((name) => sql`${columns[name]}::${sql.raw(types[name] ?? "text")}[]`));
-  await sql`insert into ${sql.table(table)} (${sql.join(names.map((name) => sql.ref(name)))}) select * from unnest(${arrays}) on conflict do nothing`.execute(db);
+  await sql`insert into ${sql.table(table)} (${sql.join(names.map((name) => sql.ref(name)))}) select * from unnest(${arrays}) on conflict do nothing`.execute(
+    db,
+  );
   return count;
 }
 
@@ -86,15 +145,68 @@ export type SeedProgress = Readonly<{ subjects: number; rows: number }>;
  */
 export async function generateSeed(
   db: Kysely<Database>,
-  options: { subjects: number; today: string; rules: DomainRules; onProgress?: (progress: SeedProgress) => void },
+  options: {
+    subjects: number;
+    today: string;
+    rules: DomainRules;
+    onProgress?: (progress: SeedProgress) => void;
+  },
 ): Promise<{ subjects: number; rows: number }> {
   const { today } = options;
   let rows = 0;
   for (let start = 0; start < options.subjects; start += BATCH) {
     const end = Math.min(options.subjects, start + BATCH);
-    const subjects = columnsOf(["id", "kind", "identifier", "name", "sex", "birth_date", "occupation_group", "employer_identifier", "state_employee", "registered_address", "nature", "region"]);
-    const records = columnsOf(["id", "subject_id", "subject_identifier", "category", "kind", "severity", "tier", "title", "provider", "document_number", "decided_on", "expires_on", "status", "publication"]);
-    const entries = columnsOf(["id", "subject_id", "subject_identifier", "subject_name", "subject_kind", "region", "list", "status", "grounds", "facts", "basis", "document_number", "recognized_by", "recognized_on", "valid_until", "status_reason", "status_changed_on", "disclosure", "publication"]);
+    const subjects = columnsOf([
+      "id",
+      "kind",
+      "identifier",
+      "name",
+      "sex",
+      "birth_date",
+      "occupation_group",
+      "employer_identifier",
+      "state_employee",
+      "registered_address",
+      "nature",
+      "region",
+    ]);
+    const records = columnsOf([
+      "id",
+      "subject_id",
+      "subject_identifier",
+      "category",
+      "kind",
+      "severity",
+      "tier",
+      "title",
+      "provider",
+      "document_number",
+      "decided_on",
+      "expires_on",
+      "status",
+      "publication",
+    ]);
+    const entries = columnsOf([
+      "id",
+      "subject_id",
+      "subject_identifier",
+      "subject_name",
+      "subject_kind",
+      "region",
+      "list",
+      "status",
+      "grounds",
+      "facts",
+      "basis",
+      "document_number",
+      "recognized_by",
+      "recognized_on",
+      "valid_until",
+      "status_reason",
+      "status_changed_on",
+      "disclosure",
+      "publication",
+    ]);
 
     for (let index = start; index < end; index++) {
       const random = randomFor(index + 1);
@@ -103,24 +215,40 @@ export async function generateSeed(
       const organisation = isOrganisation(index);
       const id = uuid(1, index);
       const identifier = organisation ? usccOf(index, region.code) : citizenIdOf(index, region.code, today);
-      const name = organisation ? `${region.city}${pick(COMPANY_WORDS)}${pick(INDUSTRIES)}` : `${pick(SURNAMES)}${pick(GIVEN)}${random() < 0.6 ? pick(GIVEN) : ""}`;
+      const name = organisation
+        ? `${region.city}${pick(COMPANY_WORDS)}${pick(INDUSTRIES)}`
+        : `${pick(SURNAMES)}${pick(GIVEN)}${random() < 0.6 ? pick(GIVEN) : ""}`;
       const employerIndex = Math.floor(index / ORGANISATION_SHARE) * ORGANISATION_SHARE;
-      const employer = organisation ? null : usccOf(employerIndex, ALL_REGION_CODES[employerIndex % ALL_REGION_CODES.length]!.code);
+      const employer = organisation
+        ? null
+        : usccOf(employerIndex, ALL_REGION_CODES[employerIndex % ALL_REGION_CODES.length]!.code);
       const nature = organisation ? pick(NATURES) : null;
       subjects.id!.push(id);
       subjects.kind!.push(organisation ? "LEGAL_PERSON" : "NATURAL_PERSON");
       subjects.identifier!.push(identifier);
       subjects.name!.push(name);
       subjects.sex!.push(organisation ? null : Number(identifier[16]) % 2 === 1 ? "MALE" : "FEMALE");
-      subjects.birth_date!.push(organisation ? null : `${identifier.slice(6, 10)}-${identifier.slice(10, 12)}-${identifier.slice(12, 14)}`);
+      subjects.birth_date!.push(
+        organisation
+          ? null
+          : `${identifier.slice(6, 10)}-${identifier.slice(10, 12)}-${identifier.slice(12, 14)}`,
+      );
       subjects.occupation_group!.push(!organisation && random() < 0.2 ? pick(OCCUPATION_GROUPS).code : null);
       subjects.employer_identifier!.push(employer);
       subjects.state_employee!.push(!organisation && random() < 0.05);
-      subjects.registered_address!.push(organisation ? `江苏省${region.city}${pick(COMPANY_WORDS)}路${1 + (index % 300)}号` : null);
+      subjects.registered_address!.push(
+        organisation ? `江苏省${region.city}${pick(COMPANY_WORDS)}路${1 + (index % 300)}号` : null,
+      );
       subjects.nature!.push(nature);
       subjects.region!.push(region.code);
 
-      const addRecord = (slot: number, kindCode: string, decidedOn: string, severity: string | null, status = "ACTIVE") => {
+      const addRecord = (
+        slot: number,
+        kindCode: string,
+        decidedOn: string,
+        severity: string | null,
+        status = "ACTIVE",
+      ) => {
         const kind = RECORD_KINDS.find((candidate) => candidate.code === kindCode)!;
         records.id!.push(uuid(2, index * 8 + slot));
         records.subject_id!.push(id);
@@ -131,24 +259,66 @@ export async function generateSeed(
         const tier = catalogueTierOf(kind, organisation ? "LEGAL_PERSON" : "NATURAL_PERSON");
         records.tier!.push(tier);
         // Synthetic history counts as reviewed by the credit centre (policies/publication.ts).
-        records.publication!.push(publicationOnSubmission(organisation ? "LEGAL_PERSON" : "NATURAL_PERSON", tier) === "PENDING" ? "PUBLISHED" : null);
+        records.publication!.push(
+          publicationOnSubmission(organisation ? "LEGAL_PERSON" : "NATURAL_PERSON", tier) === "PENDING"
+            ? "PUBLISHED"
+            : null,
+        );
         records.title!.push(kind.name);
-        records.provider!.push(kind.category === "NEGATIVE" ? pick(["HA-SAMR", "HA-TAX", "HA-HRSS", "HA-ECO"]) : "HA-NDRC");
+        records.provider!.push(
+          kind.category === "NEGATIVE" ? pick(["HA-SAMR", "HA-TAX", "HA-HRSS", "HA-ECO"]) : "HA-NDRC",
+        );
         records.document_number!.push(`SEED-${index}-${slot}`);
         records.decided_on!.push(decidedOn);
-        records.expires_on!.push(kind.category === "NEGATIVE" ? addMonths(decidedOn, options.rules.expiryMonths[(severity ?? "UNSPECIFIED") as "GENERAL"]) : null);
+        records.expires_on!.push(
+          kind.category === "NEGATIVE"
+            ? addMonths(decidedOn, options.rules.expiryMonths[(severity ?? "UNSPECIFIED") as "GENERAL"])
+            : null,
+        );
         records.status!.push(status);
       };
-      const daysAgo = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
-      addRecord(0, organisation ? "BUSINESS_REGISTRATION" : "PERSON_REGISTRATION", daysAgo(400 + Math.floor(random() * 3000)), null);
-      addRecord(1, organisation ? "ADMINISTRATIVE_LICENCE" : "QUALIFICATION", daysAgo(Math.floor(random() * 2000)), null);
+      const daysAgo = (days: number) =>
+        new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+      addRecord(
+        0,
+        organisation ? "BUSINESS_REGISTRATION" : "PERSON_REGISTRATION",
+        daysAgo(400 + Math.floor(random() * 3000)),
+        null,
+      );
+      addRecord(
+        1,
+        organisation ? "ADMINISTRATIVE_LICENCE" : "QUALIFICATION",
+        daysAgo(Math.floor(random() * 2000)),
+        null,
+      );
       addRecord(2, "CREDIT_COMMITMENT", daysAgo(Math.floor(random() * 700)), null);
-      addRecord(3, organisation ? "INSPECTION_INTERVIEW" : "VOLUNTEER_SERVICE", daysAgo(Math.floor(random() * 900)), null);
+      addRecord(
+        3,
+        organisation ? "INSPECTION_INTERVIEW" : "VOLUNTEER_SERVICE",
+        daysAgo(Math.floor(random() * 900)),
+        null,
+      );
       if (random() < 0.05) {
         const severity = pick(["GENERAL", "GENERAL", "SERIOUS", "SEVERE"]);
-        addRecord(4, pick(["ADMINISTRATIVE_PENALTY", "TAX_ARREARS", "MARKET_ORDER_VIOLATION", "SOCIAL_INSURANCE_ARREARS", "FALSE_MATERIALS"]), daysAgo(Math.floor(random() * 1500)), severity);
+        addRecord(
+          4,
+          pick([
+            "ADMINISTRATIVE_PENALTY",
+            "TAX_ARREARS",
+            "MARKET_ORDER_VIOLATION",
+            "SOCIAL_INSURANCE_ARREARS",
+            "FALSE_MATERIALS",
+          ]),
+          daysAgo(Math.floor(random() * 1500)),
+          severity,
+        );
       } else if (random() < 0.3) {
-        addRecord(4, pick(["HONOUR_AWARD", "CHARITABLE_DONATION"]), daysAgo(Math.floor(random() * 1500)), null);
+        addRecord(
+          4,
+          pick(["HONOUR_AWARD", "CHARITABLE_DONATION"]),
+          daysAgo(Math.floor(random() * 1500)),
+          null,
+        );
       }
 
       const listRoll = random();
@@ -176,7 +346,15 @@ export async function generateSeed(
         entries.recognized_on!.push(recognizedOn);
         entries.valid_until!.push(validUntil);
         entries.status_reason!.push(removed ? "认定单位移出" : null);
-        entries.status_changed_on!.push(removed ? addYears(recognizedOn, 1) < today ? addYears(recognizedOn, 1) : today : validUntil < today ? validUntil : null);
+        entries.status_changed_on!.push(
+          removed
+            ? addYears(recognizedOn, 1) < today
+              ? addYears(recognizedOn, 1)
+              : today
+            : validUntil < today
+              ? validUntil
+              : null,
+        );
         entries.disclosure!.push(
           JSON.stringify(
             organisation
@@ -188,21 +366,44 @@ export async function generateSeed(
     }
 
     await db.transaction().execute(async (trx) => {
-      rows += await insertColumns(trx, "subjects", subjects, { id: "uuid", birth_date: "date", state_employee: "boolean" });
-      rows += await insertColumns(trx, "credit_records", records, { id: "uuid", subject_id: "uuid", decided_on: "date", expires_on: "date" });
-      rows += await insertColumns(trx, "list_entries", entries, { id: "uuid", subject_id: "uuid", recognized_on: "date", valid_until: "date", status_changed_on: "date", disclosure: "jsonb" });
+      rows += await insertColumns(trx, "subjects", subjects, {
+        id: "uuid",
+        birth_date: "date",
+        state_employee: "boolean",
+      });
+      rows += await insertColumns(trx, "credit_records", records, {
+        id: "uuid",
+        subject_id: "uuid",
+        decided_on: "date",
+        expires_on: "date",
+      });
+      rows += await insertColumns(trx, "list_entries", entries, {
+        id: "uuid",
+        subject_id: "uuid",
+        recognized_on: "date",
+        valid_until: "date",
+        status_changed_on: "date",
+        disclosure: "jsonb",
+      });
     });
     options.onProgress?.({ subjects: end, rows });
   }
   // Legal representatives point forward (organisation i, person i + 1): inserted once every subject exists.
   for (let start = 0; start < options.subjects; start += BATCH * ORGANISATION_SHARE) {
     const relations = columnsOf(["organisation_id", "person_id", "relation"]);
-    for (let index = start; index < Math.min(options.subjects - 1, start + BATCH * ORGANISATION_SHARE); index += ORGANISATION_SHARE) {
+    for (
+      let index = start;
+      index < Math.min(options.subjects - 1, start + BATCH * ORGANISATION_SHARE);
+      index += ORGANISATION_SHARE
+    ) {
       relations.organisation_id!.push(uuid(1, index));
       relations.person_id!.push(uuid(1, index + 1));
       relations.relation!.push("LEGAL_REPRESENTATIVE");
     }
-    rows += await insertColumns(db, "subject_relations", relations, { organisation_id: "uuid", person_id: "uuid" });
+    rows += await insertColumns(db, "subject_relations", relations, {
+      organisation_id: "uuid",
+      person_id: "uuid",
+    });
   }
   await sql`analyze`.execute(db);
   return { subjects: options.subjects, rows };

@@ -5,7 +5,16 @@ import { LIST_GROUNDS } from "../../domain/list-grounds";
 import type { Scenario } from "../../domain/vocabulary";
 import type { MeasureRow } from "../../subgraphs/measures/measure.table";
 
-const SCENARIOS = ["ADMINISTRATIVE_LICENSING", "FISCAL_FUNDS", "PUBLIC_RESOURCE_TRADING", "PROJECT_APPROVAL", "PUBLIC_EMPLOYMENT", "HONORS", "CREDIT_LENDING", "HIGH_CONSUMPTION"] as const;
+const SCENARIOS = [
+  "ADMINISTRATIVE_LICENSING",
+  "FISCAL_FUNDS",
+  "PUBLIC_RESOURCE_TRADING",
+  "PROJECT_APPROVAL",
+  "PUBLIC_EMPLOYMENT",
+  "HONORS",
+  "CREDIT_LENDING",
+  "HIGH_CONSUMPTION",
+] as const;
 
 const scenarioDecisionSchema = z.object({
   decision: z.enum(["BLOCK", "REVIEW", "GREEN_CHANNEL"]),
@@ -19,20 +28,33 @@ const measureSchema = z.object({
   title: z.string().min(1),
   target: z.enum(["SUBJECT", "RESPONSIBLE_PERSONS"]),
   grounds: z.array(z.string()).default([]),
-  scenarios: z.partialRecord(z.enum(SCENARIOS), scenarioDecisionSchema).refine((scenarios) => Object.keys(scenarios).length > 0, "name at least one scenario"),
+  scenarios: z
+    .partialRecord(z.enum(SCENARIOS), scenarioDecisionSchema)
+    .refine((scenarios) => Object.keys(scenarios).length > 0, "name at least one scenario"),
   basis: z.string().min(1),
   department: z.string().min(1),
 });
 
 const catalogSchema = z
   .object({ measures: z.array(measureSchema).min(1) })
-  .refine((catalog) => new Set(catalog.measures.map((measure) => measure.code)).size === catalog.measures.length, "measure codes must be unique")
-  .refine((catalog) => catalog.measures.every((measure) => (measure.kind === "REWARD") === (measure.list === "RED")), "rewards follow the red list, punishments the black list")
+  .refine(
+    (catalog) => new Set(catalog.measures.map((measure) => measure.code)).size === catalog.measures.length,
+    "measure codes must be unique",
+  )
+  .refine(
+    (catalog) =>
+      catalog.measures.every((measure) => (measure.kind === "REWARD") === (measure.list === "RED")),
+    "rewards follow the red list, punishments the black list",
+  )
   .superRefine((catalog, context) => {
     catalog.measures.forEach((measure, index) => {
       for (const [scenario, { decision }] of Object.entries(measure.scenarios)) {
         if ((decision === "GREEN_CHANNEL") !== (measure.list === "RED")) {
-          context.addIssue({ code: "custom", path: ["measures", index, "scenarios", scenario, "decision"], message: `a ${measure.list} list measure does not decide ${decision}: red measures give GREEN_CHANNEL, black ones BLOCK or REVIEW` });
+          context.addIssue({
+            code: "custom",
+            path: ["measures", index, "scenarios", scenario, "decision"],
+            message: `a ${measure.list} list measure does not decide ${decision}: red measures give GREEN_CHANNEL, black ones BLOCK or REVIEW`,
+          });
         }
       }
     });
@@ -41,7 +63,11 @@ const catalogSchema = z
     catalog.measures.forEach((measure, index) => {
       const known: readonly string[] = LIST_GROUNDS[measure.list].map((ground) => ground.code);
       for (const grounds of measure.grounds.filter((code) => !known.includes(code))) {
-        context.addIssue({ code: "custom", path: ["measures", index, "grounds"], message: `${grounds} is not a ${measure.list} list grounds; use one of ${known.join(", ")}` });
+        context.addIssue({
+          code: "custom",
+          path: ["measures", index, "grounds"],
+          message: `${grounds} is not a ${measure.list} list grounds; use one of ${known.join(", ")}`,
+        });
       }
     });
   });
@@ -54,8 +80,14 @@ export class MeasureCatalogError extends Error {
 export async function readMeasureCatalog(file: string): Promise<MeasureRow[]> {
   const parsed = catalogSchema.safeParse(parse(await readFile(file, "utf8")));
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".") || "(file)"}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join(".") || "(file)"}: ${issue.message}`,
+    );
     throw new MeasureCatalogError(`${file} is not a valid measure list:\n${problems.join("\n")}`);
   }
-  return parsed.data.measures.map(({ scenarios, ...measure }) => ({ ...measure, scenarios: Object.keys(scenarios) as Scenario[], decisions: scenarios }));
+  return parsed.data.measures.map(({ scenarios, ...measure }) => ({
+    ...measure,
+    scenarios: Object.keys(scenarios) as Scenario[],
+    decisions: scenarios,
+  }));
 }

@@ -29,7 +29,10 @@ const unitsSchema = z.object({
  * reaches the database without a migration. A measure dropped from the file stays in the table (past
  * reports refer to it) until removed by hand.
  */
-export async function loadReferenceData(db: Kysely<Database>, measuresFile = DEFAULT_MEASURES_FILE): Promise<void> {
+export async function loadReferenceData(
+  db: Kysely<Database>,
+  measuresFile = DEFAULT_MEASURES_FILE,
+): Promise<void> {
   const measures = await readMeasureCatalog(measuresFile);
   await db
     .insertInto("measures")
@@ -52,11 +55,23 @@ export async function loadReferenceData(db: Kysely<Database>, measuresFile = DEF
   await db
     .insertInto("units")
     .values(units)
-    .onConflict((conflict) => conflict.column("code").doUpdateSet((eb) => ({ name: eb.ref("excluded.name"), registers: eb.ref("excluded.registers") })))
+    .onConflict((conflict) =>
+      conflict
+        .column("code")
+        .doUpdateSet((eb) => ({ name: eb.ref("excluded.name"), registers: eb.ref("excluded.registers") })),
+    )
     .execute();
   await db
     .insertInto("record_kinds")
-    .values(RECORD_KINDS.map((kind) => ({ code: kind.code, name: kind.name, category: kind.category, default_tier: kind.defaultTier, article: kind.article })))
+    .values(
+      RECORD_KINDS.map((kind) => ({
+        code: kind.code,
+        name: kind.name,
+        category: kind.category,
+        default_tier: kind.defaultTier,
+        article: kind.article,
+      })),
+    )
     .onConflict((conflict) =>
       conflict.column("code").doUpdateSet((eb) => ({
         name: eb.ref("excluded.name"),

@@ -1,5 +1,9 @@
 import { createHash, randomUUID } from "node:crypto";
-import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse } from "@apollo/server";
+import {
+  HeaderMap,
+  type ApolloServerPlugin,
+  type GraphQLRequestContextWillSendResponse,
+} from "@apollo/server";
 import { Kind, type DocumentNode, type OperationDefinitionNode } from "graphql";
 import type { AuditOutcome, CompletedOutcome } from "../../audit-log/audit-event.table";
 import { findProhibitedData } from "../../domain/prohibited-data";
@@ -9,7 +13,14 @@ import { redactVariables, type AuditAccessSet, type AuditEntry } from "../../aud
 import type { AuditLog } from "../../audit-log/writer";
 import type { GatewayContext } from "../context";
 
-const DENIAL_CODES = new Set(["UNAUTHENTICATED", "FORBIDDEN", "PURPOSE_REQUIRED", "CONSENT_REQUIRED", "QUERY_TOO_COMPLEX", "RATE_LIMITED"]);
+const DENIAL_CODES = new Set([
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "PURPOSE_REQUIRED",
+  "CONSENT_REQUIRED",
+  "QUERY_TOO_COMPLEX",
+  "RATE_LIMITED",
+]);
 
 /** Longest operation name kept whole; longer ones are cut here (the document hash still identifies the operation). */
 export const MAX_STORED_OPERATION_NAME = 200;
@@ -20,7 +31,8 @@ export class AuditUnavailableError extends Error {
   override readonly name = "AuditUnavailableError";
 }
 
-export const AUDIT_UNAVAILABLE_MESSAGE = "the audit log cannot be written, so no data is returned; try again shortly";
+export const AUDIT_UNAVAILABLE_MESSAGE =
+  "the audit log cannot be written, so no data is returned; try again shortly";
 
 export function outcomeOf(errorCodes: readonly string[]): CompletedOutcome {
   if (errorCodes.length === 0) return "OK";
@@ -53,24 +65,36 @@ export type AuditedOperation = Readonly<{
  * they are whatever a client chose to write into the log, and are kept as `"[undeclared]": {bytes, sha256}`.
  * No declared name can collide with either bracketed key (a GraphQL name has no brackets).
  */
-export function storedVariables(variables: unknown, executed: boolean, mutation = false, declared?: ReadonlySet<string>): Record<string, unknown> {
+export function storedVariables(
+  variables: unknown,
+  executed: boolean,
+  mutation = false,
+  declared?: ReadonlySet<string>,
+): Record<string, unknown> {
   const redacted = redactVariables(variables);
   if (!executed || !declared) return digestOf(redacted) ?? redacted;
   const kept: Record<string, unknown> = {};
   const undeclared: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(redacted)) (declared.has(name) ? kept : undeclared)[name] = value;
+  for (const [name, value] of Object.entries(redacted))
+    (declared.has(name) ? kept : undeclared)[name] = value;
   const text = JSON.stringify(kept);
-  const keptWhole = text.length <= MAX_STORED_VARIABLES_BYTES && !(mutation && findProhibitedData(kept, "variables").length > 0);
+  const keptWhole =
+    text.length <= MAX_STORED_VARIABLES_BYTES &&
+    !(mutation && findProhibitedData(kept, "variables").length > 0);
   const stored = keptWhole ? kept : (digestOf(kept) ?? kept);
   const digest = digestOf(undeclared);
   return digest ? { ...stored, "[undeclared]": digest["[digest]"] } : stored;
 }
 
 /** `{"[digest]": {bytes, sha256}}` of variables' JSON; undefined when there are none. */
-function digestOf(variables: Record<string, unknown>): { "[digest]": { bytes: number; sha256: string } } | undefined {
+function digestOf(
+  variables: Record<string, unknown>,
+): { "[digest]": { bytes: number; sha256: string } } | undefined {
   const text = JSON.stringify(variables);
   if (text === "{}") return undefined;
-  return { "[digest]": { bytes: Buffer.byteLength(text), sha256: createHash("sha256").update(text).digest("hex") } };
+  return {
+    "[digest]": { bytes: Buffer.byteLength(text), sha256: createHash("sha256").update(text).digest("hex") },
+  };
 }
 
 /** The access sets of the event: each subgraph's disclosure groups as they came (consents go to the event). */
@@ -86,7 +110,9 @@ function accessesOf(context: GatewayContext): AuditAccessSet[] {
   }));
 }
 
-const consentIdsOf = (context: GatewayContext) => [...new Set(context.disclosures.flatMap((disclosure) => disclosure.consentIds ?? []))];
+const consentIdsOf = (context: GatewayContext) => [
+  ...new Set(context.disclosures.flatMap((disclosure) => disclosure.consentIds ?? [])),
+];
 const durationOf = (context: GatewayContext) => Math.round(performance.now() - context.startedAtMonotonic);
 
 function entryOf(operation: AuditedOperation, outcome: AuditOutcome): AuditEntry {
@@ -102,10 +128,18 @@ function entryOf(operation: AuditedOperation, outcome: AuditOutcome): AuditEntry
     purpose: context.viewer.purpose,
     // Cut first, then escape: a cut through a surrogate pair leaves half of it, which PostgreSQL cannot store either,
     // and one unstorable name would fail every event of the writer's batch.
-    operationName: operation.operationName === null ? null : storableText(operation.operationName.slice(0, MAX_STORED_OPERATION_NAME)),
+    operationName:
+      operation.operationName === null
+        ? null
+        : storableText(operation.operationName.slice(0, MAX_STORED_OPERATION_NAME)),
     operationType: operation.operationType,
     documentHash: operation.document ? createHash("sha256").update(operation.document).digest("hex") : null,
-    variables: storedVariables(operation.variables, operation.executed, operation.operationType === "mutation" || operation.declaresMutation === true, operation.declaredVariables),
+    variables: storedVariables(
+      operation.variables,
+      operation.executed,
+      operation.operationType === "mutation" || operation.declaresMutation === true,
+      operation.declaredVariables,
+    ),
     clientAddress: context.clientAddress,
     outcome,
     errorCodes: pending ? [] : [...new Set(operation.errorCodes)],
@@ -156,11 +190,19 @@ async function recordMutationIntent(auditLog: AuditLog, operation: AuditedOperat
 
 const auditUnavailable = () => ({
   http: { status: 503, headers: new HeaderMap() },
-  body: { kind: "single" as const, singleResult: { errors: [{ message: AUDIT_UNAVAILABLE_MESSAGE, extensions: { code: "AUDIT_UNAVAILABLE" } }] } },
+  body: {
+    kind: "single" as const,
+    singleResult: {
+      errors: [{ message: AUDIT_UNAVAILABLE_MESSAGE, extensions: { code: "AUDIT_UNAVAILABLE" } }],
+    },
+  },
 });
 
 function operationOf(
-  requestContext: Pick<GraphQLRequestContextWillSendResponse<GatewayContext>, "contextValue" | "request" | "document" | "operation" | "operationName">,
+  requestContext: Pick<
+    GraphQLRequestContextWillSendResponse<GatewayContext>,
+    "contextValue" | "request" | "document" | "operation" | "operationName"
+  >,
   errorCodes: readonly string[],
 ): AuditedOperation {
   const { contextValue, request, document, operation, operationName } = requestContext;
@@ -174,15 +216,22 @@ function operationOf(
     variables: request.variables,
     // A document that did not parse declares nothing: its variables are kept as the digest, as a refusal's.
     executed: document !== undefined,
-    declaredVariables: new Set((declaring?.variableDefinitions ?? []).map((definition) => definition.variable.name.value)),
+    declaredVariables: new Set(
+      (declaring?.variableDefinitions ?? []).map((definition) => definition.variable.name.value),
+    ),
     declaresMutation: declaring?.operation === "mutation",
     errorCodes,
   };
 }
 
 /** The operation a parsed document holds under `name`, or its only one when no name is given. */
-function operationNamedIn(document: DocumentNode | undefined, name: string | null | undefined): OperationDefinitionNode | undefined {
-  const operations = (document?.definitions ?? []).filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+function operationNamedIn(
+  document: DocumentNode | undefined,
+  name: string | null | undefined,
+): OperationDefinitionNode | undefined {
+  const operations = (document?.definitions ?? []).filter(
+    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+  );
   if (name) return operations.find((definition) => definition.name?.value === name);
   return operations.length === 1 ? operations[0] : undefined;
 }
@@ -192,7 +241,10 @@ function operationNamedIn(document: DocumentNode | undefined, name: string | nul
  * completed after), any other operation's before its answer. If it cannot be written the caller gets
  * `AUDIT_UNAVAILABLE` and neither data nor effect (fail closed, NIST 800-53 AU-5).
  */
-export function createAuditPlugin(options: { auditLog: AuditLog; logger: Logger }): ApolloServerPlugin<GatewayContext> {
+export function createAuditPlugin(options: {
+  auditLog: AuditLog;
+  logger: Logger;
+}): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
@@ -202,7 +254,10 @@ export function createAuditPlugin(options: { auditLog: AuditLog; logger: Logger 
             await recordMutationIntent(options.auditLog, operationOf(requestContext, []));
             return null;
           } catch (error) {
-            options.logger.error({ err: error, requestId: requestContext.contextValue.requestId }, "audit unavailable: mutation not run");
+            options.logger.error(
+              { err: error, requestId: requestContext.contextValue.requestId },
+              "audit unavailable: mutation not run",
+            );
             return auditUnavailable();
           }
         },
@@ -210,12 +265,17 @@ export function createAuditPlugin(options: { auditLog: AuditLog; logger: Logger 
           const { response, errors } = requestContext;
           const errorCodes =
             response.body.kind === "single"
-              ? (response.body.singleResult.errors ?? []).map((error) => String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR"))
+              ? (response.body.singleResult.errors ?? []).map((error) =>
+                  String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR"),
+                )
               : (errors ?? []).map((error) => String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR"));
           try {
             await recordAuditEvent(options.auditLog, operationOf(requestContext, errorCodes));
           } catch (error) {
-            options.logger.error({ err: error, requestId: requestContext.contextValue.requestId }, "audit unavailable: response withheld");
+            options.logger.error(
+              { err: error, requestId: requestContext.contextValue.requestId },
+              "audit unavailable: response withheld",
+            );
             response.http.status = 503;
             response.body = auditUnavailable().body;
           }

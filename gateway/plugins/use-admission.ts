@@ -10,7 +10,11 @@ export type AdmittedHere = { cost: number };
  * Bounds the work in flight across all callers: past the budget a request is refused at once with
  * `SERVICE_UNAVAILABLE` and a retry hint, rather than queued into memory the process does not have.
  */
-export function useAdmission(options: { budget: AdmissionBudget; admittedHere: AdmittedHere; metrics: GatewayMetrics }): GatewayPlugin {
+export function useAdmission(options: {
+  budget: AdmissionBudget;
+  admittedHere: AdmittedHere;
+  metrics: GatewayMetrics;
+}): GatewayPlugin {
   return async (request, next) => {
     const release = await options.budget.admit(request.cost);
     if (!release) {

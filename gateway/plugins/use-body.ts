@@ -15,11 +15,17 @@ export function useBody(options: { maxBodyBytes: number }): GatewayPlugin {
         body = parseJsonBody(request.http, text);
       } catch (error) {
         if (error instanceof BodyTooLargeError) {
-          throw new CreditError("QUERY_TOO_COMPLEX", `${error.message}; send a smaller document`, { limit: "maxBodyBytes", http: { status: 413 } });
+          throw new CreditError("QUERY_TOO_COMPLEX", `${error.message}; send a smaller document`, {
+            limit: "maxBodyBytes",
+            http: { status: 413 },
+          });
         }
         // The client's stream broke off (it aborted, or the connection reset): its request, not our fault, and not
         // the database's — an ECONNRESET here must not be counted as a database outage.
-        throw new CreditError("BAD_USER_INPUT", "the request body ended before it was complete; send it again");
+        throw new CreditError(
+          "BAD_USER_INPUT",
+          "the request body ended before it was complete; send it again",
+        );
       }
     }
     request.operation = sentOperationOf(request.http, body);
@@ -28,7 +34,10 @@ export function useBody(options: { maxBodyBytes: number }): GatewayPlugin {
 }
 
 function sentOperationOf(request: IncomingMessage, body: unknown): SentOperation {
-  const fields = typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const fields =
+    typeof body === "object" && body !== null && !Array.isArray(body)
+      ? (body as Record<string, unknown>)
+      : {};
   const search = new URL(request.url ?? "/", "http://localhost").searchParams;
   const query = typeof fields.query === "string" ? fields.query : search.get("query");
   let variables = fields.variables;
@@ -39,6 +48,7 @@ function sentOperationOf(request: IncomingMessage, body: unknown): SentOperation
       variables = undefined;
     }
   }
-  const operationName = typeof fields.operationName === "string" ? fields.operationName : search.get("operationName");
+  const operationName =
+    typeof fields.operationName === "string" ? fields.operationName : search.get("operationName");
   return { body, query, variables, operationName };
 }

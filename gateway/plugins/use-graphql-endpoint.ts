@@ -6,7 +6,8 @@ import type { GatewayPlugin } from "../pipeline";
 export function useGraphQLEndpoint(options: { corsOrigins: ReadonlySet<string> }): GatewayPlugin {
   return async (request, next) => {
     if (request.path !== "/graphql") throw new CreditError("NOT_FOUND", "the GraphQL endpoint is /graphql");
-    if (isPreflight(request.http.method, request.http.headers)) return answerPreflight(request.http.headers, options.corsOrigins);
+    if (isPreflight(request.http.method, request.http.headers))
+      return answerPreflight(request.http.headers, options.corsOrigins);
     return next();
   };
 }

@@ -12,10 +12,18 @@ export function useInputHygiene(): GatewayPlugin {
   return async (request, next) => {
     const { query, variables } = request.operation;
     if (query && containsUnstorableText(variables)) {
-      throw new CreditError("BAD_USER_INPUT", "text may not contain the NUL character (U+0000) or a lone UTF-16 surrogate; remove them from the variables", { argument: "variables" });
+      throw new CreditError(
+        "BAD_USER_INPUT",
+        "text may not contain the NUL character (U+0000) or a lone UTF-16 surrogate; remove them from the variables",
+        { argument: "variables" },
+      );
     }
     if (query && documentHoldsUnstorableText(query)) {
-      throw new CreditError("BAD_USER_INPUT", "text may not contain the NUL character (U+0000) or a lone UTF-16 surrogate; remove them from the query document", { argument: "query" });
+      throw new CreditError(
+        "BAD_USER_INPUT",
+        "text may not contain the NUL character (U+0000) or a lone UTF-16 surrogate; remove them from the query document",
+        { argument: "query" },
+      );
     }
     return next();
   };
@@ -23,7 +31,11 @@ export function useInputHygiene(): GatewayPlugin {
 
 function containsUnstorableText(value: unknown): boolean {
   for (const { key, value: child } of walkJson(value)) {
-    if ((typeof key === "string" && isUnstorableText(key)) || (typeof child === "string" && isUnstorableText(child))) return true;
+    if (
+      (typeof key === "string" && isUnstorableText(key)) ||
+      (typeof child === "string" && isUnstorableText(child))
+    )
+      return true;
   }
   return false;
 }
@@ -37,7 +49,11 @@ function documentHoldsUnstorableText(query: string): boolean {
   const lexer = new Lexer(new Source(query));
   try {
     for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
-      if ((token.kind === TokenKind.STRING || token.kind === TokenKind.BLOCK_STRING) && isUnstorableText(token.value)) return true;
+      if (
+        (token.kind === TokenKind.STRING || token.kind === TokenKind.BLOCK_STRING) &&
+        isUnstorableText(token.value)
+      )
+        return true;
     }
   } catch {
     return false;

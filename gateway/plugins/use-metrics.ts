@@ -32,7 +32,9 @@ export function useMetrics(): ApolloServerPlugin<GatewayContext> {
         async willSendResponse({ response, contextValue }) {
           contextValue.observed.errorCodes = () =>
             response.body.kind === "single"
-              ? (response.body.singleResult.errors ?? []).map((error) => String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR"))
+              ? (response.body.singleResult.errors ?? []).map((error) =>
+                  String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR"),
+                )
               : [];
         },
       };

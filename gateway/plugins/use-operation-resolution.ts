@@ -14,9 +14,12 @@ export function useOperationResolution<TContext extends object>(): ApolloServerP
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, request }) {
-          if (operation?.operation === "subscription") throw refuse("this service has no subscriptions; send a query or a mutation");
+          if (operation?.operation === "subscription")
+            throw refuse("this service has no subscriptions; send a query or a mutation");
           if (operation) return;
-          const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION).length;
+          const operations = document.definitions.filter(
+            (definition) => definition.kind === Kind.OPERATION_DEFINITION,
+          ).length;
           throw refuse(
             request.operationName
               ? "operationName names no operation of the document; pass the name of one of its operations, or leave it out when the document holds only one"

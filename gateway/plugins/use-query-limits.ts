@@ -11,13 +11,22 @@ export const DEFAULT_BODY_BYTES_PER_UNIT = 1_024;
  * parsing, scanning and auditing a body take time with its size, so a large body is no cheaper than the work
  * it makes (a body under one unit's bytes costs nothing extra).
  */
-export function useQueryLimits(limits: QueryLimits, costs: ArgumentCosts, bodyBytesPerUnit = DEFAULT_BODY_BYTES_PER_UNIT): GatewayPlugin {
+export function useQueryLimits(
+  limits: QueryLimits,
+  costs: ArgumentCosts,
+  bodyBytesPerUnit = DEFAULT_BODY_BYTES_PER_UNIT,
+): GatewayPlugin {
   return async (request, next) => {
     const { query, variables } = request.operation;
     let cost = 1;
     if (query) {
       const check = checkQueryLimits(query, variables, limits, costs);
-      if (check.breach) throw new CreditError("QUERY_TOO_COMPLEX", `${check.breach.message} (limit ${check.breach.limit} = ${check.breach.max}); simplify or split the operation`, { limit: check.breach.limit });
+      if (check.breach)
+        throw new CreditError(
+          "QUERY_TOO_COMPLEX",
+          `${check.breach.message} (limit ${check.breach.limit} = ${check.breach.max}); simplify or split the operation`,
+          { limit: check.breach.limit },
+        );
       cost = check.cost;
     }
     request.cost = cost + Math.floor(request.bodyBytes / bodyBytesPerUnit);

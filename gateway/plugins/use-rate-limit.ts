@@ -7,7 +7,9 @@ import type { RateBudget } from "../shared-budgets";
 /** `RATE_LIMITED`, with the wait in the answer and in its `Retry-After` header. */
 export function rateLimited(retryAfter: number, headers: Record<string, string>): CreditError {
   headers["retry-after"] = String(retryAfter);
-  return new CreditError("RATE_LIMITED", `too many requests from you; retry in ${retryAfter} s`, { retryAfterSeconds: retryAfter });
+  return new CreditError("RATE_LIMITED", `too many requests from you; retry in ${retryAfter} s`, {
+    retryAfterSeconds: retryAfter,
+  });
 }
 
 /** Each caller (token subject, or address when anonymous) spends the operation's cost from its budget per minute. */

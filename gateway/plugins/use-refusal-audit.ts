@@ -26,8 +26,14 @@ export function useRefusalAudit(options: { auditLog: AuditLog; logger: Logger })
       });
       return answer;
     } catch (error) {
-      options.logger.error({ err: error, requestId: context.requestId }, "audit unavailable while refusing a request");
-      return errorAnswer(503, { message: AUDIT_UNAVAILABLE_MESSAGE, extensions: { code: "AUDIT_UNAVAILABLE" } });
+      options.logger.error(
+        { err: error, requestId: context.requestId },
+        "audit unavailable while refusing a request",
+      );
+      return errorAnswer(503, {
+        message: AUDIT_UNAVAILABLE_MESSAGE,
+        extensions: { code: "AUDIT_UNAVAILABLE" },
+      });
     }
   };
 }

@@ -8,7 +8,10 @@ import { rateLimited } from "./use-rate-limit";
  * Refused requests are charged to their address (status 400 and up, whoever refused): a caller that is
  * mostly refused is soon refused early, before its body is read or its token checked.
  */
-export function useRefusedAddresses(options: { refusals: RateBudget; metrics: GatewayMetrics }): GatewayPlugin {
+export function useRefusedAddresses(options: {
+  refusals: RateBudget;
+  metrics: GatewayMetrics;
+}): GatewayPlugin {
   return async (request, next) => {
     const addressKey = addressKeyOf(request.context);
     const refusedFor = await options.refusals.secondsUntil(addressKey, 1);

@@ -11,9 +11,13 @@ import { currentToken } from "../session";
  * or localStorage); headers typed into the editor are sent but never stored.
  */
 const fetcher: GraphiQLProps["fetcher"] = async (params, options) => {
-  const headers: Record<string, string> = { "content-type": "application/json", ...(options?.headers as Record<string, string> | undefined) };
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    ...(options?.headers as Record<string, string> | undefined),
+  };
   const token = currentToken();
-  if (token && !Object.keys(headers).some((name) => name.toLowerCase() === "authorization")) headers.authorization = `Bearer ${token}`;
+  if (token && !Object.keys(headers).some((name) => name.toLowerCase() === "authorization"))
+    headers.authorization = `Bearer ${token}`;
   const response = await fetch("/graphql", { method: "POST", headers, body: JSON.stringify(params) });
   return response.json();
 };
@@ -29,5 +33,11 @@ const DEFAULT_QUERY = `# 联合奖惩措施目录 · the joint measures catalogu
 `;
 
 createRoot(document.getElementById("graphiql")!).render(
-  createElement(GraphiQL, { fetcher, defaultQuery: DEFAULT_QUERY, shouldPersistHeaders: false, showPersistHeadersSettings: false, defaultEditorToolsVisibility: "headers" }),
+  createElement(GraphiQL, {
+    fetcher,
+    defaultQuery: DEFAULT_QUERY,
+    shouldPersistHeaders: false,
+    showPersistHeadersSettings: false,
+    defaultEditorToolsVisibility: "headers",
+  }),
 );

@@ -8,7 +8,8 @@ import { LIST_COUNTS } from "./public/api";
 const messages = defineMessages({
   "zh-CN": {
     title: "公共信用信息公示",
-    intro: "查询企业等市场主体的公共信用信息、红黑名单和联合奖惩措施。自然人的信用信息仅本人及经授权的单位可查。",
+    intro:
+      "查询企业等市场主体的公共信用信息、红黑名单和联合奖惩措施。自然人的信用信息仅本人及经授权的单位可查。",
     searchLabel: "统一社会信用代码或企业名称",
     searchButton: "查询",
     blackCount: "黑名单（在列 {count} 条）",
@@ -18,7 +19,8 @@ const messages = defineMessages({
   },
   en: {
     title: "Public credit information",
-    intro: "Look up the public credit information of companies and other market entities, the red and black lists and the joint measures. A person's information is shown only to them and to organisations they authorise.",
+    intro:
+      "Look up the public credit information of companies and other market entities, the red and black lists and the joint measures. A person's information is shown only to them and to organisations they authorise.",
     searchLabel: "Unified social credit code or company name",
     searchButton: "Search",
     blackCount: "Black list ({count} entries in force)",
@@ -39,7 +41,11 @@ export function HomePage() {
     event.preventDefault();
     const query = text.trim().toUpperCase();
     if (!query) return;
-    route(USCC.test(query) ? `/subjects/${encodeURIComponent(query)}` : `/search?name=${encodeURIComponent(text.trim())}`);
+    route(
+      USCC.test(query)
+        ? `/subjects/${encodeURIComponent(query)}`
+        : `/search?name=${encodeURIComponent(text.trim())}`,
+    );
   };
   return (
     <section>
@@ -47,20 +53,35 @@ export function HomePage() {
       <p>{t("intro")}</p>
       <form class="search" role="search" onSubmit={search}>
         <label for="home-search">{t("searchLabel")}</label>
-        <input id="home-search" type="search" value={text} onInput={(event) => setText(event.currentTarget.value)} maxLength={100} autoComplete="off" />
+        <input
+          id="home-search"
+          type="search"
+          value={text}
+          onInput={(event) => setText(event.currentTarget.value)}
+          maxLength={100}
+          autoComplete="off"
+        />
         <button type="submit">{t("searchButton")}</button>
       </form>
       <ul class="tiles">
         <Loaded state={counts}>
           {(data) => (
             <>
-              <li><a href="/lists/black">{t("blackCount", { count: data.publicBlacklist.totalCount })}</a></li>
-              <li><a href="/lists/red">{t("redCount", { count: data.publicRedlist.totalCount })}</a></li>
+              <li>
+                <a href="/lists/black">{t("blackCount", { count: data.publicBlacklist.totalCount })}</a>
+              </li>
+              <li>
+                <a href="/lists/red">{t("redCount", { count: data.publicRedlist.totalCount })}</a>
+              </li>
             </>
           )}
         </Loaded>
-        <li><a href="/measures">{t("measures")}</a></li>
-        <li><a href="/guide">{t("guide")}</a></li>
+        <li>
+          <a href="/measures">{t("measures")}</a>
+        </li>
+        <li>
+          <a href="/guide">{t("guide")}</a>
+        </li>
       </ul>
     </section>
   );

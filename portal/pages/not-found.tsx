@@ -10,7 +10,9 @@ export function NotFoundPage() {
   return (
     <section>
       <h1>{t("title")}</h1>
-      <p><a href="/">{t("back")}</a></p>
+      <p>
+        <a href="/">{t("back")}</a>
+      </p>
     </section>
   );
 }

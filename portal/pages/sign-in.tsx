@@ -14,7 +14,8 @@ const messages = defineMessages({
     subject: "本人证件号码或统一社会信用代码",
     actAs: "以此身份登录",
     tokenTitle: "使用令牌登录",
-    tokenIntro: "生产环境请通过本单位的统一身份认证登录；在此之前，可粘贴管理员签发的令牌。令牌只保存在本标签页中，关闭即失效。",
+    tokenIntro:
+      "生产环境请通过本单位的统一身份认证登录；在此之前，可粘贴管理员签发的令牌。令牌只保存在本标签页中，关闭即失效。",
     token: "令牌",
     useToken: "使用此令牌",
     badToken: "这不是有效的令牌。",
@@ -23,13 +24,15 @@ const messages = defineMessages({
   en: {
     title: "Sign in",
     demoTitle: "Demo identities (development only)",
-    demoIntro: "Choose a demo identity; the server issues this tab a token valid for one hour. Not offered in production.",
+    demoIntro:
+      "Choose a demo identity; the server issues this tab a token valid for one hour. Not offered in production.",
     role: "Role",
     org: "Organisation code",
     subject: "Your ID number or unified social credit code",
     actAs: "Sign in as this identity",
     tokenTitle: "Sign in with a token",
-    tokenIntro: "In production, sign in through your organisation's identity provider; until then, paste a token an operator issued. It is kept in this tab only and ends when the tab closes.",
+    tokenIntro:
+      "In production, sign in through your organisation's identity provider; until then, paste a token an operator issued. It is kept in this tab only and ends when the tab closes.",
     token: "Token",
     useToken: "Use this token",
     badToken: "That is not a valid token.",
@@ -62,7 +65,10 @@ export function SignInPage() {
   const [error, setError] = useState("");
 
   useEffect(() => {
-    fetch("/portal/demo-sign-in").then((response) => setDemoAvailable(response.ok), () => setDemoAvailable(false));
+    fetch("/portal/demo-sign-in").then(
+      (response) => setDemoAvailable(response.ok),
+      () => setDemoAvailable(false),
+    );
   }, []);
 
   const choose = (index: number) => {
@@ -82,7 +88,8 @@ export function SignInPage() {
       body: JSON.stringify({ role, ...(org ? { org } : {}), ...(subject ? { subject } : {}) }),
     });
     const body = (await response.json().catch(() => ({}))) as { token?: string; error?: string };
-    if (!response.ok || !body.token) return setError(t("failed", { reason: body.error ?? String(response.status) }));
+    if (!response.ok || !body.token)
+      return setError(t("failed", { reason: body.error ?? String(response.status) }));
     signIn(body.token);
     route("/");
   };
@@ -97,7 +104,11 @@ export function SignInPage() {
   return (
     <section>
       <h1>{t("title")}</h1>
-      {error && <p class="notice error" role="alert">{error}</p>}
+      {error && (
+        <p class="notice error" role="alert">
+          {error}
+        </p>
+      )}
       {demoAvailable && (
         <form class="card" onSubmit={actAs} aria-labelledby="demo-title">
           <h2 id="demo-title">{t("demoTitle")}</h2>
@@ -106,15 +117,32 @@ export function SignInPage() {
             <legend>{t("role")}</legend>
             {DEMO_IDENTITIES.map((identity, index) => (
               <label key={identity.role} class="choice">
-                <input type="radio" name="demo-identity" checked={preset === index} onChange={() => choose(index)} />
+                <input
+                  type="radio"
+                  name="demo-identity"
+                  checked={preset === index}
+                  onChange={() => choose(index)}
+                />
                 {identity.role}
               </label>
             ))}
           </fieldset>
           <label for="demo-org">{t("org")}</label>
-          <input id="demo-org" value={org} onInput={(event) => setOrg(event.currentTarget.value)} maxLength={40} autoComplete="off" />
+          <input
+            id="demo-org"
+            value={org}
+            onInput={(event) => setOrg(event.currentTarget.value)}
+            maxLength={40}
+            autoComplete="off"
+          />
           <label for="demo-subject">{t("subject")}</label>
-          <input id="demo-subject" value={subject} onInput={(event) => setSubject(event.currentTarget.value)} maxLength={40} autoComplete="off" />
+          <input
+            id="demo-subject"
+            value={subject}
+            onInput={(event) => setSubject(event.currentTarget.value)}
+            maxLength={40}
+            autoComplete="off"
+          />
           <button type="submit">{t("actAs")}</button>
         </form>
       )}
@@ -122,7 +150,14 @@ export function SignInPage() {
         <h2 id="token-title">{t("tokenTitle")}</h2>
         <p>{t("tokenIntro")}</p>
         <label for="token">{t("token")}</label>
-        <textarea id="token" rows={4} value={pasted} onInput={(event) => setPasted(event.currentTarget.value)} autoComplete="off" spellcheck={false} />
+        <textarea
+          id="token"
+          rows={4}
+          value={pasted}
+          onInput={(event) => setPasted(event.currentTarget.value)}
+          autoComplete="off"
+          spellcheck={false}
+        />
         <button type="submit">{t("useToken")}</button>
       </form>
     </section>

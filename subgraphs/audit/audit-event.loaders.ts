@@ -11,10 +11,16 @@ export type AuditLoaders = { accessesBySubjectId: DataLoader<string, AccessRow[]
 export type AuditContext = SubgraphContext<AuditLoaders>;
 
 export function createAuditLoaders(db: Kysely<AuditDatabase>, scope: RequestScope): AuditLoaders {
-  const access = accessibleBy(scope.ability, "read", "AuditEvent", { subjectIdentifiers: { column: "member.subject_identifier" } });
+  const access = accessibleBy(scope.ability, "read", "AuditEvent", {
+    subjectIdentifiers: { column: "member.subject_identifier" },
+  });
   return {
     accessesBySubjectId: new DataLoader(async (subjectIds) =>
-      groupBy(subjectIds, await listAccessesBySubjectIds(db, subjectIds.filter(isUuid), access), (row) => row.subject_id),
+      groupBy(
+        subjectIds,
+        await listAccessesBySubjectIds(db, subjectIds.filter(isUuid), access),
+        (row) => row.subject_id,
+      ),
     ),
   };
 }

@@ -27,7 +27,15 @@ export type ItemReliance = Readonly<{
  */
 export async function listOrganisationsThatRelied(
   db: Connection,
-  item: Readonly<{ id: string; subjectId: string; entityType: "CreditRecord" | "ListEntry"; tier: Tier; screeningRestsOnIt: boolean; from: Date; to: Date }>,
+  item: Readonly<{
+    id: string;
+    subjectId: string;
+    entityType: "CreditRecord" | "ListEntry";
+    tier: Tier;
+    screeningRestsOnIt: boolean;
+    from: Date;
+    to: Date;
+  }>,
 ): Promise<ItemReliance[]> {
   const [disclosed, earlier] = await Promise.all([
     listOrganisationDisclosuresOfItem(db, { itemId: item.id, from: item.from, to: item.to }),
@@ -39,16 +47,33 @@ export async function listOrganisationsThatRelied(
     }),
   ]);
   const rows = [
-    ...disclosed.map((row) => ({ ...row, read: row.entity_type !== "ScreeningResult", screened: row.entity_type === "ScreeningResult" && item.screeningRestsOnIt })),
-    ...earlier.map((row) => ({ ...row, read: row.entity_type === item.entityType && row.tiers.includes(item.tier), screened: row.entity_type === "ScreeningResult" })),
+    ...disclosed.map((row) => ({
+      ...row,
+      read: row.entity_type !== "ScreeningResult",
+      screened: row.entity_type === "ScreeningResult" && item.screeningRestsOnIt,
+    })),
+    ...earlier.map((row) => ({
+      ...row,
+      read: row.entity_type === item.entityType && row.tiers.includes(item.tier),
+      screened: row.entity_type === "ScreeningResult",
+    })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
-  const byOrg = new Map<string, { org: string; role: string; reads: Date[]; screenings: Array<{ at: Date; requestId: string; purpose: string | null }> }>();
+  const byOrg = new Map<
+    string,
+    {
+      org: string;
+      role: string;
+      reads: Date[];
+      screenings: Array<{ at: Date; requestId: string; purpose: string | null }>;
+    }
+  >();
   for (const row of rows) {
     if (!row.read && !row.screened) continue;
     const key = row.org!;
     const reliance = byOrg.get(key) ?? { org: key, role: row.role, reads: [], screenings: [] };
     if (row.read) reliance.reads.push(row.at);
-    if (row.screened) reliance.screenings.push({ at: row.at, requestId: row.request_id, purpose: row.purpose });
+    if (row.screened)
+      reliance.screenings.push({ at: row.at, requestId: row.request_id, purpose: row.purpose });
     byOrg.set(key, reliance);
   }
   return [...byOrg.values()];

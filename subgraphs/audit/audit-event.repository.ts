@@ -25,9 +25,13 @@ export type AuditEventQuery = Readonly<{
 type EventScope = Database & { event: AuditEventTable };
 
 /** Sets of the event `event` that name `subjectIdentifier`: the GIN index on `subject_identifiers` finds them ("who read subject X"). */
-const namesSubject = (subjectIdentifier: string) => sql<boolean>`access.subject_identifiers @> array[${subjectIdentifier}]::text[]`;
+const namesSubject = (subjectIdentifier: string) =>
+  sql<boolean>`access.subject_identifiers @> array[${subjectIdentifier}]::text[]`;
 
-function filterAuditEvents<QB extends SelectQueryBuilder<EventScope, "event", object>>(builder: QB, query: AuditEventQuery): QB {
+function filterAuditEvents<QB extends SelectQueryBuilder<EventScope, "event", object>>(
+  builder: QB,
+  query: AuditEventQuery,
+): QB {
   const disclosed = query.disclosedTo;
   return builder
     .$if(Boolean(query.actor), (qb) => qb.where("event.actor", "=", query.actor!))
@@ -39,22 +43,46 @@ function filterAuditEvents<QB extends SelectQueryBuilder<EventScope, "event", ob
     .$if(Boolean(query.from), (qb) => qb.where("event.at", ">=", query.from!))
     .$if(Boolean(query.to), (qb) => qb.where("event.at", "<=", query.to!))
     .$if(Boolean(query.subject), (qb) =>
-      qb.where("event.id", "in", (eb) => eb.selectFrom("audit_access_sets as access").select("access.event_id").where(namesSubject(query.subject!))),
+      qb.where("event.id", "in", (eb) =>
+        eb
+          .selectFrom("audit_access_sets as access")
+          .select("access.event_id")
+          .where(namesSubject(query.subject!)),
+      ),
     )
     .$if(Boolean(disclosed), (qb) =>
       qb
-        .where("event.id", "in", (eb) => eb.selectFrom("audit_access_sets as access").select("access.event_id").where(namesSubject(disclosed!.subjectIdentifier)))
-        .where((eb) => eb.not(eb.and([eb("event.role", "=", "SUBJECT"), eb("event.actor", "=", disclosed!.exceptActor ?? "")]))),
+        .where("event.id", "in", (eb) =>
+          eb
+            .selectFrom("audit_access_sets as access")
+            .select("access.event_id")
+            .where(namesSubject(disclosed!.subjectIdentifier)),
+        )
+        .where((eb) =>
+          eb.not(
+            eb.and([eb("event.role", "=", "SUBJECT"), eb("event.actor", "=", disclosed!.exceptActor ?? "")]),
+          ),
+        ),
     ) as QB;
 }
 
 /** Events oldest first, filtered, keyset-paginated on seq, each with the identifiers and categories it disclosed. */
-export async function listAuditEvents(db: Kysely<AuditDatabase>, query: AuditEventQuery, afterSeq: string | null, limit: number): Promise<AuditEventWithSubjects[]> {
+export async function listAuditEvents(
+  db: Kysely<AuditDatabase>,
+  query: AuditEventQuery,
+  afterSeq: string | null,
+  limit: number,
+): Promise<AuditEventWithSubjects[]> {
   return auditEventsQuery(db, query, afterSeq, limit).execute() as Promise<AuditEventWithSubjects[]>;
 }
 
 /** The statement `listAuditEvents` runs (its plan is tested: "who read subject X" must use the GIN index). */
-export function auditEventsQuery(db: Kysely<AuditDatabase>, query: AuditEventQuery, afterSeq: string | null, limit: number) {
+export function auditEventsQuery(
+  db: Kysely<AuditDatabase>,
+  query: AuditEventQuery,
+  afterSeq: string | null,
+  limit: number,
+) {
   const onlySubject = query.disclosedTo?.subjectIdentifier ?? null;
   return filterAuditEvents(db.selectFrom("audit_event_log as event").selectAll("event"), query)
     .select((eb) => [
@@ -71,7 +99,13 @@ export function auditEventsQuery(db: Kysely<AuditDatabase>, query: AuditEventQue
         .coalesce(
           eb
             .selectFrom("audit_access_sets as access")
-            .select(sql<string[]>`array_agg(distinct access.entity_type || ':' || array_to_string(access.tiers, '+'))`.as("categories"))
+            .select(
+              sql<
+                string[]
+              >`array_agg(distinct access.entity_type || ':' || array_to_string(access.tiers, '+'))`.as(
+                "categories",
+              ),
+            )
             .whereRef("access.event_id", "=", "event.id")
             .$if(onlySubject !== null, (qb) => qb.where(namesSubject(onlySubject!))),
           sql<string[]>`'{}'::text[]`,
@@ -84,12 +118,19 @@ export function auditEventsQuery(db: Kysely<AuditDatabase>, query: AuditEventQue
 }
 
 export async function countAuditEvents(db: Kysely<AuditDatabase>, query: AuditEventQuery): Promise<number> {
-  const { count } = await filterAuditEvents(db.selectFrom("audit_event_log as event").select((eb) => eb.fn.countAll<string>().as("count")), query).executeTakeFirstOrThrow();
+  const { count } = await filterAuditEvents(
+    db.selectFrom("audit_event_log as event").select((eb) => eb.fn.countAll<string>().as("count")),
+    query,
+  ).executeTakeFirstOrThrow();
   return Number(count);
 }
 
 /** The subjects of the set `access`, one row each (a lateral join). */
-const membersOf = sql<{ subject_id: string; subject_identifier: string | null; count: number }>`(select * from unnest(access.subject_ids, access.subject_identifiers, access.counts) as each_member(subject_id, subject_identifier, count))`;
+const membersOf = sql<{
+  subject_id: string;
+  subject_identifier: string | null;
+  count: number;
+}>`(select * from unnest(access.subject_ids, access.subject_identifiers, access.counts) as each_member(subject_id, subject_identifier, count))`;
 
 /** Every disclosure of these subjects, newest first, one row per event, set and subject; the GIN index on `subject_ids` finds the sets. */
 export async function listAccessesBySubjectIds(
@@ -102,7 +143,11 @@ export async function listAccessesBySubjectIds(
 }
 
 /** The statement `listAccessesBySubjectIds` runs (its plan is tested). */
-export function accessesBySubjectIdsQuery(db: Kysely<AuditDatabase>, subjectIds: readonly string[], access: AccessFilter) {
+export function accessesBySubjectIdsQuery(
+  db: Kysely<AuditDatabase>,
+  subjectIds: readonly string[],
+  access: AccessFilter,
+) {
   return db
     .selectFrom("audit_access_sets as access")
     .innerJoin("audit_events as event", "event.id", "access.event_id")
@@ -154,12 +199,23 @@ export async function findMassLookups(db: Kysely<AuditDatabase>, window: AlertWi
  * Callers (actor, or client address without one) with at least `limit` events matching `condition`
  * within one hour — the shape of the denial and probing alerts.
  */
-export async function countEventsPerCallerHour(db: Kysely<AuditDatabase>, window: AlertWindow, condition: RawBuilder<boolean>, limit: number) {
+export async function countEventsPerCallerHour(
+  db: Kysely<AuditDatabase>,
+  window: AlertWindow,
+  condition: RawBuilder<boolean>,
+  limit: number,
+) {
   const caller = sql<string>`coalesce(event.actor, event.client_address, 'unknown')`;
   const hour = sql<Date>`date_trunc('hour', event.at)`;
   return db
     .selectFrom("audit_event_log as event")
-    .select((eb) => [caller.as("caller"), "event.role", "event.org", hour.as("hour"), eb.fn.countAll<string>().as("count")])
+    .select((eb) => [
+      caller.as("caller"),
+      "event.role",
+      "event.org",
+      hour.as("hour"),
+      eb.fn.countAll<string>().as("count"),
+    ])
     .where("event.at", ">=", window.from)
     .where("event.at", "<=", window.to)
     .where(condition)
@@ -181,11 +237,26 @@ export const findIdentifierProbing = (db: Kysely<AuditDatabase>, window: AlertWi
   countEventsPerCallerHour(db, window, sql<boolean>`'INVALID_IDENTIFIER' = any(event.error_codes)`, limit);
 
 /** Reads under a consent that was revoked within `minutes` after the read. */
-export async function findReadsBeforeRevocation(db: Kysely<AuditDatabase>, window: AlertWindow, minutes: number) {
+export async function findReadsBeforeRevocation(
+  db: Kysely<AuditDatabase>,
+  window: AlertWindow,
+  minutes: number,
+) {
   return db
     .selectFrom("audit_event_log as event")
-    .innerJoin(revokedConsents(db).as("consent"), (join) => join.on(sql<boolean>`consent.id::text = any(event.consent_ids)`))
-    .select(["event.id", "event.request_id", "event.actor", "event.role", "event.org", "event.at", "consent.id as consent_id", "consent.revoked_at"])
+    .innerJoin(revokedConsents(db).as("consent"), (join) =>
+      join.on(sql<boolean>`consent.id::text = any(event.consent_ids)`),
+    )
+    .select([
+      "event.id",
+      "event.request_id",
+      "event.actor",
+      "event.role",
+      "event.org",
+      "event.at",
+      "consent.id as consent_id",
+      "consent.revoked_at",
+    ])
     .where("event.at", ">=", window.from)
     .where("event.at", "<=", window.to)
     .where(sql<boolean>`consent.revoked_at between event.at and event.at + make_interval(mins => ${minutes})`)
@@ -193,7 +264,11 @@ export async function findReadsBeforeRevocation(db: Kysely<AuditDatabase>, windo
 }
 
 /** GOVERNMENT and ORGANIZATION reads of subject data outside working hours (China time) or at weekends. */
-export async function findOffHoursReads(db: Kysely<AuditDatabase>, window: AlertWindow, workingHours: readonly [number, number]) {
+export async function findOffHoursReads(
+  db: Kysely<AuditDatabase>,
+  window: AlertWindow,
+  workingHours: readonly [number, number],
+) {
   const local = sql`(event.at at time zone 'UTC') + interval '8 hours'`;
   return db
     .selectFrom("audit_events as event")
@@ -201,7 +276,14 @@ export async function findOffHoursReads(db: Kysely<AuditDatabase>, window: Alert
     .where("event.at", ">=", window.from)
     .where("event.at", "<=", window.to)
     .where("event.role", "in", ["GOVERNMENT", "ORGANIZATION"])
-    .where((eb) => eb.exists(eb.selectFrom("audit_access_sets as access").select("access.event_id").whereRef("access.event_id", "=", "event.id")))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("audit_access_sets as access")
+          .select("access.event_id")
+          .whereRef("access.event_id", "=", "event.id"),
+      ),
+    )
     .where((eb) =>
       eb.or([
         eb(sql`extract(isodow from ${local})`, ">", 5),
@@ -220,11 +302,22 @@ export async function findOffHoursReads(db: Kysely<AuditDatabase>, window: Alert
  * rested on), and a row disclosed there passed the reader's policy — its consent or duty — when it was read.
  * The GIN index on `item_ids` finds them.
  */
-export function organisationDisclosuresOfItemQuery(db: Kysely<AuditDatabase>, query: Readonly<{ itemId: string; from: Date; to: Date }>) {
+export function organisationDisclosuresOfItemQuery(
+  db: Kysely<AuditDatabase>,
+  query: Readonly<{ itemId: string; from: Date; to: Date }>,
+) {
   return db
     .selectFrom("audit_access_sets as access")
     .innerJoin("audit_events as event", "event.id", "access.event_id")
-    .select(["event.org", "event.role", "event.purpose", "event.at", "event.request_id", "access.entity_type", "access.tiers"])
+    .select([
+      "event.org",
+      "event.role",
+      "event.purpose",
+      "event.at",
+      "event.request_id",
+      "access.entity_type",
+      "access.tiers",
+    ])
     .where(sql<boolean>`access.item_ids @> array[${query.itemId}]::text[]`)
     .where("event.role", "in", ["GOVERNMENT", "ORGANIZATION"])
     .where("event.org", "is not", null)
@@ -233,7 +326,10 @@ export function organisationDisclosuresOfItemQuery(db: Kysely<AuditDatabase>, qu
     .orderBy("event.seq");
 }
 
-export async function listOrganisationDisclosuresOfItem(db: Kysely<AuditDatabase>, query: Readonly<{ itemId: string; from: Date; to: Date }>) {
+export async function listOrganisationDisclosuresOfItem(
+  db: Kysely<AuditDatabase>,
+  query: Readonly<{ itemId: string; from: Date; to: Date }>,
+) {
   return organisationDisclosuresOfItemQuery(db, query).execute();
 }
 
@@ -255,11 +351,22 @@ export async function listOrganisationReadsOfSubject(
 }
 
 /** The statement `listOrganisationReadsOfSubject` runs (its plan is tested: the GIN index on `subject_ids`). */
-export function organisationReadsOfSubjectQuery(db: Kysely<AuditDatabase>, query: Readonly<{ subjectId: string; entityTypes: readonly string[]; from: Date; to: Date }>) {
+export function organisationReadsOfSubjectQuery(
+  db: Kysely<AuditDatabase>,
+  query: Readonly<{ subjectId: string; entityTypes: readonly string[]; from: Date; to: Date }>,
+) {
   return db
     .selectFrom("audit_access_sets as access")
     .innerJoin("audit_events as event", "event.id", "access.event_id")
-    .select(["event.org", "event.role", "event.purpose", "event.at", "event.request_id", "access.entity_type", "access.tiers"])
+    .select([
+      "event.org",
+      "event.role",
+      "event.purpose",
+      "event.at",
+      "event.request_id",
+      "access.entity_type",
+      "access.tiers",
+    ])
     .where(sql<boolean>`access.subject_ids @> array[${query.subjectId}]::uuid[]`)
     .where("access.entity_type", "in", [...query.entityTypes])
     .where("event.canonical_form", "<", FIRST_FORM_NAMING_ITEMS)

@@ -5,7 +5,13 @@ import { auditDisclosuresOf } from "../../test/audit-disclosures";
 import { refusalOf } from "../../test/refusal";
 import { startSliceTest, type SliceTest, type SliceViewer } from "../../test/slice";
 import { listSubjectRecords, submitRecords } from "../records/credit-record.service";
-import { checkAuditChain, findAuditAlerts, findAuditEvents, findMyAccessLog, listSubjectAccessLog } from "./audit-event.service";
+import {
+  checkAuditChain,
+  findAuditAlerts,
+  findAuditEvents,
+  findMyAccessLog,
+  listSubjectAccessLog,
+} from "./audit-event.service";
 
 /**
  * The audit slice at its own height, over a chain written as the gateway writes it: the whole log for auditors
@@ -31,11 +37,32 @@ async function readFileAs(viewer: SliceViewer, at: string) {
 beforeAll(async () => {
   slice = await startSliceTest({ now: NOW });
   await submitRecords(await slice.context("records", { role: "PROVIDER", org: "HA-TAX" }), [
-    { subject: COMPANY, category: "NEGATIVE", kind: "TAX_ARREARS", severity: "GENERAL", tier: "PUBLIC", title: "欠缴增值税", documentNumber: "AUD-1", decidedOn: "2026-10-01" },
+    {
+      subject: COMPANY,
+      category: "NEGATIVE",
+      kind: "TAX_ARREARS",
+      severity: "GENERAL",
+      tier: "PUBLIC",
+      title: "欠缴增值税",
+      documentNumber: "AUD-1",
+      decidedOn: "2026-10-01",
+    },
   ]);
-  subjectId = (await slice.db.selectFrom("subjects").select("id").where("identifier", "=", COMPANY.identifier).executeTakeFirstOrThrow()).id;
-  await readFileAs({ role: "ORGANIZATION", org: "BANK-2", sub: "clerk-7", purpose: "CREDIT_LENDING" }, "2026-11-18T10:00:00+08:00");
-  await readFileAs({ role: "ORGANIZATION", org: "BANK-2", sub: "clerk-7", purpose: "CREDIT_LENDING" }, "2026-11-18T22:00:00+08:00");
+  subjectId = (
+    await slice.db
+      .selectFrom("subjects")
+      .select("id")
+      .where("identifier", "=", COMPANY.identifier)
+      .executeTakeFirstOrThrow()
+  ).id;
+  await readFileAs(
+    { role: "ORGANIZATION", org: "BANK-2", sub: "clerk-7", purpose: "CREDIT_LENDING" },
+    "2026-11-18T10:00:00+08:00",
+  );
+  await readFileAs(
+    { role: "ORGANIZATION", org: "BANK-2", sub: "clerk-7", purpose: "CREDIT_LENDING" },
+    "2026-11-18T22:00:00+08:00",
+  );
   await readFileAs(OWNER, "2026-11-19T10:00:00+08:00");
 });
 afterAll(async () => slice?.stop());
@@ -45,7 +72,10 @@ describe("findAuditEvents", () => {
     const auditor = await context(AUDITOR);
     const all = await findAuditEvents(auditor, null, 2, null);
     expect(all.totalCount).toBe(3);
-    expect(all.edges.map((edge) => [edge.node.org, edge.node.actor])).toEqual([["BANK-2", "clerk-7"], ["BANK-2", "clerk-7"]]);
+    expect(all.edges.map((edge) => [edge.node.org, edge.node.actor])).toEqual([
+      ["BANK-2", "clerk-7"],
+      ["BANK-2", "clerk-7"],
+    ]);
     expect(all.pageInfo.hasNextPage).toBe(true);
     const rest = await findAuditEvents(auditor, null, 2, all.pageInfo.endCursor);
     expect(rest.edges.map((edge) => edge.node.role)).toEqual(["SUBJECT"]);
@@ -55,9 +85,13 @@ describe("findAuditEvents", () => {
 
   it("refuses everyone else, the credit centre and the subject included", async () => {
     for (const viewer of [{ role: "CREDIT_CENTER" }, OWNER, { role: "PUBLIC" }] as const) {
-      expect(await refusalOf(async () => findAuditEvents(await context(viewer), null, 10, null))).toBe("FORBIDDEN");
+      expect(await refusalOf(async () => findAuditEvents(await context(viewer), null, 10, null))).toBe(
+        "FORBIDDEN",
+      );
       expect(await refusalOf(async () => checkAuditChain(await context(viewer)))).toBe("FORBIDDEN");
-      expect(await refusalOf(async () => findAuditAlerts(await context(viewer), null, null))).toBe("FORBIDDEN");
+      expect(await refusalOf(async () => findAuditAlerts(await context(viewer), null, null))).toBe(
+        "FORBIDDEN",
+      );
     }
   });
 });
@@ -65,12 +99,20 @@ describe("findAuditEvents", () => {
 describe("findMyAccessLog", () => {
   it("shows the subject which organisation read its data and why, never the officer or address, and not its own reads", async () => {
     const log = await findMyAccessLog(await context(OWNER), 10, null);
-    expect(log.edges.map((edge) => [edge.node.org, edge.node.purpose, edge.node.actor, edge.node.clientAddress])).toEqual([
+    expect(
+      log.edges.map((edge) => [edge.node.org, edge.node.purpose, edge.node.actor, edge.node.clientAddress]),
+    ).toEqual([
       ["BANK-2", "CREDIT_LENDING", null, null],
       ["BANK-2", "CREDIT_LENDING", null, null],
     ]);
-    expect((await findMyAccessLog(await context({ role: "SUBJECT", subject: uscc(9802) }), 10, null)).totalCount).toBe(0);
-    expect(await refusalOf(async () => findMyAccessLog(await context({ role: "ORGANIZATION", org: "BANK-2" }), 10, null))).toBe("FORBIDDEN");
+    expect(
+      (await findMyAccessLog(await context({ role: "SUBJECT", subject: uscc(9802) }), 10, null)).totalCount,
+    ).toBe(0);
+    expect(
+      await refusalOf(async () =>
+        findMyAccessLog(await context({ role: "ORGANIZATION", org: "BANK-2" }), 10, null),
+      ),
+    ).toBe("FORBIDDEN");
   });
 });
 
@@ -81,22 +123,44 @@ describe("listSubjectAccessLog", () => {
       ["BANK-2", "CreditRecord", ["PUBLIC"]],
       ["BANK-2", "CreditRecord", ["PUBLIC"]],
     ];
-    expect((await listSubjectAccessLog(await context(AUDITOR), subjectId)).map((row) => [row.org, row.entityType, row.tiers])).toEqual(newestFirst);
-    expect((await listSubjectAccessLog(await context(OWNER), subjectId)).map((row) => [row.org, row.entityType, row.tiers])).toEqual(newestFirst);
-    expect(await listSubjectAccessLog(await context({ role: "ORGANIZATION", org: "BANK-2" }), subjectId)).toEqual([]);
+    expect(
+      (await listSubjectAccessLog(await context(AUDITOR), subjectId)).map((row) => [
+        row.org,
+        row.entityType,
+        row.tiers,
+      ]),
+    ).toEqual(newestFirst);
+    expect(
+      (await listSubjectAccessLog(await context(OWNER), subjectId)).map((row) => [
+        row.org,
+        row.entityType,
+        row.tiers,
+      ]),
+    ).toEqual(newestFirst);
+    expect(
+      await listSubjectAccessLog(await context({ role: "ORGANIZATION", org: "BANK-2" }), subjectId),
+    ).toEqual([]);
     expect(await listSubjectAccessLog(await context({ role: "PUBLIC" }), subjectId)).toEqual([]);
   });
 });
 
 describe("checkAuditChain and findAuditAlerts", () => {
   it("verifies the chain as written", async () => {
-    expect(await checkAuditChain(await context(AUDITOR))).toMatchObject({ verified: true, length: 3, brokenAt: null });
+    expect(await checkAuditChain(await context(AUDITOR))).toMatchObject({
+      verified: true,
+      length: 3,
+      brokenAt: null,
+    });
   });
 
   it("raises an off-hours read by an organisation, and from November reminds while next year's holidays are not loaded", async () => {
     const alerts = await findAuditAlerts(await context(AUDITOR), null, null);
-    expect(alerts.filter((alert) => alert.rule !== "CALENDAR_PROVISIONAL").map((alert) => [alert.rule, alert.org])).toEqual([["OFF_HOURS", "BANK-2"]]);
-    expect(alerts.some((alert) => alert.rule === "CALENDAR_PROVISIONAL")).toBe(!slice.calendar.yearOf(2027).official);
+    expect(
+      alerts.filter((alert) => alert.rule !== "CALENDAR_PROVISIONAL").map((alert) => [alert.rule, alert.org]),
+    ).toEqual([["OFF_HOURS", "BANK-2"]]);
+    expect(alerts.some((alert) => alert.rule === "CALENDAR_PROVISIONAL")).toBe(
+      !slice.calendar.yearOf(2027).official,
+    );
     expect(alerts[0]!.at.toISOString().slice(0, 16)).toBe("2026-11-18T14:00");
   });
 });

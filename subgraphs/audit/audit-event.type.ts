@@ -4,12 +4,20 @@ import { PageInfo } from "../shared/pagination";
 import { Role } from "../../domain/vocabulary";
 import type { Role as RoleValue } from "../../domain/vocabulary";
 
-export const AuditOutcome = { OK: "OK", DENIED: "DENIED", ERROR: "ERROR", PENDING: "PENDING" } as const satisfies Record<Outcome, Outcome>;
+export const AuditOutcome = {
+  OK: "OK",
+  DENIED: "DENIED",
+  ERROR: "ERROR",
+  PENDING: "PENDING",
+} as const satisfies Record<Outcome, Outcome>;
 export { Role };
 registerEnumType(AuditOutcome, {
   name: "AuditOutcome",
   valuesConfig: {
-    PENDING: { description: "A mutation's event, written before it ran, whose outcome was not recorded: still running, or the audit failed after it (its effect may be stored)." },
+    PENDING: {
+      description:
+        "A mutation's event, written before it ran, whose outcome was not recorded: still running, or the audit failed after it (its effect may be stored).",
+    },
   },
 });
 registerEnumType(Role, { name: "Role" });
@@ -43,7 +51,10 @@ export class AuditEvent {
   @Field(() => AuditOutcome)
   outcome!: Outcome;
 
-  @Field(() => String, { nullable: true, description: "query or mutation; null when refused before parsing." })
+  @Field(() => String, {
+    nullable: true,
+    description: "query or mutation; null when refused before parsing.",
+  })
   operationType!: string | null;
 
   @Field(() => [String])
@@ -52,7 +63,9 @@ export class AuditEvent {
   @Field(() => [String], { description: "Identifiers of the subjects whose data the operation disclosed." })
   subjects!: string[];
 
-  @Field(() => [String], { description: "What was disclosed: entity type and tiers, e.g. CreditRecord:GOVERNMENT+PUBLIC." })
+  @Field(() => [String], {
+    description: "What was disclosed: entity type and tiers, e.g. CreditRecord:GOVERNMENT+PUBLIC.",
+  })
   categories!: string[];
 
   @Field(() => [String], { description: "Consents the disclosure relied on." })
@@ -79,7 +92,10 @@ export class AuditFilter {
   @Field(() => String, { nullable: true })
   purpose?: string | null;
 
-  @Field(() => String, { nullable: true, description: "A subject identifier: events that disclosed its data." })
+  @Field(() => String, {
+    nullable: true,
+    description: "A subject identifier: events that disclosed its data.",
+  })
   subject?: string | null;
 
   @Field(() => AuditOutcome, { nullable: true })
@@ -103,19 +119,30 @@ export class AuditChainStatus {
   @Field(() => Int, { description: "Events verified in order." })
   length!: number;
 
-  @Field(() => ID, { nullable: true, description: "The first event that does not hold (or the last intact one when the end was cut)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The first event that does not hold (or the last intact one when the end was cut).",
+  })
   brokenAt!: string | null;
 
   @Field(() => String, { nullable: true })
   reason!: string | null;
 }
 
-@ObjectType({ description: "A pattern of use that an auditor should look at (PCIM art. 33: no query without a duty)." })
+@ObjectType({
+  description: "A pattern of use that an auditor should look at (PCIM art. 33: no query without a duty).",
+})
 export class AuditAlert {
-  @Field(() => String, { description: "MASS_LOOKUP, REPEATED_DENIALS, IDENTIFIER_PROBING, MASKED_LIST_WALK, READ_BEFORE_CONSENT_REVOKED, OFF_HOURS, or CALENDAR_PROVISIONAL (from 1 November, next year's holiday notice not loaded)." })
+  @Field(() => String, {
+    description:
+      "MASS_LOOKUP, REPEATED_DENIALS, IDENTIFIER_PROBING, MASKED_LIST_WALK, READ_BEFORE_CONSENT_REVOKED, OFF_HOURS, or CALENDAR_PROVISIONAL (from 1 November, next year's holiday notice not loaded).",
+  })
   rule!: string;
 
-  @Field(() => String, { nullable: true, description: "The actor (or client address; for MASKED_LIST_WALK also a network, an IPv6 /64)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The actor (or client address; for MASKED_LIST_WALK also a network, an IPv6 /64).",
+  })
   actor!: string | null;
 
   @Field(() => String, { nullable: true })
@@ -155,7 +182,9 @@ export class AuditEventConnection {
   totalCount!: number;
 }
 
-@ObjectType({ description: "What one operation disclosed of one subject (for the auditor's 'who read whom')." })
+@ObjectType({
+  description: "What one operation disclosed of one subject (for the auditor's 'who read whom').",
+})
 export class AccessRecord {
   @Field(() => Date)
   at!: Date;

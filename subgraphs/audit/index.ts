@@ -8,6 +8,9 @@ import { SubjectAccessLogResolver } from "./subject/subject-access-log.resolver"
 export const auditSubgraph: SubgraphDefinition<AuditLoaders> = {
   name: "audit",
   build: () =>
-    buildSubgraph<AuditContext>({ resolvers: [AuditEventResolver, SubjectAccessLogResolver], orphanedTypes: [Subject] }),
+    buildSubgraph<AuditContext>({
+      resolvers: [AuditEventResolver, SubjectAccessLogResolver],
+      orphanedTypes: [Subject],
+    }),
   createLoaders: createAuditLoaders,
 };

@@ -21,10 +21,18 @@ export type ListEntryContext = SubgraphContext<ListEntryLoaders>;
 export function createListEntryLoaders(db: Kysely<ListsDatabase>, scope: RequestScope): ListEntryLoaders {
   const access = listEntryAccessFor(scope);
   return {
-    entryById: new DataLoader(async (ids) => indexBy(ids, await listEntriesByIds(db, ids.filter(isUuid), access), (row) => row.id)),
-    entriesBySubjectId: new DataLoader(async (subjectIds) =>
-      groupBy(subjectIds, await listEntriesBySubjectIds(db, subjectIds.filter(isUuid), access), (row) => row.subject_id),
+    entryById: new DataLoader(async (ids) =>
+      indexBy(ids, await listEntriesByIds(db, ids.filter(isUuid), access), (row) => row.id),
     ),
-    unitName: new DataLoader(async (codes) => indexBy(codes, await listUnits(db, codes), (row) => row.code).map((row) => row?.name ?? null)),
+    entriesBySubjectId: new DataLoader(async (subjectIds) =>
+      groupBy(
+        subjectIds,
+        await listEntriesBySubjectIds(db, subjectIds.filter(isUuid), access),
+        (row) => row.subject_id,
+      ),
+    ),
+    unitName: new DataLoader(async (codes) =>
+      indexBy(codes, await listUnits(db, codes), (row) => row.code).map((row) => row?.name ?? null),
+    ),
   };
 }

@@ -18,7 +18,10 @@ export function asListEntryPolicy(row: ListEntryRow, today: string) {
 
 /** The publication review of an entry as the policy sees it: whose entry, and the unit that recognised it. */
 export function asEntryReviewPolicy(row: Pick<ListEntryRow, "subject_identifier" | "recognized_by">) {
-  return policySubject("PublicationReview", { subjectIdentifier: row.subject_identifier, provider: row.recognized_by });
+  return policySubject("PublicationReview", {
+    subjectIdentifier: row.subject_identifier,
+    provider: row.recognized_by,
+  });
 }
 
 export function listEntryColumns(scope: RequestScope): PolicyColumns {

@@ -33,7 +33,10 @@ export { entryInForce } from "./list-entry.rules";
  * The identifiers' own red and black entries in force, or black entries that left the list within the last year;
  * and the black entries in force of organisations they answer for.
  */
-export { listResponsibleEntries, listScreeningEntries as listEntriesInForceOrRecentlyLeft } from "./list-entry.repository";
+export {
+  listResponsibleEntries,
+  listScreeningEntries as listEntriesInForceOrRecentlyLeft,
+} from "./list-entry.repository";
 
 /** The list entries as a derived table (`.as(alias)`, columns as stored) for another slice's one-statement read. */
 export function listEntriesRelation(eb: ExpressionBuilder<ListsDatabase, any>) {
@@ -44,7 +47,11 @@ export function listEntriesRelation(eb: ExpressionBuilder<ListsDatabase, any>) {
  * The subject whose id is in `subjectIdColumn` has a red or black list entry in force and cleared for publication
  * (public information, JRP art. 8); an entry awaiting the credit centre's review (policies/publication.ts) is not.
  */
-export function hasListEntryInForce(eb: ExpressionBuilder<ListsDatabase, any>, subjectIdColumn: string, today: string): Expression<SqlBool> {
+export function hasListEntryInForce(
+  eb: ExpressionBuilder<ListsDatabase, any>,
+  subjectIdColumn: string,
+  today: string,
+): Expression<SqlBool> {
   return eb.exists(
     eb
       .selectFrom("list_entries as entry_in_force")
@@ -68,12 +75,16 @@ export function entryRestedOnColumn(
   alias: string,
   refs: Readonly<{ subjectId: string; list: string; grounds: string; date: string; reportedAt: string }>,
 ): Expression<SqlBool> {
-  const ref = <C extends keyof ListEntryTable & string>(column: C) => eb.ref(`${alias}.${column}` as `list_entries.${C}`);
+  const ref = <C extends keyof ListEntryTable & string>(column: C) =>
+    eb.ref(`${alias}.${column}` as `list_entries.${C}`);
   const date = eb.ref(refs.date);
   return eb.and([
     eb(ref("subject_id"), "=", eb.ref(refs.subjectId)),
     eb(ref("list"), "=", eb.ref(refs.list)),
-    eb.or([sql<SqlBool>`cardinality(${eb.ref(refs.grounds)}) = 0`, sql<SqlBool>`${ref("grounds")} = any(${eb.ref(refs.grounds)})`]),
+    eb.or([
+      sql<SqlBool>`cardinality(${eb.ref(refs.grounds)}) = 0`,
+      sql<SqlBool>`${ref("grounds")} = any(${eb.ref(refs.grounds)})`,
+    ]),
     eb(ref("recognized_on"), "<=", date),
     eb(ref("created_at"), "<=", eb.ref(refs.reportedAt)),
     eb.or([eb(ref("valid_until"), "is", null), eb(ref("valid_until"), ">=", date)]),
@@ -86,9 +97,15 @@ export function entryRestedOnColumn(
  * the period later than JRP art. 9's 7 working days (counted against the unit, art. 22(2)). `units` compiles
  * the reader's policy over a unit column.
  */
-export async function countListingsByUnit(connection: Connection, period: Readonly<{ from: string; to: string }>, units: (unitColumn: string) => AccessFilter) {
-  const recognized = (eb: ExpressionBuilder<ListsDatabase, "list_entries">) => eb.between("recognized_on", period.from, period.to);
-  const pushedLate = (eb: ExpressionBuilder<ListsDatabase, "list_entries">) => eb.and([eb("pushed_late", "=", true), eb.between("pushed_on", period.from, period.to)]);
+export async function countListingsByUnit(
+  connection: Connection,
+  period: Readonly<{ from: string; to: string }>,
+  units: (unitColumn: string) => AccessFilter,
+) {
+  const recognized = (eb: ExpressionBuilder<ListsDatabase, "list_entries">) =>
+    eb.between("recognized_on", period.from, period.to);
+  const pushedLate = (eb: ExpressionBuilder<ListsDatabase, "list_entries">) =>
+    eb.and([eb("pushed_late", "=", true), eb.between("pushed_on", period.from, period.to)]);
   const db: Kysely<ListsDatabase> = connection;
   return db
     .selectFrom("list_entries")
@@ -108,21 +125,50 @@ export async function countListingsByUnit(connection: Connection, period: Readon
  * entry is as if it never was), in the caller's transaction, unless another black entry of the subject is in
  * force on `today` — they then wait on that one. Returns the entries back on their list, for the caller's audit.
  */
-export async function restoreRedEntriesTakenBy(trx: Connection, entryId: string, today: string): Promise<ReadonlyArray<{ id: string; subjectId: string; subjectIdentifier: string }>> {
-  return (await restoreRedEntriesRemovedBy(trx, entryId, today)).map((row) => ({ id: row.id, subjectId: row.subject_id, subjectIdentifier: row.subject_identifier }));
+export async function restoreRedEntriesTakenBy(
+  trx: Connection,
+  entryId: string,
+  today: string,
+): Promise<ReadonlyArray<{ id: string; subjectId: string; subjectIdentifier: string }>> {
+  return (await restoreRedEntriesRemovedBy(trx, entryId, today)).map((row) => ({
+    id: row.id,
+    subjectId: row.subject_id,
+    subjectIdentifier: row.subject_identifier,
+  }));
 }
 
 /** The subject's black entry in force on `today` other than `entryId`, by id: what still keeps it listed. */
-export async function findBlackEntryInForceBesides(db: Connection, subjectId: string, entryId: string, today: string): Promise<string | null> {
+export async function findBlackEntryInForceBesides(
+  db: Connection,
+  subjectId: string,
+  entryId: string,
+  today: string,
+): Promise<string | null> {
   return (await findOtherBlackEntryInForce(db, subjectId, entryId, today))?.id ?? null;
 }
 
 /** A list entry's summary: which list, on what grounds and facts, recognised by whom and when. */
-export type ListEntrySummary = Readonly<{ id: string; list: string; grounds: string; facts: string; recognizedBy: string; recognizedOn: string }>;
+export type ListEntrySummary = Readonly<{
+  id: string;
+  list: string;
+  grounds: string;
+  facts: string;
+  recognizedBy: string;
+  recognizedOn: string;
+}>;
 
 export async function findListEntrySummary(db: Connection, id: string): Promise<ListEntrySummary | null> {
   const row = await findEntrySummary(db, id);
-  return row ? { id: row.id, list: row.list, grounds: row.grounds, facts: row.facts, recognizedBy: row.recognized_by, recognizedOn: row.recognized_on } : null;
+  return row
+    ? {
+        id: row.id,
+        list: row.list,
+        grounds: row.grounds,
+        facts: row.facts,
+        recognizedBy: row.recognized_by,
+        recognizedOn: row.recognized_on,
+      }
+    : null;
 }
 
 /** A correction notice to one organisation (JRP art. 16); `message` already holds no more than it could read. */
@@ -141,7 +187,10 @@ export type CorrectionNotice = Readonly<{
  * Sends correction notices in the caller's transaction (they commit with the correction or not at all). An
  * organisation gets one notice per objection: sending again adds nothing.
  */
-export async function sendCorrectionNotices(trx: Connection, notices: readonly CorrectionNotice[]): Promise<void> {
+export async function sendCorrectionNotices(
+  trx: Connection,
+  notices: readonly CorrectionNotice[],
+): Promise<void> {
   await insertCorrectionNotices(
     trx,
     notices.map((notice) => ({
@@ -160,8 +209,14 @@ export async function sendCorrectionNotices(trx: Connection, notices: readonly C
 }
 
 /** The organisations an objection's correction was sent to, by code. */
-export async function listCorrectionRecipients(db: Connection, objectionId: string): Promise<Array<{ org: string; notifiedAt: Date }>> {
-  return (await listNoticesOfObjection(db, objectionId)).map((row) => ({ org: row.recipient_org, notifiedAt: row.created_at }));
+export async function listCorrectionRecipients(
+  db: Connection,
+  objectionId: string,
+): Promise<Array<{ org: string; notifiedAt: Date }>> {
+  return (await listNoticesOfObjection(db, objectionId)).map((row) => ({
+    org: row.recipient_org,
+    notifiedAt: row.created_at,
+  }));
 }
 
 /** A list entry as another slice may use it: its disclosed fields, whether it is in force today, its policy shape. */
@@ -189,10 +244,19 @@ export type ReadableListEntry = Readonly<{
  * A subject's list entries as `scope` may read them: the lists slice's own policy compiled to SQL, as its
  * loaders read. The caller passes each through `discloseReadable` with `policy`.
  */
-export async function listEntriesReadableIn(db: Connection, scope: RequestScope, subjectId: string): Promise<ReadableListEntry[]> {
+export async function listEntriesReadableIn(
+  db: Connection,
+  scope: RequestScope,
+  subjectId: string,
+): Promise<ReadableListEntry[]> {
   const { today } = scope;
   const rows = await listEntriesBySubjectIds(db, [subjectId], listEntryAccessFor(scope));
-  const names = new Map((await listUnits(db, [...new Set(rows.map((row) => row.recognized_by))])).map((unit) => [unit.code, unit.name]));
+  const names = new Map(
+    (await listUnits(db, [...new Set(rows.map((row) => row.recognized_by))])).map((unit) => [
+      unit.code,
+      unit.name,
+    ]),
+  );
   return rows.map((row) => ({
     id: row.id,
     subjectId: row.subject_id,
@@ -225,12 +289,21 @@ export async function listBlackListings(db: Connection, subjectIdentifier: strin
 }
 
 /** An entry corrected after an objection comes off the list, marked with the day and the note. */
-export async function correctEntry(db: Connection, id: string, correction: Readonly<{ on: string; note: string }>): Promise<void> {
+export async function correctEntry(
+  db: Connection,
+  id: string,
+  correction: Readonly<{ on: string; note: string }>,
+): Promise<void> {
   await markEntryCorrected(db, id, `corrected after objection: ${correction.note}`, correction.on);
 }
 
 /** A repaired entry leaves publication (REPAIRED); its original is returned for the repair case's archive. */
-export async function markEntryRepaired(db: Connection, id: string, on: string, caseId: string): Promise<ListEntryRow> {
+export async function markEntryRepaired(
+  db: Connection,
+  id: string,
+  on: string,
+  caseId: string,
+): Promise<ListEntryRow> {
   const original = await findListEntryById(db, id);
   if (!original) throw new Error(`no list entry ${id} to mark repaired`);
   await setListEntryStatus(db, id, "REPAIRED", `credit repair completed (case ${caseId})`, on);

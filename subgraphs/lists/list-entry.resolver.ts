@@ -4,16 +4,27 @@ import type { ListType as ListTypeValue } from "../../domain/vocabulary";
 import { ListEntryInput, ListFilter } from "./list-entry.input";
 import type { ListEntryContext } from "./list-entry.loaders";
 import { ListEntry, ListEntryConnection, ListGround, Notice } from "./list-entry.type";
-import { findListGrounds, findMyNotices, findPublicList, recognizeListEntry, removeListEntry } from "./list-entry.workflow";
+import {
+  findListGrounds,
+  findMyNotices,
+  findPublicList,
+  recognizeListEntry,
+  removeListEntry,
+} from "./list-entry.workflow";
 
 @Resolver(() => ListEntry)
 export class ListEntryResolver {
-  @FieldResolver(() => String, { description: "The recognising unit by its name (JRP art. 8 「认定单位」, data/units.yaml); its code when the directory lacks it." })
+  @FieldResolver(() => String, {
+    description:
+      "The recognising unit by its name (JRP art. 8 「认定单位」, data/units.yaml); its code when the directory lacks it.",
+  })
   async recognizedByName(@Root() entry: ListEntry, @Ctx() context: ListEntryContext): Promise<string> {
     return (await context.loaders.unitName.load(entry.recognizedBy)) ?? entry.recognizedBy;
   }
 
-  @Query(() => ListEntryConnection, { description: "Black-list entries in force, with their JRP art. 8 disclosure. Public." })
+  @Query(() => ListEntryConnection, {
+    description: "Black-list entries in force, with their JRP art. 8 disclosure. Public.",
+  })
   async publicBlacklist(
     @Arg("filter", () => ListFilter, { nullable: true }) filter: ListFilter | null,
     @Arg("first", () => Int, { defaultValue: 20 }) first: number,
@@ -38,13 +49,21 @@ export class ListEntryResolver {
     return findListGrounds(list ?? null);
   }
 
-  @Query(() => [Notice], { description: "Notices to the viewer's organisation about its blacklisted staff (JRP art. 11)." })
+  @Query(() => [Notice], {
+    description: "Notices to the viewer's organisation about its blacklisted staff (JRP art. 11).",
+  })
   async myNotices(@Ctx() context: ListEntryContext): Promise<Notice[]> {
     return findMyNotices(context);
   }
 
-  @Mutation(() => ListEntry, { description: "PROVIDER (the recognising unit): enters a subject on a list. BLACK removes active RED entries; RED for a subject with a BLACK entry in force is BAD_USER_INPUT (JRP art. 4)." })
-  async recognizeListEntry(@Arg("input", () => ListEntryInput) input: ListEntryInput, @Ctx() context: ListEntryContext): Promise<ListEntry> {
+  @Mutation(() => ListEntry, {
+    description:
+      "PROVIDER (the recognising unit): enters a subject on a list. BLACK removes active RED entries; RED for a subject with a BLACK entry in force is BAD_USER_INPUT (JRP art. 4).",
+  })
+  async recognizeListEntry(
+    @Arg("input", () => ListEntryInput) input: ListEntryInput,
+    @Ctx() context: ListEntryContext,
+  ): Promise<ListEntry> {
     return recognizeListEntry(context, input);
   }
 

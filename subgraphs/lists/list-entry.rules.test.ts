@@ -15,7 +15,10 @@ describe("entryInForce", () => {
   it("selects in SQL exactly the entries it holds in force in memory", async () => {
     await assertFacesAgree(database.connection.db, {
       table: "list_entries",
-      rows: fc.record({ status: fc.constantFrom(...Object.values(ListStatus)), valid_until: fc.option(nearbyDay, { nil: null }) }),
+      rows: fc.record({
+        status: fc.constantFrom(...Object.values(ListStatus)),
+        valid_until: fc.option(nearbyDay, { nil: null }),
+      }),
       day: nearbyDay,
       rule: entryInForce,
     });

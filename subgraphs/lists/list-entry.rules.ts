@@ -8,11 +8,21 @@ import type { ListEntryRow } from "./list-entry.table";
  * slices use it through the lists registry.
  */
 export const entryInForce = {
-  test(entry: Readonly<{ status: string; valid_until: ListEntryRow["valid_until"] }>, today: string): boolean {
+  test(
+    entry: Readonly<{ status: string; valid_until: ListEntryRow["valid_until"] }>,
+    today: string,
+  ): boolean {
     return entry.status === "ACTIVE" && (entry.valid_until === null || entry.valid_until >= today);
   },
-  where<DB, TB extends keyof DB & string>(eb: ExpressionBuilder<DB, TB>, alias: string, today: string): Expression<SqlBool> {
+  where<DB, TB extends keyof DB & string>(
+    eb: ExpressionBuilder<DB, TB>,
+    alias: string,
+    today: string,
+  ): Expression<SqlBool> {
     const column = (name: "status" | "valid_until") => eb.ref(`${alias}.${name}` as never);
-    return eb.and([eb(column("status"), "=", "ACTIVE" as never), eb.or([eb(column("valid_until"), "is", null), eb(column("valid_until"), ">=", today as never)])]);
+    return eb.and([
+      eb(column("status"), "=", "ACTIVE" as never),
+      eb.or([eb(column("valid_until"), "is", null), eb(column("valid_until"), ">=", today as never)]),
+    ]);
   },
 };

@@ -15,7 +15,11 @@ import { recognizeListEntry } from "./list-entry.workflow";
  */
 let slice: SliceTest;
 const context = (viewer: SliceViewer) => slice.context("lists", viewer);
-const PERSON: SubjectRef = { identifier: citizenId(961, "19850615"), name: personName("名单读", 961), kind: "NATURAL_PERSON" };
+const PERSON: SubjectRef = {
+  identifier: citizenId(961, "19850615"),
+  name: personName("名单读", 961),
+  kind: "NATURAL_PERSON",
+};
 const COMPANY: SubjectRef = { identifier: uscc(9610), name: "读取测试公司", kind: "LEGAL_PERSON" };
 const COURT = { role: "PROVIDER", org: "HA-COURT" } as const;
 let personId: string;
@@ -27,15 +31,60 @@ beforeAll(async () => {
   slice = await startSliceTest({ now: "2026-11-20T10:00:00+08:00" });
   const registered = checkSubjectRef(PERSON, "fixture", [], "2026-11-20")!;
   await registerSubjects(slice.db, [registered]);
-  await slice.db.updateTable("subjects").set({ sex: "FEMALE", birth_date: "1985-06-15" }).where("identifier", "=", PERSON.identifier).execute();
+  await slice.db
+    .updateTable("subjects")
+    .set({ sex: "FEMALE", birth_date: "1985-06-15" })
+    .where("identifier", "=", PERSON.identifier)
+    .execute();
   const unit = await context(COURT);
-  const black = { list: "BLACK", grounds: "B07_REFUSE_JUDGEMENT", facts: "拒不履行生效判决，欠款十万元", basis: "JRP" } as const;
-  blackId = (await recognizeListEntry(unit, { ...black, subject: PERSON, documentNumber: "LR-B-1", recognizedOn: "2026-11-18" })).id;
-  endedId = (await recognizeListEntry(unit, { ...black, subject: COMPANY, documentNumber: "LR-B-2", recognizedOn: "2021-01-01", validUntil: "2024-01-01" })).id;
-  await recognizeListEntry(unit, { ...black, subject: COMPANY, documentNumber: "LR-B-3", recognizedOn: "2026-11-18" });
-  await slice.db.updateTable("list_entries").set({ publication: "REDACTED", publication_text: "拒不履行生效判决" }).where("id", "=", blackId).execute();
-  personId = (await slice.db.selectFrom("subjects").select("id").where("identifier", "=", PERSON.identifier).executeTakeFirstOrThrow()).id;
-  companyId = (await slice.db.selectFrom("subjects").select("id").where("identifier", "=", COMPANY.identifier).executeTakeFirstOrThrow()).id;
+  const black = {
+    list: "BLACK",
+    grounds: "B07_REFUSE_JUDGEMENT",
+    facts: "拒不履行生效判决，欠款十万元",
+    basis: "JRP",
+  } as const;
+  blackId = (
+    await recognizeListEntry(unit, {
+      ...black,
+      subject: PERSON,
+      documentNumber: "LR-B-1",
+      recognizedOn: "2026-11-18",
+    })
+  ).id;
+  endedId = (
+    await recognizeListEntry(unit, {
+      ...black,
+      subject: COMPANY,
+      documentNumber: "LR-B-2",
+      recognizedOn: "2021-01-01",
+      validUntil: "2024-01-01",
+    })
+  ).id;
+  await recognizeListEntry(unit, {
+    ...black,
+    subject: COMPANY,
+    documentNumber: "LR-B-3",
+    recognizedOn: "2026-11-18",
+  });
+  await slice.db
+    .updateTable("list_entries")
+    .set({ publication: "REDACTED", publication_text: "拒不履行生效判决" })
+    .where("id", "=", blackId)
+    .execute();
+  personId = (
+    await slice.db
+      .selectFrom("subjects")
+      .select("id")
+      .where("identifier", "=", PERSON.identifier)
+      .executeTakeFirstOrThrow()
+  ).id;
+  companyId = (
+    await slice.db
+      .selectFrom("subjects")
+      .select("id")
+      .where("identifier", "=", COMPANY.identifier)
+      .executeTakeFirstOrThrow()
+  ).id;
 });
 afterAll(async () => slice?.stop());
 
@@ -47,7 +96,15 @@ describe("listSubjectEntries", () => {
     expect(entry!.disclosure).toMatchObject({ name: PERSON.name, sex: "FEMALE", ageBand: "40-49" });
     expect(entry!.disclosure.identifier).not.toBe(PERSON.identifier);
     expect(reader.disclosures.summary()).toEqual([
-      { entityType: "ListEntry", tiers: ["PUBLIC"], consentIds: [], subjectIds: [personId], subjectIdentifiers: [PERSON.identifier], counts: [1], itemIds: [blackId] },
+      {
+        entityType: "ListEntry",
+        tiers: ["PUBLIC"],
+        consentIds: [],
+        subjectIds: [personId],
+        subjectIdentifiers: [PERSON.identifier],
+        counts: [1],
+        itemIds: [blackId],
+      },
     ]);
   });
 
@@ -60,11 +117,20 @@ describe("listSubjectEntries", () => {
 
   it("reads an entry no longer in force only with includeInactive, shown EXPIRED", async () => {
     const reader = await context(COURT);
-    expect((await listSubjectEntries(reader, companyId, false)).map((entry) => entry.documentNumber)).toEqual(["LR-B-3"]);
+    expect((await listSubjectEntries(reader, companyId, false)).map((entry) => entry.documentNumber)).toEqual(
+      ["LR-B-3"],
+    );
     const all = await listSubjectEntries(reader, companyId, true);
-    expect(all.map((entry) => [entry.documentNumber, entry.status]).sort()).toEqual([["LR-B-2", "EXPIRED"], ["LR-B-3", "ACTIVE"]]);
+    expect(all.map((entry) => [entry.documentNumber, entry.status]).sort()).toEqual([
+      ["LR-B-2", "EXPIRED"],
+      ["LR-B-3", "ACTIVE"],
+    ]);
     // The public never reads one no longer in force, asked for or not.
-    expect((await listSubjectEntries(await context({ role: "PUBLIC" }), companyId, true)).map((entry) => entry.documentNumber)).toEqual(["LR-B-3"]);
+    expect(
+      (await listSubjectEntries(await context({ role: "PUBLIC" }), companyId, true)).map(
+        (entry) => entry.documentNumber,
+      ),
+    ).toEqual(["LR-B-3"]);
   });
 });
 

@@ -15,7 +15,8 @@ import { ListDisclosure, ListEntry } from "./list-entry.type";
  * none of those (JRP art. 7: privacy is never disclosed), whatever an older snapshot holds.
  */
 function toListDisclosure(row: ListEntryRow, today: string): ListDisclosure {
-  const facts = row.list === "BLACK" ? row.disclosure : { ...row.disclosure, sex: null, birthDate: null, employer: null };
+  const facts =
+    row.list === "BLACK" ? row.disclosure : { ...row.disclosure, sex: null, birthDate: null, employer: null };
   const person = row.subject_kind === "NATURAL_PERSON";
   return Object.assign(new ListDisclosure(), {
     name: row.subject_name,
@@ -85,7 +86,10 @@ export async function listSubjectEntries(
 ): Promise<ListEntry[]> {
   const { today } = context;
   const rows = await context.loaders.entriesBySubjectId.load(subjectId);
-  return discloseEntries(context, includeInactive ? rows : rows.filter((row) => entryInForce.test(row, today)));
+  return discloseEntries(
+    context,
+    includeInactive ? rows : rows.filter((row) => entryInForce.test(row, today)),
+  );
 }
 
 export async function resolveListEntryById(context: ListEntryContext, id: string): Promise<ListEntry | null> {

@@ -7,14 +7,20 @@ import { SubjectKind } from "../subjects/subject-types.registry";
 import { DateScalar } from "../shared/scalars";
 import { Subject } from "./subject/subject.type";
 
-registerEnumType(ListType, { name: "ListType", description: "Red (守信) or black (失信) list, JRP arts. 3-14" });
+registerEnumType(ListType, {
+  name: "ListType",
+  description: "Red (守信) or black (失信) list, JRP arts. 3-14",
+});
 registerEnumType(ListStatus, { name: "ListStatus" });
 registerEnumType(PublicationState, {
   name: "PublicationState",
-  description: "The credit centre's review before a natural person's item is published (PCIM art. 14): PENDING, PUBLISHED, REDACTED (published with the reviewer's text), RETURNED (to its provider).",
+  description:
+    "The credit centre's review before a natural person's item is published (PCIM art. 14): PENDING, PUBLISHED, REDACTED (published with the reviewer's text), RETURNED (to its provider).",
 });
 
-@ObjectType({ description: "The subject as published with a list entry (JRP art. 8); a person's ID number is masked." })
+@ObjectType({
+  description: "The subject as published with a list entry (JRP art. 8); a person's ID number is masked.",
+})
 export class ListDisclosure {
   @Field(() => String)
   name!: string;
@@ -28,7 +34,11 @@ export class ListDisclosure {
   @Field(() => String, { nullable: true })
   sex!: string | null;
 
-  @Field(() => String, { nullable: true, description: "The decade of the person's age (\"30-39\"), never the exact age: beside the masked ID it would narrow the birth date to a few candidates." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The decade of the person\'s age ("30-39"), never the exact age: beside the masked ID it would narrow the birth date to a few candidates.',
+  })
   ageBand!: string | null;
 
   @Field(() => String, { nullable: true })
@@ -48,7 +58,9 @@ export class ListDisclosure {
 }
 
 @Directive(`@key(fields: "id")`)
-@ObjectType({ description: "An entry on a red or black list, owned by the unit that recognised it (JRP art. 3)." })
+@ObjectType({
+  description: "An entry on a red or black list, owned by the unit that recognised it (JRP art. 3).",
+})
 export class ListEntry {
   @Field(() => ID)
   id!: string;
@@ -86,16 +98,29 @@ export class ListEntry {
   @Field(() => String, { description: "Number of the deciding document." })
   documentNumber!: string;
 
-  @Field(() => String, { nullable: true, description: "Why the entry left the list (removed, repaired, cross-checked)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Why the entry left the list (removed, repaired, cross-checked).",
+  })
   statusReason!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "The correction mark: the day an upheld objection found the entry wrong and took it off the list (JRP art. 16)." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "The correction mark: the day an upheld objection found the entry wrong and took it off the list (JRP art. 16).",
+  })
   correctedOn!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "The day the unit pushed the entry to the city platform (JRP art. 9)." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "The day the unit pushed the entry to the city platform (JRP art. 9).",
+  })
   pushedOn!: string | null;
 
-  @Field(() => Boolean, { description: "Pushed later than 7 working days after recognition (JRP art. 9): accepted, and counted against the unit." })
+  @Field(() => Boolean, {
+    description:
+      "Pushed later than 7 working days after recognition (JRP art. 9): accepted, and counted against the unit.",
+  })
   pushedLate!: boolean;
 
   @Field(() => ListDisclosure, { description: "What JRP art. 8 publishes with the entry." })
@@ -103,11 +128,15 @@ export class ListEntry {
 
   @Field(() => PublicationState, {
     nullable: true,
-    description: "The credit centre's publication review of a natural person's entry, for its subject, its recognising unit and the centre; null for others and for entries that need none.",
+    description:
+      "The credit centre's publication review of a natural person's entry, for its subject, its recognising unit and the centre; null for others and for entries that need none.",
   })
   publicationState!: PublicationStateValue | null;
 
-  @Field(() => String, { nullable: true, description: "RETURNED: why the centre returned the entry (same readers as publicationState)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "RETURNED: why the centre returned the entry (same readers as publicationState).",
+  })
   publicationNote!: string | null;
 }
 
@@ -147,7 +176,10 @@ export class ListGround {
   article!: string;
 }
 
-@ObjectType({ description: "A notice to an organisation: its blacklisted staff or subordinate unit (JRP art. 11), or a correction of an item it read or screened (JRP art. 16)." })
+@ObjectType({
+  description:
+    "A notice to an organisation: its blacklisted staff or subordinate unit (JRP art. 11), or a correction of an item it read or screened (JRP art. 16).",
+})
 export class Notice {
   @Field(() => ID)
   id!: string;
@@ -158,16 +190,25 @@ export class Notice {
   })
   kind!: string;
 
-  @Field(() => String, { description: "What happened, saying no more of the item than the recipient was shown." })
+  @Field(() => String, {
+    description: "What happened, saying no more of the item than the recipient was shown.",
+  })
   message!: string;
 
   @Field(() => Subject)
   subject!: Subject;
 
-  @Field(() => ListEntry, { nullable: true, description: "The entry a JRP art. 11 notice is about; null on a CORRECTION (the wrong entry is no longer published)." })
+  @Field(() => ListEntry, {
+    nullable: true,
+    description:
+      "The entry a JRP art. 11 notice is about; null on a CORRECTION (the wrong entry is no longer published).",
+  })
   listEntry!: ListEntry | null;
 
-  @Field(() => ID, { nullable: true, description: "CORRECTION: the id of the corrected record or list entry, as the recipient was given it." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "CORRECTION: the id of the corrected record or list entry, as the recipient was given it.",
+  })
   correctedItemId!: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: "CORRECTION: the day the item was corrected." })

@@ -53,7 +53,8 @@ const MAX_PUBLIC_PAGE = 100;
 
 function checkText(value: unknown, field: string, maximum: number, problems: InputProblem[]): string {
   const text = typeof value === "string" ? value.trim() : "";
-  if (text.length === 0 || text.length > maximum) problems.push({ field, reason: `1 to ${maximum} characters`, code: "BAD_USER_INPUT" });
+  if (text.length === 0 || text.length > maximum)
+    problems.push({ field, reason: `1 to ${maximum} characters`, code: "BAD_USER_INPUT" });
   return text;
 }
 
@@ -66,7 +67,10 @@ function checkText(value: unknown, field: string, maximum: number, problems: Inp
  * a blacklisted state employee's employer gets a notice (JRP art. 11). A BLACK entry already ended when entered
  * does none of these.
  */
-export async function recognizeListEntry(context: ListEntryContext, input: ListEntrySubmission): Promise<ListEntry> {
+export async function recognizeListEntry(
+  context: ListEntryContext,
+  input: ListEntrySubmission,
+): Promise<ListEntry> {
   const unit = context.viewer.org;
   const refusal = "only a recognising unit (PROVIDER with its organisation code) enters list entries";
   refuseUnlessAllowed(context.ability, "recognize", "ListEntry", refusal);
@@ -84,14 +88,32 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
   const facts = checkText(input.facts, "input.facts", 2_000, problems);
   const basis = checkText(input.basis, "input.basis", 500, problems);
   const documentNumber = checkText(input.documentNumber, "input.documentNumber", 100, problems);
-  if (input.recognizedOn > today) problems.push({ field: "input.recognizedOn", reason: "lies in the future", code: "BAD_USER_INPUT" });
-  else if (subject) problems.push(...checkCivilCapacity(subject, input.recognizedOn, input.subjectLivesOnOwnLabourIncome, "input", "recognizedOn"));
+  if (input.recognizedOn > today)
+    problems.push({ field: "input.recognizedOn", reason: "lies in the future", code: "BAD_USER_INPUT" });
+  else if (subject)
+    problems.push(
+      ...checkCivilCapacity(
+        subject,
+        input.recognizedOn,
+        input.subjectLivesOnOwnLabourIncome,
+        "input",
+        "recognizedOn",
+      ),
+    );
   if (input.validUntil && input.validUntil <= input.recognizedOn) {
-    problems.push({ field: "input.validUntil", reason: "must come after recognizedOn", code: "BAD_USER_INPUT" });
+    problems.push({
+      field: "input.validUntil",
+      reason: "must come after recognizedOn",
+      code: "BAD_USER_INPUT",
+    });
   }
   const cap = defaultValidUntil(input.list, input.recognizedOn, context.rules);
   if (input.validUntil && cap && input.validUntil > cap && !CITED_LAW.test(input.basis)) {
-    problems.push({ field: "input.validUntil", reason: `a black-list entry may stay valid until ${cap} and no longer (PCIM art. 27) unless a law sets a longer period: cite it in basis, e.g. 《…法》第…条`, code: "BAD_USER_INPUT" });
+    problems.push({
+      field: "input.validUntil",
+      reason: `a black-list entry may stay valid until ${cap} and no longer (PCIM art. 27) unless a law sets a longer period: cite it in basis, e.g. 《…法》第…条`,
+      code: "BAD_USER_INPUT",
+    });
   }
   refuseIfProblems(problems, "list entry");
 
@@ -101,9 +123,22 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
       const [black] = await listBlackEntriesInForce(trx, subject!.identifier, today);
       if (black) {
         // The refusal decides on the subject's black entry: audited as a disclosure of it, and naming no more than that it exists.
-        recordDisclosed(context, { subjectId: black.subject_id, subjectIdentifier: subject!.identifier, entityType: "ListEntry", tier: "PUBLIC", itemIds: [black.id] });
+        recordDisclosed(context, {
+          subjectId: black.subject_id,
+          subjectIdentifier: subject!.identifier,
+          entityType: "ListEntry",
+          tier: "PUBLIC",
+          itemIds: [black.id],
+        });
         refuseIfProblems(
-          [{ field: "input.subject", reason: "the subject is on the black list: JRP art. 4 cross-check refuses a red recognition; the credit centre verifies with the recognising unit", code: "BAD_USER_INPUT" }],
+          [
+            {
+              field: "input.subject",
+              reason:
+                "the subject is on the black list: JRP art. 4 cross-check refuses a red recognition; the credit centre verifies with the recognising unit",
+              code: "BAD_USER_INPUT",
+            },
+          ],
           "list entry",
         );
       }
@@ -131,7 +166,9 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
       pushed_late: today > context.calendar.addWorkingDays(input.recognizedOn, PUSH_WORKING_DAYS).dueOn,
       disclosure: JSON.stringify({
         // JRP art. 8 publishes a person's sex, age and employer with a black entry; an honour needs none of them.
-        ...(input.list === "BLACK" ? { sex: known.sex, birthDate: known.birth_date, employer: known.employer_name } : {}),
+        ...(input.list === "BLACK"
+          ? { sex: known.sex, birthDate: known.birth_date, employer: known.employer_name }
+          : {}),
         registeredAddress: known.registered_address,
         nature: known.nature,
         legalRepresentative: known.legal_representative_name,
@@ -140,15 +177,50 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
     const entry = await findListEntryByDocument(trx, unit, documentNumber);
     if (!created && (entry.subject_identifier !== registered.identifier || entry.list !== input.list)) {
       // A resubmission returns its own entry; a number already used for another entry says nothing of it.
-      refuseIfProblems([{ field: "input.documentNumber", reason: "your unit already used this document number for another entry", code: "BAD_USER_INPUT" }], "list entry");
+      refuseIfProblems(
+        [
+          {
+            field: "input.documentNumber",
+            reason: "your unit already used this document number for another entry",
+            code: "BAD_USER_INPUT",
+          },
+        ],
+        "list entry",
+      );
     }
     // Only an entry in force has effects: one whose validity ended before it was entered is stored and read as
     // history, but is no basis for anything (PCIM art. 27, JRP art. 12), so it takes no red entry or honour.
     if (created && input.list === "BLACK" && entryInForce.test(entry, today)) {
-      const removed = await removeActiveRedEntries(trx, registered.id, `JRP art. 4: entered the black list by ${unit}, document ${documentNumber}`, today, entry.id);
-      for (const red of removed) recordDisclosed(context, { subjectId: red.subject_id, subjectIdentifier: red.subject_identifier, entityType: "ListEntry", tier: "PUBLIC", itemIds: [red.id] });
-      const suspended = await suspendHonours(trx, registered.id, entry.id, `JRP art. 14(11) 「及时撤销严重失信主体已取得的荣誉称号」: entered the black list by ${unit}, document ${documentNumber}, on ${today}; no longer published`, today);
-      for (const record of suspended) recordDisclosed(context, { subjectId: record.subjectId, subjectIdentifier: record.subjectIdentifier, entityType: "CreditRecord", tier: record.tier, itemIds: [record.id] });
+      const removed = await removeActiveRedEntries(
+        trx,
+        registered.id,
+        `JRP art. 4: entered the black list by ${unit}, document ${documentNumber}`,
+        today,
+        entry.id,
+      );
+      for (const red of removed)
+        recordDisclosed(context, {
+          subjectId: red.subject_id,
+          subjectIdentifier: red.subject_identifier,
+          entityType: "ListEntry",
+          tier: "PUBLIC",
+          itemIds: [red.id],
+        });
+      const suspended = await suspendHonours(
+        trx,
+        registered.id,
+        entry.id,
+        `JRP art. 14(11) 「及时撤销严重失信主体已取得的荣誉称号」: entered the black list by ${unit}, document ${documentNumber}, on ${today}; no longer published`,
+        today,
+      );
+      for (const record of suspended)
+        recordDisclosed(context, {
+          subjectId: record.subjectId,
+          subjectIdentifier: record.subjectIdentifier,
+          entityType: "CreditRecord",
+          tier: record.tier,
+          itemIds: [record.id],
+        });
       if (known.state_employee && known.employer_identifier) {
         await insertNotice(trx, {
           recipient_org: known.employer_identifier,
@@ -174,7 +246,13 @@ export async function recognizeListEntry(context: ListEntryContext, input: ListE
     }
     return entry;
   });
-  recordDisclosed(context, { subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "ListEntry", tier: "PUBLIC", itemIds: [row.id] });
+  recordDisclosed(context, {
+    subjectId: row.subject_id,
+    subjectIdentifier: row.subject_identifier,
+    entityType: "ListEntry",
+    tier: "PUBLIC",
+    itemIds: [row.id],
+  });
   return toListEntry(row, today, context.ability);
 }
 
@@ -197,24 +275,57 @@ function defaultValidUntil(list: ListType, recognizedOn: string, rules: DomainRu
  * black entry took is given back in the same transaction: the honours it suspended and the red entries it took
  * off — both wait on the subject's other black entry in force, if there is one (JRP arts. 4, 14(11)).
  */
-export async function removeListEntry(context: ListEntryContext, id: string, reason: string): Promise<ListEntry> {
+export async function removeListEntry(
+  context: ListEntryContext,
+  id: string,
+  reason: string,
+): Promise<ListEntry> {
   const { today } = context;
   const row = isUuid(id) ? await context.loaders.entryById.load(id) : undefined;
-  if (!row || !context.ability.can("remove", asListEntryPolicy(row, today))) throw new NotFoundError("no list entry with that id was recognised by your unit");
-  if (row.status !== "ACTIVE") throw new ForbiddenError(`the entry is ${row.status}; only an ACTIVE entry can be removed`);
+  if (!row || !context.ability.can("remove", asListEntryPolicy(row, today)))
+    throw new NotFoundError("no list entry with that id was recognised by your unit");
+  if (row.status !== "ACTIVE")
+    throw new ForbiddenError(`the entry is ${row.status}; only an ACTIVE entry can be removed`);
   const text = reason.trim();
-  if (text.length === 0) refuseIfProblems([{ field: "reason", reason: "say why the entry is removed", code: "BAD_USER_INPUT" }], "removal");
-  const { updated, restored, reinstated } = await context.db.transaction().execute(async (trx: Transaction<ListsDatabase>) => {
-    const stillListedBy = (await findOtherBlackEntryInForce(trx, row.subject_id, row.id, today))?.id ?? null;
-    return {
-      updated: await setListEntryStatus(trx, row.id, "REMOVED", text, today),
-      restored: await restoreHonoursSuspendedBy(trx, row.id, stillListedBy),
-      reinstated: await restoreRedEntriesRemovedBy(trx, row.id, today),
-    };
+  if (text.length === 0)
+    refuseIfProblems(
+      [{ field: "reason", reason: "say why the entry is removed", code: "BAD_USER_INPUT" }],
+      "removal",
+    );
+  const { updated, restored, reinstated } = await context.db
+    .transaction()
+    .execute(async (trx: Transaction<ListsDatabase>) => {
+      const stillListedBy =
+        (await findOtherBlackEntryInForce(trx, row.subject_id, row.id, today))?.id ?? null;
+      return {
+        updated: await setListEntryStatus(trx, row.id, "REMOVED", text, today),
+        restored: await restoreHonoursSuspendedBy(trx, row.id, stillListedBy),
+        reinstated: await restoreRedEntriesRemovedBy(trx, row.id, today),
+      };
+    });
+  recordDisclosed(context, {
+    subjectId: updated.subject_id,
+    subjectIdentifier: updated.subject_identifier,
+    entityType: "ListEntry",
+    tier: "PUBLIC",
+    itemIds: [updated.id],
   });
-  recordDisclosed(context, { subjectId: updated.subject_id, subjectIdentifier: updated.subject_identifier, entityType: "ListEntry", tier: "PUBLIC", itemIds: [updated.id] });
-  for (const record of restored) recordDisclosed(context, { subjectId: record.subjectId, subjectIdentifier: record.subjectIdentifier, entityType: "CreditRecord", tier: record.tier, itemIds: [record.id] });
-  for (const red of reinstated) recordDisclosed(context, { subjectId: red.subject_id, subjectIdentifier: red.subject_identifier, entityType: "ListEntry", tier: "PUBLIC", itemIds: [red.id] });
+  for (const record of restored)
+    recordDisclosed(context, {
+      subjectId: record.subjectId,
+      subjectIdentifier: record.subjectIdentifier,
+      entityType: "CreditRecord",
+      tier: record.tier,
+      itemIds: [record.id],
+    });
+  for (const red of reinstated)
+    recordDisclosed(context, {
+      subjectId: red.subject_id,
+      subjectIdentifier: red.subject_identifier,
+      entityType: "ListEntry",
+      tier: "PUBLIC",
+      itemIds: [red.id],
+    });
   return toListEntry(updated, today, context.ability);
 }
 
@@ -228,17 +339,30 @@ export async function findPublicList(
 ): Promise<ListEntryConnection> {
   checkPageSize(first, MAX_PUBLIC_PAGE);
   if (filter.id !== undefined && filter.id !== null && !isUuid(filter.id)) {
-    throw new BadUserInputError("filter.id is not the id of a list entry; take it from an entry's `id`", { argument: "filter.id" });
+    throw new BadUserInputError("filter.id is not the id of a list entry; take it from an entry's `id`", {
+      argument: "filter.id",
+    });
   }
   const connection = `public${list}`;
   const { today } = context;
   const cursor = after ? (decodeCursor(connection, after, ["date", "uuid"]) as [string, string]) : null;
   const query = { ...filter, list, today };
   const rows = await listPublicEntries(context.db, query, listEntryAccessFor(context), cursor, first + 1);
-  const page = rows.slice(0, first).filter((row) => context.ability.can("read", asListEntryPolicy(row, today)));
+  const page = rows
+    .slice(0, first)
+    .filter((row) => context.ability.can("read", asListEntryPolicy(row, today)));
   const edges = page.map((row) => {
-    recordDisclosed(context, { subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "ListEntry", tier: "PUBLIC", itemIds: [row.id] });
-    return { cursor: encodeCursor(connection, [row.recognized_on, row.id]), node: toListEntry(row, today, context.ability) };
+    recordDisclosed(context, {
+      subjectId: row.subject_id,
+      subjectIdentifier: row.subject_identifier,
+      entityType: "ListEntry",
+      tier: "PUBLIC",
+      itemIds: [row.id],
+    });
+    return {
+      cursor: encodeCursor(connection, [row.recognized_on, row.id]),
+      node: toListEntry(row, today, context.ability),
+    };
   });
   return Object.assign(new ListEntryConnection(), {
     edges,
@@ -258,7 +382,9 @@ export async function findMyNotices(context: ListEntryContext): Promise<Notice[]
   const rows = (await listNoticesByRecipient(context.db, org, noticeAccessFor(context))).filter((row) =>
     context.ability.can("read", policySubject("Notice", { recipientOrg: row.recipient_org })),
   );
-  const entryIds = rows.flatMap((row) => (row.objection_id === null && row.list_entry_id !== null ? [row.list_entry_id] : []));
+  const entryIds = rows.flatMap((row) =>
+    row.objection_id === null && row.list_entry_id !== null ? [row.list_entry_id] : [],
+  );
   const entries = new Map(entryIds.map((id, index) => [id, index]));
   const loaded = await context.loaders.entryById.loadMany(entryIds);
   const { today } = context;
@@ -266,7 +392,12 @@ export async function findMyNotices(context: ListEntryContext): Promise<Notice[]
     const correction = row.objection_id !== null;
     const entry = correction ? null : loaded[entries.get(row.list_entry_id ?? "") ?? -1];
     if (!correction && (!entry || entry instanceof Error)) return [];
-    recordDisclosed(context, { subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "Notice", tier: "GOVERNMENT" });
+    recordDisclosed(context, {
+      subjectId: row.subject_id,
+      subjectIdentifier: row.subject_identifier,
+      entityType: "Notice",
+      tier: "GOVERNMENT",
+    });
     return [
       Object.assign(new Notice(), {
         id: row.id,

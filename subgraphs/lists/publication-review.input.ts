@@ -10,9 +10,16 @@ export class PublicationDecisionInput {
   @Field(() => PublicationDecision)
   decision!: PublicationDecisionValue;
 
-  @Field(() => String, { nullable: true, description: "REDACT: what the public reads in place of the free text (a record's title, an entry's facts); 1-2,000 characters, itself free of prohibited data." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "REDACT: what the public reads in place of the free text (a record's title, an entry's facts); 1-2,000 characters, itself free of prohibited data.",
+  })
   redactedText?: string | null;
 
-  @Field(() => String, { nullable: true, description: "RETURN_TO_PROVIDER: why, for the provider; 1-500 characters." })
+  @Field(() => String, {
+    nullable: true,
+    description: "RETURN_TO_PROVIDER: why, for the provider; 1-500 characters.",
+  })
   reason?: string | null;
 }

@@ -7,7 +7,8 @@ import { PublicationReview, PublicationReviewConnection } from "./publication-re
 @Resolver(() => PublicationReview)
 export class PublicationReviewResolver {
   @Query(() => PublicationReviewConnection, {
-    description: "CREDIT_CENTER: natural persons' items awaiting review before the public tier shows them (PCIM art. 14), oldest first, with the prohibited-data detector's hits.",
+    description:
+      "CREDIT_CENTER: natural persons' items awaiting review before the public tier shows them (PCIM art. 14), oldest first, with the prohibited-data detector's hits.",
   })
   async publicationReviews(
     @Arg("first", () => Int, { defaultValue: 20 }) first: number,
@@ -17,8 +18,13 @@ export class PublicationReviewResolver {
     return findPublicationReviews(context, first, after ?? null);
   }
 
-  @Mutation(() => PublicationReview, { description: "CREDIT_CENTER: publishes, redacts or returns to its provider an item awaiting review." })
-  async decidePublication(@Arg("input", () => PublicationDecisionInput) input: PublicationDecisionInput, @Ctx() context: ListEntryContext): Promise<PublicationReview> {
+  @Mutation(() => PublicationReview, {
+    description: "CREDIT_CENTER: publishes, redacts or returns to its provider an item awaiting review.",
+  })
+  async decidePublication(
+    @Arg("input", () => PublicationDecisionInput) input: PublicationDecisionInput,
+    @Ctx() context: ListEntryContext,
+  ): Promise<PublicationReview> {
     return decidePublication(context, input);
   }
 }

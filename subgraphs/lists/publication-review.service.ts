@@ -17,8 +17,19 @@ import { recordDisclosed } from "../shared/disclose";
 import { isUuid } from "../shared/ids";
 import { checkPageSize, decodeCursor, encodeCursor } from "../shared/pagination";
 import type { ListEntryContext } from "./list-entry.loaders";
-import { countEntriesPendingReview, findListEntryById, listEntriesPendingReview, settleEntryReview } from "./list-entry.repository";
-import { ProhibitedDataHit, PublicationReview, PublicationReviewConnection, ReviewedText, type PublicationItem } from "./publication-review.type";
+import {
+  countEntriesPendingReview,
+  findListEntryById,
+  listEntriesPendingReview,
+  settleEntryReview,
+} from "./list-entry.repository";
+import {
+  ProhibitedDataHit,
+  PublicationReview,
+  PublicationReviewConnection,
+  ReviewedText,
+  type PublicationItem,
+} from "./publication-review.type";
 
 const MAX_PAGE = 50;
 const CONNECTION = "publicationReviews";
@@ -46,7 +57,10 @@ type ItemUnderReview = Readonly<{
 const fromRecord = (record: RecordUnderReview): ItemUnderReview => ({
   item: "CREDIT_RECORD",
   ...record,
-  texts: [{ field: "title", value: record.title }, ...(Object.keys(record.attributes).length > 0 ? [{ field: "attributes", value: record.attributes }] : [])],
+  texts: [
+    { field: "title", value: record.title },
+    ...(Object.keys(record.attributes).length > 0 ? [{ field: "attributes", value: record.attributes }] : []),
+  ],
 });
 
 const fromEntry = (row: ListEntryRow & { queued_at?: string }): ItemUnderReview => ({
@@ -120,7 +134,11 @@ const byQueue = (a: ItemUnderReview, b: ItemUnderReview) => {
  * records and list entries together, oldest first, with what the prohibited-data detector finds in each free
  * text. The centre reads the text as submitted — it is the one to redact it — and each item shown is audited.
  */
-export async function findPublicationReviews(context: ListEntryContext, first: number, after: string | null): Promise<PublicationReviewConnection> {
+export async function findPublicationReviews(
+  context: ListEntryContext,
+  first: number,
+  after: string | null,
+): Promise<PublicationReviewConnection> {
   refuseUnlessAllowed(context.ability, "decide", "PublicationReview", REFUSAL);
   checkPageSize(first, MAX_PAGE);
   const cursor = after ? (decodeCursor(CONNECTION, after, ["bigint", "uuid"]) as [string, string]) : null;
@@ -132,7 +150,12 @@ export async function findPublicationReviews(context: ListEntryContext, first: n
   ]);
   const items = [...records.map(fromRecord), ...entries.map(fromEntry)].sort(byQueue);
   const edges = items.slice(0, first).map((item) => {
-    recordDisclosed(context, { subjectId: item.subjectId, subjectIdentifier: item.subjectIdentifier, entityType: "PublicationReview", tier: item.tier });
+    recordDisclosed(context, {
+      subjectId: item.subjectId,
+      subjectIdentifier: item.subjectIdentifier,
+      entityType: "PublicationReview",
+      tier: item.tier,
+    });
     return { cursor: encodeCursor(CONNECTION, [item.queuedAt, item.id]), node: toPublicationReview(item) };
   });
   return Object.assign(new PublicationReviewConnection(), {
@@ -142,28 +165,49 @@ export async function findPublicationReviews(context: ListEntryContext, first: n
   });
 }
 
-export type PublicationDecisionRequest = Readonly<{ id: string; decision: PublicationDecision; redactedText?: string | null; reason?: string | null }>;
+export type PublicationDecisionRequest = Readonly<{
+  id: string;
+  decision: PublicationDecision;
+  redactedText?: string | null;
+  reason?: string | null;
+}>;
 
 /**
  * The decision's settlement, or the problems that refuse it: REDACT needs the text to publish, RETURN_TO_PROVIDER a
  * reason, and each is checked for prohibited data here too — the redacted text is exactly what the public will read.
  */
-export function checkPublicationDecision(request: PublicationDecisionRequest, at: Date): PublicationSettlement {
+export function checkPublicationDecision(
+  request: PublicationDecisionRequest,
+  at: Date,
+): PublicationSettlement {
   const problems: InputProblem[] = [];
   const text = (value: string | null | undefined, field: string, maximum: number, wanted: boolean) => {
     const trimmed = value?.trim() ?? "";
     if (!wanted) {
-      if (trimmed.length > 0) problems.push({ field, reason: `only with ${field === "input.redactedText" ? "REDACT" : "RETURN_TO_PROVIDER"}`, code: "BAD_USER_INPUT" });
+      if (trimmed.length > 0)
+        problems.push({
+          field,
+          reason: `only with ${field === "input.redactedText" ? "REDACT" : "RETURN_TO_PROVIDER"}`,
+          code: "BAD_USER_INPUT",
+        });
       return null;
     }
-    if (trimmed.length === 0 || trimmed.length > maximum) problems.push({ field, reason: `1 to ${maximum} characters`, code: "BAD_USER_INPUT" });
+    if (trimmed.length === 0 || trimmed.length > maximum)
+      problems.push({ field, reason: `1 to ${maximum} characters`, code: "BAD_USER_INPUT" });
     problems.push(...findProhibitedData(trimmed, field).map(toInputProblem));
     return trimmed;
   };
-  const redactedText = text(request.redactedText, "input.redactedText", MAX_REDACTED, request.decision === "REDACT");
+  const redactedText = text(
+    request.redactedText,
+    "input.redactedText",
+    MAX_REDACTED,
+    request.decision === "REDACT",
+  );
   const note = text(request.reason, "input.reason", MAX_REASON, request.decision === "RETURN_TO_PROVIDER");
   refuseIfProblems(problems, "publication decision");
-  const state = ({ PUBLISH: "PUBLISHED", REDACT: "REDACTED", RETURN_TO_PROVIDER: "RETURNED" } as const)[request.decision];
+  const state = ({ PUBLISH: "PUBLISHED", REDACT: "REDACTED", RETURN_TO_PROVIDER: "RETURNED" } as const)[
+    request.decision
+  ];
   return { state, redactedText, note, at };
 }
 
@@ -173,15 +217,25 @@ export function checkPublicationDecision(request: PublicationDecisionRequest, at
  * it to its provider with a reason (it stays unpublished; the provider reads the reason on its item). Audited
  * as a decision on the item's subject; an item decided meanwhile is not decided twice.
  */
-export async function decidePublication(context: ListEntryContext, request: PublicationDecisionRequest): Promise<PublicationReview> {
+export async function decidePublication(
+  context: ListEntryContext,
+  request: PublicationDecisionRequest,
+): Promise<PublicationReview> {
   refuseUnlessAllowed(context.ability, "decide", "PublicationReview", REFUSAL);
   const notFound = () => new NotFoundError("no item with that id is in the publication review");
   if (!isUuid(request.id)) throw notFound();
   const settlement = checkPublicationDecision(request, context.now);
-  const [record, entry] = await Promise.all([findRecordUnderReview(context.db, request.id), findListEntryById(context.db, request.id)]);
+  const [record, entry] = await Promise.all([
+    findRecordUnderReview(context.db, request.id),
+    findListEntryById(context.db, request.id),
+  ]);
   const found = record ? fromRecord(record) : entry ? fromEntry(entry) : undefined;
   if (!found || found.state === null) throw notFound();
-  if (found.state !== "PENDING") throw new BadUserInputError(`the item was already decided (${found.state}); only a PENDING item is decided`, { argument: "input.id" });
+  if (found.state !== "PENDING")
+    throw new BadUserInputError(
+      `the item was already decided (${found.state}); only a PENDING item is decided`,
+      { argument: "input.id" },
+    );
   const settled = record
     ? await settleRecordPublication(context.db, record.id, settlement).then((row) => row && fromRecord(row))
     : await settleEntryReview(context.db, found.id, {
@@ -190,7 +244,15 @@ export async function decidePublication(context: ListEntryContext, request: Publ
         publication_note: settlement.note,
         publication_decided_at: settlement.at,
       }).then((row) => row && fromEntry(row));
-  if (!settled) throw new BadUserInputError("the item was decided meanwhile; only a PENDING item is decided", { argument: "input.id" });
-  recordDisclosed(context, { subjectId: settled.subjectId, subjectIdentifier: settled.subjectIdentifier, entityType: "PublicationDecision", tier: settled.tier });
+  if (!settled)
+    throw new BadUserInputError("the item was decided meanwhile; only a PENDING item is decided", {
+      argument: "input.id",
+    });
+  recordDisclosed(context, {
+    subjectId: settled.subjectId,
+    subjectIdentifier: settled.subjectIdentifier,
+    entityType: "PublicationDecision",
+    tier: settled.tier,
+  });
   return toPublicationReview(settled);
 }

@@ -9,10 +9,14 @@ import { Subject } from "./subject/subject.type";
 export const PublicationItem = { CREDIT_RECORD: "CREDIT_RECORD", LIST_ENTRY: "LIST_ENTRY" } as const;
 export type PublicationItem = keyof typeof PublicationItem;
 
-registerEnumType(PublicationItem, { name: "PublicationItem", description: "A credit record or a list entry." });
+registerEnumType(PublicationItem, {
+  name: "PublicationItem",
+  description: "A credit record or a list entry.",
+});
 registerEnumType(PublicationDecision, {
   name: "PublicationDecision",
-  description: "PUBLISH as submitted; REDACT, publishing `redactedText` in place of the free text; RETURN_TO_PROVIDER with a `reason`, unpublished.",
+  description:
+    "PUBLISH as submitted; REDACT, publishing `redactedText` in place of the free text; RETURN_TO_PROVIDER with a `reason`, unpublished.",
 });
 registerEnumType(Tier, { name: "Tier", description: "Use scope (PCIM arts. 18-24)" });
 
@@ -33,10 +37,16 @@ export class ProhibitedDataHit {
   @Field(() => String, { description: "The law that prohibits collecting it." })
   law!: string;
 
-  @Field(() => Int, { nullable: true, description: "First character of the finding in `text`; null while the detector names only the category." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "First character of the finding in `text`; null while the detector names only the category.",
+  })
   start!: number | null;
 
-  @Field(() => Int, { nullable: true, description: "Character after the finding in `text`; null while the detector names only the category." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Character after the finding in `text`; null while the detector names only the category.",
+  })
   end!: number | null;
 }
 
@@ -52,7 +62,9 @@ export class ReviewedText {
   hits!: ProhibitedDataHit[];
 }
 
-@ObjectType({ description: "A natural person's item in the credit centre's review before publication (PCIM art. 14)." })
+@ObjectType({
+  description: "A natural person's item in the credit centre's review before publication (PCIM art. 14).",
+})
 export class PublicationReview {
   @Field(() => ID, { description: "The item's id (the record's or the entry's)." })
   id!: string;
@@ -66,7 +78,9 @@ export class PublicationReview {
   @Field(() => String, { description: "The providing or recognising unit's code: the one a return goes to." })
   provider!: string;
 
-  @Field(() => String, { description: "The record's kind, or the entry's list and grounds (e.g. BLACK B07_REFUSE_JUDGEMENT)." })
+  @Field(() => String, {
+    description: "The record's kind, or the entry's list and grounds (e.g. BLACK B07_REFUSE_JUDGEMENT).",
+  })
   kind!: string;
 
   @Field(() => Tier)
@@ -81,7 +95,10 @@ export class PublicationReview {
   @Field(() => [ReviewedText])
   texts!: ReviewedText[];
 
-  @Field(() => String, { nullable: true, description: "REDACTED: the text published in place of the free text." })
+  @Field(() => String, {
+    nullable: true,
+    description: "REDACTED: the text published in place of the free text.",
+  })
   redactedText!: string | null;
 
   @Field(() => String, { nullable: true, description: "RETURNED: why it went back to the provider." })

@@ -6,7 +6,11 @@ import type { RequestScope, SubgraphContext } from "../shared/context";
 import { isUuid } from "../shared/ids";
 import { groupBy, indexBy } from "../shared/loaders";
 import { measureApplicationAccessFor } from "./measure-application.policy";
-import { listApplicationsBySubjectIds, listMeasuresByCodes, type AppliedMeasureRow } from "./measure.repository";
+import {
+  listApplicationsBySubjectIds,
+  listMeasuresByCodes,
+  type AppliedMeasureRow,
+} from "./measure.repository";
 
 export type MeasureLoaders = {
   measureByCode: DataLoader<string, MeasureRow | undefined>;
@@ -17,9 +21,15 @@ export type MeasureContext = SubgraphContext<MeasureLoaders>;
 export function createMeasureLoaders(db: Kysely<MeasuresDatabase>, scope: RequestScope): MeasureLoaders {
   const applications = measureApplicationAccessFor(scope);
   return {
-    measureByCode: new DataLoader(async (codes) => indexBy(codes, await listMeasuresByCodes(db, codes), (row) => row.code)),
+    measureByCode: new DataLoader(async (codes) =>
+      indexBy(codes, await listMeasuresByCodes(db, codes), (row) => row.code),
+    ),
     applicationsBySubjectId: new DataLoader(async (subjectIds) =>
-      groupBy(subjectIds, await listApplicationsBySubjectIds(db, subjectIds.filter(isUuid), applications), (row) => row.subject_id),
+      groupBy(
+        subjectIds,
+        await listApplicationsBySubjectIds(db, subjectIds.filter(isUuid), applications),
+        (row) => row.subject_id,
+      ),
     ),
   };
 }

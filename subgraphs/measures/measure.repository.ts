@@ -15,7 +15,10 @@ export async function listMeasures(
   return query.execute();
 }
 
-export async function listMeasuresByCodes(db: Kysely<MeasuresDatabase>, codes: readonly string[]): Promise<MeasureRow[]> {
+export async function listMeasuresByCodes(
+  db: Kysely<MeasuresDatabase>,
+  codes: readonly string[],
+): Promise<MeasureRow[]> {
   if (codes.length === 0) return [];
   return db.selectFrom("measures").selectAll().where("code", "in", codes).execute();
 }
@@ -46,11 +49,19 @@ function entriesAppliedOn(eb: ExpressionBuilder<MeasuresDatabase, any>, applicat
 
 /** `entryRecognizedBy` in SQL: the application rested on an entry `unit` recognised. */
 export function appliedOnEntryOf(eb: ExpressionBuilder<MeasuresDatabase, any>, unit: string) {
-  return eb.exists(entriesAppliedOn(eb, "measure_applications").select(sql`1`.as("one")).where("applied_entry.recognized_by", "=", unit));
+  return eb.exists(
+    entriesAppliedOn(eb, "measure_applications")
+      .select(sql`1`.as("one"))
+      .where("applied_entry.recognized_by", "=", unit),
+  );
 }
 
 function entryUnits(eb: ExpressionBuilder<MeasuresDatabase, any>) {
-  return sql<string[]>`array(${entriesAppliedOn(eb, "measure_applications").select("applied_entry.recognized_by").distinct()})`.as("entry_recognized_by");
+  return sql<
+    string[]
+  >`array(${entriesAppliedOn(eb, "measure_applications").select("applied_entry.recognized_by").distinct()})`.as(
+    "entry_recognized_by",
+  );
 }
 
 export async function listApplicationsBySubjectIds(
@@ -91,25 +102,35 @@ export async function listApplicationsOnEntriesOf(
 }
 
 /** Applications in a period per unit whose entries they rested on, and outcome (an application on two units' entries counts for each). */
-export async function countApplicationsByEntryUnit(db: Kysely<MeasuresDatabase>, period: Readonly<{ from: string; to: string }>, units: (unitColumn: string) => AccessFilter) {
+export async function countApplicationsByEntryUnit(
+  db: Kysely<MeasuresDatabase>,
+  period: Readonly<{ from: string; to: string }>,
+  units: (unitColumn: string) => AccessFilter,
+) {
   return db
     .selectFrom("measure_applications")
     .innerJoin("measures as applied_measure", "applied_measure.code", "measure_applications.measure_code")
-    .innerJoin((eb) => listEntriesRelation(eb).as("applied_entry"), (join) =>
-      join.on((eb) =>
-        eb.and([
-          eb("applied_measure.target", "=", "SUBJECT"),
-          entryRestedOnColumn(eb, "applied_entry", {
-            subjectId: "measure_applications.subject_id",
-            list: "applied_measure.list",
-            grounds: "applied_measure.grounds",
-            date: "measure_applications.applied_on",
-            reportedAt: "measure_applications.created_at",
-          }),
-        ]),
-      ),
+    .innerJoin(
+      (eb) => listEntriesRelation(eb).as("applied_entry"),
+      (join) =>
+        join.on((eb) =>
+          eb.and([
+            eb("applied_measure.target", "=", "SUBJECT"),
+            entryRestedOnColumn(eb, "applied_entry", {
+              subjectId: "measure_applications.subject_id",
+              list: "applied_measure.list",
+              grounds: "applied_measure.grounds",
+              date: "measure_applications.applied_on",
+              reportedAt: "measure_applications.created_at",
+            }),
+          ]),
+        ),
     )
-    .select((eb) => ["applied_entry.recognized_by as unit", "measure_applications.outcome", eb.fn.count<string>("measure_applications.id").distinct().as("count")])
+    .select((eb) => [
+      "applied_entry.recognized_by as unit",
+      "measure_applications.outcome",
+      eb.fn.count<string>("measure_applications.id").distinct().as("count"),
+    ])
     .where("measure_applications.applied_on", ">=", period.from)
     .where("measure_applications.applied_on", "<=", period.to)
     .where(units("applied_entry.recognized_by"))
@@ -118,7 +139,10 @@ export async function countApplicationsByEntryUnit(db: Kysely<MeasuresDatabase>,
     .execute();
 }
 
-export async function insertMeasureApplication(db: Kysely<MeasuresDatabase>, row: NewMeasureApplicationRow): Promise<MeasureApplicationRow> {
+export async function insertMeasureApplication(
+  db: Kysely<MeasuresDatabase>,
+  row: NewMeasureApplicationRow,
+): Promise<MeasureApplicationRow> {
   return db.insertInto("measure_applications").values(row).returningAll().executeTakeFirstOrThrow();
 }
 

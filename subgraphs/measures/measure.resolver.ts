@@ -7,7 +7,9 @@ import { Measure } from "./measure.type";
 
 @Resolver(() => Measure)
 export class MeasureResolver {
-  @Query(() => [Measure], { description: "The joint measure catalog, optionally for one list and one scenario. Public." })
+  @Query(() => [Measure], {
+    description: "The joint measure catalog, optionally for one list and one scenario. Public.",
+  })
   async measures(
     @Arg("list", () => ListType, { nullable: true }) list: ListTypeValue | null,
     @Arg("scenario", () => Scenario, { nullable: true }) scenario: ScenarioValue | null,

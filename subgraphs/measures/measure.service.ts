@@ -38,7 +38,11 @@ function toMeasureApplication(row: MeasureApplicationRow, measure: MeasureRow): 
 }
 
 /** `measures(list, scenario)`: the public catalog. */
-export async function findMeasures(context: MeasureContext, list: ListType | null, scenario: Scenario | null): Promise<Measure[]> {
+export async function findMeasures(
+  context: MeasureContext,
+  list: ListType | null,
+  scenario: Scenario | null,
+): Promise<Measure[]> {
   if (!context.ability.can("read", "Measure")) return [];
   const rows = await listMeasures(context.db, { list, scenario });
   for (const row of rows) context.loaders.measureByCode.prime(row.code, row);
@@ -52,14 +56,22 @@ export async function resolveMeasureByCode(context: MeasureContext, code: string
 }
 
 /** `Subject.measureApplications`: who applied which measure to the subject, for those who may know. */
-export async function listSubjectMeasureApplications(context: MeasureContext, subjectId: string): Promise<MeasureApplication[]> {
+export async function listSubjectMeasureApplications(
+  context: MeasureContext,
+  subjectId: string,
+): Promise<MeasureApplication[]> {
   return discloseMeasureApplications(context, await context.loaders.applicationsBySubjectId.load(subjectId));
 }
 
 /** Applications the viewer may read, each with its measure, recorded for the audit as the subject's government-tier data. */
-export async function discloseMeasureApplications(context: MeasureContext, rows: readonly AppliedMeasureRow[]): Promise<MeasureApplication[]> {
+export async function discloseMeasureApplications(
+  context: MeasureContext,
+  rows: readonly AppliedMeasureRow[],
+): Promise<MeasureApplication[]> {
   const measures = await context.loaders.measureByCode.loadMany(rows.map((row) => row.measure_code));
-  const measureByCode = new Map(measures.flatMap((measure) => (measure && !(measure instanceof Error) ? [[measure.code, measure]] : [])));
+  const measureByCode = new Map(
+    measures.flatMap((measure) => (measure && !(measure instanceof Error) ? [[measure.code, measure]] : [])),
+  );
   return discloseReadable(
     context,
     rows.filter((row) => measureByCode.has(row.measure_code)),

@@ -5,7 +5,10 @@ import { Subject } from "./subject/subject.type";
 
 registerEnumType(MeasureKind, { name: "MeasureKind" });
 registerEnumType(Decision, { name: "Decision", description: "BLOCK > REVIEW > GREEN_CHANNEL > PASS" });
-registerEnumType(ListType, { name: "ListType", description: "Red (守信) or black (失信) list, JRP arts. 3-14" });
+registerEnumType(ListType, {
+  name: "ListType",
+  description: "Red (守信) or black (失信) list, JRP arts. 3-14",
+});
 registerEnumType(Scenario, { name: "Scenario", description: "The business in which a measure applies" });
 
 @Directive(`@key(fields: "code")`)
@@ -24,14 +27,18 @@ export class Measure {
   title!: string;
 
   @Field(() => Decision, {
-    description: "What the measure decides in the scenario asked about (screen, measures(scenario:)), as its text decides it (JRP art. 14: BLOCK only where it forbids); without a scenario, the strictest of its scenarios.",
+    description:
+      "What the measure decides in the scenario asked about (screen, measures(scenario:)), as its text decides it (JRP art. 14: BLOCK only where it forbids); without a scenario, the strictest of its scenarios.",
   })
   decision!: Decision;
 
   @Field(() => [Scenario])
   scenarios!: Scenario[];
 
-  @Field(() => [String], { description: "The list grounds (JRP arts. 5-6 codes) the measure's legal basis covers; empty = every grounds. Screening applies it only to those entries." })
+  @Field(() => [String], {
+    description:
+      "The list grounds (JRP arts. 5-6 codes) the measure's legal basis covers; empty = every grounds. Screening applies it only to those entries.",
+  })
   grounds!: string[];
 
   @Field(() => String, { description: "Legal basis." })

@@ -23,12 +23,20 @@ export class ScreeningResolver {
     return screen(context, identifiers, scenario);
   }
 
-  @Mutation(() => MeasureApplication, { description: "GOVERNMENT or ORGANIZATION with X-Credit-Purpose: the calling system reports a measure it applied (触发反馈)." })
-  async reportMeasureApplied(@Arg("input", () => MeasureApplicationInput) input: MeasureApplicationInput, @Ctx() context: MeasureContext): Promise<MeasureApplication> {
+  @Mutation(() => MeasureApplication, {
+    description:
+      "GOVERNMENT or ORGANIZATION with X-Credit-Purpose: the calling system reports a measure it applied (触发反馈).",
+  })
+  async reportMeasureApplied(
+    @Arg("input", () => MeasureApplicationInput) input: MeasureApplicationInput,
+    @Ctx() context: MeasureContext,
+  ): Promise<MeasureApplication> {
     return reportMeasureApplied(context, input);
   }
 
-  @Query(() => [MeasureStat], { description: "CREDIT_CENTER: measures applied per code and outcome in a period." })
+  @Query(() => [MeasureStat], {
+    description: "CREDIT_CENTER: measures applied per code and outcome in a period.",
+  })
   async measureStats(
     @Arg("from", () => DateScalar, { nullable: true }) from: string | null,
     @Arg("to", () => DateScalar, { nullable: true }) to: string | null,
@@ -38,7 +46,8 @@ export class ScreeningResolver {
   }
 
   @Query(() => [MeasureApplication], {
-    description: "A unit (PROVIDER): measures business systems reported applying, applied from `from` to `to` (at most a year), on list entries it recognised (触发反馈).",
+    description:
+      "A unit (PROVIDER): measures business systems reported applying, applied from `from` to `to` (at most a year), on list entries it recognised (触发反馈).",
   })
   async myEntryFeedback(
     @Arg("from", () => DateScalar) from: string,

@@ -19,7 +19,13 @@ export type ScreeningEntry = Readonly<{
 }>;
 
 /** A black-list entry of an organisation the screened person answers for (PCIM art. 26). */
-export type ResponsibleEntry = ScreeningEntry & Readonly<{ organisationName: string; organisationIdentifier: string; relation: string; relationPeriod: string }>;
+export type ResponsibleEntry = ScreeningEntry &
+  Readonly<{
+    organisationName: string;
+    organisationIdentifier: string;
+    relation: string;
+    relationPeriod: string;
+  }>;
 
 export type Screening = Readonly<{ decision: Decision; reasons: string[]; measures: MeasureRow[] }>;
 
@@ -30,14 +36,19 @@ const NO_ENTRY_IN_FORCE = "无红黑名单记录 (no red or black list entry in 
  * so a counter that reads only `decision` still stops.
  */
 export function undecidableScreening(rule: string): Screening & { error: string } {
-  return { decision: "REVIEW", reasons: [`无法筛查 (cannot be screened)：标识码有误，请核对后重新筛查 (${rule})`], measures: [], error: `INVALID_IDENTIFIER: ${rule}` };
+  return {
+    decision: "REVIEW",
+    reasons: [`无法筛查 (cannot be screened)：标识码有误，请核对后重新筛查 (${rule})`],
+    measures: [],
+    error: `INVALID_IDENTIFIER: ${rule}`,
+  };
 }
 
 /** The lists' one definition of an entry in force, over a screening entry's fields. */
-const inForce = (entry: ScreeningEntry, today: string) => entryInForce.test({ status: entry.status, valid_until: entry.validUntil }, today);
+const inForce = (entry: ScreeningEntry, today: string) =>
+  entryInForce.test({ status: entry.status, valid_until: entry.validUntil }, today);
 
 const LIST_NAME: Record<ListType, string> = { RED: "红名单 (red list)", BLACK: "黑名单 (black list)" };
-
 
 /**
  * The day a black-list entry left the list by repair or expiry, if it did: the exits that put a subject
@@ -46,7 +57,8 @@ const LIST_NAME: Record<ListType, string> = { RED: "红名单 (red list)", BLACK
 function exitedOn(entry: ScreeningEntry, today: string): string | null {
   if (entry.list !== "BLACK") return null;
   if (entry.status === "ACTIVE") return inForce(entry, today) ? null : entry.validUntil;
-  if (entry.status === "REPAIRED" || entry.status === "EXPIRED") return entry.statusChangedOn ?? entry.validUntil;
+  if (entry.status === "REPAIRED" || entry.status === "EXPIRED")
+    return entry.statusChangedOn ?? entry.validUntil;
   return null;
 }
 
@@ -68,7 +80,9 @@ export function decisionIn(measure: MeasureRow, scenario: Scenario): ScenarioDec
 
 /** The strictest decision a measure takes in any of its scenarios. */
 export function strictestDecision(measure: MeasureRow): ScenarioDecision["decision"] {
-  return measure.scenarios.map((scenario) => decisionIn(measure, scenario).decision).reduce((strictest, next) => (RANK[next] > RANK[strictest] ? next : strictest));
+  return measure.scenarios
+    .map((scenario) => decisionIn(measure, scenario).decision)
+    .reduce((strictest, next) => (RANK[next] > RANK[strictest] ? next : strictest));
 }
 
 function describeMeasure(measure: MeasureRow, scenario: Scenario): string {
@@ -109,11 +123,16 @@ export function decideScreening(
   for (const entry of entries.filter((candidate) => inForce(candidate, today))) {
     reasons.push(describeEntry(entry));
     const measures = applicable(entry, "SUBJECT");
-    if (measures.length === 0) reasons.push(`本场景（${scenario}）无适用该名单的措施 (no measure in this scenario)`);
+    if (measures.length === 0)
+      reasons.push(`本场景（${scenario}）无适用该名单的措施 (no measure in this scenario)`);
     for (const measure of measures) applied.set(measure.code, measure);
   }
-  for (const entry of responsible.filter((candidate) => candidate.list === "BLACK" && inForce(candidate, today))) {
-    reasons.push(`作为 ${entry.organisationName}（${entry.organisationIdentifier}）的 ${entry.relation}（${entry.relationPeriod}，认定时在任，PCIM art. 26）：该单位列入${describeEntry(entry)}`);
+  for (const entry of responsible.filter(
+    (candidate) => candidate.list === "BLACK" && inForce(candidate, today),
+  )) {
+    reasons.push(
+      `作为 ${entry.organisationName}（${entry.organisationIdentifier}）的 ${entry.relation}（${entry.relationPeriod}，认定时在任，PCIM art. 26）：该单位列入${describeEntry(entry)}`,
+    );
     for (const measure of applicable(entry, "RESPONSIBLE_PERSONS")) applied.set(measure.code, measure);
   }
   const rank = (measure: MeasureRow) => RANK[decisionIn(measure, scenario).decision];
@@ -125,10 +144,16 @@ export function decideScreening(
     .filter((date): date is string => date !== null && date <= today && addYears(date, 1) > today)
     .sort()
     .at(-1);
-  if (showsMonitoring && recentExit && !entries.some((entry) => entry.list === "BLACK" && inForce(entry, today))) {
+  if (
+    showsMonitoring &&
+    recentExit &&
+    !entries.some((entry) => entry.list === "BLACK" && inForce(entry, today))
+  ) {
     reasons.push(`重点关注 (focused monitoring)：${recentExit} 退出黑名单未满一年（CZ annex 2 §4.2）`);
   }
   if (reasons.length === 0) reasons.push(NO_ENTRY_IN_FORCE);
-  const decision = measures.map((measure) => decisionIn(measure, scenario).decision).reduce<Decision>((strictest, next) => (RANK[next] > RANK[strictest] ? next : strictest), "PASS");
+  const decision = measures
+    .map((measure) => decisionIn(measure, scenario).decision)
+    .reduce<Decision>((strictest, next) => (RANK[next] > RANK[strictest] ? next : strictest), "PASS");
   return { decision, reasons, measures };
 }

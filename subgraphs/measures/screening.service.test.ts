@@ -9,10 +9,20 @@ import { startSliceTest, type SliceTest, type SliceViewer } from "../../test/sli
 let slice: SliceTest;
 let government: SliceViewer;
 
-type Result = { identifier: string; decision: string; reasons: string[]; measures: Array<{ code: string; decision: string }>; error: string | null };
+type Result = {
+  identifier: string;
+  decision: string;
+  reasons: string[];
+  measures: Array<{ code: string; decision: string }>;
+  error: string | null;
+};
 const SCREEN = `query ($ids: [String!]!, $scenario: Scenario!) { screen(identifiers: $ids, scenario: $scenario) { identifier decision reasons error measures { code decision } } }`;
 
-const person = (n: number) => ({ identifier: citizenId(n), name: personName("筛查人", n), kind: "NATURAL_PERSON" });
+const person = (n: number) => ({
+  identifier: citizenId(n),
+  name: personName("筛查人", n),
+  kind: "NATURAL_PERSON",
+});
 const company = (n: number) => ({ identifier: uscc(n), name: `筛查公司${n}`, kind: "LEGAL_PERSON" });
 const IDS = {
   black: uscc(900),
@@ -28,8 +38,14 @@ const IDS = {
   unknown: uscc(999),
 };
 
-async function recognize(subject: Record<string, string>, list: "RED" | "BLACK", documentNumber: string, extra: Record<string, unknown> = {}) {
-  const result = await slice.execute<{ recognizeListEntry: { id: string } }>("lists", 
+async function recognize(
+  subject: Record<string, string>,
+  list: "RED" | "BLACK",
+  documentNumber: string,
+  extra: Record<string, unknown> = {},
+) {
+  const result = await slice.execute<{ recognizeListEntry: { id: string } }>(
+    "lists",
     `mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id } }`,
     {
       viewer: { role: "PROVIDER", org: list === "RED" ? "HA-NDRC" : "HA-COURT" },
@@ -52,8 +68,16 @@ async function recognize(subject: Record<string, string>, list: "RED" | "BLACK",
   return result.data!.recognizeListEntry.id;
 }
 
-async function screen(identifiers: string[], scenario: string, token = government, purpose: Purpose | null = "ADMINISTRATIVE_LICENSING") {
-  return slice.execute<{ screen: Result[] }>("measures", SCREEN, { viewer: { ...token, purpose }, variables: { ids: identifiers, scenario } });
+async function screen(
+  identifiers: string[],
+  scenario: string,
+  token = government,
+  purpose: Purpose | null = "ADMINISTRATIVE_LICENSING",
+) {
+  return slice.execute<{ screen: Result[] }>("measures", SCREEN, {
+    viewer: { ...token, purpose },
+    variables: { ids: identifiers, scenario },
+  });
 }
 
 beforeAll(async () => {
@@ -70,26 +94,67 @@ beforeAll(async () => {
   await recognize(company(907), "BLACK", "S-907", { recognizedOn: daysAgo(400), validUntil: daysAgo(-300) });
   await recognize(company(909), "BLACK", "S-909", { recognizedOn: daysAgo(400), validUntil: daysAgo(-300) });
   const db = slice.db;
-  await db.updateTable("list_entries").set({ status: "REPAIRED", status_changed_on: daysAgo(500) }).where("id", "=", repaired).execute();
-  await db.updateTable("list_entries").set({ status: "REMOVED", status_changed_on: daysAgo(450) }).where("id", "=", removed).execute();
-  await db.updateTable("list_entries").set({ status: "REPAIRED", status_changed_on: daysAgo(60) }).where("document_number", "=", "S-907").execute();
-  await db.updateTable("list_entries").set({ status: "REMOVED", status_changed_on: daysAgo(60) }).where("document_number", "=", "S-909").execute();
-  const registered = await slice.execute("subjects", `mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`, {
-    viewer: { role: "PROVIDER", org: "HA-SAMR" },
-    variables: { input: { subject: company(900), legalRepresentative: person(906), relationsSince: daysAgo(400) } },
-  });
+  await db
+    .updateTable("list_entries")
+    .set({ status: "REPAIRED", status_changed_on: daysAgo(500) })
+    .where("id", "=", repaired)
+    .execute();
+  await db
+    .updateTable("list_entries")
+    .set({ status: "REMOVED", status_changed_on: daysAgo(450) })
+    .where("id", "=", removed)
+    .execute();
+  await db
+    .updateTable("list_entries")
+    .set({ status: "REPAIRED", status_changed_on: daysAgo(60) })
+    .where("document_number", "=", "S-907")
+    .execute();
+  await db
+    .updateTable("list_entries")
+    .set({ status: "REMOVED", status_changed_on: daysAgo(60) })
+    .where("document_number", "=", "S-909")
+    .execute();
+  const registered = await slice.execute(
+    "subjects",
+    `mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`,
+    {
+      viewer: { role: "PROVIDER", org: "HA-SAMR" },
+      variables: {
+        input: { subject: company(900), legalRepresentative: person(906), relationsSince: daysAgo(400) },
+      },
+    },
+  );
   expect(registered.errors).toBeUndefined();
-  await slice.execute("records", `mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { accepted } }`, {
-    viewer: { role: "PROVIDER", org: "HA-SAMR" },
-    variables: { records: [{ subject: company(908), category: "BASIC", kind: "BUSINESS_REGISTRATION", tier: "PUBLIC", title: "营业执照", documentNumber: "S-908", decidedOn: daysAgo(99) }] },
-  });
+  await slice.execute(
+    "records",
+    `mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { accepted } }`,
+    {
+      viewer: { role: "PROVIDER", org: "HA-SAMR" },
+      variables: {
+        records: [
+          {
+            subject: company(908),
+            category: "BASIC",
+            kind: "BUSINESS_REGISTRATION",
+            tier: "PUBLIC",
+            title: "营业执照",
+            documentNumber: "S-908",
+            decidedOn: daysAgo(99),
+          },
+        ],
+      },
+    },
+  );
 });
 afterAll(async () => slice?.stop());
 
 describe("screen: each decision path, in one call", () => {
   let results: Map<string, Result>;
   beforeAll(async () => {
-    const answer = await screen([...Object.values(IDS), "91320800MA0000000X", "not-an-id"], "PUBLIC_RESOURCE_TRADING");
+    const answer = await screen(
+      [...Object.values(IDS), "91320800MA0000000X", "not-an-id"],
+      "PUBLIC_RESOURCE_TRADING",
+    );
     expect(answer.errors).toBeUndefined();
     results = new Map(answer.data!.screen.map((result) => [result.identifier, result]));
   });
@@ -106,7 +171,10 @@ describe("screen: each decision path, in one call", () => {
   });
 
   it("gives a red-listed subject the GREEN_CHANNEL", () => {
-    expect(results.get(IDS.red)).toMatchObject({ decision: "GREEN_CHANNEL", measures: expect.arrayContaining([expect.objectContaining({ code: "R03" })]) });
+    expect(results.get(IDS.red)).toMatchObject({
+      decision: "GREEN_CHANNEL",
+      measures: expect.arrayContaining([expect.objectContaining({ code: "R03" })]),
+    });
   });
 
   it("gives no green channel to a subject honoured and then blacklisted: the red entry left the list with the black recognition (JRP art. 4)", () => {
@@ -138,7 +206,12 @@ describe("screen: each decision path, in one call", () => {
   });
 
   it("tells a supervising body (GOVERNMENT, SUPERVISION) of focused monitoring after repair, never after a removal as wrong, and never a bank", async () => {
-    const supervised = await screen([IDS.recentlyExited, IDS.recentlyRemoved], "PUBLIC_RESOURCE_TRADING", government, "SUPERVISION");
+    const supervised = await screen(
+      [IDS.recentlyExited, IDS.recentlyRemoved],
+      "PUBLIC_RESOURCE_TRADING",
+      government,
+      "SUPERVISION",
+    );
     const [repaired, removed] = supervised.data!.screen;
     expect(repaired).toMatchObject({ decision: "PASS" });
     expect(repaired!.reasons.join()).toMatch(/focused monitoring/);
@@ -150,20 +223,37 @@ describe("screen: each decision path, in one call", () => {
   });
 
   it("PASSes a known subject without entries and an unknown subject in the same words (no oracle of whether a file exists)", () => {
-    expect(results.get(IDS.clean)).toMatchObject({ decision: "PASS", reasons: [expect.stringMatching(/no red or black list entry/)] });
-    expect(results.get(IDS.unknown)).toMatchObject({ decision: "PASS", reasons: results.get(IDS.clean)!.reasons });
+    expect(results.get(IDS.clean)).toMatchObject({
+      decision: "PASS",
+      reasons: [expect.stringMatching(/no red or black list entry/)],
+    });
+    expect(results.get(IDS.unknown)).toMatchObject({
+      decision: "PASS",
+      reasons: results.get(IDS.clean)!.reasons,
+    });
   });
 
   it("gives a bad checksum its own error and REVIEW, never PASS, while the batch goes on", () => {
-    expect(results.get("91320800MA0000000X")).toMatchObject({ decision: "REVIEW", measures: [], error: expect.stringMatching(/INVALID_IDENTIFIER.*MOD 31/) });
-    expect(results.get("not-an-id")).toMatchObject({ decision: "REVIEW", error: expect.stringMatching(/INVALID_IDENTIFIER/), reasons: [expect.stringMatching(/cannot be screened/)] });
+    expect(results.get("91320800MA0000000X")).toMatchObject({
+      decision: "REVIEW",
+      measures: [],
+      error: expect.stringMatching(/INVALID_IDENTIFIER.*MOD 31/),
+    });
+    expect(results.get("not-an-id")).toMatchObject({
+      decision: "REVIEW",
+      error: expect.stringMatching(/INVALID_IDENTIFIER/),
+      reasons: [expect.stringMatching(/cannot be screened/)],
+    });
     expect(results.size).toBe(Object.keys(IDS).length + 2);
   });
 
   it("applies the measures of the scenario, each as its text decides: licensing is suspended (「暂停」), the industry ban asks for REVIEW (「依法…实施行业禁入措施」)", async () => {
     const licensing = await screen([IDS.representative, IDS.black], "ADMINISTRATIVE_LICENSING");
     const [representative, black] = licensing.data!.screen;
-    expect(representative).toMatchObject({ decision: "REVIEW", measures: [{ code: "P11", decision: "REVIEW" }] });
+    expect(representative).toMatchObject({
+      decision: "REVIEW",
+      measures: [{ code: "P11", decision: "REVIEW" }],
+    });
     expect(representative!.reasons.join("\n")).toMatch(/P11 .*→ REVIEW（「依法…实施行业禁入措施」/);
     expect(black).toMatchObject({
       decision: "BLOCK",
@@ -178,14 +268,20 @@ describe("screen: each decision path, in one call", () => {
 
 describe("screen: who may call it, and limits", () => {
   it("requires a purpose from GOVERNMENT and ORGANIZATION", async () => {
-    expect(errorCodes(await screen([IDS.black], "FISCAL_FUNDS", government, null))).toEqual(["PURPOSE_REQUIRED"]);
+    expect(errorCodes(await screen([IDS.black], "FISCAL_FUNDS", government, null))).toEqual([
+      "PURPOSE_REQUIRED",
+    ]);
     const bank: SliceViewer = { role: "ORGANIZATION", org: "BANK-1" };
     expect(errorCodes(await screen([IDS.black], "CREDIT_LENDING", bank, null))).toEqual(["PURPOSE_REQUIRED"]);
-    expect((await screen([IDS.black], "CREDIT_LENDING", bank, "CREDIT_LENDING")).data!.screen[0]!.decision).toBe("REVIEW");
+    expect(
+      (await screen([IDS.black], "CREDIT_LENDING", bank, "CREDIT_LENDING")).data!.screen[0]!.decision,
+    ).toBe("REVIEW");
   });
 
   it("is not for the public", async () => {
-    const result = await slice.execute("measures", SCREEN, { variables: { ids: [IDS.black], scenario: "FISCAL_FUNDS" } });
+    const result = await slice.execute("measures", SCREEN, {
+      variables: { ids: [IDS.black], scenario: "FISCAL_FUNDS" },
+    });
     expect(errorCodes(result)).toEqual(["FORBIDDEN"]);
   });
 
@@ -198,7 +294,10 @@ describe("screen: who may call it, and limits", () => {
       return slice.statements() - before;
     };
     const one = await count([IDS.black]);
-    const thousand = await count([...Object.values(IDS), ...Array.from({ length: 1_000 - Object.keys(IDS).length }, (_, index) => citizenId(index))]);
+    const thousand = await count([
+      ...Object.values(IDS),
+      ...Array.from({ length: 1_000 - Object.keys(IDS).length }, (_, index) => citizenId(index)),
+    ]);
     expect(thousand).toBe(one);
     expect(one).toBeLessThanOrEqual(8);
   });
@@ -206,33 +305,76 @@ describe("screen: who may call it, and limits", () => {
 
 describe("feedback (触发反馈)", () => {
   it("records a reported measure and counts it for the credit centre", async () => {
-    const report = await slice.execute("measures", 
+    const report = await slice.execute(
+      "measures",
       `mutation ($input: MeasureApplicationInput!) { reportMeasureApplied(input: $input) { measure { code } reportedBy outcome } }`,
       {
         viewer: { ...government, purpose: "PUBLIC_RESOURCE_TRADING" },
-        variables: { input: { measureCode: "P05", identifier: IDS.black, scenario: "PUBLIC_RESOURCE_TRADING", caseNumber: "TENDER-7", outcome: "投标资格被拒绝", appliedOn: daysAgo(1) } },
+        variables: {
+          input: {
+            measureCode: "P05",
+            identifier: IDS.black,
+            scenario: "PUBLIC_RESOURCE_TRADING",
+            caseNumber: "TENDER-7",
+            outcome: "投标资格被拒绝",
+            appliedOn: daysAgo(1),
+          },
+        },
       },
     );
-    expect(report.data).toEqual({ reportMeasureApplied: { measure: { code: "P05" }, reportedBy: "HA-ADMIN-APPROVAL", outcome: "投标资格被拒绝" } });
-    const wrongScenario = await slice.execute("measures", `mutation ($input: MeasureApplicationInput!) { reportMeasureApplied(input: $input) { id } }`, {
-      viewer: { ...government, purpose: "PUBLIC_RESOURCE_TRADING" },
-      variables: { input: { measureCode: "P05", identifier: IDS.black, scenario: "HONORS", caseNumber: "X", outcome: "x", appliedOn: daysAgo(1) } },
+    expect(report.data).toEqual({
+      reportMeasureApplied: {
+        measure: { code: "P05" },
+        reportedBy: "HA-ADMIN-APPROVAL",
+        outcome: "投标资格被拒绝",
+      },
     });
+    const wrongScenario = await slice.execute(
+      "measures",
+      `mutation ($input: MeasureApplicationInput!) { reportMeasureApplied(input: $input) { id } }`,
+      {
+        viewer: { ...government, purpose: "PUBLIC_RESOURCE_TRADING" },
+        variables: {
+          input: {
+            measureCode: "P05",
+            identifier: IDS.black,
+            scenario: "HONORS",
+            caseNumber: "X",
+            outcome: "x",
+            appliedOn: daysAgo(1),
+          },
+        },
+      },
+    );
     expect(errorCodes(wrongScenario)).toEqual(["BAD_USER_INPUT"]);
     const centre: SliceViewer = { role: "CREDIT_CENTER", org: "HA-CREDIT" };
-    const stats = await slice.execute<{ measureStats: Array<{ measure: { code: string }; applications: number; subjects: number }> }>("measures", 
+    const stats = await slice.execute<{
+      measureStats: Array<{ measure: { code: string }; applications: number; subjects: number }>;
+    }>(
+      "measures",
       `query ($from: Date) { measureStats(from: $from) { measure { code } applications subjects reporters outcomes { outcome count } } }`,
       { viewer: centre, variables: { from: addYears(daysAgo(0), -1) } },
     );
-    expect(stats.data!.measureStats).toEqual([expect.objectContaining({ measure: { code: "P05" }, applications: 1, subjects: 1 })]);
-    expect(errorCodes(await slice.execute("measures", `{ measureStats { applications } }`, { viewer: { ...government, purpose: "SUPERVISION"  }}))).toEqual(["FORBIDDEN"]);
+    expect(stats.data!.measureStats).toEqual([
+      expect.objectContaining({ measure: { code: "P05" }, applications: 1, subjects: 1 }),
+    ]);
+    expect(
+      errorCodes(
+        await slice.execute("measures", `{ measureStats { applications } }`, {
+          viewer: { ...government, purpose: "SUPERVISION" },
+        }),
+      ),
+    ).toEqual(["FORBIDDEN"]);
   });
 });
 
 describe("measures only where their basis applies (JRP art. 14, 「依法依规」)", () => {
   it("restricts exit and high consumption for a 失信被执行人 (B07), never for a non-compliant design (B10)", async () => {
     await recognize(company(910), "BLACK", "S-910");
-    await recognize(company(911), "BLACK", "S-911", { grounds: "B10_NONCOMPLIANT_DESIGN", facts: "提供不符合国家标准的设计方案" });
+    await recognize(company(911), "BLACK", "S-911", {
+      grounds: "B10_NONCOMPLIANT_DESIGN",
+      facts: "提供不符合国家标准的设计方案",
+    });
     const answer = await screen([uscc(910), uscc(911)], "HIGH_CONSUMPTION");
     expect(answer.errors).toBeUndefined();
     const [judgementDebtor, design] = answer.data!.screen;
@@ -253,15 +395,41 @@ describe("measures only where their basis applies (JRP art. 14, 「依法依规�
   it("shows in the catalogue each measure's decision in the scenario asked about, and its strictest without one", async () => {
     const query = `query ($scenario: Scenario) { measures(list: BLACK, scenario: $scenario) { code decision } }`;
     const decisions = async (scenario: string | null) =>
-      Object.fromEntries((await slice.execute<{ measures: Array<{ code: string; decision: string }> }>("measures", query, { variables: { scenario } })).data!.measures.map((measure) => [measure.code, measure.decision]));
-    expect(await decisions("PUBLIC_RESOURCE_TRADING")).toEqual({ P05: "REVIEW", P06: "REVIEW", P13: "REVIEW" });
-    expect(await decisions("ADMINISTRATIVE_LICENSING")).toEqual({ P02: "BLOCK", P03: "REVIEW", P08: "REVIEW", P11: "REVIEW" });
-    expect(await decisions(null)).toMatchObject({ P01: "REVIEW", P02: "BLOCK", P04: "REVIEW", P10: "BLOCK", P16: "BLOCK" });
+      Object.fromEntries(
+        (
+          await slice.execute<{ measures: Array<{ code: string; decision: string }> }>("measures", query, {
+            variables: { scenario },
+          })
+        ).data!.measures.map((measure) => [measure.code, measure.decision]),
+      );
+    expect(await decisions("PUBLIC_RESOURCE_TRADING")).toEqual({
+      P05: "REVIEW",
+      P06: "REVIEW",
+      P13: "REVIEW",
+    });
+    expect(await decisions("ADMINISTRATIVE_LICENSING")).toEqual({
+      P02: "BLOCK",
+      P03: "REVIEW",
+      P08: "REVIEW",
+      P11: "REVIEW",
+    });
+    expect(await decisions(null)).toMatchObject({
+      P01: "REVIEW",
+      P02: "BLOCK",
+      P04: "REVIEW",
+      P10: "BLOCK",
+      P16: "BLOCK",
+    });
   });
 
   it("publishes each measure's grounds in the catalogue", async () => {
-    const catalogue = await slice.execute<{ measures: Array<{ code: string; grounds: string[] }> }>("measures", `{ measures(list: BLACK) { code grounds } }`);
-    const grounds = Object.fromEntries(catalogue.data!.measures.map((measure) => [measure.code, measure.grounds]));
+    const catalogue = await slice.execute<{ measures: Array<{ code: string; grounds: string[] }> }>(
+      "measures",
+      `{ measures(list: BLACK) { code grounds } }`,
+    );
+    const grounds = Object.fromEntries(
+      catalogue.data!.measures.map((measure) => [measure.code, measure.grounds]),
+    );
     expect(grounds).toMatchObject({ P10: ["B07_REFUSE_JUDGEMENT"], P12: ["B07_REFUSE_JUDGEMENT"], P05: [] });
   });
 });
@@ -270,10 +438,16 @@ describe("responsible persons at the time (PCIM art. 26 「负有责任的」)",
   it("reaches the representative in office when the organisation was listed, not the one appointed after", async () => {
     const provider: SliceViewer = { role: "PROVIDER", org: "HA-SAMR" };
     const register = (representative: number, relationsSince: string) =>
-      slice.execute("subjects", `mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`, {
-        viewer: provider,
-        variables: { input: { subject: company(912), legalRepresentative: person(representative), relationsSince } },
-      });
+      slice.execute(
+        "subjects",
+        `mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`,
+        {
+          viewer: provider,
+          variables: {
+            input: { subject: company(912), legalRepresentative: person(representative), relationsSince },
+          },
+        },
+      );
     expect((await register(913, daysAgo(400))).errors).toBeUndefined();
     await recognize(company(912), "BLACK", "S-912");
     expect((await register(914, daysAgo(10))).errors).toBeUndefined();
@@ -283,11 +457,18 @@ describe("responsible persons at the time (PCIM art. 26 「负有责任的」)",
     const answer = await screen([citizenId(913), citizenId(914)], "FISCAL_FUNDS", government, "FISCAL_FUNDS");
     const [atTheTime, appointedAfter] = answer.data!.screen;
     expect(atTheTime).toMatchObject({ decision: "REVIEW", measures: [{ code: "P13", decision: "REVIEW" }] });
-    expect(atTheTime!.reasons.join("\n")).toMatch(new RegExp(`LEGAL_REPRESENTATIVE（任职 ${daysAgo(400)} 至 ${daysAgo(10)}，认定时在任`));
+    expect(atTheTime!.reasons.join("\n")).toMatch(
+      new RegExp(`LEGAL_REPRESENTATIVE（任职 ${daysAgo(400)} 至 ${daysAgo(10)}，认定时在任`),
+    );
     expect(appointedAfter).toMatchObject({ decision: "PASS", measures: [] });
 
-    const current = await slice.readSubject<{ legalRepresentative: { name: string } | null }>(uscc(912), { subjects: "legalRepresentative { name }" }, {
-      viewer: { ...government, purpose: "FISCAL_FUNDS" } });
+    const current = await slice.readSubject<{ legalRepresentative: { name: string } | null }>(
+      uscc(912),
+      { subjects: "legalRepresentative { name }" },
+      {
+        viewer: { ...government, purpose: "FISCAL_FUNDS" },
+      },
+    );
     expect(current.data!.subject.legalRepresentative).toEqual({ name: personName("筛查人", 914) });
   });
 });

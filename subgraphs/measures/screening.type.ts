@@ -12,13 +12,20 @@ export class ScreeningResult {
   @Field(() => Decision, { description: "BLOCK > REVIEW > GREEN_CHANNEL > PASS." })
   decision!: DecisionValue;
 
-  @Field(() => [String], { description: "What the decision rests on, for the clerk: list, grounds, unit, document, measure and basis." })
+  @Field(() => [String], {
+    description:
+      "What the decision rests on, for the clerk: list, grounds, unit, document, measure and basis.",
+  })
   reasons!: string[];
 
   @Field(() => [Measure])
   measures!: Measure[];
 
-  @Field(() => String, { nullable: true, description: "Why this identifier could not be screened (bad checksum): its decision is then REVIEW, never PASS; the rest of the batch is answered." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Why this identifier could not be screened (bad checksum): its decision is then REVIEW, never PASS; the rest of the batch is answered.",
+  })
   error!: string | null;
 }
 

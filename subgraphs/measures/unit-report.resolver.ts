@@ -5,8 +5,14 @@ import { UnitReport } from "./unit-report.type";
 
 @Resolver(() => UnitReport)
 export class UnitReportResolver {
-  @Query(() => [UnitReport], { description: "CREDIT_CENTER: every unit's quarter (JRP arts. 9, 21-22); a PROVIDER: its own unit's row." })
-  async unitReports(@Arg("quarter", () => String, { description: "YYYYQn, e.g. 2026Q4; not one that has not begun." }) quarter: string, @Ctx() context: MeasureContext): Promise<UnitReport[]> {
+  @Query(() => [UnitReport], {
+    description: "CREDIT_CENTER: every unit's quarter (JRP arts. 9, 21-22); a PROVIDER: its own unit's row.",
+  })
+  async unitReports(
+    @Arg("quarter", () => String, { description: "YYYYQn, e.g. 2026Q4; not one that has not begun." })
+    quarter: string,
+    @Ctx() context: MeasureContext,
+  ): Promise<UnitReport[]> {
     return findUnitReports(context, quarter);
   }
 }

@@ -16,12 +16,29 @@ const company = (n: number) => ({ identifier: uscc(n), name: `报告公司${n}`,
 const FEEDBACK = `query ($from: Date!, $to: Date!) { myEntryFeedback(from: $from, to: $to) { subject { id } measure { code } reportedBy caseNumber outcome appliedOn } }`;
 const REPORTS = `query ($quarter: String!) { unitReports(quarter: $quarter) { quarter from to complete unit entriesRecognized latePushes measuresApplied measureOutcomes { outcome count } objectionsCorrected } }`;
 
-async function recognize(unit: string, n: number, documentNumber: string, recognizedOn: string, grounds = "B07_REFUSE_JUDGEMENT") {
-  const result = await slice.execute<{ recognizeListEntry: { id: string; pushedLate: boolean } }>("lists", 
+async function recognize(
+  unit: string,
+  n: number,
+  documentNumber: string,
+  recognizedOn: string,
+  grounds = "B07_REFUSE_JUDGEMENT",
+) {
+  const result = await slice.execute<{ recognizeListEntry: { id: string; pushedLate: boolean } }>(
+    "lists",
     `mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id pushedLate } }`,
     {
       viewer: { role: "PROVIDER", org: unit },
-      variables: { input: { subject: company(n), list: "BLACK", grounds, facts: "拒不履行生效判决", basis: "JRP", documentNumber, recognizedOn } },
+      variables: {
+        input: {
+          subject: company(n),
+          list: "BLACK",
+          grounds,
+          facts: "拒不履行生效判决",
+          basis: "JRP",
+          documentNumber,
+          recognizedOn,
+        },
+      },
     },
   );
   expect(result.errors).toBeUndefined();
@@ -29,16 +46,33 @@ async function recognize(unit: string, n: number, documentNumber: string, recogn
 }
 
 async function apply(n: number, caseNumber: string, appliedOn: string, outcome = "投标资格被拒绝") {
-  const result = await slice.execute("measures", `mutation ($input: MeasureApplicationInput!) { reportMeasureApplied(input: $input) { id } }`, {
-    viewer: { ...government, purpose: "PUBLIC_RESOURCE_TRADING" },
-    variables: { input: { measureCode: "P05", identifier: uscc(n), scenario: "PUBLIC_RESOURCE_TRADING", caseNumber, outcome, appliedOn } },
-  });
+  const result = await slice.execute(
+    "measures",
+    `mutation ($input: MeasureApplicationInput!) { reportMeasureApplied(input: $input) { id } }`,
+    {
+      viewer: { ...government, purpose: "PUBLIC_RESOURCE_TRADING" },
+      variables: {
+        input: {
+          measureCode: "P05",
+          identifier: uscc(n),
+          scenario: "PUBLIC_RESOURCE_TRADING",
+          caseNumber,
+          outcome,
+          appliedOn,
+        },
+      },
+    },
+  );
   expect(result.errors).toBeUndefined();
 }
 
 async function objection(entryId: string, state: "CORRECTED" | "UPHELD", on: string) {
   const db = slice.db;
-  const entry = await db.selectFrom("list_entries").selectAll().where("id", "=", entryId).executeTakeFirstOrThrow();
+  const entry = await db
+    .selectFrom("list_entries")
+    .selectAll()
+    .where("id", "=", entryId)
+    .executeTakeFirstOrThrow();
   await db
     .insertInto("objections")
     .values({
@@ -82,15 +116,25 @@ afterAll(async () => {
 describe("a unit reads the feedback on its entries (触发反馈, DOMAIN.md §7)", () => {
   it("sees what was applied on the entries it recognised, in force that day, and not on another unit's", async () => {
     const read = async (unit: string) =>
-      slice.execute<{ myEntryFeedback: Array<{ caseNumber: string; reportedBy: string; measure: { code: string } }> }>("measures", FEEDBACK, {
+      slice.execute<{
+        myEntryFeedback: Array<{ caseNumber: string; reportedBy: string; measure: { code: string } }>;
+      }>("measures", FEEDBACK, {
         viewer: { role: "PROVIDER", org: unit },
         variables: { from: "2026-10-01", to: "2026-12-01" },
       });
     const court = await read("HA-COURT");
     expect(court.errors).toBeUndefined();
-    expect(court.data!.myEntryFeedback.map((application) => application.caseNumber).sort()).toEqual(["T-1", "T-2"]);
-    expect(court.data!.myEntryFeedback[0]).toMatchObject({ reportedBy: "HA-ADMIN-APPROVAL", measure: { code: "P05" } });
-    expect((await read("HA-TAX")).data!.myEntryFeedback.map((application) => application.caseNumber)).toEqual(["T-4"]);
+    expect(court.data!.myEntryFeedback.map((application) => application.caseNumber).sort()).toEqual([
+      "T-1",
+      "T-2",
+    ]);
+    expect(court.data!.myEntryFeedback[0]).toMatchObject({
+      reportedBy: "HA-ADMIN-APPROVAL",
+      measure: { code: "P05" },
+    });
+    expect((await read("HA-TAX")).data!.myEntryFeedback.map((application) => application.caseNumber)).toEqual(
+      ["T-4"],
+    );
     expect((await read("HA-NDRC")).data!.myEntryFeedback).toEqual([]);
     // The credit centre reads every application, but its own unit recognised none of these entries.
     const centre = await slice.execute<{ myEntryFeedback: unknown[] }>("measures", FEEDBACK, {
@@ -101,26 +145,55 @@ describe("a unit reads the feedback on its entries (触发反馈, DOMAIN.md §7)
   });
 
   it("reads it on the subject too, under the same rule", async () => {
-    const court = await slice.readSubject<{ measureApplications: Array<{ caseNumber: string }> }>(uscc(701), { measures: "measureApplications { caseNumber }" }, {
-      viewer: { role: "PROVIDER", org: "HA-COURT" } });
+    const court = await slice.readSubject<{ measureApplications: Array<{ caseNumber: string }> }>(
+      uscc(701),
+      { measures: "measureApplications { caseNumber }" },
+      {
+        viewer: { role: "PROVIDER", org: "HA-COURT" },
+      },
+    );
     expect(court.errors).toBeUndefined();
-    expect(court.data!.subject.measureApplications.map((application) => application.caseNumber)).toEqual(["T-2"]);
-    const tax = await slice.readSubject<{ measureApplications: unknown[] }>(uscc(701), { measures: "measureApplications { caseNumber }" }, {
-      viewer: { role: "PROVIDER", org: "HA-TAX" } });
+    expect(court.data!.subject.measureApplications.map((application) => application.caseNumber)).toEqual([
+      "T-2",
+    ]);
+    const tax = await slice.readSubject<{ measureApplications: unknown[] }>(
+      uscc(701),
+      { measures: "measureApplications { caseNumber }" },
+      {
+        viewer: { role: "PROVIDER", org: "HA-TAX" },
+      },
+    );
     expect(tax.data!.subject.measureApplications).toEqual([]);
   });
 
   it("is asked for a period of at most a year", async () => {
     const token: SliceViewer = { role: "PROVIDER", org: "HA-COURT" };
-    expect(errorCodes(await slice.execute("measures", FEEDBACK, { viewer: token, variables: { from: "2025-01-01", to: "2026-12-01" } }))).toEqual(["BAD_USER_INPUT"]);
-    expect(errorCodes(await slice.execute("measures", FEEDBACK, { viewer: token, variables: { from: "2026-12-01", to: "2026-10-01" } }))).toEqual(["BAD_USER_INPUT"]);
+    expect(
+      errorCodes(
+        await slice.execute("measures", FEEDBACK, {
+          viewer: token,
+          variables: { from: "2025-01-01", to: "2026-12-01" },
+        }),
+      ),
+    ).toEqual(["BAD_USER_INPUT"]);
+    expect(
+      errorCodes(
+        await slice.execute("measures", FEEDBACK, {
+          viewer: token,
+          variables: { from: "2026-12-01", to: "2026-10-01" },
+        }),
+      ),
+    ).toEqual(["BAD_USER_INPUT"]);
   });
 });
 
 describe("the quarterly report per unit (JRP arts. 9, 21-22)", () => {
   it("counts each unit's listings, late pushes, measures on its entries and corrections of its items, by China-time quarter", async () => {
     const centre: SliceViewer = { role: "CREDIT_CENTER", org: "HA-CREDIT" };
-    const q4 = await slice.execute<{ unitReports: unknown[] }>("measures", REPORTS, { viewer: centre, variables: { quarter: "2026Q4" } });
+    const q4 = await slice.execute<{ unitReports: unknown[] }>("measures", REPORTS, {
+      viewer: centre,
+      variables: { quarter: "2026Q4" },
+    });
     expect(q4.errors).toBeUndefined();
     const quarter = { quarter: "2026Q4", from: "2026-10-01", to: "2026-12-31", complete: false };
     expect(q4.data!.unitReports).toEqual([
@@ -136,12 +209,45 @@ describe("the quarterly report per unit (JRP arts. 9, 21-22)", () => {
         ],
         objectionsCorrected: 1,
       },
-      { ...quarter, unit: "HA-TAX", entriesRecognized: 1, latePushes: 0, measuresApplied: 1, measureOutcomes: [{ outcome: "投标资格被拒绝", count: 1 }], objectionsCorrected: 0 },
+      {
+        ...quarter,
+        unit: "HA-TAX",
+        entriesRecognized: 1,
+        latePushes: 0,
+        measuresApplied: 1,
+        measureOutcomes: [{ outcome: "投标资格被拒绝", count: 1 }],
+        objectionsCorrected: 0,
+      },
     ]);
-    const q3 = await slice.execute<{ unitReports: unknown[] }>("measures", REPORTS, { viewer: centre, variables: { quarter: "2026Q3" } });
+    const q3 = await slice.execute<{ unitReports: unknown[] }>("measures", REPORTS, {
+      viewer: centre,
+      variables: { quarter: "2026Q3" },
+    });
     expect(q3.data!.unitReports).toEqual([
-      { quarter: "2026Q3", from: "2026-07-01", to: "2026-09-30", complete: true, unit: "HA-COURT", entriesRecognized: 1, latePushes: 0, measuresApplied: 0, measureOutcomes: [], objectionsCorrected: 0 },
-      { quarter: "2026Q3", from: "2026-07-01", to: "2026-09-30", complete: true, unit: "HA-TAX", entriesRecognized: 0, latePushes: 0, measuresApplied: 0, measureOutcomes: [], objectionsCorrected: 1 },
+      {
+        quarter: "2026Q3",
+        from: "2026-07-01",
+        to: "2026-09-30",
+        complete: true,
+        unit: "HA-COURT",
+        entriesRecognized: 1,
+        latePushes: 0,
+        measuresApplied: 0,
+        measureOutcomes: [],
+        objectionsCorrected: 0,
+      },
+      {
+        quarter: "2026Q3",
+        from: "2026-07-01",
+        to: "2026-09-30",
+        complete: true,
+        unit: "HA-TAX",
+        entriesRecognized: 0,
+        latePushes: 0,
+        measuresApplied: 0,
+        measureOutcomes: [],
+        objectionsCorrected: 1,
+      },
     ]);
   });
 
@@ -152,16 +258,27 @@ describe("the quarterly report per unit (JRP arts. 9, 21-22)", () => {
     });
     expect(own.errors).toBeUndefined();
     expect(own.data!.unitReports.map((report) => report.unit)).toEqual(["HA-TAX"]);
-    for (const token of [({ role: "ORGANIZATION", org: "HA-BANK" } satisfies SliceViewer), ({ role: "AUDITOR", org: "HA-AUDIT" } satisfies SliceViewer)]) {
-      expect(errorCodes(await slice.execute("measures", REPORTS, { viewer: token, variables: { quarter: "2026Q4" } }))).toEqual(["FORBIDDEN"]);
+    for (const token of [
+      { role: "ORGANIZATION", org: "HA-BANK" } satisfies SliceViewer,
+      { role: "AUDITOR", org: "HA-AUDIT" } satisfies SliceViewer,
+    ]) {
+      expect(
+        errorCodes(
+          await slice.execute("measures", REPORTS, { viewer: token, variables: { quarter: "2026Q4" } }),
+        ),
+      ).toEqual(["FORBIDDEN"]);
     }
-    expect(errorCodes(await slice.execute("measures", REPORTS, { variables: { quarter: "2026Q4" } }))).toEqual(["FORBIDDEN"]);
+    expect(
+      errorCodes(await slice.execute("measures", REPORTS, { variables: { quarter: "2026Q4" } })),
+    ).toEqual(["FORBIDDEN"]);
   });
 
   it("refuses a quarter that is not one or has not begun", async () => {
     const centre: SliceViewer = { role: "CREDIT_CENTER", org: "HA-CREDIT" };
     for (const quarter of ["2026Q5", "2026-Q4", "2027Q1"]) {
-      expect(errorCodes(await slice.execute("measures", REPORTS, { viewer: centre, variables: { quarter } }))).toEqual(["BAD_USER_INPUT"]);
+      expect(
+        errorCodes(await slice.execute("measures", REPORTS, { viewer: centre, variables: { quarter } })),
+      ).toEqual(["BAD_USER_INPUT"]);
     }
   });
 });

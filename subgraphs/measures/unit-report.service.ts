@@ -14,12 +14,20 @@ import { UnitReport } from "./unit-report.type";
  * units the reader may read (`UnitReport` in the role table), filtered in each statement.
  */
 export async function findUnitReports(context: MeasureContext, quarterName: string): Promise<UnitReport[]> {
-  refuseUnlessAllowed(context.ability, "read", "UnitReport", "unit reports are for the credit centre and, each its own, the units");
+  refuseUnlessAllowed(
+    context.ability,
+    "read",
+    "UnitReport",
+    "unit reports are for the credit centre and, each its own, the units",
+  );
   const quarter = parseQuarter(quarterName);
-  if (!quarter) throw new BadUserInputError("a quarter is written YYYYQn, e.g. 2026Q4", { argument: "quarter" });
+  if (!quarter)
+    throw new BadUserInputError("a quarter is written YYYYQn, e.g. 2026Q4", { argument: "quarter" });
   const { today } = context;
-  if (quarter.from > today) throw new BadUserInputError(`quarter ${quarter.name} has not begun`, { argument: "quarter" });
-  const units = (unitColumn: string) => accessibleBy(context.ability, "read", "UnitReport", { unit: { column: unitColumn } });
+  if (quarter.from > today)
+    throw new BadUserInputError(`quarter ${quarter.name} has not begun`, { argument: "quarter" });
+  const units = (unitColumn: string) =>
+    accessibleBy(context.ability, "read", "UnitReport", { unit: { column: unitColumn } });
   const [listings, applications, objections] = await Promise.all([
     countListingsByUnit(context.db, quarter, units),
     countApplicationsByEntryUnit(context.db, quarter, units),
@@ -44,7 +52,11 @@ export async function findUnitReports(context: MeasureContext, quarterName: stri
     reports.set(unit, report);
     return report;
   };
-  for (const row of listings) Object.assign(reportOf(row.unit), { entriesRecognized: Number(row.recognized), latePushes: Number(row.pushed_late) });
+  for (const row of listings)
+    Object.assign(reportOf(row.unit), {
+      entriesRecognized: Number(row.recognized),
+      latePushes: Number(row.pushed_late),
+    });
   for (const row of applications) {
     const report = reportOf(row.unit);
     report.measuresApplied += Number(row.count);

@@ -2,7 +2,10 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { DateScalar } from "../shared/scalars";
 import { OutcomeCount } from "./screening.type";
 
-@ObjectType({ description: "One unit's quarter on its lists and joint measures, for the credit office's evaluation (JRP arts. 9, 21-22)." })
+@ObjectType({
+  description:
+    "One unit's quarter on its lists and joint measures, for the credit office's evaluation (JRP arts. 9, 21-22).",
+})
 export class UnitReport {
   @Field(() => String, { description: "The quarter, e.g. 2026Q4." })
   quarter!: string;
@@ -22,15 +25,23 @@ export class UnitReport {
   @Field(() => Int, { description: "Red and black list entries it recognised in the quarter." })
   entriesRecognized!: number;
 
-  @Field(() => Int, { description: "Entries it pushed in the quarter later than 7 working days after recognition (JRP art. 9, 22(2))." })
+  @Field(() => Int, {
+    description:
+      "Entries it pushed in the quarter later than 7 working days after recognition (JRP art. 9, 22(2)).",
+  })
   latePushes!: number;
 
-  @Field(() => Int, { description: "Measures reported applied in the quarter on entries it recognised (触发反馈)." })
+  @Field(() => Int, {
+    description: "Measures reported applied in the quarter on entries it recognised (触发反馈).",
+  })
   measuresApplied!: number;
 
   @Field(() => [OutcomeCount], { description: "The same applications by reported outcome." })
   measureOutcomes!: OutcomeCount[];
 
-  @Field(() => Int, { description: "Objections against its items that ended in a correction in the quarter (the item was wrong; PCIM art. 28, JRP art. 16)." })
+  @Field(() => Int, {
+    description:
+      "Objections against its items that ended in a correction in the quarter (the item was wrong; PCIM art. 28, JRP art. 16).",
+  })
   objectionsCorrected!: number;
 }

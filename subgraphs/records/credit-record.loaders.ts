@@ -25,16 +25,29 @@ export type CreditRecordLoaders = {
 export type CreditRecordContext = SubgraphContext<CreditRecordLoaders>;
 
 /** Loaders that fetch only what this request's viewer may read: the policy is part of every query. */
-export function createCreditRecordLoaders(db: Kysely<RecordsDatabase>, scope: RequestScope): CreditRecordLoaders {
+export function createCreditRecordLoaders(
+  db: Kysely<RecordsDatabase>,
+  scope: RequestScope,
+): CreditRecordLoaders {
   const own = recordAccessFor(scope);
   const related = relatedEntryAccessFor(scope);
   return {
-    recordById: new DataLoader(async (ids) => indexBy(ids, await listRecordsByIds(db, ids.filter(isUuid), own), (row) => row.id)),
+    recordById: new DataLoader(async (ids) =>
+      indexBy(ids, await listRecordsByIds(db, ids.filter(isUuid), own), (row) => row.id),
+    ),
     recordsBySubjectId: new DataLoader(async (subjectIds) =>
-      groupBy(subjectIds, await listRecordsBySubjectIds(db, subjectIds.filter(isUuid), own), (row) => row.subject_id),
+      groupBy(
+        subjectIds,
+        await listRecordsBySubjectIds(db, subjectIds.filter(isUuid), own),
+        (row) => row.subject_id,
+      ),
     ),
     relatedRecordsBySubjectId: new DataLoader(async (subjectIds) =>
-      groupBy(subjectIds, await listRelatedRecordsBySubjectIds(db, subjectIds.filter(isUuid), related), (row) => row.related_subject_id),
+      groupBy(
+        subjectIds,
+        await listRelatedRecordsBySubjectIds(db, subjectIds.filter(isUuid), related),
+        (row) => row.related_subject_id,
+      ),
     ),
     consentBySubjectId: new DataLoader(async (subjectIds) => {
       const consents = await findValidConsents(db, scope.viewer, scope.now, subjectIds.filter(isUuid));

@@ -32,8 +32,14 @@ export function asCreditRecordPolicy(row: RecordPolicyRow, today: string) {
  * An organisation's item as entered on a person's file (PCIM art. 26): the item's own policy, so its tier
  * and consents are the organisation's, and the person it was entered on.
  */
-export function asRelatedEntryPolicy(row: RecordPolicyRow & { related_subject_identifier: string }, today: string) {
-  return policySubject("RelatedEntry", { ...recordPolicyFields(row, today), relatedSubjectIdentifier: row.related_subject_identifier });
+export function asRelatedEntryPolicy(
+  row: RecordPolicyRow & { related_subject_identifier: string },
+  today: string,
+) {
+  return policySubject("RelatedEntry", {
+    ...recordPolicyFields(row, today),
+    relatedSubjectIdentifier: row.related_subject_identifier,
+  });
 }
 
 /** The same policy fields in SQL over `credit_records as record`. */
@@ -57,20 +63,36 @@ export type RecordAccess = Readonly<{
 }>;
 
 const consentOfRecordSubject = (scope: RequestScope) => (eb: ExpressionBuilder<RecordsDatabase, any>) =>
-  validConsentFor(scope.viewer, scope.now, eb.ref("record.subject_identifier"))(eb) as unknown as AliasableExpression<string | null>;
+  validConsentFor(
+    scope.viewer,
+    scope.now,
+    eb.ref("record.subject_identifier"),
+  )(eb) as unknown as AliasableExpression<string | null>;
 
 /** What a request may read of records, compiled once per request for its loaders. */
 export function recordAccessFor(scope: RequestScope): RecordAccess {
-  return { where: accessibleBy(scope.ability, "read", "CreditRecord", creditRecordColumns(scope)), consentId: consentOfRecordSubject(scope) };
+  return {
+    where: accessibleBy(scope.ability, "read", "CreditRecord", creditRecordColumns(scope)),
+    consentId: consentOfRecordSubject(scope),
+  };
 }
 
 /** What a request may read of related entries, over `credit_records as record` joined to `record_relations as relation`. */
 export function relatedEntryAccessFor(scope: RequestScope): RecordAccess {
-  const columns = { ...creditRecordColumns(scope), relatedSubjectIdentifier: { column: "relation.related_subject_identifier" } };
-  return { where: accessibleBy(scope.ability, "read", "RelatedEntry", columns), consentId: consentOfRecordSubject(scope) };
+  const columns = {
+    ...creditRecordColumns(scope),
+    relatedSubjectIdentifier: { column: "relation.related_subject_identifier" },
+  };
+  return {
+    where: accessibleBy(scope.ability, "read", "RelatedEntry", columns),
+    consentId: consentOfRecordSubject(scope),
+  };
 }
 
 /** The publication review of a record as the policy sees it: whose item, and who provided it. */
 export function asRecordReviewPolicy(row: Pick<CreditRecordRow, "subject_identifier" | "provider">) {
-  return policySubject("PublicationReview", { subjectIdentifier: row.subject_identifier, provider: row.provider });
+  return policySubject("PublicationReview", {
+    subjectIdentifier: row.subject_identifier,
+    provider: row.provider,
+  });
 }

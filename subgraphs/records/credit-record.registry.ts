@@ -35,7 +35,11 @@ const HONOUR_KINDS = ["HONOUR_AWARD"] as const;
  * organisation's entered on its file as a responsible person (PCIM art. 26) — by the records slice's definition of
  * "current"; a record awaiting the credit centre's review (policies/publication.ts) is not yet public information.
  */
-export function hasCurrentPublicRecord(eb: ExpressionBuilder<RecordsDatabase, any>, subjectIdColumn: string, today: string): Expression<SqlBool> {
+export function hasCurrentPublicRecord(
+  eb: ExpressionBuilder<RecordsDatabase, any>,
+  subjectIdColumn: string,
+  today: string,
+): Expression<SqlBool> {
   const currentPublicRecords = () =>
     eb
       .selectFrom("credit_records as public_record")
@@ -45,11 +49,20 @@ export function hasCurrentPublicRecord(eb: ExpressionBuilder<RecordsDatabase, an
       .where((inner) => publicationCleared.where(inner, "public_record"));
   return eb.or([
     eb.exists(currentPublicRecords().whereRef("public_record.subject_id", "=", subjectIdColumn)),
-    eb.exists(currentPublicRecords().innerJoin("record_relations as relation", "relation.record_id", "public_record.id").whereRef("relation.related_subject_id", "=", subjectIdColumn)),
+    eb.exists(
+      currentPublicRecords()
+        .innerJoin("record_relations as relation", "relation.record_id", "public_record.id")
+        .whereRef("relation.related_subject_id", "=", subjectIdColumn),
+    ),
   ]);
 }
 
-export type SuspendedRecord = Readonly<{ id: string; subjectId: string; subjectIdentifier: string; tier: Tier }>;
+export type SuspendedRecord = Readonly<{
+  id: string;
+  subjectId: string;
+  subjectIdentifier: string;
+  tier: Tier;
+}>;
 
 /**
  * JRP art. 14(11) 「及时撤销严重失信主体已取得的荣誉称号」: a subject entering the black list stops having its
@@ -58,8 +71,16 @@ export type SuspendedRecord = Readonly<{ id: string; subjectId: string; subjectI
  * still sees it and why. Runs in the caller's transaction (`trx`), so the suspension commits with the
  * listing or not at all; the caller audits the returned records as part of its mutation.
  */
-export async function suspendHonours(trx: Connection, subjectId: string, entryId: string, reason: string, today: string): Promise<SuspendedRecord[]> {
-  return (await suspendCurrentRecords(trx, subjectId, HONOUR_KINDS, reason, today, entryId)).map(toSuspendedRecord);
+export async function suspendHonours(
+  trx: Connection,
+  subjectId: string,
+  entryId: string,
+  reason: string,
+  today: string,
+): Promise<SuspendedRecord[]> {
+  return (await suspendCurrentRecords(trx, subjectId, HONOUR_KINDS, reason, today, entryId)).map(
+    toSuspendedRecord,
+  );
 }
 
 /**
@@ -67,7 +88,11 @@ export async function suspendHonours(trx: Connection, subjectId: string, entryId
  * no lasting effect. (Leaving by repair or expiry does not: the titles were to be revoked, JRP art. 14(11).)
  * While the subject has another black entry in force (`stillListedBy`), they stay suspended, on that entry.
  */
-export async function restoreHonoursSuspendedBy(trx: Connection, entryId: string, stillListedBy: string | null): Promise<SuspendedRecord[]> {
+export async function restoreHonoursSuspendedBy(
+  trx: Connection,
+  entryId: string,
+  stillListedBy: string | null,
+): Promise<SuspendedRecord[]> {
   if (stillListedBy) {
     await moveSuspensions(trx, entryId, stillListedBy);
     return [];
@@ -75,7 +100,12 @@ export async function restoreHonoursSuspendedBy(trx: Connection, entryId: string
   return (await restoreRecordsSuspendedBy(trx, entryId)).map(toSuspendedRecord);
 }
 
-const toSuspendedRecord = (row: { id: string; subject_id: string; subject_identifier: string; tier: Tier }): SuspendedRecord => ({
+const toSuspendedRecord = (row: {
+  id: string;
+  subject_id: string;
+  subject_identifier: string;
+  tier: Tier;
+}): SuspendedRecord => ({
   id: row.id,
   subjectId: row.subject_id,
   subjectIdentifier: row.subject_identifier,
@@ -83,11 +113,19 @@ const toSuspendedRecord = (row: { id: string; subject_id: string; subject_identi
 });
 
 /** A record's summary: its tier, title, provider and decision date. */
-export type RecordSummary = Readonly<{ id: string; tier: Tier; title: string; provider: string; decidedOn: string }>;
+export type RecordSummary = Readonly<{
+  id: string;
+  tier: Tier;
+  title: string;
+  provider: string;
+  decidedOn: string;
+}>;
 
 export async function findRecordSummary(db: Connection, id: string): Promise<RecordSummary | null> {
   const row = await findRecordSummaryRow(db, id);
-  return row ? { id: row.id, tier: row.tier, title: row.title, provider: row.provider, decidedOn: row.decided_on } : null;
+  return row
+    ? { id: row.id, tier: row.tier, title: row.title, provider: row.provider, decidedOn: row.decided_on }
+    : null;
 }
 
 /** A record as another slice may use it: its API fields, whether it is in force today, and its policy shape. */
@@ -114,7 +152,11 @@ export type ReadableRecord = Readonly<{
  * loaders read (the credit report is built from what the policies allow, never around them). The
  * caller passes each through `discloseReadable` with `policy`.
  */
-export async function listRecordsReadableIn(db: Connection, scope: RequestScope, subjectId: string): Promise<ReadableRecord[]> {
+export async function listRecordsReadableIn(
+  db: Connection,
+  scope: RequestScope,
+  subjectId: string,
+): Promise<ReadableRecord[]> {
   const { today } = scope;
   return (await listRecordsBySubjectIds(db, [subjectId], recordAccessFor(scope))).map((row) => ({
     id: row.id,
@@ -142,7 +184,11 @@ export async function findCreditRecord(db: Connection, id: string): Promise<Cred
 }
 
 /** A subject's record history: its negative records and its records of `markerKinds` (e.g. repair markers). */
-export async function listRecordHistory(db: Connection, subjectIdentifier: string, markerKinds: readonly string[]) {
+export async function listRecordHistory(
+  db: Connection,
+  subjectIdentifier: string,
+  markerKinds: readonly string[],
+) {
   return listRepairHistoryRecords(db, subjectIdentifier, markerKinds);
 }
 
@@ -150,10 +196,21 @@ export async function listRecordHistory(db: Connection, subjectIdentifier: strin
  * A corrected record stops being published in its wrong form and carries its correction mark (the day, and
  * what was corrected); prohibited data is purged from it (PCIM art. 28(2)), the mark naming none of it.
  */
-export async function correctRecord(db: Connection, id: string, correction: Readonly<{ purge: boolean; on: string; note: string }>): Promise<void> {
+export async function correctRecord(
+  db: Connection,
+  id: string,
+  correction: Readonly<{ purge: boolean; on: string; note: string }>,
+): Promise<void> {
   const { purge, on, note } = correction;
-  const reason = purge ? `withdrawn on ${on}: it held data that may not be collected (PCIM art. 14)` : `corrected on ${on} after an upheld objection (JRP art. 16): ${note}`;
-  await updateRecordStatus(db, id, { status: "CORRECTED", status_reason: reason, corrected_on: on, ...(purge ? { attributes: "{}", title: "（已删除：禁止归集的信息）" } : {}) });
+  const reason = purge
+    ? `withdrawn on ${on}: it held data that may not be collected (PCIM art. 14)`
+    : `corrected on ${on} after an upheld objection (JRP art. 16): ${note}`;
+  await updateRecordStatus(db, id, {
+    status: "CORRECTED",
+    status_reason: reason,
+    corrected_on: on,
+    ...(purge ? { attributes: "{}", title: "（已删除：禁止归集的信息）" } : {}),
+  });
 }
 
 /** A repaired record leaves publication (ARCHIVED); its original is returned for the repair case's archive. */
@@ -202,7 +259,11 @@ const toRecordUnderReview = (row: CreditRecordRow & { queued_at?: string }): Rec
 });
 
 /** Records awaiting review, oldest first, after queue position `after` ([microseconds, id]); at most `limit`. */
-export async function listRecordsAwaitingReview(db: Connection, after: readonly [string, string] | null, limit: number): Promise<RecordUnderReview[]> {
+export async function listRecordsAwaitingReview(
+  db: Connection,
+  after: readonly [string, string] | null,
+  limit: number,
+): Promise<RecordUnderReview[]> {
   return (await listRecordsPendingReview(db, after, limit)).map(toRecordUnderReview);
 }
 
@@ -210,15 +271,27 @@ export async function countRecordsAwaitingReview(db: Connection): Promise<number
   return countRecordsPendingReview(db);
 }
 
-export async function findRecordUnderReview(db: Connection, id: string): Promise<RecordUnderReview | undefined> {
+export async function findRecordUnderReview(
+  db: Connection,
+  id: string,
+): Promise<RecordUnderReview | undefined> {
   const row = await findRecordById(db, id);
   return row ? toRecordUnderReview(row) : undefined;
 }
 
 /** The centre's decision on a PENDING record; undefined when it is no longer PENDING. */
-export type PublicationSettlement = Readonly<{ state: Exclude<PublicationState, "PENDING">; redactedText: string | null; note: string | null; at: Date }>;
+export type PublicationSettlement = Readonly<{
+  state: Exclude<PublicationState, "PENDING">;
+  redactedText: string | null;
+  note: string | null;
+  at: Date;
+}>;
 
-export async function settleRecordPublication(db: Connection, id: string, settlement: PublicationSettlement): Promise<RecordUnderReview | undefined> {
+export async function settleRecordPublication(
+  db: Connection,
+  id: string,
+  settlement: PublicationSettlement,
+): Promise<RecordUnderReview | undefined> {
   const row = await settleRecordReview(db, id, {
     publication: settlement.state,
     publication_text: settlement.redactedText,

@@ -1,5 +1,11 @@
 import { sql, type Kysely } from "kysely";
-import type { CreditRecordRow, CreditRecordUpdate, NewCreditRecordRow, RecordKindRow, RecordRelationRow } from "./credit-record.table";
+import type {
+  CreditRecordRow,
+  CreditRecordUpdate,
+  NewCreditRecordRow,
+  RecordKindRow,
+  RecordRelationRow,
+} from "./credit-record.table";
 import type { RecordsDatabase } from "./records.database";
 import type { SubjectRelationKind } from "../subjects/subject.registry";
 import { heldRelationPeriod } from "../subjects/subject.registry";
@@ -9,7 +15,11 @@ import { recordCurrent } from "./credit-record.rules";
 export type VisibleRecordRow = CreditRecordRow & { consent_id: string | null };
 
 /** The subjects' records the request may read (filtered in SQL), with the consent each is read under. */
-export async function listRecordsBySubjectIds(db: Kysely<RecordsDatabase>, subjectIds: readonly string[], access: RecordAccess): Promise<VisibleRecordRow[]> {
+export async function listRecordsBySubjectIds(
+  db: Kysely<RecordsDatabase>,
+  subjectIds: readonly string[],
+  access: RecordAccess,
+): Promise<VisibleRecordRow[]> {
   if (subjectIds.length === 0) return [];
   return db
     .selectFrom("credit_records as record")
@@ -22,7 +32,11 @@ export async function listRecordsBySubjectIds(db: Kysely<RecordsDatabase>, subje
     .execute() as Promise<VisibleRecordRow[]>;
 }
 
-export async function listRecordsByIds(db: Kysely<RecordsDatabase>, ids: readonly string[], access: RecordAccess): Promise<VisibleRecordRow[]> {
+export async function listRecordsByIds(
+  db: Kysely<RecordsDatabase>,
+  ids: readonly string[],
+  access: RecordAccess,
+): Promise<VisibleRecordRow[]> {
   if (ids.length === 0) return [];
   return db
     .selectFrom("credit_records as record")
@@ -46,7 +60,11 @@ export type RelatedRecordRow = VisibleRecordRow & {
  * entries (filtered in SQL), each with the period of the role that put it there and the viewer's consent
  * of the organisation, if any.
  */
-export async function listRelatedRecordsBySubjectIds(db: Kysely<RecordsDatabase>, subjectIds: readonly string[], access: RecordAccess): Promise<RelatedRecordRow[]> {
+export async function listRelatedRecordsBySubjectIds(
+  db: Kysely<RecordsDatabase>,
+  subjectIds: readonly string[],
+  access: RecordAccess,
+): Promise<RelatedRecordRow[]> {
   if (subjectIds.length === 0) return [];
   return db
     .selectFrom("record_relations as relation")
@@ -54,8 +72,17 @@ export async function listRelatedRecordsBySubjectIds(db: Kysely<RecordsDatabase>
     .selectAll("record")
     .select(["relation.related_subject_id", "relation.related_subject_identifier", "relation.relation"])
     .select((eb) => {
-      const period = heldRelationPeriod(eb, { organisationId: "record.subject_id", personId: "relation.related_subject_id", relation: "relation.relation", date: "record.decided_on" });
-      return [period.from.as("relation_from"), period.to.as("relation_to"), access.consentId(eb).as("consent_id")];
+      const period = heldRelationPeriod(eb, {
+        organisationId: "record.subject_id",
+        personId: "relation.related_subject_id",
+        relation: "relation.relation",
+        date: "record.decided_on",
+      });
+      return [
+        period.from.as("relation_from"),
+        period.to.as("relation_to"),
+        access.consentId(eb).as("consent_id"),
+      ];
     })
     .where("relation.related_subject_id", "in", subjectIds)
     .where(access.where)
@@ -65,7 +92,14 @@ export async function listRelatedRecordsBySubjectIds(db: Kysely<RecordsDatabase>
 }
 
 /** Takes the subject's current records of `kinds` off publication with `reason`; returns what it took. */
-export async function suspendCurrentRecords(db: Kysely<RecordsDatabase>, subjectId: string, kinds: readonly string[], reason: string, today: string, entryId: string) {
+export async function suspendCurrentRecords(
+  db: Kysely<RecordsDatabase>,
+  subjectId: string,
+  kinds: readonly string[],
+  reason: string,
+  today: string,
+  entryId: string,
+) {
   return db
     .updateTable("credit_records")
     .set({ status: "SUSPENDED", status_reason: reason, suspended_by_entry: entryId })
@@ -78,7 +112,12 @@ export async function suspendCurrentRecords(db: Kysely<RecordsDatabase>, subject
 
 /** Hands the records `entryId` suspended to the black entry `successorId`: they stay suspended, now on it. */
 export async function moveSuspensions(db: Kysely<RecordsDatabase>, entryId: string, successorId: string) {
-  await db.updateTable("credit_records").set({ suspended_by_entry: successorId }).where("suspended_by_entry", "=", entryId).where("status", "=", "SUSPENDED").execute();
+  await db
+    .updateTable("credit_records")
+    .set({ suspended_by_entry: successorId })
+    .where("suspended_by_entry", "=", entryId)
+    .where("status", "=", "SUSPENDED")
+    .execute();
 }
 
 /** Gives back the records `entryId` suspended: ACTIVE again, the suspension's reason and link cleared. */
@@ -97,7 +136,10 @@ export async function listRecordKinds(db: Kysely<RecordsDatabase>): Promise<Reco
 }
 
 /** Inserts items not yet stored for (provider, document number); returns how many were new. */
-export async function insertRecordsIfNew(db: Kysely<RecordsDatabase>, rows: readonly NewCreditRecordRow[]): Promise<number> {
+export async function insertRecordsIfNew(
+  db: Kysely<RecordsDatabase>,
+  rows: readonly NewCreditRecordRow[],
+): Promise<number> {
   let created = 0;
   for (let start = 0; start < rows.length; start += 1_000) {
     const inserted = await db
@@ -111,7 +153,11 @@ export async function insertRecordsIfNew(db: Kysely<RecordsDatabase>, rows: read
   return created;
 }
 
-export async function listRecordsByDocuments(db: Kysely<RecordsDatabase>, provider: string, documentNumbers: readonly string[]) {
+export async function listRecordsByDocuments(
+  db: Kysely<RecordsDatabase>,
+  provider: string,
+  documentNumbers: readonly string[],
+) {
   const rows: Array<{ id: string; document_number: string }> = [];
   for (let start = 0; start < documentNumbers.length; start += 5_000) {
     rows.push(
@@ -126,7 +172,10 @@ export async function listRecordsByDocuments(db: Kysely<RecordsDatabase>, provid
   return rows;
 }
 
-export async function insertRecordRelations(db: Kysely<RecordsDatabase>, rows: readonly RecordRelationRow[]): Promise<void> {
+export async function insertRecordRelations(
+  db: Kysely<RecordsDatabase>,
+  rows: readonly RecordRelationRow[],
+): Promise<void> {
   if (rows.length === 0) return;
   await db
     .insertInto("record_relations")
@@ -136,15 +185,26 @@ export async function insertRecordRelations(db: Kysely<RecordsDatabase>, rows: r
 }
 
 export async function findRecordSummary(db: Kysely<RecordsDatabase>, id: string) {
-  return db.selectFrom("credit_records").select(["id", "tier", "title", "provider", "decided_on"]).where("id", "=", id).executeTakeFirst();
+  return db
+    .selectFrom("credit_records")
+    .select(["id", "tier", "title", "provider", "decided_on"])
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
-export async function findRecordById(db: Kysely<RecordsDatabase>, id: string): Promise<CreditRecordRow | undefined> {
+export async function findRecordById(
+  db: Kysely<RecordsDatabase>,
+  id: string,
+): Promise<CreditRecordRow | undefined> {
   return db.selectFrom("credit_records").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
 /** A subject's records repair eligibility weighs: negative ones, and the markers that bar or delay a repair. */
-export async function listRepairHistoryRecords(db: Kysely<RecordsDatabase>, subjectIdentifier: string, markerKinds: readonly string[]) {
+export async function listRepairHistoryRecords(
+  db: Kysely<RecordsDatabase>,
+  subjectIdentifier: string,
+  markerKinds: readonly string[],
+) {
   return db
     .selectFrom("credit_records")
     .select(["id", "kind", "category", "severity", "status", "decided_on", "provider"])
@@ -153,21 +213,34 @@ export async function listRepairHistoryRecords(db: Kysely<RecordsDatabase>, subj
     .execute();
 }
 
-export async function updateRecordStatus(db: Kysely<RecordsDatabase>, id: string, changes: Pick<CreditRecordUpdate, "status" | "status_reason" | "corrected_on" | "attributes" | "title">): Promise<void> {
+export async function updateRecordStatus(
+  db: Kysely<RecordsDatabase>,
+  id: string,
+  changes: Pick<CreditRecordUpdate, "status" | "status_reason" | "corrected_on" | "attributes" | "title">,
+): Promise<void> {
   await db.updateTable("credit_records").set(changes).where("id", "=", id).execute();
 }
 
 /** A row's creation instant in microseconds (its place in the review queue), exact on both drivers. */
-const createdMicros = (alias: string) => sql<string>`(extract(epoch from ${sql.ref(`${alias}.created_at`)}) * 1000000)::bigint`;
+const createdMicros = (alias: string) =>
+  sql<string>`(extract(epoch from ${sql.ref(`${alias}.created_at`)}) * 1000000)::bigint`;
 
 /** Records awaiting the publication review, oldest first, after the queue position `after` (microseconds, id). */
-export async function listRecordsPendingReview(db: Kysely<RecordsDatabase>, after: readonly [string, string] | null, limit: number) {
+export async function listRecordsPendingReview(
+  db: Kysely<RecordsDatabase>,
+  after: readonly [string, string] | null,
+  limit: number,
+) {
   return db
     .selectFrom("credit_records as record")
     .selectAll("record")
     .select(createdMicros("record").as("queued_at"))
     .where("record.publication", "=", "PENDING")
-    .$if(after !== null, (builder) => builder.where(sql<boolean>`(${createdMicros("record")}, record.id) > (${after![0]}::bigint, ${after![1]}::uuid)`))
+    .$if(after !== null, (builder) =>
+      builder.where(
+        sql<boolean>`(${createdMicros("record")}, record.id) > (${after![0]}::bigint, ${after![1]}::uuid)`,
+      ),
+    )
     .orderBy("record.created_at")
     .orderBy("record.id")
     .limit(limit)
@@ -175,11 +248,28 @@ export async function listRecordsPendingReview(db: Kysely<RecordsDatabase>, afte
 }
 
 export async function countRecordsPendingReview(db: Kysely<RecordsDatabase>): Promise<number> {
-  const { count } = await db.selectFrom("credit_records").select((eb) => eb.fn.countAll<string>().as("count")).where("publication", "=", "PENDING").executeTakeFirstOrThrow();
+  const { count } = await db
+    .selectFrom("credit_records")
+    .select((eb) => eb.fn.countAll<string>().as("count"))
+    .where("publication", "=", "PENDING")
+    .executeTakeFirstOrThrow();
   return Number(count);
 }
 
 /** Settles a PENDING record's review; undefined when it was no longer PENDING (decided meanwhile). */
-export async function settleRecordReview(db: Kysely<RecordsDatabase>, id: string, changes: Pick<CreditRecordUpdate, "publication" | "publication_text" | "publication_note" | "publication_decided_at">) {
-  return db.updateTable("credit_records").set(changes).where("id", "=", id).where("publication", "=", "PENDING").returningAll().executeTakeFirst();
+export async function settleRecordReview(
+  db: Kysely<RecordsDatabase>,
+  id: string,
+  changes: Pick<
+    CreditRecordUpdate,
+    "publication" | "publication_text" | "publication_note" | "publication_decided_at"
+  >,
+) {
+  return db
+    .updateTable("credit_records")
+    .set(changes)
+    .where("id", "=", id)
+    .where("publication", "=", "PENDING")
+    .returningAll()
+    .executeTakeFirst();
 }

@@ -7,7 +7,8 @@ import { CreditRecord, RecordKind } from "./credit-record.type";
 @Resolver(() => CreditRecord)
 export class CreditRecordResolver {
   @Mutation(() => SubmitResult, {
-    description: "PROVIDER: submits up to 5,000 items, all or nothing; re-submitting a document number does not duplicate.",
+    description:
+      "PROVIDER: submits up to 5,000 items, all or nothing; re-submitting a document number does not duplicate.",
   })
   async submitRecords(
     @Arg("records", () => [RecordInput]) records: RecordInput[],

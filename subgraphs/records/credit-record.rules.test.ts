@@ -15,7 +15,10 @@ describe("recordCurrent", () => {
   it("selects in SQL exactly the records it holds current in memory", async () => {
     await assertFacesAgree(database.connection.db, {
       table: "credit_records",
-      rows: fc.record({ status: fc.constantFrom(...Object.values(RecordStatus)), expires_on: fc.option(nearbyDay, { nil: null }) }),
+      rows: fc.record({
+        status: fc.constantFrom(...Object.values(RecordStatus)),
+        expires_on: fc.option(nearbyDay, { nil: null }),
+      }),
       day: nearbyDay,
       rule: recordCurrent,
     });

@@ -22,7 +22,12 @@ import { RelatedEntry } from "./related-entry.type";
  * and the item as submitted; everyone else reads what was published: a REDACTED item's title is the reviewer's
  * text and its attributes are not published (policies/publication.ts).
  */
-export function toCreditRecord(row: CreditRecordRow, today: string, reader: AppAbility, relation: string | null = null): CreditRecord {
+export function toCreditRecord(
+  row: CreditRecordRow,
+  today: string,
+  reader: AppAbility,
+  relation: string | null = null,
+): CreditRecord {
   const reviewer = row.publication !== null && reader.can("read", asRecordReviewPolicy(row));
   const redacted = !reviewer && row.publication === "REDACTED";
   return Object.assign(new CreditRecord(), {
@@ -45,7 +50,11 @@ export function toCreditRecord(row: CreditRecordRow, today: string, reader: AppA
   });
 }
 
-function discloseRecords<R extends VisibleRecordRow>(context: CreditRecordContext, rows: readonly R[], relationOf: (row: R) => string | null = () => null): CreditRecord[] {
+function discloseRecords<R extends VisibleRecordRow>(
+  context: CreditRecordContext,
+  rows: readonly R[],
+  relationOf: (row: R) => string | null = () => null,
+): CreditRecord[] {
   const { today } = context;
   return discloseReadable(context, rows, {
     entityType: "CreditRecord",
@@ -80,7 +89,9 @@ function toRelatedEntry(context: CreditRecordContext, row: RelatedRecordRow, tod
     decidedOn: row.decided_on,
     expiresOn: row.expires_on,
     status: item.status,
-    record: context.ability.can("read", asRelatedEntryPolicy(row, today), "record") ? withholdFromOthers(context, "CreditRecord", row.subject_identifier, item) : null,
+    record: context.ability.can("read", asRelatedEntryPolicy(row, today), "record")
+      ? withholdFromOthers(context, "CreditRecord", row.subject_identifier, item)
+      : null,
   });
 }
 
@@ -96,7 +107,11 @@ export async function listSubjectRecords(
   tier: Tier | null = null,
 ): Promise<CreditRecord[]> {
   requirePurposeForNonPublicData(context.viewer);
-  if (tier === "AUTHORIZED" && readsAuthorizedTierByConsent(context.viewer) && !(await context.loaders.consentBySubjectId.load(subjectId))) {
+  if (
+    tier === "AUTHORIZED" &&
+    readsAuthorizedTierByConsent(context.viewer) &&
+    !(await context.loaders.consentBySubjectId.load(subjectId))
+  ) {
     throw new ConsentRequiredError();
   }
   const [own, related] = await Promise.all([
@@ -105,11 +120,17 @@ export async function listSubjectRecords(
   ]);
   const inCategory = <R extends CreditRecordRow>(rows: readonly R[]) =>
     rows.filter((row) => (!category || row.category === category) && (!tier || row.tier === tier));
-  return [...discloseRecords(context, inCategory(own)), ...discloseRecords(context, inCategory(related), (row) => row.relation)];
+  return [
+    ...discloseRecords(context, inCategory(own)),
+    ...discloseRecords(context, inCategory(related), (row) => row.relation),
+  ];
 }
 
 /** `Subject.relatedEntries`: the organisations' items entered on a person's file that the viewer may read, as entries. */
-export async function listRelatedEntries(context: CreditRecordContext, subjectId: string): Promise<RelatedEntry[]> {
+export async function listRelatedEntries(
+  context: CreditRecordContext,
+  subjectId: string,
+): Promise<RelatedEntry[]> {
   requirePurposeForNonPublicData(context.viewer);
   const { today } = context;
   return discloseReadable(context, await context.loaders.relatedRecordsBySubjectId.load(subjectId), {
@@ -125,31 +146,52 @@ export async function listRelatedEntries(context: CreditRecordContext, subjectId
 }
 
 /** `_entities` for CreditRecord: a record the viewer may not read resolves to nothing. */
-export async function resolveCreditRecordById(context: CreditRecordContext, id: string): Promise<CreditRecord | null> {
+export async function resolveCreditRecordById(
+  context: CreditRecordContext,
+  id: string,
+): Promise<CreditRecord | null> {
   const row = await context.loaders.recordById.load(id);
   return row ? (discloseRecords(context, [row])[0] ?? null) : null;
 }
 
 function toCatalogueKind(row: RecordKindRow): CatalogueKind {
-  return { code: row.code, name: row.name, category: row.category, defaultTier: row.default_tier, article: row.article };
+  return {
+    code: row.code,
+    name: row.name,
+    category: row.category,
+    defaultTier: row.default_tier,
+    article: row.article,
+  };
 }
 
 export async function findRecordKinds(context: CreditRecordContext): Promise<RecordKind[]> {
   return (await listRecordKinds(context.db)).map((row) => {
     const kind = toCatalogueKind(row);
-    return Object.assign(new RecordKind(), { ...kind, naturalPersonTier: catalogueTierOf(kind, "NATURAL_PERSON") });
+    return Object.assign(new RecordKind(), {
+      ...kind,
+      naturalPersonTier: catalogueTierOf(kind, "NATURAL_PERSON"),
+    });
   });
 }
 
 /** `submitRecords`: a PROVIDER's batch, checked whole, stored whole or not at all. */
-export async function submitRecords(context: CreditRecordContext, records: readonly RecordSubmission[]): Promise<SubmitResult> {
+export async function submitRecords(
+  context: CreditRecordContext,
+  records: readonly RecordSubmission[],
+): Promise<SubmitResult> {
   const refusal = "only a PROVIDER (with its organisation code) submits records";
   refuseUnlessAllowed(context.ability, "submit", "CreditRecord", refusal);
   if (!context.viewer.org) throw new ForbiddenError(refusal);
   const catalog = new Map((await listRecordKinds(context.db)).map((row) => [row.code, toCatalogueKind(row)]));
-  const { problems, checked } = checkRecordSubmissions(records, catalog, context.today, (index) => `records[${index}]`);
+  const { problems, checked } = checkRecordSubmissions(
+    records,
+    catalog,
+    context.today,
+    (index) => `records[${index}]`,
+  );
   refuseIfProblems(problems, "submission");
   const stored = await storeRecords(context.db, context.viewer.org, checked, context.rules);
-  for (const item of stored.written) recordDisclosed(context, { ...item, entityType: "CreditRecordSubmitted" });
+  for (const item of stored.written)
+    recordDisclosed(context, { ...item, entityType: "CreditRecordSubmitted" });
   return stored;
 }

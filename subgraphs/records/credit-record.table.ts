@@ -27,7 +27,11 @@ export interface CreditRecordTable {
   corrected_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
   created_at: DatabaseDefault<Date>;
   /** The credit centre's review before publication (policies/publication.ts); null: the item needs none. */
-  publication: ColumnType<PublicationState | null, PublicationState | null | undefined, PublicationState | null>;
+  publication: ColumnType<
+    PublicationState | null,
+    PublicationState | null | undefined,
+    PublicationState | null
+  >;
   /** REDACTED: what the public tier reads in place of the item's free text; the original stays for its subject, provider and the centre. */
   publication_text: ColumnType<string | null, string | null | undefined, string | null>;
   /** RETURNED: why the centre returned the item to its provider. */

@@ -1,6 +1,10 @@
 import { buildSubgraph } from "../shared/build-subgraph-schema";
 import type { SubgraphDefinition } from "../shared/definition";
-import { createCreditRecordLoaders, type CreditRecordContext, type CreditRecordLoaders } from "./credit-record.loaders";
+import {
+  createCreditRecordLoaders,
+  type CreditRecordContext,
+  type CreditRecordLoaders,
+} from "./credit-record.loaders";
 import { resolveCreditRecordReference } from "./credit-record.reference";
 import { CreditRecordResolver } from "./credit-record.resolver";
 import { CreditRecord } from "./credit-record.type";

@@ -36,7 +36,8 @@ async function* readNdjson(path: string, onBytes: (bytes: number) => void): Asyn
     if (text.trim() === "") continue;
     try {
       const item: unknown = JSON.parse(text);
-      if (typeof item !== "object" || item === null || Array.isArray(item)) yield { line, problem: "each line is one JSON object (a RecordInput)" };
+      if (typeof item !== "object" || item === null || Array.isArray(item))
+        yield { line, problem: "each line is one JSON object (a RecordInput)" };
       else yield { line, item: item as RecordSubmission };
     } catch {
       yield { line, problem: "not valid JSON" };
@@ -47,12 +48,27 @@ async function* readNdjson(path: string, onBytes: (bytes: number) => void): Asyn
 async function* readCsv(path: string, onBytes: (bytes: number) => void): AsyncGenerator<ParsedLine> {
   const stream = createReadStream(path);
   stream.on("data", (chunk) => onBytes(chunk.length));
-  const parser = stream.pipe(parseCsv({ columns: true, info: true, bom: true, skip_empty_lines: true, trim: true, relax_column_count: false }));
+  const parser = stream.pipe(
+    parseCsv({
+      columns: true,
+      info: true,
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: false,
+    }),
+  );
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
       const missing = CSV_COLUMNS.filter((column) => !(column in record));
       if (missing.length > 0) {
-        yield { line: info.lines, problem: `missing columns ${missing.join(", ")}; the header is ${CSV_COLUMNS.join(",")}` };
+        yield {
+          line: info.lines,
+          problem: `missing columns ${missing.join(", ")}; the header is ${CSV_COLUMNS.join(",")}`,
+        };
         continue;
       }
       let attributes: unknown = {};
@@ -72,7 +88,11 @@ async function* readCsv(path: string, onBytes: (bytes: number) => void): AsyncGe
       yield {
         line: info.lines,
         item: {
-          subject: { identifier: record.subject_identifier!, name: record.subject_name!, kind: record.subject_kind as RecordSubmission["subject"]["kind"] },
+          subject: {
+            identifier: record.subject_identifier!,
+            name: record.subject_name!,
+            kind: record.subject_kind as RecordSubmission["subject"]["kind"],
+          },
           category: record.category as RecordSubmission["category"],
           kind: record.kind!,
           severity: (record.severity || null) as RecordSubmission["severity"],
@@ -98,19 +118,38 @@ type CheckedLine = Readonly<{ line: number; problems: InputProblem[]; record: Ch
  * Reads a record file and checks it line by line; a document number repeated anywhere in the file is a
  * problem of the later line. `onBytes` reports the bytes read, for progress.
  */
-async function* checkRecordFile(path: string, catalog: ReadonlyMap<string, RecordKind>, today: string, onBytes: (bytes: number) => void): AsyncGenerator<CheckedLine> {
+async function* checkRecordFile(
+  path: string,
+  catalog: ReadonlyMap<string, RecordKind>,
+  today: string,
+  onBytes: (bytes: number) => void,
+): AsyncGenerator<CheckedLine> {
   const reader = /\.csv$/i.test(path) ? readCsv : readNdjson;
   const documents = new Map<string, number>();
   for await (const parsed of reader(path, onBytes)) {
     if (parsed.problem) {
-      yield { line: parsed.line, problems: [{ field: `line ${parsed.line}`, reason: parsed.problem, code: "BAD_USER_INPUT" }], record: null };
+      yield {
+        line: parsed.line,
+        problems: [{ field: `line ${parsed.line}`, reason: parsed.problem, code: "BAD_USER_INPUT" }],
+        record: null,
+      };
       continue;
     }
-    const { problems, checked } = checkRecordSubmissions([parsed.item!], catalog, today, () => `line ${parsed.line}`);
+    const { problems, checked } = checkRecordSubmissions(
+      [parsed.item!],
+      catalog,
+      today,
+      () => `line ${parsed.line}`,
+    );
     const record = checked[0] ?? null;
     if (record) {
       const earlier = documents.get(record.documentNumber);
-      if (earlier !== undefined) problems.push({ field: `line ${parsed.line}.documentNumber`, reason: `repeats line ${earlier}; one item per document number`, code: "BAD_USER_INPUT" });
+      if (earlier !== undefined)
+        problems.push({
+          field: `line ${parsed.line}.documentNumber`,
+          reason: `repeats line ${earlier}; one item per document number`,
+          code: "BAD_USER_INPUT",
+        });
       else documents.set(record.documentNumber, parsed.line);
     }
     yield { line: parsed.line, problems, record: problems.length === 0 ? record : null };
@@ -136,7 +175,13 @@ export type ImportOutcome = Readonly<
       accepted: number;
       created: number;
       storedThroughLine: number | null;
-      failed: Readonly<{ from: number; to: number; stored: "no" | "unknown"; reason: string; problems: InputProblem[] }>;
+      failed: Readonly<{
+        from: number;
+        to: number;
+        stored: "no" | "unknown";
+        reason: string;
+        problems: InputProblem[];
+      }>;
     }
 >;
 
@@ -193,13 +238,25 @@ export function toRecordInput(record: CheckedRecord): Record<string, unknown> {
  * interruption the same file is simply imported again.
  */
 export async function importRecordFile(options: ImportOptions): Promise<ImportOutcome> {
-  if (!/\.(csv|ndjson|jsonl)$/i.test(options.path)) return { status: "refused", lines: 0, problems: [{ field: "file", reason: "the file name must end in .ndjson or .csv", code: "BAD_USER_INPUT" }] };
+  if (!/\.(csv|ndjson|jsonl)$/i.test(options.path))
+    return {
+      status: "refused",
+      lines: 0,
+      problems: [
+        { field: "file", reason: "the file name must end in .ndjson or .csv", code: "BAD_USER_INPUT" },
+      ],
+    };
   const totalBytes = (await stat(options.path)).size;
   let bytesRead = 0;
   let lines = 0;
   let total = 0;
   const problems: InputProblem[] = [];
-  for await (const checked of checkRecordFile(options.path, options.catalog, options.today, (bytes) => (bytesRead += bytes))) {
+  for await (const checked of checkRecordFile(
+    options.path,
+    options.catalog,
+    options.today,
+    (bytes) => (bytesRead += bytes),
+  )) {
     lines = Math.max(lines, checked.line);
     problems.push(...checked.problems);
     if (checked.record) total += 1;
@@ -207,14 +264,21 @@ export async function importRecordFile(options: ImportOptions): Promise<ImportOu
   }
   options.onProgress?.({ phase: "checking", bytesRead: totalBytes, totalBytes, lines });
   if (problems.length > 0) return { status: "refused", lines, problems };
-  if (total === 0) return { status: "refused", lines, problems: [{ field: "file", reason: "holds no records", code: "BAD_USER_INPUT" }] };
+  if (total === 0)
+    return {
+      status: "refused",
+      lines,
+      problems: [{ field: "file", reason: "holds no records", code: "BAD_USER_INPUT" }],
+    };
 
   let accepted = 0;
   let created = 0;
   let storedThroughLine: number | null = null;
   let chunk: Array<{ line: number; record: CheckedRecord }> = [];
   let chunkBytes = 0;
-  const interrupted = (failed: Extract<ImportOutcome, { status: "interrupted" }>["failed"]): ImportOutcome => ({ status: "interrupted", lines, accepted, created, storedThroughLine, failed });
+  const interrupted = (
+    failed: Extract<ImportOutcome, { status: "interrupted" }>["failed"],
+  ): ImportOutcome => ({ status: "interrupted", lines, accepted, created, storedThroughLine, failed });
   const send = async (): Promise<ImportOutcome | null> => {
     const from = chunk[0]!.line;
     const to = chunk.at(-1)!.line;
@@ -224,9 +288,19 @@ export async function importRecordFile(options: ImportOptions): Promise<ImportOu
       created += stored.created;
       storedThroughLine = to;
     } catch (error) {
-      if (!(error instanceof ChunkRefusedError)) return interrupted({ from, to, stored: "unknown", reason: (error as Error).message, problems: [] });
-      const lineOf = (field: string) => field.replace(/^records\[(\d+)\]/, (whole, index: string) => (chunk[Number(index)] ? `line ${chunk[Number(index)]!.line}` : whole));
-      return interrupted({ from, to, stored: "no", reason: error.message, problems: error.problems.map((problem) => ({ ...problem, field: lineOf(problem.field) })) });
+      if (!(error instanceof ChunkRefusedError))
+        return interrupted({ from, to, stored: "unknown", reason: (error as Error).message, problems: [] });
+      const lineOf = (field: string) =>
+        field.replace(/^records\[(\d+)\]/, (whole, index: string) =>
+          chunk[Number(index)] ? `line ${chunk[Number(index)]!.line}` : whole,
+        );
+      return interrupted({
+        from,
+        to,
+        stored: "no",
+        reason: error.message,
+        problems: error.problems.map((problem) => ({ ...problem, field: lineOf(problem.field) })),
+      });
     }
     options.onProgress?.({ phase: "sending", sent: accepted, total });
     chunk = [];
@@ -236,10 +310,19 @@ export async function importRecordFile(options: ImportOptions): Promise<ImportOu
   for await (const checked of checkRecordFile(options.path, options.catalog, options.today, () => {})) {
     if (!checked.record) {
       if (checked.problems.length === 0) continue;
-      return interrupted({ from: checked.line, to: lines, stored: "no", reason: "the file changed while it was being imported; check it and import it again", problems: checked.problems });
+      return interrupted({
+        from: checked.line,
+        to: lines,
+        stored: "no",
+        reason: "the file changed while it was being imported; check it and import it again",
+        problems: checked.problems,
+      });
     }
     const bytes = Buffer.byteLength(JSON.stringify(toRecordInput(checked.record))) + 1;
-    if (chunk.length === options.chunk.maxRecords || (chunk.length > 0 && chunkBytes + bytes > options.chunk.maxBytes)) {
+    if (
+      chunk.length === options.chunk.maxRecords ||
+      (chunk.length > 0 && chunkBytes + bytes > options.chunk.maxBytes)
+    ) {
       const stopped = await send();
       if (stopped) return stopped;
     }

@@ -5,14 +5,20 @@ import { publicationOnSubmission } from "../../policies/publication";
 import type { CheckedRecord } from "./record-submission.rules";
 import type { DomainRules } from "../../platform/config";
 import { listResponsiblePersons, relationHeld, registerSubjects } from "../subjects/subject.registry";
-import { insertRecordRelations, insertRecordsIfNew, listRecordsByDocuments } from "./credit-record.repository";
+import {
+  insertRecordRelations,
+  insertRecordsIfNew,
+  listRecordsByDocuments,
+} from "./credit-record.repository";
 
 export type StoredSubmission = Readonly<{
   accepted: number;
   created: number;
   ids: string[];
   /** Whose file each item was written to, at which tier: the audit names them. */
-  written: ReadonlyArray<Readonly<{ subjectId: string; subjectIdentifier: string; tier: CheckedRecord["tier"] }>>;
+  written: ReadonlyArray<
+    Readonly<{ subjectId: string; subjectIdentifier: string; tier: CheckedRecord["tier"] }>
+  >;
 }>;
 
 /**
@@ -27,7 +33,10 @@ export async function storeRecords(
   rules: DomainRules,
 ): Promise<StoredSubmission> {
   return db.transaction().execute(async (trx) => {
-    const subjects = await registerSubjects(trx, records.map((record) => record.subject));
+    const subjects = await registerSubjects(
+      trx,
+      records.map((record) => record.subject),
+    );
     const created = await insertRecordsIfNew(
       trx,
       records.map((record) => {
@@ -50,19 +59,30 @@ export async function storeRecords(
         };
       }),
     );
-    const stored = await listRecordsByDocuments(trx, provider, records.map((record) => record.documentNumber));
+    const stored = await listRecordsByDocuments(
+      trx,
+      provider,
+      records.map((record) => record.documentNumber),
+    );
     const idByDocument = new Map(stored.map((row) => [row.document_number, row.id]));
 
-    const severeOfOrganisations = records.filter((record) => record.severity === "SEVERE" && record.subject.kind !== "NATURAL_PERSON");
+    const severeOfOrganisations = records.filter(
+      (record) => record.severity === "SEVERE" && record.subject.kind !== "NATURAL_PERSON",
+    );
     if (severeOfOrganisations.length > 0) {
-      const organisationIds = severeOfOrganisations.map((record) => subjects.get(record.subject.identifier)!.id);
+      const organisationIds = severeOfOrganisations.map(
+        (record) => subjects.get(record.subject.identifier)!.id,
+      );
       const persons = await listResponsiblePersons(trx, organisationIds);
       await insertRecordRelations(
         trx,
         severeOfOrganisations.flatMap((record) => {
           const organisationId = subjects.get(record.subject.identifier)!.id;
           return persons
-            .filter((person) => person.organisation_id === organisationId && relationHeld.test(person, record.decidedOn))
+            .filter(
+              (person) =>
+                person.organisation_id === organisationId && relationHeld.test(person, record.decidedOn),
+            )
             .map((person) => ({
               record_id: idByDocument.get(record.documentNumber)!,
               related_subject_id: person.person_id,

@@ -1,7 +1,12 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { RecordCategory, RecordStatus, Severity, Tier } from "../../domain/vocabulary";
 import type { SubjectRelationKind } from "../subjects/subject.registry";
-import type { RecordCategory as Category, RecordStatus as Status, Severity as SeverityValue, Tier as TierValue } from "../../domain/vocabulary";
+import type {
+  RecordCategory as Category,
+  RecordStatus as Status,
+  Severity as SeverityValue,
+  Tier as TierValue,
+} from "../../domain/vocabulary";
 import { DateScalar } from "../shared/scalars";
 import { CreditRecord } from "./credit-record.type";
 import { Subject } from "./subject/subject.type";
@@ -17,10 +22,17 @@ export class RelatedEntry {
   @Field(() => String, { description: "LEGAL_REPRESENTATIVE, PRINCIPAL or RESPONSIBLE_PERSON." })
   relation!: SubjectRelationKind;
 
-  @Field(() => DateScalar, { nullable: true, description: "First day the person held the role the entry rests on; null: since before dates were recorded." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "First day the person held the role the entry rests on; null: since before dates were recorded.",
+  })
   relationFrom!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "First day the person no longer held it; null: holds it now." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "First day the person no longer held it; null: holds it now.",
+  })
   relationTo!: string | null;
 
   @Field(() => Subject, { description: "The organisation whose item it is." })
@@ -50,6 +62,10 @@ export class RelatedEntry {
   @Field(() => RecordStatus)
   status!: Status;
 
-  @Field(() => CreditRecord, { nullable: true, description: "The item with its title and attributes; null unless the viewer may read it as the organisation's." })
+  @Field(() => CreditRecord, {
+    nullable: true,
+    description:
+      "The item with its title and attributes; null unless the viewer may read it as the organisation's.",
+  })
   record!: CreditRecord | null;
 }

@@ -5,8 +5,14 @@ import type { ObjectionContext } from "./objection.loaders";
 
 @Resolver(() => CorrectionReach)
 export class CorrectionReachResolver {
-  @Query(() => CorrectionReach, { description: "CREDIT_CENTER: whom a corrected objection's item reached — the organisations notified and the screening answers that rested on it (JRP art. 16)." })
-  async correctionReach(@Arg("objectionId", () => ID) objectionId: string, @Ctx() context: ObjectionContext): Promise<CorrectionReach> {
+  @Query(() => CorrectionReach, {
+    description:
+      "CREDIT_CENTER: whom a corrected objection's item reached — the organisations notified and the screening answers that rested on it (JRP art. 16).",
+  })
+  async correctionReach(
+    @Arg("objectionId", () => ID) objectionId: string,
+    @Ctx() context: ObjectionContext,
+  ): Promise<CorrectionReach> {
     return findCorrectionReach(context, objectionId);
   }
 }

@@ -14,12 +14,19 @@ import { findObjectionById, findWorkflowTarget, listWorkflowEvents } from "./rep
  * screening answers given on it, recomputed from the audit over the same window the notices were sent for
  * (publication to the CORRECTED step), beside when each notice went out.
  */
-export async function findCorrectionReach(context: ObjectionContext, objectionId: string): Promise<CorrectionReach> {
+export async function findCorrectionReach(
+  context: ObjectionContext,
+  objectionId: string,
+): Promise<CorrectionReach> {
   const notFound = () => new NotFoundError("no corrected objection with that id is visible to you");
   const objection = isUuid(objectionId) ? await findObjectionById(context.db, objectionId) : undefined;
-  const policy = objection && policySubject("CorrectionReach", { subjectIdentifier: objection.subject_identifier });
-  if (!objection || !policy || !context.ability.can("read", policy) || objection.state !== "CORRECTED") throw notFound();
-  const correctedAt = (await listWorkflowEvents(context.db, [objection.id])).find((event) => event.to_state === "CORRECTED")?.at;
+  const policy =
+    objection && policySubject("CorrectionReach", { subjectIdentifier: objection.subject_identifier });
+  if (!objection || !policy || !context.ability.can("read", policy) || objection.state !== "CORRECTED")
+    throw notFound();
+  const correctedAt = (await listWorkflowEvents(context.db, [objection.id])).find(
+    (event) => event.to_state === "CORRECTED",
+  )?.at;
   const target = await findWorkflowTarget(context.db, objection.target_id);
   if (!correctedAt || !target) throw notFound();
   const item = {
@@ -27,7 +34,10 @@ export async function findCorrectionReach(context: ObjectionContext, objectionId
     record: target.type === "CREDIT_RECORD" ? await findRecordSummary(context.db, target.id) : null,
     entry: target.type === "LIST_ENTRY" ? await findListEntrySummary(context.db, target.id) : null,
   };
-  const [reliance, notified] = await Promise.all([findReliance(context.db, item, correctedAt), listCorrectionRecipients(context.db, objection.id)]);
+  const [reliance, notified] = await Promise.all([
+    findReliance(context.db, item, correctedAt),
+    listCorrectionRecipients(context.db, objection.id),
+  ]);
   const notifiedAt = new Map(notified.map((notice) => [notice.org, notice.notifiedAt]));
   const reach = Object.assign(new CorrectionReach(), {
     objectionId: objection.id,
@@ -43,7 +53,15 @@ export async function findCorrectionReach(context: ObjectionContext, objectionId
       }),
     ),
     affectedScreenings: reliance
-      .flatMap((organisation) => organisation.screenings.map((screening) => Object.assign(new AffectedScreening(), { org: organisation.org, role: organisation.role, ...screening })))
+      .flatMap((organisation) =>
+        organisation.screenings.map((screening) =>
+          Object.assign(new AffectedScreening(), {
+            org: organisation.org,
+            role: organisation.role,
+            ...screening,
+          }),
+        ),
+      )
       .sort((a, b) => a.at.getTime() - b.at.getTime()),
   });
   return discloseReadable(context, [reach], {

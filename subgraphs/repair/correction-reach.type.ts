@@ -1,6 +1,9 @@
 import { Field, ID, ObjectType } from "type-graphql";
 
-@ObjectType({ description: "An organisation a correction was made known to (JRP art. 16), and how it had relied on the wrong item." })
+@ObjectType({
+  description:
+    "An organisation a correction was made known to (JRP art. 16), and how it had relied on the wrong item.",
+})
 export class CorrectionRecipient {
   @Field(() => String, { description: "The organisation's code." })
   org!: string;
@@ -8,13 +11,19 @@ export class CorrectionRecipient {
   @Field(() => String, { description: "GOVERNMENT or ORGANIZATION, as the audit recorded it." })
   role!: string;
 
-  @Field(() => Boolean, { description: "It was shown the item itself (the audit names the items each answer disclosed) between publication and correction; for events written before items were named, it was given the item's kind of data of the subject at its tier." })
+  @Field(() => Boolean, {
+    description:
+      "It was shown the item itself (the audit names the items each answer disclosed) between publication and correction; for events written before items were named, it was given the item's kind of data of the subject at its tier.",
+  })
   readItem!: boolean;
 
   @Field(() => Boolean, { description: "It was given screening answers that rested on the item." })
   screened!: boolean;
 
-  @Field(() => Date, { nullable: true, description: "When its CORRECTION notice was sent; null if none was (it should not happen)." })
+  @Field(() => Date, {
+    nullable: true,
+    description: "When its CORRECTION notice was sent; null if none was (it should not happen).",
+  })
   notifiedAt!: Date | null;
 }
 
@@ -32,11 +41,16 @@ export class AffectedScreening {
   @Field(() => Date)
   at!: Date;
 
-  @Field(() => String, { description: "The request's id (x-request-id), to find the answer in the audit log." })
+  @Field(() => String, {
+    description: "The request's id (x-request-id), to find the answer in the audit log.",
+  })
   requestId!: string;
 }
 
-@ObjectType({ description: "CREDIT_CENTER: whom an objection's correction reached (JRP art. 16 「在原发布和提供范围内予以公示」)." })
+@ObjectType({
+  description:
+    "CREDIT_CENTER: whom an objection's correction reached (JRP art. 16 「在原发布和提供范围内予以公示」).",
+})
 export class CorrectionReach {
   @Field(() => ID)
   objectionId!: string;
@@ -50,6 +64,9 @@ export class CorrectionReach {
   @Field(() => [CorrectionRecipient])
   recipients!: CorrectionRecipient[];
 
-  @Field(() => [AffectedScreening], { description: "Screening answers on the subject between the item's publication and its correction, oldest first." })
+  @Field(() => [AffectedScreening], {
+    description:
+      "Screening answers on the subject between the item's publication and its correction, oldest first.",
+  })
   affectedScreenings!: AffectedScreening[];
 }

@@ -2,21 +2,41 @@ import { describe, expect, it } from "vitest";
 import { statutoryDaysOf } from "../../domain/statutory-holidays";
 import { WorkingDayCalendar } from "../../domain/working-days";
 import { loadWorkingDayCalendar } from "../../platform/calendar-files";
-import { confirmedDeadline, deadlineOf, deadlineOfStep, OBJECTION_DEADLINES, REPAIR_DEADLINES } from "./deadline.rules";
+import {
+  confirmedDeadline,
+  deadlineOf,
+  deadlineOfStep,
+  OBJECTION_DEADLINES,
+  REPAIR_DEADLINES,
+} from "./deadline.rules";
 
 const shipped = loadWorkingDayCalendar().calendar;
 /** A 2027 notice (test fixture) that makes Saturday 9 January a working day: ten working days from 28 December end on the 11th. */
 const withMakeUpDay = new WorkingDayCalendar([
   ...[2024, 2025, 2026].map((year) => {
     const known = shipped.yearOf(year);
-    return { year, source: known.source, holidays: [...known.holidays], makeUpWorkdays: [...known.makeUpWorkdays] };
+    return {
+      year,
+      source: known.source,
+      holidays: [...known.holidays],
+      makeUpWorkdays: [...known.makeUpWorkdays],
+    };
   }),
-  { year: 2027, source: "2027 test fixture", holidays: statutoryDaysOf(2027).map((day) => day.date), makeUpWorkdays: ["2027-01-09"] },
+  {
+    year: 2027,
+    source: "2027 test fixture",
+    holidays: statutoryDaysOf(2027).map((day) => day.date),
+    makeUpWorkdays: ["2027-01-09"],
+  },
 ]);
 
 describe("deadlines of the objection and repair steps", () => {
   it("pins the periods: review 10 from filing, verification 5, correction made known 3, publicity 5", () => {
-    expect(Object.fromEntries(Object.entries(OBJECTION_DEADLINES).map(([state, rule]) => [state, [rule!.workingDays, rule!.from]]))).toEqual({
+    expect(
+      Object.fromEntries(
+        Object.entries(OBJECTION_DEADLINES).map(([state, rule]) => [state, [rule!.workingDays, rule!.from]]),
+      ),
+    ).toEqual({
       SUBMITTED: [10, "filed_on"],
       UNDER_REVIEW: [10, "filed_on"],
       PROVIDER_VERIFYING: [5, "state_changed_on"],
@@ -36,10 +56,24 @@ describe("deadlines of the objection and repair steps", () => {
 
   it("keeps the review date already told when the next step recounts it with a notice that makes it earlier", () => {
     const dates = { filed_on: "2026-12-28", state_changed_on: "2027-01-04" };
-    expect(deadlineOf(OBJECTION_DEADLINES, "UNDER_REVIEW", dates, withMakeUpDay)).toEqual({ dueOn: "2027-01-11", provisional: false });
-    expect(deadlineOfStep(OBJECTION_DEADLINES, "SUBMITTED", "UNDER_REVIEW", dates, "2027-01-12", withMakeUpDay)).toEqual({ dueOn: "2027-01-12", provisional: false });
+    expect(deadlineOf(OBJECTION_DEADLINES, "UNDER_REVIEW", dates, withMakeUpDay)).toEqual({
+      dueOn: "2027-01-11",
+      provisional: false,
+    });
+    expect(
+      deadlineOfStep(OBJECTION_DEADLINES, "SUBMITTED", "UNDER_REVIEW", dates, "2027-01-12", withMakeUpDay),
+    ).toEqual({ dueOn: "2027-01-12", provisional: false });
     // A new period starts afresh: the provider's five days from 4 January (the 9th a make-up Saturday), nothing carried over.
-    expect(deadlineOfStep(OBJECTION_DEADLINES, "UNDER_REVIEW", "PROVIDER_VERIFYING", dates, "2027-01-12", withMakeUpDay)).toEqual({ dueOn: "2027-01-09", provisional: false });
+    expect(
+      deadlineOfStep(
+        OBJECTION_DEADLINES,
+        "UNDER_REVIEW",
+        "PROVIDER_VERIFYING",
+        dates,
+        "2027-01-12",
+        withMakeUpDay,
+      ),
+    ).toEqual({ dueOn: "2027-01-09", provisional: false });
   });
 
   it("confirms a recount at the later of the official and the told date", () => {
@@ -71,11 +105,27 @@ describe("10 / 5 / 3 / 5 working days across a year end and statutory holidays",
     ["verification of an objection in publicity (house rule)", REPAIR_DEADLINES, "OBJECTED", 5],
   ] as const;
   const rows = steps.flatMap(([step, rules, state, days]) =>
-    (Object.keys(START) as Array<keyof typeof START>).map((period) => ({ step, rules: rules as Readonly<Partial<Record<string, { workingDays: number; from: "filed_on" | "state_changed_on" }>>>, state, days, period, from: START[period], dueOn: DUE[days]![period] })),
+    (Object.keys(START) as Array<keyof typeof START>).map((period) => ({
+      step,
+      rules: rules as Readonly<
+        Partial<Record<string, { workingDays: number; from: "filed_on" | "state_changed_on" }>>
+      >,
+      state,
+      days,
+      period,
+      from: START[period],
+      dueOn: DUE[days]![period],
+    })),
   );
 
-  it.each(rows)("$step: $days working days from $from ($period) end on $dueOn", ({ rules, state, days, from, dueOn }) => {
-    expect(rules[state]!.workingDays).toBe(days);
-    expect(deadlineOf(rules, state, { filed_on: from, state_changed_on: from }, shipped)).toEqual({ dueOn, provisional: false });
-  });
+  it.each(rows)(
+    "$step: $days working days from $from ($period) end on $dueOn",
+    ({ rules, state, days, from, dueOn }) => {
+      expect(rules[state]!.workingDays).toBe(days);
+      expect(deadlineOf(rules, state, { filed_on: from, state_changed_on: from }, shipped)).toEqual({
+        dueOn,
+        provisional: false,
+      });
+    },
+  );
 });

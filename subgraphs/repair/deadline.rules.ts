@@ -61,8 +61,15 @@ export function deadlineOfStep<TState extends string>(
   const deadline = deadlineOf(rules, to, dates, calendar);
   const before = rules[from];
   const after = rules[to];
-  const sameCount = before && after && before.from === "filed_on" && after.from === "filed_on" && before.workingDays === after.workingDays;
-  return deadline && sameCount && told ? { dueOn: confirmedDeadline(told, deadline.dueOn), provisional: deadline.provisional } : deadline;
+  const sameCount =
+    before &&
+    after &&
+    before.from === "filed_on" &&
+    after.from === "filed_on" &&
+    before.workingDays === after.workingDays;
+  return deadline && sameCount && told
+    ? { dueOn: confirmedDeadline(told, deadline.dueOn), provisional: deadline.provisional }
+    : deadline;
 }
 
 /**

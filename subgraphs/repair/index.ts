@@ -15,7 +15,14 @@ export const repairSubgraph: SubgraphDefinition<ObjectionLoaders> = {
   name: "repair",
   build: () =>
     buildSubgraph<ObjectionContext>({
-      resolvers: [RepairResolver, SubjectObjectionsResolver, CreditRecordWorkflowResolver, ListEntryWorkflowResolver, CorrectionReachResolver, CalendarStatusResolver],
+      resolvers: [
+        RepairResolver,
+        SubjectObjectionsResolver,
+        CreditRecordWorkflowResolver,
+        ListEntryWorkflowResolver,
+        CorrectionReachResolver,
+        CalendarStatusResolver,
+      ],
       orphanedTypes: [Objection, CreditRecord, ListEntry],
       references: { Objection: { __resolveReference: resolveObjectionReference } },
     }),

@@ -9,7 +9,12 @@ import { isUuid } from "../shared/ids";
 import { groupBy, indexBy } from "../shared/loaders";
 import { listObjectionsByIds, listObjectionsBySubjectIds } from "./objection.repository";
 import { objectionAccessFor } from "./objection.policy";
-import { listOpenObjectionTargets, listPublicityByTargets, listRepairCases, listWorkflowEvents } from "./repair.repository";
+import {
+  listOpenObjectionTargets,
+  listPublicityByTargets,
+  listRepairCases,
+  listWorkflowEvents,
+} from "./repair.repository";
 import type { RepairCaseRow } from "./repair-case.table";
 
 export type ObjectionLoaders = {
@@ -36,18 +41,34 @@ export function createObjectionLoaders(db: Kysely<RepairDatabase>, scope: Reques
   const objections = objectionAccessFor(scope);
   const repairs = repairCaseAccessFor(scope);
   return {
-    objectionById: new DataLoader(async (ids) => indexBy(ids, await listObjectionsByIds(db, ids.filter(isUuid), objections), (row) => row.id)),
+    objectionById: new DataLoader(async (ids) =>
+      indexBy(ids, await listObjectionsByIds(db, ids.filter(isUuid), objections), (row) => row.id),
+    ),
     objectionsBySubjectId: new DataLoader(async (subjectIds) =>
-      groupBy(subjectIds, await listObjectionsBySubjectIds(db, subjectIds.filter(isUuid), objections), (row) => row.subject_id),
+      groupBy(
+        subjectIds,
+        await listObjectionsBySubjectIds(db, subjectIds.filter(isUuid), objections),
+        (row) => row.subject_id,
+      ),
     ),
     repairCasesBySubjectId: new DataLoader(async (ids) =>
-      groupBy(ids, await listRepairCases(db, { subjectIds: ids.filter(isUuid), access: repairs }), (row) => row.subject_id),
+      groupBy(
+        ids,
+        await listRepairCases(db, { subjectIds: ids.filter(isUuid), access: repairs }),
+        (row) => row.subject_id,
+      ),
     ),
-    stepsByCaseId: new DataLoader(async (ids) => groupBy(ids, await listWorkflowEvents(db, ids.filter(isUuid)), (row) => row.case_id)),
+    stepsByCaseId: new DataLoader(async (ids) =>
+      groupBy(ids, await listWorkflowEvents(db, ids.filter(isUuid)), (row) => row.case_id),
+    ),
     underObjection: new DataLoader(async (ids) => {
       const open = new Set(await listOpenObjectionTargets(db, ids.filter(isUuid)));
       return ids.map((id) => open.has(id));
     }),
-    publicityUntil: new DataLoader(async (ids) => indexBy(ids, await listPublicityByTargets(db, ids.filter(isUuid)), (row) => row.target_id).map((row) => row?.due_on ?? null)),
+    publicityUntil: new DataLoader(async (ids) =>
+      indexBy(ids, await listPublicityByTargets(db, ids.filter(isUuid)), (row) => row.target_id).map(
+        (row) => row?.due_on ?? null,
+      ),
+    ),
   };
 }

@@ -23,7 +23,13 @@ beforeAll(async () => {
   const db = database.connection.db;
   const subjects = await db
     .insertInto("subjects")
-    .values(SUBJECTS.map((identifier, index) => ({ identifier, name: `fixture ${index}`, kind: "NATURAL_PERSON" as const })))
+    .values(
+      SUBJECTS.map((identifier, index) => ({
+        identifier,
+        name: `fixture ${index}`,
+        kind: "NATURAL_PERSON" as const,
+      })),
+    )
     .returning(["id", "identifier"])
     .execute();
   for (const subject of subjects) {
@@ -48,8 +54,33 @@ beforeAll(async () => {
             })
             .returning("id")
             .executeTakeFirstOrThrow();
-          await db.insertInto("workflow_events").values({ workflow: "OBJECTION", case_id: row.id, from_state: null, to_state: "SUBMITTED", actor: "s", role: "SUBJECT", note: null, at: now }).execute();
-          if (appealed) await db.insertInto("workflow_events").values({ workflow: "OBJECTION", case_id: row.id, from_state: "UPHELD", to_state: "APPEALED", actor: "s", role: "SUBJECT", note: null, at: now }).execute();
+          await db
+            .insertInto("workflow_events")
+            .values({
+              workflow: "OBJECTION",
+              case_id: row.id,
+              from_state: null,
+              to_state: "SUBMITTED",
+              actor: "s",
+              role: "SUBJECT",
+              note: null,
+              at: now,
+            })
+            .execute();
+          if (appealed)
+            await db
+              .insertInto("workflow_events")
+              .values({
+                workflow: "OBJECTION",
+                case_id: row.id,
+                from_state: "UPHELD",
+                to_state: "APPEALED",
+                actor: "s",
+                role: "SUBJECT",
+                note: null,
+                at: now,
+              })
+              .execute();
         }
       }
     }
@@ -59,18 +90,33 @@ afterAll(async () => database?.stop());
 
 const VIEWERS: Viewer[] = ROLES.flatMap((role: Role) => {
   const base = { role, actor: "tester", org: null, subject: null, purpose: null } as Viewer;
-  return [base, { ...base, org: "P-ONE" }, { ...base, org: "GOV", purpose: "SUPERVISION" }, { ...base, subject: SUBJECTS[0]! }];
+  return [
+    base,
+    { ...base, org: "P-ONE" },
+    { ...base, org: "GOV", purpose: "SUPERVISION" },
+    { ...base, subject: SUBJECTS[0]! },
+  ];
 });
 
 describe("Objection: SQL filter = ability.can, every role and viewer", () => {
-  it.each(VIEWERS.map((viewer) => [`${viewer.role} org=${viewer.org} subject=${viewer.subject}`, viewer] as const))("%s", async (_label, viewer) => {
+  it.each(
+    VIEWERS.map((viewer) => [`${viewer.role} org=${viewer.org} subject=${viewer.subject}`, viewer] as const),
+  )("%s", async (_label, viewer) => {
     const scope = { viewer, ability: defineAbilityFor(viewer), now, today };
     const db = database.connection.db;
     const everything = await db.selectFrom("objections").selectAll().execute();
     const steps = await db.selectFrom("workflow_events").select(["case_id", "to_state"]).execute();
-    const historyOf = (id: string) => steps.filter((step) => step.case_id === id).map((step) => ({ to: step.to_state }));
-    const allowedInMemory = everything.filter((row) => scope.ability.can("read", asObjectionPolicy(row, historyOf(row.id)))).map((row) => row.id).sort();
-    const allowedBySql = (await db.selectFrom("objections").select("id").where(objectionAccessFor(scope)).execute()).map((row) => row.id).sort();
+    const historyOf = (id: string) =>
+      steps.filter((step) => step.case_id === id).map((step) => ({ to: step.to_state }));
+    const allowedInMemory = everything
+      .filter((row) => scope.ability.can("read", asObjectionPolicy(row, historyOf(row.id))))
+      .map((row) => row.id)
+      .sort();
+    const allowedBySql = (
+      await db.selectFrom("objections").select("id").where(objectionAccessFor(scope)).execute()
+    )
+      .map((row) => row.id)
+      .sort();
     expect(allowedBySql).toEqual(allowedInMemory);
     if (viewer.role === "CREDIT_AUTHORITY") expect(allowedBySql).toHaveLength(everything.length / 2);
   });

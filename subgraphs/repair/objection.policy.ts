@@ -9,7 +9,12 @@ import { objectionWentToAppeal } from "./repair.repository";
  * whether it went to appeal (the credit authority's `read`), from its history of steps.
  */
 export function asObjectionPolicy(row: ObjectionRow, history: ReadonlyArray<Readonly<{ to: string }>>) {
-  return policySubject("Objection", { subjectIdentifier: row.subject_identifier, provider: row.provider, state: row.state, appealed: history.some((step) => step.to === "APPEALED") });
+  return policySubject("Objection", {
+    subjectIdentifier: row.subject_identifier,
+    provider: row.provider,
+    state: row.state,
+    appealed: history.some((step) => step.to === "APPEALED"),
+  });
 }
 
 /** `asObjectionPolicy` in SQL, compiled once per request: which objections this viewer may read. */

@@ -16,7 +16,11 @@ import { listRepairCases } from "./repair.repository";
  * wrong, incomplete, prohibited or expired (PCIM art. 28, JRP art. 16); `UPHELD` means the item stood and is
  * not counted. `units` compiles the reader's policy over a unit column.
  */
-export async function countCorrectedObjectionsByProvider(connection: Connection, period: Readonly<{ from: string; to: string }>, units: (unitColumn: string) => AccessFilter) {
+export async function countCorrectedObjectionsByProvider(
+  connection: Connection,
+  period: Readonly<{ from: string; to: string }>,
+  units: (unitColumn: string) => AccessFilter,
+) {
   const db: Kysely<RepairDatabase> = connection;
   return db
     .selectFrom("objections")
@@ -45,7 +49,11 @@ export type ReadableItemWorkflow = Readonly<{
  * A subject's objections and repair cases as `scope` may read them: this slice's own policies compiled to SQL,
  * as its loaders read. The caller passes each through `discloseReadable` with `policy`.
  */
-export async function listItemWorkflowsReadableIn(db: Connection, scope: RequestScope, subjectId: string): Promise<ReadableItemWorkflow[]> {
+export async function listItemWorkflowsReadableIn(
+  db: Connection,
+  scope: RequestScope,
+  subjectId: string,
+): Promise<ReadableItemWorkflow[]> {
   const objectionAccess = accessibleBy(scope.ability, "read", "Objection", {
     subjectIdentifier: { column: "objections.subject_identifier" },
     provider: { column: "objections.provider" },
@@ -64,7 +72,10 @@ export async function listItemWorkflowsReadableIn(db: Connection, scope: Request
       state: row.state,
       stateChangedOn: row.state_changed_on,
       entityType: "Objection" as const,
-      policy: policySubject("Objection", { subjectIdentifier: row.subject_identifier, provider: row.provider }),
+      policy: policySubject("Objection", {
+        subjectIdentifier: row.subject_identifier,
+        provider: row.provider,
+      }),
     })),
     ...repairs.map((row) => ({
       id: row.id,
@@ -75,7 +86,10 @@ export async function listItemWorkflowsReadableIn(db: Connection, scope: Request
       state: row.state,
       stateChangedOn: row.state_changed_on,
       entityType: "RepairCase" as const,
-      policy: policySubject("RepairCase", { subjectIdentifier: row.subject_identifier, provider: row.provider }),
+      policy: policySubject("RepairCase", {
+        subjectIdentifier: row.subject_identifier,
+        provider: row.provider,
+      }),
     })),
   ];
 }

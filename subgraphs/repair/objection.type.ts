@@ -22,7 +22,10 @@ export const ObjectionState = {
   APPEAL_DISMISSED: "APPEAL_DISMISSED",
 } as const;
 export type ObjectionStateValue = keyof typeof ObjectionState;
-registerEnumType(ObjectionState, { name: "ObjectionState", description: "PCIM arts. 28-30, JRP arts. 15-17" });
+registerEnumType(ObjectionState, {
+  name: "ObjectionState",
+  description: "PCIM arts. 28-30, JRP arts. 15-17",
+});
 
 @ObjectType({ description: "One step of a workflow." })
 export class WorkflowStep {
@@ -69,11 +72,15 @@ export class Objection {
   @Field(() => Date)
   filedAt!: Date;
 
-  @Field(() => DateScalar, { nullable: true, description: "When the current step must be done (working days)." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "When the current step must be done (working days).",
+  })
   dueOn!: string | null;
 
   @Field(() => Boolean, {
-    description: "True when dueOn was counted through a year whose State Council holiday notice is not loaded yet (statutory holidays only); recomputed, never earlier, when it is.",
+    description:
+      "True when dueOn was counted through a year whose State Council holiday notice is not loaded yet (statutory holidays only); recomputed, never earlier, when it is.",
   })
   dueOnProvisional!: boolean;
 
@@ -83,7 +90,10 @@ export class Objection {
   @Field(() => [WorkflowStep])
   history!: WorkflowStep[];
 
-  @Field(() => [ObjectionState], { description: "The steps you may take next (the role table's rules), for a client to offer; moveObjection decides again." })
+  @Field(() => [ObjectionState], {
+    description:
+      "The steps you may take next (the role table's rules), for a client to offer; moveObjection decides again.",
+  })
   movesAllowed!: ObjectionStateValue[];
 }
 

@@ -26,7 +26,10 @@ export class RepairCondition {
   @Field(() => String)
   reason!: string;
 
-  @Field(() => DateScalar, { nullable: true, description: "When time will satisfy it; null if no date does." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "When time will satisfy it; null if no date does.",
+  })
   earliestOn!: string | null;
 }
 
@@ -38,16 +41,26 @@ export class RepairEligibility {
   @Field(() => [String], { description: "Each unmet condition with its article." })
   reasons!: string[];
 
-  @Field(() => DateScalar, { nullable: true, description: "The first day every time-bound condition is met; null if eligible now or a condition has no date." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "The first day every time-bound condition is met; null if eligible now or a condition has no date.",
+  })
   earliestOn!: string | null;
 
   @Field(() => [RepairCondition])
   conditions!: RepairCondition[];
 
-  @Field(() => String, { description: "The answer in plain Chinese: overall, then each condition with its article and the day it is (or will be) met." })
+  @Field(() => String, {
+    description:
+      "The answer in plain Chinese: overall, then each condition with its article and the day it is (or will be) met.",
+  })
   explanation!: string;
 
-  @Field(() => [String], { description: "What to do next, in plain Chinese: the evidence to bring, when to apply, and the procedure's deadlines." })
+  @Field(() => [String], {
+    description:
+      "What to do next, in plain Chinese: the evidence to bring, when to apply, and the procedure's deadlines.",
+  })
   nextSteps!: string[];
 }
 
@@ -56,7 +69,10 @@ export class RepairCase {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => Subject, { nullable: true, description: "Null, like every field below but the state, when you may not read the case." })
+  @Field(() => Subject, {
+    nullable: true,
+    description: "Null, like every field below but the state, when you may not read the case.",
+  })
   subject!: Subject | null;
 
   @Field(() => ID, { nullable: true, description: "The CreditRecord or ListEntry to be repaired." })
@@ -68,7 +84,10 @@ export class RepairCase {
   @Field(() => RepairState)
   state!: RepairStateValue;
 
-  @Field(() => String, { nullable: true, description: "The written commitment; for the subject, the provider and the credit centre." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The written commitment; for the subject, the provider and the credit centre.",
+  })
   commitment!: string | null;
 
   @Field(() => String, { nullable: true, description: "The provider's written opinion." })
@@ -77,14 +96,21 @@ export class RepairCase {
   @Field(() => DateScalar, { nullable: true })
   appliedOn!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "The day the applicant performed its obligations or completed rectification." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "The day the applicant performed its obligations or completed rectification.",
+  })
   rectifiedOn!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "End of the current step (publicity: 5 working days)." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "End of the current step (publicity: 5 working days).",
+  })
   dueOn!: string | null;
 
   @Field(() => Boolean, {
-    description: "True when dueOn was counted through a year whose State Council holiday notice is not loaded yet (statutory holidays only); recomputed, never earlier, when it is.",
+    description:
+      "True when dueOn was counted through a year whose State Council holiday notice is not loaded yet (statutory holidays only); recomputed, never earlier, when it is.",
   })
   dueOnProvisional!: boolean;
 
@@ -94,13 +120,19 @@ export class RepairCase {
   @Field(() => DateScalar, { nullable: true })
   completedOn!: string | null;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: "The original item as it was before repair; for the credit centre only." })
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: "The original item as it was before repair; for the credit centre only.",
+  })
   archivedOriginal!: Record<string, unknown> | null;
 
   @Field(() => [WorkflowStep])
   history!: WorkflowStep[];
 
-  @Field(() => [RepairState], { description: "The steps you may take next (the role table's rules), for a client to offer; moveRepairCase decides again." })
+  @Field(() => [RepairState], {
+    description:
+      "The steps you may take next (the role table's rules), for a client to offer; moveRepairCase decides again.",
+  })
   movesAllowed!: RepairStateValue[];
 }
 
@@ -116,7 +148,8 @@ export class RepairInput {
   evidence?: string | null;
 
   @Field(() => DateScalar, {
-    description: "The day the obligations were fully performed or the rectification completed, shown by the evidence: JRP art. 18 and PCIM art. 31 count their periods from it.",
+    description:
+      "The day the obligations were fully performed or the rectification completed, shown by the evidence: JRP art. 18 and PCIM art. 31 count their periods from it.",
   })
   rectifiedOn!: string;
 }

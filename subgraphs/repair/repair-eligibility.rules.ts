@@ -4,7 +4,11 @@ import { recordCurrent } from "../records/credit-record.registry";
 
 /** What repair is asked for: a negative item (PCIM art. 31) or a black-list entry (JRP art. 18). */
 /** The record kinds that bar a repair though they are not negative (PCIM art. 31(2)(2), (6), (7)): the history reads them too. */
-export const REPAIR_BARRING_KINDS = ["BANKRUPTCY_PROCEEDING", "IGNORED_CREDIT_REMINDER", "REPAIR_BAR"] as const;
+export const REPAIR_BARRING_KINDS = [
+  "BANKRUPTCY_PROCEEDING",
+  "IGNORED_CREDIT_REMINDER",
+  "REPAIR_BAR",
+] as const;
 
 export type RepairTarget =
   | Readonly<{
@@ -19,7 +23,15 @@ export type RepairTarget =
       publishedOn: string;
       expiresOn: string | null;
     }>
-  | Readonly<{ type: "LIST_ENTRY"; id: string; list: string; grounds: string; status: string; recognizedOn: string; validUntil: string | null }>;
+  | Readonly<{
+      type: "LIST_ENTRY";
+      id: string;
+      list: string;
+      grounds: string;
+      status: string;
+      recognizedOn: string;
+      validUntil: string | null;
+    }>;
 
 /**
  * The subject's history the conditions look at. `provider` is the unit that provided the record, recognised the
@@ -27,9 +39,21 @@ export type RepairTarget =
  */
 export type RepairHistory = Readonly<{
   /** Negative items and the markers of PCIM art. 31(二) 2, 6, 7 (bankruptcy, ignored reminders, legal bars). */
-  records: ReadonlyArray<Readonly<{ id: string; kind: string; category: string; severity: string | null; status: string; decidedOn: string; provider?: string }>>;
+  records: ReadonlyArray<
+    Readonly<{
+      id: string;
+      kind: string;
+      category: string;
+      severity: string | null;
+      status: string;
+      decidedOn: string;
+      provider?: string;
+    }>
+  >;
   /** Black-list entries, for first or repeat listing and restarts; REMOVED ones (taken off as wrong) never count. */
-  blackListings: ReadonlyArray<Readonly<{ id: string; recognizedOn: string; status: string; provider?: string }>>;
+  blackListings: ReadonlyArray<
+    Readonly<{ id: string; recognizedOn: string; status: string; provider?: string }>
+  >;
   /** Completed repairs with the class (record kind or list grounds) repaired. */
   repairs: ReadonlyArray<Readonly<{ completedOn: string; kind: string; provider?: string }>>;
 }>;
@@ -52,8 +76,18 @@ export function historyOfUnit(history: RepairHistory, unit: string): RepairHisto
  * information (other providers' items, listings, repairs), which not every asker may learn.
  */
 export type ConditionScope = "ITEM" | "FILE";
-export type RepairCondition = Readonly<{ article: string; met: boolean; reason: string; earliestOn: string | null; scope: ConditionScope }>;
-export type RepairEligibilityResult = Readonly<{ eligible: boolean; conditions: RepairCondition[]; earliestOn: string | null }>;
+export type RepairCondition = Readonly<{
+  article: string;
+  met: boolean;
+  reason: string;
+  earliestOn: string | null;
+  scope: ConditionScope;
+}>;
+export type RepairEligibilityResult = Readonly<{
+  eligible: boolean;
+  conditions: RepairCondition[];
+  earliestOn: string | null;
+}>;
 
 const latest = (dates: readonly string[]) => [...dates].sort().at(-1) ?? null;
 
@@ -76,31 +110,58 @@ export function periodRunsOutOn(from: string, months: number): string {
  * no date cures (bankruptcy, ignored reminders, legal bars) have no `earliestOn`, and neither does the
  * result while one of them fails.
  */
-export function checkRepairEligibility(target: RepairTarget, history: RepairHistory, today: string, rectifiedOn: string | null): RepairEligibilityResult {
+export function checkRepairEligibility(
+  target: RepairTarget,
+  history: RepairHistory,
+  today: string,
+  rectifiedOn: string | null,
+): RepairEligibilityResult {
   const conditions: RepairCondition[] = [];
-  const condition = (article: string, met: boolean, reason: string, earliestOn: string | null = null, scope: ConditionScope = "FILE") =>
-    conditions.push({ article, met, reason, earliestOn: met ? null : earliestOn, scope });
-  const severe = history.records.filter((record) => record.category === "NEGATIVE" && record.severity === "SEVERE" && record.status === "ACTIVE");
+  const condition = (
+    article: string,
+    met: boolean,
+    reason: string,
+    earliestOn: string | null = null,
+    scope: ConditionScope = "FILE",
+  ) => conditions.push({ article, met, reason, earliestOn: met ? null : earliestOn, scope });
+  const severe = history.records.filter(
+    (record) => record.category === "NEGATIVE" && record.severity === "SEVERE" && record.status === "ACTIVE",
+  );
   const stated = (article: string) =>
-    condition(article, rectifiedOn !== null, "state the day the obligations were fully performed or the rectification completed (rectifiedOn), with evidence: the periods count from it", null, "ITEM");
+    condition(
+      article,
+      rectifiedOn !== null,
+      "state the day the obligations were fully performed or the rectification completed (rectifiedOn), with evidence: the periods count from it",
+      null,
+      "ITEM",
+    );
 
   if (target.type === "LIST_ENTRY") {
     // 「在黑名单信息使用期限内」: an entry past its validity is out of use already — nothing to repair.
     condition(
       "JRP art. 18",
-      target.list === "BLACK" && entryInForce.test({ status: target.status, valid_until: target.validUntil }, today),
+      target.list === "BLACK" &&
+        entryInForce.test({ status: target.status, valid_until: target.validUntil }, today),
       "only a black-list entry in force (within its validity) leaves the list through repair; expired or removed information is out of use",
       null,
       "ITEM",
     );
     stated("JRP art. 18(1)-(2): performed or rectified");
     // An earlier entry removed (taken off as wrong) is no listing: 「初次列入」 counts the listings that stood.
-    const stood = history.blackListings.filter((listing) => listing.id !== target.id && listing.status !== "REMOVED");
+    const stood = history.blackListings.filter(
+      (listing) => listing.id !== target.id && listing.status !== "REMOVED",
+    );
     const repeat = stood.some((listing) => listing.recognizedOn < target.recognizedOn);
     const months = repeat ? 12 : 6;
     if (rectifiedOn !== null) {
       // 「在其后…内再未发生严重失信行为」: counted from rectification; a new severe item or black listing restarts it.
-      const restartedOn = latest([rectifiedOn, ...severe.map((record) => record.decidedOn), ...stood.map((listing) => listing.recognizedOn)].filter((date) => date >= rectifiedOn))!;
+      const restartedOn = latest(
+        [
+          rectifiedOn,
+          ...severe.map((record) => record.decidedOn),
+          ...stood.map((listing) => listing.recognizedOn),
+        ].filter((date) => date >= rectifiedOn),
+      )!;
       const clearOn = periodRunsOutOn(restartedOn, months);
       condition(
         repeat ? "JRP art. 18(2): repeat listing, 12 months" : "JRP art. 18(1): first listing, 6 months",
@@ -113,30 +174,58 @@ export function checkRepairEligibility(target: RepairTarget, history: RepairHist
     // 「在其失信信息使用期限内」: an expired or corrected item is out of use already — nothing to repair.
     condition(
       "PCIM art. 31",
-      target.category === "NEGATIVE" && recordCurrent.test({ status: target.status, expires_on: target.expiresOn }, today),
+      target.category === "NEGATIVE" &&
+        recordCurrent.test({ status: target.status, expires_on: target.expiresOn }, today),
       "only a negative item still in use can be repaired; expired, corrected or archived information is out of use",
       null,
       "ITEM",
     );
     const publicityRunsOut = periodRunsOutOn(target.publishedOn, 3);
-    condition("PCIM art. 31(1): publicity ≥ 3 months", publicityRunsOut <= today, `published since ${target.publishedOn}; three full months have run on ${publicityRunsOut}`, publicityRunsOut, "ITEM");
+    condition(
+      "PCIM art. 31(1): publicity ≥ 3 months",
+      publicityRunsOut <= today,
+      `published since ${target.publishedOn}; three full months have run on ${publicityRunsOut}`,
+      publicityRunsOut,
+      "ITEM",
+    );
     stated("PCIM art. 31(1): corrected");
     if (rectifiedOn !== null) {
       // 「自纠正之日起，1年内未再发生同类失信行为」: a same-class item after the correction restarts the year.
-      const sameClass = history.records.filter((record) => record.id !== target.id && record.category === "NEGATIVE" && record.kind === target.kind && record.decidedOn >= rectifiedOn);
+      const sameClass = history.records.filter(
+        (record) =>
+          record.id !== target.id &&
+          record.category === "NEGATIVE" &&
+          record.kind === target.kind &&
+          record.decidedOn >= rectifiedOn,
+      );
       const restartedOn = latest([rectifiedOn, ...sameClass.map((record) => record.decidedOn)])!;
       const cleanOn = periodRunsOutOn(restartedOn, 12);
-      condition("PCIM art. 31(1): 1 year without same-class dishonesty", cleanOn <= today, `no ${target.kind} item in the year after ${restartedOn}${restartedOn === rectifiedOn ? " (correction)" : ""}`, cleanOn);
+      condition(
+        "PCIM art. 31(1): 1 year without same-class dishonesty",
+        cleanOn <= today,
+        `no ${target.kind} item in the year after ${restartedOn}${restartedOn === rectifiedOn ? " (correction)" : ""}`,
+        cleanOn,
+      );
     }
 
     // 「1年内」, 「5年内」: an event still counts while the period after it has not run (民法典 arts. 201-202).
-    const stillWithin = (date: string, months: number) => date <= today && periodRunsOutOn(date, months) > today;
-    const recentSevere = severe.filter((record) => record.id !== target.id && stillWithin(record.decidedOn, 12));
+    const stillWithin = (date: string, months: number) =>
+      date <= today && periodRunsOutOn(date, months) > today;
+    const recentSevere = severe.filter(
+      (record) => record.id !== target.id && stillWithin(record.decidedOn, 12),
+    );
     const recentSerious = history.records
-      .filter((record) => record.category === "NEGATIVE" && record.severity === "SERIOUS" && record.status === "ACTIVE" && stillWithin(record.decidedOn, 12))
+      .filter(
+        (record) =>
+          record.category === "NEGATIVE" &&
+          record.severity === "SERIOUS" &&
+          record.status === "ACTIVE" &&
+          stillWithin(record.decidedOn, 12),
+      )
       .map((record) => record.decidedOn)
       .sort();
-    const seriousClearOn = recentSerious.length >= 3 ? periodRunsOutOn(recentSerious[recentSerious.length - 3]!, 12) : null;
+    const seriousClearOn =
+      recentSerious.length >= 3 ? periodRunsOutOn(recentSerious[recentSerious.length - 3]!, 12) : null;
     const severeClearOn = latest(recentSevere.map((record) => record.decidedOn));
     condition(
       "PCIM art. 31(2)(1)",
@@ -144,11 +233,17 @@ export function checkRepairEligibility(target: RepairTarget, history: RepairHist
       "no severe dishonesty in the last year and fewer than three serious ones",
       latest([severeClearOn ? periodRunsOutOn(severeClearOn, 12) : "", seriousClearOn ?? ""].filter(Boolean)),
     );
-    const active = (kind: string) => history.records.some((record) => record.kind === kind && record.status === "ACTIVE");
+    const active = (kind: string) =>
+      history.records.some((record) => record.kind === kind && record.status === "ACTIVE");
     condition("PCIM art. 31(2)(2)", !active("BANKRUPTCY_PROCEEDING"), "not in bankruptcy proceedings");
     const repairs = history.repairs.map((repair) => repair.completedOn).sort();
     const lastRepair = repairs.at(-1) ?? null;
-    condition("PCIM art. 31(2)(3)", !lastRepair || !stillWithin(lastRepair, 12), "last repair at least one year ago", lastRepair ? periodRunsOutOn(lastRepair, 12) : null);
+    condition(
+      "PCIM art. 31(2)(3)",
+      !lastRepair || !stillWithin(lastRepair, 12),
+      "last repair at least one year ago",
+      lastRepair ? periodRunsOutOn(lastRepair, 12) : null,
+    );
     const recentRepairs = repairs.filter((date) => stillWithin(date, 60));
     condition(
       "PCIM art. 31(2)(4)",
@@ -156,9 +251,22 @@ export function checkRepairEligibility(target: RepairTarget, history: RepairHist
       "fewer than two repairs in five years",
       recentRepairs.length >= 2 ? periodRunsOutOn(recentRepairs[recentRepairs.length - 2]!, 60) : null,
     );
-    const sameClassRepair = latest(history.repairs.filter((repair) => repair.kind === target.kind && stillWithin(repair.completedOn, 60)).map((repair) => repair.completedOn));
-    condition("PCIM art. 31(2)(5)", !sameClassRepair, `no ${target.kind} item repaired in the last five years`, sameClassRepair ? periodRunsOutOn(sameClassRepair, 60) : null);
-    condition("PCIM art. 31(2)(6)", !active("IGNORED_CREDIT_REMINDER"), "credit reminders and interviews were not ignored");
+    const sameClassRepair = latest(
+      history.repairs
+        .filter((repair) => repair.kind === target.kind && stillWithin(repair.completedOn, 60))
+        .map((repair) => repair.completedOn),
+    );
+    condition(
+      "PCIM art. 31(2)(5)",
+      !sameClassRepair,
+      `no ${target.kind} item repaired in the last five years`,
+      sameClassRepair ? periodRunsOutOn(sameClassRepair, 60) : null,
+    );
+    condition(
+      "PCIM art. 31(2)(6)",
+      !active("IGNORED_CREDIT_REMINDER"),
+      "credit reminders and interviews were not ignored",
+    );
     condition("PCIM art. 31(2)(7)", !active("REPAIR_BAR"), "no other legal bar to repair");
   }
   return resultOf(conditions);
@@ -167,7 +275,11 @@ export function checkRepairEligibility(target: RepairTarget, history: RepairHist
 function resultOf(conditions: RepairCondition[]): RepairEligibilityResult {
   const failed = conditions.filter((item) => !item.met);
   const permanent = failed.some((item) => item.earliestOn === null);
-  return { eligible: failed.length === 0, conditions, earliestOn: failed.length === 0 || permanent ? null : latest(failed.map((item) => item.earliestOn!)) };
+  return {
+    eligible: failed.length === 0,
+    conditions,
+    earliestOn: failed.length === 0 || permanent ? null : latest(failed.map((item) => item.earliestOn!)),
+  };
 }
 
 /**

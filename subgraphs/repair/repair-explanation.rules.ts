@@ -50,19 +50,27 @@ const RECTIFICATION = new Set(["JRP art. 18(1)-(2): performed or rectified", "PC
  * deadlines (PCIM art. 32, JRP art. 19; the provider's 10 working days are a house rule, the text says
  * 「在规定期限内」).
  */
-export function explainRepairEligibility(target: RepairTarget, result: RepairEligibilityResult, rectifiedOn: string | null): RepairExplanation {
+export function explainRepairEligibility(
+  target: RepairTarget,
+  result: RepairEligibilityResult,
+  rectifiedOn: string | null,
+): RepairExplanation {
   const blackList = target.type === "LIST_ENTRY";
   const what = blackList ? "退出黑名单（信用修复）" : "修复这条失信信息";
   const failed = result.conditions.filter((condition) => !condition.met);
   const headline = result.eligible
     ? `您现在可以申请${what}。`
     : `您现在还不能申请${what}。${result.earliestOn ? `按现有信息，最早可在${chineseDate(result.earliestOn)}申请。` : ""}`;
-  const counted = rectifiedOn ? `期间从您填写的履行义务或完成整改之日（${chineseDate(rectifiedOn)}）起算，当天不计入。` : "";
+  const counted = rectifiedOn
+    ? `期间从您填写的履行义务或完成整改之日（${chineseDate(rectifiedOn)}）起算，当天不计入。`
+    : "";
   const explanation = [headline + counted, "各项条件：", ...result.conditions.map(lineOf)].join("\n");
 
   const nextSteps: string[] = [];
   if (failed.some((condition) => OUT_OF_USE.has(condition.article))) {
-    nextSteps.push("这条信息已不在使用期限内（已过有效期、已更正、已移除或已归档），不再公示，也不再作为惩戒依据，无需也不能申请修复；如仍被使用，可以提出异议（失信信息超期限使用）。");
+    nextSteps.push(
+      "这条信息已不在使用期限内（已过有效期、已更正、已移除或已归档），不再公示，也不再作为惩戒依据，无需也不能申请修复；如仍被使用，可以提出异议（失信信息超期限使用）。",
+    );
     return { explanation, nextSteps };
   }
   if (failed.some((condition) => RECTIFICATION.has(condition.article))) {
@@ -70,13 +78,22 @@ export function explainRepairEligibility(target: RepairTarget, result: RepairEli
       "请先确定您全面履行法定义务或完成整改的日期，再查询一次并填写该日期（rectifiedOn）；申请时要带上证明材料，例如缴纳罚款或税款的凭证、法院的执行完毕证明、主管部门的整改验收意见。",
     );
   }
-  const waiting = failed.filter((condition) => condition.earliestOn !== null && !RECTIFICATION.has(condition.article));
-  if (waiting.length > 0 && result.earliestOn) nextSteps.push(`请在${chineseDate(result.earliestOn)}或之后再申请；在此之前如再发生${blackList ? "严重" : "同类"}失信行为，期间将重新计算。`);
+  const waiting = failed.filter(
+    (condition) => condition.earliestOn !== null && !RECTIFICATION.has(condition.article),
+  );
+  if (waiting.length > 0 && result.earliestOn)
+    nextSteps.push(
+      `请在${chineseDate(result.earliestOn)}或之后再申请；在此之前如再发生${blackList ? "严重" : "同类"}失信行为，期间将重新计算。`,
+    );
   if (failed.some((condition) => condition.earliestOn === null && !RECTIFICATION.has(condition.article))) {
-    nextSteps.push("有的条件不会因时间经过而满足（见上文标“不会因时间经过而满足”的条件）：需要先消除该情形；如有疑问，可以向信息提供单位或市公共信用信息中心咨询。");
+    nextSteps.push(
+      "有的条件不会因时间经过而满足（见上文标“不会因时间经过而满足”的条件）：需要先消除该情形；如有疑问，可以向信息提供单位或市公共信用信息中心咨询。",
+    );
   }
   if (blackList && !result.eligible) {
-    nextSteps.push(`另外，按${JRP}第十八条（三），如有信息提供单位认可的其他重大悔改表现，已采取有效措施防止再次发生严重失信行为，建立了信用管理制度并承诺不再失信，也可以向信息提供单位提出申请，由其认定。`);
+    nextSteps.push(
+      `另外，按${JRP}第十八条（三），如有信息提供单位认可的其他重大悔改表现，已采取有效措施防止再次发生严重失信行为，建立了信用管理制度并承诺不再失信，也可以向信息提供单位提出申请，由其认定。`,
+    );
   }
   if (result.eligible) {
     nextSteps.push(
@@ -86,6 +103,8 @@ export function explainRepairEligibility(target: RepairTarget, result: RepairEli
       `之后的程序（${PCIM}第三十二条、${JRP}第十九条）：信息提供单位在10个工作日内出具书面修复意见（本系统规则，原文为“在规定期限内”）；同意的，公示5个工作日，公示期间任何人都可以提出异议，由信息提供单位在5个工作日内核实；公示期满无异议的，市公共信用信息中心采用修复后的信息，原信息转为档案保存。`,
     );
   }
-  nextSteps.push("如果您认为这条信息本身有错误或遗漏，请提出异议（fileObjection）而不是申请修复：10个工作日内审核，需要核实的信息提供单位5个工作日内核实，确有错误的3个工作日内更正。");
+  nextSteps.push(
+    "如果您认为这条信息本身有错误或遗漏，请提出异议（fileObjection）而不是申请修复：10个工作日内审核，需要核实的信息提供单位5个工作日内核实，确有错误的3个工作日内更正。",
+  );
   return { explanation, nextSteps };
 }

@@ -2,7 +2,12 @@ import DataLoader from "dataloader";
 import type { Connection } from "../../db/connection";
 import type { RequestScope, SubgraphContext } from "../shared/context";
 import { indexBy } from "../shared/loaders";
-import { listVisibleSubjects, subjectAccessFor, type PublicInformation, type VisibleSubjectRow } from "../subjects/subject.registry";
+import {
+  listVisibleSubjects,
+  subjectAccessFor,
+  type PublicInformation,
+  type VisibleSubjectRow,
+} from "../subjects/subject.registry";
 
 export type CreditReportLoaders = {
   /** The subject whose report is asked for, read under the subjects' own policy. */
@@ -12,11 +17,17 @@ export type CreditReportLoaders = {
 export type CreditReportContext = SubgraphContext<CreditReportLoaders>;
 
 /** The reports' loaders, given the subjects' "has public information" predicate the composition root wires. */
-export const creditReportLoadersWith = (publicInformation: PublicInformation) => (db: Connection, scope: RequestScope): CreditReportLoaders => {
-  const access = subjectAccessFor(scope, publicInformation);
-  return {
-    subjectByIdentifier: new DataLoader(async (identifiers) =>
-      indexBy(identifiers, await listVisibleSubjects(db, "identifier", identifiers, access), (row) => row.identifier),
-    ),
+export const creditReportLoadersWith =
+  (publicInformation: PublicInformation) =>
+  (db: Connection, scope: RequestScope): CreditReportLoaders => {
+    const access = subjectAccessFor(scope, publicInformation);
+    return {
+      subjectByIdentifier: new DataLoader(async (identifiers) =>
+        indexBy(
+          identifiers,
+          await listVisibleSubjects(db, "identifier", identifiers, access),
+          (row) => row.identifier,
+        ),
+      ),
+    };
   };
-};

@@ -4,7 +4,12 @@ import { threadId } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import { CreditError } from "../../platform/errors";
 import { generateSubgraphKeyPair } from "../../platform/subgraph-signature";
-import { ReportPrinter, ReportTimeoutError, reportWorkerFile, type ReportPrinterSettings } from "./credit-report.printer";
+import {
+  ReportPrinter,
+  ReportTimeoutError,
+  reportWorkerFile,
+  type ReportPrinterSettings,
+} from "./credit-report.printer";
 import { REPORT_FORMAT, type ReportContent } from "./credit-report.rules";
 import { PRINTING_NICENESS, type ReportTask } from "./credit-report.worker";
 
@@ -60,13 +65,17 @@ describe("the credit-report printer: layout off the serving event loop", () => {
     expect(Buffer.from(printed.pdfBase64, "base64").subarray(0, 5).toString("latin1")).toBe("%PDF-");
   }, 90_000);
 
-  it.skipIf(process.platform !== "linux")("lays it out at the lowest priority, so a core shared with the serving thread goes to requests first", async () => {
-    const slot = printer().reserve();
-    const printed = await slot.print(reportOf(1), later(60_000));
-    slot.release();
-    expect(printed.niceness).toBe(PRINTING_NICENESS);
-    expect(getPriority()).toBeLessThan(PRINTING_NICENESS);
-  }, 90_000);
+  it.skipIf(process.platform !== "linux")(
+    "lays it out at the lowest priority, so a core shared with the serving thread goes to requests first",
+    async () => {
+      const slot = printer().reserve();
+      const printed = await slot.print(reportOf(1), later(60_000));
+      slot.release();
+      expect(printed.niceness).toBe(PRINTING_NICENESS);
+      expect(getPriority()).toBeLessThan(PRINTING_NICENESS);
+    },
+    90_000,
+  );
 
   it("holds at most workers + queue reports; the next is refused at once with SERVICE_UNAVAILABLE and a retry hint", () => {
     const bounded = printer({ workers: 1, queue: 1 });
@@ -105,7 +114,10 @@ describe("the credit-report printer: layout off the serving event loop", () => {
     // A worker is up and has loaded the layout libraries: the next report is laid out at once, not queued.
     await slot.print(reportOf(1), later(60_000));
     const printing = slot.print(reportOf(3_000), later(60_000));
-    const settled = printing.then(() => "printed", () => "abandoned");
+    const settled = printing.then(
+      () => "printed",
+      () => "abandoned",
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     const startedAt = performance.now();
     await closing.close();
@@ -115,7 +127,11 @@ describe("the credit-report printer: layout off the serving event loop", () => {
   }, 90_000);
 
   it("finds its worker beside it in the sources and beside the bundle in dist/", () => {
-    expect(reportWorkerFile("file:///app/subgraphs/reports/credit-report.printer.ts").pathname).toBe("/app/subgraphs/reports/credit-report.worker.ts");
-    expect(reportWorkerFile("file:///app/dist/chunk-ABC.js").pathname).toBe("/app/dist/credit-report-worker.js");
+    expect(reportWorkerFile("file:///app/subgraphs/reports/credit-report.printer.ts").pathname).toBe(
+      "/app/subgraphs/reports/credit-report.worker.ts",
+    );
+    expect(reportWorkerFile("file:///app/dist/chunk-ABC.js").pathname).toBe(
+      "/app/dist/credit-report-worker.js",
+    );
   });
 });

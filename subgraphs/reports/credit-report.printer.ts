@@ -15,9 +15,13 @@ export type ReportPrinterSettings = Readonly<{
 /** A report past its own time: refused, and never stored (credit-report.service.ts). */
 export class ReportTimeoutError extends CreditError {
   constructor(timeoutMs: number) {
-    super("SERVICE_UNAVAILABLE", `the credit report took longer than ${timeoutMs} ms and was not issued — retry in a few seconds`, {
-      retryAfterSeconds: SERVICE_RETRY_AFTER_SECONDS,
-    });
+    super(
+      "SERVICE_UNAVAILABLE",
+      `the credit report took longer than ${timeoutMs} ms and was not issued — retry in a few seconds`,
+      {
+        retryAfterSeconds: SERVICE_RETRY_AFTER_SECONDS,
+      },
+    );
   }
 }
 
@@ -58,9 +62,13 @@ export class ReportPrinter {
    */
   reserve(): PrintSlot {
     if (this.closed || this.held >= this.settings.workers + this.settings.queue) {
-      throw new CreditError("SERVICE_UNAVAILABLE", "too many credit reports are being printed right now — retry in a few seconds", {
-        retryAfterSeconds: SERVICE_RETRY_AFTER_SECONDS,
-      });
+      throw new CreditError(
+        "SERVICE_UNAVAILABLE",
+        "too many credit reports are being printed right now — retry in a few seconds",
+        {
+          retryAfterSeconds: SERVICE_RETRY_AFTER_SECONDS,
+        },
+      );
     }
     this.held += 1;
     let released = false;
@@ -96,7 +104,10 @@ export class ReportPrinter {
   }
 
   private poolNow(): Piscina {
-    if (this.closed) throw new CreditError("SERVICE_UNAVAILABLE", "the service is shutting down — retry in a few seconds", { retryAfterSeconds: SERVICE_RETRY_AFTER_SECONDS });
+    if (this.closed)
+      throw new CreditError("SERVICE_UNAVAILABLE", "the service is shutting down — retry in a few seconds", {
+        retryAfterSeconds: SERVICE_RETRY_AFTER_SECONDS,
+      });
     this.pool ??= new Piscina({
       filename: this.workerFile.href,
       minThreads: 0,
@@ -106,7 +117,9 @@ export class ReportPrinter {
       idleTimeout: 60_000,
       // From the TypeScript sources a worker compiles its entry with tsx: inherited under `npm run dev`, given here
       // under vitest (whose V8 flags a worker may not be given; left out, a worker inherits the parent's).
-      ...(this.workerFile.pathname.endsWith(".ts") && !compilesTypeScript(process.execArgv) ? { execArgv: ["--import", "tsx"] } : {}),
+      ...(this.workerFile.pathname.endsWith(".ts") && !compilesTypeScript(process.execArgv)
+        ? { execArgv: ["--import", "tsx"] }
+        : {}),
     });
     return this.pool;
   }
@@ -117,9 +130,14 @@ export class ReportPrinter {
  * of a bundle or chunk in the same folder), the bundle's own `credit-report-worker.js` (scripts/build.ts).
  */
 export function reportWorkerFile(from: string = import.meta.url): URL {
-  return from.endsWith(".ts") ? new URL("./credit-report.worker.ts", from) : new URL("./credit-report-worker.js", from);
+  return from.endsWith(".ts")
+    ? new URL("./credit-report.worker.ts", from)
+    : new URL("./credit-report-worker.js", from);
 }
 
 function compilesTypeScript(execArgv: readonly string[]): boolean {
-  return execArgv.includes("--import=tsx") || execArgv.some((flag, index) => flag === "tsx" && execArgv[index - 1] === "--import");
+  return (
+    execArgv.includes("--import=tsx") ||
+    execArgv.some((flag, index) => flag === "tsx" && execArgv[index - 1] === "--import")
+  );
 }

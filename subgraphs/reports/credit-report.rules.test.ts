@@ -1,7 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { compareReportItems, generateVerificationCode, normalizeVerificationCode, reportTiers } from "./credit-report.rules";
+import {
+  compareReportItems,
+  generateVerificationCode,
+  normalizeVerificationCode,
+  reportTiers,
+} from "./credit-report.rules";
 
-const record = (id: string, title = "行政处罚") => ({ id, category: "NEGATIVE" as const, kind: "ADMINISTRATIVE_PENALTY", severity: null, tier: "PUBLIC" as const, title, provider: "HA-SAMR", decidedOn: "2026-01-01", expiresOn: null });
+const record = (id: string, title = "行政处罚") => ({
+  id,
+  category: "NEGATIVE" as const,
+  kind: "ADMINISTRATIVE_PENALTY",
+  severity: null,
+  tier: "PUBLIC" as const,
+  title,
+  provider: "HA-SAMR",
+  decidedOn: "2026-01-01",
+  expiresOn: null,
+});
 
 describe("credit report rules (issue 23)", () => {
   it("makes codes that read back as themselves, and reads typed variants", () => {
@@ -15,14 +30,27 @@ describe("credit report rules (issue 23)", () => {
 
   it("always shows the public tier, in a fixed order", () => {
     expect(reportTiers(undefined)).toEqual(["PUBLIC"]);
-    expect(reportTiers(["AUTHORIZED", "PUBLIC", "GOVERNMENT"])).toEqual(["PUBLIC", "GOVERNMENT", "AUTHORIZED"]);
+    expect(reportTiers(["AUTHORIZED", "PUBLIC", "GOVERNMENT"])).toEqual([
+      "PUBLIC",
+      "GOVERNMENT",
+      "AUTHORIZED",
+    ]);
   });
 
   it("names the report's own items that changed, and a new item only by the flag", () => {
     const issued = { records: [record("a"), record("b")], listEntries: [], workflows: [] };
     expect(compareReportItems(issued, issued)).toEqual({ changedSinceIssue: false, changedItemIds: [] });
-    expect(compareReportItems(issued, { ...issued, records: [record("a", "已更正"), record("b")] })).toEqual({ changedSinceIssue: true, changedItemIds: ["a"] });
-    expect(compareReportItems(issued, { ...issued, records: [record("b")] })).toEqual({ changedSinceIssue: true, changedItemIds: ["a"] });
-    expect(compareReportItems(issued, { ...issued, records: [...issued.records, record("new")] })).toEqual({ changedSinceIssue: true, changedItemIds: [] });
+    expect(compareReportItems(issued, { ...issued, records: [record("a", "已更正"), record("b")] })).toEqual({
+      changedSinceIssue: true,
+      changedItemIds: ["a"],
+    });
+    expect(compareReportItems(issued, { ...issued, records: [record("b")] })).toEqual({
+      changedSinceIssue: true,
+      changedItemIds: ["a"],
+    });
+    expect(compareReportItems(issued, { ...issued, records: [...issued.records, record("new")] })).toEqual({
+      changedSinceIssue: true,
+      changedItemIds: [],
+    });
   });
 });

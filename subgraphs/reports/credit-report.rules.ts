@@ -38,7 +38,8 @@ export function generateVerificationCode(): string {
 /** The code as typed by a reader — any case, with or without dashes or spaces, O for 0, I and L for 1 — or null if it cannot be one. */
 export function normalizeVerificationCode(typed: string): string | null {
   const compact = typed.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
-  if (compact.length !== CODE_LENGTH || [...compact].some((char) => !CODE_ALPHABET.includes(char))) return null;
+  if (compact.length !== CODE_LENGTH || [...compact].some((char) => !CODE_ALPHABET.includes(char)))
+    return null;
   return `${compact.slice(0, 4)}-${compact.slice(4, 8)}-${compact.slice(8)}`;
 }
 
@@ -69,7 +70,13 @@ export type ReportListEntry = Readonly<{
   recognizedOn: string;
   validUntil: string | null;
 }>;
-export type ReportWorkflow = Readonly<{ id: string; kind: "OBJECTION" | "REPAIR"; targetId: string; state: string; stateChangedOn: string }>;
+export type ReportWorkflow = Readonly<{
+  id: string;
+  kind: "OBJECTION" | "REPAIR";
+  targetId: string;
+  state: string;
+  stateChangedOn: string;
+}>;
 
 /** What the report says, as signed: every item is something the chosen tiers let a third party see today. */
 export type ReportContent = Readonly<{
@@ -94,7 +101,12 @@ export function reportTiers(chosen: readonly Tier[] | null | undefined): Tier[] 
 
 /** Each item as the report showed it, by id: what a later verification compares against. */
 function itemsOf(content: Pick<ReportContent, "records" | "listEntries" | "workflows">): Map<string, string> {
-  return new Map([...content.records, ...content.listEntries, ...content.workflows].map((item) => [item.id, canonicalJson(item)]));
+  return new Map(
+    [...content.records, ...content.listEntries, ...content.workflows].map((item) => [
+      item.id,
+      canonicalJson(item),
+    ]),
+  );
 }
 
 export type ReportChanges = Readonly<{ changedSinceIssue: boolean; changedItemIds: string[] }>;
@@ -104,7 +116,10 @@ export type ReportChanges = Readonly<{ changedSinceIssue: boolean; changedItemId
  * that are no longer as shown (corrected, expired, repaired, removed) by id; anything new only as the flag, so
  * the verifier learns nothing the report itself did not show.
  */
-export function compareReportItems(issued: Pick<ReportContent, "records" | "listEntries" | "workflows">, now: Pick<ReportContent, "records" | "listEntries" | "workflows">): ReportChanges {
+export function compareReportItems(
+  issued: Pick<ReportContent, "records" | "listEntries" | "workflows">,
+  now: Pick<ReportContent, "records" | "listEntries" | "workflows">,
+): ReportChanges {
   const before = itemsOf(issued);
   const after = itemsOf(now);
   const changedItemIds = [...before].filter(([id, shown]) => after.get(id) !== shown).map(([id]) => id);

@@ -4,7 +4,12 @@ import type { CreditReportRow } from "./credit-report.table";
 import type { Tier } from "../../domain/vocabulary";
 import { maskCitizenId } from "../../domain/identifiers";
 import { withholdProhibitedData } from "../../domain/prohibited-data";
-import { CreditError, NotFoundError, PurposeRequiredError, ServiceUnavailableError } from "../../platform/errors";
+import {
+  CreditError,
+  NotFoundError,
+  PurposeRequiredError,
+  ServiceUnavailableError,
+} from "../../platform/errors";
 import { refuseIfProblems } from "../../platform/input-problems";
 import type { InputProblem } from "../../domain/input-problem";
 import { reportKeyId, verifyReportContent } from "../../platform/report-signature";
@@ -47,26 +52,48 @@ import type { CreditReportContext } from "./credit-report.loaders";
 const DAY_MS = 86_400_000;
 const TIERS: readonly Tier[] = ["PUBLIC", "GOVERNMENT", "AUTHORIZED"];
 
-export type CreditReportRequest = Readonly<{ purpose: Purpose; tiers?: readonly Tier[] | null; validDays?: number | null }>;
+export type CreditReportRequest = Readonly<{
+  purpose: Purpose;
+  tiers?: readonly Tier[] | null;
+  validDays?: number | null;
+}>;
 
 /**
  * `myCreditReport`: the subject's own file as the chosen tiers let a third party see it today — items in force
  * only, prohibited data withheld — signed (content and PDF), with a new verification code valid for the days the
  * subject chose. Every item is read through its slice's policy and `discloseReadable`, as the subject.
  */
-export async function issueCreditReport(context: CreditReportContext, input: CreditReportRequest): Promise<CreditReport> {
+export async function issueCreditReport(
+  context: CreditReportContext,
+  input: CreditReportRequest,
+): Promise<CreditReport> {
   const identifier = ownSubject(context, "issue");
   const problems: InputProblem[] = [];
-  if (!isPurpose(input.purpose)) problems.push({ field: "input.purpose", reason: "one of the purposes", code: "BAD_USER_INPUT" });
-  if ((input.tiers ?? []).some((tier) => !TIERS.includes(tier))) problems.push({ field: "input.tiers", reason: "PUBLIC, GOVERNMENT or AUTHORIZED", code: "BAD_USER_INPUT" });
+  if (!isPurpose(input.purpose))
+    problems.push({ field: "input.purpose", reason: "one of the purposes", code: "BAD_USER_INPUT" });
+  if ((input.tiers ?? []).some((tier) => !TIERS.includes(tier)))
+    problems.push({
+      field: "input.tiers",
+      reason: "PUBLIC, GOVERNMENT or AUTHORIZED",
+      code: "BAD_USER_INPUT",
+    });
   const validDays = input.validDays ?? REPORT_VALIDITY_DAYS.default;
-  if (!Number.isInteger(validDays) || validDays < REPORT_VALIDITY_DAYS.min || validDays > REPORT_VALIDITY_DAYS.max) {
-    problems.push({ field: "input.validDays", reason: `a whole number of days from ${REPORT_VALIDITY_DAYS.min} to ${REPORT_VALIDITY_DAYS.max}`, code: "BAD_USER_INPUT" });
+  if (
+    !Number.isInteger(validDays) ||
+    validDays < REPORT_VALIDITY_DAYS.min ||
+    validDays > REPORT_VALIDITY_DAYS.max
+  ) {
+    problems.push({
+      field: "input.validDays",
+      reason: `a whole number of days from ${REPORT_VALIDITY_DAYS.min} to ${REPORT_VALIDITY_DAYS.max}`,
+      code: "BAD_USER_INPUT",
+    });
   }
   refuseIfProblems(problems, "credit report");
   const key = signingKeyOf(context);
   const subject = await context.loaders.subjectByIdentifier.load(identifier);
-  if (!subject) throw new NotFoundError("no credit file exists for your identifier yet, so there is nothing to report");
+  if (!subject)
+    throw new NotFoundError("no credit file exists for your identifier yet, so there is nothing to report");
 
   const tiers = reportTiers(input.tiers);
   // The audit names whose report was asked for whatever the outcome: issued, refused as too heavy, or cut off.
@@ -82,7 +109,9 @@ export async function issueCreditReport(context: CreditReportContext, input: Cre
     const reportId = randomUUID();
     const issuedAt = context.now;
     const validUntil = new Date(issuedAt.getTime() + validDays * DAY_MS);
-    const items = await readReportItems(context, subject.id, tiers, (rows, entity) => discloseReadable(context, rows, entity));
+    const items = await readReportItems(context, subject.id, tiers, (rows, entity) =>
+      discloseReadable(context, rows, entity),
+    );
     const weight = reportWeightOf(items);
     const retryAfter = context.reportWeights.take(context.caller, weight, context.now.getTime());
     if (retryAfter > 0) throw reportTooHeavy(context, retryAfter, weight);
@@ -98,7 +127,8 @@ export async function issueCreditReport(context: CreditReportContext, input: Cre
         kind: subject.kind,
         name: subject.name,
         // A report travels to third parties: a person's number is masked as everywhere outside their own view.
-        identifier: subject.kind === "NATURAL_PERSON" ? maskCitizenId(subject.identifier) : subject.identifier,
+        identifier:
+          subject.kind === "NATURAL_PERSON" ? maskCitizenId(subject.identifier) : subject.identifier,
       },
       ...items,
     };
@@ -121,7 +151,10 @@ export async function issueCreditReport(context: CreditReportContext, input: Cre
       issued_at: issuedAt,
       valid_until: validUntil,
     });
-    return Object.assign(toCreditReport(row, context.now), { verificationCode, pdfBase64: printed.pdfBase64 });
+    return Object.assign(toCreditReport(row, context.now), {
+      verificationCode,
+      pdfBase64: printed.pdfBase64,
+    });
   } finally {
     slot.release();
   }
@@ -131,7 +164,9 @@ export async function issueCreditReport(context: CreditReportContext, input: Cre
 export async function findMyCreditReports(context: CreditReportContext): Promise<CreditReport[]> {
   const identifier = ownSubject(context, "read");
   const rows = await listCreditReportsBySubjectIdentifier(context.db, identifier);
-  const readable = rows.filter((row) => context.ability.can("read", policySubject("CreditReport", { subjectIdentifier: row.subject_identifier })));
+  const readable = rows.filter((row) =>
+    context.ability.can("read", policySubject("CreditReport", { subjectIdentifier: row.subject_identifier })),
+  );
   for (const row of readable) recordReportDisclosure(context, row);
   return readable.map((row) => toCreditReport(row, context.now));
 }
@@ -140,7 +175,13 @@ export async function findMyCreditReports(context: CreditReportContext): Promise
 export async function revokeCreditReport(context: CreditReportContext, id: string): Promise<CreditReport> {
   ownSubject(context, "revoke");
   const row = isUuid(id) ? await findCreditReportById(context.db, id) : undefined;
-  if (!row || !context.ability.can("revoke", policySubject("CreditReport", { subjectIdentifier: row.subject_identifier }))) {
+  if (
+    !row ||
+    !context.ability.can(
+      "revoke",
+      policySubject("CreditReport", { subjectIdentifier: row.subject_identifier }),
+    )
+  ) {
     throw new NotFoundError("you have no credit report with that id");
   }
   const revoked = await revokeCreditReportById(context.db, row.id, context.now);
@@ -155,14 +196,38 @@ export async function revokeCreditReport(context: CreditReportContext, id: strin
  * content is shown only while the code is valid, with whether the file changed since — as a flag and the ids of
  * the report's own items that changed, nothing more.
  */
-export async function verifyCreditReport(context: CreditReportContext, typedCode: string): Promise<CreditReportVerification> {
-  if (!context.ability.can("verify", "CreditReport") && mustDeclarePurpose(context.viewer)) throw new PurposeRequiredError();
-  refuseUnlessAllowed(context.ability, "verify", "CreditReport", `role ${context.viewer.role} may not verify credit reports; an organisation signed in with a declared purpose may`);
+export async function verifyCreditReport(
+  context: CreditReportContext,
+  typedCode: string,
+): Promise<CreditReportVerification> {
+  if (!context.ability.can("verify", "CreditReport") && mustDeclarePurpose(context.viewer))
+    throw new PurposeRequiredError();
+  refuseUnlessAllowed(
+    context.ability,
+    "verify",
+    "CreditReport",
+    `role ${context.viewer.role} may not verify credit reports; an organisation signed in with a declared purpose may`,
+  );
   const code = normalizeVerificationCode(typedCode);
-  if (!code) refuseIfProblems([{ field: "code", reason: "a verification code is 12 letters and digits as printed on the report, e.g. 7K3M-Q9TX-2HRB", code: "BAD_USER_INPUT" }], "verification");
+  if (!code)
+    refuseIfProblems(
+      [
+        {
+          field: "code",
+          reason:
+            "a verification code is 12 letters and digits as printed on the report, e.g. 7K3M-Q9TX-2HRB",
+          code: "BAD_USER_INPUT",
+        },
+      ],
+      "verification",
+    );
   const retryAfter = context.reportCodes.take(context.caller, code!, context.now.getTime());
   if (retryAfter > 0) {
-    throw new CreditError("RATE_LIMITED", `one caller may try ${context.rules.reportCodesPerHour} different report codes an hour; retry in ${retryAfter} s`, { retryAfterSeconds: retryAfter });
+    throw new CreditError(
+      "RATE_LIMITED",
+      `one caller may try ${context.rules.reportCodesPerHour} different report codes an hour; retry in ${retryAfter} s`,
+      { retryAfterSeconds: retryAfter },
+    );
   }
   const key = signingKeyOf(context);
   const row = await findCreditReportByCodeHash(context.db, hashVerificationCode(code!));
@@ -170,7 +235,9 @@ export async function verifyCreditReport(context: CreditReportContext, typedCode
   recordReportDisclosure(context, row);
   const status = statusOf(row, context.now);
   const verification = Object.assign(new CreditReportVerification(), {
-    genuine: row.key_id === reportKeyId(key) && verifyReportContent(createPublicKey(key), row.content, row.content_signature),
+    genuine:
+      row.key_id === reportKeyId(key) &&
+      verifyReportContent(createPublicKey(key), row.content, row.content_signature),
     status,
     issuedAt: row.issued_at,
     validUntil: row.valid_until,
@@ -183,13 +250,27 @@ export async function verifyCreditReport(context: CreditReportContext, typedCode
   });
   if (status !== "VALID") return verification;
   const issued = row.content as unknown as ReportContent;
-  const current = await readReportItems(asSubject(context, row.subject_identifier), row.subject_id, row.tiers, (rows, entity, scope) =>
-    rows.filter((each) => scope.ability.can("read", entity.policyOf(each))).map((each) => entity.toType(each)),
+  const current = await readReportItems(
+    asSubject(context, row.subject_identifier),
+    row.subject_id,
+    row.tiers,
+    (rows, entity, scope) =>
+      rows
+        .filter((each) => scope.ability.can("read", entity.policyOf(each)))
+        .map((each) => entity.toType(each)),
   );
-  return Object.assign(verification, { content: row.content, contentSignature: row.content_signature, ...compareReportItems(issued, current) });
+  return Object.assign(verification, {
+    content: row.content,
+    contentSignature: row.content_signature,
+    ...compareReportItems(issued, current),
+  });
 }
 
-type Reader = <Row, Type>(rows: readonly Row[], entity: DisclosedEntity<Row, Type>, scope: RequestScope) => Type[];
+type Reader = <Row, Type>(
+  rows: readonly Row[],
+  entity: DisclosedEntity<Row, Type>,
+  scope: RequestScope,
+) => Type[];
 
 /**
  * The report's items as `scope` may read them, through each slice's registry (its policy in SQL) and `read`
@@ -219,22 +300,43 @@ async function readReportItems(
     entityOf("ListEntry", () => "PUBLIC", toReportListEntry),
     context,
   );
-  const shownTiers = new Map<string, Tier>([...shownRecords.map((record) => [record.id, record.tier] as const), ...shownEntries.map((entry) => [entry.id, "PUBLIC" as Tier] as const)]);
+  const shownTiers = new Map<string, Tier>([
+    ...shownRecords.map((record) => [record.id, record.tier] as const),
+    ...shownEntries.map((entry) => [entry.id, "PUBLIC" as Tier] as const),
+  ]);
   const shownWorkflows = await read(
     workflows.filter((workflow) => shownTiers.has(workflow.targetId)),
-    entityOf("ItemWorkflow", (workflow: ReadableItemWorkflow) => shownTiers.get(workflow.targetId)!, toReportWorkflow),
+    entityOf(
+      "ItemWorkflow",
+      (workflow: ReadableItemWorkflow) => shownTiers.get(workflow.targetId)!,
+      toReportWorkflow,
+    ),
     context,
   );
   const withhold = <Item extends object>(items: readonly Item[]): Item[] =>
-    items.map((item) => withholdProhibitedData(item, (finding) => context.logger.warn({ entityType: "CreditReport", field: finding.path, category: finding.category.name }, "prohibited data withheld from a credit report")));
-  return { records: await inTurns(shownRecords, withhold), listEntries: await inTurns(shownEntries, withhold), workflows: await inTurns(shownWorkflows, withhold) };
+    items.map((item) =>
+      withholdProhibitedData(item, (finding) =>
+        context.logger.warn(
+          { entityType: "CreditReport", field: finding.path, category: finding.category.name },
+          "prohibited data withheld from a credit report",
+        ),
+      ),
+    );
+  return {
+    records: await inTurns(shownRecords, withhold),
+    listEntries: await inTurns(shownEntries, withhold),
+    workflows: await inTurns(shownWorkflows, withhold),
+  };
 }
 
 /** Rows read per turn of the event loop: a subject of thousands of items does not hold it for the whole file. */
 const READ_SLICE = 250;
 
 /** `work` over `rows` a slice at a time, letting other requests run between slices. */
-async function inTurns<Row, Result>(rows: readonly Row[], work: (slice: readonly Row[]) => Result[]): Promise<Result[]> {
+async function inTurns<Row, Result>(
+  rows: readonly Row[],
+  work: (slice: readonly Row[]) => Result[],
+): Promise<Result[]> {
   const done: Result[] = [];
   for (let from = 0; from < rows.length; from += READ_SLICE) {
     if (from > 0) await new Promise((resolve) => setImmediate(resolve));
@@ -243,15 +345,22 @@ async function inTurns<Row, Result>(rows: readonly Row[], work: (slice: readonly
   return done;
 }
 
-function inSlices(read: Reader): <Row, Type>(rows: readonly Row[], entity: DisclosedEntity<Row, Type>, scope: RequestScope) => Promise<Type[]> {
+function inSlices(
+  read: Reader,
+): <Row, Type>(
+  rows: readonly Row[],
+  entity: DisclosedEntity<Row, Type>,
+  scope: RequestScope,
+) => Promise<Type[]> {
   return (rows, entity, scope) => inTurns(rows, (slice) => read(slice, entity, scope));
 }
 
-function entityOf<Row extends { subjectId: string; subjectIdentifier: string; policy: ReadableRecord["policy"] } & Partial<Pick<ReadableItemWorkflow, "entityType">>, Type>(
-  entityType: string,
-  tierOf: (row: Row) => Tier,
-  toType: (row: Row) => Type,
-): DisclosedEntity<Row, Type> {
+function entityOf<
+  Row extends { subjectId: string; subjectIdentifier: string; policy: ReadableRecord["policy"] } & Partial<
+    Pick<ReadableItemWorkflow, "entityType">
+  >,
+  Type,
+>(entityType: string, tierOf: (row: Row) => Tier, toType: (row: Row) => Type): DisclosedEntity<Row, Type> {
   return {
     entityType,
     policyOf: (row) => row.policy,
@@ -298,14 +407,35 @@ const toReportWorkflow = (workflow: ReadableItemWorkflow): ReportWorkflow => ({
  * The subject's own view, to recompute what its report would show today for the comparison: nothing read this
  * way leaves the service except whether it differs from what the report already showed.
  */
-function asSubject(context: CreditReportContext, subjectIdentifier: string): Pick<CreditReportContext, "db" | "logger"> & RequestScope {
-  const viewer: Viewer = { role: "SUBJECT", actor: null, org: null, subject: subjectIdentifier, purpose: null };
-  return { db: context.db, logger: context.logger, viewer, ability: defineAbilityFor(viewer), now: context.now, today: context.today };
+function asSubject(
+  context: CreditReportContext,
+  subjectIdentifier: string,
+): Pick<CreditReportContext, "db" | "logger"> & RequestScope {
+  const viewer: Viewer = {
+    role: "SUBJECT",
+    actor: null,
+    org: null,
+    subject: subjectIdentifier,
+    purpose: null,
+  };
+  return {
+    db: context.db,
+    logger: context.logger,
+    viewer,
+    ability: defineAbilityFor(viewer),
+    now: context.now,
+    today: context.today,
+  };
 }
 
 /** The viewer's own identifier, when the role table lets it `action` its own credit reports (the subject itself). */
 function ownSubject(context: CreditReportContext, action: "issue" | "read" | "revoke"): string {
-  return requireOwnSubject(context, action, "CreditReport", "only the subject itself issues and manages its credit reports");
+  return requireOwnSubject(
+    context,
+    action,
+    "CreditReport",
+    "only the subject itself issues and manages its credit reports",
+  );
 }
 
 function reportTooHeavy(context: CreditReportContext, retryAfter: number, weight: number): CreditError {
@@ -365,7 +495,15 @@ function toCreditReport(row: CreditReportRow, now: Date): CreditReport {
 }
 
 /** A report is the subject's data at the widest tier it shows: issuing, listing, revoking and verifying it name the subject in the audit. */
-function recordReportDisclosure(context: CreditReportContext, row: Pick<CreditReportRow, "subject_id" | "subject_identifier" | "tiers">): void {
+function recordReportDisclosure(
+  context: CreditReportContext,
+  row: Pick<CreditReportRow, "subject_id" | "subject_identifier" | "tiers">,
+): void {
   const tier = TIERS.filter((each) => row.tiers.includes(each)).at(-1) ?? "PUBLIC";
-  recordDisclosed(context, { subjectId: row.subject_id, subjectIdentifier: row.subject_identifier, entityType: "CreditReport", tier });
+  recordDisclosed(context, {
+    subjectId: row.subject_id,
+    subjectIdentifier: row.subject_identifier,
+    entityType: "CreditReport",
+    tier,
+  });
 }

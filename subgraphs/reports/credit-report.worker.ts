@@ -54,7 +54,10 @@ const niceness = isMainThread ? null : yieldToTheServingThread();
 export default async function printCreditReport(task: ReportTask): Promise<PrintedReport> {
   const { content } = task;
   const contentSignature = signReportContent(task.key, content);
-  const file = signReportFile(task.key, await renderCreditReportPdf({ content, verificationCode: task.verificationCode }));
+  const file = signReportFile(
+    task.key,
+    await renderCreditReportPdf({ content, verificationCode: task.verificationCode }),
+  );
   return {
     contentJson: JSON.stringify(content),
     contentSignature,

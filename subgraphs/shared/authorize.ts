@@ -8,7 +8,12 @@ import type { Action, AppAbility, PolicySubject } from "../../policies/ability";
  * check, `ForbiddenError.from(ability).throwUnlessCan`, with the words the caller reads; platform/errors.ts
  * turns the refusal into the contract's `FORBIDDEN`.
  */
-export function refuseUnlessAllowed(ability: AppAbility, action: Action, subject: PolicySubject, message: string): void {
+export function refuseUnlessAllowed(
+  ability: AppAbility,
+  action: Action,
+  subject: PolicySubject,
+  message: string,
+): void {
   RoleTableRefusal.from(ability).setMessage(message).throwUnlessCan(action, subject);
 }
 
@@ -24,6 +29,11 @@ export function requireOwnSubject(
 ): string {
   const own = context.viewer.subject;
   if (!own) throw new ForbiddenError(message);
-  refuseUnlessAllowed(context.ability, action, policySubject(subjectType, { subjectIdentifier: own }), message);
+  refuseUnlessAllowed(
+    context.ability,
+    action,
+    policySubject(subjectType, { subjectIdentifier: own }),
+    message,
+  );
   return own;
 }

@@ -24,7 +24,9 @@ export type BuiltSubgraph = Readonly<{ schema: GraphQLSchema; sdl: string }>;
  * given explicitly, since esbuild emits no decorator metadata), `@apollo/subgraph` adds `_entities` and
  * `_service`, and the reference resolvers are merged in. Every mutation refuses prohibited data first.
  */
-export async function buildSubgraph<TContext>(options: SubgraphSchemaOptions<TContext>): Promise<BuiltSubgraph> {
+export async function buildSubgraph<TContext>(
+  options: SubgraphSchemaOptions<TContext>,
+): Promise<BuiltSubgraph> {
   const typeGraphqlSchema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes ?? [],
@@ -35,7 +37,10 @@ export async function buildSubgraph<TContext>(options: SubgraphSchemaOptions<TCo
   });
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(options.references ?? {})) {
-    resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];
+    resolvers[typeName] = {
+      ...(resolvers[typeName] as object),
+      ...reference,
+    } as GraphQLResolverMap<unknown>[string];
   }
   const schema = buildSubgraphSchema({
     typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`),

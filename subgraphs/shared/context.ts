@@ -16,9 +16,24 @@ import type { ReportPrinter } from "../reports/credit-report.printer";
  * One row disclosed: whose, what, at which tier, the consent it was readable under, if any, and the items it
  * showed (the row's own id for a credit record or list entry; for a screening answer, the entries it rested on).
  */
-export type DisclosedRow = Readonly<{ subjectId: string; subjectIdentifier: string; entityType: string; tier: Tier; consentId?: string | null; itemIds?: readonly string[] }>;
+export type DisclosedRow = Readonly<{
+  subjectId: string;
+  subjectIdentifier: string;
+  entityType: string;
+  tier: Tier;
+  consentId?: string | null;
+  itemIds?: readonly string[];
+}>;
 
-type SubjectDisclosure = { subjectId: string; subjectIdentifier: string; entityType: string; tiers: Set<Tier>; count: number; consentIds: Set<string>; itemIds: Set<string> };
+type SubjectDisclosure = {
+  subjectId: string;
+  subjectIdentifier: string;
+  entityType: string;
+  tiers: Set<Tier>;
+  count: number;
+  consentIds: Set<string>;
+  itemIds: Set<string>;
+};
 
 /**
  * What one request disclosed of whom. Services record every row they return; the subgraph reports the
@@ -47,19 +62,44 @@ export class DisclosureLog {
 
   /** Each subject once per entity type, grouped by entity type, tiers and consents (subjects in the order first disclosed). */
   summary(): DisclosureGroup[] {
-    const groups = new Map<string, { entityType: string; tiers: Tier[]; consentIds: string[]; subjectIds: string[]; subjectIdentifiers: string[]; counts: number[]; itemIds: string[] }>();
+    const groups = new Map<
+      string,
+      {
+        entityType: string;
+        tiers: Tier[];
+        consentIds: string[];
+        subjectIds: string[];
+        subjectIdentifiers: string[];
+        counts: number[];
+        itemIds: string[];
+      }
+    >();
     for (const entry of this.entries.values()) {
       const tiers = [...entry.tiers].sort();
       const consentIds = [...entry.consentIds].sort();
       const key = `${entry.entityType}\u0000${tiers.join(",")}\u0000${consentIds.join(",")}`;
       let group = groups.get(key);
-      if (!group) groups.set(key, (group = { entityType: entry.entityType, tiers, consentIds, subjectIds: [], subjectIdentifiers: [], counts: [], itemIds: [] }));
+      if (!group)
+        groups.set(
+          key,
+          (group = {
+            entityType: entry.entityType,
+            tiers,
+            consentIds,
+            subjectIds: [],
+            subjectIdentifiers: [],
+            counts: [],
+            itemIds: [],
+          }),
+        );
       group.subjectIds.push(entry.subjectId);
       group.subjectIdentifiers.push(entry.subjectIdentifier);
       group.counts.push(entry.count);
       group.itemIds.push(...entry.itemIds);
     }
-    return [...groups.values()].map(({ itemIds, ...group }) => (itemIds.length > 0 ? { ...group, itemIds: [...new Set(itemIds)].sort() } : group));
+    return [...groups.values()].map(({ itemIds, ...group }) =>
+      itemIds.length > 0 ? { ...group, itemIds: [...new Set(itemIds)].sort() } : group,
+    );
   }
 }
 

@@ -25,11 +25,30 @@ export type DisclosedEntity<Row, Type> = Readonly<{
  * to natural persons: an organisation's own text is served as stored, its person fields are not. Each withheld
  * field is logged by entity, id and path, never by its text.
  */
-export function withholdFromOthers<Type>(context: SubgraphContext<unknown>, entityType: string, subjectIdentifier: string, value: Type): Type {
-  if (typeof value !== "object" || value === null || context.ability.can("read", policySubject("ProhibitedData", { subjectIdentifier }))) return value;
+export function withholdFromOthers<Type>(
+  context: SubgraphContext<unknown>,
+  entityType: string,
+  subjectIdentifier: string,
+  value: Type,
+): Type {
+  if (
+    typeof value !== "object" ||
+    value === null ||
+    context.ability.can("read", policySubject("ProhibitedData", { subjectIdentifier }))
+  )
+    return value;
   return withholdProhibitedData(
     value,
-    (finding) => context.logger.warn({ entityType, id: (value as { id?: unknown }).id, field: finding.path, category: finding.category.name }, "prohibited data withheld"),
+    (finding) =>
+      context.logger.warn(
+        {
+          entityType,
+          id: (value as { id?: unknown }).id,
+          field: finding.path,
+          category: finding.category.name,
+        },
+        "prohibited data withheld",
+      ),
     namesNaturalPerson(subjectIdentifier) ? "NATURAL_PERSON" : "LEGAL_PERSON",
   );
 }
@@ -55,7 +74,9 @@ export function discloseReadable<Row, Type>(
       consentId: entity.consentIdOf?.(row),
       itemIds: entity.itemIdOf ? [entity.itemIdOf(row)] : undefined,
     });
-    readable.push(withholdFromOthers(context, entity.entityType, entity.subjectIdentifierOf(row), entity.toType(row)));
+    readable.push(
+      withholdFromOthers(context, entity.entityType, entity.subjectIdentifierOf(row), entity.toType(row)),
+    );
   }
   return readable;
 }

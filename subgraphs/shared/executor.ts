@@ -1,6 +1,10 @@
 import type { KeyObject } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import type { FormattedExecutionResult, GraphQLSchema } from "graphql";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database";
@@ -43,7 +47,11 @@ export type SubgraphExecutorOptions<TLoaders> = Readonly<{
 export type DisclosureReport = "extensions" | "handed-over";
 
 /** One operation as the gateway's query plan sends it to a subgraph. */
-export type SubgraphOperation = Readonly<{ query?: string | undefined; operationName?: string | null | undefined; variables?: Readonly<Record<string, unknown>> | null | undefined }>;
+export type SubgraphOperation = Readonly<{
+  query?: string | undefined;
+  operationName?: string | null | undefined;
+  variables?: Readonly<Record<string, unknown>> | null | undefined;
+}>;
 
 /** A subgraph's answer in the gateway's own process: what HTTP would carry, as objects. */
 export type HandedOverAnswer = Readonly<{
@@ -77,7 +85,9 @@ export type SubgraphExecutor<TLoaders = unknown> = Readonly<{
 }>;
 
 /** Builds and starts a subgraph's Apollo Server (no transport: see server.ts and the gateway's in-process data source). */
-export async function createSubgraphExecutor<TLoaders>(options: SubgraphExecutorOptions<TLoaders>): Promise<SubgraphExecutor<TLoaders>> {
+export async function createSubgraphExecutor<TLoaders>(
+  options: SubgraphExecutorOptions<TLoaders>,
+): Promise<SubgraphExecutor<TLoaders>> {
   const { name, logger } = options;
   // The person budget is kept in the database (one for every replica); report codes per serving instance.
   const personLookups = new PersonLookupBudget(options.db, options.rules.publicPersonLookupsPerHour);
@@ -102,7 +112,8 @@ export async function createSubgraphExecutor<TLoaders>(options: SubgraphExecutor
         async requestDidStart() {
           return {
             async willSendResponse({ response, contextValue }) {
-              if (response.body.kind !== "single" || !reportedInExtensions.has(contextValue.disclosures)) return;
+              if (response.body.kind !== "single" || !reportedInExtensions.has(contextValue.disclosures))
+                return;
               const result = response.body.singleResult;
               result.extensions = { ...result.extensions, disclosed: contextValue.disclosures.summary() };
             },
@@ -111,10 +122,15 @@ export async function createSubgraphExecutor<TLoaders>(options: SubgraphExecutor
       },
     ],
     formatError: (formatted, error) =>
-      toClientError(formatted, error, (original) => logger.error({ err: original, subgraph: name }, "subgraph error")),
+      toClientError(formatted, error, (original) =>
+        logger.error({ err: original, subgraph: name }, "subgraph error"),
+      ),
   });
   await apollo.start();
-  const contextFor = (verified: SubgraphRequestClaims, report: DisclosureReport): SubgraphContext<TLoaders> => {
+  const contextFor = (
+    verified: SubgraphRequestClaims,
+    report: DisclosureReport,
+  ): SubgraphContext<TLoaders> => {
     const disclosures = new DisclosureLog();
     if (report === "extensions") reportedInExtensions.add(disclosures);
     const now = options.clock.now();
@@ -147,11 +163,19 @@ export async function createSubgraphExecutor<TLoaders>(options: SubgraphExecutor
     async executeHandedOver(operation, verified) {
       const contextValue = contextFor(verified, "handed-over");
       const response = await apollo.executeOperation(
-        { query: operation.query, operationName: operation.operationName ?? undefined, variables: operation.variables ?? undefined },
+        {
+          query: operation.query,
+          operationName: operation.operationName ?? undefined,
+          variables: operation.variables ?? undefined,
+        },
         { contextValue },
       );
       if (response.body.kind !== "single") throw new Error(`subgraph ${name} answered incrementally`);
-      return { status: response.http.status ?? 200, result: response.body.singleResult, disclosed: contextValue.disclosures.summary() };
+      return {
+        status: response.http.status ?? 200,
+        result: response.body.singleResult,
+        disclosed: contextValue.disclosures.summary(),
+      };
     },
     async stop() {
       await Promise.all([apollo.stop(), options.reportPrinter?.close()]);

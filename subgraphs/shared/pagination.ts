@@ -25,7 +25,10 @@ const MAX_BIGINT = 2n ** 63n - 1n;
  */
 const CURSOR_PARTS = {
   // PostgreSQL has no year 0; JavaScript would roll 30 February over into March.
-  date: (part: string) => /^(?!0000)\d{4}-\d{2}-\d{2}$/.test(part) && !Number.isNaN(Date.parse(`${part}T00:00:00Z`)) && new Date(`${part}T00:00:00Z`).toISOString().startsWith(part),
+  date: (part: string) =>
+    /^(?!0000)\d{4}-\d{2}-\d{2}$/.test(part) &&
+    !Number.isNaN(Date.parse(`${part}T00:00:00Z`)) &&
+    new Date(`${part}T00:00:00Z`).toISOString().startsWith(part),
   uuid: isUuid,
   bigint: (part: string) => /^\d{1,19}$/.test(part) && BigInt(part) <= MAX_BIGINT,
 } satisfies Record<string, (part: string) => boolean>;
@@ -38,12 +41,16 @@ export function decodeCursor(connection: string, cursor: string, parts: readonly
     const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
     if (Array.isArray(parsed) && parsed[0] === connection && parsed.length === parts.length + 1) {
       const key = parsed.slice(1);
-      if (key.every((part, index) => typeof part === "string" && CURSOR_PARTS[parts[index]!](part))) return key as string[];
+      if (key.every((part, index) => typeof part === "string" && CURSOR_PARTS[parts[index]!](part)))
+        return key as string[];
     }
   } catch {
     // falls through to the error below
   }
-  throw new BadUserInputError("`after` is not a cursor of this connection; pass the endCursor of the previous page", { argument: "after" });
+  throw new BadUserInputError(
+    "`after` is not a cursor of this connection; pass the endCursor of the previous page",
+    { argument: "after" },
+  );
 }
 
 export function checkPageSize(first: number, maximum: number): void {

@@ -47,7 +47,10 @@ export class PersonLookupBudget {
 
   /** Records the charge if every caller stays within the budget: 0 then, else the seconds until it would fit (nothing recorded). */
   async take(charge: PersonLookupCharge): Promise<number> {
-    const persons = [...new Set(charge.identifiers)].map((identifier) => ({ person: personKeyOf(identifier), masked: maskCitizenId(identifier) }));
+    const persons = [...new Set(charge.identifiers)].map((identifier) => ({
+      person: personKeyOf(identifier),
+      masked: maskCitizenId(identifier),
+    }));
     const callers = [...new Set(charge.callers)].sort();
     if (persons.length === 0 || callers.length === 0) return 0;
     const now = charge.now.getTime();
@@ -55,8 +58,13 @@ export class PersonLookupBudget {
     const sweep = this.sweepDue(now);
     return this.db.transaction().execute(async (trx) => {
       // One charge at a time per key, on every replica: two requests never both spend the last room.
-      for (const caller of callers) await sql`select pg_advisory_xact_lock(hashtext('person_lookups'), hashtext(${caller}))`.execute(trx);
-      if (sweep) await trx.deleteFrom("person_lookups").where("looked_up_at", "<", new Date(now - KEPT_MS)).execute();
+      for (const caller of callers)
+        await sql`select pg_advisory_xact_lock(hashtext('person_lookups'), hashtext(${caller}))`.execute(trx);
+      if (sweep)
+        await trx
+          .deleteFrom("person_lookups")
+          .where("looked_up_at", "<", new Date(now - KEPT_MS))
+          .execute();
       const counted = await trx
         .selectFrom("person_lookups")
         .select(["caller", "person", "looked_up_at"])
@@ -83,7 +91,9 @@ export class PersonLookupBudget {
       if (fresh.length > 0) {
         await trx
           .insertInto("person_lookups")
-          .values(fresh.map((row) => ({ ...row, role: charge.role, org: charge.org, looked_up_at: charge.now })))
+          .values(
+            fresh.map((row) => ({ ...row, role: charge.role, org: charge.org, looked_up_at: charge.now })),
+          )
           .execute();
       }
       return 0;
@@ -98,18 +108,33 @@ export class PersonLookupBudget {
 }
 
 /** What a charge needs of the request (a subgraph's context has it all): who asks, from where, when, and the budget. */
-export type PersonLookupCaller = Readonly<{ viewer: Viewer; caller: string; network: string; personLookups: PersonLookupBudget; now: Date }>;
+export type PersonLookupCaller = Readonly<{
+  viewer: Viewer;
+  caller: string;
+  network: string;
+  personLookups: PersonLookupBudget;
+  now: Date;
+}>;
 
 /**
  * Charges the natural persons (valid citizen IDs) an answer is about to the caller's actor and network, or throws
  * RATE_LIMITED with `retryAfterSeconds`. The caller passes only persons it is not entitled to
  * (policies/person-entitlement.ts); known or not, each counts: a budget charged only for hits would itself be an oracle.
  */
-export async function chargePersonLookups(context: PersonLookupCaller, identifiers: readonly string[]): Promise<void> {
+export async function chargePersonLookups(
+  context: PersonLookupCaller,
+  identifiers: readonly string[],
+): Promise<void> {
   if (identifiers.length === 0) return;
   const { viewer } = context;
   const callers = viewer.actor === null ? [context.network] : [`actor:${viewer.actor}`, context.network];
-  const retryAfter = await context.personLookups.take({ callers, identifiers, role: viewer.role, org: viewer.org, now: context.now });
+  const retryAfter = await context.personLookups.take({
+    callers,
+    identifiers,
+    role: viewer.role,
+    org: viewer.org,
+    now: context.now,
+  });
   if (retryAfter === 0) return;
   throw new CreditError(
     "RATE_LIMITED",
@@ -126,10 +151,17 @@ export async function chargeUnentitledPersons(
   context: PersonLookupCaller & Readonly<{ ability: AppAbility; db: Connection }>,
   identifiers: readonly string[],
 ): Promise<void> {
-  const unentitled = [...new Set(identifiers)].filter((identifier) => !entitledToPerson(context.ability, identifier, false));
+  const unentitled = [...new Set(identifiers)].filter(
+    (identifier) => !entitledToPerson(context.ability, identifier, false),
+  );
   if (unentitled.length === 0) return;
   const consented = await findConsentedIdentifiers(context.db, context.viewer, context.now, unentitled);
-  await chargePersonLookups(context, unentitled.filter((identifier) => !(consented.has(identifier) && entitledToPerson(context.ability, identifier, true))));
+  await chargePersonLookups(
+    context,
+    unentitled.filter(
+      (identifier) => !(consented.has(identifier) && entitledToPerson(context.ability, identifier, true)),
+    ),
+  );
 }
 
 /** How a person is kept in `person_lookups`: enough to count distinct persons, not the ID itself. */
@@ -137,14 +169,25 @@ function personKeyOf(identifier: string): string {
   return createHash("sha256").update(`person-lookup\u0000${identifier}`).digest("hex");
 }
 
-export type MaskedListWalkRow = Readonly<{ caller: string; role: string | null; org: string | null; hour: Date; masked: string; persons: string }>;
+export type MaskedListWalkRow = Readonly<{
+  caller: string;
+  role: string | null;
+  org: string | null;
+  hour: Date;
+  masked: string;
+  persons: string;
+}>;
 
 /**
  * Callers (an actor, or a network) who looked up at least `limit` distinct persons sharing one masked ID within
  * one hour: the middle of a masked ID from a public list being guessed. A person is rarely looked up under
  * several IDs that differ only in the masked digits; a walk does exactly that.
  */
-export async function findMaskedListWalks(connection: Connection, window: Readonly<{ from: Date; to: Date }>, limit: number): Promise<MaskedListWalkRow[]> {
+export async function findMaskedListWalks(
+  connection: Connection,
+  window: Readonly<{ from: Date; to: Date }>,
+  limit: number,
+): Promise<MaskedListWalkRow[]> {
   const db: Kysely<PersonLookupTables> = connection;
   const hour = sql<Date>`date_trunc('hour', looked_up_at)`;
   return db

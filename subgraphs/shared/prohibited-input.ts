@@ -7,7 +7,13 @@ import {
   type GraphQLInputType,
 } from "graphql";
 import type { MiddlewareFn } from "type-graphql";
-import { findProhibitedDataAbout, isIdentifierField, isRegisteredNameField, toInputProblem, type ProhibitedFinding } from "../../domain/prohibited-data";
+import {
+  findProhibitedDataAbout,
+  isIdentifierField,
+  isRegisteredNameField,
+  toInputProblem,
+  type ProhibitedFinding,
+} from "../../domain/prohibited-data";
 import { SubjectKind } from "../../domain/vocabulary";
 import { refuseIfProblems } from "../../platform/input-problems";
 
@@ -25,18 +31,30 @@ function subjectKindIn(value: Record<string, unknown>): SubjectKind | null {
  * that names one, else a natural person (fail closed: an objection, a repair or a note may be a person's).
  * Names are checked as names where they are set (domain/subject-ref.ts); identifiers and IDs never are.
  */
-function findInArgument(type: GraphQLInputType, value: unknown, path: string, about: SubjectKind): ProhibitedFinding[] {
+function findInArgument(
+  type: GraphQLInputType,
+  value: unknown,
+  path: string,
+  about: SubjectKind,
+): ProhibitedFinding[] {
   if (value === null || value === undefined) return [];
   if (isNonNullType(type)) return findInArgument(type.ofType, value, path, about);
-  if (isListType(type)) return Array.isArray(value) ? value.flatMap((item, index) => findInArgument(type.ofType, item, `${path}[${index}]`, about)) : [];
+  if (isListType(type))
+    return Array.isArray(value)
+      ? value.flatMap((item, index) => findInArgument(type.ofType, item, `${path}[${index}]`, about))
+      : [];
   if (isInputObjectType(type)) {
     const fields = value as Record<string, unknown>;
     const kind = subjectKindIn(fields) ?? about;
     return Object.values(type.getFields()).flatMap((field) =>
-      isRegisteredNameField(field.name) || isIdentifierField(field.name) ? [] : findInArgument(field.type, fields[field.name], `${path}.${field.name}`, kind),
+      isRegisteredNameField(field.name) || isIdentifierField(field.name)
+        ? []
+        : findInArgument(field.type, fields[field.name], `${path}.${field.name}`, kind),
     );
   }
-  return isScalarType(type) && TEXT_SCALARS.has(getNamedType(type).name) ? findProhibitedDataAbout(about, value, path) : [];
+  return isScalarType(type) && TEXT_SCALARS.has(getNamedType(type).name)
+    ? findProhibitedDataAbout(about, value, path)
+    : [];
 }
 
 /**
@@ -48,7 +66,9 @@ function findInArgument(type: GraphQLInputType, value: unknown, path: string, ab
 export const refuseProhibitedInput: MiddlewareFn = async ({ args, info }, next) => {
   if (info.parentType !== info.schema.getMutationType()) return next();
   const definition = info.parentType.getFields()[info.fieldName]!;
-  const findings = definition.args.flatMap((argument) => findInArgument(argument.type, args[argument.name], argument.name, "NATURAL_PERSON"));
+  const findings = definition.args.flatMap((argument) =>
+    findInArgument(argument.type, args[argument.name], argument.name, "NATURAL_PERSON"),
+  );
   refuseIfProblems(findings.map(toInputProblem), "input");
   return next();
 };

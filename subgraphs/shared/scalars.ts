@@ -25,7 +25,8 @@ function parseIsoDate(value: unknown): string {
 
 function parseDateArgument(value: unknown): string {
   const date = parseIsoDate(value);
-  if (outsideAcceptedYears(Number(date.slice(0, 4)))) throw new TypeError(`${date} is out of range; dates from ${acceptedRange} are accepted`);
+  if (outsideAcceptedYears(Number(date.slice(0, 4))))
+    throw new TypeError(`${date} is out of range; dates from ${acceptedRange} are accepted`);
   return date;
 }
 
@@ -48,7 +49,8 @@ function parseDateTime(value: unknown): Date {
 
 function parseDateTimeArgument(value: unknown): Date {
   const date = parseDateTime(value);
-  if (outsideAcceptedYears(date.getUTCFullYear())) throw new TypeError(`a DateTime is out of range; instants from ${acceptedRange} (UTC) are accepted`);
+  if (outsideAcceptedYears(date.getUTCFullYear()))
+    throw new TypeError(`a DateTime is out of range; instants from ${acceptedRange} (UTC) are accepted`);
   return date;
 }
 

@@ -2,9 +2,20 @@ import type { KeyObject } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { CreditError, UnauthenticatedError } from "../../platform/errors";
-import { BodyTooLargeError, executeWithApollo, parseJsonBody, readBody, writeRefusal } from "../../platform/http";
+import {
+  BodyTooLargeError,
+  executeWithApollo,
+  parseJsonBody,
+  readBody,
+  writeRefusal,
+} from "../../platform/http";
 import type { Logger } from "../../platform/logger";
-import { ReplayGuard, SIGNATURE_HEADER, SignatureError, verifySubgraphRequest } from "../../platform/subgraph-signature";
+import {
+  ReplayGuard,
+  SIGNATURE_HEADER,
+  SignatureError,
+  verifySubgraphRequest,
+} from "../../platform/subgraph-signature";
 import { inServerSpan } from "../../platform/telemetry";
 import type { SubgraphExecutor } from "./executor";
 
@@ -35,7 +46,10 @@ export async function startSubgraphServer<TLoaders>(
 
   const server: Server = createServer((request, response) => {
     /** Transport refusals pass the same error boundary as GraphQL errors; anything unexpected is logged and masked. */
-    const refuse = (error: unknown) => writeRefusal(response, error, (original) => logger.error({ err: original, subgraph: name }, "subgraph request failed"));
+    const refuse = (error: unknown) =>
+      writeRefusal(response, error, (original) =>
+        logger.error({ err: original, subgraph: name }, "subgraph request failed"),
+      );
     void inServerSpan(`subgraph ${name}`, request.headers, async () => {
       const url = new URL(request.url ?? "/", "http://localhost");
       if (url.pathname === "/health") {
@@ -47,7 +61,11 @@ export async function startSubgraphServer<TLoaders>(
         return;
       }
       if (request.method !== "POST") {
-        refuse(new CreditError("BAD_USER_INPUT", "subgraphs accept only POST from the gateway", { http: { status: 405 } }));
+        refuse(
+          new CreditError("BAD_USER_INPUT", "subgraphs accept only POST from the gateway", {
+            http: { status: 405 },
+          }),
+        );
         return;
       }
       const body = parseJsonBody(request, await readBody(request, options.maxBodyBytes));
@@ -64,7 +82,9 @@ export async function startSubgraphServer<TLoaders>(
         },
         replayGuard,
       );
-      await executeWithApollo(apollo, request, response, body, async () => executor.contextFor(claims, "extensions"));
+      await executeWithApollo(apollo, request, response, body, async () =>
+        executor.contextFor(claims, "extensions"),
+      );
     }).catch((error: unknown) => {
       if (response.headersSent) {
         response.destroy();

@@ -16,6 +16,9 @@ export class ConsentInput {
   @Field(() => Date)
   validUntil!: Date;
 
-  @Field(() => String, { nullable: true, description: "The signed document, or its SHA-256 (64 hex characters); only the hash is kept." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The signed document, or its SHA-256 (64 hex characters); only the hash is kept.",
+  })
   evidence?: string | null;
 }

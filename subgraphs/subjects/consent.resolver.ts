@@ -6,8 +6,13 @@ import type { SubjectContext } from "./subject.loaders";
 
 @Resolver(() => Consent)
 export class ConsentResolver {
-  @Mutation(() => Consent, { description: "SUBJECT: lets an organisation read your authorized tier for one purpose until validUntil." })
-  async grantConsent(@Arg("input", () => ConsentInput) input: ConsentInput, @Ctx() context: SubjectContext): Promise<Consent> {
+  @Mutation(() => Consent, {
+    description: "SUBJECT: lets an organisation read your authorized tier for one purpose until validUntil.",
+  })
+  async grantConsent(
+    @Arg("input", () => ConsentInput) input: ConsentInput,
+    @Ctx() context: SubjectContext,
+  ): Promise<Consent> {
     return grantConsent(context, input);
   }
 

@@ -11,13 +11,19 @@ beforeAll(async () => {
 afterAll(() => database?.stop());
 
 /** Instants a few milliseconds apart, so that a consent often begins, ends or is revoked exactly at `now`. */
-const instant = fc.integer({ min: 0, max: 6 }).map((offset) => new Date(Date.UTC(2026, 11, 31, 15, 59, 59, 997 + offset)));
+const instant = fc
+  .integer({ min: 0, max: 6 })
+  .map((offset) => new Date(Date.UTC(2026, 11, 31, 15, 59, 59, 997 + offset)));
 
 describe("consentValid", () => {
   it("selects in SQL exactly the consents it holds valid in memory", async () => {
     await assertFacesAgree(database.connection.db, {
       table: "consents",
-      rows: fc.record({ valid_from: instant, valid_until: instant, revoked_at: fc.option(instant, { nil: null }) }),
+      rows: fc.record({
+        valid_from: instant,
+        valid_until: instant,
+        revoked_at: fc.option(instant, { nil: null }),
+      }),
       day: instant,
       rule: consentValid,
     });

@@ -11,8 +11,16 @@ export const consentValid = {
   test(consent: Readonly<Pick<ConsentRow, "valid_from" | "valid_until" | "revoked_at">>, now: Date): boolean {
     return consent.revoked_at === null && consent.valid_from <= now && consent.valid_until > now;
   },
-  where<DB, TB extends keyof DB & string>(eb: ExpressionBuilder<DB, TB>, alias: string, now: Date): Expression<SqlBool> {
+  where<DB, TB extends keyof DB & string>(
+    eb: ExpressionBuilder<DB, TB>,
+    alias: string,
+    now: Date,
+  ): Expression<SqlBool> {
     const column = (name: "valid_from" | "valid_until" | "revoked_at") => eb.ref(`${alias}.${name}` as never);
-    return eb.and([eb(column("valid_from"), "<=", now as never), eb(column("valid_until"), ">", now as never), eb(column("revoked_at"), "is", null)]);
+    return eb.and([
+      eb(column("valid_from"), "<=", now as never),
+      eb(column("valid_until"), ">", now as never),
+      eb(column("revoked_at"), "is", null),
+    ]);
   },
 };

@@ -18,18 +18,38 @@ const context = (viewer: SliceViewer) => slice.context("subjects", viewer);
 const PERSON = { identifier: citizenId(981), name: personName("同意", 981), kind: "NATURAL_PERSON" } as const;
 const OWNER = { role: "SUBJECT", subject: PERSON.identifier } as const;
 const BANK = { role: "ORGANIZATION", org: "BANK-3", purpose: "CREDIT_LENDING" } as const;
-const grant = (overrides: Partial<ConsentGrant> = {}): ConsentGrant => ({ grantee: " bank-3 ", purpose: "CREDIT_LENDING", validUntil: new Date("2027-11-20T00:00:00+08:00"), ...overrides });
-const consents = async () => slice.db.selectFrom("consents").selectAll().where("subject_identifier", "=", PERSON.identifier).execute();
+const grant = (overrides: Partial<ConsentGrant> = {}): ConsentGrant => ({
+  grantee: " bank-3 ",
+  purpose: "CREDIT_LENDING",
+  validUntil: new Date("2027-11-20T00:00:00+08:00"),
+  ...overrides,
+});
+const consents = async () =>
+  slice.db.selectFrom("consents").selectAll().where("subject_identifier", "=", PERSON.identifier).execute();
 let personId: string;
 let authorizedId: string;
 
 beforeAll(async () => {
   slice = await startSliceTest({ now: NOW });
   const stored = await submitRecords(await slice.context("records", { role: "PROVIDER", org: "HA-SAMR" }), [
-    { subject: PERSON, category: "OTHER", kind: "PLEDGE_MORTGAGE", tier: "AUTHORIZED", title: "股权出质登记", documentNumber: "CON-1", decidedOn: "2026-10-01" },
+    {
+      subject: PERSON,
+      category: "OTHER",
+      kind: "PLEDGE_MORTGAGE",
+      tier: "AUTHORIZED",
+      title: "股权出质登记",
+      documentNumber: "CON-1",
+      decidedOn: "2026-10-01",
+    },
   ]);
   authorizedId = stored.ids[0]!;
-  personId = (await slice.db.selectFrom("subjects").select("id").where("identifier", "=", PERSON.identifier).executeTakeFirstOrThrow()).id;
+  personId = (
+    await slice.db
+      .selectFrom("subjects")
+      .select("id")
+      .where("identifier", "=", PERSON.identifier)
+      .executeTakeFirstOrThrow()
+  ).id;
 });
 afterAll(async () => slice?.stop());
 
@@ -41,8 +61,14 @@ const bankReads = async (viewer: SliceViewer = BANK) => {
 describe("grantConsent", () => {
   it("is the subject's own: anyone else is FORBIDDEN, a subject with no file NOT_FOUND, and nothing is written", async () => {
     expect(await refusalOf(async () => grantConsent(await context(BANK), grant()))).toBe("FORBIDDEN");
-    expect(await refusalOf(async () => grantConsent(await context({ role: "SUBJECT" }), grant()))).toBe("FORBIDDEN");
-    expect(await refusalOf(async () => grantConsent(await context({ role: "SUBJECT", subject: citizenId(982) }), grant()))).toBe("NOT_FOUND");
+    expect(await refusalOf(async () => grantConsent(await context({ role: "SUBJECT" }), grant()))).toBe(
+      "FORBIDDEN",
+    );
+    expect(
+      await refusalOf(async () =>
+        grantConsent(await context({ role: "SUBJECT", subject: citizenId(982) }), grant()),
+      ),
+    ).toBe("NOT_FOUND");
     expect(await consents()).toEqual([]);
   });
 
@@ -64,26 +90,47 @@ describe("grantConsent", () => {
     expect(await refusalOf(() => bankReads())).toBe("CONSENT_REQUIRED");
     const owner = await context(OWNER);
     const granted = await grantConsent(owner, grant({ evidence: "授权书扫描件" }));
-    expect(granted).toMatchObject({ grantee: "BANK-3", purpose: "CREDIT_LENDING", valid: true, revokedAt: null, evidenceHash: createHash("sha256").update("授权书扫描件").digest("hex") });
+    expect(granted).toMatchObject({
+      grantee: "BANK-3",
+      purpose: "CREDIT_LENDING",
+      valid: true,
+      revokedAt: null,
+      evidenceHash: createHash("sha256").update("授权书扫描件").digest("hex"),
+    });
     expect(owner.disclosures.summary()).toEqual([
-      { entityType: "Consent", tiers: ["AUTHORIZED"], consentIds: [], subjectIds: [personId], subjectIdentifiers: [PERSON.identifier], counts: [1] },
+      {
+        entityType: "Consent",
+        tiers: ["AUTHORIZED"],
+        consentIds: [],
+        subjectIds: [personId],
+        subjectIdentifiers: [PERSON.identifier],
+        counts: [1],
+      },
     ]);
     expect(await bankReads()).toEqual([authorizedId]);
-    expect(await refusalOf(() => bankReads({ ...BANK, purpose: "EMPLOYMENT_SCREENING" }))).toBe("CONSENT_REQUIRED");
+    expect(await refusalOf(() => bankReads({ ...BANK, purpose: "EMPLOYMENT_SCREENING" }))).toBe(
+      "CONSENT_REQUIRED",
+    );
     expect(await refusalOf(() => bankReads({ ...BANK, org: "BANK-4" }))).toBe("CONSENT_REQUIRED");
   });
 });
 
 describe("revokeConsent and findMyConsents", () => {
   it("lists the subject's own consents only", async () => {
-    expect((await findMyConsents(await context(OWNER))).map((consent) => consent.grantee)).toEqual(["BANK-3"]);
+    expect((await findMyConsents(await context(OWNER))).map((consent) => consent.grantee)).toEqual([
+      "BANK-3",
+    ]);
     expect(await findMyConsents(await context({ role: "SUBJECT", subject: citizenId(982) }))).toEqual([]);
     expect(await refusalOf(async () => findMyConsents(await context(BANK)))).toBe("FORBIDDEN");
   });
 
   it("is the subject's own: another subject is told NOT_FOUND and the consent stays valid", async () => {
     const [consent] = await consents();
-    expect(await refusalOf(async () => revokeConsent(await context({ role: "SUBJECT", subject: citizenId(982) }), consent!.id))).toBe("NOT_FOUND");
+    expect(
+      await refusalOf(async () =>
+        revokeConsent(await context({ role: "SUBJECT", subject: citizenId(982) }), consent!.id),
+      ),
+    ).toBe("NOT_FOUND");
     expect(await refusalOf(async () => revokeConsent(await context(OWNER), "not-a-uuid"))).toBe("NOT_FOUND");
     expect((await consents())[0]!.revoked_at).toBeNull();
   });

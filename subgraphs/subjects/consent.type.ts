@@ -3,9 +3,14 @@ import { Purpose } from "../../domain/vocabulary";
 import type { Purpose as PurposeValue } from "../../domain/vocabulary";
 
 export { Purpose };
-registerEnumType(Purpose, { name: "Purpose", description: "The duty or purpose a query is made for (X-Credit-Purpose)." });
+registerEnumType(Purpose, {
+  name: "Purpose",
+  description: "The duty or purpose a query is made for (X-Credit-Purpose).",
+});
 
-@ObjectType({ description: "A subject's written consent (书面授权, PCIM art. 21) for one organisation and purpose." })
+@ObjectType({
+  description: "A subject's written consent (书面授权, PCIM art. 21) for one organisation and purpose.",
+})
 export class Consent {
   @Field(() => ID)
   id!: string;

@@ -23,10 +23,24 @@ beforeAll(async () => {
   slice = await startSliceTest({ now: "2026-12-01T10:00:00+08:00" });
   const provider: SliceViewer = { role: "PROVIDER", org: "HA-SAMR" };
   const recognize = async (identifier: string, name: string, kind: string, documentNumber: string) => {
-    const result = await slice.execute<{ recognizeListEntry: { id: string } }>("lists", `mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id } }`, {
-      viewer: provider,
-      variables: { input: { subject: { identifier, name, kind }, list: "BLACK", grounds: "B03_MARKET_FRAUD", facts: "销售不合格产品", basis: "JRP 第六条", documentNumber, recognizedOn: "2026-11-02" } },
-    });
+    const result = await slice.execute<{ recognizeListEntry: { id: string } }>(
+      "lists",
+      `mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id } }`,
+      {
+        viewer: provider,
+        variables: {
+          input: {
+            subject: { identifier, name, kind },
+            list: "BLACK",
+            grounds: "B03_MARKET_FRAUD",
+            facts: "销售不合格产品",
+            basis: "JRP 第六条",
+            documentNumber,
+            recognizedOn: "2026-11-02",
+          },
+        },
+      },
+    );
     expect(result.errors).toBeUndefined();
     return result.data!.recognizeListEntry.id;
   };
@@ -41,7 +55,9 @@ afterAll(async () => slice?.stop());
 
 describe("searchOrganisations (public search by name)", () => {
   it("finds legal persons and other organisations by part of their name, by name", async () => {
-    const result = await slice.execute<{ searchOrganisations: Array<{ identifier: string; name: string; kind: string }> }>("subjects", SEARCH, { variables: { name: " 搜索测试 " } });
+    const result = await slice.execute<{
+      searchOrganisations: Array<{ identifier: string; name: string; kind: string }>;
+    }>("subjects", SEARCH, { variables: { name: " 搜索测试 " } });
     expect(result.errors).toBeUndefined();
     expect(result.data!.searchOrganisations).toEqual([
       { identifier: ASSOCIATION, name: "淮安市搜索测试商会", kind: "OTHER_ORGANIZATION" },
@@ -55,39 +71,80 @@ describe("searchOrganisations (public search by name)", () => {
     expect(byId.data!.subject).toEqual({ name: "搜索测试张某" });
     const bank: SliceViewer = { role: "ORGANIZATION", org: "BANK-SEARCH" };
     for (const token of [undefined, bank]) {
-      const result = await slice.execute<{ searchOrganisations: unknown[] }>("subjects", SEARCH, { viewer: token ? { ...token, purpose: "CREDIT_LENDING" } : undefined, variables: { name: "张某" } });
+      const result = await slice.execute<{ searchOrganisations: unknown[] }>("subjects", SEARCH, {
+        viewer: token ? { ...token, purpose: "CREDIT_LENDING" } : undefined,
+        variables: { name: "张某" },
+      });
       expect(result.errors).toBeUndefined();
       expect(result.data!.searchOrganisations).toEqual([]);
     }
   });
 
   it("limits the answer and refuses a name too short, too long or a page too large as BAD_USER_INPUT; an auditor reads no subjects", async () => {
-    const limited = await slice.execute<{ searchOrganisations: unknown[] }>("subjects", SEARCH, { variables: { name: "搜索测试", first: 1 } });
+    const limited = await slice.execute<{ searchOrganisations: unknown[] }>("subjects", SEARCH, {
+      variables: { name: "搜索测试", first: 1 },
+    });
     expect(limited.data!.searchOrganisations).toHaveLength(1);
-    const literal = await slice.execute<{ searchOrganisations: unknown[] }>("subjects", SEARCH, { variables: { name: "%%" } });
+    const literal = await slice.execute<{ searchOrganisations: unknown[] }>("subjects", SEARCH, {
+      variables: { name: "%%" },
+    });
     expect(literal.data!.searchOrganisations).toEqual([]);
-    const pasted = await slice.execute<{ searchOrganisations: unknown[] }>("subjects", SEARCH, { variables: { name: "搜索\u200b测试" } });
+    const pasted = await slice.execute<{ searchOrganisations: unknown[] }>("subjects", SEARCH, {
+      variables: { name: "搜索\u200b测试" },
+    });
     expect(pasted.data!.searchOrganisations).toHaveLength(2);
     // A NUL in the name is refused by the gateway's input hygiene: test/security/client-errors.e2e.test.ts.
-    for (const variables of [{ name: "搜" }, { name: "   " }, { name: "搜".repeat(101) }, { name: "搜索测试", first: 51 }, { name: "搜索测试", first: 0 }]) {
+    for (const variables of [
+      { name: "搜" },
+      { name: "   " },
+      { name: "搜".repeat(101) },
+      { name: "搜索测试", first: 51 },
+      { name: "搜索测试", first: 0 },
+    ]) {
       const refused = await slice.execute("subjects", SEARCH, { variables });
-      expect({ variables, codes: errorCodes(refused), status: refused.status }).toEqual({ variables, codes: ["BAD_USER_INPUT"], status: expect.any(Number) });
+      expect({ variables, codes: errorCodes(refused), status: refused.status }).toEqual({
+        variables,
+        codes: ["BAD_USER_INPUT"],
+        status: expect.any(Number),
+      });
       expect(refused.status).toBeLessThan(500);
     }
     const auditor: SliceViewer = { role: "AUDITOR" };
-    expect(errorCodes(await slice.execute("subjects", SEARCH, { viewer: auditor, variables: { name: "搜索测试" } }))).toEqual(["FORBIDDEN"]);
+    expect(
+      errorCodes(
+        await slice.execute("subjects", SEARCH, { viewer: auditor, variables: { name: "搜索测试" } }),
+      ),
+    ).toEqual(["FORBIDDEN"]);
   });
 });
 
 describe("ListFilter.id (an entry's disclosure page)", () => {
   it("answers the one entry in force with its disclosure, a person's identifier masked; nothing for an entry of the other list", async () => {
-    const result = await slice.execute<{ publicBlacklist: { totalCount: number; edges: Array<{ node: { id: string; disclosure: { name: string; identifier: string; kind: string } } }> } }>("lists", ENTRY, {
+    const result = await slice.execute<{
+      publicBlacklist: {
+        totalCount: number;
+        edges: Array<{
+          node: { id: string; disclosure: { name: string; identifier: string; kind: string } };
+        }>;
+      };
+    }>("lists", ENTRY, {
       variables: { filter: { id: personEntryId } },
     });
     expect(result.errors).toBeUndefined();
     expect(result.data!.publicBlacklist.totalCount).toBe(1);
-    expect(result.data!.publicBlacklist.edges[0]!.node).toEqual({ id: personEntryId, disclosure: { name: "搜索测试张某", identifier: `${PERSON.slice(0, 6)}********${PERSON.slice(-4)}`, kind: "NATURAL_PERSON" } });
-    const red = await slice.execute<{ publicRedlist: { totalCount: number } }>("lists", `query ($filter: ListFilter) { publicRedlist(filter: $filter) { totalCount } }`, { variables: { filter: { id: personEntryId } } });
+    expect(result.data!.publicBlacklist.edges[0]!.node).toEqual({
+      id: personEntryId,
+      disclosure: {
+        name: "搜索测试张某",
+        identifier: `${PERSON.slice(0, 6)}********${PERSON.slice(-4)}`,
+        kind: "NATURAL_PERSON",
+      },
+    });
+    const red = await slice.execute<{ publicRedlist: { totalCount: number } }>(
+      "lists",
+      `query ($filter: ListFilter) { publicRedlist(filter: $filter) { totalCount } }`,
+      { variables: { filter: { id: personEntryId } } },
+    );
     expect(red.data!.publicRedlist.totalCount).toBe(0);
   });
 
@@ -96,7 +153,9 @@ describe("ListFilter.id (an entry's disclosure page)", () => {
       const refused = await slice.execute("lists", ENTRY, { variables: { filter: { id } } });
       expect({ id, codes: errorCodes(refused) }).toEqual({ id, codes: ["BAD_USER_INPUT"] });
     }
-    const unknown = await slice.execute<{ publicBlacklist: { totalCount: number } }>("lists", ENTRY, { variables: { filter: { id: "00000000-0000-4000-8000-000000000000" } } });
+    const unknown = await slice.execute<{ publicBlacklist: { totalCount: number } }>("lists", ENTRY, {
+      variables: { filter: { id: "00000000-0000-4000-8000-000000000000" } },
+    });
     expect(unknown.data!.publicBlacklist.totalCount).toBe(0);
   });
 });

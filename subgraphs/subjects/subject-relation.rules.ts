@@ -12,9 +12,16 @@ export type RelationPeriod = Readonly<{ valid_from: string | null; valid_to: str
  */
 export const relationHeld = {
   test(relation: RelationPeriod, on: string): boolean {
-    return (relation.valid_from === null || relation.valid_from <= on) && (relation.valid_to === null || on < relation.valid_to);
+    return (
+      (relation.valid_from === null || relation.valid_from <= on) &&
+      (relation.valid_to === null || on < relation.valid_to)
+    );
   },
-  where<DB, TB extends keyof DB & string>(eb: ExpressionBuilder<DB, TB>, alias: string, on: Expression<string>): Expression<SqlBool> {
+  where<DB, TB extends keyof DB & string>(
+    eb: ExpressionBuilder<DB, TB>,
+    alias: string,
+    on: Expression<string>,
+  ): Expression<SqlBool> {
     const column = (name: "valid_from" | "valid_to") => eb.ref(`${alias}.${name}` as never);
     return eb.and([
       eb.or([eb(column("valid_from"), "is", null), eb(column("valid_from"), "<=", on as never)]),

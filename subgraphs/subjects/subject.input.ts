@@ -21,24 +21,34 @@ export class SubjectRegistrationInput {
   @Field(() => SubjectRef)
   subject!: SubjectRef;
 
-  @Field(() => String, { nullable: true, description: "One of the 29 key occupational groups (`occupationGroups`)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "One of the 29 key occupational groups (`occupationGroups`).",
+  })
   occupationGroup?: string | null;
 
   @Field(() => String, { nullable: true, description: "USCC of the employer." })
   employerIdentifier?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: "Whether the person is a state employee (国家工作人员, JRP art. 11)." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Whether the person is a state employee (国家工作人员, JRP art. 11).",
+  })
   stateEmployee?: boolean | null;
 
   @Field(() => String, { nullable: true })
   registeredAddress?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Nature of the organisation (enterprise, state organ, public institution, SOE, …)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Nature of the organisation (enterprise, state organ, public institution, SOE, …).",
+  })
   nature?: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: "A state organ's, public institution's or state-owned enterprise's superior unit or competent department (its organisation code): told when the organisation is blacklisted (JRP art. 11).",
+    description:
+      "A state organ's, public institution's or state-owned enterprise's superior unit or competent department (its organisation code): told when the organisation is blacklisted (JRP art. 11).",
   })
   superiorUnit?: string | null;
 
@@ -50,7 +60,8 @@ export class SubjectRegistrationInput {
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: "The day the legal representative and responsible persons given here took office (default today). Earlier holders keep their period: a person answers for a listing recognised while they held the role (PCIM art. 26).",
+    description:
+      "The day the legal representative and responsible persons given here took office (default today). Earlier holders keep their period: a person answers for a listing recognised while they held the role (PCIM art. 26).",
   })
   relationsSince?: string | null;
 }

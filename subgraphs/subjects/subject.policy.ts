@@ -11,7 +11,12 @@ import type { RequestScope } from "../shared/context";
 export type VisibleSubjectRow = SubjectRow & { consent_id: string | null; public_information: boolean };
 
 export function asSubjectPolicy(row: VisibleSubjectRow) {
-  return policySubject("Subject", { subjectIdentifier: row.identifier, kind: row.kind, consented: row.consent_id !== null, publicInformation: row.public_information });
+  return policySubject("Subject", {
+    subjectIdentifier: row.identifier,
+    kind: row.kind,
+    consented: row.consent_id !== null,
+    publicInformation: row.public_information,
+  });
 }
 
 /**
@@ -20,18 +25,29 @@ export function asSubjectPolicy(row: VisibleSubjectRow) {
  * a list entry in force. Records and lists define it, on higher rungs of the ladder than subjects; the
  * composition root (app/) passes it in, so that this slice imports neither.
  */
-export type PublicInformation = <DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, subjectIdColumn: string, today: string) => Expression<SqlBool>;
+export type PublicInformation = <DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  subjectIdColumn: string,
+  today: string,
+) => Expression<SqlBool>;
 
 function hasPublicInformation(publicInformation: PublicInformation, today: string) {
-  return <DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>): Expression<SqlBool> => publicInformation(eb, "subject.id", today);
+  return <DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>): Expression<SqlBool> =>
+    publicInformation(eb, "subject.id", today);
 }
 
 const ALL_SUBJECT_FIELDS = (fields: readonly string[]) => (rule: { fields?: string[] | string }) =>
   rule.fields ? (Array.isArray(rule.fields) ? rule.fields : [rule.fields]) : [...fields];
 
 /** The fields of this subject the viewer may read, from the rules' field lists (`permittedFieldsOf`). */
-export function readableSubjectFields(ability: AppAbility, row: VisibleSubjectRow, fields: readonly string[]): Set<string> {
-  return new Set(permittedFieldsOf(ability, "read", asSubjectPolicy(row), { fieldsFrom: ALL_SUBJECT_FIELDS(fields) }));
+export function readableSubjectFields(
+  ability: AppAbility,
+  row: VisibleSubjectRow,
+  fields: readonly string[],
+): Set<string> {
+  return new Set(
+    permittedFieldsOf(ability, "read", asSubjectPolicy(row), { fieldsFrom: ALL_SUBJECT_FIELDS(fields) }),
+  );
 }
 
 export function subjectColumns(scope: RequestScope, publicInformation: PublicInformation): PolicyColumns {
@@ -52,7 +68,12 @@ export type SubjectAccess = Readonly<{
 export function subjectAccessFor(scope: RequestScope, publicInformation: PublicInformation): SubjectAccess {
   return {
     where: accessibleBy(scope.ability, "read", "Subject", subjectColumns(scope, publicInformation)),
-    consentId: (eb) => validConsentFor(scope.viewer, scope.now, eb.ref("subject.identifier"))(eb) as unknown as AliasableExpression<string | null>,
+    consentId: (eb) =>
+      validConsentFor(
+        scope.viewer,
+        scope.now,
+        eb.ref("subject.identifier"),
+      )(eb) as unknown as AliasableExpression<string | null>,
     publicInformation: hasPublicInformation(publicInformation, scope.today),
   };
 }

@@ -13,13 +13,23 @@ export type { SubjectsPublished } from "./subjects.database";
  * names (inside the submitting slice's transaction), which identifiers have a file, an organisation's
  * responsible persons, and the facts a list entry discloses (JRP art. 8).
  */
-export { findDisclosureFacts, listKnownIdentifiers, listResponsiblePersons, registerSubjects } from "./subject.repository";
+export {
+  findDisclosureFacts,
+  listKnownIdentifiers,
+  listResponsiblePersons,
+  registerSubjects,
+} from "./subject.repository";
 
 /**
  * Subjects as a request may read them: its read policy on subjects as SQL (given the "has public information"
  * predicate the composition root wires) and the subjects it lets through, each with the consent it was read under.
  */
-export { subjectAccessFor, type PublicInformation, type SubjectAccess, type VisibleSubjectRow } from "./subject.policy";
+export {
+  subjectAccessFor,
+  type PublicInformation,
+  type SubjectAccess,
+  type VisibleSubjectRow,
+} from "./subject.policy";
 export { listVisibleSubjects } from "./subject.repository";
 
 /** The units' names; and, for other slices' one-statement reads, persons' relations and revoked consents as derived tables. */
@@ -36,7 +46,10 @@ export { relationHeld, type RelationPeriod } from "./subject-relation.rules";
  * the person held on the item's date (`relationHeld`), as two scalar subqueries over the caller's
  * columns (organisation id, person id, relation, date) for a one-statement read.
  */
-export function heldRelationPeriod(eb: ExpressionBuilder<SubjectsDatabase, any>, refs: Readonly<{ organisationId: string; personId: string; relation: string; date: string }>) {
+export function heldRelationPeriod(
+  eb: ExpressionBuilder<SubjectsDatabase, any>,
+  refs: Readonly<{ organisationId: string; personId: string; relation: string; date: string }>,
+) {
   const held = (column: "valid_from" | "valid_to") =>
     eb
       .selectFrom("subject_relations as held")

@@ -17,7 +17,10 @@ export async function listVisibleSubjects(
   return db
     .selectFrom("subjects as subject")
     .selectAll("subject")
-    .select((eb) => [access.consentId(eb).as("consent_id"), sql<boolean>`${access.publicInformation(eb)}`.as("public_information")])
+    .select((eb) => [
+      access.consentId(eb).as("consent_id"),
+      sql<boolean>`${access.publicInformation(eb)}`.as("public_information"),
+    ])
     .where(`subject.${by}`, "in", keys)
     .where(access.where)
     .execute() as Promise<VisibleSubjectRow[]>;
@@ -27,12 +30,20 @@ export async function listVisibleSubjects(
  * Organisations (legal persons and other organisations, never natural persons) whose name contains `name`,
  * among those the request may read; by name, at most `limit`.
  */
-export async function searchVisibleOrganisations(db: Kysely<SubjectsDatabase>, name: string, limit: number, access: SubjectAccess): Promise<VisibleSubjectRow[]> {
+export async function searchVisibleOrganisations(
+  db: Kysely<SubjectsDatabase>,
+  name: string,
+  limit: number,
+  access: SubjectAccess,
+): Promise<VisibleSubjectRow[]> {
   const pattern = `%${name.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
   return db
     .selectFrom("subjects as subject")
     .selectAll("subject")
-    .select((eb) => [access.consentId(eb).as("consent_id"), sql<boolean>`${access.publicInformation(eb)}`.as("public_information")])
+    .select((eb) => [
+      access.consentId(eb).as("consent_id"),
+      sql<boolean>`${access.publicInformation(eb)}`.as("public_information"),
+    ])
     .where("subject.kind", "in", ["LEGAL_PERSON", "OTHER_ORGANIZATION"])
     .where("subject.name", "ilike", pattern)
     .where(access.where)
@@ -70,14 +81,26 @@ export async function registerSubjects(
       .onConflict((conflict) => conflict.column("identifier").doNothing())
       .execute();
   }
-  const rows = await listSubjectsByIdentifiers(db, unique.map((subject) => subject.identifier));
+  const rows = await listSubjectsByIdentifiers(
+    db,
+    unique.map((subject) => subject.identifier),
+  );
   return new Map(rows.map((row) => [row.identifier, row]));
 }
 
-export async function listSubjectsByIdentifiers(db: Kysely<SubjectsDatabase>, identifiers: readonly string[]): Promise<SubjectRow[]> {
+export async function listSubjectsByIdentifiers(
+  db: Kysely<SubjectsDatabase>,
+  identifiers: readonly string[],
+): Promise<SubjectRow[]> {
   const rows: SubjectRow[] = [];
   for (let start = 0; start < identifiers.length; start += 5_000) {
-    rows.push(...(await db.selectFrom("subjects").selectAll().where("identifier", "in", identifiers.slice(start, start + 5_000)).execute()));
+    rows.push(
+      ...(await db
+        .selectFrom("subjects")
+        .selectAll()
+        .where("identifier", "in", identifiers.slice(start, start + 5_000))
+        .execute()),
+    );
   }
   return rows;
 }
@@ -133,13 +156,21 @@ export async function findDisclosureFacts(connection: Connection, subjectId: str
     .executeTakeFirstOrThrow();
 }
 
-export async function updateSubjectDetails(db: Kysely<SubjectsDatabase>, id: string, details: SubjectUpdate): Promise<void> {
+export async function updateSubjectDetails(
+  db: Kysely<SubjectsDatabase>,
+  id: string,
+  details: SubjectUpdate,
+): Promise<void> {
   if (Object.keys(details).length === 0) return;
   await db.updateTable("subjects").set(details).where("id", "=", id).execute();
 }
 
 /** An organisation's current holdings of the given roles. */
-export async function listCurrentRelations(db: Kysely<SubjectsDatabase>, organisationId: string, kinds: readonly SubjectRelationKind[]) {
+export async function listCurrentRelations(
+  db: Kysely<SubjectsDatabase>,
+  organisationId: string,
+  kinds: readonly SubjectRelationKind[],
+) {
   if (kinds.length === 0) return [];
   return db
     .selectFrom("subject_relations")
@@ -167,26 +198,56 @@ export async function replaceRelations(
   const wanted = new Set(relations.map((relation) => key(relation.personId, relation.relation)));
   const held = new Set(current.map((row) => key(row.person_id, row.relation)));
   const ended = current.filter((row) => !wanted.has(key(row.person_id, row.relation))).map((row) => row.id);
-  if (ended.length > 0) await db.updateTable("subject_relations").set({ valid_to: since }).where("id", "in", ended).execute();
-  const begun = [...new Map(relations.filter((relation) => !held.has(key(relation.personId, relation.relation))).map((relation) => [key(relation.personId, relation.relation), relation])).values()];
+  if (ended.length > 0)
+    await db.updateTable("subject_relations").set({ valid_to: since }).where("id", "in", ended).execute();
+  const begun = [
+    ...new Map(
+      relations
+        .filter((relation) => !held.has(key(relation.personId, relation.relation)))
+        .map((relation) => [key(relation.personId, relation.relation), relation]),
+    ).values(),
+  ];
   if (begun.length === 0) return;
   await db
     .insertInto("subject_relations")
-    .values(begun.map((relation) => ({ organisation_id: organisationId, person_id: relation.personId, relation: relation.relation, valid_from: since })))
+    .values(
+      begun.map((relation) => ({
+        organisation_id: organisationId,
+        person_id: relation.personId,
+        relation: relation.relation,
+        valid_from: since,
+      })),
+    )
     .execute();
 }
 
 /** An organisation's current relations (who holds each role today). */
-export async function listRelationsByOrganisationIds(db: Kysely<SubjectsDatabase>, organisationIds: readonly string[]): Promise<SubjectRelationRow[]> {
+export async function listRelationsByOrganisationIds(
+  db: Kysely<SubjectsDatabase>,
+  organisationIds: readonly string[],
+): Promise<SubjectRelationRow[]> {
   if (organisationIds.length === 0) return [];
-  return db.selectFrom("subject_relations").selectAll().where("organisation_id", "in", organisationIds).where("valid_to", "is", null).orderBy("relation").execute();
+  return db
+    .selectFrom("subject_relations")
+    .selectAll()
+    .where("organisation_id", "in", organisationIds)
+    .where("valid_to", "is", null)
+    .orderBy("relation")
+    .execute();
 }
 
 /** Which of these identifiers have a credit file (id by identifier), in one statement. */
-export async function listKnownIdentifiers(connection: Connection, identifiers: readonly string[]): Promise<Map<string, string>> {
+export async function listKnownIdentifiers(
+  connection: Connection,
+  identifiers: readonly string[],
+): Promise<Map<string, string>> {
   const db: Kysely<SubjectsDatabase> = connection;
   if (identifiers.length === 0) return new Map();
-  const rows = await db.selectFrom("subjects").select(["id", "identifier"]).where("identifier", "in", identifiers).execute();
+  const rows = await db
+    .selectFrom("subjects")
+    .select(["id", "identifier"])
+    .where("identifier", "in", identifiers)
+    .execute();
   return new Map(rows.map((row) => [row.identifier, row.id]));
 }
 
@@ -207,7 +268,13 @@ export function personRelations(connection: Connection) {
   return db
     .selectFrom("subjects as person")
     .innerJoin("subject_relations as held", "held.person_id", "person.id")
-    .select(["person.identifier as person_identifier", "held.organisation_id", "held.relation", "held.valid_from", "held.valid_to"]);
+    .select([
+      "person.identifier as person_identifier",
+      "held.organisation_id",
+      "held.relation",
+      "held.valid_from",
+      "held.valid_to",
+    ]);
 }
 
 /** Consents that were revoked, as a derived table (`id`, `revoked_at`) for the audit's abuse rules. */
@@ -218,6 +285,10 @@ export function revokedConsents(connection: Connection) {
 
 /** The units that are registering authorities for a kind of subject (data/units.yaml). */
 export async function listRegistrars(db: Kysely<SubjectsDatabase>, kind: SubjectKind): Promise<string[]> {
-  const rows = await db.selectFrom("units").select("code").where(sql<boolean>`${kind} = any(registers)`).execute();
+  const rows = await db
+    .selectFrom("units")
+    .select("code")
+    .where(sql<boolean>`${kind} = any(registers)`)
+    .execute();
   return rows.map((row) => row.code);
 }

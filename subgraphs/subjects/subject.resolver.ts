@@ -3,18 +3,32 @@ import { OCCUPATION_GROUPS } from "../../domain/occupation-groups";
 import { DateScalar } from "../shared/scalars";
 import { SubjectRegistrationInput } from "./subject.input";
 import type { SubjectContext } from "./subject.loaders";
-import { findSubject, registerSubject, searchOrganisations, resolveEmployer, resolveResponsiblePersons, revealSubjectField } from "./subject.service";
+import {
+  findSubject,
+  registerSubject,
+  searchOrganisations,
+  resolveEmployer,
+  resolveResponsiblePersons,
+  revealSubjectField,
+} from "./subject.service";
 import { OccupationGroup, ResponsiblePerson, Subject } from "./subject.type";
 
 @Resolver(() => Subject)
 export class SubjectResolver {
-  @Query(() => Subject, { nullable: true, description: "Looks a subject up by citizen ID or USCC; INVALID_IDENTIFIER on a bad checksum." })
-  async subject(@Arg("identifier", () => String) identifier: string, @Ctx() context: SubjectContext): Promise<Subject | null> {
+  @Query(() => Subject, {
+    nullable: true,
+    description: "Looks a subject up by citizen ID or USCC; INVALID_IDENTIFIER on a bad checksum.",
+  })
+  async subject(
+    @Arg("identifier", () => String) identifier: string,
+    @Ctx() context: SubjectContext,
+  ): Promise<Subject | null> {
     return findSubject(context, identifier);
   }
 
   @Query(() => [Subject], {
-    description: "Legal persons and other organisations whose name contains `name` (2-100 characters), by name, at most `first` (≤ 50); never a natural person. Public.",
+    description:
+      "Legal persons and other organisations whose name contains `name` (2-100 characters), by name, at most `first` (≤ 50); never a natural person. Public.",
   })
   async searchOrganisations(
     @Arg("name", () => String) name: string,
@@ -29,12 +43,21 @@ export class SubjectResolver {
     return OCCUPATION_GROUPS.map((group) => Object.assign(new OccupationGroup(), group));
   }
 
-  @Mutation(() => Subject, { description: "PROVIDER or CREDIT_CENTER: records registration facts of a subject (PCIM art. 10). The first registering PROVIDER owns the subject; another PROVIDER's registration of it is FORBIDDEN; the credit centre registers without owning." })
-  async registerSubject(@Arg("input", () => SubjectRegistrationInput) input: SubjectRegistrationInput, @Ctx() context: SubjectContext): Promise<Subject> {
+  @Mutation(() => Subject, {
+    description:
+      "PROVIDER or CREDIT_CENTER: records registration facts of a subject (PCIM art. 10). The first registering PROVIDER owns the subject; another PROVIDER's registration of it is FORBIDDEN; the credit centre registers without owning.",
+  })
+  async registerSubject(
+    @Arg("input", () => SubjectRegistrationInput) input: SubjectRegistrationInput,
+    @Ctx() context: SubjectContext,
+  ): Promise<Subject> {
     return registerSubject(context, input);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "MALE or FEMALE (natural persons, from the ID)." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "MALE or FEMALE (natural persons, from the ID).",
+  })
   sex(@Root() subject: Subject, @Ctx() context: SubjectContext): string | null {
     return revealSubjectField(context, subject, "sex", subject.details.sex);
   }
@@ -69,19 +92,31 @@ export class SubjectResolver {
     return revealSubjectField(context, subject, "nature", subject.details.nature);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "Region code (USCC positions 3-8, or the ID's first six digits)." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Region code (USCC positions 3-8, or the ID's first six digits).",
+  })
   region(@Root() subject: Subject, @Ctx() context: SubjectContext): string | null {
     return revealSubjectField(context, subject, "region", subject.details.region);
   }
 
   @FieldResolver(() => Subject, { nullable: true })
-  async legalRepresentative(@Root() subject: Subject, @Ctx() context: SubjectContext): Promise<Subject | null> {
+  async legalRepresentative(
+    @Root() subject: Subject,
+    @Ctx() context: SubjectContext,
+  ): Promise<Subject | null> {
     const [representative] = await resolveResponsiblePersons(context, subject, "LEGAL_REPRESENTATIVE");
     return representative?.person ?? null;
   }
 
-  @FieldResolver(() => [ResponsiblePerson], { nullable: true, description: "Legal representative, principal and responsible persons (PCIM art. 26)." })
-  async responsiblePersons(@Root() subject: Subject, @Ctx() context: SubjectContext): Promise<ResponsiblePerson[]> {
+  @FieldResolver(() => [ResponsiblePerson], {
+    nullable: true,
+    description: "Legal representative, principal and responsible persons (PCIM art. 26).",
+  })
+  async responsiblePersons(
+    @Root() subject: Subject,
+    @Ctx() context: SubjectContext,
+  ): Promise<ResponsiblePerson[]> {
     return resolveResponsiblePersons(context, subject);
   }
 }

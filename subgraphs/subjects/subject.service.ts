@@ -5,7 +5,12 @@ import type { SubjectRelationKind } from "./subject.table";
 import { checkIdentifier, maskCitizenId } from "../../domain/identifiers";
 import { isOccupationGroup, OCCUPATION_GROUPS } from "../../domain/occupation-groups";
 import { checkSubjectRef, type SubjectRef } from "../../domain/subject-ref";
-import { BadUserInputError, ConsentRequiredError, ForbiddenError, InvalidIdentifierError } from "../../platform/errors";
+import {
+  BadUserInputError,
+  ConsentRequiredError,
+  ForbiddenError,
+  InvalidIdentifierError,
+} from "../../platform/errors";
 import { refuseIfProblems } from "../../platform/input-problems";
 import type { InputProblem } from "../../domain/input-problem";
 import { recordDisclosed, withholdFromOthers } from "../shared/disclose";
@@ -18,7 +23,15 @@ import type { SubjectContext } from "./subject.loaders";
 import { readableSubjectFields, type VisibleSubjectRow } from "./subject.policy";
 import { checkPageSize } from "../shared/pagination";
 import { refuseUnlessAllowed } from "../shared/authorize";
-import { listCurrentRelations, listRegistrars, listSubjectsByIdentifiers, registerSubjects, replaceRelations, searchVisibleOrganisations, updateSubjectDetails } from "./subject.repository";
+import {
+  listCurrentRelations,
+  listRegistrars,
+  listSubjectsByIdentifiers,
+  registerSubjects,
+  replaceRelations,
+  searchVisibleOrganisations,
+  updateSubjectDetails,
+} from "./subject.repository";
 import { GUARDED_SUBJECT_FIELDS, ResponsiblePerson, Subject, type GuardedSubjectField } from "./subject.type";
 
 export function toSubject(row: VisibleSubjectRow, ability: AppAbility): Subject {
@@ -47,11 +60,21 @@ export function toSubject(row: VisibleSubjectRow, ability: AppAbility): Subject 
  * PURPOSE_REQUIRED (a GOVERNMENT or ORGANIZATION viewer declared no purpose), CONSENT_REQUIRED (an
  * authorized-tier field without consent) or FORBIDDEN.
  */
-export function revealSubjectField<T>(context: SubjectContext, subject: Subject, field: GuardedSubjectField, value: T): T {
+export function revealSubjectField<T>(
+  context: SubjectContext,
+  subject: Subject,
+  field: GuardedSubjectField,
+  value: T,
+): T {
   if (subject.readableFields.has(field)) return value;
-  const publicForOrganisations = subject.kind !== "NATURAL_PERSON" && ORGANISATION_PUBLIC_FIELDS.includes(field);
+  const publicForOrganisations =
+    subject.kind !== "NATURAL_PERSON" && ORGANISATION_PUBLIC_FIELDS.includes(field);
   if (!publicForOrganisations) requirePurposeForNonPublicData(context.viewer);
-  if (subject.kind === "NATURAL_PERSON" && PERSON_AUTHORIZED_FIELDS.includes(field) && readsAuthorizedTierByConsent(context.viewer)) {
+  if (
+    subject.kind === "NATURAL_PERSON" &&
+    PERSON_AUTHORIZED_FIELDS.includes(field) &&
+    readsAuthorizedTierByConsent(context.viewer)
+  ) {
     throw new ConsentRequiredError();
   }
   throw new ForbiddenError(`your role may not read ${field} of this subject`);
@@ -60,7 +83,11 @@ export function revealSubjectField<T>(context: SubjectContext, subject: Subject,
 function discloseSubject(context: SubjectContext, row: VisibleSubjectRow): Subject {
   const subject = toSubject(row, context.ability);
   subject.details = withholdFromOthers(context, "Subject", row.identifier, subject.details);
-  const tier = subject.readableFields.has("employer") ? "AUTHORIZED" : subject.readableFields.has("sex") ? "GOVERNMENT" : "PUBLIC";
+  const tier = subject.readableFields.has("employer")
+    ? "AUTHORIZED"
+    : subject.readableFields.has("sex")
+      ? "GOVERNMENT"
+      : "PUBLIC";
   recordDisclosed(context, {
     subjectId: row.id,
     subjectIdentifier: row.identifier,
@@ -78,13 +105,23 @@ function discloseSubject(context: SubjectContext, row: VisibleSubjectRow): Subje
  * `publicPersonLookupsPerHour` distinct persons an hour, per actor and per network, known or not.
  */
 export async function findSubject(context: SubjectContext, rawIdentifier: string): Promise<Subject | null> {
-  refuseUnlessAllowed(context.ability, "read", "Subject", `role ${context.viewer.role} reads no subject data`);
+  refuseUnlessAllowed(
+    context.ability,
+    "read",
+    "Subject",
+    `role ${context.viewer.role} reads no subject data`,
+  );
   const check = checkIdentifier(rawIdentifier, undefined, context.today);
   if (!check.valid) {
-    throw new InvalidIdentifierError(`identifier rejected: ${check.rule}; check the number and try again`, { argument: "identifier" });
+    throw new InvalidIdentifierError(`identifier rejected: ${check.rule}; check the number and try again`, {
+      argument: "identifier",
+    });
   }
   const row = await context.loaders.subjectByIdentifier.load(check.identifier);
-  if (check.kind === "CITIZEN_ID" && !entitledToPerson(context.ability, check.identifier, row?.consent_id != null)) {
+  if (
+    check.kind === "CITIZEN_ID" &&
+    !entitledToPerson(context.ability, check.identifier, row?.consent_id != null)
+  ) {
     await chargePersonLookups(context, [check.identifier]);
   }
   return row ? discloseSubject(context, row) : null;
@@ -98,13 +135,28 @@ export const MAX_ORGANISATION_SEARCH = 50;
  * viewer may read them. Never a natural person, for any viewer: a person is found by their ID number only,
  * so that a name never answers "is this person on file?".
  */
-export async function searchOrganisations(context: SubjectContext, rawName: string, first: number): Promise<Subject[]> {
-  refuseUnlessAllowed(context.ability, "read", "Subject", `role ${context.viewer.role} reads no subject data`);
+export async function searchOrganisations(
+  context: SubjectContext,
+  rawName: string,
+  first: number,
+): Promise<Subject[]> {
+  refuseUnlessAllowed(
+    context.ability,
+    "read",
+    "Subject",
+    `role ${context.viewer.role} reads no subject data`,
+  );
   checkPageSize(first, MAX_ORGANISATION_SEARCH);
   // Invisible and control characters (a zero-width space pasted with a name) are no part of a name.
-  const name = rawName.normalize("NFC").replace(/[\p{Cc}\p{Cf}]/gu, "").replace(/\s+/g, " ").trim();
+  const name = rawName
+    .normalize("NFC")
+    .replace(/[\p{Cc}\p{Cf}]/gu, "")
+    .replace(/\s+/g, " ")
+    .trim();
   if ([...name].length < 2 || [...name].length > 100) {
-    throw new BadUserInputError("name must be 2 to 100 characters: part of an organisation's name", { argument: "name" });
+    throw new BadUserInputError("name must be 2 to 100 characters: part of an organisation's name", {
+      argument: "name",
+    });
   }
   const rows = await searchVisibleOrganisations(context.db, name, first, context.loaders.access);
   return rows.map((row) => discloseSubject(context, row));
@@ -123,14 +175,30 @@ export async function resolveEmployer(context: SubjectContext, subject: Subject)
   return row ? discloseSubject(context, row) : null;
 }
 
-export async function resolveResponsiblePersons(context: SubjectContext, subject: Subject, only?: SubjectRelationKind): Promise<ResponsiblePerson[]> {
-  revealSubjectField(context, subject, only === "LEGAL_REPRESENTATIVE" ? "legalRepresentative" : "responsiblePersons", null);
-  const relations = (await context.loaders.relationsByOrganisationId.load(subject.id)).filter((relation) => !only || relation.relation === only);
+export async function resolveResponsiblePersons(
+  context: SubjectContext,
+  subject: Subject,
+  only?: SubjectRelationKind,
+): Promise<ResponsiblePerson[]> {
+  revealSubjectField(
+    context,
+    subject,
+    only === "LEGAL_REPRESENTATIVE" ? "legalRepresentative" : "responsiblePersons",
+    null,
+  );
+  const relations = (await context.loaders.relationsByOrganisationId.load(subject.id)).filter(
+    (relation) => !only || relation.relation === only,
+  );
   const persons = await context.loaders.subjectById.loadMany(relations.map((relation) => relation.person_id));
   return relations.flatMap((relation, index) => {
     const person = persons[index];
     if (!person || person instanceof Error) return [];
-    return [Object.assign(new ResponsiblePerson(), { relation: relation.relation, person: discloseSubject(context, person) })];
+    return [
+      Object.assign(new ResponsiblePerson(), {
+        relation: relation.relation,
+        person: discloseSubject(context, person),
+      }),
+    ];
   });
 }
 
@@ -153,7 +221,12 @@ export type SubjectRegistration = Readonly<{
  * responsible persons. Those relations carry an organisation's severe items to its people (PCIM art. 26).
  */
 export async function registerSubject(context: SubjectContext, input: SubjectRegistration): Promise<Subject> {
-  refuseUnlessAllowed(context.ability, "register", "Subject", "subjects are registered by a registering unit (PROVIDER) or the credit centre");
+  refuseUnlessAllowed(
+    context.ability,
+    "register",
+    "Subject",
+    "subjects are registered by a registering unit (PROVIDER) or the credit centre",
+  );
   const problems: InputProblem[] = [];
   const subject = checkSubjectRef(input.subject, "input.subject", problems, context.today);
   const person = input.subject.kind === "NATURAL_PERSON";
@@ -170,23 +243,64 @@ export async function registerSubject(context: SubjectContext, input: SubjectReg
     if (check.valid) employerIdentifier = check.identifier;
     else problems.push({ field: "input.employerIdentifier", reason: check.rule, code: "INVALID_IDENTIFIER" });
   }
-  const personOnly = [input.occupationGroup, input.employerIdentifier, input.stateEmployee].some((value) => value != null);
-  const organisationOnly = [input.registeredAddress, input.nature, input.superiorUnit, input.legalRepresentative, input.responsiblePersons].some((value) => value != null);
+  const personOnly = [input.occupationGroup, input.employerIdentifier, input.stateEmployee].some(
+    (value) => value != null,
+  );
+  const organisationOnly = [
+    input.registeredAddress,
+    input.nature,
+    input.superiorUnit,
+    input.legalRepresentative,
+    input.responsiblePersons,
+  ].some((value) => value != null);
   const superiorUnit = input.superiorUnit?.trim();
-  if (superiorUnit !== undefined && (superiorUnit.length === 0 || superiorUnit.length > 100)) problems.push({ field: "input.superiorUnit", reason: "an organisation code of 1 to 100 characters", code: "BAD_USER_INPUT" });
-  if (person && organisationOnly) problems.push({ field: "input", reason: "address, nature and responsible persons belong to organisations", code: "BAD_USER_INPUT" });
-  if (!person && personOnly) problems.push({ field: "input", reason: "occupation, employer and state employment belong to natural persons", code: "BAD_USER_INPUT" });
+  if (superiorUnit !== undefined && (superiorUnit.length === 0 || superiorUnit.length > 100))
+    problems.push({
+      field: "input.superiorUnit",
+      reason: "an organisation code of 1 to 100 characters",
+      code: "BAD_USER_INPUT",
+    });
+  if (person && organisationOnly)
+    problems.push({
+      field: "input",
+      reason: "address, nature and responsible persons belong to organisations",
+      code: "BAD_USER_INPUT",
+    });
+  if (!person && personOnly)
+    problems.push({
+      field: "input",
+      reason: "occupation, employer and state employment belong to natural persons",
+      code: "BAD_USER_INPUT",
+    });
   const people = [
-    ...(input.legalRepresentative ? [{ ref: input.legalRepresentative, relation: "LEGAL_REPRESENTATIVE" as const, field: "input.legalRepresentative" }] : []),
-    ...(input.responsiblePersons ?? []).map((ref, index) => ({ ref, relation: "RESPONSIBLE_PERSON" as const, field: `input.responsiblePersons[${index}]` })),
+    ...(input.legalRepresentative
+      ? [
+          {
+            ref: input.legalRepresentative,
+            relation: "LEGAL_REPRESENTATIVE" as const,
+            field: "input.legalRepresentative",
+          },
+        ]
+      : []),
+    ...(input.responsiblePersons ?? []).map((ref, index) => ({
+      ref,
+      relation: "RESPONSIBLE_PERSON" as const,
+      field: `input.responsiblePersons[${index}]`,
+    })),
   ];
   const checkedPeople = people.map((entry) => {
-    if (entry.ref.kind !== "NATURAL_PERSON") problems.push({ field: `${entry.field}.kind`, reason: "a responsible person is a NATURAL_PERSON", code: "BAD_USER_INPUT" });
+    if (entry.ref.kind !== "NATURAL_PERSON")
+      problems.push({
+        field: `${entry.field}.kind`,
+        reason: "a responsible person is a NATURAL_PERSON",
+        code: "BAD_USER_INPUT",
+      });
     return { ...entry, checked: checkSubjectRef(entry.ref, entry.field, problems, context.today) };
   });
   const { today } = context;
   const relationsSince = input.relationsSince ?? today;
-  if (relationsSince > today) problems.push({ field: "input.relationsSince", reason: "lies in the future", code: "BAD_USER_INPUT" });
+  if (relationsSince > today)
+    problems.push({ field: "input.relationsSince", reason: "lies in the future", code: "BAD_USER_INPUT" });
   refuseIfProblems(problems, "registration");
 
   const row = await context.db.transaction().execute(async (trx: Transaction<SubjectsDatabase>) => {
@@ -196,12 +310,32 @@ export async function registerSubject(context: SubjectContext, input: SubjectReg
     refuseUnlessAllowed(
       context.ability,
       "register",
-      policySubject("Subject", { subjectIdentifier: subject!.identifier, kind: subject!.kind, consented: false, registeredBy: owner, registrars }),
+      policySubject("Subject", {
+        subjectIdentifier: subject!.identifier,
+        kind: subject!.kind,
+        consented: false,
+        registeredBy: owner,
+        registrars,
+      }),
       "a subject's registration is changed by its registering authority (the unit that registered it) or the credit centre",
     );
-    const registered = await registerSubjects(trx, [subject!, ...checkedPeople.map((entry) => entry.checked!)]);
+    const registered = await registerSubjects(trx, [
+      subject!,
+      ...checkedPeople.map((entry) => entry.checked!),
+    ]);
     const own = registered.get(subject!.identifier)!;
-    const claims = context.viewer.org && context.ability.can("claim", policySubject("Subject", { subjectIdentifier: subject!.identifier, kind: subject!.kind, consented: false, registeredBy: owner, registrars }));
+    const claims =
+      context.viewer.org &&
+      context.ability.can(
+        "claim",
+        policySubject("Subject", {
+          subjectIdentifier: subject!.identifier,
+          kind: subject!.kind,
+          consented: false,
+          registeredBy: owner,
+          registrars,
+        }),
+      );
     const claim = claims ? { registered_by: context.viewer.org! } : {};
     await updateSubjectDetails(trx, own.id, {
       ...claim,
@@ -223,17 +357,36 @@ export async function registerSubject(context: SubjectContext, input: SubjectReg
         ...(input.legalRepresentative !== undefined ? (["LEGAL_REPRESENTATIVE"] as const) : []),
         ...(input.responsiblePersons !== undefined ? (["RESPONSIBLE_PERSON"] as const) : []),
       ];
-      const wanted = checkedPeople.map((entry) => ({ personId: registered.get(entry.checked!.identifier)!.id, relation: entry.relation }));
-      const ending = (await listCurrentRelations(trx, own.id, kinds)).filter((row) => !wanted.some((item) => item.personId === row.person_id && item.relation === row.relation));
-      const lastStart = ending.map((row) => row.valid_from).filter((date): date is string => date !== null).sort().at(-1);
+      const wanted = checkedPeople.map((entry) => ({
+        personId: registered.get(entry.checked!.identifier)!.id,
+        relation: entry.relation,
+      }));
+      const ending = (await listCurrentRelations(trx, own.id, kinds)).filter(
+        (row) => !wanted.some((item) => item.personId === row.person_id && item.relation === row.relation),
+      );
+      const lastStart = ending
+        .map((row) => row.valid_from)
+        .filter((date): date is string => date !== null)
+        .sort()
+        .at(-1);
       if (lastStart !== undefined && relationsSince <= lastStart) {
-        refuseIfProblems([{ field: "input.relationsSince", reason: `the holders it replaces took office on ${lastStart}; their successors take office after that day`, code: "BAD_USER_INPUT" }], "registration");
+        refuseIfProblems(
+          [
+            {
+              field: "input.relationsSince",
+              reason: `the holders it replaces took office on ${lastStart}; their successors take office after that day`,
+              code: "BAD_USER_INPUT",
+            },
+          ],
+          "registration",
+        );
       }
       await replaceRelations(trx, own.id, kinds, wanted, relationsSince);
     }
     return own.id;
   });
   const stored = await context.loaders.subjectById.load(row);
-  if (!stored) throw new ForbiddenError("the registration was stored, but your role may not read this subject");
+  if (!stored)
+    throw new ForbiddenError("the registration was stored, but your role may not read this subject");
   return discloseSubject(context, stored);
 }

@@ -42,7 +42,8 @@ export class Subject {
   kind!: SubjectKind;
 
   @Field(() => String, {
-    description: "Citizen ID or USCC; a natural person's is masked (first 6, eight '*', last 4) unless the viewer may see it whole.",
+    description:
+      "Citizen ID or USCC; a natural person's is masked (first 6, eight '*', last 4) unless the viewer may see it whole.",
   })
   identifier!: string;
 

@@ -20,7 +20,9 @@ describe("docs/api.md", () => {
     for (const root of [schema.getQueryType()!, schema.getMutationType()!]) {
       for (const name of Object.keys(root.getFields())) expect(reference).toContain(`| \`${name}`);
     }
-    for (const name of Object.keys(schema.getTypeMap()).filter((type) => !type.startsWith("__") && /^[A-Z]/.test(type))) {
+    for (const name of Object.keys(schema.getTypeMap()).filter(
+      (type) => !type.startsWith("__") && /^[A-Z]/.test(type),
+    )) {
       if (["Query", "Mutation", "String", "Int", "Float", "Boolean", "ID"].includes(name)) continue;
       expect(reference).toContain(`\n### ${name}\n`);
     }

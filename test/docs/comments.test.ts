@@ -4,7 +4,15 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../platform/package-root";
 
-const SKIPPED_FOLDERS = new Set(["node_modules", "dist", ".data", ".git", "scratch", "coverage", "test-output"]);
+const SKIPPED_FOLDERS = new Set([
+  "node_modules",
+  "dist",
+  ".data",
+  ".git",
+  "scratch",
+  "coverage",
+  "test-output",
+]);
 const SOURCE = /\.(ts|tsx|mts|js|mjs)$/;
 
 /**
@@ -14,8 +22,14 @@ const SOURCE = /\.(ts|tsx|mts|js|mjs)$/;
  */
 const FORBIDDEN: ReadonlyArray<readonly [RegExp, string]> = [
   [/\.\.\/(\.\.\/)*shared\/|\bshared\/(STYLE|CONTRACT|DOMAIN)\b/, "a path outside the repository"],
-  [/\b(DOMAIN|CONTRACT|STYLE)(\.md)?\b(?!_)/, "the team's notes instead of the rule's source (cite the regulation and article, or docs/)"],
-  [/\bseeds\/|\bshared seeds?\b|\bseed 0\d\d\b/, "a source document outside the repository (cite it by its title)"],
+  [
+    /\b(DOMAIN|CONTRACT|STYLE)(\.md)?\b(?!_)/,
+    "the team's notes instead of the rule's source (cite the regulation and article, or docs/)",
+  ],
+  [
+    /\bseeds\/|\bshared seeds?\b|\bseed 0\d\d\b/,
+    "a source document outside the repository (cite it by its title)",
+  ],
   [/(?<![\w/]|UTS )#\d+\b/, "an issue number"],
   [/\b[Ii]ssues? #?\d+|\b[Ss]essions? \d+/, "an issue or session number"],
 ];
@@ -31,9 +45,17 @@ function sourceFiles(folder = ""): string[] {
 /** Every comment of a file with its line: TypeScript's own parser finds them (no regex can tell a comment from a string). */
 function commentsOf(file: string, text: string): Array<{ line: number; text: string }> {
   if (file.endsWith(".sh")) {
-    return text.split("\n").flatMap((line, index) => (/^\s*#(?!!)/.test(line) ? [{ line: index + 1, text: line }] : []));
+    return text
+      .split("\n")
+      .flatMap((line, index) => (/^\s*#(?!!)/.test(line) ? [{ line: index + 1, text: line }] : []));
   }
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    false,
+    file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const seen = new Map<number, string>();
   const collect = (ranges: ts.CommentRange[] | undefined) => {
     for (const range of ranges ?? []) seen.set(range.pos, text.slice(range.pos, range.end));
@@ -47,7 +69,10 @@ function commentsOf(file: string, text: string): Array<{ line: number; text: str
   };
   visit(source);
   return [...seen].flatMap(([position, comment]) =>
-    comment.split("\n").map((line, offset) => ({ line: source.getLineAndCharacterOfPosition(position).line + 1 + offset, text: line })),
+    comment.split("\n").map((line, offset) => ({
+      line: source.getLineAndCharacterOfPosition(position).line + 1 + offset,
+      text: line,
+    })),
   );
 }
 
@@ -57,7 +82,8 @@ describe("code comments", () => {
     for (const file of sourceFiles()) {
       for (const comment of commentsOf(file, readFileSync(path.join(PACKAGE_ROOT, file), "utf8"))) {
         for (const [pattern, what] of FORBIDDEN) {
-          if (pattern.test(comment.text)) found.push(`${file}:${comment.line}: ${what}: ${comment.text.trim()}`);
+          if (pattern.test(comment.text))
+            found.push(`${file}:${comment.line}: ${what}: ${comment.text.trim()}`);
         }
       }
     }

@@ -14,7 +14,11 @@ import { PACKAGE_ROOT } from "../../platform/package-root";
 function markdownFiles(): string[] {
   const walk = (folder: string): string[] =>
     readdirSync(path.join(PACKAGE_ROOT, folder), { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory() ? walk(path.join(folder, entry.name)) : entry.name.endsWith(".md") ? [path.join(folder, entry.name)] : [],
+      entry.isDirectory()
+        ? walk(path.join(folder, entry.name))
+        : entry.name.endsWith(".md")
+          ? [path.join(folder, entry.name)]
+          : [],
     );
   return ["README.md", ...walk("docs")];
 }
@@ -45,7 +49,11 @@ async function linkProblems(files: string[]): Promise<string[]> {
       {
         processor: remark(),
         // The engine types a plugin as taking `unknown` parameters, which no typed plugin does.
-        plugins: [[remarkGfm], [remarkLinksStayInRepo], [remarkValidateLinks, { repository: false, root: PACKAGE_ROOT }]] as unknown as EngineOptions["plugins"],
+        plugins: [
+          [remarkGfm],
+          [remarkLinksStayInRepo],
+          [remarkValidateLinks, { repository: false, root: PACKAGE_ROOT }],
+        ] as unknown as EngineOptions["plugins"],
         files,
         cwd: PACKAGE_ROOT,
         extensions: ["md"],
@@ -59,7 +67,9 @@ async function linkProblems(files: string[]): Promise<string[]> {
       (error, _code, context) => (error ? reject(error) : resolve(context?.files ?? [])),
     );
   });
-  return processed.flatMap((file) => file.messages.map((message) => `${file.path}:${message.line ?? "?"}: ${message.reason}`));
+  return processed.flatMap((file) =>
+    file.messages.map((message) => `${file.path}:${message.line ?? "?"}: ${message.reason}`),
+  );
 }
 
 describe("the docs' links", () => {

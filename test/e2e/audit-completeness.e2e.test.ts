@@ -16,7 +16,11 @@ const COMPANY = uscc(972);
 const RATE_LIMIT = 120;
 
 const SUBMIT = `mutation Submit($records: [RecordInput!]!) { submitRecords(records: $records) { accepted ids } }`;
-const record = (identifier: string, documentNumber: string, kind: "NATURAL_PERSON" | "LEGAL_PERSON" = "LEGAL_PERSON") => ({
+const record = (
+  identifier: string,
+  documentNumber: string,
+  kind: "NATURAL_PERSON" | "LEGAL_PERSON" = "LEGAL_PERSON",
+) => ({
   subject: { identifier, name: kind === "NATURAL_PERSON" ? "完整审计" : "完整审计公司", kind },
   category: "NEGATIVE",
   kind: "ADMINISTRATIVE_PENALTY",
@@ -33,7 +37,12 @@ let recordId: string;
 beforeAll(async () => {
   // The bodies here are large on purpose (what the audit keeps of them); what a body costs is
   // test/security/rate-limit.e2e.test.ts's concern, so here a request costs its work, not its bytes.
-  federation = await startTestFederation({ environment: { CREDIT_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT), CREDIT_BODY_BYTES_PER_UNIT: String(16 * 1024 * 1024) } });
+  federation = await startTestFederation({
+    environment: {
+      CREDIT_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
+      CREDIT_BODY_BYTES_PER_UNIT: String(16 * 1024 * 1024),
+    },
+  });
   const provider = await federation.token({ role: "PROVIDER", org: "HA-SAMR" });
   const submitted = await federation.query<{ submitRecords: { ids: string[] } }>(SUBMIT, {
     token: provider,
@@ -50,7 +59,12 @@ type Sent = Readonly<{ label: string; status: number; requestId: string | null; 
 
 async function send(label: string, path: string, init: RequestInit): Promise<Sent> {
   const response = await fetch(`${baseUrl()}${path}`, init);
-  return { label, status: response.status, requestId: response.headers.get("x-request-id"), body: await response.text() };
+  return {
+    label,
+    status: response.status,
+    requestId: response.headers.get("x-request-id"),
+    body: await response.text(),
+  };
 }
 
 const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
@@ -64,7 +78,11 @@ async function eventsOf(requestIds: readonly string[]) {
 }
 
 async function identifiersNamedBy(eventId: string): Promise<string[]> {
-  const rows = await db().selectFrom("audit_accesses").select("subject_identifier").where("event_id", "=", eventId).execute();
+  const rows = await db()
+    .selectFrom("audit_accesses")
+    .select("subject_identifier")
+    .where("event_id", "=", eventId)
+    .execute();
   return [...new Set(rows.map((row) => row.subject_identifier!))].sort();
 }
 
@@ -75,34 +93,150 @@ describe("one event per HTTP request", () => {
     const subject = await federation.token({ role: "SUBJECT", subject: PERSON, sub: "person-complete" });
     const auditor = await federation.token({ role: "AUDITOR", sub: "auditor-complete" });
     const bank = await federation.token({ role: "ORGANIZATION", org: "BANK-COMPLETE", sub: "bank-complete" });
-    const centre = await federation.token({ role: "CREDIT_CENTER", org: "HA-CREDIT", sub: "centre-complete" });
+    const centre = await federation.token({
+      role: "CREDIT_CENTER",
+      org: "HA-CREDIT",
+      sub: "centre-complete",
+    });
     const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
     let nested: unknown = "leaf";
     for (let depth = 0; depth < 500; depth++) nested = { inner: nested };
     const corpus = await Promise.all([
-      send("bad JSON", "/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" }),
-      send("empty body", "/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: "" }),
-      send("CSRF-shaped text/plain", "/graphql", { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ query: "{ measures { code } }" }) }),
-      send("GET without preflight header", "/graphql?query=%7B%20measures%20%7B%20code%20%7D%20%7D", { method: "GET" }),
-      send("batch array", "/graphql", json([{ query: "{ measures { code } }" }, { query: "{ measures { code } }" }])),
+      send("bad JSON", "/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{not json",
+      }),
+      send("empty body", "/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "",
+      }),
+      send("CSRF-shaped text/plain", "/graphql", {
+        method: "POST",
+        headers: { "content-type": "text/plain" },
+        body: JSON.stringify({ query: "{ measures { code } }" }),
+      }),
+      send("GET without preflight header", "/graphql?query=%7B%20measures%20%7B%20code%20%7D%20%7D", {
+        method: "GET",
+      }),
+      send(
+        "batch array",
+        "/graphql",
+        json([{ query: "{ measures { code } }" }, { query: "{ measures { code } }" }]),
+      ),
       send("PUT", "/graphql", { ...json({ query: "{ measures { code } }" }), method: "PUT" }),
       send("unknown path", "/nowhere", json({ query: "{ measures { code } }" })),
-      send("bad token", "/graphql", json({ query: "{ measures { code } }" }, { authorization: "Bearer a.b.c" })),
-      send("verified token, unknown purpose", "/graphql", json({ query: "{ measures { code } }" }, { ...bearer(government), "x-credit-purpose": "NOT_A_PURPOSE" })),
-      send("two operations, no operationName", "/graphql", json({ query: "query A { measures { code } } query B { measures { code } }" })),
-      send("unknown operationName", "/graphql", json({ query: "query A { measures { code } }", operationName: "Nope" })),
+      send(
+        "bad token",
+        "/graphql",
+        json({ query: "{ measures { code } }" }, { authorization: "Bearer a.b.c" }),
+      ),
+      send(
+        "verified token, unknown purpose",
+        "/graphql",
+        json(
+          { query: "{ measures { code } }" },
+          { ...bearer(government), "x-credit-purpose": "NOT_A_PURPOSE" },
+        ),
+      ),
+      send(
+        "two operations, no operationName",
+        "/graphql",
+        json({ query: "query A { measures { code } } query B { measures { code } }" }),
+      ),
+      send(
+        "unknown operationName",
+        "/graphql",
+        json({ query: "query A { measures { code } }", operationName: "Nope" }),
+      ),
       send("subscription", "/graphql", json({ query: "subscription { measures { code } }" })),
-      send("nested variables", "/graphql", json({ query: "query ($v: JSON) { measures { code } }", variables: { v: nested } })),
+      send(
+        "nested variables",
+        "/graphql",
+        json({ query: "query ($v: JSON) { measures { code } }", variables: { v: nested } }),
+      ),
       send("validation failure", "/graphql", json({ query: "{ measures { nope } }" })),
       send("public read", "/graphql", json({ query: "{ measures { code } }" })),
-      send("government read", "/graphql", json({ query: "query Read($id: String!) { subject(identifier: $id) { name } }", variables: { id: COMPANY } }, { ...bearer(government), "x-credit-purpose": "SUPERVISION" })),
-      send("submit", "/graphql", json({ query: SUBMIT, variables: { records: [record(uscc(973), "COMPLETE-3")] } }, bearer(provider))),
-      send("screen", "/graphql", json({ query: "query Screen($ids: [String!]!) { screen(scenario: ADMINISTRATIVE_LICENSING, identifiers: $ids) { decision } }", variables: { ids: [COMPANY] } }, { ...bearer(government), "x-credit-purpose": "ADMINISTRATIVE_LICENSING" })),
-      send("repair eligibility", "/graphql", json({ query: "query Eligible($id: ID!) { repairEligibility(targetId: $id) { eligible } }", variables: { id: recordId } }, bearer(provider))),
-      send("grant consent", "/graphql", json({ query: "mutation Grant($input: ConsentInput!) { grantConsent(input: $input) { id } }", variables: { input: { grantee: "BANK-COMPLETE", purpose: "CREDIT_LENDING", validUntil: new Date(federation.clock.now().getTime() + 365 * 86_400_000).toISOString() } } }, bearer(subject))),
+      send(
+        "government read",
+        "/graphql",
+        json(
+          {
+            query: "query Read($id: String!) { subject(identifier: $id) { name } }",
+            variables: { id: COMPANY },
+          },
+          { ...bearer(government), "x-credit-purpose": "SUPERVISION" },
+        ),
+      ),
+      send(
+        "submit",
+        "/graphql",
+        json({ query: SUBMIT, variables: { records: [record(uscc(973), "COMPLETE-3")] } }, bearer(provider)),
+      ),
+      send(
+        "screen",
+        "/graphql",
+        json(
+          {
+            query:
+              "query Screen($ids: [String!]!) { screen(scenario: ADMINISTRATIVE_LICENSING, identifiers: $ids) { decision } }",
+            variables: { ids: [COMPANY] },
+          },
+          { ...bearer(government), "x-credit-purpose": "ADMINISTRATIVE_LICENSING" },
+        ),
+      ),
+      send(
+        "repair eligibility",
+        "/graphql",
+        json(
+          {
+            query: "query Eligible($id: ID!) { repairEligibility(targetId: $id) { eligible } }",
+            variables: { id: recordId },
+          },
+          bearer(provider),
+        ),
+      ),
+      send(
+        "grant consent",
+        "/graphql",
+        json(
+          {
+            query: "mutation Grant($input: ConsentInput!) { grantConsent(input: $input) { id } }",
+            variables: {
+              input: {
+                grantee: "BANK-COMPLETE",
+                purpose: "CREDIT_LENDING",
+                validUntil: new Date(federation.clock.now().getTime() + 365 * 86_400_000).toISOString(),
+              },
+            },
+          },
+          bearer(subject),
+        ),
+      ),
       send("auditor", "/graphql", json({ query: "{ auditChain { verified } }" }, bearer(auditor))),
-      send("organisation without consent", "/graphql", json({ query: "query Read($id: String!) { subject(identifier: $id) { name records { title } } }", variables: { id: PERSON } }, { ...bearer(bank), "x-credit-purpose": "CREDIT_LENDING" })),
-      send("credit centre", "/graphql", json({ query: "query Read($id: String!) { subject(identifier: $id) { name records { title } } }", variables: { id: PERSON } }, bearer(centre))),
+      send(
+        "organisation without consent",
+        "/graphql",
+        json(
+          {
+            query: "query Read($id: String!) { subject(identifier: $id) { name records { title } } }",
+            variables: { id: PERSON },
+          },
+          { ...bearer(bank), "x-credit-purpose": "CREDIT_LENDING" },
+        ),
+      ),
+      send(
+        "credit centre",
+        "/graphql",
+        json(
+          {
+            query: "query Read($id: String!) { subject(identifier: $id) { name records { title } } }",
+            variables: { id: PERSON },
+          },
+          bearer(centre),
+        ),
+      ),
     ]);
     expect(corpus.find((sent) => sent.label === "grant consent")!.body).not.toContain("errors");
     for (const sent of corpus) {
@@ -110,7 +244,13 @@ describe("one event per HTTP request", () => {
       expect(sent.status, `${sent.label}: ${sent.body.slice(0, 200)}`).not.toBe(500);
     }
     // myConsents after the grant has committed, so it has a consent to name.
-    corpus.push(await send("my consents", "/graphql", json({ query: "query Mine { myConsents { id } }" }, bearer(subject))));
+    corpus.push(
+      await send(
+        "my consents",
+        "/graphql",
+        json({ query: "query Mine { myConsents { id } }" }, bearer(subject)),
+      ),
+    );
 
     const events = await eventsOf(corpus.map((sent) => sent.requestId!));
     const perRequest = new Map<string, number>();
@@ -118,9 +258,22 @@ describe("one event per HTTP request", () => {
     for (const sent of corpus) expect(perRequest.get(sent.requestId!), sent.label).toBe(1);
     expect(events).toHaveLength(corpus.length);
 
-    const byLabel = new Map(corpus.map((sent) => [sent.label, events.find((event) => event.request_id === sent.requestId)!]));
-    expect(byLabel.get("verified token, unknown purpose")).toMatchObject({ actor: "officer-complete", role: "GOVERNMENT", org: "HA-GOV", outcome: "ERROR", error_codes: ["BAD_USER_INPUT"] });
-    expect(byLabel.get("bad token")).toMatchObject({ actor: null, role: "PUBLIC", outcome: "DENIED", error_codes: ["UNAUTHENTICATED"] });
+    const byLabel = new Map(
+      corpus.map((sent) => [sent.label, events.find((event) => event.request_id === sent.requestId)!]),
+    );
+    expect(byLabel.get("verified token, unknown purpose")).toMatchObject({
+      actor: "officer-complete",
+      role: "GOVERNMENT",
+      org: "HA-GOV",
+      outcome: "ERROR",
+      error_codes: ["BAD_USER_INPUT"],
+    });
+    expect(byLabel.get("bad token")).toMatchObject({
+      actor: null,
+      role: "PUBLIC",
+      outcome: "DENIED",
+      error_codes: ["UNAUTHENTICATED"],
+    });
     expect(await identifiersNamedBy(byLabel.get("submit")!.id)).toEqual([uscc(973)]);
     expect(byLabel.get("submit")).toMatchObject({ operation_type: "mutation", outcome: "OK" });
     expect(await identifiersNamedBy(byLabel.get("screen")!.id)).toEqual([COMPANY]);
@@ -128,32 +281,63 @@ describe("one event per HTTP request", () => {
     expect(await identifiersNamedBy(byLabel.get("grant consent")!.id)).toEqual([PERSON]);
     expect(await identifiersNamedBy(byLabel.get("my consents")!.id)).toEqual([PERSON]);
     expect(await identifiersNamedBy(byLabel.get("credit centre")!.id)).toEqual([PERSON]);
-    expect(byLabel.get("organisation without consent")).toMatchObject({ actor: "bank-complete", role: "ORGANIZATION", org: "BANK-COMPLETE" });
+    expect(byLabel.get("organisation without consent")).toMatchObject({
+      actor: "bank-complete",
+      role: "ORGANIZATION",
+      org: "BANK-COMPLETE",
+    });
     expect(await verifyAuditChain(db())).toMatchObject({ verified: true });
   });
 
   it("keeps no prohibited data: a mutation refused for it is stored as the variables' size and hash", async () => {
     const provider = await federation.token({ role: "PROVIDER", org: "HA-SAMR" });
-    const refused = await federation.query(SUBMIT, { token: provider, variables: { records: [{ ...record(citizenId(977), "PROHIBITED-AUDIT", "NATURAL_PERSON"), title: "宗教信仰：某教" }] } });
+    const refused = await federation.query(SUBMIT, {
+      token: provider,
+      variables: {
+        records: [
+          { ...record(citizenId(977), "PROHIBITED-AUDIT", "NATURAL_PERSON"), title: "宗教信仰：某教" },
+        ],
+      },
+    });
     expect(errorCodes(refused)).toEqual(["PROHIBITED_DATA"]);
     const [event] = await eventsOf([refused.headers.get("x-request-id")!]);
     expect(JSON.stringify(event!.variables)).not.toMatch(/宗教|PROHIBITED-AUDIT/);
-    expect(event!.variables).toEqual({ "[digest]": { bytes: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(event!.variables).toEqual({
+      "[digest]": { bytes: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
   });
 
   it("stores a bounded operation name, and a refused request's variables as size and hash only", async () => {
     const longName = `Op${"x".repeat(20_000)}`;
-    const named = await send("long name", "/graphql", json({ query: `query ${longName} { measures { code } }`, operationName: longName }));
+    const named = await send(
+      "long name",
+      "/graphql",
+      json({ query: `query ${longName} { measures { code } }`, operationName: longName }),
+    );
     const bulky = { blob: "y".repeat(60_000) };
-    const refused = await send("refused bulky", "/graphql", json({ query: "{ measures { code } }", variables: bulky }, { authorization: "Bearer a.b.c" }));
-    const executedBulky = await send("executed bulky", "/graphql", json({ query: "query ($blob: String) { measures { code } }", variables: bulky }));
+    const refused = await send(
+      "refused bulky",
+      "/graphql",
+      json({ query: "{ measures { code } }", variables: bulky }, { authorization: "Bearer a.b.c" }),
+    );
+    const executedBulky = await send(
+      "executed bulky",
+      "/graphql",
+      json({ query: "query ($blob: String) { measures { code } }", variables: bulky }),
+    );
     const [nameEvent] = await eventsOf([named.requestId!]);
     expect(nameEvent!.operation_name).toHaveLength(MAX_STORED_OPERATION_NAME);
     for (const sent of [refused, executedBulky]) {
       const [event] = await eventsOf([sent.requestId!]);
-      expect(event!.variables, sent.label).toEqual({ "[digest]": { bytes: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+      expect(event!.variables, sent.label).toEqual({
+        "[digest]": { bytes: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      });
     }
-    const small = await send("refused small", "/graphql", json({ query: "{ measures { code } }", variables: { id: COMPANY } }, { authorization: "Bearer a.b.c" }));
+    const small = await send(
+      "refused small",
+      "/graphql",
+      json({ query: "{ measures { code } }", variables: { id: COMPANY } }, { authorization: "Bearer a.b.c" }),
+    );
     const [smallEvent] = await eventsOf([small.requestId!]);
     expect(JSON.stringify(smallEvent!.variables)).not.toContain(COMPANY);
   });
@@ -161,9 +345,30 @@ describe("one event per HTTP request", () => {
   it("keeps only the variables an operation declares, executed or invalid; undeclared ones, and every variable of an unparsable document, as size and hash", async () => {
     const prohibited = "宗教信仰：某教 患有糖尿病";
     const undeclared = { note: prohibited, padding: "z".repeat(30_000) };
-    const executed = await send("executed, undeclared variables", "/graphql", json({ query: "query Read($id: String!) { subject(identifier: $id) { name } }", variables: { id: COMPANY, ...undeclared } }));
-    const invalid = await send("invalid document", "/graphql", json({ query: "query Read($id: String!) { subject(identifier: $id) { noSuchField } }", variables: { id: COMPANY, ...undeclared } }));
-    const unparsable = await send("unparsable document", "/graphql", json({ query: "query Read($id: String!) { subject(identifier: $id) {", variables: { id: COMPANY, ...undeclared } }));
+    const executed = await send(
+      "executed, undeclared variables",
+      "/graphql",
+      json({
+        query: "query Read($id: String!) { subject(identifier: $id) { name } }",
+        variables: { id: COMPANY, ...undeclared },
+      }),
+    );
+    const invalid = await send(
+      "invalid document",
+      "/graphql",
+      json({
+        query: "query Read($id: String!) { subject(identifier: $id) { noSuchField } }",
+        variables: { id: COMPANY, ...undeclared },
+      }),
+    );
+    const unparsable = await send(
+      "unparsable document",
+      "/graphql",
+      json({
+        query: "query Read($id: String!) { subject(identifier: $id) {",
+        variables: { id: COMPANY, ...undeclared },
+      }),
+    );
     const digest = { bytes: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) };
     const [executedEvent] = await eventsOf([executed.requestId!]);
     expect(executedEvent!.outcome).toBe("OK");
@@ -176,7 +381,18 @@ describe("one event per HTTP request", () => {
     expect(JSON.stringify(unparsableEvent!.variables)).not.toContain(COMPANY);
     // An invalid mutation's declared variables are scanned as a valid one's: prohibited text is kept as the digest.
     const provider = await federation.token({ role: "PROVIDER", org: "HA-SAMR" });
-    const invalidMutation = await send("invalid mutation", "/graphql", json({ query: "mutation Submit($records: [RecordInput!]!) { submitRecords(records: $records) { noSuchField } }", variables: { records: [{ ...record(uscc(978), "INVALID-PROHIBITED"), title: prohibited }] } }, { authorization: `Bearer ${provider}` }));
+    const invalidMutation = await send(
+      "invalid mutation",
+      "/graphql",
+      json(
+        {
+          query:
+            "mutation Submit($records: [RecordInput!]!) { submitRecords(records: $records) { noSuchField } }",
+          variables: { records: [{ ...record(uscc(978), "INVALID-PROHIBITED"), title: prohibited }] },
+        },
+        { authorization: `Bearer ${provider}` },
+      ),
+    );
     const [invalidMutationEvent] = await eventsOf([invalidMutation.requestId!]);
     expect(invalidMutationEvent!.variables).toEqual({ "[digest]": digest });
     for (const sent of [executed, invalid, unparsable, invalidMutation]) {
@@ -192,23 +408,48 @@ describe("one event per HTTP request", () => {
     const [hostile, bystanders] = await Promise.all([
       Promise.all([
         send("NUL, POST", "/graphql", json({ query: "{ measures { code } }", operationName: "Op\u0000x" })),
-        send("NUL, GET", `/graphql?query=${encodeURIComponent("{ measures { code } }")}&operationName=%00`, { headers: { "apollo-require-preflight": "true" } }),
-        send("lone surrogate", "/graphql", json({ query: "{ measures { code } }", operationName: "Op\uD800" })),
-        send("pair cut at the limit", "/graphql", json({ query: "{ measures { code } }", operationName: cutInPair })),
+        send("NUL, GET", `/graphql?query=${encodeURIComponent("{ measures { code } }")}&operationName=%00`, {
+          headers: { "apollo-require-preflight": "true" },
+        }),
+        send(
+          "lone surrogate",
+          "/graphql",
+          json({ query: "{ measures { code } }", operationName: "Op\uD800" }),
+        ),
+        send(
+          "pair cut at the limit",
+          "/graphql",
+          json({ query: "{ measures { code } }", operationName: cutInPair }),
+        ),
       ]),
-      Promise.all(Array.from({ length: 6 }, (_, index) => send(`bystander ${index}`, "/graphql", json({ query: "{ measures { code } }" })))),
+      Promise.all(
+        Array.from({ length: 6 }, (_, index) =>
+          send(`bystander ${index}`, "/graphql", json({ query: "{ measures { code } }" })),
+        ),
+      ),
     ]);
     for (const sent of [...hostile, ...bystanders]) expect(sent.status, sent.label).toBeLessThan(500);
     expect(bystanders.map((sent) => sent.status)).toEqual(bystanders.map(() => 200));
-    const names = await Promise.all(hostile.map(async (sent) => (await eventsOf([sent.requestId!]))[0]?.operation_name));
-    expect(names).toEqual(["Op\\u0000x", "\\u0000", "Op\\ud800", `${"a".repeat(MAX_STORED_OPERATION_NAME - 1)}\\ud83d`]);
+    const names = await Promise.all(
+      hostile.map(async (sent) => (await eventsOf([sent.requestId!]))[0]?.operation_name),
+    );
+    expect(names).toEqual([
+      "Op\\u0000x",
+      "\\u0000",
+      "Op\\ud800",
+      `${"a".repeat(MAX_STORED_OPERATION_NAME - 1)}\\ud83d`,
+    ]);
   });
 });
 
 describe("no effect without its event", () => {
   const failWrites = async (table: "audit_events" | "audit_completions", run: () => Promise<void>) => {
-    await sql`create function audit_store_broken() returns trigger language plpgsql as $$ begin raise exception 'audit store broken'; end; $$`.execute(db());
-    await sql`create trigger audit_store_broken before insert on ${sql.table(table)} for each row execute function audit_store_broken()`.execute(db());
+    await sql`create function audit_store_broken() returns trigger language plpgsql as $$ begin raise exception 'audit store broken'; end; $$`.execute(
+      db(),
+    );
+    await sql`create trigger audit_store_broken before insert on ${sql.table(table)} for each row execute function audit_store_broken()`.execute(
+      db(),
+    );
     try {
       await run();
     } finally {
@@ -217,12 +458,19 @@ describe("no effect without its event", () => {
     }
   };
   const storedDocument = async (documentNumber: string) =>
-    db().selectFrom("credit_records").select("id").where("document_number", "=", documentNumber).executeTakeFirst();
+    db()
+      .selectFrom("credit_records")
+      .select("id")
+      .where("document_number", "=", documentNumber)
+      .executeTakeFirst();
 
   it("a mutation whose event cannot be written does not run", async () => {
     const provider = await federation.token({ role: "PROVIDER", org: "HA-SAMR" });
     await failWrites("audit_events", async () => {
-      const result = await federation.query(SUBMIT, { token: provider, variables: { records: [record(uscc(974), "NEVER-STORED")] } });
+      const result = await federation.query(SUBMIT, {
+        token: provider,
+        variables: { records: [record(uscc(974), "NEVER-STORED")] },
+      });
       expect(result.status).toBe(503);
       expect(errorCodes(result)).toEqual(["AUDIT_UNAVAILABLE"]);
     });
@@ -231,18 +479,26 @@ describe("no effect without its event", () => {
 
   it("text PostgreSQL cannot store (a lone surrogate) is refused before the mutation runs, and the refusal is audited", async () => {
     const provider = await federation.token({ role: "PROVIDER", org: "HA-SAMR" });
-    const result = await federation.query(SUBMIT, { token: provider, variables: { records: [{ ...record(uscc(976), "SURROGATE-1"), title: "处罚\uD800" }] } });
+    const result = await federation.query(SUBMIT, {
+      token: provider,
+      variables: { records: [{ ...record(uscc(976), "SURROGATE-1"), title: "处罚\uD800" }] },
+    });
     expect(result.status).toBe(400);
     expect(errorCodes(result)).toEqual(["BAD_USER_INPUT"]);
     expect(await storedDocument("SURROGATE-1")).toBeUndefined();
-    expect(await eventsOf([result.headers.get("x-request-id")!])).toEqual([expect.objectContaining({ outcome: "ERROR", error_codes: ["BAD_USER_INPUT"] })]);
+    expect(await eventsOf([result.headers.get("x-request-id")!])).toEqual([
+      expect.objectContaining({ outcome: "ERROR", error_codes: ["BAD_USER_INPUT"] }),
+    ]);
   });
 
   it("the audit store breaking between the write and its completion leaves the effect with its event (PENDING)", async () => {
     const provider = await federation.token({ role: "PROVIDER", org: "HA-SAMR", sub: "provider-midway" });
     let requestId = "";
     await failWrites("audit_completions", async () => {
-      const result = await federation.query(SUBMIT, { token: provider, variables: { records: [record(uscc(975), "STORED-MIDWAY")] } });
+      const result = await federation.query(SUBMIT, {
+        token: provider,
+        variables: { records: [record(uscc(975), "STORED-MIDWAY")] },
+      });
       expect(result.status).toBe(503);
       expect(errorCodes(result)).toEqual(["AUDIT_UNAVAILABLE"]);
       expect(result.data).toBeUndefined();
@@ -250,14 +506,23 @@ describe("no effect without its event", () => {
     });
     expect(await storedDocument("STORED-MIDWAY")).toBeDefined();
     const [event] = await eventsOf([requestId]);
-    expect(event).toMatchObject({ actor: "provider-midway", role: "PROVIDER", operation_name: "Submit", operation_type: "mutation", outcome: "PENDING" });
+    expect(event).toMatchObject({
+      actor: "provider-midway",
+      role: "PROVIDER",
+      operation_name: "Submit",
+      operation_type: "mutation",
+      outcome: "PENDING",
+    });
     expect(JSON.stringify(event!.variables)).toContain("STORED-MIDWAY");
     expect(await verifyAuditChain(db())).toMatchObject({ verified: true });
   });
 
   it("an auditor sees the pending mutation as PENDING", async () => {
     const auditor = await federation.token({ role: "AUDITOR" });
-    const pending = await federation.query<{ auditEvents: { totalCount: number } }>(`{ auditEvents(filter: { outcome: PENDING }) { totalCount } }`, { token: auditor });
+    const pending = await federation.query<{ auditEvents: { totalCount: number } }>(
+      `{ auditEvents(filter: { outcome: PENDING }) { totalCount } }`,
+      { token: auditor },
+    );
     expect(pending.data!.auditEvents.totalCount).toBe(1);
   });
 });
@@ -266,7 +531,13 @@ describe("refusals are charged to the caller's address", () => {
   it("an address whose requests keep being refused is soon refused early (RATE_LIMITED), each refusal still audited", async () => {
     const sent: Sent[] = [];
     for (let attempt = 0; attempt < RATE_LIMIT * 2; attempt++) {
-      sent.push(await send("bad token", "/graphql", json({ query: "{ measures { code } }" }, { authorization: "Bearer a.b.c" })));
+      sent.push(
+        await send(
+          "bad token",
+          "/graphql",
+          json({ query: "{ measures { code } }" }, { authorization: "Bearer a.b.c" }),
+        ),
+      );
       if (sent.at(-1)!.status === 429) break;
     }
     const last = sent.at(-1)!;

@@ -38,14 +38,37 @@ function entry(overrides: Partial<AuditEntry> = {}): AuditEntry {
     errorCodes: [],
     consentIds: [],
     durationMs: 3,
-    accesses: [{ subgraph: "subjects", entityType: "Subject", tiers: ["PUBLIC"], subjectIds: [randomUUID()], subjectIdentifiers: ["91320100MA1XXXXX0X"], counts: [1] }],
+    accesses: [
+      {
+        subgraph: "subjects",
+        entityType: "Subject",
+        tiers: ["PUBLIC"],
+        subjectIds: [randomUUID()],
+        subjectIdentifiers: ["91320100MA1XXXXX0X"],
+        counts: [1],
+      },
+    ],
     ...overrides,
   };
 }
 
 const counts = async () => ({
-  events: Number((await db().selectFrom("audit_events").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n),
-  accesses: Number((await db().selectFrom("audit_accesses").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n),
+  events: Number(
+    (
+      await db()
+        .selectFrom("audit_events")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  ),
+  accesses: Number(
+    (
+      await db()
+        .selectFrom("audit_accesses")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  ),
 });
 
 describe("audit writers", () => {
@@ -68,7 +91,9 @@ describe("audit writers", () => {
   it("two writers overtaking each other build one unbroken chain with every event and access row", async () => {
     const before = await counts();
     const [first, second] = [new AuditLog(db()), new AuditLog(db())];
-    await Promise.all(Array.from({ length: 120 }, (_, index) => (index % 2 === 0 ? first : second).append(entry())));
+    await Promise.all(
+      Array.from({ length: 120 }, (_, index) => (index % 2 === 0 ? first : second).append(entry())),
+    );
     // Strictly alternating single appends: every one of them starts from a head the other writer has moved.
     for (let round = 0; round < 20; round++) {
       await first.append(entry());
@@ -77,7 +102,11 @@ describe("audit writers", () => {
     const after = await counts();
     expect(after.events - before.events).toBe(160);
     expect(after.accesses - before.accesses).toBe(160);
-    expect(await verifyAuditChain(db())).toMatchObject({ verified: true, brokenAt: null, length: after.events });
+    expect(await verifyAuditChain(db())).toMatchObject({
+      verified: true,
+      brokenAt: null,
+      length: after.events,
+    });
   });
 
   it("an overtaken writer writes nothing from its old head, then appends after the new one", async () => {
@@ -87,7 +116,11 @@ describe("audit writers", () => {
     const late = entry();
     const appended = await appendAuditEntries(db(), [late], stale);
     expect(BigInt(appended.length)).toBe(BigInt(overtaking.length) + 1n);
-    const stored = await db().selectFrom("audit_events").select(["chain_index", "prev_hash"]).where("id", "=", late.id).executeTakeFirstOrThrow();
+    const stored = await db()
+      .selectFrom("audit_events")
+      .select(["chain_index", "prev_hash"])
+      .where("id", "=", late.id)
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ chain_index: overtaking.length, prev_hash: overtaking.hash });
     expect(await counts()).toEqual({ events: before.events + 1, accesses: before.accesses + 1 });
     expect(await verifyAuditChain(db())).toMatchObject({ verified: true });
@@ -96,7 +129,18 @@ describe("audit writers", () => {
   it("a batch that fails writes none of its events, none of its access rows, and leaves the head", async () => {
     const head = await findChainHead(db());
     const before = await counts();
-    const broken = entry({ accesses: [{ subgraph: "subjects", entityType: "Subject", tiers: [], subjectIds: ["not-a-uuid"], subjectIdentifiers: [null], counts: [1] }] });
+    const broken = entry({
+      accesses: [
+        {
+          subgraph: "subjects",
+          entityType: "Subject",
+          tiers: [],
+          subjectIds: ["not-a-uuid"],
+          subjectIdentifiers: [null],
+          counts: [1],
+        },
+      ],
+    });
     await expect(appendAuditEntries(db(), [entry(), broken], head)).rejects.toThrow();
     expect(await counts()).toEqual(before);
     expect(await findChainHead(db())).toEqual(head);
@@ -106,7 +150,11 @@ describe("audit writers", () => {
     const hostile = ["A,B", 'quote"d', "back\\slash", "{brace}", "NULL", "", " spaced "];
     const written = entry({ errorCodes: hostile, consentIds: [randomUUID()], outcome: "ERROR" });
     await appendAuditEntries(db(), [written], await findChainHead(db()));
-    const stored = await db().selectFrom("audit_events").select(["error_codes", "consent_ids"]).where("id", "=", written.id).executeTakeFirstOrThrow();
+    const stored = await db()
+      .selectFrom("audit_events")
+      .select(["error_codes", "consent_ids"])
+      .where("id", "=", written.id)
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ error_codes: hostile, consent_ids: written.consentIds });
     expect(await verifyAuditChain(db())).toMatchObject({ verified: true });
   });
@@ -115,9 +163,24 @@ describe("audit writers", () => {
     const identifiers = ["A,B", 'quote"d', "back\\slash", "{brace}", "NULL", null, "", " spaced "];
     const subjectIds = identifiers.map(() => randomUUID());
     const counts = identifiers.map((_, index) => index + 1);
-    const written = entry({ accesses: [{ subgraph: "records", entityType: "CreditRecord", tiers: ["PUBLIC", "GOVERNMENT"], subjectIds, subjectIdentifiers: identifiers, counts }] });
+    const written = entry({
+      accesses: [
+        {
+          subgraph: "records",
+          entityType: "CreditRecord",
+          tiers: ["PUBLIC", "GOVERNMENT"],
+          subjectIds,
+          subjectIdentifiers: identifiers,
+          counts,
+        },
+      ],
+    });
     await appendAuditEntries(db(), [written], await findChainHead(db()));
-    const stored = await db().selectFrom("audit_access_sets").select(["subject_ids", "subject_identifiers", "counts"]).where("event_id", "=", written.id).execute();
+    const stored = await db()
+      .selectFrom("audit_access_sets")
+      .select(["subject_ids", "subject_identifiers", "counts"])
+      .where("event_id", "=", written.id)
+      .execute();
     expect(stored).toEqual([{ subject_ids: subjectIds, subject_identifiers: identifiers, counts }]);
     expect(await verifyAuditChain(db())).toMatchObject({ verified: true });
   });

@@ -13,7 +13,11 @@ type Row = { title: string; status: string; statusReason: string | null };
 
 let federation: TestFederation;
 
-const company = (identifier: string) => ({ identifier, name: `荣誉公司${identifier.slice(-4)}`, kind: "LEGAL_PERSON" });
+const company = (identifier: string) => ({
+  identifier,
+  name: `荣誉公司${identifier.slice(-4)}`,
+  kind: "LEGAL_PERSON",
+});
 const honour = (identifier: string, documentNumber: string) => ({
   subject: company(identifier),
   category: "POSITIVE",
@@ -25,7 +29,10 @@ const honour = (identifier: string, documentNumber: string) => ({
 });
 
 async function recordsOf(identifier: string, token?: string): Promise<Row[]> {
-  const result = await federation.query<{ subject: { records: Row[] } | null }>(RECORDS_OF, { token, variables: { id: identifier } });
+  const result = await federation.query<{ subject: { records: Row[] } | null }>(RECORDS_OF, {
+    token,
+    variables: { id: identifier },
+  });
   expect(result.errors).toBeUndefined();
   return result.data!.subject?.records ?? [];
 }
@@ -59,7 +66,15 @@ describe("a subject entering the black list (JRP art. 14(11))", () => {
     const recognized = await federation.query(RECOGNIZE, {
       token: await federation.token({ role: "PROVIDER", org: "HA-COURT" }),
       variables: {
-        input: { subject: company(LISTED), list: "BLACK", grounds: "B07_REFUSE_JUDGEMENT", facts: "拒不履行生效判决", basis: "JRP 第六条", documentNumber: "HON-B-1", recognizedOn: daysAgo(3) },
+        input: {
+          subject: company(LISTED),
+          list: "BLACK",
+          grounds: "B07_REFUSE_JUDGEMENT",
+          facts: "拒不履行生效判决",
+          basis: "JRP 第六条",
+          documentNumber: "HON-B-1",
+          recognizedOn: daysAgo(3),
+        },
       },
     });
     expect(recognized.errors).toBeUndefined();
@@ -68,7 +83,9 @@ describe("a subject entering the black list (JRP art. 14(11))", () => {
 
   it("is no longer published as honoured: its honour record leaves the public file, its other merits and others' honours stay", async () => {
     expect((await recordsOf(LISTED)).map((row) => row.title)).toEqual(["志愿服务"]);
-    expect(await recordsOf(OTHER)).toEqual([expect.objectContaining({ title: "省级诚信示范企业", status: "ACTIVE" })]);
+    expect(await recordsOf(OTHER)).toEqual([
+      expect.objectContaining({ title: "省级诚信示范企业", status: "ACTIVE" }),
+    ]);
   });
 
   it("still sees its honour itself, SUSPENDED, with the entry that suspended it", async () => {
@@ -83,9 +100,17 @@ describe("a subject entering the black list (JRP art. 14(11))", () => {
 
   it("is audited as part of the recognition: the mutation's event names the credit records it changed", async () => {
     const db = federation.connection.db;
-    const [event] = await db.selectFrom("audit_events").select(["id", "operation_type"]).where("request_id", "=", requestId).execute();
+    const [event] = await db
+      .selectFrom("audit_events")
+      .select(["id", "operation_type"])
+      .where("request_id", "=", requestId)
+      .execute();
     expect(event).toMatchObject({ operation_type: "mutation" });
-    const accesses = await db.selectFrom("audit_accesses").select(["entity_type", "subject_identifier", "count"]).where("event_id", "=", event!.id).execute();
+    const accesses = await db
+      .selectFrom("audit_accesses")
+      .select(["entity_type", "subject_identifier", "count"])
+      .where("event_id", "=", event!.id)
+      .execute();
     expect(accesses).toContainEqual({ entity_type: "CreditRecord", subject_identifier: LISTED, count: 1 });
   });
 });
@@ -94,21 +119,51 @@ describe("a black entry removed as wrong", () => {
   it("gives back the honours its recognition suspended, audited with the removal", async () => {
     const WRONGED = uscc(972);
     const court = await federation.token({ role: "PROVIDER", org: "HA-COURT" });
-    expect((await federation.query(SUBMIT, { token: await federation.token({ role: "PROVIDER", org: "HA-CIVIL" }), variables: { records: [honour(WRONGED, "HON-3")] } })).errors).toBeUndefined();
+    expect(
+      (
+        await federation.query(SUBMIT, {
+          token: await federation.token({ role: "PROVIDER", org: "HA-CIVIL" }),
+          variables: { records: [honour(WRONGED, "HON-3")] },
+        })
+      ).errors,
+    ).toBeUndefined();
     const recognized = await federation.query<{ recognizeListEntry: { id: string } }>(RECOGNIZE, {
       token: court,
-      variables: { input: { subject: company(WRONGED), list: "BLACK", grounds: "B07_REFUSE_JUDGEMENT", facts: "拒不履行生效判决", basis: "JRP 第六条", documentNumber: "HON-B-2", recognizedOn: daysAgo(3) } },
+      variables: {
+        input: {
+          subject: company(WRONGED),
+          list: "BLACK",
+          grounds: "B07_REFUSE_JUDGEMENT",
+          facts: "拒不履行生效判决",
+          basis: "JRP 第六条",
+          documentNumber: "HON-B-2",
+          recognizedOn: daysAgo(3),
+        },
+      },
     });
     expect(await recordsOf(WRONGED)).toEqual([]);
-    const removed = await federation.query(`mutation ($id: ID!) { removeListEntry(id: $id, reason: "认定错误，已撤销") { status } }`, {
-      token: court,
-      variables: { id: recognized.data!.recognizeListEntry.id },
-    });
+    const removed = await federation.query(
+      `mutation ($id: ID!) { removeListEntry(id: $id, reason: "认定错误，已撤销") { status } }`,
+      {
+        token: court,
+        variables: { id: recognized.data!.recognizeListEntry.id },
+      },
+    );
     expect(removed.errors).toBeUndefined();
-    expect(await recordsOf(WRONGED)).toEqual([expect.objectContaining({ title: "省级诚信示范企业", status: "ACTIVE", statusReason: null })]);
+    expect(await recordsOf(WRONGED)).toEqual([
+      expect.objectContaining({ title: "省级诚信示范企业", status: "ACTIVE", statusReason: null }),
+    ]);
     const db = federation.connection.db;
-    const [event] = await db.selectFrom("audit_events").select("id").where("request_id", "=", removed.headers.get("x-request-id")!).execute();
-    const accesses = await db.selectFrom("audit_accesses").select(["entity_type", "subject_identifier"]).where("event_id", "=", event!.id).execute();
+    const [event] = await db
+      .selectFrom("audit_events")
+      .select("id")
+      .where("request_id", "=", removed.headers.get("x-request-id")!)
+      .execute();
+    const accesses = await db
+      .selectFrom("audit_accesses")
+      .select(["entity_type", "subject_identifier"])
+      .where("event_id", "=", event!.id)
+      .execute();
     expect(accesses).toContainEqual({ entity_type: "CreditRecord", subject_identifier: WRONGED });
   });
 });
@@ -118,21 +173,52 @@ describe("a black entry corrected after an upheld objection (JRP art. 16)", () =
     const CORRECTED = uscc(973);
     const court = await federation.token({ role: "PROVIDER", org: "HA-COURT" });
     const centre = await federation.token({ role: "CREDIT_CENTER", org: "HA-CREDIT" });
-    expect((await federation.query(SUBMIT, { token: await federation.token({ role: "PROVIDER", org: "HA-CIVIL" }), variables: { records: [honour(CORRECTED, "HON-4")] } })).errors).toBeUndefined();
+    expect(
+      (
+        await federation.query(SUBMIT, {
+          token: await federation.token({ role: "PROVIDER", org: "HA-CIVIL" }),
+          variables: { records: [honour(CORRECTED, "HON-4")] },
+        })
+      ).errors,
+    ).toBeUndefined();
     const recognized = await federation.query<{ recognizeListEntry: { id: string } }>(RECOGNIZE, {
       token: court,
-      variables: { input: { subject: company(CORRECTED), list: "BLACK", grounds: "B07_REFUSE_JUDGEMENT", facts: "拒不履行生效判决", basis: "JRP 第六条", documentNumber: "HON-B-3", recognizedOn: daysAgo(3) } },
+      variables: {
+        input: {
+          subject: company(CORRECTED),
+          list: "BLACK",
+          grounds: "B07_REFUSE_JUDGEMENT",
+          facts: "拒不履行生效判决",
+          basis: "JRP 第六条",
+          documentNumber: "HON-B-3",
+          recognizedOn: daysAgo(3),
+        },
+      },
     });
     expect(await recordsOf(CORRECTED)).toEqual([]);
-    const filed = await federation.query<{ fileObjection: { id: string } }>(`mutation ($input: ObjectionInput!) { fileObjection(input: $input) { id } }`, {
-      token: await federation.token({ role: "SUBJECT", subject: CORRECTED }),
-      variables: { input: { targetId: recognized.data!.recognizeListEntry.id, ground: "WRONG_OR_INCOMPLETE", statement: "判决已履行完毕，认定有误" } },
-    });
+    const filed = await federation.query<{ fileObjection: { id: string } }>(
+      `mutation ($input: ObjectionInput!) { fileObjection(input: $input) { id } }`,
+      {
+        token: await federation.token({ role: "SUBJECT", subject: CORRECTED }),
+        variables: {
+          input: {
+            targetId: recognized.data!.recognizeListEntry.id,
+            ground: "WRONG_OR_INCOMPLETE",
+            statement: "判决已履行完毕，认定有误",
+          },
+        },
+      },
+    );
     expect(filed.errors).toBeUndefined();
     for (const to of ["UNDER_REVIEW", "CORRECTED"]) {
-      const moved = await federation.query(`mutation ($id: ID!, $to: ObjectionState!) { moveObjection(id: $id, to: $to, note: "认定有误") { state } }`, { token: centre, variables: { id: filed.data!.fileObjection.id, to } });
+      const moved = await federation.query(
+        `mutation ($id: ID!, $to: ObjectionState!) { moveObjection(id: $id, to: $to, note: "认定有误") { state } }`,
+        { token: centre, variables: { id: filed.data!.fileObjection.id, to } },
+      );
       expect(moved.errors).toBeUndefined();
     }
-    expect(await recordsOf(CORRECTED)).toEqual([expect.objectContaining({ title: "省级诚信示范企业", status: "ACTIVE", statusReason: null })]);
+    expect(await recordsOf(CORRECTED)).toEqual([
+      expect.objectContaining({ title: "省级诚信示范企业", status: "ACTIVE", statusReason: null }),
+    ]);
   });
 });

@@ -26,7 +26,14 @@ const ORG = {
   lateReader: uscc(986),
 } as const;
 
-type Notice = { kind: string; message: string; correctedItemId: string | null; correctedOn: string | null; listEntry: { id: string } | null; subject: { id: string } };
+type Notice = {
+  kind: string;
+  message: string;
+  correctedItemId: string | null;
+  correctedOn: string | null;
+  listEntry: { id: string } | null;
+  subject: { id: string };
+};
 const NOTICES = `{ myNotices { kind message correctedItemId correctedOn listEntry { id } subject { id } } }`;
 const RECORDS_OF = `query ($id: String!) { subject(identifier: $id) { records { id title } } }`;
 const ENTRIES_OF = `query ($id: String!) { subject(identifier: $id) { listEntries { id facts } } }`;
@@ -41,7 +48,11 @@ let governmentRecordId: string;
 let prohibitedRecordId: string;
 let wrongRecordWithProhibitedTitleId: string;
 let entryId: string;
-const objectionIds: Record<"entry" | "governmentRecord" | "prohibitedRecord", string> = { entry: "", governmentRecord: "", prohibitedRecord: "" };
+const objectionIds: Record<"entry" | "governmentRecord" | "prohibitedRecord", string> = {
+  entry: "",
+  governmentRecord: "",
+  prohibitedRecord: "",
+};
 let today: string;
 
 const organisation = (org: string) => federation.token({ role: "ORGANIZATION", org });
@@ -59,16 +70,29 @@ async function read(token: string, purpose: string, document: string, identifier
 }
 
 async function screen(token: string, identifier: string) {
-  const answer = await federation.query<{ screen: Array<{ decision: string }> }>(SCREEN, { token, purpose: "CREDIT_LENDING", variables: { ids: [identifier] } });
+  const answer = await federation.query<{ screen: Array<{ decision: string }> }>(SCREEN, {
+    token,
+    purpose: "CREDIT_LENDING",
+    variables: { ids: [identifier] },
+  });
   expect(answer.errors).toBeUndefined();
   return answer.data!.screen[0]!;
 }
 
 async function correct(subjectToken: string, targetId: string, ground: string): Promise<string> {
-  const filed = await federation.query<{ fileObjection: { id: string } }>(FILE, { token: subjectToken, variables: { input: { targetId, ground, statement: "信息有误" } } });
+  const filed = await federation.query<{ fileObjection: { id: string } }>(FILE, {
+    token: subjectToken,
+    variables: { input: { targetId, ground, statement: "信息有误" } },
+  });
   const id = filed.data!.fileObjection.id;
-  for (const [token, to] of [[centre, "UNDER_REVIEW"], [centre, "PROVIDER_VERIFYING"], [provider, "CORRECTED"]] as const) {
-    expect((await federation.query(MOVE, { token, variables: { id, to, note: CORRECTION_NOTE } })).errors).toBeUndefined();
+  for (const [token, to] of [
+    [centre, "UNDER_REVIEW"],
+    [centre, "PROVIDER_VERIFYING"],
+    [provider, "CORRECTED"],
+  ] as const) {
+    expect(
+      (await federation.query(MOVE, { token, variables: { id, to, note: CORRECTION_NOTE } })).errors,
+    ).toBeUndefined();
   }
   return id;
 }
@@ -78,29 +102,82 @@ beforeAll(async () => {
   provider = await federation.token({ role: "PROVIDER", org: PROVIDER });
   centre = await federation.token({ role: "CREDIT_CENTER", org: "HA-CREDIT" });
   const person = { identifier: PERSON, name: "更正人", kind: "NATURAL_PERSON" };
-  const submitted = await federation.query<{ submitRecords: { ids: string[] } }>(`mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { ids } }`, {
-    token: provider,
-    variables: {
-      records: [
-        { subject: person, category: "NEGATIVE", kind: "ADMINISTRATIVE_PENALTY", procedure: "GENERAL", severity: "GENERAL", tier: "GOVERNMENT", title: GOVERNMENT_TITLE, documentNumber: "COR-1", decidedOn: daysAgo(100, federation.clock.now()) },
-        { subject: person, category: "NEGATIVE", kind: "MARKET_ORDER_VIOLATION", severity: "GENERAL", tier: "PUBLIC", title: "违法记录", attributes: { detail: "x" }, documentNumber: "COR-2", decidedOn: daysAgo(50, federation.clock.now()) },
-        { subject: person, category: "NEGATIVE", kind: "MARKET_ORDER_VIOLATION", severity: "GENERAL", tier: "GOVERNMENT", title: "处罚", documentNumber: "COR-3", decidedOn: daysAgo(40, federation.clock.now()) },
-      ],
+  const submitted = await federation.query<{ submitRecords: { ids: string[] } }>(
+    `mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { ids } }`,
+    {
+      token: provider,
+      variables: {
+        records: [
+          {
+            subject: person,
+            category: "NEGATIVE",
+            kind: "ADMINISTRATIVE_PENALTY",
+            procedure: "GENERAL",
+            severity: "GENERAL",
+            tier: "GOVERNMENT",
+            title: GOVERNMENT_TITLE,
+            documentNumber: "COR-1",
+            decidedOn: daysAgo(100, federation.clock.now()),
+          },
+          {
+            subject: person,
+            category: "NEGATIVE",
+            kind: "MARKET_ORDER_VIOLATION",
+            severity: "GENERAL",
+            tier: "PUBLIC",
+            title: "违法记录",
+            attributes: { detail: "x" },
+            documentNumber: "COR-2",
+            decidedOn: daysAgo(50, federation.clock.now()),
+          },
+          {
+            subject: person,
+            category: "NEGATIVE",
+            kind: "MARKET_ORDER_VIOLATION",
+            severity: "GENERAL",
+            tier: "GOVERNMENT",
+            title: "处罚",
+            documentNumber: "COR-3",
+            decidedOn: daysAgo(40, federation.clock.now()),
+          },
+        ],
+      },
     },
-  });
+  );
   expect(submitted.errors).toBeUndefined();
   // A natural person's public items reach the public tier once the credit centre has reviewed them.
   await publishPendingItems(federation);
-  [governmentRecordId, prohibitedRecordId, wrongRecordWithProhibitedTitleId] = submitted.data!.submitRecords.ids as [string, string, string];
+  [governmentRecordId, prohibitedRecordId, wrongRecordWithProhibitedTitleId] = submitted.data!.submitRecords
+    .ids as [string, string, string];
   // Prohibited data stored all the same, as before the detector knew a term (ingestion refuses it today).
-  await federation.connection.db.updateTable("credit_records").set({ title: PROHIBITED_TITLE, attributes: JSON.stringify({ bloodType: "AB" }) }).where("id", "=", prohibitedRecordId).execute();
-  await federation.connection.db.updateTable("credit_records").set({ title: STORED_PROHIBITED_TITLE }).where("id", "=", wrongRecordWithProhibitedTitleId).execute();
-  const entry = await federation.query<{ recognizeListEntry: { id: string } }>(`mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id } }`, {
-    token: provider,
-    variables: {
-      input: { subject: { identifier: COMPANY, name: "更正公司", kind: "LEGAL_PERSON" }, list: "BLACK", grounds: "B05_CAPACITY_REDUCTION", facts: FACTS, basis: "JRP", documentNumber: "COR-L", recognizedOn: daysAgo(200, federation.clock.now()), validUntil: daysAgo(-500, federation.clock.now()) },
+  await federation.connection.db
+    .updateTable("credit_records")
+    .set({ title: PROHIBITED_TITLE, attributes: JSON.stringify({ bloodType: "AB" }) })
+    .where("id", "=", prohibitedRecordId)
+    .execute();
+  await federation.connection.db
+    .updateTable("credit_records")
+    .set({ title: STORED_PROHIBITED_TITLE })
+    .where("id", "=", wrongRecordWithProhibitedTitleId)
+    .execute();
+  const entry = await federation.query<{ recognizeListEntry: { id: string } }>(
+    `mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id } }`,
+    {
+      token: provider,
+      variables: {
+        input: {
+          subject: { identifier: COMPANY, name: "更正公司", kind: "LEGAL_PERSON" },
+          list: "BLACK",
+          grounds: "B05_CAPACITY_REDUCTION",
+          facts: FACTS,
+          basis: "JRP",
+          documentNumber: "COR-L",
+          recognizedOn: daysAgo(200, federation.clock.now()),
+          validUntil: daysAgo(-500, federation.clock.now()),
+        },
+      },
     },
-  });
+  );
   expect(entry.errors).toBeUndefined();
   entryId = entry.data!.recognizeListEntry.id;
 
@@ -109,7 +186,12 @@ beforeAll(async () => {
   const governmentRead = await read(governmentToken, "ADMINISTRATIVE_LICENSING", RECORDS_OF, PERSON);
   expect(JSON.stringify(governmentRead.data)).toContain(GOVERNMENT_TITLE);
   await read(governmentToken, "ADMINISTRATIVE_LICENSING", ENTRIES_OF, COMPANY);
-  const publicTier = await read(await organisation(ORG.publicTierReader), "CREDIT_LENDING", RECORDS_OF, PERSON);
+  const publicTier = await read(
+    await organisation(ORG.publicTierReader),
+    "CREDIT_LENDING",
+    RECORDS_OF,
+    PERSON,
+  );
   expect(JSON.stringify(publicTier.data)).not.toContain(GOVERNMENT_TITLE);
   expect((await screen(await organisation(ORG.screener), COMPANY)).decision).not.toBe("PASS");
   await screen(await organisation(ORG.screener), PERSON);
@@ -121,7 +203,11 @@ beforeAll(async () => {
 
   federation.clock.set("2026-11-19T10:00:00+08:00");
   today = federation.today();
-  objectionIds.entry = await correct(await federation.token({ role: "SUBJECT", subject: COMPANY }), entryId, "WRONG_OR_INCOMPLETE");
+  objectionIds.entry = await correct(
+    await federation.token({ role: "SUBJECT", subject: COMPANY }),
+    entryId,
+    "WRONG_OR_INCOMPLETE",
+  );
   const personToken = await federation.token({ role: "SUBJECT", subject: PERSON });
   objectionIds.governmentRecord = await correct(personToken, governmentRecordId, "WRONG_OR_INCOMPLETE");
   objectionIds.prohibitedRecord = await correct(personToken, prohibitedRecordId, "PROHIBITED_DATA");
@@ -138,7 +224,14 @@ afterAll(async () => federation?.stop());
 describe("correction notices (JRP art. 16)", () => {
   it("reach an organisation that screened the subject before, telling it which entry and when, not the facts it was never shown", async () => {
     const notices = await noticesOf(await organisation(ORG.screener));
-    expect(notices).toEqual([expect.objectContaining({ kind: "CORRECTION", correctedItemId: entryId, correctedOn: today, listEntry: null })]);
+    expect(notices).toEqual([
+      expect.objectContaining({
+        kind: "CORRECTION",
+        correctedItemId: entryId,
+        correctedOn: today,
+        listEntry: null,
+      }),
+    ]);
     expect(notices[0]!.message).toMatch(/BLACK list entry recognised by HA-SAMR/);
     expect(notices[0]!.message).toMatch(/screen again/);
     expect(notices[0]!.message).not.toContain(FACTS);
@@ -148,11 +241,15 @@ describe("correction notices (JRP art. 16)", () => {
   it("reach an organisation that read the item before, with what it read and what changed", async () => {
     const notices = await noticesOf(await government());
     const byItem = new Map(notices.map((notice) => [notice.correctedItemId, notice]));
-    expect([...byItem.keys()].sort()).toEqual([entryId, governmentRecordId, prohibitedRecordId, wrongRecordWithProhibitedTitleId].sort());
+    expect([...byItem.keys()].sort()).toEqual(
+      [entryId, governmentRecordId, prohibitedRecordId, wrongRecordWithProhibitedTitleId].sort(),
+    );
     expect(byItem.get(entryId)!.message).toContain(FACTS);
     expect(byItem.get(governmentRecordId)!.message).toContain(GOVERNMENT_TITLE);
     expect(byItem.get(governmentRecordId)!.message).toContain(CORRECTION_NOTE);
-    expect(notices.every((notice) => notice.kind === "CORRECTION" && notice.correctedOn === today)).toBe(true);
+    expect(notices.every((notice) => notice.kind === "CORRECTION" && notice.correctedOn === today)).toBe(
+      true,
+    );
   });
 
   it("say nothing of an item the organisation could not read: a public-tier reader hears of the public item only", async () => {
@@ -164,7 +261,9 @@ describe("correction notices (JRP art. 16)", () => {
 
   it("carry nothing of a purged item's prohibited data", async () => {
     for (const token of [await government(), await organisation(ORG.publicTierReader)]) {
-      const purged = (await noticesOf(token)).find((notice) => notice.correctedItemId === prohibitedRecordId)!;
+      const purged = (await noticesOf(token)).find(
+        (notice) => notice.correctedItemId === prohibitedRecordId,
+      )!;
       expect(purged.message).toMatch(/may not be collected \(PCIM art\. 14\)/);
       expect(purged.message).not.toContain(PROHIBITED_TITLE);
       expect(purged.message).not.toContain("血型");
@@ -174,7 +273,9 @@ describe("correction notices (JRP art. 16)", () => {
   });
 
   it("withhold prohibited data stored in an item corrected on another ground, as the reader was shown it", async () => {
-    const notice = (await noticesOf(await government())).find((candidate) => candidate.correctedItemId === wrongRecordWithProhibitedTitleId)!;
+    const notice = (await noticesOf(await government())).find(
+      (candidate) => candidate.correctedItemId === wrongRecordWithProhibitedTitleId,
+    )!;
     expect(notice.message).toContain(CORRECTION_NOTE);
     expect(notice.message).not.toContain("宗教");
   });
@@ -198,7 +299,11 @@ describe("correction notices (JRP art. 16)", () => {
 
   it("are sent once per organisation and objection, however often sending is repeated", async () => {
     const db = federation.connection.db;
-    const before = await db.selectFrom("notices").select(["recipient_org", "objection_id", "message"]).where("objection_id", "=", objectionIds.entry).execute();
+    const before = await db
+      .selectFrom("notices")
+      .select(["recipient_org", "objection_id", "message"])
+      .where("objection_id", "=", objectionIds.entry)
+      .execute();
     const again = before.map((row) => ({
       recipientOrg: row.recipient_org,
       objectionId: row.objection_id!,
@@ -210,48 +315,87 @@ describe("correction notices (JRP art. 16)", () => {
       at: federation.clock.now(),
     }));
     await sendCorrectionNotices(db, again);
-    const after = await db.selectFrom("notices").select(["recipient_org", "objection_id", "message"]).where("objection_id", "=", objectionIds.entry).execute();
+    const after = await db
+      .selectFrom("notices")
+      .select(["recipient_org", "objection_id", "message"])
+      .where("objection_id", "=", objectionIds.entry)
+      .execute();
     expect(after).toEqual(before);
   });
 });
 
 describe("the corrected item (JRP art. 16)", () => {
   it("carries its correction mark: the day and what was corrected, a purged record naming none of its data", async () => {
-    const own = await federation.query<{ subject: { records: Array<{ id: string; status: string; correctedOn: string | null; statusReason: string | null; title: string }> } }>(
+    const own = await federation.query<{
+      subject: {
+        records: Array<{
+          id: string;
+          status: string;
+          correctedOn: string | null;
+          statusReason: string | null;
+          title: string;
+        }>;
+      };
+    }>(
       `query ($id: String!) { subject(identifier: $id) { records { id status correctedOn statusReason title } } }`,
       { token: await federation.token({ role: "SUBJECT", subject: PERSON }), variables: { id: PERSON } },
     );
     expect(own.errors).toBeUndefined();
     const byId = new Map(own.data!.subject.records.map((record) => [record.id, record]));
-    expect(byId.get(governmentRecordId)).toMatchObject({ status: "CORRECTED", correctedOn: today, statusReason: expect.stringContaining(CORRECTION_NOTE) });
+    expect(byId.get(governmentRecordId)).toMatchObject({
+      status: "CORRECTED",
+      correctedOn: today,
+      statusReason: expect.stringContaining(CORRECTION_NOTE),
+    });
     const purged = byId.get(prohibitedRecordId)!;
-    expect(purged).toMatchObject({ status: "CORRECTED", correctedOn: today, statusReason: expect.stringMatching(/PCIM art\. 14/) });
+    expect(purged).toMatchObject({
+      status: "CORRECTED",
+      correctedOn: today,
+      statusReason: expect.stringMatching(/PCIM art\. 14/),
+    });
     expect(JSON.stringify(purged)).not.toContain("血型");
-    const entries = await federation.query<{ subject: { listEntries: Array<{ id: string; status: string; correctedOn: string | null }> } }>(
+    const entries = await federation.query<{
+      subject: { listEntries: Array<{ id: string; status: string; correctedOn: string | null }> };
+    }>(
       `query ($id: String!) { subject(identifier: $id) { listEntries(includeInactive: true) { id status correctedOn } } }`,
       { token: await federation.token({ role: "SUBJECT", subject: COMPANY }), variables: { id: COMPANY } },
     );
-    expect(entries.data!.subject.listEntries).toEqual([{ id: entryId, status: "REMOVED", correctedOn: today }]);
+    expect(entries.data!.subject.listEntries).toEqual([
+      { id: entryId, status: "REMOVED", correctedOn: today },
+    ]);
   });
 
   it("is no longer published in its wrong form", async () => {
-    const publicRecords = await federation.query<{ subject: { records: Array<{ id: string }> } | null }>(RECORDS_OF, { variables: { id: PERSON } });
+    const publicRecords = await federation.query<{ subject: { records: Array<{ id: string }> } | null }>(
+      RECORDS_OF,
+      { variables: { id: PERSON } },
+    );
     expect(JSON.stringify(publicRecords.data)).not.toContain(prohibitedRecordId);
-    const list = await federation.query<{ publicBlacklist: { edges: Array<{ node: { id: string } }> } }>(`{ publicBlacklist(first: 100) { edges { node { id } } } }`);
+    const list = await federation.query<{ publicBlacklist: { edges: Array<{ node: { id: string } }> } }>(
+      `{ publicBlacklist(first: 100) { edges { node { id } } } }`,
+    );
     expect(list.data!.publicBlacklist.edges.map((edge) => edge.node.id)).not.toContain(entryId);
   });
 });
 
 describe("correctionReach (CREDIT_CENTER)", () => {
   it("lists the organisations notified and the screening answers given on the wrong entry", async () => {
-    const answer = await federation.query<{ correctionReach: { recipients: Array<{ org: string; readItem: boolean; screened: boolean; notifiedAt: string | null }>; affectedScreenings: Array<{ org: string; purpose: string; requestId: string }>; correctedItemId: string } }>(REACH, {
+    const answer = await federation.query<{
+      correctionReach: {
+        recipients: Array<{ org: string; readItem: boolean; screened: boolean; notifiedAt: string | null }>;
+        affectedScreenings: Array<{ org: string; purpose: string; requestId: string }>;
+        correctedItemId: string;
+      };
+    }>(REACH, {
       token: centre,
       variables: { id: objectionIds.entry },
     });
     expect(answer.errors).toBeUndefined();
     const reach = answer.data!.correctionReach;
     expect(reach.correctedItemId).toBe(entryId);
-    expect(reach.recipients.map((recipient) => [recipient.org, recipient.readItem, recipient.screened]).sort()).toEqual(
+    expect(
+      reach.recipients.map((recipient) => [recipient.org, recipient.readItem, recipient.screened]).sort(),
+    ).toEqual(
       [
         [ORG.governmentReader, true, false],
         [ORG.readerAndScreener, true, true],
@@ -259,8 +403,14 @@ describe("correctionReach (CREDIT_CENTER)", () => {
       ].sort(),
     );
     expect(reach.recipients.every((recipient) => recipient.notifiedAt !== null)).toBe(true);
-    expect(reach.affectedScreenings.map((screening) => screening.org).sort()).toEqual([ORG.readerAndScreener, ORG.screener].sort());
-    expect(reach.affectedScreenings.every((screening) => screening.purpose === "CREDIT_LENDING" && screening.requestId.length > 0)).toBe(true);
+    expect(reach.affectedScreenings.map((screening) => screening.org).sort()).toEqual(
+      [ORG.readerAndScreener, ORG.screener].sort(),
+    );
+    expect(
+      reach.affectedScreenings.every(
+        (screening) => screening.purpose === "CREDIT_LENDING" && screening.requestId.length > 0,
+      ),
+    ).toBe(true);
   });
 
   it("is for the credit centre only", async () => {
@@ -271,7 +421,18 @@ describe("correctionReach (CREDIT_CENTER)", () => {
       await government(),
       await organisation(ORG.screener),
     ];
-    for (const token of others) expect(errorCodes(await federation.query(REACH, { token, purpose: "SUPERVISION", variables: { id: objectionIds.entry } }))).toEqual(["NOT_FOUND"]);
-    expect(errorCodes(await federation.query(REACH, { token: centre, variables: { id: "not-an-id" } }))).toEqual(["NOT_FOUND"]);
+    for (const token of others)
+      expect(
+        errorCodes(
+          await federation.query(REACH, {
+            token,
+            purpose: "SUPERVISION",
+            variables: { id: objectionIds.entry },
+          }),
+        ),
+      ).toEqual(["NOT_FOUND"]);
+    expect(
+      errorCodes(await federation.query(REACH, { token: centre, variables: { id: "not-an-id" } })),
+    ).toEqual(["NOT_FOUND"]);
   });
 });

@@ -39,11 +39,20 @@ async function correct(targetId: string): Promise<string> {
   const subject = await federation.token({ role: "SUBJECT", subject: PERSON });
   const centre = await federation.token({ role: "CREDIT_CENTER", org: "HA-CREDIT" });
   const provider = await federation.token({ role: "PROVIDER", org: PROVIDER });
-  const filed = await federation.query<{ fileObjection: { id: string } }>(FILE, { token: subject, variables: { input: { targetId, ground: "WRONG_OR_INCOMPLETE", statement: "信息有误" } } });
+  const filed = await federation.query<{ fileObjection: { id: string } }>(FILE, {
+    token: subject,
+    variables: { input: { targetId, ground: "WRONG_OR_INCOMPLETE", statement: "信息有误" } },
+  });
   expect(filed.errors).toBeUndefined();
   const id = filed.data!.fileObjection.id;
-  for (const [token, to] of [[centre, "UNDER_REVIEW"], [centre, "PROVIDER_VERIFYING"], [provider, "CORRECTED"]] as const) {
-    expect((await federation.query(MOVE, { token, variables: { id, to, note: "登记有误" } })).errors).toBeUndefined();
+  for (const [token, to] of [
+    [centre, "UNDER_REVIEW"],
+    [centre, "PROVIDER_VERIFYING"],
+    [provider, "CORRECTED"],
+  ] as const) {
+    expect(
+      (await federation.query(MOVE, { token, variables: { id, to, note: "登记有误" } })).errors,
+    ).toBeUndefined();
   }
   return id;
 }
@@ -53,36 +62,64 @@ beforeAll(async () => {
   const provider = await federation.token({ role: "PROVIDER", org: PROVIDER });
   const subject = await federation.token({ role: "SUBJECT", subject: PERSON });
   const bank = await federation.token({ role: "ORGANIZATION", org: BANK });
-  const first = await federation.query<{ submitRecords: { ids: string[] } }>(SUBMIT, { token: provider, variables: { records: [pledge("不动产抵押登记", "REL-1", daysAgo(30, federation.clock.now()))] } });
+  const first = await federation.query<{ submitRecords: { ids: string[] } }>(SUBMIT, {
+    token: provider,
+    variables: { records: [pledge("不动产抵押登记", "REL-1", daysAgo(30, federation.clock.now()))] },
+  });
   expect(first.errors).toBeUndefined();
   readId = first.data!.submitRecords.ids[0]!;
 
   const granted = await federation.query<{ grantConsent: { id: string } }>(GRANT, {
     token: subject,
-    variables: { input: { grantee: BANK, purpose: "CREDIT_LENDING", validUntil: new Date(federation.clock.now().getTime() + 30 * 86_400_000).toISOString(), evidence: "签字授权书" } },
+    variables: {
+      input: {
+        grantee: BANK,
+        purpose: "CREDIT_LENDING",
+        validUntil: new Date(federation.clock.now().getTime() + 30 * 86_400_000).toISOString(),
+        evidence: "签字授权书",
+      },
+    },
   });
   expect(granted.errors).toBeUndefined();
-  const read = await federation.query<{ subject: { records: Array<{ id: string }> } }>(READ_AUTHORIZED, { token: bank, purpose: "CREDIT_LENDING", variables: { id: PERSON } });
+  const read = await federation.query<{ subject: { records: Array<{ id: string }> } }>(READ_AUTHORIZED, {
+    token: bank,
+    purpose: "CREDIT_LENDING",
+    variables: { id: PERSON },
+  });
   expect(read.data!.subject.records.map((record) => record.id)).toEqual([readId]);
-  expect((await federation.query(REVOKE, { token: subject, variables: { id: granted.data!.grantConsent.id } })).errors).toBeUndefined();
+  expect(
+    (await federation.query(REVOKE, { token: subject, variables: { id: granted.data!.grantConsent.id } }))
+      .errors,
+  ).toBeUndefined();
 
   // Uploaded after the consent ended, decided before the bank's read: the bank was never shown it.
   federation.clock.set("2026-11-12T10:00:00+08:00");
-  const later = await federation.query<{ submitRecords: { ids: string[] } }>(SUBMIT, { token: provider, variables: { records: [pledge("动产质押登记", "REL-2", daysAgo(60, federation.clock.now()))] } });
+  const later = await federation.query<{ submitRecords: { ids: string[] } }>(SUBMIT, {
+    token: provider,
+    variables: { records: [pledge("动产质押登记", "REL-2", daysAgo(60, federation.clock.now()))] },
+  });
   expect(later.errors).toBeUndefined();
   uploadedLaterId = later.data!.submitRecords.ids[0]!;
 
   // An event written before access sets named items (canonical form 2): it says only that LEGACY_BANK was given
   // the subject's AUTHORIZED records on 11 November, so it counts as a reader of every such item then published.
   const db = federation.connection.db;
-  const file = await db.selectFrom("subjects").select("id").where("identifier", "=", PERSON).executeTakeFirstOrThrow();
+  const file = await db
+    .selectFrom("subjects")
+    .select("id")
+    .where("identifier", "=", PERSON)
+    .executeTakeFirstOrThrow();
   const eventId = randomUUID();
   await sql`
     insert into audit_events (id, request_id, at, actor, role, org, purpose, outcome, error_codes, duration_ms, chain_index, prev_hash, hash, canonical_form)
-    values (${eventId}, 'legacy-read', ${new Date("2026-11-11T10:00:00+08:00")}, 'legacy-officer', 'ORGANIZATION', ${LEGACY_BANK}, 'CREDIT_LENDING', 'OK', '{}', 1, 1000000, '', '', 2)`.execute(db);
+    values (${eventId}, 'legacy-read', ${new Date("2026-11-11T10:00:00+08:00")}, 'legacy-officer', 'ORGANIZATION', ${LEGACY_BANK}, 'CREDIT_LENDING', 'OK', '{}', 1, 1000000, '', '', 2)`.execute(
+    db,
+  );
   await sql`
     insert into audit_access_sets (event_id, subgraph, entity_type, tiers, subject_ids, subject_identifiers, counts)
-    values (${eventId}, 'records', 'CreditRecord', '{AUTHORIZED}', array[${file.id}]::uuid[], array[${PERSON}], '{1}')`.execute(db);
+    values (${eventId}, 'records', 'CreditRecord', '{AUTHORIZED}', array[${file.id}]::uuid[], array[${PERSON}], '{1}')`.execute(
+    db,
+  );
 
   federation.clock.set("2026-11-13T10:00:00+08:00");
   objections.read = await correct(readId);
@@ -92,7 +129,9 @@ afterAll(async () => federation?.stop());
 
 describe("correction notices rest on the item's own disclosure", () => {
   it("reach the bank for the item it was shown under the consent, and not for one uploaded after the consent ended", async () => {
-    const answer = await federation.query<{ myNotices: Array<{ kind: string; correctedItemId: string; message: string }> }>(NOTICES, { token: await federation.token({ role: "ORGANIZATION", org: BANK }) });
+    const answer = await federation.query<{
+      myNotices: Array<{ kind: string; correctedItemId: string; message: string }>;
+    }>(NOTICES, { token: await federation.token({ role: "ORGANIZATION", org: BANK }) });
     expect(answer.errors).toBeUndefined();
     expect(answer.data!.myNotices.map((notice) => notice.correctedItemId)).toEqual([readId]);
     expect(JSON.stringify(answer.data)).not.toContain("动产质押登记");
@@ -100,15 +139,29 @@ describe("correction notices rest on the item's own disclosure", () => {
 
   it("correctionReach names the bank for the item it read, and for the item no one was shown only the reader of an event too old to tell", async () => {
     const centre = await federation.token({ role: "CREDIT_CENTER", org: "HA-CREDIT" });
-    const reachOf = async (id: string) => (await federation.query<{ correctionReach: { recipients: Array<{ org: string; readItem: boolean }> } }>(REACH, { token: centre, variables: { id } })).data!.correctionReach.recipients;
-    expect(await reachOf(objections.read)).toEqual(expect.arrayContaining([{ org: BANK, readItem: true }, { org: LEGACY_BANK, readItem: true }]));
+    const reachOf = async (id: string) =>
+      (
+        await federation.query<{
+          correctionReach: { recipients: Array<{ org: string; readItem: boolean }> };
+        }>(REACH, { token: centre, variables: { id } })
+      ).data!.correctionReach.recipients;
+    expect(await reachOf(objections.read)).toEqual(
+      expect.arrayContaining([
+        { org: BANK, readItem: true },
+        { org: LEGACY_BANK, readItem: true },
+      ]),
+    );
     expect(await reachOf(objections.read)).toHaveLength(2);
     expect(await reachOf(objections.uploadedLater)).toEqual([{ org: LEGACY_BANK, readItem: true }]);
   });
 
   it("read events written before items were named as the subject's kind of data at the item's tier: the most they tell", async () => {
-    const answer = await federation.query<{ myNotices: Array<{ correctedItemId: string }> }>(NOTICES, { token: await federation.token({ role: "ORGANIZATION", org: LEGACY_BANK }) });
+    const answer = await federation.query<{ myNotices: Array<{ correctedItemId: string }> }>(NOTICES, {
+      token: await federation.token({ role: "ORGANIZATION", org: LEGACY_BANK }),
+    });
     expect(answer.errors).toBeUndefined();
-    expect(answer.data!.myNotices.map((notice) => notice.correctedItemId).sort()).toEqual([readId, uploadedLaterId].sort());
+    expect(answer.data!.myNotices.map((notice) => notice.correctedItemId).sort()).toEqual(
+      [readId, uploadedLaterId].sort(),
+    );
   });
 });

@@ -27,14 +27,25 @@ async function recordsFor(federation: TestFederation, identifier: string, count:
     documentNumber: `LOAD-${identifier}-${index}`,
     decidedOn: daysAgo(10 + (index % 200), federation.clock.now()),
   }));
-  const submitted = await federation.query(`mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { ids } }`, { token: provider, variables: { records } });
+  const submitted = await federation.query(
+    `mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { ids } }`,
+    { token: provider, variables: { records } },
+  );
   expect(submitted.errors).toBeUndefined();
 }
 
-const issue = (federation: TestFederation, token: string) => federation.query<{ myCreditReport: { id: string; status: string } }>(ISSUE, { token, variables: { input: { purpose: "EMPLOYMENT_SCREENING" } } });
+const issue = (federation: TestFederation, token: string) =>
+  federation.query<{ myCreditReport: { id: string; status: string } }>(ISSUE, {
+    token,
+    variables: { input: { purpose: "EMPLOYMENT_SCREENING" } },
+  });
 
 const storedReports = async (federation: TestFederation, identifier: string) =>
-  federation.connection.db.selectFrom("credit_reports").select(["id", "valid_until", "revoked_at"]).where("subject_identifier", "=", identifier).execute();
+  federation.connection.db
+    .selectFrom("credit_reports")
+    .select(["id", "valid_until", "revoked_at"])
+    .where("subject_identifier", "=", identifier)
+    .execute();
 
 describe("a bounded printer and reports weighed by their items", () => {
   let federation: TestFederation;
@@ -45,7 +56,12 @@ describe("a bounded printer and reports weighed by their items", () => {
   beforeAll(async () => {
     federation = await startTestFederation({
       now: NOW,
-      environment: { CREDIT_REPORT_WORKERS: "1", CREDIT_REPORT_QUEUE: "0", CREDIT_REPORT_WEIGHT_PER_HOUR: String(WEIGHT_PER_HOUR), CREDIT_RATE_LIMIT_PER_MINUTE: "100000" },
+      environment: {
+        CREDIT_REPORT_WORKERS: "1",
+        CREDIT_REPORT_QUEUE: "0",
+        CREDIT_REPORT_WEIGHT_PER_HOUR: String(WEIGHT_PER_HOUR),
+        CREDIT_RATE_LIMIT_PER_MINUTE: "100000",
+      },
     });
     await recordsFor(federation, HEAVY, HEAVY_ITEMS);
     await recordsFor(federation, LIGHT, 1);
@@ -100,9 +116,17 @@ describe("a report past its own deadline", () => {
     expect(await storedReports(federation, PERSON)).toEqual([]);
 
     const db = federation.connection.db;
-    const [event] = await db.selectFrom("audit_event_log").selectAll().where("request_id", "=", answer.headers.get("x-request-id")!).execute();
+    const [event] = await db
+      .selectFrom("audit_event_log")
+      .selectAll()
+      .where("request_id", "=", answer.headers.get("x-request-id")!)
+      .execute();
     expect(event).toMatchObject({ outcome: "ERROR", error_codes: ["SERVICE_UNAVAILABLE"] });
-    const named = await db.selectFrom("audit_accesses").select(["subject_identifier", "entity_type"]).where("event_id", "=", event!.id).execute();
+    const named = await db
+      .selectFrom("audit_accesses")
+      .select(["subject_identifier", "entity_type"])
+      .where("event_id", "=", event!.id)
+      .execute();
     expect(named).toContainEqual({ subject_identifier: PERSON, entity_type: "CreditReport" });
   }, 180_000);
 });

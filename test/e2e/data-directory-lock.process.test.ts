@@ -5,7 +5,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mintToken } from "../../platform/tokens";
-import { freePort, groupAlive, postGraphQL, runProcess, startService, type CommandResult, type RunningService } from "../processes";
+import {
+  freePort,
+  groupAlive,
+  postGraphQL,
+  runProcess,
+  startService,
+  type CommandResult,
+  type RunningService,
+} from "../processes";
 
 /**
  * One process per embedded data directory, whoever numbers the processes: a second service in another pid
@@ -14,7 +22,10 @@ import { freePort, groupAlive, postGraphQL, runProcess, startService, type Comma
  */
 const canUnshare = spawnSync("unshare", ["--pid", "--fork", "--mount-proc", "true"]).status === 0;
 const runs = canUnshare || process.env.CI === "true";
-if (!runs) console.warn("data-directory-lock.process.test.ts skipped: `unshare --pid` is refused here (it needs root or user namespaces); CI runs it");
+if (!runs)
+  console.warn(
+    "data-directory-lock.process.test.ts skipped: `unshare --pid` is refused here (it needs root or user namespaces); CI runs it",
+  );
 
 const jwtSecret = randomBytes(32).toString("base64url");
 let folder: string;
@@ -23,7 +34,12 @@ let service: RunningService | undefined;
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), "credit-lock-process-"));
-  environment = { CREDIT_DATA_DIR: join(folder, "data"), CREDIT_JWT_SECRET: jwtSecret, CREDIT_SEED: "none", CREDIT_LOG_LEVEL: "error" };
+  environment = {
+    CREDIT_DATA_DIR: join(folder, "data"),
+    CREDIT_JWT_SECRET: jwtSecret,
+    CREDIT_SEED: "none",
+    CREDIT_LOG_LEVEL: "error",
+  };
 });
 afterAll(async () => {
   await service?.stop();
@@ -43,7 +59,11 @@ function startInOtherPidNamespace(port: number): Promise<CommandResult> {
 /** The audit chain's length as an AUDITOR reads it: each read is itself audited, so it grows by one a read. */
 async function auditLength(url: string): Promise<number> {
   const auditor = await mintToken(jwtSecret, { role: "AUDITOR", org: "HA-AUDIT" });
-  const answer = await postGraphQL<{ auditChain: { verified: boolean; length: number } }>(url, "{ auditChain { verified length } }", { token: auditor });
+  const answer = await postGraphQL<{ auditChain: { verified: boolean; length: number } }>(
+    url,
+    "{ auditChain { verified length } }",
+    { token: auditor },
+  );
   expect(answer.data!.auditChain.verified).toBe(true);
   return answer.data!.auditChain.length;
 }
@@ -53,7 +73,9 @@ describe.skipIf(!runs)("the embedded data directory's lock is the kernel's", () 
     service = await startService(await freePort(), environment);
     const refused = await startInOtherPidNamespace(await freePort());
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/the embedded database in .+ is held by a running process \(pid \d+: dist\/start\.js, since \d{4}-/);
+    expect(refused.stderr).toMatch(
+      /the embedded database in .+ is held by a running process \(pid \d+: dist\/start\.js, since \d{4}-/,
+    );
     expect(refused.stderr).toContain("stop it (Ctrl-C or SIGTERM) and run this command again");
     expect(refused.stderr).not.toMatch(/\n\s+at /);
     // The first service still serves and writes, alone.

@@ -13,7 +13,12 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.stop());
 
-const labels = async () => (await sql<{ label: string }>`select label from session_probe order by label`.execute(database.connection.db)).rows.map((row) => row.label);
+const labels = async () =>
+  (
+    await sql<{ label: string }>`select label from session_probe order by label`.execute(
+      database.connection.db,
+    )
+  ).rows.map((row) => row.label);
 
 describe("database sessions", () => {
   it("a statement sent while another request's transaction is open is not rolled back with it", async () => {
@@ -44,8 +49,18 @@ describe("database sessions", () => {
         }
         if (fail) throw new Error(`${label} fails`);
       });
-    const results = await Promise.allSettled([run("a", true), run("b", false), run("c", true), run("d", false)]);
-    expect(results.map((result) => result.status)).toEqual(["rejected", "fulfilled", "rejected", "fulfilled"]);
+    const results = await Promise.allSettled([
+      run("a", true),
+      run("b", false),
+      run("c", true),
+      run("d", false),
+    ]);
+    expect(results.map((result) => result.status)).toEqual([
+      "rejected",
+      "fulfilled",
+      "rejected",
+      "fulfilled",
+    ]);
     expect(await labels()).toEqual(["b 0", "b 1", "b 2", "b 3", "b 4", "d 0", "d 1", "d 2", "d 3", "d 4"]);
   });
 });

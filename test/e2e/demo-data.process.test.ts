@@ -27,19 +27,32 @@ beforeAll(async () => {
 afterAll(() => rm(folder, { recursive: true, force: true }));
 
 async function publishedBlackList(url: string) {
-  const answer = await postGraphQL<{ publicBlacklist: { totalCount: number }; subject: { name: string } | null }>(url, `{ publicBlacklist { totalCount } subject(identifier: "${DEMO_COMPANY}") { name } }`);
+  const answer = await postGraphQL<{
+    publicBlacklist: { totalCount: number };
+    subject: { name: string } | null;
+  }>(url, `{ publicBlacklist { totalCount } subject(identifier: "${DEMO_COMPANY}") { name } }`);
   expect(answer.errors).toBeUndefined();
   return answer.data!;
 }
 
 describe("demo data only outside production", () => {
   it("is loaded on a first development start and never on a production start", async () => {
-    for (const [environment, demo] of [[{ NODE_ENV: "development" }, true], [production, false]] as const) {
+    for (const [environment, demo] of [
+      [{ NODE_ENV: "development" }, true],
+      [production, false],
+    ] as const) {
       const port = await freePort();
-      const service = await startService(port, { ...environment, CREDIT_DATA_DIR: join(folder, environment.NODE_ENV) });
+      const service = await startService(port, {
+        ...environment,
+        CREDIT_DATA_DIR: join(folder, environment.NODE_ENV),
+      });
       try {
         const published = await publishedBlackList(service.url);
-        expect({ environment: environment.NODE_ENV, blackListed: published.publicBlacklist.totalCount > 0, demoCompany: published.subject !== null }).toEqual({ environment: environment.NODE_ENV, blackListed: demo, demoCompany: demo });
+        expect({
+          environment: environment.NODE_ENV,
+          blackListed: published.publicBlacklist.totalCount > 0,
+          demoCompany: published.subject !== null,
+        }).toEqual({ environment: environment.NODE_ENV, blackListed: demo, demoCompany: demo });
       } finally {
         await service.stop();
       }
@@ -48,11 +61,19 @@ describe("demo data only outside production", () => {
 
   it("refuses CREDIT_SEED=demo and npm run seed under NODE_ENV=production before opening the database", async () => {
     const dataDir = join(folder, "refused");
-    const start = await runCommand(["start"], { ...production, CREDIT_SEED: "demo", CREDIT_DATA_DIR: dataDir, PORT: String(await freePort()) });
+    const start = await runCommand(["start"], {
+      ...production,
+      CREDIT_SEED: "demo",
+      CREDIT_DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+    });
     expect(start.code).toBe(2);
     expect(start.stderr).toContain("CREDIT_SEED: demo is refused when NODE_ENV=production");
 
-    const seed = await runCommand(["seed", "--", "--subjects", "10"], { ...production, CREDIT_DATA_DIR: dataDir });
+    const seed = await runCommand(["seed", "--", "--subjects", "10"], {
+      ...production,
+      CREDIT_DATA_DIR: dataDir,
+    });
     expect(seed.code).toBe(1);
     expect(seed.stderr).toContain("npm run seed is refused when NODE_ENV=production");
     expect(existsSync(dataDir)).toBe(false);

@@ -9,7 +9,11 @@ let personIdentifier: string;
 
 beforeAll(async () => {
   federation = await startTestFederation({ seed: "demo" });
-  const company = await federation.connection.db.selectFrom("subjects").select("identifier").where("name", "=", DEMO_BLACKLISTED_COMPANY).executeTakeFirstOrThrow();
+  const company = await federation.connection.db
+    .selectFrom("subjects")
+    .select("identifier")
+    .where("name", "=", DEMO_BLACKLISTED_COMPANY)
+    .executeTakeFirstOrThrow();
   companyIdentifier = company.identifier;
   // A person the public may see at all: one with public information in force (docs/api.md: no existence oracle).
   const person = await federation.connection.db
@@ -45,7 +49,10 @@ const ACROSS_ALL_SUBGRAPHS = /* GraphQL */ `
 describe("the federation end to end", () => {
   it("answers one query that crosses all six subgraphs", async () => {
     const token = await federation.token({ role: "CREDIT_CENTER", org: "HA-CREDIT" });
-    const result = await federation.query<{ subject: Record<string, unknown[]> & { name: string }; measures: unknown[] }>(ACROSS_ALL_SUBGRAPHS, {
+    const result = await federation.query<{
+      subject: Record<string, unknown[]> & { name: string };
+      measures: unknown[];
+    }>(ACROSS_ALL_SUBGRAPHS, {
       token,
       variables: { identifier: companyIdentifier },
     });
@@ -54,7 +61,9 @@ describe("the federation end to end", () => {
     expect(subject.name).toBe(DEMO_BLACKLISTED_COMPANY);
     expect(subject.records!.length).toBeGreaterThan(0);
     expect(subject.listEntries).toEqual([expect.objectContaining({ list: "BLACK", status: "ACTIVE" })]);
-    expect(subject.measureApplications).toEqual([expect.objectContaining({ measure: expect.objectContaining({ code: "P05" }) })]);
+    expect(subject.measureApplications).toEqual([
+      expect.objectContaining({ measure: expect.objectContaining({ code: "P05" }) }),
+    ]);
     expect(subject.objections).toEqual([]);
     expect(subject.accessLog).toEqual([]);
     expect(result.data!.measures.length).toBeGreaterThan(0);
@@ -62,19 +71,27 @@ describe("the federation end to end", () => {
   });
 
   it("keeps non-public tiers from a PUBLIC caller and masks a person's identifier", async () => {
-    const anonymous = await federation.query<{ subject: { identifier: string; records: Array<{ tier: string }> } }>(ACROSS_ALL_SUBGRAPHS, {
+    const anonymous = await federation.query<{
+      subject: { identifier: string; records: Array<{ tier: string }> };
+    }>(ACROSS_ALL_SUBGRAPHS, {
       variables: { identifier: personIdentifier },
     });
     expect(anonymous.errors).toBeUndefined();
-    expect(anonymous.data!.subject.identifier).toBe(`${personIdentifier.slice(0, 6)}********${personIdentifier.slice(-4)}`);
+    expect(anonymous.data!.subject.identifier).toBe(
+      `${personIdentifier.slice(0, 6)}********${personIdentifier.slice(-4)}`,
+    );
     expect(anonymous.data!.subject.records.every((record) => record.tier === "PUBLIC")).toBe(true);
 
-    const centre = await federation.query<{ subject: { identifier: string; records: Array<{ tier: string }> } }>(ACROSS_ALL_SUBGRAPHS, {
+    const centre = await federation.query<{
+      subject: { identifier: string; records: Array<{ tier: string }> };
+    }>(ACROSS_ALL_SUBGRAPHS, {
       token: await federation.token({ role: "CREDIT_CENTER", org: "HA-CREDIT" }),
       variables: { identifier: personIdentifier },
     });
     expect(centre.data!.subject.identifier).toBe(personIdentifier);
-    expect(centre.data!.subject.records.length).toBeGreaterThanOrEqual(anonymous.data!.subject.records.length);
+    expect(centre.data!.subject.records.length).toBeGreaterThanOrEqual(
+      anonymous.data!.subject.records.length,
+    );
   });
 
   it("refuses a bad checksum with INVALID_IDENTIFIER naming the rule", async () => {
@@ -84,7 +101,9 @@ describe("the federation end to end", () => {
   });
 
   it("answers an unknown but valid identifier with null", async () => {
-    const result = await federation.query<{ subject: null }>(`{ subject(identifier: "11010519491231002X") { id } }`);
+    const result = await federation.query<{ subject: null }>(
+      `{ subject(identifier: "11010519491231002X") { id } }`,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.subject).toBeNull();
   });

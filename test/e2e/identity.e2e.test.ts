@@ -45,7 +45,9 @@ describe("identity at the gateway", () => {
 
   it("refuses an unsigned (alg none) token", async () => {
     const header = Buffer.from(JSON.stringify({ alg: "none" })).toString("base64url");
-    const payload = Buffer.from(JSON.stringify({ role: "CREDIT_CENTER", sub: "x", exp: 9999999999 })).toString("base64url");
+    const payload = Buffer.from(
+      JSON.stringify({ role: "CREDIT_CENTER", sub: "x", exp: 9999999999 }),
+    ).toString("base64url");
     const result = await federation.query(MEASURES, { token: `${header}.${payload}.x` });
     expect(errorCodes(result)).toEqual(["UNAUTHENTICATED"]);
   });
@@ -57,7 +59,9 @@ describe("identity at the gateway", () => {
       .setExpirationTime("1h")
       .sign(new TextEncoder().encode(federation.jwtSecret));
     expect(errorCodes(await federation.query(MEASURES, { token: unknownRole }))).toEqual(["UNAUTHENTICATED"]);
-    expect(errorCodes(await federation.query(MEASURES, { token: await federation.token({ role: "SUBJECT" }) }))).toEqual(["UNAUTHENTICATED"]);
+    expect(
+      errorCodes(await federation.query(MEASURES, { token: await federation.token({ role: "SUBJECT" }) })),
+    ).toEqual(["UNAUTHENTICATED"]);
   });
 
   it("refuses an unknown purpose with BAD_USER_INPUT listing the purposes", async () => {

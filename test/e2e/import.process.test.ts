@@ -27,7 +27,12 @@ beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), "credit-import-"));
   dataDir = join(folder, "data");
   port = await freePort();
-  environment = { CREDIT_DATA_DIR: dataDir, CREDIT_JWT_SECRET: jwtSecret, CREDIT_SEED: "none", CREDIT_GATEWAY_URL: `http://127.0.0.1:${port}/graphql` };
+  environment = {
+    CREDIT_DATA_DIR: dataDir,
+    CREDIT_JWT_SECRET: jwtSecret,
+    CREDIT_SEED: "none",
+    CREDIT_GATEWAY_URL: `http://127.0.0.1:${port}/graphql`,
+  };
   service = await startService(port, environment);
 });
 
@@ -37,7 +42,11 @@ afterAll(async () => {
 });
 
 const line = (n: number, extra: Record<string, unknown> = {}) => ({
-  subject: { identifier: COMPANIES[n % COMPANIES.length], name: `导入公司${n % COMPANIES.length}`, kind: "LEGAL_PERSON" },
+  subject: {
+    identifier: COMPANIES[n % COMPANIES.length],
+    name: `导入公司${n % COMPANIES.length}`,
+    kind: "LEGAL_PERSON",
+  },
   category: "NEGATIVE",
   kind: "TAX_ARREARS",
   severity: "GENERAL",
@@ -49,12 +58,17 @@ const line = (n: number, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-const importFile = (path: string, provider = "HA-TAX") => runCommand(["import", "--", "--provider", provider, path], environment);
+const importFile = (path: string, provider = "HA-TAX") =>
+  runCommand(["import", "--", "--provider", provider, path], environment);
 
 async function publicRecordCount(url: string): Promise<number> {
   let count = 0;
   for (const identifier of [...COMPANIES, uscc(1700), uscc(1701)]) {
-    const answer = await postGraphQL<{ subject: { records: unknown[] } | null }>(url, `query ($id: String!) { subject(identifier: $id) { records { title } } }`, { variables: { id: identifier } });
+    const answer = await postGraphQL<{ subject: { records: unknown[] } | null }>(
+      url,
+      `query ($id: String!) { subject(identifier: $id) { records { title } } }`,
+      { variables: { id: identifier } },
+    );
     count += answer.data?.subject?.records.length ?? 0;
   }
   return count;
@@ -62,7 +76,12 @@ async function publicRecordCount(url: string): Promise<number> {
 
 async function importEvents(url: string) {
   const auditor = await mintToken(jwtSecret, { role: "AUDITOR", org: "HA-AUDIT" });
-  const answer = await postGraphQL<{ auditEvents: { totalCount: number; edges: Array<{ node: { role: string; org: string; operationName: string; outcome: string } }> } }>(
+  const answer = await postGraphQL<{
+    auditEvents: {
+      totalCount: number;
+      edges: Array<{ node: { role: string; org: string; operationName: string; outcome: string } }>;
+    };
+  }>(
     url,
     `{ auditEvents(filter: { operation: "Import", org: "HA-TAX" }, first: 100) { totalCount edges { node { role org operationName outcome } } } }`,
     { token: auditor },
@@ -73,7 +92,10 @@ async function importEvents(url: string) {
 describe("npm run import through the running service (npm start, embedded data directory)", () => {
   it("submits a file in chunks through the gateway: every record readable at once, each chunk audited, a re-import adds nothing", async () => {
     const ndjson = join(folder, "good.ndjson");
-    await writeFile(ndjson, Array.from({ length: 1_500 }, (_, index) => JSON.stringify(line(index))).join("\n") + "\n");
+    await writeFile(
+      ndjson,
+      Array.from({ length: 1_500 }, (_, index) => JSON.stringify(line(index))).join("\n") + "\n",
+    );
     const csv = join(folder, "good.csv");
     await writeFile(
       csv,
@@ -93,9 +115,18 @@ describe("npm run import through the running service (npm start, embedded data d
 
     const events = await importEvents(service.url);
     expect(events.totalCount).toBe(3);
-    expect(events.edges.map((edge) => edge.node)).toEqual(Array.from({ length: 3 }, () => ({ role: "PROVIDER", org: "HA-TAX", operationName: "Import", outcome: "OK" })));
+    expect(events.edges.map((edge) => edge.node)).toEqual(
+      Array.from({ length: 3 }, () => ({
+        role: "PROVIDER",
+        org: "HA-TAX",
+        operationName: "Import",
+        outcome: "OK",
+      })),
+    );
 
-    expect((await importFile(ndjson)).stdout).toMatch(/imported 1500 records for HA-TAX .*: 0 new, 1500 already stored/);
+    expect((await importFile(ndjson)).stdout).toMatch(
+      /imported 1500 records for HA-TAX .*: 0 new, 1500 already stored/,
+    );
     expect(await publicRecordCount(service.url)).toBe(1_502);
   }, 180_000);
 
@@ -126,12 +157,19 @@ describe("npm run import through the running service (npm start, embedded data d
   }, 60_000);
 
   it("makes a second process on the same data directory refuse, saying what to do", async () => {
-    const commands = [["audit:verify"], ["audit:export", "--", "--from", "2020-01-01T00:00:00Z", "--to", "2100-01-01T00:00:00Z"], ["seed", "--", "--subjects", "1"], ["start"]];
+    const commands = [
+      ["audit:verify"],
+      ["audit:export", "--", "--from", "2020-01-01T00:00:00Z", "--to", "2100-01-01T00:00:00Z"],
+      ["seed", "--", "--subjects", "1"],
+      ["start"],
+    ];
     const other = { ...environment, PORT: String(await freePort()) };
     for (const command of commands) {
       const refused = await runCommand(command, other);
       expect({ command, code: refused.code }).toEqual({ command, code: 1 });
-      expect(refused.stderr).toMatch(/the embedded database in .+ is held by a running process \(pid \d+: dist\/start\.js/);
+      expect(refused.stderr).toMatch(
+        /the embedded database in .+ is held by a running process \(pid \d+: dist\/start\.js/,
+      );
       expect(refused.stderr).toContain("npm run import submits through its gateway");
       expect(refused.stderr).toContain("stop it (Ctrl-C or SIGTERM) and run this command again");
     }
@@ -139,7 +177,11 @@ describe("npm run import through the running service (npm start, embedded data d
 
   it("loses nothing when the service stops and starts again, and audit:verify then reads the whole live chain", async () => {
     const auditor = await mintToken(jwtSecret, { role: "AUDITOR", org: "HA-AUDIT" });
-    const live = await postGraphQL<{ auditChain: { verified: boolean; length: number } }>(service.url, "{ auditChain { verified length } }", { token: auditor });
+    const live = await postGraphQL<{ auditChain: { verified: boolean; length: number } }>(
+      service.url,
+      "{ auditChain { verified length } }",
+      { token: auditor },
+    );
     expect(live.data!.auditChain.verified).toBe(true);
 
     await service.stop();

@@ -25,7 +25,10 @@ import { FIXED_SETTINGS, GATEWAY_REPLICA_PORTS, gatewayCommand, subgraphCommand 
  * Needs PostgreSQL (the embedded database serves one process), the gateways' ports and supergraph.yaml's.
  */
 
-const PORTS = [...GATEWAY_REPLICA_PORTS, ...(await readSupergraphConfig()).subgraphs.map(({ routingUrl }) => Number(new URL(routingUrl).port))];
+const PORTS = [
+  ...GATEWAY_REPLICA_PORTS,
+  ...(await readSupergraphConfig()).subgraphs.map(({ routingUrl }) => Number(new URL(routingUrl).port)),
+];
 const portFree = (port: number) =>
   new Promise<boolean>((resolve) => {
     const server = createServer();
@@ -63,7 +66,12 @@ function environment(): Record<string, string> {
 
 function start(name: string, [command, ...args]: string[], environment: Record<string, string>): void {
   // Its own process group, so that it stops with whatever it started.
-  const child = spawn(command!, args, { cwd: PACKAGE_ROOT, env: { ...process.env, ...environment }, stdio: "ignore", detached: true });
+  const child = spawn(command!, args, {
+    cwd: PACKAGE_ROOT,
+    env: { ...process.env, ...environment },
+    stdio: "ignore",
+    detached: true,
+  });
   processes.set(name, child);
 }
 
@@ -79,102 +87,175 @@ function stop(name: string, signal: NodeJS.Signals): Promise<void> {
 async function waitUntilReady(withinMs: number, gateways = [GATEWAY]): Promise<void> {
   const deadline = Date.now() + withinMs;
   while (Date.now() < deadline) {
-    const ready = await Promise.all(gateways.map((gateway) => fetch(`${gateway}/ready`).then((response) => response.ok, () => false)));
+    const ready = await Promise.all(
+      gateways.map((gateway) =>
+        fetch(`${gateway}/ready`).then(
+          (response) => response.ok,
+          () => false,
+        ),
+      ),
+    );
     if (ready.every(Boolean)) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`the gateway and seven subgraph processes were not ready within ${withinMs / 1000} s`);
 }
 
-async function query(document: string, options: { token?: string; purpose?: string; variables?: Record<string, unknown>; gateway?: string } = {}) {
+async function query(
+  document: string,
+  options: { token?: string; purpose?: string; variables?: Record<string, unknown>; gateway?: string } = {},
+) {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.purpose) headers["x-credit-purpose"] = options.purpose;
-  const response = await fetch(`${options.gateway ?? GATEWAY}/graphql`, { method: "POST", headers, body: JSON.stringify({ query: document, variables: options.variables }) });
-  return { status: response.status, headers: response.headers, ...((await response.json()) as { data?: Record<string, any> | null; errors?: Array<{ message: string; extensions?: { code?: string } }> }) };
+  const response = await fetch(`${options.gateway ?? GATEWAY}/graphql`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ query: document, variables: options.variables }),
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    ...((await response.json()) as {
+      data?: Record<string, any> | null;
+      errors?: Array<{ message: string; extensions?: { code?: string } }>;
+    }),
+  };
 }
 
-describe.runIf(Boolean(process.env.DATABASE_URL) && portsFree)("every subgraph in its own process behind two gateways (npm run subgraph ×7 + npm run gateway ×2)", () => {
-  beforeAll(async () => {
-    database = await startTestDatabase();
-    await seedDemoData(database.connection.db, chinaDateOf(database.config.clock.now()));
-    for (const name of SUBGRAPH_NAMES) start(name, subgraphCommand(name), { ...environment(), ...SUBGRAPH_KEYS, ...(name === REPORTS_SUBGRAPH ? REPORT_KEY : {}) });
-    for (const [index, port] of GATEWAY_REPLICA_PORTS.entries()) start(`gateway-${index}`, gatewayCommand(), { ...environment(), ...GATEWAY_KEY, ...REPORT_KEY, PORT: String(port) });
-    await waitUntilReady(90_000, [GATEWAY, SECOND_GATEWAY]);
-  }, 120_000);
+describe.runIf(Boolean(process.env.DATABASE_URL) && portsFree)(
+  "every subgraph in its own process behind two gateways (npm run subgraph ×7 + npm run gateway ×2)",
+  () => {
+    beforeAll(async () => {
+      database = await startTestDatabase();
+      await seedDemoData(database.connection.db, chinaDateOf(database.config.clock.now()));
+      for (const name of SUBGRAPH_NAMES)
+        start(name, subgraphCommand(name), {
+          ...environment(),
+          ...SUBGRAPH_KEYS,
+          ...(name === REPORTS_SUBGRAPH ? REPORT_KEY : {}),
+        });
+      for (const [index, port] of GATEWAY_REPLICA_PORTS.entries())
+        start(`gateway-${index}`, gatewayCommand(), {
+          ...environment(),
+          ...GATEWAY_KEY,
+          ...REPORT_KEY,
+          PORT: String(port),
+        });
+      await waitUntilReady(90_000, [GATEWAY, SECOND_GATEWAY]);
+    }, 120_000);
 
-  afterAll(async () => {
-    await Promise.all([...processes.keys()].map((name) => stop(name, "SIGTERM")));
-    await database?.stop();
-  });
-
-  it("answers a lookup across subgraphs, a screening and a write read back, each audited", async () => {
-    const lookup = await query(`{ subject(identifier: "${COMPANY}") { name records { title } listEntries { list status } } }`);
-    expect(errorCodes(lookup)).toEqual([]);
-    expect(lookup.data!.subject.records.length).toBeGreaterThan(0);
-
-    const government = await mintToken(jwtSecret, { role: "GOVERNMENT", org: "HA-ADMIN-APPROVAL" });
-    const screening = await query(`query ($ids: [String!]!) { screen(identifiers: $ids, scenario: ADMINISTRATIVE_LICENSING) { identifier decision } }`, {
-      token: government,
-      purpose: "ADMINISTRATIVE_LICENSING",
-      variables: { ids: [COMPANY, citizenId(77_001)] },
+    afterAll(async () => {
+      await Promise.all([...processes.keys()].map((name) => stop(name, "SIGTERM")));
+      await database?.stop();
     });
-    expect(errorCodes(screening)).toEqual([]);
-    expect(screening.data!.screen).toHaveLength(2);
 
-    const provider = await mintToken(jwtSecret, { role: "PROVIDER", org: "HA-SAMR" });
-    const person = citizenId(77_002);
-    const submitted = await query(`mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { accepted } }`, {
-      token: provider,
-      variables: {
-        records: [{ subject: { identifier: person, name: "多进程", kind: "NATURAL_PERSON" }, category: "NEGATIVE", kind: "ADMINISTRATIVE_PENALTY", procedure: "GENERAL", severity: "GENERAL", tier: "GOVERNMENT", title: "行政处罚", documentNumber: "MP-1", decidedOn: daysAgo(3) }],
-      },
+    it("answers a lookup across subgraphs, a screening and a write read back, each audited", async () => {
+      const lookup = await query(
+        `{ subject(identifier: "${COMPANY}") { name records { title } listEntries { list status } } }`,
+      );
+      expect(errorCodes(lookup)).toEqual([]);
+      expect(lookup.data!.subject.records.length).toBeGreaterThan(0);
+
+      const government = await mintToken(jwtSecret, { role: "GOVERNMENT", org: "HA-ADMIN-APPROVAL" });
+      const screening = await query(
+        `query ($ids: [String!]!) { screen(identifiers: $ids, scenario: ADMINISTRATIVE_LICENSING) { identifier decision } }`,
+        {
+          token: government,
+          purpose: "ADMINISTRATIVE_LICENSING",
+          variables: { ids: [COMPANY, citizenId(77_001)] },
+        },
+      );
+      expect(errorCodes(screening)).toEqual([]);
+      expect(screening.data!.screen).toHaveLength(2);
+
+      const provider = await mintToken(jwtSecret, { role: "PROVIDER", org: "HA-SAMR" });
+      const person = citizenId(77_002);
+      const submitted = await query(
+        `mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { accepted } }`,
+        {
+          token: provider,
+          variables: {
+            records: [
+              {
+                subject: { identifier: person, name: "多进程", kind: "NATURAL_PERSON" },
+                category: "NEGATIVE",
+                kind: "ADMINISTRATIVE_PENALTY",
+                procedure: "GENERAL",
+                severity: "GENERAL",
+                tier: "GOVERNMENT",
+                title: "行政处罚",
+                documentNumber: "MP-1",
+                decidedOn: daysAgo(3),
+              },
+            ],
+          },
+        },
+      );
+      expect(errorCodes(submitted)).toEqual([]);
+      const readBack = await query(
+        `query ($id: String!) { subject(identifier: $id) { records { title tier } } }`,
+        { token: government, purpose: "SUPERVISION", variables: { id: person } },
+      );
+      expect(readBack.data!.subject.records).toEqual([{ title: "行政处罚", tier: "GOVERNMENT" }]);
+
+      const requestIds = [lookup, screening, submitted, readBack].map(
+        (result) => result.headers.get("x-request-id")!,
+      );
+      const audited = await database.connection.db
+        .selectFrom("audit_events")
+        .select("request_id")
+        .where("request_id", "in", requestIds)
+        .execute();
+      expect(audited).toHaveLength(4);
     });
-    expect(errorCodes(submitted)).toEqual([]);
-    const readBack = await query(`query ($id: String!) { subject(identifier: $id) { records { title tier } } }`, { token: government, purpose: "SUPERVISION", variables: { id: person } });
-    expect(readBack.data!.subject.records).toEqual([{ title: "行政处罚", tier: "GOVERNMENT" }]);
 
-    const requestIds = [lookup, screening, submitted, readBack].map((result) => result.headers.get("x-request-id")!);
-    const audited = await database.connection.db.selectFrom("audit_events").select("request_id").where("request_id", "in", requestIds).execute();
-    expect(audited).toHaveLength(4);
-  });
+    it("gives a caller one rate budget across both gateways, and both write one audit chain that verifies", async () => {
+      const caller = await mintToken(jwtSecret, { role: "GOVERNMENT", org: "HA-GOV", sub: "two-gateways" });
+      const requests = RATE_LIMIT_PER_MINUTE + 10;
+      const startedAt = performance.now();
+      const answers: Array<Awaited<ReturnType<typeof query>> & { gateway: string }> = [];
+      for (let index = 0; index < requests; index++) {
+        const gateway = index % 2 === 0 ? GATEWAY : SECOND_GATEWAY;
+        answers.push({ gateway, ...(await query(`{ measures { code } }`, { token: caller, gateway })) });
+      }
+      const refilled = Math.ceil((((performance.now() - startedAt) / 1000) * RATE_LIMIT_PER_MINUTE) / 60);
+      const granted = answers.filter((answer) => errorCodes(answer).length === 0);
+      const refused = answers.filter((answer) => errorCodes(answer).join() === "RATE_LIMITED");
+      // Budgets per process would have granted all of them: each gateway saw only (30 + 10) / 2 = 20.
+      expect(granted.length + refused.length).toBe(requests);
+      expect(granted.length).toBeGreaterThanOrEqual(RATE_LIMIT_PER_MINUTE);
+      expect(granted.length).toBeLessThanOrEqual(RATE_LIMIT_PER_MINUTE + refilled);
+      expect(new Set(refused.map((answer) => answer.gateway))).toEqual(new Set([GATEWAY, SECOND_GATEWAY]));
 
+      const requestIds = answers.map((answer) => answer.headers.get("x-request-id")!);
+      const audited = await database.connection.db
+        .selectFrom("audit_events")
+        .select("request_id")
+        .where("request_id", "in", requestIds)
+        .execute();
+      expect(audited).toHaveLength(requests);
+      const verification = await runCommand(["audit:verify"], {
+        DATABASE_URL: database.config.database.kind === "postgres" ? database.config.database.url : "",
+      });
+      expect(verification.code).toBe(0);
+      expect(verification.stdout).toMatch(/audit chain verified/);
+    }, 60_000);
 
-  it("gives a caller one rate budget across both gateways, and both write one audit chain that verifies", async () => {
-    const caller = await mintToken(jwtSecret, { role: "GOVERNMENT", org: "HA-GOV", sub: "two-gateways" });
-    const requests = RATE_LIMIT_PER_MINUTE + 10;
-    const startedAt = performance.now();
-    const answers: Array<Awaited<ReturnType<typeof query>> & { gateway: string }> = [];
-    for (let index = 0; index < requests; index++) {
-      const gateway = index % 2 === 0 ? GATEWAY : SECOND_GATEWAY;
-      answers.push({ gateway, ...(await query(`{ measures { code } }`, { token: caller, gateway })) });
-    }
-    const refilled = Math.ceil((((performance.now() - startedAt) / 1000) * RATE_LIMIT_PER_MINUTE) / 60);
-    const granted = answers.filter((answer) => errorCodes(answer).length === 0);
-    const refused = answers.filter((answer) => errorCodes(answer).join() === "RATE_LIMITED");
-    // Budgets per process would have granted all of them: each gateway saw only (30 + 10) / 2 = 20.
-    expect(granted.length + refused.length).toBe(requests);
-    expect(granted.length).toBeGreaterThanOrEqual(RATE_LIMIT_PER_MINUTE);
-    expect(granted.length).toBeLessThanOrEqual(RATE_LIMIT_PER_MINUTE + refilled);
-    expect(new Set(refused.map((answer) => answer.gateway))).toEqual(new Set([GATEWAY, SECOND_GATEWAY]));
+    it("loses only the killed subgraph's part of the answers (SIGKILL), and gets it back when it is started again", async () => {
+      await stop("records", "SIGKILL");
+      const withRecords = await query(`{ subject(identifier: "${COMPANY}") { name records { title } } }`);
+      expect(errorCodes(withRecords)).toEqual(["SERVICE_UNAVAILABLE"]);
+      const withoutRecords = await query(
+        `{ subject(identifier: "${COMPANY}") { name listEntries { list } } }`,
+      );
+      expect(errorCodes(withoutRecords)).toEqual([]);
 
-    const requestIds = answers.map((answer) => answer.headers.get("x-request-id")!);
-    const audited = await database.connection.db.selectFrom("audit_events").select("request_id").where("request_id", "in", requestIds).execute();
-    expect(audited).toHaveLength(requests);
-    const verification = await runCommand(["audit:verify"], { DATABASE_URL: database.config.database.kind === "postgres" ? database.config.database.url : "" });
-    expect(verification.code).toBe(0);
-    expect(verification.stdout).toMatch(/audit chain verified/);
-  }, 60_000);
-
-  it("loses only the killed subgraph's part of the answers (SIGKILL), and gets it back when it is started again", async () => {
-    await stop("records", "SIGKILL");
-    const withRecords = await query(`{ subject(identifier: "${COMPANY}") { name records { title } } }`);
-    expect(errorCodes(withRecords)).toEqual(["SERVICE_UNAVAILABLE"]);
-    const withoutRecords = await query(`{ subject(identifier: "${COMPANY}") { name listEntries { list } } }`);
-    expect(errorCodes(withoutRecords)).toEqual([]);
-
-    start("records", subgraphCommand("records"), { ...environment(), ...SUBGRAPH_KEYS });
-    await waitUntilReady(60_000);
-    expect(errorCodes(await query(`{ subject(identifier: "${COMPANY}") { name records { title } } }`))).toEqual([]);
-  }, 90_000);
-});
+      start("records", subgraphCommand("records"), { ...environment(), ...SUBGRAPH_KEYS });
+      await waitUntilReady(60_000);
+      expect(
+        errorCodes(await query(`{ subject(identifier: "${COMPANY}") { name records { title } } }`)),
+      ).toEqual([]);
+    }, 90_000);
+  },
+);

@@ -9,12 +9,28 @@ import { publishPendingItems } from "../publication";
  * Every combination of role × tier × {own, other} × consent × purpose × {active, expired}, run through
  * the gateway on real data and compared with the visibility the docs/api.md access matrix gives.
  */
-const ROLES: Role[] = ["PUBLIC", "SUBJECT", "GOVERNMENT", "ORGANIZATION", "PROVIDER", "CREDIT_CENTER", "AUDITOR", "CREDIT_AUTHORITY"];
+const ROLES: Role[] = [
+  "PUBLIC",
+  "SUBJECT",
+  "GOVERNMENT",
+  "ORGANIZATION",
+  "PROVIDER",
+  "CREDIT_CENTER",
+  "AUDITOR",
+  "CREDIT_AUTHORITY",
+];
 const TIERS: Tier[] = ["PUBLIC", "GOVERNMENT", "AUTHORIZED"];
 const CONSENTS = ["none", "valid", "expired", "revoked", "otherPurpose"] as const;
 type ConsentState = (typeof CONSENTS)[number];
 
-type Cell = Readonly<{ role: Role; tier: Tier; own: boolean; consent: ConsentState; purpose: boolean; active: boolean }>;
+type Cell = Readonly<{
+  role: Role;
+  tier: Tier;
+  own: boolean;
+  consent: ConsentState;
+  purpose: boolean;
+  active: boolean;
+}>;
 type Expected = "visible" | "hidden" | "PURPOSE_REQUIRED" | "FORBIDDEN";
 
 /**
@@ -42,7 +58,9 @@ function expectedFor(cell: Cell): Expected {
     case "PUBLIC":
       return visible(tier === "PUBLIC");
     case "GOVERNMENT":
-      return visible(tier === "PUBLIC" || tier === "GOVERNMENT" || (tier === "AUTHORIZED" && consent === "valid"));
+      return visible(
+        tier === "PUBLIC" || tier === "GOVERNMENT" || (tier === "AUTHORIZED" && consent === "valid"),
+      );
     case "ORGANIZATION":
       return visible(tier === "PUBLIC" || (tier === "AUTHORIZED" && consent === "valid"));
     case "SUBJECT":
@@ -70,7 +88,11 @@ beforeAll(async () => {
   const records = CONSENTS.flatMap((consent) =>
     TIERS.flatMap((tier) =>
       [true, false].map((active) => ({
-        subject: { identifier: subjectOf(consent), name: personName("真值表", CONSENTS.indexOf(consent)), kind: "NATURAL_PERSON" },
+        subject: {
+          identifier: subjectOf(consent),
+          name: personName("真值表", CONSENTS.indexOf(consent)),
+          kind: "NATURAL_PERSON",
+        },
         category: "NEGATIVE",
         kind: "ADMINISTRATIVE_PENALTY",
         procedure: "GENERAL",
@@ -82,10 +104,13 @@ beforeAll(async () => {
       })),
     ),
   );
-  const submitted = await federation.query(`mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { accepted } }`, {
-    token: provider,
-    variables: { records },
-  });
+  const submitted = await federation.query(
+    `mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { accepted } }`,
+    {
+      token: provider,
+      variables: { records },
+    },
+  );
   expect(submitted.errors).toBeUndefined();
   // A natural person's public items reach the public tier once the credit centre has reviewed them.
   await publishPendingItems(federation);
@@ -116,7 +141,11 @@ beforeAll(async () => {
         })
         .execute();
       if (shape.revoked) {
-        await db.updateTable("consents").set({ revoked_at: new Date(now - 60_000) }).where("subject_id", "=", subject.id).execute();
+        await db
+          .updateTable("consents")
+          .set({ revoked_at: new Date(now - 60_000) })
+          .where("subject_id", "=", subject.id)
+          .execute();
       }
     }
   }
@@ -141,36 +170,56 @@ async function tokenFor(role: Role, own: boolean, consent: ConsentState): Promis
 
 describe("policy truth table through the gateway", () => {
   const combinations = ROLES.flatMap((role) =>
-    [true, false].flatMap((own) => [true, false].flatMap((purpose) => CONSENTS.map((consent) => ({ role, own, purpose, consent })))),
+    [true, false].flatMap((own) =>
+      [true, false].flatMap((purpose) => CONSENTS.map((consent) => ({ role, own, purpose, consent }))),
+    ),
   );
 
   /** Every cell a test below asserted on, to show that the table is checked whole. */
   const asserted = new Set<string>();
 
-  it.each(combinations)("$role own=$own purpose=$purpose consent=$consent", async ({ role, own, purpose, consent }) => {
-    const declared = role === "GOVERNMENT" || role === "ORGANIZATION" ? PURPOSE[role] : "SUPERVISION";
-    const result = await federation.query<{ subject: { records: Array<{ title: string }> } | null }>(
-      `query ($id: String!) { subject(identifier: $id) { records { title } } }`,
-      { token: await tokenFor(role, own, consent), purpose: purpose ? declared : undefined, variables: { id: subjectOf(consent) } },
-    );
-    const seen = new Set((result.data?.subject?.records ?? []).map((record) => record.title));
-    for (const tier of TIERS) {
-      for (const active of [true, false]) {
-        const cell: Cell = { role, tier, own, consent, purpose, active };
-        const expected = expectedFor(cell);
-        const label = JSON.stringify(cell);
-        asserted.add(label);
-        if (expected === "visible") expect(seen.has(titleOf(tier, active)), label).toBe(true);
-        else expect(seen.has(titleOf(tier, active)), label).toBe(false);
-        if (expected === "PURPOSE_REQUIRED" || expected === "FORBIDDEN") expect(errorCodes(result), label).toContain(expected);
+  it.each(combinations)(
+    "$role own=$own purpose=$purpose consent=$consent",
+    async ({ role, own, purpose, consent }) => {
+      const declared = role === "GOVERNMENT" || role === "ORGANIZATION" ? PURPOSE[role] : "SUPERVISION";
+      const result = await federation.query<{ subject: { records: Array<{ title: string }> } | null }>(
+        `query ($id: String!) { subject(identifier: $id) { records { title } } }`,
+        {
+          token: await tokenFor(role, own, consent),
+          purpose: purpose ? declared : undefined,
+          variables: { id: subjectOf(consent) },
+        },
+      );
+      const seen = new Set((result.data?.subject?.records ?? []).map((record) => record.title));
+      for (const tier of TIERS) {
+        for (const active of [true, false]) {
+          const cell: Cell = { role, tier, own, consent, purpose, active };
+          const expected = expectedFor(cell);
+          const label = JSON.stringify(cell);
+          asserted.add(label);
+          if (expected === "visible") expect(seen.has(titleOf(tier, active)), label).toBe(true);
+          else expect(seen.has(titleOf(tier, active)), label).toBe(false);
+          if (expected === "PURPOSE_REQUIRED" || expected === "FORBIDDEN")
+            expect(errorCodes(result), label).toContain(expected);
+        }
       }
-    }
-    if (result.data?.subject?.records) expect(errorCodes(result)).toEqual([]);
-  });
+      if (result.data?.subject?.records) expect(errorCodes(result)).toEqual([]);
+    },
+  );
 
   it("asserted every one of the 8 roles × 3 tiers × own or not × 5 consent states × purpose or not × active or not: 960 cells", () => {
     const every = ROLES.flatMap((role) =>
-      TIERS.flatMap((tier) => [true, false].flatMap((own) => CONSENTS.flatMap((consent) => [true, false].flatMap((purpose) => [true, false].map((active) => JSON.stringify({ role, tier, own, consent, purpose, active } satisfies Cell)))))),
+      TIERS.flatMap((tier) =>
+        [true, false].flatMap((own) =>
+          CONSENTS.flatMap((consent) =>
+            [true, false].flatMap((purpose) =>
+              [true, false].map((active) =>
+                JSON.stringify({ role, tier, own, consent, purpose, active } satisfies Cell),
+              ),
+            ),
+          ),
+        ),
+      ),
     );
     expect(ROLES).toHaveLength(8);
     expect(every).toHaveLength(960);
@@ -178,11 +227,14 @@ describe("policy truth table through the gateway", () => {
   });
 
   it("puts the consent a disclosure relied on into the audit event", async () => {
-    const result = await federation.query(`query ($id: String!) { subject(identifier: $id) { records(tier: AUTHORIZED) { title } } }`, {
-      token: await federation.token({ role: "ORGANIZATION", org: VIEWER_ORG.ORGANIZATION }),
-      purpose: PURPOSE.ORGANIZATION,
-      variables: { id: subjectOf("valid") },
-    });
+    const result = await federation.query(
+      `query ($id: String!) { subject(identifier: $id) { records(tier: AUTHORIZED) { title } } }`,
+      {
+        token: await federation.token({ role: "ORGANIZATION", org: VIEWER_ORG.ORGANIZATION }),
+        purpose: PURPOSE.ORGANIZATION,
+        variables: { id: subjectOf("valid") },
+      },
+    );
     expect(result.data).toEqual({ subject: { records: [{ title: "AUTHORIZED-ACTIVE" }] } });
     const consent = await federation.connection.db
       .selectFrom("consents")
@@ -198,12 +250,18 @@ describe("policy truth table through the gateway", () => {
     expect(event).toEqual({ consent_ids: [consent.id], purpose: "CREDIT_LENDING" });
   });
 
-  it.each(["expired", "revoked", "otherPurpose", "none"] as const)("answers CONSENT_REQUIRED for an explicit authorized-tier request with consent %s", async (consent) => {
-    const result = await federation.query(`query ($id: String!) { subject(identifier: $id) { records(tier: AUTHORIZED) { title } } }`, {
-      token: await federation.token({ role: "ORGANIZATION", org: VIEWER_ORG.ORGANIZATION }),
-      purpose: PURPOSE.ORGANIZATION,
-      variables: { id: subjectOf(consent) },
-    });
-    expect(errorCodes(result)).toEqual(["CONSENT_REQUIRED"]);
-  });
+  it.each(["expired", "revoked", "otherPurpose", "none"] as const)(
+    "answers CONSENT_REQUIRED for an explicit authorized-tier request with consent %s",
+    async (consent) => {
+      const result = await federation.query(
+        `query ($id: String!) { subject(identifier: $id) { records(tier: AUTHORIZED) { title } } }`,
+        {
+          token: await federation.token({ role: "ORGANIZATION", org: VIEWER_ORG.ORGANIZATION }),
+          purpose: PURPOSE.ORGANIZATION,
+          variables: { id: subjectOf(consent) },
+        },
+      );
+      expect(errorCodes(result)).toEqual(["CONSENT_REQUIRED"]);
+    },
+  );
 });

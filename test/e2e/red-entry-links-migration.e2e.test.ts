@@ -15,7 +15,12 @@ let database: TestDatabase;
 const db = () => database.connection.db;
 const ids: Record<string, string> = {};
 
-async function entry(subject: { id: string; identifier: string }, list: "RED" | "BLACK", documentNumber: string, fields: Record<string, unknown>) {
+async function entry(
+  subject: { id: string; identifier: string },
+  list: "RED" | "BLACK",
+  documentNumber: string,
+  fields: Record<string, unknown>,
+) {
   const row = await db()
     .insertInto("list_entries")
     .values({
@@ -44,16 +49,44 @@ async function entry(subject: { id: string; identifier: string }, list: "RED" | 
 
 beforeAll(async () => {
   database = await startTestDatabase({}, BEFORE);
-  const subjects = await registerSubjects(db(), [0, 1, 2].map((n) => ({ identifier: uscc(790 + n), name: `迁移公司${n}`, kind: "LEGAL_PERSON" as const, sex: null, birthDate: null, region: "320800" })));
+  const subjects = await registerSubjects(
+    db(),
+    [0, 1, 2].map((n) => ({
+      identifier: uscc(790 + n),
+      name: `迁移公司${n}`,
+      kind: "LEGAL_PERSON" as const,
+      sex: null,
+      birthDate: null,
+      region: "320800",
+    })),
+  );
   const [expired, blocked, live] = [...subjects.values()];
-  const took = (documentNumber: string) => ({ status: "REMOVED", status_changed_on: "2026-11-01", status_reason: `JRP art. 4: entered the black list by HA-COURT, document ${documentNumber}` });
+  const took = (documentNumber: string) => ({
+    status: "REMOVED",
+    status_changed_on: "2026-11-01",
+    status_reason: `JRP art. 4: entered the black list by HA-COURT, document ${documentNumber}`,
+  });
   // Never in force: valid until 2024, entered (pushed) in 2026.
-  ids.neverInForce = await entry(expired!, "BLACK", "MIG-B-1", { valid_until: "2024-03-01", pushed_on: "2026-11-01" });
+  ids.neverInForce = await entry(expired!, "BLACK", "MIG-B-1", {
+    valid_until: "2024-03-01",
+    pushed_on: "2026-11-01",
+  });
   ids.redOfExpired = await entry(expired!, "RED", "MIG-R-1", took("MIG-B-1"));
-  ids.neverInForceToo = await entry(blocked!, "BLACK", "MIG-B-2", { valid_until: "2024-03-01", pushed_on: "2026-11-01" });
-  ids.blockingBlack = await entry(blocked!, "BLACK", "MIG-B-3", { recognized_on: "2026-10-01", valid_until: "2099-10-01", pushed_on: "2026-10-02" });
+  ids.neverInForceToo = await entry(blocked!, "BLACK", "MIG-B-2", {
+    valid_until: "2024-03-01",
+    pushed_on: "2026-11-01",
+  });
+  ids.blockingBlack = await entry(blocked!, "BLACK", "MIG-B-3", {
+    recognized_on: "2026-10-01",
+    valid_until: "2099-10-01",
+    pushed_on: "2026-10-02",
+  });
   ids.redOfBlocked = await entry(blocked!, "RED", "MIG-R-2", took("MIG-B-2"));
-  ids.inForce = await entry(live!, "BLACK", "MIG-B-4", { recognized_on: "2026-10-01", valid_until: "2099-10-01", pushed_on: "2026-10-02" });
+  ids.inForce = await entry(live!, "BLACK", "MIG-B-4", {
+    recognized_on: "2026-10-01",
+    valid_until: "2099-10-01",
+    pushed_on: "2026-10-02",
+  });
   ids.redOfLive = await entry(live!, "RED", "MIG-R-4", took("MIG-B-4"));
   await db()
     .insertInto("credit_records")
@@ -79,7 +112,12 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.stop());
 
-const red = (id: string) => db().selectFrom("list_entries").select(["status", "removed_by_entry"]).where("id", "=", id).executeTakeFirstOrThrow();
+const red = (id: string) =>
+  db()
+    .selectFrom("list_entries")
+    .select(["status", "removed_by_entry"])
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
 
 describe("linking red entries taken by black entries", () => {
   it("gives back a red entry taken by a black entry that was never in force", async () => {
@@ -87,7 +125,10 @@ describe("linking red entries taken by black entries", () => {
   });
 
   it("keeps one off while the subject has another black entry that has not ended, linked to the one that took it", async () => {
-    expect(await red(ids.redOfBlocked!)).toEqual({ status: "REMOVED", removed_by_entry: ids.neverInForceToo });
+    expect(await red(ids.redOfBlocked!)).toEqual({
+      status: "REMOVED",
+      removed_by_entry: ids.neverInForceToo,
+    });
   });
 
   it("links a red entry taken by a black entry in force, which its removal then gives back", async () => {
@@ -95,7 +136,11 @@ describe("linking red entries taken by black entries", () => {
   });
 
   it("publishes again an honour a never-in-force black entry suspended", async () => {
-    const honour = await db().selectFrom("credit_records").select(["status", "suspended_by_entry"]).where("document_number", "=", "MIG-H-1").executeTakeFirstOrThrow();
+    const honour = await db()
+      .selectFrom("credit_records")
+      .select(["status", "suspended_by_entry"])
+      .where("document_number", "=", "MIG-H-1")
+      .executeTakeFirstOrThrow();
     expect(honour).toEqual({ status: "ACTIVE", suspended_by_entry: null });
   });
 });

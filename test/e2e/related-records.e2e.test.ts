@@ -12,7 +12,11 @@ const REPRESENTATIVE = citizenId(60);
 const REPRESENTATIVE_SINCE = daysAgo(365);
 const PERSONS_BANK = "BANK-PERSON-CONSENT";
 const COMPANYS_BANK = "BANK-COMPANY-CONSENT";
-const TITLES = { PUBLIC: "公开的严重失信", GOVERNMENT: "政府共享的严重失信", AUTHORIZED: "授权查询的严重失信" } as const;
+const TITLES = {
+  PUBLIC: "公开的严重失信",
+  GOVERNMENT: "政府共享的严重失信",
+  AUTHORIZED: "授权查询的严重失信",
+} as const;
 
 type Row = Record<string, unknown>;
 type FileView = { subject: { records: Row[]; relatedEntries: Row[] } };
@@ -24,40 +28,55 @@ const FILE = `query ($id: String!) { subject(identifier: $id) {
 beforeAll(async () => {
   federation = await startTestFederation();
   const provider = await federation.token({ role: "PROVIDER", org: "HA-SAMR" });
-  const registered = await federation.query(`mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`, {
-    token: provider,
-    variables: {
-      input: {
-        subject: { identifier: COMPANY, name: "关联记录有限公司", kind: "LEGAL_PERSON" },
-        legalRepresentative: { identifier: REPRESENTATIVE, name: "关联法人", kind: "NATURAL_PERSON" },
-        relationsSince: REPRESENTATIVE_SINCE,
+  const registered = await federation.query(
+    `mutation ($input: SubjectRegistrationInput!) { registerSubject(input: $input) { id } }`,
+    {
+      token: provider,
+      variables: {
+        input: {
+          subject: { identifier: COMPANY, name: "关联记录有限公司", kind: "LEGAL_PERSON" },
+          legalRepresentative: { identifier: REPRESENTATIVE, name: "关联法人", kind: "NATURAL_PERSON" },
+          relationsSince: REPRESENTATIVE_SINCE,
+        },
       },
     },
-  });
+  );
   expect(registered.errors).toBeUndefined();
-  const submitted = await federation.query(`mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { accepted } }`, {
-    token: provider,
-    variables: {
-      records: (["PUBLIC", "GOVERNMENT", "AUTHORIZED"] as const).map((tier) => ({
-        subject: { identifier: COMPANY, name: "关联记录有限公司", kind: "LEGAL_PERSON" },
-        category: "NEGATIVE",
-        kind: "ADMINISTRATIVE_PENALTY",
-        procedure: "GENERAL",
-        severity: "SEVERE",
-        tier,
-        title: TITLES[tier],
-        attributes: { facts: `${tier} 事实` },
-        documentNumber: `REL-${tier}`,
-        decidedOn: daysAgo(10),
-      })),
+  const submitted = await federation.query(
+    `mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { accepted } }`,
+    {
+      token: provider,
+      variables: {
+        records: (["PUBLIC", "GOVERNMENT", "AUTHORIZED"] as const).map((tier) => ({
+          subject: { identifier: COMPANY, name: "关联记录有限公司", kind: "LEGAL_PERSON" },
+          category: "NEGATIVE",
+          kind: "ADMINISTRATIVE_PENALTY",
+          procedure: "GENERAL",
+          severity: "SEVERE",
+          tier,
+          title: TITLES[tier],
+          attributes: { facts: `${tier} 事实` },
+          documentNumber: `REL-${tier}`,
+          decidedOn: daysAgo(10),
+        })),
+      },
     },
-  });
+  );
   expect(submitted.errors).toBeUndefined();
   const grant = async (subject: string, grantee: string) => {
-    const granted = await federation.query(`mutation ($input: ConsentInput!) { grantConsent(input: $input) { id } }`, {
-      token: await federation.token({ role: "SUBJECT", subject }),
-      variables: { input: { grantee, purpose: "CREDIT_LENDING", validUntil: new Date(federation.clock.now().getTime() + 86_400_000).toISOString() } },
-    });
+    const granted = await federation.query(
+      `mutation ($input: ConsentInput!) { grantConsent(input: $input) { id } }`,
+      {
+        token: await federation.token({ role: "SUBJECT", subject }),
+        variables: {
+          input: {
+            grantee,
+            purpose: "CREDIT_LENDING",
+            validUntil: new Date(federation.clock.now().getTime() + 86_400_000).toISOString(),
+          },
+        },
+      },
+    );
     expect(granted.errors).toBeUndefined();
   };
   await grant(REPRESENTATIVE, PERSONS_BANK);
@@ -66,7 +85,11 @@ beforeAll(async () => {
 afterAll(async () => federation?.stop());
 
 async function readFile(token: string | undefined, purpose?: string, document = FILE) {
-  const result = await federation.query<FileView>(document, { token, purpose, variables: { id: REPRESENTATIVE } });
+  const result = await federation.query<FileView>(document, {
+    token,
+    purpose,
+    variables: { id: REPRESENTATIVE },
+  });
   expect(result.errors).toBeUndefined();
   return { ...result.data!.subject, requestId: result.headers.get("x-request-id")! };
 }
@@ -87,7 +110,9 @@ describe("an organisation's items on a responsible person's file (PCIM art. 26)"
     expect(titles(view.records)).toEqual([TITLES.AUTHORIZED, TITLES.PUBLIC].sort());
     expect(view.records.every((row) => row.relation === "LEGAL_REPRESENTATIVE")).toBe(true);
     const authorized = view.relatedEntries.find((entry) => entry.tier === "AUTHORIZED");
-    expect(authorized).toMatchObject({ record: { title: TITLES.AUTHORIZED, attributes: { facts: "AUTHORIZED 事实" } } });
+    expect(authorized).toMatchObject({
+      record: { title: TITLES.AUTHORIZED, attributes: { facts: "AUTHORIZED 事实" } },
+    });
   });
 
   it("follow the organisation's tier: a government body on duty reads the government-shared item", async () => {
@@ -124,7 +149,10 @@ describe("an organisation's items on a responsible person's file (PCIM art. 26)"
         record: null,
       });
     }
-    expect(byTier.get("PUBLIC")).toMatchObject({ relation: "LEGAL_REPRESENTATIVE", record: { title: TITLES.PUBLIC } });
+    expect(byTier.get("PUBLIC")).toMatchObject({
+      relation: "LEGAL_REPRESENTATIVE",
+      record: { title: TITLES.PUBLIC },
+    });
   });
 
   it("show nothing of the entries to the public beyond the public item", async () => {
@@ -139,15 +167,32 @@ describe("an organisation's items on a responsible person's file (PCIM art. 26)"
     const bank = await federation.token({ role: "ORGANIZATION", org: COMPANYS_BANK });
     const person = await federation.token({ role: "SUBJECT", subject: REPRESENTATIVE });
     const db = federation.connection.db;
-    const consent = await db.selectFrom("consents").select("id").where("subject_identifier", "=", COMPANY).where("grantee", "=", COMPANYS_BANK).executeTakeFirstOrThrow();
+    const consent = await db
+      .selectFrom("consents")
+      .select("id")
+      .where("subject_identifier", "=", COMPANY)
+      .where("grantee", "=", COMPANYS_BANK)
+      .executeTakeFirstOrThrow();
     for (const [token, purpose, consentIds] of [
       [bank, "CREDIT_LENDING", [consent.id]],
       [person, undefined, []],
     ] as const) {
       const { requestId } = await readFile(token, purpose, records);
-      const event = await db.selectFrom("audit_events").select(["id", "consent_ids"]).where("request_id", "=", requestId).executeTakeFirstOrThrow();
-      const accesses = await db.selectFrom("audit_accesses").selectAll().where("event_id", "=", event.id).where("subgraph", "=", "records").execute();
-      expect(accesses.map((access) => `${access.entity_type}:${access.subject_identifier}`).sort()).toEqual([`CreditRecord:${COMPANY}`, `RelatedEntry:${COMPANY}`]);
+      const event = await db
+        .selectFrom("audit_events")
+        .select(["id", "consent_ids"])
+        .where("request_id", "=", requestId)
+        .executeTakeFirstOrThrow();
+      const accesses = await db
+        .selectFrom("audit_accesses")
+        .selectAll()
+        .where("event_id", "=", event.id)
+        .where("subgraph", "=", "records")
+        .execute();
+      expect(accesses.map((access) => `${access.entity_type}:${access.subject_identifier}`).sort()).toEqual([
+        `CreditRecord:${COMPANY}`,
+        `RelatedEntry:${COMPANY}`,
+      ]);
       expect(event.consent_ids).toEqual(consentIds);
     }
   });

@@ -16,15 +16,35 @@ beforeAll(async () => {
   federation = await startTestFederation({ now: "2026-11-18T10:00:00+08:00" });
   const person = { identifier: citizenId(991), name: "核验人", kind: "NATURAL_PERSON" };
   const provider = await federation.token({ role: "PROVIDER", org: "HA-SAMR" });
-  const submitted = await federation.query(`mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { ids } }`, {
-    token: provider,
-    variables: { records: [{ subject: person, category: "NEGATIVE", kind: "ADMINISTRATIVE_PENALTY", procedure: "GENERAL", severity: "GENERAL", tier: "PUBLIC", title: "公开的行政处罚", documentNumber: "RV-1", decidedOn: daysAgo(100, federation.clock.now()) }] },
-  });
+  const submitted = await federation.query(
+    `mutation ($records: [RecordInput!]!) { submitRecords(records: $records) { ids } }`,
+    {
+      token: provider,
+      variables: {
+        records: [
+          {
+            subject: person,
+            category: "NEGATIVE",
+            kind: "ADMINISTRATIVE_PENALTY",
+            procedure: "GENERAL",
+            severity: "GENERAL",
+            tier: "PUBLIC",
+            title: "公开的行政处罚",
+            documentNumber: "RV-1",
+            decidedOn: daysAgo(100, federation.clock.now()),
+          },
+        ],
+      },
+    },
+  );
   expect(submitted.errors).toBeUndefined();
-  const issued = await federation.query<{ myCreditReport: { pdfBase64: string } }>(`mutation ($input: CreditReportInput!) { myCreditReport(input: $input) { pdfBase64 } }`, {
-    token: await federation.token({ role: "SUBJECT", subject: person.identifier }),
-    variables: { input: { purpose: "EMPLOYMENT_SCREENING" } },
-  });
+  const issued = await federation.query<{ myCreditReport: { pdfBase64: string } }>(
+    `mutation ($input: CreditReportInput!) { myCreditReport(input: $input) { pdfBase64 } }`,
+    {
+      token: await federation.token({ role: "SUBJECT", subject: person.identifier }),
+      variables: { input: { purpose: "EMPLOYMENT_SCREENING" } },
+    },
+  );
   expect(issued.errors).toBeUndefined();
   pdf = Buffer.from(issued.data!.myCreditReport.pdfBase64, "base64");
 }, 120_000);
@@ -48,7 +68,16 @@ describe("npm run report:verify (issue 23)", () => {
       const changed = await runCommand(["report:verify", "--", tamperedPath, "--key", key], {});
       expect(changed.code).toBe(1);
       expect(changed.stderr).toContain("NOT GENUINE");
-      const viaGateway = await runCommand(["report:verify", "--", genuinePath, "--key-url", new URL("/.well-known/credit-report-key", federation.gatewayUrl).toString()], {});
+      const viaGateway = await runCommand(
+        [
+          "report:verify",
+          "--",
+          genuinePath,
+          "--key-url",
+          new URL("/.well-known/credit-report-key", federation.gatewayUrl).toString(),
+        ],
+        {},
+      );
       expect(viaGateway.code, viaGateway.stderr).toBe(0);
     } finally {
       await rm(directory, { recursive: true, force: true });

@@ -12,7 +12,11 @@ let companyIdentifier: string;
 beforeAll(async () => {
   tracing = await startTracing({ exporter: "none" }, new SimpleSpanProcessor(exporter));
   federation = await startTestFederation({ seed: "demo" });
-  const company = await federation.connection.db.selectFrom("subjects").select("identifier").where("name", "=", DEMO_BLACKLISTED_COMPANY).executeTakeFirstOrThrow();
+  const company = await federation.connection.db
+    .selectFrom("subjects")
+    .select("identifier")
+    .where("name", "=", DEMO_BLACKLISTED_COMPANY)
+    .executeTakeFirstOrThrow();
   companyIdentifier = company.identifier;
 });
 afterAll(async () => {
@@ -45,17 +49,24 @@ describe("tracing", () => {
     });
     expect(result.errors).toBeUndefined();
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const spans = exporter.getFinishedSpans().filter((span) => span.spanContext().traceId === CALLER_TRACE_ID);
+    const spans = exporter
+      .getFinishedSpans()
+      .filter((span) => span.spanContext().traceId === CALLER_TRACE_ID);
     const byId = new Map(spans.map((span) => [span.spanContext().spanId, span]));
     const gateway = spans.find((span) => span.name === "gateway POST /graphql");
     expect(gateway).toBeDefined();
     expect(parentOf(gateway!)).toBe(CALLER_SPAN_ID);
-    expect(gateway!.attributes).toMatchObject({ "credit.operation": "query:subject", "credit.role": "CREDIT_CENTER", "credit.outcome": "ok" });
+    expect(gateway!.attributes).toMatchObject({
+      "credit.operation": "query:subject",
+      "credit.role": "CREDIT_CENTER",
+      "credit.outcome": "ok",
+    });
     expect(JSON.stringify(spans.map((span) => span.attributes))).not.toContain(companyIdentifier);
 
     const ancestorsOf = (span: ReadableSpan): ReadableSpan[] => {
       const chain: ReadableSpan[] = [];
-      for (let current = byId.get(parentOf(span) ?? ""); current; current = byId.get(parentOf(current) ?? "")) chain.push(current);
+      for (let current = byId.get(parentOf(span) ?? ""); current; current = byId.get(parentOf(current) ?? ""))
+        chain.push(current);
       return chain;
     };
     for (const subgraph of ["subjects", "records", "lists"]) {
@@ -66,11 +77,18 @@ describe("tracing", () => {
         expect(client?.name).toBe(`subgraph ${subgraph}`);
         expect(ancestorsOf(span)).toContain(gateway);
       }
-      const statements = spans.filter((span) => span.attributes["db.system"] === "postgresql" && served.some((server) => ancestorsOf(span).includes(server)));
+      const statements = spans.filter(
+        (span) =>
+          span.attributes["db.system"] === "postgresql" &&
+          served.some((server) => ancestorsOf(span).includes(server)),
+      );
       expect(statements.length, `SQL spans under ${subgraph}`).toBeGreaterThan(0);
-      for (const statement of statements) expect(String(statement.attributes["db.statement"])).not.toContain(companyIdentifier);
+      for (const statement of statements)
+        expect(String(statement.attributes["db.statement"])).not.toContain(companyIdentifier);
     }
     // The audit event's statements belong to the request as well.
-    expect(spans.some((span) => span.attributes["db.system"] === "postgresql" && ancestorsOf(span)[0] === gateway)).toBe(true);
+    expect(
+      spans.some((span) => span.attributes["db.system"] === "postgresql" && ancestorsOf(span)[0] === gateway),
+    ).toBe(true);
   });
 });

@@ -18,14 +18,28 @@ const federations = new Map<FederationTransport, TestFederation>();
 
 beforeAll(async () => {
   for (const shape of FEDERATION_SHAPES) {
-    federations.set(shape, await startTestFederation({ seed: "demo", now: NOW, shape, environment: { CREDIT_SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS) } }));
+    federations.set(
+      shape,
+      await startTestFederation({
+        seed: "demo",
+        now: NOW,
+        shape,
+        environment: { CREDIT_SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS) },
+      }),
+    );
   }
 });
 afterAll(async () => {
   await Promise.all([...federations.values()].map((federation) => federation.stop()));
 });
 
-type Ask = Readonly<{ document: string; as?: TokenClaims; purpose?: string; variables?: Record<string, unknown>; operationName?: string }>;
+type Ask = Readonly<{
+  document: string;
+  as?: TokenClaims;
+  purpose?: string;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+}>;
 
 /** One operation's whole outcome in one shape, without what differs by construction (ids, times, hashes). */
 async function outcomeOf(federation: TestFederation, ask: Ask) {
@@ -39,7 +53,20 @@ async function outcomeOf(federation: TestFederation, ask: Ask) {
   const { db } = federation.connection;
   const event = await db
     .selectFrom("audit_events")
-    .select(["id", "role", "org", "purpose", "operation_type", "operation_name", "document_hash", "client_address", "outcome", "error_codes", "consent_ids", "variables"])
+    .select([
+      "id",
+      "role",
+      "org",
+      "purpose",
+      "operation_type",
+      "operation_name",
+      "document_hash",
+      "client_address",
+      "outcome",
+      "error_codes",
+      "consent_ids",
+      "variables",
+    ])
     .where("request_id", "=", result.headers.get("x-request-id")!)
     .executeTakeFirstOrThrow();
   const accesses = await db
@@ -59,7 +86,9 @@ async function outcomeOf(federation: TestFederation, ask: Ask) {
 
 /** The outcome in both shapes, in the order of FEDERATION_SHAPES. */
 async function inBothShapes(ask: Ask) {
-  const [http, inProcess] = await Promise.all(FEDERATION_SHAPES.map((shape) => outcomeOf(federations.get(shape)!, ask)));
+  const [http, inProcess] = await Promise.all(
+    FEDERATION_SHAPES.map((shape) => outcomeOf(federations.get(shape)!, ask)),
+  );
   return { http: http!, inProcess: inProcess! };
 }
 
@@ -82,19 +111,36 @@ const CREDIT_CENTER: TokenClaims = { role: "CREDIT_CENTER", org: "HA-CREDIT" };
 
 describe("the one-process shape answers as the signed-HTTP shape", () => {
   it("a lookup across subgraphs: the same data and the same audited disclosures, by the gateway-verified viewer", async () => {
-    const { http, inProcess } = await inBothShapes({ document: LOOKUP, as: CREDIT_CENTER, variables: { identifier: await demoCompany() }, operationName: "Lookup" });
+    const { http, inProcess } = await inBothShapes({
+      document: LOOKUP,
+      as: CREDIT_CENTER,
+      variables: { identifier: await demoCompany() },
+      operationName: "Lookup",
+    });
     expect(http.errors).toBeUndefined();
     // Records below the public tier: a viewer lost on the way (PUBLIC, or none) would not see these.
-    expect((http.data as { subject: { records: Array<{ tier: string }> } }).subject.records.some((record) => record.tier !== "PUBLIC")).toBe(true);
-    expect(new Set(http.accesses.map((access) => JSON.parse(access).subgraph))).toEqual(new Set(["subjects", "records", "lists"]));
+    expect(
+      (http.data as { subject: { records: Array<{ tier: string }> } }).subject.records.some(
+        (record) => record.tier !== "PUBLIC",
+      ),
+    ).toBe(true);
+    expect(new Set(http.accesses.map((access) => JSON.parse(access).subgraph))).toEqual(
+      new Set(["subjects", "records", "lists"]),
+    );
     expect(http.audit).toMatchObject({ role: "CREDIT_CENTER", outcome: "OK" });
     expect(inProcess).toEqual(http);
   });
 
   it("a screen of many: the same decisions, and one access row per subject disclosed", async () => {
-    const identifiers = (await federations.get("http")!.connection.db.selectFrom("subjects").select("identifier").orderBy("identifier").limit(300).execute()).map(
-      (subject) => subject.identifier,
-    );
+    const identifiers = (
+      await federations
+        .get("http")!
+        .connection.db.selectFrom("subjects")
+        .select("identifier")
+        .orderBy("identifier")
+        .limit(300)
+        .execute()
+    ).map((subject) => subject.identifier);
     const { http, inProcess } = await inBothShapes({
       document: `query Screen($ids: [String!]!) { screen(identifiers: $ids, scenario: PUBLIC_RESOURCE_TRADING) { identifier decision reasons error measures { code decision } } }`,
       as: { role: "GOVERNMENT", org: "HA-ADMIN-APPROVAL" },
@@ -109,7 +155,11 @@ describe("the one-process shape answers as the signed-HTTP shape", () => {
   });
 
   it("a refused read: the same refusal, audited alike", async () => {
-    const { http, inProcess } = await inBothShapes({ document: `{ auditEvents(first: 1) { totalCount } }`, as: { role: "GOVERNMENT", org: "HA-ADMIN-APPROVAL" }, purpose: "SUPERVISION" });
+    const { http, inProcess } = await inBothShapes({
+      document: `{ auditEvents(first: 1) { totalCount } }`,
+      as: { role: "GOVERNMENT", org: "HA-ADMIN-APPROVAL" },
+      purpose: "SUPERVISION",
+    });
     expect(http.errors?.length).toBeGreaterThan(0);
     expect(http.accesses).toEqual([]);
     expect(inProcess).toEqual(http);
@@ -127,11 +177,26 @@ describe("the one-process shape answers as the signed-HTTP shape", () => {
 
   it("a subgraph's internal error: masked alike, nothing of the cause in the answer", async () => {
     const identifier = await demoCompany();
-    const rename = (from: string, to: string) => Promise.all([...federations.values()].map((federation) => sql`alter table ${sql.raw(from)} rename to ${sql.raw(to)}`.execute(federation.connection.db)));
+    const rename = (from: string, to: string) =>
+      Promise.all(
+        [...federations.values()].map((federation) =>
+          sql`alter table ${sql.raw(from)} rename to ${sql.raw(to)}`.execute(federation.connection.db),
+        ),
+      );
     await rename("list_entries", "list_entries_unreachable");
     try {
-      const { http, inProcess } = await inBothShapes({ document: LOOKUP, as: CREDIT_CENTER, variables: { identifier }, operationName: "Lookup" });
-      expect(http.errors).toEqual([expect.objectContaining({ message: INTERNAL_ERROR_MESSAGE, extensions: { code: "INTERNAL_SERVER_ERROR" } })]);
+      const { http, inProcess } = await inBothShapes({
+        document: LOOKUP,
+        as: CREDIT_CENTER,
+        variables: { identifier },
+        operationName: "Lookup",
+      });
+      expect(http.errors).toEqual([
+        expect.objectContaining({
+          message: INTERNAL_ERROR_MESSAGE,
+          extensions: { code: "INTERNAL_SERVER_ERROR" },
+        }),
+      ]);
       expect(JSON.stringify(inProcess)).not.toMatch(/list_entries|relation|lists/);
       expect(inProcess).toEqual(http);
     } finally {
@@ -150,7 +215,12 @@ describe("the one-process shape answers as the signed-HTTP shape", () => {
         await released;
       }),
     );
-    const answers = inBothShapes({ document: LOOKUP, as: CREDIT_CENTER, variables: { identifier }, operationName: "Lookup" });
+    const answers = inBothShapes({
+      document: LOOKUP,
+      as: CREDIT_CENTER,
+      variables: { identifier },
+      operationName: "Lookup",
+    });
     const startedAt = Date.now();
     await new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS + 1_000));
     release();

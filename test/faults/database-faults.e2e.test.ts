@@ -43,8 +43,10 @@ function expectFailedCleanly(outcomes: readonly Outcome[]) {
     expect(outcome.transportError, "the gateway answered every request").toBeNull();
     if (outcome.ok) continue;
     expect(outcome.codes.length, `status ${outcome.status} carries a contract code`).toBeGreaterThan(0);
-    for (const code of outcome.codes) expect(FAULT_CODES, `request ${outcome.requestId}: ${outcome.messages.join("; ")}`).toContain(code);
-    if (outcome.codes.includes("AUDIT_UNAVAILABLE")) expect(outcome.hasData, "no data without its audit event").toBe(false);
+    for (const code of outcome.codes)
+      expect(FAULT_CODES, `request ${outcome.requestId}: ${outcome.messages.join("; ")}`).toContain(code);
+    if (outcome.codes.includes("AUDIT_UNAVAILABLE"))
+      expect(outcome.hasData, "no data without its audit event").toBe(false);
     expect(outcome.durationMs).toBeLessThan(FAIL_FAST_MS);
   }
 }
@@ -52,7 +54,10 @@ function expectFailedCleanly(outcomes: readonly Outcome[]) {
 async function expectEveryAnsweredRequestAudited(federation: TestFederation, outcomes: readonly Outcome[]) {
   const answered = outcomes.filter((outcome) => outcome.hasData).map((outcome) => outcome.requestId!);
   const audited = await auditedRequestIds(federation, answered);
-  expect(answered.filter((id) => !audited.has(id)), "answered requests without an audit event").toEqual([]);
+  expect(
+    answered.filter((id) => !audited.has(id)),
+    "answered requests without an audit event",
+  ).toEqual([]);
   expect(await verifyAuditChain(federation.connection.db)).toMatchObject({ verified: true });
 }
 
@@ -80,12 +85,17 @@ describe.runIf(onPostgres && binaries)("PostgreSQL restarted ten times under loa
     for (let restart = 0; restart < RESTARTS; restart++) {
       await sleep(400);
       await cluster.restart();
-      recoveries.push(await timeToRecovery(federation, operations[restart % operations.length]!, RECOVERY_WITHIN_MS));
+      recoveries.push(
+        await timeToRecovery(federation, operations[restart % operations.length]!, RECOVERY_WITHIN_MS),
+      );
     }
     await sleep(400);
     const outcomes = await load.stop();
 
-    expect(recoveries.every((ms) => ms !== null), `time to the first good answer after each restart: ${recoveries.map((ms) => ms?.toFixed(0)).join(", ")} ms`).toBe(true);
+    expect(
+      recoveries.every((ms) => ms !== null),
+      `time to the first good answer after each restart: ${recoveries.map((ms) => ms?.toFixed(0)).join(", ")} ms`,
+    ).toBe(true);
     expect(outcomes.filter((outcome) => outcome.ok).length).toBeGreaterThan(RESTARTS);
     expectFailedCleanly(outcomes);
     await expectEveryAnsweredRequestAudited(federation, outcomes);
@@ -124,7 +134,8 @@ describe.runIf(!onPostgres)("the embedded database closed under load", () => {
   it("keeps the process up and refuses every request with a code and no data", async () => {
     const load = runLoad(federation, operations, CLIENTS);
     // Until the load has been answered (a fixed delay failed on a busy machine), then the database goes.
-    for (let waited = 0; waited < 30_000 && !load.outcomes.some((outcome) => outcome.ok); waited += 50) await sleep(50);
+    for (let waited = 0; waited < 30_000 && !load.outcomes.some((outcome) => outcome.ok); waited += 50)
+      await sleep(50);
     const answeredBefore = load.outcomes.filter((outcome) => outcome.ok).length;
     await federation.connection.close();
     await sleep(500);

@@ -24,13 +24,20 @@ export const DEMO_COMPANY = "91320802MA1000000F";
 export async function mixedOperations(federation: TestFederation): Promise<Operation[]> {
   const government = await federation.token({ role: "GOVERNMENT", org: "HA-ADMIN-APPROVAL" });
   return [
-    (f) => f.query(`query Lookup($id: String!) { subject(identifier: $id) { name records { title } listEntries { list status } } }`, { variables: { id: DEMO_COMPANY } }),
     (f) =>
-      f.query(`query Screen($ids: [String!]!) { screen(identifiers: $ids, scenario: ADMINISTRATIVE_LICENSING) { identifier decision } }`, {
-        token: government,
-        purpose: "ADMINISTRATIVE_LICENSING",
-        variables: { ids: [DEMO_COMPANY] },
-      }),
+      f.query(
+        `query Lookup($id: String!) { subject(identifier: $id) { name records { title } listEntries { list status } } }`,
+        { variables: { id: DEMO_COMPANY } },
+      ),
+    (f) =>
+      f.query(
+        `query Screen($ids: [String!]!) { screen(identifiers: $ids, scenario: ADMINISTRATIVE_LICENSING) { identifier decision } }`,
+        {
+          token: government,
+          purpose: "ADMINISTRATIVE_LICENSING",
+          variables: { ids: [DEMO_COMPANY] },
+        },
+      ),
   ];
 }
 
@@ -42,7 +49,9 @@ async function timed(federation: TestFederation, operation: Operation): Promise<
       requestId: result.headers.get("x-request-id"),
       status: result.status,
       codes: errorCodes(result),
-      messages: (result.errors ?? []).map((error) => `${error.extensions?.code}: ${error.message} at ${error.path?.join(".") ?? "-"}`),
+      messages: (result.errors ?? []).map(
+        (error) => `${error.extensions?.code}: ${error.message} at ${error.path?.join(".") ?? "-"}`,
+      ),
       ok: result.status === 200 && !result.errors?.length && result.data != null,
       hasData: result.data != null && Object.values(result.data).some((value) => value != null),
       startedAt,
@@ -50,12 +59,26 @@ async function timed(federation: TestFederation, operation: Operation): Promise<
       transportError: null,
     };
   } catch (error) {
-    return { requestId: null, status: 0, codes: [], messages: [], ok: false, hasData: false, startedAt, durationMs: performance.now() - startedAt, transportError: String(error) };
+    return {
+      requestId: null,
+      status: 0,
+      codes: [],
+      messages: [],
+      ok: false,
+      hasData: false,
+      startedAt,
+      durationMs: performance.now() - startedAt,
+      transportError: String(error),
+    };
   }
 }
 
 /** `clients` concurrent loops sending the operations round-robin until `stop()`; resolves with every outcome. */
-export function runLoad(federation: TestFederation, operations: Operation[], clients: number): { outcomes: Outcome[]; stop(): Promise<Outcome[]> } {
+export function runLoad(
+  federation: TestFederation,
+  operations: Operation[],
+  clients: number,
+): { outcomes: Outcome[]; stop(): Promise<Outcome[]> } {
   const outcomes: Outcome[] = [];
   let running = true;
   const loops = Array.from({ length: clients }, async (_, client) => {
@@ -74,7 +97,11 @@ export function runLoad(federation: TestFederation, operations: Operation[], cli
 }
 
 /** Sends the operations until one is answered OK; returns how long that took, or null after `withinMs`. */
-export async function timeToRecovery(federation: TestFederation, operation: Operation, withinMs: number): Promise<number | null> {
+export async function timeToRecovery(
+  federation: TestFederation,
+  operation: Operation,
+  withinMs: number,
+): Promise<number | null> {
   const startedAt = performance.now();
   while (performance.now() - startedAt < withinMs) {
     if ((await timed(federation, operation)).ok) return performance.now() - startedAt;

@@ -24,7 +24,11 @@ const restarted: RunningSubgraph[] = [];
 
 beforeAll(async () => {
   // Kills and hangs subgraph servers: the HTTP shape (the in-process timeout: test/e2e/transport-equivalence.e2e.test.ts).
-  federation = await startTestFederation({ seed: "demo", shape: "http", environment: { CREDIT_SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS) } });
+  federation = await startTestFederation({
+    seed: "demo",
+    shape: "http",
+    environment: { CREDIT_SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS) },
+  });
 });
 afterAll(async () => {
   await Promise.all(restarted.map((subgraph) => subgraph.stop()));
@@ -33,7 +37,8 @@ afterAll(async () => {
 
 const SUBJECT_NAME: Operation = (f) => f.query(`query { subject(identifier: "${DEMO_COMPANY}") { name } }`);
 const MEASURES: Operation = (f) => f.query(`query { measures(list: BLACK) { code } }`);
-const WITH_RECORDS: Operation = (f) => f.query(`query { subject(identifier: "${DEMO_COMPANY}") { name records { title } } }`);
+const WITH_RECORDS: Operation = (f) =>
+  f.query(`query { subject(identifier: "${DEMO_COMPANY}") { name records { title } } }`);
 const BLACKLIST: Operation = (f) => f.query(`query { publicBlacklist(first: 1) { totalCount } }`);
 
 const portOf = (url: string) => Number(new URL(url).port);
@@ -42,7 +47,17 @@ function expectUnavailableWithoutDetails(result: GraphQLResult) {
   expect(errorCodes(result)).toContain("SERVICE_UNAVAILABLE");
   expect(errorCodes(result).every((code) => code === "SERVICE_UNAVAILABLE")).toBe(true);
   const text = JSON.stringify(result.errors);
-  for (const leak of ["127.0.0.1", "localhost", "http:", "ECONN", "fetch failed", "    at ", "stack", "serviceName"]) expect(text).not.toContain(leak);
+  for (const leak of [
+    "127.0.0.1",
+    "localhost",
+    "http:",
+    "ECONN",
+    "fetch failed",
+    "    at ",
+    "stack",
+    "serviceName",
+  ])
+    expect(text).not.toContain(leak);
   expect(result.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(0);
 }
 
@@ -74,12 +89,20 @@ async function hangOn(port: number): Promise<{ close(): Promise<void> }> {
 
 async function restart(name: SubgraphName, port: number): Promise<void> {
   const { config, subgraphVerifyKeys, connection, calendar } = federation;
-  restarted.push(await startSubgraph(name, { config, db: connection.db, verifyKeys: subgraphVerifyKeys, calendar, logger: createLogger(config) }, port, "127.0.0.1"));
+  restarted.push(
+    await startSubgraph(
+      name,
+      { config, db: connection.db, verifyKeys: subgraphVerifyKeys, calendar, logger: createLogger(config) },
+      port,
+      "127.0.0.1",
+    ),
+  );
 }
 
 describe("records killed, lists hung", () => {
   it("answers what does not touch them, refuses what does within a bound, and recovers by itself", async () => {
-    for (const operation of [SUBJECT_NAME, MEASURES, WITH_RECORDS, BLACKLIST]) expect(errorCodes(await operation(federation))).toEqual([]);
+    for (const operation of [SUBJECT_NAME, MEASURES, WITH_RECORDS, BLACKLIST])
+      expect(errorCodes(await operation(federation))).toEqual([]);
 
     const recordsPort = portOf(federation.subgraphUrl("records"));
     const listsPort = portOf(federation.subgraphUrl("lists"));
@@ -87,7 +110,9 @@ describe("records killed, lists hung", () => {
     await federation.federation.subgraphs.get("lists")!.stop();
     const hung = await hangOn(listsPort);
 
-    const [subjectName, measures, withRecords, blacklist] = await Promise.all([SUBJECT_NAME, MEASURES, WITH_RECORDS, BLACKLIST].map(timed));
+    const [subjectName, measures, withRecords, blacklist] = await Promise.all(
+      [SUBJECT_NAME, MEASURES, WITH_RECORDS, BLACKLIST].map(timed),
+    );
     expect(errorCodes(subjectName!.result)).toEqual([]);
     expect(subjectName!.result.data).toEqual({ subject: { name: expect.any(String) } });
     expect(errorCodes(measures!.result)).toEqual([]);
@@ -99,7 +124,11 @@ describe("records killed, lists hung", () => {
 
     // Each refused request is still audited, as an error.
     const requestId = withRecords!.result.headers.get("x-request-id")!;
-    const event = await federation.connection.db.selectFrom("audit_events").select(["outcome", "error_codes"]).where("request_id", "=", requestId).executeTakeFirstOrThrow();
+    const event = await federation.connection.db
+      .selectFrom("audit_events")
+      .select(["outcome", "error_codes"])
+      .where("request_id", "=", requestId)
+      .executeTakeFirstOrThrow();
     expect(event.outcome).toBe("ERROR");
 
     await hung.close();
@@ -113,8 +142,15 @@ describe("records killed, lists hung", () => {
 describe("a gateway started while a subgraph is down", () => {
   it("starts from the static supergraph, answers the others, reports not ready, and reaches the subgraph once it is up", async () => {
     const { config, jwtSecret, subgraphSigningKey, subgraphVerifyKeys, connection, calendar } = federation;
-    const urls = Object.fromEntries([...federation.federation.subgraphs.keys()].map((name) => [name, federation.subgraphUrl(name)]));
-    const stopped = await startSubgraph("measures", { config, db: connection.db, verifyKeys: subgraphVerifyKeys, calendar, logger: createLogger(config) }, 0, "127.0.0.1");
+    const urls = Object.fromEntries(
+      [...federation.federation.subgraphs.keys()].map((name) => [name, federation.subgraphUrl(name)]),
+    );
+    const stopped = await startSubgraph(
+      "measures",
+      { config, db: connection.db, verifyKeys: subgraphVerifyKeys, calendar, logger: createLogger(config) },
+      0,
+      "127.0.0.1",
+    );
     const measuresUrl = stopped.url;
     await stopped.stop();
     const gateway = await startGateway(
@@ -133,8 +169,17 @@ describe("a gateway started while a subgraph is down", () => {
     );
     try {
       const ask = (query: string) =>
-        fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) }).then(
-          async (response) => ({ status: response.status, headers: response.headers, ...((await response.json()) as object) }) as GraphQLResult,
+        fetch(gateway.url, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query }),
+        }).then(
+          async (response) =>
+            ({
+              status: response.status,
+              headers: response.headers,
+              ...((await response.json()) as object),
+            }) as GraphQLResult,
         );
       expect(errorCodes(await ask(`{ subject(identifier: "${DEMO_COMPANY}") { name } }`))).toEqual([]);
       expectUnavailableWithoutDetails(await ask(`{ measures(list: BLACK) { code } }`));
@@ -142,7 +187,20 @@ describe("a gateway started while a subgraph is down", () => {
       expect((await fetch(`${origin}/health`)).status).toBe(200);
       expect((await fetch(`${origin}/ready`)).status).toBe(503);
 
-      restarted.push(await startSubgraph("measures", { config, db: connection.db, verifyKeys: subgraphVerifyKeys, calendar, logger: createLogger(config) }, portOf(measuresUrl), "127.0.0.1"));
+      restarted.push(
+        await startSubgraph(
+          "measures",
+          {
+            config,
+            db: connection.db,
+            verifyKeys: subgraphVerifyKeys,
+            calendar,
+            logger: createLogger(config),
+          },
+          portOf(measuresUrl),
+          "127.0.0.1",
+        ),
+      );
       expect(errorCodes(await ask(`{ measures(list: BLACK) { code } }`))).toEqual([]);
       expect((await fetch(`${origin}/ready`)).status).toBe(200);
     } finally {

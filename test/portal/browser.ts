@@ -21,7 +21,11 @@ const browserRequired = process.env.CREDIT_REQUIRE_BROWSER === "1";
 export function describeInBrowser(name: string, body: () => void): void {
   // A journey is many steps through a real browser: two minutes each, for a loaded machine.
   if (browserFound || browserRequired) describe(name, { timeout: 120_000 }, body);
-  else describe.skip(`${name} (no Chromium at ${CHROMIUM}: apt-get install chromium, or set CREDIT_CHROMIUM)`, body);
+  else
+    describe.skip(
+      `${name} (no Chromium at ${CHROMIUM}: apt-get install chromium, or set CREDIT_CHROMIUM)`,
+      body,
+    );
 }
 
 /** How long a journey waits for the page to show something: generous, for a loaded 2-core machine. */
@@ -32,14 +36,29 @@ export const SCREENSHOT_FOLDER = path.join(PACKAGE_ROOT, "test-output", "portal"
 
 // Chromium's own background traffic (updates, sync, safe browsing) is off: the portal must work offline,
 // and the test counts every request the page makes.
-const CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
+const CHROMIUM_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
 
 /**
  * Chromium runs without libfaketime: `npm run test:on-date` fakes the date with it (LD_PRELOAD), under which
  * Chromium hangs at start. Each page's clock is set to the test process's instead (`newPage`).
  */
 function browserEnvironment(): Record<string, string> {
-  return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[0] !== "LD_PRELOAD" && !entry[0].startsWith("FAKETIME")));
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] =>
+        entry[1] !== undefined && entry[0] !== "LD_PRELOAD" && !entry[0].startsWith("FAKETIME"),
+    ),
+  );
 }
 
 export type PortalSession = Readonly<{
@@ -61,13 +80,24 @@ export type PortalSession = Readonly<{
 }>;
 
 /** The service with its portal and demo data (in development, unless `environment` says otherwise), and a headless Chromium to drive it. */
-export async function openPortal(options: Parameters<typeof startTestFederation>[0] = {}): Promise<PortalSession> {
+export async function openPortal(
+  options: Parameters<typeof startTestFederation>[0] = {},
+): Promise<PortalSession> {
   // Demo sign-in is development's alone: the journeys sign in through it, so they ask for development by name.
-  const service = await startTestFederation({ seed: "demo", ...options, environment: { NODE_ENV: "development", ...options.environment }, portal: true });
+  const service = await startTestFederation({
+    seed: "demo",
+    ...options,
+    environment: { NODE_ENV: "development", ...options.environment },
+    portal: true,
+  });
   const origin = new URL(service.gatewayUrl).origin;
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, env: browserEnvironment() });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: CHROMIUM_FLAGS,
+      env: browserEnvironment(),
+    });
   } catch (error) {
     await service.stop();
     throw error;
@@ -81,7 +111,11 @@ export async function openPortal(options: Parameters<typeof startTestFederation>
     browser,
     foreignRequests,
     async newPage() {
-      const context = await browser.newContext({ baseURL: origin, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+      const context = await browser.newContext({
+        baseURL: origin,
+        locale: "zh-CN",
+        timezoneId: "Asia/Shanghai",
+      });
       contexts.push(context);
       // The page's clock starts at this machine's as the service process sees it (faked by test:on-date, which
       // Chromium escapes) and runs on: a browser and its server agree on the date — "the last 7 days" means the
@@ -99,7 +133,9 @@ export async function openPortal(options: Parameters<typeof startTestFederation>
       await page.getByLabel("单位代码").fill(identity.org ?? "");
       await page.getByLabel("本人证件号码或统一社会信用代码").fill(identity.subject ?? "");
       await page.getByRole("button", { name: "以此身份登录" }).click();
-      await expect.poll(() => page.evaluate("sessionStorage.getItem(\"credit.token\") !== null"), POLL).toBe(true);
+      await expect
+        .poll(() => page.evaluate('sessionStorage.getItem("credit.token") !== null'), POLL)
+        .toBe(true);
     },
     token: (claims) => service.token(claims),
     async screenshot(page, name) {
@@ -115,7 +151,12 @@ export async function openPortal(options: Parameters<typeof startTestFederation>
 
 const axeSource = readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-export type AxeViolation = Readonly<{ id: string; impact: string | null; help: string; nodes: ReadonlyArray<{ target: string[] }> }>;
+export type AxeViolation = Readonly<{
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: ReadonlyArray<{ target: string[] }>;
+}>;
 
 /**
  * axe-core's WCAG 2.1 A/AA scan of the page as it stands, run through the DevTools protocol (the page's
@@ -123,6 +164,8 @@ export type AxeViolation = Readonly<{ id: string; impact: string | null; help: s
  */
 export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
   const source = await axeSource;
-  const violations = (await page.evaluate(`${source}\n;axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }).then((result) => result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => ({ target: node.target })) })))`)) as AxeViolation[];
+  const violations = (await page.evaluate(
+    `${source}\n;axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }).then((result) => result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => ({ target: node.target })) })))`,
+  )) as AxeViolation[];
   return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
 }

@@ -7,7 +7,9 @@ import { PACKAGE_ROOT } from "../../platform/package-root";
 import { generatePortalDocuments, portalApiSchema } from "../../scripts/codegen";
 
 /** Every document the portal can send (operations, with the fragments they spread) and each shared fragment. */
-const documents = Object.entries(generated).flatMap(([name, value]) => (value instanceof generated.TypedDocumentString ? [[name, value.toString()] as const] : []));
+const documents = Object.entries(generated).flatMap(([name, value]) =>
+  value instanceof generated.TypedDocumentString ? [[name, value.toString()] as const] : [],
+);
 
 /** A fragment stands alone in its own document: that it is spread somewhere is the operations' check. */
 const FRAGMENT_RULES = specifiedRules.filter((rule) => rule !== NoUnusedFragmentsRule);
@@ -29,7 +31,9 @@ describe("the portal's GraphQL documents, against the gateway's API schema", () 
     const chain = generated.AuditChainDocument.toString();
     expect(chain).toContain("verified");
     expect(problemsOf(schema, "AuditChainDocument", chain.replace("verified", "verifiedSince"))).toEqual([
-      expect.stringContaining('AuditChainDocument: Cannot query field "verifiedSince" on type "AuditChainStatus".'),
+      expect.stringContaining(
+        'AuditChainDocument: Cannot query field "verifiedSince" on type "AuditChainStatus".',
+      ),
     ]);
   });
 
@@ -41,9 +45,16 @@ describe("the portal's GraphQL documents, against the gateway's API schema", () 
 
   it("portal/gql is what `npm run codegen` writes from the portal's documents and supergraph.graphql now", async () => {
     const files = await generatePortalDocuments();
-    expect([...files.keys()].sort()).toEqual(["portal/gql/gql.ts", "portal/gql/graphql.ts", "portal/gql/index.ts"]);
+    expect([...files.keys()].sort()).toEqual([
+      "portal/gql/gql.ts",
+      "portal/gql/graphql.ts",
+      "portal/gql/index.ts",
+    ]);
     for (const [file, content] of files) {
-      expect(await readFile(path.join(PACKAGE_ROOT, file), "utf8"), `${file} is stale: run \`npm run codegen\``).toBe(content);
+      expect(
+        await readFile(path.join(PACKAGE_ROOT, file), "utf8"),
+        `${file} is stale: run \`npm run codegen\``,
+      ).toBe(content);
     }
   }, 120_000);
 });

@@ -22,12 +22,19 @@ describeInBrowser("public portal journey", () => {
     const provider = await portal.token({ role: "PROVIDER", org: "HA-SAMR" });
     const today = portal.service.clock.now();
     const recognize = async (input: Record<string, unknown>) => {
-      const result = await portal.service.query(`mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id } }`, { token: provider, variables: { input } });
+      const result = await portal.service.query(
+        `mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id } }`,
+        { token: provider, variables: { input } },
+      );
       expect(result.errors).toBeUndefined();
     };
     for (let index = 0; index < PAGED; index += 1) {
       await recognize({
-        subject: { identifier: uscc(980 + index * 1_000), name: `淮安市翻页测试${String(index + 1).padStart(2, "0")}号有限公司`, kind: "LEGAL_PERSON" },
+        subject: {
+          identifier: uscc(980 + index * 1_000),
+          name: `淮安市翻页测试${String(index + 1).padStart(2, "0")}号有限公司`,
+          kind: "LEGAL_PERSON",
+        },
         list: "BLACK",
         grounds: "B03_MARKET_FRAUD",
         facts: `销售不合格产品（第 ${index + 1} 批）`,
@@ -56,10 +63,13 @@ describeInBrowser("public portal journey", () => {
     expect(portal.foreignRequests).toEqual([]);
   }
 
-  const cellsOfColumn = (page: Page, column: number) => page.locator(`main table tbody tr > :nth-child(${column})`).allTextContents();
+  const cellsOfColumn = (page: Page, column: number) =>
+    page.locator(`main table tbody tr > :nth-child(${column})`).allTextContents();
 
   /** Records the table's caption and first name at every change of the page, until the returned function reads them. */
-  async function watchTable(page: Page): Promise<() => Promise<Array<{ caption: string; firstRow: string }>>> {
+  async function watchTable(
+    page: Page,
+  ): Promise<() => Promise<Array<{ caption: string; firstRow: string }>>> {
     await page.evaluate(`{
       const seen = [];
       const record = () => {
@@ -71,7 +81,8 @@ describeInBrowser("public portal journey", () => {
       new MutationObserver(record).observe(document.querySelector("main"), { subtree: true, childList: true, characterData: true });
       window.tableStates = seen;
     }`);
-    return async () => (await page.evaluate("window.tableStates")) as Array<{ caption: string; firstRow: string }>;
+    return async () =>
+      (await page.evaluate("window.tableStates")) as Array<{ caption: string; firstRow: string }>;
   }
 
   it("finds a demo company by name from the home page and shows its public record", async () => {
@@ -79,23 +90,33 @@ describeInBrowser("public portal journey", () => {
     await page.goto("/");
     await page.getByLabel("统一社会信用代码或企业名称").fill("恒达建材");
     await page.keyboard.press("Enter");
-    await expect.poll(() => new URL(page.url()).pathname + new URL(page.url()).search).toBe(`/search?name=${encodeURIComponent("恒达建材")}`);
+    await expect
+      .poll(() => new URL(page.url()).pathname + new URL(page.url()).search)
+      .toBe(`/search?name=${encodeURIComponent("恒达建材")}`);
     await expect.poll(() => page.getByRole("link", { name: DEMO_BLACKLISTED_COMPANY }).count()).toBe(1);
     await expectAccessibleAndOffline(page, "public-search");
 
     await page.getByRole("link", { name: DEMO_BLACKLISTED_COMPANY }).click();
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(DEMO_BLACKLISTED_COMPANY);
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe(DEMO_BLACKLISTED_COMPANY);
     expect(new URL(page.url()).pathname).toBe("/subjects/91320802MA1000000F");
     await expect.poll(() => page.getByRole("row").filter({ hasText: "黑名单" }).count()).toBe(1);
-    expect(await page.getByRole("row").filter({ hasText: "黑名单" }).textContent()).toContain("淮安市市场监督管理局");
-    expect(await page.getByRole("row").filter({ hasText: "营业执照登记信息" }).textContent()).toContain("社会公开");
+    expect(await page.getByRole("row").filter({ hasText: "黑名单" }).textContent()).toContain(
+      "淮安市市场监督管理局",
+    );
+    expect(await page.getByRole("row").filter({ hasText: "营业执照登记信息" }).textContent()).toContain(
+      "社会公开",
+    );
     await expectAccessibleAndOffline(page, "public-subject");
   });
 
   it("shows nothing for a natural person's name, though the person is on the black list", async () => {
     const page = await portal.newPage();
     await page.goto(`/search?name=${encodeURIComponent("公示测试李某")}`);
-    await expect.poll(() => page.getByRole("status").textContent()).toBe("没有找到名称包含“公示测试李某”的企业或组织。");
+    await expect
+      .poll(() => page.getByRole("status").textContent())
+      .toBe("没有找到名称包含“公示测试李某”的企业或组织。");
     expect(await page.locator("main table").count()).toBe(0);
     await portal.screenshot(page, "public-search-person");
   });
@@ -103,12 +124,18 @@ describeInBrowser("public portal journey", () => {
   it("filters the black list by unit and name in the URL, pages to page 2 and back, and opens an entry's disclosure", async () => {
     const page = await portal.newPage();
     await page.goto("/lists/black");
-    await expect.poll(() => page.locator("main table caption").textContent()).toMatch(/^失信黑名单：共 \d+ 条/);
+    await expect
+      .poll(() => page.locator("main table caption").textContent())
+      .toMatch(/^失信黑名单：共 \d+ 条/);
     await page.getByLabel("名称或姓名（包含）").fill("翻页测试");
     await page.getByLabel("认定单位代码（如 HA-SAMR）").fill("HA-SAMR");
     await page.getByRole("button", { name: "查询" }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.toString()).toBe(new URLSearchParams({ name: "翻页测试", recognizedBy: "HA-SAMR" }).toString());
-    await expect.poll(() => page.locator("main table caption").textContent()).toBe(`失信黑名单：共 ${PAGED} 条，第 1/2 页`);
+    await expect
+      .poll(() => new URL(page.url()).searchParams.toString())
+      .toBe(new URLSearchParams({ name: "翻页测试", recognizedBy: "HA-SAMR" }).toString());
+    await expect
+      .poll(() => page.locator("main table caption").textContent())
+      .toBe(`失信黑名单：共 ${PAGED} 条，第 1/2 页`);
     const firstPage = await cellsOfColumn(page, 1);
     expect(firstPage).toHaveLength(10);
     expect(firstPage[0]).toBe("淮安市翻页测试01号有限公司");
@@ -116,17 +143,28 @@ describeInBrowser("public portal journey", () => {
 
     const shown = await watchTable(page);
     await page.getByRole("button", { name: "下一页" }).click();
-    await expect.poll(() => page.locator("main table caption").textContent()).toBe(`失信黑名单：共 ${PAGED} 条，第 2/2 页`);
-    expect(await cellsOfColumn(page, 1)).toEqual(["淮安市翻页测试11号有限公司", "淮安市翻页测试12号有限公司"]);
+    await expect
+      .poll(() => page.locator("main table caption").textContent())
+      .toBe(`失信黑名单：共 ${PAGED} 条，第 2/2 页`);
+    expect(await cellsOfColumn(page, 1)).toEqual([
+      "淮安市翻页测试11号有限公司",
+      "淮安市翻页测试12号有限公司",
+    ]);
     // Every state the table passed through on the way: page 2's caption only ever over page 2's rows.
-    expect((await shown()).filter(({ caption }) => caption.endsWith("第 2/2 页"))).toEqual([expect.objectContaining({ firstRow: "淮安市翻页测试11号有限公司" })]);
+    expect((await shown()).filter(({ caption }) => caption.endsWith("第 2/2 页"))).toEqual([
+      expect.objectContaining({ firstRow: "淮安市翻页测试11号有限公司" }),
+    ]);
     expect(await page.getByRole("button", { name: "下一页" }).isDisabled()).toBe(true);
     expect(new Set(await cellsOfColumn(page, 5))).toEqual(new Set(["淮安市市场监督管理局"]));
     await portal.screenshot(page, "public-black-page-2");
     await page.getByRole("button", { name: "上一页" }).click();
-    await expect.poll(() => page.locator("main table caption").textContent()).toBe(`失信黑名单：共 ${PAGED} 条，第 1/2 页`);
+    await expect
+      .poll(() => page.locator("main table caption").textContent())
+      .toBe(`失信黑名单：共 ${PAGED} 条，第 1/2 页`);
     await page.getByRole("button", { name: "下一页" }).click();
-    await expect.poll(() => page.locator("main table caption").textContent()).toBe(`失信黑名单：共 ${PAGED} 条，第 2/2 页`);
+    await expect
+      .poll(() => page.locator("main table caption").textContent())
+      .toBe(`失信黑名单：共 ${PAGED} 条，第 2/2 页`);
 
     await page.getByRole("link", { name: "淮安市翻页测试12号有限公司" }).click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("失信黑名单公示信息");
@@ -139,7 +177,20 @@ describeInBrowser("public portal journey", () => {
       认定文书及文号: "淮市监罚〔2026〕12号",
       认定单位: "淮安市市场监督管理局",
     });
-    expect(Object.keys(fields)).toEqual(["名称", "统一社会信用代码", "注册地址", "单位性质", "法定代表人", "主要失信事实", "失信类型", "认定依据", "认定文书及文号", "认定单位", "认定日期", "信息有效期（移出日期）"]);
+    expect(Object.keys(fields)).toEqual([
+      "名称",
+      "统一社会信用代码",
+      "注册地址",
+      "单位性质",
+      "法定代表人",
+      "主要失信事实",
+      "失信类型",
+      "认定依据",
+      "认定文书及文号",
+      "认定单位",
+      "认定日期",
+      "信息有效期（移出日期）",
+    ]);
     expect(fields["信息有效期（移出日期）"]).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
     await expectAccessibleAndOffline(page, "public-black-entry");
   });
@@ -148,9 +199,16 @@ describeInBrowser("public portal journey", () => {
     const page = await portal.newPage();
     await page.goto(`/lists/black?${new URLSearchParams({ name: "公示测试李某" }).toString()}`);
     await page.getByRole("link", { name: "公示测试李某" }).click();
-    await expect.poll(() => page.getByRole("heading", { level: 2 }).first().textContent()).toBe("公示测试李某");
+    await expect
+      .poll(() => page.getByRole("heading", { level: 2 }).first().textContent())
+      .toBe("公示测试李某");
     const fields = await disclosedFields(page);
-    expect(fields).toMatchObject({ 姓名: "公示测试李某", 性别: "男", 身份证号码: `${PERSON.slice(0, 6)}********${PERSON.slice(-4)}`, 认定文书及文号: "淮中法执〔2026〕7号" });
+    expect(fields).toMatchObject({
+      姓名: "公示测试李某",
+      性别: "男",
+      身份证号码: `${PERSON.slice(0, 6)}********${PERSON.slice(-4)}`,
+      认定文书及文号: "淮中法执〔2026〕7号",
+    });
     expect(fields.年龄段).toMatch(/^\d0-\d9$/);
     expect(await page.locator("main").textContent()).not.toContain(PERSON);
     await expectAccessibleAndOffline(page, "public-black-person");
@@ -165,7 +223,14 @@ describeInBrowser("public portal journey", () => {
     await personRow.getByRole("link").click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("守信红名单公示信息");
     const fields = await disclosedFields(page);
-    expect(Object.keys(fields)).toEqual(["名称 / 姓名", "荣誉 / 认定类型", "认定事由", "认定单位", "认定日期", "有效期至"]);
+    expect(Object.keys(fields)).toEqual([
+      "名称 / 姓名",
+      "荣誉 / 认定类型",
+      "认定事由",
+      "认定单位",
+      "认定日期",
+      "有效期至",
+    ]);
     expect(fields["名称 / 姓名"]).toBe(name);
     expect(await page.locator("main").textContent()).not.toMatch(/\*{8}/);
     await expectAccessibleAndOffline(page, "public-red-person");
@@ -187,16 +252,29 @@ describeInBrowser("public portal journey", () => {
   it("explains objections and repair with their deadlines in working days", async () => {
     const page = await portal.newPage();
     await page.goto("/guide");
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("如何提出异议、申请信用修复");
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("如何提出异议、申请信用修复");
     const objection = page.getByRole("table", { name: "异议处理期限" });
-    expect(await objection.getByRole("row", { name: /审查异议/ }).textContent()).toContain("收到异议后 10 个工作日内");
+    expect(await objection.getByRole("row", { name: /审查异议/ }).textContent()).toContain(
+      "收到异议后 10 个工作日内",
+    );
     expect(await objection.getByRole("row", { name: /核实信息/ }).textContent()).toContain("5 个工作日内");
-    expect(await objection.getByRole("row", { name: /更正并重新公示/ }).textContent()).toContain("3 个工作日内");
-    expect(await page.getByRole("table", { name: "信用修复办理期限" }).getByRole("row", { name: /修复公示/ }).textContent()).toContain("5 个工作日");
+    expect(await objection.getByRole("row", { name: /更正并重新公示/ }).textContent()).toContain(
+      "3 个工作日内",
+    );
+    expect(
+      await page
+        .getByRole("table", { name: "信用修复办理期限" })
+        .getByRole("row", { name: /修复公示/ })
+        .textContent(),
+    ).toContain("5 个工作日");
     await expectAccessibleAndOffline(page, "public-guide");
     await portal.signInAs(page, { role: "SUBJECT", subject: "91320802MA1000000F" });
     await page.goto("/guide");
-    await expect.poll(() => page.getByRole("link", { name: "前往“我的信用”" }).getAttribute("href")).toBe("/me");
+    await expect
+      .poll(() => page.getByRole("link", { name: "前往“我的信用”" }).getAttribute("href"))
+      .toBe("/me");
   });
 });
 
@@ -213,10 +291,20 @@ describeInBrowser("GraphiQL (developer IDE)", () => {
    */
   async function run(page: Page, document: string, answer: RegExp): Promise<string> {
     await page.locator(".graphiql-query-editor .CodeMirror").waitFor();
-    await page.evaluate(`document.querySelector(".graphiql-query-editor .CodeMirror").CodeMirror.setValue(${JSON.stringify(document)})`);
+    await page.evaluate(
+      `document.querySelector(".graphiql-query-editor .CodeMirror").CodeMirror.setValue(${JSON.stringify(document)})`,
+    );
     await page.getByRole("button", { name: /^Execute query/ }).click();
     const response = page.locator(".result-window .CodeMirror");
-    await expect.poll(async () => { const text = (await response.textContent()) ?? ""; return answer.test(text) || text.includes('"errors"'); }, { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const text = (await response.textContent()) ?? "";
+          return answer.test(text) || text.includes('"errors"');
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     return (await response.textContent()) ?? "";
   }
 
@@ -247,15 +335,24 @@ describeInBrowser("GraphiQL (developer IDE)", () => {
   });
 
   it("is 404 in a production-shaped service, page and assets alike, never the portal's page", async () => {
-    const service = await startTestFederation({ portal: true, environment: { NODE_ENV: "production", CREDIT_JWT_SECRET: randomBytes(32).toString("base64url") } });
+    const service = await startTestFederation({
+      portal: true,
+      environment: { NODE_ENV: "production", CREDIT_JWT_SECRET: randomBytes(32).toString("base64url") },
+    });
     try {
       const origin = new URL(service.gatewayUrl).origin;
-      const development = await fetch(new URL("/graphiql", portal.origin), { headers: { accept: "text/html" } });
+      const development = await fetch(new URL("/graphiql", portal.origin), {
+        headers: { accept: "text/html" },
+      });
       const script = (await development.text()).match(/\/graphiql\/assets\/graphiql-[A-Z0-9]+\.js/)?.[0];
       expect(script).toBeDefined();
       for (const pathname of ["/graphiql", "/graphiql/", script!]) {
         const answer = await fetch(new URL(pathname, origin), { headers: { accept: "text/html" } });
-        expect({ pathname, status: answer.status, page: (await answer.text()).includes("<html") }).toEqual({ pathname, status: 404, page: false });
+        expect({ pathname, status: answer.status, page: (await answer.text()).includes("<html") }).toEqual({
+          pathname,
+          status: 404,
+          page: false,
+        });
       }
     } finally {
       await service.stop();

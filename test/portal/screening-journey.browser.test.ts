@@ -11,7 +11,7 @@ const BLACKLISTED = `91320802MA1000000${usccCheckCharacter("91320802MA1000000")}
 const CLEAN = uscc(4242);
 const BAD_CHECK_DIGIT = `91320802MA1000000${BLACKLISTED.endsWith("0") ? "1" : "0"}`;
 const ZERO_WIDTH = `9132\u200b0802MA1000000${BLACKLISTED.at(-1)}`;
-const FORMULA = "=HYPERLINK(\"http://x\")";
+const FORMULA = '=HYPERLINK("http://x")';
 
 /** A clerk's batch: an uploaded CSV with good, blacklisted and unreadable lines. */
 describeInBrowser("clerk's batch screening", () => {
@@ -28,8 +28,21 @@ describeInBrowser("clerk's batch screening", () => {
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("批量筛查");
     await page.getByLabel("应用场景").selectOption("ADMINISTRATIVE_LICENSING");
     await page.getByLabel("查询用途").selectOption("ADMINISTRATIVE_LICENSING");
-    const csv = ["统一社会信用代码,名称", `${CLEAN},某公司`, `${BLACKLISTED},恒达建材`, BAD_CHECK_DIGIT, "", ZERO_WIDTH, FORMULA, BLACKLISTED.toLowerCase()].join("\r\n");
-    await page.getByLabel("上传 CSV 或文本文件").setInputFiles({ name: "batch.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${csv}\r\n`, "utf8") });
+    const csv = [
+      "统一社会信用代码,名称",
+      `${CLEAN},某公司`,
+      `${BLACKLISTED},恒达建材`,
+      BAD_CHECK_DIGIT,
+      "",
+      ZERO_WIDTH,
+      FORMULA,
+      BLACKLISTED.toLowerCase(),
+    ].join("\r\n");
+    await page.getByLabel("上传 CSV 或文本文件").setInputFiles({
+      name: "batch.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`\uFEFF${csv}\r\n`, "utf8"),
+    });
     await expect.poll(() => page.getByLabel("或粘贴标识（每行一个）").inputValue()).toContain(BLACKLISTED);
     await page.getByRole("button", { name: "检查并筛查" }).click();
 
@@ -44,7 +57,13 @@ describeInBrowser("clerk's batch screening", () => {
     expect(await results.getByRole("row").count()).toBe(3);
 
     const errors = page.locator("table").nth(1);
-    const problemOf = async (line: number) => errors.getByRole("row").filter({ has: page.getByRole("rowheader", { name: String(line), exact: true }) }).locator("td").nth(1).textContent();
+    const problemOf = async (line: number) =>
+      errors
+        .getByRole("row")
+        .filter({ has: page.getByRole("rowheader", { name: String(line), exact: true }) })
+        .locator("td")
+        .nth(1)
+        .textContent();
     expect(await problemOf(4)).toContain("校验位不符或格式错误");
     expect(await problemOf(5)).toBe("空行");
     expect(await problemOf(6)).toBe("含不可见字符 U+200B");
@@ -55,7 +74,10 @@ describeInBrowser("clerk's batch screening", () => {
     await portal.screenshot(page, "screening-results");
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载结果（CSV）" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "下载结果（CSV）" }).click(),
+    ]);
     const file = await readFile((await download.path())!, "utf8");
     expect(file.startsWith("\uFEFF")).toBe(true);
     const rows = file.slice(1).trimEnd().split("\r\n");
@@ -82,13 +104,28 @@ describeInBrowser("clerk's batch screening", () => {
     expect(await page.getByText("通过 1005，未筛查 0").count()).toBe(1);
 
     // The service is down for the next request (HTTP 503, as the gateway answers when a subgraph is).
-    await page.route("**/graphql", (route) => route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ errors: [{ message: "the measures service is unavailable", extensions: { code: "SERVICE_UNAVAILABLE", retryAfterSeconds: 5 } }] }) }));
+    await page.route("**/graphql", (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: "application/json",
+        body: JSON.stringify({
+          errors: [
+            {
+              message: "the measures service is unavailable",
+              extensions: { code: "SERVICE_UNAVAILABLE", retryAfterSeconds: 5 },
+            },
+          ],
+        }),
+      }),
+    );
     await page.getByLabel("或粘贴标识（每行一个）").fill([uscc(600_001), BLACKLISTED].join("\n"));
     await page.getByRole("button", { name: "检查并筛查" }).click();
     await expect.poll(() => page.getByRole("alert").count()).toBe(1);
     expect(await page.getByRole("alert").textContent()).toContain("SERVICE_UNAVAILABLE");
     expect(await page.locator("table").first().locator("tbody tr[data-decision=PASS]").count()).toBe(0);
-    expect(await page.locator("table").first().locator("tbody tr[data-decision=NOT_SCREENED]").count()).toBe(2);
+    expect(await page.locator("table").first().locator("tbody tr[data-decision=NOT_SCREENED]").count()).toBe(
+      2,
+    );
     expect(await page.getByText("通过 0，未筛查 2").count()).toBe(1);
   });
 });

@@ -30,20 +30,27 @@ describeInBrowser("self-service journeys", () => {
   async function demoPerson(blackListed = false): Promise<{ identifier: string; name: string }> {
     const db = portal.service.connection.db;
     if (blackListed) {
-      return db
-        .selectFrom("list_entries")
-        .innerJoin("subjects", "subjects.id", "list_entries.subject_id")
-        .where("subjects.kind", "=", "NATURAL_PERSON")
-        .where("list_entries.list", "=", "BLACK")
-        .where("list_entries.status", "=", "ACTIVE")
-        .where("list_entries.valid_until", ">", TODAY)
-        // A published listing of some standing, not the demo's fresh entry awaiting the credit centre's review.
-        .where("list_entries.publication", "=", "PUBLISHED")
-        .select(["subjects.identifier", "subjects.name"])
-        .orderBy("subjects.identifier")
-        .executeTakeFirstOrThrow();
+      return (
+        db
+          .selectFrom("list_entries")
+          .innerJoin("subjects", "subjects.id", "list_entries.subject_id")
+          .where("subjects.kind", "=", "NATURAL_PERSON")
+          .where("list_entries.list", "=", "BLACK")
+          .where("list_entries.status", "=", "ACTIVE")
+          .where("list_entries.valid_until", ">", TODAY)
+          // A published listing of some standing, not the demo's fresh entry awaiting the credit centre's review.
+          .where("list_entries.publication", "=", "PUBLISHED")
+          .select(["subjects.identifier", "subjects.name"])
+          .orderBy("subjects.identifier")
+          .executeTakeFirstOrThrow()
+      );
     }
-    return db.selectFrom("subjects").where("kind", "=", "NATURAL_PERSON").select(["identifier", "name"]).orderBy("identifier").executeTakeFirstOrThrow();
+    return db
+      .selectFrom("subjects")
+      .where("kind", "=", "NATURAL_PERSON")
+      .select(["identifier", "name"])
+      .orderBy("identifier")
+      .executeTakeFirstOrThrow();
   }
 
   async function expectAccessible(page: Page): Promise<void> {
@@ -58,7 +65,9 @@ describeInBrowser("self-service journeys", () => {
     await portal.signInAs(subject, { role: "SUBJECT", subject: person.identifier });
     await subject.goto("/me");
     await eventually(() => subject.getByRole("heading", { level: 1 }).textContent()).toBe("我的信用");
-    await eventually(() => subject.getByRole("table", { name: "我的信用记录" }).innerText()).toContain("职业资格证书");
+    await eventually(() => subject.getByRole("table", { name: "我的信用记录" }).innerText()).toContain(
+      "职业资格证书",
+    );
     expect(await subject.getByRole("table", { name: "我的信用记录" }).innerText()).toContain("授权查询");
     await eventually(() => subject.getByText("尚无单位查询过您的信用信息。").count()).toBe(1);
 
@@ -81,13 +90,17 @@ describeInBrowser("self-service journeys", () => {
     await officer.getByRole("button", { name: "查询", exact: true }).click();
     await eventually(() => officer.getByText("已取得信用主体对“信贷审批”的有效授权").count()).toBe(1);
     expect(await text(officer, ".checked-name")).toBe(person.name);
-    expect(await officer.getByRole("table", { name: "信用记录" }).innerText()).toMatch(/职业资格证书\s+基础信息\s+授权查询/);
+    expect(await officer.getByRole("table", { name: "信用记录" }).innerText()).toMatch(
+      /职业资格证书\s+基础信息\s+授权查询/,
+    );
     await portal.screenshot(officer, "self-service-check-consented");
     await expectAccessible(officer);
 
     await subject.reload();
     const log = subject.getByRole("table", { name: "谁查询了我" });
-    await eventually(() => log.innerText().catch(() => "")).toMatch(/HA-BANK[\s\S]*信贷审批[\s\S]*信用记录（授权查询/);
+    await eventually(() => log.innerText().catch(() => "")).toMatch(
+      /HA-BANK[\s\S]*信贷审批[\s\S]*信用记录（授权查询/,
+    );
     await eventually(() => consents.innerText()).toMatch(/有效\s+\d+ 次查询/);
     await portal.screenshot(subject, "self-service-access-log");
 
@@ -112,19 +125,33 @@ describeInBrowser("self-service journeys", () => {
     const page = await portal.newPage();
     await portal.signInAs(page, { role: "SUBJECT", subject: person.identifier });
     await page.goto("/me");
-    await eventually(() => page.getByRole("table", { name: "红黑名单" }).innerText().catch(() => "")).toContain("黑名单");
+    await eventually(() =>
+      page
+        .getByRole("table", { name: "红黑名单" })
+        .innerText()
+        .catch(() => ""),
+    ).toContain("黑名单");
 
     await page.getByRole("button", { name: "对“职业资格证书”提出异议" }).click();
     await page.getByLabel("异议说明").fill("证书编号登记错误，应为 2019 年取得的中级证书。");
     await page.getByRole("button", { name: "提交异议" }).click();
-    await eventually(() => page.getByRole("status").filter({ hasText: /异议已提交，处理期限至 2027年\d+月\d+日。（暂定：/ }).count()).toBe(1);
+    await eventually(() =>
+      page
+        .getByRole("status")
+        .filter({ hasText: /异议已提交，处理期限至 2027年\d+月\d+日。（暂定：/ })
+        .count(),
+    ).toBe(1);
     await page.getByRole("button", { name: "OK" }).click();
-    const objection = page.getByRole("article").filter({ has: page.getByRole("heading", { name: "异议：职业资格证书" }) });
+    const objection = page
+      .getByRole("article")
+      .filter({ has: page.getByRole("heading", { name: "异议：职业资格证书" }) });
     await eventually(() => objection.count()).toBe(1);
     expect(await objection.locator(".case-state").innerText()).toBe("已提交");
     expect(await objection.locator(".case-due").innerText()).toMatch(/^2027年\d+月\d+日 暂定$/);
     expect(await objection.innerText()).toContain("明年的国务院节假日安排通知尚未发布");
-    await eventually(() => page.getByRole("table", { name: "我的信用记录" }).innerText()).toMatch(/职业资格证书[^\n]*异议处理中/);
+    await eventually(() => page.getByRole("table", { name: "我的信用记录" }).innerText()).toMatch(
+      /职业资格证书[^\n]*异议处理中/,
+    );
 
     const rectifiedOn = addDays(TODAY, -190);
     await page.getByRole("button", { name: /^为“黑名单：.*”申请信用修复$/ }).click();
@@ -135,11 +162,15 @@ describeInBrowser("self-service journeys", () => {
     expect((await eligibility.innerText()).length).toBeGreaterThan("现在可以申请修复。".length + 10);
     await portal.screenshot(page, "self-service-repair-eligibility");
     await expectAccessible(page);
-    await page.getByLabel("整改证明材料（写明材料名称或编号）").fill("法院执行结案通知书（2026）苏0812执恢123号");
+    await page
+      .getByLabel("整改证明材料（写明材料名称或编号）")
+      .fill("法院执行结案通知书（2026）苏0812执恢123号");
     await page.getByRole("button", { name: "提交修复申请" }).click();
     await eventually(() => page.getByRole("status").filter({ hasText: "修复申请已提交" }).count()).toBe(1);
     await page.getByRole("button", { name: "OK" }).click();
-    const repair = page.getByRole("article").filter({ has: page.getByRole("heading", { name: /^信用修复：黑名单：/ }) });
+    const repair = page
+      .getByRole("article")
+      .filter({ has: page.getByRole("heading", { name: /^信用修复：黑名单：/ }) });
     await eventually(() => repair.count()).toBe(1);
     expect(await repair.locator(".case-state").innerText()).toBe("已申请");
     expect(await repair.getByRole("table", { name: "办理过程" }).innerText()).toMatch(/已申请\s+本人/);
@@ -147,7 +178,9 @@ describeInBrowser("self-service journeys", () => {
     await expectAccessible(page);
     await page.getByRole("button", { name: "Switch to English" }).click();
     await eventually(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("My credit");
-    const objectionInEnglish = page.getByRole("article").filter({ has: page.getByRole("heading", { name: "Objection: 职业资格证书" }) });
+    const objectionInEnglish = page
+      .getByRole("article")
+      .filter({ has: page.getByRole("heading", { name: "Objection: 职业资格证书" }) });
     expect(await objectionInEnglish.locator(".case-due").innerText()).toMatch(/^Jan \d+, 2027 Provisional$/);
     await portal.screenshot(page, "self-service-cases-en");
     await expectAccessible(page);
@@ -165,12 +198,17 @@ describeInBrowser("self-service journeys", () => {
     await eventually(() => page.locator(".verification-code").count()).toBe(1);
     const code = await text(page, ".verification-code");
     expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载 PDF 报告" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "下载 PDF 报告" }).click(),
+    ]);
     expect(download.url()).toMatch(/^blob:/);
     expect(download.suggestedFilename()).toMatch(/^credit-report-\d{4}-\d{2}-\d{2}\.pdf$/);
     const bytes = await readFile((await download.path())!);
     expect(bytes.subarray(0, 4).toString("latin1")).toBe("%PDF");
-    await eventually(() => page.getByRole("table", { name: "我的报告" }).innerText()).toMatch(/招聘录用\s+社会公开[\s\S]*有效/);
+    await eventually(() => page.getByRole("table", { name: "我的报告" }).innerText()).toMatch(
+      /招聘录用\s+社会公开[\s\S]*有效/,
+    );
     await portal.screenshot(page, "self-service-report");
     await expectAccessible(page);
 
@@ -180,7 +218,12 @@ describeInBrowser("self-service journeys", () => {
     await officer.getByLabel("查询用途").selectOption("EMPLOYMENT_SCREENING");
     await officer.getByLabel("核验码（如 ABCD-EFGH-JKMN）").fill(code.toLowerCase());
     await officer.getByRole("button", { name: "核验", exact: true }).click();
-    await eventually(() => officer.locator(".verify-verdict").innerText().catch(() => "")).toBe("真实：该报告由本平台签发，内容未被篡改。");
+    await eventually(() =>
+      officer
+        .locator(".verify-verdict")
+        .innerText()
+        .catch(() => ""),
+    ).toBe("真实：该报告由本平台签发，内容未被篡改。");
     expect(await text(officer, ".verify-status")).toBe("状态：有效");
     expect(await text(officer, ".report-subject")).toContain(person.name);
     expect(await text(officer, ".verify-changed")).toBe("报告签发后信用档案没有变化。");
@@ -190,8 +233,15 @@ describeInBrowser("self-service journeys", () => {
     await page.getByRole("button", { name: /^撤销核验码（.*生成的报告）$/ }).click();
     await eventually(() => page.getByRole("table", { name: "我的报告" }).innerText()).toContain("已撤销");
     await officer.getByRole("button", { name: "核验", exact: true }).click();
-    await eventually(() => officer.locator(".verify-status").innerText().catch(() => "")).toContain("已撤销");
-    expect(await officer.locator(".verify-status").evaluate((node) => node.parentElement?.className)).toBe("notice error");
+    await eventually(() =>
+      officer
+        .locator(".verify-status")
+        .innerText()
+        .catch(() => ""),
+    ).toContain("已撤销");
+    expect(await officer.locator(".verify-status").evaluate((node) => node.parentElement?.className)).toBe(
+      "notice error",
+    );
     expect(await officer.locator(".report-subject").count()).toBe(0);
     expect(portal.foreignRequests).toEqual([]);
   }, 120_000);
@@ -203,7 +253,9 @@ describeInBrowser("self-service journeys", () => {
     const person = await demoPerson();
     await officer.getByLabel("公民身份号码或统一社会信用代码").fill(person.identifier);
     await officer.getByRole("button", { name: "查询", exact: true }).click();
-    await eventually(() => officer.getByRole("alert").filter({ hasText: "请先选择查询用途。" }).count()).toBe(1);
+    await eventually(() => officer.getByRole("alert").filter({ hasText: "请先选择查询用途。" }).count()).toBe(
+      1,
+    );
 
     await officer.getByLabel("查询用途").selectOption("EMPLOYMENT_SCREENING");
     const mistyped = person.identifier.slice(0, 17) + (person.identifier.endsWith("0") ? "1" : "0");
@@ -212,9 +264,13 @@ describeInBrowser("self-service journeys", () => {
     await eventually(() => officer.getByRole("alert").filter({ hasText: "校验位不符" }).count()).toBe(1);
 
     const unknownFirst17 = "11010119800101999";
-    await officer.getByLabel("公民身份号码或统一社会信用代码").fill(unknownFirst17 + citizenIdCheckCharacter(unknownFirst17));
+    await officer
+      .getByLabel("公民身份号码或统一社会信用代码")
+      .fill(unknownFirst17 + citizenIdCheckCharacter(unknownFirst17));
     await officer.getByRole("button", { name: "查询", exact: true }).click();
-    await eventually(() => officer.getByRole("status").filter({ hasText: "未找到该信用主体的信用档案" }).count()).toBe(1);
+    await eventually(() =>
+      officer.getByRole("status").filter({ hasText: "未找到该信用主体的信用档案" }).count(),
+    ).toBe(1);
     await expectAccessible(officer);
 
     await officer.getByRole("button", { name: "Switch to English" }).click();

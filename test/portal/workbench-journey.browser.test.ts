@@ -18,11 +18,22 @@ describeInBrowser("credit centre's workbench", () => {
   beforeAll(async () => {
     portal = await openPortal({ now: "2026-12-20T10:00:00+08:00" });
     const subject = await portal.token({ role: "SUBJECT", subject: BLACKLISTED });
-    const own = await portal.service.query<{ subject: { listEntries: Array<{ id: string }> } }>(`query ($id: String!) { subject(identifier: $id) { listEntries { id } } }`, { token: subject, variables: { id: BLACKLISTED } });
-    const filed = await portal.service.query<{ fileObjection: { id: string; dueOn: string; dueOnProvisional: boolean } }>(
-      `mutation ($input: ObjectionInput!) { fileObjection(input: $input) { id dueOn dueOnProvisional } }`,
-      { token: subject, variables: { input: { targetId: own.data!.subject.listEntries[0]!.id, ground: "WRONG_OR_INCOMPLETE", statement: STATEMENT } } },
+    const own = await portal.service.query<{ subject: { listEntries: Array<{ id: string }> } }>(
+      `query ($id: String!) { subject(identifier: $id) { listEntries { id } } }`,
+      { token: subject, variables: { id: BLACKLISTED } },
     );
+    const filed = await portal.service.query<{
+      fileObjection: { id: string; dueOn: string; dueOnProvisional: boolean };
+    }>(`mutation ($input: ObjectionInput!) { fileObjection(input: $input) { id dueOn dueOnProvisional } }`, {
+      token: subject,
+      variables: {
+        input: {
+          targetId: own.data!.subject.listEntries[0]!.id,
+          ground: "WRONG_OR_INCOMPLETE",
+          statement: STATEMENT,
+        },
+      },
+    });
     expect(filed.errors).toBeUndefined();
     expect(filed.data!.fileObjection).toMatchObject({ dueOnProvisional: true });
     objectionId = filed.data!.fileObjection.id;
@@ -49,12 +60,26 @@ describeInBrowser("credit centre's workbench", () => {
     await row.getByRole("textbox").fill("材料齐全，受理。");
     await row.getByRole("button", { name: "受理审查" }).click();
     await expect.poll(() => row.locator("[data-cell=state]").textContent()).toBe("审查中");
-    expect(await page.getByRole("status").filter({ hasText: "已办理" }).textContent()).toBe(`已办理：${objectionId.slice(0, 8)} → 审查中`);
-    expect(await row.getByRole("button").allTextContents()).toEqual(["转提供单位核实", "予以更正", "维持原信息"]);
-    expect(await row.locator("details li").last().textContent()).toContain("已提交 → 审查中 (CREDIT_CENTER)：材料齐全，受理。");
+    expect(await page.getByRole("status").filter({ hasText: "已办理" }).textContent()).toBe(
+      `已办理：${objectionId.slice(0, 8)} → 审查中`,
+    );
+    expect(await row.getByRole("button").allTextContents()).toEqual([
+      "转提供单位核实",
+      "予以更正",
+      "维持原信息",
+    ]);
+    expect(await row.locator("details li").last().textContent()).toContain(
+      "已提交 → 审查中 (CREDIT_CENTER)：材料齐全，受理。",
+    );
 
     // Another clerk settles it meanwhile: this page's buttons are stale, and the service's refusal is shown.
-    const other = await portal.service.query(`mutation ($id: ID!) { moveObjection(id: $id, to: UPHELD, note: "另一位办理人") { state } }`, { token: await portal.token({ role: "CREDIT_CENTER", org: "HA-CREDIT-CENTER" }), variables: { id: objectionId } });
+    const other = await portal.service.query(
+      `mutation ($id: ID!) { moveObjection(id: $id, to: UPHELD, note: "另一位办理人") { state } }`,
+      {
+        token: await portal.token({ role: "CREDIT_CENTER", org: "HA-CREDIT-CENTER" }),
+        variables: { id: objectionId },
+      },
+    );
     expect(other.errors).toBeUndefined();
     await row.getByRole("button", { name: "转提供单位核实" }).click();
     await expect.poll(() => row.getByRole("alert").count()).toBe(1);
@@ -68,12 +93,20 @@ describeInBrowser("credit centre's workbench", () => {
   });
 
   it("shows the credit authority the appeal of that upheld objection, with only the appeal's two decisions", async () => {
-    const appealed = await portal.service.query(`mutation ($id: ID!) { moveObjection(id: $id, to: APPEALED, note: "申请复核") { state } }`, { token: await portal.token({ role: "SUBJECT", subject: BLACKLISTED }), variables: { id: objectionId } });
+    const appealed = await portal.service.query(
+      `mutation ($id: ID!) { moveObjection(id: $id, to: APPEALED, note: "申请复核") { state } }`,
+      {
+        token: await portal.token({ role: "SUBJECT", subject: BLACKLISTED }),
+        variables: { id: objectionId },
+      },
+    );
     expect(appealed.errors).toBeUndefined();
     const page = await portal.newPage();
     await portal.signInAs(page, { role: "CREDIT_AUTHORITY", org: "HA-NDRC" });
     await page.goto("/workbench");
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("信用主管部门：复核申请");
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("信用主管部门：复核申请");
     const row = page.locator(`[data-table=objection] tr[data-id="${objectionId}"]`);
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.locator("[data-cell=state]").textContent()).toBe("已申请复核");
@@ -86,14 +119,31 @@ describeInBrowser("credit centre's workbench", () => {
 
   it("reviews natural persons' items before publication: the queue with the detector's hits, publish by keyboard, return with a reason, at 1366 and 375 pixels", async () => {
     const court = await portal.token({ role: "PROVIDER", org: "HA-COURT" });
-    const recognized = await portal.service.query<{ recognizeListEntry: { id: string } }>(`mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id } }`, {
-      token: court,
-      variables: { input: { subject: { identifier: REVIEWED_PERSON, name: "审核测试人", kind: "NATURAL_PERSON" }, list: "BLACK", grounds: "B07_REFUSE_JUDGEMENT", facts: "拒不履行生效判决", basis: "JRP 第六条", documentNumber: "WB-REVIEW-1", recognizedOn: "2026-12-18" } },
-    });
+    const recognized = await portal.service.query<{ recognizeListEntry: { id: string } }>(
+      `mutation ($input: ListEntryInput!) { recognizeListEntry(input: $input) { id } }`,
+      {
+        token: court,
+        variables: {
+          input: {
+            subject: { identifier: REVIEWED_PERSON, name: "审核测试人", kind: "NATURAL_PERSON" },
+            list: "BLACK",
+            grounds: "B07_REFUSE_JUDGEMENT",
+            facts: "拒不履行生效判决",
+            basis: "JRP 第六条",
+            documentNumber: "WB-REVIEW-1",
+            recognizedOn: "2026-12-18",
+          },
+        },
+      },
+    );
     expect(recognized.errors).toBeUndefined();
     const returnedId = recognized.data!.recognizeListEntry.id;
     // Stored around the detector (a term it learned later): the queue highlights it for the reviewer.
-    await portal.service.connection.db.updateTable("list_entries").set({ basis: "JRP 第六条；当事人宗教信仰不详" }).where("id", "=", returnedId).execute();
+    await portal.service.connection.db
+      .updateTable("list_entries")
+      .set({ basis: "JRP 第六条；当事人宗教信仰不详" })
+      .where("id", "=", returnedId)
+      .execute();
 
     const page = await portal.newPage();
     await page.setViewportSize({ width: 1366, height: 900 });
@@ -107,7 +157,9 @@ describeInBrowser("credit centre's workbench", () => {
     // was seeded, so each is found by its id.)
     const demo = page.locator(`[data-review]:not([data-review="${returnedId}"])`);
     expect(await demo.textContent()).toContain("拒不履行生效判决，拒不支付劳动报酬");
-    expect(await demo.locator("[data-field=facts] [data-hits]").textContent()).toContain("未检测到禁止采集的信息");
+    expect(await demo.locator("[data-field=facts] [data-hits]").textContent()).toContain(
+      "未检测到禁止采集的信息",
+    );
     const flagged = page.locator(`[data-review="${returnedId}"]`);
     expect(await flagged.locator("[data-field=basis] [data-category]").count()).toBe(1);
     expect(await flagged.locator("[data-field=basis] [data-hits]").textContent()).toMatch(/疑似.+（.+）/);
@@ -121,9 +173,14 @@ describeInBrowser("credit centre's workbench", () => {
     await page.keyboard.press("Tab");
     expect(await page.evaluate("document.activeElement?.textContent")).toBe("审核通过并公开");
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.getByRole("status").textContent()).toBe(`已办理：${demoId.slice(0, 8)} → 已公开`);
+    await expect
+      .poll(() => page.getByRole("status").textContent())
+      .toBe(`已办理：${demoId.slice(0, 8)} → 已公开`);
     await expect.poll(() => cards.count()).toBe(1);
-    const published = await portal.service.query<{ publicBlacklist: { totalCount: number } }>(`query ($id: ID) { publicBlacklist(filter: { id: $id }) { totalCount } }`, { variables: { id: demoId } });
+    const published = await portal.service.query<{ publicBlacklist: { totalCount: number } }>(
+      `query ($id: ID) { publicBlacklist(filter: { id: $id }) { totalCount } }`,
+      { variables: { id: demoId } },
+    );
     expect(published.data!.publicBlacklist.totalCount).toBe(1);
 
     await page.setViewportSize({ width: 375, height: 800 });
@@ -136,13 +193,19 @@ describeInBrowser("credit centre's workbench", () => {
     expect(await flagged.getByRole("alert").textContent()).toContain("BAD_USER_INPUT");
     await flagged.getByLabel("退回理由（第 1 件）").fill("认定依据含有禁止采集的信息，请删除后重新认定");
     await flagged.getByRole("button", { name: "退回提供单位" }).click();
-    await expect.poll(() => page.getByRole("status").textContent()).toBe(`已办理：${returnedId.slice(0, 8)} → 已退回`);
+    await expect
+      .poll(() => page.getByRole("status").textContent())
+      .toBe(`已办理：${returnedId.slice(0, 8)} → 已退回`);
     await expect.poll(() => page.getByText("没有待审核的信息。").count()).toBe(1);
-    const own = await portal.service.query<{ subject: { listEntries: Array<{ publicationState: string; publicationNote: string }> } }>(
+    const own = await portal.service.query<{
+      subject: { listEntries: Array<{ publicationState: string; publicationNote: string }> };
+    }>(
       `query ($id: String!) { subject(identifier: $id) { listEntries { publicationState publicationNote } } }`,
       { token: court, variables: { id: REVIEWED_PERSON } },
     );
-    expect(own.data!.subject.listEntries).toEqual([{ publicationState: "RETURNED", publicationNote: "认定依据含有禁止采集的信息，请删除后重新认定" }]);
+    expect(own.data!.subject.listEntries).toEqual([
+      { publicationState: "RETURNED", publicationNote: "认定依据含有禁止采集的信息，请删除后重新认定" },
+    ]);
     expect(portal.foreignRequests).toEqual([]);
   });
 });

@@ -17,7 +17,11 @@ const ids = Array.from({ length: 100 }, (_, index) => uscc(7_000 + index));
 
 describe("admission: work in flight is bounded", () => {
   it("refuses what does not fit with SERVICE_UNAVAILABLE (503, Retry-After), audited, and answers the rest", async () => {
-    const tokens = await Promise.all(Array.from({ length: 6 }, (_, index) => federation.token({ role: "GOVERNMENT", org: "HA-GOV", sub: `screener-${index}` })));
+    const tokens = await Promise.all(
+      Array.from({ length: 6 }, (_, index) =>
+        federation.token({ role: "GOVERNMENT", org: "HA-GOV", sub: `screener-${index}` }),
+      ),
+    );
     // The screens are held in flight (the subjects table locked; the embedded database's one session held)
     // until all six were admitted or refused. Without the hold, a gateway executing its subgraphs in its own
     // process on the embedded database finishes each screen before it reads the next request: no burst.
@@ -31,7 +35,9 @@ describe("admission: work in flight is bounded", () => {
       await released;
     });
     await lockTaken;
-    const pending = Promise.all(tokens.map((token) => federation.query(SCREEN, { token, purpose: "FISCAL_FUNDS", variables: { ids } })));
+    const pending = Promise.all(
+      tokens.map((token) => federation.query(SCREEN, { token, purpose: "FISCAL_FUNDS", variables: { ids } })),
+    );
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     release();
     await lock;
@@ -48,16 +54,27 @@ describe("admission: work in flight is bounded", () => {
       expect(answer.errors![0]!.extensions!.retryAfterSeconds).toBeGreaterThan(0);
     }
     const requestIds = refused.map((answer) => answer.headers.get("x-request-id")!);
-    const audited = await federation.connection.db.selectFrom("audit_events").select(["error_codes", "outcome"]).where("request_id", "in", requestIds).execute();
+    const audited = await federation.connection.db
+      .selectFrom("audit_events")
+      .select(["error_codes", "outcome"])
+      .where("request_id", "in", requestIds)
+      .execute();
     expect(audited).toHaveLength(refused.length);
-    expect(audited.every((event) => event.error_codes.includes("SERVICE_UNAVAILABLE") && event.outcome === "ERROR")).toBe(true);
+    expect(
+      audited.every(
+        (event) => event.error_codes.includes("SERVICE_UNAVAILABLE") && event.outcome === "ERROR",
+      ),
+    ).toBe(true);
   });
 
   it("gives the budget back after every request, failed ones included", async () => {
     const token = await federation.token({ role: "GOVERNMENT", org: "HA-GOV", sub: "after-failures" });
     // Each of these is admitted (101 units) and then fails inside execution; a budget not given back would refuse the last.
     for (let attempt = 0; attempt < 3; attempt++) {
-      const failed = await federation.query(`query ($ids: [String!]!) { screen(identifiers: $ids, scenario: NO_SUCH_SCENARIO) { decision } }`, { token, purpose: "FISCAL_FUNDS", variables: { ids } });
+      const failed = await federation.query(
+        `query ($ids: [String!]!) { screen(identifiers: $ids, scenario: NO_SUCH_SCENARIO) { decision } }`,
+        { token, purpose: "FISCAL_FUNDS", variables: { ids } },
+      );
       expect(failed.status).not.toBe(503);
       expect(errorCodes(failed).length).toBeGreaterThan(0);
     }

@@ -1,6 +1,12 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLocalIssuer, createSigningKey, createWeakRsaKey, type LocalIssuer, type SigningKey } from "../oidc-issuer";
+import {
+  startLocalIssuer,
+  createSigningKey,
+  createWeakRsaKey,
+  type LocalIssuer,
+  type SigningKey,
+} from "../oidc-issuer";
 import { startTestFederation, type TestFederation } from "../harness";
 
 /**
@@ -17,18 +23,36 @@ let federation: TestFederation;
 let issuer: LocalIssuer;
 let issuerKey: SigningKey;
 
-type Answer = Readonly<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>;
+type Answer = Readonly<{
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}>;
 
 /** One HTTP request from a chosen local address (127.0.0.1 is the trusted proxy here; 127.0.0.2 is not). */
-function send(options: { method?: string; headers?: Record<string, string>; body?: string; from?: string }): Promise<Answer> {
+function send(options: {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  from?: string;
+}): Promise<Answer> {
   const url = new URL(federation.gatewayUrl);
   return new Promise((resolve, reject) => {
     const outgoing = request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: options.method ?? "POST", headers: options.headers, localAddress: options.from ?? "127.0.0.1" },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: options.method ?? "POST",
+        headers: options.headers,
+        localAddress: options.from ?? "127.0.0.1",
+      },
       (response) => {
         let body = "";
         response.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+        response.on("end", () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body }),
+        );
       },
     );
     outgoing.once("error", reject);
@@ -37,8 +61,11 @@ function send(options: { method?: string; headers?: Record<string, string>; body
 }
 
 const MEASURES = JSON.stringify({ query: "{ measures { code } }" });
-const post = (headers: Record<string, string>, from?: string) => send({ headers: { "content-type": "application/json", ...headers }, body: MEASURES, from });
-const codeOf = (answer: Answer) => (JSON.parse(answer.body) as { errors?: Array<{ extensions: { code: string } }> }).errors?.[0]?.extensions.code ?? null;
+const post = (headers: Record<string, string>, from?: string) =>
+  send({ headers: { "content-type": "application/json", ...headers }, body: MEASURES, from });
+const codeOf = (answer: Answer) =>
+  (JSON.parse(answer.body) as { errors?: Array<{ extensions: { code: string } }> }).errors?.[0]?.extensions
+    .code ?? null;
 
 beforeAll(async () => {
   issuer = await startLocalIssuer(AUDIENCE);
@@ -61,7 +88,14 @@ afterAll(async () => {
 
 describe("CORS allow-list (CREDIT_CORS_ORIGINS)", () => {
   it("answers the preflight of a listed origin with exactly that origin, no wildcard and no credentials", async () => {
-    const preflight = await send({ method: "OPTIONS", headers: { origin: PORTAL, "access-control-request-method": "POST", "access-control-request-headers": "authorization, content-type" } });
+    const preflight = await send({
+      method: "OPTIONS",
+      headers: {
+        origin: PORTAL,
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization, content-type",
+      },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers["access-control-allow-origin"]).toBe(PORTAL);
     expect(preflight.headers["access-control-allow-headers"]).toMatch(/authorization/);
@@ -73,8 +107,16 @@ describe("CORS allow-list (CREDIT_CORS_ORIGINS)", () => {
   });
 
   it("refuses the preflight of any other origin, a look-alike included, and gives its answers no CORS header", async () => {
-    for (const origin of ["https://evil.example", `${PORTAL}.evil.example`, "https://portal.example.gov.cn:8443", "null"]) {
-      const preflight = await send({ method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "x-forwarded-for": "198.51.100.2" } });
+    for (const origin of [
+      "https://evil.example",
+      `${PORTAL}.evil.example`,
+      "https://portal.example.gov.cn:8443",
+      "null",
+    ]) {
+      const preflight = await send({
+        method: "OPTIONS",
+        headers: { origin, "access-control-request-method": "POST", "x-forwarded-for": "198.51.100.2" },
+      });
       expect(preflight.status).toBe(403);
       expect(codeOf(preflight)).toBe("FORBIDDEN");
       expect(preflight.headers["access-control-allow-origin"]).toBeUndefined();
@@ -88,7 +130,8 @@ describe("the client address behind a trusted proxy (CREDIT_TRUSTED_PROXIES)", (
   it("gives each real client its own anonymous budget, and a spoofed X-Forwarded-For prefix buys none", async () => {
     const spend = async (client: string, spoofed: (attempt: number) => string) => {
       const codes: Array<string | null> = [];
-      for (let attempt = 0; attempt < PER_MINUTE + 2; attempt++) codes.push(codeOf(await post({ "x-forwarded-for": `${spoofed(attempt)}${client}` })));
+      for (let attempt = 0; attempt < PER_MINUTE + 2; attempt++)
+        codes.push(codeOf(await post({ "x-forwarded-for": `${spoofed(attempt)}${client}` })));
       return codes;
     };
     // The proxy appends the address it saw; whatever the client wrote stands to the left of it.
@@ -98,7 +141,11 @@ describe("the client address behind a trusted proxy (CREDIT_TRUSTED_PROXIES)", (
     const neighbour = await post({ "x-forwarded-for": "203.0.113.8" });
     expect(codeOf(neighbour)).toBeNull();
 
-    const audited = await federation.connection.db.selectFrom("audit_events").select("client_address").where("request_id", "=", String(neighbour.headers["x-request-id"])).executeTakeFirstOrThrow();
+    const audited = await federation.connection.db
+      .selectFrom("audit_events")
+      .select("client_address")
+      .where("request_id", "=", String(neighbour.headers["x-request-id"]))
+      .executeTakeFirstOrThrow();
     expect(audited.client_address).toBe("203.0.113.8");
   });
 
@@ -108,7 +155,10 @@ describe("the client address behind a trusted proxy (CREDIT_TRUSTED_PROXIES)", (
     const addresses = await federation.connection.db
       .selectFrom("audit_events")
       .select(["request_id", "client_address"])
-      .where("request_id", "in", [String(chained.headers["x-request-id"]), String(fromUntrusted.headers["x-request-id"])])
+      .where("request_id", "in", [
+        String(chained.headers["x-request-id"]),
+        String(fromUntrusted.headers["x-request-id"]),
+      ])
       .execute();
     const byRequest = new Map(addresses.map((row) => [row.request_id, row.client_address]));
     expect(byRequest.get(String(chained.headers["x-request-id"]))).toBe("192.0.2.50");
@@ -119,11 +169,20 @@ describe("the client address behind a trusted proxy (CREDIT_TRUSTED_PROXIES)", (
 describe("an OpenID Connect token through the gateway", () => {
   it("is accepted when signed with the issuer's key and refused (401) when signed with another", async () => {
     const token = await issuer.sign(issuerKey, { role: "AUDITOR" });
-    const accepted = await send({ headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query: "{ auditChain { verified } }" }) });
+    const accepted = await send({
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: "{ auditChain { verified } }" }),
+    });
     expect(accepted.status).toBe(200);
     expect(JSON.parse(accepted.body).data.auditChain.verified).toBe(true);
-    const forged = await issuer.sign({ ...(await createSigningKey("ES256")), kid: issuerKey.kid }, { role: "AUDITOR" });
-    const refused = await send({ headers: { "content-type": "application/json", authorization: `Bearer ${forged}` }, body: JSON.stringify({ query: "{ auditChain { verified } }" }) });
+    const forged = await issuer.sign(
+      { ...(await createSigningKey("ES256")), kid: issuerKey.kid },
+      { role: "AUDITOR" },
+    );
+    const refused = await send({
+      headers: { "content-type": "application/json", authorization: `Bearer ${forged}` },
+      body: JSON.stringify({ query: "{ auditChain { verified } }" }),
+    });
     expect(refused.status).toBe(401);
     expect(codeOf(refused)).toBe("UNAUTHENTICATED");
   });
@@ -132,11 +191,21 @@ describe("an OpenID Connect token through the gateway", () => {
     const weak = await createWeakRsaKey(issuer.issuer, AUDIENCE);
     issuer.publish([issuerKey, { ...issuerKey, kid: weak.kid, publicJwk: weak.publicJwk }]);
     try {
-      for (const token of [weak.sign({ role: "AUDITOR" }), await issuer.sign(issuerKey, { role: "AUDITOR" }, { sub: "" })]) {
-        const refused = await send({ headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query: "{ auditChain { verified } }" }) });
+      for (const token of [
+        weak.sign({ role: "AUDITOR" }),
+        await issuer.sign(issuerKey, { role: "AUDITOR" }, { sub: "" }),
+      ]) {
+        const refused = await send({
+          headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: "{ auditChain { verified } }" }),
+        });
         expect(refused.status).toBe(401);
         expect(codeOf(refused)).toBe("UNAUTHENTICATED");
-        const [event] = await federation.connection.db.selectFrom("audit_events").select(["outcome", "role"]).where("request_id", "=", String(refused.headers["x-request-id"])).execute();
+        const [event] = await federation.connection.db
+          .selectFrom("audit_events")
+          .select(["outcome", "role"])
+          .where("request_id", "=", String(refused.headers["x-request-id"]))
+          .execute();
         expect(event).toEqual({ outcome: "DENIED", role: "PUBLIC" });
       }
     } finally {

@@ -17,11 +17,14 @@ const compare = (a: string, b: string) => {
 
 describe("dependencies", () => {
   it.each(FIXED_IN)("every installed %s is at least %s", async (name, fixed) => {
-    const lock = JSON.parse(await readFile(`${PACKAGE_ROOT}/package-lock.json`, "utf8")) as { packages: Record<string, { version?: string }> };
+    const lock = JSON.parse(await readFile(`${PACKAGE_ROOT}/package-lock.json`, "utf8")) as {
+      packages: Record<string, { version?: string }>;
+    };
     const versions = Object.entries(lock.packages)
       .filter(([path]) => path === `node_modules/${name}` || path.endsWith(`/node_modules/${name}`))
       .map(([, entry]) => entry.version!);
     expect(versions.length).toBeGreaterThan(0);
-    for (const version of versions) expect(compare(version, fixed), `${name}@${version}`).toBeGreaterThanOrEqual(0);
+    for (const version of versions)
+      expect(compare(version, fixed), `${name}@${version}`).toBeGreaterThanOrEqual(0);
   });
 });

@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateSubgraphKeyPair, hashOperation, SIGNATURE_HEADER, signSubgraphRequest } from "../../platform/subgraph-signature";
+import {
+  generateSubgraphKeyPair,
+  hashOperation,
+  SIGNATURE_HEADER,
+  signSubgraphRequest,
+} from "../../platform/subgraph-signature";
 import type { Viewer } from "../../platform/viewer";
 import { SUBGRAPH_NAMES } from "../../platform/supergraph-config";
 import { startTestFederation, type TestFederation } from "../harness";
@@ -23,21 +28,42 @@ afterAll(async () => federation?.stop());
 const VIEWER: Viewer = { role: "CREDIT_CENTER", actor: "x", org: "HA-CREDIT", subject: null, purpose: null };
 const PROBES = [
   { query: "{ _service { sdl } }" },
-  { query: "query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }", variables: { r: [{ __typename: "Subject", id: randomUUID() }] } },
+  {
+    query: "query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }",
+    variables: { r: [{ __typename: "Subject", id: randomUUID() }] },
+  },
 ];
 
 describe.each(SUBGRAPH_NAMES)("subgraph %s", (name) => {
   it(`answers none of ${FORGERIES} forged, replayed, expired and wrong-audience signatures`, async () => {
     const key = federation.subgraphSigningKey;
-    const genuine = signSubgraphRequest(key, { viewer: VIEWER, requestId: "r", caller: "test" }, name, { query: PROBES[0]!.query });
-    const first = await fetch(federation.subgraphUrl(name), { method: "POST", headers: { "content-type": "application/json", [SIGNATURE_HEADER]: genuine }, body: JSON.stringify(PROBES[0]) });
+    const genuine = signSubgraphRequest(key, { viewer: VIEWER, requestId: "r", caller: "test" }, name, {
+      query: PROBES[0]!.query,
+    });
+    const first = await fetch(federation.subgraphUrl(name), {
+      method: "POST",
+      headers: { "content-type": "application/json", [SIGNATURE_HEADER]: genuine },
+      body: JSON.stringify(PROBES[0]),
+    });
     expect(first.status).toBe(200);
     const hostile = async (index: number): Promise<{ signature: string; probe: (typeof PROBES)[number] }> => {
       const probe = PROBES[index % 2]!;
-      const operation = { query: probe.query, variables: (probe as { variables?: Record<string, unknown> }).variables ?? null };
+      const operation = {
+        query: probe.query,
+        variables: (probe as { variables?: Record<string, unknown> }).variables ?? null,
+      };
       switch (index % 4) {
         case 0: {
-          if (index % 8 === 0) return { probe, signature: signSubgraphRequest(generateSubgraphKeyPair().privateKey, { viewer: VIEWER, requestId: "f", caller: "test" }, name, operation) };
+          if (index % 8 === 0)
+            return {
+              probe,
+              signature: signSubgraphRequest(
+                generateSubgraphKeyPair().privateKey,
+                { viewer: VIEWER, requestId: "f", caller: "test" },
+                name,
+                operation,
+              ),
+            };
           const forgeries = signaturesFromJwtSecret(federation.jwtSecret, VIEWER, name, operation);
           return { probe, signature: forgeries[(index >> 3) % forgeries.length]!.signature };
         }
@@ -56,7 +82,15 @@ describe.each(SUBGRAPH_NAMES)("subgraph %s", (name) => {
           return { probe, signature: expired };
         }
         default:
-          return { probe, signature: signSubgraphRequest(key, { viewer: VIEWER, requestId: "w", caller: "test" }, name === "audit" ? "subjects" : "audit", operation) };
+          return {
+            probe,
+            signature: signSubgraphRequest(
+              key,
+              { viewer: VIEWER, requestId: "w", caller: "test" },
+              name === "audit" ? "subjects" : "audit",
+              operation,
+            ),
+          };
       }
     };
     let answered = 0;
@@ -64,7 +98,11 @@ describe.each(SUBGRAPH_NAMES)("subgraph %s", (name) => {
       const statuses = await Promise.all(
         Array.from({ length: 50 }, async (_, offset) => {
           const { signature, probe } = await hostile(start + offset);
-          const response = await fetch(federation.subgraphUrl(name), { method: "POST", headers: { "content-type": "application/json", [SIGNATURE_HEADER]: signature }, body: JSON.stringify(probe) });
+          const response = await fetch(federation.subgraphUrl(name), {
+            method: "POST",
+            headers: { "content-type": "application/json", [SIGNATURE_HEADER]: signature },
+            body: JSON.stringify(probe),
+          });
           const body = (await response.json()) as { data?: unknown };
           return response.status === 200 || body.data !== undefined;
         }),

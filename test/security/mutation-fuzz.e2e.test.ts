@@ -31,8 +31,23 @@ import { sizedForLoad } from "../load";
 
 const RUNS_PER_MUTATION = sizedForLoad(10, 200);
 /** Codes a fuzzed input may earn; INTERNAL_SERVER_ERROR and the availability codes never. */
-const INPUT_CODES = ERROR_CODES.filter((code) => !["INTERNAL_SERVER_ERROR", "SERVICE_UNAVAILABLE", "AUDIT_UNAVAILABLE"].includes(code));
-const HOSTILE = ["' OR '1'='1", "'; DROP TABLE subjects; --", "\\", "%_%", "<script>x</script>", "𠀀𠀁", "\u202e", "null", "0", "-1", " ", "a".repeat(5_000)];
+const INPUT_CODES = ERROR_CODES.filter(
+  (code) => !["INTERNAL_SERVER_ERROR", "SERVICE_UNAVAILABLE", "AUDIT_UNAVAILABLE"].includes(code),
+);
+const HOSTILE = [
+  "' OR '1'='1",
+  "'; DROP TABLE subjects; --",
+  "\\",
+  "%_%",
+  "<script>x</script>",
+  "𠀀𠀁",
+  "\u202e",
+  "null",
+  "0",
+  "-1",
+  " ",
+  "a".repeat(5_000),
+];
 
 let federation: TestFederation;
 let schema: GraphQLSchema;
@@ -41,16 +56,26 @@ let knownIds: string[];
 let knownIdentifiers: string[];
 
 beforeAll(async () => {
-  federation = await startTestFederation({ seed: "demo", environment: { CREDIT_RATE_LIMIT_PER_MINUTE: "1000000" } });
+  federation = await startTestFederation({
+    seed: "demo",
+    environment: { CREDIT_RATE_LIMIT_PER_MINUTE: "1000000" },
+  });
   // The supergraph's Mutation type and input types are the API's (nothing is @inaccessible).
   schema = buildSchema(await readFile(SUPERGRAPH_FILE, "utf8"));
   const db = federation.connection.db;
-  const subjects = await db.selectFrom("subjects").select(["identifier", "kind"]).orderBy("identifier").limit(20).execute();
+  const subjects = await db
+    .selectFrom("subjects")
+    .select(["identifier", "kind"])
+    .orderBy("identifier")
+    .limit(20)
+    .execute();
   knownIdentifiers = subjects.map((subject) => subject.identifier);
   const person = subjects.find((subject) => subject.kind === "NATURAL_PERSON")!.identifier;
   knownIds = (
     await Promise.all(
-      (["list_entries", "objections", "repair_cases", "consents", "credit_records"] as const).map((table) => db.selectFrom(table).select("id").limit(5).execute()),
+      (["list_entries", "objections", "repair_cases", "consents", "credit_records"] as const).map((table) =>
+        db.selectFrom(table).select("id").limit(5).execute(),
+      ),
     )
   )
     .flat()
@@ -60,8 +85,16 @@ beforeAll(async () => {
     { label: "SUBJECT", token: await federation.token({ role: "SUBJECT", subject: person }) },
     { label: "PROVIDER", token: await federation.token({ role: "PROVIDER", org: "HA-SAMR" }) },
     { label: "CREDIT_CENTER", token: await federation.token({ role: "CREDIT_CENTER", org: "HA-CREDIT" }) },
-    { label: "GOVERNMENT", token: await federation.token({ role: "GOVERNMENT", org: "HA-ADMIN-APPROVAL" }), purpose: "ADMINISTRATIVE_LICENSING" },
-    { label: "ORGANIZATION", token: await federation.token({ role: "ORGANIZATION", org: "BANK-9" }), purpose: "CREDIT_LENDING" },
+    {
+      label: "GOVERNMENT",
+      token: await federation.token({ role: "GOVERNMENT", org: "HA-ADMIN-APPROVAL" }),
+      purpose: "ADMINISTRATIVE_LICENSING",
+    },
+    {
+      label: "ORGANIZATION",
+      token: await federation.token({ role: "ORGANIZATION", org: "BANK-9" }),
+      purpose: "CREDIT_LENDING",
+    },
     { label: "AUDITOR", token: await federation.token({ role: "AUDITOR" }) },
   ];
 });
@@ -91,14 +124,27 @@ function scalarArbitrary(name: string): fc.Arbitrary<unknown> {
       return fc.boolean();
     case "Date":
       return fc.oneof(
-        fc.date({ min: new Date("1900-01-01"), max: new Date("2100-12-31"), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)),
+        fc
+          .date({ min: new Date("1900-01-01"), max: new Date("2100-12-31"), noInvalidDate: true })
+          .map((date) => date.toISOString().slice(0, 10)),
         fc.constantFrom(daysAgo(1), daysAgo(400), "2026-02-30", "0000-00-00"),
         stringArbitrary(),
       );
     case "DateTime":
-      return fc.oneof(fc.date({ min: new Date("1900-01-01"), max: new Date("2100-12-31"), noInvalidDate: true }).map((date) => date.toISOString()), stringArbitrary());
+      return fc.oneof(
+        fc
+          .date({ min: new Date("1900-01-01"), max: new Date("2100-12-31"), noInvalidDate: true })
+          .map((date) => date.toISOString()),
+        stringArbitrary(),
+      );
     case "JSON":
-      return fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.dictionary(fc.constantFrom("身份证号", "religion", "宗教信仰", "amount", "note"), stringArbitrary()));
+      return fc.oneof(
+        fc.jsonValue({ maxDepth: 3 }),
+        fc.dictionary(
+          fc.constantFrom("身份证号", "religion", "宗教信仰", "amount", "note"),
+          stringArbitrary(),
+        ),
+      );
     default:
       throw new Error(`no arbitrary for scalar ${name}: add one here`);
   }
@@ -111,7 +157,8 @@ function inputArbitrary(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown
 
 function requiredArbitrary(type: GraphQLInputType, depth: number): fc.Arbitrary<unknown> {
   if (isNonNullType(type)) return requiredArbitrary(type.ofType, depth);
-  if (isListType(type)) return fc.array(inputArbitrary(type.ofType, depth + 1), { maxLength: depth > 1 ? 1 : 3 });
+  if (isListType(type))
+    return fc.array(inputArbitrary(type.ofType, depth + 1), { maxLength: depth > 1 ? 1 : 3 });
   if (isEnumType(type)) return fc.constantFrom(...type.getValues().map((value) => value.name));
   if (isScalarType(type)) return scalarArbitrary(type.name);
   if (isInputObjectType(type)) {
@@ -125,7 +172,9 @@ function requiredArbitrary(type: GraphQLInputType, depth: number): fc.Arbitrary<
 }
 
 function documentFor(mutation: GraphQLField<unknown, unknown>): string {
-  const variables = mutation.args.map((arg: GraphQLArgument) => `$${arg.name}: ${String(arg.type)}`).join(", ");
+  const variables = mutation.args
+    .map((arg: GraphQLArgument) => `$${arg.name}: ${String(arg.type)}`)
+    .join(", ");
   const argumentsList = mutation.args.map((arg) => `${arg.name}: $${arg.name}`).join(", ");
   // __typename is valid on every result type: the answer's shape is not what is under test.
   const selection = getNamedType(mutation.type).name === "Boolean" ? "" : " { __typename }";
@@ -157,20 +206,31 @@ const WRITABLE_TABLES = [
 /** Every writable table, row by row: what a failed mutation must leave exactly as it was. */
 async function fingerprint(): Promise<string> {
   const digests = sql.join(
-    WRITABLE_TABLES.map((table) => sql`select ${table} as name, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as digest from ${sql.table(table)} x`),
+    WRITABLE_TABLES.map(
+      (table) =>
+        sql`select ${table} as name, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as digest from ${sql.table(table)} x`,
+    ),
     sql` union all `,
   );
-  const { rows } = await sql<{ fingerprint: string }>`select md5(string_agg(t.digest, ',' order by t.name)) as fingerprint from (${digests}) t`.execute(federation.connection.db);
+  const { rows } = await sql<{
+    fingerprint: string;
+  }>`select md5(string_agg(t.digest, ',' order by t.name)) as fingerprint from (${digests}) t`.execute(
+    federation.connection.db,
+  );
   return rows[0]!.fingerprint;
 }
 
 describe("every mutation, fuzzed from its input types", () => {
   it("covers every table a mutation can write (the fingerprint lists them all)", async () => {
-    const { rows } = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(
+    const { rows } = await sql<{
+      table_name: string;
+    }>`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(
       federation.connection.db,
     );
     // The audit, the budgets (gateway's and the per-person one: a refused request is charged all the same) and the migrations' own.
-    const tables = rows.map((row) => row.table_name).filter((name) => !/^(audit_|gateway_|kysely_)|^person_lookups$/.test(name));
+    const tables = rows
+      .map((row) => row.table_name)
+      .filter((name) => !/^(audit_|gateway_|kysely_)|^person_lookups$/.test(name));
     expect(tables.filter((name) => !(WRITABLE_TABLES as readonly string[]).includes(name))).toEqual([]);
   });
 
@@ -179,19 +239,28 @@ describe("every mutation, fuzzed from its input types", () => {
     expect(mutations.length).toBeGreaterThanOrEqual(11);
     for (const mutation of mutations) {
       const document = documentFor(mutation);
-      const argumentsArbitrary = fc.record(Object.fromEntries(mutation.args.map((arg) => [arg.name, inputArbitrary(arg.type)])));
+      const argumentsArbitrary = fc.record(
+        Object.fromEntries(mutation.args.map((arg) => [arg.name, inputArbitrary(arg.type)])),
+      );
       await fc.assert(
         fc.asyncProperty(fc.constantFrom(...tokens), argumentsArbitrary, async (caller, variables) => {
           const before = await fingerprint();
-          const result = await federation.query(document, { token: caller.token, purpose: caller.purpose, variables });
+          const result = await federation.query(document, {
+            token: caller.token,
+            purpose: caller.purpose,
+            variables,
+          });
           const context = `${mutation.name} as ${caller.label}: ${JSON.stringify(result.errors)}`;
           expect(result.status, context).toBeLessThan(500);
           for (const code of errorCodes(result)) expect(INPUT_CODES, context).toContain(code);
           for (const error of result.errors ?? []) {
             expect(error.message.length, context).toBeGreaterThan(10);
-            expect(error.message, context).not.toMatch(/\s+at \S+ \(|select |insert into|violates|duplicate key|syntax error at/i);
+            expect(error.message, context).not.toMatch(
+              /\s+at \S+ \(|select |insert into|violates|duplicate key|syntax error at/i,
+            );
           }
-          if (result.errors?.length) expect(await fingerprint(), `${context} — an error left a change behind`).toBe(before);
+          if (result.errors?.length)
+            expect(await fingerprint(), `${context} — an error left a change behind`).toBe(before);
         }),
         { numRuns: RUNS_PER_MUTATION },
       );

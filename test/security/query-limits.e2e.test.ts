@@ -23,11 +23,17 @@ const refused = async (document: string, limit: string, variables?: Record<strin
 describe("query limits at the gateway (QUERY_TOO_COMPLEX naming the limit, nothing executed)", () => {
   it("refuses a screen of more than 1,000 identifiers, before anything runs", async () => {
     const government = await federation.token({ role: "GOVERNMENT", org: "HA-ADMIN-APPROVAL" });
-    const result = await federation.query(`query ($ids: [String!]!, $scenario: Scenario!) { screen(identifiers: $ids, scenario: $scenario) { identifier decision reasons error measures { code decision } } }`, {
-      token: government,
-      purpose: "ADMINISTRATIVE_LICENSING",
-      variables: { ids: Array.from({ length: 1_001 }, (_, index) => citizenId(index)), scenario: "FISCAL_FUNDS" },
-    });
+    const result = await federation.query(
+      `query ($ids: [String!]!, $scenario: Scenario!) { screen(identifiers: $ids, scenario: $scenario) { identifier decision reasons error measures { code decision } } }`,
+      {
+        token: government,
+        purpose: "ADMINISTRATIVE_LICENSING",
+        variables: {
+          ids: Array.from({ length: 1_001 }, (_, index) => citizenId(index)),
+          scenario: "FISCAL_FUNDS",
+        },
+      },
+    );
     expect(errorCodes(result)).toEqual(["QUERY_TOO_COMPLEX"]);
     expect(result.errors![0]!.message).toMatch(/at most 1000 identifiers/);
   });
@@ -71,25 +77,41 @@ describe("query limits at the gateway (QUERY_TOO_COMPLEX naming the limit, nothi
   });
 
   it("root fields per operation", async () => {
-    await refused(`{ ${Array.from({ length: DEFAULT_QUERY_LIMITS.maxRootFields + 1 }, () => "measures { code }").join(" ")} }`, "maxRootFields");
+    await refused(
+      `{ ${Array.from({ length: DEFAULT_QUERY_LIMITS.maxRootFields + 1 }, () => "measures { code }").join(" ")} }`,
+      "maxRootFields",
+    );
   });
 
   it("screen identifiers, as a literal list and as a variable", async () => {
     const identifiers = Array.from({ length: 1_001 }, (_, index) => `"${index}"`).join(",");
-    await refused(`{ screen(identifiers: [${identifiers}], scenario: FISCAL_FUNDS) { decision } }`, "maxFieldCost");
-    await refused(`query ($ids: [String!]!) { screen(identifiers: $ids, scenario: FISCAL_FUNDS) { decision } }`, "maxFieldCost", {
-      ids: Array.from({ length: 1_001 }, (_, index) => String(index)),
-    });
+    await refused(
+      `{ screen(identifiers: [${identifiers}], scenario: FISCAL_FUNDS) { decision } }`,
+      "maxFieldCost",
+    );
+    await refused(
+      `query ($ids: [String!]!) { screen(identifiers: $ids, scenario: FISCAL_FUNDS) { decision } }`,
+      "maxFieldCost",
+      {
+        ids: Array.from({ length: 1_001 }, (_, index) => String(index)),
+      },
+    );
   });
 
   it("request body size", async () => {
     const response = await fetch(federation.gatewayUrl, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: "{ measures { code } }", variables: { padding: "x".repeat(federation.config.maxBodyBytes) } }),
+      body: JSON.stringify({
+        query: "{ measures { code } }",
+        variables: { padding: "x".repeat(federation.config.maxBodyBytes) },
+      }),
     });
     expect(response.status).toBe(413);
-    expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe("QUERY_TOO_COMPLEX");
+    expect(
+      ((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions
+        .code,
+    ).toBe("QUERY_TOO_COMPLEX");
   });
 
   it("lets ordinary operations through", async () => {

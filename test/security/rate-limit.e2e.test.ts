@@ -4,7 +4,9 @@ import { errorCodes, startTestFederation, type TestFederation } from "../harness
 
 let federation: TestFederation;
 beforeAll(async () => {
-  federation = await startTestFederation({ environment: { CREDIT_RATE_LIMIT_PER_MINUTE: "20", CREDIT_ALERT_PROBES_PER_HOUR: "5" } });
+  federation = await startTestFederation({
+    environment: { CREDIT_RATE_LIMIT_PER_MINUTE: "20", CREDIT_ALERT_PROBES_PER_HOUR: "5" },
+  });
 });
 afterAll(async () => federation?.stop());
 
@@ -13,7 +15,8 @@ describe("rate limiting per caller, counting work not HTTP requests", () => {
     const noisy = await federation.token({ role: "GOVERNMENT", org: "HA-GOV", sub: "noisy" });
     const quiet = await federation.token({ role: "GOVERNMENT", org: "HA-GOV", sub: "quiet" });
     const codes: string[][] = [];
-    for (let index = 0; index < 25; index++) codes.push(errorCodes(await federation.query(`{ measures { code } }`, { token: noisy })));
+    for (let index = 0; index < 25; index++)
+      codes.push(errorCodes(await federation.query(`{ measures { code } }`, { token: noisy })));
     expect(codes.slice(0, 20).every((errors) => errors.length === 0)).toBe(true);
     const limited = await federation.query(`{ measures { code } }`, { token: noisy });
     expect(limited.status).toBe(429);
@@ -30,7 +33,10 @@ describe("rate limiting per caller, counting work not HTTP requests", () => {
     expect(errorCodes(await federation.query(aliased, { token: batcher }))).toEqual(["RATE_LIMITED"]);
     const screener = await federation.token({ role: "GOVERNMENT", org: "HA-GOV", sub: "screener" });
     const ids = Array.from({ length: 25 }, (_, index) => String(index));
-    const screened = await federation.query(`query ($ids: [String!]!) { screen(identifiers: $ids, scenario: FISCAL_FUNDS) { decision } }`, { token: screener, purpose: "FISCAL_FUNDS", variables: { ids } });
+    const screened = await federation.query(
+      `query ($ids: [String!]!) { screen(identifiers: $ids, scenario: FISCAL_FUNDS) { decision } }`,
+      { token: screener, purpose: "FISCAL_FUNDS", variables: { ids } },
+    );
     expect(errorCodes(screened)).toEqual(["RATE_LIMITED"]);
   });
 
@@ -38,23 +44,40 @@ describe("rate limiting per caller, counting work not HTTP requests", () => {
     const padded = (document: string, bytes: number) => `${document}${" ".repeat(bytes)}`;
     const sender = await federation.token({ role: "GOVERNMENT", org: "HA-GOV", sub: "sender" });
     // 10 KiB of document: 1 unit of work and 10 of bytes; the second does not fit a budget of 20 a minute.
-    expect(errorCodes(await federation.query(padded(`{ measures { code } }`, 10_240), { token: sender }))).toEqual([]);
-    expect(errorCodes(await federation.query(padded(`{ measures { code } }`, 10_240), { token: sender }))).toEqual(["RATE_LIMITED"]);
+    expect(
+      errorCodes(await federation.query(padded(`{ measures { code } }`, 10_240), { token: sender })),
+    ).toEqual([]);
+    expect(
+      errorCodes(await federation.query(padded(`{ measures { code } }`, 10_240), { token: sender })),
+    ).toEqual(["RATE_LIMITED"]);
     // Under a KiB a request costs its work alone: twenty fit.
     const small = await federation.token({ role: "GOVERNMENT", org: "HA-GOV", sub: "small-sender" });
-    for (let index = 0; index < 20; index++) expect(errorCodes(await federation.query(padded(`{ measures { code } }`, 900), { token: small }))).toEqual([]);
+    for (let index = 0; index < 20; index++)
+      expect(
+        errorCodes(await federation.query(padded(`{ measures { code } }`, 900), { token: small })),
+      ).toEqual([]);
     // The anonymous address's budget is untouched so far: a mutation of 1 MiB is refused on its size alone.
     expect(errorCodes(await federation.query(`mutation { __typename }`))).toEqual([]);
-    expect(errorCodes(await federation.query(padded(`mutation { __typename }`, 1_000_000)))).toEqual(["RATE_LIMITED"]);
+    expect(errorCodes(await federation.query(padded(`mutation { __typename }`, 1_000_000)))).toEqual([
+      "RATE_LIMITED",
+    ]);
   });
 
   it("limits PUBLIC callers by address, and flags identifier guessing for the auditors", async () => {
-    for (let index = 0; index < 8; index++) await federation.query(`query ($v: String!) { subject(identifier: $v) { name } }`, { variables: { v: `11010519491231${String(index).padStart(3, "0")}9` } });
+    for (let index = 0; index < 8; index++)
+      await federation.query(`query ($v: String!) { subject(identifier: $v) { name } }`, {
+        variables: { v: `11010519491231${String(index).padStart(3, "0")}9` },
+      });
     const auditor = await federation.token({ role: "AUDITOR" });
-    const alerts = await federation.query<{ auditAlerts: Array<{ rule: string; actor: string; count: number }> }>(`{ auditAlerts { rule actor count } }`, { token: auditor });
-    expect(alerts.data!.auditAlerts).toContainEqual(expect.objectContaining({ rule: "IDENTIFIER_PROBING", actor: "127.0.0.1" }));
+    const alerts = await federation.query<{
+      auditAlerts: Array<{ rule: string; actor: string; count: number }>;
+    }>(`{ auditAlerts { rule actor count } }`, { token: auditor });
+    expect(alerts.data!.auditAlerts).toContainEqual(
+      expect.objectContaining({ rule: "IDENTIFIER_PROBING", actor: "127.0.0.1" }),
+    );
     const publicAnswers = [];
-    for (let index = 0; index < 20; index++) publicAnswers.push(errorCodes(await federation.query(`{ measures { code } }`)));
+    for (let index = 0; index < 20; index++)
+      publicAnswers.push(errorCodes(await federation.query(`{ measures { code } }`)));
     expect(publicAnswers.some((errors) => errors.includes("RATE_LIMITED"))).toBe(true);
   });
 

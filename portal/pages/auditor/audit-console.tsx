@@ -122,7 +122,9 @@ const messages = defineMessages({
   },
 });
 
-type Filter = Partial<Record<"actor" | "org" | "role" | "purpose" | "subject" | "outcome" | "operation" | "from" | "to", string>>;
+type Filter = Partial<
+  Record<"actor" | "org" | "role" | "purpose" | "subject" | "outcome" | "operation" | "from" | "to", string>
+>;
 type AuditEvent = AuditEventsQuery["auditEvents"]["edges"][number]["node"];
 type AuditAlert = AuditAlertsQuery["auditAlerts"][number];
 
@@ -133,7 +135,12 @@ export function chinaDay(instant: string | number): string {
 
 function daysBetween(from: string, to: string): string[] {
   const days: string[] = [];
-  for (let day = Date.parse(`${from}T00:00:00Z`), end = Date.parse(`${to}T00:00:00Z`); day <= end && days.length < 92; day += DAY_MS) days.push(new Date(day).toISOString().slice(0, 10));
+  for (
+    let day = Date.parse(`${from}T00:00:00Z`), end = Date.parse(`${to}T00:00:00Z`);
+    day <= end && days.length < 92;
+    day += DAY_MS
+  )
+    days.push(new Date(day).toISOString().slice(0, 10));
   return days;
 }
 
@@ -149,7 +156,7 @@ function apiFilter(filter: Filter): AuditFilter {
   const result: Record<string, string> = {};
   for (const [key, value] of Object.entries(filter)) {
     if (!value || !value.trim()) continue;
-    result[key] = key === "from" || key === "to" ? toInstant(value) ?? value : value.trim();
+    result[key] = key === "from" || key === "to" ? (toInstant(value) ?? value) : value.trim();
   }
   return result;
 }
@@ -178,12 +185,26 @@ export function AuditConsolePage() {
   const [draft, setDraft] = useState<Filter>(() => ({ from: weekAgoLocal() }));
   const [filter, setFilter] = useState<Filter>(draft);
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const [exportState, setExportState] = useState<{ status: "idle" | "running" } | { status: "done"; count: number; capped: boolean } | { status: "failed"; failure: GraphQLFailure }>({ status: "idle" });
+  const [exportState, setExportState] = useState<
+    | { status: "idle" | "running" }
+    | { status: "done"; count: number; capped: boolean }
+    | { status: "failed"; failure: GraphQLFailure }
+  >({ status: "idle" });
   const variables = apiFilter(filter);
-  const page = useGraphQL(AUDIT_EVENTS, { filter: variables, first: PAGE_SIZE, after: cursors[cursors.length - 1] ?? null });
+  const page = useGraphQL(AUDIT_EVENTS, {
+    filter: variables,
+    first: PAGE_SIZE,
+    after: cursors[cursors.length - 1] ?? null,
+  });
   const chain = useGraphQL(AUDIT_CHAIN);
   // The period is fixed when the filter is applied: a "now" taken at every render would re-run the queries forever.
-  const period = useMemo(() => ({ from: variables.from ?? new Date(Date.now() - 7 * DAY_MS).toISOString(), to: variables.to ?? new Date().toISOString() }), [JSON.stringify(variables)]);
+  const period = useMemo(
+    () => ({
+      from: variables.from ?? new Date(Date.now() - 7 * DAY_MS).toISOString(),
+      to: variables.to ?? new Date().toISOString(),
+    }),
+    [JSON.stringify(variables)],
+  );
   const alerts = useGraphQL(AUDIT_ALERTS, period);
 
   const apply = (event: Event) => {
@@ -196,10 +217,35 @@ export function AuditConsolePage() {
     setExportState({ status: "running" });
     try {
       const { events, capped } = await fetchAllEvents(variables);
-      downloadCsv(t("fileName"), spreadsheetCsv([
-        ["id", "at", "actor", "role", "org", "purpose", "operationName", "outcome", "errorCodes", "subjects"],
-        ...events.map((one) => [one.id, one.at, one.actor, one.role, one.org, one.purpose, one.operationName, one.outcome, one.errorCodes.join(" "), one.subjects.join(" ")]),
-      ]));
+      downloadCsv(
+        t("fileName"),
+        spreadsheetCsv([
+          [
+            "id",
+            "at",
+            "actor",
+            "role",
+            "org",
+            "purpose",
+            "operationName",
+            "outcome",
+            "errorCodes",
+            "subjects",
+          ],
+          ...events.map((one) => [
+            one.id,
+            one.at,
+            one.actor,
+            one.role,
+            one.org,
+            one.purpose,
+            one.operationName,
+            one.outcome,
+            one.errorCodes.join(" "),
+            one.subjects.join(" "),
+          ]),
+        ]),
+      );
       setExportState({ status: "done", count: events.length, capped });
     } catch (error) {
       setExportState({ status: "failed", failure: asFailure(error) });
@@ -208,15 +254,28 @@ export function AuditConsolePage() {
   const field = (name: keyof Filter, type = "text") => (
     <div>
       <label for={`audit-${name}`}>{t(name)}</label>
-      <input id={`audit-${name}`} type={type} value={draft[name] ?? ""} onInput={(event) => setDraft({ ...draft, [name]: event.currentTarget.value })} />
+      <input
+        id={`audit-${name}`}
+        type={type}
+        value={draft[name] ?? ""}
+        onInput={(event) => setDraft({ ...draft, [name]: event.currentTarget.value })}
+      />
     </div>
   );
   const choice = (name: keyof Filter, values: readonly string[]) => (
     <div>
       <label for={`audit-${name}`}>{t(name)}</label>
-      <select id={`audit-${name}`} value={draft[name] ?? ""} onChange={(event) => setDraft({ ...draft, [name]: event.currentTarget.value })}>
+      <select
+        id={`audit-${name}`}
+        value={draft[name] ?? ""}
+        onChange={(event) => setDraft({ ...draft, [name]: event.currentTarget.value })}
+      >
         <option value="">{t("any")}</option>
-        {values.map((value) => <option key={value} value={value}>{value}</option>)}
+        {values.map((value) => (
+          <option key={value} value={value}>
+            {value}
+          </option>
+        ))}
       </select>
     </div>
   );
@@ -229,10 +288,21 @@ export function AuditConsolePage() {
         <Loaded state={chain}>
           {(data, reload) => (
             <>
-              <p class={`notice ${data.auditChain.verified ? "ok" : "error"}`} role="status" data-chain={data.auditChain.verified ? "verified" : "broken"}>
-                {data.auditChain.verified ? t("chainOk", { length: data.auditChain.length }) : t("chainBroken", { brokenAt: data.auditChain.brokenAt ?? "—", reason: data.auditChain.reason ?? "" })}
+              <p
+                class={`notice ${data.auditChain.verified ? "ok" : "error"}`}
+                role="status"
+                data-chain={data.auditChain.verified ? "verified" : "broken"}
+              >
+                {data.auditChain.verified
+                  ? t("chainOk", { length: data.auditChain.length })
+                  : t("chainBroken", {
+                      brokenAt: data.auditChain.brokenAt ?? "—",
+                      reason: data.auditChain.reason ?? "",
+                    })}
               </p>
-              <button type="button" class="secondary" onClick={reload}>{t("verifyAgain")}</button>
+              <button type="button" class="secondary" onClick={reload}>
+                {t("verifyAgain")}
+              </button>
             </>
           )}
         </Loaded>
@@ -253,7 +323,18 @@ export function AuditConsolePage() {
         </div>
         <p>
           <button type="submit">{t("apply")}</button>{" "}
-          <button type="button" class="secondary" onClick={() => { setDraft({}); setFilter({}); setCursors([null]); setExportState({ status: "idle" }); }}>{t("reset")}</button>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => {
+              setDraft({});
+              setFilter({});
+              setCursors([null]);
+              setExportState({ status: "idle" });
+            }}
+          >
+            {t("reset")}
+          </button>
         </p>
       </form>
 
@@ -262,26 +343,57 @@ export function AuditConsolePage() {
           <section aria-labelledby="audit-events-title">
             <h2 id="audit-events-title">{t("eventsTitle", { count: data.auditEvents.totalCount })}</h2>
             <p>
-              <button type="button" onClick={exportEvents} disabled={exportState.status === "running"}>{t("export")}</button>{" "}
+              <button type="button" onClick={exportEvents} disabled={exportState.status === "running"}>
+                {t("export")}
+              </button>{" "}
               {exportState.status === "running" ? <span role="status">{t("exporting")}</span> : null}
-              {exportState.status === "done" ? <span role="status">{t("exported", { count: exportState.count })}{exportState.capped ? ` ${t("capped", { max: MAX_EVENTS })}` : ""}</span> : null}
+              {exportState.status === "done" ? (
+                <span role="status">
+                  {t("exported", { count: exportState.count })}
+                  {exportState.capped ? ` ${t("capped", { max: MAX_EVENTS })}` : ""}
+                </span>
+              ) : null}
             </p>
             {exportState.status === "failed" ? <FailureNotice failure={exportState.failure} /> : null}
             <div class="table-scroll">
               <table data-table="audit-events">
                 <thead>
-                  <tr>{(["at", "actor", "role", "org", "purpose", "operation", "outcome", "errors", "subjects"] as const).map((key) => <th key={key} scope="col">{t(key)}</th>)}</tr>
+                  <tr>
+                    {(
+                      [
+                        "at",
+                        "actor",
+                        "role",
+                        "org",
+                        "purpose",
+                        "operation",
+                        "outcome",
+                        "errors",
+                        "subjects",
+                      ] as const
+                    ).map((key) => (
+                      <th key={key} scope="col">
+                        {t(key)}
+                      </th>
+                    ))}
+                  </tr>
                 </thead>
                 <tbody>
                   {data.auditEvents.edges.map(({ node }) => (
                     <tr key={node.id}>
-                      <th scope="row"><time dateTime={node.at}>{new Date(node.at).toLocaleString(language, { timeZone: "Asia/Shanghai" })}</time></th>
+                      <th scope="row">
+                        <time dateTime={node.at}>
+                          {new Date(node.at).toLocaleString(language, { timeZone: "Asia/Shanghai" })}
+                        </time>
+                      </th>
                       <td>{node.actor ?? "—"}</td>
                       <td>{node.role}</td>
                       <td>{node.org ?? "—"}</td>
                       <td>{node.purpose ?? "—"}</td>
                       <td>{node.operationName ?? "—"}</td>
-                      <td><span class={node.outcome === "OK" ? "" : "badge overdue"}>{node.outcome}</span></td>
+                      <td>
+                        <span class={node.outcome === "OK" ? "" : "badge overdue"}>{node.outcome}</span>
+                      </td>
                       <td>{node.errorCodes.join(" ")}</td>
                       <td>{node.subjects.join(" ")}</td>
                     </tr>
@@ -290,47 +402,92 @@ export function AuditConsolePage() {
               </table>
             </div>
             <nav class="pager" aria-label={t("page", { page: cursors.length })}>
-              <button type="button" class="secondary" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>{t("previous")}</button>
+              <button
+                type="button"
+                class="secondary"
+                disabled={cursors.length === 1}
+                onClick={() => setCursors(cursors.slice(0, -1))}
+              >
+                {t("previous")}
+              </button>
               <span>{t("page", { page: cursors.length })}</span>
-              <button type="button" class="secondary" disabled={!data.auditEvents.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, data.auditEvents.pageInfo.endCursor])}>{t("next")}</button>
+              <button
+                type="button"
+                class="secondary"
+                disabled={!data.auditEvents.pageInfo.hasNextPage}
+                onClick={() => setCursors([...cursors, data.auditEvents.pageInfo.endCursor])}
+              >
+                {t("next")}
+              </button>
             </nav>
           </section>
         )}
       </Loaded>
 
       <section aria-labelledby="audit-alerts-title">
-        <h2 id="audit-alerts-title">{t("alertsTitle", { from: chinaDay(period.from), to: chinaDay(period.to) })}</h2>
+        <h2 id="audit-alerts-title">
+          {t("alertsTitle", { from: chinaDay(period.from), to: chinaDay(period.to) })}
+        </h2>
         <Loaded state={alerts}>
-          {(data) => data.auditAlerts.length === 0 ? <p>{t("noAlerts")}</p> : (
-            <div class="table-scroll">
-              <table data-table="audit-alerts">
-                <thead><tr><th scope="col">{t("rule")}</th><th scope="col">{t("at")}</th><th scope="col">{t("actor")}</th><th scope="col">{t("org")}</th><th scope="col">{t("count")}</th><th scope="col">{t("detail")}</th></tr></thead>
-                <tbody>
-                  {data.auditAlerts.map((alert, index) => (
-                    <tr key={`${alert.rule}-${alert.at}-${index}`}>
-                      <th scope="row">{alert.rule}</th>
-                      <td>{new Date(alert.at).toLocaleString(language, { timeZone: "Asia/Shanghai" })}</td>
-                      <td>{alert.actor ?? "—"}</td>
-                      <td>{alert.org ?? "—"}</td>
-                      <td>{alert.count}</td>
-                      <td>{alert.detail}</td>
+          {(data) =>
+            data.auditAlerts.length === 0 ? (
+              <p>{t("noAlerts")}</p>
+            ) : (
+              <div class="table-scroll">
+                <table data-table="audit-alerts">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("rule")}</th>
+                      <th scope="col">{t("at")}</th>
+                      <th scope="col">{t("actor")}</th>
+                      <th scope="col">{t("org")}</th>
+                      <th scope="col">{t("count")}</th>
+                      <th scope="col">{t("detail")}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+                  </thead>
+                  <tbody>
+                    {data.auditAlerts.map((alert, index) => (
+                      <tr key={`${alert.rule}-${alert.at}-${index}`}>
+                        <th scope="row">{alert.rule}</th>
+                        <td>{new Date(alert.at).toLocaleString(language, { timeZone: "Asia/Shanghai" })}</td>
+                        <td>{alert.actor ?? "—"}</td>
+                        <td>{alert.org ?? "—"}</td>
+                        <td>{alert.count}</td>
+                        <td>{alert.detail}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )
+          }
         </Loaded>
       </section>
 
-      <AuditCharts filter={variables} period={period} alerts={alerts.status === "done" ? alerts.data.auditAlerts : null} />
+      <AuditCharts
+        filter={variables}
+        period={period}
+        alerts={alerts.status === "done" ? alerts.data.auditAlerts : null}
+      />
     </section>
   );
 }
 
-function AuditCharts({ filter, period, alerts }: { filter: AuditFilter; period: { from: string; to: string }; alerts: readonly AuditAlert[] | null }) {
+function AuditCharts({
+  filter,
+  period,
+  alerts,
+}: {
+  filter: AuditFilter;
+  period: { from: string; to: string };
+  alerts: readonly AuditAlert[] | null;
+}) {
   const t = useMessages(messages);
-  const [state, setState] = useState<{ status: "loading" } | { status: "done"; events: AuditEvent[]; capped: boolean } | { status: "failed"; failure: GraphQLFailure }>({ status: "loading" });
+  const [state, setState] = useState<
+    | { status: "loading" }
+    | { status: "done"; events: AuditEvent[]; capped: boolean }
+    | { status: "failed"; failure: GraphQLFailure }
+  >({ status: "loading" });
   const key = JSON.stringify(filter);
   useEffect(() => {
     let current = true;
@@ -356,27 +513,68 @@ function AuditCharts({ filter, period, alerts }: { filter: AuditFilter; period: 
       <h2 id="audit-charts-title">{t("chartsTitle")}</h2>
       {state.status === "loading" ? <p role="status">{t("chartsLoading")}</p> : null}
       {state.status === "failed" ? <FailureNotice failure={state.failure} /> : null}
-      {state.status === "done" ? (() => {
-        if (state.capped) return <p class="notice warn">{t("capped", { max: MAX_EVENTS })}</p>;
-        const byOrg = new Map<string, AuditEvent[]>();
-        for (const event of state.events) {
-          const org = event.org ?? t("noOrg");
-          byOrg.set(org, [...(byOrg.get(org) ?? []), event]);
-        }
-        const orgSeries = [...byOrg].map(([label, events]) => ({ label, values: perDay(events) })).sort((a, b) => b.values.reduce((x, y) => x + y, 0) - a.values.reduce((x, y) => x + y, 0));
-        const denied = perDay(state.events.filter((event) => event.outcome === "DENIED"));
-        const screened = perDay(state.events.filter((event) => event.categories.some((category) => category.startsWith("ScreeningResult"))), (event: AuditEvent) => event.subjects.length);
-        const offHours = perDay((alerts ?? []).filter((alert) => alert.rule === "OFF_HOURS"));
-        const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
-        return (
-          <div class="charts">
-            <BarChart id="queries-per-org" title={t("perOrg")} summary={t("perOrgSummary", { total: state.events.length, days: days.length, top: orgSeries[0]?.label ?? "—" })} days={days} series={orgSeries} labels={labels} />
-            <BarChart id="denials" title={t("denials")} summary={t("sumSummary", { total: sum(denied), days: days.length })} days={days} series={[{ label: t("denials"), values: denied }]} labels={labels} />
-            <BarChart id="off-hours" title={t("offHours")} summary={t("sumSummary", { total: sum(offHours), days: days.length })} days={days} series={[{ label: t("offHours"), values: offHours }]} labels={labels} />
-            <BarChart id="screening" title={t("screening")} summary={t("sumSummary", { total: sum(screened), days: days.length })} days={days} series={[{ label: t("screening"), values: screened }]} labels={labels} />
-          </div>
-        );
-      })() : null}
+      {state.status === "done"
+        ? (() => {
+            if (state.capped) return <p class="notice warn">{t("capped", { max: MAX_EVENTS })}</p>;
+            const byOrg = new Map<string, AuditEvent[]>();
+            for (const event of state.events) {
+              const org = event.org ?? t("noOrg");
+              byOrg.set(org, [...(byOrg.get(org) ?? []), event]);
+            }
+            const orgSeries = [...byOrg]
+              .map(([label, events]) => ({ label, values: perDay(events) }))
+              .sort((a, b) => b.values.reduce((x, y) => x + y, 0) - a.values.reduce((x, y) => x + y, 0));
+            const denied = perDay(state.events.filter((event) => event.outcome === "DENIED"));
+            const screened = perDay(
+              state.events.filter((event) =>
+                event.categories.some((category) => category.startsWith("ScreeningResult")),
+              ),
+              (event: AuditEvent) => event.subjects.length,
+            );
+            const offHours = perDay((alerts ?? []).filter((alert) => alert.rule === "OFF_HOURS"));
+            const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+            return (
+              <div class="charts">
+                <BarChart
+                  id="queries-per-org"
+                  title={t("perOrg")}
+                  summary={t("perOrgSummary", {
+                    total: state.events.length,
+                    days: days.length,
+                    top: orgSeries[0]?.label ?? "—",
+                  })}
+                  days={days}
+                  series={orgSeries}
+                  labels={labels}
+                />
+                <BarChart
+                  id="denials"
+                  title={t("denials")}
+                  summary={t("sumSummary", { total: sum(denied), days: days.length })}
+                  days={days}
+                  series={[{ label: t("denials"), values: denied }]}
+                  labels={labels}
+                />
+                <BarChart
+                  id="off-hours"
+                  title={t("offHours")}
+                  summary={t("sumSummary", { total: sum(offHours), days: days.length })}
+                  days={days}
+                  series={[{ label: t("offHours"), values: offHours }]}
+                  labels={labels}
+                />
+                <BarChart
+                  id="screening"
+                  title={t("screening")}
+                  summary={t("sumSummary", { total: sum(screened), days: days.length })}
+                  days={days}
+                  series={[{ label: t("screening"), values: screened }]}
+                  labels={labels}
+                />
+              </div>
+            );
+          })()
+        : null}
     </section>
   );
 }

@@ -14,7 +14,21 @@ export type ChartSeries = Readonly<{ label: string; values: readonly number[] }>
 const COLOURS = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#8a6d00", "#56606b", "#7b3294", "#1a1a1a"];
 const HEIGHT = 220;
 
-export function BarChart({ id, title, summary, days, series, labels }: { id: string; title: string; summary: string; days: readonly string[]; series: readonly ChartSeries[]; labels: Readonly<{ table: string; day: string; total: string; series: string }> }) {
+export function BarChart({
+  id,
+  title,
+  summary,
+  days,
+  series,
+  labels,
+}: {
+  id: string;
+  title: string;
+  summary: string;
+  days: readonly string[];
+  series: readonly ChartSeries[];
+  labels: Readonly<{ table: string; day: string; total: string; series: string }>;
+}) {
   const canvasHolder = useRef<HTMLDivElement>(null);
   const key = JSON.stringify([days, series]);
   useEffect(() => {
@@ -27,10 +41,21 @@ export function BarChart({ id, title, summary, days, series, labels }: { id: str
         height: HEIGHT,
         legend: { show: false },
         cursor: { show: false },
-        scales: { x: { time: false, range: [-0.5, days.length - 0.5] }, y: { range: (_, __, max) => [0, Math.max(1, max)] } },
+        scales: {
+          x: { time: false, range: [-0.5, days.length - 0.5] },
+          y: { range: (_, __, max) => [0, Math.max(1, max)] },
+        },
         axes: [
-          { values: (_, splits) => splits.map((split) => (Number.isInteger(split) ? (days[split]?.slice(5) ?? "") : "")), space: 36, stroke: "#1a1a1a" },
-          { stroke: "#1a1a1a", values: (_, splits) => splits.map((split) => (Number.isInteger(split) ? String(split) : "")) },
+          {
+            values: (_, splits) =>
+              splits.map((split) => (Number.isInteger(split) ? (days[split]?.slice(5) ?? "") : "")),
+            space: 36,
+            stroke: "#1a1a1a",
+          },
+          {
+            stroke: "#1a1a1a",
+            values: (_, splits) => splits.map((split) => (Number.isInteger(split) ? String(split) : "")),
+          },
         ],
         series: [
           {},
@@ -38,7 +63,13 @@ export function BarChart({ id, title, summary, days, series, labels }: { id: str
             label: one.label,
             stroke: COLOURS[index % COLOURS.length]!,
             width: 2,
-            ...(bars ? { fill: COLOURS[index % COLOURS.length]!, paths: uPlot.paths.bars!({ size: [0.6, 48] }), points: { show: false } } : { points: { show: true, size: 6 } }),
+            ...(bars
+              ? {
+                  fill: COLOURS[index % COLOURS.length]!,
+                  paths: uPlot.paths.bars!({ size: [0.6, 48] }),
+                  points: { show: false },
+                }
+              : { points: { show: true, size: 6 } }),
           })),
         ],
       },
@@ -49,12 +80,19 @@ export function BarChart({ id, title, summary, days, series, labels }: { id: str
   }, [key]);
   return (
     <figure class="chart" aria-labelledby={`${id}-title`}>
-      <figcaption id={`${id}-title`}><strong>{title}</strong></figcaption>
+      <figcaption id={`${id}-title`}>
+        <strong>{title}</strong>
+      </figcaption>
       <div ref={canvasHolder} role="img" aria-label={`${title}: ${summary}`} data-chart={id} />
       {series.length > 1 ? (
         <ul class="legend" aria-hidden="true">
           {series.map((one, index) => (
-            <li key={one.label}><svg viewBox="0 0 10 10" width="12" height="12"><rect width="10" height="10" fill={COLOURS[index % COLOURS.length]} /></svg> {one.label}</li>
+            <li key={one.label}>
+              <svg viewBox="0 0 10 10" width="12" height="12">
+                <rect width="10" height="10" fill={COLOURS[index % COLOURS.length]} />
+              </svg>{" "}
+              {one.label}
+            </li>
           ))}
         </ul>
       ) : null}
@@ -63,11 +101,25 @@ export function BarChart({ id, title, summary, days, series, labels }: { id: str
         <table data-chart-table={id}>
           <caption class="visually-hidden">{title}</caption>
           <thead>
-            <tr><th scope="col">{labels.series}</th>{days.map((day) => <th key={day} scope="col">{day}</th>)}<th scope="col">{labels.total}</th></tr>
+            <tr>
+              <th scope="col">{labels.series}</th>
+              {days.map((day) => (
+                <th key={day} scope="col">
+                  {day}
+                </th>
+              ))}
+              <th scope="col">{labels.total}</th>
+            </tr>
           </thead>
           <tbody>
             {series.map((one) => (
-              <tr key={one.label}><th scope="row">{one.label}</th>{days.map((day, index) => <td key={day}>{one.values[index] ?? 0}</td>)}<td>{one.values.reduce((sum, value) => sum + value, 0)}</td></tr>
+              <tr key={one.label}>
+                <th scope="row">{one.label}</th>
+                {days.map((day, index) => (
+                  <td key={day}>{one.values[index] ?? 0}</td>
+                ))}
+                <td>{one.values.reduce((sum, value) => sum + value, 0)}</td>
+              </tr>
             ))}
           </tbody>
         </table>

@@ -13,7 +13,8 @@ import { PurposeChoice } from "./purpose-choice";
 const messages = defineMessages({
   "zh-CN": {
     title: "信用核查",
-    intro: "银行、用人单位等机构经信用主体书面授权后，可为所选用途查询其授权查询信息；未经授权只能看到社会公开信息。每次查询都会被记录，信用主体本人可以看到。",
+    intro:
+      "银行、用人单位等机构经信用主体书面授权后，可为所选用途查询其授权查询信息；未经授权只能看到社会公开信息。每次查询都会被记录，信用主体本人可以看到。",
     rolesOnly: "信用核查供政府部门和机构使用：请以 GOVERNMENT 或 ORGANIZATION 身份登录。",
     identifier: "公民身份号码或统一社会信用代码",
     check: "查询",
@@ -23,7 +24,8 @@ const messages = defineMessages({
     enterIdentifier: "请输入要查询的证件号码或统一社会信用代码。",
     consentTitle: "需要信用主体授权",
     consentText: "信用主体尚未授权贵单位（{org}）为“{purpose}”查询其授权查询信息，或授权已撤回、已到期。",
-    consentWhat: "请信用主体本人登录本平台“我的信用”，在“查询授权”中填写单位代码 {org}、选择用途“{purpose}”和授权截止日期后提交；授权生效后再次查询即可。",
+    consentWhat:
+      "请信用主体本人登录本平台“我的信用”，在“查询授权”中填写单位代码 {org}、选择用途“{purpose}”和授权截止日期后提交；授权生效后再次查询即可。",
     consentPublicOnly: "下面仅显示社会公开信息。",
     consented: "已取得信用主体对“{purpose}”的有效授权：以下包括授权查询信息。",
     INVALID_IDENTIFIER: "证件号码或统一社会信用代码有误（校验位不符），请核对后重新输入。",
@@ -51,8 +53,10 @@ const messages = defineMessages({
   },
   en: {
     title: "Credit check",
-    intro: "A bank, an employer or another organisation reads a subject's consent-only information for the purpose chosen once the subject has given written consent; without it only public information is shown. Every lookup is recorded, and the subject can see it.",
-    rolesOnly: "Credit checks are for government bodies and organisations: sign in as GOVERNMENT or ORGANIZATION.",
+    intro:
+      "A bank, an employer or another organisation reads a subject's consent-only information for the purpose chosen once the subject has given written consent; without it only public information is shown. Every lookup is recorded, and the subject can see it.",
+    rolesOnly:
+      "Credit checks are for government bodies and organisations: sign in as GOVERNMENT or ORGANIZATION.",
     identifier: "Citizen ID or unified social credit code",
     check: "Check",
     verifyLink: "Holding a credit report? Verify it",
@@ -60,11 +64,15 @@ const messages = defineMessages({
     choosePurpose: "Choose the purpose of the lookup first.",
     enterIdentifier: "Enter the citizen ID or unified social credit code to check.",
     consentTitle: "The subject's consent is needed",
-    consentText: "The subject has not given your organisation ({org}) consent for “{purpose}”, or has withdrawn it, or it has ended.",
-    consentWhat: "The subject signs in to this portal, opens “My credit”, and under “Consents” enters the organisation code {org}, the purpose “{purpose}” and an end date; once it is in force, check again.",
+    consentText:
+      "The subject has not given your organisation ({org}) consent for “{purpose}”, or has withdrawn it, or it has ended.",
+    consentWhat:
+      "The subject signs in to this portal, opens “My credit”, and under “Consents” enters the organisation code {org}, the purpose “{purpose}” and an end date; once it is in force, check again.",
     consentPublicOnly: "Only public information is shown below.",
-    consented: "The subject's consent for “{purpose}” is in force: consent-only information is included below.",
-    INVALID_IDENTIFIER: "That citizen ID or unified social credit code is wrong (its check character does not match): please check it and enter it again.",
+    consented:
+      "The subject's consent for “{purpose}” is in force: consent-only information is included below.",
+    INVALID_IDENTIFIER:
+      "That citizen ID or unified social credit code is wrong (its check character does not match): please check it and enter it again.",
     notFound: "No credit file for this subject, or nothing in it your organisation may see.",
     subject: "Subject",
     name: "Name",
@@ -113,7 +121,9 @@ export function CheckPage() {
     return (
       <section>
         <h1>{t("title")}</h1>
-        <div class="notice warn"><p>{t("rolesOnly")}</p></div>
+        <div class="notice warn">
+          <p>{t("rolesOnly")}</p>
+        </div>
       </section>
     );
   }
@@ -150,23 +160,47 @@ export function CheckPage() {
     <section class="check">
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
-      <p><a href="/verify">{t("verifyLink")}</a></p>
+      <p>
+        <a href="/verify">{t("verifyLink")}</a>
+      </p>
       <form class="card" onSubmit={check} aria-label={t("title")}>
         <div class="filters">
-          <div><PurposeChoice id="check-purpose" value={purpose} onChange={setPurpose} /></div>
+          <div>
+            <PurposeChoice id="check-purpose" value={purpose} onChange={setPurpose} />
+          </div>
           <div>
             <label for="check-identifier">{t("identifier")}</label>
-            <input id="check-identifier" type="text" maxLength={40} autoComplete="off" value={identifier} onInput={(event) => setIdentifier(event.currentTarget.value)} />
+            <input
+              id="check-identifier"
+              type="text"
+              maxLength={40}
+              autoComplete="off"
+              value={identifier}
+              onInput={(event) => setIdentifier(event.currentTarget.value)}
+            />
           </div>
-          <div><button type="submit" disabled={busy}>{t("check")}</button></div>
+          <div>
+            <button type="submit" disabled={busy}>
+              {t("check")}
+            </button>
+          </div>
         </div>
-        {problem ? <div class="notice error" role="alert"><p>{problem}</p></div> : null}
+        {problem ? (
+          <div class="notice error" role="alert">
+            <p>{problem}</p>
+          </div>
+        ) : null}
       </form>
       {busy ? <p role="status">{t("checking")}</p> : null}
       {outcome?.kind === "failed" ? (
         outcome.failure.code === "INVALID_IDENTIFIER" ? (
-          <div class="notice error" role="alert"><p>{t("INVALID_IDENTIFIER")}</p><p class="code">INVALID_IDENTIFIER</p></div>
-        ) : <FailureNotice failure={outcome.failure} />
+          <div class="notice error" role="alert">
+            <p>{t("INVALID_IDENTIFIER")}</p>
+            <p class="code">INVALID_IDENTIFIER</p>
+          </div>
+        ) : (
+          <FailureNotice failure={outcome.failure} />
+        )
       ) : null}
       {outcome?.kind === "consentRequired" ? (
         <div class="notice warn consent-required" role="alert">
@@ -178,28 +212,49 @@ export function CheckPage() {
         </div>
       ) : null}
       {outcome?.kind === "consented" && outcome.subject ? (
-        <div class="notice ok" role="status"><p>{t("consented", { purpose: purposeLabel(p, outcome.purpose) })}</p></div>
+        <div class="notice ok" role="status">
+          <p>{t("consented", { purpose: purposeLabel(p, outcome.purpose) })}</p>
+        </div>
       ) : null}
       {outcome && outcome.kind !== "failed" ? (
         outcome.subject ? (
           <CheckedFile subject={outcome.subject} word={word} t={t} language={language} />
-        ) : <div class="notice warn" role="status"><p>{t("notFound")}</p></div>
+        ) : (
+          <div class="notice warn" role="status">
+            <p>{t("notFound")}</p>
+          </div>
+        )
       ) : null}
     </section>
   );
 }
 
-function CheckedFile({ subject, word, t, language }: Readonly<{ subject: CheckedSubject; word(key: string): string; t(key: Word): string; language: ReturnType<typeof useLanguage> }>) {
+function CheckedFile({
+  subject,
+  word,
+  t,
+  language,
+}: Readonly<{
+  subject: CheckedSubject;
+  word(key: string): string;
+  t(key: Word): string;
+  language: ReturnType<typeof useLanguage>;
+}>) {
   return (
     <>
       <h2 id="checked-subject">{t("subject")}</h2>
       <dl class="facts">
-        <dt>{t("name")}</dt><dd class="checked-name">{subject.name}</dd>
-        <dt>{t("identifier")}</dt><dd>{subject.identifier}</dd>
-        <dt>{t("kind")}</dt><dd>{word(subject.kind)}</dd>
+        <dt>{t("name")}</dt>
+        <dd class="checked-name">{subject.name}</dd>
+        <dt>{t("identifier")}</dt>
+        <dd>{subject.identifier}</dd>
+        <dt>{t("kind")}</dt>
+        <dd>{word(subject.kind)}</dd>
       </dl>
       <h2 id="checked-records">{t("records")}</h2>
-      {subject.records.length === 0 ? <p>{t("noRecords")}</p> : (
+      {subject.records.length === 0 ? (
+        <p>{t("noRecords")}</p>
+      ) : (
         <RecordsTable
           scroll
           labelledBy="checked-records"
@@ -211,19 +266,49 @@ function CheckedFile({ subject, word, t, language }: Readonly<{ subject: Checked
             { header: t("provider"), cell: (record) => record.provider },
             { header: t("decidedOn"), cell: (record) => formatDate(record.decidedOn, language) },
             { header: t("expiresOn"), cell: (record) => formatDate(record.expiresOn, language) },
-            { header: t("status"), cell: (record) => <>{word(record.status)}{record.underObjection ? <> <span class="badge provisional">{t("underObjection")}</span></> : null}</> },
+            {
+              header: t("status"),
+              cell: (record) => (
+                <>
+                  {word(record.status)}
+                  {record.underObjection ? (
+                    <>
+                      {" "}
+                      <span class="badge provisional">{t("underObjection")}</span>
+                    </>
+                  ) : null}
+                </>
+              ),
+            },
           ]}
         />
       )}
       <h2 id="checked-entries">{t("entries")}</h2>
-      {subject.listEntries.length === 0 ? <p>{t("noEntries")}</p> : (
+      {subject.listEntries.length === 0 ? (
+        <p>{t("noEntries")}</p>
+      ) : (
         <RecordsTable
           scroll
           labelledBy="checked-entries"
           rows={subject.listEntries}
           columns={[
-            { header: t("list"), cell: (entry) => <span class={`badge ${entry.list === "BLACK" ? "black" : "red"}`}>{word(entry.list)}</span> },
-            { header: t("facts"), rowHeader: true, cell: (entry) => <>{entry.facts}<br /><small>{entry.groundsDescription}</small></> },
+            {
+              header: t("list"),
+              cell: (entry) => (
+                <span class={`badge ${entry.list === "BLACK" ? "black" : "red"}`}>{word(entry.list)}</span>
+              ),
+            },
+            {
+              header: t("facts"),
+              rowHeader: true,
+              cell: (entry) => (
+                <>
+                  {entry.facts}
+                  <br />
+                  <small>{entry.groundsDescription}</small>
+                </>
+              ),
+            },
             { header: t("recognizedBy"), cell: (entry) => entry.recognizedByName },
             { header: t("recognizedOn"), cell: (entry) => formatDate(entry.recognizedOn, language) },
             { header: t("validUntil"), cell: (entry) => formatDate(entry.validUntil, language) },

@@ -10,7 +10,9 @@ export function identifierProblem(identifier: string): string | null {
   if (/^\d{17}[\dX]$/.test(identifier) && citizenIdCheckCharacter(identifier) === identifier[17]) return null;
   const outside = [...identifier].find((character) => !USCC_ALPHABET.includes(character));
   if (outside === undefined && usccCheckCharacter(identifier) === identifier[17]) return null;
-  if (/^\d{17}[\dX]$/.test(identifier)) return "citizen ID check character does not match (GB 11643 MOD 11-2)";
-  if (outside !== undefined) return `"${outside}" is not in a unified social credit code (0-9 and A-Y without I O Z S V)`;
+  if (/^\d{17}[\dX]$/.test(identifier))
+    return "citizen ID check character does not match (GB 11643 MOD 11-2)";
+  if (outside !== undefined)
+    return `"${outside}" is not in a unified social credit code (0-9 and A-Y without I O Z S V)`;
   return "unified social credit code check character does not match (GB 32100 MOD 31)";
 }

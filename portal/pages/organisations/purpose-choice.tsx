@@ -7,15 +7,28 @@ const messages = defineMessages({
 });
 
 /** The purpose an officer declares (X-Credit-Purpose) before any lookup; none chosen means no request is sent. */
-export function PurposeChoice({ id, value, onChange }: Readonly<{ id: string; value: Purpose | ""; onChange(purpose: Purpose | ""): void }>) {
+export function PurposeChoice({
+  id,
+  value,
+  onChange,
+}: Readonly<{ id: string; value: Purpose | ""; onChange(purpose: Purpose | ""): void }>) {
   const t = useMessages(messages);
   const p = useMessages(purposeMessages);
   return (
     <>
       <label for={id}>{t("purpose")}</label>
-      <select id={id} value={value} aria-required="true" onChange={(event) => onChange(event.currentTarget.value as Purpose | "")}>
+      <select
+        id={id}
+        value={value}
+        aria-required="true"
+        onChange={(event) => onChange(event.currentTarget.value as Purpose | "")}
+      >
         <option value="">{t("choose")}</option>
-        {PURPOSES.map((purpose) => <option key={purpose} value={purpose}>{p(purpose)}</option>)}
+        {PURPOSES.map((purpose) => (
+          <option key={purpose} value={purpose}>
+            {p(purpose)}
+          </option>
+        ))}
       </select>
     </>
   );

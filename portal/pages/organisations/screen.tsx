@@ -18,7 +18,8 @@ const MAX_LINES = 50_000;
 const messages = defineMessages({
   "zh-CN": {
     title: "批量筛查",
-    intro: "上传或粘贴统一社会信用代码、身份证号码（每行一个，CSV 取第一列），按应用场景逐一给出联合奖惩结论。无法识别的行逐行列出，不予筛查，决不判为“通过”。",
+    intro:
+      "上传或粘贴统一社会信用代码、身份证号码（每行一个，CSV 取第一列），按应用场景逐一给出联合奖惩结论。无法识别的行逐行列出，不予筛查，决不判为“通过”。",
     scenario: "应用场景",
     purpose: "查询用途",
     file: "上传 CSV 或文本文件",
@@ -30,7 +31,8 @@ const messages = defineMessages({
     progress: "筛查进度",
     progressText: "已筛查 {done} / {total}",
     summary: "共 {total} 行：可筛查 {valid} 行，无法识别 {invalid} 行。",
-    decisions: "结论：禁止 {BLOCK}，审查 {REVIEW}，绿色通道 {GREEN_CHANNEL}，通过 {PASS}，未筛查 {NOT_SCREENED}。",
+    decisions:
+      "结论：禁止 {BLOCK}，审查 {REVIEW}，绿色通道 {GREEN_CHANNEL}，通过 {PASS}，未筛查 {NOT_SCREENED}。",
     resultsTitle: "筛查结果",
     errorsTitle: "无法识别的行（未筛查）",
     line: "行号",
@@ -63,7 +65,8 @@ const messages = defineMessages({
   },
   en: {
     title: "Batch screening",
-    intro: "Upload or paste unified social credit codes and citizen ID numbers (one a line; of a CSV the first column) and get each one's decision for the scenario. Lines that cannot be read are listed by line and not screened — never a PASS.",
+    intro:
+      "Upload or paste unified social credit codes and citizen ID numbers (one a line; of a CSV the first column) and get each one's decision for the scenario. Lines that cannot be read are listed by line and not screened — never a PASS.",
     scenario: "Scenario",
     purpose: "Purpose of the query",
     file: "Upload a CSV or text file",
@@ -75,7 +78,8 @@ const messages = defineMessages({
     progress: "Screening progress",
     progressText: "{done} of {total} screened",
     summary: "{total} lines: {valid} can be screened, {invalid} cannot be read.",
-    decisions: "Decisions: BLOCK {BLOCK}, REVIEW {REVIEW}, GREEN_CHANNEL {GREEN_CHANNEL}, PASS {PASS}, not screened {NOT_SCREENED}.",
+    decisions:
+      "Decisions: BLOCK {BLOCK}, REVIEW {REVIEW}, GREEN_CHANNEL {GREEN_CHANNEL}, PASS {PASS}, not screened {NOT_SCREENED}.",
     resultsTitle: "Results",
     errorsTitle: "Lines that cannot be read (not screened)",
     line: "Line",
@@ -110,7 +114,12 @@ const messages = defineMessages({
 
 type ScreeningAnswer = ScreenQuery["screen"][number];
 /** One valid line and what became of it: answered, or not screened because a request failed. */
-type ScreenedLine = Readonly<{ line: number; identifier: string; answer: ScreeningAnswer | null; failure: string | null }>;
+type ScreenedLine = Readonly<{
+  line: number;
+  identifier: string;
+  answer: ScreeningAnswer | null;
+  failure: string | null;
+}>;
 type InvalidLine = Extract<CheckedLine, { valid: false }>;
 
 /** Reads an uploaded file: UTF-8, or GB18030 as Excel saves CSV on a Chinese Windows. */
@@ -150,7 +159,12 @@ export function ScreenPage() {
     if (checked.lines.length > MAX_LINES) return setNotice(t("tooMany", { max: MAX_LINES }));
     const valid = checked.lines.filter((line): line is Extract<CheckedLine, { valid: true }> => line.valid);
     setInvalid(checked.lines.filter((line): line is InvalidLine => !line.valid));
-    const results: ScreenedLine[] = valid.map((line) => ({ line: line.line, identifier: line.identifier, answer: null, failure: null }));
+    const results: ScreenedLine[] = valid.map((line) => ({
+      line: line.line,
+      identifier: line.identifier,
+      answer: null,
+      failure: null,
+    }));
     setScreened(results);
     setBusy(true);
     setProgress({ done: 0, total: valid.length });
@@ -159,15 +173,28 @@ export function ScreenPage() {
         const chunk = valid.slice(start, start + SCREEN_CHUNK);
         let answers: readonly ScreeningAnswer[];
         try {
-          answers = (await request(SCREEN, { identifiers: chunk.map((line) => line.identifier), scenario }, { purpose })).screen;
-          if (answers.length !== chunk.length) throw new GraphQLFailure("SERVICE_UNAVAILABLE", `the service answered ${answers.length} of ${chunk.length} identifiers`);
+          answers = (
+            await request(
+              SCREEN,
+              { identifiers: chunk.map((line) => line.identifier), scenario },
+              { purpose },
+            )
+          ).screen;
+          if (answers.length !== chunk.length)
+            throw new GraphQLFailure(
+              "SERVICE_UNAVAILABLE",
+              `the service answered ${answers.length} of ${chunk.length} identifiers`,
+            );
         } catch (error) {
           const stopped = asFailure(error);
           setFailure(stopped);
-          for (let index = start; index < results.length; index++) results[index] = { ...results[index]!, failure: stopped.code };
+          for (let index = start; index < results.length; index++)
+            results[index] = { ...results[index]!, failure: stopped.code };
           break;
         }
-        answers.forEach((answer, offset) => (results[start + offset] = { ...results[start + offset]!, answer }));
+        answers.forEach(
+          (answer, offset) => (results[start + offset] = { ...results[start + offset]!, answer }),
+        );
         setProgress({ done: start + chunk.length, total: valid.length });
         setScreened([...results]);
       }
@@ -184,15 +211,32 @@ export function ScreenPage() {
   }
 
   const download = () => {
-    const rows: Array<Array<string | number | null>> = [[t("csvLine"), t("csvIdentifier"), t("csvDecision"), t("csvReasons"), t("csvMeasures"), t("csvError")]];
+    const rows: Array<Array<string | number | null>> = [
+      [t("csvLine"), t("csvIdentifier"), t("csvDecision"), t("csvReasons"), t("csvMeasures"), t("csvError")],
+    ];
     const all = [
-      ...screened.map((line) => ({ line: line.line, row: [line.line, line.identifier, line.answer?.decision ?? "NOT_SCREENED", line.answer?.reasons.join("; ") ?? "", line.answer?.measures.map((measure) => `${measure.code} ${measure.title}`).join("; ") ?? "", line.answer?.error ?? line.failure ?? ""] })),
-      ...invalid.map((line) => ({ line: line.line, row: [line.line, line.text, "NOT_SCREENED", "", "", problemText(line)] })),
+      ...screened.map((line) => ({
+        line: line.line,
+        row: [
+          line.line,
+          line.identifier,
+          line.answer?.decision ?? "NOT_SCREENED",
+          line.answer?.reasons.join("; ") ?? "",
+          line.answer?.measures.map((measure) => `${measure.code} ${measure.title}`).join("; ") ?? "",
+          line.answer?.error ?? line.failure ?? "",
+        ],
+      })),
+      ...invalid.map((line) => ({
+        line: line.line,
+        row: [line.line, line.text, "NOT_SCREENED", "", "", problemText(line)],
+      })),
     ].sort((a, b) => a.line - b.line);
     downloadCsv(t("fileName"), spreadsheetCsv([...rows, ...all.map((entry) => entry.row)]));
   };
 
-  const finished = !busy && (screened.some((line) => line.answer || line.failure) || (invalid.length > 0 && screened.length === 0));
+  const finished =
+    !busy &&
+    (screened.some((line) => line.answer || line.failure) || (invalid.length > 0 && screened.length === 0));
 
   return (
     <section>
@@ -203,27 +247,62 @@ export function ScreenPage() {
         <div class="filters">
           <div>
             <label for="screen-scenario">{t("scenario")}</label>
-            <select id="screen-scenario" value={scenario} onChange={(event) => setScenario(event.currentTarget.value as Scenario)}>
-              {Object.values(Scenario).map((value) => <option key={value} value={value}>{value}</option>)}
+            <select
+              id="screen-scenario"
+              value={scenario}
+              onChange={(event) => setScenario(event.currentTarget.value as Scenario)}
+            >
+              {Object.values(Scenario).map((value) => (
+                <option key={value} value={value}>
+                  {value}
+                </option>
+              ))}
             </select>
           </div>
           <div>
             <label for="screen-purpose">{t("purpose")}</label>
-            <select id="screen-purpose" value={purpose} onChange={(event) => setPurpose(event.currentTarget.value)}>
-              {Object.values(Purpose).map((value) => <option key={value} value={value}>{value}</option>)}
+            <select
+              id="screen-purpose"
+              value={purpose}
+              onChange={(event) => setPurpose(event.currentTarget.value)}
+            >
+              {Object.values(Purpose).map((value) => (
+                <option key={value} value={value}>
+                  {value}
+                </option>
+              ))}
             </select>
           </div>
         </div>
         <label for="screen-file">{t("file")}</label>
-        <input id="screen-file" type="file" accept=".csv,.txt,text/csv,text/plain" onChange={async (event) => {
-          const file = event.currentTarget.files?.[0];
-          if (file) setText(await readListFile(file));
-        }} />
+        <input
+          id="screen-file"
+          type="file"
+          accept=".csv,.txt,text/csv,text/plain"
+          onChange={async (event) => {
+            const file = event.currentTarget.files?.[0];
+            if (file) setText(await readListFile(file));
+          }}
+        />
         <label for="screen-paste">{t("paste")}</label>
-        <textarea id="screen-paste" rows={8} value={text} spellcheck={false} onInput={(event) => setText(event.currentTarget.value)} />
-        <p><button type="submit" disabled={busy}>{t("check")}</button></p>
+        <textarea
+          id="screen-paste"
+          rows={8}
+          value={text}
+          spellcheck={false}
+          onInput={(event) => setText(event.currentTarget.value)}
+        />
+        <p>
+          <button type="submit" disabled={busy}>
+            {t("check")}
+          </button>
+        </p>
       </form>
-      {notice ? <p class="notice warn" role="status">{notice}</p> : null}
+      {notice ? (
+        <p class="notice warn" role="status">
+          {notice}
+        </p>
+      ) : null}
       {header ? <p class="notice ok">{t("header", { header })}</p> : null}
       {progress ? (
         <p>
@@ -232,12 +311,25 @@ export function ScreenPage() {
           <span role="status">{t("progressText", { done: progress.done, total: progress.total })}</span>
         </p>
       ) : null}
-      {failure ? (<><p>{t("stopped")}</p><FailureNotice failure={failure} /></>) : null}
+      {failure ? (
+        <>
+          <p>{t("stopped")}</p>
+          <FailureNotice failure={failure} />
+        </>
+      ) : null}
       {finished ? (
         <div class="card" aria-live="polite">
-          <p>{t("summary", { total: screened.length + invalid.length, valid: screened.length, invalid: invalid.length })}</p>
+          <p>
+            {t("summary", {
+              total: screened.length + invalid.length,
+              valid: screened.length,
+              invalid: invalid.length,
+            })}
+          </p>
           <p>{t("decisions", counts)}</p>
-          <button type="button" onClick={download}>{t("download")}</button>
+          <button type="button" onClick={download}>
+            {t("download")}
+          </button>
         </div>
       ) : null}
       <div class="screen-results">
@@ -245,15 +337,51 @@ export function ScreenPage() {
           <div>
             <h2>{t("resultsTitle")}</h2>
             <table>
-              <thead><tr><th scope="col">{t("line")}</th><th scope="col">{t("identifier")}</th><th scope="col">{t("decision")}</th><th scope="col">{t("reasons")}</th><th scope="col">{t("measures")}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t("line")}</th>
+                  <th scope="col">{t("identifier")}</th>
+                  <th scope="col">{t("decision")}</th>
+                  <th scope="col">{t("reasons")}</th>
+                  <th scope="col">{t("measures")}</th>
+                </tr>
+              </thead>
               <tbody>
                 {screened.map((line) => (
                   <tr key={line.line} data-decision={line.answer?.decision ?? "NOT_SCREENED"}>
                     <td>{line.line}</td>
                     <th scope="row">{line.identifier}</th>
-                    <td><span class={`badge decision-${(line.answer?.decision ?? "NOT_SCREENED").toLowerCase()}`}>{line.answer ? t(line.answer.decision) : line.failure ? t("NOT_SCREENED") : "…"}</span></td>
-                    <td>{line.answer ? <ul class="plain">{[...line.answer.reasons, ...(line.answer.error ? [line.answer.error] : [])].map((reason) => <li key={reason}>{reason}</li>)}</ul> : line.failure}</td>
-                    <td>{line.answer ? <ul class="plain">{line.answer.measures.map((measure) => <li key={measure.code}>{measure.code} {measure.title}</li>)}</ul> : null}</td>
+                    <td>
+                      <span
+                        class={`badge decision-${(line.answer?.decision ?? "NOT_SCREENED").toLowerCase()}`}
+                      >
+                        {line.answer ? t(line.answer.decision) : line.failure ? t("NOT_SCREENED") : "…"}
+                      </span>
+                    </td>
+                    <td>
+                      {line.answer ? (
+                        <ul class="plain">
+                          {[...line.answer.reasons, ...(line.answer.error ? [line.answer.error] : [])].map(
+                            (reason) => (
+                              <li key={reason}>{reason}</li>
+                            ),
+                          )}
+                        </ul>
+                      ) : (
+                        line.failure
+                      )}
+                    </td>
+                    <td>
+                      {line.answer ? (
+                        <ul class="plain">
+                          {line.answer.measures.map((measure) => (
+                            <li key={measure.code}>
+                              {measure.code} {measure.title}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : null}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -264,12 +392,21 @@ export function ScreenPage() {
           <div>
             <h2>{t("errorsTitle")}</h2>
             <table>
-              <thead><tr><th scope="col">{t("line")}</th><th scope="col">{t("content")}</th><th scope="col">{t("problem")}</th><th scope="col">{t("decision")}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t("line")}</th>
+                  <th scope="col">{t("content")}</th>
+                  <th scope="col">{t("problem")}</th>
+                  <th scope="col">{t("decision")}</th>
+                </tr>
+              </thead>
               <tbody>
                 {invalid.map((line) => (
                   <tr key={line.line}>
                     <th scope="row">{line.line}</th>
-                    <td><code>{line.text}</code></td>
+                    <td>
+                      <code>{line.text}</code>
+                    </td>
                     <td>{problemText(line)}</td>
                     <td>{t("NOT_SCREENED")}</td>
                   </tr>

@@ -9,7 +9,13 @@ import { identifierProblem } from "./identifier-check";
  * first separator (comma, semicolon or tab) and surrounding quotes are dropped; anything cleverer (a
  * quoted cell spanning lines, an embedded comma) is not an identifier and is reported as such.
  */
-export type LineProblem = "EMPTY" | "INVISIBLE_CHARACTER" | "TOO_LONG" | "TOO_SHORT" | "NOT_AN_IDENTIFIER" | "DUPLICATE";
+export type LineProblem =
+  | "EMPTY"
+  | "INVISIBLE_CHARACTER"
+  | "TOO_LONG"
+  | "TOO_SHORT"
+  | "NOT_AN_IDENTIFIER"
+  | "DUPLICATE";
 
 export type CheckedLine =
   | Readonly<{ line: number; valid: true; identifier: string }>
@@ -42,7 +48,13 @@ export function checkLines(text: string): { lines: CheckedLine[]; header: string
     const identifier = cell.trim().toUpperCase();
     const earlier = firstSeen.get(identifier);
     if (earlier !== undefined) {
-      lines.push({ line, valid: false, text: visible(content), problem: "DUPLICATE", detail: String(earlier) });
+      lines.push({
+        line,
+        valid: false,
+        text: visible(content),
+        problem: "DUPLICATE",
+        detail: String(earlier),
+      });
       return;
     }
     firstSeen.set(identifier, line);
@@ -54,7 +66,9 @@ export function checkLines(text: string): { lines: CheckedLine[]; header: string
 function firstCell(content: string): string {
   const cell = content.split(/[,;\t]/, 1)[0] ?? "";
   const trimmed = cell.trim();
-  return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1) : cell;
+  return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"')
+    ? trimmed.slice(1, -1)
+    : cell;
 }
 
 function problemOf(cell: string): { problem: LineProblem; detail: string } | null {
@@ -73,6 +87,9 @@ function problemOf(cell: string): { problem: LineProblem; detail: string } | nul
 
 /** The line as the clerk should see it: invisible characters spelt out, at most 60 characters. */
 export function visible(content: string): string {
-  const spelt = content.replace(/[\p{Cf}\p{Cc}]/gu, (character) => `<U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}>`);
+  const spelt = content.replace(
+    /[\p{Cf}\p{Cc}]/gu,
+    (character) => `<U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}>`,
+  );
   return spelt.length > 60 ? `${spelt.slice(0, 60)}…` : spelt;
 }

@@ -4,7 +4,9 @@
  * read as a formula by the spreadsheet — an identifier list is uploaded by one person and opened by
  * another, so such a cell is prefixed with `'` and shown as text (OWASP "CSV injection").
  */
-export function spreadsheetCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
+export function spreadsheetCsv(
+  rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>,
+): string {
   return `\uFEFF${rows.map((row) => row.map(spreadsheetCell).join(",")).join("\r\n")}\r\n`;
 }
 

@@ -13,7 +13,8 @@ const messages = defineMessages({
   "zh-CN": {
     titleBLACK: "失信黑名单公示信息",
     titleRED: "守信红名单公示信息",
-    intro: "以下为《淮安市守信联合激励和失信联合惩戒实施办法》第八条规定公示的信息；涉及国家秘密、商业秘密和个人隐私的信息不予公示。",
+    intro:
+      "以下为《淮安市守信联合激励和失信联合惩戒实施办法》第八条规定公示的信息；涉及国家秘密、商业秘密和个人隐私的信息不予公示。",
     missing: "该名单信息不存在，或已不在公示期内。",
     back: "返回名单",
     name: "名称 / 姓名",
@@ -43,7 +44,8 @@ const messages = defineMessages({
   en: {
     titleBLACK: "Black-list entry",
     titleRED: "Red-list entry",
-    intro: "What article 8 of the Huai'an joint incentives and punishments measures publishes; state secrets, trade secrets and privacy are never published.",
+    intro:
+      "What article 8 of the Huai'an joint incentives and punishments measures publishes; state secrets, trade secrets and privacy are never published.",
     missing: "This entry does not exist or is no longer published.",
     back: "Back to the list",
     name: "Name",
@@ -80,7 +82,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function EntryPage() {
   const { params } = useRoute();
   const list = listOfSlug(params.list);
-  return list && params.id && UUID.test(params.id) ? <EntryDisclosure list={list} id={params.id} /> : <NotFoundPage />;
+  return list && params.id && UUID.test(params.id) ? (
+    <EntryDisclosure list={list} id={params.id} />
+  ) : (
+    <NotFoundPage />
+  );
 }
 
 /**
@@ -88,7 +94,13 @@ export function EntryPage() {
  * name, honour, unit, date — never a person's ID number, sex, age or employer (JRP art. 7: privacy is never disclosed), whatever the
  * answer holds.
  */
-function disclosedFields(list: ListKind, entry: Entry, t: (key: keyof (typeof messages)["zh-CN"]) => string, words: (key: keyof (typeof enumWords)["zh-CN"]) => string, language: "zh-CN" | "en"): Array<[string, ComponentChildren]> {
+function disclosedFields(
+  list: ListKind,
+  entry: Entry,
+  t: (key: keyof (typeof messages)["zh-CN"]) => string,
+  words: (key: keyof (typeof enumWords)["zh-CN"]) => string,
+  language: "zh-CN" | "en",
+): Array<[string, ComponentChildren]> {
   const { disclosure } = entry;
   const person = disclosure.kind === "NATURAL_PERSON";
   const common: Array<[string, ComponentChildren]> = [
@@ -135,15 +147,24 @@ function EntryDisclosure({ list, id }: { list: ListKind; id: string }) {
   const t = useMessages(messages);
   const words = useMessages(enumWords);
   const language = useLanguage();
-  const state = useGraphQL(list === "BLACK" ? PUBLIC_BLACKLIST_ENTRY : PUBLIC_REDLIST_ENTRY, { filter: { id } });
+  const state = useGraphQL(list === "BLACK" ? PUBLIC_BLACKLIST_ENTRY : PUBLIC_REDLIST_ENTRY, {
+    filter: { id },
+  });
   return (
     <section>
       <h1>{t(list === "BLACK" ? "titleBLACK" : "titleRED")}</h1>
-      <p><a href={`/lists/${list.toLowerCase()}`}>{t("back")}</a></p>
+      <p>
+        <a href={`/lists/${list.toLowerCase()}`}>{t("back")}</a>
+      </p>
       <Loaded state={state}>
         {(data) => {
           const entry = data.entries.edges[0]?.node;
-          if (!entry) return <p class="notice warn" role="status">{t("missing")}</p>;
+          if (!entry)
+            return (
+              <p class="notice warn" role="status">
+                {t("missing")}
+              </p>
+            );
           return (
             <article class="card">
               <h2>{entry.disclosure.name}</h2>
@@ -156,7 +177,9 @@ function EntryDisclosure({ list, id }: { list: ListKind; id: string }) {
                   </div>
                 ))}
               </dl>
-              <p>{t("objection")} <a href="/guide">{t("objectionLink")}</a></p>
+              <p>
+                {t("objection")} <a href="/guide">{t("objectionLink")}</a>
+              </p>
             </article>
           );
         }}

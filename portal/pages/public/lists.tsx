@@ -40,7 +40,8 @@ const messages = defineMessages({
   en: {
     BLACK: "Black list (serious dishonesty)",
     RED: "Red list (trustworthiness)",
-    introBLACK: "Subjects of serious dishonesty published as the law provides, while their entry is in force. A person's ID number is partly hidden.",
+    introBLACK:
+      "Subjects of serious dishonesty published as the law provides, while their entry is in force. A person's ID number is partly hidden.",
     introRED: "Trustworthy subjects published for joint incentives, while their entry is in force.",
     filters: "Filters",
     name: "Name contains",
@@ -94,7 +95,6 @@ function filtersOf(query: Readonly<Record<string, string>>): Filters {
   return filters;
 }
 
-
 export function ListPage() {
   const { params } = useRoute();
   const list = listOfSlug(params.list);
@@ -112,7 +112,11 @@ function PublicList({ list }: { list: ListKind }) {
   const [pages, setPages] = useState<{ key: string; cursors: string[] }>({ key: filterKey, cursors: [] });
   const cursors = pages.key === filterKey ? pages.cursors : [];
   const after = cursors.at(-1) ?? null;
-  const state = useGraphQL(list === "BLACK" ? PUBLIC_BLACKLIST : PUBLIC_REDLIST, { filter: filters, first: LIST_PAGE_SIZE, after });
+  const state = useGraphQL(list === "BLACK" ? PUBLIC_BLACKLIST : PUBLIC_REDLIST, {
+    filter: filters,
+    first: LIST_PAGE_SIZE,
+    after,
+  });
   const grounds = useGraphQL(LIST_GROUNDS, { list });
 
   const apply = (event: Event) => {
@@ -136,15 +140,35 @@ function PublicList({ list }: { list: ListKind }) {
         <div class="filters">
           <div>
             <label for="filter-name">{t("name")}</label>
-            <input id="filter-name" name="name" type="search" maxLength={100} defaultValue={filters.name ?? ""} autoComplete="off" />
+            <input
+              id="filter-name"
+              name="name"
+              type="search"
+              maxLength={100}
+              defaultValue={filters.name ?? ""}
+              autoComplete="off"
+            />
           </div>
           <div>
             <label for="filter-region">{t("region")}</label>
-            <input id="filter-region" name="region" inputMode="numeric" pattern="[0-9]{2,6}" maxLength={6} defaultValue={filters.region ?? ""} />
+            <input
+              id="filter-region"
+              name="region"
+              inputMode="numeric"
+              pattern="[0-9]{2,6}"
+              maxLength={6}
+              defaultValue={filters.region ?? ""}
+            />
           </div>
           <div>
             <label for="filter-unit">{t("recognizedBy")}</label>
-            <input id="filter-unit" name="recognizedBy" maxLength={40} defaultValue={filters.recognizedBy ?? ""} autoComplete="off" />
+            <input
+              id="filter-unit"
+              name="recognizedBy"
+              maxLength={40}
+              defaultValue={filters.recognizedBy ?? ""}
+              autoComplete="off"
+            />
           </div>
           <div>
             <label for="filter-grounds">{t("grounds")}</label>
@@ -152,7 +176,11 @@ function PublicList({ list }: { list: ListKind }) {
               <option value="">{t("anyGrounds")}</option>
               {grounds.status === "done"
                 ? grounds.data.listGrounds.map((ground) => (
-                    <option key={ground.code} value={ground.code} selected={ground.code === filters.grounds}>{`${ground.article} ${ground.name}`}</option>
+                    <option
+                      key={ground.code}
+                      value={ground.code}
+                      selected={ground.code === filters.grounds}
+                    >{`${ground.article} ${ground.name}`}</option>
                   ))
                 : filters.grounds && <option value={filters.grounds}>{filters.grounds}</option>}
             </select>
@@ -176,11 +204,18 @@ function PublicList({ list }: { list: ListKind }) {
           const { totalCount, pageInfo, edges } = data.entries;
           const page = cursors.length + 1;
           const pageCount = Math.max(1, Math.ceil(totalCount / LIST_PAGE_SIZE));
-          if (edges.length === 0) return <p class="notice warn" role="status">{t("none")}</p>;
+          if (edges.length === 0)
+            return (
+              <p class="notice warn" role="status">
+                {t("none")}
+              </p>
+            );
           return (
             <>
               <table class="public-table">
-                <caption>{t("caption", { list: t(list), count: totalCount, page, pages: pageCount })}</caption>
+                <caption>
+                  {t("caption", { list: t(list), count: totalCount, page, pages: pageCount })}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">{t("subject")}</th>
@@ -195,7 +230,9 @@ function PublicList({ list }: { list: ListKind }) {
                 <tbody>
                   {edges.map(({ node }) => (
                     <tr key={node.id}>
-                      <th scope="row"><a href={`/lists/${list.toLowerCase()}/${node.id}`}>{node.disclosure.name}</a></th>
+                      <th scope="row">
+                        <a href={`/lists/${list.toLowerCase()}/${node.id}`}>{node.disclosure.name}</a>
+                      </th>
                       <td class="public-identifier">{node.disclosure.identifier}</td>
                       <td>{inWords(words, node.disclosure.kind)}</td>
                       <td>{node.groundsDescription}</td>
@@ -207,9 +244,23 @@ function PublicList({ list }: { list: ListKind }) {
                 </tbody>
               </table>
               <nav class="pager" aria-label={t("pager")}>
-                <button type="button" class="secondary" disabled={page === 1} onClick={() => setPages({ key: filterKey, cursors: cursors.slice(0, -1) })}>{t("previous")}</button>
+                <button
+                  type="button"
+                  class="secondary"
+                  disabled={page === 1}
+                  onClick={() => setPages({ key: filterKey, cursors: cursors.slice(0, -1) })}
+                >
+                  {t("previous")}
+                </button>
                 <span role="status">{t("pageStatus", { page, pages: pageCount, count: totalCount })}</span>
-                <button type="button" class="secondary" disabled={!pageInfo.hasNextPage || !pageInfo.endCursor} onClick={() => setPages({ key: filterKey, cursors: [...cursors, pageInfo.endCursor!] })}>{t("next")}</button>
+                <button
+                  type="button"
+                  class="secondary"
+                  disabled={!pageInfo.hasNextPage || !pageInfo.endCursor}
+                  onClick={() => setPages({ key: filterKey, cursors: [...cursors, pageInfo.endCursor!] })}
+                >
+                  {t("next")}
+                </button>
               </nav>
             </>
           );

@@ -9,7 +9,8 @@ import { enumWords, inWords } from "../../enum-words";
 const messages = defineMessages({
   "zh-CN": {
     title: "联合奖惩措施目录",
-    intro: "对红名单主体的联合激励措施和对黑名单主体的联合惩戒措施，每项措施注明实施部门和法律依据。措施只对其依据所涵盖的失信类型适用。",
+    intro:
+      "对红名单主体的联合激励措施和对黑名单主体的联合惩戒措施，每项措施注明实施部门和法律依据。措施只对其依据所涵盖的失信类型适用。",
     filters: "筛选",
     list: "名单",
     anyList: "红名单和黑名单",
@@ -29,7 +30,8 @@ const messages = defineMessages({
   },
   en: {
     title: "Catalogue of joint measures",
-    intro: "Joint incentives for red-list subjects and joint punishments for black-list subjects, each with its initiating department and legal basis. A measure applies only to the grounds its basis covers.",
+    intro:
+      "Joint incentives for red-list subjects and joint punishments for black-list subjects, each with its initiating department and legal basis. A measure applies only to the grounds its basis covers.",
     filters: "Filters",
     list: "List",
     anyList: "Red and black lists",
@@ -57,7 +59,8 @@ export function MeasuresPage() {
   const words = useMessages(enumWords);
   const { query, path, route } = useLocation();
   const list = (LISTS as readonly string[]).includes(query.list ?? "") ? (query.list as ListType) : null;
-  const scenario = query.scenario && Object.hasOwn(Scenario, query.scenario) ? (query.scenario as Scenario) : null;
+  const scenario =
+    query.scenario && Object.hasOwn(Scenario, query.scenario) ? (query.scenario as Scenario) : null;
   const state = useGraphQL(MEASURES, { list, scenario });
   const apply = (event: Event) => {
     event.preventDefault();
@@ -81,14 +84,22 @@ export function MeasuresPage() {
             <label for="measure-list">{t("list")}</label>
             <select id="measure-list" name="list">
               <option value="">{t("anyList")}</option>
-              {LISTS.map((value) => <option key={value} value={value} selected={value === list}>{inWords(words, value)}</option>)}
+              {LISTS.map((value) => (
+                <option key={value} value={value} selected={value === list}>
+                  {inWords(words, value)}
+                </option>
+              ))}
             </select>
           </div>
           <div>
             <label for="measure-scenario">{t("scenario")}</label>
             <select id="measure-scenario" name="scenario">
               <option value="">{t("anyScenario")}</option>
-              {Object.values(Scenario).map((value) => <option key={value} value={value} selected={value === scenario}>{inWords(words, value)}</option>)}
+              {Object.values(Scenario).map((value) => (
+                <option key={value} value={value} selected={value === scenario}>
+                  {inWords(words, value)}
+                </option>
+              ))}
             </select>
           </div>
           <div>
@@ -99,7 +110,9 @@ export function MeasuresPage() {
       <Loaded state={state}>
         {(data) =>
           data.measures.length === 0 ? (
-            <p class="notice warn" role="status">{t("none")}</p>
+            <p class="notice warn" role="status">
+              {t("none")}
+            </p>
           ) : (
             <table class="public-table">
               <caption>{t("caption", { count: data.measures.length })}</caption>
@@ -119,7 +132,11 @@ export function MeasuresPage() {
                   <tr key={measure.code}>
                     <td class="public-identifier">{measure.code}</td>
                     <th scope="row">{measure.title}</th>
-                    <td><span class={`badge ${measure.list === "BLACK" ? "black" : "red"}`}>{inWords(words, measure.list)}</span></td>
+                    <td>
+                      <span class={`badge ${measure.list === "BLACK" ? "black" : "red"}`}>
+                        {inWords(words, measure.list)}
+                      </span>
+                    </td>
                     <td>{inWords(words, measure.decision)}</td>
                     <td>{measure.grounds.length === 0 ? t("allGrounds") : measure.grounds.join("、")}</td>
                     <td>{measure.basis}</td>

@@ -9,7 +9,8 @@ import { PUBLIC_SUBJECT, SEARCH_ORGANISATIONS } from "./api";
 const messages = defineMessages({
   "zh-CN": {
     title: "查询企业和组织",
-    intro: "按名称查询法人和非法人组织的公共信用信息；已知统一社会信用代码的，可直接输入代码。自然人的信用信息不通过姓名公开查询。",
+    intro:
+      "按名称查询法人和非法人组织的公共信用信息；已知统一社会信用代码的，可直接输入代码。自然人的信用信息不通过姓名公开查询。",
     label: "企业或组织名称（至少 2 个字），或统一社会信用代码",
     search: "查询",
     results: "名称包含“{name}”的企业和组织（{count} 个）",
@@ -43,7 +44,8 @@ const messages = defineMessages({
   },
   en: {
     title: "Find a company or organisation",
-    intro: "Look up the public credit information of legal persons and other organisations by name, or enter the unified social credit code directly. A person's information cannot be searched by name.",
+    intro:
+      "Look up the public credit information of legal persons and other organisations by name, or enter the unified social credit code directly. A person's information cannot be searched by name.",
     label: "Company or organisation name (2 characters or more), or unified social credit code",
     search: "Search",
     results: "Companies and organisations whose name contains “{name}” ({count})",
@@ -100,15 +102,28 @@ export function SearchPage() {
       <p>{t("intro")}</p>
       <form class="search" role="search" onSubmit={submit} key={name}>
         <label for="search-name">{t("label")}</label>
-        <input id="search-name" name="name" type="search" defaultValue={name} maxLength={100} autoComplete="off" />
+        <input
+          id="search-name"
+          name="name"
+          type="search"
+          defaultValue={name}
+          maxLength={100}
+          autoComplete="off"
+        />
         <button type="submit">{t("search")}</button>
       </form>
-      {name && !searchable && <p class="notice warn" role="status">{t("tooShort")}</p>}
+      {name && !searchable && (
+        <p class="notice warn" role="status">
+          {t("tooShort")}
+        </p>
+      )}
       {searchable && (
         <Loaded state={state}>
           {(data) =>
             data.searchOrganisations.length === 0 ? (
-              <p class="notice warn" role="status">{t("none", { name })}</p>
+              <p class="notice warn" role="status">
+                {t("none", { name })}
+              </p>
             ) : (
               <table class="public-table">
                 <caption>{t("results", { name, count: data.searchOrganisations.length })}</caption>
@@ -122,7 +137,9 @@ export function SearchPage() {
                 <tbody>
                   {data.searchOrganisations.map((found) => (
                     <tr key={found.identifier}>
-                      <th scope="row"><a href={`/subjects/${encodeURIComponent(found.identifier)}`}>{found.name}</a></th>
+                      <th scope="row">
+                        <a href={`/subjects/${encodeURIComponent(found.identifier)}`}>{found.name}</a>
+                      </th>
                       <td class="public-identifier">{found.identifier}</td>
                       <td>{inWords(words, found.kind)}</td>
                     </tr>
@@ -143,7 +160,9 @@ export function SubjectPage() {
   const words = useMessages(enumWords);
   const language = useLanguage();
   const { params } = useRoute();
-  const identifier = decodeURIComponent(params.identifier ?? "").trim().toUpperCase();
+  const identifier = decodeURIComponent(params.identifier ?? "")
+    .trim()
+    .toUpperCase();
   const state = useGraphQL(PUBLIC_SUBJECT, { identifier });
   return (
     <section>
@@ -154,7 +173,9 @@ export function SubjectPage() {
             return (
               <>
                 <h1>{t("subjectTitle")}</h1>
-                <p class="notice warn" role="status">{t("unknown")}</p>
+                <p class="notice warn" role="status">
+                  {t("unknown")}
+                </p>
               </>
             );
           }
@@ -172,12 +193,25 @@ export function SubjectPage() {
                   class="public-table"
                   rows={subject.listEntries}
                   columns={[
-                    { header: t("list"), rowHeader: true, cell: (entry) => <span class={`badge ${entry.list === "BLACK" ? "black" : "red"}`}>{inWords(words, entry.list)}</span> },
+                    {
+                      header: t("list"),
+                      rowHeader: true,
+                      cell: (entry) => (
+                        <span class={`badge ${entry.list === "BLACK" ? "black" : "red"}`}>
+                          {inWords(words, entry.list)}
+                        </span>
+                      ),
+                    },
                     { header: t("grounds"), cell: (entry) => entry.groundsDescription },
                     { header: t("unit"), cell: (entry) => entry.recognizedByName },
                     { header: t("recognizedOn"), cell: (entry) => formatDate(entry.recognizedOn, language) },
                     { header: t("validUntil"), cell: (entry) => formatDate(entry.validUntil, language) },
-                    { header: t("details"), cell: (entry) => <a href={`/lists/${entry.list.toLowerCase()}/${entry.id}`}>{t("details")}</a> },
+                    {
+                      header: t("details"),
+                      cell: (entry) => (
+                        <a href={`/lists/${entry.list.toLowerCase()}/${entry.id}`}>{t("details")}</a>
+                      ),
+                    },
                   ]}
                 />
               )}
@@ -189,9 +223,26 @@ export function SubjectPage() {
                   class="public-table"
                   rows={subject.records}
                   columns={[
-                    { header: t("item"), rowHeader: true, cell: (record) => <>{record.title}{record.underObjection && <> <span class="badge provisional">{t("underObjection")}</span></>}</> },
+                    {
+                      header: t("item"),
+                      rowHeader: true,
+                      cell: (record) => (
+                        <>
+                          {record.title}
+                          {record.underObjection && (
+                            <>
+                              {" "}
+                              <span class="badge provisional">{t("underObjection")}</span>
+                            </>
+                          )}
+                        </>
+                      ),
+                    },
                     { header: t("category"), cell: (record) => inWords(words, record.category) },
-                    { header: t("severity"), cell: (record) => (record.severity ? inWords(words, record.severity) : "—") },
+                    {
+                      header: t("severity"),
+                      cell: (record) => (record.severity ? inWords(words, record.severity) : "—"),
+                    },
                     { header: t("tier"), cell: (record) => inWords(words, record.tier) },
                     { header: t("provider"), cell: (record) => record.provider },
                     { header: t("decidedOn"), cell: (record) => formatDate(record.decidedOn, language) },
@@ -199,7 +250,9 @@ export function SubjectPage() {
                   ]}
                 />
               )}
-              <p class="notice ok">{t("mine")} <a href="/me">{t("myCredit")}</a></p>
+              <p class="notice ok">
+                {t("mine")} <a href="/me">{t("myCredit")}</a>
+              </p>
             </>
           );
         }}

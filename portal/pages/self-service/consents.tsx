@@ -10,7 +10,8 @@ import { PURPOSES, purposeLabel, purposeMessages, type Purpose } from "./purpose
 const messages = defineMessages({
   "zh-CN": {
     title: "查询授权",
-    intro: "您可以书面授权某个单位在一定期限内为某一用途查询您需授权查询的信用信息（如银行办理贷款、用人单位招聘），也可以随时撤回。",
+    intro:
+      "您可以书面授权某个单位在一定期限内为某一用途查询您需授权查询的信用信息（如银行办理贷款、用人单位招聘），也可以随时撤回。",
     grantTitle: "新增授权",
     grantee: "被授权单位代码",
     granteeHint: "如 HA-BANK 或统一社会信用代码",
@@ -36,7 +37,8 @@ const messages = defineMessages({
   },
   en: {
     title: "Consents",
-    intro: "You can give an organisation written consent to read your consent-only credit information for one purpose for a while (a bank for a loan, an employer for a job), and withdraw it at any time.",
+    intro:
+      "You can give an organisation written consent to read your consent-only credit information for one purpose for a while (a bank for a loan, an employer for a job), and withdraw it at any time.",
     grantTitle: "Give consent",
     grantee: "Organisation code",
     granteeHint: "e.g. HA-BANK or a unified social credit code",
@@ -68,7 +70,8 @@ type Consent = ConsentsAndUse["myConsents"][number];
 /** How many lookups of the subject relied on each consent (the audit names the consents a disclosure used). */
 function countConsentUses(data: ConsentsAndUse): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const { node } of data.myAccessLog.edges) for (const id of node.consentIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+  for (const { node } of data.myAccessLog.edges)
+    for (const id of node.consentIds) counts.set(id, (counts.get(id) ?? 0) + 1);
   return counts;
 }
 
@@ -111,10 +114,21 @@ export function ConsentsSection() {
       return;
     }
     void run(async () => {
-      const data = await request(GRANT_CONSENT, { input: { grantee: grantee.trim(), purpose, validUntil: endOfDay(validUntil), ...(evidence.trim() ? { evidence: evidence.trim() } : {}) } });
+      const data = await request(GRANT_CONSENT, {
+        input: {
+          grantee: grantee.trim(),
+          purpose,
+          validUntil: endOfDay(validUntil),
+          ...(evidence.trim() ? { evidence: evidence.trim() } : {}),
+        },
+      });
       setGrantee("");
       setEvidence("");
-      return t("granted", { grantee: data.grantConsent.grantee, purpose: purposeLabel(p, data.grantConsent.purpose), date: formatDate(data.grantConsent.validUntil, language) });
+      return t("granted", {
+        grantee: data.grantConsent.grantee,
+        purpose: purposeLabel(p, data.grantConsent.purpose),
+        date: formatDate(data.grantConsent.validUntil, language),
+      });
     }, reload);
   };
   const revoke = (consent: Consent, reload: () => void) =>
@@ -136,33 +150,74 @@ export function ConsentsSection() {
                 <div class="filters">
                   <div>
                     <label for="consent-grantee">{t("grantee")}</label>
-                    <input id="consent-grantee" type="text" maxLength={64} placeholder={t("granteeHint")} value={grantee} onInput={(event) => setGrantee(event.currentTarget.value)} />
+                    <input
+                      id="consent-grantee"
+                      type="text"
+                      maxLength={64}
+                      placeholder={t("granteeHint")}
+                      value={grantee}
+                      onInput={(event) => setGrantee(event.currentTarget.value)}
+                    />
                   </div>
                   <div>
                     <label for="consent-purpose">{t("purpose")}</label>
-                    <select id="consent-purpose" value={purpose} onChange={(event) => setPurpose(event.currentTarget.value as Purpose)}>
-                      {PURPOSES.map((value) => <option key={value} value={value}>{p(value)}</option>)}
+                    <select
+                      id="consent-purpose"
+                      value={purpose}
+                      onChange={(event) => setPurpose(event.currentTarget.value as Purpose)}
+                    >
+                      {PURPOSES.map((value) => (
+                        <option key={value} value={value}>
+                          {p(value)}
+                        </option>
+                      ))}
                     </select>
                   </div>
                   <div>
                     <label for="consent-valid-until">{t("validUntil")}</label>
-                    <input id="consent-valid-until" type="date" value={validUntil} onInput={(event) => setValidUntil(event.currentTarget.value)} />
+                    <input
+                      id="consent-valid-until"
+                      type="date"
+                      value={validUntil}
+                      onInput={(event) => setValidUntil(event.currentTarget.value)}
+                    />
                   </div>
                 </div>
                 <label for="consent-evidence">{t("evidence")}</label>
-                <input id="consent-evidence" type="text" maxLength={500} value={evidence} onInput={(event) => setEvidence(event.currentTarget.value)} />
-                <div class="row-actions"><button type="submit" disabled={busy}>{t("grant")}</button></div>
+                <input
+                  id="consent-evidence"
+                  type="text"
+                  maxLength={500}
+                  value={evidence}
+                  onInput={(event) => setEvidence(event.currentTarget.value)}
+                />
+                <div class="row-actions">
+                  <button type="submit" disabled={busy}>
+                    {t("grant")}
+                  </button>
+                </div>
               </form>
               {failure ? <FailureNotice failure={failure} /> : null}
-              {notice ? <div class="notice ok" role="status"><p>{notice}</p></div> : null}
+              {notice ? (
+                <div class="notice ok" role="status">
+                  <p>{notice}</p>
+                </div>
+              ) : null}
               <h3 id="consent-list">{t("mine")}</h3>
-              {data.myConsents.length === 0 ? <p>{t("none")}</p> : (
+              {data.myConsents.length === 0 ? (
+                <p>{t("none")}</p>
+              ) : (
                 <div class="table-scroll">
                   <table aria-labelledby="consent-list">
                     <thead>
                       <tr>
-                        <th scope="col">{t("grantee")}</th><th scope="col">{t("purpose")}</th><th scope="col">{t("validFrom")}</th>
-                        <th scope="col">{t("validUntil")}</th><th scope="col">{t("status")}</th><th scope="col">{t("used")}</th><th scope="col">{t("actions")}</th>
+                        <th scope="col">{t("grantee")}</th>
+                        <th scope="col">{t("purpose")}</th>
+                        <th scope="col">{t("validFrom")}</th>
+                        <th scope="col">{t("validUntil")}</th>
+                        <th scope="col">{t("status")}</th>
+                        <th scope="col">{t("used")}</th>
+                        <th scope="col">{t("actions")}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -174,11 +229,24 @@ export function ConsentsSection() {
                             <td>{purposeLabel(p, consent.purpose)}</td>
                             <td>{formatDate(consent.validFrom, language)}</td>
                             <td>{formatDate(consent.validUntil, language)}</td>
-                            <td>{consent.revokedAt ? t("revoked") : consent.valid ? t("valid") : t("ended")}</td>
+                            <td>
+                              {consent.revokedAt ? t("revoked") : consent.valid ? t("valid") : t("ended")}
+                            </td>
                             <td>{used > 0 ? t("usedTimes", { count: used }) : t("notUsed")}</td>
                             <td>
                               {consent.valid ? (
-                                <button type="button" class="secondary" disabled={busy} aria-label={t("revokeLabel", { grantee: consent.grantee, purpose: purposeLabel(p, consent.purpose) })} onClick={() => revoke(consent, reload)}>{t("revoke")}</button>
+                                <button
+                                  type="button"
+                                  class="secondary"
+                                  disabled={busy}
+                                  aria-label={t("revokeLabel", {
+                                    grantee: consent.grantee,
+                                    purpose: purposeLabel(p, consent.purpose),
+                                  })}
+                                  onClick={() => revoke(consent, reload)}
+                                >
+                                  {t("revoke")}
+                                </button>
                               ) : null}
                             </td>
                           </tr>

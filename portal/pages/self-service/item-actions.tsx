@@ -9,7 +9,8 @@ import type { ActionTarget } from "./my-file";
 const messages = defineMessages({
   "zh-CN": {
     objectionTitle: "提出异议：{item}",
-    objectionIntro: "认为信息有误、遗漏，采集了禁止采集的信息，或过期信息仍被使用的，可以提出异议。信用中心自受理起10个工作日内核查处理；提出异议不影响您的其他权利。",
+    objectionIntro:
+      "认为信息有误、遗漏，采集了禁止采集的信息，或过期信息仍被使用的，可以提出异议。信用中心自受理起10个工作日内核查处理；提出异议不影响您的其他权利。",
     ground: "异议理由",
     WRONG_OR_INCOMPLETE: "信息错误或遗漏",
     PROHIBITED_DATA: "采集了禁止采集的信息",
@@ -37,7 +38,8 @@ const messages = defineMessages({
   },
   en: {
     objectionTitle: "Object: {item}",
-    objectionIntro: "If the information is wrong or incomplete, holds data that may not be collected, or is still used after it expired, you can object. The credit centre reviews it within 10 working days; objecting takes none of your other rights away.",
+    objectionIntro:
+      "If the information is wrong or incomplete, holds data that may not be collected, or is still used after it expired, you can object. The credit centre reviews it within 10 working days; objecting takes none of your other rights away.",
     ground: "Ground",
     WRONG_OR_INCOMPLETE: "The information is wrong or incomplete",
     PROHIBITED_DATA: "Prohibited data was collected",
@@ -47,9 +49,11 @@ const messages = defineMessages({
     fileObjection: "File the objection",
     cancel: "Cancel",
     objectionFiled: "Objection filed; it is due to be handled by {date}.",
-    provisionalNote: " (provisional: next year's holiday notice is not yet published; it is recomputed then, only ever later)",
+    provisionalNote:
+      " (provisional: next year's holiday notice is not yet published; it is recomputed then, only ever later)",
     repairTitle: "Credit repair: {item}",
-    repairIntro: "Once you have performed your obligations or completed rectification you can apply for repair. The waiting periods count from the day rectification was completed.",
+    repairIntro:
+      "Once you have performed your obligations or completed rectification you can apply for repair. The waiting periods count from the day rectification was completed.",
     rectifiedOn: "Day obligations were performed or rectification completed",
     checkEligibility: "Check whether it can be repaired",
     eligible: "You can apply for repair now.",
@@ -57,7 +61,8 @@ const messages = defineMessages({
     earliestOn: "Earliest day to apply: {date}",
     nextSteps: "Next steps",
     commitment: "Written credit commitment",
-    commitmentDefault: "I confirm the evidence is true and commit to act in good faith and keep my obligations.",
+    commitmentDefault:
+      "I confirm the evidence is true and commit to act in good faith and keep my obligations.",
     repairEvidence: "Evidence of rectification (the document's name or number)",
     apply: "Apply for repair",
     applied: "Repair application filed; the current step is due by {date}.",
@@ -89,7 +94,14 @@ export function ObjectionForm({ target, onDone, onCancel }: FormProps) {
     }
     setBusy(true);
     try {
-      const data = await request(FILE_OBJECTION, { input: { targetId: target.id, ground, statement: statement.trim(), ...(evidence.trim() ? { evidence: evidence.trim() } : {}) } });
+      const data = await request(FILE_OBJECTION, {
+        input: {
+          targetId: target.id,
+          ground,
+          statement: statement.trim(),
+          ...(evidence.trim() ? { evidence: evidence.trim() } : {}),
+        },
+      });
       setFiled(formatDate(data.fileObjection.dueOn, language));
       setFiledProvisional(data.fileObjection.dueOnProvisional);
     } catch (error) {
@@ -102,8 +114,15 @@ export function ObjectionForm({ target, onDone, onCancel }: FormProps) {
     return (
       <div class="card" role="region" aria-labelledby="objection-title">
         <h3 id="objection-title">{t("objectionTitle", { item: target.label })}</h3>
-        <div class="notice ok" role="status"><p>{t("objectionFiled", { date: filed })}{filedProvisional ? t("provisionalNote") : ""}</p></div>
-        <button type="button" onClick={onDone}>OK</button>
+        <div class="notice ok" role="status">
+          <p>
+            {t("objectionFiled", { date: filed })}
+            {filedProvisional ? t("provisionalNote") : ""}
+          </p>
+        </div>
+        <button type="button" onClick={onDone}>
+          OK
+        </button>
       </div>
     );
   }
@@ -115,19 +134,41 @@ export function ObjectionForm({ target, onDone, onCancel }: FormProps) {
         <legend>{t("ground")}</legend>
         {GROUNDS.map((value) => (
           <label class="choice" key={value}>
-            <input type="radio" name="objection-ground" value={value} checked={ground === value} onChange={() => setGround(value)} />
+            <input
+              type="radio"
+              name="objection-ground"
+              value={value}
+              checked={ground === value}
+              onChange={() => setGround(value)}
+            />
             {t(value)}
           </label>
         ))}
       </fieldset>
       <label for="objection-statement">{t("statement")}</label>
-      <textarea id="objection-statement" rows={3} maxLength={2000} value={statement} onInput={(event) => setStatement(event.currentTarget.value)} />
+      <textarea
+        id="objection-statement"
+        rows={3}
+        maxLength={2000}
+        value={statement}
+        onInput={(event) => setStatement(event.currentTarget.value)}
+      />
       <label for="objection-evidence">{t("evidence")}</label>
-      <input id="objection-evidence" type="text" maxLength={500} value={evidence} onInput={(event) => setEvidence(event.currentTarget.value)} />
+      <input
+        id="objection-evidence"
+        type="text"
+        maxLength={500}
+        value={evidence}
+        onInput={(event) => setEvidence(event.currentTarget.value)}
+      />
       {failure ? <FailureNotice failure={failure} /> : null}
       <div class="row-actions">
-        <button type="submit" disabled={busy}>{t("fileObjection")}</button>
-        <button type="button" class="secondary" onClick={onCancel}>{t("cancel")}</button>
+        <button type="submit" disabled={busy}>
+          {t("fileObjection")}
+        </button>
+        <button type="button" class="secondary" onClick={onCancel}>
+          {t("cancel")}
+        </button>
       </div>
     </form>
   );
@@ -152,7 +193,10 @@ export function RepairForm({ target, onDone, onCancel }: FormProps) {
     setEligibility(null);
     setBusy(true);
     try {
-      const data = await request(REPAIR_ELIGIBILITY, { targetId: target.id, rectifiedOn: rectifiedOn || null });
+      const data = await request(REPAIR_ELIGIBILITY, {
+        targetId: target.id,
+        rectifiedOn: rectifiedOn || null,
+      });
       setEligibility(data.repairEligibility);
     } catch (error) {
       setFailure(asFailure(error));
@@ -163,14 +207,22 @@ export function RepairForm({ target, onDone, onCancel }: FormProps) {
   const apply = async (event: Event) => {
     event.preventDefault();
     setFailure(null);
-    const missing = !rectifiedOn ? t("rectifiedOn") : !commitment.trim() ? t("commitment") : !evidence.trim() ? t("repairEvidence") : null;
+    const missing = !rectifiedOn
+      ? t("rectifiedOn")
+      : !commitment.trim()
+        ? t("commitment")
+        : !evidence.trim()
+          ? t("repairEvidence")
+          : null;
     if (missing) {
       setFailure(new GraphQLFailure("BAD_USER_INPUT", t("required", { field: missing })));
       return;
     }
     setBusy(true);
     try {
-      const data = await request(APPLY_FOR_REPAIR, { input: { targetId: target.id, rectifiedOn, commitment: commitment.trim(), evidence: evidence.trim() } });
+      const data = await request(APPLY_FOR_REPAIR, {
+        input: { targetId: target.id, rectifiedOn, commitment: commitment.trim(), evidence: evidence.trim() },
+      });
       setApplied(formatDate(data.applyForRepair.dueOn, language));
       setAppliedProvisional(data.applyForRepair.dueOnProvisional);
     } catch (error) {
@@ -183,8 +235,15 @@ export function RepairForm({ target, onDone, onCancel }: FormProps) {
     return (
       <div class="card" role="region" aria-labelledby="repair-title">
         <h3 id="repair-title">{t("repairTitle", { item: target.label })}</h3>
-        <div class="notice ok" role="status"><p>{t("applied", { date: applied })}{appliedProvisional ? t("provisionalNote") : ""}</p></div>
-        <button type="button" onClick={onDone}>OK</button>
+        <div class="notice ok" role="status">
+          <p>
+            {t("applied", { date: applied })}
+            {appliedProvisional ? t("provisionalNote") : ""}
+          </p>
+        </div>
+        <button type="button" onClick={onDone}>
+          OK
+        </button>
       </div>
     );
   }
@@ -193,31 +252,62 @@ export function RepairForm({ target, onDone, onCancel }: FormProps) {
       <h3 id="repair-title">{t("repairTitle", { item: target.label })}</h3>
       <p>{t("repairIntro")}</p>
       <label for="repair-rectified-on">{t("rectifiedOn")}</label>
-      <input id="repair-rectified-on" type="date" value={rectifiedOn} onInput={(event) => setRectifiedOn(event.currentTarget.value)} />
+      <input
+        id="repair-rectified-on"
+        type="date"
+        value={rectifiedOn}
+        onInput={(event) => setRectifiedOn(event.currentTarget.value)}
+      />
       <div class="row-actions">
-        <button type="button" class="secondary" disabled={busy} onClick={check}>{t("checkEligibility")}</button>
+        <button type="button" class="secondary" disabled={busy} onClick={check}>
+          {t("checkEligibility")}
+        </button>
       </div>
       {eligibility ? (
         <div class={`notice ${eligibility.eligible ? "ok" : "warn"}`} role="status">
-          <p><strong>{t(eligibility.eligible ? "eligible" : "notEligible")}</strong></p>
+          <p>
+            <strong>{t(eligibility.eligible ? "eligible" : "notEligible")}</strong>
+          </p>
           <p class="explanation">{eligibility.explanation}</p>
-          {eligibility.earliestOn ? <p>{t("earliestOn", { date: formatDate(eligibility.earliestOn, language) })}</p> : null}
+          {eligibility.earliestOn ? (
+            <p>{t("earliestOn", { date: formatDate(eligibility.earliestOn, language) })}</p>
+          ) : null}
           {eligibility.nextSteps.length > 0 ? (
             <>
               <p>{t("nextSteps")}</p>
-              <ul>{eligibility.nextSteps.map((step) => <li key={step}>{step}</li>)}</ul>
+              <ul>
+                {eligibility.nextSteps.map((step) => (
+                  <li key={step}>{step}</li>
+                ))}
+              </ul>
             </>
           ) : null}
         </div>
       ) : null}
       <label for="repair-commitment">{t("commitment")}</label>
-      <textarea id="repair-commitment" rows={3} maxLength={2000} value={commitment} onInput={(event) => setCommitment(event.currentTarget.value)} />
+      <textarea
+        id="repair-commitment"
+        rows={3}
+        maxLength={2000}
+        value={commitment}
+        onInput={(event) => setCommitment(event.currentTarget.value)}
+      />
       <label for="repair-evidence">{t("repairEvidence")}</label>
-      <input id="repair-evidence" type="text" maxLength={500} value={evidence} onInput={(event) => setEvidence(event.currentTarget.value)} />
+      <input
+        id="repair-evidence"
+        type="text"
+        maxLength={500}
+        value={evidence}
+        onInput={(event) => setEvidence(event.currentTarget.value)}
+      />
       {failure ? <FailureNotice failure={failure} /> : null}
       <div class="row-actions">
-        <button type="submit" disabled={busy}>{t("apply")}</button>
-        <button type="button" class="secondary" onClick={onCancel}>{t("cancel")}</button>
+        <button type="submit" disabled={busy}>
+          {t("apply")}
+        </button>
+        <button type="button" class="secondary" onClick={onCancel}>
+          {t("cancel")}
+        </button>
       </div>
     </form>
   );

@@ -47,12 +47,14 @@ const messages = defineMessages({
   },
   en: {
     title: "My credit",
-    signInFirst: "“My credit” is for the subject itself: sign in with your own citizen ID or unified social credit code.",
+    signInFirst:
+      "“My credit” is for the subject itself: sign in with your own citizen ID or unified social credit code.",
     signIn: "Sign in",
     noFile: "There is no credit file for you yet.",
     whoAmI: "{name} ({identifier})",
     records: "My credit records",
-    recordsIntro: "All credit information about you, including what only government bodies or those you authorise may see, and what has expired.",
+    recordsIntro:
+      "All credit information about you, including what only government bodies or those you authorise may see, and what has expired.",
     noRecords: "No credit records.",
     entries: "Red and black lists",
     noEntries: "You are on no red or black list.",
@@ -78,7 +80,6 @@ const messages = defineMessages({
   },
 });
 
-
 /** 我的信用: the subject's whole file, who looked it up, its consents, objections, repairs and reports. */
 export function MePage() {
   const t = useMessages(messages);
@@ -87,8 +88,12 @@ export function MePage() {
     return (
       <section>
         <h1>{t("title")}</h1>
-        <div class="notice warn"><p>{t("signInFirst")}</p></div>
-        <a class="button" href="/sign-in">{t("signIn")}</a>
+        <div class="notice warn">
+          <p>{t("signInFirst")}</p>
+        </div>
+        <a class="button" href="/sign-in">
+          {t("signIn")}
+        </a>
       </section>
     );
   }
@@ -107,15 +112,34 @@ function MyCredit({ identifier }: { identifier: string }) {
       <Loaded state={file}>
         {(data, reload) => {
           const subject = data.subject;
-          if (!subject) return <div class="notice warn"><p>{t("noFile")}</p></div>;
+          if (!subject)
+            return (
+              <div class="notice warn">
+                <p>{t("noFile")}</p>
+              </div>
+            );
           const labels = new Map<string, string>([
             ...subject.records.map((record) => [record.id, record.title] as const),
             ...subject.listEntries.map((entry) => [entry.id, `${word(entry.list)}：${entry.facts}`] as const),
           ]);
           const actionButtons = (id: string, label: string) => (
             <div class="row-actions">
-              <button type="button" class="secondary" aria-label={t("objectLabel", { item: label })} onClick={() => setTarget({ id, label, action: "objection" })}>{t("object")}</button>
-              <button type="button" class="secondary" aria-label={t("repairLabel", { item: label })} onClick={() => setTarget({ id, label, action: "repair" })}>{t("repair")}</button>
+              <button
+                type="button"
+                class="secondary"
+                aria-label={t("objectLabel", { item: label })}
+                onClick={() => setTarget({ id, label, action: "objection" })}
+              >
+                {t("object")}
+              </button>
+              <button
+                type="button"
+                class="secondary"
+                aria-label={t("repairLabel", { item: label })}
+                onClick={() => setTarget({ id, label, action: "repair" })}
+              >
+                {t("repair")}
+              </button>
             </div>
           );
           const done = () => {
@@ -127,7 +151,9 @@ function MyCredit({ identifier }: { identifier: string }) {
               <p class="who-am-i">{t("whoAmI", { name: subject.name, identifier: subject.identifier })}</p>
               <h2 id="my-records">{t("records")}</h2>
               <p>{t("recordsIntro")}</p>
-              {subject.records.length === 0 ? <p>{t("noRecords")}</p> : (
+              {subject.records.length === 0 ? (
+                <p>{t("noRecords")}</p>
+              ) : (
                 <RecordsTable
                   scroll
                   labelledBy="my-records"
@@ -139,20 +165,52 @@ function MyCredit({ identifier }: { identifier: string }) {
                     { header: t("provider"), cell: (record) => record.provider },
                     { header: t("decidedOn"), cell: (record) => formatDate(record.decidedOn, language) },
                     { header: t("expiresOn"), cell: (record) => formatDate(record.expiresOn, language) },
-                    { header: t("status"), cell: (record) => <>{word(record.status)}{record.underObjection ? <> <span class="badge provisional">{t("underObjection")}</span></> : null}</> },
+                    {
+                      header: t("status"),
+                      cell: (record) => (
+                        <>
+                          {word(record.status)}
+                          {record.underObjection ? (
+                            <>
+                              {" "}
+                              <span class="badge provisional">{t("underObjection")}</span>
+                            </>
+                          ) : null}
+                        </>
+                      ),
+                    },
                     { header: t("actions"), cell: (record) => actionButtons(record.id, record.title) },
                   ]}
                 />
               )}
               <h2 id="my-entries">{t("entries")}</h2>
-              {subject.listEntries.length === 0 ? <p>{t("noEntries")}</p> : (
+              {subject.listEntries.length === 0 ? (
+                <p>{t("noEntries")}</p>
+              ) : (
                 <RecordsTable
                   scroll
                   labelledBy="my-entries"
                   rows={subject.listEntries}
                   columns={[
-                    { header: t("list"), cell: (entry) => <span class={`badge ${entry.list === "BLACK" ? "black" : "red"}`}>{word(entry.list)}</span> },
-                    { header: t("facts"), rowHeader: true, cell: (entry) => <>{entry.facts}<br /><small>{entry.groundsDescription}</small></> },
+                    {
+                      header: t("list"),
+                      cell: (entry) => (
+                        <span class={`badge ${entry.list === "BLACK" ? "black" : "red"}`}>
+                          {word(entry.list)}
+                        </span>
+                      ),
+                    },
+                    {
+                      header: t("facts"),
+                      rowHeader: true,
+                      cell: (entry) => (
+                        <>
+                          {entry.facts}
+                          <br />
+                          <small>{entry.groundsDescription}</small>
+                        </>
+                      ),
+                    },
                     { header: t("recognizedBy"), cell: (entry) => entry.recognizedByName },
                     { header: t("recognizedOn"), cell: (entry) => formatDate(entry.recognizedOn, language) },
                     { header: t("validUntil"), cell: (entry) => formatDate(entry.validUntil, language) },
@@ -161,18 +219,39 @@ function MyCredit({ identifier }: { identifier: string }) {
                       cell: (entry) => (
                         <>
                           {word(entry.status)}
-                          {entry.underObjection ? <> <span class="badge provisional">{t("underObjection")}</span></> : null}
-                          {entry.repairPublicityUntil ? <><br />{t("inPublicity", { date: formatDate(entry.repairPublicityUntil, language) })}</> : null}
+                          {entry.underObjection ? (
+                            <>
+                              {" "}
+                              <span class="badge provisional">{t("underObjection")}</span>
+                            </>
+                          ) : null}
+                          {entry.repairPublicityUntil ? (
+                            <>
+                              <br />
+                              {t("inPublicity", { date: formatDate(entry.repairPublicityUntil, language) })}
+                            </>
+                          ) : null}
                         </>
                       ),
                     },
-                    { header: t("actions"), cell: (entry) => actionButtons(entry.id, labels.get(entry.id) ?? entry.facts) },
+                    {
+                      header: t("actions"),
+                      cell: (entry) => actionButtons(entry.id, labels.get(entry.id) ?? entry.facts),
+                    },
                   ]}
                 />
               )}
-              {target?.action === "objection" ? <ObjectionForm target={target} onDone={done} onCancel={() => setTarget(null)} /> : null}
-              {target?.action === "repair" ? <RepairForm target={target} onDone={done} onCancel={() => setTarget(null)} /> : null}
-              <CasesSection objections={subject.objections} repairCases={subject.repairCases} labels={labels} />
+              {target?.action === "objection" ? (
+                <ObjectionForm target={target} onDone={done} onCancel={() => setTarget(null)} />
+              ) : null}
+              {target?.action === "repair" ? (
+                <RepairForm target={target} onDone={done} onCancel={() => setTarget(null)} />
+              ) : null}
+              <CasesSection
+                objections={subject.objections}
+                repairCases={subject.repairCases}
+                labels={labels}
+              />
             </>
           );
         }}

@@ -11,7 +11,8 @@ import { PURPOSES, purposeLabel, purposeMessages, type Purpose } from "./purpose
 const messages = defineMessages({
   "zh-CN": {
     title: "信用报告",
-    intro: "生成一份带电子签名的信用报告，交给用人单位、银行或招标方。报告上的核验码可让对方在“报告核验”中核对真伪；您可随时撤销核验码。",
+    intro:
+      "生成一份带电子签名的信用报告，交给用人单位、银行或招标方。报告上的核验码可让对方在“报告核验”中核对真伪；您可随时撤销核验码。",
     purpose: "报告用途",
     tiers: "报告中除社会公开信息外还展示",
     GOVERNMENT: "政府共享信息",
@@ -30,18 +31,23 @@ const messages = defineMessages({
     revoke: "撤销核验码",
     revokeLabel: "撤销核验码（{date}生成的报告）",
     revokedNotice: "核验码已撤销，对方将无法再核验该报告。",
-    VALID: "有效", EXPIRED: "已过期", REVOKED: "已撤销", UNKNOWN: "不存在",
+    VALID: "有效",
+    EXPIRED: "已过期",
+    REVOKED: "已撤销",
+    UNKNOWN: "不存在",
   },
   en: {
     title: "Credit report",
-    intro: "Issue a signed credit report to give an employer, a bank or a tender. Its verification code lets them check it under “Verify a report”; you can revoke the code at any time.",
+    intro:
+      "Issue a signed credit report to give an employer, a bank or a tender. Its verification code lets them check it under “Verify a report”; you can revoke the code at any time.",
     purpose: "What the report is for",
     tiers: "Besides public information, the report shows",
     GOVERNMENT: "Government-shared information",
     AUTHORIZED: "Consent-only information",
     validDays: "Days the verification code stays valid (1-90)",
     generate: "Issue the report",
-    issued: "The report is issued. The verification code is shown only this once: note it or download the report:",
+    issued:
+      "The report is issued. The verification code is shown only this once: note it or download the report:",
     download: "Download the PDF report",
     mine: "My reports",
     none: "You have issued no credit report yet.",
@@ -53,7 +59,10 @@ const messages = defineMessages({
     revoke: "Revoke the code",
     revokeLabel: "Revoke the code of the report issued {date}",
     revokedNotice: "The code is revoked: nobody can verify that report any more.",
-    VALID: "Valid", EXPIRED: "Expired", REVOKED: "Revoked", UNKNOWN: "Unknown",
+    VALID: "Valid",
+    EXPIRED: "Expired",
+    REVOKED: "Revoked",
+    UNKNOWN: "Unknown",
   },
 });
 
@@ -65,7 +74,6 @@ function pdfUrl(base64: string): string {
   const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
   return URL.createObjectURL(new Blob([bytes], { type: "application/pdf" }));
 }
-
 
 /** 信用报告: issue one for a purpose, tiers and validity, download it, list them, revoke a code. */
 export function ReportsSection() {
@@ -109,10 +117,17 @@ export function ReportsSection() {
       return;
     }
     void run(async () => {
-      const data = await request(ISSUE_CREDIT_REPORT, { input: { purpose, tiers: [...tiers], validDays: days } });
+      const data = await request(ISSUE_CREDIT_REPORT, {
+        input: { purpose, tiers: [...tiers], validDays: days },
+      });
       const report = data.myCreditReport;
-      if (!report.pdfBase64 || !report.verificationCode) throw new GraphQLFailure("SERVICE_UNAVAILABLE", "the report came back without its file");
-      setIssued({ code: report.verificationCode, url: pdfUrl(report.pdfBase64), fileName: `credit-report-${report.issuedAt.slice(0, 10)}.pdf` });
+      if (!report.pdfBase64 || !report.verificationCode)
+        throw new GraphQLFailure("SERVICE_UNAVAILABLE", "the report came back without its file");
+      setIssued({
+        code: report.verificationCode,
+        url: pdfUrl(report.pdfBase64),
+        fileName: `credit-report-${report.issuedAt.slice(0, 10)}.pdf`,
+      });
     }, reload);
   };
   const revoke = (report: Report, reload: () => void) =>
@@ -132,13 +147,28 @@ export function ReportsSection() {
               <div class="filters">
                 <div>
                   <label for="report-purpose">{t("purpose")}</label>
-                  <select id="report-purpose" value={purpose} onChange={(event) => setPurpose(event.currentTarget.value as Purpose)}>
-                    {PURPOSES.map((value) => <option key={value} value={value}>{p(value)}</option>)}
+                  <select
+                    id="report-purpose"
+                    value={purpose}
+                    onChange={(event) => setPurpose(event.currentTarget.value as Purpose)}
+                  >
+                    {PURPOSES.map((value) => (
+                      <option key={value} value={value}>
+                        {p(value)}
+                      </option>
+                    ))}
                   </select>
                 </div>
                 <div>
                   <label for="report-valid-days">{t("validDays")}</label>
-                  <input id="report-valid-days" type="number" min={1} max={90} value={validDays} onInput={(event) => setValidDays(event.currentTarget.value)} />
+                  <input
+                    id="report-valid-days"
+                    type="number"
+                    min={1}
+                    max={90}
+                    value={validDays}
+                    onInput={(event) => setValidDays(event.currentTarget.value)}
+                  />
                 </div>
               </div>
               <fieldset>
@@ -150,22 +180,45 @@ export function ReportsSection() {
                   </label>
                 ))}
               </fieldset>
-              <div class="row-actions"><button type="submit" disabled={busy}>{t("generate")}</button></div>
+              <div class="row-actions">
+                <button type="submit" disabled={busy}>
+                  {t("generate")}
+                </button>
+              </div>
             </form>
             {failure ? <FailureNotice failure={failure} /> : null}
-            {notice ? <div class="notice ok" role="status"><p>{notice}</p></div> : null}
+            {notice ? (
+              <div class="notice ok" role="status">
+                <p>{notice}</p>
+              </div>
+            ) : null}
             {issued ? (
               <div class="notice ok" role="status">
-                <p>{t("issued")} <strong class="verification-code">{issued.code}</strong></p>
-                <p><a class="button" href={issued.url} download={issued.fileName}>{t("download")}</a></p>
+                <p>
+                  {t("issued")} <strong class="verification-code">{issued.code}</strong>
+                </p>
+                <p>
+                  <a class="button" href={issued.url} download={issued.fileName}>
+                    {t("download")}
+                  </a>
+                </p>
               </div>
             ) : null}
             <h3 id="report-list">{t("mine")}</h3>
-            {data.myCreditReports.length === 0 ? <p>{t("none")}</p> : (
+            {data.myCreditReports.length === 0 ? (
+              <p>{t("none")}</p>
+            ) : (
               <div class="table-scroll">
                 <table aria-labelledby="report-list">
                   <thead>
-                    <tr><th scope="col">{t("issuedAt")}</th><th scope="col">{t("purpose")}</th><th scope="col">{t("shown")}</th><th scope="col">{t("validUntil")}</th><th scope="col">{t("status")}</th><th scope="col">{t("actions")}</th></tr>
+                    <tr>
+                      <th scope="col">{t("issuedAt")}</th>
+                      <th scope="col">{t("purpose")}</th>
+                      <th scope="col">{t("shown")}</th>
+                      <th scope="col">{t("validUntil")}</th>
+                      <th scope="col">{t("status")}</th>
+                      <th scope="col">{t("actions")}</th>
+                    </tr>
                   </thead>
                   <tbody>
                     {data.myCreditReports.map((report) => (
@@ -177,7 +230,15 @@ export function ReportsSection() {
                         <td>{word(report.status)}</td>
                         <td>
                           {report.status === "VALID" ? (
-                            <button type="button" class="secondary" disabled={busy} aria-label={t("revokeLabel", { date: formatDate(report.issuedAt, language) })} onClick={() => revoke(report, reload)}>{t("revoke")}</button>
+                            <button
+                              type="button"
+                              class="secondary"
+                              disabled={busy}
+                              aria-label={t("revokeLabel", { date: formatDate(report.issuedAt, language) })}
+                              onClick={() => revoke(report, reload)}
+                            >
+                              {t("revoke")}
+                            </button>
                           ) : null}
                         </td>
                       </tr>

@@ -40,7 +40,8 @@ const messages = defineMessages({
   },
   en: {
     title: "Review before publication",
-    intro: "Public information about natural persons is published only once the credit centre has reviewed it. The prohibited-data detector's findings are an aid to the reviewer.",
+    intro:
+      "Public information about natural persons is published only once the credit centre has reviewed it. The prohibited-data detector's findings are an aid to the reviewer.",
     back: "Back to the workbench",
     count: "{count} awaiting review (oldest first)",
     none: "Nothing awaits review.",
@@ -79,7 +80,12 @@ type Hit = Review["texts"][number]["hits"][number];
  * character offsets, those characters are marked (`<mark>`), so the reviewer sees the very words.
  */
 function MarkedText({ text, hits }: { text: string; hits: readonly Hit[] }) {
-  const spans = hits.filter((hit): hit is Hit & { start: number; end: number } => hit.start !== null && hit.end !== null && hit.start < hit.end).sort((a, b) => a.start - b.start);
+  const spans = hits
+    .filter(
+      (hit): hit is Hit & { start: number; end: number } =>
+        hit.start !== null && hit.end !== null && hit.start < hit.end,
+    )
+    .sort((a, b) => a.start - b.start);
   const parts: Array<string | { marked: string }> = [];
   let at = 0;
   for (const span of spans) {
@@ -88,7 +94,11 @@ function MarkedText({ text, hits }: { text: string; hits: readonly Hit[] }) {
     at = span.end;
   }
   parts.push(text.slice(at));
-  return <span class="reviewed-text">{parts.map((part, index) => (typeof part === "string" ? part : <mark key={index}>{part.marked}</mark>))}</span>;
+  return (
+    <span class="reviewed-text">
+      {parts.map((part, index) => (typeof part === "string" ? part : <mark key={index}>{part.marked}</mark>))}
+    </span>
+  );
 }
 
 export function PublicationReviewPage() {
@@ -96,26 +106,55 @@ export function PublicationReviewPage() {
   const identity = useIdentity();
   const [after, setAfter] = useState<string | null>(null);
   const [decided, setDecided] = useState<string | null>(null);
-  const queue = useGraphQL(PUBLICATION_REVIEWS, { after }, { skip: !hasRole(identity, PAGE_ROLES.publicationReview) });
+  const queue = useGraphQL(
+    PUBLICATION_REVIEWS,
+    { after },
+    { skip: !hasRole(identity, PAGE_ROLES.publicationReview) },
+  );
   return (
     <section>
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
-      <p><a href="/workbench">{t("back")}</a></p>
+      <p>
+        <a href="/workbench">{t("back")}</a>
+      </p>
       <RoleGate roles={PAGE_ROLES.publicationReview}>
         <Loaded state={queue}>
           {(data, reload) => {
             const page = data.publicationReviews;
             return (
               <>
-                {decided ? <p class="notice ok" role="status">{decided}</p> : null}
+                {decided ? (
+                  <p class="notice ok" role="status">
+                    {decided}
+                  </p>
+                ) : null}
                 <p>{page.totalCount === 0 ? t("none") : t("count", { count: page.totalCount })}</p>
                 <ol class="review-queue">
-                  {page.edges.map((edge, index) => <ReviewCard key={edge.node.id} review={edge.node} n={index + 1} onDecided={(text) => { setDecided(text); reload(); }} onStarted={() => setDecided(null)} />)}
+                  {page.edges.map((edge, index) => (
+                    <ReviewCard
+                      key={edge.node.id}
+                      review={edge.node}
+                      n={index + 1}
+                      onDecided={(text) => {
+                        setDecided(text);
+                        reload();
+                      }}
+                      onStarted={() => setDecided(null)}
+                    />
+                  ))}
                 </ol>
                 <div class="moves">
-                  {after ? <button type="button" class="secondary" onClick={() => setAfter(null)}>{t("first")}</button> : null}
-                  {page.pageInfo.hasNextPage ? <button type="button" class="secondary" onClick={() => setAfter(page.pageInfo.endCursor)}>{t("next")}</button> : null}
+                  {after ? (
+                    <button type="button" class="secondary" onClick={() => setAfter(null)}>
+                      {t("first")}
+                    </button>
+                  ) : null}
+                  {page.pageInfo.hasNextPage ? (
+                    <button type="button" class="secondary" onClick={() => setAfter(page.pageInfo.endCursor)}>
+                      {t("next")}
+                    </button>
+                  ) : null}
                 </div>
               </>
             );
@@ -126,7 +165,17 @@ export function PublicationReviewPage() {
   );
 }
 
-function ReviewCard({ review, n, onDecided, onStarted }: { review: Review; n: number; onDecided: (text: string) => void; onStarted: () => void }) {
+function ReviewCard({
+  review,
+  n,
+  onDecided,
+  onStarted,
+}: {
+  review: Review;
+  n: number;
+  onDecided: (text: string) => void;
+  onStarted: () => void;
+}) {
   const t = useMessages(messages);
   const language = useLanguage();
   const main = review.texts[0]?.text ?? "";
@@ -141,7 +190,12 @@ function ReviewCard({ review, n, onDecided, onStarted }: { review: Review; n: nu
     setFailure(null);
     onStarted();
     try {
-      const input = { id: review.id, decision, ...(decision === "REDACT" ? { redactedText: redacted } : {}), ...(decision === "RETURN_TO_PROVIDER" ? { reason } : {}) };
+      const input = {
+        id: review.id,
+        decision,
+        ...(decision === "REDACT" ? { redactedText: redacted } : {}),
+        ...(decision === "RETURN_TO_PROVIDER" ? { reason } : {}),
+      };
       const answer = await request(DECIDE_PUBLICATION, { input });
       onDecided(t("decided", { id: review.id.slice(0, 8), state: t(answer.decidePublication.state as Key) }));
     } catch (error) {
@@ -158,29 +212,63 @@ function ReviewCard({ review, n, onDecided, onStarted }: { review: Review; n: nu
       </h2>
       <dl class="facts">
         <dt>{t("subject")}</dt>
-        <dd>{review.subject.name} {review.subject.identifier}</dd>
+        <dd>
+          {review.subject.name} {review.subject.identifier}
+        </dd>
         <dt>{t("provider")}</dt>
         <dd>{review.provider}</dd>
         <dt>{t("submitted")}</dt>
-        <dd><time dateTime={review.submittedAt}>{new Date(review.submittedAt).toLocaleString(language, { timeZone: "Asia/Shanghai" })}</time></dd>
+        <dd>
+          <time dateTime={review.submittedAt}>
+            {new Date(review.submittedAt).toLocaleString(language, { timeZone: "Asia/Shanghai" })}
+          </time>
+        </dd>
       </dl>
       {review.texts.map((text) => (
         <div key={text.field} data-field={text.field}>
           <h3>{t(`field_${text.field}` as Key)}</h3>
-          <p><MarkedText text={text.text} hits={text.hits} /></p>
+          <p>
+            <MarkedText text={text.text} hits={text.hits} />
+          </p>
           <p data-hits={text.hits.length}>
             <strong>{t("hits")}：</strong>
-            {text.hits.length === 0 ? t("noHits") : text.hits.map((hit) => <span key={`${hit.path}-${hit.category}-${hit.start ?? ""}`} class="badge overdue" data-category={hit.category}>{t("hit", { label: hit.label, law: hit.law })}</span>)}
+            {text.hits.length === 0
+              ? t("noHits")
+              : text.hits.map((hit) => (
+                  <span
+                    key={`${hit.path}-${hit.category}-${hit.start ?? ""}`}
+                    class="badge overdue"
+                    data-category={hit.category}
+                  >
+                    {t("hit", { label: hit.label, law: hit.law })}
+                  </span>
+                ))}
           </p>
         </div>
       ))}
       <label for={`${review.id}-redacted`}>{t("redactedText", { n })}</label>
-      <textarea id={`${review.id}-redacted`} rows={3} value={redacted} onInput={(event) => setRedacted(event.currentTarget.value)} />
+      <textarea
+        id={`${review.id}-redacted`}
+        rows={3}
+        value={redacted}
+        onInput={(event) => setRedacted(event.currentTarget.value)}
+      />
       <label for={`${review.id}-reason`}>{t("reason", { n })}</label>
-      <textarea id={`${review.id}-reason`} rows={2} value={reason} onInput={(event) => setReason(event.currentTarget.value)} />
+      <textarea
+        id={`${review.id}-reason`}
+        rows={2}
+        value={reason}
+        onInput={(event) => setReason(event.currentTarget.value)}
+      />
       <div class="moves">
         {(["PUBLISH", "REDACT", "RETURN_TO_PROVIDER"] as const).map((decision) => (
-          <button key={decision} type="button" class={decision === "PUBLISH" ? undefined : "secondary"} disabled={busy} onClick={() => decide(decision)}>
+          <button
+            key={decision}
+            type="button"
+            class={decision === "PUBLISH" ? undefined : "secondary"}
+            disabled={busy}
+            onClick={() => decide(decision)}
+          >
             {t(decision)}
           </button>
         ))}

@@ -1,14 +1,42 @@
 import { useState } from "preact/hooks";
 import { FailureNotice, Loaded, RoleGate } from "../../components";
 import { asFailure, request, type GraphQLFailure } from "../../graphql";
-import type { ObjectionState, RepairState, WorkbenchObjectionsQuery, WorkbenchRepairCasesQuery } from "../../gql/graphql";
+import type {
+  ObjectionState,
+  RepairState,
+  WorkbenchObjectionsQuery,
+  WorkbenchRepairCasesQuery,
+} from "../../gql/graphql";
 import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n";
 import { PAGE_ROLES, useIdentity } from "../../session";
 import { useGraphQL, type QueryState } from "../../use-graphql";
-import { CALENDAR_STATUS, MEASURE_STATS, MOVE_OBJECTION, MOVE_REPAIR_CASE, UNIT_REPORTS, WORKBENCH_OBJECTIONS, WORKBENCH_REPAIR_CASES } from "./api";
+import {
+  CALENDAR_STATUS,
+  MEASURE_STATS,
+  MOVE_OBJECTION,
+  MOVE_REPAIR_CASE,
+  UNIT_REPORTS,
+  WORKBENCH_OBJECTIONS,
+  WORKBENCH_REPAIR_CASES,
+} from "./api";
 
-const OBJECTION_STATES = ["SUBMITTED", "UNDER_REVIEW", "PROVIDER_VERIFYING", "CORRECTED", "UPHELD", "APPEALED", "APPEAL_DISMISSED"] as const satisfies readonly ObjectionState[];
-const REPAIR_STATES = ["APPLIED", "OPINION_SUPPORTED", "IN_PUBLICITY", "OBJECTED", "COMPLETED", "REJECTED"] as const satisfies readonly RepairState[];
+const OBJECTION_STATES = [
+  "SUBMITTED",
+  "UNDER_REVIEW",
+  "PROVIDER_VERIFYING",
+  "CORRECTED",
+  "UPHELD",
+  "APPEALED",
+  "APPEAL_DISMISSED",
+] as const satisfies readonly ObjectionState[];
+const REPAIR_STATES = [
+  "APPLIED",
+  "OPINION_SUPPORTED",
+  "IN_PUBLICITY",
+  "OBJECTED",
+  "COMPLETED",
+  "REJECTED",
+] as const satisfies readonly RepairState[];
 
 const messages = defineMessages({
   "zh-CN": {
@@ -17,7 +45,8 @@ const messages = defineMessages({
     authorityTitle: "信用主管部门：复核申请",
     calendarTitle: "工作日日历",
     calendarOk: "{next} 年国务院节假日安排已导入，期限按正式日历计算。",
-    calendarMissing: "{next} 年国务院节假日安排尚未导入：跨入 {next} 年的期限仅按法定节假日计算，标为“暂定”。",
+    calendarMissing:
+      "{next} 年国务院节假日安排尚未导入：跨入 {next} 年的期限仅按法定节假日计算，标为“暂定”。",
     calendarThisYear: "{year} 年：{state}（{source}）",
     official: "已导入",
     provisionalYear: "未导入",
@@ -89,8 +118,10 @@ const messages = defineMessages({
     publicationLink: "Review before publication: public information about natural persons",
     authorityTitle: "Credit authority: appeals",
     calendarTitle: "Working-day calendar",
-    calendarOk: "The State Council's holiday notice for {next} is loaded: deadlines are counted with the official calendar.",
-    calendarMissing: "The State Council's holiday notice for {next} is not loaded: deadlines reaching into {next} count statutory holidays only and are marked provisional.",
+    calendarOk:
+      "The State Council's holiday notice for {next} is loaded: deadlines are counted with the official calendar.",
+    calendarMissing:
+      "The State Council's holiday notice for {next} is not loaded: deadlines reaching into {next} count statutory holidays only and are marked provisional.",
     calendarThisYear: "{year}: {state} ({source})",
     official: "loaded",
     provisionalYear: "not loaded",
@@ -172,7 +203,11 @@ export function WorkbenchPage() {
     <section>
       <h1>{centre || !identity ? t("title") : t("authorityTitle")}</h1>
       <RoleGate roles={PAGE_ROLES.workbench} />
-      {centre ? <p><a href="/workbench/publication">{t("publicationLink")}</a></p> : null}
+      {centre ? (
+        <p>
+          <a href="/workbench/publication">{t("publicationLink")}</a>
+        </p>
+      ) : null}
       {centre ? <CalendarCard /> : null}
       {identity ? <Queue kind="objection" /> : null}
       {centre ? <Queue kind="repair" /> : null}
@@ -190,15 +225,30 @@ function CalendarCard() {
       <Loaded state={status}>
         {({ calendarStatus: calendar }) => (
           <>
-            <p class={`notice ${calendar.nextYear.official ? "ok" : "warn"}`} data-calendar={calendar.nextYear.official ? "loaded" : "missing"}>
-              {t(calendar.nextYear.official ? "calendarOk" : "calendarMissing", { next: calendar.nextYear.year })}
+            <p
+              class={`notice ${calendar.nextYear.official ? "ok" : "warn"}`}
+              data-calendar={calendar.nextYear.official ? "loaded" : "missing"}
+            >
+              {t(calendar.nextYear.official ? "calendarOk" : "calendarMissing", {
+                next: calendar.nextYear.year,
+              })}
             </p>
             <ul>
               {[calendar.thisYear, calendar.nextYear].map((year) => (
-                <li key={year.year}>{t("calendarThisYear", { year: year.year, state: t(year.official ? "official" : "provisionalYear"), source: year.source })}</li>
+                <li key={year.year}>
+                  {t("calendarThisYear", {
+                    year: year.year,
+                    state: t(year.official ? "official" : "provisionalYear"),
+                    source: year.source,
+                  })}
+                </li>
               ))}
             </ul>
-            {calendar.warning ? <p><code>{calendar.warning}</code></p> : null}
+            {calendar.warning ? (
+              <p>
+                <code>{calendar.warning}</code>
+              </p>
+            ) : null}
           </>
         )}
       </Loaded>
@@ -213,8 +263,18 @@ function DueCell({ item }: { item: Deadline }) {
   return (
     <>
       <time dateTime={item.dueOn}>{formatDate(item.dueOn, language)}</time>
-      {item.overdue ? <> <span class="badge overdue">{t("overdue")}</span></> : null}
-      {item.dueOnProvisional ? <> <span class="badge provisional">{t("provisional")}</span></> : null}
+      {item.overdue ? (
+        <>
+          {" "}
+          <span class="badge overdue">{t("overdue")}</span>
+        </>
+      ) : null}
+      {item.dueOnProvisional ? (
+        <>
+          {" "}
+          <span class="badge provisional">{t("provisional")}</span>
+        </>
+      ) : null}
     </>
   );
 }
@@ -224,12 +284,24 @@ function Queue({ kind }: { kind: "objection" | "repair" }) {
   const language = useLanguage();
   const [state, setState] = useState("");
   const [notes, setNotes] = useState<Record<string, string>>({});
-  const [outcome, setOutcome] = useState<{ id: string; text: string } | { id: string; failure: GraphQLFailure } | null>(null);
+  const [outcome, setOutcome] = useState<
+    { id: string; text: string } | { id: string; failure: GraphQLFailure } | null
+  >(null);
   const [busy, setBusy] = useState(false);
   const objections = kind === "objection";
-  const objectionList = useGraphQL(WORKBENCH_OBJECTIONS, { state: (state || null) as ObjectionState | null }, { skip: !objections });
-  const repairList = useGraphQL(WORKBENCH_REPAIR_CASES, { state: (state || null) as RepairState | null }, { skip: objections });
-  const list: QueryState<Partial<WorkbenchObjectionsQuery & WorkbenchRepairCasesQuery>> = objections ? objectionList : repairList;
+  const objectionList = useGraphQL(
+    WORKBENCH_OBJECTIONS,
+    { state: (state || null) as ObjectionState | null },
+    { skip: !objections },
+  );
+  const repairList = useGraphQL(
+    WORKBENCH_REPAIR_CASES,
+    { state: (state || null) as RepairState | null },
+    { skip: objections },
+  );
+  const list: QueryState<Partial<WorkbenchObjectionsQuery & WorkbenchRepairCasesQuery>> = objections
+    ? objectionList
+    : repairList;
   const titleId = `workbench-${kind}-title`;
 
   const move = async (id: string, to: string, reload: () => void) => {
@@ -257,16 +329,29 @@ function Queue({ kind }: { kind: "objection" | "repair" }) {
       <div class="filters">
         <div>
           <label for={`${titleId}-state`}>{t("stateFilter")}</label>
-          <select id={`${titleId}-state`} value={state} onChange={(event) => setState(event.currentTarget.value)}>
+          <select
+            id={`${titleId}-state`}
+            value={state}
+            onChange={(event) => setState(event.currentTarget.value)}
+          >
             <option value="">{t("any")}</option>
-            {(objections ? OBJECTION_STATES : REPAIR_STATES).map((value) => <option key={value} value={value}>{t(value)}</option>)}
+            {(objections ? OBJECTION_STATES : REPAIR_STATES).map((value) => (
+              <option key={value} value={value}>
+                {t(value)}
+              </option>
+            ))}
           </select>
         </div>
       </div>
-      {outcome && "text" in outcome ? <p class="notice ok" role="status">{outcome.text}</p> : null}
+      {outcome && "text" in outcome ? (
+        <p class="notice ok" role="status">
+          {outcome.text}
+        </p>
+      ) : null}
       <Loaded state={list}>
         {(data, reload) => {
-          const rows: ReadonlyArray<Objection | RepairCase> = (objections ? data.objections : data.repairCases) ?? [];
+          const rows: ReadonlyArray<Objection | RepairCase> =
+            (objections ? data.objections : data.repairCases) ?? [];
           if (rows.length === 0) return <p>{t("none")}</p>;
           return (
             <>
@@ -289,30 +374,75 @@ function Queue({ kind }: { kind: "objection" | "repair" }) {
                       const noteId = `${kind}-note-${row.id}`;
                       return (
                         <tr key={row.id} data-id={row.id} data-state={row.state}>
-                          <th scope="row">{objections ? formatDate((row as Objection).filedAt, language) : formatDate((row as RepairCase).appliedOn, language)}</th>
-                          <td>{row.subject ? `${row.subject.name} ${row.subject.identifier}` : "—"}<br /><small>{row.targetType ?? ""}</small></td>
+                          <th scope="row">
+                            {objections
+                              ? formatDate((row as Objection).filedAt, language)
+                              : formatDate((row as RepairCase).appliedOn, language)}
+                          </th>
                           <td>
-                            {objections ? <><strong>{t((row as Objection).ground as Key)}</strong><br />{(row as Objection).statement}</> : (row as RepairCase).commitment}
+                            {row.subject ? `${row.subject.name} ${row.subject.identifier}` : "—"}
+                            <br />
+                            <small>{row.targetType ?? ""}</small>
+                          </td>
+                          <td>
+                            {objections ? (
+                              <>
+                                <strong>{t((row as Objection).ground as Key)}</strong>
+                                <br />
+                                {(row as Objection).statement}
+                              </>
+                            ) : (
+                              (row as RepairCase).commitment
+                            )}
                             <details>
                               <summary>{t("history")}</summary>
                               <ol>
-                                {row.history.map((step) => <li key={`${step.at}-${step.to}`}>{new Date(step.at).toLocaleString(language, { timeZone: "Asia/Shanghai" })} {step.from ? `${t(step.from as Key)} → ` : ""}{t(step.to as Key)} ({step.role}){step.note ? `：${step.note}` : ""}</li>)}
+                                {row.history.map((step) => (
+                                  <li key={`${step.at}-${step.to}`}>
+                                    {new Date(step.at).toLocaleString(language, {
+                                      timeZone: "Asia/Shanghai",
+                                    })}{" "}
+                                    {step.from ? `${t(step.from as Key)} → ` : ""}
+                                    {t(step.to as Key)} ({step.role}){step.note ? `：${step.note}` : ""}
+                                  </li>
+                                ))}
                               </ol>
                             </details>
                           </td>
                           <td data-cell="state">{t(row.state as Key)}</td>
-                          <td data-cell="due"><DueCell item={row} /></td>
+                          <td data-cell="due">
+                            <DueCell item={row} />
+                          </td>
                           <td>
                             {allowed.length > 0 ? (
                               <>
                                 <label for={noteId}>{t("note", { n: index + 1 })}</label>
-                                <textarea id={noteId} rows={2} value={notes[row.id] ?? ""} onInput={(event) => setNotes({ ...notes, [row.id]: event.currentTarget.value })} />
+                                <textarea
+                                  id={noteId}
+                                  rows={2}
+                                  value={notes[row.id] ?? ""}
+                                  onInput={(event) =>
+                                    setNotes({ ...notes, [row.id]: event.currentTarget.value })
+                                  }
+                                />
                                 <div class="moves">
-                                  {allowed.map((to) => <button key={to} type="button" class="secondary" disabled={busy} onClick={() => move(row.id, to, reload)}>{t(`to_${to}` as Key)}</button>)}
+                                  {allowed.map((to) => (
+                                    <button
+                                      key={to}
+                                      type="button"
+                                      class="secondary"
+                                      disabled={busy}
+                                      onClick={() => move(row.id, to, reload)}
+                                    >
+                                      {t(`to_${to}` as Key)}
+                                    </button>
+                                  ))}
                                 </div>
                               </>
                             ) : null}
-                            {outcome && "failure" in outcome && outcome.id === row.id ? <FailureNotice failure={outcome.failure} /> : null}
+                            {outcome && "failure" in outcome && outcome.id === row.id ? (
+                              <FailureNotice failure={outcome.failure} />
+                            ) : null}
                           </td>
                         </tr>
                       );
@@ -354,47 +484,107 @@ function Statistics({ today }: { today: string }) {
   const quarters = quartersUpTo(today);
   const [quarter, setQuarter] = useState(quarters[0]!);
   const reports = useGraphQL(UNIT_REPORTS, { quarter });
-  const quarterStart = `${today.slice(0, 4)}-${String((Math.floor((Number(today.slice(5, 7)) - 1) / 3)) * 3 + 1).padStart(2, "0")}-01`;
+  const quarterStart = `${today.slice(0, 4)}-${String(Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, "0")}-01`;
   const stats = useGraphQL(MEASURE_STATS, { from: quarterStart, to: today });
   return (
     <>
       <div class="filters">
         <div>
           <label for="workbench-quarter">{t("quarter")}</label>
-          <select id="workbench-quarter" value={quarter} onChange={(event) => setQuarter(event.currentTarget.value)}>
-            {quarters.map((value) => <option key={value} value={value}>{value}</option>)}
+          <select
+            id="workbench-quarter"
+            value={quarter}
+            onChange={(event) => setQuarter(event.currentTarget.value)}
+          >
+            {quarters.map((value) => (
+              <option key={value} value={value}>
+                {value}
+              </option>
+            ))}
           </select>
         </div>
       </div>
       <Loaded state={reports}>
-        {(data) => data.unitReports.length === 0 ? <p>{t("none")}</p> : (
-          <div class="table-scroll">
-            <table data-table="unit-reports">
-              <caption>{quarter} {data.unitReports.some((row) => !row.complete) ? t("incomplete") : ""}</caption>
-              <thead><tr>{(["unit", "entriesRecognized", "latePushes", "measuresApplied", "objectionsCorrected"] as const).map((key) => <th key={key} scope="col">{t(key)}</th>)}</tr></thead>
-              <tbody>
-                {data.unitReports.map((row) => (
-                  <tr key={row.unit}><th scope="row">{row.unit}</th><td>{row.entriesRecognized}</td><td>{row.latePushes}</td><td>{row.measuresApplied}</td><td>{row.objectionsCorrected}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        {(data) =>
+          data.unitReports.length === 0 ? (
+            <p>{t("none")}</p>
+          ) : (
+            <div class="table-scroll">
+              <table data-table="unit-reports">
+                <caption>
+                  {quarter} {data.unitReports.some((row) => !row.complete) ? t("incomplete") : ""}
+                </caption>
+                <thead>
+                  <tr>
+                    {(
+                      [
+                        "unit",
+                        "entriesRecognized",
+                        "latePushes",
+                        "measuresApplied",
+                        "objectionsCorrected",
+                      ] as const
+                    ).map((key) => (
+                      <th key={key} scope="col">
+                        {t(key)}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.unitReports.map((row) => (
+                    <tr key={row.unit}>
+                      <th scope="row">{row.unit}</th>
+                      <td>{row.entriesRecognized}</td>
+                      <td>{row.latePushes}</td>
+                      <td>{row.measuresApplied}</td>
+                      <td>{row.objectionsCorrected}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
       </Loaded>
       <h3>{t("measureStatsTitle")}</h3>
       <Loaded state={stats}>
-        {(data) => data.measureStats.length === 0 ? <p>{t("none")}</p> : (
-          <div class="table-scroll">
-            <table data-table="measure-stats">
-              <thead><tr>{(["measure", "applications", "subjects", "reporters", "outcomes"] as const).map((key) => <th key={key} scope="col">{t(key)}</th>)}</tr></thead>
-              <tbody>
-                {data.measureStats.map((row) => (
-                  <tr key={row.measure.code}><th scope="row">{row.measure.code} {row.measure.title}</th><td>{row.applications}</td><td>{row.subjects}</td><td>{row.reporters}</td><td>{row.outcomes.map((outcome) => `${outcome.outcome} ${outcome.count}`).join("，")}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        {(data) =>
+          data.measureStats.length === 0 ? (
+            <p>{t("none")}</p>
+          ) : (
+            <div class="table-scroll">
+              <table data-table="measure-stats">
+                <thead>
+                  <tr>
+                    {(["measure", "applications", "subjects", "reporters", "outcomes"] as const).map(
+                      (key) => (
+                        <th key={key} scope="col">
+                          {t(key)}
+                        </th>
+                      ),
+                    )}
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.measureStats.map((row) => (
+                    <tr key={row.measure.code}>
+                      <th scope="row">
+                        {row.measure.code} {row.measure.title}
+                      </th>
+                      <td>{row.applications}</td>
+                      <td>{row.subjects}</td>
+                      <td>{row.reporters}</td>
+                      <td>
+                        {row.outcomes.map((outcome) => `${outcome.outcome} ${outcome.count}`).join("，")}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
       </Loaded>
     </>
   );

@@ -6,7 +6,9 @@ import { Subject } from "./subject.type";
 
 @Resolver(() => Subject)
 export class SubjectAccessLogResolver {
-  @FieldResolver(() => [AccessRecord], { description: "Who was shown this subject's data, newest first: for auditors, and for the subject itself." })
+  @FieldResolver(() => [AccessRecord], {
+    description: "Who was shown this subject's data, newest first: for auditors, and for the subject itself.",
+  })
   async accessLog(@Root() subject: Subject, @Ctx() context: AuditContext): Promise<AccessRecord[]> {
     return listSubjectAccessLog(context, subject.id);
   }

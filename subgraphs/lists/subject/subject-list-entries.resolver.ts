@@ -6,7 +6,9 @@ import { Subject } from "./subject.type";
 
 @Resolver(() => Subject)
 export class SubjectListEntriesResolver {
-  @FieldResolver(() => [ListEntry], { description: "Red and black list entries of the subject the viewer may read." })
+  @FieldResolver(() => [ListEntry], {
+    description: "Red and black list entries of the subject the viewer may read.",
+  })
   async listEntries(
     @Root() subject: Subject,
     @Arg("includeInactive", () => Boolean, { defaultValue: false }) includeInactive: boolean,

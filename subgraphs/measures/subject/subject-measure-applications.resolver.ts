@@ -6,8 +6,13 @@ import { Subject } from "./subject.type";
 
 @Resolver(() => Subject)
 export class SubjectMeasureApplicationsResolver {
-  @FieldResolver(() => [MeasureApplication], { description: "Measures business systems reported applying to the subject." })
-  async measureApplications(@Root() subject: Subject, @Ctx() context: MeasureContext): Promise<MeasureApplication[]> {
+  @FieldResolver(() => [MeasureApplication], {
+    description: "Measures business systems reported applying to the subject.",
+  })
+  async measureApplications(
+    @Root() subject: Subject,
+    @Ctx() context: MeasureContext,
+  ): Promise<MeasureApplication[]> {
     return listSubjectMeasureApplications(context, subject.id);
   }
 }

@@ -12,7 +12,11 @@ export class SubjectRecordsResolver {
   async records(
     @Root() subject: Subject,
     @Arg("category", () => RecordCategory, { nullable: true }) category: Category | null,
-    @Arg("tier", () => Tier, { nullable: true, description: "Only this tier; asking for AUTHORIZED without consent is CONSENT_REQUIRED." }) tier: TierValue | null,
+    @Arg("tier", () => Tier, {
+      nullable: true,
+      description: "Only this tier; asking for AUTHORIZED without consent is CONSENT_REQUIRED.",
+    })
+    tier: TierValue | null,
     @Ctx() context: CreditRecordContext,
   ): Promise<CreditRecord[]> {
     return listSubjectRecords(context, subject.id, category ?? null, tier ?? null);

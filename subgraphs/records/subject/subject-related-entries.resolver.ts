@@ -7,9 +7,13 @@ import { Subject } from "./subject.type";
 @Resolver(() => Subject)
 export class SubjectRelatedEntriesResolver {
   @FieldResolver(() => [RelatedEntry], {
-    description: "Organisations' severe items entered on this person's file because of the person's role (PCIM art. 26), as far as the viewer may read them.",
+    description:
+      "Organisations' severe items entered on this person's file because of the person's role (PCIM art. 26), as far as the viewer may read them.",
   })
-  async relatedEntries(@Root() subject: Subject, @Ctx() context: CreditRecordContext): Promise<RelatedEntry[]> {
+  async relatedEntries(
+    @Root() subject: Subject,
+    @Ctx() context: CreditRecordContext,
+  ): Promise<RelatedEntry[]> {
     return listRelatedEntries(context, subject.id);
   }
 }

@@ -8,12 +8,16 @@ import { Subject } from "./subject.type";
 
 @Resolver(() => Subject)
 export class SubjectObjectionsResolver {
-  @FieldResolver(() => [Objection], { description: "Objections the subject filed, for the subject and the credit centre." })
+  @FieldResolver(() => [Objection], {
+    description: "Objections the subject filed, for the subject and the credit centre.",
+  })
   async objections(@Root() subject: Subject, @Ctx() context: ObjectionContext): Promise<Objection[]> {
     return listSubjectObjections(context, subject.id);
   }
 
-  @FieldResolver(() => [RepairCase], { description: "Credit repair cases of the subject, for the subject, its providers and the credit centre." })
+  @FieldResolver(() => [RepairCase], {
+    description: "Credit repair cases of the subject, for the subject, its providers and the credit centre.",
+  })
   async repairCases(@Root() subject: Subject, @Ctx() context: ObjectionContext): Promise<RepairCase[]> {
     return listSubjectRepairCases(context, subject.id);
   }
