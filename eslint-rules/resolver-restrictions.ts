@@ -1,5 +1,5 @@
 /**
- * Resolver → service → repository, one direction (STYLE.md): a resolver or reference resolver builds no SQL
+ * Resolver → service → repository, one direction (docs/architecture.md): a resolver or reference resolver builds no SQL
  * and reaches no database; what it reads comes through its service, which applies the viewer's policy.
  */
 export const RESOLVER_IMPORTS = {

@@ -10,7 +10,7 @@ import { listSubjectMeasureApplications } from "./measure.service";
 import type { MeasureApplicationInput } from "./screening.type";
 
 /**
- * The feedback loop at its own height (触发反馈, DOMAIN.md §7): a screening system reports the
+ * The feedback loop at its own height (触发反馈, JRP arts. 13-14): a screening system reports the
  * measure it applied — refused whole and unwritten when any field is wrong — the recognising unit reads the
  * feedback on its listings, and the centre the statistics. Clock: 20 November 2026.
  */

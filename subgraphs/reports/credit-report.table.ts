@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { Tier } from "../../domain/vocabulary";
 
-/** A signed credit report and its verification code (issue 23); the code itself is never stored, only its SHA-256. */
+/** A signed credit report and its verification code; the code itself is never stored, only its SHA-256. */
 export interface CreditReportTable {
   id: Generated<string>;
   subject_id: string;
