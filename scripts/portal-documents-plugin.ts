@@ -19,20 +19,9 @@ export function portalDocuments(portalDir: string): Plugin {
         if (!args.path.startsWith(portalDir + path.sep) || args.path.startsWith(generated + path.sep))
           return undefined;
         const source = await readFile(args.path, "utf8");
-        const tag = /^import \{ graphql \} from "[./]*\/gql";$/m;
-        if (!tag.test(source)) return undefined;
-        const names = new Set<string>();
-        const contents = source.replace(/\bgraphql\(`([^`]*)`\)/g, (_, document: string) => {
-          const name = exportedName(document, args.path);
-          names.add(name);
-          return name;
-        });
-        // The tag's import line becomes the documents' import: line numbers (and so the source map) stay.
-        const imports = `import { ${[...names].join(", ")} } from ${JSON.stringify(path.join(generated, "graphql.ts"))};`;
-        return {
-          contents: contents.replace(tag, imports),
-          loader: args.path.endsWith(".tsx") ? "tsx" : "ts",
-        };
+        const contents = withDocumentImports(source, args.path, path.join(generated, "graphql.ts"));
+        if (contents === undefined) return undefined;
+        return { contents, loader: args.path.endsWith(".tsx") ? "tsx" : "ts" };
       });
     },
   };
@@ -45,4 +34,30 @@ function exportedName(document: string, file: string): string {
   if (definition?.kind === Kind.OPERATION_DEFINITION && definition.name)
     return `${definition.name.value}Document`;
   throw new Error(`${file}: a graphql() document must start with a named operation or a fragment`);
+}
+
+const GRAPHQL_TAG = /^import \{ graphql \} from "[./]*\/gql";$/m;
+/** A call as written and as the formatter wraps it: `graphql(`…`)`, or the document on its own line with a comma. */
+const GRAPHQL_CALL = /\bgraphql\(\s*`([^`]*)`\s*,?\s*\)/g;
+
+/**
+ * A portal source with each `graphql()` call replaced by the generated document it stands for, imported from
+ * `documentsFile` in place of the tag's import; undefined for a source without the tag. A call left over (one
+ * this cannot read) fails the build: in the bundle it would be a call of nothing.
+ */
+export function withDocumentImports(source: string, file: string, documentsFile: string): string | undefined {
+  if (!GRAPHQL_TAG.test(source)) return undefined;
+  const names = new Set<string>();
+  const contents = source.replace(GRAPHQL_CALL, (_, document: string) => {
+    const name = exportedName(document, file);
+    names.add(name);
+    return name;
+  });
+  if (/\bgraphql\(/.test(contents))
+    throw new Error(`${file}: a graphql() call whose document is not one template literal`);
+  // The tag's import line becomes the documents' import.
+  return contents.replace(
+    GRAPHQL_TAG,
+    `import { ${[...names].join(", ")} } from ${JSON.stringify(documentsFile)};`,
+  );
 }
