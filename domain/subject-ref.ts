@@ -92,8 +92,11 @@ const WEB_ADDRESS = /(?:^|[^\p{L}\p{N}])www\.|^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+
  */
 const NAME_AS_MESSAGE =
   /\d{7,}|\d{3,4}-\d{7,8}|请(?:联系|致电|拨打|删除|注意|勿|大家|转告)|加(?:微信|qq|v)|微信号|(?:这|那|该|本|此)(?:家)?(?:公司|企业|店|厂|单位)|骗子|上当|(?:大家|各位)(?:注意|小心|千万|别|不要|转告)/iu;
-/** What an advert posing as a name of either kind asks of the reader (点击链接领取红包, 扫码领优惠券). */
-const NAME_AS_ADVERT = /点击|链接|领取|红包|优惠券|扫码|二维码|公众号|返现|刷单|中奖|免费领/u;
+/**
+ * What an advert posing as a name of either kind asks the reader to do (点击链接领取红包, 扫码领优惠券): verbs no
+ * registered name carries, unlike the nouns beside them (链接科技, 红包 as a product).
+ */
+const NAME_AS_ADVERT = /点击|领取|扫码|返现|刷单|中奖|免费领|加群/u;
 const ORGANISATION_NAME_LENGTH = [2, 100] as const;
 
 /** The name as compared and stored: NFC, runs of spaces as one, trimmed. */

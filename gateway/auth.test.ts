@@ -28,7 +28,7 @@ async function refusal(token: string): Promise<string> {
   return (error as UnauthenticatedError).message;
 }
 
-describe("bearer token lifetime (issue 16)", () => {
+describe("bearer token lifetime", () => {
   it("accepts what `npm run token` mints (1 h) and a token of exactly the maximum age", async () => {
     expect(
       (await authenticate(bearer(await mintToken(secret, { role: "AUDITOR" })), key, TWELVE_HOURS)).role,

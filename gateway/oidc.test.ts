@@ -45,7 +45,7 @@ beforeAll(async () => {
 });
 afterAll(() => issuer?.stop());
 
-describe("bearer tokens from an OpenID Connect issuer's JWKS (issue 21)", () => {
+describe("bearer tokens from an OpenID Connect issuer's JWKS", () => {
   it("accepts a token signed with the issuer's published key, its claims read under the configured names", async () => {
     const token = await issuer.sign(
       current,
@@ -184,7 +184,7 @@ describe("bearer tokens from an OpenID Connect issuer's JWKS (issue 21)", () => 
   });
 });
 
-describe("what an issuer's token may not be (issue 32)", () => {
+describe("what an issuer's token may not be", () => {
   it("refuses a token signed with a published 1024-bit RSA key as UNAUTHENTICATED, not as an outage", async () => {
     const weak = await createWeakRsaKey(issuer.issuer, AUDIENCE);
     const token = weak.sign({ credit_role: "AUDITOR" });

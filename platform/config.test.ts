@@ -185,7 +185,7 @@ describe("loadConfig: the subgraph signing keys", () => {
   });
 });
 
-describe("identity, browsers and proxies (issue 21)", () => {
+describe("identity, browsers and proxies", () => {
   const oidc = {
     CREDIT_OIDC_ISSUER: "https://id.example.gov.cn/realms/city",
     CREDIT_OIDC_AUDIENCE: "credit-federation",

@@ -12,7 +12,7 @@ import {
 const { privateKey, publicKey } = generateKeyPairSync("ed25519");
 const PDF = Buffer.from("%PDF-1.7\n1 0 obj << /Title (信用报告) >> endobj\ntrailer << >>\n%%EOF\n", "utf8");
 
-describe("report signatures (issue 23)", () => {
+describe("report signatures", () => {
   it("canonical JSON sorts keys at every depth and keeps array order", () => {
     expect(canonicalJson({ b: [2, { d: 1, c: null }], a: "信" })).toBe('{"a":"信","b":[2,{"c":null,"d":1}]}');
     expect(canonicalJson({ b: 1, a: 2 })).toBe(canonicalJson({ a: 2, b: 1 }));

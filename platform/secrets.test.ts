@@ -60,7 +60,7 @@ describe("the subgraph signing key in development", () => {
   });
 });
 
-describe("the credit-report signing key (issue 23)", () => {
+describe("the credit-report signing key", () => {
   it("is generated once into the data directory (mode 0600), apart from the subgraph key", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "credit-keys-"));
     folders.push(dataDir);

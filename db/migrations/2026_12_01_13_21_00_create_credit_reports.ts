@@ -3,7 +3,7 @@ import { sql, type Kysely } from "kysely";
 /**
  * Credit reports (信用报告): what the service signed for a subject, and the verification code that
  * lets a third party read it back until `valid_until` or the subject's revocation. Only a hash of the code is
- * kept, so the table alone never opens a report. Written and read by the subjects subgraph.
+ * kept, so the table alone never opens a report. Written and read by the reports subgraph.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema

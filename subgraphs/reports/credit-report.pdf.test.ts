@@ -15,7 +15,7 @@ type Font = {
   createSubset(): { includeGlyph(glyph: Glyph): number; encodeStream(): NodeJS.ReadableStream };
 };
 
-describe("the embedded font subset (issue 23)", () => {
+describe("the embedded font subset", () => {
   it("keeps every glyph's outline, odd-length glyphs included", async () => {
     const font = subsettingFontkit.create(await readFile(FONT_FILE)) as unknown as Font;
     const subset = font.createSubset();

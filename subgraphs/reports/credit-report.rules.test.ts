@@ -18,7 +18,7 @@ const record = (id: string, title = "行政处罚") => ({
   expiresOn: null,
 });
 
-describe("credit report rules (issue 23)", () => {
+describe("credit report rules", () => {
   it("makes codes that read back as themselves, and reads typed variants", () => {
     const codes = new Set(Array.from({ length: 200 }, generateVerificationCode));
     expect(codes.size).toBe(200);

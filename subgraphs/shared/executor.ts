@@ -66,7 +66,7 @@ export type HandedOverAnswer = Readonly<{
  * One subgraph's schema behind Apollo Server, with the one per-request context and the one error mask,
  * whichever way the request arrives: over signed HTTP (server.ts) or from the gateway in its own process
  * (gateway/in-process-data-source.ts). Neither path builds a context or formats an error itself.
- * Outside its own subgraph the loaders' type is opaque (`never`, as in subgraphs/index.ts).
+ * Outside its own subgraph the loaders' type is opaque (`unknown`, as app/subgraphs.ts holds them).
  */
 export type SubgraphExecutor<TLoaders = unknown> = Readonly<{
   name: string;

@@ -177,7 +177,7 @@ describe("prohibited data stored all the same (PCIM arts. 14 and 28(2))", () => 
   });
 });
 
-describe("myCreditReport (issue 23)", () => {
+describe("myCreditReport", () => {
   it("shows the public tier in force by default: no other tier, nothing expired, no prohibited data, the person's number masked", async () => {
     const report = await issue({ purpose: "EMPLOYMENT_SCREENING" });
     expect(report).toMatchObject({
@@ -254,7 +254,7 @@ describe("myCreditReport (issue 23)", () => {
   });
 });
 
-describe("verifyCreditReport (issue 23)", () => {
+describe("verifyCreditReport", () => {
   it("shows an organisation given the code what the report said, and the subject sees the verification in myAccessLog", async () => {
     const report = await issue({ purpose: "EMPLOYMENT_SCREENING" });
     const result = await verify(report.verificationCode.toLowerCase().replaceAll("-", " "), {
@@ -411,7 +411,7 @@ describe("verifyCreditReport (issue 23)", () => {
   });
 });
 
-describe("the report key (issue 23; npm run report:verify: report-verify.process.test.ts)", () => {
+describe("the report key (npm run report:verify: report-verify.process.test.ts)", () => {
   it("publishes the public key at /.well-known/credit-report-key", async () => {
     const response = await fetch(new URL("/.well-known/credit-report-key", federation.gatewayUrl));
     expect(response.status).toBe(200);

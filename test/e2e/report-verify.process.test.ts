@@ -50,7 +50,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => federation?.stop());
 
-describe("npm run report:verify (issue 23)", () => {
+describe("npm run report:verify", () => {
   it("passes the PDF as issued and fails it with one byte changed", async () => {
     const directory = await mkdtemp(join(tmpdir(), "credit-report-"));
     try {

@@ -152,7 +152,7 @@ async function counts(): Promise<number[]> {
   );
 }
 
-describe("prohibited data is refused in every free-text field of every mutation (issue 17)", () => {
+describe("prohibited data is refused in every free-text field of every mutation", () => {
   it("covers every mutation that takes text", () => {
     const withText = mutations
       .filter((mutation) => slotsOf(mutation).length > 0)
@@ -223,7 +223,7 @@ describe("prohibited data is refused in every free-text field of every mutation 
   });
 });
 
-describe("prohibited data stored all the same (issue 17, items 3 and 4)", () => {
+describe("prohibited data stored all the same", () => {
   it("is withheld from the public, and the scan reports its table, id and path", async () => {
     const db = federation.connection.db;
     // The audit keeps the variables of the refused probes above: the scan reports them too (left to the audit's owner).
