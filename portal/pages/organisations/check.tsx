@@ -2,9 +2,10 @@ import { useState } from "preact/hooks";
 import { FailureNotice } from "../../components";
 import { asFailure, request, type GraphQLFailure } from "../../graphql";
 import type { CheckedSubjectFragment } from "../../gql/graphql";
+import { creditRecordColumns, listEntryColumns } from "../../item-columns";
 import { RecordsTable } from "../../records-table";
 import { useWordsFor } from "../../enum-words";
-import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n";
+import { defineMessages, useLanguage, useMessages } from "../../i18n";
 import { hasRole, PAGE_ROLES, useIdentity } from "../../session";
 import { purposeLabel, purposeMessages, type Purpose } from "../self-service/purposes";
 import { CONSENTED_CHECK, PUBLIC_CHECK } from "./api";
@@ -259,28 +260,7 @@ function CheckedFile({
           scroll
           labelledBy="checked-records"
           rows={subject.records}
-          columns={[
-            { header: t("title_"), rowHeader: true, cell: (record) => record.title },
-            { header: t("category"), cell: (record) => word(record.category) },
-            { header: t("tier"), cell: (record) => word(record.tier) },
-            { header: t("provider"), cell: (record) => record.provider },
-            { header: t("decidedOn"), cell: (record) => formatDate(record.decidedOn, language) },
-            { header: t("expiresOn"), cell: (record) => formatDate(record.expiresOn, language) },
-            {
-              header: t("status"),
-              cell: (record) => (
-                <>
-                  {word(record.status)}
-                  {record.underObjection ? (
-                    <>
-                      {" "}
-                      <span class="badge provisional">{t("underObjection")}</span>
-                    </>
-                  ) : null}
-                </>
-              ),
-            },
-          ]}
+          columns={creditRecordColumns(t, word, language)}
         />
       )}
       <h2 id="checked-entries">{t("entries")}</h2>
@@ -292,26 +272,7 @@ function CheckedFile({
           labelledBy="checked-entries"
           rows={subject.listEntries}
           columns={[
-            {
-              header: t("list"),
-              cell: (entry) => (
-                <span class={`badge ${entry.list === "BLACK" ? "black" : "red"}`}>{word(entry.list)}</span>
-              ),
-            },
-            {
-              header: t("facts"),
-              rowHeader: true,
-              cell: (entry) => (
-                <>
-                  {entry.facts}
-                  <br />
-                  <small>{entry.groundsDescription}</small>
-                </>
-              ),
-            },
-            { header: t("recognizedBy"), cell: (entry) => entry.recognizedByName },
-            { header: t("recognizedOn"), cell: (entry) => formatDate(entry.recognizedOn, language) },
-            { header: t("validUntil"), cell: (entry) => formatDate(entry.validUntil, language) },
+            ...listEntryColumns<(typeof subject.listEntries)[number]>(t, word, language),
             { header: t("status"), cell: (entry) => word(entry.status) },
           ]}
         />

@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { Loaded } from "../../components";
 import { useWordsFor } from "../../enum-words";
 import { defineMessages, formatDate, useLanguage, useMessages } from "../../i18n";
+import { creditRecordColumns, listEntryColumns } from "../../item-columns";
 import { RecordsTable } from "../../records-table";
 import { hasRole, PAGE_ROLES, useIdentity } from "../../session";
 import { useGraphQL } from "../../use-graphql";
@@ -159,26 +160,7 @@ function MyCredit({ identifier }: { identifier: string }) {
                   labelledBy="my-records"
                   rows={subject.records}
                   columns={[
-                    { header: t("title_"), rowHeader: true, cell: (record) => record.title },
-                    { header: t("category"), cell: (record) => word(record.category) },
-                    { header: t("tier"), cell: (record) => word(record.tier) },
-                    { header: t("provider"), cell: (record) => record.provider },
-                    { header: t("decidedOn"), cell: (record) => formatDate(record.decidedOn, language) },
-                    { header: t("expiresOn"), cell: (record) => formatDate(record.expiresOn, language) },
-                    {
-                      header: t("status"),
-                      cell: (record) => (
-                        <>
-                          {word(record.status)}
-                          {record.underObjection ? (
-                            <>
-                              {" "}
-                              <span class="badge provisional">{t("underObjection")}</span>
-                            </>
-                          ) : null}
-                        </>
-                      ),
-                    },
+                    ...creditRecordColumns(t, word, language),
                     { header: t("actions"), cell: (record) => actionButtons(record.id, record.title) },
                   ]}
                 />
@@ -192,28 +174,7 @@ function MyCredit({ identifier }: { identifier: string }) {
                   labelledBy="my-entries"
                   rows={subject.listEntries}
                   columns={[
-                    {
-                      header: t("list"),
-                      cell: (entry) => (
-                        <span class={`badge ${entry.list === "BLACK" ? "black" : "red"}`}>
-                          {word(entry.list)}
-                        </span>
-                      ),
-                    },
-                    {
-                      header: t("facts"),
-                      rowHeader: true,
-                      cell: (entry) => (
-                        <>
-                          {entry.facts}
-                          <br />
-                          <small>{entry.groundsDescription}</small>
-                        </>
-                      ),
-                    },
-                    { header: t("recognizedBy"), cell: (entry) => entry.recognizedByName },
-                    { header: t("recognizedOn"), cell: (entry) => formatDate(entry.recognizedOn, language) },
-                    { header: t("validUntil"), cell: (entry) => formatDate(entry.validUntil, language) },
+                    ...listEntryColumns<(typeof subject.listEntries)[number]>(t, word, language),
                     {
                       header: t("status"),
                       cell: (entry) => (
